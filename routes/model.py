@@ -1,0 +1,247 @@
+"""Plain, frozen data passed from one pipeline stage to the next.
+
+Every stage (reports -> geoparse -> places -> route -> render/export) takes and
+returns these dataclasses only, so any stage can be tested, cached and reused by
+the CLI and the dashboard alike.  Coordinates are always WGS84 ``(lon, lat)``
+in tuples and ``lat``/``lon`` in named fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+#: Journey roles a place can play (GeoJSON ``role``).
+ROLES: tuple[str, ...] = (
+    "origin",
+    "via",
+    "border",
+    "destination",
+    "context",
+    "historical",
+    "ruled-out",
+    "actor",
+)
+#: Roles that put a place on the travelled route.
+STOP_ROLES: tuple[str, ...] = ("origin", "via", "border", "destination")
+#: How sure a report is of what it says about a place.
+STATUSES: tuple[str, ...] = ("reported", "expected", "denied", "ruled-out", "superseded")
+#: Place kinds (GeoJSON ``kind``).
+KINDS: tuple[str, ...] = (
+    "city",
+    "town",
+    "station",
+    "border-crossing",
+    "bridge",
+    "facility",
+    "region",
+    "area",
+    "country",
+    "river",
+)
+#: Kinds drawn as polygons when an outline is known.
+AREA_KINDS: tuple[str, ...] = ("region", "area", "country")
+
+Ring = tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """One news report: untrusted text plus what we know about it."""
+
+    id: str
+    text: str
+    title: str = ""
+    source: str = ""
+    published: date | None = None
+    url: str | None = None
+    language: str = "en"
+    filename: str = ""
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """A file (or pasted text) that could not be read, and why, for the user."""
+
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Reports that loaded and the problems of those that did not."""
+
+    reports: tuple[Report, ...] = ()
+    problems: tuple[LoadProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: a named real-world place with its coordinates."""
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str = ""  # ISO 3166-1 alpha-2, "" when none (e.g. a river)
+    population: int = 0
+    aliases: tuple[str, ...] = ()
+    curated: bool = True
+    source: str = ""
+    #: Polygon rings (lon, lat) for areas; empty for points.
+    outline: tuple[Ring, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression in a report, resolved against its published date."""
+
+    report_id: str
+    start: int
+    end: int
+    text: str
+    date: str  # ISO 8601 date or datetime
+    status: str = "reported"
+    source: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a place in a report, with who said it and when.
+
+    ``report.text[start:end]`` is exactly the place wording; ``quote`` is the
+    whole sentence it stands in, ``report.text[sentence_start:sentence_end]``.
+    """
+
+    report_id: str
+    place_id: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    quote: str
+    source: str
+    date: str | None = None
+    status: str = "reported"
+    role: str = "context"
+
+
+@dataclass(frozen=True)
+class LocatedPlace:
+    """A place with every mention of it and the journey role they add up to."""
+
+    place: Place
+    role: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What geoparsing found in a batch of reports."""
+
+    places: tuple[LocatedPlace, ...] = ()
+    timerefs: tuple[TimeRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """User-adjustable settings of routing and timing."""
+
+    #: Average speed; reports put this train at 45-60 km/h.
+    speed_kmh: float = 50.0
+    #: Departure from the origin; None derives it from the origin's mentions.
+    depart: datetime | None = None
+    #: Minutes stopped at each intermediate stop.
+    dwell_min: float = 15.0
+    #: Minutes stopped at a border (customs and the gauge change at Khasan).
+    border_dwell_min: float = 240.0
+    #: A stop farther than this from the network is flagged, not snapped.
+    max_snap_km: float = 10.0
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """A user's fixes to what the machine found, replayed on every build."""
+
+    roles: tuple[tuple[str, str], ...] = ()  # (place_id, role)
+    excluded: tuple[str, ...] = ()  # place ids dropped from the map
+    added: tuple[str, ...] = ()  # gazetteer place ids added as stops
+    order: tuple[str, ...] = ()  # explicit stop order, place ids
+
+    def role_of(self, place_id: str) -> str | None:
+        """The role the user set for ``place_id``, if any."""
+        return dict(self.roles).get(place_id)
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A place the train is reported to pass, snapped to the network."""
+
+    place: Place
+    role: str
+    order: int
+    km: float = 0.0  # cumulative rail km from the origin
+    eta: datetime | None = None
+    node: str | None = None  # station node id, None when not snapped
+    snap_km: float = 0.0
+    off_network: bool = False  # farther than Settings.max_snap_km from rail
+    reported: datetime | None = None  # time a report gives for this stop
+    delta_hours: float | None = None  # eta - reported, when both are known
+
+
+@dataclass(frozen=True)
+class Leg:
+    """The path between two consecutive stops."""
+
+    from_id: str
+    to_id: str
+    kind: str  # "rail" or "no-rail"
+    coords: tuple[tuple[float, float], ...]
+    km: float
+    countries: tuple[str, ...] = ()
+    border_point: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    """Stops in travel order and the legs between them."""
+
+    stops: tuple[Stop, ...] = ()
+    legs: tuple[Leg, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def total_km(self) -> float:
+        """Length of all legs, rail and no-rail."""
+        return sum(leg.km for leg in self.legs)
+
+    @property
+    def rail_km(self) -> float:
+        """Length of the legs that follow track."""
+        return sum(leg.km for leg in self.legs if leg.kind == "rail")
+
+
+@dataclass(frozen=True)
+class Journey:
+    """Everything the map and the exports draw: the pipeline's final result."""
+
+    title: str
+    reports: tuple[Report, ...]
+    places: tuple[LocatedPlace, ...]
+    route: Route
+    timerefs: tuple[TimeRef, ...] = ()
+    problems: tuple[LoadProblem, ...] = ()
+    settings: Settings = field(default_factory=Settings)
+    corrections: Corrections = field(default_factory=Corrections)
+
+    def report(self, report_id: str) -> Report | None:
+        """The report with id ``report_id``, if loaded."""
+        return next((r for r in self.reports if r.id == report_id), None)
