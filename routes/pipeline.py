@@ -1,0 +1,152 @@
+"""The whole pipeline in one call: reports in, a Journey out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from routes.gazetteer import Gazetteer, load_gazetteer
+from routes.geoparse import parse
+from routes.model import (
+    STOP_ROLES,
+    Corrections,
+    Journey,
+    LoadProblem,
+    LocatedPlace,
+    Place,
+    Report,
+    Settings,
+)
+from routes.network import RailNetwork, load_network
+from routes.route import order_stops, route
+
+Progress = Callable[[str], None]
+
+
+def build(
+    reports: Sequence[Report],
+    settings: Settings = Settings(),
+    corrections: Corrections = Corrections(),
+    *,
+    problems: Sequence[LoadProblem] = (),
+    gazetteer: Gazetteer | None = None,
+    network: RailNetwork | None = None,
+    progress: Progress | None = None,
+) -> Journey:
+    """Geoparse ``reports``, apply the user's ``corrections`` and route the stops.
+
+    Parameters
+    ----------
+    reports
+        The loaded reports, in the order the user gave them.
+    settings
+        Speed, departure and dwell times used for the timing.
+    corrections
+        Role changes, exclusions, added stops and stop order set by the user.
+    problems
+        Files that failed to load; carried through so every view can show them.
+    gazetteer, network
+        Preloaded heavy objects (the dashboard caches them); loaded when None.
+    progress
+        Called with a short message before each stage.
+
+    Returns
+    -------
+    Journey
+        Everything the map and the exports draw.
+    """
+    say = progress or (lambda _msg: None)
+    say("loading the gazetteer")
+    gazetteer = gazetteer or load_gazetteer()
+    say(f"reading {len(reports)} report(s)")
+    parsed = parse(reports, gazetteer)
+    places = apply_corrections(parsed.places, corrections, gazetteer)
+    say("routing along the rail network")
+    network = network or load_network()
+    stops = _stops(places, corrections, network)
+    settings = _with_departure(settings, places)
+    reported = _reported_times(places)
+    journey_route = route(stops, settings, reported_times=reported, network=network)
+    return Journey(
+        title=settings.title or _default_title(reports),
+        reports=tuple(reports),
+        places=places,
+        route=journey_route,
+        timerefs=parsed.timerefs,
+        problems=tuple(problems),
+        settings=settings,
+        corrections=corrections,
+    )
+
+
+def apply_corrections(
+    places: Sequence[LocatedPlace], corrections: Corrections, gazetteer: Gazetteer
+) -> tuple[LocatedPlace, ...]:
+    """Drop excluded places, set user roles and add user stops to ``places``."""
+    excluded = set(corrections.excluded)
+    kept = [p for p in places if p.place.id not in excluded]
+    fixed = [
+        replace(p, role=corrections.role_of(p.place.id) or p.role) for p in kept
+    ]
+    present = {p.place.id for p in fixed}
+    for place_id in corrections.added:
+        place = gazetteer.get(place_id)
+        if place is not None and place_id not in present and place_id not in excluded:
+            role = corrections.role_of(place_id) or "via"
+            fixed.append(LocatedPlace(place=place, role=role, mentions=()))
+            present.add(place_id)
+    return tuple(fixed)
+
+
+def _stops(
+    places: Sequence[LocatedPlace], corrections: Corrections, network: RailNetwork
+) -> list[tuple[Place, str]]:
+    """The places on the route, in the user's order or else along the rail."""
+    stops = [(p.place, p.role) for p in places if p.role in STOP_ROLES]
+    if corrections.order:
+        rank = {pid: i for i, pid in enumerate(corrections.order)}
+        return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
+    return order_stops(stops, network)
+
+
+def _reported_times(places: Sequence[LocatedPlace]) -> dict[str, datetime]:
+    """The earliest time a report gives for reaching each stop, by place id."""
+    times: dict[str, datetime] = {}
+    for located in places:
+        for mention in located.mentions:
+            when = _parse_when(mention.date)
+            if when is None or mention.status in ("superseded", "denied", "ruled-out"):
+                continue
+            if located.place.id not in times or when < times[located.place.id]:
+                times[located.place.id] = when
+    return times
+
+
+def _with_departure(settings: Settings, places: Sequence[LocatedPlace]) -> Settings:
+    """Settings with a departure taken from the origin's report when none is set."""
+    if settings.depart is not None:
+        return settings
+    origin = next((p for p in places if p.role == "origin"), None)
+    if origin is None:
+        return settings
+    times = _reported_times([origin])
+    depart = times.get(origin.place.id)
+    return replace(settings, depart=depart) if depart else settings
+
+
+def _parse_when(value: str | None) -> datetime | None:
+    """A mention date as a datetime; None for missing or year-only dates."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _default_title(reports: Sequence[Report]) -> str:
+    """A map title from the reports: the first headline, or a count."""
+    if len(reports) == 1 and reports[0].title:
+        return reports[0].title
+    return f"Reported route from {len(reports)} reports" if reports else "Reported route"
