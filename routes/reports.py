@@ -1,0 +1,744 @@
+"""Load news reports (.txt, .md, .json, .jsonl, pasted text) and split them into sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from routes.model import LoadProblem, LoadResult, Report
+
+#: Largest report accepted, in bytes of UTF-8 (issue 3: "over 1 MB per report").
+MAX_REPORT_BYTES = 1_000_000
+#: Most reports accepted in one batch; the rest are refused, each with a problem.
+MAX_REPORTS = 5000
+#: Largest .json/.jsonl file read at all (it may hold many reports of up to 1 MB).
+MAX_FILE_BYTES = 50_000_000
+#: The sample reports shipped with the project, the default input.
+DEFAULT_REPORTS_DIR = Path(__file__).resolve().parent.parent / "geodata" / "reports"
+#: File name endings read as reports, by format.
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+#: Metadata keys of a front-matter block or a JSON object (besides ``text``).
+META_KEYS = ("title", "source", "published", "url", "language", "id")
+
+_BOM = "\ufeff"
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z]*)?")
+_FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:\s?(.*)")
+
+
+class ReportError(ValueError):
+    """A report that cannot be read, with a message meant for the user."""
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """Running state of one load: reports so far and the ids already taken."""
+
+    reports: list[Report]
+    problems: list[LoadProblem]
+    ids: set[str]
+
+
+def bundled_report_paths() -> list[Path]:
+    """The sample reports shipped in ``geodata/reports/``, sorted by name.
+
+    Returns
+    -------
+    list of Path
+        Every ``*.md`` file of :data:`DEFAULT_REPORTS_DIR`.
+    """
+    return sorted(DEFAULT_REPORTS_DIR.glob("*.md"))
+
+
+def load_paths(paths: Iterable[str | Path]) -> LoadResult:
+    """Load report files and folders; a bad file becomes a problem, not an error.
+
+    Parameters
+    ----------
+    paths
+        Files (.txt, .md, .json, .jsonl) and folders; a folder loads its report
+        files (not its subfolders) in name order.
+
+    Returns
+    -------
+    LoadResult
+        The reports that loaded, in order, and one problem per file (or JSON
+        item) that did not, naming it and saying why.
+    """
+    batch = _Batch([], [], set())
+    for name, path in _expand(paths, batch):
+        if len(batch.reports) >= MAX_REPORTS:
+            batch.problems.append(LoadProblem(name, _too_many()))
+            continue
+        data = _read(name, path, batch)
+        if data is not None:
+            _add_file(batch, name, data)
+    return LoadResult(tuple(batch.reports), tuple(batch.problems))
+
+
+def load_bytes(name: str, data: bytes) -> LoadResult:
+    """Load one uploaded file from its bytes; the format follows the name's ending.
+
+    Parameters
+    ----------
+    name
+        The file name as the user gave it (also names any problem).
+    data
+        The raw file contents.
+
+    Returns
+    -------
+    LoadResult
+        The report(s) in the file, or the problem(s) reading it.
+    """
+    batch = _Batch([], [], set())
+    if _format_of(name) is None:
+        batch.problems.append(LoadProblem(name, _unsupported(name)))
+    elif _size_ok(name, len(data), batch):
+        _add_file(batch, name, data)
+    return LoadResult(tuple(batch.reports), tuple(batch.problems))
+
+
+def report_from_text(
+    text: str,
+    *,
+    title: str = "",
+    source: str = "",
+    published: date | None = None,
+    url: str | None = None,
+    language: str = "en",
+    report_id: str | None = None,
+    filename: str = "",
+) -> Report:
+    """A report from pasted text; the text is taken as the body, as is.
+
+    Parameters
+    ----------
+    text
+        The report body; line endings are normalised, surrounding blank space
+        dropped, so offsets into ``Report.text`` are offsets into this body.
+    title, source, published, url, language, filename
+        Metadata the user gave with the text.
+    report_id
+        The report's id; by default ``pasted-`` plus a hash of the text, so the
+        same text always gets the same id.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    ReportError
+        When the text is empty, binary or larger than :data:`MAX_REPORT_BYTES`.
+    """
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > MAX_REPORT_BYTES:
+        msg = f"the text is {size:,} bytes, over the limit of {MAX_REPORT_BYTES:,} bytes"
+        raise ReportError(msg)
+    if "\x00" in text:
+        msg = "the text holds binary data (NUL characters)"
+        raise ReportError(msg)
+    body = _clean(text)
+    if not body:
+        msg = "the text is empty"
+        raise ReportError(msg)
+    digest = hashlib.sha1(body.encode("utf-8")).hexdigest()[:10]
+    return Report(
+        id=report_id or f"pasted-{digest}",
+        text=body,
+        title=title.strip(),
+        source=source.strip(),
+        published=published,
+        url=url or None,
+        language=language or "en",
+        filename=filename,
+    )
+
+
+# --- files -----------------------------------------------------------------
+
+
+def _expand(paths: Iterable[str | Path], batch: _Batch) -> Iterator[tuple[str, Path]]:
+    """Each report file named by ``paths``, folders opened; problems for the rest."""
+    for raw in paths:
+        path = Path(raw)
+        name = str(raw)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.iterdir() if p.is_file() and _format_of(p.name) is not None
+            )
+            if not files:
+                reason = "no .txt, .md, .json or .jsonl files in this folder"
+                batch.problems.append(LoadProblem(name, reason))
+            yield from ((str(p), p) for p in files)
+        elif not path.exists():
+            batch.problems.append(LoadProblem(name, "no such file"))
+        elif _format_of(path.name) is None:
+            batch.problems.append(LoadProblem(name, _unsupported(path.name)))
+        else:
+            yield name, path
+
+
+def _read(name: str, path: Path, batch: _Batch) -> bytes | None:
+    """The bytes of ``path`` if it can be read and is not too large."""
+    try:
+        if not _size_ok(name, path.stat().st_size, batch):
+            return None
+        return path.read_bytes()
+    except OSError as err:
+        batch.problems.append(LoadProblem(name, f"cannot be read ({err.strerror or err})"))
+        return None
+
+
+def _size_ok(name: str, size: int, batch: _Batch) -> bool:
+    """Whether a file of ``size`` bytes is within the limit of its format."""
+    limit = MAX_REPORT_BYTES if _format_of(name) == "text" else MAX_FILE_BYTES
+    if size > limit:
+        reason = f"the file is {size:,} bytes, over the limit of {limit:,} bytes"
+        batch.problems.append(LoadProblem(name, reason))
+        return False
+    return True
+
+
+def _format_of(name: str) -> str | None:
+    """``text``, ``json`` or ``jsonl`` for a file name; None when not a report file."""
+    suffix = Path(name).suffix.lower()
+    if not suffix:
+        return "text"
+    return SUFFIXES.get(suffix)
+
+
+def _unsupported(name: str) -> str:
+    """Why a file with an unknown ending is refused."""
+    suffix = Path(name).suffix or "(none)"
+    return f"unsupported file type {suffix}; use .txt, .md, .json or .jsonl"
+
+
+def _too_many() -> str:
+    """Why a report beyond the batch limit is refused."""
+    return f"not loaded: a batch holds at most {MAX_REPORTS:,} reports"
+
+
+def _add_file(batch: _Batch, name: str, data: bytes) -> None:
+    """Decode ``data`` and add its report(s), or a problem, to ``batch``."""
+    try:
+        text = _decode(data)
+    except ReportError as err:
+        batch.problems.append(LoadProblem(name, str(err)))
+        return
+    stem = Path(name).stem or "report"
+    fmt = _format_of(name)
+    try:
+        if fmt == "json":
+            items = _json_items(text)
+        elif fmt == "jsonl":
+            items = _jsonl_items(text)
+        else:
+            _add(batch, name, _text_report(text, stem=stem, filename=name))
+            return
+    except ReportError as err:
+        batch.problems.append(LoadProblem(name, str(err)))
+        return
+    _add_items(batch, name, stem, items)
+
+
+def _add_items(batch: _Batch, name: str, stem: str, items: list[tuple[str, Any]]) -> None:
+    """Add the reports of a JSON file: one object (label ""), or numbered items."""
+    for position, (label, item) in enumerate(items, start=1):
+        where = f"{name} {label}" if label else name
+        if len(batch.reports) >= MAX_REPORTS:
+            left = len(items) - position + 1
+            batch.problems.append(LoadProblem(where, f"{left:,} report(s) {_too_many()}"))
+            return
+        default_id = f"{stem}#{position}" if label else stem
+        try:
+            report = _json_report(item, default_id=default_id, filename=name)
+        except ReportError as err:
+            batch.problems.append(LoadProblem(where, str(err)))
+            continue
+        _add(batch, where, report)
+
+
+def _add(batch: _Batch, name: str, report: Report) -> None:
+    """Add ``report`` under an id not yet taken in the batch."""
+    report_id = _unique(report.id, batch.ids)
+    batch.ids.add(report_id)
+    if report_id != report.id:
+        report = Report(
+            id=report_id,
+            text=report.text,
+            title=report.title,
+            source=report.source,
+            published=report.published,
+            url=report.url,
+            language=report.language,
+            filename=report.filename,
+        )
+    batch.reports.append(report)
+
+
+def _unique(report_id: str, taken: set[str]) -> str:
+    """``report_id``, or ``report_id-2``, ``-3``… when already taken."""
+    if report_id not in taken:
+        return report_id
+    n = 2
+    while f"{report_id}-{n}" in taken:
+        n += 1
+    return f"{report_id}-{n}"
+
+
+# --- decoding --------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 text from ``data`` (a BOM dropped), or a ReportError saying why not."""
+    if not data.strip():
+        msg = "empty file"
+        raise ReportError(msg)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        msg = "UTF-16 text; save the file as UTF-8"
+        raise ReportError(msg)
+    if b"\x00" in data:
+        msg = "binary data (NUL bytes), not a text report"
+        raise ReportError(msg)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        msg = f"not UTF-8 text (byte 0x{data[err.start]:02x} on line {line}); save it as UTF-8"
+        raise ReportError(msg) from None
+    text = text.removeprefix(_BOM)
+    if not text.strip():
+        msg = "empty file"
+        raise ReportError(msg)
+    return text
+
+
+def _clean(text: str) -> str:
+    """``text`` with a BOM dropped, line endings as ``\\n``, NFC form, blank ends trimmed."""
+    text = text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def _text_report(text: str, *, stem: str, filename: str) -> Report:
+    """A report from a .txt/.md file: front matter, else the first line as headline."""
+    text = _clean(text)
+    meta: dict[str, str] = {}
+    if text.startswith("---") and text.split("\n", 1)[0].strip() == "---":
+        meta, body = _front_matter(text)
+        title = meta.get("title", "")
+    else:
+        title, body = _headline(text)
+    body = _clean(body)
+    if not body:
+        msg = "no report text after the front matter" if meta else "empty file"
+        raise ReportError(msg)
+    _check_size(body)
+    return Report(
+        id=meta.get("id") or stem,
+        text=body,
+        title=title,
+        source=meta.get("source", ""),
+        published=_published(meta.get("published")),
+        url=meta.get("url") or None,
+        language=meta.get("language") or "en",
+        filename=filename,
+    )
+
+
+def _headline(text: str) -> tuple[str, str]:
+    """The first line as a headline and the rest as the body; one line is all body."""
+    first, _, rest = text.partition("\n")
+    if not rest.strip():
+        return "", text
+    return first.strip().lstrip("#").strip(), rest
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The ``key: value`` lines between the opening and closing ``---`` and the body."""
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        stripped = line.strip()
+        if stripped == "---":
+            return meta, "\n".join(lines[number:])
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _FRONT_KEY.fullmatch(stripped)
+        if match is None:
+            shown = stripped if len(stripped) <= 60 else stripped[:57] + "..."
+            msg = f"malformed front matter on line {number}: expected 'key: value', got {shown!r}"
+            raise ReportError(msg)
+        key, value = match.group(1).lower(), _unquote(match.group(2).strip())
+        if key in META_KEYS:
+            meta[key] = value
+    msg = "malformed front matter: the opening '---' has no closing '---' line"
+    raise ReportError(msg)
+
+
+def _unquote(value: str) -> str:
+    """``value`` without one pair of surrounding quotes."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _published(value: object) -> date | None:
+    """A published date from ``YYYY-MM-DD`` (a time after it is ignored)."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        msg = f"bad published date {value!r}: expected text YYYY-MM-DD"
+        raise ReportError(msg)
+    match = _DATE.fullmatch(value.strip())
+    try:
+        if match is None:
+            raise ValueError
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        msg = f"bad published date {value!r}: expected a real date as YYYY-MM-DD"
+        raise ReportError(msg) from None
+
+
+def _check_size(text: str) -> None:
+    """Raise ReportError when ``text`` is larger than one report may be."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_REPORT_BYTES:
+        msg = f"the report text is {size:,} bytes, over the limit of {MAX_REPORT_BYTES:,} bytes"
+        raise ReportError(msg)
+
+
+# --- JSON ------------------------------------------------------------------
+
+
+def _json_items(text: str) -> list[tuple[str, Any]]:
+    """The objects of a .json file labelled ``item n``; a lone object has no label."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        msg = f"malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}"
+        raise ReportError(msg) from None
+    except RecursionError:
+        msg = "malformed JSON: nested too deeply"
+        raise ReportError(msg) from None
+    if isinstance(value, list):
+        if not value:
+            msg = "the JSON list holds no reports"
+            raise ReportError(msg)
+        return [(f"item {n}", item) for n, item in enumerate(value, start=1)]
+    return [("", value)]
+
+
+def _jsonl_items(text: str) -> list[tuple[str, Any]]:
+    """The objects of a .jsonl file, one a line, labelled by line number."""
+    items: list[tuple[str, Any]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append((f"line {number}", json.loads(line)))
+        except json.JSONDecodeError as err:
+            items.append((f"line {number}", _BadLine(f"column {err.colno}: {err.msg}")))
+        except RecursionError:
+            items.append((f"line {number}", _BadLine("nested too deeply")))
+    if not items:
+        msg = "empty file"
+        raise ReportError(msg)
+    return items
+
+
+@dataclass(frozen=True)
+class _BadLine:
+    """A .jsonl line that is not JSON (reported as a problem, the rest still load)."""
+
+    reason: str
+
+
+def _json_report(item: Any, *, default_id: str, filename: str) -> Report:
+    """A report from one JSON object with ``text`` and optional metadata keys."""
+    if isinstance(item, _BadLine):
+        msg = f"malformed JSON at {item.reason}"
+        raise ReportError(msg)
+    if not isinstance(item, dict):
+        msg = f"expected a JSON object with a 'text' key, got {type(item).__name__}"
+        raise ReportError(msg)
+    raw = item.get("text")
+    if not isinstance(raw, str) or not raw.strip():
+        msg = "missing text: the object needs a non-empty 'text' string"
+        raise ReportError(msg)
+    if "\x00" in raw:
+        msg = "binary data (NUL characters) in 'text'"
+        raise ReportError(msg)
+    text = _clean(raw)
+    _check_size(text)
+    meta = {key: _meta_value(item, key) for key in ("title", "source", "url", "language", "id")}
+    return Report(
+        id=meta["id"] or default_id,
+        text=text,
+        title=meta["title"],
+        source=meta["source"],
+        published=_published(item.get("published")),
+        url=meta["url"] or None,
+        language=meta["language"] or "en",
+        filename=filename,
+    )
+
+
+def _meta_value(item: dict[str, Any], key: str) -> str:
+    """A metadata string of a JSON object; numbers allowed for ``id``."""
+    value = item.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if key == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    msg = f"bad {key!r}: expected text, got {type(value).__name__}"
+    raise ReportError(msg)
+
+
+# --- sentences -------------------------------------------------------------
+
+#: Titles before a name: never the end of a sentence ("Mr. Putin", "Gen. Kim").
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "messrs",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "brig",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "amb",
+        "supt",
+        "insp",
+        "det",
+        "st",
+        "mt",
+        "ft",
+    ]
+)
+#: Abbreviations that end a sentence only before a word that usually starts one.
+_ABBREVIATIONS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "vol",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+        "rd",
+        "fig",
+        "al",
+        "e.g",
+        "i.e",
+    ]
+)
+#: Words that commonly open a sentence (after "U.S." the next word decides).
+_STARTERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "however",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "as",
+        "for",
+        "with",
+        "by",
+        "from",
+        "his",
+        "her",
+        "their",
+        "our",
+        "officials",
+        "some",
+        "many",
+        "both",
+        "meanwhile",
+        "earlier",
+        "later",
+        "still",
+    ]
+)
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
+_BLOCK_START = re.compile(r"\n[ \t]*(?:#{1,6}\s|[-*+>]\s|\d+[.)]\s)")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_OPENERS = "\"'“‘([«"
+
+
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character offsets of the sentences of ``text``, trimmed of blank space.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
+    brackets after it) before blank space and a capital, a digit or an opening
+    quote; at a blank line; and before a Markdown heading or list item.  It does
+    not end inside double quotes, after titles ("Mr.", "Gen."), after initials and
+    dotted acronyms ("N. Korea", "U.S. President") or abbreviations ("Sept. 12")
+    unless a common sentence opener ("The", "He", …) follows.
+
+    Parameters
+    ----------
+    text
+        The report text (``Report.text``).
+
+    Returns
+    -------
+    tuple of (start, end)
+        ``text[start:end]`` is one sentence; in text order, never overlapping.
+    """
+    cuts = [0]
+    quoted = _quote_state(text)
+    for match in _CANDIDATE.finditer(text):
+        if match.group().startswith("\n") or _ends_sentence(text, match, quoted):
+            cuts.append(match.end())
+    cuts.extend(m.start() for m in _BLOCK_START.finditer(text))
+    cuts.append(len(text))
+    spans = []
+    for start, end in zip(sorted(set(cuts)), sorted(set(cuts))[1:], strict=False):
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if piece.strip():
+            spans.append((start + lead, end - trail))
+    return tuple(spans)
+
+
+def _quote_state(text: str) -> list[bool]:
+    """For each position, whether it lies inside double quotes (reset at each line)."""
+    state = [False] * (len(text) + 1)
+    inside = False
+    for i, char in enumerate(text):
+        if char == "\n":
+            inside = False
+        elif char == '"':
+            inside = not inside
+        elif char == "“":
+            inside = True
+        elif char == "”":
+            inside = False
+        state[i + 1] = inside
+    return state
+
+
+def _ends_sentence(text: str, match: re.Match[str], quoted: list[bool]) -> bool:
+    """Whether the punctuation in ``match`` closes a sentence."""
+    if quoted[match.end()]:
+        return False
+    following = re.match(r"\s+(\S+)", text[match.end() :])
+    if following is None:
+        return True
+    after = following.group(1)
+    if not _may_open(after):
+        return False
+    if match.group()[0] != ".":
+        return True
+    word = re.search(r"(\S+)$", text[: match.start()])
+    token = word.group(1).lstrip(_OPENERS) if word else ""
+    lowered = token.lower()
+    if lowered in _TITLES:
+        return False
+    starter = re.sub(r"\W+$", "", after).lower() in _STARTERS
+    if _ACRONYM.fullmatch(token) or (len(token) == 1 and token.isupper()):
+        return starter
+    if lowered in _ABBREVIATIONS:
+        return starter
+    return True
+
+
+def _may_open(word: str) -> bool:
+    """Whether ``word`` can open a sentence: not a lower-case letter first."""
+    first = word[0]
+    if not first.isalpha():
+        return True
+    return first.isupper() or first.lower() == first.upper()  # caseless: Korean
