@@ -86,9 +86,7 @@ def apply_corrections(
     """Drop excluded places, set user roles and add user stops to ``places``."""
     excluded = set(corrections.excluded)
     kept = [p for p in places if p.place.id not in excluded]
-    fixed = [
-        replace(p, role=corrections.role_of(p.place.id) or p.role) for p in kept
-    ]
+    fixed = [replace(p, role=corrections.role_of(p.place.id) or p.role) for p in kept]
     present = {p.place.id for p in fixed}
     for place_id in corrections.added:
         place = gazetteer.get(place_id)

@@ -54,9 +54,10 @@ def test_build_with_no_report_writes_all_six_files_for_the_bundled_report(built)
 
 def test_build_title_option_reaches_the_map(built) -> None:
     _, out = built
-    assert "Kim&#x27;s train" in (out / "map.html").read_text() or "Kim's train" in (
-        out / "map.html"
-    ).read_text()
+    assert (
+        "Kim&#x27;s train" in (out / "map.html").read_text()
+        or "Kim's train" in (out / "map.html").read_text()
+    )
 
 
 def test_build_geojson_routes_pyongyang_to_vladivostok(built) -> None:

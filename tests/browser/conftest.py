@@ -66,7 +66,7 @@ def page(context: BrowserContext) -> Page:
     new_page = context.new_page()
     new_page.dialogs = []  # type: ignore[attr-defined]
 
-    def _record(dialog) -> None:  # noqa: ANN001 - playwright Dialog
+    def _record(dialog) -> None:
         new_page.dialogs.append(dialog.message)  # type: ignore[attr-defined]
         dialog.dismiss()
 
@@ -88,7 +88,7 @@ def _wait_for_http(url: str, process: subprocess.Popen, log: Path) -> None:
         if process.poll() is not None:
             pytest.fail(f"streamlit exited early:\n{log.read_text(errors='replace')}")
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - localhost
+            with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:

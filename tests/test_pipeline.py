@@ -1,0 +1,93 @@
+"""The whole pipeline on the bundled report, and the user's corrections replayed on it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from routes.model import Corrections, Journey, Settings
+from routes.pipeline import build
+from routes.reports import load_paths
+
+
+@pytest.fixture(scope="module")
+def reports(bundled_report: Path):
+    """The bundled report, loaded."""
+    loaded = load_paths([bundled_report])
+    assert loaded.problems == ()
+    return loaded.reports
+
+
+@pytest.fixture(scope="module")
+def journey(reports) -> Journey:
+    """The bundled report through the pipeline with default settings."""
+    return build(reports)
+
+
+def _stop_ids(journey: Journey) -> list[str]:
+    return [stop.place.id for stop in journey.route.stops]
+
+
+def test_bundled_report_routes_from_pyongyang_over_khasan_to_vladivostok(journey) -> None:
+    stops = _stop_ids(journey)
+    assert stops[0] == "pyongyang"
+    assert stops[-1] == "vladivostok"
+    assert "khasan" in stops
+    assert stops.index("pyongyang") < stops.index("khasan") < stops.index("vladivostok")
+
+
+def test_every_drawn_point_has_a_quote_behind_it(journey) -> None:
+    for located in journey.places:
+        assert located.mentions, located.place.name
+        for mention in located.mentions:
+            report = journey.report(mention.report_id)
+            assert report is not None
+            assert report.text[mention.start : mention.end] == mention.text
+            assert mention.text in mention.quote
+
+
+def test_departure_comes_from_late_sunday_when_none_is_set(journey) -> None:
+    depart = journey.settings.depart
+    assert depart is not None
+    assert depart.date().isoformat() == "2023-09-10"
+    assert depart.hour >= 18  # "late on Sunday"
+    assert journey.route.stops[0].eta == depart
+
+
+def test_a_set_departure_wins_over_the_reports(reports) -> None:
+    depart = datetime(2023, 9, 10, 12, 0)
+    journey = build(reports, Settings(depart=depart))
+    assert journey.route.stops[0].eta == depart
+
+
+def test_excluding_a_stop_removes_it_from_the_route_and_changes_km(reports, journey) -> None:
+    fixed = build(reports, corrections=Corrections(excluded=("khasan",)))
+    assert "khasan" not in _stop_ids(fixed)
+    assert "khasan" not in {p.place.id for p in fixed.places}
+    assert fixed.route.total_km != pytest.approx(journey.route.total_km)
+
+
+def test_a_role_correction_moves_a_place_off_the_route(reports) -> None:
+    fixed = build(reports, corrections=Corrections(roles=(("khasan", "context"),)))
+    assert "khasan" not in _stop_ids(fixed)
+    khasan = next(p for p in fixed.places if p.place.id == "khasan")
+    assert khasan.role == "context"
+    assert khasan.mentions  # the quotes stay with the place
+
+
+def test_an_added_stop_is_routed_in_rail_order(reports) -> None:
+    fixed = build(reports, corrections=Corrections(added=("chongjin",)))
+    stops = _stop_ids(fixed)
+    assert stops.index("pyongyang") < stops.index("chongjin") < stops.index("khasan")
+
+
+def test_an_explicit_order_is_kept(reports) -> None:
+    order = ("pyongyang", "vladivostok", "khasan")
+    fixed = build(reports, corrections=Corrections(order=order))
+    assert [s for s in _stop_ids(fixed) if s in order] == list(order)
+
+
+def test_same_input_gives_the_same_journey(reports, journey) -> None:
+    assert build(reports) == journey
