@@ -1,0 +1,335 @@
+"""Find the time expressions of a report and resolve them against its published date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from routes.model import Report, TimeRef
+from routes.reports import sentence_spans
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: Clock time given to a part of the day (our convention; reports rarely say more).
+#: "late on Sunday" reads as the evening, "early on Tuesday" as the small hours.
+PART_OF_DAY: dict[tuple[str, str], str] = {
+    ("", "morning"): "09:00",
+    ("", "noon"): "12:00",
+    ("", "midday"): "12:00",
+    ("", "afternoon"): "15:00",
+    ("", "evening"): "19:00",
+    ("", "night"): "23:00",
+    ("early", ""): "06:00",
+    ("late", ""): "21:00",
+    ("early", "morning"): "06:00",
+    ("late", "morning"): "11:00",
+    ("early", "afternoon"): "13:00",
+    ("late", "afternoon"): "17:00",
+    ("early", "evening"): "18:00",
+    ("late", "evening"): "22:00",
+    ("early", "night"): "21:00",
+    ("late", "night"): "23:00",
+}
+
+#: An explicit date without a year falls in the published year, unless it lies over
+#: half a year away and within a quarter year across New Year ("January 3" in a
+#: December report is next January).
+_YEAR_TURN_DAYS = (183, 92)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR_TAIL = r"(?:,?\s+(?:1[89]|20)\d\d(?!\d))?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_EXPLICIT = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}{_ORD}(?!\d){_YEAR_TAIL}"
+    rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}{_YEAR_TAIL})"
+)
+_DAY = (
+    rf"(?:(?:{_WEEKDAY},?\s+)?{_EXPLICIT}|(?:(?:[Nn]ext|[Ll]ast|[Tt]his)\s+)?{_WEEKDAY}"
+    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
+)
+_PART = r"(?:morning|afternoon|evening|night|noon|midday)"
+_DAY_EXPR = re.compile(
+    rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate)\s+(?:on\s+)?(?:(?P<part1>{_PART})\s+(?:on\s+)?)?"
+    rf"|(?:the\s+)?(?P<part2>{_PART})\s+of\s+)?"
+    rf"(?P<day>{_DAY})"
+    rf"(?:\s+(?P<part3>{_PART}))?(?![\w-])"
+)
+_NOW_PART = re.compile(
+    r"\b(?P<word>[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?P<part>morning|afternoon|evening))\b"
+)
+_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?(?![\d-])")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:1[89]|20)\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<![\w$£€.,/-])((?:19|20)\d\d)(?![\w%/-]|[.,]\d)")
+_YEAR_WORD = re.compile(r"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+year\b")
+#: Words after a number that make it a quantity, not a year ("2000 km").
+_QUANTITY = re.compile(
+    r"\s*(?:km|kilomet|mile|met|people|soldier|troop|ton|kg|passenger|car|wagon|"
+    r"officer|dollar|won|rouble|ruble|yuan|us\b|\+)",
+    re.IGNORECASE,
+)
+_QUANTITY_BEFORE = re.compile(
+    r"(?:about|around|some|nearly|almost|over|than|least|roughly|approximately|"
+    r"No\.|number)\s*$",
+    re.IGNORECASE,
+)
+#: Cues that a weekday lies ahead of the report: future, plans, hedged expectation.
+_FUTURE = re.compile(
+    r"\b(?:will|would|'ll|shall|expected|expects|expect|due|scheduled|set\s+to|plans?\s+to|"
+    r"planned|planning|likely|could|may|might|should|as\s+early\s+as|is\s+to|are\s+to|"
+    r"going\s+to|to\s+(?:be|meet|arrive|visit|hold|travel|leave|depart|reach|attend|begin|"
+    r"start|open|return|cross|stop)|arrives|leaves|departs|begins|starts|opens|meets|"
+    r"heads|travels|visits|upcoming|next)\b",
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(r"\b(?:would|could|may|might|should|will)\s+have\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()—–]|\b(?:and|but|though|although|while|whereas|which|who|where)\b",
+    re.IGNORECASE,
+)
+_MONTH_INDEX = {m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)}
+
+
+def find_times(
+    report: Report, spans: Sequence[tuple[int, int]] | None = None
+) -> tuple[TimeRef, ...]:
+    """The dates and times a report speaks of, resolved against its published date.
+
+    Weekdays resolve within the week around publication: to the latest such day
+    on or before the published date, or, when the clause looks ahead ("would
+    meet … Tuesday", "expected", "as early as"), to the first on or after it.
+    Explicit dates without a year take the year that puts them nearest the
+    published date.  "late on Sunday" and other parts of the day add the clock
+    times of :data:`PART_OF_DAY`.  A bare year ("in 2019") gives ``date`` "2019".
+    Expressions that need a published date are skipped when the report has none.
+
+    Parameters
+    ----------
+    report
+        The report; ``report.published`` anchors relative expressions.
+    spans
+        Its sentence spans (:func:`routes.reports.sentence_spans`), computed
+        when not given.
+
+    Returns
+    -------
+    tuple of TimeRef
+        In text order; ``report.text[start:end]`` is exactly the time words
+        (e.g. "late on Sunday", "Tuesday", "September 10", "2019"), ``status``
+        "reported" and ``source`` "" (geoparsing fills both).
+    """
+    text = report.text
+    spans = sentence_spans(text) if spans is None else spans
+    found: list[tuple[int, int, str]] = []
+    for start, end, value in _candidates(text, report.published, spans):
+        if value and not any(s < end and start < e for s, e, _ in found):
+            found.append((start, end, value))
+    refs = []
+    for start, end, value in sorted(found):
+        sentence = _sentence_of(spans, start, end)
+        refs.append(
+            TimeRef(
+                report_id=report.id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                date=value,
+                sentence_start=sentence[0],
+                sentence_end=sentence[1],
+            )
+        )
+    return tuple(refs)
+
+
+def _candidates(
+    text: str, published: date | None, spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Every time expression as (start, end, ISO value), most specific kinds first."""
+    out: list[tuple[int, int, str]] = []
+    for m in _ISO.finditer(text):
+        out.append((m.start(), m.end(), _iso_value(m)))
+    for m in _DAY_EXPR.finditer(text):
+        sentence = _sentence_of(spans, m.start(), m.end())
+        out.append((m.start(), m.end(), _day_value(m, text, sentence, published)))
+    for m in _NOW_PART.finditer(text):
+        out.append((m.start(), m.end(), _now_value(m, published)))
+    for m in _MONTH_YEAR.finditer(text):
+        month = _MONTH_INDEX[m.group(1)[:3].lower()]
+        out.append((m.start(), m.end(), f"{m.group(2)}-{month:02d}"))
+    for m in _YEAR_WORD.finditer(text):
+        out.append((m.start(), m.end(), _year_word_value(m, published)))
+    for m in _YEAR.finditer(text):
+        if _is_year(text, m):
+            out.append((m.start(), m.end(), m.group(1)))
+    return out
+
+
+def _iso_value(m: re.Match[str]) -> str:
+    """An ISO date (or date and minute) as written, or "" when not a real date."""
+    try:
+        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return ""
+    if m.group(4) and int(m.group(4)) < 24 and int(m.group(5)) < 60:
+        return f"{day.isoformat()}T{m.group(4)}:{m.group(5)}"
+    return day.isoformat()
+
+
+def _day_value(
+    m: re.Match[str], text: str, sentence: tuple[int, int], published: date | None
+) -> str:
+    """The ISO value of a day expression with its part of the day, "" if unresolved."""
+    day = _resolve_day(m.group("day"), text, m.start(), m.end(), sentence, published)
+    if day is None:
+        return ""
+    modifier = (m.group("mod") or "").lower()
+    part = (m.group("part1") or m.group("part2") or m.group("part3") or "").lower()
+    clock = PART_OF_DAY.get((modifier, part)) or PART_OF_DAY.get(("", part))
+    return f"{day.isoformat()}T{clock}" if clock else day.isoformat()
+
+
+def _resolve_day(
+    words: str,
+    text: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    published: date | None,
+) -> date | None:
+    """The date of a weekday, an explicit date, or today/yesterday/tomorrow."""
+    explicit = re.search(
+        rf"({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH})", words
+    )
+    if explicit:
+        month_word = explicit.group(1) or explicit.group(4)
+        day_number = int(explicit.group(2) or explicit.group(3))
+        year = re.search(r"(?:1[89]|20)\d\d$", words)
+        return _explicit_date(
+            _MONTH_INDEX[month_word[:3].lower()],
+            day_number,
+            int(year.group()) if year else None,
+            published,
+        )
+    if published is None:
+        return None
+    lowered = words.lower()
+    if lowered in ("today", "yesterday", "tomorrow"):
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[lowered]
+        return published + timedelta(days=shift)
+    *head, name = lowered.split()
+    prefix = head[0] if head else ""
+    weekday = [w.lower() for w in WEEKDAYS].index(name)
+    ahead = _looks_ahead(text, start, end, sentence) if not prefix else prefix != "last"
+    return _weekday_date(weekday, published, ahead=ahead, strict=prefix in ("next", "last"))
+
+
+def _explicit_date(month: int, day: int, year: int | None, published: date | None) -> date | None:
+    """``month``/``day`` in ``year``, else in the published year (see _YEAR_TURN_DAYS)."""
+    if year is not None:
+        years = [year]
+    elif published is not None:
+        years = [published.year - 1, published.year, published.year + 1]
+    else:
+        return None
+    dates = []
+    for candidate in years:
+        try:
+            dates.append(date(candidate, month, day))
+        except ValueError:
+            continue
+    if not dates:
+        return None
+    if published is None or year is not None:
+        return dates[0]
+    same = next((d for d in dates if d.year == published.year), None)
+    nearest = min(dates, key=lambda d: abs((d - published).days))
+    if same is None or (
+        abs((same - published).days) > _YEAR_TURN_DAYS[0]
+        and abs((nearest - published).days) <= _YEAR_TURN_DAYS[1]
+    ):
+        return nearest
+    return same
+
+
+def _weekday_date(weekday: int, published: date, *, ahead: bool, strict: bool) -> date:
+    """The ``weekday`` nearest ``published``: on/after it when ``ahead``, else on/before."""
+    if ahead:
+        shift = (weekday - published.weekday()) % 7
+        if strict and shift == 0:
+            shift = 7
+        return published + timedelta(days=shift)
+    shift = (published.weekday() - weekday) % 7
+    if strict and shift == 0:
+        shift = 7
+    return published - timedelta(days=shift)
+
+
+def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether the clause around a weekday speaks of the future.
+
+    The words between the last clause break and the weekday decide; when they
+    hold no tense cue, the words after it up to the next break do.  A past
+    verb ("said", "left", "opened") or no cue at all reads as the past.
+    """
+    before = text[sentence[0] : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    if _FUTURE.search(clause):
+        return not _PERFECT.search(clause)
+    if re.search(r"\w+ed\b|\b(?:was|were|had|did|said|left|met|held|went|began)\b", clause):
+        return False
+    after = text[end : sentence[1]]
+    after = after.lstrip(" ,")
+    stop = _CLAUSE_BREAK.search(after)
+    clause = after[: stop.start()] if stop else after
+    return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
+
+
+def _now_value(m: re.Match[str], published: date | None) -> str:
+    """The ISO value of "tonight", "last night", "this morning"…"""
+    if published is None:
+        return ""
+    word = m.group("word").lower()
+    if word.startswith("last"):
+        return f"{(published - timedelta(days=1)).isoformat()}T{PART_OF_DAY[('', 'night')]}"
+    part = m.group("part") or "night"
+    return f"{published.isoformat()}T{PART_OF_DAY[('', part)]}"
+
+
+def _year_word_value(m: re.Match[str], published: date | None) -> str:
+    """The year of "last year", "next year", "this year"."""
+    if published is None:
+        return ""
+    shift = {"last": -1, "next": 1, "this": 0}[m.group("which").lower()]
+    return str(published.year + shift)
+
+
+def _is_year(text: str, m: re.Match[str]) -> bool:
+    """Whether the four digits in ``m`` are a year, not a quantity or a number."""
+    if _QUANTITY.match(text, m.end()):
+        return False
+    return not _QUANTITY_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+
+
+def _sentence_of(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence span holding ``start``; the expression itself when none does."""
+    for s, e in spans:
+        if s <= start < e:
+            return s, e
+    return start, end
