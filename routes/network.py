@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -28,6 +28,10 @@ SNAP_TOLERANCE_M = 50.0
 #: A station farther than this from every vertex is reported in ``RailNetwork.problems``
 #: and not attached; issue 4 asks stations to lie within 1 km of the real one.
 STATION_TOLERANCE_M = 1000.0
+#: Longer segments are split by geodesic points so that no edge exceeds this: the nearest
+#: node is then within half of it of the nearest point on the track, so snapping and the
+#: off-network check measure distance to the track, not to a far vertex.
+MAX_SEGMENT_KM = 1.0
 #: Node ids are ``"lon,lat"`` rounded to this many decimals (1e-5 degree is about 1 m).
 NODE_DECIMALS = 5
 #: Mean metres per degree of latitude on WGS84, used only to size spatial-index searches
@@ -69,11 +73,12 @@ class _Line:
 class RailNetwork:
     """The railway as an undirected graph of track vertices.
 
-    Nodes are track vertices keyed ``"lon,lat"`` (rounded to ``NODE_DECIMALS``) with
-    attributes ``lon``, ``lat`` and, for stations, ``station_id``, ``name`` and
-    ``place_id``. Consecutive vertices of a line are joined by an edge with ``km``
-    (geodesic length on WGS84), ``line``, ``line_id``, ``country`` and ``gauge``. Vertices of
-    different lines within ``SNAP_TOLERANCE_M`` of each other are merged into one node.
+    Nodes are track vertices (segments longer than ``MAX_SEGMENT_KM`` split) keyed
+    ``"lon,lat"`` (rounded to ``NODE_DECIMALS``) with attributes ``lon``, ``lat`` and,
+    for stations, ``station_id``, ``name`` and ``place_id``. Consecutive vertices of a
+    line are joined by an edge with ``km`` (geodesic length on WGS84), ``line``,
+    ``line_id``, ``country`` and ``gauge``. A line end within ``SNAP_TOLERANCE_M`` of a
+    vertex of another line is merged with it into one junction node.
 
     Parameters
     ----------
@@ -97,7 +102,7 @@ class RailNetwork:
         self.problems: list[str] = []
         self._place_nodes: dict[str, str] = {}
         self._station_nodes: dict[str, str] = {}
-        _add_lines(self.graph, lines)
+        _add_lines(self.graph, [_densified(line) for line in lines])
         self._ids = tuple(self.graph.nodes)
         lons = np.array([self.graph.nodes[n]["lon"] for n in self._ids], dtype=float)
         lats = np.array([self.graph.nodes[n]["lat"] for n in self._ids], dtype=float)
@@ -372,6 +377,21 @@ def _coords(
         )
         raise NetworkError(msg)
     return pairs
+
+
+def _densified(line: _Line) -> _Line:
+    """``line`` with geodesic points added so no segment is longer than ``MAX_SEGMENT_KM``."""
+    xy = np.array(line.coords)
+    kms = geodesic_km(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])
+    if kms.max() <= MAX_SEGMENT_KM:
+        return line
+    coords: list[tuple[float, float]] = [line.coords[0]]
+    for (a, b), km in zip(pairwise(line.coords), kms.tolist(), strict=True):
+        extra = math.ceil(km / MAX_SEGMENT_KM) - 1
+        if extra > 0:
+            coords.extend((float(x), float(y)) for x, y in GEOD.npts(*a, *b, extra))
+        coords.append(b)
+    return replace(line, coords=tuple(coords))
 
 
 def _gauge(value: Any) -> int | None:

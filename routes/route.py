@@ -1,0 +1,378 @@
+"""Stops to route: snap stops to the rail network, join them by legs, add km and timing.
+
+The rules a user can rely on:
+
+- **Order** (:func:`order_stops`): the origin first, the destination(s) last and the
+  vias and borders between them by rail distance from the origin (geodesic distance
+  when a stop is not reachable by rail). A place listed twice is kept once, in its
+  strongest role (origin > destination > border > via).
+- **Snapping**: a stop snaps to its station (the station whose ``place_id`` is the
+  stop's place id), otherwise to the nearest track vertex. A stop farther than
+  ``Settings.max_snap_km`` from the track is *not* snapped: it is marked
+  ``Stop.off_network`` and named in ``Route.warnings``, and the legs to and from it are
+  geodesic ``"no-rail"`` legs.
+- **Legs**: the shortest track between consecutive stops, its geodesic length on WGS84,
+  the countries of the track in travel order and the ``border_point`` where the
+  country changes. When no track joins two stops the leg is a densified great circle of
+  kind ``"no-rail"`` and a warning says so — never a silent straight line.
+- **Unknown stop**: a stop whose coordinates are missing or not finite cannot be drawn
+  or timed; it is left out of the route and named in ``Route.warnings``.
+- **Timing**: from ``Settings.depart`` the train runs at ``Settings.speed_kmh`` and
+  stops ``dwell_min`` at every intermediate stop, or ``border_dwell_min`` at a border
+  stop: one whose role is ``"border"`` or the first stop after a leg that crosses a
+  country border (customs and the gauge change at Khasan happen there). When the leg
+  into the destination crosses a border farther than ``max_snap_km`` from it, the border
+  dwell is added to that leg's running time instead. ``Stop.eta`` is the arrival time
+  (the departure time at the origin); with a reported time for the place,
+  ``Stop.delta_hours`` is ``eta - reported`` in hours.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import pairwise
+from typing import Protocol
+
+from routes.model import Leg, Place, Route, Settings, Stop
+from routes.network import GEOD, RailNetwork, load_network, path_km
+
+#: Strength of a role when a place is listed more than once (highest wins).
+_ROLE_RANK = {"origin": 3, "destination": 2, "border": 1, "via": 0}
+#: Spacing of the points of a geodesic "no-rail" leg; 10 km keeps the drawn great circle
+#: within metres of the true one at map scale.
+NO_RAIL_STEP_KM = 10.0
+#: Most intermediate points on one no-rail leg (bounds the output size).
+NO_RAIL_MAX_POINTS = 500
+#: Fewest names ``route_by_names`` accepts: a route needs somewhere to start and end.
+MIN_NAMES = 2
+#: Most names ``route_by_names`` accepts (bounds the work of one request).
+MAX_NAMES = 50
+
+
+class RouteError(ValueError):
+    """A route cannot be built from what was asked (e.g. an unknown place name)."""
+
+
+class GazetteerLike(Protocol):
+    """What :func:`route_by_names` needs of ``routes.gazetteer.Gazetteer``."""
+
+    def candidates(self, name: str) -> tuple[Place, ...]: ...
+
+    def search(self, q: str, limit: int = ...) -> Sequence[Place]: ...
+
+
+@dataclass(frozen=True)
+class _Snap:
+    """Where a stop meets the network."""
+
+    node: str | None
+    km: float
+    off_network: bool
+
+
+def order_stops(
+    stops: Sequence[tuple[Place, str]], network: RailNetwork
+) -> list[tuple[Place, str]]:
+    """Put ``(place, role)`` stops in travel order.
+
+    The first origin comes first and the destinations last; every other stop (vias,
+    borders, further origins) goes between them by rail km from the origin, falling
+    back to geodesic km when a stop has no rail path from it. Destinations are ordered
+    the same way among themselves. A place id listed twice is kept once, with its
+    strongest role (origin > destination > border > via). Without an origin, the first
+    stop given anchors the order. Stops without finite coordinates go last before
+    the destinations, in the order given.
+
+    Parameters
+    ----------
+    stops
+        The places on the route and their roles, in any order.
+    network
+        The rail network giving the distances.
+
+    Returns
+    -------
+    list of (Place, str)
+        The same stops, deduplicated and in travel order.
+    """
+    unique = _dedupe(stops)
+    if not unique:
+        return []
+    origin = next((s for s in unique if s[1] == "origin"), unique[0])
+    rest = [s for s in unique if s is not origin]
+    distance = _distance_from(origin[0], network)
+    middle = sorted((s for s in rest if s[1] != "destination"), key=lambda s: distance(s[0]))
+    ends = sorted((s for s in rest if s[1] == "destination"), key=lambda s: distance(s[0]))
+    return [origin, *middle, *ends]
+
+
+def route(
+    stops: Sequence[tuple[Place, str]],
+    settings: Settings,
+    *,
+    reported_times: Mapping[str, datetime] | None = None,
+    network: RailNetwork | None = None,
+) -> Route:
+    """Join ``stops`` (already in travel order) along the railway and time the journey.
+
+    Parameters
+    ----------
+    stops
+        ``(place, role)`` in travel order (see :func:`order_stops`).
+    settings
+        Speed, departure, dwell times and the snapping limit ``max_snap_km``.
+    reported_times
+        Times reports give for reaching places, by place id; compared with the ETAs.
+    network
+        The rail network; the shipped one when None.
+
+    Returns
+    -------
+    Route
+        Stops with cumulative km, ETA and delta, the legs between them and warnings
+        for everything that could not follow the track (see the module docstring).
+    """
+    network = network if network is not None else load_network()
+    warnings: list[str] = []
+    placed: list[tuple[Place, str, _Snap]] = []
+    for place, role in stops:
+        if not _has_coords(place):
+            warnings.append(
+                f"{place.name or place.id} has no usable coordinates; left off the route"
+            )
+            continue
+        snap = _snap(place, network, settings.max_snap_km)
+        if snap.off_network:
+            warnings.append(
+                f"{place.name} is {snap.km:.1f} km from the nearest railway (limit "
+                f"{settings.max_snap_km:g} km); joined by a straight no-rail line"
+            )
+        placed.append((place, role, snap))
+    legs = [_leg(a, b, network, warnings) for a, b in pairwise(placed)]
+    route_stops = _timed_stops(placed, legs, settings, reported_times or {})
+    return Route(stops=tuple(route_stops), legs=tuple(legs), warnings=tuple(warnings))
+
+
+def route_by_names(
+    names: Sequence[str],
+    settings: Settings,
+    gazetteer: GazetteerLike,
+    network: RailNetwork | None = None,
+    *,
+    reported_times: Mapping[str, datetime] | None = None,
+) -> Route:
+    """Route through places given by name, in the order given.
+
+    The first name is the origin, the last the destination and the others vias (a
+    place whose kind is ``border-crossing`` is a border stop). Each name takes the
+    gazetteer's best candidate.
+
+    Raises
+    ------
+    RouteError
+        For fewer than two or more than ``MAX_NAMES`` names, or a name the gazetteer
+        does not know ("No place called 'X'. Did you mean …?").
+    """
+    if not MIN_NAMES <= len(names) <= MAX_NAMES:
+        msg = f"Give between {MIN_NAMES} and {MAX_NAMES} place names; got {len(names)}"
+        raise RouteError(msg)
+    places = [_lookup(name, gazetteer) for name in names]
+    stops = [(place, _role(i, len(places), place)) for i, place in enumerate(places)]
+    return route(stops, settings, reported_times=reported_times, network=network)
+
+
+def _lookup(name: str, gazetteer: GazetteerLike) -> Place:
+    """The gazetteer's best place for ``name``; RouteError with suggestions if none."""
+    found = gazetteer.candidates(name)
+    if found:
+        return found[0]
+    suggestions = [p.name for p in gazetteer.search(name, limit=3)]
+    hint = f" Did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+    msg = f"No place called {name!r}.{hint}"
+    raise RouteError(msg)
+
+
+def _role(index: int, count: int, place: Place) -> str:
+    """The role of the ``index``-th of ``count`` named stops."""
+    if index == 0:
+        return "origin"
+    if index == count - 1:
+        return "destination"
+    return "border" if place.kind == "border-crossing" else "via"
+
+
+def _dedupe(stops: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
+    """One entry per place id, in first-seen position, with the strongest role."""
+    best: dict[str, tuple[Place, str]] = {}
+    for place, role in stops:
+        held = best.get(place.id)
+        if held is None or _ROLE_RANK.get(role, -1) > _ROLE_RANK.get(held[1], -1):
+            best[place.id] = (place, role)
+    return list(best.values())
+
+
+def _distance_from(origin: Place, network: RailNetwork) -> Callable[[Place], float]:
+    """A key function: km from ``origin`` to a place, by rail when possible."""
+    rail: dict[str, float] = {}
+    if _has_coords(origin):
+        node = network.station_node(origin.id) or network.nearest_node(origin.lon, origin.lat)[0]
+        rail = network.distances_from(node)
+
+    def distance(place: Place) -> float:
+        if not (_has_coords(place) and _has_coords(origin)):
+            return math.inf
+        node = network.station_node(place.id) or network.nearest_node(place.lon, place.lat)[0]
+        if node in rail:
+            return rail[node]
+        _, _, metres = GEOD.inv(origin.lon, origin.lat, place.lon, place.lat)
+        return metres / 1000.0
+
+    return distance
+
+
+def _has_coords(place: Place) -> bool:
+    """Whether ``place`` has finite, in-range coordinates."""
+    try:
+        lon, lat = float(place.lon), float(place.lat)
+    except (TypeError, ValueError):
+        return False
+    return math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def _snap(place: Place, network: RailNetwork, max_snap_km: float) -> _Snap:
+    """The node a stop snaps to: its station, else the nearest vertex within the limit."""
+    station = network.station_node(place.id)
+    if station is not None:
+        lon, lat = network.coords(station)
+        _, _, metres = GEOD.inv(place.lon, place.lat, lon, lat)
+        return _Snap(node=station, km=metres / 1000.0, off_network=False)
+    node, km = network.nearest_node(place.lon, place.lat)
+    if km > max_snap_km:
+        return _Snap(node=None, km=km, off_network=True)
+    return _Snap(node=node, km=km, off_network=False)
+
+
+def _leg(
+    a: tuple[Place, str, _Snap],
+    b: tuple[Place, str, _Snap],
+    network: RailNetwork,
+    warnings: list[str],
+) -> Leg:
+    """The leg from stop ``a`` to stop ``b``: track when there is a path, else no-rail."""
+    (place_a, _, snap_a), (place_b, _, snap_b) = a, b
+    if snap_a.node is not None and snap_b.node is not None:
+        found = network.path(snap_a.node, snap_b.node)
+        if found is not None:
+            coords = found.coords if len(found.coords) > 1 else found.coords * 2
+            return Leg(
+                from_id=place_a.id,
+                to_id=place_b.id,
+                kind="rail",
+                coords=coords,
+                km=found.km,
+                countries=found.countries,
+                border_point=found.border_point,
+            )
+        warnings.append(
+            f"No railway joins {place_a.name} and {place_b.name}; "
+            f"the leg between them is a straight no-rail line"
+        )
+    start = network.coords(snap_a.node) if snap_a.node else (place_a.lon, place_a.lat)
+    end = network.coords(snap_b.node) if snap_b.node else (place_b.lon, place_b.lat)
+    coords = _great_circle(start, end)
+    return Leg(
+        from_id=place_a.id,
+        to_id=place_b.id,
+        kind="no-rail",
+        coords=coords,
+        km=path_km(coords),
+        countries=tuple(dict.fromkeys(c for c in (place_a.country, place_b.country) if c)),
+    )
+
+
+def _great_circle(
+    start: tuple[float, float], end: tuple[float, float]
+) -> tuple[tuple[float, float], ...]:
+    """Points along the geodesic from ``start`` to ``end``, about every 10 km."""
+    _, _, metres = GEOD.inv(*start, *end)
+    count = min(int(metres / 1000.0 // NO_RAIL_STEP_KM), NO_RAIL_MAX_POINTS)
+    middle = GEOD.npts(*start, *end, count) if count > 0 else []
+    return (start, *((float(x), float(y)) for x, y in middle), end)
+
+
+def _timed_stops(
+    placed: Sequence[tuple[Place, str, _Snap]],
+    legs: Sequence[Leg],
+    settings: Settings,
+    reported: Mapping[str, datetime],
+) -> list[Stop]:
+    """Stops with cumulative km, ETA and the difference from any reported time."""
+    stops: list[Stop] = []
+    km = 0.0
+    clock = settings.depart
+    for index, (place, role, snap) in enumerate(placed):
+        if index > 0:
+            leg = legs[index - 1]
+            km += leg.km
+            if clock is not None:
+                clock += _running_time(leg, settings, index == len(placed) - 1, place, role)
+        eta = clock
+        when = reported.get(place.id)
+        stops.append(
+            Stop(
+                place=place,
+                role=role,
+                order=index + 1,
+                km=km,
+                eta=eta,
+                node=snap.node,
+                snap_km=snap.km,
+                off_network=snap.off_network,
+                reported=when,
+                delta_hours=_delta_hours(eta, when),
+            )
+        )
+        if clock is not None and 0 < index < len(placed) - 1:
+            clock += timedelta(minutes=_dwell_min(role, legs[index - 1], settings))
+    return stops
+
+
+def _running_time(
+    leg: Leg, settings: Settings, to_destination: bool, place: Place, role: str
+) -> timedelta:
+    """Time on ``leg`` at ``settings.speed_kmh``, plus a border wait not spent at a stop."""
+    hours = leg.km / settings.speed_kmh if settings.speed_kmh > 0 else 0.0
+    minutes = 0.0
+    if to_destination and role != "border" and _crosses_border(leg):
+        at_stop = leg.border_point is not None and (
+            path_km([leg.border_point, (place.lon, place.lat)]) <= settings.max_snap_km
+        )
+        minutes = 0.0 if at_stop else settings.border_dwell_min
+    return timedelta(hours=hours, minutes=minutes)
+
+
+def _dwell_min(role: str, leg_in: Leg, settings: Settings) -> float:
+    """Minutes stopped at an intermediate stop reached by ``leg_in``."""
+    if role == "border" or _crosses_border(leg_in):
+        return settings.border_dwell_min
+    return settings.dwell_min
+
+
+def _crosses_border(leg: Leg) -> bool:
+    """Whether ``leg`` runs through more than one country."""
+    return len(leg.countries) > 1
+
+
+def _delta_hours(eta: datetime | None, reported: datetime | None) -> float | None:
+    """``eta - reported`` in hours; a naive time is read in the other's time zone."""
+    if eta is None or reported is None:
+        return None
+    if (eta.tzinfo is None) != (reported.tzinfo is None):
+        if eta.tzinfo is None:
+            eta = eta.replace(tzinfo=reported.tzinfo)
+        else:
+            reported = reported.replace(tzinfo=eta.tzinfo)
+    return (eta - reported).total_seconds() / 3600.0

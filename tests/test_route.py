@@ -1,0 +1,253 @@
+"""Routing stops along the railway: order, legs, km, border, off-network stops and timing."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pyproj import Geod
+
+from routes.model import Place, Settings
+from routes.network import RailNetwork, load_network
+from routes.route import RouteError, order_stops, route, route_by_names
+from tests.test_network import LINES, STATIONS, write_rail
+
+GEOD = Geod(ellps="WGS84")
+
+
+def place(pid: str, lon: float, lat: float, country: str = "RU", kind: str = "town") -> Place:
+    """A gazetteer-like place for the synthetic network."""
+    return Place(id=pid, name=pid.title(), kind=kind, lat=lat, lon=lon, country=country)
+
+
+# Places of the synthetic network (tests/test_network.py): the towns sit a little off
+# their stations, as a town centre sits off its station.
+ALPHA = place("alpha", 129.0, 42.01, "KP")
+CHARLIE = place("charlie", 130.1, 42.01)
+DELTA = place("delta", 131.0, 42.01)
+ECHO = place("echo", 130.5, 42.51)
+ISLAND = place("island", 140.0, 50.01, "JP")
+#: About 3 km off the east line, with no station of its own.
+SIDING = place("siding", 130.3, 42.027)
+#: About 33 km south of the east line: off the network.
+FARM = place("farm", 130.3, 41.7)
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> RailNetwork:
+    """The synthetic KP/RU network with an unconnected island line."""
+    return load_network(write_rail(tmp_path / "rail", LINES, STATIONS))
+
+
+def _same_time(a: datetime | None, b: datetime) -> bool:
+    """Whether two times agree to the second."""
+    return a is not None and abs(a - b) < timedelta(seconds=1)
+
+
+def _geodesic_km(a: Place, b: Place) -> float:
+    return GEOD.inv(a.lon, a.lat, b.lon, b.lat)[2] / 1000.0
+
+
+def test_order_puts_origin_first_destination_last_and_vias_by_rail_km(
+    network: RailNetwork,
+) -> None:
+    stops = [(DELTA, "destination"), (ECHO, "via"), (CHARLIE, "border"), (ALPHA, "origin")]
+    ordered = order_stops(stops, network)
+    assert [p.id for p, _ in ordered] == ["alpha", "charlie", "echo", "delta"]
+
+
+def test_order_removes_a_place_listed_twice_keeping_its_strongest_role(
+    network: RailNetwork,
+) -> None:
+    stops = [(ALPHA, "origin"), (DELTA, "via"), (CHARLIE, "via"), (DELTA, "destination")]
+    ordered = order_stops(stops, network)
+    assert ordered == [(ALPHA, "origin"), (CHARLIE, "via"), (DELTA, "destination")]
+
+
+def test_order_falls_back_to_ground_distance_off_the_rail(network: RailNetwork) -> None:
+    # The island is not reachable by rail from Alpha: its (long) geodesic distance
+    # still places it after the nearby stops.
+    stops = [(ISLAND, "via"), (CHARLIE, "via"), (ALPHA, "origin"), (DELTA, "destination")]
+    ordered = order_stops(stops, network)
+    assert [p.id for p, _ in ordered] == ["alpha", "charlie", "island", "delta"]
+
+
+def test_order_without_origin_starts_at_the_first_stop(network: RailNetwork) -> None:
+    stops = [(CHARLIE, "via"), (DELTA, "destination"), (ALPHA, "via")]
+    assert [p.id for p, _ in order_stops(stops, network)] == ["charlie", "alpha", "delta"]
+    assert order_stops([], network) == []
+
+
+def test_route_follows_the_track_with_cumulative_km(network: RailNetwork) -> None:
+    result = route(
+        [(ALPHA, "origin"), (CHARLIE, "border"), (DELTA, "destination")],
+        Settings(),
+        network=network,
+    )
+    assert [leg.kind for leg in result.legs] == ["rail", "rail"]
+    first, second = result.legs
+    assert first.coords[0] == (129.0, 42.0) and first.coords[-1] == (130.1, 42.0)
+    assert second.coords[0] == (130.1, 42.0) and second.coords[-1] == (131.0, 42.0)
+    assert first.km == pytest.approx(GEOD.line_length(*zip(*first.coords, strict=True)) / 1000.0)
+    assert [s.km for s in result.stops] == pytest.approx([0.0, first.km, first.km + second.km])
+    assert result.total_km == pytest.approx(result.rail_km)
+    assert result.warnings == ()
+
+
+def test_a_leg_names_the_countries_and_the_border_point(network: RailNetwork) -> None:
+    result = route(
+        [(ALPHA, "origin"), (CHARLIE, "border"), (DELTA, "destination")],
+        Settings(),
+        network=network,
+    )
+    crossing, domestic = result.legs
+    assert crossing.countries == ("KP", "RU") and crossing.border_point == (130.0, 42.0)
+    assert domestic.countries == ("RU",) and domestic.border_point is None
+
+
+def test_stops_snap_to_their_station_then_to_the_nearest_track(network: RailNetwork) -> None:
+    result = route([(ALPHA, "origin"), (SIDING, "destination")], Settings(), network=network)
+    alpha, siding = result.stops
+    assert alpha.node == network.station_node("alpha")
+    assert alpha.snap_km == pytest.approx(_geodesic_km(ALPHA, place("s", 129.0, 42.0)))
+    assert siding.node == network.nearest_node(SIDING.lon, SIDING.lat)[0]
+    assert 2.5 < siding.snap_km < 3.5 and not siding.off_network
+    assert result.legs[0].kind == "rail"
+
+
+def test_a_stop_far_from_rail_is_flagged_not_snapped(network: RailNetwork) -> None:
+    result = route(
+        [(ALPHA, "origin"), (FARM, "via"), (DELTA, "destination")],
+        Settings(max_snap_km=10.0),
+        network=network,
+    )
+    farm = result.stops[1]
+    assert farm.off_network and farm.node is None and farm.snap_km > 10.0
+    assert [leg.kind for leg in result.legs] == ["no-rail", "no-rail"]
+    assert result.legs[0].coords[-1] == (FARM.lon, FARM.lat)
+    assert result.legs[1].coords[0] == (FARM.lon, FARM.lat)
+    assert any("Farm" in w and "no-rail" in w for w in result.warnings)
+
+
+def test_the_snap_limit_is_a_setting(network: RailNetwork) -> None:
+    stops = [(ALPHA, "origin"), (FARM, "destination")]
+    assert route(stops, Settings(max_snap_km=50.0), network=network).stops[1].off_network is False
+    assert route(stops, Settings(max_snap_km=10.0), network=network).stops[1].off_network
+
+
+def test_disconnected_stops_get_a_labelled_great_circle_leg(network: RailNetwork) -> None:
+    result = route([(ALPHA, "origin"), (ISLAND, "destination")], Settings(), network=network)
+    (leg,) = result.legs
+    assert leg.kind == "no-rail"
+    assert leg.coords[0] == (129.0, 42.0) and leg.coords[-1] == (140.0, 50.0)
+    straight = GEOD.inv(129.0, 42.0, 140.0, 50.0)[2] / 1000.0
+    assert leg.km == pytest.approx(straight, rel=1e-6)
+    assert len(leg.coords) > straight / 20  # densified, drawn as a curve on the map
+    assert leg.countries == ("KP", "JP")
+    assert any("No railway joins Alpha and Island" in w for w in result.warnings)
+    assert result.rail_km == 0.0 and result.total_km == pytest.approx(leg.km)
+
+
+def test_a_stop_without_coordinates_is_left_out_and_named(network: RailNetwork) -> None:
+    lost = place("lost", float("nan"), float("nan"))
+    result = route(
+        [(ALPHA, "origin"), (lost, "via"), (DELTA, "destination")], Settings(), network=network
+    )
+    assert [s.place.id for s in result.stops] == ["alpha", "delta"]
+    assert [s.order for s in result.stops] == [1, 2]
+    assert len(result.legs) == 1 and result.legs[0].kind == "rail"
+    assert any("Lost" in w and "left off" in w for w in result.warnings)
+
+
+def test_eta_adds_running_time_dwell_and_border_dwell(network: RailNetwork) -> None:
+    depart = datetime(2023, 9, 10, 21, 0)
+    settings = Settings(speed_kmh=50.0, depart=depart, dwell_min=15.0, border_dwell_min=240.0)
+    result = route(
+        [(ALPHA, "origin"), (CHARLIE, "via"), (ECHO, "via"), (DELTA, "destination")],
+        settings,
+        network=network,
+    )
+    alpha, charlie, echo, delta = result.stops
+    to_charlie, to_echo, to_delta = (leg.km for leg in result.legs)
+    assert alpha.eta == depart
+    assert _same_time(charlie.eta, depart + timedelta(hours=to_charlie / 50.0))
+    # Charlie is the first stop after the KP-RU crossing: customs and gauge change there.
+    assert _same_time(echo.eta, charlie.eta + timedelta(hours=to_echo / 50, minutes=240))
+    assert _same_time(delta.eta, echo.eta + timedelta(hours=to_delta / 50, minutes=15))
+
+
+def test_a_border_role_gets_the_border_dwell(network: RailNetwork) -> None:
+    settings = Settings(speed_kmh=40.0, depart=datetime(2023, 9, 10), border_dwell_min=100.0)
+    result = route(
+        [(CHARLIE, "origin"), (ECHO, "border"), (DELTA, "destination")],
+        settings,
+        network=network,
+    )
+    echo, delta = result.stops[1:]
+    assert _same_time(delta.eta, echo.eta + timedelta(hours=result.legs[1].km / 40, minutes=100))
+
+
+def test_a_crossing_straight_to_the_destination_still_costs_the_border_dwell(
+    network: RailNetwork,
+) -> None:
+    depart = datetime(2023, 9, 10, 21, 0)
+    settings = Settings(speed_kmh=50.0, depart=depart, border_dwell_min=240.0)
+    result = route([(ALPHA, "origin"), (DELTA, "destination")], settings, network=network)
+    (leg,) = result.legs
+    assert _same_time(result.stops[1].eta, depart + timedelta(hours=leg.km / 50, minutes=240))
+
+
+def test_no_departure_means_no_eta(network: RailNetwork) -> None:
+    result = route([(ALPHA, "origin"), (DELTA, "destination")], Settings(), network=network)
+    assert [s.eta for s in result.stops] == [None, None]
+    assert [s.delta_hours for s in result.stops] == [None, None]
+
+
+def test_reported_times_are_compared_with_the_eta(network: RailNetwork) -> None:
+    depart = datetime(2023, 9, 10, 21, 0)
+    reported = datetime(2023, 9, 11, 6, 0)
+    result = route(
+        [(ALPHA, "origin"), (CHARLIE, "border"), (DELTA, "destination")],
+        Settings(depart=depart),
+        reported_times={"charlie": reported},
+        network=network,
+    )
+    charlie = result.stops[1]
+    assert charlie.reported == reported
+    assert charlie.delta_hours == pytest.approx((charlie.eta - reported).total_seconds() / 3600)
+    assert charlie.delta_hours < 0  # the model says earlier than reported: shown, signed
+    assert result.stops[2].reported is None and result.stops[2].delta_hours is None
+
+
+class _Gazetteer:
+    """The two lookups ``route_by_names`` makes of a gazetteer, over the test places."""
+
+    places = (ALPHA, CHARLIE, DELTA, ECHO)
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        return tuple(p for p in self.places if p.name.lower() == name.lower())
+
+    def search(self, q: str, limit: int = 10) -> list[Place]:
+        return [p for p in self.places if p.name.lower()[:2] == q.lower()[:2]][:limit]
+
+
+def test_route_by_names_routes_in_the_order_given(network: RailNetwork) -> None:
+    result = route_by_names(["alpha", "Echo", "Delta"], Settings(), _Gazetteer(), network)
+    assert [(s.place.id, s.role) for s in result.stops] == [
+        ("alpha", "origin"),
+        ("echo", "via"),
+        ("delta", "destination"),
+    ]
+
+
+def test_route_by_names_suggests_a_name_for_an_unknown_one(network: RailNetwork) -> None:
+    with pytest.raises(RouteError, match=r"No place called 'Alfa'\. Did you mean 'Alpha'\?"):
+        route_by_names(["Alfa", "Delta"], Settings(), _Gazetteer(), network)
+    with pytest.raises(RouteError, match="No place called 'Zzz'"):
+        route_by_names(["Alpha", "Zzz"], Settings(), _Gazetteer(), network)
+
+
+def test_route_by_names_needs_two_places(network: RailNetwork) -> None:
+    with pytest.raises(RouteError, match="Give between 2 and"):
+        route_by_names(["Alpha"], Settings(), _Gazetteer(), network)
