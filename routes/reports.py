@@ -380,6 +380,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         if not stripped or stripped.startswith("#"):
             continue
         match = _FRONT_KEY.fullmatch(stripped)
+        if match is None and not any(rest.strip() == "---" for rest in lines[number:]):
+            break
         if match is None:
             shown = stripped if len(stripped) <= 60 else stripped[:57] + "..."
             msg = f"malformed front matter on line {number}: expected 'key: value', got {shown!r}"
@@ -653,6 +655,7 @@ _STARTERS = frozenset(
 )
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
 _BLOCK_START = re.compile(r"\n[ \t]*(?:#{1,6}\s|[-*+>]\s|\d+[.)]\s)")
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t].*$", re.MULTILINE)
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _OPENERS = "\"'“‘([«"
 
@@ -683,6 +686,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         if match.group().startswith("\n") or _ends_sentence(text, match, quoted):
             cuts.append(match.end())
     cuts.extend(m.start() for m in _BLOCK_START.finditer(text))
+    cuts.extend(m.end() for m in _HEADING.finditer(text))
     cuts.append(len(text))
     spans = []
     for start, end in zip(sorted(set(cuts)), sorted(set(cuts))[1:], strict=False):

@@ -70,6 +70,7 @@ _DAY_EXPR = re.compile(
     rf"|(?:the\s+)?(?P<part2>{_PART})\s+of\s+)?"
     rf"(?P<day>{_DAY})"
     rf"(?:\s+(?P<part3>{_PART}))?(?![\w-])"
+    r"(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Independent|Observer)\b)"
 )
 _NOW_PART = re.compile(
     r"\b(?P<word>[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?P<part>morning|afternoon|evening))\b"

@@ -1,0 +1,177 @@
+"""Time expressions: found with exact offsets and resolved against the published date."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from routes.model import Report
+from routes.reports import load_paths, sentence_spans
+from routes.when import PART_OF_DAY, find_times
+
+MONDAY = date(2023, 9, 11)  # the bundled report's published date
+
+
+def _times(text: str, published: date | None = MONDAY) -> list[tuple[str, str]]:
+    report = Report(id="r", text=text, published=published)
+    return [(t.text, t.date) for t in find_times(report)]
+
+
+@pytest.fixture(scope="module")
+def bundled(bundled_report: Path) -> Report:
+    (report,) = load_paths([bundled_report]).reports
+    return report
+
+
+def _in_sentence(report: Report, words: str, sentence_part: str) -> str:
+    """The date found for ``words`` in the sentence holding ``sentence_part``."""
+    refs = [
+        t
+        for t in find_times(report)
+        if t.text == words and sentence_part in report.text[t.sentence_start : t.sentence_end]
+    ]
+    assert len(refs) == 1, refs
+    return refs[0].date
+
+
+@pytest.mark.parametrize(
+    ("words", "sentence", "expected"),
+    [
+        ("late on Sunday", "Kim left Pyongyang", f"2023-09-10T{PART_OF_DAY[('late', '')]}"),
+        ("Tuesday", "as early as Tuesday", "2023-09-12"),
+        ("Tuesday", "likely to be on Tuesday", "2023-09-12"),
+        ("Wednesday", "initially reported", "2023-09-13"),
+        ("Saturday", "The Kremlin said on Saturday", "2023-09-09"),
+        ("Sunday", "which opened on Sunday", "2023-09-10"),
+        ("Monday", "South Korean media reported on Monday", "2023-09-11"),
+        ("Monday", "reported earlier on Monday", "2023-09-11"),
+        ("2019", "last trip abroad in 2019", "2019"),
+    ],
+)
+def test_bundled_report_dates(bundled: Report, words: str, sentence: str, expected: str) -> None:
+    assert _in_sentence(bundled, words, sentence) == expected
+
+
+def test_timerefs_carry_exact_offsets_and_their_sentence(bundled: Report) -> None:
+    refs = find_times(bundled)
+    spans = sentence_spans(bundled.text)
+    assert refs
+    for ref in refs:
+        assert bundled.text[ref.start : ref.end] == ref.text
+        assert (ref.sentence_start, ref.sentence_end) in spans
+        assert ref.sentence_start <= ref.start < ref.end <= ref.sentence_end
+        assert ref.report_id == bundled.id
+        assert (ref.status, ref.source) == ("reported", "")
+    assert [r.start for r in refs] == sorted(r.start for r in refs)
+    assert find_times(bundled, spans) == refs
+
+
+def test_last_week_is_not_a_date_but_last_year_is_the_year_before(bundled: Report) -> None:
+    texts = {t.text: t.date for t in find_times(bundled)}
+    assert "last week" not in texts
+    assert texts["last year"] == "2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim left Pyongyang on Sunday.", [("Sunday", "2023-09-10")]),
+        ("The train departed on Monday.", [("Monday", "2023-09-11")]),
+        ("Kim would meet Putin on Tuesday.", [("Tuesday", "2023-09-12")]),
+        ("Kim will arrive on Monday.", [("Monday", "2023-09-11")]),
+        ("Kim is expected to arrive in Vladivostok on Wednesday.", [("Wednesday", "2023-09-13")]),
+        ("On Thursday, Kim will tour the cosmodrome.", [("Thursday", "2023-09-14")]),
+        ("The summit was held on Wednesday.", [("Wednesday", "2023-09-06")]),
+        ("Kim may have crossed on Sunday.", [("Sunday", "2023-09-10")]),
+        ("Talks are set for next Monday.", [("next Monday", "2023-09-18")]),
+        ("They met last Monday.", [("last Monday", "2023-09-04")]),
+    ],
+)
+def test_weekdays_resolve_within_the_week_around_publication(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _times(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He left early on Tuesday.", ("early on Tuesday", "2023-09-05T06:00")),
+        ("It arrived on Sunday morning.", ("Sunday morning", "2023-09-10T09:00")),
+        ("It arrived on the afternoon of Sunday.", ("the afternoon of Sunday", "2023-09-10T15:00")),
+        ("It stopped on Saturday evening.", ("Saturday evening", "2023-09-09T19:00")),
+        ("It left late Sunday night.", ("late Sunday night", "2023-09-10T23:00")),
+        ("It left on Sunday night.", ("Sunday night", "2023-09-10T23:00")),
+        ("Last night the train stopped.", ("Last night", "2023-09-10T23:00")),
+        ("This morning it rained.", ("This morning", "2023-09-11T09:00")),
+    ],
+)
+def test_parts_of_the_day_add_a_clock_time(text: str, expected: tuple[str, str]) -> None:
+    assert _times(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The forum opened on September 10.", ("September 10", "2023-09-10")),
+        ("Kim arrived on Sept. 12.", ("Sept. 12", "2023-09-12")),
+        ("Kim arrived on 10 September.", ("10 September", "2023-09-10")),
+        ("The first summit was on April 25.", ("April 25", "2023-04-25")),
+        ("They met on April 25, 2019.", ("April 25, 2019", "2019-04-25")),
+        ("The visit began on 2023-09-12.", ("2023-09-12", "2023-09-12")),
+        ("He came on Sunday, September 10.", ("Sunday, September 10", "2023-09-10")),
+        ("The train left late on September 10.", ("late on September 10", "2023-09-10T21:00")),
+        ("In September 2019 he travelled.", ("September 2019", "2019-09")),
+    ],
+)
+def test_explicit_dates_take_the_published_year_unless_given(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert _times(text) == [expected]
+
+
+def test_a_date_across_new_year_takes_the_nearer_year() -> None:
+    assert _times("Talks resume on January 3.", date(2023, 12, 20)) == [("January 3", "2024-01-03")]
+    assert _times("Talks ended on December 30.", date(2024, 1, 2)) == [
+        ("December 30", "2023-12-30")
+    ]
+    assert _times("Talks resume on January 3.") == [("January 3", "2023-01-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim's last trip abroad in 2019 was to Vladivostok.", [("2019", "2019")]),
+        ("Kim's 2019 trip ended early.", [("2019", "2019")]),
+        ("The line, about 2000 km long, is old.", []),
+        ("It carried 2019 passengers.", []),
+        ("The invasion of Ukraine last year.", [("last year", "2022")]),
+        (
+            "Kim left yesterday and returns tomorrow.",
+            [("yesterday", "2023-09-10"), ("tomorrow", "2023-09-12")],
+        ),
+        ("The talks are today.", [("today", "2023-09-11")]),
+    ],
+)
+def test_years_and_relative_days(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _times(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin pledged last week to expand ties.",
+        "Marchers may march in May.",
+        "The summit is 2023-02-30.",
+        "The Sunday Times said so.",
+    ],
+)
+def test_words_that_are_not_dates_give_none(text: str) -> None:
+    assert _times(text) == []
+
+
+def test_without_a_published_date_only_absolute_dates_resolve() -> None:
+    text = "Kim left on Sunday, yesterday. He met Putin on April 25, 2019, and in 2019."
+    assert _times(text, None) == [("April 25, 2019", "2019-04-25"), ("2019", "2019")]
