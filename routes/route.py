@@ -61,7 +61,7 @@ class GazetteerLike(Protocol):
 
     def candidates(self, name: str) -> tuple[Place, ...]: ...
 
-    def search(self, q: str, limit: int = ...) -> Sequence[Place]: ...
+    def search(self, query: str, limit: int = ...) -> Sequence[Place]: ...
 
 
 @dataclass(frozen=True)
@@ -189,10 +189,27 @@ def _lookup(name: str, gazetteer: GazetteerLike) -> Place:
     found = gazetteer.candidates(name)
     if found:
         return found[0]
-    suggestions = [p.name for p in gazetteer.search(name, limit=3)]
+    suggestions = _suggestions(name, gazetteer)
     hint = f" Did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
     msg = f"No place called {name!r}.{hint}"
     raise RouteError(msg)
+
+
+def _suggestions(name: str, gazetteer: GazetteerLike, limit: int = 3) -> list[str]:
+    """Up to ``limit`` distinct place names starting like ``name``, loosest match last.
+
+    Tries the whole name, its first word, then its first four and three letters, so that
+    "Vladivostock" still suggests "Vladivostok".
+    """
+    words = name.split()
+    prefixes = [name, words[0] if words else "", name[:4], name[:3]]
+    names: dict[str, None] = {}
+    for prefix in dict.fromkeys(p.strip() for p in prefixes if len(p.strip()) >= 3):
+        for place in gazetteer.search(prefix, limit):
+            names.setdefault(place.name)
+        if names:
+            break
+    return list(names)[:limit]
 
 
 def _role(index: int, count: int, place: Place) -> str:

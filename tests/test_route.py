@@ -6,9 +6,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from pyproj import Geod
+from pyproj import Geod, Transformer
+from shapely import LineString, Point
 
-from routes.model import Place, Settings
+from routes.gazetteer import Gazetteer, load_gazetteer
+from routes.model import Place, Route, Settings
 from routes.network import RailNetwork, load_network
 from routes.route import RouteError, order_stops, route, route_by_names
 from tests.test_network import LINES, STATIONS, write_rail
@@ -229,7 +231,7 @@ class _Gazetteer:
         return tuple(p for p in self.places if p.name.lower() == name.lower())
 
     def search(self, q: str, limit: int = 10) -> list[Place]:
-        return [p for p in self.places if p.name.lower()[:2] == q.lower()[:2]][:limit]
+        return [p for p in self.places if p.name.lower().startswith(q.lower())][:limit]
 
 
 def test_route_by_names_routes_in_the_order_given(network: RailNetwork) -> None:
@@ -242,8 +244,8 @@ def test_route_by_names_routes_in_the_order_given(network: RailNetwork) -> None:
 
 
 def test_route_by_names_suggests_a_name_for_an_unknown_one(network: RailNetwork) -> None:
-    with pytest.raises(RouteError, match=r"No place called 'Alfa'\. Did you mean 'Alpha'\?"):
-        route_by_names(["Alfa", "Delta"], Settings(), _Gazetteer(), network)
+    with pytest.raises(RouteError, match=r"No place called 'Echoo'\. Did you mean 'Echo'\?"):
+        route_by_names(["Alpha", "Echoo"], Settings(), _Gazetteer(), network)
     with pytest.raises(RouteError, match="No place called 'Zzz'"):
         route_by_names(["Alpha", "Zzz"], Settings(), _Gazetteer(), network)
 
@@ -251,3 +253,102 @@ def test_route_by_names_suggests_a_name_for_an_unknown_one(network: RailNetwork)
 def test_route_by_names_needs_two_places(network: RailNetwork) -> None:
     with pytest.raises(RouteError, match="Give between 2 and"):
         route_by_names(["Alpha"], Settings(), _Gazetteer(), network)
+
+
+# --- Acceptance on the shipped railway (issue 4): these are the accuracy tests. ---
+
+#: Reported rail length of the journey Pyongyang -> Khasan -> Vladivostok (issue 4).
+JOURNEY_KM = 1180.0
+#: Khasan - Baranovsky line length (issue 4; Russian Railways, Far Eastern Railway).
+KHASAN_BARANOVSKY_KM = 238.0
+#: Trans-Siberian km posts: Vladivostok 9288, Khabarovsk 8521 (Russian Railways timetable).
+VLADIVOSTOK_KHABAROVSK_KM = 9288.0 - 8521.0
+
+
+@pytest.fixture(scope="module")
+def shipped() -> tuple[RailNetwork, Gazetteer]:
+    """The shipped rail network and gazetteer."""
+    return load_network(), load_gazetteer()
+
+
+def _route_ids(shipped: tuple[RailNetwork, Gazetteer], *ids: str, **settings) -> Route:
+    network, gazetteer = shipped
+    places = [gazetteer.get(pid) for pid in ids]
+    assert all(places), f"missing gazetteer places among {ids}"
+    roles = ["origin", *(["via"] * (len(ids) - 2)), "destination"]
+    return route(list(zip(places, roles, strict=True)), Settings(**settings), network=network)
+
+
+def _distance_to_track_km(place: Place, result: Route) -> float:
+    """Ground distance from ``place`` to the nearest point of any leg, in km."""
+    local = Transformer.from_crs(
+        "EPSG:4326",
+        f"+proj=aeqd +lat_0={place.lat} +lon_0={place.lon} +datum=WGS84 +units=m",
+        always_xy=True,
+    )
+    lines = []
+    for leg in result.legs:
+        xs, ys = local.transform(*zip(*leg.coords, strict=True))
+        lines.append(LineString(zip(xs, ys, strict=True)))
+    return min(line.distance(Point(0.0, 0.0)) for line in lines) / 1000.0
+
+
+def test_pyongyang_khasan_vladivostok_is_the_reported_length(shipped) -> None:
+    result = _route_ids(shipped, "pyongyang", "khasan", "vladivostok")
+    assert [leg.kind for leg in result.legs] == ["rail", "rail"]
+    assert result.warnings == ()
+    assert not any(stop.off_network for stop in result.stops)
+    assert JOURNEY_KM * 0.92 <= result.total_km <= JOURNEY_KM * 1.08
+
+
+def test_khasan_baranovsky_is_the_line_length(shipped) -> None:
+    result = _route_ids(shipped, "khasan", "baranovsky")
+    assert result.legs[0].kind == "rail"
+    assert KHASAN_BARANOVSKY_KM * 0.95 <= result.total_km <= KHASAN_BARANOVSKY_KM * 1.05
+
+
+def test_vladivostok_khabarovsk_matches_the_trans_siberian_km_posts(shipped) -> None:
+    result = _route_ids(shipped, "vladivostok", "khabarovsk")
+    assert result.legs[0].kind == "rail"
+    assert VLADIVOSTOK_KHABAROVSK_KM * 0.95 <= result.total_km <= VLADIVOSTOK_KHABAROVSK_KM * 1.05
+
+
+@pytest.mark.parametrize("town", ["hamhung", "kilju", "chongjin", "rajin", "tumangang", "khasan"])
+def test_the_journey_follows_the_east_coast_line(shipped, town: str) -> None:
+    result = _route_ids(shipped, "pyongyang", "khasan", "vladivostok")
+    assert _distance_to_track_km(shipped[1].get(town), result) <= 5.0
+
+
+def test_khasan_to_khabarovsk_runs_through_ussuriysk(shipped) -> None:
+    result = _route_ids(shipped, "khasan", "khabarovsk")
+    assert _distance_to_track_km(shipped[1].get("ussuriysk"), result) <= 5.0
+
+
+def test_the_border_point_is_the_tumen_crossing_between_tumangang_and_khasan(shipped) -> None:
+    journey = _route_ids(shipped, "pyongyang", "khasan", "vladivostok")
+    crossing = journey.legs[0]
+    assert crossing.countries == ("KP", "RU")
+    assert journey.legs[1].countries == ("RU",) and journey.legs[1].border_point is None
+    bridge = _route_ids(shipped, "tumangang", "khasan").legs[0]
+    assert crossing.border_point is not None
+    assert crossing.border_point in bridge.coords[1:-1]  # strictly between the two stations
+
+
+def test_the_journey_timing_compares_with_the_reported_crossing(shipped) -> None:
+    network, gazetteer = shipped
+    depart = datetime(2023, 9, 10, 23, 0)  # "left Pyongyang late on Sunday"
+    reported = datetime(2023, 9, 12, 6, 0)  # the crossing reported early on Tuesday
+    stops = [
+        (gazetteer.get("pyongyang"), "origin"),
+        (gazetteer.get("khasan"), "border"),
+        (gazetteer.get("vladivostok"), "destination"),
+    ]
+    result = route(
+        stops,
+        Settings(speed_kmh=50.0, depart=depart),
+        reported_times={"khasan": reported},
+        network=network,
+    )
+    khasan = result.stops[1]
+    assert _same_time(khasan.eta, depart + timedelta(hours=result.legs[0].km / 50.0))
+    assert khasan.delta_hours == pytest.approx((khasan.eta - reported).total_seconds() / 3600)
