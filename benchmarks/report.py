@@ -1,0 +1,103 @@
+"""The printed table and results.md: figures, targets, pass or miss and by how much."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from benchmarks.common import Figure, Outcome, format_value
+
+HEADER = ("benchmark", "metric", "value", "target", "status")
+
+
+def table_rows(outcomes: Sequence[Outcome]) -> list[tuple[str, ...]]:
+    """One row per figure (and one per benchmark that failed to run)."""
+    rows: list[tuple[str, ...]] = []
+    for outcome in outcomes:
+        if outcome.error and not outcome.figures:
+            rows.append((outcome.name, "(did not run)", "—", "—", "error"))
+        for figure in outcome.figures:
+            rows.append((outcome.name, figure.metric, *_cells(figure)))
+    return rows
+
+
+def text_table(outcomes: Sequence[Outcome]) -> str:
+    """The table for a terminal: aligned plain-text columns."""
+    rows = [HEADER, *table_rows(outcomes)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADER))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def markdown(
+    outcomes: Sequence[Outcome],
+    machine: dict[str, str],
+    *,
+    quick: bool,
+    command: str,
+    when: datetime | None = None,
+) -> str:
+    """results.md: the table, the machine, notes, misses with their profiles, and errors."""
+    when = when or datetime.now(UTC)
+    caveat = " (**quick mode: tiny inputs, figures not comparable with the targets**)"
+    out = [
+        "# Benchmark results",
+        "",
+        f"Run on {when:%Y-%m-%d %H:%M} UTC with `{command}`"
+        + (caveat if quick else "")
+        + ". Rewritten by every run; targets from issue 7.",
+        "",
+        "| " + " | ".join(HEADER) + " |",
+        "| " + " | ".join("---" for _ in HEADER) + " |",
+    ]
+    out += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in table_rows(outcomes)]
+    out += ["", "## Machine", ""]
+    out += [f"- **{label}**: {value}" for label, value in machine.items()]
+    out += ["", "## Notes per benchmark", ""]
+    for outcome in outcomes:
+        out += [f"### {outcome.name}: {outcome.title}", ""]
+        out.append(f"Ran in {outcome.seconds:.1f} s.")
+        out += [f"- {note}" for note in outcome.notes]
+        if outcome.error:
+            out += ["", "**Error:**", "", "```", outcome.error.strip(), "```"]
+        out.append("")
+    misses = [(o, f) for o in outcomes for f in o.misses]
+    out += ["## Missed targets", ""]
+    if not misses:
+        out += ["None.", ""]
+    for outcome, figure in misses:
+        out.append(
+            f"- **{outcome.name} / {figure.metric}**: {format_value(figure.value, figure.unit)} "
+            f"against {_target(figure)}, missed by {figure.margin}."
+            + (f" {figure.note}" if figure.note else "")
+        )
+    out.append("")
+    for outcome in outcomes:
+        for label, profile in outcome.profiles.items():
+            out += [f"### Profile: {outcome.name} / {label}", "", "```", profile, "```", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _cells(figure: Figure) -> tuple[str, str, str]:
+    """value, target and status cells of one figure."""
+    status = figure.status
+    if status == "miss":
+        status = f"MISS by {figure.margin}"
+    return format_value(figure.value, figure.unit), _target(figure), status
+
+
+def _target(figure: Figure) -> str:
+    """The target with its direction, e.g. ``≤ 300 ms``; ``—`` when none."""
+    if figure.target is None:
+        return "—"
+    sign = "≤" if figure.better == "lower" else "≥"
+    return f"{sign} {format_value(figure.target, figure.unit)}"
+
+
+def _md(cell: str) -> str:
+    """A table cell safe for Markdown."""
+    return cell.replace("|", "\\|")

@@ -1,0 +1,93 @@
+"""Maps from 1, 100 and 1,000 reports: build time, HTML size, load to interactive in Chromium."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from benchmarks import browser
+from benchmarks.common import (
+    BUNDLED_REPORT,
+    Figure,
+    Options,
+    Outcome,
+    kb,
+    profile_call,
+)
+from benchmarks.corpus import generate
+
+TITLE = "Scale: maps from 1, 100 and 1,000 reports in headless Chromium"
+SIZES = (1, 100, 1_000)
+QUICK_SIZES = (1, 5)
+#: Issue 7: the 1,000-report map interactive in at most 3 s.
+TARGET_INTERACTIVE_S = 3.0
+BROWSER_REPEATS = 3
+
+
+def run(options: Options) -> Outcome:
+    """Build each map warm, write it, then open it offline in Chromium (median of repeats)."""
+    from routes.gazetteer import load_gazetteer
+    from routes.network import load_network
+    from routes.pipeline import build
+    from routes.render import map_html
+    from routes.reports import load_paths
+
+    outcome = Outcome(name="scale", title=TITLE)
+    sizes = QUICK_SIZES if options.quick else SIZES
+    bundled = list(load_paths([BUNDLED_REPORT]).reports)
+    corpus = generate(max(sizes), min_bytes=0)
+    gazetteer, network = load_gazetteer(), load_network()
+    build(bundled, gazetteer=gazetteer, network=network)  # warm-up
+    repeats = 1 if options.quick else BROWSER_REPEATS
+    pages = {}
+    for n in sizes:
+        reports = bundled if n == 1 else corpus[:n]
+        started = time.perf_counter()
+        journey = build(reports, gazetteer=gazetteer, network=network)
+        built = time.perf_counter()
+        html = map_html(journey)
+        rendered = time.perf_counter()
+        path = options.workdir / f"scale-{n}.html"
+        path.write_text(html, encoding="utf-8")
+        mentions = sum(len(p.mentions) for p in journey.places)
+        pages[n] = (path, journey)
+        label = f"{n:,} report{'s' if n > 1 else ''}"
+        outcome.add(
+            Figure(f"{label}: mentions", mentions, "mentions"),
+            Figure(f"{label}: places", len(journey.places), "places"),
+            Figure(f"{label}: build + HTML", rendered - started, "s"),
+            Figure(f"{label}: map.html size", kb(len(html.encode("utf-8"))), "kB"),
+        )
+        outcome.notes.append(
+            f"{label}: pipeline {built - started:.2f} s, map HTML {rendered - built:.2f} s; "
+            f"{len(journey.route.stops)} stops, {len(journey.places)} places, {mentions:,} "
+            "mentions" + (" (the bundled report)." if n == 1 else " (corpus reports).")
+        )
+    with browser.chromium() as chrome:
+        for n, (path, _) in pages.items():
+            runs = [browser.time_to_interactive(chrome, path) for _ in range(repeats)]
+            seconds = statistics.median(r["interactive_ms"] for r in runs) / 1000
+            label = f"{n:,} report{'s' if n > 1 else ''}"
+            target = TARGET_INTERACTIVE_S if n == max(SIZES) else None
+            outcome.add(Figure(f"{label}: load to interactive", seconds, "s", target=target))
+            last = runs[-1]
+            each = ", ".join(f"{r['interactive_ms']:.0f}" for r in runs)
+            outcome.notes.append(
+                f"{label} in Chromium: interactive {each} ms "
+                f"(load event {last['load_ms'] or 0:.0f} ms), {last['markers']} marker elements "
+                f"drawn, {last['blocked']} off-machine requests blocked"
+                + (f", page errors: {last['errors'][:2]}" if last["errors"] else "")
+                + "."
+            )
+            if target is not None and seconds > target and options.profile:
+                journey = pages[n][1]
+                outcome.profiles[f"map_html() for {label} (server side only)"] = profile_call(
+                    lambda journey=journey: map_html(journey)
+                )
+    outcome.notes.append(
+        "Interactive = a folium map object loaded, at least one Leaflet marker (or clickable "
+        "vector) in the DOM, no zoom or pan animation running, then two animation frames; "
+        "timed by the page's own clock from navigation start. Each run uses a fresh browser "
+        "context; every request that is not file:/data:/blob: is aborted."
+    )
+    return outcome
