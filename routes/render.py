@@ -1,0 +1,1077 @@
+"""The interactive map: a folium map of a Journey, every point carrying the sentences behind it.
+
+The map opens from disk with no network: Leaflet and its plugins are inlined from
+``routes/static_assets/`` (see its README for versions and licences) and the coast and
+national borders of ``geodata/outlines/`` are drawn under the tiles, so they show wherever
+tiles cannot load.  All report text is untrusted and reaches the page only html-escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import folium
+import shapely
+from branca.element import Element, MacroElement
+from folium.map import Layer
+from folium.plugins import Fullscreen, MarkerCluster, PolyLineTextPath
+from folium.template import Template
+from shapely.geometry import LineString, Point, mapping, shape
+from shapely.ops import substring
+
+from routes import style
+from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Stop
+from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
+from routes.outlines import load_outlines
+
+#: Basemaps a map can be drawn on, name -> label.
+BASEMAPS: dict[str, str] = {
+    "osm": "OpenStreetMap",
+    "light": "CartoDB Positron (light)",
+    "offline": "Offline outlines (no tiles)",
+}
+#: Tile URL, attribution and max zoom per tiled basemap (tile.openstreetmap.org usage policy
+#: and CARTO's basemap terms ask for exactly these credits).
+_TILES: dict[str, tuple[str, str, int]] = {
+    "osm": (
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+        19,
+    ),
+    "light": (
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+        ' &copy; <a href="https://carto.com/attributions">CARTO</a>',
+        20,
+    ),
+}
+#: Credit for place coordinates (GeoNames data is CC BY 4.0, https://www.geonames.org/).
+GEONAMES_CREDIT = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
+#: Most sentences listed in one popup; the rest are counted ("+N more").
+MAX_MENTIONS = 20
+#: Longest quote shown in full; longer sentences are cut around the place words.
+MAX_QUOTE_CHARS = 480
+#: Longest report title or source shown before it is cut with an ellipsis.
+MAX_LABEL_CHARS = 110
+#: From this many context places on, they are clustered (stops never are).
+CLUSTER_MIN = 50
+#: Most reports that get their own layer in the layer control.
+MAX_REPORT_LAYERS = 20
+#: Most report sources named in the credits line.
+MAX_CREDITED_SOURCES = 6
+#: Up to this many stops carry a permanent name label; beyond it, names show on hover.
+MAX_PERMANENT_LABELS = 30
+#: Display names of roles (routes.model.ROLES) in popups and the legend.
+ROLE_LABELS: dict[str, str] = {
+    "origin": "Origin",
+    "via": "Stop on the way",
+    "border": "Border crossing",
+    "destination": "Destination",
+    "context": "Context",
+    "historical": "Historical",
+    "ruled-out": "Ruled out",
+    "actor": "Actor",
+}
+#: Layer-control names of the role layers.
+ROLE_LAYERS: dict[str, str] = {
+    "origin": "Origin",
+    "via": "Stops on the way",
+    "border": "Border crossing",
+    "destination": "Destination",
+    "context": "Context places",
+    "historical": "Historical mentions",
+    "ruled-out": "Ruled-out places",
+    "actor": "Actors (governments, agencies)",
+}
+ROUTE_LAYER = "Route"
+AREAS_LAYER = "Areas"
+OUTLINE_LAYER = "Coast &amp; borders (offline)"
+#: Roles whose layers start hidden: they are not where the train went.
+HIDDEN_ROLES: tuple[str, ...] = ("historical", "ruled-out", "actor")
+#: Ring colours of the per-report layers (Paul Tol's "muted" scheme).
+REPORT_COLOURS: tuple[str, ...] = (
+    "#332288",
+    "#117733",
+    "#44AA99",
+    "#88CCEE",
+    "#DDCC77",
+    "#CC6677",
+    "#AA4499",
+    "#882255",
+)
+#: Arrow glyph repeated along rail legs, and its spacing (spaces around it).
+ARROW = "\u25ba"
+_ARROW_TEXT = f"{' ' * 14}{ARROW}{' ' * 14}"
+_ASSETS = Path(__file__).resolve().parent / "static_assets"
+_ASSET = "asset:"
+#: Vendored JS/CSS per folium resource name (see static_assets/README.md).
+_LEAFLET_JS = [("leaflet", f"{_ASSET}leaflet/leaflet.js")]
+_LEAFLET_CSS = [("leaflet_css", f"{_ASSET}leaflet/leaflet.css")]
+_FULLSCREEN_JS = [("Control.Fullscreen.js", f"{_ASSET}fullscreen/Control.FullScreen.js")]
+_FULLSCREEN_CSS = [("Control.FullScreen.css", f"{_ASSET}fullscreen/Control.FullScreen.css")]
+_MINIMAP_JS = [("Control_MiniMap_js", f"{_ASSET}minimap/Control.MiniMap.min.js")]
+_MINIMAP_CSS = [("Control_MiniMap_css", f"{_ASSET}minimap/Control.MiniMap.min.css")]
+_CLUSTER_JS = [("markerclusterjs", f"{_ASSET}markercluster/leaflet.markercluster.js")]
+_CLUSTER_CSS = [
+    ("markerclustercss", f"{_ASSET}markercluster/MarkerCluster.css"),
+    ("markerclusterdefaultcss", f"{_ASSET}markercluster/MarkerCluster.Default.css"),
+]
+_TEXTPATH_JS = [("polylinetextpath", f"{_ASSET}textpath/leaflet.textpath.js")]
+_SCRIPT_TAG = re.compile(r'<script src="([^"]*)"></script>')
+_CSS_TAG = re.compile(r'<link rel="stylesheet" href="([^"]*)"/>')
+_CSS_URL = re.compile(r"url\(([^)#\"']+)\)")
+_MIME = {".png": "image/png", ".svg": "image/svg+xml"}
+_OUTLINE_MARGIN_DEG = 12.0
+_CSS = Path(__file__).resolve().parent / "static_assets" / "map.css"
+
+
+# ---------------------------------------------------------------------------------------------
+# public API
+
+
+def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = True) -> folium.Map:
+    """The interactive map of ``journey``.
+
+    Parameters
+    ----------
+    journey
+        The pipeline's result: reports, located places and the routed stops and legs.
+    basemap
+        One of :data:`BASEMAPS`: "osm", "light" (tiles, with the offline outlines beneath
+        them) or "offline" (no tiles at all, only the shipped outlines).
+    show_context
+        Draw context places (mentioned, not travelled) as small grey points.
+
+    Returns
+    -------
+    folium.Map
+        A map whose element ids are stable, so the same journey renders to the same HTML.
+    """
+    if basemap not in BASEMAPS:
+        msg = f"unknown basemap {basemap!r}; choose one of {', '.join(BASEMAPS)}"
+        raise ValueError(msg)
+    bounds = _bounds(journey)
+    fmap = folium.Map(
+        location=_centre(bounds), zoom_start=5, tiles=None, control_scale=True, min_zoom=2
+    )
+    fmap.default_js = list(_LEAFLET_JS)
+    fmap.default_css = list(_LEAFLET_CSS)
+    fmap.get_root().header.add_child(Element(f"<style>{_CSS.read_text()}</style>"), name="rr_css")
+    _add_basemaps(fmap, basemap)
+    _add_outlines(fmap, bounds, basemap)
+    _add_areas(fmap, journey)
+    _add_legs(fmap, journey)
+    _add_stops(fmap, journey)
+    _add_other_places(fmap, journey, show_context=show_context)
+    _add_report_layers(fmap, journey)
+    _add_controls(fmap, journey, basemap)
+    fmap.fit_bounds(bounds, padding_top_left=(50, 110), padding_bottom_right=(50, 50))
+    _stable_ids(fmap.get_root())
+    return fmap
+
+
+def map_html(journey: Journey, *, basemap: str = "osm", show_context: bool = True) -> str:
+    """The map of ``journey`` as one standalone HTML document that opens from disk offline.
+
+    Parameters
+    ----------
+    journey, basemap, show_context
+        As for :func:`build_map`.
+
+    Returns
+    -------
+    str
+        A complete HTML page with Leaflet, its plugins and their CSS inlined; the same
+        journey gives the same text.
+    """
+    fmap = build_map(journey, basemap=basemap, show_context=show_context)
+    return _inline_assets(fmap.get_root().render())
+
+
+# ---------------------------------------------------------------------------------------------
+# custom elements
+
+
+class _Bind(MacroElement):
+    """Bind a popup or tooltip to its parent layer from a JSON string (never a JS template)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.{{ this.method }}({{ this.content }}, {{ this.opts }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, method: str, content: str, options: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "Bind"
+        self.method = method
+        self.content = _js(content)
+        self.opts = _js(options)
+
+
+class _MapScript(MacroElement):
+    """A line of JavaScript run against the map; ``{map}`` stands for the map's variable."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this.code.replace("{map}", this._parent.get_name()) }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self._name = "MapScript"
+        self.code = code
+
+
+class _OutlineLayer(Layer):
+    """Land, lakes, coast and borders drawn in a pane under the tiles (offline fallback)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var rr_outlines = {{ this.data }};
+            {{ this._parent.get_name() }}.createPane("rr-base").style.zIndex = 150;
+            var {{ this.get_name() }} = L.layerGroup([
+                L.geoJSON(rr_outlines.land, {pane: "rr-base", interactive: false,
+                    style: {stroke: false, fill: true, fillColor: {{ this.land|tojson }},
+                            fillOpacity: 1}}),
+                L.geoJSON(rr_outlines.lakes, {pane: "rr-base", interactive: false,
+                    style: {stroke: false, fill: true, fillColor: {{ this.sea|tojson }},
+                            fillOpacity: 1}}),
+                L.geoJSON(rr_outlines.coast, {pane: "rr-base", interactive: false,
+                    style: {color: {{ this.coast|tojson }}, weight: 1, opacity: 0.9}}),
+                L.geoJSON(rr_outlines.borders, {pane: "rr-base", interactive: false,
+                    style: {color: {{ this.border|tojson }}, weight: 1.3, opacity: 0.9,
+                            dashArray: "5 3"}})
+            ]);
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict[str, Any], name: str) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "Outlines"
+        self.data = _js(data)
+        self.land = style.LAND_COLOUR
+        self.sea = style.SEA_COLOUR
+        self.coast = style.COAST_COLOUR
+        self.border = style.BORDER_COLOUR
+
+
+class _MiniMap(MacroElement):
+    """An overview map (Leaflet-MiniMap) of tiles when any, the coast and the route."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }}_layers = [];
+            {% if this.tiles %}
+            {{ this.get_name() }}_layers.push(L.tileLayer({{ this.tiles|tojson }}, {}));
+            {% endif %}
+            {{ this.get_name() }}_layers.push(L.geoJSON(rr_outlines.coast, {interactive: false,
+                style: {color: {{ this.coast|tojson }}, weight: 1}}));
+            {% for line, colour in this.lines %}
+            {{ this.get_name() }}_layers.push(L.polyline({{ line|tojson }},
+                {color: {{ colour|tojson }}, weight: 3, interactive: false}));
+            {% endfor %}
+            new L.Control.MiniMap(L.layerGroup({{ this.get_name() }}_layers), {
+                position: "bottomright", toggleDisplay: true, zoomLevelOffset: -5,
+                width: 150, height: 150, minimized: false
+            }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+    default_js = _MINIMAP_JS
+    default_css = _MINIMAP_CSS
+
+    def __init__(self, tiles: str | None, lines: list[tuple[list, str]]) -> None:
+        super().__init__()
+        self._name = "MiniMap"
+        self.tiles = tiles
+        self.lines = lines
+        self.coast = style.COAST_COLOUR
+
+    def render(self, **kwargs: Any) -> None:
+        """Add the plugin's inlined JS and CSS to the page, then the script."""
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(_JsLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(_CssLink(url), name=name)
+        super().render(**kwargs)
+
+
+class _JsLink(Element):
+    """A script tag for a vendored asset, inlined by :func:`_inline_assets`."""
+
+    _template = Template('<script src="{{ this.url }}"></script>')
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+
+class _CssLink(Element):
+    """A stylesheet link for a vendored asset, inlined by :func:`_inline_assets`."""
+
+    _template = Template('<link rel="stylesheet" href="{{ this.url }}"/>')
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+
+class _Overlay(MacroElement):
+    """A box of trusted HTML put inside the map container (so it stays in fullscreen)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function () {
+                var box = L.DomUtil.create("div", {{ this.css_class|tojson }},
+                    {{ this._parent.get_name() }}.getContainer());
+                box.innerHTML = {{ this.content }};
+                L.DomEvent.disableClickPropagation(box);
+                L.DomEvent.disableScrollPropagation(box);
+            })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, content: str, css_class: str) -> None:
+        super().__init__()
+        self._name = "Overlay"
+        self.content = _js(content)
+        self.css_class = css_class
+
+
+# ---------------------------------------------------------------------------------------------
+# layers
+
+
+def _add_basemaps(fmap: folium.Map, basemap: str) -> None:
+    """The chosen tile layer first (shown), the other tiled basemap as an alternative."""
+    if basemap == "offline":
+        return
+    for name in sorted(_TILES, key=lambda n: n != basemap):
+        url, attribution, max_zoom = _TILES[name]
+        folium.TileLayer(
+            tiles=url,
+            attr=attribution,
+            name=BASEMAPS[name],
+            max_zoom=max_zoom,
+            show=name == basemap,
+            overlay=False,
+            control=True,
+        ).add_to(fmap)
+
+
+def _add_outlines(fmap: folium.Map, bounds: list[list[float]], basemap: str) -> None:
+    """The shipped coast, land and borders around the route, clipped to keep the page small."""
+    (south, west), (north, east) = bounds
+    extent = (
+        max(west - _OUTLINE_MARGIN_DEG, -180.0),
+        max(south - _OUTLINE_MARGIN_DEG, -90.0),
+        min(east + _OUTLINE_MARGIN_DEG, 180.0),
+        min(north + _OUTLINE_MARGIN_DEG, 90.0),
+    )
+    layers = load_outlines((west, south, east, north))
+    data = {name: _clip(collection, extent) for name, collection in layers.items()}
+    name = OUTLINE_LAYER if basemap != "offline" else "Coast &amp; borders"
+    _OutlineLayer(data, name).add_to(fmap)
+
+
+def _add_areas(fmap: folium.Map, journey: Journey) -> None:
+    """Areas with a known outline (e.g. the Russian Far East), lightly shaded."""
+    areas = [p for p in journey.places if p.place.outline]
+    if not areas:
+        return
+    group = folium.FeatureGroup(name=AREAS_LAYER, overlay=True, show=True).add_to(fmap)
+    for located in areas:
+        rings = [[(lat, lon) for lon, lat in ring] for ring in located.place.outline]
+        polygon = folium.Polygon(
+            rings,
+            color=style.AREA_FILL,
+            weight=1.5,
+            dash_array="4 4",
+            fill_color=style.AREA_FILL,
+            fill_opacity=style.AREA_FILL_OPACITY,
+            class_name=f"rr-area rr-place-{_slug(located.place.id)}",
+        )
+        polygon.options["bubblingMouseEvents"] = False
+        polygon.add_child(_Bind("bindPopup", _popup_html(located, journey), _popup_options()))
+        polygon.add_child(_Bind("bindTooltip", _escape(located.place.name), {"sticky": True}))
+        polygon.add_to(group)
+
+
+def _add_legs(fmap: folium.Map, journey: Journey) -> None:
+    """Rail legs coloured by country with direction arrows; no-rail legs dashed and labelled."""
+    if not journey.route.legs:
+        return
+    group = folium.FeatureGroup(name=ROUTE_LAYER, overlay=True, show=True).add_to(fmap)
+    countries = {s.place.id: s.place.country for s in journey.route.stops}
+    names = {s.place.id: s.place.name for s in journey.route.stops}
+    for leg in journey.route.legs:
+        if len(leg.coords) < 2:
+            continue
+        if leg.kind == "rail":
+            _add_rail_leg(group, leg, countries)
+        else:
+            _add_gap_leg(group, leg, names)
+
+
+def _add_rail_leg(group: folium.FeatureGroup, leg: Leg, countries: dict[str, str]) -> None:
+    """One rail leg: a white casing, then a line per country, each with arrows."""
+    halo = folium.PolyLine(_latlon(leg.coords), color="#ffffff", weight=9, opacity=0.85)
+    halo.options["interactive"] = False
+    halo.add_to(group)
+    tip = f"Rail, {leg.km:,.0f} km"
+    for coords, country in _leg_pieces(leg, countries):
+        colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
+        line = folium.PolyLine(
+            _latlon(coords), color=colour, weight=5, opacity=0.95, class_name="rr-rail"
+        )
+        line.add_child(_Bind("bindTooltip", _escape(f"{tip} · {_country_name(country)}"), {}))
+        line.add_to(group)
+        arrows = PolyLineTextPath(
+            line,
+            _ARROW_TEXT,
+            repeat=True,
+            offset=7,
+            attributes={
+                "fill": colour,
+                "font-size": "21",
+                "stroke": "#ffffff",
+                "stroke-width": "1",
+                "class": "rr-arrow",
+            },
+        )
+        _use_assets([arrows], _TEXTPATH_JS, [])
+        arrows.add_to(line)
+
+
+def _add_gap_leg(group: folium.FeatureGroup, leg: Leg, names: dict[str, str]) -> None:
+    """A stretch with no known track: a dashed grey line labelled as such."""
+    label = f"no rail link · {leg.km:,.0f} km"
+    line = folium.PolyLine(
+        _latlon(leg.coords),
+        color=style.NO_RAIL_COLOUR,
+        weight=3,
+        opacity=0.9,
+        dash_array=" ".join(str(n) for n in style.NO_RAIL_DASH),
+        class_name="rr-no-rail",
+    )
+    ends = f"{names.get(leg.from_id, leg.from_id)} to {names.get(leg.to_id, leg.to_id)}"
+    line.add_child(_Bind("bindTooltip", _escape(f"{ends}: {label}"), {"sticky": True}))
+    line.add_to(group)
+    text = PolyLineTextPath(
+        line,
+        label,
+        center=True,
+        offset=-6,
+        attributes={"fill": style.NO_RAIL_COLOUR, "font-size": "12", "class": "rr-gap-label"},
+    )
+    _use_assets([text], _TEXTPATH_JS, [])
+    text.add_to(line)
+
+
+def _add_stops(fmap: folium.Map, journey: Journey) -> None:
+    """A numbered marker per stop, coloured by role, the border crossing as a diamond."""
+    located = {p.place.id: p for p in journey.places}
+    groups: dict[str, folium.FeatureGroup] = {}
+    permanent = len(journey.route.stops) <= MAX_PERMANENT_LABELS
+    for stop in journey.route.stops:
+        role = stop.role
+        if role not in groups:
+            groups[role] = folium.FeatureGroup(name=ROLE_LAYERS.get(role, role), show=True)
+        place = located.get(stop.place.id) or LocatedPlace(stop.place, stop.role, ())
+        marker = folium.Marker(
+            (stop.place.lat, stop.place.lon),
+            icon=_stop_icon(stop),
+            z_index_offset=1000,
+            riseOnHover=True,
+        )
+        marker.add_child(_Bind("bindPopup", _popup_html(place, journey, stop), _popup_options()))
+        marker.add_child(_Bind("bindTooltip", _escape(stop.place.name), _label_options(permanent)))
+        marker.add_to(groups[role])
+    for role in ("origin", "via", "border", "destination"):
+        if role in groups:
+            groups.pop(role).add_to(fmap)
+    for group in groups.values():
+        group.add_to(fmap)
+
+
+def _add_other_places(fmap: folium.Map, journey: Journey, *, show_context: bool) -> None:
+    """Places off the route: context (grey, clustered when many), actors, history, ruled out."""
+    stops = {s.place.id for s in journey.route.stops}
+    by_role: dict[str, list[LocatedPlace]] = {}
+    for located in journey.places:
+        if located.place.id in stops or located.place.outline:
+            continue
+        role = located.role if located.role in ROLE_LAYERS else "context"
+        if role in ("origin", "via", "border", "destination"):
+            role = "context"  # a stop the route could not use: shown, not as travelled
+        by_role.setdefault(role, []).append(located)
+    if not show_context:
+        by_role.pop("context", None)
+    for role in ("context", "actor", "historical", "ruled-out"):
+        places = by_role.get(role, [])
+        if not places:
+            continue
+        name = ROLE_LAYERS[role]
+        show = role not in HIDDEN_ROLES
+        if role == "context" and len(places) >= CLUSTER_MIN:
+            group = MarkerCluster(
+                name=name,
+                show=show,
+                showCoverageOnHover=False,
+                maxClusterRadius=40,
+                disableClusteringAtZoom=9,
+            )
+            _use_assets([group], _CLUSTER_JS, _CLUSTER_CSS)
+        else:
+            group = folium.FeatureGroup(name=name, show=show)
+        for located in places:
+            _place_marker(located, journey, role).add_to(group)
+        group.add_to(fmap)
+
+
+def _place_marker(located: LocatedPlace, journey: Journey, role: str) -> folium.CircleMarker:
+    """A small muted circle for a place that is not a stop."""
+    colour = style.role_colour(role)
+    marker = folium.CircleMarker(
+        (located.place.lat, located.place.lon),
+        radius=5 if role == "context" else 6,
+        color="#ffffff" if role == "context" else colour,
+        weight=1.5,
+        fill_color=colour,
+        fill_opacity=0.9 if role == "context" else 0.35,
+        dash_array="3 2" if role == "ruled-out" else None,
+        class_name=f"rr-place rr-{role} rr-place-{_slug(located.place.id)}",
+    )
+    marker.options["bubblingMouseEvents"] = False
+    marker.add_child(_Bind("bindPopup", _popup_html(located, journey), _popup_options()))
+    tip = f"{located.place.name} ({ROLE_LABELS.get(role, role).lower()})"
+    marker.add_child(_Bind("bindTooltip", _escape(tip), {"direction": "top"}))
+    return marker
+
+
+def _add_report_layers(fmap: folium.Map, journey: Journey) -> None:
+    """A hidden layer per report ringing the places it mentions, its sentences in the popups."""
+    by_report: dict[str, list[tuple[LocatedPlace, tuple[Mention, ...]]]] = {}
+    for located in journey.places:
+        for report in journey.reports:
+            own = tuple(m for m in located.mentions if m.report_id == report.id)
+            if own:
+                by_report.setdefault(report.id, []).append((located, own))
+    listed = [r for r in journey.reports if r.id in by_report][:MAX_REPORT_LAYERS]
+    for index, report in enumerate(listed):
+        colour = REPORT_COLOURS[index % len(REPORT_COLOURS)]
+        name = f"Report: {_escape(_clip_text(report.title or report.id, 60))}"
+        group = folium.FeatureGroup(name=name, show=False)
+        for located, mentions in by_report[report.id]:
+            ring = folium.CircleMarker(
+                (located.place.lat, located.place.lon),
+                radius=13,
+                color=colour,
+                weight=3,
+                fill=False,
+                class_name=f"rr-report-ring rr-place-{_slug(located.place.id)}",
+            )
+            only = LocatedPlace(located.place, located.role, mentions)
+            ring.add_child(_Bind("bindPopup", _popup_html(only, journey), _popup_options()))
+            ring.add_to(group)
+        group.add_to(fmap)
+
+
+def _add_controls(fmap: folium.Map, journey: Journey, basemap: str) -> None:
+    """Title, legend, credits, fullscreen, minimap and the layer control."""
+    fullscreen = Fullscreen(
+        position="topleft", title="Full screen", title_cancel="Exit full screen"
+    )
+    _use_assets([fullscreen], _FULLSCREEN_JS, _FULLSCREEN_CSS)
+    fullscreen.add_to(fmap)
+    tiles = _TILES[basemap][0] if basemap in _TILES else None
+    lines = [
+        (_latlon(leg.coords), style.route_colour(leg.kind, leg.countries))
+        for leg in journey.route.legs
+        if len(leg.coords) >= 2
+    ]
+    fmap.add_child(_MiniMap(tiles, lines))
+    fmap.add_child(_Overlay(_title_html(journey), "rr-title"))
+    fmap.add_child(_Overlay(_legend_html(journey), "rr-legend"))
+    fmap.add_child(_MapScript(f"{{map}}.attributionControl.addAttribution({_js(_credits())});"))
+    folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
+
+
+# ---------------------------------------------------------------------------------------------
+# popups, title, legend and credits
+
+
+def _popup_html(located: LocatedPlace, journey: Journey, stop: Stop | None = None) -> str:
+    """Name, role, km and ETA of a place, then every sentence that mentions it (escaped)."""
+    place = located.place
+    role = stop.role if stop else located.role
+    facts = [ROLE_LABELS.get(role, role), _kind_label(place, role)]
+    if stop is not None:
+        facts = [f"Stop {stop.order}", *facts, f"{stop.km:,.0f} km by rail"]
+    parts = [
+        '<div class="rr-popup">',
+        f'<div class="rr-name">{_escape(place.name)}</div>',
+        f'<div class="rr-facts">{" · ".join(_escape(f) for f in facts if f)}</div>',
+    ]
+    if stop is not None:
+        parts.append(_timing_html(stop))
+    groups = _mention_groups(located.mentions, journey)
+    if groups:
+        items = "".join(_mention_html(group, journey) for group in groups[:MAX_MENTIONS])
+        parts.append(f'<ol class="rr-mentions">{items}</ol>')
+        if len(groups) > MAX_MENTIONS:
+            parts.append(f'<div class="rr-more">+{len(groups) - MAX_MENTIONS} more</div>')
+    else:
+        parts.append('<div class="rr-none">Added by hand; no report mentions it.</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _timing_html(stop: Stop) -> str:
+    """ETA, the time a report gives, and the difference, for a stop popup."""
+    rows = []
+    if stop.eta is not None:
+        rows.append(f"<b>ETA</b> {_escape(_when(stop.eta))}")
+    if stop.reported is not None:
+        rows.append(f"<b>Reported</b> {_escape(_when(stop.reported))}")
+    if stop.delta_hours is not None:
+        rows.append(f"<b>Difference</b> {stop.delta_hours:+.1f} h")
+    if stop.off_network:
+        rows.append(f"<b>Off the rail network</b> by {stop.snap_km:,.0f} km")
+    return f'<div class="rr-timing">{"<br>".join(rows)}</div>' if rows else ""
+
+
+def _mention_groups(mentions: Sequence[Mention], journey: Journey) -> list[tuple[Mention, ...]]:
+    """Mentions grouped by the sentence they stand in, in report then text order."""
+    rank = {r.id: i for i, r in enumerate(journey.reports)}
+    ordered = sorted(mentions, key=lambda m: (rank.get(m.report_id, len(rank)), m.start))
+    groups: dict[tuple[str, int, int], list[Mention]] = {}
+    for mention in ordered:
+        key = (mention.report_id, mention.sentence_start, mention.sentence_end)
+        groups.setdefault(key, []).append(mention)
+    return [tuple(g) for g in groups.values()]
+
+
+def _mention_html(group: Sequence[Mention], journey: Journey) -> str:
+    """One sentence with the place words in <mark>, then source, date, report and status."""
+    first = group[0]
+    report = journey.report(first.report_id)
+    spans = [_span_in_quote(m) for m in group]
+    quote = _marked_quote(first.quote, [s for s in spans if s is not None])
+    cite = [f'<span class="rr-source">{_escape(_clip_text(first.source or "unattributed"))}</span>']
+    when = first.date or (report.published.isoformat() if report and report.published else "")
+    if when:
+        cite.append(f'<span class="rr-date">{_escape(_day(when))}</span>')
+    cite.append(_report_html(report, first.report_id))
+    statuses = dict.fromkeys(m.status for m in group)
+    chips = "".join(
+        f'<span class="rr-status rr-status-{_slug(s)}">{_escape(s)}</span>' for s in statuses
+    )
+    return (
+        f'<li><blockquote class="rr-quote">{quote}</blockquote>'
+        f'<div class="rr-cite">{" · ".join(cite)} {chips}</div></li>'
+    )
+
+
+def _span_in_quote(mention: Mention) -> tuple[int, int] | None:
+    """Where the place words sit in the quote, from the offsets or else by search."""
+    start = mention.start - mention.sentence_start
+    end = mention.end - mention.sentence_start
+    in_quote = 0 <= start < end <= len(mention.quote)
+    if in_quote and (not mention.text or mention.quote[start:end] == mention.text):
+        return start, end
+    if mention.text:
+        found = mention.quote.find(mention.text)
+        if found >= 0:
+            return found, found + len(mention.text)
+    return None
+
+
+def _marked_quote(quote: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The quote html-escaped, with each span wrapped in <mark>, cut around long sentences."""
+    spans = _merge(spans)
+    lo, hi = 0, len(quote)
+    if len(quote) > MAX_QUOTE_CHARS:
+        centre = spans[0][0] if spans else 0
+        lo = max(0, min(centre - MAX_QUOTE_CHARS // 2, len(quote) - MAX_QUOTE_CHARS))
+        hi = lo + MAX_QUOTE_CHARS
+    out = ["\u2026" if lo > 0 else ""]
+    cursor = lo
+    for start, end in spans:
+        start, end = max(start, lo), min(end, hi)
+        if start >= end:
+            continue
+        out.append(_escape(quote[cursor:start]))
+        out.append(f"<mark>{_escape(quote[start:end])}</mark>")
+        cursor = end
+    out.append(_escape(quote[cursor:hi]))
+    out.append("\u2026" if hi < len(quote) else "")
+    return "".join(out)
+
+
+def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlaps merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _report_html(report: Report | None, report_id: str) -> str:
+    """The report's title, a link only when its url is http(s)."""
+    title = _escape(_clip_text((report.title if report else "") or report_id))
+    url = report.url if report else None
+    if url and _is_web_url(url):
+        return (
+            f'<a class="rr-report" href="{_escape(url)}" target="_blank" '
+            f'rel="noopener noreferrer">{title}</a>'
+        )
+    return f'<cite class="rr-report">{title}</cite>'
+
+
+def _is_web_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) address (no javascript:, data:, file:)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _title_html(journey: Journey) -> str:
+    """The title box: headline and a line of what the map shows."""
+    stops = journey.route.stops
+    facts = []
+    if stops:
+        facts.append(f"{len(stops)} stops")
+    if journey.route.rail_km:
+        facts.append(f"{journey.route.rail_km:,.0f} km by rail")
+    gap = journey.route.total_km - journey.route.rail_km
+    if gap > 0:
+        facts.append(f"{gap:,.0f} km with no known rail link")
+    count = len(journey.reports)
+    facts.append(f"{count} report{'s' if count != 1 else ''}")
+    published = sorted(r.published for r in journey.reports if r.published)
+    if published:
+        first, last = _day(published[0].isoformat()), _day(published[-1].isoformat())
+        facts.append(f"published {first}" if first == last else f"published {first} to {last}")
+    title = _escape(_clip_text(journey.title or "Reported route", 140))
+    return (
+        f'<div class="rr-title-main">{title}</div>'
+        f'<div class="rr-title-sub">{_escape(" · ".join(facts))}</div>'
+        '<div class="rr-title-hint">Click a point for the sentences that place it there.</div>'
+    )
+
+
+def _legend_html(journey: Journey) -> str:
+    """The legend: stop roles, route colours by country, line styles and place kinds."""
+    rows = []
+    roles = [r for r in ("origin", "via", "border", "destination") if _has_role(journey, r)]
+    for role in roles:
+        shape_class = "rr-key-stop rr-border" if role == "border" else "rr-key-stop"
+        rows.append(
+            f'<div class="rr-key"><span class="{shape_class}" '
+            f'style="background:{style.role_colour(role)}"></span>{ROLE_LABELS[role]}</div>'
+        )
+    for country in _route_countries(journey):
+        colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
+        rows.append(
+            f'<div class="rr-key"><span class="rr-key-line" style="background:{colour}"></span>'
+            f"Rail in {_escape(_country_name(country))} {ARROW}</div>"
+        )
+    if any(leg.kind != "rail" for leg in journey.route.legs):
+        rows.append(
+            '<div class="rr-key"><span class="rr-key-line rr-key-dash"></span>'
+            "No known rail link</div>"
+        )
+    if any(p.place.outline for p in journey.places):
+        rows.append('<div class="rr-key"><span class="rr-key-area"></span>Area mentioned</div>')
+    if any(p.role == "context" for p in journey.places if not p.place.outline):
+        rows.append(
+            '<div class="rr-key"><span class="rr-key-dot"></span>Mentioned, not on the route</div>'
+        )
+    hidden = [ROLE_LAYERS[r] for r in HIDDEN_ROLES if any(p.role == r for p in journey.places)]
+    if hidden:
+        rows.append(
+            f'<div class="rr-key-note">More in the layer menu: {_escape(", ".join(hidden))}</div>'
+        )
+    rows.append(_sources_html(journey))
+    return f'<div class="rr-legend-title">Legend</div>{"".join(rows)}'
+
+
+def _credits() -> str:
+    """Credits for place coordinates and the offline outlines, for the attribution line."""
+    return f"{GEONAMES_CREDIT} | Outlines: {_escape(OUTLINES_ATTRIBUTION)}"
+
+
+def _sources_html(journey: Journey) -> str:
+    """The legend's line naming the reports' sources (escaped, at most a few)."""
+    sources = list(dict.fromkeys(r.source.strip() for r in journey.reports if r.source.strip()))
+    if not sources:
+        return ""
+    named = ", ".join(_escape(_clip_text(s, 40)) for s in sources[:MAX_CREDITED_SOURCES])
+    if len(sources) > MAX_CREDITED_SOURCES:
+        named += f" and {len(sources) - MAX_CREDITED_SOURCES} more"
+    return f'<div class="rr-key-sources"><b>Sources:</b> {named}</div>'
+
+
+# ---------------------------------------------------------------------------------------------
+# geometry
+
+
+def _bounds(journey: Journey) -> list[list[float]]:
+    """``[[south, west], [north, east]]`` of the route, else of the places, else the world."""
+    points = [(s.place.lon, s.place.lat) for s in journey.route.stops]
+    points += [c for leg in journey.route.legs for c in leg.coords]
+    if not points:
+        points = [(p.place.lon, p.place.lat) for p in journey.places if not p.place.outline]
+    if not points:
+        return [[-50.0, -160.0], [70.0, 160.0]]
+    lons, lats = zip(*points, strict=True)
+    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
+    if north - south < 0.05 and east - west < 0.05:
+        south, north, west, east = south - 0.5, north + 0.5, west - 0.5, east + 0.5
+    return [[south, west], [north, east]]
+
+
+def _centre(bounds: list[list[float]]) -> tuple[float, float]:
+    """Middle of ``[[south, west], [north, east]]`` as (lat, lon)."""
+    (south, west), (north, east) = bounds
+    return ((south + north) / 2.0, (west + east) / 2.0)
+
+
+def _leg_pieces(
+    leg: Leg, countries: dict[str, str]
+) -> list[tuple[tuple[tuple[float, float], ...], str]]:
+    """The leg split at its border point into (coords, country) pieces, in travel order."""
+    first = leg.countries[0] if leg.countries else countries.get(leg.from_id, "")
+    last = leg.countries[-1] if leg.countries else countries.get(leg.to_id, "")
+    if leg.border_point is None or first == last:
+        return [(leg.coords, first)]
+    line = LineString(leg.coords)
+    at = line.project(Point(leg.border_point))
+    if at <= 0.0 or at >= line.length:
+        return [(leg.coords, first)]
+    before = tuple(substring(line, 0.0, at).coords)
+    after = tuple(substring(line, at, line.length).coords)
+    return [(before, first), (after, last)]
+
+
+def _clip(collection: dict[str, Any], extent: tuple[float, float, float, float]) -> dict:
+    """A FeatureCollection cut to ``extent``, coordinates to 3 decimals (~100 m)."""
+    features = []
+    for feature in collection.get("features", []):
+        geometry = feature.get("geometry")
+        if not geometry:
+            continue
+        cut = shapely.clip_by_rect(shape(geometry), *extent)
+        if cut.is_empty:
+            continue
+        cut = shapely.set_precision(cut, 0.001)
+        if not cut.is_empty:
+            features.append({"type": "Feature", "properties": {}, "geometry": mapping(cut)})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _latlon(coords: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """(lon, lat) pairs as Leaflet's [lat, lon], rounded to 5 decimals (~1 m)."""
+    return [(round(lat, 5), round(lon, 5)) for lon, lat in coords]
+
+
+# ---------------------------------------------------------------------------------------------
+# small helpers
+
+
+def _stop_icon(stop: Stop) -> folium.DivIcon:
+    """A numbered disc (a diamond at the border) in the colour of the stop's role."""
+    shape_class = "rr-stop rr-border" if stop.role == "border" else "rr-stop"
+    colour = style.role_colour(stop.role)
+    number = f"<span>{stop.order}</span>"
+    return folium.DivIcon(
+        html=f'<div class="{shape_class}" style="background:{colour}">{number}</div>',
+        icon_size=(28, 28),
+        icon_anchor=(14, 14),
+        class_name=f"rr-stop-icon rr-role-{_slug(stop.role)} rr-place-{_slug(stop.place.id)}",
+    )
+
+
+def _popup_options() -> dict[str, Any]:
+    """Leaflet popup options: bounded size, scrolling past it."""
+    return {
+        "maxWidth": 380,
+        "minWidth": 260,
+        "maxHeight": 360,
+        "autoPanPaddingTopLeft": [60, 150],
+        "autoPanPaddingBottomRight": [60, 40],
+        "className": "rr-popup-wrap",
+    }
+
+
+def _label_options(permanent: bool) -> dict[str, Any]:
+    """Tooltip options of a stop's name label."""
+    return {
+        "permanent": permanent,
+        "direction": "right",
+        "offset": [15, 0],
+        "className": "rr-label",
+        "opacity": 1,
+    }
+
+
+def _use_assets(
+    elements: Iterable[Any], js: list[tuple[str, str]], css: list[tuple[str, str]]
+) -> None:
+    """Point plugin elements at the vendored JS/CSS instead of their CDN defaults."""
+    for element in elements:
+        if hasattr(element, "default_js"):
+            element.default_js = list(js)
+            element.default_css = list(css)
+
+
+def _inline_assets(page: str) -> str:
+    """The page with every vendored script and stylesheet link replaced by its content."""
+    page = _SCRIPT_TAG.sub(lambda m: f"<script>{_asset_js(m.group(1))}</script>", page)
+    return _CSS_TAG.sub(lambda m: f"<style>{_asset_css(m.group(1))}</style>", page)
+
+
+def _asset_js(url: str) -> str:
+    """A vendored script's text, safe inside a <script> element."""
+    return _asset_path(url).read_text(encoding="utf-8").replace("</script", "<\\/script")
+
+
+def _asset_css(url: str) -> str:
+    """A vendored stylesheet with its relative images turned into data: URIs."""
+    path = _asset_path(url)
+    text = path.read_text(encoding="utf-8")
+
+    def data_uri(match: re.Match[str]) -> str:
+        image = path.parent / match.group(1).strip()
+        if not image.is_file() or image.suffix not in _MIME:
+            return "none"
+        encoded = base64.b64encode(image.read_bytes()).decode("ascii")
+        return f"url(data:{_MIME[image.suffix]};base64,{encoded})"
+
+    return _CSS_URL.sub(data_uri, text).replace("</style", "<\\/style")
+
+
+def _asset_path(url: str) -> Path:
+    """The vendored file behind an ``asset:`` link; any other link is a bug (it needs network)."""
+    if not url.startswith(_ASSET):
+        msg = f"the map would load {url} from the network; vendor it in routes/static_assets"
+        raise ValueError(msg)
+    path = (_ASSETS / url[len(_ASSET) :]).resolve()
+    if _ASSETS not in path.parents or not path.is_file():
+        msg = f"vendored asset {url} is missing from {_ASSETS}"
+        raise FileNotFoundError(msg)
+    return path
+
+
+def _stable_ids(root: Element) -> None:
+    """Give every element a sequential id so the same journey renders to the same bytes."""
+    stack = [root]
+    count = 0
+    while stack:
+        element = stack.pop()
+        count += 1
+        element._id = f"{count:05d}"
+        children = list(getattr(element, "_children", {}).values())
+        stack.extend(reversed(children))
+        for extra in ("header", "html", "script"):
+            child = getattr(element, extra, None)
+            if isinstance(child, Element):
+                stack.append(child)
+
+
+def _js(value: Any) -> str:
+    """``value`` as a JSON literal that cannot close a <script> element."""
+    return (
+        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _escape(text: str) -> str:
+    """Untrusted text as HTML text (quotes escaped too, for attributes)."""
+    return html.escape(text, quote=True)
+
+
+def _clip_text(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """``text`` on one line, cut with an ellipsis past ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _slug(text: str) -> str:
+    """``text`` as a CSS class fragment: lower-case letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _when(moment: datetime) -> str:
+    """A datetime for people: "Mon 11 Sep 2023, 09:58" (with the zone when known)."""
+    zone = f" {moment.tzname()}" if moment.tzinfo else ""
+    return moment.strftime("%a %d %b %Y, %H:%M") + zone
+
+
+def _day(value: str) -> str:
+    """An ISO date or datetime as "11 Sep 2023"; other strings (e.g. "2019") unchanged."""
+    try:
+        return date.fromisoformat(value[:10]).strftime("%d %b %Y").lstrip("0")
+    except ValueError:
+        return value
+
+
+def _kind_label(place: Place, role: str) -> str:
+    """Kind and country of a place, e.g. "city, Russia" (no kind when the role says it)."""
+    kind = place.kind.replace("-", " ")
+    if kind.lower() == ROLE_LABELS.get(role, role).lower():
+        kind = ""
+    country = _country_name(place.country) if place.country else ""
+    return ", ".join(p for p in (kind, country) if p)
+
+
+def _country_name(code: str) -> str:
+    """Readable name of an ISO country code (the code itself when unknown)."""
+    return style.COUNTRY_NAMES.get(code.upper(), code.upper()) if code else "unknown country"
+
+
+def _has_role(journey: Journey, role: str) -> bool:
+    """Whether any stop has ``role``."""
+    return any(s.role == role for s in journey.route.stops)
+
+
+def _route_countries(journey: Journey) -> list[str]:
+    """Countries the rail legs run through, in travel order, each once."""
+    countries = {s.place.id: s.place.country for s in journey.route.stops}
+    seen: dict[str, None] = {}
+    for leg in journey.route.legs:
+        if leg.kind == "rail":
+            for _coords, country in _leg_pieces(leg, countries):
+                seen.setdefault(country, None)
+    return list(seen)
