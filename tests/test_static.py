@@ -1,0 +1,153 @@
+"""The offline PNG map: size, the route drawn where it is, and the shipped outlines under it."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from routes import static, style
+from routes.model import Leg, Route
+from routes.outlines import LAYERS, REGION, load_outlines
+from tests.journey_fixture import LEG_KP, LEG_RU, fixture_journey
+
+
+@pytest.fixture(scope="module")
+def journey():
+    """The bundled report's journey (with the hostile report) from the shared fixture."""
+    return fixture_journey()
+
+
+@pytest.fixture(scope="module")
+def png(journey) -> bytes:
+    """The PNG of the fixture journey at the default size, rendered once."""
+    return static.render_png(journey)
+
+
+def _image(data: bytes) -> np.ndarray:
+    """The RGB pixels of a PNG."""
+    return np.asarray(Image.open(io.BytesIO(data)).convert("RGB"), dtype=int)
+
+
+def _rgb(colour: str) -> np.ndarray:
+    """A #RRGGBB colour as an int array."""
+    return np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
+
+
+def _along(coords, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` lon/lat points spread along a polyline (linear in degrees, per segment)."""
+    lons, lats = np.array(coords).T
+    steps = np.hypot(np.diff(lons), np.diff(lats))
+    at = np.concatenate([[0], np.cumsum(steps)])
+    where = np.linspace(at[-1] * 0.05, at[-1] * 0.95, count)
+    return np.interp(where, at, lons), np.interp(where, at, lats)
+
+
+def _share_near(pixels: np.ndarray, points: np.ndarray, colour: str, radius: int = 3) -> float:
+    """Share of ``points`` (col, row) with a pixel of ``colour`` within ``radius`` pixels."""
+    target = _rgb(colour)
+    hits = 0
+    for col, row in np.rint(points).astype(int):
+        window = pixels[row - radius : row + radius + 1, col - radius : col + radius + 1]
+        if (np.abs(window - target).sum(axis=2) <= 24).any():
+            hits += 1
+    return hits / len(points)
+
+
+def test_png_is_wide_enough_and_not_blank(png):
+    pixels = _image(png)
+    height, width, _ = pixels.shape
+    assert width >= 1600
+    assert height >= 1000
+    colours = {tuple(p) for p in pixels[::7, ::7].reshape(-1, 3)}
+    assert len(colours) > 50
+
+
+def test_route_colour_lies_along_each_legs_projected_path(journey, png):
+    pixels = _image(png)
+    frame = static.map_frame(journey)
+    assert pixels.shape[1::-1] == frame.size
+    # The North Korean part of the first leg in the North Korean colour, the Russian leg in the
+    # Russian one: sample points along each and look for the colour within a few pixels.
+    kp_part = LEG_KP[:-2]
+    for coords, colour in (
+        (kp_part, style.country_colour("KP")),
+        (LEG_RU, style.country_colour("RU")),
+    ):
+        points = frame.pixels(*_along(coords, 25))
+        assert _share_near(pixels, points, colour) >= 0.8
+
+
+def test_route_colour_is_absent_away_from_the_route(journey, png):
+    pixels = _image(png)
+    frame = static.map_frame(journey)
+    # Points 1.5 degrees west of the North Korean line are inland, far from the route.
+    lons, lats = _along(LEG_KP[:-2], 25)
+    points = frame.pixels(lons - 1.5, lats)
+    assert _share_near(pixels, points, style.country_colour("KP")) <= 0.1
+
+
+def test_shipped_coast_is_drawn(journey, png):
+    pixels = _image(png)
+    sea = _rgb(style.SEA_COLOUR)
+    land = _rgb(style.LAND_COLOUR)
+    # Wonsan bay (sea) and inland North Korea (land), per the GSHHG outlines.
+    (sea_px, land_px) = static.map_frame(journey).pixels([128.6, 126.6], [39.6, 40.4])
+    assert np.abs(pixels[int(sea_px[1]), int(sea_px[0])] - sea).sum() <= 12
+    assert np.abs(pixels[int(land_px[1]), int(land_px[0])] - land).sum() <= 12
+
+
+def test_width_and_dpi_options_are_respected(journey):
+    wide = _image(static.render_png(journey, width_px=2000, dpi=120))
+    assert wide.shape[1] == 2000
+    assert static.map_frame(journey, width_px=2000, dpi=120).size[0] == 2000
+
+
+def test_write_png_writes_a_png_file(journey, tmp_path):
+    path = static.write_png(journey, tmp_path / "map.png")
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_no_rail_legs_are_drawn_dashed_grey(journey):
+    gap = Leg("khasan", "vladivostok", "no-rail", (LEG_RU[0], LEG_RU[-1]), 150.0)
+    dashed = replace(journey, route=replace(journey.route, legs=(journey.route.legs[0], gap)))
+    pixels = _image(static.render_png(dashed, width_px=1600))
+    frame = static.map_frame(dashed, width_px=1600)
+    points = frame.pixels(*_along(gap.coords, 30))
+    share = _share_near(pixels, points, style.NO_RAIL_COLOUR, radius=2)
+    assert 0.3 <= share < 1.0  # dashes: grey on some stretches, gaps between them
+    assert _share_near(pixels, points, style.country_colour("RU"), radius=2) < 0.2
+
+
+def test_a_journey_without_route_or_places_still_renders():
+    empty = replace(fixture_journey(with_xss=False), places=(), route=Route())
+    pixels = _image(static.render_png(empty, width_px=1600))
+    assert pixels.shape[1] == 1600
+
+
+def test_leg_crossing_a_border_is_split_into_country_colours(journey):
+    pieces = static.leg_pieces(journey.route.legs[0])
+    assert [colour for colour, _ in pieces] == [
+        style.country_colour("KP"),
+        style.country_colour("RU"),
+    ]
+    assert pieces[0][1][0] == LEG_KP[0]
+    assert pieces[-1][1][-1] == LEG_KP[-1]
+
+
+def test_outlines_ship_every_layer_for_the_region_and_the_world():
+    region = load_outlines()
+    world = load_outlines((-30.0, -10.0, 60.0, 70.0))
+    for layers in (region, world):
+        assert set(layers) == set(LAYERS)
+        assert all(layers[name]["features"] for name in LAYERS)
+    lon0, lat0, lon1, lat1 = REGION
+    for feature in region["coast"]["features"]:
+        lons, lats = np.array(feature["geometry"]["coordinates"]).T
+        assert lons.min() >= lon0 - 1e-9 and lons.max() <= lon1 + 1e-9
+        assert lats.min() >= lat0 - 1e-9 and lats.max() <= lat1 + 1e-9
+    world_lons = [c[0] for f in world["coast"]["features"] for c in f["geometry"]["coordinates"]]
+    assert min(world_lons) < 0 < max(world_lons)
