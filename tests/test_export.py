@@ -28,6 +28,7 @@ from routes.model import (
     Settings,
     Stop,
 )
+from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_IMG, fixture_journey
 
 # --- a small journey built by hand from routes.model ------------------------------------------
 
@@ -497,3 +498,44 @@ def test_load_project_rejects_non_json_and_oversized_text(monkeypatch):
     monkeypatch.setattr(export, "MAX_PROJECT_CHARS", 10)
     with pytest.raises(ValueError, match="too large"):
         export.load_project(" " * 11)
+
+
+# --- the bundled report's journey and write_all -----------------------------------------------
+
+
+def test_bundled_journey_geojson_matches_the_contract_with_exact_quotes():
+    journey = fixture_journey()
+    collection = json.loads(export.geojson_bytes(journey))
+    jsonschema.validate(collection, CONTRACT_SCHEMA, format_checker=jsonschema.FormatChecker())
+    khasan = next(f for f in collection["features"] if f["properties"].get("id") == "khasan")
+    mention = khasan["properties"]["mentions"][0]
+    assert mention["quote"].startswith(KHASAN_SENTENCE_START)
+    assert journey.report(mention["report"]).text[mention["start"] : mention["end"]] == "Khasan"
+    # The hostile report's markup travels as plain JSON text, untouched and unexecuted.
+    vladivostok = next(
+        f for f in collection["features"] if f["properties"].get("id") == "vladivostok"
+    )
+    assert XSS_IMG in {m["source"] for m in vladivostok["properties"]["mentions"]}
+
+
+def test_write_all_writes_every_file_for_the_bundled_report(tmp_path: Path):
+    journey = fixture_journey()
+    messages: list[str] = []
+    written = export.write_all(journey, tmp_path / "out", progress=messages.append)
+    assert tuple(written) == export.OUTPUT_FILES
+    assert all(path.is_file() and path.stat().st_size > 0 for path in written.values())
+    assert len(messages) >= len(export.OUTPUT_FILES)
+    assert written["map.html"].read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype")
+    assert written["map.png"].read_bytes()[:4] == b"\x89PNG"
+    assert written["route.geojson"].read_bytes() == export.geojson_bytes(journey)
+    assert len(pyogrio.read_dataframe(written["route.gpx"], layer="waypoints")) == 3
+    reports, _corrections, settings = export.load_project(
+        written["project.json"].read_text(encoding="utf-8")
+    )
+    assert reports == journey.reports
+    assert settings == journey.settings
+
+
+def test_write_all_uses_the_given_html(tmp_path: Path):
+    written = export.write_all(sample_journey(), tmp_path, html="<!doctype html><p>given</p>")
+    assert written["map.html"].read_text(encoding="utf-8") == "<!doctype html><p>given</p>"
