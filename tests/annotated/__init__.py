@@ -1,0 +1,1 @@
+"""The annotated set: team-written reports with the places each one must yield."""
