@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from routes.model import Report
 from routes.reports import load_paths, report_from_text
@@ -47,9 +48,24 @@ def load_cases(folder: Path = ANNOTATED_DIR) -> list[AnnotatedCase]:
     return [_case(path) for path in sorted(folder.glob("*.json"))]
 
 
-def load_annotated(folder: Path = ANNOTATED_DIR) -> list[tuple[Report, list[dict]]]:
-    """The annotated reports with their expected ``{"place", "role"}`` entries."""
-    return [(case.report, list(case.expected)) for case in load_cases(folder)]
+class AnnotatedItem(NamedTuple):
+    """A report and its expected ``{"place", "role"}`` entries (a plain 2-tuple too)."""
+
+    report: Report
+    expected: list[dict[str, str]]
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The place ids the report must yield."""
+        return tuple(entry["place"] for entry in self.expected)
+
+
+def load_annotated(folder: Path = ANNOTATED_DIR) -> list[AnnotatedItem]:
+    """The annotated reports with their expected ``{"place", "role"}`` entries.
+
+    Each item unpacks as ``(report, expected)``; ``item.places`` lists the ids.
+    """
+    return [AnnotatedItem(case.report, list(case.expected)) for case in load_cases(folder)]
 
 
 def _case(path: Path) -> AnnotatedCase:
