@@ -171,7 +171,7 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     _add_legs(fmap, journey)
     _add_stops(fmap, journey)
     _add_other_places(fmap, journey, show_context=show_context)
-    _add_report_layers(fmap, journey)
+    _add_report_layers(fmap, journey, show_context=show_context)
     _add_controls(fmap, journey, basemap)
     fmap.fit_bounds(bounds, padding_top_left=(50, 110), padding_bottom_right=(50, 50))
     _stable_ids(fmap.get_root())
@@ -569,10 +569,13 @@ def _place_marker(located: LocatedPlace, journey: Journey, role: str) -> folium.
     return marker
 
 
-def _add_report_layers(fmap: folium.Map, journey: Journey) -> None:
+def _add_report_layers(fmap: folium.Map, journey: Journey, *, show_context: bool) -> None:
     """A hidden layer per report ringing the places it mentions, its sentences in the popups."""
+    stops = {s.place.id for s in journey.route.stops}
     by_report: dict[str, list[tuple[LocatedPlace, tuple[Mention, ...]]]] = {}
     for located in journey.places:
+        if not show_context and located.role == "context" and located.place.id not in stops:
+            continue
         for report in journey.reports:
             own = tuple(m for m in located.mentions if m.report_id == report.id)
             if own:

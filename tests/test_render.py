@@ -1,0 +1,326 @@
+"""The interactive map: quotes in popups, escaping, layers, legend, determinism, offline page."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import replace
+
+import pytest
+from folium.map import Layer
+
+from routes import style
+from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report
+from routes.render import (
+    ARROW,
+    BASEMAPS,
+    CLUSTER_MIN,
+    MAX_MENTIONS,
+    ROLE_LAYERS,
+    build_map,
+    map_html,
+)
+from tests.journey_fixture import (
+    KHASAN_SENTENCE_START,
+    XSS_IMG,
+    XSS_REPORT,
+    XSS_SCRIPT,
+    fixture_journey,
+)
+
+_DECODER = json.JSONDecoder()
+
+
+@pytest.fixture(scope="module")
+def journey() -> Journey:
+    """The fixture journey of the bundled report plus the hostile report."""
+    return fixture_journey()
+
+
+@pytest.fixture(scope="module")
+def page(journey: Journey) -> str:
+    """The map page of the fixture journey on the default basemap."""
+    return map_html(journey)
+
+
+def _bound(page: str, method: str) -> list[str]:
+    """Every string bound with ``layer.<method>(...)`` (bindPopup, bindTooltip) in the page."""
+    found = []
+    for match in re.finditer(rf"\.{method}\((?=\")", page):
+        value, _end = _DECODER.raw_decode(page, match.end())
+        found.append(value)
+    return found
+
+
+def _popup_of(page: str, name: str) -> str:
+    """The popup whose heading is ``name``."""
+    heading = f'<div class="rr-name">{html.escape(name)}</div>'
+    matches = [p for p in _bound(page, "bindPopup") if heading in p]
+    assert len(matches) >= 1, f"no popup for {name}"
+    return matches[0]
+
+
+def _polylines(page: str) -> list[tuple[list, dict]]:
+    """(locations, options) of every L.polyline in the page."""
+    found = []
+    for match in re.finditer(r"L\.polyline\(\s*(?=\[\[)", page):
+        locations, end = _DECODER.raw_decode(page, match.end())
+        rest = page[end:].lstrip(", \n")
+        if rest.startswith('{"'):  # folium's JSON options (the minimap's are plain JS)
+            found.append((locations, _DECODER.raw_decode(rest)[0]))
+    return found
+
+
+def _div_icon(page: str, start: int) -> dict[str, str]:
+    """The html and className of the L.divIcon options written from ``start`` on."""
+    block = page[start : page.index("})", start)]
+    return {
+        key: _DECODER.raw_decode(block, block.index(f'"{key}": ') + len(key) + 4)[0]
+        for key in ("html", "className")
+    }
+
+
+def _overlays(journey: Journey, **kwargs: object) -> dict[str, bool]:
+    """Layer-control overlay names of the map, with whether each is shown at first."""
+    fmap = build_map(journey, **kwargs)
+    return {
+        child.layer_name: child.show
+        for child in fmap._children.values()
+        if isinstance(child, Layer) and child.overlay and child.control
+    }
+
+
+def test_popup_shows_the_quote_with_the_place_words_marked(journey: Journey, page: str) -> None:
+    khasan = next(p for p in journey.places if p.place.id == "khasan")
+    mention = khasan.mentions[0]
+    start = mention.start - mention.sentence_start
+    end = mention.end - mention.sentence_start
+    expected = (
+        html.escape(mention.quote[:start])
+        + f"<mark>{html.escape(mention.quote[start:end])}</mark>"
+        + html.escape(mention.quote[end:])
+    )
+    popup = _popup_of(page, "Khasan")
+    assert expected in popup
+    assert KHASAN_SENTENCE_START in popup
+    assert html.escape(mention.source) in popup
+    assert mention.status in popup
+
+
+def test_popup_lists_every_mention_with_source_date_title_and_stop_facts(
+    journey: Journey, page: str
+) -> None:
+    vladivostok = next(p for p in journey.places if p.place.id == "vladivostok")
+    stop = next(s for s in journey.route.stops if s.place.id == "vladivostok")
+    popup = _popup_of(page, "Vladivostok")
+    assert popup.count("<mark>") == len(vladivostok.mentions)
+    for mention in vladivostok.mentions:
+        assert html.escape(mention.source) in popup
+        assert mention.date is not None and mention.date[:4] in popup
+    assert html.escape(journey.reports[0].title) in popup
+    assert f"Stop {stop.order}" in popup
+    assert f"{stop.km:,.0f} km" in popup
+    assert "ETA" in popup and stop.eta is not None and stop.eta.strftime("%H:%M") in popup
+
+
+def test_report_title_links_only_to_web_urls(journey: Journey) -> None:
+    web = replace(journey.reports[0], url="https://example.org/kim-train?a=1&b=2")
+    page = map_html(replace(journey, reports=(web, XSS_REPORT)))
+    popup = _popup_of(page, "Khasan")
+    assert 'href="https://example.org/kim-train?a=1&amp;b=2"' in popup
+    assert 'rel="noopener noreferrer"' in popup
+    assert "javascript:" not in page  # the hostile report's url is never a link
+
+
+def test_hostile_report_text_is_escaped_everywhere(journey: Journey, page: str) -> None:
+    assert XSS_SCRIPT not in page
+    assert "<img src=x" not in page
+    popup = _popup_of(page, "Vladivostok")
+    assert html.escape(XSS_SCRIPT) in popup
+    assert html.escape(XSS_IMG) in popup
+    for text in _bound(page, "bindPopup") + _bound(page, "bindTooltip"):
+        assert "<script" not in text and "<img" not in text
+
+
+def test_layer_names_are_escaped_too(journey: Journey) -> None:
+    names = _overlays(journey)
+    report_layers = [n for n in names if n.startswith("Report: ")]
+    assert len(report_layers) == len(journey.reports)
+    assert all("<" not in n for n in report_layers)
+    assert any(html.escape("<script>") in n for n in report_layers)
+
+
+def test_layers_per_role_and_report_with_off_route_roles_hidden(journey: Journey) -> None:
+    names = _overlays(journey)
+    for role in ("origin", "border", "destination", "context", "actor"):
+        assert ROLE_LAYERS[role] in names
+    assert names[ROLE_LAYERS["origin"]] is True
+    assert names[ROLE_LAYERS["actor"]] is False
+    assert {"Route", "Areas", "Coast &amp; borders (offline)"} <= set(names)
+    assert all(shown is False for name, shown in names.items() if name.startswith("Report: "))
+
+
+def test_legend_names_roles_and_the_countries_the_rail_runs_through(page: str) -> None:
+    legend = next(
+        _DECODER.raw_decode(page, m.end())[0]
+        for m in re.finditer(r"box\.innerHTML = ", page)
+        if "rr-legend-title" in _DECODER.raw_decode(page, m.end())[0]
+    )
+    for label in ("Origin", "Border crossing", "Destination"):
+        assert label in legend
+    for code in ("KP", "RU"):
+        assert style.COUNTRY_NAMES[code] in legend
+        assert style.country_colour(code) in legend
+    assert "Sources:" in legend and html.escape(XSS_IMG) in legend
+
+
+def test_same_journey_gives_the_same_bytes(journey: Journey, page: str) -> None:
+    assert map_html(journey) == page
+    assert map_html(fixture_journey(with_xss=False)) != page
+
+
+def test_one_numbered_marker_per_stop(journey: Journey, page: str) -> None:
+    icons = [_div_icon(page, m.end()) for m in re.finditer(r"L\.divIcon\(\{", page)]
+    assert page.count("L.marker(") == len(journey.route.stops) == len(icons)
+    for stop in journey.route.stops:
+        own = [i for i in icons if f"rr-place-{stop.place.id}" in i["className"]]
+        assert len(own) == 1
+        assert f"<span>{stop.order}</span>" in own[0]["html"]
+        assert f"rr-role-{stop.role}" in own[0]["className"]
+    border = next(i for i in icons if "rr-role-border" in i["className"])
+    assert "rr-border" in border["html"]  # the crossing is drawn as a diamond
+
+
+def test_rail_legs_are_split_and_coloured_by_country(page: str) -> None:
+    rail = [opts for _coords, opts in _polylines(page) if opts.get("className") == "rr-rail"]
+    # Pyongyang-Khasan in North Korea up to the border bridge, then Russia, then Russia again.
+    expected = [style.country_colour(c) for c in ("KP", "RU", "RU")]
+    assert [opts["color"] for opts in rail] == expected
+    assert all(opts["dashArray"] is None for opts in rail)
+    texts = [_DECODER.raw_decode(page, m.end())[0] for m in re.finditer(r"\.setText\(\s*(?=\")", page)]
+    arrows = [t for t in texts if ARROW in t]
+    assert len(arrows) == len(rail)  # direction arrows along every rail piece
+
+
+def test_no_rail_leg_is_dashed_and_labelled(journey: Journey) -> None:
+    rail, second = journey.route.legs
+    gap = replace(second, kind="no-rail", coords=(second.coords[0], second.coords[-1]))
+    page = map_html(replace(journey, route=replace(journey.route, legs=(rail, gap))))
+    lines = _polylines(page)
+    dashed = [opts for _coords, opts in lines if opts.get("className") == "rr-no-rail"]
+    assert len(dashed) == 1
+    assert dashed[0]["dashArray"] == " ".join(str(n) for n in style.NO_RAIL_DASH)
+    assert dashed[0]["color"] == style.NO_RAIL_COLOUR
+    assert sum(opts.get("className") == "rr-rail" for _c, opts in lines) == 2
+    assert "no rail link" in page
+
+
+def test_page_is_self_contained(page: str) -> None:
+    assert not re.search(r"<script[^>]*\ssrc=", page)
+    assert not re.search(r"<link[^>]*stylesheet", page)
+    assert "L.map(" in page and "L.Control.MiniMap" in page and "fullscreen" in page
+    assert "L.control.scale" in page
+
+
+def test_offline_basemap_has_no_tiles_but_the_outlines(journey: Journey) -> None:
+    offline = map_html(journey, basemap="offline")
+    assert "L.tileLayer(" not in offline
+    assert "rr_outlines" in offline and '"coast"' in offline and '"borders"' in offline
+    assert "tile.openstreetmap.org" in map_html(journey, basemap="osm")
+    assert "cartocdn" in map_html(journey, basemap="light")
+    assert set(BASEMAPS) == {"osm", "light", "offline"}
+
+
+def test_unknown_basemap_is_refused(journey: Journey) -> None:
+    with pytest.raises(ValueError, match="unknown basemap"):
+        build_map(journey, basemap="satellite")
+
+
+def test_popup_is_bounded_with_a_count_of_the_rest(journey: Journey) -> None:
+    report, place = _many_sentences_report(MAX_MENTIONS + 7)
+    page = map_html(_with_place(journey, report, place))
+    popup = _popup_of(page, place.place.name)
+    assert popup.count("<mark>") == MAX_MENTIONS
+    assert "+7 more" in popup
+
+
+def test_many_context_places_are_clustered_but_stops_never(journey: Journey) -> None:
+    few = map_html(journey)
+    assert "markerClusterGroup" not in few
+    crowd = _with_context_places(journey, CLUSTER_MIN)
+    page = map_html(crowd)
+    assert "L.markerClusterGroup(" in page
+    cluster = re.search(r"var (marker_cluster_\w+) = L\.markerClusterGroup", page)
+    assert cluster is not None
+    context = sum(p.role == "context" and not p.place.outline for p in crowd.places)
+    assert context >= CLUSTER_MIN
+    assert page.count(f".addTo({cluster.group(1)})") == context
+    assert page.count("L.marker(") == len(journey.route.stops)
+
+
+def test_context_places_can_be_left_off(journey: Journey) -> None:
+    assert ROLE_LAYERS["context"] in _overlays(journey)
+    assert ROLE_LAYERS["context"] not in _overlays(journey, show_context=False)
+    heading = '<div class="rr-name">North Korea</div>'
+    assert any(heading in p for p in _bound(map_html(journey), "bindPopup"))
+    assert not any(heading in p for p in _bound(map_html(journey, show_context=False), "bindPopup"))
+
+
+def test_long_sentences_are_cut_around_the_place_words(journey: Journey) -> None:
+    filler = "word " * 300
+    text = f"{filler}the train reached Ussuriysk at noon {filler}."
+    report = Report(id="long", text=text, title="Long", source="Agency")
+    start = text.index("Ussuriysk")
+    place = Place("ussuriysk", "Ussuriysk", "city", 43.8, 131.95, "RU")
+    mention = Mention("long", "ussuriysk", start, start + 9, "Ussuriysk", 0, len(text), text, "A")
+    page = map_html(_with_place(journey, report, LocatedPlace(place, "context", (mention,))))
+    popup = _popup_of(page, "Ussuriysk")
+    assert "<mark>Ussuriysk</mark>" in popup
+    assert "\u2026" in popup and len(popup) < len(text)
+
+
+def _many_sentences_report(count: int) -> tuple[Report, LocatedPlace]:
+    """A report naming Ussuriysk in ``count`` sentences, and the place with those mentions."""
+    sentences = [f"Train {i} passed Ussuriysk." for i in range(count)]
+    text = " ".join(sentences)
+    report = Report(id="many", text=text, title="Many", source="Agency")
+    place = Place("ussuriysk", "Ussuriysk", "city", 43.8, 131.95, "RU")
+    mentions, cursor = [], 0
+    for sentence in sentences:
+        begin = text.index(sentence, cursor)
+        start = text.index("Ussuriysk", begin)
+        mentions.append(
+            Mention("many", place.id, start, start + 9, "Ussuriysk", begin,
+                    begin + len(sentence), sentence, "Agency")
+        )  # fmt: skip
+        cursor = begin + len(sentence)
+    return report, LocatedPlace(place, "context", tuple(mentions))
+
+
+def _with_place(journey: Journey, report: Report, place: LocatedPlace) -> Journey:
+    """``journey`` with one more report and place."""
+    return replace(journey, reports=(*journey.reports, report), places=(*journey.places, place))
+
+
+def _with_context_places(journey: Journey, count: int) -> Journey:
+    """``journey`` with ``count`` extra context places on a grid over the Korean peninsula."""
+    report = journey.reports[0]
+    mention = next(p for p in journey.places if p.place.id == "north-korea").mentions[0]
+    extra = tuple(
+        LocatedPlace(
+            Place(f"town-{i}", f"Town {i}", "town", 38.0 + (i % 10) * 0.3, 126.0 + i // 10 * 0.4),
+            "context",
+            (replace(mention, place_id=f"town-{i}"),),
+        )
+        for i in range(count)
+    )
+    return replace(journey, reports=(report,), places=(*journey.places, *extra))
+
+
+def test_leg_without_countries_takes_the_colour_of_its_first_stop(journey: Journey) -> None:
+    first, second = journey.route.legs
+    bare = Leg(second.from_id, second.to_id, "rail", second.coords, second.km)
+    page = map_html(replace(journey, route=replace(journey.route, legs=(first, bare))))
+    assert page.count('"rr-rail"') == 3
+    assert style.country_colour("RU") in page
