@@ -198,7 +198,9 @@ def test_rail_legs_are_split_and_coloured_by_country(page: str) -> None:
     expected = [style.country_colour(c) for c in ("KP", "RU", "RU")]
     assert [opts["color"] for opts in rail] == expected
     assert all(opts["dashArray"] is None for opts in rail)
-    texts = [_DECODER.raw_decode(page, m.end())[0] for m in re.finditer(r"\.setText\(\s*(?=\")", page)]
+    texts = [
+        _DECODER.raw_decode(page, m.end())[0] for m in re.finditer(r"\.setText\(\s*(?=\")", page)
+    ]
     arrows = [t for t in texts if ARROW in t]
     assert len(arrows) == len(rail)  # direction arrows along every rail piece
 

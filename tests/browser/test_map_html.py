@@ -1,0 +1,120 @@
+"""map.html opened from disk in headless Chromium with every network request blocked.
+
+Uses the shared ``page`` fixture of ``tests/browser/conftest.py`` (Debian's Chromium through
+Playwright, dialogs recorded in ``page.dialogs``); under ``CI=true`` a Chromium that cannot
+start fails these tests, it never skips them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, Route
+
+from routes.model import Journey
+from routes.render import map_html
+from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_IMG, XSS_SCRIPT, fixture_journey
+
+#: Hosts the tiled basemaps load from: the only requests a map may make, and only for tiles.
+TILE_HOSTS = ("tile.openstreetmap.org", "basemaps.cartocdn.com")
+
+
+@pytest.fixture(scope="module")
+def journey() -> Journey:
+    """The fixture journey of the bundled report plus the hostile report."""
+    return fixture_journey()
+
+
+@pytest.fixture(scope="module")
+def map_file(journey: Journey, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """map.html of the fixture journey on the OpenStreetMap basemap, written to disk."""
+    path = tmp_path_factory.mktemp("map") / "map.html"
+    path.write_text(map_html(journey), encoding="utf-8")
+    return path
+
+
+def open_offline(page: Page, path: Path) -> list[tuple[str, str]]:
+    """Open ``path`` with every non-file request aborted; returns (resource type, url) tried."""
+    blocked: list[tuple[str, str]] = []
+
+    def handle(route: Route) -> None:
+        request = route.request
+        if request.url.startswith("file://"):
+            route.continue_()
+        else:
+            blocked.append((request.resource_type, request.url))
+            route.abort()
+
+    page.route("**/*", handle)
+    page.goto(path.as_uri())
+    page.wait_for_selector(".rr-stop-icon", state="visible")
+    return blocked
+
+
+def test_map_draws_stops_route_and_outlines_with_no_network(
+    page: Page, map_file: Path, journey: Journey, artifacts_dir: Path
+) -> None:
+    blocked = open_offline(page, map_file)
+    assert page.locator(".leaflet-marker-icon.rr-stop-icon").count() == len(journey.route.stops)
+    for stop in journey.route.stops:
+        marker = page.locator(f".rr-stop-icon.rr-place-{stop.place.id}")
+        assert marker.inner_text().strip() == str(stop.order)
+        assert marker.is_visible()
+    rail = page.locator("path.rr-rail")
+    assert rail.count() == 3
+    box = rail.first.bounding_box()
+    assert box is not None and box["width"] > 50 and box["height"] > 50
+    assert page.locator(".leaflet-rr-base-pane path").count() > 10  # coast and borders
+    assert page.locator(".rr-title").inner_text().startswith(journey.title[:20])
+    assert "legend" in page.locator(".rr-legend").inner_text().lower()
+    # Leaflet, plugins and styles are inlined: the only requests tried are map tiles.
+    assert blocked, "the osm basemap asks for tiles"
+    assert all(kind == "image" and any(h in url for h in TILE_HOSTS) for kind, url in blocked)
+    page.screenshot(path=str(artifacts_dir / "map-fixture.png"))
+
+
+def test_clicking_khasan_shows_the_japanese_media_sentence(
+    page: Page, map_file: Path, journey: Journey, artifacts_dir: Path
+) -> None:
+    khasan = next(p for p in journey.places if p.place.id == "khasan")
+    sentence = next(m.quote for m in khasan.mentions if m.quote.startswith(KHASAN_SENTENCE_START))
+    open_offline(page, map_file)
+    page.locator(".rr-stop-icon.rr-place-khasan").click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    assert " ".join(sentence.split()) in " ".join(popup.inner_text().split())
+    assert popup.locator("mark").first.inner_text() == "Khasan"
+    assert "Japanese media" in popup.inner_text()
+    page.screenshot(path=str(artifacts_dir / "map-khasan-popup.png"))
+
+
+def test_hostile_report_runs_nothing_and_shows_its_text(
+    page: Page, map_file: Path, artifacts_dir: Path
+) -> None:
+    open_offline(page, map_file)
+    page.locator(".rr-stop-icon.rr-place-vladivostok").click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    popup.locator("li").last.scroll_into_view_if_needed()
+    text = popup.inner_text()
+    assert XSS_SCRIPT in text and XSS_IMG in text
+    page.locator(".leaflet-control-layers").hover()  # report names are in the layer menu
+    assert XSS_SCRIPT in page.locator(".leaflet-control-layers-overlays").inner_text()
+    page.wait_for_timeout(300)  # time for an injected <img onerror> to have fired
+    assert page.dialogs == []  # type: ignore[attr-defined]
+    assert page.locator("[onerror]").count() == 0  # no injected element exists at all
+    assert page.locator(".folium-map script, .folium-map img[src='x']").count() == 0
+    page.screenshot(path=str(artifacts_dir / "map-xss-popup.png"))
+
+
+def test_offline_basemap_makes_no_request_at_all(
+    page: Page, journey: Journey, tmp_path: Path, artifacts_dir: Path
+) -> None:
+    path = tmp_path / "map-offline.html"
+    path.write_text(map_html(journey, basemap="offline"), encoding="utf-8")
+    blocked = open_offline(page, path)
+    assert blocked == []
+    assert page.locator(".leaflet-marker-icon.rr-stop-icon").count() == len(journey.route.stops)
+    assert page.locator(".leaflet-control-minimap").is_visible()
+    page.screenshot(path=str(artifacts_dir / "map-offline.png"))
