@@ -657,6 +657,10 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
 _BLOCK_START = re.compile(r"\n[ \t]*(?:#{1,6}\s|[-*+>]\s|\d+[.)]\s)")
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t].*$", re.MULTILINE)
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_LAST_WORD = re.compile(r"(\S+)$")
+#: Longest word looked at before a full stop (abbreviations are short).
+_WORD_WINDOW = 40
 _OPENERS = "\"'“‘([«"
 
 
@@ -719,7 +723,7 @@ def _ends_sentence(text: str, match: re.Match[str], quoted: list[bool]) -> bool:
     """Whether the punctuation in ``match`` closes a sentence."""
     if quoted[match.end()]:
         return False
-    following = re.match(r"\s+(\S+)", text[match.end() :])
+    following = _NEXT_WORD.match(text, match.end())
     if following is None:
         return True
     after = following.group(1)
@@ -727,7 +731,7 @@ def _ends_sentence(text: str, match: re.Match[str], quoted: list[bool]) -> bool:
         return False
     if match.group()[0] != ".":
         return True
-    word = re.search(r"(\S+)$", text[: match.start()])
+    word = _LAST_WORD.search(text, max(0, match.start() - _WORD_WINDOW), match.start())
     token = word.group(1).lstrip(_OPENERS) if word else ""
     lowered = token.lower()
     if lowered in _TITLES:

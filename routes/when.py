@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -99,6 +100,8 @@ _FUTURE = re.compile(
     r"heads|travels|visits|upcoming|next)\b",
     re.IGNORECASE,
 )
+#: Characters around a weekday read for its tense (a clause is rarely longer).
+_CLAUSE_WINDOW = 300
 _PERFECT = re.compile(r"\b(?:would|could|may|might|should|will)\s+have\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[,;:()—–]|\b(?:and|but|though|although|while|whereas|which|who|where)\b",
@@ -138,9 +141,11 @@ def find_times(
     text = report.text
     spans = sentence_spans(text) if spans is None else spans
     found: list[tuple[int, int, str]] = []
+    taken = bytearray(len(text))
     for start, end, value in _candidates(text, report.published, spans):
-        if value and not any(s < end and start < e for s, e, _ in found):
+        if value and not any(taken[start:end]):
             found.append((start, end, value))
+            taken[start:end] = b"\x01" * (end - start)
     refs = []
     for start, end, value in sorted(found):
         sentence = _sentence_of(spans, start, end)
@@ -288,14 +293,14 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     hold no tense cue, the words after it up to the next break do.  A past
     verb ("said", "left", "opened") or no cue at all reads as the past.
     """
-    before = text[sentence[0] : start]
+    before = text[max(sentence[0], start - _CLAUSE_WINDOW) : start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     if _FUTURE.search(clause):
         return not _PERFECT.search(clause)
     if re.search(r"\w+ed\b|\b(?:was|were|had|did|said|left|met|held|went|began)\b", clause):
         return False
-    after = text[end : sentence[1]]
+    after = text[end : min(sentence[1], end + _CLAUSE_WINDOW)]
     after = after.lstrip(" ,")
     stop = _CLAUSE_BREAK.search(after)
     clause = after[: stop.start()] if stop else after
@@ -330,7 +335,7 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
 
 def _sentence_of(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The sentence span holding ``start``; the expression itself when none does."""
-    for s, e in spans:
-        if s <= start < e:
-            return s, e
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= start < spans[index][1]:
+        return spans[index][0], spans[index][1]
     return start, end
