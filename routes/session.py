@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import re
 import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +54,11 @@ EXPORT_FILES: tuple[str, ...] = (
 )
 #: Largest distance (degrees) between a map click and the place it selects.
 _CLICK_TOLERANCE_DEG = 0.05
+#: Where the map's vendored scripts and stylesheets live (``asset:`` links of routes.render).
+ASSETS_DIR = Path(__file__).resolve().parent / "static_assets"
+_ASSET = "asset:"
+_CSS_URL = re.compile(r"url\(([^)#\"']+)\)")
+_MIME = {".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True)
@@ -696,3 +704,69 @@ def all_exports(journey: Journey, html_text: str) -> dict[str, bytes]:
     with tempfile.TemporaryDirectory(prefix="routes-export-") as folder:
         written = write_all(journey, Path(folder), html=html_text)
         return {Path(path).name: Path(path).read_bytes() for path in written.values()}
+
+
+# --- the map inside the dashboard -----------------------------------------------------------
+
+
+def embeddable(fmap: Any) -> Any:
+    """``fmap`` with its vendored ``asset:`` script and style links turned into ``data:`` URLs.
+
+    streamlit-folium loads a map's links inside its own frame, where ``asset:`` (the
+    offline links of ``routes.render``) means nothing; ``data:`` URLs load with no
+    network and no file server.
+
+    Parameters
+    ----------
+    fmap
+        A folium map from ``routes.render.build_map``; changed in place.
+
+    Returns
+    -------
+    folium.Map
+        The same map.
+    """
+    scripts: dict[str, str] = {}
+    styles: dict[str, str] = {}
+    stack = [fmap]
+    while stack:  # depth first, in drawing order: Leaflet itself before its plugins
+        element = stack.pop()
+        for attribute, found in (("default_js", scripts), ("default_css", styles)):
+            links = [
+                (name, _data_url(url)) for name, url in getattr(element, attribute, None) or []
+            ]
+            if links:
+                setattr(element, attribute, links)
+            for name, url in links:
+                found.setdefault(url, name)
+        stack.extend(reversed(list(getattr(element, "_children", {}).values())))
+    # streamlit-folium loads only the links it finds on folium's own plugin classes and drops
+    # script tags from the page header, so the map carries every link for the whole page.
+    fmap.default_js = [(name, url) for url, name in scripts.items()]
+    fmap.default_css = [(name, url) for url, name in styles.items()]
+    return fmap
+
+
+@lru_cache(maxsize=64)
+def _data_url(url: str) -> str:
+    """A ``data:`` URL with the content of a vendored ``asset:`` file; other links unchanged."""
+    if not url.startswith(_ASSET):
+        return url
+    path = (ASSETS_DIR / url[len(_ASSET) :]).resolve()
+    if ASSETS_DIR not in path.parents or not path.is_file():
+        msg = f"vendored map asset {url} is missing from {ASSETS_DIR}"
+        raise FileNotFoundError(msg)
+    data = path.read_bytes()
+    if path.suffix == ".css":
+        data = _CSS_URL.sub(lambda m: _css_image(path.parent, m), data.decode("utf-8")).encode()
+    mime = _MIME.get(path.suffix, "application/octet-stream")
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _css_image(folder: Path, match: re.Match[str]) -> str:
+    """A stylesheet's relative image reference as an inline ``data:`` URL."""
+    image = (folder / match.group(1).strip()).resolve()
+    if ASSETS_DIR not in image.parents or not image.is_file() or image.suffix not in _MIME:
+        return "none"
+    encoded = base64.b64encode(image.read_bytes()).decode("ascii")
+    return f"url(data:{_MIME[image.suffix]};base64,{encoded})"
