@@ -7,7 +7,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -278,18 +278,7 @@ def _add(batch: _Batch, name: str, report: Report) -> None:
     """Add ``report`` under an id not yet taken in the batch."""
     report_id = _unique(report.id, batch.ids)
     batch.ids.add(report_id)
-    if report_id != report.id:
-        report = Report(
-            id=report_id,
-            text=report.text,
-            title=report.title,
-            source=report.source,
-            published=report.published,
-            url=report.url,
-            language=report.language,
-            filename=report.filename,
-        )
-    batch.reports.append(report)
+    batch.reports.append(replace(report, id=report_id) if report_id != report.id else report)
 
 
 def _unique(report_id: str, taken: set[str]) -> str:
