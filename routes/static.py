@@ -43,6 +43,8 @@ _CONTEXT_REACH = 0.35
 _FALLBACK_LONLAT = ((124.0, 37.5), (132.5, 43.5))
 #: Attribution of the shipped data every map draws on.
 DATA_CREDITS = "Places: GeoNames (CC BY 4.0) · Coast and borders: GSHHG (LGPL-3.0)"
+#: Longest straight stretch (degrees) of an outline before projection: longer ones are split.
+_SEGMENT_DEG = 0.5
 _HALO = [patheffects.withStroke(linewidth=3.2, foreground="white")]
 
 
@@ -285,7 +287,9 @@ def _clipped(collection: dict, box: tuple[float, float, float, float]) -> list:
     """The shapely geometries of a FeatureCollection clipped to a lon/lat box."""
     geoms = [shapely.geometry.shape(f["geometry"]) for f in collection["features"]]
     clipped = [shapely.clip_by_rect(g, *box) for g in geoms]
-    return [g for g in clipped if not g.is_empty]
+    # Clipping leaves long straight edges along the box: densify them so that, projected, they
+    # follow the curved parallels and meridians instead of cutting across the map.
+    return [shapely.segmentize(g, _SEGMENT_DEG) for g in clipped if not g.is_empty]
 
 
 def _projected_rings(frame: MapFrame, poly) -> list:
@@ -326,7 +330,8 @@ def _draw_areas(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
         for ring in place.outline:
             if len(ring) < 3:
                 continue
-            x, y = frame.project(*zip(*ring, strict=True))
+            dense = shapely.segmentize(shapely.LineString([*ring, ring[0]]), _SEGMENT_DEG)
+            x, y = frame.project(*zip(*dense.coords, strict=True))
             ax.fill(
                 x, y, color=style.AREA_FILL, alpha=style.AREA_FILL_OPACITY, linewidth=0, zorder=3
             )
@@ -507,6 +512,10 @@ def _draw_places(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
             continue
         x, y = frame.project([place.lon], [place.lat])
         if not (x0 < x[0] < x1 and y0 < y[0] < y1):
+            continue
+        if place.kind in AREA_KINDS:  # a country or region without outline: a spaced name
+            name = " ".join(place.name.upper())
+            labels.append(_Label(float(x[0]), float(y[0]), name, 10, "#8C8C8C", "normal", 3, 0))
             continue
         ax.plot(
             x,
@@ -795,12 +804,10 @@ def _is_area(located: LocatedPlace) -> bool:
 
 def _legend_cost(ax, legend, route: np.ndarray) -> int:
     """How many route vertices a legend would hide."""
-    figure = ax.figure
-    figure.canvas.draw()
-    box = legend.get_window_extent(figure.canvas.get_renderer())
     if not len(route):
         return 0
-    px = ax.transData.transform(route)
+    box = legend.get_window_extent(ax.figure.canvas.get_renderer())
+    px = _densified(ax.transData.transform(route))
     return int(
         (
             (px[:, 0] > box.x0) & (px[:, 0] < box.x1) & (px[:, 1] > box.y0) & (px[:, 1] < box.y1)
