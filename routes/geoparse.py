@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,7 @@ JOURNEY_PRIORITY = ("origin", "border", "destination", "via")
 #: Words that are never places however they are capitalised (issue 3's traps):
 #: weekdays, months, outlets and agencies, institutions, time-zone names.
 _NOT_PLACE_LINES = """
+asia|europe|africa|north america|south america|oceania|antarctica|pacific|atlantic|arctic
 monday|tuesday|wednesday|thursday|friday|saturday|sunday
 january|february|march|april|may|june|july|august|september|october|november|december
 jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec
@@ -62,90 +64,19 @@ belousov|ri son gwon|pak jong chon|kim tok hun|jo yong won|kim song nam|choe ryo
 shinzo abe|abe|lee jae myung|han duck soo|kamala harris|harris|lloyd austin|austin
 """
 #: First words of people's names: a capitalised run starting so is a person.
-PERSON_HEADS: frozenset[str] = frozenset(
-    [
-        "kim",
-        "choe",
-        "ri",
-        "pak",
-        "jo",
-        "hyon",
-        "kang",
-        "jang",
-        "vladimir",
-        "donald",
-        "joe",
-        "sergei",
-        "sergey",
-        "dmitry",
-        "dmitri",
-        "yoon",
-        "moon",
-        "fumio",
-        "shinzo",
-        "antony",
-        "jake",
-        "kamala",
-        "lloyd",
-        "oleg",
-        "yuri",
-        "mikhail",
-        "boris",
-        "alexei",
-        "alexander",
-        "andrei",
-        "nikolai",
-        "maria",
-        "valentina",
-        "volodymyr",
-        "xi",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-    ]
-)
+_PERSON_HEADS_TEXT = """
+    alexander alexei andrei antony boris choe dmitri dmitry donald dr fumio hyon jake jang jo
+    joe kamala kang kim lloyd maria mikhail moon mr mrs ms nikolai oleg pak ri sergei sergey
+    shinzo valentina vladimir volodymyr xi yoon yuri
+"""
+PERSON_HEADS: frozenset[str] = frozenset(_PERSON_HEADS_TEXT.split())
 #: Titles before a person's name ("President Vladimir Putin", "leader Kim").
-TITLES: frozenset[str] = frozenset(
-    [
-        "president",
-        "premier",
-        "leader",
-        "minister",
-        "chairman",
-        "chairwoman",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "governor",
-        "mayor",
-        "general",
-        "gen",
-        "envoy",
-        "ambassador",
-        "commander",
-        "marshal",
-        "king",
-        "queen",
-        "prince",
-        "pope",
-        "senator",
-        "lawmaker",
-        "director",
-        "chief",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sister",
-        "daughter",
-        "wife",
-        "son",
-        "aide",
-        "official",
-    ]
-)
+_TITLES_TEXT = """
+    aide ambassador chairman chairwoman chief commander daughter director dr envoy gen general
+    governor king lawmaker leader marshal mayor minister mr mrs ms official pope premier
+    president prince queen secretary senator sister son spokesman spokesperson spokeswoman wife
+"""
+TITLES: frozenset[str] = frozenset(_TITLES_TEXT.split())
 #: Nationality words: never a mention, but they tell which countries a report is about.
 DEMONYMS: dict[str, str] = {
     "russian": "RU",
@@ -173,276 +104,78 @@ DEMONYMS: dict[str, str] = {
 }
 #: English words that GeoNames also has as towns ("Summit", "Train", "Both" …):
 #: a GeoNames-only match on one of these is dropped; curated places are not affected.
-COMMON_WORDS: frozenset[str] = frozenset(
+_COMMON_WORDS_TEXT = """
+    a about after again against ago air all also an analysts and any are army as at atlantic
+    away back bad base bay be been before best big border both bridge but by call camp can
+    capital center central centre change city coast come could council country day deal defence
+    defense delegation during early east eastern economic either even ever every experts factory
+    fall far few first five fleet for force foreign forum four free friday from front general
+    gold golden good grand great green group had harbor harbour has have he her here high his
+    home hope house however if in independence intelligence is it its just key lake land last
+    late leader less liberty like line little long low made main major many mark may media
+    member members military ministry more most mount much national navy never new news next nice
+    nine no none north northern not now of office officials on one only or orange other our out
+    over pacific paradise party peace people place plain plant point port post power president
+    press progress railway reading record red report reports republic residents rest river rock
+    royal rule said saint same say sea security see service seven several she since six so some
+    sources south southern space split spring star state station still success summit sun
+    sunrise surprise talks ten than that the their them then there these they third this those
+    three time times to today top tour tours town train trip two union unity up us very victory
+    view visit visitors was we well west western what when where which while white who why will
+    with world would yes you young
+"""
+COMMON_WORDS: frozenset[str] = frozenset(_COMMON_WORDS_TEXT.split())
+#: Lower-case words that may end a place name ("Amur region", "Tumen river").
+TAIL_WORDS: frozenset[str] = frozenset(
     [
-        "a",
-        "about",
-        "after",
-        "again",
-        "against",
-        "ago",
-        "air",
-        "all",
-        "also",
-        "an",
-        "and",
-        "any",
-        "are",
-        "army",
-        "as",
-        "at",
-        "away",
-        "back",
-        "bad",
-        "base",
-        "bay",
-        "be",
-        "been",
-        "before",
-        "best",
-        "big",
-        "both",
-        "bridge",
-        "but",
-        "by",
-        "call",
-        "camp",
-        "can",
-        "capital",
-        "center",
-        "central",
-        "centre",
-        "change",
-        "city",
-        "coast",
-        "come",
-        "could",
-        "council",
-        "country",
-        "day",
-        "deal",
-        "defence",
-        "defense",
-        "early",
-        "east",
-        "eastern",
-        "economic",
-        "either",
-        "even",
-        "ever",
-        "every",
-        "fall",
-        "far",
-        "few",
-        "first",
-        "five",
-        "for",
-        "force",
-        "foreign",
-        "forum",
-        "four",
-        "free",
-        "friday",
-        "from",
-        "front",
-        "general",
-        "gold",
-        "golden",
-        "good",
-        "grand",
-        "great",
-        "green",
-        "had",
-        "harbor",
-        "harbour",
-        "has",
-        "have",
-        "he",
-        "her",
-        "here",
-        "high",
-        "his",
-        "home",
-        "hope",
-        "house",
-        "however",
-        "if",
-        "in",
-        "independence",
-        "intelligence",
-        "is",
-        "it",
-        "its",
-        "just",
-        "key",
-        "lake",
-        "land",
-        "last",
-        "late",
-        "leader",
-        "less",
-        "liberty",
-        "like",
-        "line",
-        "little",
-        "long",
-        "low",
-        "made",
-        "main",
-        "major",
-        "many",
-        "mark",
-        "may",
-        "media",
-        "military",
-        "ministry",
-        "more",
-        "most",
-        "mount",
-        "much",
-        "national",
-        "navy",
-        "never",
-        "new",
-        "news",
-        "next",
-        "nice",
-        "nine",
-        "no",
-        "none",
-        "north",
-        "northern",
-        "not",
-        "now",
-        "of",
-        "office",
-        "officials",
-        "on",
-        "one",
-        "only",
-        "or",
-        "orange",
-        "other",
-        "our",
-        "out",
-        "over",
-        "paradise",
-        "party",
-        "peace",
-        "people",
-        "place",
-        "plain",
-        "point",
-        "port",
-        "post",
-        "power",
-        "president",
-        "press",
-        "progress",
-        "railway",
-        "reading",
-        "record",
-        "red",
-        "republic",
-        "rest",
+        "region",
+        "krai",
+        "oblast",
+        "territory",
+        "province",
         "river",
-        "rock",
-        "royal",
-        "rule",
-        "said",
-        "saint",
-        "same",
-        "say",
-        "sea",
-        "security",
-        "see",
-        "service",
-        "seven",
-        "she",
-        "since",
-        "six",
-        "so",
-        "some",
-        "south",
-        "southern",
-        "space",
-        "split",
-        "spring",
-        "star",
-        "state",
         "station",
-        "still",
-        "success",
-        "summit",
-        "sun",
-        "sunrise",
-        "surprise",
-        "ten",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "third",
-        "this",
-        "those",
-        "three",
-        "time",
-        "times",
-        "to",
-        "today",
-        "top",
-        "town",
-        "train",
-        "two",
-        "union",
-        "unity",
-        "up",
-        "us",
-        "very",
-        "victory",
-        "view",
-        "was",
-        "we",
-        "well",
-        "west",
-        "western",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "white",
-        "who",
-        "why",
-        "will",
-        "with",
-        "world",
-        "would",
-        "yes",
-        "you",
-        "young",
-        "both",
-        "officials",
-        "analysts",
-        "sources",
-        "experts",
-        "reports",
-        "report",
-        "talks",
-        "visit",
-        "trip",
-        "border",
+        "cosmodrome",
+        "bridge",
+        "district",
+        "port",
+        "city",
+    ]
+)
+#: Capitalised words that belong with a place name next to them ("Irkutsk Region").
+GEO_WORDS: frozenset[str] = frozenset(
+    [
+        "region",
+        "oblast",
+        "krai",
+        "province",
+        "territory",
+        "district",
+        "city",
+        "station",
+        "river",
+        "airport",
+        "port",
+        "republic",
+        "county",
+        "prefecture",
+        "bay",
+        "island",
+        "islands",
+        "lake",
+        "mountains",
+        "peninsula",
+        "valley",
+        "railway",
+        "federation",
     ]
 )
 #: Words that may stand inside a place name ("Komsomolsk-on-Amur", "Rio de Janeiro").
-CONNECTORS: frozenset[str] = frozenset(
-    ["of", "on", "upon", "de", "del", "da", "do", "du", "la", "le", "am", "an", "der", "na", "sur"]
-)
+_CONNECTORS_TEXT = """
+    of on upon de del da do du la le am an der na sur
+"""
+CONNECTORS: frozenset[str] = frozenset(_CONNECTORS_TEXT.split())
+
 
 NOT_PLACES: frozenset[str] = frozenset(
     normalize(name) for name in (_NOT_PLACE_LINES + _PEOPLE_LINES).replace("\n", "|").split("|")
@@ -451,7 +184,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶ�
 _WORD = rf"(?:[{_UPPER}][\w'’]*|(?:[A-Z]\.)+(?![\w])|[가-힣]+)"
 _JOIN = rf"(?:[ \t]+|[ \t]*[-‐–][ \t]*)(?:(?:{'|'.join(sorted(CONNECTORS))})(?:[ \t]+|[-‐]))?"
 #: A run of capitalised words (with connectors such as "of" or "-on-") or Hangul words.
-_RUN = re.compile(rf"(?<![\w.'’]){_WORD}(?:{_JOIN}{_WORD})*")
+_TAIL_RE = "|".join(sorted(TAIL_WORDS))
+_RUN = re.compile(rf"(?<![\w.'’]){_WORD}(?:{_JOIN}{_WORD})*(?:[ \t]+(?:{_TAIL_RE})\b)?")
 _TOKEN = re.compile(r"(?:[A-Z]\.)+|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _POSSESSIVE = ("'s", "’s")
 _SENTENCE_OPENERS = frozenset(".!?\"“‘'(:\n")
@@ -507,7 +241,8 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:through|via|passed|passing|passes|transited|transiting|"
             rf"(?:stopped|stopping|stops|stop|paused|halted|called)\s+(?:\w+\s+)?(?:in|at)|"
-            rf"stopover\s+in)\s+(?:through\s+)?(?:the\s+)?{_W}{{0,3}}$",
+            rf"stopover\s+in|stay(?:ed|ing|s)?\s+(?:on\s+)?(?:in|at)|"
+            rf"spent\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,2}}in|overn?ight(?:ed)?\s+in)\s+(?:through\s+)?(?:the\s+)?{_W}{{0,3}}$",
             re.IGNORECASE,
         ),
     ),
@@ -528,6 +263,7 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b(?:bound\s+for|head(?:s|ed|ing)?\s+(?:to|toward|towards|for)|"
             rf"en\s+route\s+to|on\s+(?:its|his|the|their)\s+way\s+to|"
             rf"arriv(?:e|ed|es|ing|al)\s+(?:in|at)|reach(?:ed|es|ing)?|"
+            rf"(?:pull|roll|draw|drew|steam|chug)(?:ed|s|ing)?\s+into|tour(?:ed|ing|s)?|"
             rf"destination(?:\s+of|\s+is|\s+was)?|travel(?:l)?(?:ed|ing|s)?\s+(?:on\s+)?to|"
             rf"(?:trip|journey|visit|ride)\s+to|visit(?:ed|ing|s)?|go(?:ing)?\s+to|"
             rf"went\s+to|take\s+\w+\s+to|bring\s+\w+\s+to|"
@@ -652,6 +388,7 @@ class _Match:
     candidates: tuple[Place, ...]
     role: str | None = None  # a role the wording itself fixes (descriptions)
     initial: bool = False  # first words of a sentence
+    embedded: bool = False  # inside a longer capitalised name nobody knows
 
 
 def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
@@ -703,13 +440,13 @@ def _parse_report(
     sentences = _time_statuses(report, spans, starts, find_times(report, spans))
     times = [ref for index in sorted(sentences) for ref in sentences[index].times]
     matches, demonyms = _find_matches(text, gazetteer)
-    context = _context_countries(matches, demonyms)
+    counts = _context_countries(matches, demonyms)
     found: list[tuple[Place, Mention]] = []
     lowered: set[str] | None = None
     for match in matches:
         if lowered is None and _needs_common_check(match):
             lowered = set(re.findall(r"\b[a-z]+\b", text))
-        place = _resolve(match, context, text, lowered or set())
+        place = _resolve(match, counts, text, lowered or set())
         if place is None:
             continue
         index = max(bisect.bisect_right(starts, match.start) - 1, 0)
@@ -798,84 +535,137 @@ def _name_matches(
     Capitalised word runs are split into segments at possessives; each segment
     is matched greedily, longest name first.  People's names, outlets, weekdays,
     months, titles and time-zone phrases consume their words without a match.
+    A GeoNames-only name next to capitalised words that explain nothing
+    ("Pacific Fleet", "Baikal-Amur Mainline") is marked ``embedded``.
     """
     segments = list(_segments(text))
     max_tokens = gazetteer.max_tokens
     keys: set[str] = set()
     for tokens in segments:
-        for i in range(len(tokens)):
+        for i, first in enumerate(tokens):
+            if first[2] != _WORD_TOKEN:
+                continue
             for j in range(i, min(len(tokens), i + max_tokens)):
-                keys.add(normalize(text[tokens[i][0] : tokens[j][1]]))
+                if tokens[j][2] != _CONNECTOR:
+                    keys.add(normalize(text[first[0] : tokens[j][1]]))
     found = gazetteer.lookup_keys(keys - NOT_PLACES)
     matches: list[_Match] = []
     demonyms: set[str] = set()
     for tokens in segments:
         if _is_person(text, tokens):
             continue
+        explained = [False] * len(tokens)
+        local: list[tuple[int, int, _Match]] = []
         i = 0
         while i < len(tokens):
-            i = _match_at(text, tokens, i, max_tokens, found, taken, matches, demonyms)
+            step, match, known = _match_at(text, tokens, i, max_tokens, found, taken, demonyms)
+            if known:
+                explained[i:step] = [True] * (step - i)
+            if match is not None:
+                local.append((i, step - 1, match))
+            i = step
+        for i, j, match in local:
+            if _global_only(match) and _odd_neighbour(text, tokens, i, j, explained):
+                match = replace(match, embedded=True)
+            matches.append(match)
     return matches, demonyms
 
 
 def _match_at(
     text: str,
-    tokens: Sequence[tuple[int, int, bool]],
+    tokens: Sequence[tuple[int, int, int]],
     i: int,
     max_tokens: int,
     found: dict[str, tuple[Place, ...]],
     taken: Sequence[tuple[int, int]],
-    matches: list[_Match],
     demonyms: set[str],
-) -> int:
-    """Match the longest name starting at token ``i``; return the next token index."""
+) -> tuple[int, _Match | None, bool]:
+    """Match the longest name starting at token ``i``.
+
+    Returns
+    -------
+    tuple
+        The next token index, the match (or None), and whether the words taken
+        are accounted for (a curated place, a country, a title, a known non-place).
+    """
     start = tokens[i][0]
-    if tokens[i][2]:
-        return i + 1
+    if tokens[i][2] != _WORD_TOKEN:
+        return i + 1, None, tokens[i][2] == _TAIL
     first = normalize(text[start : tokens[i][1]])
     if first in TITLES:
-        return len(tokens)
-    if first == "the":
-        return i + 1
+        return len(tokens), None, True
+    if first == "the" or first in GEO_WORDS:
+        return i + 1, None, True
     for j in range(min(len(tokens), i + max_tokens) - 1, i - 1, -1):
-        if tokens[j][2]:
+        if tokens[j][2] == _CONNECTOR:
             continue
         end = tokens[j][1]
         key = normalize(text[start:end])
         if key in NOT_PLACES or _TIME_ZONE.match(text, end):
-            return j + 1
+            return j + 1, None, True
         if key in DEMONYMS:
             demonyms.add(DEMONYMS[key])
-            return j + 1
+            return j + 1, None, True
         places = found.get(key)
         if not places:
             continue
         if key in _NEEDS_THE and not _THE_BEFORE.search(text, max(0, start - 5), start):
             continue
-        if any(s < end and start < e for s, e in taken):
-            return j + 1
-        matches.append(_Match(start, end, places, initial=i == 0 and _initial(text, start)))
-        return j + 1
-    return i + 1
+        country = any(p.kind == "country" for p in places)
+        if any(s < end and start < e for s, e in taken) and not country:
+            return j + 1, None, True
+        initial = i == 0 and _initial(text, start)
+        match = _Match(start, end, places, initial=initial)
+        return j + 1, match, not _global_only(match)
+    return i + 1, None, False
+
+
+def _global_only(match: _Match) -> bool:
+    """Whether only GeoNames towns and cities could be meant (no curated place, no country)."""
+    return not any(p.curated or p.kind == "country" for p in match.candidates)
+
+
+def _odd_neighbour(
+    text: str, tokens: Sequence[tuple[int, int, int]], i: int, j: int, explained: Sequence[bool]
+) -> bool:
+    """Whether tokens ``i..j`` sit next to a capitalised word that nothing explains."""
+    for k, step in ((i - 1, -1), (j + 1, 1)):
+        while 0 <= k < len(tokens) and tokens[k][2] == _CONNECTOR:
+            k += step
+        if 0 <= k < len(tokens) and not explained[k]:
+            if normalize(text[tokens[k][0] : tokens[k][1]]) not in GEO_WORDS:
+                return True
+    return False
 
 
 _NEEDS_THE = frozenset({"north", "south"})
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _TIME_ZONE = re.compile(r"\s+(?:[Tt]ime|[Ss]tandard\s+[Tt]ime)\b")
+_WORD_TOKEN, _CONNECTOR, _TAIL = 0, 1, 2
 
 
-def _segments(text: str) -> Iterator[list[tuple[int, int, bool]]]:
-    """Token lists (start, end, is_connector) of capitalised runs, cut at possessives."""
+def _segments(text: str) -> Iterator[list[tuple[int, int, int]]]:
+    """Token lists (start, end, kind) of capitalised runs, cut at possessives.
+
+    A token's kind is a word, a connector ("of", "-on-") or a lower-case tail
+    ("region", "krai", "station") that may end a name but never start one.
+    """
     for run in _RUN.finditer(text):
         offset = run.start()
-        tokens: list[tuple[int, int, bool]] = []
+        tokens: list[tuple[int, int, int]] = []
         for tm in _TOKEN.finditer(run.group()):
             word = tm.group()
             start, end = offset + tm.start(), offset + tm.end()
             possessive = word.endswith(_POSSESSIVE) and len(word) > 2
             if possessive:
                 end -= 2
-            tokens.append((start, end, word in CONNECTORS))
+            if word in CONNECTORS:
+                kind = _CONNECTOR
+            elif word in TAIL_WORDS:
+                kind = _TAIL
+            else:
+                kind = _WORD_TOKEN
+            tokens.append((start, end, kind))
             if possessive:
                 yield _trim(tokens)
                 tokens = []
@@ -883,16 +673,16 @@ def _segments(text: str) -> Iterator[list[tuple[int, int, bool]]]:
             yield _trim(tokens)
 
 
-def _trim(tokens: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """Tokens without leading or trailing connectors."""
-    while tokens and tokens[-1][2]:
+def _trim(tokens: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Tokens without leading connectors or tails, nor trailing connectors."""
+    while tokens and tokens[-1][2] == _CONNECTOR:
         tokens.pop()
-    while tokens and tokens[0][2]:
+    while tokens and tokens[0][2] != _WORD_TOKEN:
         tokens.pop(0)
     return tokens
 
 
-def _is_person(text: str, tokens: Sequence[tuple[int, int, bool]]) -> bool:
+def _is_person(text: str, tokens: Sequence[tuple[int, int, int]]) -> bool:
     """Whether a segment is a person's name: a known first word or a title before it."""
     if not tokens:
         return True
@@ -914,39 +704,61 @@ def _initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_OPENERS
 
 
-def _context_countries(matches: Sequence[_Match], demonyms: set[str]) -> frozenset[str]:
-    """Countries a report is about: named countries, curated places, nationality words."""
-    countries = {code for code in demonyms if code}
+def _context_countries(matches: Sequence[_Match], demonyms: set[str]) -> Counter[str]:
+    """How often each country is pointed at: named countries, places, nationality words.
+
+    Each match counts once for the country of its default reading (curated
+    first, then countries, then the most populous GeoNames place of 100,000 or
+    more); nationality words count as if said a hundred times.
+    """
+    counts: Counter[str] = Counter({code: 100 for code in demonyms if code})
     for match in matches:
-        codes = {p.country for p in match.candidates if p.curated or p.kind == "country"}
-        if len(codes) == 1 and all(p.curated or p.kind == "country" for p in match.candidates):
-            countries |= codes - {""}
-    return frozenset(countries)
+        place = _default(match)
+        if place is not None:
+            counts[place.country] += 1
+    counts.pop("", None)
+    return counts
 
 
-def _resolve(match: _Match, context: frozenset[str], text: str, lowered: set[str]) -> Place | None:
+def _default(match: _Match) -> Place | None:
+    """The reading of a match when nothing else is known, if it is safe enough to count."""
+    place = max(match.candidates, key=lambda p: (p.curated, p.kind == "country", p.population))
+    if place.curated or place.kind == "country" or place.population >= 100_000:
+        return place
+    return None
+
+
+def _resolve(match: _Match, counts: Counter[str], text: str, lowered: set[str]) -> Place | None:
     """The place a match most likely means, or None when it is probably not a place.
 
-    Context decides first (a candidate in a country the report is about), then a
-    curated place beats a GeoNames one, then population.
+    The countries the rest of the report points at decide first (Hassan next to
+    Primorye is Khasan, Russia), then a curated place beats a GeoNames one, then
+    population.  A GeoNames-only reading must look like a proper name: not a
+    common word, an acronym or part of a longer unknown name, and big enough or
+    in a country the report is about.
     """
+    own = _default(match)
+
+    def in_context(country: str) -> bool:
+        return counts.get(country, 0) - (1 if own is not None and own.country == country else 0) > 0
+
     best = max(
         match.candidates,
-        key=lambda p: (p.country in context, p.curated, p.kind == "country", p.population),
+        key=lambda p: (in_context(p.country), p.curated, p.kind == "country", p.population),
     )
     if best.curated or best.kind == "country":
         return best
     surface = text[match.start : match.end]
     key = normalize(surface)
     single = " " not in key
-    in_context = best.country in context
-    if key in COMMON_WORDS or _ACRONYM.search(surface):
+    near = in_context(best.country)
+    if match.embedded or key in COMMON_WORDS or _ACRONYM.search(surface):
         return None
-    if single and key in lowered:
+    if (single and key in lowered) or (not near and normalize(best.name) != key):
         return None
-    if not in_context and best.population < MIN_POPULATION:
+    if not near and best.population < MIN_POPULATION:
         return None
-    if match.initial and single and not in_context and best.population < 100_000:
+    if match.initial and single and not near and best.population < 1_000_000:
         return None
     return best
 
@@ -1117,8 +929,22 @@ def _cue_role(before: str, travel: bool) -> str | None:
 
 
 def _is_actor(before: str, after: str) -> bool:
-    """Whether a capital stands for its government here ("Seoul warned", "denials from")."""
-    return bool(_ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before))
+    """Whether a capital stands for its government here.
+
+    It does when it speaks or acts ("Seoul warned", "denials from Pyongyang",
+    "accused Moscow"), that is unless a preposition of place puts something
+    in it ("in Washington", "the streets of Pyongyang").
+    """
+    if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before):
+        return True
+    return _LOCATIVE_BEFORE.search(before) is None
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|to|near|outside|around|into|via|through|toward|towards|of|across|inside|"
+    r"within|over|beyond|past)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _date(sentence: _Sentence, clause: tuple[int, int], start: int) -> str | None:
