@@ -245,7 +245,7 @@ def _draw(journey: Journey, frame: MapFrame) -> Figure:
     area_labels = _draw_areas(ax, frame, journey)
     route = _draw_route(ax, frame, journey)
     labels = _draw_places(ax, frame, journey) + area_labels
-    legend = _draw_legend(ax, frame, journey, route)
+    legend = _draw_legend(ax, frame, journey, route, labels)
     furniture = _draw_scale_and_north(ax, frame, legend)
     figure.canvas.draw()
     legend_box = _box_tuple(legend.get_window_extent(figure.canvas.get_renderer()))
@@ -686,7 +686,7 @@ def _overlap_cost(box, taken, route_px: np.ndarray, panel) -> float:
     return cost + 400.0 * outside
 
 
-def _draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray):
+def _draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, labels: list[_Label]):
     """The legend, in the panel corner that covers the least of the route."""
     handles = []
     countries: list[str] = []
@@ -744,7 +744,7 @@ def _draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray):
                 label="Border crossing",
             )
         )
-    if any(lp.role not in STOP_ROLES and not _is_area(lp) for lp in journey.places):
+    if any(label.priority == 1 for label in labels):  # a grey context marker is drawn
         handles.append(
             Line2D(
                 [],
