@@ -109,7 +109,7 @@ REPORT_COLOURS: tuple[str, ...] = (
 )
 #: Arrow glyph repeated along rail legs, and its spacing (spaces around it).
 ARROW = "\u25ba"
-_ARROW_TEXT = f"{' ' * 14}{ARROW}{' ' * 14}"
+_ARROW_TEXT = f"{' ' * 12}{ARROW}{' ' * 12}"
 _ASSETS = Path(__file__).resolve().parent / "static_assets"
 _ASSET = "asset:"
 #: Vendored JS/CSS per folium resource name (see static_assets/README.md).
@@ -160,7 +160,12 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
         raise ValueError(msg)
     bounds = _bounds(journey)
     fmap = folium.Map(
-        location=_centre(bounds), zoom_start=5, tiles=None, control_scale=True, min_zoom=2
+        location=_centre(bounds),
+        zoom_start=5,
+        tiles=None,
+        control_scale=True,
+        min_zoom=2,
+        font_size="13px",
     )
     fmap.default_js = list(_LEAFLET_JS)
     fmap.default_css = list(_LEAFLET_CSS)
@@ -173,7 +178,8 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     _add_other_places(fmap, journey, show_context=show_context)
     _add_report_layers(fmap, journey, show_context=show_context)
     _add_controls(fmap, journey, basemap)
-    fmap.fit_bounds(bounds, padding_top_left=(50, 110), padding_bottom_right=(50, 50))
+    fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
+    fmap.add_child(_MapScript(f"{{map}}.fitBounds({_js(bounds)}, {_js(fit)});"))
     _stable_ids(fmap.get_root())
     return fmap
 
@@ -288,7 +294,7 @@ class _MiniMap(MacroElement):
                 {color: {{ colour|tojson }}, weight: 3, interactive: false}));
             {% endfor %}
             new L.Control.MiniMap(L.layerGroup({{ this.get_name() }}_layers), {
-                position: "bottomright", toggleDisplay: true, zoomLevelOffset: -5,
+                position: "bottomright", toggleDisplay: true, zoomLevelOffset: -4,
                 width: 150, height: 150, minimized: false
             }).addTo({{ this._parent.get_name() }});
         {% endmacro %}
@@ -450,10 +456,10 @@ def _add_rail_leg(group: folium.FeatureGroup, leg: Leg, countries: dict[str, str
             line,
             _ARROW_TEXT,
             repeat=True,
-            offset=7,
+            offset=8,
             attributes={
                 "fill": colour,
-                "font-size": "21",
+                "font-size": "24",
                 "stroke": "#ffffff",
                 "stroke-width": "1",
                 "class": "rr-arrow",
@@ -803,7 +809,12 @@ def _legend_html(journey: Journey) -> str:
         colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
         rows.append(
             f'<div class="rr-key"><span class="rr-key-line" style="background:{colour}"></span>'
-            f"Rail in {_escape(_country_name(country))} {ARROW}</div>"
+            f"Rail in {_escape(_country_name(country))}</div>"
+        )
+    if any(leg.kind == "rail" for leg in journey.route.legs):
+        rows.append(
+            f'<div class="rr-key"><span class="rr-key-arrow">{ARROW}</span>'
+            "Direction of travel</div>"
         )
     if any(leg.kind != "rail" for leg in journey.route.legs):
         rows.append(
