@@ -27,7 +27,7 @@ MIN_POPULATION = 15_000
 #: Kinds that can be a stop of a journey; areas, countries and rivers are context.
 POINT_KINDS = ("city", "town", "station", "border-crossing", "bridge", "facility")
 #: Journey roles from strongest to weakest (issue 3: origin, border, destination, via).
-JOURNEY_PRIORITY = ("origin", "border", "destination", "via")
+JOURNEY_PRIORITY = ("border", "destination", "origin", "via")
 #: Words that are never places however they are capitalised (issue 3's traps):
 #: weekdays, months, outlets and agencies, institutions, time-zone names.
 _NOT_PLACE_LINES = """
@@ -231,7 +231,7 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "origin",
         re.compile(
             rf"\b(?:left|leaving|leaves|leave|departed|departs|departing|depart|set\s+off|"
-            rf"setting\s+off|set\s+out|started\s+out|departure)\s+(?:from\s+)?(?:the\s+)?"
+            rf"setting\s+off|set\s+out|started\s+out|departure|link(?:ing|s|ed)?)\s+(?:from\s+)?(?:the\s+)?"
             rf"{_W}{{0,4}}$",
             re.IGNORECASE,
         ),
@@ -240,7 +240,9 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "via",
         re.compile(
             rf"\b(?:through|via|passed|passing|passes|transited|transiting|"
-            rf"(?:stopped|stopping|stops|stop|paused|halted|called)\s+(?:\w+\s+)?(?:in|at)|"
+            rf"(?:stopped|stopping|stops|stop|paused|halted|called|turn(?:ed|ing|s)?|"
+            rf"join(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){{0,4}}(?:in|at)|approach(?:ed|ing|es)?|"
+            rf"between|platforms?\s+(?:in|at)|"
             rf"stopover\s+in|stay(?:ed|ing|s)?\s+(?:on\s+)?(?:in|at)|"
             rf"spent\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,2}}in|overn?ight(?:ed)?\s+in)\s+(?:through\s+)?(?:the\s+)?{_W}{{0,3}}$",
             re.IGNORECASE,
@@ -251,7 +253,9 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?:\b(?:cross(?:ed|es|ing)?|enter(?:ed|s|ing)?)\b[^.;]{{0,40}}\b(?:at|via|"
             rf"through|near)\s+(?:the\s+)?{_W}{{0,3}}|\bcross(?:ed|es|ing)?\s+(?:the\s+)?"
-            rf"{_W}{{0,2}}|\bborder\s+(?:city|town|station|crossing|post|point|village|"
+            rf"{_W}{{0,2}}|\bcross(?:ed|es|ing)?\b[^.;]{{0,60}}\b(?:into|on|over)\s+(?:the\s+)?"
+            rf"(?:city\s+of\s+|town\s+of\s+)?{_W}{{0,2}}|"
+            rf"\bborder\s+(?:city|town|station|crossing|post|point|village|"
             rf"settlement|area|checkpoint)\s+(?:of|at|in)\s+|\bborder\s+(?:at|near)\s+"
             rf"(?:the\s+)?{_W}{{0,2}}|\bcrossing\s+(?:at|of)\s+)$",
             re.IGNORECASE,
@@ -268,13 +272,42 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:trip|journey|visit|ride)\s+to|visit(?:ed|ing|s)?|go(?:ing)?\s+to|"
             rf"went\s+to|take\s+\w+\s+to|bring\s+\w+\s+to|"
             rf"(?:would|will|to)\s+be\s+in|summit\s+in|talks\s+in|meet(?:ing)?\s+(?:\w+\s+)?in|"
-            rf"held\s+in|hold\s+(?:the\s+|a\s+)?(?:summit|talks)\s+in)\s+(?:the\s+)?"
+            rf"met\s+(?:\w+\s+)?(?:in|at)|meet(?:ing)?\s+(?:\w+\s+)?at|towards?|"
+            rf"(?:summit|talks|meeting)\s+at|take\s+place\s+(?:at|in)|"
+            rf"(?:line|branch|spur|route|railway|road)\s+(?:\w+\s+)?to|"
+            rf"(?:expected|due)\s+(?:back\s+)?in|continu(?:e|ed|es|ing)\s+(?:on\s+)?to|"
+            rf"return(?:ed|s|ing)?\s+(?:home\s+)?to|link\w*\b[^.;]{{0,40}}\bwith|"
+            rf"(?:moved|shipped|sent|carried|taken|transported)\b[^.;]{{0,60}}\bto\s+"
+            rf"(?:[\w'’-]+\s+){{0,2}}(?:near|in|at|outside)|"
+            rf"held\s+(?:in|at)|hold\s+(?:the\s+|a\s+)?(?:summit|talks)\s+(?:in|at))\s+(?:the\s+)?"
             rf"{_W}{{0,4}}$",
             re.IGNORECASE,
         ),
     ),
 )
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(
+    r"(?<!km )(?<!miles )(?<!kilometres )(?<!kilometers )(?<!away )(?<!far )"
+    r"\bfrom\s+(?:the\s+)?(?:(?:railway\s+|train\s+)?station\s+(?:at|in|of)\s+)?$",
+    re.IGNORECASE,
+)
+#: Words after a place that make it where a trip began ("… in Wonsan before he boarded").
+_ORIGIN_AFTER = re.compile(
+    r"^[^.;]{0,40}\bbefore\s+(?:\w+\s+)?(?:boarding|boarded|board|leaving|departing|"
+    r"setting\s+off)\b",
+    re.IGNORECASE,
+)
+#: Words after a place that make it a border crossing ("Khasan, where … is due to cross").
+_BORDER_AFTER = re.compile(
+    r"^(?:,?\s+where\b[^.;]{0,60}\b(?:cross|enter)|"
+    r"[^.;]{0,40}\bbefore\s+the\s+(?:\w+\s+)?(?:bridge|border)\b|"
+    r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:on|near|at)\s+the\s+border\b|"
+    r"\s+(?:and\s+(?:then\s+)?|before\s+)cross(?:ed|ing)?\s+(?:the\s+border\s+)?into\b)",
+    re.IGNORECASE,
+)
+#: Glue between places of one list ("through Kowon, Hamhung and Tanchon", "Rajin (라진)").
+_LIST_GLUE = re.compile(
+    r"\)?\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\()(?:the\s+)?"
+)
 _TO = re.compile(r"\b(?:to|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACTOR_AFTER = re.compile(
     r"^(?:['’]s\s+(?:response|reaction|denial|position|stance|decision|warning|statement)|"
@@ -294,8 +327,8 @@ _ACTOR_BEFORE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:but|though|although|while|whereas|and)\s")
 _RULED_OUT = re.compile(
     r"\bafter\s+all\b|\bruled\s+out\b|\bcancell?ed\b|\bscrapped\b|\bcalled\s+off\b|"
-    r"\b(?:will|would|does|did|is|was|are|were)\s+not\s+(?:\w+\s+)?(?:stop|travel|go|visit|"
-    r"pass|head|call|be\s+stopping|be\s+visiting)\b|\b(?:won['’]t|wouldn['’]t|didn['’]t)\s+"
+    r"\b(?:will|would|is|are)\s+not\s+(?:\w+\s+)?(?:stop|travel|go|visit|"
+    r"pass|head|call|be\s+stopping|be\s+visiting)\b|\b(?:won['’]t|wouldn['’]t)\s+"
     r"(?:\w+\s+)?(?:stop|travel|go|visit|pass|head)\b|\bno\s+longer\b",
     re.IGNORECASE,
 )
@@ -452,8 +485,29 @@ def _parse_report(
         index = max(bisect.bisect_right(starts, match.start) - 1, 0)
         if index not in sentences:
             sentences[index] = _sentence(report, spans[index], ())
-        found.append((place, _mention(report, match, place, sentences[index], gazetteer)))
+        mention = _mention(report, match, place, sentences[index], gazetteer)
+        if found and place.kind in POINT_KINDS:
+            mention = _inherit_role(text, found[-1][1], mention, place)
+        found.append((place, mention))
     return found, times
+
+
+def _inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -> Mention:
+    """A mention listed right after another takes its journey role.
+
+    "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
+    gives the Korean spelling Pyongyang's role.
+    """
+    if mention.role not in ("context", "actor") or previous.role not in STOP_ROLES:
+        return mention
+    if previous.sentence_start != mention.sentence_start:
+        return mention
+    if not _LIST_GLUE.fullmatch(text, previous.end, mention.start):
+        return mention
+    role = previous.role
+    if place.kind == "border-crossing" and role in ("via", "destination"):
+        role = "border"
+    return replace(mention, role=role)
 
 
 def _find_matches(text: str, gazetteer: Gazetteer) -> tuple[list[_Match], set[str]]:
@@ -794,9 +848,7 @@ def _sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]) ->
         for ref in refs
     )
     year = report.published.year if report.published else None
-    historical = year is not None and any(
-        _YEAR_WRITTEN.search(ref.text) and int(ref.date[:4]) < year for ref in times
-    )
+    historical = year is not None and any(_is_past(text, ref, year) for ref in times)
     return _Sentence(
         start=start,
         end=end,
@@ -809,6 +861,20 @@ def _sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]) ->
 
 
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_IN_BEFORE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
+
+
+def _is_past(text: str, ref: TimeRef, year: int) -> bool:
+    """Whether a time expression puts its sentence in a year before publication.
+
+    A written year counts as a date ("April 25, 2019") or after "in", "of",
+    "during" ("in 2019"); not in "since 2019" or "until 1951".
+    """
+    if not _YEAR_WRITTEN.search(ref.text) or int(ref.date[:4]) >= year:
+        return False
+    return (
+        len(ref.date) > 4 or _IN_BEFORE.search(text, max(0, ref.start - 12), ref.start) is not None
+    )
 
 
 def _clause(
@@ -900,7 +966,7 @@ def _mention_role(
         return "historical"
     if place.kind not in POINT_KINDS:
         return "context"
-    cue = match.role or _cue_role(before, sentence.travel)
+    cue = match.role or _cue_role(before, after, sentence.travel)
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after):
         return "actor"
     if status == "ruled-out":
@@ -912,15 +978,19 @@ def _mention_role(
     return cue
 
 
-def _cue_role(before: str, travel: bool) -> str | None:
-    """The journey role the words just before a mention give it ("left", "bound for" …)."""
+def _cue_role(before: str, after: str, travel: bool) -> str | None:
+    """The journey role the words around a mention give it ("left", "bound for" …)."""
     best: tuple[int, str] | None = None
     for role, pattern in _ROLE_CUES:
         m = pattern.search(before)
         if m and (best is None or m.start() > best[0]):
             best = (m.start(), role)
+    if _BORDER_AFTER.match(after):
+        return "border"
     if best:
         return best[1]
+    if _ORIGIN_AFTER.match(after):
+        return "origin"
     if travel and _FROM.search(before):
         return "origin"
     if travel and _TO.search(before):
@@ -978,6 +1048,8 @@ def _place_role(place: Place, mentions: Sequence[Mention], published: dict[str, 
         roles = {m.role for m in journey}
         if latest.role == "ruled-out" or not roles & set(JOURNEY_PRIORITY):
             return "ruled-out"
+        if "origin" in roles and "via" in roles and "destination" not in roles:
+            roles.discard("origin")  # left from a place it had passed: a stop on the way
         return next(role for role in JOURNEY_PRIORITY if role in roles)
     if any(m.role == "actor" for m in current):
         return "actor"
