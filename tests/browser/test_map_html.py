@@ -13,8 +13,16 @@ import pytest
 from playwright.sync_api import Page, Route
 
 from routes.model import Journey
+from routes.pipeline import build
 from routes.render import map_html
-from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_IMG, XSS_SCRIPT, fixture_journey
+from routes.reports import load_paths, sentence_spans
+from tests.journey_fixture import (
+    BUNDLED_REPORT,
+    KHASAN_SENTENCE_START,
+    XSS_IMG,
+    XSS_SCRIPT,
+    fixture_journey,
+)
 
 #: Hosts the tiled basemaps load from: the only requests a map may make, and only for tiles.
 TILE_HOSTS = ("tile.openstreetmap.org", "basemaps.cartocdn.com")
@@ -32,6 +40,17 @@ def map_file(journey: Journey, tmp_path_factory: pytest.TempPathFactory) -> Path
     path = tmp_path_factory.mktemp("map") / "map.html"
     path.write_text(map_html(journey), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def bundled_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Journey, Path]:
+    """The bundled report run through the whole pipeline, and its map.html on disk."""
+    loaded = load_paths([BUNDLED_REPORT])
+    assert loaded.reports, loaded.problems
+    journey = build(loaded.reports)
+    path = tmp_path_factory.mktemp("bundled") / "map.html"
+    path.write_text(map_html(journey), encoding="utf-8")
+    return journey, path
 
 
 def open_offline(page: Page, path: Path) -> list[tuple[str, str]]:
@@ -74,19 +93,25 @@ def test_map_draws_stops_route_and_outlines_with_no_network(
     page.screenshot(path=str(artifacts_dir / "map-fixture.png"))
 
 
-def test_clicking_khasan_shows_the_japanese_media_sentence(
-    page: Page, map_file: Path, journey: Journey, artifacts_dir: Path
+def test_bundled_report_khasan_marker_shows_the_japanese_media_sentence(
+    page: Page, bundled_map: tuple[Journey, Path], artifacts_dir: Path
 ) -> None:
-    khasan = next(p for p in journey.places if p.place.id == "khasan")
-    sentence = next(m.quote for m in khasan.mentions if m.quote.startswith(KHASAN_SENTENCE_START))
-    open_offline(page, map_file)
+    journey, path = bundled_map
+    report = journey.reports[0]
+    sentence = next(
+        report.text[start:end]
+        for start, end in sentence_spans(report.text)
+        if report.text[start:end].startswith(KHASAN_SENTENCE_START)
+    )
+    open_offline(page, path)
+    assert page.locator(".leaflet-marker-icon.rr-stop-icon").count() == len(journey.route.stops)
     page.locator(".rr-stop-icon.rr-place-khasan").click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
     assert " ".join(sentence.split()) in " ".join(popup.inner_text().split())
-    assert popup.locator("mark").first.inner_text() == "Khasan"
+    assert "Khasan" in popup.locator("mark").all_inner_texts()
     assert "Japanese media" in popup.inner_text()
-    page.screenshot(path=str(artifacts_dir / "map-khasan-popup.png"))
+    page.screenshot(path=str(artifacts_dir / "map-bundled-khasan.png"))
 
 
 def test_hostile_report_runs_nothing_and_shows_its_text(
