@@ -686,9 +686,9 @@ def _odd_neighbour(
     for k, step in ((i - 1, -1), (j + 1, 1)):
         while 0 <= k < len(tokens) and tokens[k][2] == _CONNECTOR:
             k += step
-        if 0 <= k < len(tokens) and not explained[k]:
-            if normalize(text[tokens[k][0] : tokens[k][1]]) not in GEO_WORDS:
-                return True
+        inside = 0 <= k < len(tokens) and not explained[k]
+        if inside and normalize(text[tokens[k][0] : tokens[k][1]]) not in GEO_WORDS:
+            return True
     return False
 
 
@@ -919,6 +919,8 @@ def _clean_source(name: str) -> str:
     if not name.endswith("media") and not name.endswith(("ministry", "office", "government")):
         name = re.split(r"['’]s\s+", name)[-1]
     name = re.sub(r"^[Tt]he\s+", "", name)
+    if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+        name = name[:-1]  # the full stop of the sentence, not of an initial ("U.S.")
     first = name.split()[0].lower() if name.split() else ""
     if not first or first in _NOT_SOURCES:
         return ""

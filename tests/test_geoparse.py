@@ -1,0 +1,398 @@
+"""Geoparsing: places, exact spans, sources, dates, status and roles (issue 3's acceptance)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from routes.gazetteer import Gazetteer, load_gazetteer
+from routes.geoparse import parse
+from routes.model import LocatedPlace, Parsed, Report
+from routes.reports import load_paths, report_from_text
+
+COUNTRIES = ("north-korea", "russia", "south-korea", "ukraine", "united-states")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    """The gazetteer the app uses."""
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def bundled(bundled_report: Path) -> Report:
+    """The sample report: Kim's train to Russia, 2023-09-11."""
+    return load_paths([bundled_report]).reports[0]
+
+
+@pytest.fixture(scope="module")
+def parsed(bundled: Report, gazetteer: Gazetteer) -> Parsed:
+    """What geoparsing finds in the sample report."""
+    return parse([bundled], gazetteer)
+
+
+def _place(parsed: Parsed, place_id: str) -> LocatedPlace:
+    found = {p.place.id: p for p in parsed.places}
+    assert place_id in found, f"{place_id} not found among {sorted(found)}"
+    return found[place_id]
+
+
+def _parse(text: str, gazetteer: Gazetteer, published: date = date(2023, 9, 11)) -> Parsed:
+    report = report_from_text(text, source="Test Wire", published=published, report_id="t")
+    return parse([report], gazetteer)
+
+
+def _roles(parsed: Parsed) -> dict[str, str]:
+    return {p.place.id: p.role for p in parsed.places}
+
+
+# --- the acceptance on the bundled report ----------------------------------------------------
+
+
+def test_pyongyang_is_the_origin_from_the_chosun_ilbo_sentence(parsed: Parsed) -> None:
+    pyongyang = _place(parsed, "pyongyang")
+    assert pyongyang.role == "origin"
+    origin = [m for m in pyongyang.mentions if m.role == "origin"]
+    assert len(origin) == 1
+    assert origin[0].source == "Chosun Ilbo"
+    assert origin[0].date is not None and origin[0].date.startswith("2023-09-10")
+    assert "Kim left Pyongyang late on Sunday" in origin[0].quote
+
+
+def test_khasan_is_the_border_from_japanese_media_and_ytn(parsed: Parsed) -> None:
+    khasan = _place(parsed, "khasan")
+    assert khasan.role == "border"
+    by_source = {m.source: m for m in khasan.mentions}
+    assert by_source["Japanese media"].text == "Khasan"
+    assert by_source["YTN"].text == "North Korea's northeastern border with Russia"
+    assert all(m.role == "border" for m in khasan.mentions)
+
+
+def test_vladivostok_is_the_destination_and_its_2019_mention_history(parsed: Parsed) -> None:
+    vladivostok = _place(parsed, "vladivostok")
+    assert vladivostok.role == "destination"
+    kremlin = [m for m in vladivostok.mentions if m.source == "Kremlin"]
+    assert [m.role for m in kremlin] == ["destination"]
+    assert kremlin[0].text == "Vladivostok"
+    history = [m for m in vladivostok.mentions if "2019" in m.quote]
+    assert [(m.role, m.date) for m in history] == [("historical", "2019")]
+
+
+def test_the_far_east_is_an_area_in_context(parsed: Parsed) -> None:
+    far_east = _place(parsed, "russian-far-east")
+    assert far_east.place.kind == "area"
+    assert far_east.role == "context"
+    assert [m.text for m in far_east.mentions] == ["Russia's far east"]
+    assert far_east.mentions[0].source == "Interfax"
+
+
+def test_countries_are_only_context(parsed: Parsed) -> None:
+    roles = _roles(parsed)
+    for country in COUNTRIES:
+        assert roles.get(country) == "context", country
+    countries = {p.place.id for p in parsed.places if p.place.kind == "country"}
+    assert countries == set(COUNTRIES)
+
+
+def test_the_only_stops_are_pyongyang_khasan_and_vladivostok(parsed: Parsed) -> None:
+    stops = {
+        p.place.id: p.role
+        for p in parsed.places
+        if p.role in ("origin", "via", "border", "destination")
+    }
+    assert stops == {"pyongyang": "origin", "khasan": "border", "vladivostok": "destination"}
+
+
+def test_no_un_no_outlets_no_weekdays_become_places(parsed: Parsed, bundled: Report) -> None:
+    words = {m.text for p in parsed.places for m in p.mentions}
+    for trap in (
+        "Un",
+        "Kim",
+        "Interfax",
+        "YTN",
+        "Chosun Ilbo",
+        "Sunday",
+        "Tuesday",
+        "Both",
+        "Officials",
+        "Eastern Economic Forum",
+        "National Intelligence Service",
+    ):
+        assert trap not in words
+    assert all(not p.place.id.startswith("gn:") for p in parsed.places)
+
+
+def test_moscow_is_an_actor_not_a_stop(parsed: Parsed) -> None:
+    moscow = _place(parsed, "moscow")
+    assert moscow.role == "actor"
+    assert {m.text for m in moscow.mentions} == {"Kremlin", "Moscow"}
+
+
+def test_pyongyang_as_government_is_an_actor_mention(parsed: Parsed) -> None:
+    pyongyang = _place(parsed, "pyongyang")
+    actor = [m for m in pyongyang.mentions if m.role == "actor"]
+    assert len(actor) == 2
+    assert any("pay a price" in m.quote for m in actor)
+    assert any("denials from Pyongyang and Moscow" in m.quote for m in actor)
+
+
+def test_ytn_tuesday_versus_wednesday_is_superseded(parsed: Parsed) -> None:
+    ytn = [t for t in parsed.timerefs if t.source == "YTN"]
+    assert {(t.text, t.status) for t in ytn} == {
+        ("Tuesday", "expected"),
+        ("Wednesday", "superseded"),
+    }
+    wednesday = next(t for t in ytn if t.text == "Wednesday")
+    assert wednesday.date == "2023-09-13"
+
+
+def test_every_mention_quotes_the_report_exactly(parsed: Parsed, bundled: Report) -> None:
+    text = bundled.text
+    for located in parsed.places:
+        for m in located.mentions:
+            assert text[m.start : m.end] == m.text
+            assert text[m.sentence_start : m.sentence_end] == m.quote
+            assert m.sentence_start <= m.start < m.end <= m.sentence_end
+            assert m.report_id == bundled.id and m.place_id == located.place.id
+
+
+def test_unattributed_sentences_carry_the_reports_own_source(parsed: Parsed) -> None:
+    north_korea = _place(parsed, "north-korea")
+    first = north_korea.mentions[0]
+    assert "one of the few countries" in first.quote
+    assert first.source == "wire report"
+
+
+def test_places_come_in_order_of_first_mention(parsed: Parsed) -> None:
+    firsts = [p.mentions[0].start for p in parsed.places]
+    assert firsts == sorted(firsts)
+    for located in parsed.places:
+        starts = [m.start for m in located.mentions]
+        assert starts == sorted(starts)
+
+
+def test_parsing_twice_gives_the_same_result(bundled: Report, gazetteer: Gazetteer) -> None:
+    assert parse([bundled], gazetteer) == parse([bundled], gazetteer)
+
+
+# --- attribution -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("South Korea's Chosun Ilbo newspaper said Kim left Pyongyang.", "Chosun Ilbo"),
+        ("The broadcaster YTN reported the train left Pyongyang.", "YTN"),
+        ("Japanese media reported the train left Pyongyang.", "Japanese media"),
+        ("The Kremlin said the train left Pyongyang.", "Kremlin"),
+        ("Russia's Interfax news agency reported the train left Pyongyang.", "Interfax"),
+        ("South Korean media reported the train left Pyongyang.", "South Korean media"),
+        ("The train left Pyongyang, according to Yonhap.", "Yonhap"),
+        ("The train left Pyongyang on Sunday.", "Test Wire"),
+    ],
+)
+def test_the_source_is_read_from_the_attribution(
+    gazetteer: Gazetteer, sentence: str, source: str
+) -> None:
+    pyongyang = _place(_parse(sentence, gazetteer), "pyongyang")
+    assert pyongyang.mentions[0].source == source
+
+
+# --- status ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Kim arrived in Vladivostok on Tuesday.", "reported"),
+        ("Kim is expected to arrive in Vladivostok on Tuesday.", "expected"),
+        ("Kim would likely arrive in Vladivostok as early as Tuesday.", "expected"),
+        ("The Kremlin denied Kim would stop in Vladivostok.", "denied"),
+        ("Kim's train will not stop in Vladivostok after all.", "ruled-out"),
+        ("A stop in Vladivostok was ruled out on Tuesday.", "ruled-out"),
+        ("A planned stop in Vladivostok was cancelled.", "ruled-out"),
+    ],
+)
+def test_status_follows_the_hedging(gazetteer: Gazetteer, sentence: str, status: str) -> None:
+    vladivostok = _place(_parse(sentence, gazetteer), "vladivostok")
+    assert vladivostok.mentions[0].status == status
+
+
+def test_a_ruled_out_stop_is_not_a_stop(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "Kim's train will not stop in Vladivostok after all, officials said. "
+        "It will instead head for Khabarovsk.",
+        gazetteer,
+    )
+    assert _roles(parsed)["vladivostok"] == "ruled-out"
+    assert _roles(parsed)["khabarovsk"] == "destination"
+
+
+def test_an_initially_reported_venue_is_superseded(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "The summit will take place at the Vostochny Cosmodrome, the Kremlin said, "
+        "although Russian media had initially reported it would be held in Vladivostok.",
+        gazetteer,
+    )
+    vladivostok = _place(parsed, "vladivostok")
+    assert [m.status for m in vladivostok.mentions] == ["superseded"]
+    assert vladivostok.role == "context"
+    assert _roles(parsed)["vostochny"] == "destination"
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def test_mention_dates_come_from_their_sentence(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "Kim left Pyongyang late on Sunday. He is due to arrive in Khabarovsk on September 13.",
+        gazetteer,
+    )
+    assert _place(parsed, "pyongyang").mentions[0].date == "2023-09-10T21:00"
+    assert _place(parsed, "khabarovsk").mentions[0].date == "2023-09-13"
+
+
+def test_a_past_year_makes_a_mention_historical(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "In 2019 Kim travelled by train to Vladivostok for his first summit.", gazetteer
+    )
+    vladivostok = _place(parsed, "vladivostok")
+    assert vladivostok.role == "historical"
+    assert vladivostok.mentions[0].date == "2019"
+
+
+def test_since_a_year_is_not_history(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "Putin and Kim met at Vostochny on Wednesday, their first meeting since 2019.", gazetteer
+    )
+    assert _roles(parsed)["vostochny"] == "destination"
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place_id", "role"),
+    [
+        ("The train departed from Hamhung on Monday.", "hamhung", "origin"),
+        ("The train set off from Chongjin at dawn.", "chongjin", "origin"),
+        ("The train passed through Ussuriysk overnight.", "ussuriysk", "via"),
+        ("The train stopped briefly in Artyom.", "artyom", "via"),
+        ("The train crossed into Russia at Khasan.", "khasan", "border"),
+        ("The train is bound for Vladivostok.", "vladivostok", "destination"),
+        ("The train is heading to Khabarovsk.", "khabarovsk", "destination"),
+        ("Kim will arrive in Komsomolsk-on-Amur on Friday.", "komsomolsk", "destination"),
+        ("Officials in Seoul watched the trip closely.", "seoul", "context"),
+        ("Seoul warned that any arms deal would be punished.", "seoul", "actor"),
+        ("Washington said the talks were advancing.", "washington", "actor"),
+    ],
+)
+def test_roles_follow_the_cues(
+    gazetteer: Gazetteer, sentence: str, place_id: str, role: str
+) -> None:
+    assert _roles(_parse(sentence, gazetteer))[place_id] == role
+
+
+def test_places_listed_together_share_their_role(gazetteer: Gazetteer) -> None:
+    parsed = _parse("The train travelled through Kowon, Hamhung and Tanchon on Sunday.", gazetteer)
+    assert {_roles(parsed)[p] for p in ("kowon", "hamhung", "tanchon")} == {"via"}
+
+
+def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",
+        gazetteer,
+    )
+    assert _roles(parsed)["pyongyang"] == "origin"
+
+
+# --- disambiguation and traps ------------------------------------------------------------------
+
+
+def test_hassan_next_to_primorye_is_khasan(gazetteer: Gazetteer) -> None:
+    parsed = _parse("The train reached Hassan in Primorye on Tuesday.", gazetteer)
+    assert "khasan" in _roles(parsed)
+    assert all(p.place.country != "IN" for p in parsed.places)
+
+
+def test_hassan_in_an_indian_report_is_hassan_india(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "Farmers in Hassan, in the Indian state of Karnataka, protested on Monday, "
+        "officials in India said.",
+        gazetteer,
+    )
+    hassan = [p for p in parsed.places if p.mentions[0].text == "Hassan"]
+    assert len(hassan) == 1 and hassan[0].place.country == "IN"
+
+
+def test_geonames_places_resolve_with_population_when_context_is_silent(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("The delegation flew on to Irkutsk and Novosibirsk.", gazetteer)
+    names = {p.place.name: p.place for p in parsed.places}
+    assert names["Irkutsk"].country == "RU" and names["Novosibirsk"].country == "RU"
+
+
+@pytest.mark.parametrize(
+    ("text", "trap"),
+    [
+        ("Kim Jong Un left Pyongyang on Sunday.", "Un"),
+        ("President Vladimir Putin met him in Vladivostok.", "Putin"),
+        ("Former U.S. President Donald Trump met Kim in Hanoi.", "Trump"),
+        ("Summit preparations were under way in Vladivostok.", "Summit"),
+        ("Train traffic was halted in Ussuriysk.", "Train"),
+        ("Officials in Khabarovsk declined to comment.", "Officials"),
+        ("Both leaders met in Vladivostok.", "Both"),
+        ("The train leaves at 10:00 Moscow time from Khabarovsk.", "Moscow"),
+        ("Yonhap and TASS reported the train reached Khasan.", "TASS"),
+        ("NHK and Kyodo said the train had reached Khasan.", "Kyodo"),
+        ("On Monday, May 1, the train reached Khasan.", "May"),
+        ("Ships of the Pacific Fleet were in Vladivostok.", "Fleet"),
+    ],
+)
+def test_traps_are_no_places(gazetteer: Gazetteer, text: str, trap: str) -> None:
+    parsed = _parse(text, gazetteer)
+    start = text.index(trap)
+    for located in parsed.places:
+        for m in located.mentions:
+            assert not (m.start < start + len(trap) and start < m.end), (trap, m.text)
+
+
+def test_the_far_eastern_city_of_vladivostok_is_one_mention(gazetteer: Gazetteer) -> None:
+    parsed = _parse("Putin will be in the far eastern city of Vladivostok on Tuesday.", gazetteer)
+    assert [(p.place.id, [m.text for m in p.mentions]) for p in parsed.places] == [
+        ("vladivostok", ["Vladivostok"])
+    ]
+
+
+@pytest.mark.parametrize("phrase", ["Russia's far east", "the Russian Far East", "the far east"])
+def test_descriptions_of_the_far_east_are_the_area(gazetteer: Gazetteer, phrase: str) -> None:
+    text = f"Kim was expected to visit {phrase} in the coming days."
+    far_east = _place(_parse(text, gazetteer), "russian-far-east")
+    mention = far_east.mentions[0]
+    assert text[mention.start : mention.end] == mention.text
+    assert mention.text.lower().endswith("far east")
+
+
+def test_korean_and_russian_spellings_in_the_text_are_found(gazetteer: Gazetteer) -> None:
+    text = "The train left 평양 and crossed at Хасан before reaching Владивосток."
+    parsed = _parse(text, gazetteer)
+    texts = {p.place.id: [m.text for m in p.mentions] for p in parsed.places}
+    assert texts["pyongyang"] == ["평양"]
+    assert texts["khasan"] == ["Хасан"]
+    assert texts["vladivostok"] == ["Владивосток"]
+
+
+def test_several_reports_keep_their_own_ids_and_order(gazetteer: Gazetteer) -> None:
+    first = report_from_text("Kim left Pyongyang on Sunday.", report_id="a", source="A")
+    second = report_from_text("The train crossed into Russia at Khasan.", report_id="b", source="B")
+    parsed = parse([first, second], gazetteer)
+    assert [p.place.id for p in parsed.places] == ["pyongyang", "russia", "khasan"]
+    assert _place(parsed, "khasan").mentions[0].report_id == "b"
+    assert _place(parsed, "pyongyang").mentions[0].source == "A"
+
+
+def test_no_reports_give_nothing(gazetteer: Gazetteer) -> None:
+    assert parse([], gazetteer) == Parsed()
