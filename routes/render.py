@@ -832,6 +832,12 @@ def _legend_html(journey: Journey) -> str:
         rows.append(
             f'<div class="rr-key-note">More in the layer menu: {_escape(", ".join(hidden))}</div>'
         )
+    reported = len({m.report_id for p in journey.places for m in p.mentions})
+    if reported > MAX_REPORT_LAYERS:
+        rows.append(
+            f'<div class="rr-key-note">The layer menu has the first {MAX_REPORT_LAYERS} '
+            f"of {reported} reports.</div>"
+        )
     rows.append(_sources_html(journey))
     return f'<div class="rr-legend-title">Legend</div>{"".join(rows)}'
 

@@ -11,12 +11,13 @@ import pytest
 from folium.map import Layer
 
 from routes import style
-from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report
+from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Route
 from routes.render import (
     ARROW,
     BASEMAPS,
     CLUSTER_MIN,
     MAX_MENTIONS,
+    MAX_REPORT_LAYERS,
     ROLE_LAYERS,
     build_map,
     map_html,
@@ -326,3 +327,24 @@ def test_leg_without_countries_takes_the_colour_of_its_first_stop(journey: Journ
     page = map_html(replace(journey, route=replace(journey.route, legs=(first, bare))))
     assert page.count('"rr-rail"') == 3
     assert style.country_colour("RU") in page
+
+
+def test_a_journey_with_nothing_located_still_gives_a_map() -> None:
+    empty = Journey(title="Nothing found", reports=(XSS_REPORT,), places=(), route=Route())
+    page = map_html(empty)
+    assert "L.map(" in page and "Nothing found" in page
+    assert "L.marker(" not in page and _polylines(page) == []
+
+
+def test_report_layers_are_capped_and_the_legend_says_so(journey: Journey) -> None:
+    report = journey.reports[0]
+    place = next(p for p in journey.places if p.place.id == "north-korea")
+    count = MAX_REPORT_LAYERS + 5
+    copies = tuple(replace(report, id=f"copy-{i}", title=f"Copy {i}") for i in range(count))
+    mentions = tuple(replace(place.mentions[0], report_id=r.id) for r in copies)
+    crowded = replace(
+        journey, reports=copies, places=(replace(place, mentions=mentions),), route=Route()
+    )
+    names = _overlays(crowded)
+    assert sum(n.startswith("Report: ") for n in names) == MAX_REPORT_LAYERS
+    assert f"first {MAX_REPORT_LAYERS} of {count} reports" in map_html(crowded)
