@@ -25,7 +25,7 @@ from matplotlib.patches import Patch, Rectangle
 from pyproj import CRS, Proj, Transformer
 
 from routes import style
-from routes.model import AREA_KINDS, STOP_ROLES, Journey, Leg, LocatedPlace
+from routes.model import AREA_KINDS, STOP_ROLES, Journey, Leg
 from routes.outlines import load_outlines
 
 #: Fixed bands around the map, in pixels at 150 dpi (scaled with the dpi).
@@ -756,7 +756,7 @@ def _draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, label
                 label="Other place mentioned",
             )
         )
-    if any(_is_area(lp) for lp in journey.places):
+    if any(label.priority == 2 for label in labels):  # an area shows on the map
         handles.append(
             Patch(
                 facecolor=style.AREA_FILL,
@@ -795,11 +795,6 @@ def _draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, label
     )
     legend.set_zorder(20)
     return legend
-
-
-def _is_area(located: LocatedPlace) -> bool:
-    """Whether a place is drawn as a shaded area."""
-    return located.place.kind in AREA_KINDS and bool(located.place.outline)
 
 
 def _legend_cost(ax, legend, route: np.ndarray) -> int:
