@@ -352,3 +352,11 @@ def test_the_journey_timing_compares_with_the_reported_crossing(shipped) -> None
     khasan = result.stops[1]
     assert _same_time(khasan.eta, depart + timedelta(hours=result.legs[0].km / 50.0))
     assert khasan.delta_hours == pytest.approx((khasan.eta - reported).total_seconds() / 3600)
+
+
+def test_a_city_without_railway_in_the_data_is_flagged_on_the_shipped_network(shipped) -> None:
+    result = _route_ids(shipped, "pyongyang", "seoul")
+    seoul = result.stops[1]
+    assert seoul.off_network and seoul.node is None and seoul.snap_km > 10.0
+    assert result.legs[0].kind == "no-rail"
+    assert any("Seoul" in warning for warning in result.warnings)
