@@ -26,6 +26,7 @@ from routes.model import (
     Settings,
     Stop,
 )
+from routes.style import AREA_FILL, route_colour
 
 Progress = Callable[[str], None]
 
@@ -269,7 +270,8 @@ def write_kml(journey: Journey, path: Path) -> Path:
     """Write the places and legs as KML (GDAL "KML" driver) for Google Earth and QGIS.
 
     Each place is a placemark named after it whose description lists every quote with its
-    source, date and status; each leg is a line named "from → to".
+    source, date and status; each leg is a line named "from → to" in its country colour
+    (routes.style, through GDAL's ``OGR_STYLE`` field); areas are outlined.
     """
     import geopandas as gpd
     import pyogrio
@@ -280,25 +282,25 @@ def write_kml(journey: Journey, path: Path) -> Path:
     for feature in to_geojson(journey)["features"]:
         props = feature["properties"]
         geom = shapely.geometry.shape(feature["geometry"])
-        if feature["geometry"]["type"] == "LineString":
-            name = (
-                f"{names.get(props['from'], props['from'])} → {names.get(props['to'], props['to'])}"
-            )
-            desc = f"{props['kind']} leg, {props['km']:,.1f} km"
-            rows.append(_kml_row(name, desc, "leg", props["kind"], None, props["km"], geom))
-        else:
-            desc = _kml_description(props, journey)
-            rows.append(
-                _kml_row(
-                    props["name"],
-                    desc,
-                    props["kind"],
-                    props["role"],
-                    props.get("order"),
-                    props.get("km"),
-                    geom,
-                )
-            )
+        kind = feature["geometry"]["type"]
+        if kind == "LineString":
+            ends = [names.get(props[end], props[end]) for end in ("from", "to")]
+            desc = html.escape(f"{props['kind']} leg, {props['km']:,.1f} km")
+            colour = route_colour(props["kind"], props["countries"])
+            style = f"PEN(c:{colour},w:4px)"
+            rows.append(_kml_row(" → ".join(ends), desc, "leg", props["kind"], None, props["km"],
+                                 style, geom))  # fmt: skip
+            continue
+        # GDAL's KML driver turns only PEN into a KML style (a SYMBOL can crash GDAL 3.12's
+        # KML/LIBKML writers), so points keep Google Earth's default pin.
+        style = None if kind == "Point" else f"PEN(c:{AREA_FILL},w:2px)"
+        desc = (
+            _kml_description(props, journey)
+            if kind == "Point"
+            else html.escape(f"{props['kind']}, {props['role']}")
+        )
+        rows.append(_kml_row(props["name"], desc, props["kind"], props["role"],
+                             props.get("order"), props.get("km"), style, geom))  # fmt: skip
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     path = Path(path)
     path.unlink(missing_ok=True)
@@ -308,8 +310,8 @@ def write_kml(journey: Journey, path: Path) -> Path:
     return path
 
 
-def _kml_row(name, desc, kind, role, order, km, geom) -> dict:
-    """One KML placemark's fields: Name and Description are the driver's defaults."""
+def _kml_row(name, desc, kind, role, order, km, style, geom) -> dict:
+    """One KML placemark's fields: Name, Description and OGR_STYLE are read by GDAL's driver."""
     return {
         "Name": name,
         "Description": desc,
@@ -317,6 +319,7 @@ def _kml_row(name, desc, kind, role, order, km, geom) -> dict:
         "role": role,
         "order": "" if order is None else str(order),
         "km": "" if km is None else f"{km:.3f}",
+        "OGR_STYLE": style,
         "geometry": geom,
     }
 

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from pyproj import CRS, Proj, Transformer
+from shapely.ops import substring
 
 from routes import style
 from routes.model import AREA_KINDS, STOP_ROLES, Journey, Leg
@@ -391,21 +392,21 @@ def _frame_polygon(frame: MapFrame):
 def leg_pieces(leg: Leg) -> list[tuple[str, tuple[tuple[float, float], ...]]]:
     """A leg split at its border point: ``(colour, coords)`` per country it runs through.
 
-    A rail leg that crosses a border (``Leg.border_point`` set, two countries) is cut at the
-    vertex nearest the border point so each side takes its own country's colour.
+    A rail leg that crosses a border (``Leg.border_point`` set, two countries or more) is cut
+    where the border point projects onto it, so each side takes its own country's colour.
     """
     coords = tuple(leg.coords)
     if leg.kind != "rail" or leg.border_point is None or len(leg.countries) < 2 or len(coords) < 2:
         return [(style.route_colour(leg.kind, leg.countries), coords)]
-    bx, by = leg.border_point
-    cut = min(range(len(coords)), key=lambda i: (coords[i][0] - bx) ** 2 + (coords[i][1] - by) ** 2)
-    before = (*coords[:cut], (bx, by)) if cut > 0 else ((bx, by),)
-    after = ((bx, by), *coords[cut:]) if cut < len(coords) else ((bx, by),)
-    if coords[cut] == (bx, by):
-        before, after = coords[: cut + 1], coords[cut:]
-    first, last = leg.countries[0], leg.countries[-1]
-    pieces = [(style.country_colour(first), before), (style.country_colour(last), after)]
-    return [(colour, part) for colour, part in pieces if len(part) >= 2]
+    line = shapely.LineString(coords)
+    at = line.project(shapely.Point(leg.border_point))
+    parts = (substring(line, 0.0, at), substring(line, at, line.length))
+    colours = (style.country_colour(leg.countries[0]), style.country_colour(leg.countries[-1]))
+    return [
+        (colour, tuple(part.coords))
+        for colour, part in zip(colours, parts, strict=True)
+        if part.geom_type == "LineString" and len(part.coords) >= 2
+    ]
 
 
 def _draw_route(ax, frame: MapFrame, journey: Journey) -> np.ndarray:

@@ -8,12 +8,13 @@ import json
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import jsonschema
 import pyogrio
 import pytest
 
-from routes import export
+from routes import export, style
 from routes.model import (
     ROLES,
     STATUSES,
@@ -388,6 +389,24 @@ def test_kml_reads_back_with_names_and_quotes(tmp_path: Path):
     khasan = frame[frame["Name"] == "Khasan"].iloc[0]
     assert "Japanese media reported security was stepped up" in khasan["description"]
     assert set(frame.geometry.geom_type) >= {"Point", "LineString", "Polygon"}
+
+
+def test_kml_legs_are_drawn_in_their_country_colour(tmp_path: Path):
+    path = export.write_kml(fixture_journey(), tmp_path / "route.kml")
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    colours = {
+        mark.findtext("k:name", namespaces=ns): mark.findtext(
+            ".//k:LineStyle/k:color", namespaces=ns
+        )
+        for mark in ElementTree.parse(path).getroot().iterfind(".//k:Placemark", ns)
+    }
+
+    def kml_colour(hex_rgb: str) -> str:
+        red, green, blue = hex_rgb[1:3], hex_rgb[3:5], hex_rgb[5:7]
+        return f"FF{blue}{green}{red}".upper()
+
+    assert colours["Pyongyang → Khasan"].upper() == kml_colour(style.country_colour("KP"))
+    assert colours["Khasan → Vladivostok"].upper() == kml_colour(style.country_colour("RU"))
 
 
 def test_kml_descriptions_show_report_markup_as_text(tmp_path: Path):

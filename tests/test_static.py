@@ -12,7 +12,7 @@ from PIL import Image
 from routes import static, style
 from routes.model import Leg, Route
 from routes.outlines import LAYERS, REGION, load_outlines, outline_path, write_outlines
-from tests.journey_fixture import LEG_KP, LEG_RU, fixture_journey
+from tests.journey_fixture import BORDER_POINT, LEG_KP, LEG_RU, fixture_journey
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +136,10 @@ def test_leg_crossing_a_border_is_split_into_country_colours(journey):
     ]
     assert pieces[0][1][0] == LEG_KP[0]
     assert pieces[-1][1][-1] == LEG_KP[-1]
+    # The two colours meet on the line, at the point nearest the border crossing.
+    assert pieces[0][1][-1] == pieces[1][1][0]
+    meet = np.array(pieces[0][1][-1])
+    assert np.hypot(*(meet - np.array(BORDER_POINT))) < 0.01
 
 
 def test_outlines_ship_every_layer_for_the_region_and_the_world():
