@@ -32,6 +32,9 @@ STATION_TOLERANCE_M = 1000.0
 #: node is then within half of it of the nearest point on the track, so snapping and the
 #: off-network check measure distance to the track, not to a far vertex.
 MAX_SEGMENT_KM = 1.0
+#: Plausible range of a line's ``length_factor`` (published km / drawn km, helper
+#: GEODATA's ``geodata/README.md``): the drawn lines are 10-45 % short of the track.
+LENGTH_FACTOR_RANGE = (0.5, 2.0)
 #: Node ids are ``"lon,lat"`` rounded to this many decimals (1e-5 degree is about 1 m).
 NODE_DECIMALS = 5
 #: Mean metres per degree of latitude on WGS84, used only to size spatial-index searches
@@ -51,12 +54,15 @@ class RailPath:
 
     nodes: tuple[str, ...]
     coords: tuple[tuple[float, float], ...]
+    #: Rail km: the drawn length times each line's ``length_factor`` (see ``RailNetwork``).
     km: float
     countries: tuple[str, ...]
     #: First vertex where the country of the track changes, or None.
     border_point: tuple[float, float] | None
     #: Track lines followed, in order, without repeats.
     lines: tuple[str, ...] = ()
+    #: Geodesic length of ``coords`` on WGS84, before any length factor.
+    drawn_km: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,8 @@ class _Line:
     country: str
     gauge: int | None
     coords: tuple[tuple[float, float], ...]
+    #: Published length over drawn length of this stretch (1.0 when not published).
+    length_factor: float = 1.0
 
 
 class RailNetwork:
@@ -76,8 +84,9 @@ class RailNetwork:
     Nodes are track vertices (segments longer than ``MAX_SEGMENT_KM`` split) keyed
     ``"lon,lat"`` (rounded to ``NODE_DECIMALS``) with attributes ``lon``, ``lat`` and,
     for stations, ``station_id``, ``name`` and ``place_id``. Consecutive vertices of a
-    line are joined by an edge with ``km`` (geodesic length on WGS84), ``line``,
-    ``line_id``, ``country`` and ``gauge``. A line end within ``SNAP_TOLERANCE_M`` of a
+    line are joined by an edge with ``drawn_km`` (geodesic length on WGS84), ``km`` (rail
+    km: ``drawn_km`` times the line's ``length_factor``), ``line``, ``line_id``, ``country``
+    and ``gauge``. A line end within ``SNAP_TOLERANCE_M`` of a
     vertex of another line is merged with it into one junction node.
 
     Parameters
@@ -183,7 +192,8 @@ class RailNetwork:
         return RailPath(
             nodes=tuple(nodes),
             coords=coords,
-            km=path_km(coords),
+            km=sum(e["km"] for e in edges),
+            drawn_km=path_km(coords),
             countries=_unique(e["country"] for e in edges if e["country"]),
             border_point=_border_point(edges, coords),
             lines=_unique(e["line"] for e in edges if e["line"]),
@@ -196,6 +206,7 @@ class RailNetwork:
 
         ``coords`` are the ``(lon, lat)`` track vertices, ``km`` their geodesic length and
         ``countries`` the countries of the track in travel order. None when disconnected.
+        ``km`` is rail km (see :class:`RailPath`).
         """
         found = self.path(a, b)
         return None if found is None else (found.coords, found.km, found.countries)
@@ -339,6 +350,7 @@ def _read_lines(path: Path) -> list[_Line]:
                     country=str(props.get("country") or ""),
                     gauge=_gauge(props.get("gauge_mm")),
                     coords=coords,
+                    length_factor=_length_factor(props.get("length_factor"), path, index),
                 )
             )
     if not lines:
@@ -394,6 +406,21 @@ def _densified(line: _Line) -> _Line:
     return replace(line, coords=tuple(coords))
 
 
+def _length_factor(value: Any, path: Path, index: int) -> float:
+    """A line's ``length_factor`` (1.0 when absent); NetworkError when implausible."""
+    if value is None:
+        return 1.0
+    low, high = LENGTH_FACTOR_RANGE
+    try:
+        factor = float(value)
+    except (TypeError, ValueError):
+        factor = math.nan
+    if not low <= factor <= high:
+        msg = f"Rail data {path}: feature {index} has length_factor {value!r}, outside {low}-{high}"
+        raise NetworkError(msg)
+    return factor
+
+
 def _gauge(value: Any) -> int | None:
     """Track gauge in mm, or None when not given as a number."""
     try:
@@ -418,13 +445,15 @@ def _add_lines(graph: nx.Graph, lines: Sequence[_Line]) -> None:
             if node not in graph:
                 graph.add_node(node, lon=float(lon), lat=float(lat))
         kms = geodesic_km(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])
-        for u, v, km in zip(nodes, nodes[1:], kms.tolist(), strict=False):
+        for u, v, drawn in zip(nodes, nodes[1:], kms.tolist(), strict=False):
+            km = drawn * line.length_factor
             if u == v or (graph.has_edge(u, v) and graph.edges[u, v]["km"] <= km):
                 continue
             graph.add_edge(
                 u,
                 v,
                 km=km,
+                drawn_km=drawn,
                 line=line.name,
                 line_id=line.id,
                 country=line.country,

@@ -11,10 +11,13 @@ The rules a user can rely on:
   ``Settings.max_snap_km`` from the track is *not* snapped: it is marked
   ``Stop.off_network`` and named in ``Route.warnings``, and the legs to and from it are
   geodesic ``"no-rail"`` legs.
-- **Legs**: the shortest track between consecutive stops, its geodesic length on WGS84,
-  the countries of the track in travel order and the ``border_point`` where the
-  country changes. When no track joins two stops the leg is a densified great circle of
-  kind ``"no-rail"`` and a warning says so — never a silent straight line.
+- **Legs**: the shortest track between consecutive stops, its length, the countries of
+  the track in travel order and the ``border_point`` where the country changes. A rail
+  leg's ``km`` is rail km: the geodesic length (WGS84) of the drawn track times each
+  line's published ``length_factor`` (the drawn lines are a reconstruction 10-45 % short
+  of the track; ``geodata/README.md``); a no-rail leg's ``km`` is its geodesic length.
+  When no track joins two stops the leg is a densified great circle of kind
+  ``"no-rail"`` and a warning says so — never a silent straight line.
 - **Unknown stop**: a stop whose coordinates are missing or not finite cannot be drawn
   or timed; it is left out of the route and named in ``Route.warnings``.
 - **Timing**: from ``Settings.depart`` the train runs at ``Settings.speed_kmh`` and

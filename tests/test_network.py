@@ -33,6 +33,7 @@ def write_rail(folder: Path, lines: list[dict], stations: list[dict] | None = No
                 "line": line.get("line", line["id"]),
                 "country": line["country"],
                 "gauge_mm": line.get("gauge", 1435),
+                "length_factor": line.get("length_factor"),
                 "source": "test fixture",
             },
         }
@@ -129,6 +130,37 @@ def test_a_line_end_beyond_the_snap_tolerance_stays_apart(tmp_path: Path) -> Non
     start, _ = net.nearest_node(129.0, 42.0)
     end, _ = net.nearest_node(131.0, 42.0)
     assert net.shortest_path(start, end) is None
+
+
+def test_rail_km_applies_the_published_length_factor(tmp_path: Path) -> None:
+    # A drawn line shorter than the track carries published km / drawn km; rail km
+    # along it scale by that factor, the drawn (geodesic) km stay as measured.
+    lines = [
+        {"id": "drawn", "country": "RU", "coords": [[130.0, 42.0], [130.5, 42.0]]},
+        {
+            "id": "published",
+            "country": "RU",
+            "length_factor": 1.25,
+            "coords": [[130.5, 42.0], [131.0, 42.0]],
+        },
+    ]
+    net = load_network(write_rail(tmp_path / "factor", lines))
+    west, east = _km((130.0, 42.0), (130.5, 42.0)), _km((130.5, 42.0), (131.0, 42.0))
+    found = net.path(net.nearest_node(130.0, 42.0)[0], net.nearest_node(131.0, 42.0)[0])
+    assert found is not None
+    assert found.drawn_km == pytest.approx(west + east)
+    assert found.km == pytest.approx(west + 1.25 * east)
+    backwards = net.shortest_path(found.nodes[-1], found.nodes[0])
+    assert backwards is not None and backwards[1] == pytest.approx(found.km)
+
+
+@pytest.mark.parametrize("factor", [0.1, 5.0, "long"])
+def test_an_implausible_length_factor_names_the_file(tmp_path: Path, factor) -> None:
+    lines = [{"id": "x", "country": "RU", "length_factor": factor, "coords": LINES[0]["coords"]}]
+    folder = write_rail(tmp_path / "bad-factor", lines)
+    with pytest.raises(NetworkError, match="length_factor") as caught:
+        load_network(folder)
+    assert "lines.geojson" in str(caught.value)
 
 
 def test_edges_carry_line_country_and_gauge(network: RailNetwork) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -311,6 +312,36 @@ def test_vladivostok_khabarovsk_matches_the_trans_siberian_km_posts(shipped) -> 
     result = _route_ids(shipped, "vladivostok", "khabarovsk")
     assert result.legs[0].kind == "rail"
     assert VLADIVOSTOK_KHABAROVSK_KM * 0.95 <= result.total_km <= VLADIVOSTOK_KHABAROVSK_KM * 1.05
+
+
+#: Chainages of the km posts in ``stations.geojson`` and the station each counts from.
+KM_POST_ZERO = {"khasan-baranovsky": "baranovsky", "transsib": "vladivostok"}
+
+
+def _km_posts() -> list[tuple[str, str, float]]:
+    """``(station id, chainage, km from the chainage's zero)`` for every published km post."""
+    path = Path(__file__).resolve().parent.parent / "geodata" / "rail" / "stations.geojson"
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    posts = {f["properties"]["id"]: f["properties"].get("km") or {} for f in features}
+    return [
+        (station, chain, abs(km - posts[KM_POST_ZERO[chain]][chain]))
+        for station, kms in posts.items()
+        for chain, km in kms.items()
+        if chain in KM_POST_ZERO and station != KM_POST_ZERO[chain]
+    ]
+
+
+def test_stop_km_match_the_published_km_posts_of_every_station(shipped) -> None:
+    # Rail km to an intermediate station is not fixed by any length factor: it checks
+    # that the drawn track is short evenly, so Stop.km and ETAs hold along the line.
+    network, _ = shipped
+    posts = _km_posts()
+    assert len(posts) >= 10
+    for station, chain, published in posts:
+        zero = network.stations[KM_POST_ZERO[chain]]
+        found = network.path(zero, network.stations[station])
+        assert found is not None, station
+        assert found.km == pytest.approx(published, rel=0.10), (station, found.km, published)
 
 
 @pytest.mark.parametrize("town", ["hamhung", "kilju", "chongjin", "rajin", "tumangang", "khasan"])
