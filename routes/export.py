@@ -18,6 +18,7 @@ from routes.model import (
     ROLES,
     Corrections,
     Journey,
+    Leg,
     LocatedPlace,
     Mention,
     Place,
@@ -181,7 +182,7 @@ def _reading_order(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: (m.report_id, m.start, m.end))
 
 
-def _leg_feature(leg) -> dict:
+def _leg_feature(leg: Leg) -> dict:
     """The LineString feature of one leg (a single coordinate is repeated to stay valid)."""
     coords = [_lonlat(lon, lat) for lon, lat in leg.coords]
     if len(coords) == 1:
@@ -288,8 +289,11 @@ def write_kml(journey: Journey, path: Path) -> Path:
             desc = html.escape(f"{props['kind']} leg, {props['km']:,.1f} km")
             colour = route_colour(props["kind"], props["countries"])
             style = f"PEN(c:{colour},w:4px)"
-            rows.append(_kml_row(" → ".join(ends), desc, "leg", props["kind"], None, props["km"],
-                                 style, geom))  # fmt: skip
+            rows.append(
+                _kml_row(
+                    " → ".join(ends), desc, "leg", props["kind"], None, props["km"], style, geom
+                )
+            )
             continue
         # GDAL's KML driver turns only PEN into a KML style (a SYMBOL can crash GDAL 3.12's
         # KML/LIBKML writers), so points keep Google Earth's default pin.
@@ -299,8 +303,18 @@ def write_kml(journey: Journey, path: Path) -> Path:
             if kind == "Point"
             else html.escape(f"{props['kind']}, {props['role']}")
         )
-        rows.append(_kml_row(props["name"], desc, props["kind"], props["role"],
-                             props.get("order"), props.get("km"), style, geom))  # fmt: skip
+        rows.append(
+            _kml_row(
+                props["name"],
+                desc,
+                props["kind"],
+                props["role"],
+                props.get("order"),
+                props.get("km"),
+                style,
+                geom,
+            )
+        )
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     path = Path(path)
     path.unlink(missing_ok=True)
@@ -310,7 +324,16 @@ def write_kml(journey: Journey, path: Path) -> Path:
     return path
 
 
-def _kml_row(name, desc, kind, role, order, km, style, geom) -> dict:
+def _kml_row(
+    name: str,
+    desc: str,
+    kind: str,
+    role: str,
+    order: int | None,
+    km: float | None,
+    style: str | None,
+    geom: object,
+) -> dict:
     """One KML placemark's fields: Name, Description and OGR_STYLE are read by GDAL's driver."""
     return {
         "Name": name,
