@@ -54,6 +54,8 @@ _SQL_PREFIX = (
     "FROM names n JOIN places p ON p.id = n.pid WHERE n.key >= ? AND n.key < ? "
     "ORDER BY p.population DESC, p.id LIMIT ?"
 )
+#: A GeoNames entry this close (degrees of lat + lon) to a curated namesake is that place.
+_SAME_SPOT_DEG = 0.5
 #: sqlite's default limit of host parameters per statement is 999 on old builds.
 _BATCH = 900
 _SEP = "\x1f"
@@ -213,7 +215,11 @@ class Gazetteer:
         return result
 
     def search(self, query: str, limit: int = 10) -> list[Place]:
-        """Places whose name starts with ``query``: curated first, then by population.
+        """Places a name of which starts with ``query``, for the "add a stop" box.
+
+        Curated places first, then GeoNames; within each, places whose own name
+        matches come before those matched by another name, then by population.
+        A GeoNames entry that is a curated place again is left out.
 
         Parameters
         ----------
@@ -235,20 +241,28 @@ class Gazetteer:
             if name.startswith(key):
                 for place in places:
                     seen.setdefault(place.id, place)
-        results = sorted(seen.values(), key=lambda p: -p.population)[:limit]
+        results = sorted(seen.values(), key=lambda p: _search_rank(p, key))[:limit]
         if len(results) < limit and self._index is not None:
             with self._lock:
                 rows = self._index.execute(
-                    _SQL_PREFIX, (key, key + "\U0010ffff", limit * 3)
+                    _SQL_PREFIX, (key, key + "\U0010ffff", limit * 5)
                 ).fetchall()
-            for row in rows:
-                place = _row_place(row)
-                if place.id not in seen:
+            found = sorted((_row_place(row) for row in rows), key=lambda p: _search_rank(p, key))
+            for place in found:
+                if place.id not in seen and not self._duplicates_curated(place):
                     seen[place.id] = place
                     results.append(place)
                 if len(results) >= limit:
                     break
         return results
+
+    def _duplicates_curated(self, place: Place) -> bool:
+        """Whether a GeoNames place is a curated one again (same name, country and spot)."""
+        for twin in self._curated.get(normalize(place.name), ()):
+            near = abs(twin.lat - place.lat) + abs(twin.lon - place.lon) < _SAME_SPOT_DEG
+            if twin.country == place.country and near:
+                return True
+        return False
 
     def _geonames(self, keys: set[str]) -> dict[str, tuple[Place, ...]]:
         """GeoNames places for ``keys``, most populous first."""
@@ -497,6 +511,11 @@ def _indexable(name: str) -> bool:
     if len(name) < 2 or _CODE_LIKE.fullmatch(name):
         return False
     return all(ord(ch) < 0x250 or ch.isspace() or ch in "'’‘-‐–." for ch in name)
+
+
+def _search_rank(place: Place, key: str) -> tuple[bool, int]:
+    """Sort key of search results: own name matching first, then the most populous."""
+    return (not normalize(place.name).startswith(key), -place.population)
 
 
 def _row_place(row: Sequence) -> Place:

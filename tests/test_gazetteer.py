@@ -103,7 +103,9 @@ def test_search_finds_by_prefix_curated_first_then_by_population(
     assert len(results) == 6
     assert len(set(_ids(results))) == 6
     assert all(any(normalize(n).startswith("vla") for n in (p.name, *p.aliases)) for p in results)
+    assert [p.name for p in results].count("Vladivostok") == 1  # GeoNames' twin left out
     later = [p for p in results if not p.curated]
+    assert all(normalize(p.name).startswith("vla") for p in later)  # own names before aliases
     assert [p.population for p in later] == sorted((p.population for p in later), reverse=True)
 
 
