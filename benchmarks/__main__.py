@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import tempfile
 import time
@@ -92,6 +93,7 @@ def _chosen(only: Sequence[str]) -> list[str]:
 def _run_one(name: str, options: Options) -> Outcome:
     """Run one benchmark; a crash becomes an outcome with its traceback, not an abort."""
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     module = None
     try:
         module = importlib.import_module(BENCHMARKS[name])
@@ -100,6 +102,7 @@ def _run_one(name: str, options: Options) -> Outcome:
         title = getattr(module, "TITLE", name)
         outcome = Outcome(name=name, title=title, error=traceback.format_exc(limit=8))
     outcome.seconds = time.perf_counter() - started
+    outcome.load = (load_before, os.getloadavg()[0])
     return outcome
 
 

@@ -34,6 +34,7 @@ AFTER_PAINT_JS = """() => new Promise((resolve) =>
 PAGE_FACTS_JS = """() => ({
   load: performance.getEntriesByType("navigation")[0]?.loadEventEnd ?? null,
   markers: document.querySelectorAll(".leaflet-marker-icon").length,
+  vectors: document.querySelectorAll("path.leaflet-interactive").length,
 })"""
 
 
@@ -79,7 +80,8 @@ def time_to_interactive(browser: Any, html: Path) -> dict[str, Any]:
     -------
     dict
         ``interactive_ms`` (from navigation start, as the page's own clock reads it),
-        ``load_ms`` (load event end), ``markers`` (marker elements shown) and
+        ``load_ms`` (load event end), ``markers`` (marker icons shown), ``vectors``
+        (clickable circle markers and lines), ``errors`` (script errors) and
         ``blocked`` (requests aborted because they left the machine).
     """
     blocker = Blocker()
@@ -103,6 +105,7 @@ def time_to_interactive(browser: Any, html: Path) -> dict[str, Any]:
         "interactive_ms": interactive,
         "load_ms": facts["load"],
         "markers": facts["markers"],
+        "vectors": facts["vectors"],
         "blocked": len(blocker.blocked),
         "errors": errors,
     }

@@ -65,6 +65,8 @@ class Outcome:
     profiles: dict[str, str] = field(default_factory=dict)
     error: str = ""
     seconds: float = 0.0
+    #: 1-minute load average of the machine before and after the benchmark ran.
+    load: tuple[float, float] = (0.0, 0.0)
 
     def add(self, *figures: Figure) -> None:
         """Append ``figures`` to this outcome."""

@@ -58,7 +58,7 @@ def _warm(outcome: Outcome, options: Options) -> None:
         return map_html(journey), geojson_bytes(journey)
 
     end_to_end()  # warm-up: imports, caches, first-call costs
-    repeats = 2 if options.quick else WARM_REPEATS
+    repeats = 1 if options.quick else WARM_REPEATS
     total, times = median_time(end_to_end, repeats)
     journey = build(reports, gazetteer=gazetteer, network=network)
     parse_s, _ = median_time(lambda: parse(reports, gazetteer), repeats)
@@ -90,7 +90,8 @@ def _cold(outcome: Outcome, options: Options) -> None:
     """``python -m routes build`` in a fresh interpreter (gazetteer index cached on disk)."""
     out = options.workdir / "cli"
     command = [sys.executable, "-m", "routes", "build", "--out", str(out)]
-    _cli(command)  # the first run may build the gazetteer index cache; not timed
+    if not options.quick:
+        _cli(command)  # the first run may build the gazetteer index cache; not timed
     repeats = 1 if options.quick else COLD_REPEATS
     times = []
     for _ in range(repeats):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -60,7 +61,10 @@ def markdown(
     out += ["", "## Notes per benchmark", ""]
     for outcome in outcomes:
         out += [f"### {outcome.name}: {outcome.title}", ""]
-        out.append(f"Ran in {outcome.seconds:.1f} s.")
+        out.append(
+            f"Ran in {outcome.seconds:.1f} s; 1-minute load average {outcome.load[0]:.1f} "
+            f"before, {outcome.load[1]:.1f} after ({_cores()} cores)."
+        )
         out += [f"- {note}" for note in outcome.notes]
         if outcome.error:
             out += ["", "**Error:**", "", "```", outcome.error.strip(), "```"]
@@ -80,6 +84,11 @@ def markdown(
         for label, profile in outcome.profiles.items():
             out += [f"### Profile: {outcome.name} / {label}", "", "```", profile, "```", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _cores() -> int:
+    """Logical cores of this machine."""
+    return os.cpu_count() or 1
 
 
 def _cells(figure: Figure) -> tuple[str, str, str]:

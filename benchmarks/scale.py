@@ -74,8 +74,9 @@ def run(options: Options) -> Outcome:
             each = ", ".join(f"{r['interactive_ms']:.0f}" for r in runs)
             outcome.notes.append(
                 f"{label} in Chromium: interactive {each} ms "
-                f"(load event {last['load_ms'] or 0:.0f} ms), {last['markers']} marker elements "
-                f"drawn, {last['blocked']} off-machine requests blocked"
+                f"(load event {last['load_ms'] or 0:.0f} ms), {last['markers']} marker icons "
+                f"(clusters included) and {last['vectors']} clickable vectors drawn, "
+                f"{last['blocked']} off-machine requests blocked"
                 + (f", page errors: {last['errors'][:2]}" if last["errors"] else "")
                 + "."
             )
