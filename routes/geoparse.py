@@ -29,7 +29,7 @@ MIN_POPULATION = 15_000
 _MEMO = 8192
 #: Kinds that can be a stop of a journey; areas, countries and rivers are context.
 POINT_KINDS = ("city", "town", "station", "border-crossing", "bridge", "facility")
-#: Journey roles from strongest to weakest (issue 3: origin, border, destination, via).
+#: Journey roles from strongest to weakest when a place's mentions disagree.
 JOURNEY_PRIORITY = ("border", "destination", "origin", "via")
 #: Words that are never places however they are capitalised (issue 3's traps):
 #: weekdays, months, outlets and agencies, institutions, time-zone names.
@@ -178,16 +178,16 @@ _CONNECTORS_TEXT = """
     of on upon de del da do du la le am an der na sur
 """
 CONNECTORS: frozenset[str] = frozenset(_CONNECTORS_TEXT.split())
-
-
+#: Normalised names that are never a place: the two lists above.
 NOT_PLACES: frozenset[str] = frozenset(
     normalize(name) for name in (_NOT_PLACE_LINES + _PEOPLE_LINES).replace("\n", "|").split("|")
 ) - {""}
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
 _WORD = rf"(?:[{_UPPER}][\w'’]*|(?:[A-Z]\.)+(?![\w])|[가-힣]+)"
 _JOIN = rf"(?:[ \t]+|[ \t]*[-‐–][ \t]*)(?:(?:{'|'.join(sorted(CONNECTORS))})(?:[ \t]+|[-‐]))?"
-#: A run of capitalised words (with connectors such as "of" or "-on-") or Hangul words.
 _TAIL_RE = "|".join(sorted(TAIL_WORDS))
+#: A run of capitalised words (with connectors such as "of" or "-on-", and maybe a
+#: lower-case tail such as "region") or of Hangul words.
 _RUN = re.compile(rf"(?<![\w.'’]){_WORD}(?:{_JOIN}{_WORD})*(?:[ \t]+(?:{_TAIL_RE})\b)?")
 _TOKEN = re.compile(r"(?:[A-Z]\.)+|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _POSSESSIVE = ("'s", "’s")
@@ -458,7 +458,7 @@ def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
     located = tuple(
         LocatedPlace(
             place=places[place_id],
-            role=_place_role(places[place_id], found, published),
+            role=_place_role(found, published),
             mentions=tuple(found),
         )
         for place_id, found in mentions.items()
@@ -1041,13 +1041,14 @@ def _date(sentence: _Sentence, clause: tuple[int, int], start: int) -> str | Non
     return best.date
 
 
-def _place_role(place: Place, mentions: Sequence[Mention], published: dict[str, tuple]) -> str:
+def _place_role(mentions: Sequence[Mention], published: dict[str, tuple]) -> str:
     """The role a place's mentions add up to.
 
-    The strongest journey role (origin, border, destination, via) over the
-    current mentions (not historical, superseded or denied) — unless the latest of
-    them rules the place out; else actor, context, and historical when the place
-    is only mentioned as history.
+    The strongest journey role (:data:`JOURNEY_PRIORITY`) over the current
+    mentions (not historical, superseded or denied), a place both passed and
+    left being a via — unless the latest of them (by published date, then
+    report order, then position) rules the place out; else actor, context, and
+    historical when the place is only mentioned as history.
     """
     current = [m for m in mentions if m.role != "historical" and m.status != "superseded"]
     journey = [
