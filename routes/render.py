@@ -169,7 +169,10 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     )
     fmap.default_js = list(_LEAFLET_JS)
     fmap.default_css = list(_LEAFLET_CSS)
-    fmap.get_root().header.add_child(Element(f"<style>{_CSS.read_text()}</style>"), name="rr_css")
+    header = fmap.get_root().header
+    page_title = _escape(_clip_text(journey.title or "Reported route", 140))
+    header.add_child(Element(f"<title>{page_title}</title>"), name="rr_title")
+    header.add_child(Element(f"<style>{_CSS.read_text()}</style>"), name="rr_css")
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
     _add_areas(fmap, journey)

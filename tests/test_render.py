@@ -348,3 +348,9 @@ def test_report_layers_are_capped_and_the_legend_says_so(journey: Journey) -> No
     names = _overlays(crowded)
     assert sum(n.startswith("Report: ") for n in names) == MAX_REPORT_LAYERS
     assert f"first {MAX_REPORT_LAYERS} of {count} reports" in map_html(crowded)
+
+
+def test_page_title_is_the_escaped_journey_title(journey: Journey) -> None:
+    title = f"Kim's train {XSS_SCRIPT}"
+    page = map_html(replace(journey, title=title))
+    assert f"<title>{html.escape(title)}</title>" in page
