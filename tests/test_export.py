@@ -170,6 +170,8 @@ def sample_journey() -> Journey:
 
 _POSITION = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
 _NULLABLE_STR = {"type": ["string", "null"]}
+#: ISO 8601 date or date-time (minutes at least, seconds and offset optional), as eta uses.
+_ISO_8601 = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"
 CONTRACT_SCHEMA = {
     "type": "object",
     "required": ["type", "features"],
@@ -207,7 +209,7 @@ CONTRACT_SCHEMA = {
                         "order": {"type": ["integer", "null"]},
                         "km": {"type": ["number", "null"], "minimum": 0},
                         "eta": {
-                            "oneOf": [{"type": "null"}, {"type": "string", "format": "date-time"}]
+                            "oneOf": [{"type": "null"}, {"type": "string", "pattern": _ISO_8601}]
                         },
                         "country": _NULLABLE_STR,
                         "mentions": {
@@ -229,7 +231,12 @@ CONTRACT_SCHEMA = {
                                     "quote": {"type": "string", "minLength": 1},
                                     "start": {"type": "integer", "minimum": 0},
                                     "end": {"type": "integer", "minimum": 1},
-                                    "date": _NULLABLE_STR,
+                                    "date": {
+                                        "oneOf": [
+                                            {"type": "null"},
+                                            {"type": "string", "pattern": r"^\d{4}(-\d{2}){0,2}"},
+                                        ]
+                                    },
                                     "status": {"enum": list(STATUSES)},
                                 },
                             },
@@ -283,10 +290,27 @@ def _by_geometry(collection: dict, kind: str) -> list[dict]:
 
 def test_route_geojson_matches_the_contract_schema():
     collection = export.to_geojson(sample_journey())
-    jsonschema.validate(collection, CONTRACT_SCHEMA, format_checker=jsonschema.FormatChecker())
+    jsonschema.validate(collection, CONTRACT_SCHEMA)
     assert len(_by_geometry(collection, "Point")) == len(sample_journey().places)
     assert len(_by_geometry(collection, "LineString")) == 2
     assert len(_by_geometry(collection, "Polygon")) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("properties", "role"), "boss"),
+        (("properties", "eta"), "tomorrow"),
+        (("properties", "order"), "first"),
+        (("geometry", "coordinates"), [130.6]),
+    ],
+)
+def test_contract_schema_catches_a_broken_place(path, value):
+    collection = export.to_geojson(sample_journey())
+    target = collection["features"][0]
+    target[path[0]][path[1]] = value
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(collection, CONTRACT_SCHEMA)
 
 
 def test_every_mention_offset_points_at_the_place_wording_in_its_report():
@@ -525,7 +549,7 @@ def test_load_project_rejects_non_json_and_oversized_text(monkeypatch):
 def test_bundled_journey_geojson_matches_the_contract_with_exact_quotes():
     journey = fixture_journey()
     collection = json.loads(export.geojson_bytes(journey))
-    jsonschema.validate(collection, CONTRACT_SCHEMA, format_checker=jsonschema.FormatChecker())
+    jsonschema.validate(collection, CONTRACT_SCHEMA)
     khasan = next(f for f in collection["features"] if f["properties"].get("id") == "khasan")
     mention = khasan["properties"]["mentions"][0]
     assert mention["quote"].startswith(KHASAN_SENTENCE_START)
