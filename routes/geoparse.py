@@ -183,7 +183,7 @@ NOT_PLACES: frozenset[str] = frozenset(
     normalize(name) for name in (_NOT_PLACE_LINES + _PEOPLE_LINES).replace("\n", "|").split("|")
 ) - {""}
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
-_WORD = rf"(?:[{_UPPER}][\w'’]*|(?:[A-Z]\.)+(?![\w])|[가-힣]+)"
+_WORD = rf"(?:(?:St|Mt|Ft)\.|[{_UPPER}][\w'’]*|(?:[A-Z]\.)+(?![\w])|[가-힣]+)"
 _JOIN = rf"(?:[ \t]+|[ \t]*[-‐–][ \t]*)(?:(?:{'|'.join(sorted(CONNECTORS))})(?:[ \t]+|[-‐]))?"
 _TAIL_RE = "|".join(sorted(TAIL_WORDS))
 #: A run of capitalised words (with connectors such as "of" or "-on-", and maybe a
@@ -792,7 +792,8 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: set[str]) 
     Primorye is Khasan, Russia), then a curated place beats a GeoNames one, then
     population.  A GeoNames-only reading must look like a proper name: not a
     common word, an acronym or part of a longer unknown name, and big enough or
-    in a country the report is about.
+    in a country the report is about; a one-word other name of a town ("Angara"
+    for Ankara) needs that country too.
     """
     own = _default(match)
 
@@ -811,7 +812,7 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: set[str]) 
     near = in_context(best.country)
     if match.embedded or key in COMMON_WORDS or _ACRONYM.search(surface):
         return None
-    if (single and key in lowered) or (not near and normalize(best.name) != key):
+    if single and (key in lowered or (not near and normalize(best.name) != key)):
         return None
     if not near and best.population < MIN_POPULATION:
         return None
