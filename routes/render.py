@@ -1,10 +1,4 @@
-"""The interactive map: a folium map of a Journey, every point carrying the sentences behind it.
-
-The map opens from disk with no network: Leaflet and its plugins are inlined from
-``routes/static_assets/`` (see its README for versions and licences) and the coast and
-national borders of ``geodata/outlines/`` are drawn under the tiles, so they show wherever
-tiles cannot load.  All report text is untrusted and reaches the page only html-escaped.
-"""
+"""The interactive map: a folium map of a Journey, every point carrying the sentences behind it."""
 
 from __future__ import annotations
 
@@ -154,6 +148,14 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     -------
     folium.Map
         A map whose element ids are stable, so the same journey renders to the same HTML.
+
+    Notes
+    -----
+    Leaflet and its plugins are referenced as ``asset:`` links to ``routes/static_assets/``
+    (see its README for versions and licences); :func:`map_html` inlines them so the page
+    opens from disk with no network.  The coast, land and national borders of
+    ``geodata/outlines/`` are drawn in a pane under the tiles, so they show wherever tiles
+    cannot load.  All report text is untrusted and reaches the page only html-escaped.
     """
     if basemap not in BASEMAPS:
         msg = f"unknown basemap {basemap!r}; choose one of {', '.join(BASEMAPS)}"

@@ -1,11 +1,9 @@
-"""A hand-built Journey for the bundled report, for tests of the map and the exports.
+"""A hand-built Journey of the bundled report (and a hostile one) for map and export tests."""
 
-Stops, legs and places are written out by hand (coordinates from ``geodata/places.json`` and
-the Korean east-coast and Khasan-Baranovsky rail lines) so the drawing stages can be tested
-without the gazetteer, the geoparser or the rail network.  Mention offsets are not typed in:
-they are found in the real report text, so ``report.text[m.start:m.end]`` is always exact.
-A second, hostile report carries ``<script>`` and ``<img onerror>`` text for escaping tests.
-"""
+# Stops, legs and places are written out by hand (coordinates from geodata/places.json and the
+# Korean east-coast and Khasan-Baranovsky lines) so drawing stages can be tested without the
+# gazetteer, geoparser or rail network.  Mention offsets are found in the real report text, so
+# report.text[m.start:m.end] is always exact.  XSS_REPORT carries <script> and <img onerror>.
 
 from __future__ import annotations
 
