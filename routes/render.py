@@ -412,7 +412,7 @@ def _add_areas(fmap: folium.Map, journey: Journey) -> None:
         return
     group = folium.FeatureGroup(name=AREAS_LAYER, overlay=True, show=True).add_to(fmap)
     for located in areas:
-        rings = [[(lat, lon) for lon, lat in ring] for ring in located.place.outline]
+        rings = [_latlon(ring) for ring in located.place.outline]
         polygon = folium.Polygon(
             rings,
             color=style.AREA_FILL,
@@ -438,24 +438,28 @@ def _add_legs(fmap: folium.Map, journey: Journey) -> None:
     for leg in journey.route.legs:
         if len(leg.coords) < 2:
             continue
+        ends = f"{names.get(leg.from_id, leg.from_id)} to {names.get(leg.to_id, leg.to_id)}"
         if leg.kind == "rail":
-            _add_rail_leg(group, leg, countries)
+            _add_rail_leg(group, leg, countries, ends)
         else:
-            _add_gap_leg(group, leg, names)
+            _add_gap_leg(group, leg, ends)
 
 
-def _add_rail_leg(group: folium.FeatureGroup, leg: Leg, countries: dict[str, str]) -> None:
+def _add_rail_leg(
+    group: folium.FeatureGroup, leg: Leg, countries: dict[str, str], ends: str
+) -> None:
     """One rail leg: a white casing, then a line per country, each with arrows."""
     halo = folium.PolyLine(_latlon(leg.coords), color="#ffffff", weight=9, opacity=0.85)
     halo.options["interactive"] = False
     halo.add_to(group)
-    tip = f"Rail, {leg.km:,.0f} km"
+    tip = f"{ends} by rail, {leg.km:,.0f} km"
     for coords, country in _leg_pieces(leg, countries):
         colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
         line = folium.PolyLine(
             _latlon(coords), color=colour, weight=5, opacity=0.95, class_name="rr-rail"
         )
-        line.add_child(_Bind("bindTooltip", _escape(f"{tip} · {_country_name(country)}"), {}))
+        tip_here = f"{tip} (this part in {_country_name(country)})"
+        line.add_child(_Bind("bindTooltip", _escape(tip_here), {"sticky": True}))
         line.add_to(group)
         arrows = PolyLineTextPath(
             line,
@@ -474,7 +478,7 @@ def _add_rail_leg(group: folium.FeatureGroup, leg: Leg, countries: dict[str, str
         arrows.add_to(line)
 
 
-def _add_gap_leg(group: folium.FeatureGroup, leg: Leg, names: dict[str, str]) -> None:
+def _add_gap_leg(group: folium.FeatureGroup, leg: Leg, ends: str) -> None:
     """A stretch with no known track: a dashed grey line labelled as such."""
     label = f"no rail link · {leg.km:,.0f} km"
     line = folium.PolyLine(
@@ -485,7 +489,6 @@ def _add_gap_leg(group: folium.FeatureGroup, leg: Leg, names: dict[str, str]) ->
         dash_array=" ".join(str(n) for n in style.NO_RAIL_DASH),
         class_name="rr-no-rail",
     )
-    ends = f"{names.get(leg.from_id, leg.from_id)} to {names.get(leg.to_id, leg.to_id)}"
     line.add_child(_Bind("bindTooltip", _escape(f"{ends}: {label}"), {"sticky": True}))
     line.add_to(group)
     text = PolyLineTextPath(
