@@ -331,8 +331,9 @@ def test_published_lengths_are_consistent_with_the_geometry(lines):
             continue
         assert props["km_source"], props["id"]
         assert props["length_factor"] * geo_km == pytest.approx(props["km_published"], rel=0.01)
-        # the drawn track may cut corners the real one takes, never run far longer
-        assert 1.0 <= props["length_factor"] <= 1.5, props["id"]
+        # the drawn track may cut corners the real one takes, never run longer; the
+        # short Hongui line (9.5 km published, 6 km drawn) is the worst case
+        assert 1.0 <= props["length_factor"] <= 1.65, props["id"]
 
 
 @pytest.mark.parametrize(("start", "end", "km", "tolerance", "source"), PUBLISHED_DISTANCES)
