@@ -9,6 +9,7 @@ pipeline runs only when the reports, settings or corrections change
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from datetime import date
@@ -48,7 +49,7 @@ _CARD_CSS = """<style>
 </style>"""
 #: Less empty space above the title, so the map sits in the first screen.
 _PAGE_CSS = """<style>
-[data-testid="stMainBlockContainer"] {padding-top: 2.2rem; padding-bottom: 2rem;}
+[data-testid="stMainBlockContainer"] {padding-top: 3.2rem; padding-bottom: 2rem;}
 [data-testid="stSidebarUserContent"] {padding-top: 1.2rem;}
 h1#reported-routes {padding-top: 0;}
 </style>"""
@@ -90,15 +91,28 @@ def _journey(reports: tuple[Report, ...], settings: Settings, corrections: Corre
     return build(reports, settings, corrections, gazetteer=_gazetteer(), network=_network())
 
 
-def _folium_map(journey: Journey, basemap: str, show_context: bool):
-    """The folium map of a journey (the export's map), ready for streamlit-folium.
-
-    Built on every run (a fraction of a second): streamlit-folium renames the
-    elements of the map it draws, so a shared cached map would not stay the same.
-    """
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _pristine_map(
+    reports: tuple[Report, ...],
+    settings: Settings,
+    corrections: Corrections,
+    basemap: str,
+    show_context: bool,
+):
+    """The folium map of a journey (the export's map), built once, ready for streamlit-folium."""
     from routes.render import build_map
 
+    journey = _journey(reports, settings, corrections)
     return session.embeddable(build_map(journey, basemap=basemap, show_context=show_context))
+
+
+def _folium_map(inputs: tuple):
+    """A private copy of the cached map for this run.
+
+    streamlit-folium renames the elements of the map it draws, so every run draws
+    a fresh copy (a deep copy costs milliseconds; building the map costs far more).
+    """
+    return copy.deepcopy(_pristine_map(*inputs))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -388,7 +402,7 @@ def _explore(journey: Journey, inputs: tuple) -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         clicked = st_folium(
-            _folium_map(journey, inputs[3], inputs[4]),
+            _folium_map(inputs),
             key="map",
             height=MAP_HEIGHT,
             use_container_width=True,
@@ -454,7 +468,7 @@ def _stops_table(journey: Journey) -> None:
             "stop": stop.place.name,
             "role": stop.role,
             "km": round(stop.km),
-            "ETA": stop.eta.strftime("%a %d %b %H:%M") if stop.eta else "",
+            "ETA": stop.eta.strftime("%a %d, %H:%M") if stop.eta else "",
         }
         for stop in journey.route.stops
     ]
@@ -463,47 +477,61 @@ def _stops_table(journey: Journey) -> None:
 
 
 def _timeline(journey: Journey) -> None:
-    """Dated events per source (Altair), conflicting dates ringed in red."""
-    rows = session.timeline_rows(journey)
-    if not rows:
+    """Dated events per source (Altair); dates a source changed are ringed in red."""
+    points = session.timeline_points(session.timeline_rows(journey))
+    if not points:
         st.info("No dated events in these reports.")
         return
-    frame = pd.DataFrame(rows)
-    frame["date"] = pd.to_datetime(frame["date"], format="ISO8601")
-    frame["conflict"] = frame["conflict"].map({True: "conflicting dates", False: "consistent"})
+    frame = pd.DataFrame(points)
+    frame["day"] = pd.to_datetime(frame["day"], format="ISO8601")
+    frame["label"] = frame["what"].where(
+        frame["what"].str.len() <= 36, frame["what"].str.slice(0, 35) + "…"
+    )
     statuses = [s for s in STATUS_COLOURS if s in set(frame["status"])]
+    days = frame["day"].dt.normalize()
+    pad = pd.Timedelta(hours=18)
+    domain = [(days.min() - pad).isoformat(), (days.max() + pad).isoformat()]
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%a %d %b")),
-        y=alt.Y("source:N", title=None, axis=alt.Axis(labelLimit=220)),
-        tooltip=["what", "source", alt.Tooltip("date:T", format="%a %d %b %Y %H:%M"),
-                 "status", "quote"],
+        x=alt.X(
+            "day:T", title=None,
+            scale=alt.Scale(domain=domain),
+            axis=alt.Axis(format="%a %d %b", tickCount="day", grid=True),
+        ),
+        y=alt.Y("source:N", title=None, sort=list(dict.fromkeys(frame["source"])),
+                axis=alt.Axis(labelLimit=240, grid=True)),
+        yOffset=alt.YOffset("status:N", sort=statuses, scale=alt.Scale(paddingOuter=0.6)),
+        tooltip=[alt.Tooltip("source:N"), alt.Tooltip("day:T", format="%A %d %B %Y"),
+                 alt.Tooltip("status:N"), alt.Tooltip("what:N", title="about"),
+                 alt.Tooltip("quote:N", title="first sentence")],
     )  # fmt: skip
-    points = base.mark_point(filled=True, size=160, opacity=0.9).encode(
+    points_layer = base.mark_circle(size=170, opacity=0.95).encode(
         color=alt.Color(
             "status:N",
             scale=alt.Scale(domain=statuses, range=[STATUS_COLOURS[s] for s in statuses]),
             legend=alt.Legend(title="status", orient="bottom"),
         )
     )
-    labels = base.mark_text(align="left", dx=10, dy=-9, fontSize=12).encode(text="what:N")
-    layers = [points, labels]
-    if (frame["conflict"] == "conflicting dates").any():
-        rings = (
-            base.transform_filter(alt.datum.conflict == "conflicting dates")
-            .mark_point(size=520, strokeWidth=2.5, color="#CC3311")
-            .encode(shape=alt.Shape("conflict:N", legend=alt.Legend(title=None, orient="bottom")))
-        )
-        layers.insert(1, rings)
-    chart = alt.layer(*layers).properties(height=max(160, 70 * frame["source"].nunique()))
-    st.altair_chart(chart, width="stretch")
-    conflicts = frame[frame["conflict"] == "conflicting dates"]
+    labels = base.mark_text(align="left", dx=11, fontSize=12, color="#333").encode(text="label:N")
+    layers = [points_layer, labels]
+    conflicts = frame[frame["conflict"]]
     if not conflicts.empty:
-        st.caption(
-            "Ringed in red: dates a source gave and then changed "
-            + "; ".join(
-                sorted({f"{r.source}: {r.what} ({r.status})" for r in conflicts.itertuples()})
+        rings = (
+            alt.Chart(conflicts)
+            .mark_point(size=520, strokeWidth=2.5, color="#CC3311", filled=False)
+            .encode(
+                x="day:T",
+                y=alt.Y("source:N", sort=list(dict.fromkeys(frame["source"]))),
+                yOffset=alt.YOffset("status:N", sort=statuses, scale=alt.Scale(paddingOuter=0.6)),
             )
         )
+        layers.insert(0, rings)
+    height = max(160, 30 * len(frame[["source", "status"]].drop_duplicates()) + 30)
+    st.altair_chart(alt.layer(*layers).properties(height=height), width="stretch")
+    for source, group in conflicts.groupby("source", sort=False):
+        changes = "; ".join(
+            f"{row.day:%a %d %b} ({row.status}: {row.what})" for row in group.itertuples()
+        )
+        st.caption(f"Ringed in red, {_md(source)} changed its date: {_md(changes)}")
 
 
 def _correct_tab(journey: Journey) -> None:

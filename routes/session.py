@@ -641,6 +641,44 @@ def timeline_rows(journey: Journey) -> list[dict[str, Any]]:
     return sorted(unique.values(), key=lambda row: (row["date"], row["source"], row["what"]))
 
 
+def timeline_points(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Timeline rows merged into one point per source, day and status, for drawing.
+
+    Only dates to the day (or finer) are kept: a bare year ("2019") is history,
+    not part of the journey's days.
+
+    Parameters
+    ----------
+    rows
+        From :func:`timeline_rows`.
+
+    Returns
+    -------
+    list of dict
+        Keys ``source``, ``day`` (ISO date), ``status``, ``what`` (the places and
+        time phrases, joined), ``quote`` (the first sentence), ``count`` and
+        ``conflict``; in date order.
+    """
+    points: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in rows:
+        if len(row["date"]) < len("2023-09-11"):
+            continue
+        day = row["date"][:10]
+        key = (row["source"], day, row["status"])
+        point = points.setdefault(
+            key,
+            {"source": row["source"], "day": day, "status": row["status"], "what": [],
+             "quote": row["quote"], "count": 0, "conflict": False},
+        )  # fmt: skip
+        if row["what"] not in point["what"]:
+            point["what"].append(row["what"])
+        point["count"] += 1
+        point["conflict"] = point["conflict"] or row["conflict"]
+    for point in points.values():
+        point["what"] = ", ".join(point["what"])
+    return sorted(points.values(), key=lambda p: (p["day"], p["source"], p["status"]))
+
+
 def _event(
     what: str, source: str, when: str, status: str, quote: str, report_id: str, sentence: int
 ) -> dict[str, Any]:

@@ -268,3 +268,18 @@ def test_the_timeline_holds_every_dated_mention(journey) -> None:
     rows = session.timeline_rows(journey)
     dated = {(p.place.name, m.date) for p in journey.places for m in p.mentions if m.date}
     assert {(row["what"], row["date"]) for row in rows} == dated
+
+
+def test_timeline_points_put_ytns_two_days_side_by_side_and_leave_out_bare_years(
+    journey,
+) -> None:
+    rows = session.timeline_rows(replace(journey, timerefs=_ytn_refs(journey)))
+    points = session.timeline_points(rows)
+    ytn = [p for p in points if p["source"] == "YTN"]
+    assert {(p["day"], p["status"]) for p in ytn if p["conflict"]} >= {
+        ("2023-09-12", "expected"),
+        ("2023-09-13", "superseded"),
+    }
+    assert all(len(p["day"]) == 10 for p in points)
+    assert "2019" not in {p["day"][:4] for p in points}
+    assert sum(p["count"] for p in points) == sum(len(r["date"]) >= 10 for r in rows)

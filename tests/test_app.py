@@ -1,0 +1,172 @@
+"""The Streamlit dashboard, run headless with ``streamlit.testing``: state, fixes, projects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import routes.pipeline
+from routes import session
+from routes.__main__ import main as cli
+from routes.pipeline import build
+from routes.render import map_html
+from routes.reports import bundled_report_paths, load_paths
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT_S = 120
+#: A second report: the train's reported arrival at Vladivostok via Ussuriysk.
+SECOND_REPORT = b"""---
+title: Kim's train arrives in Vladivostok
+source: test wire
+published: 2023-09-16
+---
+Kim Jong Un's armoured train arrived in Vladivostok on Saturday after a stop in Ussuriysk,
+Russian state media reported.
+"""
+
+
+def _start() -> AppTest:
+    """The dashboard after its first run, with no arguments."""
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    return app.run()
+
+
+def _summary(app: AppTest) -> str:
+    """The one-line summary under the title."""
+    return next(m.value for m in app.markdown if "rail km" in m.value)
+
+
+def _rail_km(app: AppTest) -> str:
+    """The rail km figure of the summary."""
+    return next(part for part in _summary(app).split(" · ") if part.endswith("rail km"))
+
+
+def _edit_table(app: AppTest, place_id: str, change: dict) -> AppTest:
+    """Edit one row of the places table the way the browser would, then rerun."""
+    rows = app.session_state["table_rows"]
+    index = next(i for i, row in enumerate(rows) if row["id"] == place_id)
+    key = f"editor_{app.session_state['editor_n']}"
+    app.session_state[key] = {
+        "edited_rows": {index: change},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    return app.run()
+
+
+def test_the_app_starts_with_no_arguments_and_shows_the_title_and_summary() -> None:
+    app = _start()
+    assert not app.exception
+    assert app.title[0].value == "Reported Routes"
+    assert " stops · " in _summary(app)
+    assert not app.error
+
+
+def test_excluding_the_last_stop_changes_the_rail_km_in_the_summary() -> None:
+    app = _start()
+    before = _rail_km(app)
+    rows = app.session_state["table_rows"]
+    last = max((row for row in rows if row["order"] is not None), key=lambda row: row["order"])
+    app = _edit_table(app, last["id"], {"exclude": True})
+    assert not app.exception
+    assert app.session_state["corrections"].excluded == (last["id"],)
+    assert _rail_km(app) != before
+
+
+def test_changing_a_role_in_the_table_is_kept_as_a_correction() -> None:
+    app = _start()
+    rows = app.session_state["table_rows"]
+    context = next(row for row in rows if row["role"] == "context")
+    app = _edit_table(app, context["id"], {"role": "historical"})
+    assert app.session_state["corrections"].role_of(context["id"]) == "historical"
+    rows = app.session_state["table_rows"]
+    assert next(r for r in rows if r["id"] == context["id"])["role"] == "historical"
+
+
+def test_selecting_a_place_shows_its_card_without_rerunning_the_pipeline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = _start()
+
+    def _no_build(*_args, **_kwargs):
+        msg = "the pipeline ran again for a selection"
+        raise AssertionError(msg)
+
+    monkeypatch.setattr(routes.pipeline, "build", _no_build)
+    app.selectbox(key="selected").set_value("khasan").run()
+    assert not app.exception
+    card = " ".join(h.proto.body for h in app.get("html"))
+    assert "Japanese media reported security was being stepped up" in card
+    assert "<mark>Khasan</mark>" in card
+
+
+def test_a_project_file_loads_back_to_the_identical_state() -> None:
+    app = _start()
+    app.slider(key="speed").set_value(40.0).run()
+    rows = app.session_state["table_rows"]
+    context = next(row for row in rows if row["order"] is None)
+    app = _edit_table(app, context["id"], {"exclude": True})
+    project = app.session_state["project_file"]
+    summary = _summary(app)
+
+    fresh = _start()
+    assert _summary(fresh) != summary
+    fresh.file_uploader(key="project_0").upload("trip.json", project.encode("utf-8")).run()
+    assert not fresh.exception
+    assert _summary(fresh) == summary
+    for key in ("reports", "corrections", "speed"):
+        assert fresh.session_state[key] == app.session_state[key]
+    assert fresh.session_state["project_file"] == project
+
+
+def test_a_bad_project_file_is_refused_with_a_message_naming_it() -> None:
+    app = _start()
+    app.file_uploader(key="project_0").upload("notes.json", b'{"not": "a project"}').run()
+    assert not app.exception
+    assert any("notes.json" in error.value for error in app.error)
+    assert " stops · " in _summary(app)
+
+
+def test_a_bad_upload_gets_its_own_error_while_the_good_one_loads() -> None:
+    app = _start()
+    uploader = app.file_uploader(key="upload_0")
+    uploader.upload("second.md", SECOND_REPORT)
+    uploader.upload("broken.json", b'{"text": ')
+    app.run()
+    assert not app.exception
+    errors = [error.value for error in app.error]
+    assert len(errors) == 1
+    assert "broken.json" in errors[0]
+    reports = app.session_state["reports"]
+    assert [r.title for r in reports][-1] == "Kim's train arrives in Vladivostok"
+    assert " 2 reports " in f" {_summary(app)} "
+
+
+def test_a_pasted_report_over_the_size_limit_is_refused() -> None:
+    from routes.reports import MAX_REPORT_BYTES
+
+    app = _start()
+    app.text_area(key="paste_text").set_value("Khasan. " * (MAX_REPORT_BYTES // 8 + 1))
+    app.button(key="paste_add").click()
+    app.run()
+    assert not app.exception
+    assert any("over the limit" in error.value for error in app.error)
+    assert len(app.session_state["reports"]) == 1
+
+
+def test_the_downloads_are_the_bytes_the_cli_writes(tmp_path: Path) -> None:
+    assert cli(["build", "--out", str(tmp_path)]) == 0
+    loaded = load_paths(bundled_report_paths())
+    journey = build(loaded.reports)
+    files = session.all_exports(journey, map_html(journey, basemap="osm"))
+    for name in session.EXPORT_FILES:
+        assert files[name] == (tmp_path / name).read_bytes(), name
+    light = session.light_exports(journey, map_html(journey, basemap="osm"))
+    for name, data in light.items():
+        assert data == (tmp_path / name).read_bytes(), name
+    project = session.project_text(
+        session.Project(journey.reports, journey.corrections, journey.settings)
+    )
+    assert project.encode("utf-8") == (tmp_path / "project.json").read_bytes()
