@@ -597,18 +597,22 @@ def _name_matches(
     """
     segments = list(_segments(text))
     max_tokens = gazetteer.max_tokens
-    keys: set[str] = set()
+    keyed: list[tuple[list[tuple[int, int, int]], list[str]]] = []
     for tokens in segments:
+        own: list[str] = []
         for i, first in enumerate(tokens):
             if first[2] != _WORD_TOKEN:
                 continue
             for j in range(i, min(len(tokens), i + max_tokens)):
                 if tokens[j][2] != _CONNECTOR:
-                    keys.add(normalize(text[first[0] : tokens[j][1]]))
-    found = gazetteer.lookup_keys(keys - NOT_PLACES)
+                    own.append(normalize(text[first[0] : tokens[j][1]]))
+        keyed.append((tokens, own))
+    found = gazetteer.lookup_keys({key for _, own in keyed for key in own} - NOT_PLACES)
     matches: list[_Match] = []
     demonyms: set[str] = set()
-    for tokens in segments:
+    for tokens, own in keyed:
+        if not any(key in found or key in DEMONYMS for key in own):
+            continue  # nothing here can become a place or name a country
         if _is_person(text, tokens):
             continue
         explained = [False] * len(tokens)
@@ -885,8 +889,12 @@ def _clause(
     breaks: Sequence[tuple[int, int]], span: tuple[int, int], start: int, end: int
 ) -> tuple[int, int]:
     """The clause of a sentence that holds ``start:end`` (cut at commas, "and", "though" …)."""
-    left = max((e for s, e in breaks if e <= start), default=span[0])
-    right = min((s for s, e in breaks if s >= end), default=span[1])
+    ends = [e for _, e in breaks]
+    starts = [s for s, _ in breaks]
+    before = bisect.bisect_right(ends, start)
+    after = bisect.bisect_left(starts, end)
+    left = ends[before - 1] if before else span[0]
+    right = starts[after] if after < len(starts) else span[1]
     return left, right
 
 
