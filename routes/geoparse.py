@@ -47,7 +47,7 @@ kbs|mbc|jtbc|nbc|cbs|abc|fox news|new york times|washington post|wall street jou
 financial times|guardian|south china morning post|global times|pyongyang times
 voice of korea|uriminzokkiri|radio free asia|voice of america|vesti|rossiya|zvezda
 primamedia|ntv|tv asahi|fuji tv|korean central news agency|korean central television
-kctv|central news agency|tass news agency|interfax news agency
+kctv|central news agency|tass news agency|interfax news agency|china daily|russia today
 eastern economic forum|far eastern federal university|national intelligence service
 nis|unification ministry|foreign ministry|defence ministry|defense ministry
 security council|united nations|un|workers party|workers party of korea|white house
@@ -307,6 +307,8 @@ _BORDER_AFTER = re.compile(
     r"\s+(?:and\s+(?:then\s+)?|before\s+)cross(?:ed|ing)?\s+(?:the\s+border\s+)?into\b)",
     re.IGNORECASE,
 )
+#: "Pyongyang-bound": the place is where the train is going.
+_BOUND_AFTER = re.compile(r"^[-‐\s]bound\b", re.IGNORECASE)
 #: Glue between places of one list ("through Kowon, Hamhung and Tanchon", "Rajin (라진)").
 _LIST_GLUE = re.compile(
     r"\)?\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\()(?:the\s+)?"
@@ -505,7 +507,8 @@ def _inherit_role(text: str, previous: Mention, mention: Mention, place: Place) 
         return mention
     if previous.sentence_start != mention.sentence_start:
         return mention
-    if not _LIST_GLUE.fullmatch(text, previous.end, mention.start):
+    glue = _LIST_GLUE.fullmatch(text, previous.end, mention.start)
+    if glue is None or (mention.role == "actor" and "(" not in glue.group()):
         return mention
     role = previous.role
     if place.kind == "border-crossing" and role in ("via", "destination"):
@@ -682,8 +685,8 @@ def _match_at(
 
 
 def _global_only(match: _Match) -> bool:
-    """Whether only GeoNames towns and cities could be meant (no curated place, no country)."""
-    return not any(p.curated or p.kind == "country" for p in match.candidates)
+    """Whether only GeoNames entries could be meant (no curated place)."""
+    return not any(p.curated for p in match.candidates)
 
 
 def _odd_neighbour(
@@ -808,8 +811,10 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: set[str]) 
         match.candidates,
         key=lambda p: (in_context(p.country), p.curated, p.kind == "country", p.population),
     )
-    if best.curated or best.kind == "country":
+    if best.curated:
         return best
+    if best.kind == "country":
+        return None if match.embedded else best
     surface = text[match.start : match.end]
     key = normalize(surface)
     single = " " not in key
@@ -986,6 +991,8 @@ def _mention_role(
         return "historical"
     if place.kind not in POINT_KINDS:
         return "context"
+    if _ATTRIBUTIVE.match(after):
+        return "context"  # "Moscow-based", "Pyongyang-backed"
     cue = match.role or _cue_role(before, after, sentence.travel)
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after):
         return "actor"
@@ -1008,6 +1015,8 @@ def _cue_role(before: str, after: str, travel: bool) -> str | None:
             best = (m.start(), role)
     if _BORDER_AFTER.match(after):
         return "border"
+    if _BOUND_AFTER.match(after):
+        return "destination"
     if best:
         return best[1]
     if _ORIGIN_AFTER.match(after):
@@ -1031,6 +1040,12 @@ def _is_actor(before: str, after: str) -> bool:
     return _LOCATIVE_BEFORE.search(before) is None
 
 
+#: A place used as an adjective ("Moscow-based officials"): never a stop.
+_ATTRIBUTIVE = re.compile(
+    r"^[-‐](?:based|born|backed|led|made|run|linked|friendly|style|era|funded|controlled|"
+    r"allied|aligned|educated|trained)\b",
+    re.IGNORECASE,
+)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|to|near|outside|around|into|via|through|toward|towards|of|across|inside|"
     r"within|over|beyond|past)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",

@@ -287,6 +287,9 @@ def test_since_a_year_is_not_history(gazetteer: Gazetteer) -> None:
         ("Officials in Seoul watched the trip closely.", "seoul", "context"),
         ("Seoul warned that any arms deal would be punished.", "seoul", "actor"),
         ("Washington said the talks were advancing.", "washington", "actor"),
+        ("The Pyongyang-bound train left Khasan at dawn.", "pyongyang", "destination"),
+        ("The train left Moscow-based diplomats puzzled.", "moscow", "context"),
+        ("Kim will meet Putin in Vladivostok, the Kremlin said.", "moscow", "actor"),
     ],
 )
 def test_roles_follow_the_cues(
@@ -350,6 +353,8 @@ def test_geonames_places_resolve_with_population_when_context_is_silent(
         ("NHK and Kyodo said the train had reached Khasan.", "Kyodo"),
         ("On Monday, May 1, the train reached Khasan.", "May"),
         ("Ships of the Pacific Fleet were in Vladivostok.", "Fleet"),
+        ("Jordan Peterson and Paris Hilton visited Khabarovsk.", "Jordan"),
+        ("Jordan Peterson and Paris Hilton visited Khabarovsk.", "Paris"),
     ],
 )
 def test_traps_are_no_places(gazetteer: Gazetteer, text: str, trap: str) -> None:
