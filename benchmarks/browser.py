@@ -121,3 +121,57 @@ def poll(check: Callable[[], bool], *, timeout_s: float, every_s: float = 0.1) -
             return True
         time.sleep(every_s)
     return False
+
+
+#: Chromium's own counters (CDP ``Performance.getMetrics``) worth reading for a slow page.
+METRICS = (
+    "TaskDuration",
+    "ScriptDuration",
+    "LayoutDuration",
+    "RecalcStyleDuration",
+    "LayoutCount",
+    "Nodes",
+    "JSEventListeners",
+    "JSHeapUsedSize",
+)
+
+
+def page_profile(browser: Any, html: Path) -> str:
+    """Where Chromium spent its time opening ``html``: CDP performance counters, as text.
+
+    Parameters
+    ----------
+    browser
+        A Playwright ``Browser`` from :func:`chromium`.
+    html
+        The map page.
+
+    Returns
+    -------
+    str
+        One line per counter: seconds for durations, MB for the JS heap, counts otherwise.
+    """
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        context.route("**/*", Blocker())
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        page.goto(html.resolve().as_uri(), wait_until="commit", timeout=TIMEOUT_MS)
+        page.wait_for_function(MAP_READY_JS, polling="raf", timeout=TIMEOUT_MS)
+        interactive = page.evaluate(AFTER_PAINT_JS)
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    finally:
+        context.close()
+    lines = [f"Chromium counters up to interactive ({interactive / 1000:.2f} s):"]
+    for name in METRICS:
+        value = metrics.get(name)
+        if value is None:
+            continue
+        if name.endswith("Duration"):
+            lines.append(f"  {name:<20} {value:8.2f} s")
+        elif name == "JSHeapUsedSize":
+            lines.append(f"  {name:<20} {value / 1e6:8.1f} MB")
+        else:
+            lines.append(f"  {name:<20} {value:8.0f}")
+    return "\n".join(lines)

