@@ -25,7 +25,7 @@ REFERENCE_TOLERANCE_KM = 1.0
 #: sit a few km from their station, e.g. Khabarovsk-1 is 4.3 km from GeoNames' point).
 GEONAMES_TOLERANCE_KM = 5.0
 #: Line ends that are not junctions: the real end of the track we carry.
-TERMINI = {"pyongyang", "vladivostok", "vostochny", "komsomolsk", "dandong"}
+TERMINI = {"pyongyang", "vladivostok", "vostochny", "komsomolsk", "dandong", "artyom"}
 #: No straight stretch between two vertices may be longer than this.
 MAX_SEGMENT_KM = 20.0
 #: Published rail distances between stations (km) and how close the network must come.
