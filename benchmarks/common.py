@@ -8,6 +8,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +16,10 @@ from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
 BUNDLED_REPORT = PROJECT / "geodata" / "reports" / "2023-09-11-kim-train-to-russia.md"
-#: Lines of a pyinstrument text profile kept in results.md for a missed target.
-PROFILE_LINES = 40
+#: Lines of a pyinstrument call tree kept in results.md for a missed target.
+PROFILE_LINES = 30
+#: Functions listed in each hot-spot table of a profile summary.
+PROFILE_TOP = 8
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def run_python(
 
 
 def profile_call(run: Callable[[], Any], *, lines: int = PROFILE_LINES) -> str:
-    """A pyinstrument text profile of one call of ``run``, cut to its first ``lines``."""
+    """Hot spots and the call tree (first ``lines``) of one call of ``run``, by pyinstrument."""
     from pyinstrument import Profiler
 
     profiler = Profiler(interval=0.0005)
@@ -161,8 +164,9 @@ def profile_call(run: Callable[[], Any], *, lines: int = PROFILE_LINES) -> str:
         run()
     finally:
         profiler.stop()
+    session = profiler.last_session
     text = profiler.output_text(unicode=False, color=False, show_all=False)
-    return trim_profile(text, lines)
+    return hot_spots(session) + "\n\n" + trim_profile(text, lines)
 
 
 def profile_subprocess(
@@ -172,9 +176,12 @@ def profile_subprocess(
     env: dict[str, str] | None = None,
     lines: int = PROFILE_LINES,
 ) -> str:
-    """A pyinstrument text profile of ``python ARGS`` in a fresh interpreter."""
-    out = workdir / f"profile-{time.monotonic_ns()}.txt"
-    command = [sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(out), *args]
+    """Hot spots and the call tree of ``python ARGS`` in a fresh interpreter, by pyinstrument."""
+    from pyinstrument.renderers import ConsoleRenderer
+    from pyinstrument.session import Session
+
+    out = workdir / f"profile-{time.monotonic_ns()}.pyisession"
+    command = [sys.executable, "-m", "pyinstrument", "-r", "pyisession", "-o", str(out), *args]
     done = subprocess.run(
         command,
         cwd=PROJECT,
@@ -186,7 +193,40 @@ def profile_subprocess(
     )
     if not out.exists():
         return f"(profile failed: exit {done.returncode}: {done.stderr.strip()[-500:]})"
-    return trim_profile(out.read_text(errors="replace"), lines)
+    session = Session.load(str(out))
+    text = ConsoleRenderer(unicode=False, color=False, show_all=False).render(session)
+    return hot_spots(session) + "\n\n" + trim_profile(text, lines)
+
+
+def hot_spots(session: Any, *, top: int = PROFILE_TOP) -> str:
+    """A summary of a pyinstrument session: where the time went, in a few lines.
+
+    Lists the project's own functions (``routes/``, ``app.py``) by time spent in them
+    and everything they call, then any functions by time spent in their own code.
+    """
+    root = session.root_frame()
+    if root is None or not root.time:
+        return "(empty profile)"
+    total = root.time
+    inclusive: Counter[str] = Counter()
+    exclusive: Counter[str] = Counter()
+    stack = [(root, frozenset())]
+    while stack:
+        frame, above = stack.pop()
+        key = f"{frame.function} ({frame.file_path_short}:{frame.line_no})"
+        real = [c for c in frame.children if not c.function.startswith("[")]
+        exclusive[key] += frame.time - sum(child.time for child in real)
+        path = (frame.file_path or "").replace("\\", "/")
+        if key not in above and ("/routes/" in path or path.endswith("/app.py")):
+            inclusive[key] += frame.time
+        stack.extend((child, above | {key}) for child in real)
+    # Entry points that hold (nearly) all the time say nothing about where it went.
+    spots = [(k, t) for k, t in inclusive.most_common() if t < 0.97 * total][:top]
+    lines = [f"Hot spots of {total:.2f} s sampled:", "  project functions, inclusive time:"]
+    lines += [f"    {t:6.2f} s {t / total:4.0%}  {k}" for k, t in spots]
+    lines.append("  any function, own time:")
+    lines += [f"    {t:6.2f} s {t / total:4.0%}  {k}" for k, t in exclusive.most_common(top)]
+    return "\n".join(lines)
 
 
 def trim_profile(text: str, lines: int) -> str:
