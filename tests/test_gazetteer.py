@@ -238,3 +238,18 @@ def test_an_unwritable_cache_falls_back_to_memory(
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     gazetteer = _small(project_dir, small_geonames, blocker / "cache")
     assert gazetteer.candidates("Testville")[0].id == "gn:1"
+
+
+def test_indexes_of_other_source_files_in_the_same_cache_are_kept(
+    project_dir: Path, small_geonames: tuple[Path, Path], tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    _small(project_dir, small_geonames, cache)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    copies = tuple(elsewhere / path.name for path in small_geonames)
+    for source, copy in zip(small_geonames, copies, strict=True):
+        copy.write_bytes(source.read_bytes())
+    _small(project_dir, copies, cache)
+    assert index_path(*small_geonames, cache).exists()
+    assert index_path(*copies, cache).exists()
