@@ -234,7 +234,7 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "origin",
         re.compile(
             rf"\b(?:left|leaving|leaves|leave|departed|departs|departing|depart|set\s+off|"
-            rf"setting\s+off|set\s+out|started\s+out|departure|link(?:ing|s|ed)?)\s+(?:from\s+)?(?:the\s+)?"
+            rf"setting\s+off|set\s+out|started\s+out|departure)\s+(?:from\s+)?(?:the\s+)?"
             rf"{_W}{{0,4}}$",
             re.IGNORECASE,
         ),
@@ -285,6 +285,12 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"held\s+(?:in|at)|hold\s+(?:the\s+|a\s+)?(?:summit|talks)\s+(?:in|at))\s+(?:the\s+)?"
             rf"{_W}{{0,4}}$",
             re.IGNORECASE,
+        ),
+    ),
+    (
+        "origin",
+        re.compile(
+            r"\blink(?:ing|s|ed)?\s+(?:the\s+)?(?:(?:city|port|town)\s+of\s+)?$", re.IGNORECASE
         ),
     ),
 )
@@ -807,10 +813,16 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: set[str]) 
     def in_context(country: str) -> bool:
         return counts.get(country, 0) - (1 if own is not None and own.country == country else 0) > 0
 
-    best = max(
-        match.candidates,
-        key=lambda p: (in_context(p.country), p.curated, p.kind == "country", p.population),
-    )
+    def rank(place: Place) -> tuple[bool, bool, bool, int]:
+        plausible = place.curated or place.kind == "country" or place.population >= MIN_POPULATION
+        return (
+            plausible and in_context(place.country),
+            place.curated,
+            place.kind == "country",
+            place.population,
+        )
+
+    best = max(match.candidates, key=rank)
     if best.curated:
         return best
     if best.kind == "country":
@@ -1048,7 +1060,7 @@ _ATTRIBUTIVE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|to|near|outside|around|into|via|through|toward|towards|of|across|inside|"
-    r"within|over|beyond|past)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    r"within|over|beyond|past)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
 

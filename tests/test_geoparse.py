@@ -287,6 +287,7 @@ def test_since_a_year_is_not_history(gazetteer: Gazetteer) -> None:
         ("Officials in Seoul watched the trip closely.", "seoul", "context"),
         ("Seoul warned that any arms deal would be punished.", "seoul", "actor"),
         ("Washington said the talks were advancing.", "washington", "actor"),
+        ("Tokyo is in close contact with Washington and Seoul.", "seoul", "actor"),
         ("The Pyongyang-bound train left Khasan at dawn.", "pyongyang", "destination"),
         ("The train left Moscow-based diplomats puzzled.", "moscow", "context"),
         ("Kim will meet Putin in Vladivostok, the Kremlin said.", "moscow", "actor"),
@@ -328,6 +329,14 @@ def test_hassan_in_an_indian_report_is_hassan_india(gazetteer: Gazetteer) -> Non
     )
     hassan = [p for p in parsed.places if p.mentions[0].text == "Hassan"]
     assert len(hassan) == 1 and hassan[0].place.country == "IN"
+
+
+def test_a_tiny_namesake_town_never_beats_the_country(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "Officials in Washington said Russia might help North Korea, Kyodo reported.", gazetteer
+    )
+    assert "russia" in _roles(parsed)
+    assert all(not p.place.id.startswith("gn:") for p in parsed.places)
 
 
 def test_geonames_places_resolve_with_population_when_context_is_silent(
