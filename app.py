@@ -23,6 +23,7 @@ from routes import session
 from routes.model import ROLES, Corrections, Journey, Report, Settings
 
 st.set_page_config(page_title="Reported Routes", layout="wide", page_icon="🚆")
+st.set_option("client.toolbarMode", "viewer")  # no "Deploy" button in a local tool
 
 #: Report file endings offered in the uploader's hint (others get a clear error).
 REPORT_TYPES = ".txt, .md, .json or .jsonl"
@@ -399,7 +400,7 @@ def _messages() -> None:
 def _explore(journey: Journey, inputs: tuple) -> None:
     """The map and, beside it, the card of the selected place."""
     state = st.session_state
-    left, right = st.columns([3, 2], gap="medium")
+    left, right = st.columns([5, 3], gap="medium")
     with left:
         clicked = st_folium(
             _folium_map(inputs),
@@ -568,11 +569,14 @@ def _correct_tab(journey: Journey) -> None:
         placeholder="type a place name first" if not query else "no match",
     )  # fmt: skip
     present = {p.place.id: p.role for p in journey.places}
-    add.button("Add stop", on_click=_on_add_stop, args=(present,), disabled=not labels)
+    add.button(
+        "Add stop", key="add_stop", on_click=_on_add_stop, args=(present,), disabled=not labels
+    )
     reset, undo, _ = st.columns([1, 1, 3])
     reset.button("Follow the rail order", on_click=_correct, args=(session.reset_order,),
                  disabled=not journey.corrections.order)  # fmt: skip
-    undo.button("Undo all corrections", on_click=_correct, args=(lambda _c: Corrections(),),
+    undo.button("Undo all corrections", key="undo_all", on_click=_correct,
+                args=(lambda _c: Corrections(),),
                 disabled=journey.corrections == Corrections())  # fmt: skip
 
 

@@ -589,7 +589,7 @@ def _mention_html(journey: Journey, group: Sequence[Mention]) -> str:
         html.escape(first.status),
         html.escape(first.role),
     ]
-    if report is not None and report.title:
+    if report is not None and report.title and len(journey.reports) > 1:
         meta.append(f"<i>{html.escape(report.title)}</i>")
     return (
         f"<blockquote>{highlighted_quote(report, group)}</blockquote>"

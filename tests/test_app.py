@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 import routes.pipeline
 from routes import session
 from routes.__main__ import main as cli
+from routes.model import Corrections
 from routes.pipeline import build
 from routes.render import map_html
 from routes.reports import bundled_report_paths, load_paths
@@ -36,6 +38,11 @@ def _start() -> AppTest:
 def _summary(app: AppTest) -> str:
     """The one-line summary under the title."""
     return next(m.value for m in app.markdown if "rail km" in m.value)
+
+
+def _stops(app: AppTest) -> int:
+    """The number of stops in the summary."""
+    return int(re.search(r"(\d+) stops? · ", _summary(app)).group(1))
 
 
 def _rail_km(app: AppTest) -> str:
@@ -170,3 +177,19 @@ def test_the_downloads_are_the_bytes_the_cli_writes(tmp_path: Path) -> None:
         session.Project(journey.reports, journey.corrections, journey.settings)
     )
     assert project.encode("utf-8") == (tmp_path / "project.json").read_bytes()
+
+
+def test_a_stop_added_from_the_gazetteer_joins_the_route() -> None:
+    app = _start()
+    stops_before = _stops(app)
+    app.text_input(key="gazetteer_query").set_value("Ussuri").run()
+    pick = app.selectbox(key="gazetteer_pick")
+    assert any(option.startswith("Ussuriysk (") for option in pick.options)
+    pick.set_value("ussuriysk").run()
+    app.button(key="add_stop").click().run()
+    assert not app.exception
+    assert "ussuriysk" in app.session_state["corrections"].added
+    assert _stops(app) == stops_before + 1
+    app.button(key="undo_all").click().run()
+    assert app.session_state["corrections"] == Corrections()
+    assert _stops(app) == stops_before
