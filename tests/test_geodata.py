@@ -416,3 +416,11 @@ def test_far_eastern_regions_lie_within_the_russian_far_east(areas):
     for aid in ("primorsky-krai", "khabarovsk-krai", "amur-oblast", "jewish-ao"):
         share = areas[aid].intersection(far_east).area / areas[aid].area
         assert share > 0.97, f"{aid}: only {share:.1%} inside the Russian Far East"
+
+
+def test_neighbouring_regions_do_not_overlap(areas):
+    regions = ("primorsky-krai", "khabarovsk-krai", "amur-oblast", "jewish-ao")
+    for i, a in enumerate(regions):
+        for b in regions[i + 1 :]:
+            shared = areas[a].intersection(areas[b]).area
+            assert shared < 0.001 * min(areas[a].area, areas[b].area), (a, b)
