@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
@@ -673,64 +674,87 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     tuple of (start, end)
         ``text[start:end]`` is one sentence; in text order, never overlapping.
     """
-    cuts = [0]
-    quoted = _quote_state(text)
+    cuts = {0, len(text)}
+    quotes = _QuoteState(text)
     for match in _CANDIDATE.finditer(text):
-        if match.group().startswith("\n") or _ends_sentence(text, match, quoted):
-            cuts.append(match.end())
-    cuts.extend(m.start() for m in _BLOCK_START.finditer(text))
-    cuts.extend(m.end() for m in _HEADING.finditer(text))
-    cuts.append(len(text))
+        end = match.end()
+        if text[match.start()] == "\n" or (not quotes.inside(end) and _ends_sentence(text, match)):
+            cuts.add(end)
+    if "\n" in text:
+        cuts.update(m.start() for m in _BLOCK_START.finditer(text))
+        if "#" in text:
+            cuts.update(m.end() for m in _HEADING.finditer(text))
+    ordered = sorted(cuts)
     spans = []
-    for start, end in zip(sorted(set(cuts)), sorted(set(cuts))[1:], strict=False):
+    for start, end in itertools.pairwise(ordered):
         piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip())
-        trail = len(piece) - len(piece.rstrip())
-        if piece.strip():
+        stripped = piece.lstrip()
+        if stripped:
+            lead = len(piece) - len(stripped)
+            trail = len(stripped) - len(stripped.rstrip())
             spans.append((start + lead, end - trail))
     return tuple(spans)
 
 
-def _quote_state(text: str) -> list[bool]:
-    """For each position, whether it lies inside double quotes (reset at each line)."""
-    state = [False] * (len(text) + 1)
-    inside = False
-    for i, char in enumerate(text):
-        if char == "\n":
-            inside = False
-        elif char == '"':
+class _QuoteState:
+    """Whether positions of a text lie inside double quotes (reset at each line).
+
+    Positions are asked in increasing order; each answer scans only the text
+    since the last one, with ``str`` methods rather than a loop over characters.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._pos = 0
+        self._inside = False
+        self._plain = '"' not in text and "“" not in text
+
+    def inside(self, pos: int) -> bool:
+        """Whether ``text[:pos]`` ends inside double quotes (``pos`` never decreasing)."""
+        if self._plain:
+            return False
+        text, start, inside = self._text, self._pos, self._inside
+        line = text.rfind("\n", start, pos)
+        if line >= 0:
+            start, inside = line + 1, False
+        opening, closing = text.rfind("“", start, pos), text.rfind("”", start, pos)
+        if opening >= 0 or closing >= 0:
+            inside = opening > closing
+            start = max(opening, closing) + 1
+        if text.count('"', start, pos) % 2:
             inside = not inside
-        elif char == "“":
-            inside = True
-        elif char == "”":
-            inside = False
-        state[i + 1] = inside
-    return state
+        self._pos, self._inside = pos, inside
+        return inside
 
 
-def _ends_sentence(text: str, match: re.Match[str], quoted: list[bool]) -> bool:
-    """Whether the punctuation in ``match`` closes a sentence."""
-    if quoted[match.end()]:
-        return False
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether the punctuation in ``match`` (outside quotes) closes a sentence."""
     following = _NEXT_WORD.match(text, match.end())
     if following is None:
         return True
     after = following.group(1)
     if not _may_open(after):
         return False
-    if match.group()[0] != ".":
+    if text[match.start()] != ".":
         return True
     word = _LAST_WORD.search(text, max(0, match.start() - _WORD_WINDOW), match.start())
     token = word.group(1).lstrip(_OPENERS) if word else ""
     lowered = token.lower()
     if lowered in _TITLES:
         return False
-    starter = re.sub(r"\W+$", "", after).lower() in _STARTERS
-    if _ACRONYM.fullmatch(token) or (len(token) == 1 and token.isupper()):
-        return starter
-    if lowered in _ABBREVIATIONS:
-        return starter
+    if len(token) == 1 and token.isupper():
+        return _starter(after)
+    if lowered in _ABBREVIATIONS or _ACRONYM.fullmatch(token):
+        return _starter(after)
     return True
+
+
+def _starter(word: str) -> bool:
+    """Whether ``word`` (trailing punctuation aside) commonly opens a sentence."""
+    return _TRAILING_NON_WORD.sub("", word).lower() in _STARTERS
+
+
+_TRAILING_NON_WORD = re.compile(r"\W+$")
 
 
 def _may_open(word: str) -> bool:
