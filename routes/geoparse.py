@@ -381,6 +381,63 @@ _ATTRIBUTIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})"),
     re.compile(rf"(?:\b[Tt]he\s+)?(?<![\w'’])(?P<name>{_NAME})\s+{_VERB}"),
 )
+_VERB_WORDS = (
+    "said",
+    "says",
+    "report",
+    "announced",
+    "confirmed",
+    "denied",
+    "told",
+    "stated",
+    "added",
+    "quoted",
+    "cited",
+    "wrote",
+    "claimed",
+)
+#: For each pattern of :data:`_ATTRIBUTIONS`, groups of words of which every match holds
+#: one of each group: a sentence without them is not searched (the patterns are slow).
+_ATTRIBUTION_WORDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (
+        (
+            "newspaper",
+            "daily",
+            "news",
+            "agency",
+            "broadcaster",
+            "television",
+            "TV",
+            "radio",
+            "channel",
+            "outlet",
+            "website",
+            "wire",
+            "network",
+        ),
+    ),
+    (
+        (
+            "broadcaster",
+            "newspaper",
+            "agency",
+            "daily",
+            "outlet",
+            "website",
+            "channel",
+            "network",
+            "wire",
+        ),
+    ),
+    (("media",), ("state",)),
+    (("media",),),
+    (
+        ("ministry", "military", "government", "office", "army", "intelligence", "agency"),
+        _VERB_WORDS,
+    ),
+    (("according",),),
+    (_VERB_WORDS,),
+)
 #: Words that open a sentence but are not a source ("Both reports cited …").
 _NOT_SOURCES = frozenset(
     [
@@ -938,7 +995,9 @@ def _status_of(words: str) -> str:
 def _attribution(sentence: str) -> str:
     """Who a sentence says said it ("Chosun Ilbo", "YTN", "Japanese media"), or ""."""
     best: tuple[int, str] | None = None
-    for pattern in _ATTRIBUTIONS:
+    for pattern, needs in zip(_ATTRIBUTIONS, _ATTRIBUTION_WORDS, strict=True):
+        if not all(any(word in sentence for word in words) for words in needs):
+            continue
         for m in pattern.finditer(sentence):
             name = _clean_source(m.group("name"))
             if name and (best is None or m.start() < best[0]):
