@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import altair as alt
@@ -245,6 +246,9 @@ def _on_paste() -> None:
     except ReportError as error:
         _say(problems=[f"Pasted text: {error}"])
         return
+    except Exception as error:  # a reader bug must not take the app down
+        _say(problems=[f"Pasted text: could not be read ({error})"])
+        return
     state.reports, added = session.add_reports(state.reports, [report])
     _say(
         notices=[f"Pasted text: added {_titles(added)}" if added else "Pasted text: already loaded"]
@@ -319,6 +323,15 @@ def _on_add_stop(present: dict[str, str]) -> None:
 def _titles(reports) -> str:
     """Report titles (or ids) for a message."""
     return ", ".join(f"“{r.title or r.id}”" for r in reports)
+
+
+@contextmanager
+def _guard(what: str) -> Iterator[None]:
+    """Show an error in place of ``what`` if drawing it fails; the rest of the page stays."""
+    try:
+        yield
+    except Exception as error:  # one broken part must not take the page down
+        st.error(f"Could not show {what}: {_md(str(error) or type(error).__name__)}")
 
 
 def _md(text: str) -> str:
@@ -630,17 +643,18 @@ def main() -> None:
         return
     st.markdown(f"**{_md(journey.title)}**  \n{session.summary(journey)}")
     inputs = (reports, settings, state.corrections, basemap, show_context)
-    _explore(journey, inputs)
+    with _guard("the map"):
+        _explore(journey, inputs)
     if journey.route.warnings:
         with st.expander(f"{len(journey.route.warnings)} routing warning(s)"):
             for warning in journey.route.warnings:
                 st.text(warning)
     timeline, correct, share = st.tabs(["Timeline", "Correct", "Share"])
-    with timeline:
+    with timeline, _guard("the timeline"):
         _timeline(journey)
-    with correct:
+    with correct, _guard("the places table"):
         _correct_tab(journey)
-    with share:
+    with share, _guard("the downloads"):
         _share_tab(journey, inputs)
 
 

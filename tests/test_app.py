@@ -193,3 +193,21 @@ def test_a_stop_added_from_the_gazetteer_joins_the_route() -> None:
     app.button(key="undo_all").click().run()
     assert app.session_state["corrections"] == Corrections()
     assert _stops(app) == stops_before
+
+
+def test_a_failing_part_shows_an_error_while_the_rest_of_the_page_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import routes.render
+
+    def _broken(*_args, **_kwargs):
+        msg = "the map broke"
+        raise RuntimeError(msg)
+
+    app = _start()
+    monkeypatch.setattr(routes.render, "build_map", _broken)
+    app.slider(key="speed").set_value(33.0).run()  # new inputs: no cached map to fall back on
+    assert not app.exception
+    assert any("Could not show the map: the map broke" in error.value for error in app.error)
+    assert " stops · " in _summary(app)
+    assert app.session_state["table_rows"]
