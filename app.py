@@ -373,11 +373,10 @@ def _sidebar() -> tuple[Settings, str, bool]:
             st.button("Add pasted report", key="paste_add", on_click=_on_paste, width="stretch")
         with st.expander(f"In play: {len(state.reports)} report(s)"):
             for report in state.reports:
-                left, right = st.columns([5, 1])
-                left.text(f"{report.title or report.id}\n{report.source or ''}")
-                right.button(
-                    "✕", key=f"remove_{report.id}", on_click=_on_remove, args=(report.id,),
-                    help="Remove this report",
+                st.text(f"{report.title or report.id}\n{report.source or 'no source given'}")
+                st.button(
+                    "Remove", key=f"remove_{report.id}", on_click=_on_remove, args=(report.id,),
+                    icon=":material/close:", type="tertiary",
                 )  # fmt: skip
 
         st.header("Settings")

@@ -211,3 +211,15 @@ def test_a_failing_part_shows_an_error_while_the_rest_of_the_page_stays(
     assert any("Could not show the map: the map broke" in error.value for error in app.error)
     assert " stops · " in _summary(app)
     assert app.session_state["table_rows"]
+
+
+def test_removing_every_report_asks_for_one_and_a_bundled_sample_brings_it_back() -> None:
+    app = _start()
+    bundled = app.session_state["reports"][0]
+    app.button(key=f"remove_{bundled.id}").click().run()
+    assert not app.exception
+    assert app.session_state["reports"] == ()
+    assert any("No report in play" in info.value for info in app.info)
+    app.multiselect(key="bundled_pick").select(bundled.id).run()
+    assert app.session_state["reports"] == (bundled,)
+    assert " stops · " in _summary(app)
