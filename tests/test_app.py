@@ -223,3 +223,27 @@ def test_removing_every_report_asks_for_one_and_a_bundled_sample_brings_it_back(
     app.multiselect(key="bundled_pick").select(bundled.id).run()
     assert app.session_state["reports"] == (bundled,)
     assert " stops · " in _summary(app)
+
+
+def test_renumbering_the_order_column_reorders_the_route() -> None:
+    app = _start()
+    rows = app.session_state["table_rows"]
+    stops = [row for row in rows if row["order"] is not None]
+    first, last = stops[0], stops[-1]
+    rows_index = {row["id"]: i for i, row in enumerate(rows)}
+    key = f"editor_{app.session_state['editor_n']}"
+    app.session_state[key] = {
+        "edited_rows": {
+            rows_index[last["id"]]: {"order": 0},
+            rows_index[first["id"]]: {"order": 99},
+        },
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.exception
+    order = app.session_state["corrections"].order
+    assert order[0] == last["id"]
+    assert order[-1] == first["id"]
+    shown = [row["id"] for row in app.session_state["table_rows"] if row["order"] is not None]
+    assert shown == list(order)
