@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -661,49 +662,132 @@ def _name_matches(
     A GeoNames-only name next to capitalised words that explain nothing
     ("Pacific Fleet", "Baikal-Amur Mainline") is marked ``embedded``.
     """
-    segments = list(_segments(text))
-    max_tokens = gazetteer.max_tokens
-    keyed: list[tuple[list[tuple[int, int, int]], list[str]]] = []
-    for tokens in segments:
-        own: list[str] = []
-        for i, first in enumerate(tokens):
-            if first[2] != _WORD_TOKEN:
-                continue
-            for j in range(i, min(len(tokens), i + max_tokens)):
-                if tokens[j][2] != _CONNECTOR:
-                    own.append(normalize(text[first[0] : tokens[j][1]]))
-        keyed.append((tokens, own))
-    found = gazetteer.lookup_keys({key for _, own in keyed for key in own} - NOT_PLACES)
+    memo = _run_memo(gazetteer)
+    runs = [(m.start(), m.group()) for m in _RUN.finditer(text)]
+    missing = {run for _, run in runs if run not in memo}
+    if missing:
+        learnt = _learn_runs(gazetteer, missing)
+        if len(memo) + len(learnt) > _RUN_MEMO_SIZE:
+            memo.clear()
+        memo.update(learnt)
+    else:
+        learnt = {}
     matches: list[_Match] = []
     demonyms: set[str] = set()
-    for tokens, own in keyed:
-        if not any(key in found or key in DEMONYMS for key in own):
-            continue  # nothing here can become a place or name a country
-        if _is_person(text, tokens):
-            continue
-        explained = [False] * len(tokens)
-        local: list[tuple[int, int, _Match]] = []
-        i = 0
-        while i < len(tokens):
-            step, match, known = _match_at(text, tokens, i, max_tokens, found, taken, demonyms)
-            if known:
-                explained[i:step] = [True] * (step - i)
-            if match is not None:
-                local.append((i, step - 1, match))
-            i = step
-        for i, j, match in local:
-            if _global_only(match) and _odd_neighbour(text, tokens, i, j, explained):
-                match = replace(match, embedded=True)
-            matches.append(match)
+    for offset, run in runs:
+        segments = learnt.get(run) or memo.get(run)
+        if segments is None:
+            segments = _learn_runs(gazetteer, {run})[run]
+        for segment in segments:
+            tokens = [(offset + s, offset + e, kind) for s, e, kind in segment.tokens]
+            if _is_person(text, tokens):
+                continue
+            matches += _segment_matches(text, tokens, segment, taken, demonyms)
     return matches, demonyms
+
+
+def _segment_matches(
+    text: str,
+    tokens: Sequence[tuple[int, int, int]],
+    segment: _Segment,
+    taken: Sequence[tuple[int, int]],
+    demonyms: set[str],
+) -> list[_Match]:
+    """The names matched in one segment (``tokens`` at their offsets in ``text``)."""
+    explained = [False] * len(tokens)
+    local: list[tuple[int, int, _Match]] = []
+    i = 0
+    while i < len(tokens):
+        step, match, known = _match_at(text, tokens, i, segment, taken, demonyms)
+        if known:
+            explained[i:step] = [True] * (step - i)
+        if match is not None:
+            local.append((i, step - 1, match))
+        i = step
+    matches = []
+    for i, j, match in local:
+        if _global_only(match) and _odd_neighbour(text, tokens, i, j, explained):
+            match = replace(match, embedded=True)
+        matches.append(match)
+    return matches
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A stretch of a capitalised run between possessives that may name something.
+
+    Offsets are relative to the run.  ``keys[i]`` holds, for a word token ``i``,
+    the lookup keys of the names starting there as ``(j, key)`` for each last
+    token ``j``, longest first (empty for connectors and tails); ``found`` the
+    places of those keys that name one.
+    """
+
+    tokens: tuple[tuple[int, int, int], ...]
+    keys: tuple[tuple[tuple[int, str], ...], ...]
+    found: dict[str, tuple[Place, ...]]
+
+
+#: Runs whose segments are remembered per gazetteer (wire copy repeats its names).
+_RUN_MEMO_SIZE = 200_000
+_RUN_MEMOS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[_Segment, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _run_memo(gazetteer: Gazetteer) -> dict[str, tuple[_Segment, ...]]:
+    """The segments of the runs seen so far with ``gazetteer``, by run text."""
+    memo = _RUN_MEMOS.get(gazetteer)
+    if memo is None:
+        memo = _RUN_MEMOS.setdefault(gazetteer, {})
+    return memo
+
+
+def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segment, ...]]:
+    """The segments of ``runs`` that hold a known name or a demonym (one batch lookup)."""
+    max_tokens = gazetteer.max_tokens
+    split = {run: [_segment_keys(run, t, max_tokens) for t in _run_tokens(run)] for run in runs}
+    wanted = {
+        key for parts in split.values() for _, keys in parts for own in keys for _, key in own
+    }
+    found = gazetteer.lookup_keys(wanted - NOT_PLACES)
+    learnt: dict[str, tuple[_Segment, ...]] = {}
+    for run, parts in split.items():
+        segments = []
+        for tokens, keys in parts:
+            own = [key for options in keys for _, key in options]
+            if not any(key in found or key in DEMONYMS for key in own):
+                continue  # nothing here can become a place or name a country
+            mine = {key: found[key] for key in own if key in found}
+            segments.append(_Segment(tuple(tokens), keys, mine))
+        learnt[run] = tuple(segments)
+    return learnt
+
+
+def _segment_keys(
+    run: str, tokens: list[tuple[int, int, int]], max_tokens: int
+) -> tuple[list[tuple[int, int, int]], tuple[tuple[tuple[int, str], ...], ...]]:
+    """A segment's tokens and, per word token, the keys of the names starting there."""
+    keys = []
+    for i, first in enumerate(tokens):
+        if first[2] != _WORD_TOKEN:
+            keys.append(())
+            continue
+        last = min(len(tokens), i + max_tokens) - 1
+        keys.append(
+            tuple(
+                (j, normalize(run[first[0] : tokens[j][1]]))
+                for j in range(last, i - 1, -1)
+                if tokens[j][2] != _CONNECTOR
+            )
+        )
+    return tokens, tuple(keys)
 
 
 def _match_at(
     text: str,
     tokens: Sequence[tuple[int, int, int]],
     i: int,
-    max_tokens: int,
-    found: dict[str, tuple[Place, ...]],
+    segment: _Segment,
     taken: Sequence[tuple[int, int]],
     demonyms: set[str],
 ) -> tuple[int, _Match | None, bool]:
@@ -718,22 +802,20 @@ def _match_at(
     start = tokens[i][0]
     if tokens[i][2] != _WORD_TOKEN:
         return i + 1, None, tokens[i][2] == _TAIL
-    first = normalize(text[start : tokens[i][1]])
+    options = segment.keys[i]
+    first = options[-1][1]
     if first in TITLES:
         return len(tokens), None, True
     if first == "the" or first in GEO_WORDS:
         return i + 1, None, True
-    for j in range(min(len(tokens), i + max_tokens) - 1, i - 1, -1):
-        if tokens[j][2] == _CONNECTOR:
-            continue
+    for j, key in options:
         end = tokens[j][1]
-        key = normalize(text[start:end])
         if key in NOT_PLACES or _TIME_ZONE.match(text, end):
             return j + 1, None, True
         if key in DEMONYMS:
             demonyms.add(DEMONYMS[key])
             return j + 1, None, True
-        places = found.get(key)
+        places = segment.found.get(key)
         if not places:
             continue
         if key in _NEEDS_THE and not _THE_BEFORE.search(text, max(0, start - 5), start):
@@ -771,33 +853,32 @@ _TIME_ZONE = re.compile(r"\s+(?:[Tt]ime|[Ss]tandard\s+[Tt]ime)\b")
 _WORD_TOKEN, _CONNECTOR, _TAIL = 0, 1, 2
 
 
-def _segments(text: str) -> Iterator[list[tuple[int, int, int]]]:
-    """Token lists (start, end, kind) of capitalised runs, cut at possessives.
+def _run_tokens(run: str) -> Iterator[list[tuple[int, int, int]]]:
+    """Token lists (start, end, kind) of one capitalised run, cut at possessives.
 
     A token's kind is a word, a connector ("of", "-on-") or a lower-case tail
     ("region", "krai", "station") that may end a name but never start one.
+    Offsets are relative to the run.
     """
-    for run in _RUN.finditer(text):
-        offset = run.start()
-        tokens: list[tuple[int, int, int]] = []
-        for tm in _TOKEN.finditer(run.group()):
-            word = tm.group()
-            start, end = offset + tm.start(), offset + tm.end()
-            possessive = word.endswith(_POSSESSIVE) and len(word) > 2
-            if possessive:
-                end -= 2
-            if word in CONNECTORS:
-                kind = _CONNECTOR
-            elif word in TAIL_WORDS:
-                kind = _TAIL
-            else:
-                kind = _WORD_TOKEN
-            tokens.append((start, end, kind))
-            if possessive:
-                yield _trim(tokens)
-                tokens = []
-        if tokens:
+    tokens: list[tuple[int, int, int]] = []
+    for tm in _TOKEN.finditer(run):
+        word = tm.group()
+        start, end = tm.start(), tm.end()
+        possessive = word.endswith(_POSSESSIVE) and len(word) > 2
+        if possessive:
+            end -= 2
+        if word in CONNECTORS:
+            kind = _CONNECTOR
+        elif word in TAIL_WORDS:
+            kind = _TAIL
+        else:
+            kind = _WORD_TOKEN
+        tokens.append((start, end, kind))
+        if possessive:
             yield _trim(tokens)
+            tokens = []
+    if tokens:
+        yield _trim(tokens)
 
 
 def _trim(tokens: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
