@@ -119,6 +119,22 @@ def median_time(run: Callable[[], Any], repeats: int) -> tuple[float, list[float
     return statistics.median(times), times
 
 
+#: For child Pythons: ``peak_kib()``, the process's own peak RSS (VmHWM) in KiB.
+#: ``ru_maxrss`` is not used alone: on Linux a child spawned by a big parent reports at
+#: least the parent's RSS at fork time, while VmHWM belongs to the new process only.
+PEAK_SNIPPET = """
+import resource
+def peak_kib():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def maxrss_kib():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+
 def python_env() -> dict[str, str]:
     """The environment for child Pythons: the project importable, no stray bytecode writes."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT), "PYTHONDONTWRITEBYTECODE": "1"}

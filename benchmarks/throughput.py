@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 
 from benchmarks.common import (
+    PEAK_SNIPPET,
     Figure,
     Options,
     Outcome,
@@ -25,8 +26,10 @@ QUICK_REPORTS = 30
 PROFILE_REPORTS = 300
 
 #: One repeat in a fresh process: nothing memoised from an earlier pass or benchmark.
-CHILD = """
-import json, resource, time
+CHILD = (
+    PEAK_SNIPPET.replace("{", "{{").replace("}", "}}")
+    + """
+import json, time
 from geotext import GeoText
 from benchmarks.corpus import corpus_bytes, generate
 from routes.gazetteer import load_gazetteer
@@ -50,9 +53,10 @@ for attempt in ("cold", "warm"):
 result["mentions"] = sum(len(p.mentions) for p in parsed.places)
 result["places"] = len(parsed.places)
 result["peer_matches"] = matches
-result["peak_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+result["peak_kib"] = peak_kib()
 print(json.dumps(result))
 """
+)
 
 
 def run(options: Options) -> Outcome:
