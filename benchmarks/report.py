@@ -50,7 +50,11 @@ def markdown(
         "",
         f"Run on {when:%Y-%m-%d %H:%M} UTC with `{command}`"
         + (caveat if quick else "")
-        + ". Rewritten by every run; targets from issue 7.",
+        + ". Rewritten by every run; targets from issue 7. Reproduce with "
+        "`python -m benchmarks` (`--quick` for tiny inputs, `--only NAME` for one benchmark, "
+        "`--results PATH` to write elsewhere).",
+        "",
+        _summary(outcomes),
         "",
         "| " + " | ".join(HEADER) + " |",
         "| " + " | ".join("---" for _ in HEADER) + " |",
@@ -84,6 +88,20 @@ def markdown(
         for label, profile in outcome.profiles.items():
             out += [f"### Profile: {outcome.name} / {label}", "", "```", profile, "```", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _summary(outcomes: Sequence[Outcome]) -> str:
+    """One line: how many targets passed and missed, and which benchmarks failed to run."""
+    figures = [f for o in outcomes for f in o.figures]
+    passed = sum(f.status == "pass" for f in figures)
+    missed = [f"{o.name} / {f.metric}" for o in outcomes for f in o.misses]
+    failed = [o.name for o in outcomes if o.error]
+    line = f"**{passed} of {passed + len(missed)} targets met.**"
+    if missed:
+        line += " Missed: " + "; ".join(missed) + "."
+    if failed:
+        line += " Failed to run: " + ", ".join(failed) + " (see Notes)."
+    return line
 
 
 def _cores() -> int:
