@@ -479,7 +479,6 @@ def _stops_table(journey: Journey) -> None:
         {
             "#": stop.order,
             "stop": stop.place.name,
-            "role": stop.role,
             "km": round(stop.km),
             "ETA": stop.eta.strftime("%a %d, %H:%M") if stop.eta else "",
         }
