@@ -22,6 +22,7 @@ from streamlit_folium import st_folium
 
 from routes import session
 from routes.model import ROLES, Corrections, Journey, Report, Settings
+from routes.reports import MAX_REPORTS  # most reports in play at once, as in one batch
 
 st.set_page_config(page_title="Reported Routes", layout="wide", page_icon="🚆")
 st.set_option("client.toolbarMode", "viewer")  # no "Deploy" button in a local tool
@@ -221,7 +222,13 @@ def _on_upload() -> None:
             problems.append(f"{file.name}: could not be read ({error})")
             continue
         problems.extend(str(problem) for problem in loaded.problems)
-        state.reports, added = session.add_reports(state.reports, loaded.reports)
+        room = max(0, MAX_REPORTS - len(state.reports))
+        if len(loaded.reports) > room:
+            problems.append(
+                f"{file.name}: {len(loaded.reports) - room} report(s) left out, "
+                f"{MAX_REPORTS:,} reports are the most the dashboard maps at once"
+            )
+        state.reports, added = session.add_reports(state.reports, loaded.reports[:room])
         if added:
             notices.append(f"{file.name}: added {_titles(added)}")
         elif loaded.reports:
@@ -321,8 +328,9 @@ def _on_add_stop(present: dict[str, str]) -> None:
 
 
 def _titles(reports) -> str:
-    """Report titles (or ids) for a message."""
-    return ", ".join(f"“{r.title or r.id}”" for r in reports)
+    """Report titles (or ids) for a message; the first few, then a count."""
+    shown = ", ".join(f"“{r.title or r.id}”" for r in reports[:3])
+    return shown if len(reports) <= 3 else f"{shown} and {len(reports) - 3:,} more"
 
 
 @contextmanager
