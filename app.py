@@ -135,16 +135,10 @@ def _map_html(
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _light_exports(
-    reports: tuple[Report, ...],
-    settings: Settings,
-    corrections: Corrections,
-    basemap: str,
-    show_context: bool,
+    reports: tuple[Report, ...], settings: Settings, corrections: Corrections
 ) -> dict[str, bytes]:
-    """HTML, GeoJSON and CSV exports of a journey."""
-    journey = _journey(reports, settings, corrections)
-    page = _map_html(reports, settings, corrections, basemap, show_context)
-    return session.light_exports(journey, page)
+    """The GeoJSON and CSV exports of a journey (quick to make)."""
+    return session.light_exports(_journey(reports, settings, corrections))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -601,17 +595,20 @@ def _correct_tab(journey: Journey) -> None:
 
 def _share_tab(journey: Journey, inputs: tuple) -> None:
     """Download buttons: the same files ``python -m routes build`` writes."""
-    light = _light_exports(*inputs)
+    light = _light_exports(*inputs[:3])
 
     def heavy(name: str) -> Callable[[], bytes]:
         return lambda: _all_exports(*inputs)[name]
+
+    def page() -> bytes:
+        return _map_html(*inputs).encode("utf-8")
 
     project = session.project_text(
         session.Project(journey.reports, journey.corrections, journey.settings)
     )
     st.session_state.project_file = project  # what "Project file" downloads
     buttons = [
-        ("Map (HTML)", light["map.html"], "map.html", "text/html"),
+        ("Map (HTML)", page, "map.html", "text/html"),
         ("Map (PNG)", heavy("map.png"), "map.png", "image/png"),
         ("GeoJSON", light["route.geojson"], "route.geojson", "application/geo+json"),
         ("KML", heavy("route.kml"), "route.kml", "application/vnd.google-earth.kml+xml"),
@@ -619,8 +616,8 @@ def _share_tab(journey: Journey, inputs: tuple) -> None:
         ("Places (CSV)", light["places.csv"], "places.csv", "text/csv"),
         ("Project file", project.encode("utf-8"), "project.json", "application/json"),
     ]
-    st.caption("The same files `python -m routes build` writes. PNG, KML and GPX are made when "
-               "you click.")  # fmt: skip
+    st.caption("The same files `python -m routes build` writes. The maps, KML and GPX are made "
+               "when you click.")  # fmt: skip
     columns = st.columns(len(buttons))
     for column, (label, data, name, mime) in zip(columns, buttons, strict=True):
         column.download_button(

@@ -702,21 +702,12 @@ def _sources(mentions: Sequence[Mention]) -> list[str]:
 # --- exports ---------------------------------------------------------------------------
 
 
-def light_exports(journey: Journey, html_text: str) -> dict[str, bytes]:
-    """The quick exports: the HTML map, GeoJSON and CSV, named as the CLI names them.
-
-    Parameters
-    ----------
-    journey
-        The journey to export.
-    html_text
-        The map page, ``render.map_html(journey, basemap=…)``.
-    """
+def light_exports(journey: Journey) -> dict[str, bytes]:
+    """The quick exports, GeoJSON and CSV, named as the CLI names them."""
     from routes.export import geojson_bytes, places_csv
 
     csv = places_csv(journey)
     return {
-        "map.html": html_text.encode("utf-8"),
         "route.geojson": geojson_bytes(journey),
         "places.csv": csv.encode("utf-8") if isinstance(csv, str) else csv,
     }
