@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from routes.model import Report, TimeRef
@@ -76,9 +76,11 @@ _DAY_EXPR = re.compile(
 _NOW_PART = re.compile(
     r"\b(?P<word>[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?P<part>morning|afternoon|evening))\b"
 )
-_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?(?![\d-])")
+#: The look-behinds of the next two patterns follow their first characters (same meaning),
+#: so that the regex engine can skip to the possible first characters at C speed.
+_ISO = re.compile(r"(\d{4})(?<![\d-]\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?(?![\d-])")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:1[89]|20)\d\d)(?!\d)")
-_YEAR = re.compile(r"(?<![\w$£€.,/-])((?:19|20)\d\d)(?![\w%/-]|[.,]\d)")
+_YEAR = re.compile(r"((?:19|20)(?<![\w$£€.,/-]\d\d)\d\d)(?![\w%/-]|[.,]\d)")
 _YEAR_WORD = re.compile(r"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+year\b")
 #: Words after a number that make it a quantity, not a year ("2000 km").
 _QUANTITY = re.compile(
@@ -108,6 +110,23 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _MONTH_INDEX = {m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)}
+#: Words every day expression holds (a weekday or a month; the three words of
+#: :data:`_DAY_WORD` are found apart): :data:`_DAY_EXPR` is only tried just before them.
+_DAY_ANCHOR = re.compile("|".join([*WEEKDAYS, *(m[:3] for m in MONTHS)]))
+_DAY_WORD = re.compile(r"[Tt]oday|[Yy]esterday|[Tt]omorrow")
+_DAY_WORD_HINTS = ("oday", "esterday", "omorrow")
+#: Most words a day expression has before its weekday or month ("late on evening on
+#: 10th of September").
+_LEAD_WORDS = 6
+#: A blank-separated word that may come before the weekday or month of a day expression.
+_LEAD_TOKEN = re.compile(
+    r"\b(?:early|late|on|the|of|morning|afternoon|evening|night|noon|midday|next|last|"
+    r"this|\d{1,2}(?:st|nd|rd|th)?)$",
+    re.IGNORECASE,
+)
+_WORD_START = re.compile(r"\b\w")
+#: Words without which the patterns of "tonight", "this morning" and "next year" cannot match.
+_NOW_HINTS = ("night", "morning", "afternoon", "evening")
 
 
 def find_times(
@@ -170,20 +189,77 @@ def _candidates(
     out: list[tuple[int, int, str]] = []
     for m in _ISO.finditer(text):
         out.append((m.start(), m.end(), _iso_value(m)))
-    for m in _DAY_EXPR.finditer(text):
+    anchors = [m.start() for m in _DAY_ANCHOR.finditer(text)]
+    for m in _day_matches(text, anchors):
         sentence = _sentence_of(spans, m.start(), m.end())
         out.append((m.start(), m.end(), _day_value(m, text, sentence, published)))
-    for m in _NOW_PART.finditer(text):
-        out.append((m.start(), m.end(), _now_value(m, published)))
-    for m in _MONTH_YEAR.finditer(text):
+    if any(hint in text for hint in _NOW_HINTS):
+        for m in _NOW_PART.finditer(text):
+            out.append((m.start(), m.end(), _now_value(m, published)))
+    for m in _month_years(text, anchors):
         month = _MONTH_INDEX[m.group(1)[:3].lower()]
         out.append((m.start(), m.end(), f"{m.group(2)}-{month:02d}"))
-    for m in _YEAR_WORD.finditer(text):
-        out.append((m.start(), m.end(), _year_word_value(m, published)))
+    if "year" in text:
+        for m in _YEAR_WORD.finditer(text):
+            out.append((m.start(), m.end(), _year_word_value(m, published)))
     for m in _YEAR.finditer(text):
         if _is_year(text, m):
             out.append((m.start(), m.end(), m.group(1)))
     return out
+
+
+def _day_matches(text: str, anchors: Sequence[int]) -> Iterator[re.Match[str]]:
+    """What ``_DAY_EXPR.finditer(text)`` finds, trying it only just before its anchors.
+
+    Every day expression holds a weekday, a month or today/yesterday/tomorrow and
+    starts at most :data:`_LEAD_WORDS` words before the first of them, so the
+    pattern is tried only at the word starts there, in text order, each match
+    ending where the search goes on (as ``finditer`` does).
+    """
+    if any(hint in text for hint in _DAY_WORD_HINTS):
+        anchors = sorted({*anchors, *(m.start() for m in _DAY_WORD.finditer(text))})
+    done = 0  # every position before this was tried, or lies inside a match
+    for anchor in anchors:
+        if anchor < done:
+            continue
+        pos = max(_lead_start(text, anchor), done)
+        while (word := _WORD_START.search(text, pos, anchor + 1)) is not None:
+            m = _DAY_EXPR.match(text, word.start())
+            if m is None:
+                pos = word.start() + 1
+                continue
+            yield m
+            pos = m.end()
+            if pos > anchor:
+                break
+        done = max(pos, anchor + 1)
+
+
+def _lead_start(text: str, anchor: int) -> int:
+    """Where the words that may lead up to a day expression's ``anchor`` start."""
+    start = anchor
+    for _ in range(_LEAD_WORDS):
+        end = start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == start or end == 0:
+            break
+        first = end
+        while first > 0 and not text[first - 1].isspace():
+            first -= 1
+        if _LEAD_TOKEN.search(text, first, end) is None:
+            break
+        start = first
+    return start
+
+
+def _month_years(text: str, anchors: Sequence[int]) -> Iterator[re.Match[str]]:
+    """What ``_MONTH_YEAR.finditer(text)`` finds: each match starts at a month anchor."""
+    end = 0
+    for anchor in anchors:
+        if anchor >= end and (m := _MONTH_YEAR.match(text, anchor)) is not None:
+            yield m
+            end = m.end()
 
 
 def _iso_value(m: re.Match[str]) -> str:
