@@ -363,7 +363,9 @@ def reset_order(corrections: Corrections) -> Corrections:
 
 
 def _new_order(
-    rows: Sequence[Mapping[str, Any]], changed: Mapping[int, Mapping[str, Any]], corrections
+    rows: Sequence[Mapping[str, Any]],
+    changed: Mapping[int, Mapping[str, Any]],
+    corrections: Corrections,
 ) -> tuple[str, ...]:
     """Stop ids sorted by the edited ``order`` values; ties keep the old order."""
     excluded = set(corrections.excluded)
