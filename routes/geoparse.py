@@ -223,6 +223,8 @@ _DESCRIPTIONS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
         None,
     ),
 )
+#: Words of which every match of the pattern of :data:`_DESCRIPTIONS` holds one.
+_DESCRIPTION_WORDS: tuple[tuple[str, ...], ...] = (("border",), ("border",), ("far", "Far"))
 #: A sentence that speaks of travel (makes "to X" and "from X" journey cues).
 _TRAVEL = re.compile(
     r"\b(?:train|travel|travell?ed|travell?ing|trip|journey|visit|rail|arriv|depart|left|"
@@ -295,6 +297,75 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: For each pattern of :data:`_ROLE_CUES`, words of which every match holds one in lower
+#: case: ASCII text without any of them is not searched.
+_ROLE_CUE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("left", "leav", "depart", "set", "started"),
+    (
+        "through",
+        "via",
+        "pass",
+        "transit",
+        "stop",
+        "paused",
+        "halted",
+        "called",
+        "turn",
+        "join",
+        "approach",
+        "between",
+        "platform",
+        "stay",
+        "spent",
+        "over",
+    ),
+    ("cross", "enter", "border"),
+    (
+        "bound",
+        "head",
+        "route",
+        "way",
+        "arriv",
+        "reach",
+        "into",
+        "tour",
+        "destination",
+        "travel",
+        "trip",
+        "journey",
+        "visit",
+        "ride",
+        "go",
+        "went",
+        "take",
+        "bring",
+        "be",
+        "summit",
+        "talks",
+        "meet",
+        "met",
+        "toward",
+        "line",
+        "branch",
+        "spur",
+        "railway",
+        "road",
+        "expected",
+        "due",
+        "continu",
+        "return",
+        "link",
+        "moved",
+        "shipped",
+        "sent",
+        "carried",
+        "taken",
+        "transported",
+        "held",
+        "hold",
+    ),
+    ("link",),
+)
 _FROM = re.compile(
     r"(?<!km )(?<!miles )(?<!kilometres )(?<!kilometers )(?<!away )(?<!far )"
     r"\bfrom\s+(?:the\s+)?(?:(?:railway\s+|train\s+)?station\s+(?:at|in|of)\s+)?$",
@@ -356,6 +427,50 @@ _EXPECTED = re.compile(
     r"planned|planning|bound\s+for|set\s+to|due\s+to|scheduled|possibl[ey]|is\s+to|are\s+to|"
     r"intends?|aims?\s+to|poised|appears?\s+to|apparently|reportedly|probably)\b",
     re.IGNORECASE,
+)
+#: Statuses in the order they are tried, each with words of which every match of its
+#: (case-blind) pattern holds one in lower case: ASCII clauses without them skip the search.
+_STATUSES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (
+        _RULED_OUT,
+        "ruled-out",
+        ("after", "ruled", "cancel", "scrapped", "called", "not", "won", "wouldn", "longer"),
+    ),
+    (
+        _SUPERSEDED,
+        "superseded",
+        ("initially", "originally", "previously", "first", "earlier", "had"),
+    ),
+    (_DENIED, "denied", ("den",)),
+    (
+        _EXPECTED,
+        "expected",
+        (
+            "expect",
+            "would",
+            "will",
+            "likely",
+            "early",
+            "could",
+            "may",
+            "might",
+            "plan",
+            "bound",
+            "set",
+            "due",
+            "scheduled",
+            "possibl",
+            "is",
+            "are",
+            "intend",
+            "aim",
+            "poised",
+            "appear",
+            "apparently",
+            "reportedly",
+            "probably",
+        ),
+    ),
 )
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
 _VERB = (
@@ -478,7 +593,8 @@ class _Sentence:
     times: tuple[TimeRef, ...]
     historical: bool
     travel: bool
-    breaks: tuple[tuple[int, int], ...] = ()
+    break_starts: tuple[int, ...] = ()  # where its clause breaks (commas, "and" …) start
+    break_ends: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -592,7 +708,9 @@ def _find_matches(text: str, gazetteer: Gazetteer) -> tuple[list[_Match], set[st
 def _description_matches(text: str, gazetteer: Gazetteer) -> Iterator[_Match]:
     """Places named by description ("North Korea's northeastern border with Russia")."""
     taken: list[tuple[int, int]] = []
-    for pattern, place_id, role in _DESCRIPTIONS:
+    for (pattern, place_id, role), hints in zip(_DESCRIPTIONS, _DESCRIPTION_WORDS, strict=True):
+        if not any(hint in text for hint in hints):
+            continue
         place = gazetteer.get(place_id)
         if place is None:
             continue
@@ -1005,9 +1123,15 @@ def _sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]) ->
     start, end = span
     quote = text[start:end]
     source = _attribution(quote) or report.source
-    breaks = tuple((start + m.start(), start + m.end()) for m in _CLAUSE_BREAK.finditer(quote))
+    breaks = [(start + m.start(), start + m.end()) for m in _CLAUSE_BREAK.finditer(quote)]
+    starts = tuple(s for s, _ in breaks)
+    ends = tuple(e for _, e in breaks)
     times = tuple(
-        replace(ref, status=_status(text, _clause(breaks, span, ref.start, ref.end)), source=source)
+        replace(
+            ref,
+            status=_status(text, _clause(starts, ends, span, ref.start, ref.end)),
+            source=source,
+        )
         for ref in refs
     )
     year = report.published.year if report.published else None
@@ -1019,7 +1143,8 @@ def _sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]) ->
         times=times,
         historical=historical,
         travel=_TRAVEL.search(quote) is not None,
-        breaks=breaks,
+        break_starts=starts,
+        break_ends=ends,
     )
 
 
@@ -1041,11 +1166,9 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
 
 
 def _clause(
-    breaks: Sequence[tuple[int, int]], span: tuple[int, int], start: int, end: int
+    starts: Sequence[int], ends: Sequence[int], span: tuple[int, int], start: int, end: int
 ) -> tuple[int, int]:
     """The clause of a sentence that holds ``start:end`` (cut at commas, "and", "though" …)."""
-    ends = [e for _, e in breaks]
-    starts = [s for s, _ in breaks]
     before = bisect.bisect_right(ends, start)
     after = bisect.bisect_left(starts, end)
     left = ends[before - 1] if before else span[0]
@@ -1061,14 +1184,12 @@ def _status(text: str, clause: tuple[int, int]) -> str:
 @functools.lru_cache(maxsize=_MEMO)
 def _status_of(words: str) -> str:
     """How sure these words are (memoised: wire copy repeats its clauses)."""
-    if _RULED_OUT.search(words):
-        return "ruled-out"
-    if _SUPERSEDED.search(words):
-        return "superseded"
-    if _DENIED.search(words):
-        return "denied"
-    if _EXPECTED.search(words):
-        return "expected"
+    lowered = words.lower() if words.isascii() else None
+    for pattern, status, hints in _STATUSES:
+        if lowered is not None and not any(hint in lowered for hint in hints):
+            continue
+        if pattern.search(words):
+            return status
     return "reported"
 
 
@@ -1108,7 +1229,7 @@ def _mention(
     """The mention of ``place`` at ``match`` with its source, date, status and role."""
     text = report.text
     span = (sentence.start, sentence.end)
-    clause = _clause(sentence.breaks, span, match.start, match.end)
+    clause = _clause(sentence.break_starts, sentence.break_ends, span, match.start, match.end)
     status = _status(text, clause)
     before = text[max(sentence.start, match.start - 120) : match.start]
     after = text[match.end : sentence.end]
@@ -1160,15 +1281,18 @@ def _mention_role(
 @functools.lru_cache(maxsize=_MEMO)
 def _cue_role(before: str, after: str, travel: bool) -> str | None:
     """The journey role the words around a mention give it ("left", "bound for" …)."""
-    best: tuple[int, str] | None = None
-    for role, pattern in _ROLE_CUES:
-        m = pattern.search(before)
-        if m and (best is None or m.start() > best[0]):
-            best = (m.start(), role)
     if _BORDER_AFTER.match(after):
         return "border"
     if _BOUND_AFTER.match(after):
         return "destination"
+    lowered = before.lower() if before.isascii() else None
+    best: tuple[int, str] | None = None
+    for (role, pattern), hints in zip(_ROLE_CUES, _ROLE_CUE_WORDS, strict=True):
+        if lowered is not None and not any(hint in lowered for hint in hints):
+            continue
+        m = pattern.search(before)
+        if m and (best is None or m.start() > best[0]):
+            best = (m.start(), role)
     if best:
         return best[1]
     if _ORIGIN_AFTER.match(after):
