@@ -1,6 +1,7 @@
 """``python -m benchmarks --quick`` runs end to end on tiny inputs and writes its table.
 
-Only that it runs: no timing or memory target is asserted here (issue 7, GUIDE.md).
+That it runs, on the same corpus every time, scoring the peer in our ids and saying by how
+much a target is missed; no timing or memory target is asserted here (issue 7, GUIDE.md).
 """
 
 from __future__ import annotations
@@ -54,3 +55,35 @@ def test_an_unknown_benchmark_name_is_refused_with_the_valid_names() -> None:
     assert done.returncode != 0
     assert "nonsense" in done.stderr
     assert "gazetteer" in done.stderr
+
+
+def test_the_corpus_is_the_same_on_every_run_and_as_big_as_issue_7_asks() -> None:
+    from benchmarks.corpus import MIN_BYTES, MIN_REPORTS, corpus_bytes, generate
+
+    first, second = generate(), generate()
+    assert first == second
+    assert len(first) >= MIN_REPORTS
+    assert corpus_bytes(first) >= MIN_BYTES
+    assert len({r.id for r in first}) == len(first)
+
+
+def test_the_peer_is_scored_in_our_place_ids() -> None:
+    from benchmarks.peer import Peer
+    from routes.gazetteer import load_gazetteer
+
+    peer = Peer(load_gazetteer())
+    found = peer.places("Officials in Vladivostok and Nairobi said Russia would not comment.")
+    assert "vladivostok" in found  # a curated place, not gn:<id>
+    assert "russia" in found  # a country, by ISO code
+    assert any(place.startswith("gn:") for place in found)  # Nairobi, from GeoNames
+
+
+def test_a_missed_target_says_by_how_much() -> None:
+    from benchmarks.common import Figure
+
+    slow = Figure("warm", 200.0, "ms", target=150.0)
+    fast = Figure("warm", 100.0, "ms", target=150.0)
+    ratio = Figure("ratio", 0.5, "ratio", target=1.0, better="higher")
+    assert (slow.status, fast.status, ratio.status) == ("miss", "pass", "miss")
+    assert slow.margin == "+50.0 ms (+33%)"
+    assert ratio.margin.endswith("(-50%)")
