@@ -607,6 +607,40 @@ class _Match:
     role: str | None = None  # a role the wording itself fixes (descriptions)
     initial: bool = False  # first words of a sentence
     embedded: bool = False  # inside a longer capitalised name nobody knows
+    default: Place | None = None  # the reading when nothing else is known (see _default)
+    global_only: bool = False  # only GeoNames entries could be meant (no curated place)
+
+
+@dataclass(frozen=True)
+class _Readings:
+    """The places a name may mean, with what is known of them before any context."""
+
+    places: tuple[Place, ...]
+    default: Place | None
+    global_only: bool
+    country: bool  # one of them is a country
+
+
+def _readings(places: tuple[Place, ...]) -> _Readings:
+    """What is known of ``places`` before context (kept with each looked-up name)."""
+    return _Readings(
+        places=places,
+        default=_default(places),
+        global_only=not any(p.curated for p in places),
+        country=any(p.kind == "country" for p in places),
+    )
+
+
+def _new_match(start: int, end: int, readings: _Readings, **extra: object) -> _Match:
+    """A match of ``readings`` at ``start:end``."""
+    return _Match(
+        start,
+        end,
+        readings.places,
+        default=readings.default,
+        global_only=readings.global_only,
+        **extra,
+    )
 
 
 def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
@@ -660,11 +694,11 @@ def _parse_report(
     matches, demonyms = _find_matches(text, gazetteer)
     counts = _context_countries(matches, demonyms)
     found: list[tuple[Place, Mention]] = []
-    lowered: set[str] | None = None
+    lowered = _LowerWords(text)
     for match in matches:
-        if lowered is None and _needs_common_check(match):
-            lowered = set(re.findall(r"\b[a-z]+\b", text))
-        place = _resolve(match, counts, text, lowered or set())
+        if _needs_common_check(match):
+            lowered.active = True
+        place = _resolve(match, counts, text, lowered)
         if place is None:
             continue
         index = max(bisect.bisect_right(starts, match.start) - 1, 0)
@@ -718,7 +752,7 @@ def _description_matches(text: str, gazetteer: Gazetteer) -> Iterator[_Match]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            yield _Match(m.start(), m.end(), (place,), role=role)
+            yield _new_match(m.start(), m.end(), _readings((place,)), role=role)
 
 
 def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[_Match]) -> list[_Match]:
@@ -730,13 +764,11 @@ def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[_Match]) ->
     for m in pattern.finditer(text):
         if any(t.start < m.end() and m.start() < t.end for t in taken):
             continue
-        if _PART_OF_NAME.search(text, 0, m.start()) and _PART_OF_NAME.search(
-            text[max(0, m.start() - 40) : m.start()]
-        ):
+        if _PART_OF_NAME.search(text[max(0, m.start() - 40) : m.start()]):
             continue
         if _GENERIC_AFTER.match(text, m.end()):
             continue
-        found.append(_Match(m.start(), m.end(), by_key[normalize(m.group())]))
+        found.append(_new_match(m.start(), m.end(), by_key[normalize(m.group())]))
     return found
 
 
@@ -749,7 +781,7 @@ _LOWERCASE_NAMES: dict[int, tuple] = {}
 
 def _lowercase_names(
     gazetteer: Gazetteer,
-) -> tuple[re.Pattern[str] | None, dict[str, tuple[Place, ...]]]:
+) -> tuple[re.Pattern[str] | None, dict[str, _Readings]]:
     """A regex of the gazetteer's curated names that start lower case, and their places."""
     cached = _LOWERCASE_NAMES.get(id(gazetteer))
     if cached is not None and cached[2] is gazetteer:
@@ -759,7 +791,7 @@ def _lowercase_names(
         for name in (place.name, *place.aliases):
             if name[:1].islower() and not name.startswith("the "):
                 names.setdefault(name, normalize(name))
-    by_key = {key: gazetteer.lookup_keys([key]).get(key, ()) for key in names.values()}
+    by_key = {key: _readings(gazetteer.lookup_keys([key]).get(key, ())) for key in names.values()}
     if not names:
         pattern = None
     else:
@@ -842,7 +874,7 @@ class _Segment:
 
     tokens: tuple[tuple[int, int, int], ...]
     keys: tuple[tuple[tuple[int, str], ...], ...]
-    found: dict[str, tuple[Place, ...]]
+    found: dict[str, _Readings]
 
 
 #: Runs whose segments are remembered per gazetteer (wire copy repeats its names).
@@ -875,7 +907,7 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
             own = [key for options in keys for _, key in options]
             if not any(key in found or key in DEMONYMS for key in own):
                 continue  # nothing here can become a place or name a country
-            mine = {key: found[key] for key in own if key in found}
+            mine = {key: _readings(found[key]) for key in own if key in found}
             segments.append(_Segment(tuple(tokens), keys, mine))
         learnt[run] = tuple(segments)
     return learnt
@@ -933,23 +965,22 @@ def _match_at(
         if key in DEMONYMS:
             demonyms.add(DEMONYMS[key])
             return j + 1, None, True
-        places = segment.found.get(key)
-        if not places:
+        readings = segment.found.get(key)
+        if readings is None or not readings.places:
             continue
         if key in _NEEDS_THE and not _THE_BEFORE.search(text, max(0, start - 5), start):
             continue
-        country = any(p.kind == "country" for p in places)
-        if any(s < end and start < e for s, e in taken) and not country:
+        if taken and not readings.country and any(s < end and start < e for s, e in taken):
             return j + 1, None, True
         initial = i == 0 and _initial(text, start)
-        match = _Match(start, end, places, initial=initial)
-        return j + 1, match, not _global_only(match)
+        match = _new_match(start, end, readings, initial=initial)
+        return j + 1, match, not readings.global_only
     return i + 1, None, False
 
 
 def _global_only(match: _Match) -> bool:
     """Whether only GeoNames entries could be meant (no curated place)."""
-    return not any(p.curated for p in match.candidates)
+    return match.global_only
 
 
 def _odd_neighbour(
@@ -1039,22 +1070,22 @@ def _context_countries(matches: Sequence[_Match], demonyms: set[str]) -> Counter
     """
     counts: Counter[str] = Counter({code: 100 for code in demonyms if code})
     for match in matches:
-        place = _default(match)
+        place = match.default
         if place is not None:
             counts[place.country] += 1
     counts.pop("", None)
     return counts
 
 
-def _default(match: _Match) -> Place | None:
-    """The reading of a match when nothing else is known, if it is safe enough to count."""
-    place = max(match.candidates, key=lambda p: (p.curated, p.kind == "country", p.population))
+def _default(places: Sequence[Place]) -> Place | None:
+    """The reading of a name when nothing else is known, if it is safe enough to count."""
+    place = max(places, key=lambda p: (p.curated, p.kind == "country", p.population))
     if place.curated or place.kind == "country" or place.population >= 100_000:
         return place
     return None
 
 
-def _resolve(match: _Match, counts: Counter[str], text: str, lowered: set[str]) -> Place | None:
+def _resolve(match: _Match, counts: Counter[str], text: str, lowered: _LowerWords) -> Place | None:
     """The place a match most likely means, or None when it is probably not a place.
 
     The countries the rest of the report points at decide first (Hassan next to
@@ -1064,7 +1095,7 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: set[str]) 
     in a country the report is about; a one-word other name of a town ("Angara"
     for Ankara) needs that country too.
     """
-    own = _default(match)
+    own = match.default
 
     def in_context(country: str) -> bool:
         return counts.get(country, 0) - (1 if own is not None and own.country == country else 0) > 0
@@ -1103,7 +1134,30 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 def _needs_common_check(match: _Match) -> bool:
     """Whether resolving ``match`` may need the report's lower-case words."""
-    return not any(p.curated for p in match.candidates)
+    return match.global_only
+
+
+class _LowerWords:
+    """The words a report writes in lower case, read when first asked.
+
+    Until ``active`` is set (by the first match that only GeoNames can explain)
+    it holds no word at all.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.active = False
+        self._text = text
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not self.active:
+            return False
+        if self._words is None:
+            self._words = set(_LOWER_WORD.findall(self._text))
+        return word in self._words
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def _time_statuses(
