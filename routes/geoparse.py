@@ -589,12 +589,18 @@ class _Sentence:
 
     start: int
     end: int
+    quote: str  # its text
     source: str
     times: tuple[TimeRef, ...]
     historical: bool
-    travel: bool
     break_starts: tuple[int, ...] = ()  # where its clause breaks (commas, "and" …) start
     break_ends: tuple[int, ...] = ()
+    current: tuple[TimeRef, ...] = ()  # its times that are not superseded
+
+    @functools.cached_property
+    def travel(self) -> bool:
+        """Whether the sentence speaks of travel (makes "to X" and "from X" journey cues)."""
+        return _TRAVEL.search(self.quote) is not None
 
 
 @dataclass(frozen=True)
@@ -1193,12 +1199,13 @@ def _sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]) ->
     return _Sentence(
         start=start,
         end=end,
+        quote=quote,
         source=source,
         times=times,
         historical=historical,
-        travel=_TRAVEL.search(quote) is not None,
         break_starts=starts,
         break_ends=ends,
+        current=tuple(t for t in times if t.status != "superseded"),
     )
 
 
@@ -1284,10 +1291,8 @@ def _mention(
     text = report.text
     span = (sentence.start, sentence.end)
     clause = _clause(sentence.break_starts, sentence.break_ends, span, match.start, match.end)
-    status = _status(text, clause)
-    before = text[max(sentence.start, match.start - 120) : match.start]
-    after = text[match.end : sentence.end]
-    role = _mention_role(place, match, before, after, sentence, status, gazetteer)
+    status = _status_of(text[clause[0] : clause[1]])
+    role = _mention_role(place, match, text, sentence, status, gazetteer)
     return Mention(
         report_id=report.id,
         place_id=place.id,
@@ -1296,7 +1301,7 @@ def _mention(
         text=text[match.start : match.end],
         sentence_start=sentence.start,
         sentence_end=sentence.end,
-        quote=text[sentence.start : sentence.end],
+        quote=sentence.quote,
         source=sentence.source,
         date=_date(sentence, clause, match.start),
         status=status,
@@ -1307,8 +1312,7 @@ def _mention(
 def _mention_role(
     place: Place,
     match: _Match,
-    before: str,
-    after: str,
+    text: str,
     sentence: _Sentence,
     status: str,
     gazetteer: Gazetteer,
@@ -1318,9 +1322,13 @@ def _mention_role(
         return "historical"
     if place.kind not in POINT_KINDS:
         return "context"
+    after = text[match.end : sentence.end]
     if _ATTRIBUTIVE.match(after):
         return "context"  # "Moscow-based", "Pyongyang-backed"
-    cue = match.role or _cue_role(before, after, sentence.travel)
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    cue = match.role or _cue_role(before, after)
+    if cue is None and sentence.travel:
+        cue = _travel_cue(before)
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after):
         return "actor"
     if status == "ruled-out":
@@ -1333,8 +1341,11 @@ def _mention_role(
 
 
 @functools.lru_cache(maxsize=_MEMO)
-def _cue_role(before: str, after: str, travel: bool) -> str | None:
-    """The journey role the words around a mention give it ("left", "bound for" …)."""
+def _cue_role(before: str, after: str) -> str | None:
+    """The journey role the words around a mention give it ("left", "bound for" …).
+
+    Bare "from X" and "to X" count only in a sentence about travel: see :func:`_travel_cue`.
+    """
     if _BORDER_AFTER.match(after):
         return "border"
     if _BOUND_AFTER.match(after):
@@ -1351,9 +1362,16 @@ def _cue_role(before: str, after: str, travel: bool) -> str | None:
         return best[1]
     if _ORIGIN_AFTER.match(after):
         return "origin"
-    if travel and _FROM.search(before):
+    return None
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _travel_cue(before: str) -> str | None:
+    """The role "from X" (origin) or "to X" (destination) gives in a sentence about travel."""
+    lowered = before.lower() if before.isascii() else None
+    if (lowered is None or "from" in lowered) and _FROM.search(before):
         return "origin"
-    if travel and _TO.search(before):
+    if (lowered is None or "to" in lowered or "for" in lowered) and _TO.search(before):
         return "destination"
     return None
 
@@ -1385,7 +1403,7 @@ _LOCATIVE_BEFORE = re.compile(
 
 def _date(sentence: _Sentence, clause: tuple[int, int], start: int) -> str | None:
     """The date of the sentence's time expression nearest the mention (same clause first)."""
-    times = [t for t in sentence.times if t.status != "superseded"]
+    times = sentence.current
     if not times:
         return None
     best = min(
