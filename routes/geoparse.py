@@ -561,6 +561,10 @@ _ATTRIBUTION_WORDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("according",),),
     (_VERB_WORDS,),
 )
+#: For each pattern of :data:`_ATTRIBUTIONS`, how many words at most stand before the first
+#: of the words of its first group in a match (the owner's and the source's names, "The",
+#: "has"): the search starts that many words before them. 0: search the whole sentence.
+_ATTRIBUTION_REACH: tuple[int, ...] = (8, 0, 0, 0, 0, 0, 6)
 #: Words that open a sentence but are not a source ("Both reports cited …").
 _NOT_SOURCES = frozenset(
     [
@@ -1273,10 +1277,20 @@ def _status_of(words: str) -> str:
 def _attribution(sentence: str) -> str:
     """Who a sentence says said it ("Chosun Ilbo", "YTN", "Japanese media"), or ""."""
     best: tuple[int, str] | None = None
-    for pattern, needs in zip(_ATTRIBUTIONS, _ATTRIBUTION_WORDS, strict=True):
+    for pattern, needs, reach in zip(
+        _ATTRIBUTIONS, _ATTRIBUTION_WORDS, _ATTRIBUTION_REACH, strict=True
+    ):
         if not all(_holds_any(sentence, words) for words in needs):
             continue
-        for m in pattern.finditer(sentence):
+        start = 0
+        if reach:
+            first = min(i for word in needs[0] if (i := sentence.find(word)) >= 0)
+            start = _words_back(sentence, first, reach)
+        if best is not None and start >= best[0]:
+            continue  # nothing here could start earlier than the source found
+        for m in pattern.finditer(sentence, start):
+            if best is not None and m.start() >= best[0]:
+                break
             name = _clean_source(m.group("name"))
             if name and (best is None or m.start() < best[0]):
                 best = (m.start(), name)
@@ -1289,14 +1303,36 @@ def _clean_source(name: str) -> str:
     """A source name without a leading "The" or an owner ("Russia's Interfax" → "Interfax")."""
     name = name.strip()
     if not name.endswith("media") and not name.endswith(("ministry", "office", "government")):
-        name = re.split(r"['’]s\s+", name)[-1]
-    name = re.sub(r"^[Tt]he\s+", "", name)
-    if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+        name = _OWNER.split(name)[-1]
+    name = _LEADING_THE.sub("", name)
+    if name.endswith(".") and not _INITIAL_END.search(name):
         name = name[:-1]  # the full stop of the sentence, not of an initial ("U.S.")
     first = name.split()[0].lower() if name.split() else ""
     if not first or first in _NOT_SOURCES:
         return ""
     return name
+
+
+_OWNER = re.compile(r"['’]s\s+")
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+
+
+def _words_back(text: str, pos: int, count: int) -> int:
+    """Where the ``count``-th space-separated chunk before the one holding ``pos`` starts.
+
+    A chunk holds one or more blank-separated words, so no stretch of text of at
+    most ``count`` words before the word at ``pos`` starts before the result.
+    """
+    start = text.rfind(" ", 0, pos) + 1
+    for _ in range(count):
+        end = start
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        if end == 0:
+            return 0
+        start = text.rfind(" ", 0, end) + 1
+    return start
 
 
 def _mention(
