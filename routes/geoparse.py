@@ -232,6 +232,9 @@ _DESCRIPTIONS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
 )
 #: Words of which every match of the pattern of :data:`_DESCRIPTIONS` holds one.
 _DESCRIPTION_WORDS: tuple[tuple[str, ...], ...] = (("border",), ("border",), ("far", "Far"))
+#: Most words a match of each of :data:`_DESCRIPTIONS` has before the first of those
+#: ("North Korea's far north-eastern border"): the search starts that many words earlier.
+_DESCRIPTION_REACH = (4, 3, 1)
 #: A sentence that speaks of travel (makes "to X" and "from X" journey cues).
 _TRAVEL = re.compile(
     r"\b(?:train|travel|travell?ed|travell?ing|trip|journey|visit|rail|arriv|depart|left|"
@@ -767,13 +770,16 @@ def _holds_any(text: str, words: Sequence[str]) -> bool:
 def _description_matches(text: str, gazetteer: Gazetteer) -> Iterator[_Match]:
     """Places named by description ("North Korea's northeastern border with Russia")."""
     taken: list[tuple[int, int]] = []
-    for (pattern, place_id, role), hints in zip(_DESCRIPTIONS, _DESCRIPTION_WORDS, strict=True):
+    for (pattern, place_id, role), hints, reach in zip(
+        _DESCRIPTIONS, _DESCRIPTION_WORDS, _DESCRIPTION_REACH, strict=True
+    ):
         if not _holds_any(text, hints):
             continue
         place = gazetteer.get(place_id)
         if place is None:
             continue
-        for m in pattern.finditer(text):
+        first = min(i for hint in hints if (i := text.find(hint)) >= 0)
+        for m in pattern.finditer(text, _words_back(text, first, reach)):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
