@@ -417,7 +417,11 @@ _ACTOR_BEFORE = re.compile(
     r"officials?|diplomats?|sanctions\s+on|ties\s+with|relations\s+with)\s+(?:from|by|of|"
     r"in|on|with)\s+(?:[A-Z][\w'’-]+\s+(?:and|or)\s+)?$"
 )
-_CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:but|though|although|while|whereas|and)\s")
+#: A clause break: ``[;:,]|\s(?:but|though|although|while|whereas|and)\s``, written to open
+#: with one character class so that the regex engine skips to those characters at C speed.
+_CLAUSE_BREAK = re.compile(
+    r"[;:,\s](?:(?<=[;:,])|(?<=\s)(?:but|though|although|while|whereas|and)\s)"
+)
 _RULED_OUT = re.compile(
     r"\bafter\s+all\b|\bruled\s+out\b|\bcancell?ed\b|\bscrapped\b|\bcalled\s+off\b|"
     r"\b(?:will|would|is|are)\s+not\s+(?:\w+\s+)?(?:stop|travel|go|visit|"
@@ -1140,7 +1144,8 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: _LowerWord
             place.population,
         )
 
-    best = max(match.candidates, key=rank)
+    candidates = match.candidates
+    best = candidates[0] if len(candidates) == 1 else max(candidates, key=rank)
     if best.curated:
         return best
     if best.kind == "country":
