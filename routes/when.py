@@ -110,6 +110,10 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _MONTH_INDEX = {m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)}
+_WEEKDAY_INDEX = {w.lower(): i for i, w in enumerate(WEEKDAYS)}
+_EXPLICIT_PARTS = re.compile(rf"({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH})")
+_YEAR_AT_END = re.compile(r"(?:1[89]|20)\d\d$")
+_PAST = re.compile(r"\w+ed\b|\b(?:was|were|had|did|said|left|met|held|went|began)\b")
 #: Words every day expression holds (a weekday or a month; the three words of
 #: :data:`_DAY_WORD` are found apart): :data:`_DAY_EXPR` is only tried just before them.
 _DAY_ANCHOR = re.compile("|".join([*WEEKDAYS, *(m[:3] for m in MONTHS)]))
@@ -295,13 +299,11 @@ def _resolve_day(
     published: date | None,
 ) -> date | None:
     """The date of a weekday, an explicit date, or today/yesterday/tomorrow."""
-    explicit = re.search(
-        rf"({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH})", words
-    )
+    explicit = _EXPLICIT_PARTS.search(words)
     if explicit:
         month_word = explicit.group(1) or explicit.group(4)
         day_number = int(explicit.group(2) or explicit.group(3))
-        year = re.search(r"(?:1[89]|20)\d\d$", words)
+        year = _YEAR_AT_END.search(words)
         return _explicit_date(
             _MONTH_INDEX[month_word[:3].lower()],
             day_number,
@@ -316,7 +318,7 @@ def _resolve_day(
         return published + timedelta(days=shift)
     *head, name = lowered.split()
     prefix = head[0] if head else ""
-    weekday = [w.lower() for w in WEEKDAYS].index(name)
+    weekday = _WEEKDAY_INDEX[name]
     ahead = _looks_ahead(text, start, end, sentence) if not prefix else prefix != "last"
     return _weekday_date(weekday, published, ahead=ahead, strict=prefix in ("next", "last"))
 
@@ -374,7 +376,7 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     clause = before[breaks[-1].end() :] if breaks else before
     if _FUTURE.search(clause):
         return not _PERFECT.search(clause)
-    if re.search(r"\w+ed\b|\b(?:was|were|had|did|said|left|met|held|went|began)\b", clause):
+    if _PAST.search(clause):
         return False
     after = text[end : min(sentence[1], end + _CLAUSE_WINDOW)]
     after = after.lstrip(" ,")
