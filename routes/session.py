@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from routes.export import OUTPUT_FILES
 from routes.model import (
     ROLES,
     STOP_ROLES,
@@ -43,15 +44,8 @@ EDITABLE_COLUMNS: tuple[str, ...] = ("role", "exclude", "order")
 CONFLICT_STATUSES: tuple[str, ...] = ("superseded", "denied")
 #: Keys of the settings widgets, filled from a project file (see :func:`widget_values`).
 SETTING_KEYS: tuple[str, ...] = ("speed", "use_reported_depart", "depart_date", "depart_time")
-#: The export files, named as ``python -m routes build`` names them.
-EXPORT_FILES: tuple[str, ...] = (
-    "map.html",
-    "map.png",
-    "route.geojson",
-    "route.kml",
-    "route.gpx",
-    "places.csv",
-)
+#: The export files, named as ``python -m routes build`` names them (the project file aside).
+EXPORT_FILES: tuple[str, ...] = tuple(name for name in OUTPUT_FILES if name != "project.json")
 #: Largest distance (degrees) between a map click and the place it selects.
 _CLICK_TOLERANCE_DEG = 0.05
 #: Where the map's vendored scripts and stylesheets live (``asset:`` links of routes.render).
