@@ -655,15 +655,12 @@ def _readings(places: tuple[Place, ...]) -> _Readings:
     )
 
 
-def _new_match(start: int, end: int, readings: _Readings, **extra: object) -> _Match:
+def _new_match(
+    start: int, end: int, readings: _Readings, role: str | None = None, initial: bool = False
+) -> _Match:
     """A match of ``readings`` at ``start:end``."""
     return _Match(
-        start,
-        end,
-        readings.places,
-        default=readings.default,
-        global_only=readings.global_only,
-        **extra,
+        start, end, readings.places, role, initial, False, readings.default, readings.global_only
     )
 
 
@@ -864,9 +861,9 @@ def _name_matches(
         if segments is None:
             segments = _learn_runs(gazetteer, {run})[run]
         for segment in segments:
-            tokens = [(offset + s, offset + e, kind) for s, e, kind in segment.tokens]
-            if _is_person(text, tokens):
+            if _is_person(text, segment, offset + segment.tokens[0][0]):
                 continue
+            tokens = [(offset + s, offset + e, kind) for s, e, kind in segment.tokens]
             matches += _segment_matches(text, tokens, segment, taken, demonyms)
     return matches, demonyms
 
@@ -910,10 +907,11 @@ class _Segment:
     tokens: tuple[tuple[int, int, int], ...]
     keys: tuple[tuple[tuple[int, str], ...], ...]
     found: dict[str, _Readings]
+    person: bool  # its first word starts people's names ("Kim", "Sergei")
 
 
 #: Runs whose segments are remembered per gazetteer (wire copy repeats its names).
-_RUN_MEMO_SIZE = 200_000
+_RUN_MEMO_SIZE = 50_000
 _RUN_MEMOS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[_Segment, ...]]] = (
     weakref.WeakKeyDictionary()
 )
@@ -943,7 +941,8 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
             if not any(key in found or key in DEMONYMS for key in own):
                 continue  # nothing here can become a place or name a country
             mine = {key: _readings(found[key]) for key in own if key in found}
-            segments.append(_Segment(tuple(tokens), keys, mine))
+            person = keys[0][-1][1] in PERSON_HEADS  # keys[0][-1]: the first word alone
+            segments.append(_Segment(tuple(tokens), keys, mine, person))
         learnt[run] = tuple(segments)
     return learnt
 
@@ -1074,14 +1073,11 @@ def _trim(tokens: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return tokens
 
 
-def _is_person(text: str, tokens: Sequence[tuple[int, int, int]]) -> bool:
-    """Whether a segment is a person's name: a known first word or a title before it."""
-    if not tokens:
+def _is_person(text: str, segment: _Segment, start: int) -> bool:
+    """Whether a segment (at ``start``) is a person's name: a known first word or a title."""
+    if segment.person:
         return True
-    first = normalize(text[tokens[0][0] : tokens[0][1]])
-    if first in PERSON_HEADS:
-        return True
-    before = _WORD_BEFORE.search(text, max(0, tokens[0][0] - 30), tokens[0][0])
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return before is not None and before.group(1).lower() in TITLES
 
 
