@@ -1398,7 +1398,6 @@ def _mention_role(
     return cue
 
 
-@functools.lru_cache(maxsize=_MEMO)
 def _cue_role(before: str, after: str) -> str | None:
     """The journey role the words around a mention give it ("left", "bound for" …).
 
@@ -1408,6 +1407,20 @@ def _cue_role(before: str, after: str) -> str | None:
         return "border"
     if _BOUND_AFTER.match(after):
         return "destination"
+    best = _cue_before(before)
+    if best:
+        return best
+    if _ORIGIN_AFTER.match(after):
+        return "origin"
+    return None
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _cue_before(before: str) -> str | None:
+    """The role of the last cue ("left", "bound for" …) that the words before a place end with.
+
+    Memoised on those words alone: wire copy repeats them before many places.
+    """
     lowered = before.lower() if before.isascii() else None
     best: tuple[int, str] | None = None
     for (role, pattern), hints in zip(_ROLE_CUES, _ROLE_CUE_WORDS, strict=True):
@@ -1416,11 +1429,7 @@ def _cue_role(before: str, after: str) -> str | None:
         m = pattern.search(before)
         if m and (best is None or m.start() > best[0]):
             best = (m.start(), role)
-    if best:
-        return best[1]
-    if _ORIGIN_AFTER.match(after):
-        return "origin"
-    return None
+    return best[1] if best else None
 
 
 @functools.lru_cache(maxsize=_MEMO)
