@@ -1127,21 +1127,12 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: _LowerWord
     for Ankara) needs that country too.
     """
     own = match.default
-
-    def in_context(country: str) -> bool:
-        return counts.get(country, 0) - (1 if own is not None and own.country == country else 0) > 0
-
-    def rank(place: Place) -> tuple[bool, bool, bool, int]:
-        plausible = place.curated or place.kind == "country" or place.population >= MIN_POPULATION
-        return (
-            plausible and in_context(place.country),
-            place.curated,
-            place.kind == "country",
-            place.population,
-        )
-
+    own_country = own.country if own is not None else None
     candidates = match.candidates
-    best = candidates[0] if len(candidates) == 1 else max(candidates, key=rank)
+    if len(candidates) == 1:
+        best = candidates[0]
+    else:
+        best = max(candidates, key=lambda place: _rank(place, counts, own_country))
     if best.curated:
         return best
     if best.kind == "country":
@@ -1149,7 +1140,7 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: _LowerWord
     surface = text[match.start : match.end]
     key = normalize(surface)
     single = " " not in key
-    near = in_context(best.country)
+    near = _in_context(best.country, counts, own_country)
     if match.embedded or key in COMMON_WORDS or _ACRONYM.search(surface):
         return None
     if single and (key in lowered or (not near and normalize(best.name) != key)):
@@ -1159,6 +1150,24 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: _LowerWord
     if match.initial and single and not near and best.population < 1_000_000:
         return None
     return best
+
+
+def _in_context(country: str, counts: Counter[str], own_country: str | None) -> bool:
+    """Whether the rest of the report (the match's own default reading aside) points at it."""
+    return counts.get(country, 0) - (1 if own_country == country else 0) > 0
+
+
+def _rank(
+    place: Place, counts: Counter[str], own_country: str | None
+) -> tuple[bool, bool, bool, int]:
+    """How likely a reading is: plausible and in context, curated, a country, population."""
+    plausible = place.curated or place.kind == "country" or place.population >= MIN_POPULATION
+    return (
+        plausible and _in_context(place.country, counts, own_country),
+        place.curated,
+        place.kind == "country",
+        place.population,
+    )
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
