@@ -177,6 +177,18 @@ def test_parsing_twice_gives_the_same_result(bundled: Report, gazetteer: Gazette
     assert parse([bundled], gazetteer) == parse([bundled], gazetteer)
 
 
+def test_each_gazetteer_finds_only_its_own_places(gazetteer: Gazetteer) -> None:
+    curated_only = Gazetteer(
+        gazetteer.curated_places(),
+        [(key, place.id) for key, places in gazetteer.curated_names() for place in places],
+    )
+    text = "The delegation flew from Vladivostok to Lima and Nairobi."
+    assert {"lima", "nairobi"} <= {p.place.name.lower() for p in _parse(text, gazetteer).places}
+    assert _roles(_parse(text, curated_only)) == {"vladivostok": "origin"}
+    assert _parse(text, gazetteer) == _parse(text, gazetteer)
+    assert len(_parse(text, gazetteer).places) == 3
+
+
 # --- attribution -----------------------------------------------------------------------------
 
 

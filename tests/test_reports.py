@@ -312,6 +312,14 @@ def test_every_line_of_the_bundled_report_is_whole_sentences(bundled_report: Pat
         ),
         ("He said “Go. Now.” Then left!", ["He said “Go. Now.”", "Then left!"]),
         (
+            'He said "Go. Now.\nThe train left. It was late.',
+            ['He said "Go. Now.\nThe train left.', "It was late."],
+        ),
+        (
+            'A "quoted. Thing" here. Then “more. Words” end. Last.',
+            ['A "quoted. Thing" here.', "Then “more. Words” end.", "Last."],
+        ),
+        (
             "Where is it? Nobody knows… Maybe Khasan.",
             ["Where is it?", "Nobody knows…", "Maybe Khasan."],
         ),
