@@ -109,6 +109,11 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()—–]|\b(?:and|but|though|although|while|whereas|which|who|where)\b",
     re.IGNORECASE,
 )
+#: The two kinds of :data:`_CLAUSE_BREAK`: marks, and words.
+_BREAK_MARKS = ",;:()—–"
+_BREAK_WORD = re.compile(
+    r"\b(?:and|but|though|although|while|whereas|which|who|where)\b", re.IGNORECASE
+)
 _MONTH_INDEX = {m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)}
 _WEEKDAY_INDEX = {w.lower(): i for i, w in enumerate(WEEKDAYS)}
 _EXPLICIT_PARTS = re.compile(rf"({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH})")
@@ -372,8 +377,7 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     verb ("said", "left", "opened") or no cue at all reads as the past.
     """
     before = text[max(sentence[0], start - _CLAUSE_WINDOW) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end() :] if breaks else before
+    clause = before[_last_clause_start(before) :]
     if _FUTURE.search(clause):
         return not _PERFECT.search(clause)
     if _PAST.search(clause):
@@ -383,6 +387,19 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     stop = _CLAUSE_BREAK.search(after)
     clause = after[: stop.start()] if stop else after
     return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
+
+
+def _last_clause_start(words: str) -> int:
+    """Where the last clause of ``words`` starts: after its last :data:`_CLAUSE_BREAK`.
+
+    Breaks are single marks or whole words, so the last one is the last word
+    break after the last mark, else that mark; only the words after it are searched.
+    """
+    start = max(words.rfind(mark) for mark in _BREAK_MARKS) + 1
+    last = None
+    for last in _BREAK_WORD.finditer(words, start):  # noqa: B007 - the last one is wanted
+        pass
+    return last.end() if last is not None else start
 
 
 def _now_value(m: re.Match[str], published: date | None) -> str:
