@@ -648,7 +648,6 @@ _BLOCK_START = re.compile(r"\n[ \t]*(?:#{1,6}\s|[-*+>]\s|\d+[.)]\s)")
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t].*$", re.MULTILINE)
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
-_LAST_WORD = re.compile(r"(\S+)$")
 #: Longest word looked at before a full stop (abbreviations are short).
 _WORD_WINDOW = 40
 _OPENERS = "\"'“‘([«"
@@ -737,8 +736,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False
     if text[match.start()] != ".":
         return True
-    word = _LAST_WORD.search(text, max(0, match.start() - _WORD_WINDOW), match.start())
-    token = word.group(1).lstrip(_OPENERS) if word else ""
+    token = _last_word(text, max(0, match.start() - _WORD_WINDOW), match.start())
+    token = token.lstrip(_OPENERS)
     lowered = token.lower()
     if lowered in _TITLES:
         return False
@@ -747,6 +746,20 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if lowered in _ABBREVIATIONS or _ACRONYM.fullmatch(token):
         return _starter(after)
     return True
+
+
+def _last_word(text: str, low: int, end: int) -> str:
+    r"""The blank-free word that ends ``text[low:end]`` ("" if none), read backwards.
+
+    The same as ``(\S+)$`` searched there, whose ``$`` also matches before a
+    final newline.
+    """
+    if end > low and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > low and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _starter(word: str) -> bool:
