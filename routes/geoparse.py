@@ -511,63 +511,85 @@ _ATTRIBUTIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})"),
     re.compile(rf"(?:\b[Tt]he\s+)?(?<![\w'’])(?P<name>{_NAME})\s+{_VERB}"),
 )
-_VERB_WORDS = (
-    "said",
-    "says",
-    "report",
-    "announced",
-    "confirmed",
-    "denied",
-    "told",
-    "stated",
-    "added",
-    "quoted",
-    "cited",
-    "wrote",
-    "claimed",
+_VERB_WORDS = frozenset(
+    [
+        "said",
+        "says",
+        "reported",
+        "reports",
+        "announced",
+        "confirmed",
+        "denied",
+        "told",
+        "stated",
+        "added",
+        "quoted",
+        "cited",
+        "wrote",
+        "claimed",
+    ]
 )
 #: For each pattern of :data:`_ATTRIBUTIONS`, groups of words of which every match holds
-#: one of each group: a sentence without them is not searched (the patterns are slow).
-_ATTRIBUTION_WORDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+#: one of each group as a whole word (the first word of each of its alternatives): a
+#: sentence without them is not searched (the patterns are slow).
+_ATTRIBUTION_WORDS: tuple[tuple[frozenset[str], ...], ...] = (
     (
-        (
-            "newspaper",
-            "daily",
-            "news",
-            "agency",
-            "broadcaster",
-            "television",
-            "TV",
-            "radio",
-            "channel",
-            "outlet",
-            "website",
-            "wire",
-            "network",
+        frozenset(
+            [
+                "newspaper",
+                "daily",
+                "news",
+                "agency",
+                "broadcaster",
+                "television",
+                "TV",
+                "radio",
+                "channel",
+                "outlet",
+                "website",
+                "wire",
+                "network",
+                "media",
+            ]
         ),
     ),
     (
-        (
-            "broadcaster",
-            "newspaper",
-            "agency",
-            "daily",
-            "outlet",
-            "website",
-            "channel",
-            "network",
-            "wire",
+        frozenset(
+            [
+                "broadcaster",
+                "newspaper",
+                "news",
+                "agency",
+                "daily",
+                "outlet",
+                "website",
+                "channel",
+                "network",
+                "wire",
+            ]
         ),
     ),
-    (("media",), ("state",)),
-    (("media",),),
+    (frozenset(["state"]), frozenset(["media"])),
+    (frozenset(["media"]),),
     (
-        ("ministry", "military", "government", "office", "army", "intelligence", "agency"),
+        frozenset(
+            [
+                "ministry",
+                "military",
+                "government",
+                "office",
+                "army",
+                "intelligence",
+                "spy",
+                "presidential",
+            ]
+        ),
         _VERB_WORDS,
     ),
-    (("according",),),
+    (frozenset(["according"]),),
     (_VERB_WORDS,),
 )
+_WORDS = re.compile(r"\w+")
 #: For each pattern of :data:`_ATTRIBUTIONS`, how many words at most stand before the first
 #: of the words of its first group in a match (the owner's and the source's names, "The",
 #: "has"): the search starts that many words before them. 0: search the whole sentence.
@@ -1293,14 +1315,15 @@ def _status_of(words: str) -> str:
 def _attribution(sentence: str) -> str:
     """Who a sentence says said it ("Chosun Ilbo", "YTN", "Japanese media"), or ""."""
     best: tuple[int, str] | None = None
+    words = set(_WORDS.findall(sentence))
     for pattern, needs, reach in zip(
         _ATTRIBUTIONS, _ATTRIBUTION_WORDS, _ATTRIBUTION_REACH, strict=True
     ):
-        if not all(_holds_any(sentence, words) for words in needs):
+        if any(words.isdisjoint(group) for group in needs):
             continue
         start = 0
         if reach:
-            first = min(i for word in needs[0] if (i := sentence.find(word)) >= 0)
+            first = min(sentence.find(word) for word in needs[0] & words)
             start = _words_back(sentence, first, reach)
         if best is not None and start >= best[0]:
             continue  # nothing here could start earlier than the source found
