@@ -655,6 +655,7 @@ class _Match:
     embedded: bool = False  # inside a longer capitalised name nobody knows
     default: Place | None = None  # the reading when nothing else is known (see _default)
     global_only: bool = False  # only GeoNames entries could be meant (no curated place)
+    ranked: tuple[tuple[Place, bool], ...] = ()  # the readings best first (see _ranked)
 
 
 @dataclass(frozen=True)
@@ -665,6 +666,7 @@ class _Readings:
     default: Place | None
     global_only: bool
     country: bool  # one of them is a country
+    ranked: tuple[tuple[Place, bool], ...]  # see _ranked
 
 
 def _readings(places: tuple[Place, ...]) -> _Readings:
@@ -674,6 +676,22 @@ def _readings(places: tuple[Place, ...]) -> _Readings:
         default=_default(places),
         global_only=not any(p.curated for p in places),
         country=any(p.kind == "country" for p in places),
+        ranked=_ranked(places),
+    )
+
+
+def _ranked(places: Sequence[Place]) -> tuple[tuple[Place, bool], ...]:
+    """Places best first by (curated, country, population), each with whether it is plausible.
+
+    Plausible: curated, a country, or of :data:`MIN_POPULATION` or more.  The sort
+    keeps the given order among equals, so the first plausible place in context is
+    the first best by (plausible and in context, curated, country, population).
+    """
+    order = sorted(
+        places, key=lambda p: (p.curated, p.kind == "country", p.population), reverse=True
+    )
+    return tuple(
+        (p, p.curated or p.kind == "country" or p.population >= MIN_POPULATION) for p in order
     )
 
 
@@ -682,7 +700,15 @@ def _new_match(
 ) -> _Match:
     """A match of ``readings`` at ``start:end``."""
     return _Match(
-        start, end, readings.places, role, initial, False, readings.default, readings.global_only
+        start,
+        end,
+        readings.places,
+        role,
+        initial,
+        False,
+        readings.default,
+        readings.global_only,
+        readings.ranked,
     )
 
 
@@ -1153,8 +1179,12 @@ def _resolve(match: _Match, counts: Counter[str], text: str, lowered: _LowerWord
     candidates = match.candidates
     if len(candidates) == 1:
         best = candidates[0]
-    else:
-        best = max(candidates, key=lambda place: _rank(place, counts, own_country))
+    else:  # the first of the ranked readings that is plausible and in context, else the first
+        best = match.ranked[0][0]
+        for place, plausible in match.ranked:
+            if plausible and _in_context(place.country, counts, own_country):
+                best = place
+                break
     if best.curated:
         return best
     if best.kind == "country":
@@ -1179,19 +1209,6 @@ def _in_context(country: str, counts: Counter[str], own_country: str | None) -> 
     return counts.get(country, 0) - (1 if own_country == country else 0) > 0
 
 
-def _rank(
-    place: Place, counts: Counter[str], own_country: str | None
-) -> tuple[bool, bool, bool, int]:
-    """How likely a reading is: plausible and in context, curated, a country, population."""
-    plausible = place.curated or place.kind == "country" or place.population >= MIN_POPULATION
-    return (
-        plausible and _in_context(place.country, counts, own_country),
-        place.curated,
-        place.kind == "country",
-        place.population,
-    )
-
-
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
@@ -1210,17 +1227,29 @@ class _LowerWords:
     def __init__(self, text: str) -> None:
         self.active = False
         self._text = text
-        self._words: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if not self.active:
+        """Whether ``word`` (a-z only) stands in the text as a whole word (``\\b[a-z]+\\b``)."""
+        if not self.active or not isinstance(word, str) or not _LOWER_WORD.fullmatch(word):
             return False
-        if self._words is None:
-            self._words = set(_LOWER_WORD.findall(self._text))
-        return word in self._words
+        text = self._text
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (
+                end == len(text) or not _is_word_char(text[end])
+            ):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
 
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is a word character as the ``re`` module's ``\\w`` sees it."""
+    return char.isalnum() or char == "_"
 
 
 def _time_statuses(
