@@ -53,7 +53,16 @@ def load_outlines(
         ``{"land", "lakes", "coast", "borders"}`` → FeatureCollection (WGS84 lon/lat).
         ``land`` and ``lakes`` hold polygons for fills; ``coast`` and ``borders`` hold lines.
     """
-    scope = "region" if extent is None or _inside(extent, REGION) else "world"
+    return load_scope(outline_scope(extent))
+
+
+def outline_scope(extent: tuple[float, float, float, float] | None) -> str:
+    """Which outlines suit a map of ``extent``: "region" inside :data:`REGION`, else "world"."""
+    return "region" if extent is None or _inside(extent, REGION) else "world"
+
+
+def load_scope(scope: str) -> dict[str, dict]:
+    """The shipped outlines of ``scope`` ("region" or "world"), as :func:`load_outlines`."""
     return {layer: _read_layer(scope, layer) for layer in LAYERS}
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import base64
 import html
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,13 +20,13 @@ from branca.element import Element, MacroElement
 from folium.map import Layer
 from folium.plugins import Fullscreen, MarkerCluster, PolyLineTextPath
 from folium.template import Template
-from shapely.geometry import LineString, Point, mapping, shape
+from shapely.geometry import LineString, Point, shape
 from shapely.ops import substring
 
 from routes import style
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Stop
 from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
-from routes.outlines import load_outlines
+from routes.outlines import load_scope, outline_scope
 
 #: Basemaps a map can be drawn on, name -> label.
 BASEMAPS: dict[str, str] = {
@@ -124,6 +126,16 @@ _CSS_TAG = re.compile(r'<link rel="stylesheet" href="([^"]*)"/>')
 _CSS_URL = re.compile(r"url\(([^)#\"']+)\)")
 _MIME = {".png": "image/png", ".svg": "image/svg+xml"}
 _OUTLINE_MARGIN_DEG = 12.0
+#: Outline coordinates go to the page as integer steps of 1/100° (~1 km, the detail the shipped
+#: regional outlines keep after their 0.01° simplification), each point as the step from the
+#: last; a route smaller than _FINE_SPAN_DEG gets 1/1000° steps (the files' own precision).
+_OUTLINE_STEPS = 100
+_FINE_OUTLINE_STEPS = 1000
+_FINE_SPAN_DEG = 2.0
+#: Route lines are simplified to within ~3 m (0.00003°, under a pixel up to zoom 15);
+#: the minimap (4 zoom levels out) gets ~1 km (0.01°).
+_ROUTE_TOLERANCE_DEG = 0.00003
+_MINIMAP_TOLERANCE_DEG = 0.01
 _CSS = Path(__file__).resolve().parent / "static_assets" / "map.css"
 
 
@@ -253,7 +265,25 @@ class _OutlineLayer(Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            var rr_outlines = {{ this.data }};
+            var rr_outlines = (function (data, steps) {
+                function line(d) {
+                    var out = [], x = 0, y = 0;
+                    for (var i = 0; i < d.length; i += 2) {
+                        x += d[i]; y += d[i + 1]; out.push([x / steps, y / steps]);
+                    }
+                    return out;
+                }
+                function layer(features, polygons) {
+                    return {type: "FeatureCollection", features: features.map(function (parts) {
+                        return {type: "Feature", properties: {}, geometry: polygons
+                            ? {type: "MultiPolygon", coordinates: parts.map(function (rings) {
+                                return rings.map(line); })}
+                            : {type: "MultiLineString", coordinates: parts.map(line)}};
+                    })};
+                }
+                return {land: layer(data.land, true), lakes: layer(data.lakes, true),
+                        coast: layer(data.coast, false), borders: layer(data.borders, false)};
+            })({{ this.data }}, {{ this.steps }});
             {{ this._parent.get_name() }}.createPane("rr-base").style.zIndex = 150;
             var {{ this.get_name() }} = L.layerGroup([
                 L.geoJSON(rr_outlines.land, {pane: "rr-base", interactive: false,
@@ -272,10 +302,11 @@ class _OutlineLayer(Layer):
         """
     )
 
-    def __init__(self, data: dict[str, Any], name: str) -> None:
+    def __init__(self, data: str, steps: int, name: str) -> None:
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "Outlines"
-        self.data = _js(data)
+        self.data = data
+        self.steps = steps
         self.land = style.LAND_COLOUR
         self.sea = style.SEA_COLOUR
         self.coast = style.COAST_COLOUR
@@ -394,15 +425,16 @@ def _add_outlines(fmap: folium.Map, bounds: list[list[float]], basemap: str) -> 
     """The shipped coast, land and borders around the route, clipped to keep the page small."""
     (south, west), (north, east) = bounds
     extent = (
-        max(west - _OUTLINE_MARGIN_DEG, -180.0),
-        max(south - _OUTLINE_MARGIN_DEG, -90.0),
-        min(east + _OUTLINE_MARGIN_DEG, 180.0),
-        min(north + _OUTLINE_MARGIN_DEG, 90.0),
+        max(math.floor(west - _OUTLINE_MARGIN_DEG), -180.0),
+        max(math.floor(south - _OUTLINE_MARGIN_DEG), -90.0),
+        min(math.ceil(east + _OUTLINE_MARGIN_DEG), 180.0),
+        min(math.ceil(north + _OUTLINE_MARGIN_DEG), 90.0),
     )
-    layers = load_outlines((west, south, east, north))
-    data = {name: _clip(collection, extent) for name, collection in layers.items()}
+    fine = max(north - south, east - west) < _FINE_SPAN_DEG
+    steps = _FINE_OUTLINE_STEPS if fine else _OUTLINE_STEPS
+    data = _outline_data(outline_scope((west, south, east, north)), extent, steps)
     name = OUTLINE_LAYER if basemap != "offline" else "Coast &amp; borders"
-    _OutlineLayer(data, name).add_to(fmap)
+    _OutlineLayer(data, steps, name).add_to(fmap)
 
 
 def _add_areas(fmap: folium.Map, journey: Journey) -> None:
@@ -449,14 +481,14 @@ def _add_rail_leg(
     group: folium.FeatureGroup, leg: Leg, countries: dict[str, str], ends: str
 ) -> None:
     """One rail leg: a white casing, then a line per country, each with arrows."""
-    halo = folium.PolyLine(_latlon(leg.coords), color="#ffffff", weight=9, opacity=0.85)
+    halo = folium.PolyLine(_route_line(leg.coords), color="#ffffff", weight=9, opacity=0.85)
     halo.options["interactive"] = False
     halo.add_to(group)
     tip = f"{ends} by rail, {leg.km:,.0f} km"
     for coords, country in _leg_pieces(leg, countries):
         colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
         line = folium.PolyLine(
-            _latlon(coords), color=colour, weight=5, opacity=0.95, class_name="rr-rail"
+            _route_line(coords), color=colour, weight=5, opacity=0.95, class_name="rr-rail"
         )
         tip_here = f"{tip} (this part in {_country_name(country)})"
         line.add_child(_Bind("bindTooltip", _escape(tip_here), {"sticky": True}))
@@ -482,7 +514,7 @@ def _add_gap_leg(group: folium.FeatureGroup, leg: Leg, ends: str) -> None:
     """A stretch with no known track: a dashed grey line labelled as such."""
     label = f"no rail link · {leg.km:,.0f} km"
     line = folium.PolyLine(
-        _latlon(leg.coords),
+        _route_line(leg.coords),
         color=style.NO_RAIL_COLOUR,
         weight=3,
         opacity=0.9,
@@ -623,7 +655,10 @@ def _add_controls(fmap: folium.Map, journey: Journey, basemap: str) -> None:
     fullscreen.add_to(fmap)
     tiles = _TILES[basemap][0] if basemap in _TILES else None
     lines = [
-        (_latlon(leg.coords), style.route_colour(leg.kind, leg.countries))
+        (
+            _route_line(leg.coords, _MINIMAP_TOLERANCE_DEG),
+            style.route_colour(leg.kind, leg.countries),
+        )
         for leg in journey.route.legs
         if len(leg.coords) >= 2
     ]
@@ -908,20 +943,72 @@ def _leg_pieces(
     return [(before, first), (after, last)]
 
 
-def _clip(collection: dict[str, Any], extent: tuple[float, float, float, float]) -> dict:
-    """A FeatureCollection cut to ``extent``, coordinates to 3 decimals (~100 m)."""
-    features = []
-    for feature in collection.get("features", []):
-        geometry = feature.get("geometry")
-        if not geometry:
+@cache
+def _outline_data(scope: str, extent: tuple[float, float, float, float], steps: int) -> str:
+    """The outlines of ``scope`` cut to ``extent``, as compact JSON (computed once per process).
+
+    Each layer is a list of features; a feature is a list of lines (coast, borders) or of
+    polygons, each a list of rings; a line or ring is a flat list of integer steps of
+    ``1/steps`` degrees, ``[lon, lat]`` first, then the change from the point before.
+    """
+    data = {}
+    for name, collection in load_scope(scope).items():
+        features = []
+        for feature in collection.get("features", []):
+            geometry = feature.get("geometry")
+            if not geometry:
+                continue
+            cut = shapely.clip_by_rect(shape(geometry), *extent)
+            if cut.is_empty:
+                continue
+            cut = shapely.set_precision(cut, 1.0 / steps)
+            parts = _encoded_parts(cut, steps)
+            if parts:
+                features.append(parts)
+        data[name] = features
+    return _js(data)
+
+
+def _encoded_parts(geometry: Any, steps: int) -> list:
+    """Lines or polygons (lists of rings) of ``geometry`` as delta-encoded integer steps."""
+    parts: list = []
+    for part in getattr(geometry, "geoms", [geometry]):
+        if part.is_empty:
             continue
-        cut = shapely.clip_by_rect(shape(geometry), *extent)
-        if cut.is_empty:
+        if part.geom_type == "Polygon":
+            rings = [part.exterior, *part.interiors]
+            encoded = [_delta(ring.coords, steps) for ring in rings]
+            if len(encoded[0]) >= 8:
+                parts.append([r for r in encoded if len(r) >= 8])
+        elif part.geom_type in ("LineString", "LinearRing"):
+            line = _delta(part.coords, steps)
+            if len(line) >= 4:
+                parts.append(line)
+        elif hasattr(part, "geoms"):
+            parts.extend(_encoded_parts(part, steps))
+    return parts
+
+
+def _delta(coords: Iterable[tuple[float, ...]], steps: int) -> list[int]:
+    """Coordinates as integer steps, the first absolute and each next as the change."""
+    flat: list[int] = []
+    last_x = last_y = 0
+    for x, y, *_ in coords:
+        ix, iy = round(x * steps), round(y * steps)
+        if flat and ix == last_x and iy == last_y:
             continue
-        cut = shapely.set_precision(cut, 0.001)
-        if not cut.is_empty:
-            features.append({"type": "Feature", "properties": {}, "geometry": mapping(cut)})
-    return {"type": "FeatureCollection", "features": features}
+        flat += (ix - last_x, iy - last_y)
+        last_x, last_y = ix, iy
+    return flat
+
+
+def _route_line(
+    coords: Sequence[tuple[float, float]], tolerance: float = _ROUTE_TOLERANCE_DEG
+) -> list[tuple[float, float]]:
+    """A route line as Leaflet [lat, lon] pairs, simplified to within ``tolerance`` degrees."""
+    if len(coords) > 2:
+        coords = LineString(coords).simplify(tolerance, preserve_topology=False).coords
+    return _latlon(coords)
 
 
 def _latlon(coords: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
