@@ -911,9 +911,30 @@ def _name_matches(
         for segment in segments:
             if _is_person(text, segment, offset + segment.tokens[0][0]):
                 continue
+            if segment.single is not None:
+                match = _single_match(text, offset, segment, segment.single, taken)
+                if match is not None:
+                    matches.append(match)
+                continue
             tokens = [(offset + s, offset + e, kind) for s, e, kind in segment.tokens]
             matches += _segment_matches(text, tokens, segment, taken, demonyms)
     return matches, demonyms
+
+
+def _single_match(
+    text: str,
+    offset: int,
+    segment: _Segment,
+    readings: _Readings,
+    taken: Sequence[tuple[int, int]],
+) -> _Match | None:
+    """What :func:`_segment_matches` finds in a one-word segment that names a place."""
+    start, end = offset + segment.tokens[0][0], offset + segment.tokens[0][1]
+    if _TIME_ZONE.match(text, end):
+        return None
+    if taken and not readings.country and any(s < end and start < e for s, e in taken):
+        return None
+    return _new_match(start, end, readings, initial=_initial(text, start))
 
 
 def _segment_matches(
@@ -956,6 +977,7 @@ class _Segment:
     keys: tuple[tuple[tuple[int, str], ...], ...]
     found: dict[str, _Readings]
     person: bool  # its first word starts people's names ("Kim", "Sergei")
+    single: _Readings | None = None  # a one-word segment's readings when nothing else matters
 
 
 #: Runs whose segments are remembered per gazetteer (wire copy repeats its names).
@@ -990,9 +1012,33 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
                 continue  # nothing here can become a place or name a country
             mine = {key: _readings(found[key]) for key in own if key in found}
             person = keys[0][-1][1] in PERSON_HEADS  # keys[0][-1]: the first word alone
-            segments.append(_Segment(tuple(tokens), keys, mine, person))
+            single = _single_readings(tokens, keys, mine)
+            segments.append(_Segment(tuple(tokens), keys, mine, person, single))
         learnt[run] = tuple(segments)
     return learnt
+
+
+def _single_readings(
+    tokens: Sequence[tuple[int, int, int]],
+    keys: Sequence[Sequence[tuple[int, str]]],
+    found: dict[str, _Readings],
+) -> _Readings | None:
+    """The readings of a one-word segment whose word names a place and is nothing else.
+
+    Such a segment is matched by :func:`_single_match`: its word is no title, "the",
+    geographic word, known non-place, demonym or "North"/"South" (which need "the").
+    """
+    if len(tokens) != 1 or tokens[0][2] != _WORD_TOKEN:
+        return None
+    key = keys[0][-1][1]
+    readings = found.get(key)
+    if readings is None or not readings.places:
+        return None
+    if key in TITLES or key == "the" or key in GEO_WORDS or key in NOT_PLACES:
+        return None
+    if key in DEMONYMS or key in _NEEDS_THE:
+        return None
+    return readings
 
 
 def _segment_keys(
