@@ -136,7 +136,12 @@ _FINE_SPAN_DEG = 2.0
 #: the minimap (4 zoom levels out) gets ~1 km (0.01°).
 _ROUTE_TOLERANCE_DEG = 0.00003
 _MINIMAP_TOLERANCE_DEG = 0.01
-_CSS = Path(__file__).resolve().parent / "static_assets" / "map.css"
+#: A no-rail leg is a dashed geodesic drawn every few km; ~100 m (0.001°) keeps its curve to
+#: under a pixel up to zoom 10.
+_GAP_TOLERANCE_DEG = 0.001
+_CSS = _ASSETS / "map.css"
+#: Centres the gap legs' labels without measuring them (see the file's comment).
+_TEXTPATH_CENTRE_JS = _ASSETS / "textpath-centre.js"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,7 +191,10 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     header = fmap.get_root().header
     page_title = _escape(_clip_text(journey.title or "Reported route", 140))
     header.add_child(Element(f"<title>{page_title}</title>"), name="rr_title")
-    header.add_child(Element(f"<style>{_CSS.read_text()}</style>"), name="rr_css")
+    header.add_child(Element(f"<style>{_read_asset(_CSS)}</style>"), name="rr_css")
+    if any(len(leg.coords) >= 2 for leg in journey.route.legs):
+        script = f"<script>{_read_asset(_TEXTPATH_CENTRE_JS)}</script>"
+        fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
     _add_areas(fmap, journey)
@@ -514,7 +522,7 @@ def _add_gap_leg(group: folium.FeatureGroup, leg: Leg, ends: str) -> None:
     """A stretch with no known track: a dashed grey line labelled as such."""
     label = f"no rail link · {leg.km:,.0f} km"
     line = folium.PolyLine(
-        _route_line(leg.coords),
+        _route_line(leg.coords, _GAP_TOLERANCE_DEG),
         color=style.NO_RAIL_COLOUR,
         weight=3,
         opacity=0.9,
@@ -1072,11 +1080,19 @@ def _inline_assets(page: str) -> str:
     return _CSS_TAG.sub(lambda m: f"<style>{_asset_css(m.group(1))}</style>", page)
 
 
+@cache
+def _read_asset(path: Path) -> str:
+    """The text of one of the project's own static files, read once per process."""
+    return path.read_text(encoding="utf-8")
+
+
+@cache
 def _asset_js(url: str) -> str:
     """A vendored script's text, safe inside a <script> element."""
     return _asset_path(url).read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
+@cache
 def _asset_css(url: str) -> str:
     """A vendored stylesheet with its relative images turned into data: URIs."""
     path = _asset_path(url)
