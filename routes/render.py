@@ -18,7 +18,7 @@ import folium
 import shapely
 from branca.element import Element, MacroElement
 from folium.map import Layer
-from folium.plugins import Fullscreen, MarkerCluster, PolyLineTextPath
+from folium.plugins import Fullscreen, MarkerCluster
 from folium.template import Template
 from shapely.geometry import LineString, Point, shape
 from shapely.ops import substring
@@ -197,11 +197,12 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
         fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
-    _add_areas(fmap, journey)
+    index = _Index(journey)
+    _add_areas(fmap, journey, index)
     _add_legs(fmap, journey)
-    _add_stops(fmap, journey)
-    _add_other_places(fmap, journey, show_context=show_context)
-    _add_report_layers(fmap, journey, show_context=show_context)
+    _add_stops(fmap, journey, index)
+    _add_other_places(fmap, journey, index, show_context=show_context)
+    _add_report_layers(fmap, journey, index, show_context=show_context)
     _add_controls(fmap, journey, basemap)
     fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
     fmap.add_child(_MapScript(f"{{map}}.fitBounds({_js(bounds)}, {_js(fit)});"))
@@ -231,6 +232,26 @@ def map_html(journey: Journey, *, basemap: str = "osm", show_context: bool = Tru
 # custom elements
 
 
+class _Index:
+    """Lookups a map build makes for every popup: reports by id and their order."""
+
+    def __init__(self, journey: Journey) -> None:
+        self.journey = journey
+        self.reports = {}
+        for report in journey.reports:
+            self.reports.setdefault(report.id, report)
+        self.rank = {r.id: i for i, r in enumerate(journey.reports)}
+
+    def report(self, report_id: str) -> Report | None:
+        """The report with id ``report_id``, if loaded."""
+        return self.reports.get(report_id)
+
+    def popup(self, located: LocatedPlace, html: str) -> str:
+        """The popup ``html`` of ``located`` as a JavaScript literal."""
+        del located
+        return _js(html)
+
+
 class _Bind(MacroElement):
     """Bind a popup or tooltip to its parent layer from a JSON string (never a JS template)."""
 
@@ -248,6 +269,41 @@ class _Bind(MacroElement):
         self.method = method
         self.content = _js(content)
         self.opts = _js(options)
+
+
+class _Layers(MacroElement):
+    """Many small layers (markers, lines) written as one JavaScript statement each.
+
+    folium's element per marker, with its own template render and a line per option,
+    costs seconds and megabytes on a map of thousands of places; these statements make
+    the same Leaflet layers.  Each statement is code ending in ``.addTo(``, completed with
+    the parent layer's variable; its text comes only from :func:`_js` literals.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this.code(this._parent.get_name()) }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, statements: list[str], js: Sequence[tuple[str, str]] = ()) -> None:
+        super().__init__()
+        self._name = "Layers"
+        self.statements = statements
+        self.default_js = list(js)
+
+    def code(self, parent: str) -> str:
+        """The statements, each adding its layer to ``parent``."""
+        return "\n".join(f"{statement}{parent});" for statement in self.statements)
+
+    def render(self, **kwargs: Any) -> None:
+        """Add the plugins the statements use to the page, then the statements."""
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(_JsLink(url), name=name)
+        super().render(**kwargs)
 
 
 class _MapScript(MacroElement):
@@ -445,7 +501,7 @@ def _add_outlines(fmap: folium.Map, bounds: list[list[float]], basemap: str) -> 
     _OutlineLayer(data, steps, name).add_to(fmap)
 
 
-def _add_areas(fmap: folium.Map, journey: Journey) -> None:
+def _add_areas(fmap: folium.Map, journey: Journey, index: _Index) -> None:
     """Areas with a known outline (e.g. the Russian Far East), lightly shaded."""
     areas = [p for p in journey.places if p.place.outline]
     if not areas:
@@ -463,7 +519,7 @@ def _add_areas(fmap: folium.Map, journey: Journey) -> None:
             class_name=f"rr-area rr-place-{_slug(located.place.id)}",
         )
         polygon.options["bubblingMouseEvents"] = False
-        polygon.add_child(_Bind("bindPopup", _popup_html(located, journey), _popup_options()))
+        polygon.add_child(_Bind("bindPopup", _popup_html(located, index), _popup_options()))
         polygon.add_child(_Bind("bindTooltip", _escape(located.place.name), {"sticky": True}))
         polygon.add_to(group)
 
@@ -475,100 +531,98 @@ def _add_legs(fmap: folium.Map, journey: Journey) -> None:
     group = folium.FeatureGroup(name=ROUTE_LAYER, overlay=True, show=True).add_to(fmap)
     countries = {s.place.id: s.place.country for s in journey.route.stops}
     names = {s.place.id: s.place.name for s in journey.route.stops}
+    statements: list[str] = []
     for leg in journey.route.legs:
         if len(leg.coords) < 2:
             continue
         ends = f"{names.get(leg.from_id, leg.from_id)} to {names.get(leg.to_id, leg.to_id)}"
         if leg.kind == "rail":
-            _add_rail_leg(group, leg, countries, ends)
+            statements += _rail_leg(leg, countries, ends)
         else:
-            _add_gap_leg(group, leg, ends)
+            statements.append(_gap_leg(leg, ends))
+    group.add_child(_Layers(statements, _TEXTPATH_JS))
 
 
-def _add_rail_leg(
-    group: folium.FeatureGroup, leg: Leg, countries: dict[str, str], ends: str
-) -> None:
+def _rail_leg(leg: Leg, countries: dict[str, str], ends: str) -> list[str]:
     """One rail leg: a white casing, then a line per country, each with arrows."""
-    halo = folium.PolyLine(_route_line(leg.coords), color="#ffffff", weight=9, opacity=0.85)
-    halo.options["interactive"] = False
-    halo.add_to(group)
+    halo = {"color": "#ffffff", "weight": 9, "opacity": 0.85, "interactive": False}
+    statements = [f"L.polyline({_js(_route_line(leg.coords))}, {_js(halo)}).addTo("]
     tip = f"{ends} by rail, {leg.km:,.0f} km"
     for coords, country in _leg_pieces(leg, countries):
         colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
-        line = folium.PolyLine(
-            _route_line(coords), color=colour, weight=5, opacity=0.95, class_name="rr-rail"
-        )
-        tip_here = f"{tip} (this part in {_country_name(country)})"
-        line.add_child(_Bind("bindTooltip", _escape(tip_here), {"sticky": True}))
-        line.add_to(group)
-        arrows = PolyLineTextPath(
-            line,
-            _ARROW_TEXT,
-            repeat=True,
-            offset=8,
-            attributes={
+        options = {
+            "className": "rr-rail",
+            "color": colour,
+            "dashArray": None,
+            "opacity": 0.95,
+            "weight": 5,
+        }
+        arrows = {
+            "repeat": True,
+            "offset": 8,
+            "attributes": {
                 "fill": colour,
                 "font-size": "24",
                 "stroke": "#ffffff",
                 "stroke-width": "1",
                 "class": "rr-arrow",
             },
+        }
+        tip_here = f"{tip} (this part in {_country_name(country)})"
+        statements.append(
+            f"L.polyline({_js(_route_line(coords))}, {_js(options)})"
+            f'.bindTooltip({_js(_escape(tip_here))}, {{"sticky":true}})'
+            f".setText({_js(_ARROW_TEXT)}, {_js(arrows)}).addTo("
         )
-        _use_assets([arrows], _TEXTPATH_JS, [])
-        arrows.add_to(line)
+    return statements
 
 
-def _add_gap_leg(group: folium.FeatureGroup, leg: Leg, ends: str) -> None:
+def _gap_leg(leg: Leg, ends: str) -> str:
     """A stretch with no known track: a dashed grey line labelled as such."""
     label = f"no rail link · {leg.km:,.0f} km"
-    line = folium.PolyLine(
-        _route_line(leg.coords, _GAP_TOLERANCE_DEG),
-        color=style.NO_RAIL_COLOUR,
-        weight=3,
-        opacity=0.9,
-        dash_array=" ".join(str(n) for n in style.NO_RAIL_DASH),
-        class_name="rr-no-rail",
+    options = {
+        "className": "rr-no-rail",
+        "color": style.NO_RAIL_COLOUR,
+        "dashArray": " ".join(str(n) for n in style.NO_RAIL_DASH),
+        "opacity": 0.9,
+        "weight": 3,
+    }
+    text = {
+        "center": True,
+        "offset": -6,
+        "attributes": {"fill": style.NO_RAIL_COLOUR, "font-size": "12", "class": "rr-gap-label"},
+    }
+    return (
+        f"L.polyline({_js(_route_line(leg.coords, _GAP_TOLERANCE_DEG))}, {_js(options)})"
+        f'.bindTooltip({_js(_escape(f"{ends}: {label}"))}, {{"sticky":true}})'
+        f".setText({_js(label)}, {_js(text)}).addTo("
     )
-    line.add_child(_Bind("bindTooltip", _escape(f"{ends}: {label}"), {"sticky": True}))
-    line.add_to(group)
-    text = PolyLineTextPath(
-        line,
-        label,
-        center=True,
-        offset=-6,
-        attributes={"fill": style.NO_RAIL_COLOUR, "font-size": "12", "class": "rr-gap-label"},
-    )
-    _use_assets([text], _TEXTPATH_JS, [])
-    text.add_to(line)
 
 
-def _add_stops(fmap: folium.Map, journey: Journey) -> None:
+def _add_stops(fmap: folium.Map, journey: Journey, index: _Index) -> None:
     """A numbered marker per stop, coloured by role, the border crossing as a diamond."""
     located = {p.place.id: p for p in journey.places}
-    groups: dict[str, folium.FeatureGroup] = {}
+    by_role: dict[str, list[str]] = {}
     permanent = len(journey.route.stops) <= MAX_PERMANENT_LABELS
+    popup, label = _js(_popup_options()), _js(_label_options(permanent))
     for stop in journey.route.stops:
-        role = stop.role
-        if role not in groups:
-            groups[role] = folium.FeatureGroup(name=ROLE_LAYERS.get(role, role), show=True)
         place = located.get(stop.place.id) or LocatedPlace(stop.place, stop.role, ())
-        marker = folium.Marker(
-            (stop.place.lat, stop.place.lon),
-            icon=_stop_icon(stop),
-            z_index_offset=1000,
-            riseOnHover=True,
+        options = f'{{"icon": {_stop_icon(stop)}, "zIndexOffset": 1000, "riseOnHover": true}}'
+        by_role.setdefault(stop.role, []).append(
+            f"L.marker({_js([stop.place.lat, stop.place.lon])}, {options})"
+            f".bindPopup({_js(_popup_html(place, index, stop))}, {popup})"
+            f".bindTooltip({_js(_escape(stop.place.name))}, {label}).addTo("
         )
-        marker.add_child(_Bind("bindPopup", _popup_html(place, journey, stop), _popup_options()))
-        marker.add_child(_Bind("bindTooltip", _escape(stop.place.name), _label_options(permanent)))
-        marker.add_to(groups[role])
-    for role in ("origin", "via", "border", "destination"):
-        if role in groups:
-            groups.pop(role).add_to(fmap)
-    for group in groups.values():
+    order = ["origin", "via", "border", "destination"]
+    for role in sorted(by_role, key=lambda r: order.index(r) if r in order else len(order)):
+        group = folium.FeatureGroup(name=ROLE_LAYERS.get(role, role), show=True)
+        group.add_child(_Layers(by_role[role]))
         group.add_to(fmap)
 
 
-def _add_other_places(fmap: folium.Map, journey: Journey, *, show_context: bool) -> None:
+def _add_other_places(
+    fmap: folium.Map, journey: Journey, index: _Index, *, show_context: bool
+) -> None:
     """Places off the route: context (grey, clustered when many), actors, history, ruled out."""
     stops = {s.place.id for s in journey.route.stops}
     by_role: dict[str, list[LocatedPlace]] = {}
@@ -598,59 +652,69 @@ def _add_other_places(fmap: folium.Map, journey: Journey, *, show_context: bool)
             _use_assets([group], _CLUSTER_JS, _CLUSTER_CSS)
         else:
             group = folium.FeatureGroup(name=name, show=show)
-        for located in places:
-            _place_marker(located, journey, role).add_to(group)
+        group.add_child(_Layers([_place_marker(p, index, role) for p in places]))
         group.add_to(fmap)
 
 
-def _place_marker(located: LocatedPlace, journey: Journey, role: str) -> folium.CircleMarker:
-    """A small muted circle for a place that is not a stop."""
+def _place_marker(located: LocatedPlace, index: _Index, role: str) -> str:
+    """A small muted circle for a place that is not a stop (a statement for :class:`_Layers`)."""
     colour = style.role_colour(role)
-    marker = folium.CircleMarker(
-        (located.place.lat, located.place.lon),
-        radius=5 if role == "context" else 6,
-        color="#ffffff" if role == "context" else colour,
-        weight=1.5,
-        fill_color=colour,
-        fill_opacity=0.9 if role == "context" else 0.35,
-        dash_array="3 2" if role == "ruled-out" else None,
-        class_name=f"rr-place rr-{role} rr-place-{_slug(located.place.id)}",
-    )
-    marker.options["bubblingMouseEvents"] = False
-    marker.add_child(_Bind("bindPopup", _popup_html(located, journey), _popup_options()))
+    context = role == "context"
+    options = {
+        "bubblingMouseEvents": False,
+        "className": f"rr-place rr-{role} rr-place-{_slug(located.place.id)}",
+        "color": "#ffffff" if context else colour,
+        "dashArray": "3 2" if role == "ruled-out" else None,
+        "fillColor": colour,
+        "fillOpacity": 0.9 if context else 0.35,
+        "radius": 5 if context else 6,
+        "weight": 1.5,
+    }
     tip = f"{located.place.name} ({ROLE_LABELS.get(role, role).lower()})"
-    marker.add_child(_Bind("bindTooltip", _escape(tip), {"direction": "top"}))
-    return marker
+    html = index.popup(located, _popup_html(located, index))
+    return (
+        f"L.circleMarker({_js([located.place.lat, located.place.lon])}, {_js(options)})"
+        f".bindPopup({html}, {_js(_popup_options())})"
+        f'.bindTooltip({_js(_escape(tip))}, {{"direction":"top"}}).addTo('
+    )
 
 
-def _add_report_layers(fmap: folium.Map, journey: Journey, *, show_context: bool) -> None:
+def _add_report_layers(
+    fmap: folium.Map, journey: Journey, index: _Index, *, show_context: bool
+) -> None:
     """A hidden layer per report ringing the places it mentions, its sentences in the popups."""
     stops = {s.place.id for s in journey.route.stops}
-    by_report: dict[str, list[tuple[LocatedPlace, tuple[Mention, ...]]]] = {}
+    by_report: dict[str, list[tuple[LocatedPlace, list[Mention]]]] = {}
     for located in journey.places:
         if not show_context and located.role == "context" and located.place.id not in stops:
             continue
-        for report in journey.reports:
-            own = tuple(m for m in located.mentions if m.report_id == report.id)
-            if own:
-                by_report.setdefault(report.id, []).append((located, own))
+        own: dict[str, list[Mention]] = {}
+        for mention in located.mentions:
+            own.setdefault(mention.report_id, []).append(mention)
+        for report_id, mentions in own.items():
+            by_report.setdefault(report_id, []).append((located, mentions))
     listed = [r for r in journey.reports if r.id in by_report][:MAX_REPORT_LAYERS]
-    for index, report in enumerate(listed):
-        colour = REPORT_COLOURS[index % len(REPORT_COLOURS)]
+    popup = _js(_popup_options())
+    for number, report in enumerate(listed):
+        colour = REPORT_COLOURS[number % len(REPORT_COLOURS)]
         name = f"Report: {_escape(_clip_text(report.title or report.id, 60))}"
         group = folium.FeatureGroup(name=name, show=False)
+        statements = []
         for located, mentions in by_report[report.id]:
-            ring = folium.CircleMarker(
-                (located.place.lat, located.place.lon),
-                radius=13,
-                color=colour,
-                weight=3,
-                fill=False,
-                class_name=f"rr-report-ring rr-place-{_slug(located.place.id)}",
+            options = {
+                "className": f"rr-report-ring rr-place-{_slug(located.place.id)}",
+                "color": colour,
+                "fill": False,
+                "radius": 13,
+                "weight": 3,
+            }
+            only = LocatedPlace(located.place, located.role, tuple(mentions))
+            html = index.popup(only, _popup_html(only, index))
+            statements.append(
+                f"L.circleMarker({_js([located.place.lat, located.place.lon])}, {_js(options)})"
+                f".bindPopup({html}, {popup}).addTo("
             )
-            only = LocatedPlace(located.place, located.role, mentions)
-            ring.add_child(_Bind("bindPopup", _popup_html(only, journey), _popup_options()))
-            ring.add_to(group)
+        group.add_child(_Layers(statements))
         group.add_to(fmap)
 
 
@@ -681,7 +745,7 @@ def _add_controls(fmap: folium.Map, journey: Journey, basemap: str) -> None:
 # popups, title, legend and credits
 
 
-def _popup_html(located: LocatedPlace, journey: Journey, stop: Stop | None = None) -> str:
+def _popup_html(located: LocatedPlace, index: _Index, stop: Stop | None = None) -> str:
     """Name, role, km and ETA of a place, then every sentence that mentions it (escaped)."""
     place = located.place
     role = stop.role if stop else located.role
@@ -695,9 +759,9 @@ def _popup_html(located: LocatedPlace, journey: Journey, stop: Stop | None = Non
     ]
     if stop is not None:
         parts.append(_timing_html(stop))
-    groups = _mention_groups(located.mentions, journey)
+    groups = _mention_groups(located.mentions, index)
     if groups:
-        items = "".join(_mention_html(group, journey) for group in groups[:MAX_MENTIONS])
+        items = "".join(_mention_html(group, index) for group in groups[:MAX_MENTIONS])
         parts.append(f'<ol class="rr-mentions">{items}</ol>')
         if len(groups) > MAX_MENTIONS:
             parts.append(f'<div class="rr-more">+{len(groups) - MAX_MENTIONS} more</div>')
@@ -721,9 +785,9 @@ def _timing_html(stop: Stop) -> str:
     return f'<div class="rr-timing">{"<br>".join(rows)}</div>' if rows else ""
 
 
-def _mention_groups(mentions: Sequence[Mention], journey: Journey) -> list[tuple[Mention, ...]]:
+def _mention_groups(mentions: Sequence[Mention], index: _Index) -> list[tuple[Mention, ...]]:
     """Mentions grouped by the sentence they stand in, in report then text order."""
-    rank = {r.id: i for i, r in enumerate(journey.reports)}
+    rank = index.rank
     ordered = sorted(mentions, key=lambda m: (rank.get(m.report_id, len(rank)), m.start))
     groups: dict[tuple[str, int, int], list[Mention]] = {}
     for mention in ordered:
@@ -732,10 +796,10 @@ def _mention_groups(mentions: Sequence[Mention], journey: Journey) -> list[tuple
     return [tuple(g) for g in groups.values()]
 
 
-def _mention_html(group: Sequence[Mention], journey: Journey) -> str:
+def _mention_html(group: Sequence[Mention], index: _Index) -> str:
     """One sentence with the place words in <mark>, then source, date, report and status."""
     first = group[0]
-    report = journey.report(first.report_id)
+    report = index.report(first.report_id)
     spans = [_span_in_quote(m) for m in group]
     quote = _marked_quote(first.quote, [s for s in spans if s is not None])
     cite = [f'<span class="rr-source">{_escape(_clip_text(first.source or "unattributed"))}</span>']
@@ -1028,17 +1092,18 @@ def _latlon(coords: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
 # small helpers
 
 
-def _stop_icon(stop: Stop) -> folium.DivIcon:
-    """A numbered disc (a diamond at the border) in the colour of the stop's role."""
+def _stop_icon(stop: Stop) -> str:
+    """A numbered disc (a diamond at the border) in the colour of the stop's role, as JS."""
     shape_class = "rr-stop rr-border" if stop.role == "border" else "rr-stop"
     colour = style.role_colour(stop.role)
     number = f"<span>{stop.order}</span>"
-    return folium.DivIcon(
-        html=f'<div class="{shape_class}" style="background:{colour}">{number}</div>',
-        icon_size=(28, 28),
-        icon_anchor=(14, 14),
-        class_name=f"rr-stop-icon rr-role-{_slug(stop.role)} rr-place-{_slug(stop.place.id)}",
-    )
+    options = {
+        "html": f'<div class="{shape_class}" style="background:{colour}">{number}</div>',
+        "iconSize": [28, 28],
+        "iconAnchor": [14, 14],
+        "className": f"rr-stop-icon rr-role-{_slug(stop.role)} rr-place-{_slug(stop.place.id)}",
+    }
+    return f"L.divIcon({_js(options, separators=(', ', ': '))})"
 
 
 def _popup_options() -> dict[str, Any]:
@@ -1136,10 +1201,10 @@ def _stable_ids(root: Element) -> None:
                 stack.append(child)
 
 
-def _js(value: Any) -> str:
+def _js(value: Any, separators: tuple[str, str] = (",", ":")) -> str:
     """``value`` as a JSON literal that cannot close a <script> element."""
     return (
-        json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        json.dumps(value, ensure_ascii=False, separators=separators)
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
