@@ -59,6 +59,10 @@ MAX_QUOTE_CHARS = 480
 MAX_LABEL_CHARS = 110
 #: From this many context places on, they are clustered (stops never are).
 CLUSTER_MIN = 50
+#: From this many located places on, popups are built in the browser when opened, from one
+#: data block of plain strings (set as text, never parsed as HTML), instead of one HTML
+#: string per marker: the page shrinks several-fold and loads faster.
+LAZY_POPUPS_MIN = 200
 #: Most reports that get their own layer in the layer control.
 MAX_REPORT_LAYERS = 20
 #: Most report sources named in the credits line.
@@ -142,6 +146,8 @@ _GAP_TOLERANCE_DEG = 0.001
 _CSS = _ASSETS / "map.css"
 #: Centres the gap legs' labels without measuring them (see the file's comment).
 _TEXTPATH_CENTRE_JS = _ASSETS / "textpath-centre.js"
+#: Builds lazy popups from the data block (see LAZY_POPUPS_MIN).
+_POPUPS_JS = _ASSETS / "popups.js"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,7 +203,9 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
         fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
-    index = _Index(journey)
+    index = _Index(journey, lazy=len(journey.places) >= LAZY_POPUPS_MIN)
+    if index.lazy:
+        fmap.add_child(_PopupData(index))
     _add_areas(fmap, journey, index)
     _add_legs(fmap, journey)
     _add_stops(fmap, journey, index)
@@ -233,23 +241,61 @@ def map_html(journey: Journey, *, basemap: str = "osm", show_context: bool = Tru
 
 
 class _Index:
-    """Lookups a map build makes for every popup: reports by id and their order."""
+    """What a map build shares between popups: reports by id and order, and lazy popup data."""
 
-    def __init__(self, journey: Journey) -> None:
-        self.journey = journey
-        self.reports = {}
+    def __init__(self, journey: Journey, *, lazy: bool = False) -> None:
+        self.reports: dict[str, Report] = {}
         for report in journey.reports:
             self.reports.setdefault(report.id, report)
         self.rank = {r.id: i for i, r in enumerate(journey.reports)}
+        self.lazy = lazy
+        self.tables: dict[str, dict[Any, int]] = {"sources": {}, "reports": {}}
+        self.popups: list[list] = []
 
     def report(self, report_id: str) -> Report | None:
         """The report with id ``report_id``, if loaded."""
         return self.reports.get(report_id)
 
-    def popup(self, located: LocatedPlace, html: str) -> str:
-        """The popup ``html`` of ``located`` as a JavaScript literal."""
-        del located
-        return _js(html)
+    def number(self, table: str, value: Any) -> int:
+        """The position of ``value`` in one of the data block's tables, added when new."""
+        return self.tables[table].setdefault(value, len(self.tables[table]))
+
+    def popup(self, located: LocatedPlace, stop: Stop | None = None) -> str:
+        """The popup content of ``located`` as JavaScript: an HTML string, or lazily built."""
+        if not self.lazy:
+            return _js(_popup_html(located, self, stop))
+        self.popups.append(_popup_data(located, self, stop))
+        return f"rr_popup({len(self.popups) - 1})"
+
+    def data(self) -> dict[str, list]:
+        """The data block the lazy popups are built from."""
+        return {
+            "sources": list(self.tables["sources"]),
+            "reports": [list(r) for r in self.tables["reports"]],
+            "popups": self.popups,
+        }
+
+
+class _PopupData(MacroElement):
+    """The data of every lazy popup, once, and the function that builds one when it opens."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this.code() }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, index: _Index) -> None:
+        super().__init__()
+        self._name = "PopupData"
+        self.index = index
+
+    def code(self) -> str:
+        """The builder and ``var rr_popup``, the content function of each popup by number."""
+        builder = _read_asset(_POPUPS_JS)
+        return f"{builder}\nvar rr_popup = rrPopups({_js(self.index.data())});"
 
 
 class _Bind(MacroElement):
@@ -610,7 +656,7 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: _Index) -> None:
         options = f'{{"icon": {_stop_icon(stop)}, "zIndexOffset": 1000, "riseOnHover": true}}'
         by_role.setdefault(stop.role, []).append(
             f"L.marker({_js([stop.place.lat, stop.place.lon])}, {options})"
-            f".bindPopup({_js(_popup_html(place, index, stop))}, {popup})"
+            f".bindPopup({index.popup(place, stop)}, {popup})"
             f".bindTooltip({_js(_escape(stop.place.name))}, {label}).addTo("
         )
     order = ["origin", "via", "border", "destination"]
@@ -671,7 +717,7 @@ def _place_marker(located: LocatedPlace, index: _Index, role: str) -> str:
         "weight": 1.5,
     }
     tip = f"{located.place.name} ({ROLE_LABELS.get(role, role).lower()})"
-    html = index.popup(located, _popup_html(located, index))
+    html = index.popup(located)
     return (
         f"L.circleMarker({_js([located.place.lat, located.place.lon])}, {_js(options)})"
         f".bindPopup({html}, {_js(_popup_options())})"
@@ -709,7 +755,7 @@ def _add_report_layers(
                 "weight": 3,
             }
             only = LocatedPlace(located.place, located.role, tuple(mentions))
-            html = index.popup(only, _popup_html(only, index))
+            html = index.popup(only)
             statements.append(
                 f"L.circleMarker({_js([located.place.lat, located.place.lon])}, {_js(options)})"
                 f".bindPopup({html}, {popup}).addTo("
@@ -773,16 +819,22 @@ def _popup_html(located: LocatedPlace, index: _Index, stop: Stop | None = None) 
 
 def _timing_html(stop: Stop) -> str:
     """ETA, the time a report gives, and the difference, for a stop popup."""
+    rows = [f"<b>{label}</b> {_escape(value)}" for label, value in _timing_rows(stop)]
+    return f'<div class="rr-timing">{"<br>".join(rows)}</div>' if rows else ""
+
+
+def _timing_rows(stop: Stop) -> list[list[str]]:
+    """(label, value) rows of a stop's ETA, reported time, difference and snap distance."""
     rows = []
     if stop.eta is not None:
-        rows.append(f"<b>ETA</b> {_escape(_when(stop.eta))}")
+        rows.append(["ETA", _when(stop.eta)])
     if stop.reported is not None:
-        rows.append(f"<b>Reported</b> {_escape(_when(stop.reported))}")
+        rows.append(["Reported", _when(stop.reported)])
     if stop.delta_hours is not None:
-        rows.append(f"<b>Difference</b> {stop.delta_hours:+.1f} h")
+        rows.append(["Difference", f"{stop.delta_hours:+.1f} h"])
     if stop.off_network:
-        rows.append(f"<b>Off the rail network</b> by {stop.snap_km:,.0f} km")
-    return f'<div class="rr-timing">{"<br>".join(rows)}</div>' if rows else ""
+        rows.append(["Off the rail network", f"by {stop.snap_km:,.0f} km"])
+    return rows
 
 
 def _mention_groups(mentions: Sequence[Mention], index: _Index) -> list[tuple[Mention, ...]]:
@@ -817,6 +869,47 @@ def _mention_html(group: Sequence[Mention], index: _Index) -> str:
     )
 
 
+def _popup_data(located: LocatedPlace, index: _Index, stop: Stop | None = None) -> list:
+    """What :func:`_popup_html` shows, as plain strings for the browser to set as text.
+
+    ``[name, facts, timing rows [label, value], sentences, count not listed]``; a sentence
+    is ``[quote pieces (plain and marked in turn), source number, date, report number,
+    [[status, css class], ...]]``, numbers indexing the sources and reports of the block.
+    """
+    place = located.place
+    role = stop.role if stop else located.role
+    facts = [ROLE_LABELS.get(role, role), _kind_label(place, role)]
+    if stop is not None:
+        facts = [f"Stop {stop.order}", *facts, f"{stop.km:,.0f} km by rail"]
+    groups = _mention_groups(located.mentions, index)
+    sentences = []
+    for group in groups[:MAX_MENTIONS]:
+        first = group[0]
+        report = index.report(first.report_id)
+        spans = [_span_in_quote(m) for m in group]
+        when = first.date or (report.published.isoformat() if report and report.published else "")
+        statuses = dict.fromkeys(m.status for m in group)
+        sentences.append(
+            [
+                _quote_parts(first.quote, [s for s in spans if s is not None]),
+                index.number("sources", _clip_text(first.source or "unattributed")),
+                _day(when) if when else "",
+                index.number("reports", _report_data(report, first.report_id)),
+                [[status, f"rr-status-{_slug(status)}"] for status in statuses],
+            ]
+        )
+    timing = _timing_rows(stop) if stop is not None else []
+    more = max(len(groups) - MAX_MENTIONS, 0)
+    return [place.name, " · ".join(f for f in facts if f), timing, sentences, more]
+
+
+def _report_data(report: Report | None, report_id: str) -> tuple[str, str | None]:
+    """The report's title and its url when that is http(s), as :func:`_report_html` shows."""
+    title = _clip_text((report.title if report else "") or report_id)
+    url = report.url if report else None
+    return (title, url if url and _is_web_url(url) else None)
+
+
 def _span_in_quote(mention: Mention) -> tuple[int, int] | None:
     """Where the place words sit in the quote, from the offsets or else by search."""
     start = mention.start - mention.sentence_start
@@ -833,24 +926,32 @@ def _span_in_quote(mention: Mention) -> tuple[int, int] | None:
 
 def _marked_quote(quote: str, spans: Sequence[tuple[int, int]]) -> str:
     """The quote html-escaped, with each span wrapped in <mark>, cut around long sentences."""
+    parts = _quote_parts(quote, spans)
+    return "".join(
+        f"<mark>{_escape(part)}</mark>" if number % 2 else _escape(part)
+        for number, part in enumerate(parts)
+    )
+
+
+def _quote_parts(quote: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The quote cut around long sentences, as plain and marked pieces in turn (plain first)."""
     spans = _merge(spans)
     lo, hi = 0, len(quote)
     if len(quote) > MAX_QUOTE_CHARS:
         centre = spans[0][0] if spans else 0
         lo = max(0, min(centre - MAX_QUOTE_CHARS // 2, len(quote) - MAX_QUOTE_CHARS))
         hi = lo + MAX_QUOTE_CHARS
-    out = ["\u2026" if lo > 0 else ""]
+    parts = ["\u2026" if lo > 0 else ""]
     cursor = lo
     for start, end in spans:
         start, end = max(start, lo), min(end, hi)
         if start >= end:
             continue
-        out.append(_escape(quote[cursor:start]))
-        out.append(f"<mark>{_escape(quote[start:end])}</mark>")
+        parts[-1] += quote[cursor:start]
+        parts += [quote[start:end], ""]
         cursor = end
-    out.append(_escape(quote[cursor:hi]))
-    out.append("\u2026" if hi < len(quote) else "")
-    return "".join(out)
+    parts[-1] += quote[cursor:hi] + ("\u2026" if hi < len(quote) else "")
+    return parts
 
 
 def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from routes.render import (
     ARROW,
     BASEMAPS,
     CLUSTER_MIN,
+    LAZY_POPUPS_MIN,
     MAX_MENTIONS,
     MAX_REPORT_LAYERS,
     ROLE_LAYERS,
@@ -354,3 +355,19 @@ def test_page_title_is_the_escaped_journey_title(journey: Journey) -> None:
     title = f"Kim's train {XSS_SCRIPT}"
     page = map_html(replace(journey, title=title))
     assert f"<title>{html.escape(title)}</title>" in page
+
+
+def test_a_map_of_many_places_carries_each_sentence_once_as_data(journey: Journey) -> None:
+    crowd = _with_context_places(journey, LAZY_POPUPS_MIN)
+    page = map_html(crowd)
+    lazy = page.count(".bindPopup(rr_popup(")
+    assert lazy >= len(crowd.places) - 1  # every place but the area is a marker
+    html_popups = _bound(page, "bindPopup")
+    assert len(html_popups) == 1 and "Russian Far East" in html_popups[0]  # the area's alone
+    assert XSS_SCRIPT not in page and "<img src=x" not in page
+    sentence = next(p for p in journey.places if p.place.id == "north-korea").mentions[0].quote
+    marker = "var rr_popup = rrPopups("
+    data, _end = _DECODER.raw_decode(page, page.index(marker) + len(marker))
+    quotes = ["".join(item[0]) for popup in data["popups"] for item in popup[3]]
+    assert sentence in quotes
+    assert any(XSS_SCRIPT in q for q in quotes)  # as plain text, set with textContent

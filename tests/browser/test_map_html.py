@@ -143,3 +143,43 @@ def test_offline_basemap_makes_no_request_at_all(
     assert page.locator(".leaflet-marker-icon.rr-stop-icon").count() == len(journey.route.stops)
     assert page.locator(".leaflet-control-minimap").is_visible()
     page.screenshot(path=str(artifacts_dir / "map-offline.png"))
+
+
+#: Every popup a map shows on opening, by the class naming its layer, as the browser holds it.
+POPUPS_JS = """() => {
+  const map = Object.values(window).find((v) => v instanceof L.Map);
+  const layers = [];
+  map.eachLayer((layer) => layers.push(layer));
+  const found = {};
+  layers.forEach((layer) => {
+    if (!layer.getPopup || !layer.getPopup()) return;
+    const key = layer.options.icon ? layer.options.icon.options.className : layer.options.className;
+    layer.openPopup();
+    found[key] = document.querySelector(".leaflet-popup-content").innerHTML;
+    layer.closePopup();
+  });
+  return found;
+}"""
+
+
+def test_popups_built_in_the_browser_show_what_html_popups_show(
+    page: Page, journey: Journey, map_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Maps of many places build each popup when it opens, from one data block (LAZY_POPUPS_MIN);
+    # the fixture journey forced down that path must show the same popups, hostile text as text.
+    open_offline(page, map_file)
+    eager = page.evaluate(POPUPS_JS)
+    monkeypatch.setattr("routes.render.LAZY_POPUPS_MIN", 0)
+    lazy_file = tmp_path / "lazy.html"
+    lazy_file.write_text(map_html(journey), encoding="utf-8")
+    open_offline(page, lazy_file)
+    lazy = page.evaluate(POPUPS_JS)
+    shown = [s.place.id for s in journey.route.stops] + ["north-korea"]
+    assert all(any(f"rr-place-{place}" in key for key in eager) for place in shown)
+    assert lazy == eager
+    page.locator(".rr-stop-icon.rr-place-vladivostok").click()
+    text = page.locator(".leaflet-popup-content").inner_text()
+    assert XSS_SCRIPT in text and XSS_IMG in text
+    page.wait_for_timeout(300)  # time for an injected <img onerror> to have fired
+    assert page.dialogs == []  # type: ignore[attr-defined]
+    assert page.locator("[onerror]").count() == 0
