@@ -251,6 +251,7 @@ class _Index:
         self.lazy = lazy
         self.tables: dict[str, dict[Any, int]] = {"sources": {}, "reports": {}}
         self.popups: list[list] = []
+        self.named: dict[str, str] = {}
 
     def report(self, report_id: str) -> Report | None:
         """The report with id ``report_id``, if loaded."""
@@ -266,6 +267,22 @@ class _Index:
             return _js(_popup_html(located, self, stop))
         self.popups.append(_popup_data(located, self, stop))
         return f"rr_popup({len(self.popups) - 1})"
+
+    def named_popup(self, located: LocatedPlace) -> tuple[str, str]:
+        """A variable for a marker with this popup, and the popup, for :meth:`same_popup`."""
+        content = self.popup(located)
+        if self.lazy:
+            return "", content
+        name = f"rr_place_{len(self.named)}"
+        self.named.setdefault(content, name)
+        return f"var {name} = ", content
+
+    def same_popup(self, located: LocatedPlace) -> str:
+        """The popup of ``located``, taken from a marker already showing the same one if any."""
+        content = self.popup(located)
+        if content in self.named:
+            return f"function () {{ return {self.named[content]}.getPopup().getContent(); }}"
+        return content
 
     def data(self) -> dict[str, list]:
         """The data block the lazy popups are built from."""
@@ -717,9 +734,9 @@ def _place_marker(located: LocatedPlace, index: _Index, role: str) -> str:
         "weight": 1.5,
     }
     tip = f"{located.place.name} ({ROLE_LABELS.get(role, role).lower()})"
-    html = index.popup(located)
+    name, html = index.named_popup(located)
     return (
-        f"L.circleMarker({_js([located.place.lat, located.place.lon])}, {_js(options)})"
+        f"{name}L.circleMarker({_js([located.place.lat, located.place.lon])}, {_js(options)})"
         f".bindPopup({html}, {_js(_popup_options())})"
         f'.bindTooltip({_js(_escape(tip))}, {{"direction":"top"}}).addTo('
     )
@@ -755,7 +772,7 @@ def _add_report_layers(
                 "weight": 3,
             }
             only = LocatedPlace(located.place, located.role, tuple(mentions))
-            html = index.popup(only)
+            html = index.same_popup(only)
             statements.append(
                 f"L.circleMarker({_js([located.place.lat, located.place.lon])}, {_js(options)})"
                 f".bindPopup({html}, {popup}).addTo("
