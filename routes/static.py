@@ -11,14 +11,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
 import shapely
 from matplotlib import patheffects
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -171,7 +167,6 @@ def render_png(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> byt
     figure = _draw(journey, frame)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    plt.close(figure)
     return buffer.getvalue()
 
 
@@ -234,7 +229,8 @@ def _draw(journey: Journey, frame: MapFrame) -> Figure:
     width, height = frame.size
     # A tenth of a pixel more: matplotlib truncates inches × dpi to whole pixels.
     inches = ((width + 0.1) / frame.dpi, (height + 0.1) / frame.dpi)
-    figure = plt.figure(figsize=inches, dpi=frame.dpi)
+    figure = Figure(figsize=inches, dpi=frame.dpi)  # no pyplot: nothing global to close
+    FigureCanvasAgg(figure)
     figure.patch.set_facecolor("white")
     left, top, pw, ph = frame.panel
     ax = figure.add_axes((left / width, 1 - (top + ph) / height, pw / width, ph / height))
@@ -339,7 +335,8 @@ def _draw_areas(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
             if len(ring) < 3:
                 continue
             dense = shapely.segmentize(shapely.LineString([*ring, ring[0]]), _SEGMENT_DEG)
-            x, y = frame.project(*zip(*dense.coords, strict=True))
+            lonlat = shapely.get_coordinates(dense)
+            x, y = frame.project(lonlat[:, 0], lonlat[:, 1])
             ax.fill(
                 x, y, color=style.AREA_FILL, alpha=style.AREA_FILL_OPACITY, linewidth=0, zorder=3
             )
