@@ -8,7 +8,7 @@ from collections import Counter
 _BLOCK = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1>", re.S | re.I)
 #: ``var circle_marker_0a1b = L.circleMarker(`` → name ``circle_marker``, maker ``L.circleMarker``.
 _VAR = re.compile(r"\n\s*var (\w+) = ")
-_ID = re.compile(r"_[0-9a-f]{4,}(?=_|$)")
+_ID = re.compile(r"_[0-9a-f]{4,}(?=_|$)|_\d+$")
 _MAKER = re.compile(r"\s*([\w.]+)")
 _COMMENT_NOISE = re.compile(r"/\*!?|\*/|^\s*\*|@preserve|@license", re.M)
 
@@ -18,8 +18,9 @@ def breakdown(html: str, *, top: int = 10) -> list[tuple[str, int]]:
 
     Inlined ``<style>`` and library ``<script>`` blocks are labelled by their first
     comment line (e.g. "Leaflet 1.9.4, a JS library…"); the map's own script (the
-    largest block that creates variables) is split by folium variable name
-    (``circle_marker``, ``poly_line``, …); everything else is "page markup".
+    largest block that creates variables) is split by variable name without its numeric
+    suffix (``circle_marker``, ``poly_line``, …), each with the statements that follow it
+    up to the next variable; everything else is "page markup".
 
     Parameters
     ----------
