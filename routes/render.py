@@ -137,7 +137,7 @@ _OUTLINE_STEPS = 100
 _FINE_OUTLINE_STEPS = 1000
 _FINE_SPAN_DEG = 2.0
 #: Route lines are simplified to within ~3 m (0.00003°, under a pixel up to zoom 15);
-#: the minimap (4 zoom levels out) gets ~1 km (0.01°).
+#: the minimap (4 zoom levels out) gets ~1 km (0.01°), more on routes spanning continents.
 _ROUTE_TOLERANCE_DEG = 0.00003
 _MINIMAP_TOLERANCE_DEG = 0.01
 #: A no-rail leg is a dashed geodesic drawn every few km; ~100 m (0.001°) keeps its curve to
@@ -211,7 +211,7 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     _add_stops(fmap, journey, index)
     _add_other_places(fmap, journey, index, show_context=show_context)
     _add_report_layers(fmap, journey, index, show_context=show_context)
-    _add_controls(fmap, journey, basemap)
+    _add_controls(fmap, journey, basemap, bounds)
     fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
     fmap.add_child(_MapScript(f"{{map}}.fitBounds({_js(bounds)}, {_js(fit)});"))
     _stable_ids(fmap.get_root())
@@ -781,7 +781,9 @@ def _add_report_layers(
         group.add_to(fmap)
 
 
-def _add_controls(fmap: folium.Map, journey: Journey, basemap: str) -> None:
+def _add_controls(
+    fmap: folium.Map, journey: Journey, basemap: str, bounds: list[list[float]]
+) -> None:
     """Title, legend, credits, fullscreen, minimap and the layer control."""
     fullscreen = Fullscreen(
         position="topleft", title="Full screen", title_cancel="Exit full screen"
@@ -789,9 +791,12 @@ def _add_controls(fmap: folium.Map, journey: Journey, basemap: str) -> None:
     _use_assets([fullscreen], _FULLSCREEN_JS, _FULLSCREEN_CSS)
     fullscreen.add_to(fmap)
     tiles = _TILES[basemap][0] if basemap in _TILES else None
+    (south, west), (north, east) = bounds
+    # a minimap pixel at the first view spans ~1/90 of the route: keep lines to 1/2000 of it
+    tolerance = max(_MINIMAP_TOLERANCE_DEG, max(north - south, east - west) / 2000.0)
     lines = [
         (
-            _route_line(leg.coords, _MINIMAP_TOLERANCE_DEG),
+            _route_line(leg.coords, tolerance, decimals=3),
             style.route_colour(leg.kind, leg.countries),
         )
         for leg in journey.route.legs
@@ -1097,14 +1102,22 @@ def _sources_html(journey: Journey) -> str:
 
 def _bounds(journey: Journey) -> list[list[float]]:
     """``[[south, west], [north, east]]`` of the route, else of the places, else the world."""
-    points = [(s.place.lon, s.place.lat) for s in journey.route.stops]
-    points += [c for leg in journey.route.legs for c in leg.coords]
-    if not points:
-        points = [(p.place.lon, p.place.lat) for p in journey.places if not p.place.outline]
-    if not points:
+    boxes = [
+        shapely.bounds(shapely.multipoints(leg.coords)) for leg in journey.route.legs if leg.coords
+    ]
+    boxes += [(s.place.lon, s.place.lat, s.place.lon, s.place.lat) for s in journey.route.stops]
+    if not boxes:
+        boxes = [
+            (p.place.lon, p.place.lat, p.place.lon, p.place.lat)
+            for p in journey.places
+            if not p.place.outline
+        ]
+    if not boxes:
         return [[-50.0, -160.0], [70.0, 160.0]]
-    lons, lats = zip(*points, strict=True)
-    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
+    west = float(min(b[0] for b in boxes))
+    south = float(min(b[1] for b in boxes))
+    east = float(max(b[2] for b in boxes))
+    north = float(max(b[3] for b in boxes))
     if north - south < 0.05 and east - west < 0.05:
         south, north, west, east = south - 0.5, north + 0.5, west - 0.5, east + 0.5
     return [[south, west], [north, east]]
@@ -1193,17 +1206,20 @@ def _delta(coords: Iterable[tuple[float, ...]], steps: int) -> list[int]:
 
 
 def _route_line(
-    coords: Sequence[tuple[float, float]], tolerance: float = _ROUTE_TOLERANCE_DEG
+    coords: Sequence[tuple[float, float]],
+    tolerance: float = _ROUTE_TOLERANCE_DEG,
+    *,
+    decimals: int = 5,
 ) -> list[tuple[float, float]]:
     """A route line as Leaflet [lat, lon] pairs, simplified to within ``tolerance`` degrees."""
     if len(coords) > 2:
         coords = LineString(coords).simplify(tolerance, preserve_topology=False).coords
-    return _latlon(coords)
+    return _latlon(coords, decimals)
 
 
-def _latlon(coords: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
-    """(lon, lat) pairs as Leaflet's [lat, lon], rounded to 5 decimals (~1 m)."""
-    return [(round(lat, 5), round(lon, 5)) for lon, lat in coords]
+def _latlon(coords: Iterable[tuple[float, float]], decimals: int = 5) -> list[tuple[float, float]]:
+    """(lon, lat) pairs as Leaflet's [lat, lon], rounded (5 decimals: ~1 m; 3: ~100 m)."""
+    return [(round(lat, decimals), round(lon, decimals)) for lon, lat in coords]
 
 
 # ---------------------------------------------------------------------------------------------
