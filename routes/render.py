@@ -201,6 +201,9 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     if any(len(leg.coords) >= 2 for leg in journey.route.legs):
         script = f"<script>{_read_asset(_TEXTPATH_CENTRE_JS)}</script>"
         fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
+    # The final view first, so every layer is drawn once, at it (not again after a refit).
+    fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
+    fmap.add_child(_MapScript(f"{{map}}.fitBounds({_js(bounds)}, {_js(fit)});"))
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
     index = _Index(journey, lazy=len(journey.places) >= LAZY_POPUPS_MIN)
@@ -212,8 +215,6 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     _add_other_places(fmap, journey, index, show_context=show_context)
     _add_report_layers(fmap, journey, index, show_context=show_context)
     _add_controls(fmap, journey, basemap, bounds)
-    fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
-    fmap.add_child(_MapScript(f"{{map}}.fitBounds({_js(bounds)}, {_js(fit)});"))
     _stable_ids(fmap.get_root())
     return fmap
 
