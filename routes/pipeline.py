@@ -66,7 +66,7 @@ def build(
     network = network or load_network()
     stops = _stops(places, corrections, network)
     settings = _with_departure(settings, places)
-    reported = _reported_times(places)
+    reported = _reported_times(places, not_before=settings.depart)
     journey_route = route(stops, settings, reported_times=reported, network=network)
     return Journey(
         title=settings.title or _default_title(reports),
@@ -108,13 +108,23 @@ def _stops(
     return order_stops(stops, network)
 
 
-def _reported_times(places: Sequence[LocatedPlace]) -> dict[str, datetime]:
-    """The earliest time a report gives for reaching each stop, by place id."""
+def _reported_times(
+    places: Sequence[LocatedPlace], *, not_before: datetime | None = None
+) -> dict[str, datetime]:
+    """The earliest clock time a report gives for each place, by place id.
+
+    Only dates with a time of day count ("late on Sunday" -> 21:00): a bare date
+    ("on Tuesday") says too little to set against an ETA.  Times before
+    ``not_before`` (the departure) are when something was *said* ("The Kremlin
+    said on Saturday …"), not when the train arrives, and are left out too.
+    """
     times: dict[str, datetime] = {}
     for located in places:
         for mention in located.mentions:
             when = _parse_when(mention.date)
             if when is None or mention.status in ("superseded", "denied", "ruled-out"):
+                continue
+            if not_before is not None and when < not_before:
                 continue
             if located.place.id not in times or when < times[located.place.id]:
                 times[located.place.id] = when
@@ -134,8 +144,8 @@ def _with_departure(settings: Settings, places: Sequence[LocatedPlace]) -> Setti
 
 
 def _parse_when(value: str | None) -> datetime | None:
-    """A mention date as a datetime; None for missing or year-only dates."""
-    if not value or len(value) < 10:
+    """A mention's date-time; None for missing, year-only or date-only values."""
+    if not value or "T" not in value:
         return None
     try:
         return datetime.fromisoformat(value)

@@ -91,3 +91,29 @@ def test_an_explicit_order_is_kept(reports) -> None:
 
 def test_same_input_gives_the_same_journey(reports, journey) -> None:
     assert build(reports) == journey
+
+
+def test_a_date_said_before_departure_is_not_taken_for_an_arrival(journey) -> None:
+    # "The Kremlin said on Saturday Putin would be in … Vladivostok": Saturday is when it
+    # was said (before the Sunday departure), so it gives Vladivostok no reported time.
+    vladivostok = next(s for s in journey.route.stops if s.place.id == "vladivostok")
+    assert vladivostok.reported is None
+    assert vladivostok.delta_hours is None
+
+
+def test_a_reported_clock_time_is_compared_with_the_eta() -> None:
+    from routes.reports import report_from_text
+
+    report = report_from_text(
+        "Kim left Pyongyang late on Sunday. "
+        "The train crossed into Russia at Khasan early on Tuesday, Japanese media reported.",
+        title="Crossing",
+        source="wire report",
+        published=datetime(2023, 9, 12).date(),
+    )
+    journey = build([report], Settings(speed_kmh=50))
+    khasan = next(s for s in journey.route.stops if s.place.id == "khasan")
+    assert khasan.reported == datetime(2023, 9, 12, 6, 0)
+    expected = (khasan.eta - khasan.reported).total_seconds() / 3600
+    assert khasan.delta_hours == pytest.approx(expected)
+    assert khasan.delta_hours < 0  # at 50 km/h the train would be there before the report says
