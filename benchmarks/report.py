@@ -82,6 +82,7 @@ def markdown(
             f"- **{outcome.name} / {figure.metric}**: {format_value(figure.value, figure.unit)} "
             f"against {_target(figure)}, missed by {figure.margin}."
             + (f" {figure.note}" if figure.note else "")
+            + _profile_gist(outcome)
         )
     out.append("")
     for outcome in outcomes:
@@ -102,6 +103,25 @@ def _summary(outcomes: Sequence[Outcome]) -> str:
     if failed:
         line += " Failed to run: " + ", ".join(failed) + " (see Notes)."
     return line
+
+
+def _profile_gist(outcome: Outcome, *, top: int = 5) -> str:
+    """The heaviest project functions of an outcome's profiles, as one sentence."""
+    gists = []
+    for label, profile in outcome.profiles.items():
+        lines = profile.splitlines()
+        if "  project functions, inclusive time:" not in lines:
+            continue
+        start = lines.index("  project functions, inclusive time:") + 1
+        spots = []
+        for line in lines[start : start + top]:
+            parts = line.split()
+            if len(parts) < 4 or not parts[2].endswith("%"):
+                break
+            spots.append(f"`{parts[3]}` {parts[2]}")
+        if spots:
+            gists.append(f"Profile of {label}: {', '.join(spots)} of the time")
+    return (" " + "; ".join(gists) + " (details below).") if gists else ""
 
 
 def _cores() -> int:
