@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from routes.model import Report
+from routes.when import MONTHS, WEEKDAYS
 
 #: Seed of the corpus used in results.md; the Kim train report's publication date.
 SEED = 20230911
@@ -104,21 +105,6 @@ ATTRIBUTIONS = (
     ("Dong-A Ilbo", "The Dong-A Ilbo daily reported, citing government sources,"),
 )
 OUTLETS = ("wire report", "Yonhap", "Interfax", "Kyodo", "Korea Herald", "NK News", "TASS")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 COUNTRIES = (
     "North Korea",
     "Russia",
