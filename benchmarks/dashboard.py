@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from benchmarks import browser
 from benchmarks.common import (
     PEAK_SNIPPET,
-    PROJECT,
     Figure,
     Options,
     Outcome,
     mib_from_kib,
     run_python,
 )
+from tests.browser.streamlit_server import free_port, start_streamlit, stop, wait_until_healthy
 
 TITLE = "Dashboard (streamlit run app.py) peak memory after showing the bundled report"
 #: Issue 7: dashboard peak RSS at most 500 MB.
@@ -71,13 +66,13 @@ def run(options: Options) -> Outcome:
     """Start the server, open it once in Chromium, wait for the map, read VmHWM."""
     outcome = Outcome(name="dashboard", title=TITLE)
     run_python(PREPARE)  # the GeoNames index on disk, as after any earlier run
-    port = _free_port()
+    port = free_port()
     log = options.workdir / "streamlit.log"
-    server = _start(port, log)
+    server = start_streamlit(port, log)
     try:
         url = f"http://127.0.0.1:{port}"
         started = time.monotonic()
-        _wait_for_health(f"{url}/_stcore/health", server, log)
+        wait_until_healthy(url, server, log, timeout_s=STARTUP_TIMEOUT_S)
         ready_s = time.monotonic() - started
         idle = _status(server.pid)
         with browser.chromium() as chrome:
@@ -86,11 +81,7 @@ def run(options: Options) -> Outcome:
         time.sleep(0.5)
         status = _status(server.pid)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, timeout_s=15)
     peak = mib_from_kib(status["VmHWM"])
     outcome.add(
         Figure("server peak RSS (VmHWM)", peak, "MiB", target=TARGET_PEAK_MIB),
@@ -122,49 +113,6 @@ def run(options: Options) -> Outcome:
         else:
             outcome.notes.append(profile.replace(":\n  ", ": ", 1).replace("\n  ", "; "))
     return outcome
-
-
-def _free_port() -> int:
-    """A localhost TCP port nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start(port: int, log: Path) -> subprocess.Popen:
-    """``python -m streamlit run app.py`` headless on ``port``, output to ``log``."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(PROJECT),
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-        "STREAMLIT_SERVER_HEADLESS": "true",
-    }
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(PROJECT / "app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    with log.open("w") as out:
-        return subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=out)
-
-
-def _wait_for_health(url: str, server: subprocess.Popen, log: Path) -> None:
-    """Block until the server answers ``url`` with 200; raise with its log otherwise."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            tail = log.read_text(errors="replace")[-2000:]
-            msg = f"streamlit exited {server.returncode}:\n{tail}"
-            raise RuntimeError(msg)
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    msg = f"streamlit gave no answer within {STARTUP_TIMEOUT_S} s:\n{log.read_text()[-2000:]}"
-    raise RuntimeError(msg)
 
 
 def _open_once(chrome, url: str, port: int) -> tuple[float, int, int]:

@@ -6,18 +6,14 @@ Under ``CI=true`` a Chromium that cannot start fails the run; these tests never 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.browser.streamlit_server import free_port, start_streamlit, stop, wait_until_healthy
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -74,53 +70,18 @@ def page(context: BrowserContext) -> Page:
     return new_page
 
 
-def free_port() -> int:
-    """A TCP port on localhost that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for_http(url: str, process: subprocess.Popen, log: Path) -> None:
-    """Block until ``url`` answers 200, or fail with the server's log."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"streamlit exited early:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"streamlit did not answer within {STARTUP_TIMEOUT_S}s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="session")
 def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``streamlit run app.py`` on a free localhost port, stopped after the session."""
     port = free_port()
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {
-        **os.environ,
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-        "STREAMLIT_SERVER_HEADLESS": "true",
-    }
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(PROJECT / "app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=out)
+    process = start_streamlit(port, log)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for_http(f"{url}/_stcore/health", process, log)
+        try:
+            wait_until_healthy(url, process, log, timeout_s=STARTUP_TIMEOUT_S)
+        except RuntimeError as error:
+            pytest.fail(str(error))
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
