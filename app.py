@@ -20,9 +20,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from routes import session
+from routes import dashboard as session
 from routes.model import ROLES, Corrections, Journey, Report, Settings
-from routes.reports import MAX_REPORTS  # most reports in play at once, as in one batch
+from routes.read.reports import MAX_REPORTS  # most reports in play at once, as in one batch
 
 st.set_page_config(page_title="Reported Routes", layout="wide", page_icon="🚆")
 st.set_option("client.toolbarMode", "viewer")  # no "Deploy" button in a local tool
@@ -65,7 +65,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~$])")
 @st.cache_resource(show_spinner="Loading the gazetteer…")
 def _gazetteer():
     """The gazetteer, loaded once per server."""
-    from routes.gazetteer import load_gazetteer
+    from routes.read.gazetteer import load_gazetteer
 
     return load_gazetteer()
 
@@ -73,7 +73,7 @@ def _gazetteer():
 @st.cache_resource(show_spinner="Loading the rail network…")
 def _network():
     """The rail network, loaded once per server."""
-    from routes.network import load_network
+    from routes.rail.network import load_network
 
     return load_network()
 
@@ -81,7 +81,7 @@ def _network():
 @st.cache_data(show_spinner=False)
 def _bundled() -> tuple[Report, ...]:
     """The bundled sample reports."""
-    from routes.reports import bundled_report_paths, load_paths
+    from routes.read.reports import bundled_report_paths, load_paths
 
     return load_paths(bundled_report_paths()).reports
 
@@ -103,7 +103,7 @@ def _pristine_map(
     show_context: bool,
 ):
     """The folium map of a journey (the export's map), built once, ready for streamlit-folium."""
-    from routes.render import build_map
+    from routes.publish.web.render import build_map
 
     journey = _journey(reports, settings, corrections)
     return session.embeddable(build_map(journey, basemap=basemap, show_context=show_context))
@@ -127,7 +127,7 @@ def _map_html(
     show_context: bool,
 ) -> str:
     """The standalone map page, as ``python -m routes build`` writes it."""
-    from routes.render import map_html
+    from routes.publish.web.render import map_html
 
     journey = _journey(reports, settings, corrections)
     return map_html(journey, basemap=basemap, show_context=show_context)
@@ -203,7 +203,7 @@ def _on_bundled() -> None:
 
 def _on_upload() -> None:
     """Read every uploaded file; a bad one gets its own message and the rest still load."""
-    from routes.reports import load_bytes
+    from routes.read.reports import load_bytes
 
     state = st.session_state
     files = state.get(f"upload_{state.upload_n}") or []
@@ -233,7 +233,7 @@ def _on_upload() -> None:
 
 def _on_paste() -> None:
     """Add the pasted report, or say why it cannot be added."""
-    from routes.reports import ReportError, report_from_text
+    from routes.read.reports import ReportError, report_from_text
 
     state = st.session_state
     try:
@@ -346,7 +346,7 @@ def _md(text: str) -> str:
 
 def _sidebar() -> tuple[Settings, str, bool]:
     """Reports, settings and the project file; returns settings, basemap and context flag."""
-    from routes.render import BASEMAPS
+    from routes.publish.web.render import BASEMAPS
 
     state = st.session_state
     bundled = _bundled()

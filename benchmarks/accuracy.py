@@ -70,10 +70,10 @@ def score(gold: Mapping[str, set[str]], found: Mapping[str, set[str]]) -> Score:
 
 
 def run(options: Options) -> Outcome:
-    """Score ``routes.geoparse.parse`` and the peer on every annotated report."""
+    """Score ``routes.read.geoparse.parse`` and the peer on every annotated report."""
     from benchmarks.peer import Peer
-    from routes.gazetteer import load_gazetteer
-    from routes.geoparse import parse
+    from routes.read.gazetteer import load_gazetteer
+    from routes.read.geoparse import parse
 
     outcome = Outcome(name="accuracy", title=TITLE)
     items = list(load_annotated())

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from routes.model import Report
-from routes.when import MONTHS, WEEKDAYS
+from routes.read.when import MONTHS, WEEKDAYS
 
 #: Seed of the corpus used in results.md; the Kim train report's publication date.
 SEED = 20230911

@@ -26,7 +26,7 @@ MARKER = ".leaflet-marker-icon"
 #: Build the gazetteer's on-disk index if it is missing, so the server measures a normal start.
 PREPARE = """
 import json
-from routes.gazetteer import load_gazetteer
+from routes.read.gazetteer import load_gazetteer
 print(json.dumps({"found": len(load_gazetteer().candidates("Nairobi"))}))
 """
 #: The dashboard's heavy steps in one plain process, peak RSS after each (a memory profile).
@@ -40,11 +40,11 @@ def mark(label):
 mark("python")
 import altair, pandas, streamlit, streamlit_folium
 mark("import streamlit, altair, pandas, streamlit-folium")
-from routes.gazetteer import load_gazetteer
-from routes.network import load_network
+from routes.read.gazetteer import load_gazetteer
+from routes.rail.network import load_network
 from routes.pipeline import build
-from routes.render import map_html
-from routes.reports import bundled_report_paths, load_paths
+from routes.publish.web.render import map_html
+from routes.read.reports import bundled_report_paths, load_paths
 mark("import routes")
 gazetteer = load_gazetteer()
 mark("load_gazetteer()")
@@ -54,7 +54,7 @@ journey = build(load_paths(bundled_report_paths()).reports, gazetteer=gazetteer,
 mark("build(bundled report)")
 html = map_html(journey)
 mark("map_html()")
-from routes.static import render_png
+from routes.publish.png.draw import render_png
 render_png(journey)
 mark("render_png() (only when a PNG download is asked for)")
 print(json.dumps({"steps": steps}))

@@ -43,14 +43,14 @@ def run(options: Options) -> Outcome:
 
 def _warm(outcome: Outcome, options: Options) -> None:
     """Median of repeated in-process builds with the gazetteer and network already loaded."""
-    from routes.export import geojson_bytes
-    from routes.gazetteer import load_gazetteer
-    from routes.geoparse import parse
-    from routes.network import load_network
     from routes.pipeline import build
-    from routes.render import map_html
-    from routes.reports import load_paths
-    from routes.static import render_png
+    from routes.publish.export import geojson_bytes
+    from routes.publish.png.draw import render_png
+    from routes.publish.web.render import map_html
+    from routes.rail.network import load_network
+    from routes.read.gazetteer import load_gazetteer
+    from routes.read.geoparse import parse
+    from routes.read.reports import load_paths
 
     reports = load_paths([BUNDLED_REPORT]).reports
     gazetteer, network = load_gazetteer(), load_network()

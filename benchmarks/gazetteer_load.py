@@ -21,7 +21,7 @@ TITLE = "Gazetteer cold load: process start → first lookup, peak RSS"
 TARGET_MS = 300.0
 TARGET_MIB = 150.0
 CACHED_REPEATS = 5
-#: The environment variable naming the gazetteer's index cache (routes.gazetteer.CACHE_ENV).
+#: The environment variable naming the gazetteer's index cache (routes.read.gazetteer.CACHE_ENV).
 CACHE_ENV = "REPORTED_ROUTES_CACHE"
 
 #: The child: import, load, look up a curated and a GeoNames-only name, print the clock.
@@ -29,7 +29,7 @@ CHILD = (
     PEAK_SNIPPET
     + """
 import json, time
-from routes.gazetteer import load_gazetteer
+from routes.read.gazetteer import load_gazetteer
 gazetteer = load_gazetteer()
 names = ("Vladivostok", "Hassan", "Nairobi")
 found = [p.id for name in names for p in gazetteer.candidates(name)[:1]]

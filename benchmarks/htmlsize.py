@@ -25,7 +25,7 @@ def breakdown(html: str, *, top: int = 10) -> list[tuple[str, int]]:
     Parameters
     ----------
     html
-        A page written by ``routes.render.map_html``.
+        A page written by ``routes.publish.web.render.map_html``.
     top
         Most parts listed; the rest are summed as "other parts".
 

@@ -17,7 +17,7 @@ from importlib import resources
 
 from pyproj import Geod
 
-from routes.gazetteer import Gazetteer, normalize
+from routes.read.gazetteer import Gazetteer, normalize
 
 #: A GeoNames city and a curated place of the same name this close are the same place.
 SAME_PLACE_KM = 30.0

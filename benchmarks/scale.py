@@ -47,11 +47,11 @@ def _label(n: int) -> str:
 
 def _build_maps(outcome: Outcome, options: Options) -> dict[int, tuple[Path, Journey]]:
     """Journeys and map pages for each size, timed with the gazetteer and network loaded."""
-    from routes.gazetteer import load_gazetteer
-    from routes.network import load_network
     from routes.pipeline import build
-    from routes.render import map_html
-    from routes.reports import load_paths
+    from routes.publish.web.render import map_html
+    from routes.rail.network import load_network
+    from routes.read.gazetteer import load_gazetteer
+    from routes.read.reports import load_paths
 
     sizes = QUICK_SIZES if options.quick else SIZES
     bundled = list(load_paths([BUNDLED_REPORT]).reports)
@@ -86,7 +86,7 @@ def _build_maps(outcome: Outcome, options: Options) -> dict[int, tuple[Path, Jou
 
 def _open_maps(outcome: Outcome, options: Options, pages: dict[int, tuple[Path, Journey]]) -> None:
     """Load to interactive of each page in Chromium; profile the largest when it misses."""
-    from routes.render import map_html
+    from routes.publish.web.render import map_html
 
     repeats = 1 if options.quick else BROWSER_REPEATS
     with browser.chromium() as chrome:

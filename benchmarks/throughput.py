@@ -32,8 +32,8 @@ CHILD = (
 import json, time
 from geotext import GeoText
 from benchmarks.corpus import corpus_bytes, generate
-from routes.gazetteer import load_gazetteer
-from routes.geoparse import parse
+from routes.read.gazetteer import load_gazetteer
+from routes.read.geoparse import parse
 
 reports = generate({n}, min_bytes={min_bytes})
 texts = [r.text for r in reports]
@@ -60,7 +60,7 @@ print(json.dumps(result))
 
 
 def run(options: Options) -> Outcome:
-    """Time ``routes.geoparse.parse`` and ``geotext.GeoText`` over one corpus, in fresh processes.
+    """Time ``routes.read.geoparse.parse`` and ``geotext.GeoText`` over one corpus, each alone.
 
     Each process builds the corpus and loads the gazetteer (untimed), then times a first
     pass of ours, of geotext, and a second pass of each (our gazetteer memoises lookups
@@ -122,8 +122,8 @@ def run(options: Options) -> Outcome:
             f"{peer / count * 1e6:.0f} µs per report on one regex and dictionary look-ups."
         )
     if ratio < TARGET_RATIO and options.profile:
-        from routes.gazetteer import load_gazetteer
-        from routes.geoparse import parse
+        from routes.read.gazetteer import load_gazetteer
+        from routes.read.geoparse import parse
 
         part = generate(min(PROFILE_REPORTS, n), min_bytes=0)
         gazetteer = load_gazetteer()

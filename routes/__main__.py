@@ -148,7 +148,7 @@ def _progress(message: str) -> None:
 
 def _load(paths: Sequence[Path]) -> LoadResult:
     """Load the given reports, or the bundled one; report every problem on stderr."""
-    from routes.reports import bundled_report_paths, load_paths
+    from routes.read.reports import bundled_report_paths, load_paths
 
     result = load_paths(list(paths) or bundled_report_paths())
     for problem in result.problems:
@@ -158,9 +158,9 @@ def _load(paths: Sequence[Path]) -> LoadResult:
 
 def _run_build(args: argparse.Namespace) -> int:
     """``build``: every export for the reports into ``--out``."""
-    from routes.export import write_all
     from routes.pipeline import build
-    from routes.render import map_html
+    from routes.publish.export import write_all
+    from routes.publish.web.render import map_html
 
     started = time.perf_counter()
     loaded = _load(args.reports)
@@ -186,9 +186,9 @@ def _run_build(args: argparse.Namespace) -> int:
 
 def _run_parse(args: argparse.Namespace) -> int:
     """``parse``: the places found, as a table or GeoJSON."""
-    from routes.export import places_geojson
-    from routes.gazetteer import load_gazetteer
-    from routes.geoparse import parse
+    from routes.publish.export import places_geojson
+    from routes.read.gazetteer import load_gazetteer
+    from routes.read.geoparse import parse
 
     loaded = _load(args.reports)
     if not loaded.reports:
@@ -210,10 +210,10 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 def _run_route(args: argparse.Namespace) -> int:
     """``route``: legs and stops between named places."""
-    from routes.export import route_geojson
-    from routes.gazetteer import load_gazetteer
-    from routes.network import load_network
-    from routes.route import RouteError, route_by_names
+    from routes.publish.export import route_geojson
+    from routes.rail.network import load_network
+    from routes.rail.route import RouteError, route_by_names
+    from routes.read.gazetteer import load_gazetteer
 
     settings = Settings(speed_kmh=args.speed, depart=args.depart)
     try:

@@ -6,8 +6,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from routes.gazetteer import Gazetteer, load_gazetteer
-from routes.geoparse import parse
 from routes.model import (
     STOP_ROLES,
     Corrections,
@@ -18,8 +16,10 @@ from routes.model import (
     Report,
     Settings,
 )
-from routes.network import RailNetwork, load_network
-from routes.route import order_stops, route
+from routes.rail.network import RailNetwork, load_network
+from routes.rail.route import order_stops, route
+from routes.read.gazetteer import Gazetteer, load_gazetteer
+from routes.read.geoparse import parse
 
 Progress = Callable[[str], None]
 

@@ -23,7 +23,7 @@ from routes.model import (
     Settings,
     Stop,
 )
-from routes.reports import load_paths, sentence_spans
+from routes.read.reports import load_paths, sentence_spans
 
 BUNDLED_REPORT = (
     Path(__file__).resolve().parent.parent

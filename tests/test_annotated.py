@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from routes.geoparse import parse
 from routes.model import ROLES, STOP_ROLES, LocatedPlace
-from routes.reports import sentence_spans
+from routes.read.geoparse import parse
+from routes.read.reports import sentence_spans
 from tests.annotated.load import AnnotatedCase, load_cases
 
 #: Micro precision and recall of located places the set must reach (issue 3).
@@ -30,7 +30,7 @@ def parsed(gazetteer) -> dict[str, tuple[LocatedPlace, ...]]:
 @pytest.fixture(scope="module")
 def gazetteer():
     """The gazetteer the app uses: curated places plus the GeoNames fallback."""
-    from routes.gazetteer import load_gazetteer
+    from routes.read.gazetteer import load_gazetteer
 
     return load_gazetteer()
 

@@ -9,12 +9,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import routes.pipeline
-from routes import session
+from routes import dashboard as session
 from routes.__main__ import main as cli
 from routes.model import Corrections
 from routes.pipeline import build
-from routes.render import map_html
-from routes.reports import bundled_report_paths, load_paths
+from routes.publish.web.render import map_html
+from routes.read.reports import bundled_report_paths, load_paths
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT_S = 120
@@ -152,7 +152,7 @@ def test_a_bad_upload_gets_its_own_error_while_the_good_one_loads() -> None:
 
 
 def test_a_pasted_report_over_the_size_limit_is_refused() -> None:
-    from routes.reports import MAX_REPORT_BYTES
+    from routes.read.reports import MAX_REPORT_BYTES
 
     app = _start()
     app.text_area(key="paste_text").set_value("Khasan. " * (MAX_REPORT_BYTES // 8 + 1))
@@ -198,14 +198,14 @@ def test_a_stop_added_from_the_gazetteer_joins_the_route() -> None:
 def test_a_failing_part_shows_an_error_while_the_rest_of_the_page_stays(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import routes.render
+    import routes.publish.web.render
 
     def _broken(*_args, **_kwargs):
         msg = "the map broke"
         raise RuntimeError(msg)
 
     app = _start()
-    monkeypatch.setattr(routes.render, "build_map", _broken)
+    monkeypatch.setattr(routes.publish.web.render, "build_map", _broken)
     app.slider(key="speed").set_value(33.0).run()  # new inputs: no cached map to fall back on
     assert not app.exception
     assert any("Could not show the map: the map broke" in error.value for error in app.error)

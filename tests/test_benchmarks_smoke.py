@@ -69,7 +69,7 @@ def test_the_corpus_is_the_same_on_every_run_and_as_big_as_issue_7_asks() -> Non
 
 def test_the_peer_is_scored_in_our_place_ids() -> None:
     from benchmarks.peer import Peer
-    from routes.gazetteer import load_gazetteer
+    from routes.read.gazetteer import load_gazetteer
 
     peer = Peer(load_gazetteer())
     found = peer.places("Officials in Vladivostok and Nairobi said Russia would not comment.")

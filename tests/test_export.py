@@ -14,7 +14,6 @@ import jsonschema
 import pyogrio
 import pytest
 
-from routes import export, style
 from routes.model import (
     ROLES,
     STATUSES,
@@ -29,6 +28,7 @@ from routes.model import (
     Settings,
     Stop,
 )
+from routes.publish import export, style
 from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_IMG, fixture_journey
 
 # --- a small journey built by hand from routes.model ------------------------------------------

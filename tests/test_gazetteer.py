@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from routes.gazetteer import (
+from routes.read.gazetteer import (
     Gazetteer,
     index_path,
     load_gazetteer,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from routes.gazetteer import Gazetteer, load_gazetteer
-from routes.geoparse import parse
 from routes.model import LocatedPlace, Parsed, Report
-from routes.reports import load_paths, report_from_text
+from routes.read.gazetteer import Gazetteer, load_gazetteer
+from routes.read.geoparse import parse
+from routes.read.reports import load_paths, report_from_text
 
 COUNTRIES = ("north-korea", "russia", "south-korea", "ukraine", "united-states")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pyproj import Geod
 
-from routes.network import (
+from routes.rail.network import (
     SNAP_TOLERANCE_M,
     NetworkError,
     RailNetwork,

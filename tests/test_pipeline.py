@@ -9,7 +9,7 @@ import pytest
 
 from routes.model import Corrections, Journey, Settings
 from routes.pipeline import build
-from routes.reports import load_paths
+from routes.read.reports import load_paths
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,7 @@ def test_a_date_said_before_departure_is_not_taken_for_an_arrival(journey) -> No
 
 
 def test_a_reported_clock_time_is_compared_with_the_eta() -> None:
-    from routes.reports import report_from_text
+    from routes.read.reports import report_from_text
 
     report = report_from_text(
         "Kim left Pyongyang late on Sunday. "

@@ -10,9 +10,9 @@ from dataclasses import replace
 import pytest
 from folium.map import Layer
 
-from routes import style
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Route
-from routes.render import (
+from routes.publish import style
+from routes.publish.web.render import (
     ARROW,
     BASEMAPS,
     CLUSTER_MIN,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from routes import reports
-from routes.reports import (
+from routes.read import reports
+from routes.read.reports import (
     MAX_REPORT_BYTES,
     ReportError,
     bundled_report_paths,

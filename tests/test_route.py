@@ -10,10 +10,10 @@ import pytest
 from pyproj import Geod, Transformer
 from shapely import LineString, Point
 
-from routes.gazetteer import Gazetteer, load_gazetteer
 from routes.model import Place, Route, Settings
-from routes.network import RailNetwork, load_network
-from routes.route import RouteError, order_stops, route, route_by_names
+from routes.rail.network import RailNetwork, load_network
+from routes.rail.route import RouteError, order_stops, route, route_by_names
+from routes.read.gazetteer import Gazetteer, load_gazetteer
 from tests.test_network import LINES, STATIONS, write_rail
 
 GEOD = Geod(ellps="WGS84")

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from routes import session
+from routes import dashboard as session
 from routes.model import Corrections, Report, Settings, TimeRef
 from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_REPORT, fixture_journey
 

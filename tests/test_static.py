@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from routes import static, style
 from routes.model import Leg, Route
 from routes.outlines import LAYERS, REGION, load_outlines, outline_path, write_outlines
+from routes.publish import style
+from routes.publish.png import draw as static
 from tests.journey_fixture import BORDER_POINT, LEG_KP, LEG_RU, fixture_journey
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from routes.model import Report
-from routes.reports import load_paths, sentence_spans
-from routes.when import PART_OF_DAY, find_times
+from routes.read.reports import load_paths, sentence_spans
+from routes.read.when import PART_OF_DAY, find_times
 
 MONDAY = date(2023, 9, 11)  # the bundled report's published date
 

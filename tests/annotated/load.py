@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from routes.model import Report
-from routes.reports import load_paths, report_from_text
+from routes.read.reports import load_paths, report_from_text
 
 #: Where the annotated files live.
 ANNOTATED_DIR = Path(__file__).resolve().parent

@@ -14,8 +14,8 @@ from playwright.sync_api import Page, Route
 
 from routes.model import Journey
 from routes.pipeline import build
-from routes.render import map_html
-from routes.reports import load_paths, sentence_spans
+from routes.publish.web.render import map_html
+from routes.read.reports import load_paths, sentence_spans
 from tests.journey_fixture import (
     BUNDLED_REPORT,
     KHASAN_SENTENCE_START,
@@ -169,7 +169,7 @@ def test_popups_built_in_the_browser_show_what_html_popups_show(
     # the fixture journey forced down that path must show the same popups, hostile text as text.
     open_offline(page, map_file)
     eager = page.evaluate(POPUPS_JS)
-    monkeypatch.setattr("routes.render.LAZY_POPUPS_MIN", 0)
+    monkeypatch.setattr("routes.publish.web.render.LAZY_POPUPS_MIN", 0)
     lazy_file = tmp_path / "lazy.html"
     lazy_file.write_text(map_html(journey), encoding="utf-8")
     open_offline(page, lazy_file)

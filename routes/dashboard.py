@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from routes.export import OUTPUT_FILES
 from routes.model import (
     ROLES,
     STOP_ROLES,
@@ -25,6 +24,8 @@ from routes.model import (
     Report,
     Settings,
 )
+from routes.paths import WEB_ASSETS_DIR
+from routes.publish.export import OUTPUT_FILES
 
 #: Columns of the places table the user edits, in display order.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -48,8 +49,8 @@ SETTING_KEYS: tuple[str, ...] = ("speed", "use_reported_depart", "depart_date", 
 EXPORT_FILES: tuple[str, ...] = tuple(name for name in OUTPUT_FILES if name != "project.json")
 #: Largest distance (degrees) between a map click and the place it selects.
 _CLICK_TOLERANCE_DEG = 0.05
-#: Where the map's vendored scripts and stylesheets live (``asset:`` links of routes.render).
-ASSETS_DIR = Path(__file__).resolve().parent / "static_assets"
+#: Where the vendored scripts and stylesheets of the HTML map live (its ``asset:`` links).
+ASSETS_DIR = WEB_ASSETS_DIR
 _ASSET = "asset:"
 _CSS_URL = re.compile(r"url\(([^)#\"']+)\)")
 _MIME = {".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml"}
@@ -380,8 +381,8 @@ def _new_order(
 
 
 def project_text(project: Project) -> str:
-    """The project file (JSON) for ``project``, as ``routes.export`` writes it."""
-    from routes.export import project_json
+    """The project file (JSON) for ``project``, as ``routes.publish.export`` writes it."""
+    from routes.publish.export import project_json
 
     return project_json(project.reports, project.corrections, project.settings)
 
@@ -394,7 +395,7 @@ def read_project(text: str) -> Project:
     ValueError
         With a message for the user when the file is not a project file.
     """
-    from routes.export import load_project
+    from routes.publish.export import load_project
 
     try:
         reports, corrections, settings = load_project(text)
@@ -700,7 +701,7 @@ def _sources(mentions: Sequence[Mention]) -> list[str]:
 
 def light_exports(journey: Journey) -> dict[str, bytes]:
     """The quick exports, GeoJSON and CSV, named as the CLI names them."""
-    from routes.export import geojson_bytes, places_csv
+    from routes.publish.export import geojson_bytes, places_csv
 
     csv = places_csv(journey)
     return {
@@ -724,7 +725,7 @@ def all_exports(journey: Journey, html_text: str) -> dict[str, bytes]:
     dict
         File name (:data:`EXPORT_FILES`) to its bytes.
     """
-    from routes.export import write_all
+    from routes.publish.export import write_all
 
     with tempfile.TemporaryDirectory(prefix="routes-export-") as folder:
         written = write_all(journey, Path(folder), html=html_text)
@@ -738,13 +739,13 @@ def embeddable(fmap: Any) -> Any:
     """``fmap`` with its vendored ``asset:`` script and style links turned into ``data:`` URLs.
 
     streamlit-folium loads a map's links inside its own frame, where ``asset:`` (the
-    offline links of ``routes.render``) means nothing; ``data:`` URLs load with no
+    offline links of ``routes.publish.web.render``) means nothing; ``data:`` URLs load with no
     network and no file server.
 
     Parameters
     ----------
     fmap
-        A folium map from ``routes.render.build_map``; changed in place.
+        A folium map from ``routes.publish.web.render.build_map``; changed in place.
 
     Returns
     -------

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from routes.model import Report, TimeRef
-from routes.reports import sentence_spans
+from routes.read.reports import sentence_spans
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -156,7 +156,7 @@ def find_times(
     report
         The report; ``report.published`` anchors relative expressions.
     spans
-        Its sentence spans (:func:`routes.reports.sentence_spans`), computed
+        Its sentence spans (:func:`routes.read.reports.sentence_spans`), computed
         when not given.
 
     Returns

@@ -23,10 +23,11 @@ from folium.template import Template
 from shapely.geometry import LineString, Point, shape
 from shapely.ops import substring
 
-from routes import style
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Stop
 from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
 from routes.outlines import load_scope, outline_scope
+from routes.paths import WEB_ASSETS_DIR
+from routes.publish import style
 
 #: Basemaps a map can be drawn on, name -> label.
 BASEMAPS: dict[str, str] = {
@@ -110,9 +111,9 @@ REPORT_COLOURS: tuple[str, ...] = (
 #: Arrow glyph repeated along rail legs, and its spacing (spaces around it).
 ARROW = "\u25ba"
 _ARROW_TEXT = f"{' ' * 12}{ARROW}{' ' * 12}"
-_ASSETS = Path(__file__).resolve().parent / "static_assets"
+_ASSETS = WEB_ASSETS_DIR
 _ASSET = "asset:"
-#: Vendored JS/CSS per folium resource name (see static_assets/README.md).
+#: Vendored JS/CSS per folium resource name (see assets/README.md).
 _LEAFLET_JS = [("leaflet", f"{_ASSET}leaflet/leaflet.js")]
 _LEAFLET_CSS = [("leaflet_css", f"{_ASSET}leaflet/leaflet.css")]
 _FULLSCREEN_JS = [("Control.Fullscreen.js", f"{_ASSET}fullscreen/Control.FullScreen.js")]
@@ -174,7 +175,7 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
 
     Notes
     -----
-    Leaflet and its plugins are referenced as ``asset:`` links to ``routes/static_assets/``
+    Leaflet and its plugins are referenced as ``asset:`` links to ``routes/publish/web/assets/``
     (see its README for versions and licences); :func:`map_html` inlines them so the page
     opens from disk with no network.  The coast, land and national borders of
     ``geodata/outlines/`` are drawn in a pane under the tiles, so they show wherever tiles
@@ -1311,7 +1312,7 @@ def _asset_css(url: str) -> str:
 def _asset_path(url: str) -> Path:
     """The vendored file behind an ``asset:`` link; any other link is a bug (it needs network)."""
     if not url.startswith(_ASSET):
-        msg = f"the map would load {url} from the network; vendor it in routes/static_assets"
+        msg = f"the map would load {url} from the network; vendor it in routes/publish/web/assets"
         raise ValueError(msg)
     path = (_ASSETS / url[len(_ASSET) :]).resolve()
     if _ASSETS not in path.parents or not path.is_file():

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from routes.model import Place, Ring
+from routes.paths import GEODATA_DIR
 
 #: The curated gazetteer and the outlines of its areas (helper GEODATA's files).
-GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
 PLACES_PATH = GEODATA_DIR / "places.json"
 AREAS_PATH = GEODATA_DIR / "areas.geojson"
 #: Bumped whenever the layout of the on-disk GeoNames index changes.

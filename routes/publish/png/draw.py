@@ -22,9 +22,9 @@ from matplotlib.patches import Patch, Rectangle
 from pyproj import CRS, Proj, Transformer
 from shapely.ops import substring
 
-from routes import style
 from routes.model import AREA_KINDS, STOP_ROLES, Journey, Leg
 from routes.outlines import load_outlines
+from routes.publish import style
 
 #: Fixed bands around the map, in pixels at 150 dpi (scaled with the dpi).
 _TITLE_PX = 150

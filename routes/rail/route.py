@@ -40,7 +40,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from routes.model import Leg, Place, Route, Settings, Stop
-from routes.network import GEOD, RailNetwork, load_network, path_km
+from routes.rail.network import GEOD, RailNetwork, load_network, path_km
 
 #: Strength of a role when a place is listed more than once (highest wins).
 _ROLE_RANK = {"origin": 3, "destination": 2, "border": 1, "via": 0}
@@ -60,7 +60,7 @@ class RouteError(ValueError):
 
 
 class GazetteerLike(Protocol):
-    """What :func:`route_by_names` needs of ``routes.gazetteer.Gazetteer``."""
+    """What :func:`route_by_names` needs of ``routes.read.gazetteer.Gazetteer``."""
 
     def candidates(self, name: str) -> tuple[Place, ...]: ...
 

@@ -27,7 +27,7 @@ from routes.model import (
     Settings,
     Stop,
 )
-from routes.style import AREA_FILL, route_colour
+from routes.publish.style import AREA_FILL, route_colour
 
 Progress = Callable[[str], None]
 
@@ -272,7 +272,7 @@ def write_kml(journey: Journey, path: Path) -> Path:
 
     Each place is a placemark named after it whose description lists every quote with its
     source, date and status; each leg is a line named "from → to" in its country colour
-    (routes.style, through GDAL's ``OGR_STYLE`` field); areas are outlined.
+    (routes.publish.style, through GDAL's ``OGR_STYLE`` field); areas are outlined.
     """
     import geopandas as gpd
     import pyogrio
@@ -700,7 +700,7 @@ def write_all(
     progress
         Called with a short message before each file.
     html
-        The map page, when the caller already rendered it; else ``routes.render.map_html``.
+        The map page, when the caller already rendered it; else it is rendered here.
 
     Returns
     -------
@@ -722,12 +722,12 @@ def write_all(
 
     say("writing map.html")
     if html is None:
-        from routes.render import map_html
+        from routes.publish.web.render import map_html
 
         html = map_html(journey)
     put("map.html", html)
     say("drawing map.png")
-    from routes.static import render_png
+    from routes.publish.png.draw import render_png
 
     put("map.png", render_png(journey))
     say("writing route.geojson")

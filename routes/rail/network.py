@@ -16,8 +16,10 @@ import numpy as np
 import shapely
 from pyproj import Geod
 
+from routes.paths import GEODATA_DIR
+
 #: The folder holding ``lines.geojson`` and ``stations.geojson`` (helper GEODATA's files).
-RAIL_DIR = Path(__file__).resolve().parent.parent / "geodata" / "rail"
+RAIL_DIR = GEODATA_DIR / "rail"
 LINES_FILE = "lines.geojson"
 STATIONS_FILE = "stations.geojson"
 

