@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from routes.model import (
+    CONFLICT_STATUSES,
     ROLES,
     STOP_ROLES,
     Corrections,
@@ -42,7 +43,6 @@ TABLE_COLUMNS: tuple[str, ...] = (
 #: Columns the user may change; the others are shown read-only.
 EDITABLE_COLUMNS: tuple[str, ...] = ("role", "exclude", "order")
 #: Statuses that mark a date a report later took back or denied.
-CONFLICT_STATUSES: tuple[str, ...] = ("superseded", "denied")
 #: Keys of the settings widgets, filled from a project file (see :func:`widget_values`).
 SETTING_KEYS: tuple[str, ...] = ("speed", "use_reported_depart", "depart_date", "depart_time")
 #: The export files, named as ``python -m routes build`` names them (the project file aside).

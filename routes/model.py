@@ -10,37 +10,86 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
-#: Journey roles a place can play (GeoJSON ``role``).
-ROLES: tuple[str, ...] = (
-    "origin",
-    "via",
-    "border",
-    "destination",
-    "context",
-    "historical",
-    "ruled-out",
-    "actor",
-)
-#: Roles that put a place on the travelled route.
-STOP_ROLES: tuple[str, ...] = ("origin", "via", "border", "destination")
-#: How sure a report is of what it says about a place.
-STATUSES: tuple[str, ...] = ("reported", "expected", "denied", "ruled-out", "superseded")
-#: Place kinds (GeoJSON ``kind``).
-KINDS: tuple[str, ...] = (
-    "city",
-    "town",
-    "station",
-    "border-crossing",
-    "bridge",
-    "facility",
-    "region",
-    "area",
-    "country",
-    "river",
+
+class Role(StrEnum):
+    """The part a place plays in a reported journey (GeoJSON ``role``), in display order."""
+
+    ORIGIN = "origin"
+    VIA = "via"
+    BORDER = "border"
+    DESTINATION = "destination"
+    CONTEXT = "context"
+    HISTORICAL = "historical"
+    RULED_OUT = "ruled-out"
+    ACTOR = "actor"
+    DATELINE = "dateline"
+
+
+class Status(StrEnum):
+    """How sure a report is of what it says about a place (a mention's ``status``)."""
+
+    REPORTED = "reported"
+    EXPECTED = "expected"
+    SPECULATIVE = "speculative"
+    DENIED = "denied"
+    RULED_OUT = "ruled-out"
+    SUPERSEDED = "superseded"
+
+
+class Kind(StrEnum):
+    """What sort of place a gazetteer entry is (GeoJSON ``kind``)."""
+
+    CITY = "city"
+    TOWN = "town"
+    STATION = "station"
+    BORDER_CROSSING = "border-crossing"
+    BRIDGE = "bridge"
+    FACILITY = "facility"
+    REGION = "region"
+    AREA = "area"
+    COUNTRY = "country"
+    RIVER = "river"
+
+
+class LegKind(StrEnum):
+    """How a leg between two stops was travelled, or that no track joins them."""
+
+    RAIL = "rail"
+    AIR = "air"
+    ROAD = "road"
+    NO_RAIL = "no-rail"
+
+
+#: Journey roles a place can play, in display order.
+ROLES: tuple[Role, ...] = tuple(Role)
+#: Roles that put a place on the travelled route, strongest first: when one place's
+#: mentions (or two entries for one stop) disagree, the earlier role here wins.
+STOP_PRIORITY: tuple[Role, ...] = (Role.BORDER, Role.DESTINATION, Role.ORIGIN, Role.VIA)
+#: Roles that put a place on the travelled route, in travel order.
+STOP_ROLES: tuple[Role, ...] = (Role.ORIGIN, Role.VIA, Role.BORDER, Role.DESTINATION)
+#: Roles of places that are not drawn as stops and are hidden from the map by default.
+HIDDEN_ROLES: tuple[Role, ...] = (Role.HISTORICAL, Role.RULED_OUT, Role.ACTOR)
+#: Statuses a report can give a mention.
+STATUSES: tuple[Status, ...] = tuple(Status)
+#: Statuses that take a mention out of the current plan (no time, no stop from them).
+NOT_CURRENT: tuple[Status, ...] = (Status.SUPERSEDED, Status.DENIED, Status.RULED_OUT)
+#: Statuses that show sources disagreeing, highlighted for the user.
+CONFLICT_STATUSES: tuple[Status, ...] = (Status.SUPERSEDED, Status.DENIED)
+#: Place kinds.
+KINDS: tuple[Kind, ...] = tuple(Kind)
+#: Kinds that are a point on the ground (a stop can be one).
+POINT_KINDS: tuple[Kind, ...] = (
+    Kind.CITY,
+    Kind.TOWN,
+    Kind.STATION,
+    Kind.BORDER_CROSSING,
+    Kind.BRIDGE,
+    Kind.FACILITY,
 )
 #: Kinds drawn as polygons when an outline is known.
-AREA_KINDS: tuple[str, ...] = ("region", "area", "country")
+AREA_KINDS: tuple[Kind, ...] = (Kind.REGION, Kind.AREA, Kind.COUNTRY)
 
 Ring = tuple[tuple[float, float], ...]
 

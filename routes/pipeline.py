@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from routes.model import (
+    NOT_CURRENT,
     STOP_ROLES,
     Corrections,
     Journey,
@@ -122,7 +123,7 @@ def _reported_times(
     for located in places:
         for mention in located.mentions:
             when = _parse_when(mention.date)
-            if when is None or mention.status in ("superseded", "denied", "ruled-out"):
+            if when is None or mention.status in NOT_CURRENT:
                 continue
             if not_before is not None and when < not_before:
                 continue

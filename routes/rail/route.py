@@ -39,11 +39,10 @@ from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import Protocol
 
-from routes.model import Leg, Place, Route, Settings, Stop
+from routes.model import STOP_PRIORITY, Leg, Place, Route, Settings, Stop
 from routes.rail.network import GEOD, RailNetwork, load_network, path_km
 
 #: Strength of a role when a place is listed more than once (highest wins).
-_ROLE_RANK = {"origin": 3, "destination": 2, "border": 1, "via": 0}
 #: Spacing of the points of a geodesic "no-rail" leg; 10 km keeps the drawn great circle
 #: within metres of the true one at map scale.
 NO_RAIL_STEP_KM = 10.0
@@ -229,9 +228,14 @@ def _dedupe(stops: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
     best: dict[str, tuple[Place, str]] = {}
     for place, role in stops:
         held = best.get(place.id)
-        if held is None or _ROLE_RANK.get(role, -1) > _ROLE_RANK.get(held[1], -1):
+        if held is None or _stop_rank(role) < _stop_rank(held[1]):
             best[place.id] = (place, role)
     return list(best.values())
+
+
+def _stop_rank(role: str) -> int:
+    """Position of ``role`` in :data:`routes.model.STOP_PRIORITY` (strongest is 0)."""
+    return STOP_PRIORITY.index(role) if role in STOP_PRIORITY else len(STOP_PRIORITY)
 
 
 def _distance_from(origin: Place, network: RailNetwork) -> Callable[[Place], float]:

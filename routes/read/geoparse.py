@@ -11,6 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from routes.model import (
+    POINT_KINDS,
+    STOP_PRIORITY,
     STOP_ROLES,
     LocatedPlace,
     Mention,
@@ -28,11 +30,7 @@ from routes.read.when import find_times
 MIN_POPULATION = 15_000
 #: Entries kept by each memoised helper (sentences, clauses and cue windows repeat).
 _MEMO = 8192
-#: Kinds that can be a stop of a journey; areas, countries and rivers are context.
-POINT_KINDS = ("city", "town", "station", "border-crossing", "bridge", "facility")
-#: Journey roles from strongest to weakest when a place's mentions disagree.
-JOURNEY_PRIORITY = ("border", "destination", "origin", "via")
-#: Words that are never places however they are capitalised (issue 3's traps):
+#: Words that are never places however they are capitalised (person names aside):
 #: weekdays, months, outlets and agencies, institutions, time-zone names.
 _NOT_PLACE_LINES = """
 asia|europe|africa|north america|south america|oceania|antarctica|pacific|atlantic|arctic
@@ -1614,7 +1612,7 @@ def _date(sentence: _Sentence, clause: tuple[int, int], start: int) -> str | Non
 def _place_role(mentions: Sequence[Mention], published: dict[str, tuple]) -> str:
     """The role a place's mentions add up to.
 
-    The strongest journey role (:data:`JOURNEY_PRIORITY`) over the current
+    The strongest journey role (:data:`STOP_PRIORITY`) over the current
     mentions (not historical, superseded or denied), a place both passed and
     left being a via — unless the latest of them (by published date, then
     report order, then position) rules the place out; else actor, context, and
@@ -1629,11 +1627,11 @@ def _place_role(mentions: Sequence[Mention], published: dict[str, tuple]) -> str
     if journey:
         latest = max(journey, key=lambda m: (published[m.report_id], m.start))
         roles = {m.role for m in journey}
-        if latest.role == "ruled-out" or not roles & set(JOURNEY_PRIORITY):
+        if latest.role == "ruled-out" or not roles & set(STOP_PRIORITY):
             return "ruled-out"
         if "origin" in roles and "via" in roles and "destination" not in roles:
             roles.discard("origin")  # left from a place it had passed: a stop on the way
-        return next(role for role in JOURNEY_PRIORITY if role in roles)
+        return next(role for role in STOP_PRIORITY if role in roles)
     if any(m.role == "actor" for m in current):
         return "actor"
     if current:

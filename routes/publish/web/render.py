@@ -23,7 +23,7 @@ from folium.template import Template
 from shapely.geometry import LineString, Point, shape
 from shapely.ops import substring
 
-from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Stop
+from routes.model import HIDDEN_ROLES, Journey, Leg, LocatedPlace, Mention, Place, Report, Stop
 from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
 from routes.outlines import load_scope, outline_scope
 from routes.paths import WEB_ASSETS_DIR
@@ -95,8 +95,6 @@ ROLE_LAYERS: dict[str, str] = {
 ROUTE_LAYER = "Route"
 AREAS_LAYER = "Areas"
 OUTLINE_LAYER = "Coast &amp; borders (offline)"
-#: Roles whose layers start hidden: they are not where the train went.
-HIDDEN_ROLES: tuple[str, ...] = ("historical", "ruled-out", "actor")
 #: Ring colours of the per-report layers (Paul Tol's "muted" scheme).
 REPORT_COLOURS: tuple[str, ...] = (
     "#332288",
