@@ -22,6 +22,7 @@ from streamlit_folium import st_folium
 
 from routes import dashboard as session
 from routes.model import ROLES, Corrections, Journey, Report, Settings
+from routes.publish import style
 from routes.read.reports import MAX_REPORTS  # most reports in play at once, as in one batch
 
 st.set_page_config(page_title="Reported Routes", layout="wide", page_icon="🚆")
@@ -33,14 +34,6 @@ REPORT_TYPES = ".txt, .md, .json or .jsonl"
 MAP_HEIGHT = 560
 #: Most gazetteer matches listed for "add a stop".
 MAX_MATCHES = 25
-#: Colours of the timeline's statuses (colour-blind safe, Paul Tol's "bright").
-STATUS_COLOURS = {
-    "reported": "#4477AA",
-    "expected": "#228833",
-    "superseded": "#EE6677",
-    "denied": "#AA3377",
-    "ruled-out": "#BBBBBB",
-}
 _CARD_CSS = """<style>
 .rr-card h3 {margin: 0 0 .2rem 0;}
 .rr-card h4 {margin: .6rem 0 .2rem 0; font-size: 1rem;}
@@ -501,7 +494,7 @@ def _timeline(journey: Journey) -> None:
     frame["label"] = frame["what"].where(
         frame["what"].str.len() <= 36, frame["what"].str.slice(0, 35) + "…"
     )
-    statuses = [s for s in STATUS_COLOURS if s in set(frame["status"])]
+    statuses = [s for s in style.STATUS_COLOURS if s in set(frame["status"])]
     days = frame["day"].dt.normalize()
     pad = pd.Timedelta(hours=18)
     domain = [(days.min() - pad).isoformat(), (days.max() + pad).isoformat()]
@@ -521,7 +514,7 @@ def _timeline(journey: Journey) -> None:
     points_layer = base.mark_circle(size=170, opacity=0.95).encode(
         color=alt.Color(
             "status:N",
-            scale=alt.Scale(domain=statuses, range=[STATUS_COLOURS[s] for s in statuses]),
+            scale=alt.Scale(domain=statuses, range=[style.STATUS_COLOURS[s] for s in statuses]),
             legend=alt.Legend(title="status", orient="bottom"),
         )
     )

@@ -12,6 +12,7 @@ from folium.map import Layer
 
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Route
 from routes.publish import style
+from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.render import (
     ARROW,
     BASEMAPS,
@@ -19,7 +20,6 @@ from routes.publish.web.render import (
     LAZY_POPUPS_MIN,
     MAX_MENTIONS,
     MAX_REPORT_LAYERS,
-    ROLE_LAYERS,
     build_map,
     map_html,
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from routes.model import LegKind, Role, Status
+
 #: Route colour per country (ISO 3166-1 alpha-2) a rail leg runs through. Colour-blind-safe
 #: hues from Paul Tol's "bright" and "vibrant" schemes (https://personal.sron.nl/~pault/).
 COUNTRY_COLOURS: dict[str, str] = {
@@ -20,16 +22,59 @@ DEFAULT_ROUTE_COLOUR = "#882255"
 NO_RAIL_COLOUR = "#555555"
 NO_RAIL_DASH = (6, 4)  # matplotlib on/off lengths in points; "6 4" as an SVG dash array
 
-#: Marker fill per journey role (roles from routes.model.ROLES).
-ROLE_COLOURS: dict[str, str] = {
-    "origin": "#228833",
-    "via": "#4477AA",
-    "border": "#EE7733",
-    "destination": "#AA3377",
-    "context": "#9A9A9A",
-    "historical": "#BBBBBB",
-    "ruled-out": "#BBBBBB",
-    "actor": "#9A9A9A",
+#: Marker fill per journey role.
+ROLE_COLOURS: dict[Role, str] = {
+    Role.ORIGIN: "#228833",
+    Role.VIA: "#4477AA",
+    Role.BORDER: "#EE7733",
+    Role.DESTINATION: "#AA3377",
+    Role.CONTEXT: "#9A9A9A",
+    Role.HISTORICAL: "#BBBBBB",
+    Role.RULED_OUT: "#BBBBBB",
+    Role.ACTOR: "#9A9A9A",
+    Role.DATELINE: "#9A9A9A",
+}
+#: Display names of roles in popups, cards and legends.
+ROLE_LABELS: dict[Role, str] = {
+    Role.ORIGIN: "Origin",
+    Role.VIA: "Stop on the way",
+    Role.BORDER: "Border crossing",
+    Role.DESTINATION: "Destination",
+    Role.CONTEXT: "Context",
+    Role.HISTORICAL: "Historical",
+    Role.RULED_OUT: "Ruled out",
+    Role.ACTOR: "Actor",
+    Role.DATELINE: "Dateline",
+}
+#: Layer-control names of the role layers of the HTML map.
+ROLE_LAYERS: dict[Role, str] = {
+    Role.ORIGIN: "Origin",
+    Role.VIA: "Stops on the way",
+    Role.BORDER: "Border crossing",
+    Role.DESTINATION: "Destination",
+    Role.CONTEXT: "Context places",
+    Role.HISTORICAL: "Historical mentions",
+    Role.RULED_OUT: "Ruled-out places",
+    Role.ACTOR: "Actors (governments, agencies)",
+    Role.DATELINE: "Datelines",
+}
+#: Colours of statuses in charts (the dashboard's timeline); Paul Tol's "bright" scheme.
+STATUS_COLOURS: dict[Status, str] = {
+    Status.REPORTED: "#4477AA",
+    Status.EXPECTED: "#228833",
+    Status.SPECULATIVE: "#CCBB44",
+    Status.SUPERSEDED: "#EE6677",
+    Status.DENIED: "#AA3377",
+    Status.RULED_OUT: "#BBBBBB",
+}
+#: Status chips in popups and cards: (background, text colour), ≥ 4.5:1 contrast.
+STATUS_CHIPS: dict[Status, tuple[str, str]] = {
+    Status.REPORTED: ("#e3e8ef", "#345"),
+    Status.EXPECTED: ("#fff0d6", "#8a5a00"),
+    Status.SPECULATIVE: ("#fff0d6", "#8a5a00"),
+    Status.DENIED: ("#fde2e2", "#8a1f1f"),
+    Status.RULED_OUT: ("#fde2e2", "#8a1f1f"),
+    Status.SUPERSEDED: ("#eee", "#777"),
 }
 #: Light fill of the areas a report mentions (e.g. the Russian Far East).
 AREA_FILL = "#DDAA33"
@@ -65,11 +110,30 @@ def route_colour(kind: str, countries: Sequence[str] = ()) -> str:
     countries
         The countries the leg runs through, in travel order (``Leg.countries``).
     """
-    if kind != "rail":
+    if kind != LegKind.RAIL:
         return NO_RAIL_COLOUR
     return country_colour(countries[0]) if countries else DEFAULT_ROUTE_COLOUR
 
 
 def role_colour(role: str) -> str:
     """The marker colour of a place with journey ``role``."""
-    return ROLE_COLOURS.get(role, ROLE_COLOURS["context"])
+    return ROLE_COLOURS.get(role, ROLE_COLOURS[Role.CONTEXT])
+
+
+def css_variables() -> str:
+    """A ``:root`` rule declaring this module's colours as CSS custom properties.
+
+    The HTML map's stylesheet (``web/assets/map.css``) reads these variables, so a
+    colour changed here changes the PNG, the HTML map and the dashboard alike.
+    """
+    pairs = [
+        ("sea", SEA_COLOUR),
+        ("land", LAND_COLOUR),
+        ("area", AREA_FILL),
+        ("context", ROLE_COLOURS[Role.CONTEXT]),
+        ("no-rail", NO_RAIL_COLOUR),
+    ]
+    pairs += [(f"role-{role}", colour) for role, colour in ROLE_COLOURS.items()]
+    for status, (background, text) in STATUS_CHIPS.items():
+        pairs += [(f"status-{status}-bg", background), (f"status-{status}-fg", text)]
+    return ":root{" + "".join(f"--rr-{name}:{value};" for name, value in pairs) + "}"

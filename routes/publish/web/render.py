@@ -28,6 +28,7 @@ from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
 from routes.outlines import load_scope, outline_scope
 from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
+from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
 
 #: Basemaps a map can be drawn on, name -> label.
 BASEMAPS: dict[str, str] = {
@@ -70,28 +71,6 @@ MAX_REPORT_LAYERS = 20
 MAX_CREDITED_SOURCES = 6
 #: Up to this many stops carry a permanent name label; beyond it, names show on hover.
 MAX_PERMANENT_LABELS = 30
-#: Display names of roles (routes.model.ROLES) in popups and the legend.
-ROLE_LABELS: dict[str, str] = {
-    "origin": "Origin",
-    "via": "Stop on the way",
-    "border": "Border crossing",
-    "destination": "Destination",
-    "context": "Context",
-    "historical": "Historical",
-    "ruled-out": "Ruled out",
-    "actor": "Actor",
-}
-#: Layer-control names of the role layers.
-ROLE_LAYERS: dict[str, str] = {
-    "origin": "Origin",
-    "via": "Stops on the way",
-    "border": "Border crossing",
-    "destination": "Destination",
-    "context": "Context places",
-    "historical": "Historical mentions",
-    "ruled-out": "Ruled-out places",
-    "actor": "Actors (governments, agencies)",
-}
 ROUTE_LAYER = "Route"
 AREAS_LAYER = "Areas"
 OUTLINE_LAYER = "Coast &amp; borders (offline)"
@@ -196,7 +175,9 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     header = fmap.get_root().header
     page_title = _escape(_clip_text(journey.title or "Reported route", 140))
     header.add_child(Element(f"<title>{page_title}</title>"), name="rr_title")
-    header.add_child(Element(f"<style>{_read_asset(_CSS)}</style>"), name="rr_css")
+    header.add_child(
+        Element(f"<style>{style.css_variables()}{_read_asset(_CSS)}</style>"), name="rr_css"
+    )
     if any(len(leg.coords) >= 2 for leg in journey.route.legs):
         script = f"<script>{_read_asset(_TEXTPATH_CENTRE_JS)}</script>"
         fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
