@@ -23,6 +23,7 @@ from streamlit_folium import st_folium
 from routes import dashboard as session
 from routes.model import ROLES, Corrections, Journey, Report, Settings
 from routes.publish import style
+from routes.publish.outputs import OUTPUTS
 from routes.read.reports import MAX_REPORTS  # most reports in play at once, as in one batch
 
 st.set_page_config(page_title="Reported Routes", layout="wide", page_icon="🚆")
@@ -587,35 +588,22 @@ def _correct_tab(journey: Journey) -> None:
 
 
 def _share_tab(journey: Journey, inputs: tuple) -> None:
-    """Download buttons: the same files ``python -m routes build`` writes."""
-    light = _light_exports(*inputs[:3])
+    """One download button per output of the registry, the files a build writes."""
+    quick = _light_exports(*inputs[:3])
 
-    def heavy(name: str) -> Callable[[], bytes]:
+    def made_on_click(name: str) -> Callable[[], bytes]:
+        if name == "map.html":
+            return lambda: _map_html(*inputs).encode("utf-8")
         return lambda: _all_exports(*inputs)[name]
 
-    def page() -> bytes:
-        return _map_html(*inputs).encode("utf-8")
-
-    project = session.project_text(
-        session.Project(journey.reports, journey.corrections, journey.settings)
-    )
-    st.session_state.project_file = project  # what "Project file" downloads
-    buttons = [
-        ("Map (HTML)", page, "map.html", "text/html"),
-        ("Map (PNG)", heavy("map.png"), "map.png", "image/png"),
-        ("GeoJSON", light["route.geojson"], "route.geojson", "application/geo+json"),
-        ("KML", heavy("route.kml"), "route.kml", "application/vnd.google-earth.kml+xml"),
-        ("GPX", heavy("route.gpx"), "route.gpx", "application/gpx+xml"),
-        ("Places (CSV)", light["places.csv"], "places.csv", "text/csv"),
-        ("Project file", project.encode("utf-8"), "project.json", "application/json"),
-    ]
-    st.caption("The same files `python -m routes build` writes. The maps, KML and GPX are made "
-               "when you click.")  # fmt: skip
-    columns = st.columns(len(buttons))
-    for column, (label, data, name, mime) in zip(columns, buttons, strict=True):
+    st.session_state.project_file = quick["project.json"].decode("utf-8")
+    st.caption("Every file a build writes. The maps, KML and GPX are made when you click.")
+    columns = st.columns(len(OUTPUTS))
+    for column, output in zip(columns, OUTPUTS, strict=True):
+        data = quick[output.file] if output.quick else made_on_click(output.file)
         column.download_button(
-            label, data, file_name=name, mime=mime, on_click="ignore", key=f"download_{name}",
-            width="stretch",
+            output.label, data, file_name=output.file, mime=output.mime, on_click="ignore",
+            key=f"download_{output.file}", help=output.description, width="stretch",
         )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from routes.model import LoadResult, Settings
+from routes.publish.outputs import OUTPUT_FILES
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -54,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser(
         "build",
-        help="write map.html, map.png, route.geojson, route.kml, route.gpx, places.csv",
+        help="write " + ", ".join(OUTPUT_FILES),
         description="Build the annotated map and every export for the reports into --out.",
     )
     _add_report_args(build)
@@ -159,7 +160,7 @@ def _load(paths: Sequence[Path]) -> LoadResult:
 def _run_build(args: argparse.Namespace) -> int:
     """``build``: every export for the reports into ``--out``."""
     from routes.pipeline import build
-    from routes.publish.export import write_all
+    from routes.publish.outputs import write_all
     from routes.publish.web.render import map_html
 
     started = time.perf_counter()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import html
 import re
-import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -26,7 +25,7 @@ from routes.model import (
     Settings,
 )
 from routes.paths import WEB_ASSETS_DIR
-from routes.publish.export import OUTPUT_FILES
+from routes.publish.outputs import OUTPUTS, render_all, to_bytes
 
 #: Columns of the places table the user edits, in display order.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -46,7 +45,6 @@ EDITABLE_COLUMNS: tuple[str, ...] = ("role", "exclude", "order")
 #: Keys of the settings widgets, filled from a project file (see :func:`widget_values`).
 SETTING_KEYS: tuple[str, ...] = ("speed", "use_reported_depart", "depart_date", "depart_time")
 #: The export files, named as ``python -m routes build`` names them (the project file aside).
-EXPORT_FILES: tuple[str, ...] = tuple(name for name in OUTPUT_FILES if name != "project.json")
 #: Largest distance (degrees) between a map click and the place it selects.
 _CLICK_TOLERANCE_DEG = 0.05
 #: Where the vendored scripts and stylesheets of the HTML map live (its ``asset:`` links).
@@ -700,18 +698,12 @@ def _sources(mentions: Sequence[Mention]) -> list[str]:
 
 
 def light_exports(journey: Journey) -> dict[str, bytes]:
-    """The quick exports, GeoJSON and CSV, named as the CLI names them."""
-    from routes.publish.export import geojson_bytes, places_csv
-
-    csv = places_csv(journey)
-    return {
-        "route.geojson": geojson_bytes(journey),
-        "places.csv": csv.encode("utf-8") if isinstance(csv, str) else csv,
-    }
+    """The quick outputs (``Output.quick``: GeoJSON, CSV, project file), as the CLI writes them."""
+    return {o.file: to_bytes(o.make(journey, "")) for o in OUTPUTS if o.quick}
 
 
 def all_exports(journey: Journey, html_text: str) -> dict[str, bytes]:
-    """Every file ``python -m routes build`` writes, as bytes, through the same writer.
+    """Every file ``python -m routes build`` writes, as bytes, from the same registry.
 
     Parameters
     ----------
@@ -722,14 +714,10 @@ def all_exports(journey: Journey, html_text: str) -> dict[str, bytes]:
 
     Returns
     -------
-    dict
-        File name (:data:`EXPORT_FILES`) to its bytes.
+    dict[str, bytes]
+        File name (``routes.publish.outputs.OUTPUT_FILES``) to its bytes.
     """
-    from routes.publish.export import write_all
-
-    with tempfile.TemporaryDirectory(prefix="routes-export-") as folder:
-        written = write_all(journey, Path(folder), html=html_text)
-        return {Path(path).name: Path(path).read_bytes() for path in written.values()}
+    return render_all(journey, html_text)
 
 
 # --- the map inside the dashboard -----------------------------------------------------------

@@ -168,7 +168,7 @@ def test_the_downloads_are_the_bytes_the_cli_writes(tmp_path: Path) -> None:
     loaded = load_paths(bundled_report_paths())
     journey = build(loaded.reports)
     files = session.all_exports(journey, map_html(journey, basemap="osm"))
-    for name in session.EXPORT_FILES:
+    for name in files:
         assert files[name] == (tmp_path / name).read_bytes(), name
     light = session.light_exports(journey)
     for name, data in light.items():
@@ -247,3 +247,13 @@ def test_renumbering_the_order_column_reorders_the_route() -> None:
     assert order[-1] == first["id"]
     shown = [row["id"] for row in app.session_state["table_rows"] if row["order"] is not None]
     assert shown == list(order)
+
+
+def test_the_share_tab_offers_one_download_per_registered_output() -> None:
+    from routes.publish.outputs import OUTPUTS
+
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception
+    labels = [element.proto.label for element in app.get("download_button")]
+    assert labels == [output.label for output in OUTPUTS]

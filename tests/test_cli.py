@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from routes.__main__ import EXIT_BAD_INPUT, EXIT_OK, main
+from routes.publish.outputs import OUTPUT_FILES
 
 PROJECT = Path(__file__).resolve().parent.parent
-EXPECTED_FILES = ("map.html", "map.png", "route.geojson", "route.kml", "route.gpx", "places.csv")
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -33,6 +33,8 @@ def test_help_lists_every_command_and_option() -> None:
     for word in ("build", "parse", "route", "bundled sample report"):
         assert word in result.stdout
     build_help = _cli("build", "--help").stdout
+    for name in OUTPUT_FILES:  # a new output in the registry is offered by the CLI
+        assert name in result.stdout + build_help, name
     for option in ("--out", "--speed", "--depart", "--title", "--basemap"):
         assert option in build_help
 
@@ -44,10 +46,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Complete
     return _cli("build", "--out", str(out), "--title", "Kim's train"), out
 
 
-def test_build_with_no_report_writes_all_six_files_for_the_bundled_report(built) -> None:
+def test_build_with_no_report_writes_every_registered_output_for_the_bundled_report(built) -> None:
     result, out = built
     assert result.returncode == EXIT_OK, result.stderr
-    for name in EXPECTED_FILES:
+    for name in OUTPUT_FILES:
         assert (out / name).stat().st_size > 0, name
     assert "[routes]" in result.stderr  # progress goes to stderr, not stdout
 

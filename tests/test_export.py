@@ -28,7 +28,7 @@ from routes.model import (
     Settings,
     Stop,
 )
-from routes.publish import export, style
+from routes.publish import export, outputs, style
 from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_IMG, fixture_journey
 
 # --- a small journey built by hand from routes.model ------------------------------------------
@@ -564,10 +564,10 @@ def test_bundled_journey_geojson_matches_the_contract_with_exact_quotes():
 def test_write_all_writes_every_file_for_the_bundled_report(tmp_path: Path):
     journey = fixture_journey()
     messages: list[str] = []
-    written = export.write_all(journey, tmp_path / "out", progress=messages.append)
-    assert tuple(written) == export.OUTPUT_FILES
+    written = outputs.write_all(journey, tmp_path / "out", progress=messages.append)
+    assert tuple(written) == outputs.OUTPUT_FILES
     assert all(path.is_file() and path.stat().st_size > 0 for path in written.values())
-    assert len(messages) >= len(export.OUTPUT_FILES)
+    assert len(messages) >= len(outputs.OUTPUT_FILES)
     assert written["map.html"].read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype")
     assert written["map.png"].read_bytes()[:4] == b"\x89PNG"
     assert written["route.geojson"].read_bytes() == export.geojson_bytes(journey)
@@ -580,5 +580,5 @@ def test_write_all_writes_every_file_for_the_bundled_report(tmp_path: Path):
 
 
 def test_write_all_uses_the_given_html(tmp_path: Path):
-    written = export.write_all(sample_journey(), tmp_path, html="<!doctype html><p>given</p>")
+    written = outputs.write_all(sample_journey(), tmp_path, html="<!doctype html><p>given</p>")
     assert written["map.html"].read_text(encoding="utf-8") == "<!doctype html><p>given</p>"

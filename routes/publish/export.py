@@ -60,18 +60,6 @@ CSV_COLUMNS: tuple[str, ...] = (
     "first_report",
     "mention_count",
 )
-#: The files write_all produces, in writing order.
-OUTPUT_FILES: tuple[str, ...] = (
-    "map.html",
-    "map.png",
-    "route.geojson",
-    "route.kml",
-    "route.gpx",
-    "places.csv",
-    "project.json",
-)
-
-
 # --- GeoJSON ----------------------------------------------------------------------------------
 
 
@@ -679,68 +667,23 @@ def _load_settings(item: dict) -> Settings:
     return Settings(depart=depart_at, title=_field(item, "title", str, where), **numbers)
 
 
-# --- everything at once -----------------------------------------------------------------------
+# --- bytes for the output registry ---------------------------------------------------------
 
 
-def write_all(
-    journey: Journey,
-    out_dir: Path,
-    *,
-    progress: Progress | None = None,
-    html: str | None = None,
-) -> dict[str, Path]:
-    """Write every export of ``journey`` into ``out_dir`` (created if needed).
+def kml_bytes(journey: Journey) -> bytes:
+    """The KML file :func:`write_kml` writes, as bytes (written in a scratch folder)."""
+    return _gdal_bytes(write_kml, journey, "route.kml")
 
-    Parameters
-    ----------
-    journey
-        The pipeline's result.
-    out_dir
-        The output folder.
-    progress
-        Called with a short message before each file.
-    html
-        The map page, when the caller already rendered it; else it is rendered here.
 
-    Returns
-    -------
-    dict[str, Path]
-        File name (:data:`OUTPUT_FILES`) → path written.
-    """
-    say = progress or (lambda _message: None)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
+def gpx_bytes(journey: Journey) -> bytes:
+    """The GPX file :func:`write_gpx` writes, as bytes (written in a scratch folder)."""
+    return _gdal_bytes(write_gpx, journey, "route.gpx")
 
-    def put(name: str, data: str | bytes) -> None:
-        path = out / name
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8", newline="")
-        written[name] = path
 
-    say("writing map.html")
-    if html is None:
-        from routes.publish.web.render import map_html
-
-        html = map_html(journey)
-    put("map.html", html)
-    say("drawing map.png")
-    from routes.publish.png.draw import render_png
-
-    put("map.png", render_png(journey))
-    say("writing route.geojson")
-    put("route.geojson", geojson_bytes(journey))
-    say("writing route.kml")
-    written["route.kml"] = write_kml(journey, out / "route.kml")
-    say("writing route.gpx")
-    written["route.gpx"] = write_gpx(journey, out / "route.gpx")
-    say("writing places.csv")
-    put("places.csv", places_csv(journey))
-    say("writing project.json")
-    put("project.json", project_json(journey.reports, journey.corrections, journey.settings))
-    return written
+def _gdal_bytes(writer: Callable[[Journey, Path], Path], journey: Journey, name: str) -> bytes:
+    """What ``writer`` (a GDAL-backed file writer) writes for ``journey``, as bytes."""
+    with tempfile.TemporaryDirectory(prefix="routes-gdal-") as scratch:
+        return writer(journey, Path(scratch) / name).read_bytes()
 
 
 def _place_names(journey: Journey) -> dict[str, str]:
@@ -752,18 +695,18 @@ def _place_names(journey: Journey) -> dict[str, str]:
 
 __all__ = [
     "CSV_COLUMNS",
-    "OUTPUT_FILES",
     "PROJECT_FORMAT",
     "PROJECT_VERSION",
     "dumps_geojson",
     "geojson_bytes",
+    "gpx_bytes",
+    "kml_bytes",
     "load_project",
     "places_csv",
     "places_geojson",
     "project_json",
     "route_geojson",
     "to_geojson",
-    "write_all",
     "write_gpx",
     "write_kml",
 ]

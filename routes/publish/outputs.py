@@ -1,0 +1,181 @@
+"""The output registry: every file a build writes, defined once.
+
+The CLI's help, :func:`write_all`, the dashboard's download buttons and the tests all
+read :data:`OUTPUTS`, the way ``geopandas.io.file`` keeps one table from a format to its
+driver. A new export is one :class:`Output` here, and every surface offers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from routes.model import Journey
+
+#: A progress callback: called with a short message before each file.
+Progress = Callable[[str], None]
+#: Makes one file's content: the journey and the already rendered map page in, text or bytes out.
+Maker = Callable[[Journey, str], "str | bytes"]
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file a build writes.
+
+    Attributes
+    ----------
+    file
+        The file name written into the output folder (``route.kml``).
+    label
+        The dashboard's download button label.
+    mime
+        The MIME type the dashboard serves it with.
+    description
+        What it is, for the CLI help and the README's table.
+    make
+        ``make(journey, map_page) -> str | bytes``; ``map_page`` is the rendered map.html.
+    quick
+        True when it is cheap enough to make on every dashboard rerun; else made on click.
+    """
+
+    file: str
+    label: str
+    mime: str
+    description: str
+    make: Maker
+    quick: bool = False
+
+
+def _map_page(_journey: Journey, page: str) -> str:
+    """The interactive map, already rendered by the caller."""
+    return page
+
+
+def _png(journey: Journey, _page: str) -> bytes:
+    """The print and social image."""
+    from routes.publish.png.draw import render_png
+
+    return render_png(journey)
+
+
+def _geojson(journey: Journey, _page: str) -> bytes:
+    """The GeoJSON contract file."""
+    from routes.publish.export import geojson_bytes
+
+    return geojson_bytes(journey)
+
+
+def _kml(journey: Journey, _page: str) -> bytes:
+    """KML through GDAL."""
+    from routes.publish.export import kml_bytes
+
+    return kml_bytes(journey)
+
+
+def _gpx(journey: Journey, _page: str) -> bytes:
+    """GPX through GDAL."""
+    from routes.publish.export import gpx_bytes
+
+    return gpx_bytes(journey)
+
+
+def _csv(journey: Journey, _page: str) -> str:
+    """One row per place."""
+    from routes.publish.export import places_csv
+
+    return places_csv(journey)
+
+
+def _project(journey: Journey, _page: str) -> str:
+    """The reports, corrections and settings, to carry on later."""
+    from routes.publish.export import project_json
+
+    return project_json(journey.reports, journey.corrections, journey.settings)
+
+
+#: Every output, in writing order.
+OUTPUTS: tuple[Output, ...] = (
+    Output("map.html", "Map (HTML)", "text/html", "the interactive map; opens from disk",
+           _map_page),
+    Output("map.png", "Map (PNG)", "image/png", "a print and social image", _png),
+    Output("route.geojson", "GeoJSON", "application/geo+json",
+           "places, legs and areas (the GeoJSON contract)", _geojson, quick=True),
+    Output("route.kml", "KML", "application/vnd.google-earth.kml+xml",
+           "for Google Earth and QGIS, quotes as descriptions", _kml),
+    Output("route.gpx", "GPX", "application/gpx+xml", "stops as waypoints, the route as a track",
+           _gpx),
+    Output("places.csv", "Places (CSV)", "text/csv",
+           "one row per place: role, order, km, arrival, first source", _csv, quick=True),
+    Output("project.json", "Project file", "application/json",
+           "reports, corrections and settings: open it again to carry on", _project, quick=True),
+)  # fmt: skip
+#: Output by file name.
+BY_FILE: dict[str, Output] = {output.file: output for output in OUTPUTS}
+#: The file names, in writing order.
+OUTPUT_FILES: tuple[str, ...] = tuple(BY_FILE)
+
+
+def to_bytes(content: str | bytes) -> bytes:
+    """``content`` as the bytes written to disk (text as UTF-8, newlines kept)."""
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def render_all(
+    journey: Journey, page: str, *, progress: Progress | None = None
+) -> dict[str, bytes]:
+    """Every output of ``journey`` as bytes, by file name, in writing order.
+
+    Parameters
+    ----------
+    journey
+        The pipeline's result.
+    page
+        The rendered map page (``routes.publish.web.render.map_html``).
+    progress
+        Called with "writing <file>" before each output.
+    """
+    say = progress or (lambda _message: None)
+    files: dict[str, bytes] = {}
+    for output in OUTPUTS:
+        say(f"writing {output.file}")
+        files[output.file] = to_bytes(output.make(journey, page))
+    return files
+
+
+def write_all(
+    journey: Journey,
+    out_dir: Path,
+    *,
+    progress: Progress | None = None,
+    html: str | None = None,
+) -> dict[str, Path]:
+    """Write every output of ``journey`` into ``out_dir`` (created if needed).
+
+    Parameters
+    ----------
+    journey
+        The pipeline's result.
+    out_dir
+        The output folder.
+    progress
+        Called with a short message before each file.
+    html
+        The map page, when the caller already rendered it; else it is rendered here.
+
+    Returns
+    -------
+    dict[str, Path]
+        File name (:data:`OUTPUT_FILES`) → path written.
+    """
+    if html is None:
+        from routes.publish.web.render import map_html
+
+        html = map_html(journey)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    for name, data in render_all(journey, html, progress=progress).items():
+        (out / name).write_bytes(data)
+        written[name] = out / name
+    return written
