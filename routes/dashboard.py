@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import html
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from routes.model import (
@@ -24,8 +20,8 @@ from routes.model import (
     Report,
     Settings,
 )
-from routes.paths import WEB_ASSETS_DIR
 from routes.publish.outputs import OUTPUTS, render_all, to_bytes
+from routes.publish.web.inline import data_url
 
 #: Columns of the places table the user edits, in display order.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -47,11 +43,6 @@ SETTING_KEYS: tuple[str, ...] = ("speed", "use_reported_depart", "depart_date", 
 #: The export files, named as ``python -m routes build`` names them (the project file aside).
 #: Largest distance (degrees) between a map click and the place it selects.
 _CLICK_TOLERANCE_DEG = 0.05
-#: Where the vendored scripts and stylesheets of the HTML map live (its ``asset:`` links).
-ASSETS_DIR = WEB_ASSETS_DIR
-_ASSET = "asset:"
-_CSS_URL = re.compile(r"url\(([^)#\"']+)\)")
-_MIME = {".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True)
@@ -747,7 +738,7 @@ def embeddable(fmap: Any) -> Any:
         element = stack.pop()
         for attribute, found in (("default_js", scripts), ("default_css", styles)):
             links = [
-                (name, _data_url(url)) for name, url in getattr(element, attribute, None) or []
+                (name, data_url(url)) for name, url in getattr(element, attribute, None) or []
             ]
             if links:
                 setattr(element, attribute, links)
@@ -760,27 +751,3 @@ def embeddable(fmap: Any) -> Any:
     fmap.default_css = [(name, url) for url, name in styles.items()]
     return fmap
 
-
-@lru_cache(maxsize=64)
-def _data_url(url: str) -> str:
-    """A ``data:`` URL with the content of a vendored ``asset:`` file; other links unchanged."""
-    if not url.startswith(_ASSET):
-        return url
-    path = (ASSETS_DIR / url[len(_ASSET) :]).resolve()
-    if ASSETS_DIR not in path.parents or not path.is_file():
-        msg = f"vendored map asset {url} is missing from {ASSETS_DIR}"
-        raise FileNotFoundError(msg)
-    data = path.read_bytes()
-    if path.suffix == ".css":
-        data = _CSS_URL.sub(lambda m: _css_image(path.parent, m), data.decode("utf-8")).encode()
-    mime = _MIME.get(path.suffix, "application/octet-stream")
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-def _css_image(folder: Path, match: re.Match[str]) -> str:
-    """A stylesheet's relative image reference as an inline ``data:`` URL."""
-    image = (folder / match.group(1).strip()).resolve()
-    if ASSETS_DIR not in image.parents or not image.is_file() or image.suffix not in _MIME:
-        return "none"
-    encoded = base64.b64encode(image.read_bytes()).decode("ascii")
-    return f"url(data:{_MIME[image.suffix]};base64,{encoded})"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import html
 import json
 import math
@@ -10,7 +9,6 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,6 +27,7 @@ from routes.outlines import load_scope, outline_scope
 from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
 from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
+from routes.publish.web.inline import ASSET_SCHEME, read_asset, script_text, stylesheet_text
 
 #: Basemaps a map can be drawn on, name -> label.
 BASEMAPS: dict[str, str] = {
@@ -89,7 +88,7 @@ REPORT_COLOURS: tuple[str, ...] = (
 ARROW = "\u25ba"
 _ARROW_TEXT = f"{' ' * 12}{ARROW}{' ' * 12}"
 _ASSETS = WEB_ASSETS_DIR
-_ASSET = "asset:"
+_ASSET = ASSET_SCHEME
 #: Vendored JS/CSS per folium resource name (see assets/README.md).
 _LEAFLET_JS = [("leaflet", f"{_ASSET}leaflet/leaflet.js")]
 _LEAFLET_CSS = [("leaflet_css", f"{_ASSET}leaflet/leaflet.css")]
@@ -105,8 +104,6 @@ _CLUSTER_CSS = [
 _TEXTPATH_JS = [("polylinetextpath", f"{_ASSET}textpath/leaflet.textpath.js")]
 _SCRIPT_TAG = re.compile(r'<script src="([^"]*)"></script>')
 _CSS_TAG = re.compile(r'<link rel="stylesheet" href="([^"]*)"/>')
-_CSS_URL = re.compile(r"url\(([^)#\"']+)\)")
-_MIME = {".png": "image/png", ".svg": "image/svg+xml"}
 _OUTLINE_MARGIN_DEG = 12.0
 #: Outline coordinates go to the page as integer steps of 1/100° (~1 km, the detail the shipped
 #: regional outlines keep after their 0.01° simplification), each point as the step from the
@@ -176,10 +173,10 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     page_title = _escape(_clip_text(journey.title or "Reported route", 140))
     header.add_child(Element(f"<title>{page_title}</title>"), name="rr_title")
     header.add_child(
-        Element(f"<style>{style.css_variables()}{_read_asset(_CSS)}</style>"), name="rr_css"
+        Element(f"<style>{style.css_variables()}{read_asset(_CSS)}</style>"), name="rr_css"
     )
     if any(len(leg.coords) >= 2 for leg in journey.route.legs):
-        script = f"<script>{_read_asset(_TEXTPATH_CENTRE_JS)}</script>"
+        script = f"<script>{read_asset(_TEXTPATH_CENTRE_JS)}</script>"
         fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
     # The final view first, so every layer is drawn once, at it (not again after a refit).
     fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
@@ -292,7 +289,7 @@ class _PopupData(MacroElement):
 
     def code(self) -> str:
         """The builder and ``var rr_popup``, the content function of each popup by number."""
-        builder = _read_asset(_POPUPS_JS)
+        builder = read_asset(_POPUPS_JS)
         return f"{builder}\nvar rr_popup = rrPopups({_js(self.index.data())});"
 
 
@@ -1256,48 +1253,8 @@ def _use_assets(
 
 def _inline_assets(page: str) -> str:
     """The page with every vendored script and stylesheet link replaced by its content."""
-    page = _SCRIPT_TAG.sub(lambda m: f"<script>{_asset_js(m.group(1))}</script>", page)
-    return _CSS_TAG.sub(lambda m: f"<style>{_asset_css(m.group(1))}</style>", page)
-
-
-@cache
-def _read_asset(path: Path) -> str:
-    """The text of one of the project's own static files, read once per process."""
-    return path.read_text(encoding="utf-8")
-
-
-@cache
-def _asset_js(url: str) -> str:
-    """A vendored script's text, safe inside a <script> element."""
-    return _asset_path(url).read_text(encoding="utf-8").replace("</script", "<\\/script")
-
-
-@cache
-def _asset_css(url: str) -> str:
-    """A vendored stylesheet with its relative images turned into data: URIs."""
-    path = _asset_path(url)
-    text = path.read_text(encoding="utf-8")
-
-    def data_uri(match: re.Match[str]) -> str:
-        image = path.parent / match.group(1).strip()
-        if not image.is_file() or image.suffix not in _MIME:
-            return "none"
-        encoded = base64.b64encode(image.read_bytes()).decode("ascii")
-        return f"url(data:{_MIME[image.suffix]};base64,{encoded})"
-
-    return _CSS_URL.sub(data_uri, text).replace("</style", "<\\/style")
-
-
-def _asset_path(url: str) -> Path:
-    """The vendored file behind an ``asset:`` link; any other link is a bug (it needs network)."""
-    if not url.startswith(_ASSET):
-        msg = f"the map would load {url} from the network; vendor it in routes/publish/web/assets"
-        raise ValueError(msg)
-    path = (_ASSETS / url[len(_ASSET) :]).resolve()
-    if _ASSETS not in path.parents or not path.is_file():
-        msg = f"vendored asset {url} is missing from {_ASSETS}"
-        raise FileNotFoundError(msg)
-    return path
+    page = _SCRIPT_TAG.sub(lambda m: f"<script>{script_text(m.group(1))}</script>", page)
+    return _CSS_TAG.sub(lambda m: f"<style>{stylesheet_text(m.group(1))}</style>", page)
 
 
 def _stable_ids(root: Element) -> None:
