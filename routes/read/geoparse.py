@@ -22,6 +22,7 @@ from routes.model import (
     TimeRef,
 )
 from routes.read.gazetteer import Gazetteer, normalize
+from routes.read.lexicon import load_lexicon
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
 
@@ -30,156 +31,18 @@ from routes.read.when import find_times
 MIN_POPULATION = 15_000
 #: Entries kept by each memoised helper (sentences, clauses and cue windows repeat).
 _MEMO = 8192
-#: Words that are never places however they are capitalised (person names aside):
-#: weekdays, months, outlets and agencies, institutions, time-zone names.
-_NOT_PLACE_LINES = """
-asia|europe|africa|north america|south america|oceania|antarctica|pacific|atlantic|arctic
-monday|tuesday|wednesday|thursday|friday|saturday|sunday
-january|february|march|april|may|june|july|august|september|october|november|december
-jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec
-interfax|ytn|chosun ilbo|chosun|yonhap|yonhap news agency|tass|kcna|nhk|kyodo|reuters|ria
-ria novosti|xinhua|ap|afp|associated press|agence france presse|bloomberg|asahi
-asahi shimbun|yomiuri|yomiuri shimbun|mainichi|nikkei|nikkei asia|joongang|joongang ilbo
-dong a ilbo|donga ilbo|hankyoreh|korea herald|korea times|korea joongang daily
-rodong sinmun|izvestia|kommersant|vedomosti|rbc|sputnik|rt|cnn|bbc|nk news|daily nk|sbs
-kbs|mbc|jtbc|nbc|cbs|abc|fox news|new york times|washington post|wall street journal
-financial times|guardian|south china morning post|global times|pyongyang times
-voice of korea|uriminzokkiri|radio free asia|voice of america|vesti|rossiya|zvezda
-primamedia|ntv|tv asahi|fuji tv|korean central news agency|korean central television
-kctv|central news agency|tass news agency|interfax news agency|china daily|russia today
-eastern economic forum|far eastern federal university|national intelligence service
-nis|unification ministry|foreign ministry|defence ministry|defense ministry
-security council|united nations|un|workers party|workers party of korea|white house
-pentagon|state department|blue house|russian railways|korean war|cold war
-world war|olympics|korean peninsula
-moscow time|pyongyang time|vladivostok time|korea standard time|japan standard time
-beijing time|tokyo time|eastern time|pacific time|gmt|utc|kst|msk
-"""
-#: People's names that GeoNames also holds as towns ("Kim Jong Un" has "Un", India).
-_PEOPLE_LINES = """
-kim jong un|kim jong il|kim il sung|kim yo jong|kim ju ae|vladimir putin|putin|donald trump
-trump|joe biden|biden|xi jinping|xi|sergei lavrov|sergey lavrov|lavrov|sergei shoigu|shoigu
-dmitry peskov|peskov|choe son hui|yoon suk yeol|yoon|moon jae in|fumio kishida|kishida
-zelensky|zelenskiy|zelenskyy|volodymyr zelensky|lukashenko|oleg kozhemyako|kozhemyako
-medvedev|mishustin|blinken|antony blinken|jake sullivan|john kirby|kirby|andrei belousov
-belousov|ri son gwon|pak jong chon|kim tok hun|jo yong won|kim song nam|choe ryong hae
-shinzo abe|abe|lee jae myung|han duck soo|kamala harris|harris|lloyd austin|austin
-"""
-#: First words of people's names: a capitalised run starting so is a person.
-_PERSON_HEADS_TEXT = """
-    alexander alexei andrei antony boris choe dmitri dmitry donald dr fumio hyon jake jang jo
-    joe kamala kang kim lloyd maria mikhail moon mr mrs ms nikolai oleg pak ri sergei sergey
-    shinzo valentina vladimir volodymyr xi yoon yuri
-"""
-PERSON_HEADS: frozenset[str] = frozenset(_PERSON_HEADS_TEXT.split())
-#: Titles before a person's name ("President Vladimir Putin", "leader Kim").
-_TITLES_TEXT = """
-    aide ambassador chairman chairwoman chief commander daughter director dr envoy gen general
-    governor king lawmaker leader marshal mayor minister mr mrs ms official pope premier
-    president prince queen secretary senator sister son spokesman spokesperson spokeswoman wife
-"""
-TITLES: frozenset[str] = frozenset(_TITLES_TEXT.split())
-#: Nationality words: never a mention, but they tell which countries a report is about.
-DEMONYMS: dict[str, str] = {
-    "russian": "RU",
-    "soviet": "RU",
-    "north korean": "KP",
-    "south korean": "KR",
-    "korean": "",
-    "chinese": "CN",
-    "japanese": "JP",
-    "ukrainian": "UA",
-    "american": "US",
-    "mongolian": "MN",
-    "belarusian": "BY",
-    "kazakh": "KZ",
-    "indian": "IN",
-    "british": "GB",
-    "german": "DE",
-    "french": "FR",
-    "iranian": "IR",
-    "syrian": "SY",
-    "vietnamese": "VN",
-    "european": "",
-    "western": "",
-    "asian": "",
-}
-#: English words that GeoNames also has as towns ("Summit", "Train", "Both" …):
-#: a GeoNames-only match on one of these is dropped; curated places are not affected.
-_COMMON_WORDS_TEXT = """
-    a about after again against ago air all also an analysts and any are army as at atlantic
-    away back bad base bay be been before best big border both bridge but by call camp can
-    capital center central centre change city coast come could council country day deal defence
-    defense delegation during early east eastern economic either even ever every experts factory
-    fall far few first five fleet for force foreign forum four free friday from front general
-    gold golden good grand great green group had harbor harbour has have he her here high his
-    home hope house however if in independence intelligence is it its just key lake land last
-    late leader less liberty like line little long low made main major many mark may media
-    member members military ministry more most mount much national navy never new news next nice
-    nine no none north northern not now of office officials on one only or orange other our out
-    over pacific paradise party peace people place plain plant point port post power president
-    press progress railway reading record red report reports republic residents rest river rock
-    royal rule said saint same say sea security see service seven several she since six so some
-    sources south southern space split spring star state station still success summit sun
-    sunrise surprise talks ten than that the their them then there these they third this those
-    three time times to today top tour tours town train trip two union unity up us very victory
-    view visit visitors was we well west western what when where which while white who why will
-    with world would yes you young
-"""
-COMMON_WORDS: frozenset[str] = frozenset(_COMMON_WORDS_TEXT.split())
-#: Lower-case words that may end a place name ("Amur region", "Tumen river").
-TAIL_WORDS: frozenset[str] = frozenset(
-    [
-        "region",
-        "krai",
-        "oblast",
-        "territory",
-        "province",
-        "river",
-        "station",
-        "cosmodrome",
-        "bridge",
-        "district",
-        "port",
-        "city",
-    ]
-)
-#: Capitalised words that belong with a place name next to them ("Irkutsk Region").
-GEO_WORDS: frozenset[str] = frozenset(
-    [
-        "region",
-        "oblast",
-        "krai",
-        "province",
-        "territory",
-        "district",
-        "city",
-        "station",
-        "river",
-        "airport",
-        "port",
-        "republic",
-        "county",
-        "prefecture",
-        "bay",
-        "island",
-        "islands",
-        "lake",
-        "mountains",
-        "peninsula",
-        "valley",
-        "railway",
-        "federation",
-    ]
-)
-#: Words that may stand inside a place name ("Komsomolsk-on-Amur", "Rio de Janeiro").
-_CONNECTORS_TEXT = """
-    of on upon de del da do du la le am an der na sur
-"""
-CONNECTORS: frozenset[str] = frozenset(_CONNECTORS_TEXT.split())
-#: Normalised names that are never a place: the two lists above.
+#: The English word lists (routes/read/lang/en.toml).
+_LEXICON = load_lexicon("en")
+PERSON_HEADS: frozenset[str] = _LEXICON.person_heads
+TITLES: frozenset[str] = _LEXICON.titles
+DEMONYMS: dict[str, str] = _LEXICON.demonyms
+COMMON_WORDS: frozenset[str] = _LEXICON.common
+TAIL_WORDS: frozenset[str] = _LEXICON.tails
+GEO_WORDS: frozenset[str] = _LEXICON.geo
+CONNECTORS: frozenset[str] = _LEXICON.connectors
+#: Normalised names that are never a place: outlets, weekdays … and people's names.
 NOT_PLACES: frozenset[str] = frozenset(
-    normalize(name) for name in (_NOT_PLACE_LINES + _PEOPLE_LINES).replace("\n", "|").split("|")
+    normalize(name) for name in (*_LEXICON.not_places, *_LEXICON.people)
 ) - {""}
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
 _WORD = rf"(?:(?:St|Mt|Ft)\.|[{_UPPER}][\w'’]*|(?:[A-Z]\.)+(?![\w])|[가-힣]+)"
