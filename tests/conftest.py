@@ -28,3 +28,37 @@ def artifacts_dir() -> Path:
     """Where tests leave screenshots and files for a person to look at (git-ignored)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer the app uses: curated places plus the GeoNames fallback."""
+    from routes.read.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def bundled_reports(bundled_report: Path):
+    """The bundled report, loaded as the CLI loads it."""
+    from routes.read.reports import load_paths
+
+    loaded = load_paths([bundled_report])
+    assert loaded.problems == ()
+    return loaded.reports
+
+
+@pytest.fixture(scope="session")
+def built_journey(bundled_reports):
+    """The bundled report through the whole pipeline with default settings."""
+    from routes.pipeline import build
+
+    return build(bundled_reports)
+
+
+@pytest.fixture(scope="session")
+def journey():
+    """The hand-built journey of the bundled report plus a hostile one (tests/journey_fixture)."""
+    from tests.journey_fixture import fixture_journey
+
+    return fixture_journey()

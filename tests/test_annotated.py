@@ -27,14 +27,6 @@ def parsed(gazetteer) -> dict[str, tuple[LocatedPlace, ...]]:
     return {case.report.id: parse([case.report], gazetteer).places for case in CASES}
 
 
-@pytest.fixture(scope="module")
-def gazetteer():
-    """The gazetteer the app uses: curated places plus the GeoNames fallback."""
-    from routes.read.gazetteer import load_gazetteer
-
-    return load_gazetteer()
-
-
 def test_the_set_is_big_enough_and_well_formed(project_dir: Path) -> None:
     curated = {
         p["id"] for p in json.loads((project_dir / "geodata" / "places.json").read_text())["places"]

@@ -12,17 +12,10 @@ import pytest
 from routes.read.gazetteer import (
     Gazetteer,
     index_path,
-    load_gazetteer,
     normalize,
     open_gazetteer,
     open_index,
 )
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    """The gazetteer the app uses."""
-    return load_gazetteer()
 
 
 def _ids(places) -> list[str]:

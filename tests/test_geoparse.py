@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 
 from routes.model import LocatedPlace, Parsed, Report
-from routes.read.gazetteer import Gazetteer, load_gazetteer
+from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
 from routes.read.reports import load_paths, report_from_text
 
 COUNTRIES = ("north-korea", "russia", "south-korea", "ukraine", "united-states")
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    """The gazetteer the app uses."""
-    return load_gazetteer()
 
 
 @pytest.fixture(scope="module")

@@ -3,100 +3,86 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from routes.model import Corrections, Journey, Settings
 from routes.pipeline import build
-from routes.read.reports import load_paths
-
-
-@pytest.fixture(scope="module")
-def reports(bundled_report: Path):
-    """The bundled report, loaded."""
-    loaded = load_paths([bundled_report])
-    assert loaded.problems == ()
-    return loaded.reports
-
-
-@pytest.fixture(scope="module")
-def journey(reports) -> Journey:
-    """The bundled report through the pipeline with default settings."""
-    return build(reports)
 
 
 def _stop_ids(journey: Journey) -> list[str]:
     return [stop.place.id for stop in journey.route.stops]
 
 
-def test_bundled_report_routes_from_pyongyang_over_khasan_to_vladivostok(journey) -> None:
-    stops = _stop_ids(journey)
+def test_bundled_report_routes_from_pyongyang_over_khasan_to_vladivostok(built_journey) -> None:
+    stops = _stop_ids(built_journey)
     assert stops[0] == "pyongyang"
     assert stops[-1] == "vladivostok"
     assert "khasan" in stops
     assert stops.index("pyongyang") < stops.index("khasan") < stops.index("vladivostok")
 
 
-def test_every_drawn_point_has_a_quote_behind_it(journey) -> None:
-    for located in journey.places:
+def test_every_drawn_point_has_a_quote_behind_it(built_journey) -> None:
+    for located in built_journey.places:
         assert located.mentions, located.place.name
         for mention in located.mentions:
-            report = journey.report(mention.report_id)
+            report = built_journey.report(mention.report_id)
             assert report is not None
             assert report.text[mention.start : mention.end] == mention.text
             assert mention.text in mention.quote
 
 
-def test_departure_comes_from_late_sunday_when_none_is_set(journey) -> None:
-    depart = journey.settings.depart
+def test_departure_comes_from_late_sunday_when_none_is_set(built_journey) -> None:
+    depart = built_journey.settings.depart
     assert depart is not None
     assert depart.date().isoformat() == "2023-09-10"
     assert depart.hour >= 18  # "late on Sunday"
-    assert journey.route.stops[0].eta == depart
+    assert built_journey.route.stops[0].eta == depart
 
 
-def test_a_set_departure_wins_over_the_reports(reports) -> None:
+def test_a_set_departure_wins_over_the_reports(bundled_reports) -> None:
     depart = datetime(2023, 9, 10, 12, 0)
-    journey = build(reports, Settings(depart=depart))
+    journey = build(bundled_reports, Settings(depart=depart))
     assert journey.route.stops[0].eta == depart
 
 
-def test_excluding_a_stop_removes_it_from_the_route_and_changes_km(reports, journey) -> None:
-    fixed = build(reports, corrections=Corrections(excluded=("vladivostok",)))
-    assert _stop_ids(fixed)[-1] == "khasan"  # the journey now ends at the border
+def test_excluding_a_stop_removes_it_from_the_route_and_changes_km(
+    bundled_reports, built_journey
+) -> None:
+    fixed = build(bundled_reports, corrections=Corrections(excluded=("vladivostok",)))
+    assert _stop_ids(fixed)[-1] == "khasan"  # the built_journey now ends at the border
     assert "vladivostok" not in {p.place.id for p in fixed.places}
-    assert fixed.route.rail_km < journey.route.rail_km - 100
+    assert fixed.route.rail_km < built_journey.route.rail_km - 100
 
 
-def test_a_role_correction_moves_a_place_off_the_route(reports) -> None:
-    fixed = build(reports, corrections=Corrections(roles=(("khasan", "context"),)))
+def test_a_role_correction_moves_a_place_off_the_route(bundled_reports) -> None:
+    fixed = build(bundled_reports, corrections=Corrections(roles=(("khasan", "context"),)))
     assert "khasan" not in _stop_ids(fixed)
     khasan = next(p for p in fixed.places if p.place.id == "khasan")
     assert khasan.role == "context"
     assert khasan.mentions  # the quotes stay with the place
 
 
-def test_an_added_stop_is_routed_in_rail_order(reports) -> None:
-    fixed = build(reports, corrections=Corrections(added=("chongjin",)))
+def test_an_added_stop_is_routed_in_rail_order(bundled_reports) -> None:
+    fixed = build(bundled_reports, corrections=Corrections(added=("chongjin",)))
     stops = _stop_ids(fixed)
     assert stops.index("pyongyang") < stops.index("chongjin") < stops.index("khasan")
 
 
-def test_an_explicit_order_is_kept(reports) -> None:
+def test_an_explicit_order_is_kept(bundled_reports) -> None:
     order = ("pyongyang", "vladivostok", "khasan")
-    fixed = build(reports, corrections=Corrections(order=order))
+    fixed = build(bundled_reports, corrections=Corrections(order=order))
     assert [s for s in _stop_ids(fixed) if s in order] == list(order)
 
 
-def test_same_input_gives_the_same_journey(reports, journey) -> None:
-    assert build(reports) == journey
+def test_same_input_gives_the_same_journey(bundled_reports, built_journey) -> None:
+    assert build(bundled_reports) == built_journey
 
 
-def test_a_date_said_before_departure_is_not_taken_for_an_arrival(journey) -> None:
+def test_a_date_said_before_departure_is_not_taken_for_an_arrival(built_journey) -> None:
     # "The Kremlin said on Saturday Putin would be in … Vladivostok": Saturday is when it
     # was said (before the Sunday departure), so it gives Vladivostok no reported time.
-    vladivostok = next(s for s in journey.route.stops if s.place.id == "vladivostok")
+    vladivostok = next(s for s in built_journey.route.stops if s.place.id == "vladivostok")
     assert vladivostok.reported is None
     assert vladivostok.delta_hours is None
 

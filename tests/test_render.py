@@ -35,12 +35,6 @@ _DECODER = json.JSONDecoder()
 
 
 @pytest.fixture(scope="module")
-def journey() -> Journey:
-    """The fixture journey of the bundled report plus the hostile report."""
-    return fixture_journey()
-
-
-@pytest.fixture(scope="module")
 def page(journey: Journey) -> str:
     """The map page of the fixture journey on the default basemap."""
     return map_html(journey)

@@ -10,13 +10,7 @@ import pytest
 
 from routes import dashboard as session
 from routes.model import Corrections, Report, Settings, TimeRef
-from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_REPORT, fixture_journey
-
-
-@pytest.fixture(scope="module")
-def journey():
-    """The hand-built journey of the bundled report plus the hostile report."""
-    return fixture_journey()
+from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_REPORT
 
 
 def _row(rows, place_id):

@@ -17,12 +17,6 @@ from tests.journey_fixture import BORDER_POINT, LEG_KP, LEG_RU, fixture_journey
 
 
 @pytest.fixture(scope="module")
-def journey():
-    """The bundled report's journey (with the hostile report) from the shared fixture."""
-    return fixture_journey()
-
-
-@pytest.fixture(scope="module")
 def png(journey) -> bytes:
     """The PNG of the fixture journey at the default size, rendered once."""
     return static.render_png(journey)
