@@ -16,6 +16,8 @@ from routes.pipeline import build
 from routes.publish.web.render import map_html
 from routes.read.reports import bundled_report_paths, load_paths
 
+pytestmark = pytest.mark.slow
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT_S = 120
 #: A second report: the train's reported arrival at Vladivostok via Ussuriysk.

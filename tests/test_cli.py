@@ -12,6 +12,8 @@ import pytest
 from routes.__main__ import EXIT_BAD_INPUT, EXIT_OK, main
 from routes.publish.outputs import OUTPUT_FILES
 
+pytestmark = pytest.mark.slow
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 
