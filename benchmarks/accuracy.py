@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from benchmarks.common import Figure, Options, Outcome
+from routes.evaluate.annotated import AnnotatedItem, load_annotated
 from routes.model import STOP_ROLES, LocatedPlace
-from tests.annotated import AnnotatedItem, load_annotated
 
 TITLE = "Accuracy on the annotated set: located places, ours and the peer's"
 #: Issue 3 and 7: precision and recall at least 0.95.

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from routes.evaluate.annotated import AnnotatedCase, load_cases
 from routes.model import ROLES, STOP_ROLES, LocatedPlace
 from routes.read.geoparse import parse
 from routes.read.reports import sentence_spans
-from tests.annotated.load import AnnotatedCase, load_cases
 
 #: Micro precision and recall of located places the set must reach (issue 3).
 MIN_PRECISION = 0.95

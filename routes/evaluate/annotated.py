@@ -1,4 +1,4 @@
-"""Load the annotated set (tests/annotated/*.json) for tests and benchmarks."""
+"""Load the annotated set (``tests/annotated/*.json``) for the tests and the benchmarks."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from routes.model import Report
+from routes.paths import PROJECT_DIR
 from routes.read.reports import load_paths, report_from_text
 
 #: Where the annotated files live.
-ANNOTATED_DIR = Path(__file__).resolve().parent
-#: The project root, against which ``report_path`` entries are resolved.
-PROJECT_DIR = ANNOTATED_DIR.parent.parent
+ANNOTATED_DIR = PROJECT_DIR / "tests" / "annotated"
 
 
 @dataclass(frozen=True)
