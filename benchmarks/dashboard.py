@@ -17,7 +17,7 @@ from benchmarks.common import (
 from tests.browser.streamlit_server import free_port, start_streamlit, stop, wait_until_healthy
 
 TITLE = "Dashboard (streamlit run app.py) peak memory after showing the bundled report"
-#: Issue 7: dashboard peak RSS at most 500 MB.
+#: Target: dashboard peak RSS at most 500 MB.
 TARGET_PEAK_MIB = 500.0
 STARTUP_TIMEOUT_S = 90
 MAP_TIMEOUT_S = 120

@@ -24,7 +24,7 @@ from benchmarks.common import (
 )
 
 TITLE = "Bundled report end to end: parse → route → HTML + GeoJSON"
-#: Issue 7 targets.
+#: Targets.
 TARGET_WARM_MS = 150.0
 TARGET_COLD_S = 3.0
 TARGET_HTML_KB = 400.0

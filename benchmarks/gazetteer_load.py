@@ -17,7 +17,7 @@ from benchmarks.common import (
 )
 
 TITLE = "Gazetteer cold load: process start → first lookup, peak RSS"
-#: Issue 7 targets: at most 300 ms and 150 MB resident.
+#: Targets: at most 300 ms and 150 MB resident.
 TARGET_MS = 300.0
 TARGET_MIB = 150.0
 CACHED_REPEATS = 5

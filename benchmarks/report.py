@@ -50,7 +50,7 @@ def markdown(
         "",
         f"Run on {when:%Y-%m-%d %H:%M} UTC with `{command}`"
         + (caveat if quick else "")
-        + ". Rewritten by every run; targets from issue 7. Reproduce with "
+        + ". Rewritten by every run; targets are the figures users asked for. Reproduce with "
         "`python -m benchmarks` (`--quick` for tiny inputs, `--only NAME` for one benchmark, "
         "`--results PATH` to write elsewhere).",
         "",

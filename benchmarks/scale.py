@@ -21,7 +21,7 @@ from routes.model import Journey
 TITLE = "Scale: maps from 1, 100 and 1,000 reports in headless Chromium"
 SIZES = (1, 100, 1_000)
 QUICK_SIZES = (1, 5)
-#: Issue 7: the 1,000-report map interactive in at most 3 s.
+#: Target: the 1,000-report map interactive in at most 3 s.
 TARGET_INTERACTIVE_S = 3.0
 BROWSER_REPEATS = 3
 

@@ -13,7 +13,7 @@ from routes.model import ROLES, STOP_ROLES, LocatedPlace
 from routes.read.geoparse import parse
 from routes.read.reports import sentence_spans
 
-#: Micro precision and recall of located places the set must reach (issue 3).
+#: Micro precision and recall of located places the set must reach (what a newsroom can rely on).
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
 #: Share of expected stop places (origin, via, border, destination) given their role.

@@ -1,4 +1,4 @@
-"""Geoparsing: places, exact spans, sources, dates, status and roles (issue 3's acceptance)."""
+"""Geoparsing: places, exact spans, sources, dates, status and roles (what a reader of the map relies on)."""
 
 from __future__ import annotations
 

@@ -62,7 +62,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.)+|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _POSSESSIVE = ("'s", "’s")
 _SENTENCE_OPENERS = frozenset(".!?\"“‘'(:\n")
 
-#: Descriptions that name a place without its name (issue 3).
+#: Descriptions that name a place without its name (e.g. "North Korea's border with Russia").
 _DESCRIPTIONS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (
         re.compile(
@@ -376,7 +376,7 @@ _VERB = (
     r"(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|announced|confirmed|denied|"
     r"told|stated|added|quoted|cited|wrote|claimed)\b"
 )
-#: Attribution patterns, each giving the source's name in group "name" (issue 3 examples).
+#: Attribution patterns, each giving the source's name in group "name" (the forms wire copy uses).
 _ATTRIBUTIONS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"(?:\b{_NAME}['’]s\s+)?(?<![\w'’])(?P<name>{_NAME})\s+(?:newspaper|daily|"
