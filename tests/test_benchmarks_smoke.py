@@ -1,7 +1,7 @@
 """``python -m benchmarks --quick`` runs end to end on tiny inputs and writes its table.
 
 That it runs, on the same corpus every time, scoring the peer in our ids and saying by how
-much a target is missed; no timing or memory target is asserted here (timings belong in benchmarks/results.md).
+much a target is missed; no timing or memory target is asserted here (see benchmarks/results.md).
 """
 
 from __future__ import annotations

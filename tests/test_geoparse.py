@@ -1,4 +1,4 @@
-"""Geoparsing: places, exact spans, sources, dates, status and roles (what a reader of the map relies on)."""
+"""Geoparsing: places, exact spans, sources, dates, status and roles, as a map reader needs."""
 
 from __future__ import annotations
 

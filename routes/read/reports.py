@@ -16,7 +16,7 @@ from typing import Any
 from routes.model import LoadProblem, LoadResult, Report
 from routes.paths import GEODATA_DIR
 
-#: Largest report accepted, in bytes of UTF-8 (a long feature is ~50 kB; 1 MB bounds memory and work).
+#: Largest report accepted, in bytes of UTF-8 (a long feature is ~50 kB; 1 MB bounds the work).
 MAX_REPORT_BYTES = 1_000_000
 #: Most reports accepted in one batch; the rest are refused, each with a problem.
 MAX_REPORTS = 5000
