@@ -13,13 +13,11 @@ from folium.map import Layer
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Route
 from routes.publish import style
 from routes.publish.style import ROLE_LAYERS
+from routes.publish.web.popups import ARROW, MAX_MENTIONS, MAX_REPORT_LAYERS
 from routes.publish.web.render import (
-    ARROW,
     BASEMAPS,
     CLUSTER_MIN,
     LAZY_POPUPS_MIN,
-    MAX_MENTIONS,
-    MAX_REPORT_LAYERS,
     build_map,
     map_html,
 )

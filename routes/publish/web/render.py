@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import html
-import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from functools import cache
 from typing import Any
-from urllib.parse import urlsplit
 
 import folium
 import shapely
@@ -18,16 +14,31 @@ from branca.element import Element, MacroElement
 from folium.map import Layer
 from folium.plugins import Fullscreen, MarkerCluster
 from folium.template import Template
-from shapely.geometry import LineString, Point, shape
-from shapely.ops import substring
+from shapely.geometry import LineString, shape
 
-from routes.model import HIDDEN_ROLES, Journey, Leg, LocatedPlace, Mention, Place, Report, Stop
-from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
+from routes.model import HIDDEN_ROLES, Journey, Leg, LocatedPlace, Mention, Stop
 from routes.outlines import load_scope, outline_scope
 from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
+from routes.publish.legs import leg_pieces
 from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
 from routes.publish.web.inline import ASSET_SCHEME, read_asset, script_text, stylesheet_text
+from routes.publish.web.popups import (
+    ARROW,
+    MAX_REPORT_LAYERS,
+    PageIndex,
+    credits_html,
+    legend_html,
+    popup_html,
+    title_html,
+)
+from routes.publish.web.text import (
+    clip_text,
+    country_name,
+    escape,
+    js_literal,
+    slug,
+)
 
 #: Basemaps a map can be drawn on, name -> label.
 BASEMAPS: dict[str, str] = {
@@ -50,24 +61,12 @@ _TILES: dict[str, tuple[str, str, int]] = {
         20,
     ),
 }
-#: Credit for place coordinates (GeoNames data is CC BY 4.0, https://www.geonames.org/).
-GEONAMES_CREDIT = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
-#: Most sentences listed in one popup; the rest are counted ("+N more").
-MAX_MENTIONS = 20
-#: Longest quote shown in full; longer sentences are cut around the place words.
-MAX_QUOTE_CHARS = 480
-#: Longest report title or source shown before it is cut with an ellipsis.
-MAX_LABEL_CHARS = 110
 #: From this many context places on, they are clustered (stops never are).
 CLUSTER_MIN = 50
 #: From this many located places on, popups are built in the browser when opened, from one
 #: data block of plain strings (set as text, never parsed as HTML), instead of one HTML
 #: string per marker: the page shrinks several-fold and loads faster.
 LAZY_POPUPS_MIN = 200
-#: Most reports that get their own layer in the layer control.
-MAX_REPORT_LAYERS = 20
-#: Most report sources named in the credits line.
-MAX_CREDITED_SOURCES = 6
 #: Up to this many stops carry a permanent name label; beyond it, names show on hover.
 MAX_PERMANENT_LABELS = 30
 ROUTE_LAYER = "Route"
@@ -84,8 +83,7 @@ REPORT_COLOURS: tuple[str, ...] = (
     "#AA4499",
     "#882255",
 )
-#: Arrow glyph repeated along rail legs, and its spacing (spaces around it).
-ARROW = "\u25ba"
+#: The spacing of the arrow glyph repeated along rail legs (spaces around it).
 _ARROW_TEXT = f"{' ' * 12}{ARROW}{' ' * 12}"
 _ASSETS = WEB_ASSETS_DIR
 _ASSET = ASSET_SCHEME
@@ -170,7 +168,7 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     fmap.default_js = list(_LEAFLET_JS)
     fmap.default_css = list(_LEAFLET_CSS)
     header = fmap.get_root().header
-    page_title = _escape(_clip_text(journey.title or "Reported route", 140))
+    page_title = escape(clip_text(journey.title or "Reported route", 140))
     header.add_child(Element(f"<title>{page_title}</title>"), name="rr_title")
     header.add_child(
         Element(f"<style>{style.css_variables()}{read_asset(_CSS)}</style>"), name="rr_css"
@@ -180,10 +178,10 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
         fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
     # The final view first, so every layer is drawn once, at it (not again after a refit).
     fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
-    fmap.add_child(_MapScript(f"{{map}}.fitBounds({_js(bounds)}, {_js(fit)});"))
+    fmap.add_child(_MapScript(f"{{map}}.fitBounds({js_literal(bounds)}, {js_literal(fit)});"))
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
-    index = _Index(journey, lazy=len(journey.places) >= LAZY_POPUPS_MIN)
+    index = PageIndex(journey, lazy=len(journey.places) >= LAZY_POPUPS_MIN)
     if index.lazy:
         fmap.add_child(_PopupData(index))
     _add_areas(fmap, journey, index)
@@ -218,59 +216,6 @@ def map_html(journey: Journey, *, basemap: str = "osm", show_context: bool = Tru
 # custom elements
 
 
-class _Index:
-    """What a map build shares between popups: reports by id and order, and lazy popup data."""
-
-    def __init__(self, journey: Journey, *, lazy: bool = False) -> None:
-        self.reports: dict[str, Report] = {}
-        for report in journey.reports:
-            self.reports.setdefault(report.id, report)
-        self.rank = {r.id: i for i, r in enumerate(journey.reports)}
-        self.lazy = lazy
-        self.tables: dict[str, dict[Any, int]] = {"sources": {}, "reports": {}}
-        self.popups: list[list] = []
-        self.named: dict[str, str] = {}
-
-    def report(self, report_id: str) -> Report | None:
-        """The report with id ``report_id``, if loaded."""
-        return self.reports.get(report_id)
-
-    def number(self, table: str, value: Any) -> int:
-        """The position of ``value`` in one of the data block's tables, added when new."""
-        return self.tables[table].setdefault(value, len(self.tables[table]))
-
-    def popup(self, located: LocatedPlace, stop: Stop | None = None) -> str:
-        """The popup content of ``located`` as JavaScript: an HTML string, or lazily built."""
-        if not self.lazy:
-            return _js(_popup_html(located, self, stop))
-        self.popups.append(_popup_data(located, self, stop))
-        return f"rr_popup({len(self.popups) - 1})"
-
-    def named_popup(self, located: LocatedPlace) -> tuple[str, str]:
-        """A variable for a marker with this popup, and the popup, for :meth:`same_popup`."""
-        content = self.popup(located)
-        if self.lazy:
-            return "", content
-        name = f"rr_place_{len(self.named)}"
-        self.named.setdefault(content, name)
-        return f"var {name} = ", content
-
-    def same_popup(self, located: LocatedPlace) -> str:
-        """The popup of ``located``, taken from a marker already showing the same one if any."""
-        content = self.popup(located)
-        if content in self.named:
-            return f"function () {{ return {self.named[content]}.getPopup().getContent(); }}"
-        return content
-
-    def data(self) -> dict[str, list]:
-        """The data block the lazy popups are built from."""
-        return {
-            "sources": list(self.tables["sources"]),
-            "reports": [list(r) for r in self.tables["reports"]],
-            "popups": self.popups,
-        }
-
-
 class _PopupData(MacroElement):
     """The data of every lazy popup, once, and the function that builds one when it opens."""
 
@@ -282,7 +227,7 @@ class _PopupData(MacroElement):
         """
     )
 
-    def __init__(self, index: _Index) -> None:
+    def __init__(self, index: PageIndex) -> None:
         super().__init__()
         self._name = "PopupData"
         self.index = index
@@ -290,7 +235,7 @@ class _PopupData(MacroElement):
     def code(self) -> str:
         """The builder and ``var rr_popup``, the content function of each popup by number."""
         builder = read_asset(_POPUPS_JS)
-        return f"{builder}\nvar rr_popup = rrPopups({_js(self.index.data())});"
+        return f"{builder}\nvar rr_popup = rrPopups({js_literal(self.index.data())});"
 
 
 class _Bind(MacroElement):
@@ -308,8 +253,8 @@ class _Bind(MacroElement):
         super().__init__()
         self._name = "Bind"
         self.method = method
-        self.content = _js(content)
-        self.opts = _js(options)
+        self.content = js_literal(content)
+        self.opts = js_literal(options)
 
 
 class _Layers(MacroElement):
@@ -318,7 +263,7 @@ class _Layers(MacroElement):
     folium's element per marker, with its own template render and a line per option,
     costs seconds and megabytes on a map of thousands of places; these statements make
     the same Leaflet layers.  Each statement is code ending in ``.addTo(``, completed with
-    the parent layer's variable; its text comes only from :func:`_js` literals.
+    the parent layer's variable; its text comes only from :func:`js_literal` literals.
     """
 
     _template = Template(
@@ -501,7 +446,7 @@ class _Overlay(MacroElement):
     def __init__(self, content: str, css_class: str) -> None:
         super().__init__()
         self._name = "Overlay"
-        self.content = _js(content)
+        self.content = js_literal(content)
         self.css_class = css_class
 
 
@@ -542,7 +487,7 @@ def _add_outlines(fmap: folium.Map, bounds: list[list[float]], basemap: str) -> 
     _OutlineLayer(data, steps, name).add_to(fmap)
 
 
-def _add_areas(fmap: folium.Map, journey: Journey, index: _Index) -> None:
+def _add_areas(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
     """Areas with a known outline (e.g. the Russian Far East), lightly shaded."""
     areas = [p for p in journey.places if p.place.outline]
     if not areas:
@@ -557,11 +502,11 @@ def _add_areas(fmap: folium.Map, journey: Journey, index: _Index) -> None:
             dash_array="4 4",
             fill_color=style.AREA_FILL,
             fill_opacity=style.AREA_FILL_OPACITY,
-            class_name=f"rr-area rr-place-{_slug(located.place.id)}",
+            class_name=f"rr-area rr-place-{slug(located.place.id)}",
         )
         polygon.options["bubblingMouseEvents"] = False
-        polygon.add_child(_Bind("bindPopup", _popup_html(located, index), _popup_options()))
-        polygon.add_child(_Bind("bindTooltip", _escape(located.place.name), {"sticky": True}))
+        polygon.add_child(_Bind("bindPopup", popup_html(located, index), _popup_options()))
+        polygon.add_child(_Bind("bindTooltip", escape(located.place.name), {"sticky": True}))
         polygon.add_to(group)
 
 
@@ -587,9 +532,9 @@ def _add_legs(fmap: folium.Map, journey: Journey) -> None:
 def _rail_leg(leg: Leg, countries: dict[str, str], ends: str) -> list[str]:
     """One rail leg: a white casing, then a line per country, each with arrows."""
     halo = {"color": "#ffffff", "weight": 9, "opacity": 0.85, "interactive": False}
-    statements = [f"L.polyline({_js(_route_line(leg.coords))}, {_js(halo)}).addTo("]
+    statements = [f"L.polyline({js_literal(_route_line(leg.coords))}, {js_literal(halo)}).addTo("]
     tip = f"{ends} by rail, {leg.km:,.0f} km"
-    for coords, country in _leg_pieces(leg, countries):
+    for coords, country in leg_pieces(leg, countries):
         colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
         options = {
             "className": "rr-rail",
@@ -609,11 +554,11 @@ def _rail_leg(leg: Leg, countries: dict[str, str], ends: str) -> list[str]:
                 "class": "rr-arrow",
             },
         }
-        tip_here = f"{tip} (this part in {_country_name(country)})"
+        tip_here = f"{tip} (this part in {country_name(country)})"
         statements.append(
-            f"L.polyline({_js(_route_line(coords))}, {_js(options)})"
-            f'.bindTooltip({_js(_escape(tip_here))}, {{"sticky":true}})'
-            f".setText({_js(_ARROW_TEXT)}, {_js(arrows)}).addTo("
+            f"L.polyline({js_literal(_route_line(coords))}, {js_literal(options)})"
+            f'.bindTooltip({js_literal(escape(tip_here))}, {{"sticky":true}})'
+            f".setText({js_literal(_ARROW_TEXT)}, {js_literal(arrows)}).addTo("
         )
     return statements
 
@@ -634,25 +579,26 @@ def _gap_leg(leg: Leg, ends: str) -> str:
         "attributes": {"fill": style.NO_RAIL_COLOUR, "font-size": "12", "class": "rr-gap-label"},
     }
     return (
-        f"L.polyline({_js(_route_line(leg.coords, _GAP_TOLERANCE_DEG))}, {_js(options)})"
-        f'.bindTooltip({_js(_escape(f"{ends}: {label}"))}, {{"sticky":true}})'
-        f".setText({_js(label)}, {_js(text)}).addTo("
+        f"L.polyline({js_literal(_route_line(leg.coords, _GAP_TOLERANCE_DEG))}, "
+        f"{js_literal(options)})"
+        f'.bindTooltip({js_literal(escape(f"{ends}: {label}"))}, {{"sticky":true}})'
+        f".setText({js_literal(label)}, {js_literal(text)}).addTo("
     )
 
 
-def _add_stops(fmap: folium.Map, journey: Journey, index: _Index) -> None:
+def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
     """A numbered marker per stop, coloured by role, the border crossing as a diamond."""
     located = {p.place.id: p for p in journey.places}
     by_role: dict[str, list[str]] = {}
     permanent = len(journey.route.stops) <= MAX_PERMANENT_LABELS
-    popup, label = _js(_popup_options()), _js(_label_options(permanent))
+    popup, label = js_literal(_popup_options()), js_literal(_label_options(permanent))
     for stop in journey.route.stops:
         place = located.get(stop.place.id) or LocatedPlace(stop.place, stop.role, ())
         options = f'{{"icon": {_stop_icon(stop)}, "zIndexOffset": 1000, "riseOnHover": true}}'
         by_role.setdefault(stop.role, []).append(
-            f"L.marker({_js([stop.place.lat, stop.place.lon])}, {options})"
+            f"L.marker({js_literal([stop.place.lat, stop.place.lon])}, {options})"
             f".bindPopup({index.popup(place, stop)}, {popup})"
-            f".bindTooltip({_js(_escape(stop.place.name))}, {label}).addTo("
+            f".bindTooltip({js_literal(escape(stop.place.name))}, {label}).addTo("
         )
     order = ["origin", "via", "border", "destination"]
     for role in sorted(by_role, key=lambda r: order.index(r) if r in order else len(order)):
@@ -662,7 +608,7 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: _Index) -> None:
 
 
 def _add_other_places(
-    fmap: folium.Map, journey: Journey, index: _Index, *, show_context: bool
+    fmap: folium.Map, journey: Journey, index: PageIndex, *, show_context: bool
 ) -> None:
     """Places off the route: context (grey, clustered when many), actors, history, ruled out."""
     stops = {s.place.id for s in journey.route.stops}
@@ -697,13 +643,13 @@ def _add_other_places(
         group.add_to(fmap)
 
 
-def _place_marker(located: LocatedPlace, index: _Index, role: str) -> str:
+def _place_marker(located: LocatedPlace, index: PageIndex, role: str) -> str:
     """A small muted circle for a place that is not a stop (a statement for :class:`_Layers`)."""
     colour = style.role_colour(role)
     context = role == "context"
     options = {
         "bubblingMouseEvents": False,
-        "className": f"rr-place rr-{role} rr-place-{_slug(located.place.id)}",
+        "className": f"rr-place rr-{role} rr-place-{slug(located.place.id)}",
         "color": "#ffffff" if context else colour,
         "dashArray": "3 2" if role == "ruled-out" else None,
         "fillColor": colour,
@@ -714,14 +660,15 @@ def _place_marker(located: LocatedPlace, index: _Index, role: str) -> str:
     tip = f"{located.place.name} ({ROLE_LABELS.get(role, role).lower()})"
     name, html = index.named_popup(located)
     return (
-        f"{name}L.circleMarker({_js([located.place.lat, located.place.lon])}, {_js(options)})"
-        f".bindPopup({html}, {_js(_popup_options())})"
-        f'.bindTooltip({_js(_escape(tip))}, {{"direction":"top"}}).addTo('
+        f"{name}L.circleMarker({js_literal([located.place.lat, located.place.lon])}, "
+        f"{js_literal(options)})"
+        f".bindPopup({html}, {js_literal(_popup_options())})"
+        f'.bindTooltip({js_literal(escape(tip))}, {{"direction":"top"}}).addTo('
     )
 
 
 def _add_report_layers(
-    fmap: folium.Map, journey: Journey, index: _Index, *, show_context: bool
+    fmap: folium.Map, journey: Journey, index: PageIndex, *, show_context: bool
 ) -> None:
     """A hidden layer per report ringing the places it mentions, its sentences in the popups."""
     stops = {s.place.id for s in journey.route.stops}
@@ -735,15 +682,15 @@ def _add_report_layers(
         for report_id, mentions in own.items():
             by_report.setdefault(report_id, []).append((located, mentions))
     listed = [r for r in journey.reports if r.id in by_report][:MAX_REPORT_LAYERS]
-    popup = _js(_popup_options())
+    popup = js_literal(_popup_options())
     for number, report in enumerate(listed):
         colour = REPORT_COLOURS[number % len(REPORT_COLOURS)]
-        name = f"Report: {_escape(_clip_text(report.title or report.id, 60))}"
+        name = f"Report: {escape(clip_text(report.title or report.id, 60))}"
         group = folium.FeatureGroup(name=name, show=False)
         statements = []
         for located, mentions in by_report[report.id]:
             options = {
-                "className": f"rr-report-ring rr-place-{_slug(located.place.id)}",
+                "className": f"rr-report-ring rr-place-{slug(located.place.id)}",
                 "color": colour,
                 "fill": False,
                 "radius": 13,
@@ -752,7 +699,8 @@ def _add_report_layers(
             only = LocatedPlace(located.place, located.role, tuple(mentions))
             html = index.same_popup(only)
             statements.append(
-                f"L.circleMarker({_js([located.place.lat, located.place.lon])}, {_js(options)})"
+                f"L.circleMarker({js_literal([located.place.lat, located.place.lon])}, "
+                f"{js_literal(options)})"
                 f".bindPopup({html}, {popup}).addTo("
             )
         group.add_child(_Layers(statements))
@@ -781,297 +729,16 @@ def _add_controls(
         if len(leg.coords) >= 2
     ]
     fmap.add_child(_MiniMap(tiles, lines))
-    fmap.add_child(_Overlay(_title_html(journey), "rr-title"))
-    fmap.add_child(_Overlay(_legend_html(journey), "rr-legend"))
-    fmap.add_child(_MapScript(f"{{map}}.attributionControl.addAttribution({_js(_credits())});"))
+    fmap.add_child(_Overlay(title_html(journey), "rr-title"))
+    fmap.add_child(_Overlay(legend_html(journey), "rr-legend"))
+    fmap.add_child(
+        _MapScript(f"{{map}}.attributionControl.addAttribution({js_literal(credits_html())});")
+    )
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
 
 
 # ---------------------------------------------------------------------------------------------
 # popups, title, legend and credits
-
-
-def _popup_html(located: LocatedPlace, index: _Index, stop: Stop | None = None) -> str:
-    """Name, role, km and ETA of a place, then every sentence that mentions it (escaped)."""
-    place = located.place
-    role = stop.role if stop else located.role
-    facts = [ROLE_LABELS.get(role, role), _kind_label(place, role)]
-    if stop is not None:
-        facts = [f"Stop {stop.order}", *facts, f"{stop.km:,.0f} km by rail"]
-    parts = [
-        '<div class="rr-popup">',
-        f'<div class="rr-name">{_escape(place.name)}</div>',
-        f'<div class="rr-facts">{" · ".join(_escape(f) for f in facts if f)}</div>',
-    ]
-    if stop is not None:
-        parts.append(_timing_html(stop))
-    groups = _mention_groups(located.mentions, index)
-    if groups:
-        items = "".join(_mention_html(group, index) for group in groups[:MAX_MENTIONS])
-        parts.append(f'<ol class="rr-mentions">{items}</ol>')
-        if len(groups) > MAX_MENTIONS:
-            parts.append(f'<div class="rr-more">+{len(groups) - MAX_MENTIONS} more</div>')
-    else:
-        parts.append('<div class="rr-none">Added by hand; no report mentions it.</div>')
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def _timing_html(stop: Stop) -> str:
-    """ETA, the time a report gives, and the difference, for a stop popup."""
-    rows = [f"<b>{label}</b> {_escape(value)}" for label, value in _timing_rows(stop)]
-    return f'<div class="rr-timing">{"<br>".join(rows)}</div>' if rows else ""
-
-
-def _timing_rows(stop: Stop) -> list[list[str]]:
-    """(label, value) rows of a stop's ETA, reported time, difference and snap distance."""
-    rows = []
-    if stop.eta is not None:
-        rows.append(["ETA", _when(stop.eta)])
-    if stop.reported is not None:
-        rows.append(["Reported", _when(stop.reported)])
-    if stop.delta_hours is not None:
-        rows.append(["Difference", f"{stop.delta_hours:+.1f} h"])
-    if stop.off_network:
-        rows.append(["Off the rail network", f"by {stop.snap_km:,.0f} km"])
-    return rows
-
-
-def _mention_groups(mentions: Sequence[Mention], index: _Index) -> list[tuple[Mention, ...]]:
-    """Mentions grouped by the sentence they stand in, in report then text order."""
-    rank = index.rank
-    ordered = sorted(mentions, key=lambda m: (rank.get(m.report_id, len(rank)), m.start))
-    groups: dict[tuple[str, int, int], list[Mention]] = {}
-    for mention in ordered:
-        key = (mention.report_id, mention.sentence_start, mention.sentence_end)
-        groups.setdefault(key, []).append(mention)
-    return [tuple(g) for g in groups.values()]
-
-
-def _mention_html(group: Sequence[Mention], index: _Index) -> str:
-    """One sentence with the place words in <mark>, then source, date, report and status."""
-    first = group[0]
-    report = index.report(first.report_id)
-    spans = [_span_in_quote(m) for m in group]
-    quote = _marked_quote(first.quote, [s for s in spans if s is not None])
-    cite = [f'<span class="rr-source">{_escape(_clip_text(first.source or "unattributed"))}</span>']
-    when = first.date or (report.published.isoformat() if report and report.published else "")
-    if when:
-        cite.append(f'<span class="rr-date">{_escape(_day(when))}</span>')
-    cite.append(_report_html(report, first.report_id))
-    statuses = dict.fromkeys(m.status for m in group)
-    chips = "".join(
-        f'<span class="rr-status rr-status-{_slug(s)}">{_escape(s)}</span>' for s in statuses
-    )
-    return (
-        f'<li><blockquote class="rr-quote">{quote}</blockquote>'
-        f'<div class="rr-cite">{" · ".join(cite)} {chips}</div></li>'
-    )
-
-
-def _popup_data(located: LocatedPlace, index: _Index, stop: Stop | None = None) -> list:
-    """What :func:`_popup_html` shows, as plain strings for the browser to set as text.
-
-    ``[name, facts, timing rows [label, value], sentences, count not listed]``; a sentence
-    is ``[quote pieces (plain and marked in turn), source number, date, report number,
-    [[status, css class], ...]]``, numbers indexing the sources and reports of the block.
-    """
-    place = located.place
-    role = stop.role if stop else located.role
-    facts = [ROLE_LABELS.get(role, role), _kind_label(place, role)]
-    if stop is not None:
-        facts = [f"Stop {stop.order}", *facts, f"{stop.km:,.0f} km by rail"]
-    groups = _mention_groups(located.mentions, index)
-    sentences = []
-    for group in groups[:MAX_MENTIONS]:
-        first = group[0]
-        report = index.report(first.report_id)
-        spans = [_span_in_quote(m) for m in group]
-        when = first.date or (report.published.isoformat() if report and report.published else "")
-        statuses = dict.fromkeys(m.status for m in group)
-        sentences.append(
-            [
-                _quote_parts(first.quote, [s for s in spans if s is not None]),
-                index.number("sources", _clip_text(first.source or "unattributed")),
-                _day(when) if when else "",
-                index.number("reports", _report_data(report, first.report_id)),
-                [[status, f"rr-status-{_slug(status)}"] for status in statuses],
-            ]
-        )
-    timing = _timing_rows(stop) if stop is not None else []
-    more = max(len(groups) - MAX_MENTIONS, 0)
-    return [place.name, " · ".join(f for f in facts if f), timing, sentences, more]
-
-
-def _report_data(report: Report | None, report_id: str) -> tuple[str, str | None]:
-    """The report's title and its url when that is http(s), as :func:`_report_html` shows."""
-    title = _clip_text((report.title if report else "") or report_id)
-    url = report.url if report else None
-    return (title, url if url and _is_web_url(url) else None)
-
-
-def _span_in_quote(mention: Mention) -> tuple[int, int] | None:
-    """Where the place words sit in the quote, from the offsets or else by search."""
-    start = mention.start - mention.sentence_start
-    end = mention.end - mention.sentence_start
-    in_quote = 0 <= start < end <= len(mention.quote)
-    if in_quote and (not mention.text or mention.quote[start:end] == mention.text):
-        return start, end
-    if mention.text:
-        found = mention.quote.find(mention.text)
-        if found >= 0:
-            return found, found + len(mention.text)
-    return None
-
-
-def _marked_quote(quote: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The quote html-escaped, with each span wrapped in <mark>, cut around long sentences."""
-    parts = _quote_parts(quote, spans)
-    return "".join(
-        f"<mark>{_escape(part)}</mark>" if number % 2 else _escape(part)
-        for number, part in enumerate(parts)
-    )
-
-
-def _quote_parts(quote: str, spans: Sequence[tuple[int, int]]) -> list[str]:
-    """The quote cut around long sentences, as plain and marked pieces in turn (plain first)."""
-    spans = _merge(spans)
-    lo, hi = 0, len(quote)
-    if len(quote) > MAX_QUOTE_CHARS:
-        centre = spans[0][0] if spans else 0
-        lo = max(0, min(centre - MAX_QUOTE_CHARS // 2, len(quote) - MAX_QUOTE_CHARS))
-        hi = lo + MAX_QUOTE_CHARS
-    parts = ["\u2026" if lo > 0 else ""]
-    cursor = lo
-    for start, end in spans:
-        start, end = max(start, lo), min(end, hi)
-        if start >= end:
-            continue
-        parts[-1] += quote[cursor:start]
-        parts += [quote[start:end], ""]
-        cursor = end
-    parts[-1] += quote[cursor:hi] + ("\u2026" if hi < len(quote) else "")
-    return parts
-
-
-def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans with overlaps merged."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _report_html(report: Report | None, report_id: str) -> str:
-    """The report's title, a link only when its url is http(s)."""
-    title = _escape(_clip_text((report.title if report else "") or report_id))
-    url = report.url if report else None
-    if url and _is_web_url(url):
-        return (
-            f'<a class="rr-report" href="{_escape(url)}" target="_blank" '
-            f'rel="noopener noreferrer">{title}</a>'
-        )
-    return f'<cite class="rr-report">{title}</cite>'
-
-
-def _is_web_url(url: str) -> bool:
-    """Whether ``url`` is an absolute http(s) address (no javascript:, data:, file:)."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
-def _title_html(journey: Journey) -> str:
-    """The title box: headline and a line of what the map shows."""
-    stops = journey.route.stops
-    facts = []
-    if stops:
-        facts.append(f"{len(stops)} stops")
-    if journey.route.rail_km:
-        facts.append(f"{journey.route.rail_km:,.0f} km by rail")
-    gap = journey.route.total_km - journey.route.rail_km
-    if gap > 0:
-        facts.append(f"{gap:,.0f} km with no known rail link")
-    count = len(journey.reports)
-    facts.append(f"{count} report{'s' if count != 1 else ''}")
-    published = sorted(r.published for r in journey.reports if r.published)
-    if published:
-        first, last = _day(published[0].isoformat()), _day(published[-1].isoformat())
-        facts.append(f"published {first}" if first == last else f"published {first} to {last}")
-    title = _escape(_clip_text(journey.title or "Reported route", 140))
-    return (
-        f'<div class="rr-title-main">{title}</div>'
-        f'<div class="rr-title-sub">{_escape(" · ".join(facts))}</div>'
-        '<div class="rr-title-hint">Click a point for the sentences that place it there.</div>'
-    )
-
-
-def _legend_html(journey: Journey) -> str:
-    """The legend: stop roles, route colours by country, line styles and place kinds."""
-    rows = []
-    roles = [r for r in ("origin", "via", "border", "destination") if _has_role(journey, r)]
-    for role in roles:
-        shape_class = "rr-key-stop rr-border" if role == "border" else "rr-key-stop"
-        rows.append(
-            f'<div class="rr-key"><span class="{shape_class}" '
-            f'style="background:{style.role_colour(role)}"></span>{ROLE_LABELS[role]}</div>'
-        )
-    for country in _route_countries(journey):
-        colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
-        rows.append(
-            f'<div class="rr-key"><span class="rr-key-line" style="background:{colour}"></span>'
-            f"Rail in {_escape(_country_name(country))}</div>"
-        )
-    if any(leg.kind == "rail" for leg in journey.route.legs):
-        rows.append(
-            f'<div class="rr-key"><span class="rr-key-arrow">{ARROW}</span>'
-            "Direction of travel</div>"
-        )
-    if any(leg.kind != "rail" for leg in journey.route.legs):
-        rows.append(
-            '<div class="rr-key"><span class="rr-key-line rr-key-dash"></span>'
-            "No known rail link</div>"
-        )
-    if any(p.place.outline for p in journey.places):
-        rows.append('<div class="rr-key"><span class="rr-key-area"></span>Area mentioned</div>')
-    if any(p.role == "context" for p in journey.places if not p.place.outline):
-        rows.append(
-            '<div class="rr-key"><span class="rr-key-dot"></span>Mentioned, not on the route</div>'
-        )
-    hidden = [ROLE_LAYERS[r] for r in HIDDEN_ROLES if any(p.role == r for p in journey.places)]
-    if hidden:
-        rows.append(
-            f'<div class="rr-key-note">More in the layer menu: {_escape(", ".join(hidden))}</div>'
-        )
-    reported = len({m.report_id for p in journey.places for m in p.mentions})
-    if reported > MAX_REPORT_LAYERS:
-        rows.append(
-            f'<div class="rr-key-note">The layer menu has the first {MAX_REPORT_LAYERS} '
-            f"of {reported} reports.</div>"
-        )
-    rows.append(_sources_html(journey))
-    return f'<div class="rr-legend-title">Legend</div>{"".join(rows)}'
-
-
-def _credits() -> str:
-    """Credits for place coordinates and the offline outlines, for the attribution line."""
-    return f"{GEONAMES_CREDIT} | Outlines: {_escape(OUTLINES_ATTRIBUTION)}"
-
-
-def _sources_html(journey: Journey) -> str:
-    """The legend's line naming the reports' sources (escaped, at most a few)."""
-    sources = list(dict.fromkeys(r.source.strip() for r in journey.reports if r.source.strip()))
-    if not sources:
-        return ""
-    named = ", ".join(_escape(_clip_text(s, 40)) for s in sources[:MAX_CREDITED_SOURCES])
-    if len(sources) > MAX_CREDITED_SOURCES:
-        named += f" and {len(sources) - MAX_CREDITED_SOURCES} more"
-    return f'<div class="rr-key-sources"><b>Sources:</b> {named}</div>'
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1107,23 +774,6 @@ def _centre(bounds: list[list[float]]) -> tuple[float, float]:
     return ((south + north) / 2.0, (west + east) / 2.0)
 
 
-def _leg_pieces(
-    leg: Leg, countries: dict[str, str]
-) -> list[tuple[tuple[tuple[float, float], ...], str]]:
-    """The leg split at its border point into (coords, country) pieces, in travel order."""
-    first = leg.countries[0] if leg.countries else countries.get(leg.from_id, "")
-    last = leg.countries[-1] if leg.countries else countries.get(leg.to_id, "")
-    if leg.border_point is None or first == last:
-        return [(leg.coords, first)]
-    line = LineString(leg.coords)
-    at = line.project(Point(leg.border_point))
-    if at <= 0.0 or at >= line.length:
-        return [(leg.coords, first)]
-    before = tuple(substring(line, 0.0, at).coords)
-    after = tuple(substring(line, at, line.length).coords)
-    return [(before, first), (after, last)]
-
-
 @cache
 def _outline_data(scope: str, extent: tuple[float, float, float, float], steps: int) -> str:
     """The outlines of ``scope`` cut to ``extent``, as compact JSON (computed once per process).
@@ -1147,7 +797,7 @@ def _outline_data(scope: str, extent: tuple[float, float, float, float], steps: 
             if parts:
                 features.append(parts)
         data[name] = features
-    return _js(data)
+    return js_literal(data)
 
 
 def _encoded_parts(geometry: Any, steps: int) -> list:
@@ -1213,9 +863,9 @@ def _stop_icon(stop: Stop) -> str:
         "html": f'<div class="{shape_class}" style="background:{colour}">{number}</div>',
         "iconSize": [28, 28],
         "iconAnchor": [14, 14],
-        "className": f"rr-stop-icon rr-role-{_slug(stop.role)} rr-place-{_slug(stop.place.id)}",
+        "className": f"rr-stop-icon rr-role-{slug(stop.role)} rr-place-{slug(stop.place.id)}",
     }
-    return f"L.divIcon({_js(options, separators=(', ', ': '))})"
+    return f"L.divIcon({js_literal(options, separators=(', ', ': '))})"
 
 
 def _popup_options() -> dict[str, Any]:
@@ -1271,75 +921,3 @@ def _stable_ids(root: Element) -> None:
             child = getattr(element, extra, None)
             if isinstance(child, Element):
                 stack.append(child)
-
-
-def _js(value: Any, separators: tuple[str, str] = (",", ":")) -> str:
-    """``value`` as a JSON literal that cannot close a <script> element."""
-    return (
-        json.dumps(value, ensure_ascii=False, separators=separators)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
-def _escape(text: str) -> str:
-    """Untrusted text as HTML text (quotes escaped too, for attributes)."""
-    return html.escape(text, quote=True)
-
-
-def _clip_text(text: str, limit: int = MAX_LABEL_CHARS) -> str:
-    """``text`` on one line, cut with an ellipsis past ``limit`` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
-def _slug(text: str) -> str:
-    """``text`` as a CSS class fragment: lower-case letters, digits and hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
-
-
-def _when(moment: datetime) -> str:
-    """A datetime for people: "Mon 11 Sep 2023, 09:58" (with the zone when known)."""
-    zone = f" {moment.tzname()}" if moment.tzinfo else ""
-    return moment.strftime("%a %d %b %Y, %H:%M") + zone
-
-
-def _day(value: str) -> str:
-    """An ISO date or datetime as "11 Sep 2023"; other strings (e.g. "2019") unchanged."""
-    try:
-        return date.fromisoformat(value[:10]).strftime("%d %b %Y").lstrip("0")
-    except ValueError:
-        return value
-
-
-def _kind_label(place: Place, role: str) -> str:
-    """Kind and country of a place, e.g. "city, Russia" (no kind when the role says it)."""
-    kind = place.kind.replace("-", " ")
-    if kind.lower() == ROLE_LABELS.get(role, role).lower():
-        kind = ""
-    country = _country_name(place.country) if place.country else ""
-    return ", ".join(p for p in (kind, country) if p)
-
-
-def _country_name(code: str) -> str:
-    """Readable name of an ISO country code (the code itself when unknown)."""
-    return style.COUNTRY_NAMES.get(code.upper(), code.upper()) if code else "unknown country"
-
-
-def _has_role(journey: Journey, role: str) -> bool:
-    """Whether any stop has ``role``."""
-    return any(s.role == role for s in journey.route.stops)
-
-
-def _route_countries(journey: Journey) -> list[str]:
-    """Countries the rail legs run through, in travel order, each once."""
-    countries = {s.place.id: s.place.country for s in journey.route.stops}
-    seen: dict[str, None] = {}
-    for leg in journey.route.legs:
-        if leg.kind == "rail":
-            for _coords, country in _leg_pieces(leg, countries):
-                seen.setdefault(country, None)
-    return list(seen)

@@ -1,0 +1,77 @@
+"""Small text helpers of the HTML map: escaping, clipping, dates and names for people."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date, datetime
+from typing import Any
+
+from routes.model import Journey, Place
+from routes.publish import style
+from routes.publish.style import ROLE_LABELS
+
+#: Longest one-line label (sources, report titles) before it is cut with an ellipsis.
+MAX_LABEL_CHARS = 110
+
+
+def js_literal(value: Any, separators: tuple[str, str] = (",", ":")) -> str:
+    """``value`` as a JSON literal that cannot close a <script> element."""
+    return (
+        json.dumps(value, ensure_ascii=False, separators=separators)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def escape(text: str) -> str:
+    """Untrusted text as HTML text (quotes escaped too, for attributes)."""
+    return html.escape(text, quote=True)
+
+
+def clip_text(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """``text`` on one line, cut with an ellipsis past ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def slug(text: str) -> str:
+    """``text`` as a CSS class fragment: lower-case letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def when_text(moment: datetime) -> str:
+    """A datetime for people: "Mon 11 Sep 2023, 09:58" (with the zone when known)."""
+    zone = f" {moment.tzname()}" if moment.tzinfo else ""
+    return moment.strftime("%a %d %b %Y, %H:%M") + zone
+
+
+def day_text(value: str) -> str:
+    """An ISO date or datetime as "11 Sep 2023"; other strings (e.g. "2019") unchanged."""
+    try:
+        return date.fromisoformat(value[:10]).strftime("%d %b %Y").lstrip("0")
+    except ValueError:
+        return value
+
+
+def kind_label(place: Place, role: str) -> str:
+    """Kind and country of a place, e.g. "city, Russia" (no kind when the role says it)."""
+    kind = place.kind.replace("-", " ")
+    if kind.lower() == ROLE_LABELS.get(role, role).lower():
+        kind = ""
+    country = country_name(place.country) if place.country else ""
+    return ", ".join(p for p in (kind, country) if p)
+
+
+def country_name(code: str) -> str:
+    """Readable name of an ISO country code (the code itself when unknown)."""
+    return style.COUNTRY_NAMES.get(code.upper(), code.upper()) if code else "unknown country"
+
+
+def has_role(journey: Journey, role: str) -> bool:
+    """Whether any stop has ``role``."""
+    return any(s.role == role for s in journey.route.stops)
