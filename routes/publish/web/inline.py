@@ -23,6 +23,24 @@ MIME: dict[str, str] = {
     ".png": "image/png",
     ".svg": "image/svg+xml",
 }
+#: Vendored JS/CSS per folium resource name (see assets/README.md), then the project's own.
+LEAFLET_JS = [("leaflet", f"{ASSET_SCHEME}leaflet/leaflet.js")]
+LEAFLET_CSS = [("leaflet_css", f"{ASSET_SCHEME}leaflet/leaflet.css")]
+FULLSCREEN_JS = [("Control.Fullscreen.js", f"{ASSET_SCHEME}fullscreen/Control.FullScreen.js")]
+FULLSCREEN_CSS = [("Control.FullScreen.css", f"{ASSET_SCHEME}fullscreen/Control.FullScreen.css")]
+MINIMAP_JS = [("Control_MiniMap_js", f"{ASSET_SCHEME}minimap/Control.MiniMap.min.js")]
+MINIMAP_CSS = [("Control_MiniMap_css", f"{ASSET_SCHEME}minimap/Control.MiniMap.min.css")]
+CLUSTER_JS = [("markerclusterjs", f"{ASSET_SCHEME}markercluster/leaflet.markercluster.js")]
+CLUSTER_CSS = [
+    ("markerclustercss", f"{ASSET_SCHEME}markercluster/MarkerCluster.css"),
+    ("markerclusterdefaultcss", f"{ASSET_SCHEME}markercluster/MarkerCluster.Default.css"),
+]
+TEXTPATH_JS = [("polylinetextpath", f"{ASSET_SCHEME}textpath/leaflet.textpath.js")]
+MAP_CSS = WEB_ASSETS_DIR / "map.css"
+#: Centres the gap legs' labels without measuring them (see the file's comment).
+TEXTPATH_CENTRE_JS = WEB_ASSETS_DIR / "textpath-centre.js"
+#: Builds lazy popups from the data block (see LAZY_POPUPS_MIN).
+POPUPS_JS = WEB_ASSETS_DIR / "popups.js"
 _CSS_URL = re.compile(r"url\(([^)#\"']+)\)")
 
 

@@ -10,19 +10,38 @@ from typing import Any
 
 import folium
 import shapely
-from branca.element import Element, MacroElement
-from folium.map import Layer
+from branca.element import Element
 from folium.plugins import Fullscreen, MarkerCluster
-from folium.template import Template
 from shapely.geometry import LineString, shape
 
 from routes.model import HIDDEN_ROLES, Journey, Leg, LocatedPlace, Mention, Stop
 from routes.outlines import load_scope, outline_scope
-from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
 from routes.publish.legs import leg_pieces
 from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
-from routes.publish.web.inline import ASSET_SCHEME, read_asset, script_text, stylesheet_text
+from routes.publish.web.elements import (
+    Bind,
+    Layers,
+    MapScript,
+    MiniMap,
+    OutlineLayer,
+    Overlay,
+    PopupData,
+)
+from routes.publish.web.inline import (
+    CLUSTER_CSS,
+    CLUSTER_JS,
+    FULLSCREEN_CSS,
+    FULLSCREEN_JS,
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    MAP_CSS,
+    TEXTPATH_CENTRE_JS,
+    TEXTPATH_JS,
+    read_asset,
+    script_text,
+    stylesheet_text,
+)
 from routes.publish.web.popups import (
     ARROW,
     MAX_REPORT_LAYERS,
@@ -85,21 +104,6 @@ REPORT_COLOURS: tuple[str, ...] = (
 )
 #: The spacing of the arrow glyph repeated along rail legs (spaces around it).
 _ARROW_TEXT = f"{' ' * 12}{ARROW}{' ' * 12}"
-_ASSETS = WEB_ASSETS_DIR
-_ASSET = ASSET_SCHEME
-#: Vendored JS/CSS per folium resource name (see assets/README.md).
-_LEAFLET_JS = [("leaflet", f"{_ASSET}leaflet/leaflet.js")]
-_LEAFLET_CSS = [("leaflet_css", f"{_ASSET}leaflet/leaflet.css")]
-_FULLSCREEN_JS = [("Control.Fullscreen.js", f"{_ASSET}fullscreen/Control.FullScreen.js")]
-_FULLSCREEN_CSS = [("Control.FullScreen.css", f"{_ASSET}fullscreen/Control.FullScreen.css")]
-_MINIMAP_JS = [("Control_MiniMap_js", f"{_ASSET}minimap/Control.MiniMap.min.js")]
-_MINIMAP_CSS = [("Control_MiniMap_css", f"{_ASSET}minimap/Control.MiniMap.min.css")]
-_CLUSTER_JS = [("markerclusterjs", f"{_ASSET}markercluster/leaflet.markercluster.js")]
-_CLUSTER_CSS = [
-    ("markerclustercss", f"{_ASSET}markercluster/MarkerCluster.css"),
-    ("markerclusterdefaultcss", f"{_ASSET}markercluster/MarkerCluster.Default.css"),
-]
-_TEXTPATH_JS = [("polylinetextpath", f"{_ASSET}textpath/leaflet.textpath.js")]
 _SCRIPT_TAG = re.compile(r'<script src="([^"]*)"></script>')
 _CSS_TAG = re.compile(r'<link rel="stylesheet" href="([^"]*)"/>')
 _OUTLINE_MARGIN_DEG = 12.0
@@ -116,11 +120,6 @@ _MINIMAP_TOLERANCE_DEG = 0.01
 #: A no-rail leg is a dashed geodesic drawn every few km; ~100 m (0.001°) keeps its curve to
 #: under a pixel up to zoom 10.
 _GAP_TOLERANCE_DEG = 0.001
-_CSS = _ASSETS / "map.css"
-#: Centres the gap legs' labels without measuring them (see the file's comment).
-_TEXTPATH_CENTRE_JS = _ASSETS / "textpath-centre.js"
-#: Builds lazy popups from the data block (see LAZY_POPUPS_MIN).
-_POPUPS_JS = _ASSETS / "popups.js"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,25 +164,25 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
         min_zoom=2,
         font_size="13px",
     )
-    fmap.default_js = list(_LEAFLET_JS)
-    fmap.default_css = list(_LEAFLET_CSS)
+    fmap.default_js = list(LEAFLET_JS)
+    fmap.default_css = list(LEAFLET_CSS)
     header = fmap.get_root().header
     page_title = escape(clip_text(journey.title or "Reported route", 140))
     header.add_child(Element(f"<title>{page_title}</title>"), name="rr_title")
     header.add_child(
-        Element(f"<style>{style.css_variables()}{read_asset(_CSS)}</style>"), name="rr_css"
+        Element(f"<style>{style.css_variables()}{read_asset(MAP_CSS)}</style>"), name="rr_css"
     )
     if any(len(leg.coords) >= 2 for leg in journey.route.legs):
-        script = f"<script>{read_asset(_TEXTPATH_CENTRE_JS)}</script>"
+        script = f"<script>{read_asset(TEXTPATH_CENTRE_JS)}</script>"
         fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
     # The final view first, so every layer is drawn once, at it (not again after a refit).
     fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
-    fmap.add_child(_MapScript(f"{{map}}.fitBounds({js_literal(bounds)}, {js_literal(fit)});"))
+    fmap.add_child(MapScript(f"{{map}}.fitBounds({js_literal(bounds)}, {js_literal(fit)});"))
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
     index = PageIndex(journey, lazy=len(journey.places) >= LAZY_POPUPS_MIN)
     if index.lazy:
-        fmap.add_child(_PopupData(index))
+        fmap.add_child(PopupData(index))
     _add_areas(fmap, journey, index)
     _add_legs(fmap, journey)
     _add_stops(fmap, journey, index)
@@ -210,244 +209,6 @@ def map_html(journey: Journey, *, basemap: str = "osm", show_context: bool = Tru
     """
     fmap = build_map(journey, basemap=basemap, show_context=show_context)
     return _inline_assets(fmap.get_root().render())
-
-
-# ---------------------------------------------------------------------------------------------
-# custom elements
-
-
-class _PopupData(MacroElement):
-    """The data of every lazy popup, once, and the function that builds one when it opens."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this.code() }}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, index: PageIndex) -> None:
-        super().__init__()
-        self._name = "PopupData"
-        self.index = index
-
-    def code(self) -> str:
-        """The builder and ``var rr_popup``, the content function of each popup by number."""
-        builder = read_asset(_POPUPS_JS)
-        return f"{builder}\nvar rr_popup = rrPopups({js_literal(self.index.data())});"
-
-
-class _Bind(MacroElement):
-    """Bind a popup or tooltip to its parent layer from a JSON string (never a JS template)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.{{ this.method }}({{ this.content }}, {{ this.opts }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, method: str, content: str, options: dict[str, Any]) -> None:
-        super().__init__()
-        self._name = "Bind"
-        self.method = method
-        self.content = js_literal(content)
-        self.opts = js_literal(options)
-
-
-class _Layers(MacroElement):
-    """Many small layers (markers, lines) written as one JavaScript statement each.
-
-    folium's element per marker, with its own template render and a line per option,
-    costs seconds and megabytes on a map of thousands of places; these statements make
-    the same Leaflet layers.  Each statement is code ending in ``.addTo(``, completed with
-    the parent layer's variable; its text comes only from :func:`js_literal` literals.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this.code(this._parent.get_name()) }}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, statements: list[str], js: Sequence[tuple[str, str]] = ()) -> None:
-        super().__init__()
-        self._name = "Layers"
-        self.statements = statements
-        self.default_js = list(js)
-
-    def code(self, parent: str) -> str:
-        """The statements, each adding its layer to ``parent``."""
-        return "\n".join(f"{statement}{parent});" for statement in self.statements)
-
-    def render(self, **kwargs: Any) -> None:
-        """Add the plugins the statements use to the page, then the statements."""
-        figure = self.get_root()
-        for name, url in self.default_js:
-            figure.header.add_child(_JsLink(url), name=name)
-        super().render(**kwargs)
-
-
-class _MapScript(MacroElement):
-    """A line of JavaScript run against the map; ``{map}`` stands for the map's variable."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this.code.replace("{map}", this._parent.get_name()) }}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self._name = "MapScript"
-        self.code = code
-
-
-class _OutlineLayer(Layer):
-    """Land, lakes, coast and borders drawn in a pane under the tiles (offline fallback)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var rr_outlines = (function (data, steps) {
-                function line(d) {
-                    var out = [], x = 0, y = 0;
-                    for (var i = 0; i < d.length; i += 2) {
-                        x += d[i]; y += d[i + 1]; out.push([x / steps, y / steps]);
-                    }
-                    return out;
-                }
-                function layer(features, polygons) {
-                    return {type: "FeatureCollection", features: features.map(function (parts) {
-                        return {type: "Feature", properties: {}, geometry: polygons
-                            ? {type: "MultiPolygon", coordinates: parts.map(function (rings) {
-                                return rings.map(line); })}
-                            : {type: "MultiLineString", coordinates: parts.map(line)}};
-                    })};
-                }
-                return {land: layer(data.land, true), lakes: layer(data.lakes, true),
-                        coast: layer(data.coast, false), borders: layer(data.borders, false)};
-            })({{ this.data }}, {{ this.steps }});
-            {{ this._parent.get_name() }}.createPane("rr-base").style.zIndex = 150;
-            var {{ this.get_name() }} = L.layerGroup([
-                L.geoJSON(rr_outlines.land, {pane: "rr-base", interactive: false,
-                    style: {stroke: false, fill: true, fillColor: {{ this.land|tojson }},
-                            fillOpacity: 1}}),
-                L.geoJSON(rr_outlines.lakes, {pane: "rr-base", interactive: false,
-                    style: {stroke: false, fill: true, fillColor: {{ this.sea|tojson }},
-                            fillOpacity: 1}}),
-                L.geoJSON(rr_outlines.coast, {pane: "rr-base", interactive: false,
-                    style: {color: {{ this.coast|tojson }}, weight: 1, opacity: 0.9}}),
-                L.geoJSON(rr_outlines.borders, {pane: "rr-base", interactive: false,
-                    style: {color: {{ this.border|tojson }}, weight: 1.3, opacity: 0.9,
-                            dashArray: "5 3"}})
-            ]);
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, data: str, steps: int, name: str) -> None:
-        super().__init__(name=name, overlay=True, control=True, show=True)
-        self._name = "Outlines"
-        self.data = data
-        self.steps = steps
-        self.land = style.LAND_COLOUR
-        self.sea = style.SEA_COLOUR
-        self.coast = style.COAST_COLOUR
-        self.border = style.BORDER_COLOUR
-
-
-class _MiniMap(MacroElement):
-    """An overview map (Leaflet-MiniMap) of tiles when any, the coast and the route."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }}_layers = [];
-            {% if this.tiles %}
-            {{ this.get_name() }}_layers.push(L.tileLayer({{ this.tiles|tojson }}, {}));
-            {% endif %}
-            {{ this.get_name() }}_layers.push(L.geoJSON(rr_outlines.coast, {interactive: false,
-                style: {color: {{ this.coast|tojson }}, weight: 1}}));
-            {% for line, colour in this.lines %}
-            {{ this.get_name() }}_layers.push(L.polyline({{ line|tojson }},
-                {color: {{ colour|tojson }}, weight: 3, interactive: false}));
-            {% endfor %}
-            new L.Control.MiniMap(L.layerGroup({{ this.get_name() }}_layers), {
-                position: "bottomright", toggleDisplay: true, zoomLevelOffset: -4,
-                width: 150, height: 150, minimized: false
-            }).addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-    default_js = _MINIMAP_JS
-    default_css = _MINIMAP_CSS
-
-    def __init__(self, tiles: str | None, lines: list[tuple[list, str]]) -> None:
-        super().__init__()
-        self._name = "MiniMap"
-        self.tiles = tiles
-        self.lines = lines
-        self.coast = style.COAST_COLOUR
-
-    def render(self, **kwargs: Any) -> None:
-        """Add the plugin's inlined JS and CSS to the page, then the script."""
-        figure = self.get_root()
-        for name, url in self.default_js:
-            figure.header.add_child(_JsLink(url), name=name)
-        for name, url in self.default_css:
-            figure.header.add_child(_CssLink(url), name=name)
-        super().render(**kwargs)
-
-
-class _JsLink(Element):
-    """A script tag for a vendored asset, inlined by :func:`_inline_assets`."""
-
-    _template = Template('<script src="{{ this.url }}"></script>')
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        self.url = url
-
-
-class _CssLink(Element):
-    """A stylesheet link for a vendored asset, inlined by :func:`_inline_assets`."""
-
-    _template = Template('<link rel="stylesheet" href="{{ this.url }}"/>')
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        self.url = url
-
-
-class _Overlay(MacroElement):
-    """A box of trusted HTML put inside the map container (so it stays in fullscreen)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function () {
-                var box = L.DomUtil.create("div", {{ this.css_class|tojson }},
-                    {{ this._parent.get_name() }}.getContainer());
-                box.innerHTML = {{ this.content }};
-                L.DomEvent.disableClickPropagation(box);
-                L.DomEvent.disableScrollPropagation(box);
-            })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, content: str, css_class: str) -> None:
-        super().__init__()
-        self._name = "Overlay"
-        self.content = js_literal(content)
-        self.css_class = css_class
 
 
 # ---------------------------------------------------------------------------------------------
@@ -484,7 +245,7 @@ def _add_outlines(fmap: folium.Map, bounds: list[list[float]], basemap: str) -> 
     steps = _FINE_OUTLINE_STEPS if fine else _OUTLINE_STEPS
     data = _outline_data(outline_scope((west, south, east, north)), extent, steps)
     name = OUTLINE_LAYER if basemap != "offline" else "Coast &amp; borders"
-    _OutlineLayer(data, steps, name).add_to(fmap)
+    OutlineLayer(data, steps, name).add_to(fmap)
 
 
 def _add_areas(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
@@ -505,8 +266,8 @@ def _add_areas(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
             class_name=f"rr-area rr-place-{slug(located.place.id)}",
         )
         polygon.options["bubblingMouseEvents"] = False
-        polygon.add_child(_Bind("bindPopup", popup_html(located, index), _popup_options()))
-        polygon.add_child(_Bind("bindTooltip", escape(located.place.name), {"sticky": True}))
+        polygon.add_child(Bind("bindPopup", popup_html(located, index), _popup_options()))
+        polygon.add_child(Bind("bindTooltip", escape(located.place.name), {"sticky": True}))
         polygon.add_to(group)
 
 
@@ -526,7 +287,7 @@ def _add_legs(fmap: folium.Map, journey: Journey) -> None:
             statements += _rail_leg(leg, countries, ends)
         else:
             statements.append(_gap_leg(leg, ends))
-    group.add_child(_Layers(statements, _TEXTPATH_JS))
+    group.add_child(Layers(statements, TEXTPATH_JS))
 
 
 def _rail_leg(leg: Leg, countries: dict[str, str], ends: str) -> list[str]:
@@ -603,7 +364,7 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
     order = ["origin", "via", "border", "destination"]
     for role in sorted(by_role, key=lambda r: order.index(r) if r in order else len(order)):
         group = folium.FeatureGroup(name=ROLE_LAYERS.get(role, role), show=True)
-        group.add_child(_Layers(by_role[role]))
+        group.add_child(Layers(by_role[role]))
         group.add_to(fmap)
 
 
@@ -636,15 +397,15 @@ def _add_other_places(
                 maxClusterRadius=40,
                 disableClusteringAtZoom=9,
             )
-            _use_assets([group], _CLUSTER_JS, _CLUSTER_CSS)
+            _use_assets([group], CLUSTER_JS, CLUSTER_CSS)
         else:
             group = folium.FeatureGroup(name=name, show=show)
-        group.add_child(_Layers([_place_marker(p, index, role) for p in places]))
+        group.add_child(Layers([_place_marker(p, index, role) for p in places]))
         group.add_to(fmap)
 
 
 def _place_marker(located: LocatedPlace, index: PageIndex, role: str) -> str:
-    """A small muted circle for a place that is not a stop (a statement for :class:`_Layers`)."""
+    """A small muted circle for a place that is not a stop (a statement for :class:`Layers`)."""
     colour = style.role_colour(role)
     context = role == "context"
     options = {
@@ -703,7 +464,7 @@ def _add_report_layers(
                 f"{js_literal(options)})"
                 f".bindPopup({html}, {popup}).addTo("
             )
-        group.add_child(_Layers(statements))
+        group.add_child(Layers(statements))
         group.add_to(fmap)
 
 
@@ -714,7 +475,7 @@ def _add_controls(
     fullscreen = Fullscreen(
         position="topleft", title="Full screen", title_cancel="Exit full screen"
     )
-    _use_assets([fullscreen], _FULLSCREEN_JS, _FULLSCREEN_CSS)
+    _use_assets([fullscreen], FULLSCREEN_JS, FULLSCREEN_CSS)
     fullscreen.add_to(fmap)
     tiles = _TILES[basemap][0] if basemap in _TILES else None
     (south, west), (north, east) = bounds
@@ -728,17 +489,13 @@ def _add_controls(
         for leg in journey.route.legs
         if len(leg.coords) >= 2
     ]
-    fmap.add_child(_MiniMap(tiles, lines))
-    fmap.add_child(_Overlay(title_html(journey), "rr-title"))
-    fmap.add_child(_Overlay(legend_html(journey), "rr-legend"))
+    fmap.add_child(MiniMap(tiles, lines))
+    fmap.add_child(Overlay(title_html(journey), "rr-title"))
+    fmap.add_child(Overlay(legend_html(journey), "rr-legend"))
     fmap.add_child(
-        _MapScript(f"{{map}}.attributionControl.addAttribution({js_literal(credits_html())});")
+        MapScript(f"{{map}}.attributionControl.addAttribution({js_literal(credits_html())});")
     )
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
-
-
-# ---------------------------------------------------------------------------------------------
-# popups, title, legend and credits
 
 
 # ---------------------------------------------------------------------------------------------
