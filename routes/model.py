@@ -140,6 +140,13 @@ class LocatedPlace:
     place: Place
     role: str
     mentions: tuple[Mention, ...]
+    #: Mentions found but not kept (beyond the per-report bound of routes.read.geoparse).
+    omitted_mentions: int = 0
+
+    @property
+    def mention_count(self) -> int:
+        """Every mention found, kept or not."""
+        return len(self.mentions) + self.omitted_mentions
 
 
 @dataclass(frozen=True)

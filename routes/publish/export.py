@@ -91,10 +91,7 @@ def to_geojson(journey: Journey) -> dict:
     """
     stops = {stop.place.id: stop for stop in journey.route.stops}
     located = {lp.place.id: lp for lp in journey.places}
-    points = [
-        _place_feature(lp.place, lp.role, lp.mentions, stops.get(pid))
-        for pid, lp in located.items()
-    ]
+    points = [_located_feature(lp, stops.get(pid)) for pid, lp in located.items()]
     points += [
         _place_feature(stop.place, stop.role, (), stop)
         for pid, stop in stops.items()
@@ -128,7 +125,7 @@ def route_geojson(route: Route) -> dict:
 
 def places_geojson(parsed_places: Sequence[LocatedPlace]) -> dict:
     """Geoparsed places as Points with their mentions (no route: order, km and eta null)."""
-    points = [_place_feature(lp.place, lp.role, lp.mentions, None) for lp in parsed_places]
+    points = [_located_feature(lp, None) for lp in parsed_places]
     points.sort(key=_feature_rank)
     return _collection(points)
 
@@ -139,6 +136,14 @@ def _collection(features: list[dict], *, title: str | None = None) -> dict:
     if title:
         collection["title"] = title
     return collection
+
+
+def _located_feature(located: LocatedPlace, stop: Stop | None) -> dict:
+    """The Point of a geoparsed place; ``mentions_omitted`` counts mentions not kept."""
+    feature = _place_feature(located.place, located.role, located.mentions, stop)
+    if located.omitted_mentions:
+        feature["properties"]["mentions_omitted"] = located.omitted_mentions
+    return feature
 
 
 def _place_feature(place: Place, role: str, mentions: Sequence[Mention], stop: Stop | None) -> dict:
@@ -493,7 +498,7 @@ def places_csv(journey: Journey) -> str:
                 _defuse(props["country"] or ""),
                 _defuse(first["source"]) if first else "",
                 _defuse(first["report"]) if first else "",
-                len(props["mentions"]),
+                len(props["mentions"]) + props.get("mentions_omitted", 0),
             ]
         )
     return out.getvalue()

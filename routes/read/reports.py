@@ -20,6 +20,9 @@ from routes.paths import GEODATA_DIR
 MAX_REPORT_BYTES = 1_000_000
 #: Most reports accepted in one batch; the rest are refused, each with a problem.
 MAX_REPORTS = 5000
+#: Longest sentence kept whole, in characters; a longer one is split at clause marks
+#: (, ; : and dashes) or, failing those, at blank space, so every quote is bounded.
+MAX_SENTENCE_CHARS = 2000
 #: Largest .json/.jsonl file read at all (it may hold many reports of up to 1 MB).
 MAX_FILE_BYTES = 50_000_000
 #: The sample reports shipped with the project, the default input.
@@ -694,8 +697,42 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         if stripped:
             lead = len(piece) - len(stripped)
             trail = len(stripped) - len(stripped.rstrip())
-            spans.append((start + lead, end - trail))
+            spans.extend(_bounded(text, start + lead, end - trail))
     return tuple(spans)
+
+
+_CLAUSE_MARKS = ",;:\u2013\u2014"
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` cut into pieces of at most :data:`MAX_SENTENCE_CHARS` characters.
+
+    Each cut falls after the last clause mark (``, ; : – —``) in the second half of the
+    allowed length, else after the last blank space there, else hard at the limit; the
+    pieces are trimmed of blank space.
+    """
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _last_cut(text, start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def _last_cut(text: str, low: int, high: int) -> int:
+    """Just after the last clause mark in ``text[low:high]``, else its last blank, else high."""
+    mark = max(text.rfind(char, low, high) for char in _CLAUSE_MARKS)
+    if mark >= 0:
+        return mark + 1
+    blank = max(text.rfind(char, low, high) for char in " \t\n\u00a0\u3000")
+    return blank + 1 if blank >= 0 else high
 
 
 class _QuoteState:
