@@ -42,6 +42,9 @@ KINDS: tuple[str, ...] = (
 #: Kinds drawn as polygons when an outline is known.
 AREA_KINDS: tuple[str, ...] = ("region", "area", "country")
 
+#: What every view says when the reports name no place (the outputs are still written).
+NO_PLACES_MESSAGE = "No places found in these reports"
+
 Ring = tuple[tuple[float, float], ...]
 
 
@@ -76,6 +79,8 @@ class LoadResult:
 
     reports: tuple[Report, ...] = ()
     problems: tuple[LoadProblem, ...] = ()
+    #: Files of a folder passed over (hidden, or not a report type): not errors.
+    skipped: tuple[LoadProblem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def test_kept_mentions_keep_the_contract_and_the_rest_are_counted(hostile_build)
 
 def test_the_quote_is_a_window_of_whole_words_around_the_mention() -> None:
     words = [f"word{n}" for n in range(400)]
-    text = " ".join(words[:200] + ["Vladivostok"] + words[200:])
+    text = " ".join([*words[:200], "Vladivostok", *words[200:]])
     journey = build([report_from_text(text, report_id="long")])
     mention = next(p for p in journey.places if p.place.name == "Vladivostok").mentions[0]
     assert text[mention.sentence_start : mention.sentence_end] == mention.quote

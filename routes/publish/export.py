@@ -320,7 +320,12 @@ def write_kml(journey: Journey, path: Path) -> Path:
                 geom,
             )
         )
-    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    if rows:
+        frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    else:  # no place: a valid KML document with an empty folder
+        columns = {key: [] for key in _kml_row("", "", "", "", None, None, None, None)}
+        columns.pop("geometry")
+        frame = gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([]), crs="EPSG:4326")
     path = Path(path)
     path.unlink(missing_ok=True)
     pyogrio.write_dataframe(
@@ -553,6 +558,47 @@ def _report_dict(report: Report) -> dict:
     }
 
 
+def project_text_of(data: bytes) -> str:
+    """The text of a project file's bytes: UTF-8 (a BOM allowed), else a clear ValueError."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        msg = (
+            f"not UTF-8 text (byte 0x{data[err.start]:02x} on line {line}); a project file is "
+            "UTF-8 JSON as the dashboard and build save it"
+        )
+        raise ValueError(msg) from None
+
+
+def read_project_file(path: Path) -> tuple[tuple[Report, ...], Corrections, Settings]:
+    """:func:`load_project` of the file at ``path``; every problem a ValueError for the user."""
+    try:
+        size = Path(path).stat().st_size
+        if size > 4 * MAX_PROJECT_CHARS:
+            msg = f"project file too large: {size:,} bytes"
+            raise ValueError(msg)
+        data = Path(path).read_bytes()
+    except OSError as err:
+        msg = f"cannot be read ({err.strerror or err})"
+        raise ValueError(msg) from None
+    return load_project(project_text_of(data))
+
+
+def is_project_file(path: Path) -> bool:
+    """Whether ``path`` is a .json file that says it is a Reported Routes project."""
+    if Path(path).suffix.lower() != ".json":
+        return False
+    try:
+        with Path(path).open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    return f'"format": "{PROJECT_FORMAT}"'.encode() in head or (
+        f'"format":"{PROJECT_FORMAT}"'.encode() in head
+    )
+
+
 def load_project(text: str) -> tuple[tuple[Report, ...], Corrections, Settings]:
     """Read a project written by :func:`project_json`.
 
@@ -762,10 +808,13 @@ __all__ = [
     "PROJECT_VERSION",
     "dumps_geojson",
     "geojson_bytes",
+    "is_project_file",
     "load_project",
     "places_csv",
     "places_geojson",
     "project_json",
+    "project_text_of",
+    "read_project_file",
     "route_geojson",
     "to_geojson",
     "write_all",
