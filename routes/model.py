@@ -42,6 +42,8 @@ KINDS: tuple[str, ...] = (
 #: Kinds drawn as polygons when an outline is known.
 AREA_KINDS: tuple[str, ...] = ("region", "area", "country")
 
+#: The format tag of a project file (routes.publish.export writes and reads it).
+PROJECT_FORMAT = "reported-routes-project"
 #: What every view says when the reports name no place (the outputs are still written).
 NO_PLACES_MESSAGE = "No places found in these reports"
 

@@ -356,3 +356,11 @@ def test_an_oversized_upload_gets_one_left_out_message() -> None:
         f"archive.json: {5001 - len(added):,} report(s) left out, "
         f"{MAX_REPORTS:,} reports are the most the dashboard maps at once"
     ]
+
+
+def test_a_project_file_among_reports_is_named_as_one(saved_project, bundled_report) -> None:
+    path, _ = saved_project
+    loaded = load_paths([bundled_report, path])
+    assert len(loaded.reports) == 1
+    (problem,) = loaded.problems
+    assert problem.name == str(path) and "build --project" in problem.reason

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from routes.model import (
     AREA_KINDS,
+    PROJECT_FORMAT,
     ROLES,
     Corrections,
     Journey,
@@ -34,8 +35,7 @@ Progress = Callable[[str], None]
 #: Decimal places of coordinates (~0.1 m) and of kilometres (1 m) in every export.
 COORD_DECIMALS = 6
 KM_DECIMALS = 3
-#: The project file's format tag and version.
-PROJECT_FORMAT = "reported-routes-project"
+#: The project file's version (its format tag is routes.model.PROJECT_FORMAT).
 PROJECT_VERSION = 1
 #: Largest project file accepted, in characters, and most reports in one (the README's
 #: batch limit: 5,000 reports of at most 1 MB each; a project is meant to be shared).

@@ -758,7 +758,9 @@ def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
     -------
     Parsed
         Places in order of first mention (report order, then text order), each
-        with its mentions in the same order; every time expression of every
+        with its mentions in the same order (at most :data:`MAX_MENTIONS_PER_REPORT`
+        per report, the rest counted in ``omitted_mentions``, each quoting a window of
+        :data:`QUOTE_CONTEXT` characters either side); every time expression of every
         report with its source and status filled in.
     """
     mentions: dict[str, list[Mention]] = {}

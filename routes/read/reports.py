@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from routes.model import LoadProblem, LoadResult, Report
+from routes.model import PROJECT_FORMAT, LoadProblem, LoadResult, Report
 from routes.paths import GEODATA_DIR
 
 #: Largest report accepted, in bytes of UTF-8 (issue 3: "over 1 MB per report").
@@ -502,6 +502,9 @@ def _json_report(item: Any, *, default_id: str, filename: str) -> Report:
         msg = f"expected a JSON object with a 'text' key, got {type(item).__name__}"
         raise ReportError(msg)
     raw = item.get("text")
+    if item.get("format") == PROJECT_FORMAT:
+        msg = "a Reported Routes project file, not a report; rebuild it with build --project FILE"
+        raise ReportError(msg)
     if not isinstance(raw, str) or not raw.strip():
         msg = "missing text: the object needs a non-empty 'text' string"
         raise ReportError(msg)
