@@ -364,3 +364,16 @@ def test_a_project_file_among_reports_is_named_as_one(saved_project, bundled_rep
     assert len(loaded.reports) == 1
     (problem,) = loaded.problems
     assert problem.name == str(path) and "build --project" in problem.reason
+
+
+def test_the_dashboard_shows_reports_with_no_place_in_words_without_an_error() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    report = report_from_text(NO_PLACE_TEXT, report_id="weather")
+    project = session.project_text(session.Project((report,), Corrections(), Settings()))
+    app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120).run()
+    app.file_uploader(key="project_0").upload("weather.json", project.encode("utf-8")).run()
+    assert [r.id for r in app.session_state["reports"]] == ["weather"]
+    assert not app.exception and not app.error
+    assert any(NO_PLACES_MESSAGE in info.value for info in app.info)
+    assert any(m.value.endswith(f"{NO_PLACES_MESSAGE} · 1 report") for m in app.markdown)
