@@ -21,7 +21,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from routes import dashboard as session
-from routes.model import ROLES, Corrections, Journey, Report, Settings
+from routes.model import NO_PLACES_MESSAGE, ROLES, Corrections, Journey, Report, Settings
 from routes.publish import style
 from routes.publish.outputs import OUTPUTS
 from routes.read.reports import MAX_REPORTS  # most reports in play at once, as in one batch
@@ -209,14 +209,10 @@ def _on_upload() -> None:
         except Exception as error:  # a reader bug must not take the app down
             problems.append(f"{file.name}: could not be read ({error})")
             continue
-        problems.extend(str(problem) for problem in loaded.problems)
-        room = max(0, MAX_REPORTS - len(state.reports))
-        if len(loaded.reports) > room:
-            problems.append(
-                f"{file.name}: {len(loaded.reports) - room} report(s) left out, "
-                f"{MAX_REPORTS:,} reports are the most the dashboard maps at once"
-            )
-        state.reports, added = session.add_reports(state.reports, loaded.reports[:room])
+        state.reports, added, refused = session.admit_upload(
+            state.reports, file.name, loaded, limit=MAX_REPORTS
+        )
+        problems.extend(refused)
         if added:
             notices.append(f"{file.name}: added {_titles(added)}")
         elif loaded.reports:
@@ -269,8 +265,8 @@ def _on_project() -> None:
     if file is None:
         return
     try:
-        project = session.read_project(file.getvalue().decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+        project = session.read_project(file.getvalue())
+    except ValueError as error:
         _say(problems=[f"{file.name}: {error}"])
         return
     _restore(project)
@@ -626,6 +622,9 @@ def main() -> None:
         st.error(f"Could not map these reports: {_md(str(error))}")
         return
     st.markdown(f"**{_md(journey.title)}**  \n{session.summary(journey)}")
+    if not journey.places and not journey.route.stops:
+        st.info(f"{NO_PLACES_MESSAGE}. Every download under Share still works: the files are "
+                "valid and empty.")  # fmt: skip
     inputs = (reports, settings, state.corrections, basemap, show_context)
     with _guard("the map"):
         _explore(journey, inputs)

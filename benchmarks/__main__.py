@@ -23,6 +23,7 @@ BENCHMARKS = {
     "end-to-end": "benchmarks.end_to_end",
     "scale": "benchmarks.scale",
     "dashboard": "benchmarks.dashboard",
+    "hostile": "benchmarks.hostile",
 }
 RESULTS = PROJECT / "benchmarks" / "results.md"
 EXIT_OK = 0

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from routes.model import LoadResult, Settings
+from routes.model import NO_PLACES_MESSAGE, Corrections, LoadResult, Route, Settings
 from routes.publish.outputs import OUTPUT_FILES
 
 EXIT_OK = 0
@@ -59,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Build the annotated map and every export for the reports into --out.",
     )
     _add_report_args(build)
+    build.add_argument(
+        "--project",
+        type=Path,
+        metavar="FILE",
+        help="rebuild a project.json (its reports, corrections and settings, which take the "
+        "place of REPORT and the timing and title options)",
+    )
     build.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     _add_timing_args(build)
     build.add_argument("--title", default="", help="map title (default: the report headline)")
@@ -152,6 +161,8 @@ def _load(paths: Sequence[Path]) -> LoadResult:
     from routes.read.reports import bundled_report_paths, load_paths
 
     result = load_paths(list(paths) or bundled_report_paths())
+    for skipped in result.skipped:
+        print(f"skipped {skipped}", file=sys.stderr)
     for problem in result.problems:
         print(f"error: {problem}", file=sys.stderr)
     return result
@@ -164,17 +175,38 @@ def _run_build(args: argparse.Namespace) -> int:
     from routes.publish.web.render import map_html
 
     started = time.perf_counter()
-    loaded = _load(args.reports)
+    out_problem = _out_problem(args.out)
+    if out_problem:
+        print(f"error: --out {args.out}: {out_problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    project = args.project or _single_project(args.reports)
+    if project is not None:
+        restored = _read_project(project)
+        if restored is None:
+            return EXIT_BAD_INPUT
+        reports, corrections, settings = restored
+        loaded = LoadResult(reports=reports)
+    else:
+        loaded = _load(args.reports)
+        corrections = Corrections()
+        settings = Settings(speed_kmh=args.speed, depart=args.depart, title=args.title)
     if not loaded.reports:
         print("error: no report could be read; nothing to map", file=sys.stderr)
         return EXIT_BAD_INPUT
-    settings = Settings(speed_kmh=args.speed, depart=args.depart, title=args.title)
-    journey = build(loaded.reports, settings, problems=loaded.problems, progress=_progress)
+    journey = build(
+        loaded.reports, settings, corrections, problems=loaded.problems, progress=_progress
+    )
     for warning in journey.route.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if not journey.places and not journey.route.stops:
+        print(f"warning: {NO_PLACES_MESSAGE}; every file is written, empty", file=sys.stderr)
     _progress("drawing the map")
     html = map_html(journey, basemap=args.basemap)
-    written = write_all(journey, args.out, progress=_progress, html=html)
+    try:
+        written = write_all(journey, args.out, progress=_progress, html=html)
+    except OSError as error:
+        print(f"error: --out {args.out}: cannot write ({error.strerror or error})", file=sys.stderr)
+        return EXIT_BAD_INPUT
     for path in written.values():
         print(path)
     elapsed = time.perf_counter() - started
@@ -183,6 +215,39 @@ def _run_build(args: argparse.Namespace) -> int:
         f"{journey.route.rail_km:,.0f} rail km, {len(journey.places)} places"
     )
     return EXIT_BAD_INPUT if loaded.problems else EXIT_OK
+
+
+def _out_problem(out: Path) -> str | None:
+    """Why ``--out`` cannot take the outputs (None when it can): a file, or not writable."""
+    if out.exists() and not out.is_dir():
+        return "is a file, not a folder; name a folder to write the map and exports into"
+    existing = next((p for p in (out, *out.parents) if p.exists()), Path("."))
+    if not existing.is_dir():
+        return f"{existing} is a file, not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"cannot write into {existing} (permission denied)"
+    return None
+
+
+def _single_project(paths: Sequence[Path]) -> Path | None:
+    """The one REPORT path when it is a project file (``build project.json`` restores it)."""
+    from routes.publish.export import is_project_file
+
+    if len(paths) == 1 and paths[0].is_file() and is_project_file(paths[0]):
+        _progress(f"{paths[0]} is a project file: restoring its reports, corrections, settings")
+        return paths[0]
+    return None
+
+
+def _read_project(path: Path) -> tuple | None:
+    """The reports, corrections and settings of a project file, or None after one message."""
+    from routes.publish.export import read_project_file
+
+    try:
+        return read_project_file(path)
+    except ValueError as error:
+        print(f"error: {path}: {error}", file=sys.stderr)
+        return None
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -222,6 +287,10 @@ def _run_route(args: argparse.Namespace) -> int:
     except RouteError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    repeated = _repeated_stop(result)
+    if repeated:
+        print(f"error: {repeated}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.geojson:
@@ -232,6 +301,17 @@ def _run_route(args: argparse.Namespace) -> int:
         print(f"{stop.order:>2}. {stop.place.name:<24} {stop.km:>8,.1f} km  {eta}")
     print(f"total: {result.total_km:,.1f} km ({result.rail_km:,.1f} km by rail)")
     return EXIT_OK
+
+
+def _repeated_stop(result: Route) -> str | None:
+    """Why a route names the same place twice in a row (a 0 km leg), or None."""
+    for before, after in itertools.pairwise(result.stops):
+        if before.place.id == after.place.id:
+            return (
+                f"stops {before.order} and {after.order} are both {before.place.name}: "
+                "name two different places in a row to route between them"
+            )
+    return None
 
 
 if __name__ == "__main__":

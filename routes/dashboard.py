@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -10,10 +11,12 @@ from typing import Any
 
 from routes.model import (
     CONFLICT_STATUSES,
+    NO_PLACES_MESSAGE,
     ROLES,
     STOP_ROLES,
     Corrections,
     Journey,
+    LoadResult,
     LocatedPlace,
     Mention,
     Place,
@@ -366,6 +369,48 @@ def _new_order(
     return tuple(pid for _rank, _old, pid in sorted(keyed))
 
 
+def admit_upload(
+    current: Sequence[Report], name: str, loaded: LoadResult, *, limit: int
+) -> tuple[tuple[Report, ...], tuple[Report, ...], list[str]]:
+    """Add an uploaded file's reports up to ``limit`` in play; one message per problem.
+
+    Reports the loader refused for the batch limit and those beyond the room left in
+    the dashboard are counted together in ONE "left out" message for the file.
+
+    Returns
+    -------
+    tuple
+        The reports in play afterwards, those added, and the problem messages.
+    """
+    refused = 0
+    problems: list[str] = []
+    for problem in loaded.problems:
+        count = _left_out(problem.reason)
+        if count is None:
+            problems.append(str(problem))
+        else:
+            refused += count
+    room = max(0, limit - len(current))
+    refused += max(0, len(loaded.reports) - room)
+    if refused:
+        problems.append(
+            f"{name}: {refused:,} report(s) left out, "
+            f"{limit:,} reports are the most the dashboard maps at once"
+        )
+    reports, added = add_reports(current, loaded.reports[:room])
+    return reports, added, problems
+
+
+def _left_out(reason: str) -> int | None:
+    """How many reports a loader problem refused for the batch limit, or None."""
+    from routes.read.reports import TOO_MANY_REASON
+
+    if TOO_MANY_REASON not in reason:
+        return None
+    match = re.match(r"([\d,]+) report", reason)
+    return int(match.group(1).replace(",", "")) if match else 1
+
+
 # --- the project file ------------------------------------------------------------
 
 
@@ -376,17 +421,19 @@ def project_text(project: Project) -> str:
     return project_json(project.reports, project.corrections, project.settings)
 
 
-def read_project(text: str) -> Project:
-    """A project from the text of a project file.
+def read_project(text: str | bytes) -> Project:
+    """A project from the text (or the uploaded bytes) of a project file.
 
     Raises
     ------
     ValueError
         With a message for the user when the file is not a project file.
     """
-    from routes.publish.export import load_project
+    from routes.publish.export import load_project, project_text_of
 
     try:
+        if isinstance(text, bytes):
+            text = project_text_of(text)
         reports, corrections, settings = load_project(text)
     except (KeyError, TypeError, ValueError) as error:
         msg = f"not a Reported Routes project file ({error})"
@@ -412,6 +459,9 @@ def travel_hours(journey: Journey) -> float | None:
 def summary(journey: Journey) -> str:
     """The one-line summary: stops, rail km, estimated travel time, reports, sources."""
     stops = len(journey.route.stops)
+    if not journey.places and not stops:
+        reports = len(journey.reports)
+        return f"{NO_PLACES_MESSAGE} · {reports} report{'s' if reports != 1 else ''}"
     hours = travel_hours(journey)
     travel = "no travel time" if hours is None else f"≈ {_duration(hours)} estimated travel"
     sources = {m.source for p in journey.places for m in p.mentions if m.source}

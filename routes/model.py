@@ -91,6 +91,11 @@ POINT_KINDS: tuple[Kind, ...] = (
 #: Kinds drawn as polygons when an outline is known.
 AREA_KINDS: tuple[Kind, ...] = (Kind.REGION, Kind.AREA, Kind.COUNTRY)
 
+#: The format tag of a project file (routes.publish.export writes and reads it).
+PROJECT_FORMAT = "reported-routes-project"
+#: What every view says when the reports name no place (the outputs are still written).
+NO_PLACES_MESSAGE = "No places found in these reports"
+
 Ring = tuple[tuple[float, float], ...]
 
 
@@ -125,6 +130,8 @@ class LoadResult:
 
     reports: tuple[Report, ...] = ()
     problems: tuple[LoadProblem, ...] = ()
+    #: Files of a folder passed over (hidden, or not a report type): not errors.
+    skipped: tuple[LoadProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -189,6 +196,13 @@ class LocatedPlace:
     place: Place
     role: str
     mentions: tuple[Mention, ...]
+    #: Mentions found but not kept (beyond the per-report bound of routes.read.geoparse).
+    omitted_mentions: int = 0
+
+    @property
+    def mention_count(self) -> int:
+        """Every mention found, kept or not."""
+        return len(self.mentions) + self.omitted_mentions
 
 
 @dataclass(frozen=True)

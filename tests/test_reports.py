@@ -50,7 +50,7 @@ def test_bundled_report_loads_with_its_front_matter(bundled_report: Path) -> Non
     assert report.source == "wire report"
     assert report.text.startswith("North Korean leader Kim Jong Un")
     assert "---" not in report.text
-    assert report.filename == str(bundled_report)
+    assert report.filename == bundled_report.name  # the base name only: no user folders
 
 
 def test_txt_first_line_is_the_headline_and_the_rest_the_text(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from routes.model import (
     AREA_KINDS,
+    PROJECT_FORMAT,
     ROLES,
     Corrections,
     Journey,
@@ -34,8 +35,7 @@ Progress = Callable[[str], None]
 #: Decimal places of coordinates (~0.1 m) and of kilometres (1 m) in every export.
 COORD_DECIMALS = 6
 KM_DECIMALS = 3
-#: The project file's format tag and version.
-PROJECT_FORMAT = "reported-routes-project"
+#: The project file's version (its format tag is routes.model.PROJECT_FORMAT).
 PROJECT_VERSION = 1
 #: Largest project file accepted, in characters, and most reports in one (the README's
 #: batch limit: 5,000 reports of at most 1 MB each; a project is meant to be shared).
@@ -79,10 +79,7 @@ def to_geojson(journey: Journey) -> dict:
     """
     stops = {stop.place.id: stop for stop in journey.route.stops}
     located = {lp.place.id: lp for lp in journey.places}
-    points = [
-        _place_feature(lp.place, lp.role, lp.mentions, stops.get(pid))
-        for pid, lp in located.items()
-    ]
+    points = [_located_feature(lp, stops.get(pid)) for pid, lp in located.items()]
     points += [
         _place_feature(stop.place, stop.role, (), stop)
         for pid, stop in stops.items()
@@ -116,7 +113,7 @@ def route_geojson(route: Route) -> dict:
 
 def places_geojson(parsed_places: Sequence[LocatedPlace]) -> dict:
     """Geoparsed places as Points with their mentions (no route: order, km and eta null)."""
-    points = [_place_feature(lp.place, lp.role, lp.mentions, None) for lp in parsed_places]
+    points = [_located_feature(lp, None) for lp in parsed_places]
     points.sort(key=_feature_rank)
     return _collection(points)
 
@@ -127,6 +124,14 @@ def _collection(features: list[dict], *, title: str | None = None) -> dict:
     if title:
         collection["title"] = title
     return collection
+
+
+def _located_feature(located: LocatedPlace, stop: Stop | None) -> dict:
+    """The Point of a geoparsed place; ``mentions_omitted`` counts mentions not kept."""
+    feature = _place_feature(located.place, located.role, located.mentions, stop)
+    if located.omitted_mentions:
+        feature["properties"]["mentions_omitted"] = located.omitted_mentions
+    return feature
 
 
 def _place_feature(place: Place, role: str, mentions: Sequence[Mention], stop: Stop | None) -> dict:
@@ -303,7 +308,12 @@ def write_kml(journey: Journey, path: Path) -> Path:
                 geom,
             )
         )
-    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    if rows:
+        frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    else:  # no place: a valid KML document with an empty folder
+        columns = {key: [] for key in _kml_row("", "", "", "", None, None, None, None)}
+        columns.pop("geometry")
+        frame = gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([]), crs="EPSG:4326")
     path = Path(path)
     path.unlink(missing_ok=True)
     pyogrio.write_dataframe(
@@ -481,7 +491,7 @@ def places_csv(journey: Journey) -> str:
                 _defuse(props["country"] or ""),
                 _defuse(first["source"]) if first else "",
                 _defuse(first["report"]) if first else "",
-                len(props["mentions"]),
+                len(props["mentions"]) + props.get("mentions_omitted", 0),
             ]
         )
     return out.getvalue()
@@ -534,6 +544,47 @@ def _report_dict(report: Report) -> dict:
         "language": report.language,
         "filename": report.filename,
     }
+
+
+def project_text_of(data: bytes) -> str:
+    """The text of a project file's bytes: UTF-8 (a BOM allowed), else a clear ValueError."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        msg = (
+            f"not UTF-8 text (byte 0x{data[err.start]:02x} on line {line}); a project file is "
+            "UTF-8 JSON as the dashboard and build save it"
+        )
+        raise ValueError(msg) from None
+
+
+def read_project_file(path: Path) -> tuple[tuple[Report, ...], Corrections, Settings]:
+    """:func:`load_project` of the file at ``path``; every problem a ValueError for the user."""
+    try:
+        size = Path(path).stat().st_size
+        if size > 4 * MAX_PROJECT_CHARS:
+            msg = f"project file too large: {size:,} bytes"
+            raise ValueError(msg)
+        data = Path(path).read_bytes()
+    except OSError as err:
+        msg = f"cannot be read ({err.strerror or err})"
+        raise ValueError(msg) from None
+    return load_project(project_text_of(data))
+
+
+def is_project_file(path: Path) -> bool:
+    """Whether ``path`` is a .json file that says it is a Reported Routes project."""
+    if Path(path).suffix.lower() != ".json":
+        return False
+    try:
+        with Path(path).open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    return f'"format": "{PROJECT_FORMAT}"'.encode() in head or (
+        f'"format":"{PROJECT_FORMAT}"'.encode() in head
+    )
 
 
 def load_project(text: str) -> tuple[tuple[Report, ...], Corrections, Settings]:
@@ -700,11 +751,14 @@ __all__ = [
     "dumps_geojson",
     "geojson_bytes",
     "gpx_bytes",
+    "is_project_file",
     "kml_bytes",
     "load_project",
     "places_csv",
     "places_geojson",
     "project_json",
+    "project_text_of",
+    "read_project_file",
     "route_geojson",
     "to_geojson",
     "write_gpx",

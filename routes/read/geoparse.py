@@ -597,6 +597,14 @@ def _new_match(
     )
 
 
+#: Mentions of one place kept per report; the rest are counted
+#: (``LocatedPlace.omitted_mentions``) but not stored, so output stays linear in the input
+#: however often a report repeats a name.  The place's role still weighs every mention.
+MAX_MENTIONS_PER_REPORT = 50
+#: Characters of a sentence quoted either side of a mention (whole sentences when shorter).
+QUOTE_CONTEXT = 300
+
+
 def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
     """Find every place ``reports`` mention, with its mentions and journey role.
 
@@ -611,7 +619,9 @@ def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
     -------
     Parsed
         Places in order of first mention (report order, then text order), each
-        with its mentions in the same order; every time expression of every
+        with its mentions in the same order (at most :data:`MAX_MENTIONS_PER_REPORT`
+        per report, the rest counted in ``omitted_mentions``, each quoting a window of
+        :data:`QUOTE_CONTEXT` characters either side); every time expression of every
         report with its source and status filled in.
     """
     mentions: dict[str, list[Mention]] = {}
@@ -625,15 +635,52 @@ def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
         for place, mention in found:
             places.setdefault(place.id, place)
             mentions.setdefault(place.id, []).append(mention)
-    located = tuple(
-        LocatedPlace(
-            place=places[place_id],
-            role=_place_role(found, published),
-            mentions=tuple(found),
+    texts = {report.id: report.text for report in reports}
+    located = []
+    for place_id, found in mentions.items():
+        kept = _kept_mentions(found)
+        located.append(
+            LocatedPlace(
+                place=places[place_id],
+                role=_place_role(found, published),
+                mentions=tuple(_windowed(m, texts[m.report_id]) for m in kept),
+                omitted_mentions=len(found) - len(kept),
+            )
         )
-        for place_id, found in mentions.items()
-    )
-    return Parsed(places=located, timerefs=tuple(timerefs))
+    return Parsed(places=tuple(located), timerefs=tuple(timerefs))
+
+
+def _kept_mentions(found: Sequence[Mention]) -> list[Mention]:
+    """The first :data:`MAX_MENTIONS_PER_REPORT` mentions of a place in each report."""
+    counts: dict[str, int] = {}
+    kept = []
+    for mention in found:
+        seen = counts.get(mention.report_id, 0)
+        if seen < MAX_MENTIONS_PER_REPORT:
+            kept.append(mention)
+        counts[mention.report_id] = seen + 1
+    return kept
+
+
+def _windowed(mention: Mention, text: str) -> Mention:
+    """``mention`` quoting at most :data:`QUOTE_CONTEXT` characters either side of it.
+
+    The window is cut at blank space inside its sentence, so it never splits a word
+    (unless a word is longer than the window); ``text[sentence_start:sentence_end]`` is
+    still the quote.  A sentence that fits the window is quoted whole.
+    """
+    low, high = mention.sentence_start, mention.sentence_end
+    if high - low <= 2 * QUOTE_CONTEXT + (mention.end - mention.start):
+        return mention
+    start = max(low, mention.start - QUOTE_CONTEXT)
+    end = min(high, mention.end + QUOTE_CONTEXT)
+    if start > low:
+        blank = text.find(" ", start, mention.start)
+        start = blank + 1 if blank >= 0 else start
+    if end < high:
+        blank = text.rfind(" ", mention.end, end)
+        end = blank if blank >= 0 else end
+    return replace(mention, sentence_start=start, sentence_end=end, quote=text[start:end])
 
 
 def _parse_report(

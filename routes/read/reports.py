@@ -9,17 +9,21 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from routes.model import LoadProblem, LoadResult, Report
+from routes.model import PROJECT_FORMAT, LoadProblem, LoadResult, Report
 from routes.paths import GEODATA_DIR
 
 #: Largest report accepted, in bytes of UTF-8 (a long feature is ~50 kB; 1 MB bounds the work).
 MAX_REPORT_BYTES = 1_000_000
 #: Most reports accepted in one batch; the rest are refused, each with a problem.
 MAX_REPORTS = 5000
+#: Longest sentence kept whole, in characters; a longer one is split at clause marks
+#: (, ; : and dashes) or, failing those, at blank space, so every quote is bounded.
+MAX_SENTENCE_CHARS = 2000
 #: Largest .json/.jsonl file read at all (it may hold many reports of up to 1 MB).
 MAX_FILE_BYTES = 50_000_000
 #: The sample reports shipped with the project, the default input.
@@ -53,6 +57,7 @@ class _Batch:
     reports: list[Report]
     problems: list[LoadProblem]
     ids: set[str]
+    skipped: list[LoadProblem] = dataclass_field(default_factory=list)
 
 
 def bundled_report_paths() -> list[Path]:
@@ -89,7 +94,7 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
         data = _read(name, path, batch)
         if data is not None:
             _add_file(batch, name, data)
-    return LoadResult(tuple(batch.reports), tuple(batch.problems))
+    return LoadResult(tuple(batch.reports), tuple(batch.problems), tuple(batch.skipped))
 
 
 def load_bytes(name: str, data: bytes) -> LoadResult:
@@ -181,9 +186,7 @@ def _expand(paths: Iterable[str | Path], batch: _Batch) -> Iterator[tuple[str, P
         path = Path(raw)
         name = str(raw)
         if path.is_dir():
-            files = sorted(
-                p for p in path.iterdir() if p.is_file() and _format_of(p.name) is not None
-            )
+            files = _folder_reports(path, batch)
             if not files:
                 reason = "no .txt, .md, .json or .jsonl files in this folder"
                 batch.problems.append(LoadProblem(name, reason))
@@ -194,6 +197,23 @@ def _expand(paths: Iterable[str | Path], batch: _Batch) -> Iterator[tuple[str, P
             batch.problems.append(LoadProblem(name, _unsupported(path.name)))
         else:
             yield name, path
+
+
+def _folder_reports(folder: Path, batch: _Batch) -> list[Path]:
+    """The report files of ``folder`` in name order; hidden and other files are skipped.
+
+    A folder holds what users keep there (``.DS_Store``, ``.gitkeep``, a ``README``), so
+    those are noted in ``batch.skipped`` rather than refused; subfolders are ignored.
+    """
+    files = []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file():
+            continue
+        if path.name.startswith(".") or _format_of(path.name) is None:
+            batch.skipped.append(LoadProblem(path.name, "not a report"))
+        else:
+            files.append(path)
+    return files
 
 
 def _read(name: str, path: Path, batch: _Batch) -> bytes | None:
@@ -219,10 +239,7 @@ def _size_ok(name: str, size: int, batch: _Batch) -> bool:
 
 def _format_of(name: str) -> str | None:
     """``text``, ``json`` or ``jsonl`` for a file name; None when not a report file."""
-    suffix = Path(name).suffix.lower()
-    if not suffix:
-        return "text"
-    return SUFFIXES.get(suffix)
+    return SUFFIXES.get(Path(name).suffix.lower())
 
 
 def _unsupported(name: str) -> str:
@@ -231,9 +248,13 @@ def _unsupported(name: str) -> str:
     return f"unsupported file type {suffix}; use .txt, .md, .json or .jsonl"
 
 
+#: The words of every refusal for the batch limit (the dashboard counts them as one).
+TOO_MANY_REASON = "not loaded: a batch holds at most"
+
+
 def _too_many() -> str:
     """Why a report beyond the batch limit is refused."""
-    return f"not loaded: a batch holds at most {MAX_REPORTS:,} reports"
+    return f"{TOO_MANY_REASON} {MAX_REPORTS:,} reports"
 
 
 def _add_file(batch: _Batch, name: str, data: bytes) -> None:
@@ -251,7 +272,7 @@ def _add_file(batch: _Batch, name: str, data: bytes) -> None:
         elif fmt == "jsonl":
             items = _jsonl_items(text)
         else:
-            _add(batch, name, _text_report(text, stem=stem, filename=name))
+            _add(batch, name, _text_report(text, stem=stem, filename=Path(name).name))
             return
     except ReportError as err:
         batch.problems.append(LoadProblem(name, str(err)))
@@ -269,7 +290,7 @@ def _add_items(batch: _Batch, name: str, stem: str, items: list[tuple[str, Any]]
             return
         default_id = f"{stem}#{position}" if label else stem
         try:
-            report = _json_report(item, default_id=default_id, filename=name)
+            report = _json_report(item, default_id=default_id, filename=Path(name).name)
         except ReportError as err:
             batch.problems.append(LoadProblem(where, str(err)))
             continue
@@ -424,8 +445,7 @@ def _json_items(text: str) -> list[tuple[str, Any]]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as err:
-        msg = f"malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}"
-        raise ReportError(msg) from None
+        raise ReportError(_json_reason(err, err.lineno)) from None
     except RecursionError:
         msg = "malformed JSON: nested too deeply"
         raise ReportError(msg) from None
@@ -446,13 +466,25 @@ def _jsonl_items(text: str) -> list[tuple[str, Any]]:
         try:
             items.append((f"line {number}", json.loads(line)))
         except json.JSONDecodeError as err:
-            items.append((f"line {number}", _BadLine(f"column {err.colno}: {err.msg}")))
+            items.append((f"line {number}", _BadLine(_json_reason(err, number))))
         except RecursionError:
             items.append((f"line {number}", _BadLine("nested too deeply")))
     if not items:
         msg = "empty file"
         raise ReportError(msg)
     return items
+
+
+def _json_reason(err: json.JSONDecodeError, line: int) -> str:
+    """The whole reason of a JSON error, with its line and column, as one sentence.
+
+    The decoder's messages may end in "at" and lean on its own position suffix
+    ("Unterminated string starting at"), so that position is written out.
+    """
+    reason = err.msg
+    if reason.endswith(" at"):
+        reason = f"{reason} column {err.colno}"
+    return f"malformed JSON on line {line}, column {err.colno}: {reason}"
 
 
 @dataclass(frozen=True)
@@ -465,12 +497,14 @@ class _BadLine:
 def _json_report(item: Any, *, default_id: str, filename: str) -> Report:
     """A report from one JSON object with ``text`` and optional metadata keys."""
     if isinstance(item, _BadLine):
-        msg = f"malformed JSON at {item.reason}"
-        raise ReportError(msg)
+        raise ReportError(item.reason)
     if not isinstance(item, dict):
         msg = f"expected a JSON object with a 'text' key, got {type(item).__name__}"
         raise ReportError(msg)
     raw = item.get("text")
+    if item.get("format") == PROJECT_FORMAT:
+        msg = "a Reported Routes project file, not a report; rebuild it with build --project FILE"
+        raise ReportError(msg)
     if not isinstance(raw, str) or not raw.strip():
         msg = "missing text: the object needs a non-empty 'text' string"
         raise ReportError(msg)
@@ -694,8 +728,42 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         if stripped:
             lead = len(piece) - len(stripped)
             trail = len(stripped) - len(stripped.rstrip())
-            spans.append((start + lead, end - trail))
+            spans.extend(_bounded(text, start + lead, end - trail))
     return tuple(spans)
+
+
+_CLAUSE_MARKS = ",;:\u2013\u2014"
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` cut into pieces of at most :data:`MAX_SENTENCE_CHARS` characters.
+
+    Each cut falls after the last clause mark (``, ; : – —``) in the second half of the
+    allowed length, else after the last blank space there, else hard at the limit; the
+    pieces are trimmed of blank space.
+    """
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _last_cut(text, start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def _last_cut(text: str, low: int, high: int) -> int:
+    """Just after the last clause mark in ``text[low:high]``, else its last blank, else high."""
+    mark = max(text.rfind(char, low, high) for char in _CLAUSE_MARKS)
+    if mark >= 0:
+        return mark + 1
+    blank = max(text.rfind(char, low, high) for char in " \t\n\u00a0\u3000")
+    return blank + 1 if blank >= 0 else high
 
 
 class _QuoteState:

@@ -7,7 +7,7 @@ import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from matplotlib.patches import Patch, Rectangle
 from pyproj import CRS, Proj, Transformer
 from shapely.ops import substring
 
-from routes.model import AREA_KINDS, STOP_ROLES, Journey, Leg
+from routes.model import AREA_KINDS, NO_PLACES_MESSAGE, STOP_ROLES, Journey, Leg
 from routes.outlines import load_outlines
 from routes.publish import style
 
@@ -256,6 +256,18 @@ def _draw(journey: Journey, frame: MapFrame) -> Figure:
     boxes = [legend_box] + [_data_box_px(ax, box) for box in furniture]
     _place_labels(figure, ax, labels, route, boxes)
     _draw_titles(figure, frame, journey)
+    if not journey.places and not journey.route.stops:
+        ax.text(
+            0.5,
+            0.5,
+            NO_PLACES_MESSAGE,
+            transform=ax.transAxes,
+            fontsize=20,
+            ha="center",
+            va="center",
+            color="#333333",
+            bbox={"facecolor": "white", "edgecolor": "#555555", "boxstyle": "round,pad=0.6"},
+        )
     return figure
 
 
@@ -1029,8 +1041,12 @@ def _sources_line(journey: Journey) -> str:
         if label not in names:
             names.append(label)
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-    drawn = datetime.now().date().isoformat()
-    return f"Sources: {shown or 'none'} · {DATA_CREDITS} · drawn {drawn}"
+    line = f"Sources: {shown or 'none'} · {DATA_CREDITS}"
+    published = [r.published for r in journey.reports if r.published]
+    if published:  # the reports' own date, never the clock: same input, same image
+        latest = max(published)
+        line += f" · Reports to {latest.day} {latest:%b %Y}"
+    return line
 
 
 def _shorten(text: str, limit: int) -> str:
