@@ -20,7 +20,7 @@ from routes.devset import (
 #: The acceptance needs >= 100 English reports over >= 10 journeys and >= 3 series of >= 5.
 #: These are set to what exists on this branch; the lead raises them to the acceptance
 #: figures (100, 10, 3, 5) once every helper's data is merged.
-MIN_EN_REPORTS = 11
+MIN_EN_REPORTS = 55
 MIN_EN_JOURNEYS = 5
 MIN_SERIES = 0
 MIN_SERIES_REPORTS = 5
