@@ -22,7 +22,7 @@ from routes.devset import (
 #: figures (100, 10, 3, 5) once every helper's data is merged.
 MIN_EN_REPORTS = 55
 MIN_EN_JOURNEYS = 5
-MIN_SERIES = 0
+MIN_SERIES = 1
 MIN_SERIES_REPORTS = 5
 
 DEVSET = load_devset()
