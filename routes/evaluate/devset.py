@@ -81,6 +81,8 @@ DEV_TRAPS: tuple[str, ...] = (
     "relative-time",
     "historical",
     "case-forms",
+    "particles",
+    "bridge",
 )
 #: How a leg to a place was travelled, when the report says it was not by train alone.
 DEV_MODES: tuple[str, ...] = ("air", "road", "rail")
