@@ -20,6 +20,7 @@ BENCHMARKS = {
     "gazetteer": "benchmarks.gazetteer_load",
     "geoparse": "benchmarks.throughput",
     "accuracy": "benchmarks.accuracy",
+    "devset": "benchmarks.devset",
     "end-to-end": "benchmarks.end_to_end",
     "scale": "benchmarks.scale",
     "dashboard": "benchmarks.dashboard",

@@ -1,0 +1,93 @@
+"""Accuracy on the development set: places, visit order and denials, per language and series.
+
+The development set (``tests/devset/``) was written by the team in the style of wire and
+agency copy, apart from the rules, with gold by coordinates; ``routes.evaluate.score``
+matches found places to gold ones on the ground. The targets are the figures a map
+users can publish needs (recall and precision 0.95, visit order 0.90, denied stops kept
+off 0.95 for English; 0.90 / 0.90 / 0.85 for Korean and Russian).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from benchmarks.common import Figure, Options, Outcome
+from routes.evaluate.devset import DevReport, Series, load_devset
+from routes.evaluate.score import SetScore, score_report
+
+TITLE = "Accuracy on the development set (team-written, apart from the rules)"
+#: Targets per language: recall, precision, visit order, denied kept off.
+TARGETS: dict[str, tuple[float, float, float, float]] = {
+    "en": (0.95, 0.95, 0.90, 0.95),
+    "ko": (0.90, 0.90, 0.85, 0.95),
+    "ru": (0.90, 0.90, 0.85, 0.95),
+}
+QUICK_REPORTS = 6
+SHOWN = 10
+
+
+def run(options: Options) -> Outcome:
+    """Build each report alone and score it; build each series as one journey."""
+    from routes.pipeline import build
+    from routes.rail.network import load_network
+    from routes.read.gazetteer import load_gazetteer
+
+    gazetteer, network = load_gazetteer(), load_network()
+    devset = load_devset()
+    outcome = Outcome("devset", TITLE)
+    by_language: dict[str, list] = {}
+    for case in _cases(devset.reports, options):
+        journey = build([case.report], gazetteer=gazetteer, network=network)
+        by_language.setdefault(case.report.language, []).append(score_report(case, journey))
+    for language, scores in sorted(by_language.items()):
+        _add_language(outcome, language, SetScore(tuple(scores)))
+    for series in devset.series[: 1 if options.quick else None]:
+        reports = [case.report for case in series.reports]
+        journey = build(reports, gazetteer=gazetteer, network=network)
+        outcome.notes.append(_series_note(series, [s.place.name for s in journey.route.stops]))
+    return outcome
+
+
+def _cases(cases: tuple[DevReport, ...], options: Options) -> tuple[DevReport, ...]:
+    """All cases, or a few of each language for a quick run."""
+    if not options.quick:
+        return cases
+    seen: Counter[str] = Counter()
+    chosen = []
+    for case in cases:
+        if seen[case.report.language] < QUICK_REPORTS:
+            seen[case.report.language] += 1
+            chosen.append(case)
+    return tuple(chosen)
+
+
+def _add_language(outcome: Outcome, language: str, result: SetScore) -> None:
+    """Four figures and a note of the commonest misses for one language."""
+    recall, precision, order, denied = TARGETS.get(language, TARGETS["en"])
+    reports = result.reports
+    outcome.add(
+        Figure(f"{language}: recall", result.recall, "", recall, "higher"),
+        Figure(f"{language}: precision", result.precision, "", precision, "higher"),
+        Figure(f"{language}: visit order", result.order_accuracy, "", order, "higher",
+               note=f"{sum(r.order_checked for r in reports)} reports with 2+ visits"),
+        Figure(f"{language}: denied kept off", result.denied_kept_off, "", denied, "higher",
+               note=f"{sum(r.denied for r in reports)} denied or speculative places"),
+    )  # fmt: skip
+    missed = Counter(name for r in reports for name in r.missed)
+    wrong = Counter(name for r in reports for name in r.wrong)
+    outcome.notes.append(
+        f"{language}: {len(reports)} reports; most missed: "
+        + ", ".join(f"{n} ×{c}" for n, c in missed.most_common(SHOWN))
+        + "; most wrong: "
+        + ", ".join(f"{n} ×{c}" for n, c in wrong.most_common(SHOWN))
+        + "."
+    )
+
+
+def _series_note(series: Series, found: list[str]) -> str:
+    """The series' gold itinerary beside the stops its reports build into together."""
+    gold = [stop.name for stop in series.itinerary]
+    return (
+        f"Series {series.journey} ({len(series.reports)} reports): gold itinerary "
+        f"{' → '.join(gold)}; built as one journey: {' → '.join(found) or 'no stops'}."
+    )

@@ -1,0 +1,163 @@
+"""Score the reader's journeys against the development set's gold, by place on the ground.
+
+Gold places carry coordinates, not gazetteer ids, so the set stays valid as the
+gazetteer grows: a found place matches a gold place of the same report when they lie
+within :data:`MATCH_KM` of each other (countries and regions: same country and kind
+family). Four figures, the ones a newsroom asks of a map:
+
+- **recall** and **precision** of located places (micro-averaged over reports);
+- **visit order**: share of reports with two or more gold visits whose found stops, in
+  route order, are exactly the gold visits (each place once, first visit);
+- **denied kept off**: share of gold places the report denies or only speculates about
+  that the journey does not make a stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pyproj import Geod
+
+from routes.evaluate.devset import DEV_STOP_ROLES, DevReport, GoldPlace
+from routes.model import AREA_KINDS, Journey, Place
+
+#: Largest distance between a found and a gold point that are the same place.
+MATCH_KM = 25.0
+#: Gold kinds that are areas: matched by country, not distance.
+_GOLD_AREAS = frozenset({"region", "country", "sea", "river"})
+_GEOD = Geod(ellps="WGS84")
+
+
+@dataclass(frozen=True)
+class ReportScore:
+    """What one report's journey got right and wrong."""
+
+    report_id: str
+    matched: int
+    found: int
+    gold: int
+    order_checked: bool
+    order_right: bool
+    denied: int
+    denied_kept_off: int
+    missed: tuple[str, ...]
+    wrong: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SetScore:
+    """Totals over a set of reports."""
+
+    reports: tuple[ReportScore, ...]
+
+    @property
+    def recall(self) -> float:
+        """Share of gold places found."""
+        gold = sum(r.gold for r in self.reports)
+        return sum(r.matched for r in self.reports) / gold if gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        """Share of found places that are gold places."""
+        found = sum(r.found for r in self.reports)
+        return sum(r.matched for r in self.reports) / found if found else 1.0
+
+    @property
+    def order_accuracy(self) -> float:
+        """Share of multi-stop reports whose stops come out in the gold travel order."""
+        checked = [r for r in self.reports if r.order_checked]
+        return sum(r.order_right for r in checked) / len(checked) if checked else 1.0
+
+    @property
+    def denied_kept_off(self) -> float:
+        """Share of denied or speculative gold places that did not become stops."""
+        denied = sum(r.denied for r in self.reports)
+        return sum(r.denied_kept_off for r in self.reports) / denied if denied else 1.0
+
+
+def score_report(case: DevReport, journey: Journey) -> ReportScore:
+    """Compare the journey built from ``case.report`` with its gold.
+
+    Parameters
+    ----------
+    case
+        One development-set report with its gold places and visits.
+    journey
+        What the pipeline built from that report alone.
+    """
+    found = [lp.place for lp in journey.places]
+    pairs = _match(case.places, found)
+    gold_by_place = {place.id: gold for gold, place in pairs}
+    place_by_gold = {id(gold): place for gold, place in pairs}
+    stop_ids = {stop.place.id for stop in journey.route.stops}
+    gold_visits = list(dict.fromkeys(case.visits))
+    found_visits = [
+        gold_by_place[stop.place.id].name if stop.place.id in gold_by_place else "?"
+        for stop in journey.route.stops
+    ]
+    denied = [g for g in case.places if _kept_off_wanted(g)]
+    kept_off = sum(
+        1 for g in denied if id(g) not in place_by_gold or place_by_gold[id(g)].id not in stop_ids
+    )
+    matched_found = {place.id for _, place in pairs}
+    return ReportScore(
+        report_id=case.report.id,
+        matched=len(pairs),
+        found=len(found),
+        gold=len(case.places),
+        order_checked=len(gold_visits) >= 2,
+        order_right=found_visits == gold_visits,
+        denied=len(denied),
+        denied_kept_off=kept_off,
+        missed=tuple(g.name for g in case.places if id(g) not in place_by_gold),
+        wrong=tuple(p.name for p in found if p.id not in matched_found),
+    )
+
+
+def _kept_off_wanted(gold: GoldPlace) -> bool:
+    """Whether the report says the train did not, or only might, go to ``gold``."""
+    return gold.role not in DEV_STOP_ROLES and gold.status in (
+        "denied",
+        "ruled-out",
+        "speculative",
+    )
+
+
+def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[GoldPlace, Place]]:
+    """Pairs of gold and found places that are the same place, nearest pairs first."""
+    candidates = []
+    for g in gold:
+        for p in found:
+            km = _distance_km(g, p)
+            if km is not None:
+                candidates.append((km, g, p))
+    candidates.sort(key=lambda c: c[0])
+    used_gold: set[int] = set()
+    used_found: set[int] = set()
+    pairs = []
+    for _km, g, p in candidates:
+        if id(g) in used_gold or id(p) in used_found:
+            continue
+        used_gold.add(id(g))
+        used_found.add(id(p))
+        pairs.append((g, p))
+    return pairs
+
+
+def _distance_km(gold: GoldPlace, place: Place) -> float | None:
+    """How far apart a gold and a found place are, or None when they cannot be the same."""
+    gold_area = gold.kind in _GOLD_AREAS
+    found_area = place.kind in AREA_KINDS or place.kind == "river"
+    if gold_area or found_area:
+        if gold_area != found_area or (gold.kind == "country") != (place.kind == "country"):
+            return None
+        same = gold.country and gold.country == place.country
+        return 0.0 if same or _near(gold, place, 500.0) else None
+    km = _GEOD.inv(gold.lon, gold.lat, place.lon, place.lat)[2] / 1000.0
+    return km if km <= MATCH_KM else None
+
+
+def _near(gold: GoldPlace, place: Place, limit_km: float) -> bool:
+    """Whether the two points lie within ``limit_km`` (areas with no country, e.g. seas)."""
+    return _GEOD.inv(gold.lon, gold.lat, place.lon, place.lat)[2] / 1000.0 <= limit_km
