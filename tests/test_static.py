@@ -10,10 +10,11 @@ import pytest
 from PIL import Image
 
 from routes.model import Leg, Route
-from routes.outlines import LAYERS, REGION, load_outlines, outline_path, write_outlines
+from routes.outlines import LAYERS, REGION, load_outlines, outline_path
 from routes.publish import style
 from routes.publish.png import draw as static
 from tests.journey_fixture import BORDER_POINT, LEG_KP, LEG_RU, fixture_journey
+from tools.outlines import write_outlines
 
 
 @pytest.fixture(scope="module")
