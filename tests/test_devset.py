@@ -23,6 +23,8 @@ MIN_EN_REPORTS = 100
 MIN_EN_JOURNEYS = 10
 MIN_SERIES = 3
 MIN_SERIES_REPORTS = 5
+#: Korean and Russian reports each, in the agencies' styles.
+MIN_KO_RU_REPORTS = 30
 
 DEVSET = load_devset()
 ALL_REPORTS: tuple[DevReport, ...] = DEVSET.reports + tuple(
@@ -91,9 +93,11 @@ def test_series_have_an_itinerary_and_reports_of_their_journey() -> None:
         assert days == sorted(days), f"{series.path}: reports not in published order"
 
 
-def test_the_set_is_as_large_as_the_acceptance_needs() -> None:
+def test_the_set_is_as_large_as_the_accuracy_runs_need() -> None:
     english = [r for r in DEVSET.reports if r.report.language == "en"]
     assert len(english) >= MIN_EN_REPORTS
     assert len({r.journey for r in english}) >= MIN_EN_JOURNEYS
     long_series = [s for s in DEVSET.series if len(s.reports) >= MIN_SERIES_REPORTS]
     assert len(long_series) >= MIN_SERIES
+    for language in ("ko", "ru"):
+        assert sum(r.report.language == language for r in DEVSET.reports) >= MIN_KO_RU_REPORTS
