@@ -102,15 +102,21 @@ def _add_batch_parser(commands: argparse._SubParsersAction) -> None:
     batch.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     batch.add_argument("--out", type=Path, required=True, help="output folder")
     batch.add_argument(
-        "--workers", type=_positive_int, default=None, metavar="N",
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
         help="worker processes (default: the core count)",
     )
     batch.add_argument(
-        "--dask", default=None, metavar="ADDRESS",
+        "--dask",
+        default=None,
+        metavar="ADDRESS",
         help="'local' for a Dask LocalCluster, or a scheduler address such as tcp://host:8786",
     )
     batch.add_argument(
-        "--journeys", action="store_true",
+        "--journeys",
+        action="store_true",
         help="also write route.geojson and map.html per journey (traveller and time window)",
     )
     batch.set_defaults(run=_run_batch)

@@ -49,9 +49,7 @@ class JourneyKey:
 def group(reports_parquet: Path) -> dict[str, JourneyKey]:
     """Report id → its journey, for every report with a traveller and a published date."""
     table = pq.read_table(reports_parquet, columns=["report_id", "traveller", "published"])
-    rows = [
-        r for r in table.to_pylist() if r["report_id"] and r["traveller"] and r["published"]
-    ]
+    rows = [r for r in table.to_pylist() if r["report_id"] and r["traveller"] and r["published"]]
     rows.sort(key=lambda r: (r["traveller"], r["published"], r["report_id"]))
     found: dict[str, JourneyKey] = {}
     window: list[dict] = []
@@ -61,7 +59,9 @@ def group(reports_parquet: Path) -> dict[str, JourneyKey]:
             or row["traveller"] != window[-1]["traveller"]
             or (row["published"] - window[-1]["published"]).days > WINDOW_GAP_DAYS
         ):
-            key = JourneyKey(window[0]["traveller"], window[0]["published"], window[-1]["published"])
+            key = JourneyKey(
+                window[0]["traveller"], window[0]["published"], window[-1]["published"]
+            )
             found.update((r["report_id"], key) for r in window)
             window = []
         if row is not None:
@@ -104,7 +104,7 @@ def write_journeys(
         written.append(folder / "route.geojson")
         try:
             html = map_html(journey)
-        except Exception as err:  # noqa: BLE001 - one map that fails does not stop the rest
+        except Exception as err:  # one map that fails does not stop the rest
             say(f"journey {key.title}: map.html not drawn ({type(err).__name__}: {err})")
             continue
         (folder / "map.html").write_text(html, encoding="utf-8", newline="")

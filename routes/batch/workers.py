@@ -66,11 +66,11 @@ def parse_chunk(reports: Sequence[Report]) -> ChunkResult:
     errors: dict[str, str] = {}
     try:
         mentions = _rows(reports, gazetteer)
-    except Exception:  # noqa: BLE001 - isolate the report that fails, keep the rest
+    except Exception:  # isolate the report that fails, keep the rest
         for report in reports:
             try:
                 mentions += _rows([report], gazetteer)
-            except Exception as err:  # noqa: BLE001 - recorded in reports.parquet
+            except Exception as err:  # recorded in reports.parquet
                 errors[report.id] = f"{type(err).__name__}: {err}"[:500]
     counts = Counter(row[0] for row in mentions)
     report_rows = [_report_row(r, counts[r.id], errors.get(r.id)) for r in reports]
