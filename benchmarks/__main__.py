@@ -23,6 +23,7 @@ BENCHMARKS = {
     "end-to-end": "benchmarks.end_to_end",
     "scale": "benchmarks.scale",
     "dashboard": "benchmarks.dashboard",
+    "batch": "benchmarks.batch",
 }
 RESULTS = PROJECT / "benchmarks" / "results.md"
 EXIT_OK = 0
