@@ -202,3 +202,19 @@ def test_cli_batch_with_journeys_writes_tables_and_a_map_per_journey(
     names = {f["properties"].get("name") for f in collection["features"]}
     assert {"Pyongyang", "Khasan", "Vladivostok"} <= names
     assert (tmp_path / "journeys" / folders[0] / "map.html").stat().st_size > 0
+
+
+def test_the_dashboard_lists_the_journeys_of_a_batch(archive: Path, tmp_path: Path) -> None:
+    from routes.dashboard import batch_journey_places, batch_journeys
+
+    run_batch([archive], tmp_path, workers=1, progress=False)
+    mentions = (tmp_path / "mentions.parquet").read_bytes()
+    reports = (tmp_path / "reports.parquet").read_bytes()
+    journeys = batch_journeys(mentions, reports)
+    assert journeys["journey"].tolist() == ["Kim Jong Un, Sep 2023", "Vladimir Putin, Sep 2023"]
+    assert journeys["reports"].tolist() == [12, 12]
+    assert "Khasan" in journeys["stops"].iloc[0]
+    places = batch_journey_places(mentions, reports, "Kim Jong Un, Sep 2023")
+    khasan = places.set_index("name").loc["Khasan"]
+    assert khasan["mentions"] == 12
+    assert 130 < khasan["lon"] < 131 and 42 < khasan["lat"] < 43

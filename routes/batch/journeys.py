@@ -10,7 +10,7 @@ from the same code as ``python -m routes build``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -49,7 +49,12 @@ class JourneyKey:
 def group(reports_parquet: Path) -> dict[str, JourneyKey]:
     """Report id → its journey, for every report with a traveller and a published date."""
     table = pq.read_table(reports_parquet, columns=["report_id", "traveller", "published"])
-    rows = [r for r in table.to_pylist() if r["report_id"] and r["traveller"] and r["published"]]
+    return group_rows(table.to_pylist())
+
+
+def group_rows(rows: Iterable[dict]) -> dict[str, JourneyKey]:
+    """Report id → journey from ``{report_id, traveller, published}`` rows (reports.parquet)."""
+    rows = [r for r in rows if r["report_id"] and r["traveller"] and r["published"]]
     rows.sort(key=lambda r: (r["traveller"], r["published"], r["report_id"]))
     found: dict[str, JourneyKey] = {}
     window: list[dict] = []
