@@ -603,6 +603,28 @@ def _share_tab(journey: Journey, inputs: tuple) -> None:
         )  # fmt: skip
 
 
+def _batch_archive() -> None:
+    """An expander that opens a batch's mentions and reports Parquet files, lists its journeys."""
+    with st.expander("Open a batch archive (GeoParquet from `python -m routes batch`)"):
+        files = st.file_uploader(
+            "mentions.parquet and reports.parquet", type=["parquet"], accept_multiple_files=True
+        )
+        named = {f.name: f.getvalue() for f in files or ()}
+        if not {"mentions.parquet", "reports.parquet"} <= set(named):
+            st.caption("Upload both mentions.parquet and reports.parquet of one batch.")
+            return
+        with _guard("the batch"):
+            mentions, reports = named["mentions.parquet"], named["reports.parquet"]
+            journeys = session.batch_journeys(mentions, reports)
+            st.dataframe(journeys, hide_index=True)
+            if journeys.empty:
+                return
+            chosen = st.selectbox("Journey", journeys["journey"].tolist())
+            places = session.batch_journey_places(mentions, reports, chosen)
+            st.map(places, latitude="lat", longitude="lon")
+            st.dataframe(places, hide_index=True)
+
+
 def main() -> None:
     """Draw the dashboard."""
     _init_state()
@@ -612,6 +634,7 @@ def main() -> None:
     st.html(_PAGE_CSS)
     st.title("Reported Routes")
     _messages()
+    _batch_archive()
     reports = tuple(state.reports)
     if not reports:
         st.info(f"No report in play: pick a bundled sample or upload {REPORT_TYPES} files.")

@@ -25,6 +25,7 @@ BENCHMARKS = {
     "scale": "benchmarks.scale",
     "dashboard": "benchmarks.dashboard",
     "hostile": "benchmarks.hostile",
+    "batch": "benchmarks.batch",
 }
 RESULTS = PROJECT / "benchmarks" / "results.md"
 EXIT_OK = 0

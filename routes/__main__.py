@@ -97,7 +97,63 @@ def _parser() -> argparse.ArgumentParser:
     route.add_argument("--geojson", action="store_true", help="print legs and stops as GeoJSON")
     _add_timing_args(route)
     route.set_defaults(run=_run_route)
+    _add_batch_parser(commands)
     return parser
+
+
+def _add_batch_parser(commands: argparse._SubParsersAction) -> None:
+    """``batch``: whole archives into GeoParquet, on every core or a Dask cluster."""
+    batch = commands.add_parser(
+        "batch",
+        help="parse whole archives in parallel into mentions/places/reports.parquet",
+        description="Stream files, folders and .jsonl(.gz) archives, parse them in parallel "
+        "and write GeoParquet tables into --out.",
+    )
+    batch.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    batch.add_argument("--out", type=Path, required=True, help="output folder")
+    batch.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the core count)",
+    )
+    batch.add_argument(
+        "--dask",
+        default=None,
+        metavar="ADDRESS",
+        help="'local' for a Dask LocalCluster, or a scheduler address such as tcp://host:8786",
+    )
+    batch.add_argument(
+        "--journeys",
+        action="store_true",
+        help="also write route.geojson and map.html per journey (traveller and time window)",
+    )
+    batch.set_defaults(run=_run_batch)
+
+
+def _positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        msg = f"expected a whole number of at least 1, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    """``batch``: the Parquet tables (and journeys) of whole archives."""
+    from routes.batch.run import run_batch
+
+    summary = run_batch(args.sources, args.out, workers=args.workers, dask=args.dask)
+    paths = list(summary.written.values())
+    if args.journeys:
+        from routes.batch.journeys import write_journeys
+
+        paths += write_journeys(args.sources, args.out, progress=_progress)
+    for path in paths:
+        print(path)
+    _progress(f"batch: {summary.line()}")
+    return EXIT_BAD_INPUT if summary.skipped and not summary.reports else EXIT_OK
 
 
 def _add_report_args(parser: argparse.ArgumentParser) -> None:

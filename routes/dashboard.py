@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from routes.model import (
     CONFLICT_STATUSES,
@@ -25,6 +25,9 @@ from routes.model import (
 )
 from routes.publish.outputs import OUTPUTS, render_all, to_bytes
 from routes.publish.web.inline import data_url
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Columns of the places table the user edits, in display order.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -801,3 +804,85 @@ def embeddable(fmap: Any) -> Any:
     fmap.default_css = [(name, url) for url, name in styles.items()]
     return fmap
 
+
+# --- batches (GeoParquet written by ``python -m routes batch``) ---------------
+
+
+def batch_journeys(mentions_parquet: bytes, reports_parquet: bytes) -> pd.DataFrame:
+    """The journeys of a batch, one row each, from its mentions and reports tables.
+
+    Parameters
+    ----------
+    mentions_parquet, reports_parquet
+        The bytes of a batch's ``mentions.parquet`` and ``reports.parquet``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``journey``, ``first``, ``last``, ``reports``, ``mentions`` and ``stops``
+        (the places most mentioned as origin, via, border or destination), one row
+        per journey, by traveller then first day.
+    """
+    import io
+
+    import pandas as pd
+
+    from routes.batch.journeys import group_rows
+
+    reports = pd.read_parquet(io.BytesIO(reports_parquet))
+    keys = group_rows(reports[["report_id", "traveller", "published"]].to_dict("records"))
+    mentions = _batch_mentions(mentions_parquet, keys)
+    rows = []
+    for key in sorted(set(keys.values()), key=lambda k: (k.traveller, k.first)):
+        own = mentions[mentions["journey"] == key.title]
+        stops = own[own["role"].isin(STOP_ROLES)]["name"].value_counts().index[:6]
+        rows.append(
+            {
+                "journey": key.title,
+                "first": key.first,
+                "last": key.last,
+                "reports": sum(1 for k in keys.values() if k == key),
+                "mentions": len(own),
+                "stops": ", ".join(stops),
+            }
+        )
+    return pd.DataFrame(rows, columns=["journey", "first", "last", "reports", "mentions", "stops"])
+
+
+def batch_journey_places(
+    mentions_parquet: bytes, reports_parquet: bytes, journey: str
+) -> pd.DataFrame:
+    """Places of one journey of a batch: ``name``, ``role``, ``mentions``, ``lat``, ``lon``."""
+    import io
+
+    import pandas as pd
+    import shapely
+
+    from routes.batch.journeys import group_rows
+
+    reports = pd.read_parquet(io.BytesIO(reports_parquet))
+    keys = group_rows(reports[["report_id", "traveller", "published"]].to_dict("records"))
+    mentions = _batch_mentions(mentions_parquet, keys)
+    own = mentions[mentions["journey"] == journey]
+    points = shapely.from_wkb(own["geometry"].to_numpy())
+    own = own.assign(lon=shapely.get_x(points), lat=shapely.get_y(points))
+    table = own.groupby("place_id", sort=False).agg(
+        name=("name", "first"),
+        role=("role", lambda roles: roles.mode().iloc[0]),
+        mentions=("name", "size"),
+        lat=("lat", "first"),
+        lon=("lon", "first"),
+    )
+    return table.reset_index(drop=True).sort_values("mentions", ascending=False)
+
+
+def _batch_mentions(mentions_parquet: bytes, keys: Mapping[str, Any]) -> pd.DataFrame:
+    """mentions.parquet as a frame with each row's ``journey`` title (None outside one)."""
+    import io
+
+    import pandas as pd
+
+    columns = ["report_id", "place_id", "name", "role", "geometry"]
+    mentions = pd.read_parquet(io.BytesIO(mentions_parquet), columns=columns)
+    titles = {report_id: key.title for report_id, key in keys.items()}
+    return mentions.assign(journey=mentions["report_id"].map(titles))

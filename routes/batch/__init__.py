@@ -1,0 +1,1 @@
+"""Archives: stream reports from files and folders, parse them on every core, write GeoParquet."""
