@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -186,3 +187,37 @@ def test_a_crowded_route_gets_a_numbered_stop_key_under_the_map(journey):
     assert frame.size[1] > sparse.size[1]  # the key gets its own room under the map
     pixels = _image(static.render_png(crowded))
     assert pixels.shape[0] == frame.size[1]
+
+
+_RENDER_IN_CHILD = (
+    "import sys; from routes.publish.png import draw; from tests.journey_fixture import "
+    "fixture_journey; sys.stdout.buffer.write(draw.render_map(fixture_journey(), sys.argv[1]))"
+)
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_map_files_are_byte_identical_across_runs_and_time_zones(journey, fmt):
+    import os
+    import subprocess
+    import sys
+
+    first = static.render_map(journey, fmt)
+    assert static.render_map(journey, fmt) == first
+    env = {**os.environ, "TZ": "Pacific/Kiritimati"}
+    child = subprocess.run(
+        [sys.executable, "-c", _RENDER_IN_CHILD, fmt], env=env, capture_output=True, check=True
+    )
+    assert child.stdout == first
+
+
+def test_svg_keeps_stop_names_and_credits_as_text(journey):
+    svg = static.render_map(journey, "svg").decode("utf-8")
+    texts = " ".join(re.findall(r"<text\b.*?</text>", svg, flags=re.S))
+    words = re.sub(r"<[^>]+>", " ", texts)
+    for stop in journey.route.stops:
+        assert stop.place.name in words
+    assert "GeoNames" in words
+
+
+def test_pdf_is_a_pdf(journey):
+    assert static.render_map(journey, "pdf")[:5] == b"%PDF-"

@@ -64,6 +64,8 @@ CSV_COLUMNS: tuple[str, ...] = (
 OUTPUT_FILES: tuple[str, ...] = (
     "map.html",
     "map.png",
+    "map.svg",
+    "map.pdf",
     "route.geojson",
     "route.kml",
     "route.gpx",
@@ -726,10 +728,11 @@ def write_all(
 
         html = map_html(journey)
     put("map.html", html)
-    say("drawing map.png")
-    from routes.publish.png.draw import render_png
+    from routes.publish.png.draw import render_map
 
-    put("map.png", render_png(journey))
+    for fmt in ("png", "svg", "pdf"):
+        say(f"drawing map.{fmt}")
+        put(f"map.{fmt}", render_map(journey, fmt))
     say("writing route.geojson")
     put("route.geojson", geojson_bytes(journey))
     say("writing route.kml")

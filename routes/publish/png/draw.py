@@ -7,13 +7,13 @@ import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+import matplotlib
 import numpy as np
 import shapely
-from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
@@ -48,7 +48,9 @@ _FALLBACK_LONLAT = ((124.0, 37.5), (132.5, 43.5))
 DATA_CREDITS = "Places: GeoNames (CC BY 4.0) · Coast and borders: GSHHG (LGPL-3.0)"
 #: Longest straight stretch (degrees) of an outline before projection: longer ones are split.
 _SEGMENT_DEG = 0.5
-_HALO = [patheffects.withStroke(linewidth=3.2, foreground="white")]
+#: A white backing under labels, as a box rather than a stroked path effect so that the SVG
+#: keeps every label as text.
+_HALO = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.78}
 
 
 @dataclass(frozen=True)
@@ -146,13 +148,31 @@ def map_frame(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> MapF
     )
 
 
-def render_png(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> bytes:
-    """The journey as a publishable PNG map, drawn offline.
+#: Output formats of :func:`render_map` and what ``savefig`` must leave out so that the same
+#: journey always gives the same bytes (no software version, no creation date).
+_FORMAT_METADATA: dict[str, dict[str, None]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+#: Drawing settings for every format: SVG text stays text (editors can restyle it), SVG ids
+#: come from a fixed salt instead of a random one.
+_RC = {"svg.fonttype": "none", "svg.hashsalt": "reported-routes", "pdf.fonttype": 42}
+
+
+def render_map(
+    journey: Journey, fmt: str = "png", *, width_px: int = 1800, dpi: int = 150
+) -> bytes:
+    """The journey as a publishable map in ``fmt`` (``png``, ``svg`` or ``pdf``), drawn offline.
+
+    All three formats come from one drawing; the bytes depend on the journey only.
 
     Parameters
     ----------
     journey
         The pipeline's result.
+    fmt
+        ``"png"``, ``"svg"`` or ``"pdf"``.
     width_px
         Image width in pixels; 1800 by default (at least 1600 for print).
     dpi
@@ -161,13 +181,21 @@ def render_png(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> byt
     Returns
     -------
     bytes
-        The PNG file.
+        The file.
     """
-    frame = map_frame(journey, width_px=width_px, dpi=dpi)
-    figure = _draw(journey, frame)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    if fmt not in _FORMAT_METADATA:
+        raise ValueError(f"map format must be one of {', '.join(_FORMAT_METADATA)}, not {fmt!r}")
+    with matplotlib.rc_context(_RC):
+        frame = map_frame(journey, width_px=width_px, dpi=dpi)
+        figure = _draw(journey, frame)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=_FORMAT_METADATA[fmt])
     return buffer.getvalue()
+
+
+def render_png(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> bytes:
+    """:func:`render_map` as PNG."""
+    return render_map(journey, "png", width_px=width_px, dpi=dpi)
 
 
 def write_png(journey: Journey, path: Path, *, width_px: int = 1800, dpi: int = 150) -> Path:
@@ -660,7 +688,7 @@ def _annotation(ax, label: _Label, dx: float, dy: float, gap: float):
         fontweight=label.weight,
         zorder=12,
         fontstyle=label.fontstyle,
-        path_effects=_HALO,
+        bbox=_HALO,
         linespacing=1.15,
     )
 
@@ -887,7 +915,7 @@ def _draw_scale_and_north(ax, frame: MapFrame, legend) -> list[tuple[float, ...]
             ha="center",
             va="bottom",
             zorder=15,
-            path_effects=_HALO,
+            bbox=_HALO,
         )
     north_x = x1 - 0.045 * w if loc == 2 else x0 + 0.045 * w
     north_y = y1 - 0.12 * h
@@ -927,7 +955,7 @@ def _draw_north(ax, frame: MapFrame, x: float, y: float, h: float) -> None:
         ha="center",
         va="bottom",
         zorder=15,
-        path_effects=_HALO,
+        bbox=_HALO,
     )
 
 
@@ -1029,8 +1057,7 @@ def _sources_line(journey: Journey) -> str:
         if label not in names:
             names.append(label)
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-    drawn = datetime.now().date().isoformat()
-    return f"Sources: {shown or 'none'} · {DATA_CREDITS} · drawn {drawn}"
+    return f"Sources: {shown or 'none'} · {DATA_CREDITS}"
 
 
 def _shorten(text: str, limit: int) -> str:
