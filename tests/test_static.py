@@ -221,3 +221,11 @@ def test_svg_keeps_stop_names_and_credits_as_text(journey):
 
 def test_pdf_is_a_pdf(journey):
     assert static.render_map(journey, "pdf")[:5] == b"%PDF-"
+
+
+def test_estimated_arrivals_are_marked_and_rounded_to_the_hour(journey):
+    stop = next(s for s in journey.route.stops if s.eta is not None and s.reported is None)
+    odd = replace(stop, eta=stop.eta.replace(hour=9, minute=58))
+    label = static._stop_label(odd)
+    assert f"est. {odd.eta:%d %b} 10:00" in label
+    assert "09:58" not in label

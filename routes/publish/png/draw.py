@@ -7,7 +7,7 @@ import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -603,11 +603,26 @@ def _draw_places(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
 def _stop_label(stop) -> str:
     """A stop's label: its name, then km and the estimated arrival."""
     details = [f"{stop.km:,.0f} km"]
-    if stop.eta is not None:
-        details.append(f"ETA {stop.eta:%d %b %H:%M}")
+    if stop.reported is not None:
+        details.append(f"reported {_reported_time(stop.reported)}")
+    elif stop.eta is not None:
+        details.append(f"est. {_estimated_time(stop.eta)}")
     if stop.off_network:
         details.append("off the rail network")
     return f"{stop.place.name}\n{' · '.join(details)}"
+
+
+def _estimated_time(when: datetime) -> str:
+    """An estimate from an assumed speed, rounded to the hour: it is no better than that."""
+    rounded = (when + timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0)
+    return f"{rounded:%d %b %H}:00"
+
+
+def _reported_time(when: datetime) -> str:
+    """A reported time as given: the day alone when no time of day came with it."""
+    if (when.hour, when.minute, when.second) == (0, 0, 0):
+        return f"{when:%d %b}"
+    return f"{when:%d %b %H:%M}"
 
 
 _OFFSETS = (
