@@ -23,6 +23,7 @@ BENCHMARKS = {
     "end-to-end": "benchmarks.end_to_end",
     "scale": "benchmarks.scale",
     "dashboard": "benchmarks.dashboard",
+    "static-map": "benchmarks.static_map",
 }
 RESULTS = PROJECT / "benchmarks" / "results.md"
 EXIT_OK = 0
