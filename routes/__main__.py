@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser(
         "build",
-        help="write map.html, map.png, route.geojson, route.kml, route.gpx, places.csv",
+        help="write map.html, map.png/.svg/.pdf, route.geojson, route.kml, route.gpx, places.csv",
         description="Build the annotated map and every export for the reports into --out.",
     )
     _add_report_args(build)
