@@ -229,3 +229,11 @@ def test_estimated_arrivals_are_marked_and_rounded_to_the_hour(journey):
     label = static._stop_label(odd)
     assert f"est. {odd.eta:%d %b} 10:00" in label
     assert "09:58" not in label
+
+
+def test_credit_line_names_the_attributed_sources_of_the_stops(journey):
+    credit = static._sources_line(journey)
+    for stop in journey.route.stops:
+        located = next(lp for lp in journey.places if lp.place.id == stop.place.id)
+        assert located.mentions[0].source[:39] in credit
+    assert "GeoNames" in credit

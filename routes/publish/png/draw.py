@@ -1111,14 +1111,18 @@ def _date_range(days: Sequence[date]) -> str:
 
 
 def _sources_line(journey: Journey) -> str:
-    """ "Sources: …" with the report sources (up to five) and the data credits."""
+    """ "Sources: …" naming who the quotes behind the map are attributed to (up to four, in
+    the order the journey meets them), then the data credits."""
+    stop_ids = [stop.place.id for stop in journey.route.stops]
+    order = {pid: i for i, pid in enumerate(stop_ids)}
+    places = sorted(journey.places, key=lambda lp: order.get(lp.place.id, len(order)))
     names: list[str] = []
-    for report in journey.reports:
-        label = report.source or report.title or report.id
-        label = _shorten(label, 40)
-        if label not in names:
-            names.append(label)
-    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    for located in places:
+        for mention in located.mentions:
+            label = _shorten(mention.source, 40)
+            if label and label not in names:
+                names.append(label)
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
     return f"Sources: {shown or 'none'} · {DATA_CREDITS}"
 
 
