@@ -237,3 +237,11 @@ def test_credit_line_names_the_attributed_sources_of_the_stops(journey):
         located = next(lp for lp in journey.places if lp.place.id == stop.place.id)
         assert located.mentions[0].source[:39] in credit
     assert "GeoNames" in credit
+
+
+def test_alt_text_and_caption_name_every_stop(journey):
+    alt, caption = static.alt_text(journey), static.caption(journey)
+    for stop in journey.route.stops:
+        assert stop.place.name in alt
+        assert stop.place.name in caption
+    assert "GeoNames" in caption

@@ -198,6 +198,27 @@ def render_png(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> byt
     return render_map(journey, "png", width_px=width_px, dpi=dpi)
 
 
+def alt_text(journey: Journey) -> str:
+    """A description of the static map for screen readers (the image's alt text)."""
+    stops = journey.route.stops
+    if not stops:
+        return "Map of the region the reports cover; no stop of the journey could be located."
+    names = ", ".join(stop.place.name for stop in stops)
+    km = stops[-1].km
+    return (
+        f"Map of a {km:,.0f} km rail journey with {len(stops)} numbered stops in order: {names}. "
+        f"Each stop is labelled with its rail distance from {stops[0].place.name} and a reported "
+        "or estimated time."
+    )
+
+
+def caption(journey: Journey) -> str:
+    """A suggested caption: the route, who reported it and the data credits."""
+    stops = journey.route.stops
+    route = " → ".join(stop.place.name for stop in stops) if stops else "No located stops"
+    return f"{route}, as reported. {_sources_line(journey)}."
+
+
 def write_png(journey: Journey, path: Path, *, width_px: int = 1800, dpi: int = 150) -> Path:
     """Write :func:`render_png` of ``journey`` to ``path``; returns the path."""
     path = Path(path)
