@@ -26,6 +26,7 @@ BENCHMARKS = {
     "dashboard": "benchmarks.dashboard",
     "hostile": "benchmarks.hostile",
     "batch": "benchmarks.batch",
+    "static-map": "benchmarks.static_map",
 }
 RESULTS = PROJECT / "benchmarks" / "results.md"
 EXIT_OK = 0

@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 from pyproj import Geod
 from shapely.geometry import Point, shape
+from shapely.ops import polygonize, unary_union
 from shapely.validation import explain_validity
 
 from routes.model import AREA_KINDS, KINDS
@@ -424,3 +425,37 @@ def test_neighbouring_regions_do_not_overlap(areas):
         for b in regions[i + 1 :]:
             shared = areas[a].intersection(areas[b]).area
             assert shared < 0.001 * min(areas[a].area, areas[b].area), (a, b)
+
+
+def _country_faces() -> list[tuple[object, set[str]]]:
+    """Land of the shipped outlines cut by its national borders, each piece with the
+    countries of the gazetteer's point places inside it."""
+    outlines = GEODATA / "outlines"
+    land = unary_union([shape(f["geometry"]) for f in _load_path(outlines / "land.geojson")])
+    borders = unary_union([shape(f["geometry"]) for f in _load_path(outlines / "borders.geojson")])
+    pieces = polygonize(unary_union([land.boundary, borders]))
+    points = [p for p in _load("places.json")["places"] if p["kind"] not in AREA_KINDS]
+    faces = []
+    for face in pieces:
+        if land.contains(face.representative_point()):
+            countries = {p["country"] for p in points if face.contains(Point(p["lon"], p["lat"]))}
+            faces.append((face, countries))
+    return faces
+
+
+def _load_path(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["features"]
+
+
+def test_every_area_lies_within_its_country(areas, places):
+    # the outlines cover only the map's region: areas are checked where they overlap it. The
+    # simplified borders do not all close against the coast, so Russia, China and North Korea
+    # share one piece of land: an area fails when it reaches a piece holding places of other
+    # countries only (South Korea, Japan).
+    faces = _country_faces()
+    for aid, geom in areas.items():
+        country = places[aid]["country"]
+        foreign = sum(
+            geom.intersection(face).area for face, found in faces if found and country not in found
+        )
+        assert foreign < 0.01, f"{aid}: {foreign:.3f} deg² outside {country}"  # ~100 km²

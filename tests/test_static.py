@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -181,3 +182,61 @@ def test_a_crowded_route_gets_a_numbered_stop_key_under_the_map(journey):
     assert frame.size[1] > sparse.size[1]  # the key gets its own room under the map
     pixels = _image(static.render_png(crowded))
     assert pixels.shape[0] == frame.size[1]
+
+
+_RENDER_IN_CHILD = (
+    "import sys; from routes.publish.png import draw; from tests.journey_fixture import "
+    "fixture_journey; sys.stdout.buffer.write(draw.render_map(fixture_journey(), sys.argv[1]))"
+)
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_map_files_are_byte_identical_across_runs_and_time_zones(journey, fmt):
+    import os
+    import subprocess
+    import sys
+
+    first = static.render_map(journey, fmt)
+    assert static.render_map(journey, fmt) == first
+    env = {**os.environ, "TZ": "Pacific/Kiritimati"}
+    child = subprocess.run(
+        [sys.executable, "-c", _RENDER_IN_CHILD, fmt], env=env, capture_output=True, check=True
+    )
+    assert child.stdout == first
+
+
+def test_svg_keeps_stop_names_and_credits_as_text(journey):
+    svg = static.render_map(journey, "svg").decode("utf-8")
+    texts = " ".join(re.findall(r"<text\b.*?</text>", svg, flags=re.S))
+    words = re.sub(r"<[^>]+>", " ", texts)
+    for stop in journey.route.stops:
+        assert stop.place.name in words
+    assert "GeoNames" in words
+
+
+def test_pdf_is_a_pdf(journey):
+    assert static.render_map(journey, "pdf")[:5] == b"%PDF-"
+
+
+def test_estimated_arrivals_are_marked_and_rounded_to_the_hour(journey):
+    stop = next(s for s in journey.route.stops if s.eta is not None and s.reported is None)
+    odd = replace(stop, eta=stop.eta.replace(hour=9, minute=58))
+    label = static._stop_label(odd)
+    assert f"est. {odd.eta:%d %b} 10:00" in label
+    assert "09:58" not in label
+
+
+def test_credit_line_names_the_attributed_sources_of_the_stops(journey):
+    credit = static._sources_line(journey)
+    for stop in journey.route.stops:
+        located = next(lp for lp in journey.places if lp.place.id == stop.place.id)
+        assert located.mentions[0].source[:39] in credit
+    assert "GeoNames" in credit
+
+
+def test_alt_text_and_caption_name_every_stop(journey):
+    alt, caption = static.alt_text(journey), static.caption(journey)
+    for stop in journey.route.stops:
+        assert stop.place.name in alt
+        assert stop.place.name in caption
+    assert "GeoNames" in caption

@@ -52,11 +52,15 @@ def _map_page(_journey: Journey, page: str) -> str:
     return page
 
 
-def _png(journey: Journey, _page: str) -> bytes:
-    """The print and social image."""
-    from routes.publish.png.draw import render_png
+def _static(fmt: str) -> Maker:
+    """A maker of the static map drawn as ``fmt`` (png, svg or pdf), one drawing for all."""
 
-    return render_png(journey)
+    def make(journey: Journey, _page: str) -> bytes:
+        from routes.publish.png.draw import render_map
+
+        return render_map(journey, fmt)
+
+    return make
 
 
 def _geojson(journey: Journey, _page: str) -> bytes:
@@ -98,7 +102,11 @@ def _project(journey: Journey, _page: str) -> str:
 OUTPUTS: tuple[Output, ...] = (
     Output("map.html", "Map (HTML)", "text/html", "the interactive map; opens from disk",
            _map_page),
-    Output("map.png", "Map (PNG)", "image/png", "a print and social image", _png),
+    Output("map.png", "Map (PNG)", "image/png", "a print and social image", _static("png")),
+    Output("map.svg", "Map (SVG)", "image/svg+xml", "the same drawing, text kept as text",
+           _static("svg")),
+    Output("map.pdf", "Map (PDF)", "application/pdf", "the same drawing for print",
+           _static("pdf")),
     Output("route.geojson", "GeoJSON", "application/geo+json",
            "places, legs and areas (the GeoJSON contract)", _geojson, quick=True),
     Output("route.kml", "KML", "application/vnd.google-earth.kml+xml",

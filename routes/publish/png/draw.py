@@ -7,13 +7,13 @@ import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+import matplotlib
 import numpy as np
 import shapely
-from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
@@ -48,7 +48,9 @@ _FALLBACK_LONLAT = ((124.0, 37.5), (132.5, 43.5))
 DATA_CREDITS = "Places: GeoNames (CC BY 4.0) · Coast and borders: GSHHG (LGPL-3.0)"
 #: Longest straight stretch (degrees) of an outline before projection: longer ones are split.
 _SEGMENT_DEG = 0.5
-_HALO = [patheffects.withStroke(linewidth=3.2, foreground="white")]
+#: A white backing under labels, as a box rather than a stroked path effect so that the SVG
+#: keeps every label as text.
+_HALO = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.78}
 
 
 @dataclass(frozen=True)
@@ -146,13 +148,31 @@ def map_frame(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> MapF
     )
 
 
-def render_png(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> bytes:
-    """The journey as a publishable PNG map, drawn offline.
+#: Output formats of :func:`render_map` and what ``savefig`` must leave out so that the same
+#: journey always gives the same bytes (no software version, no creation date).
+_FORMAT_METADATA: dict[str, dict[str, None]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+#: Drawing settings for every format: SVG text stays text (editors can restyle it), SVG ids
+#: come from a fixed salt instead of a random one.
+_RC = {"svg.fonttype": "none", "svg.hashsalt": "reported-routes", "pdf.fonttype": 42}
+
+
+def render_map(
+    journey: Journey, fmt: str = "png", *, width_px: int = 1800, dpi: int = 150
+) -> bytes:
+    """The journey as a publishable map in ``fmt`` (``png``, ``svg`` or ``pdf``), drawn offline.
+
+    All three formats come from one drawing; the bytes depend on the journey only.
 
     Parameters
     ----------
     journey
         The pipeline's result.
+    fmt
+        ``"png"``, ``"svg"`` or ``"pdf"``.
     width_px
         Image width in pixels; 1800 by default (at least 1600 for print).
     dpi
@@ -161,13 +181,42 @@ def render_png(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> byt
     Returns
     -------
     bytes
-        The PNG file.
+        The file.
     """
-    frame = map_frame(journey, width_px=width_px, dpi=dpi)
-    figure = _draw(journey, frame)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    if fmt not in _FORMAT_METADATA:
+        raise ValueError(f"map format must be one of {', '.join(_FORMAT_METADATA)}, not {fmt!r}")
+    with matplotlib.rc_context(_RC):
+        frame = map_frame(journey, width_px=width_px, dpi=dpi)
+        figure = _draw(journey, frame)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=_FORMAT_METADATA[fmt])
     return buffer.getvalue()
+
+
+def render_png(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> bytes:
+    """:func:`render_map` as PNG."""
+    return render_map(journey, "png", width_px=width_px, dpi=dpi)
+
+
+def alt_text(journey: Journey) -> str:
+    """A description of the static map for screen readers (the image's alt text)."""
+    stops = journey.route.stops
+    if not stops:
+        return "Map of the region the reports cover; no stop of the journey could be located."
+    names = ", ".join(stop.place.name for stop in stops)
+    km = stops[-1].km
+    return (
+        f"Map of a {km:,.0f} km rail journey with {len(stops)} numbered stops in order: {names}. "
+        f"Each stop is labelled with its rail distance from {stops[0].place.name} and a reported "
+        "or estimated time."
+    )
+
+
+def caption(journey: Journey) -> str:
+    """A suggested caption: the route, who reported it and the data credits."""
+    stops = journey.route.stops
+    route = " → ".join(stop.place.name for stop in stops) if stops else "No located stops"
+    return f"{route}, as reported. {_sources_line(journey)}."
 
 
 def write_png(journey: Journey, path: Path, *, width_px: int = 1800, dpi: int = 150) -> Path:
@@ -251,7 +300,6 @@ def _draw(journey: Journey, frame: MapFrame) -> Figure:
     labels = _draw_places(ax, frame, journey) + area_labels
     legend = _draw_legend(ax, frame, journey, route, labels)
     furniture = _draw_scale_and_north(ax, frame, legend)
-    figure.canvas.draw()
     legend_box = _box_tuple(legend.get_window_extent(figure.canvas.get_renderer()))
     boxes = [legend_box] + [_data_box_px(ax, box) for box in furniture]
     _place_labels(figure, ax, labels, route, boxes)
@@ -525,6 +573,8 @@ def _draw_places(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
     labels: list[_Label] = []
     x0, y0, x1, y1 = frame.bounds
     stop_ids = {s.place.id for s in journey.route.stops}
+    dots: list[tuple[float, float]] = []
+    markers: list[tuple[float, float, str]] = []
     for located in journey.places:
         place = located.place
         if place.id in stop_ids or (place.kind in AREA_KINDS and place.outline):
@@ -536,33 +586,12 @@ def _draw_places(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
             name = " ".join(place.name.upper())
             labels.append(_Label(float(x[0]), float(y[0]), name, 10, "#8C8C8C", "normal", 3, 0))
             continue
-        ax.plot(
-            x,
-            y,
-            marker="o",
-            markersize=4.5,
-            color=style.role_colour("context"),
-            markeredgecolor="white",
-            markeredgewidth=0.8,
-            zorder=9,
-            linestyle="none",
-        )
+        dots.append((float(x[0]), float(y[0])))
         labels.append(_Label(float(x[0]), float(y[0]), place.name, 8.5, "#6E6E6E", "normal", 1, 5))
     dense = len(journey.route.stops) > _DENSE_STOPS
     for number, stop in enumerate(journey.route.stops, start=1):
         x, y = frame.project([stop.place.lon], [stop.place.lat])
-        colour = style.role_colour(stop.role)
-        ax.plot(
-            x,
-            y,
-            marker="o",
-            markersize=17,
-            color=colour,
-            markeredgecolor="white",
-            markeredgewidth=1.8,
-            zorder=10,
-            linestyle="none",
-        )
+        markers.append((float(x[0]), float(y[0]), style.role_colour(stop.role)))
         ax.text(
             x[0],
             y[0],
@@ -581,17 +610,43 @@ def _draw_places(ax, frame: MapFrame, journey: Journey) -> list[_Label]:
         labels.append(
             _Label(float(x[0]), float(y[0]), text, size, "#1A1A1A", "bold", 0, 12, max_clash=clash)
         )
+    _scatter(ax, [(x, y, style.role_colour("context")) for x, y in dots], 4.5, 0.8, 9)
+    _scatter(ax, markers, 17, 1.8, 10)
     return labels
+
+
+def _scatter(ax, points: list[tuple[float, float, str]], size: float, edge: float, z: float):
+    """White-edged round markers ``size`` points across, one collection for all of them."""
+    if points:
+        xs, ys, colours = zip(*points, strict=True)
+        ax.scatter(
+            xs, ys, s=size**2, c=list(colours), edgecolors="white", linewidths=edge, zorder=z
+        )
 
 
 def _stop_label(stop) -> str:
     """A stop's label: its name, then km and the estimated arrival."""
     details = [f"{stop.km:,.0f} km"]
-    if stop.eta is not None:
-        details.append(f"ETA {stop.eta:%d %b %H:%M}")
+    if stop.reported is not None:
+        details.append(f"reported {_reported_time(stop.reported)}")
+    elif stop.eta is not None:
+        details.append(f"est. {_estimated_time(stop.eta)}")
     if stop.off_network:
         details.append("off the rail network")
     return f"{stop.place.name}\n{' · '.join(details)}"
+
+
+def _estimated_time(when: datetime) -> str:
+    """An estimate from an assumed speed, rounded to the hour: it is no better than that."""
+    rounded = (when + timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0)
+    return f"{rounded:%d %b %H}:00"
+
+
+def _reported_time(when: datetime) -> str:
+    """A reported time as given: the day alone when no time of day came with it."""
+    if (when.hour, when.minute, when.second) == (0, 0, 0):
+        return f"{when:%d %b}"
+    return f"{when:%d %b %H:%M}"
 
 
 _OFFSETS = (
@@ -616,44 +671,121 @@ def _place_labels(
     figure: Figure, ax, labels: list[_Label], route: np.ndarray, boxes: list[tuple]
 ) -> None:
     """Place labels greedily where they overlap least with each other, markers, the route,
-    the legend and the scale bar (``boxes``, in pixels)."""
+    the legend and the scale bar (``boxes``, in pixels).
+
+    Each label is measured once; its candidate positions are that box shifted, and all of them
+    are scored at once against the boxes taken so far and a summed-area table of the route, so
+    the work grows with labels × placed labels, not with text layouts.
+    """
     renderer = figure.canvas.get_renderer()
     to_px = ax.transData
-    taken = [_marker_box(to_px, label) for label in labels if label.gap > 0] + list(boxes)
+    taken = _Taken([_marker_box(to_px, label) for label in labels if label.gap > 0] + list(boxes))
     route_px = _densified(to_px.transform(route)) if len(route) else np.empty((0, 2))
-    panel = ax.get_window_extent(renderer)
+    panel = _box_tuple(ax.get_window_extent(renderer))
+    route_cells = _RouteCells(route_px, figure.bbox.width, figure.bbox.height)
+    points_to_px = figure.dpi / 72.0
     for label in sorted(labels, key=lambda item: item.priority):
-        best, best_cost = None, math.inf
-        for dx, dy in ((0, 0), *_OFFSETS) if label.gap == 0 else _OFFSETS:
-            text = _annotation(ax, label, dx, dy, max(label.gap, 14))
-            box = text.get_window_extent(renderer)
-            cost = _overlap_cost(box, taken, route_px, panel)
-            if cost < best_cost:
-                if best is not None:
-                    best[0].remove()
-                best, best_cost = (text, box), cost
-            else:
-                text.remove()
-            if cost == 0:
-                break
-        if best is None:
+        offsets = np.asarray(((0, 0), *_OFFSETS) if label.gap == 0 else _OFFSETS, float)
+        gap = max(label.gap, 14)
+        text = _annotation(ax, label, 1, 1, gap)
+        measured = _box_tuple(text.get_window_extent(renderer))
+        anchor = to_px.transform((label.x, label.y))
+        candidates = _candidate_boxes(anchor, measured, offsets * gap * points_to_px)
+        cost = taken.overlap(candidates) + 60.0 * route_cells.count(candidates)
+        cost += 400.0 * _outside(candidates, panel)
+        best = int(np.argmin(cost))
+        if taken.overlap(candidates[best : best + 1])[0] / _area(candidates[best]) > (
+            label.max_clash
+        ):
+            text.remove()  # better no label than one printed over another
             continue
-        if _clash(best[1], taken) > label.max_clash:
-            best[0].remove()  # better no label than one printed over another
-            continue
-        taken.append(_box_tuple(best[1]))
+        dx, dy = offsets[best]
+        text.xyann = (dx * gap, dy * gap)
+        text.set_horizontalalignment("left" if dx > 0 else "right" if dx < 0 else "center")
+        text.set_verticalalignment("bottom" if dy > 0 else "top" if dy < 0 else "center")
+        taken.add(tuple(candidates[best]))
 
 
-def _clash(box, taken) -> float:
-    """Share of ``box`` covered by the boxes already ``taken`` (may exceed 1 when they stack)."""
-    x0, y0, x1, y1 = _box_tuple(box)
-    area = max((x1 - x0) * (y1 - y0), 1.0)
-    covered = 0.0
-    for a0, b0, a1, b1 in taken:
-        w, h = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
-        if w > 0 and h > 0:
-            covered += w * h
-    return covered / area
+def _candidate_boxes(anchor, measured: tuple[float, ...], shifts: np.ndarray) -> np.ndarray:
+    """Pixel boxes (n, 4) of a label measured left/bottom-aligned at ``shifts`` from ``anchor``,
+    each aligned away from the anchor as :func:`_annotation` aligns it."""
+    width, height = measured[2] - measured[0], measured[3] - measured[1]
+    dx, dy = shifts[:, 0], shifts[:, 1]
+    x0 = anchor[0] + dx - np.where(dx > 0, 0.0, np.where(dx < 0, width, width / 2))
+    y0 = anchor[1] + dy - np.where(dy > 0, 0.0, np.where(dy < 0, height, height / 2))
+    return np.column_stack([x0, y0, x0 + width, y0 + height])
+
+
+def _area(box) -> float:
+    """Area of a pixel box, at least one pixel."""
+    return max(float((box[2] - box[0]) * (box[3] - box[1])), 1.0)
+
+
+def _outside(candidates: np.ndarray, panel: tuple[float, ...]) -> np.ndarray:
+    """How far (px) each box pokes out of the map panel, summed over its four sides."""
+    x0, y0, x1, y1 = panel
+    return (
+        np.maximum(0, x0 - candidates[:, 0])
+        + np.maximum(0, candidates[:, 2] - x1)
+        + np.maximum(0, y0 - candidates[:, 1])
+        + np.maximum(0, candidates[:, 3] - y1)
+    )
+
+
+class _Taken:
+    """Pixel boxes already occupied, kept as one growing array for vectorised overlap sums."""
+
+    def __init__(self, boxes: list[tuple]) -> None:
+        self._boxes = np.empty((max(len(boxes), 16) * 2, 4))
+        self._count = 0
+        for box in boxes:
+            self.add(box)
+
+    def add(self, box: tuple) -> None:
+        """Occupy ``box`` (x0, y0, x1, y1)."""
+        if self._count == len(self._boxes):
+            self._boxes = np.vstack([self._boxes, np.empty_like(self._boxes)])
+        self._boxes[self._count] = box
+        self._count += 1
+
+    def overlap(self, candidates: np.ndarray) -> np.ndarray:
+        """Summed overlap area (px²) of each candidate box with the occupied ones."""
+        taken = self._boxes[: self._count]
+        if not len(taken):
+            return np.zeros(len(candidates))
+        w = np.minimum(candidates[:, None, 2], taken[None, :, 2]) - np.maximum(
+            candidates[:, None, 0], taken[None, :, 0]
+        )
+        h = np.minimum(candidates[:, None, 3], taken[None, :, 3]) - np.maximum(
+            candidates[:, None, 1], taken[None, :, 1]
+        )
+        return (np.clip(w, 0, None) * np.clip(h, 0, None)).sum(axis=1)
+
+
+class _RouteCells:
+    """Route points counted per pixel cell, as a summed-area table: points in a box in O(1)."""
+
+    _CELL = 4.0
+
+    def __init__(self, points: np.ndarray, width: float, height: float) -> None:
+        cols, rows = int(width // self._CELL) + 2, int(height // self._CELL) + 2
+        grid = np.zeros((rows + 1, cols + 1))
+        if len(points):
+            i = np.clip((points[:, 1] // self._CELL).astype(int), 0, rows - 1) + 1
+            j = np.clip((points[:, 0] // self._CELL).astype(int), 0, cols - 1) + 1
+            np.add.at(grid, (i, j), 1.0)
+        self._table = grid.cumsum(axis=0).cumsum(axis=1)
+        self._shape = (rows, cols)
+
+    def count(self, boxes: np.ndarray) -> np.ndarray:
+        """Route points inside each box (to the nearest cell)."""
+        rows, cols = self._shape
+        j0 = np.clip((boxes[:, 0] // self._CELL).astype(int), 0, cols)
+        i0 = np.clip((boxes[:, 1] // self._CELL).astype(int), 0, rows)
+        j1 = np.clip((boxes[:, 2] // self._CELL).astype(int), 0, cols)
+        i1 = np.clip((boxes[:, 3] // self._CELL).astype(int), 0, rows)
+        t = self._table
+        return t[i1, j1] - t[i0, j1] - t[i1, j0] + t[i0, j0]
 
 
 def _annotation(ax, label: _Label, dx: float, dy: float, gap: float):
@@ -672,7 +804,7 @@ def _annotation(ax, label: _Label, dx: float, dy: float, gap: float):
         fontweight=label.weight,
         zorder=12,
         fontstyle=label.fontstyle,
-        path_effects=_HALO,
+        bbox=_HALO,
         linespacing=1.15,
     )
 
@@ -705,27 +837,6 @@ def _marker_box(transform, label: _Label) -> tuple[float, float, float, float]:
 def _box_tuple(box) -> tuple[float, float, float, float]:
     """A matplotlib Bbox as (x0, y0, x1, y1)."""
     return (box.x0, box.y0, box.x1, box.y1)
-
-
-def _overlap_cost(box, taken, route_px: np.ndarray, panel) -> float:
-    """How bad a label box is: overlap with placed boxes, route vertices and leaving the map."""
-    x0, y0, x1, y1 = _box_tuple(box)
-    cost = 0.0
-    for a0, b0, a1, b1 in taken:
-        w, h = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
-        if w > 0 and h > 0:
-            cost += w * h
-    if len(route_px):
-        inside = (
-            (route_px[:, 0] > x0)
-            & (route_px[:, 0] < x1)
-            & (route_px[:, 1] > y0)
-            & (route_px[:, 1] < y1)
-        )
-        cost += 60.0 * float(inside.sum())
-    outside = max(0, panel.x0 - x0) + max(0, x1 - panel.x1) + max(0, panel.y0 - y0)
-    outside += max(0, y1 - panel.y1)
-    return cost + 400.0 * outside
 
 
 def _draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, labels: list[_Label]):
@@ -899,7 +1010,7 @@ def _draw_scale_and_north(ax, frame: MapFrame, legend) -> list[tuple[float, ...]
             ha="center",
             va="bottom",
             zorder=15,
-            path_effects=_HALO,
+            bbox=_HALO,
         )
     north_x = x1 - 0.045 * w if loc == 2 else x0 + 0.045 * w
     north_y = y1 - 0.12 * h
@@ -939,7 +1050,7 @@ def _draw_north(ax, frame: MapFrame, x: float, y: float, h: float) -> None:
         ha="center",
         va="bottom",
         zorder=15,
-        path_effects=_HALO,
+        bbox=_HALO,
     )
 
 
@@ -1033,14 +1144,18 @@ def _date_range(days: Sequence[date]) -> str:
 
 
 def _sources_line(journey: Journey) -> str:
-    """ "Sources: …" with the report sources (up to five) and the data credits."""
+    """ "Sources: …" naming who the quotes behind the map are attributed to (up to four, in
+    the order the journey meets them), then the data credits."""
+    stop_ids = [stop.place.id for stop in journey.route.stops]
+    order = {pid: i for i, pid in enumerate(stop_ids)}
+    places = sorted(journey.places, key=lambda lp: order.get(lp.place.id, len(order)))
     names: list[str] = []
-    for report in journey.reports:
-        label = report.source or report.title or report.id
-        label = _shorten(label, 40)
-        if label not in names:
-            names.append(label)
-    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    for located in places:
+        for mention in located.mentions:
+            label = _shorten(mention.source, 40)
+            if label and label not in names:
+                names.append(label)
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
     line = f"Sources: {shown or 'none'} · {DATA_CREDITS}"
     published = [r.published for r in journey.reports if r.published]
     if published:  # the reports' own date, never the clock: same input, same image
