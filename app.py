@@ -626,6 +626,23 @@ def _batch_archive() -> None:
 
 
 def main() -> None:
+    """Draw the dashboard, then mark the run finished."""
+    _page()
+    _mark_finished()
+
+
+def _mark_finished() -> None:
+    """A hidden marker numbering this session's finished runs, drawn last.
+
+    It changes only once a run has drawn the whole page, so a test (or any tool driving
+    the page) waits for a number above the one it saw before acting, never for a time.
+    """
+    state = st.session_state
+    state.finished_runs = state.get("finished_runs", 0) + 1
+    st.html(f'<div class="rr-run-finished" data-run="{state.finished_runs}" hidden></div>')
+
+
+def _page() -> None:
     """Draw the dashboard."""
     _init_state()
     _apply_table_edits()

@@ -10,7 +10,8 @@ def test_dashboard_opens_on_the_bundled_report_without_an_exception(
 ) -> None:
     page.goto(dashboard_url, wait_until="domcontentloaded")
     expect(page.get_by_role("heading", name="Reported Routes")).to_be_visible(timeout=60_000)
-    # Wait for the first run to finish, then make sure Streamlit drew no exception box.
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+    # Wait for the first run to finish (app.py draws this marker last), then make sure
+    # Streamlit drew no exception box.
+    expect(page.locator(".rr-run-finished")).to_have_attribute("data-run", "1", timeout=60_000)
     assert page.get_by_test_id("stException").count() == 0
     assert page.dialogs == []  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Locator, Page, Route, expect
 
 from routes.model import Journey
 from routes.pipeline import build
@@ -105,9 +105,7 @@ def test_bundled_report_khasan_marker_shows_the_japanese_media_sentence(
     )
     open_offline(page, path)
     assert page.locator(".leaflet-marker-icon.rr-stop-icon").count() == len(journey.route.stops)
-    page.locator(".rr-stop-icon.rr-place-khasan").click()
-    popup = page.locator(".leaflet-popup-content")
-    popup.wait_for(state="visible")
+    popup = _one_popup(page, "khasan")
     assert " ".join(sentence.split()) in " ".join(popup.inner_text().split())
     assert "Khasan" in popup.locator("mark").all_inner_texts()
     assert "Japanese media" in popup.inner_text()
@@ -118,15 +116,13 @@ def test_hostile_report_runs_nothing_and_shows_its_text(
     page: Page, map_file: Path, artifacts_dir: Path
 ) -> None:
     open_offline(page, map_file)
-    page.locator(".rr-stop-icon.rr-place-vladivostok").click()
-    popup = page.locator(".leaflet-popup-content")
-    popup.wait_for(state="visible")
+    popup = _one_popup(page, "vladivostok")
     popup.locator("li").last.scroll_into_view_if_needed()
     text = popup.inner_text()
     assert XSS_SCRIPT in text and XSS_IMG in text
     page.locator(".leaflet-control-layers").hover()  # report names are in the layer menu
     assert XSS_SCRIPT in page.locator(".leaflet-control-layers-overlays").inner_text()
-    page.wait_for_timeout(300)  # time for an injected <img onerror> to have fired
+    _images_settled(page)
     assert page.dialogs == []  # type: ignore[attr-defined]
     assert page.locator("[onerror]").count() == 0  # no injected element exists at all
     assert page.locator(".folium-map script, .folium-map img[src='x']").count() == 0
@@ -145,7 +141,28 @@ def test_offline_basemap_makes_no_request_at_all(
     page.screenshot(path=str(artifacts_dir / "map-offline.png"))
 
 
+def _images_settled(page: Page) -> None:
+    """Wait until every image has loaded or failed: an injected onerror would have run."""
+    page.wait_for_function("() => Array.from(document.images).every((i) => i.complete)")
+
+
+def _one_popup(page: Page, place_id: str) -> Locator:
+    """Click the stop marker of ``place_id`` once no popup is open; returns its one popup.
+
+    Leaflet keeps a closed popup in the page for its 200 ms fade-out, so the wait for none
+    comes first and the popup shown is then the only one.
+    """
+    expect(page.locator(".leaflet-popup")).to_have_count(0)
+    page.locator(f".rr-stop-icon.rr-place-{place_id}").click()
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_have_count(1)
+    expect(popup).to_be_visible()
+    return popup
+
+
 #: Every popup a map shows on opening, by the class naming its layer, as the browser holds it.
+#: Each is read from its own popup element: a popup just closed stays in the page while it
+#: fades out, so the first ``.leaflet-popup-content`` of the document may be another one.
 POPUPS_JS = """() => {
   const map = Object.values(window).find((v) => v instanceof L.Map);
   const layers = [];
@@ -155,7 +172,7 @@ POPUPS_JS = """() => {
     if (!layer.getPopup || !layer.getPopup()) return;
     const key = layer.options.icon ? layer.options.icon.options.className : layer.options.className;
     layer.openPopup();
-    found[key] = document.querySelector(".leaflet-popup-content").innerHTML;
+    found[key] = layer.getPopup().getElement().querySelector(".leaflet-popup-content").innerHTML;
     layer.closePopup();
   });
   return found;
@@ -176,10 +193,13 @@ def test_popups_built_in_the_browser_show_what_html_popups_show(
     lazy = page.evaluate(POPUPS_JS)
     shown = [s.place.id for s in journey.route.stops] + ["north-korea"]
     assert all(any(f"rr-place-{place}" in key for key in eager) for place in shown)
+    for stop in journey.route.stops:  # each marker's own popup, not another one's
+        name = f'<div class="rr-name">{stop.place.name}</div>'
+        assert all(name in html for key, html in eager.items()
+                   if f"rr-place-{stop.place.id} " in f"{key} ")  # fmt: skip
     assert lazy == eager
-    page.locator(".rr-stop-icon.rr-place-vladivostok").click()
-    text = page.locator(".leaflet-popup-content").inner_text()
+    text = _one_popup(page, "vladivostok").inner_text()
     assert XSS_SCRIPT in text and XSS_IMG in text
-    page.wait_for_timeout(300)  # time for an injected <img onerror> to have fired
+    _images_settled(page)
     assert page.dialogs == []  # type: ignore[attr-defined]
     assert page.locator("[onerror]").count() == 0
