@@ -1,0 +1,456 @@
+"""The world rail network: OpenStreetMap-derived track (``routes.rail.world``) as CSR
+arrays, with snapping onto the nearest point of a track segment and shortest paths by scipy.
+
+Not yet what the pipeline routes on (``routes.rail.network`` still holds the regional
+hand-compiled lines); its acceptance routes are tested in ``tests/test_world_rail.py``.
+
+Routing weights are track km plus :data:`BORDER_PENALTY_KM` for every edge whose two
+ends lie in different countries, so that a train between two stops in one country
+stays in it unless a stop puts it abroad; reported km are track km only.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from pyproj import Geod
+from scipy.sparse.csgraph import dijkstra
+
+from routes.paths import GEODATA_DIR
+from routes.rail.world import GraphArrays, WorldNetworkError, load_world, to_csr
+
+#: Shipped rail curation: station coordinates, patches, gauges by country.
+RAIL_DIR = GEODATA_DIR / "rail"
+STATIONS_PATH = RAIL_DIR / "stations.geojson"
+GAUGES_PATH = RAIL_DIR / "gauges.csv"
+#: A station farther than this from the track is listed in ``RailNetwork.problems``.
+STATION_TOLERANCE_KM = 2.0
+#: Added to the routing weight of an edge that changes country (km). Larger than any
+#: detour a foreign shortcut saves on one journey (Moscow - Vladivostok through
+#: Manchuria saves ~1,270 km over two crossings), far below the length of a route
+#: that must cross (it is paid by every alternative alike).
+BORDER_PENALTY_KM = 1000.0
+#: Mean metres per degree of latitude, only to size spatial-index searches.
+_KM_PER_DEGREE = 111.32
+
+GEOD = Geod(ellps="WGS84")
+
+
+class NetworkError(ValueError):
+    """The rail data is missing or cannot be read; the message names the file."""
+
+
+@dataclass(frozen=True)
+class TrackPoint:
+    """A point on the track: on the segment from node ``a`` to node ``b`` at ``t``.
+
+    ``t`` is the fraction of the segment from ``a`` (0) to ``b`` (1); ``lon``/``lat``
+    the point; ``km`` the ground distance from the point that was snapped.
+    """
+
+    a: int
+    b: int
+    t: float
+    lon: float
+    lat: float
+    km: float = 0.0
+
+    @property
+    def id(self) -> str:
+        """A stable label: the segment and the position on it."""
+        return f"{self.a}-{self.b}@{self.t:.4f}"
+
+
+@dataclass(frozen=True)
+class RailPath:
+    """The shortest track between two track points."""
+
+    coords: tuple[tuple[float, float], ...]
+    #: Track km (the package's per-segment track lengths, pro rata on split segments).
+    km: float
+    countries: tuple[str, ...]
+    #: First vertex in a new country, or None.
+    border_point: tuple[float, float] | None
+    #: Track gauges in mm in travel order where known (by country, see gauges.csv).
+    gauges: tuple[int, ...] = ()
+    #: Number of country changes along the path.
+    crossings: int = 0
+
+
+class RailNetwork:
+    """A rail graph with stations, snapping and shortest paths.
+
+    Parameters
+    ----------
+    arrays
+        Nodes, CSR adjacency with track km, node countries.
+    stations
+        Station properties (``id``, ``name``, ``place_id``) with ``lon``/``lat``.
+    gauges
+        Track gauge in mm by country code, where known.
+    source
+        Where the data came from, for messages.
+    """
+
+    def __init__(
+        self,
+        arrays: GraphArrays,
+        stations: Sequence[dict[str, Any]] = (),
+        *,
+        gauges: dict[str, int] | None = None,
+        source: str = "",
+    ) -> None:
+        self.arrays = arrays
+        self.source = source
+        self.gauges = dict(gauges or {})
+        self.problems: list[str] = []
+        self._stations: dict[str, TrackPoint] = {}
+        self._places: dict[str, TrackPoint] = {}
+        self._raw_stations = list(stations)
+        self._attached = False
+
+    def __repr__(self) -> str:
+        return f"RailNetwork({self.arrays.node_count} nodes, {self.edge_count} edges)"
+
+    @property
+    def edge_count(self) -> int:
+        """Number of undirected track segments."""
+        return int(self.arrays.indices.size // 2)
+
+    @cached_property
+    def _weights(self):
+        """CSR routing weights: track km plus the border penalty on country changes."""
+        a = self.arrays
+        rows = np.repeat(np.arange(a.node_count), np.diff(a.indptr))
+        crossing = a.country[rows] != a.country[a.indices]
+        weight = a.km.astype(np.float64) + BORDER_PENALTY_KM * crossing
+        return to_csr(a, np.maximum(weight, 1e-9))
+
+    @cached_property
+    def _segments(self) -> tuple[np.ndarray, np.ndarray, shapely.STRtree]:
+        """Each undirected segment once (``u < v``) and an STRtree of their lines."""
+        a = self.arrays
+        rows = np.repeat(np.arange(a.node_count, dtype=np.int32), np.diff(a.indptr))
+        once = rows < a.indices
+        u, v = rows[once], a.indices[once]
+        coords = np.stack(
+            [np.column_stack([a.lon[u], a.lat[u]]), np.column_stack([a.lon[v], a.lat[v]])],
+            axis=1,
+        )
+        return u, v, shapely.STRtree(shapely.linestrings(coords))
+
+    def coords(self, node: int) -> tuple[float, float]:
+        """The ``(lon, lat)`` of ``node``."""
+        return (float(self.arrays.lon[node]), float(self.arrays.lat[node]))
+
+    def country(self, node: int) -> str:
+        """The country code of ``node`` ("" when unknown)."""
+        return self.arrays.codes[int(self.arrays.country[node])]
+
+    def segment_km(self, a: int, b: int) -> float:
+        """Track km of the segment ``a``–``b``."""
+        arr = self.arrays
+        row = slice(arr.indptr[a], arr.indptr[a + 1])
+        hit = np.nonzero(arr.indices[row] == b)[0]
+        if hit.size == 0:
+            msg = f"No track segment joins nodes {a} and {b}"
+            raise KeyError(msg)
+        return float(arr.km[row][hit[0]])
+
+    def snap(self, lon: float, lat: float) -> TrackPoint:
+        """The nearest point of any track segment to ``(lon, lat)``.
+
+        The nearest segment is found in a local equirectangular frame around the point
+        (exact to well under 1 % within tens of km); the distance is geodesic.
+
+        Raises
+        ------
+        ValueError
+            If the coordinates are not finite or the network is empty.
+        """
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            msg = f"Cannot snap non-finite coordinates ({lon}, {lat}) to the rail network"
+            raise ValueError(msg)
+        u, v, tree = self._segments
+        if u.size == 0:
+            msg = f"The rail network from {self.source or 'memory'} has no track"
+            raise ValueError(msg)
+        point = shapely.Point(lon, lat)
+        first = int(tree.query_nearest(point)[0])
+        degrees = shapely.distance(point, tree.geometries[first])
+        shrink = max(math.cos(math.radians(min(abs(lat) + 1.0, 89.0))), 0.01)
+        near = tree.query(point, predicate="dwithin", distance=degrees / shrink * 1.05 + 1e-9)
+        candidates = np.union1d(near, [first]).astype(np.int64)
+        best, t, x, y = self._closest(lon, lat, u[candidates], v[candidates])
+        km = GEOD.inv(lon, lat, x, y)[2] / 1000.0
+        index = candidates[best]
+        return TrackPoint(a=int(u[index]), b=int(v[index]), t=t, lon=x, lat=y, km=km)
+
+    def _closest(
+        self, lon: float, lat: float, u: np.ndarray, v: np.ndarray
+    ) -> tuple[int, float, float, float]:
+        """Index of the nearest of segments ``u``–``v``, its fraction and the point."""
+        a = self.arrays
+        scale = math.cos(math.radians(lat))
+        ax, ay = (a.lon[u] - lon) * scale, a.lat[u] - lat
+        bx, by = (a.lon[v] - lon) * scale, a.lat[v] - lat
+        dx, dy = bx - ax, by - ay
+        length2 = dx * dx + dy * dy
+        t = np.clip(-(ax * dx + ay * dy) / np.where(length2 > 0, length2, 1.0), 0.0, 1.0)
+        px, py = ax + t * dx, ay + t * dy
+        best = int(np.argmin(px * px + py * py))
+        x = lon + px[best] / scale
+        return best, float(t[best]), float(x), float(lat + py[best])
+
+    def at_node(self, node: int) -> TrackPoint:
+        """A track point exactly at ``node`` (on one of its segments)."""
+        arr = self.arrays
+        if arr.indptr[node] == arr.indptr[node + 1]:
+            msg = f"Node {node} has no track"
+            raise KeyError(msg)
+        other = int(arr.indices[arr.indptr[node]])
+        return TrackPoint(
+            a=node, b=other, t=0.0, lon=self.coords(node)[0], lat=self.coords(node)[1]
+        )
+
+    @property
+    def stations(self) -> dict[str, TrackPoint]:
+        """Station id to its point on the track, for stations within tolerance."""
+        self._attach()
+        return dict(self._stations)
+
+    def station_point(self, place_id: str) -> TrackPoint | None:
+        """The track point of the station serving gazetteer place ``place_id``."""
+        self._attach()
+        return self._places.get(place_id)
+
+    def _attach(self) -> None:
+        """Snap the stations onto the track (once); note those beyond the tolerance."""
+        if self._attached:
+            return
+        self._attached = True
+        for station in self._raw_stations:
+            point = self.snap(float(station["lon"]), float(station["lat"]))
+            if point.km > STATION_TOLERANCE_KM:
+                self.problems.append(
+                    f"station {station.get('id')!r} ({station.get('name')}) is "
+                    f"{point.km:.1f} km from the nearest track; not attached"
+                )
+                continue
+            self._stations[str(station.get("id"))] = point
+            if station.get("place_id"):
+                self._places.setdefault(str(station["place_id"]), point)
+
+    def _ends(self, point: TrackPoint) -> tuple[tuple[int, float], tuple[int, float]]:
+        """``(node, routing weight to it)`` for both ends of ``point``'s segment."""
+        weight = self._segment_weight(point.a, point.b)
+        return (point.a, point.t * weight), (point.b, (1.0 - point.t) * weight)
+
+    def _segment_weight(self, a: int, b: int) -> float:
+        """Routing weight of segment ``a``–``b``."""
+        row = slice(self._weights.indptr[a], self._weights.indptr[a + 1])
+        hit = np.nonzero(self._weights.indices[row] == b)[0]
+        return float(self._weights.data[row][hit[0]])
+
+    def path(self, start: TrackPoint, end: TrackPoint) -> RailPath | None:
+        """The shortest track from ``start`` to ``end``; None when no track joins them."""
+        ends = self._ends(start)
+        dist, pred = dijkstra(
+            self._weights, directed=True, indices=[n for n, _ in ends], return_predecessors=True
+        )
+        best = (math.inf, -1, -1)
+        for i, (_, off_a) in enumerate(ends):
+            for node, off_b in self._ends(end):
+                total = off_a + dist[i, node] + off_b
+                if total < best[0]:
+                    best = (total, i, node)
+        if {start.a, start.b} == {end.a, end.b}:
+            direct = abs(_t_from(start, end.a) - _t_from(end, end.a))
+            if direct * self._segment_weight(end.a, end.b) <= best[0]:
+                return self._direct(start, end)
+        if not math.isfinite(best[0]):
+            return None
+        _, source, target = best
+        nodes = _walk(pred[source], target)
+        return self._build(start, nodes, end)
+
+    def _direct(self, start: TrackPoint, end: TrackPoint) -> RailPath:
+        """The path between two points on one segment."""
+        km = abs(_t_from(start, end.a) - _t_from(end, end.a)) * self.segment_km(end.a, end.b)
+        country = self.country(end.a)
+        return RailPath(
+            coords=((start.lon, start.lat), (end.lon, end.lat)),
+            km=km,
+            countries=(country,) if country else (),
+            border_point=None,
+            gauges=self._gauges_of([country]),
+        )
+
+    def _build(self, start: TrackPoint, nodes: list[int], end: TrackPoint) -> RailPath:
+        """A RailPath from ``start`` through ``nodes`` to ``end``."""
+        first, last = nodes[0], nodes[-1]
+        km = _t_from(start, first) * self.segment_km(start.a, start.b)
+        km += _t_from(end, last) * self.segment_km(end.a, end.b)
+        km += sum(self.segment_km(a, b) for a, b in itertools.pairwise(nodes))
+        coords = [(start.lon, start.lat), *(self.coords(n) for n in nodes), (end.lon, end.lat)]
+        countries = [self.country(n) for n in nodes]
+        border, crossings, previous = None, 0, ""
+        for index, country in enumerate(countries):
+            if country and previous and country != previous:
+                crossings += 1
+                border = border or coords[index + 1]
+            previous = country or previous
+        ordered = _unique(c for c in countries if c)
+        return RailPath(
+            coords=tuple(_dedupe_coords(coords)),
+            km=km,
+            countries=ordered,
+            border_point=border,
+            gauges=self._gauges_of(ordered),
+            crossings=crossings,
+        )
+
+    def _gauges_of(self, countries: Iterable[str]) -> tuple[int, ...]:
+        """Known gauges of ``countries`` in order, consecutive repeats merged."""
+        out: list[int] = []
+        for country in countries:
+            gauge = self.gauges.get(country)
+            if gauge and (not out or out[-1] != gauge):
+                out.append(gauge)
+        return tuple(out)
+
+    def distances_from(self, start: TrackPoint, *, limit: float = np.inf) -> np.ndarray:
+        """Routing weight from ``start`` to every node (inf where unreachable)."""
+        ends = self._ends(start)
+        dist = dijkstra(self._weights, directed=True, indices=[n for n, _ in ends], limit=limit)
+        return np.minimum(dist[0] + ends[0][1], dist[1] + ends[1][1])
+
+    def distance_to(self, distances: np.ndarray, point: TrackPoint) -> float:
+        """Routing weight to ``point`` given :meth:`distances_from` of some start."""
+        return float(
+            min(dist + off for (node, off) in self._ends(point) for dist in [distances[node]])
+        )
+
+
+def _t_from(point: TrackPoint, node: int) -> float:
+    """Fraction of ``point``'s segment between ``node`` (one of its ends) and the point."""
+    return point.t if node == point.a else 1.0 - point.t
+
+
+def _walk(pred: np.ndarray, target: int) -> list[int]:
+    """Nodes from the dijkstra source to ``target`` following ``pred``."""
+    nodes = [int(target)]
+    while pred[nodes[-1]] >= 0:
+        nodes.append(int(pred[nodes[-1]]))
+    nodes.reverse()
+    return nodes
+
+
+def _dedupe_coords(coords: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """``coords`` without consecutive repeats (at least two positions kept)."""
+    out: list[tuple[float, float]] = []
+    for c in coords:
+        if not out or out[-1] != c:
+            out.append(c)
+    return out if len(out) > 1 else out * 2
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    """``values`` in first-seen order without repeats."""
+    return tuple(dict.fromkeys(values))
+
+
+def geodesic_km(lons1: Any, lats1: Any, lons2: Any, lats2: Any) -> np.ndarray:
+    """Geodesic km on WGS84 between paired points, as an array (any input size)."""
+    arrays = [np.atleast_1d(np.asarray(v, dtype=float)) for v in (lons1, lats1, lons2, lats2)]
+    arrays = np.broadcast_arrays(*arrays)
+    if arrays[0].size == 1:  # pyproj's scalar fast path warns on 1-element arrays
+        return np.array([GEOD.inv(*(float(a[0]) for a in arrays))[2] / 1000.0])
+    return np.asarray(GEOD.inv(*(np.ascontiguousarray(a) for a in arrays))[2]) / 1000.0
+
+
+def path_km(coords: Sequence[tuple[float, float]]) -> float:
+    """Geodesic length in km of the polyline through ``coords`` on WGS84."""
+    if len(coords) < 2:
+        return 0.0
+    lons, lats = zip(*coords, strict=True)
+    return GEOD.line_length(lons, lats) / 1000.0
+
+
+def load_world_network(
+    path: Path | None = None, *, stations: Path = STATIONS_PATH
+) -> RailNetwork:
+    """The rail network: the world graph from the cache, or an imported ``.npz``.
+
+    Parameters
+    ----------
+    path
+        A network file written by ``python -m routes network import`` (the world
+        graph with an OpenStreetMap extract merged in); the world graph when None.
+    stations
+        The station coordinates to attach.
+
+    Raises
+    ------
+    NetworkError
+        If a file is missing or cannot be read; the message names it.
+    """
+    if path is not None and not Path(path).is_file():
+        msg = f"Rail network file not found: {path}"
+        raise NetworkError(msg)
+    key = str(Path(path).resolve()) if path is not None else ""
+    return _load_cached(key, stations.resolve(), _mtime(Path(key)) if key else 0)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(key: str, stations: Path, _stamp: int) -> RailNetwork:
+    """The network for ``key`` (a file, or "" for the world graph), cached per process."""
+    try:
+        arrays = GraphArrays.load(Path(key)) if key else load_world()
+    except WorldNetworkError as exc:
+        raise NetworkError(str(exc)) from exc
+    return RailNetwork(
+        arrays, read_stations(stations), gauges=read_gauges(), source=key or "world graph"
+    )
+
+
+def _mtime(path: Path) -> int:
+    """Modification time of ``path`` in ns."""
+    return path.stat().st_mtime_ns
+
+
+def read_stations(path: Path) -> list[dict[str, Any]]:
+    """Station properties with ``lon``/``lat`` from a GeoJSON points file."""
+    try:
+        features = json.loads(path.read_text(encoding="utf-8"))["features"]
+        return [
+            {
+                **(f.get("properties") or {}),
+                "lon": float(f["geometry"]["coordinates"][0]),
+                "lat": float(f["geometry"]["coordinates"][1]),
+            }
+            for f in features
+        ]
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        msg = f"Cannot read the stations file {path}: {exc}"
+        raise NetworkError(msg) from exc
+
+
+def read_gauges(path: Path = GAUGES_PATH) -> dict[str, int]:
+    """Main-line track gauge (mm) by ISO country code, from ``gauges.csv``."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return {row["country"]: int(row["gauge_mm"]) for row in csv.DictReader(handle)}
+    except (OSError, ValueError, KeyError) as exc:
+        msg = f"Cannot read the gauges file {path}: {exc}"
+        raise NetworkError(msg) from exc
