@@ -21,6 +21,8 @@ from routes.batch.workers import traveller
 from routes.model import LoadProblem, Report
 from routes.read.reports import load_paths
 
+pytestmark = pytest.mark.slow  # subprocesses, worker pools, whole builds
+
 TRAVEL = (
     "{who} left Pyongyang late on Sunday aboard a special train bound for Vladivostok, "
     "Yonhap reported. The train passed through Hamhung and Chongjin and crossed into Russia "

@@ -12,6 +12,8 @@ import pytest
 from tests.browser.docs_images import ARTIFACTS, DOCS, readme_image
 from tests.conftest import PROJECT
 
+pytestmark = pytest.mark.slow  # subprocesses, worker pools, whole builds
+
 #: A stand-in ``python``: logs each call, makes a venv on ``-m venv``, fails pytest on demand.
 FAKE_PYTHON = """#!/usr/bin/env bash
 echo "python $* REFRESH_DOCS=${REFRESH_DOCS:-}" >> "$CALLS"

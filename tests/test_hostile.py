@@ -34,6 +34,8 @@ from routes.read.reports import (
     sentence_spans,
 )
 
+pytestmark = pytest.mark.slow  # subprocesses, worker pools, whole builds
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 

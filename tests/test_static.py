@@ -190,6 +190,7 @@ _RENDER_IN_CHILD = (
 )
 
 
+@pytest.mark.slow  # a child process per format
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
 def test_map_files_are_byte_identical_across_runs_and_time_zones(journey, fmt):
     import os
