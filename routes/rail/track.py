@@ -23,10 +23,10 @@ from typing import Any
 
 import numpy as np
 import shapely
-from pyproj import Geod
 from scipy.sparse.csgraph import dijkstra
 
 from routes.paths import GEODATA_DIR
+from routes.rail.network import GEOD, _unique
 from routes.rail.world import GraphArrays, WorldNetworkError, load_world, to_csr
 
 #: Shipped rail curation: station coordinates, patches, gauges by country.
@@ -43,7 +43,6 @@ BORDER_PENALTY_KM = 1000.0
 #: Mean metres per degree of latitude, only to size spatial-index searches.
 _KM_PER_DEGREE = 111.32
 
-GEOD = Geod(ellps="WGS84")
 
 
 class NetworkError(ValueError):
@@ -363,28 +362,6 @@ def _dedupe_coords(coords: Iterable[tuple[float, float]]) -> list[tuple[float, f
         if not out or out[-1] != c:
             out.append(c)
     return out if len(out) > 1 else out * 2
-
-
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    """``values`` in first-seen order without repeats."""
-    return tuple(dict.fromkeys(values))
-
-
-def geodesic_km(lons1: Any, lats1: Any, lons2: Any, lats2: Any) -> np.ndarray:
-    """Geodesic km on WGS84 between paired points, as an array (any input size)."""
-    arrays = [np.atleast_1d(np.asarray(v, dtype=float)) for v in (lons1, lats1, lons2, lats2)]
-    arrays = np.broadcast_arrays(*arrays)
-    if arrays[0].size == 1:  # pyproj's scalar fast path warns on 1-element arrays
-        return np.array([GEOD.inv(*(float(a[0]) for a in arrays))[2] / 1000.0])
-    return np.asarray(GEOD.inv(*(np.ascontiguousarray(a) for a in arrays))[2]) / 1000.0
-
-
-def path_km(coords: Sequence[tuple[float, float]]) -> float:
-    """Geodesic length in km of the polyline through ``coords`` on WGS84."""
-    if len(coords) < 2:
-        return 0.0
-    lons, lats = zip(*coords, strict=True)
-    return GEOD.line_length(lons, lats) / 1000.0
 
 
 def load_world_network(
