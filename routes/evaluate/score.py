@@ -24,6 +24,8 @@ from routes.model import AREA_KINDS, Journey, Place
 
 #: Largest distance between a found and a gold point that are the same place.
 MATCH_KM = 25.0
+#: Largest distance between the points of two areas with no shared country (seas, rivers).
+AREA_MATCH_KM = 500.0
 #: Gold kinds that are areas: matched by country, not distance.
 _GOLD_AREAS = frozenset({"region", "country", "sea", "river"})
 _GEOD = Geod(ellps="WGS84")
@@ -153,11 +155,11 @@ def _distance_km(gold: GoldPlace, place: Place) -> float | None:
         if gold_area != found_area or (gold.kind == "country") != (place.kind == "country"):
             return None
         same = gold.country and gold.country == place.country
-        return 0.0 if same or _near(gold, place, 500.0) else None
-    km = _GEOD.inv(gold.lon, gold.lat, place.lon, place.lat)[2] / 1000.0
+        return 0.0 if same or _ground_km(gold, place) <= AREA_MATCH_KM else None
+    km = _ground_km(gold, place)
     return km if km <= MATCH_KM else None
 
 
-def _near(gold: GoldPlace, place: Place, limit_km: float) -> bool:
-    """Whether the two points lie within ``limit_km`` (areas with no country, e.g. seas)."""
-    return _GEOD.inv(gold.lon, gold.lat, place.lon, place.lat)[2] / 1000.0 <= limit_km
+def _ground_km(gold: GoldPlace, place: Place) -> float:
+    """Geodesic km between a gold and a found point."""
+    return _GEOD.inv(gold.lon, gold.lat, place.lon, place.lat)[2] / 1000.0
