@@ -1,4 +1,4 @@
-"""``python -m benchmarks``: run every benchmark, print a table, rewrite results.md."""
+"""``python -m benchmarks``: run benchmarks, print a table, redraw results.md from all."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import tempfile
 import time
 import traceback
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import machine, report
+from benchmarks import machine, report, store
 from benchmarks.common import PROJECT, Options, Outcome
 
 #: Benchmark name -> module in this package with ``TITLE`` and ``run(options) -> Outcome``.
@@ -38,17 +39,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     names = _chosen(args.only)
     outcomes: list[Outcome] = []
+    command = "python -m benchmarks" + "".join(f" {a}" for a in (argv or sys.argv[1:]))
+    folder = store.folder_for(args.results)
     with tempfile.TemporaryDirectory(prefix="routes-bench-") as tmp:
         options = Options(quick=args.quick, workdir=Path(tmp), profile=not args.no_profile)
         for name in names:
             print(f"[benchmarks] {name} …", file=sys.stderr, flush=True)
-            outcomes.append(_run_one(name, options))
+            outcome = _run_one(name, options)
+            outcome.command, outcome.quick = command, args.quick
+            store.save(folder, outcome)
+            outcomes.append(outcome)
     print(report.text_table(outcomes))
-    command = "python -m benchmarks" + "".join(f" {a}" for a in (argv or sys.argv[1:]))
-    text = report.markdown(outcomes, machine.describe(), quick=args.quick, command=command)
+    kept = store.load_all(folder, list(BENCHMARKS))
+    text = report.markdown(kept, machine.describe())
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(text, encoding="utf-8")
-    print(f"[benchmarks] wrote {args.results}", file=sys.stderr)
+    print(f"[benchmarks] wrote {args.results} (outcomes kept in {folder})", file=sys.stderr)
     return EXIT_ERROR if any(o.error for o in outcomes) else EXIT_OK
 
 
@@ -107,6 +113,7 @@ def _run_one(name: str, options: Options) -> Outcome:
         outcome = Outcome(name=name, title=title, error=traceback.format_exc(limit=8))
     outcome.seconds = time.perf_counter() - started
     outcome.load = (load_before, os.getloadavg()[0])
+    outcome.ran_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
     return outcome
 
 

@@ -70,6 +70,10 @@ class Outcome:
     seconds: float = 0.0
     #: 1-minute load average of the machine before and after the benchmark ran.
     load: tuple[float, float] = (0.0, 0.0)
+    #: When (UTC, ISO minutes) and with which command it last ran; quick mode or full.
+    ran_at: str = ""
+    command: str = ""
+    quick: bool = False
 
     def add(self, *figures: Figure) -> None:
         """Append ``figures`` to this outcome."""

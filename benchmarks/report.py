@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 from benchmarks.common import Figure, Outcome, format_value
 
@@ -34,25 +33,20 @@ def text_table(outcomes: Sequence[Outcome]) -> str:
     return "\n".join(lines)
 
 
-def markdown(
-    outcomes: Sequence[Outcome],
-    machine: dict[str, str],
-    *,
-    quick: bool,
-    command: str,
-    when: datetime | None = None,
-) -> str:
-    """results.md: the table, the machine, notes, misses with their profiles, and errors."""
-    when = when or datetime.now(UTC)
-    caveat = " (**quick mode: tiny inputs, figures not comparable with the targets**)"
+def markdown(outcomes: Sequence[Outcome], machine: dict[str, str]) -> str:
+    """results.md: the table, the machine, notes, misses with their profiles, and errors.
+
+    ``outcomes`` are each benchmark's last run; each section says when and how it ran.
+    """
+    caveat = " **Some figures come from quick mode (tiny inputs) and are not comparable.**"
     out = [
         "# Benchmark results",
         "",
-        f"Run on {when:%Y-%m-%d %H:%M} UTC with `{command}`"
-        + (caveat if quick else "")
-        + ". Rewritten by every run; targets are the figures users asked for. Reproduce with "
-        "`python -m benchmarks` (`--quick` for tiny inputs, `--only NAME` for one benchmark, "
-        "`--results PATH` to write elsewhere).",
+        "Each benchmark's figures come from its last run (date, command and machine load in "
+        "its notes below); running one benchmark replaces only its own. Targets are the "
+        "figures users asked for. Reproduce with `python -m benchmarks` (`--quick` for tiny "
+        "inputs, `--only NAME` for one benchmark, `--results PATH` to write elsewhere)."
+        + (caveat if any(o.quick for o in outcomes) else ""),
         "",
         _summary(outcomes),
         "",
@@ -66,8 +60,11 @@ def markdown(
     for outcome in outcomes:
         out += [f"### {outcome.name}: {outcome.title}", ""]
         out.append(
-            f"Ran in {outcome.seconds:.1f} s; 1-minute load average {outcome.load[0]:.1f} "
-            f"before, {outcome.load[1]:.1f} after ({_cores()} cores)."
+            f"Last run {outcome.ran_at or 'at an unrecorded time'} UTC with "
+            f"`{outcome.command or 'python -m benchmarks'}`"
+            + (" (quick mode)" if outcome.quick else "")
+            + f"; ran in {outcome.seconds:.1f} s; 1-minute load average "
+            f"{outcome.load[0]:.1f} before, {outcome.load[1]:.1f} after ({_cores()} cores)."
         )
         out += [f"- {note}" for note in outcome.notes]
         if outcome.error:
