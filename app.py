@@ -10,6 +10,8 @@ pipeline runs only when the reports, settings or corrections change
 from __future__ import annotations
 
 import copy
+import itertools
+import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,6 +31,8 @@ from routes.read.reports import MAX_REPORTS  # most reports in play at once, as 
 st.set_page_config(page_title="Reported Routes", layout="wide", page_icon="🚆")
 st.set_option("client.toolbarMode", "viewer")  # no "Deploy" button in a local tool
 
+#: Where drawing failures go (the server log), besides the message on the page.
+LOG = logging.getLogger("reported_routes.app")
 #: Report file endings offered in the uploader's hint (others get a clear error).
 REPORT_TYPES = ".txt, .md, .json or .jsonl"
 #: Height of the map in pixels.
@@ -323,6 +327,7 @@ def _guard(what: str) -> Iterator[None]:
     try:
         yield
     except Exception as error:  # one broken part must not take the page down
+        LOG.exception("could not show %s", what)
         st.error(f"Could not show {what}: {_md(str(error) or type(error).__name__)}")
 
 
@@ -626,20 +631,31 @@ def _batch_archive() -> None:
 
 
 def main() -> None:
-    """Draw the dashboard, then mark the run finished."""
-    _page()
+    """Draw the dashboard, then mark the run finished, even when drawing failed."""
+    try:
+        _page()
+    except Exception as error:  # never a blank page: say what failed, and still finish
+        LOG.exception("the dashboard failed to draw")
+        st.error(f"Something went wrong drawing the dashboard: {_md(str(error))}")
     _mark_finished()
 
 
+@st.cache_resource(show_spinner=False)
+def _run_counter() -> Iterator[int]:
+    """One counter of finished runs for the whole server, so it only ever grows."""
+    return itertools.count(1)
+
+
 def _mark_finished() -> None:
-    """A hidden marker numbering this session's finished runs, drawn last.
+    """A hidden marker numbering finished runs, drawn last.
 
     It changes only once a run has drawn the whole page, so a test (or any tool driving
     the page) waits for a number above the one it saw before acting, never for a time.
+    The number is the server's, not the session's: a browser that reconnects into a new
+    session still sees it grow.
     """
-    state = st.session_state
-    state.finished_runs = state.get("finished_runs", 0) + 1
-    st.html(f'<div class="rr-run-finished" data-run="{state.finished_runs}" hidden></div>')
+    run = next(_run_counter())
+    st.html(f'<div class="rr-run-finished" data-run="{run}" hidden></div>')
 
 
 def _page() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,27 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 STARTUP_TIMEOUT_S = 60
+#: How much of the server log a failed test shows.
+LOG_TAIL_CHARS = 4000
+#: What the page says about itself when a test fails: run markers, status widget, errors.
+PAGE_STATE_JS = """() => ({
+  runs: Array.from(document.querySelectorAll(".rr-run-finished"), (m) => m.dataset.run),
+  status: (document.querySelector('[data-testid="stStatusWidget"]') || {}).innerText || null,
+  exceptions: Array.from(document.querySelectorAll('[data-testid="stException"]'),
+                         (e) => e.innerText.slice(0, 1500)),
+  alerts: Array.from(document.querySelectorAll('[data-testid="stAlert"]'),
+                     (e) => e.innerText.slice(0, 300)),
+  connection: (document.querySelector('[data-testid="stConnectionStatus"]') || {}).innerText
+    || null,
+})"""
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """A running dashboard: its address and the file its server logs to."""
+
+    url: str
+    log: Path
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -71,7 +93,7 @@ def page(context: BrowserContext) -> Page:
 
 
 @pytest.fixture(scope="session")
-def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashboard]:
     """``streamlit run app.py`` on a free localhost port, stopped after the session."""
     port = free_port()
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
@@ -82,6 +104,36 @@ def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             wait_until_healthy(url, process, log, timeout_s=STARTUP_TIMEOUT_S)
         except RuntimeError as error:
             pytest.fail(str(error))
-        yield url
+        yield Dashboard(url=url, log=log)
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(dashboard: Dashboard) -> str:
+    """The address of the running dashboard."""
+    return dashboard.url
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """A failed browser test reports what the page showed and the end of the server log."""
+    report = yield
+    if report.when == "call" and report.failed:
+        funcargs = getattr(item, "funcargs", {})
+        page = funcargs.get("page")
+        if page is not None:
+            report.sections.append(("page state at failure", _page_state(page)))
+        server = funcargs.get("dashboard")
+        if server is not None:
+            tail = server.log.read_text(errors="replace")[-LOG_TAIL_CHARS:]
+            report.sections.append(("dashboard server log (end)", tail))
+    return report
+
+
+def _page_state(page: Page) -> str:
+    """The page's run markers, status, exceptions and alerts, or why they could not be read."""
+    try:
+        return repr(page.evaluate(PAGE_STATE_JS))
+    except Exception as error:  # a closed or crashed page: say so, keep the real failure
+        return f"could not read the page: {error}"
