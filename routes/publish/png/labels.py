@@ -1,0 +1,220 @@
+"""Label placement: each label measured once, candidate spots scored together against the
+labels placed so far, the markers, the route and the map furniture."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.figure import Figure
+
+#: A white backing under labels, as a box rather than a stroked path effect so that the SVG
+#: keeps every label as text.
+HALO = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.78}
+
+
+@dataclass
+class Label:
+    """A label waiting for a spot: anchor in data coordinates, text and text style."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+    colour: str
+    weight: str
+    priority: int
+    gap: float
+    fontstyle: str = "normal"
+    #: Dropped when more than this share of it would lie on labels already placed.
+    max_clash: float = 0.05
+
+
+_OFFSETS = (
+    (1, 1),
+    (1, -1),
+    (-1, 1),
+    (-1, -1),
+    (1.3, 0),
+    (-1.3, 0),
+    (0, 1.3),
+    (0, -1.3),
+    (2.2, 1.4),
+    (2.2, -1.4),
+    (-2.2, 1.4),
+    (-2.2, -1.4),
+    (0, 2.6),
+    (0, -2.6),
+)
+
+
+def place_labels(
+    figure: Figure, ax, labels: list[Label], route: np.ndarray, boxes: list[tuple]
+) -> None:
+    """Place labels greedily where they overlap least with each other, markers, the route,
+    the legend and the scale bar (``boxes``, in pixels).
+
+    Each label is measured once; its candidate positions are that box shifted, and all of them
+    are scored at once against the boxes taken so far and a summed-area table of the route, so
+    the work grows with labels × placed labels, not with text layouts.
+    """
+    renderer = figure.canvas.get_renderer()
+    to_px = ax.transData
+    taken = _Taken([_marker_box(to_px, label) for label in labels if label.gap > 0] + list(boxes))
+    route_px = densified(to_px.transform(route)) if len(route) else np.empty((0, 2))
+    panel = box_tuple(ax.get_window_extent(renderer))
+    route_cells = _RouteCells(route_px, figure.bbox.width, figure.bbox.height)
+    points_to_px = figure.dpi / 72.0
+    for label in sorted(labels, key=lambda item: item.priority):
+        offsets = np.asarray(((0, 0), *_OFFSETS) if label.gap == 0 else _OFFSETS, float)
+        gap = max(label.gap, 14)
+        text = _annotation(ax, label, 1, 1, gap)
+        measured = box_tuple(text.get_window_extent(renderer))
+        anchor = to_px.transform((label.x, label.y))
+        candidates = _candidate_boxes(anchor, measured, offsets * gap * points_to_px)
+        cost = taken.overlap(candidates) + 60.0 * route_cells.count(candidates)
+        cost += 400.0 * _outside(candidates, panel)
+        best = int(np.argmin(cost))
+        if taken.overlap(candidates[best : best + 1])[0] / _area(candidates[best]) > (
+            label.max_clash
+        ):
+            text.remove()  # better no label than one printed over another
+            continue
+        dx, dy = offsets[best]
+        text.xyann = (dx * gap, dy * gap)
+        text.set_horizontalalignment("left" if dx > 0 else "right" if dx < 0 else "center")
+        text.set_verticalalignment("bottom" if dy > 0 else "top" if dy < 0 else "center")
+        taken.add(tuple(candidates[best]))
+
+
+def _candidate_boxes(anchor, measured: tuple[float, ...], shifts: np.ndarray) -> np.ndarray:
+    """Pixel boxes (n, 4) of a label measured left/bottom-aligned at ``shifts`` from ``anchor``,
+    each aligned away from the anchor as :func:`_annotation` aligns it."""
+    width, height = measured[2] - measured[0], measured[3] - measured[1]
+    dx, dy = shifts[:, 0], shifts[:, 1]
+    x0 = anchor[0] + dx - np.where(dx > 0, 0.0, np.where(dx < 0, width, width / 2))
+    y0 = anchor[1] + dy - np.where(dy > 0, 0.0, np.where(dy < 0, height, height / 2))
+    return np.column_stack([x0, y0, x0 + width, y0 + height])
+
+
+def _area(box) -> float:
+    """Area of a pixel box, at least one pixel."""
+    return max(float((box[2] - box[0]) * (box[3] - box[1])), 1.0)
+
+
+def _outside(candidates: np.ndarray, panel: tuple[float, ...]) -> np.ndarray:
+    """How far (px) each box pokes out of the map panel, summed over its four sides."""
+    x0, y0, x1, y1 = panel
+    return (
+        np.maximum(0, x0 - candidates[:, 0])
+        + np.maximum(0, candidates[:, 2] - x1)
+        + np.maximum(0, y0 - candidates[:, 1])
+        + np.maximum(0, candidates[:, 3] - y1)
+    )
+
+
+class _Taken:
+    """Pixel boxes already occupied, kept as one growing array for vectorised overlap sums."""
+
+    def __init__(self, boxes: list[tuple]) -> None:
+        self._boxes = np.empty((max(len(boxes), 16) * 2, 4))
+        self._count = 0
+        for box in boxes:
+            self.add(box)
+
+    def add(self, box: tuple) -> None:
+        """Occupy ``box`` (x0, y0, x1, y1)."""
+        if self._count == len(self._boxes):
+            self._boxes = np.vstack([self._boxes, np.empty_like(self._boxes)])
+        self._boxes[self._count] = box
+        self._count += 1
+
+    def overlap(self, candidates: np.ndarray) -> np.ndarray:
+        """Summed overlap area (px²) of each candidate box with the occupied ones."""
+        taken = self._boxes[: self._count]
+        if not len(taken):
+            return np.zeros(len(candidates))
+        w = np.minimum(candidates[:, None, 2], taken[None, :, 2]) - np.maximum(
+            candidates[:, None, 0], taken[None, :, 0]
+        )
+        h = np.minimum(candidates[:, None, 3], taken[None, :, 3]) - np.maximum(
+            candidates[:, None, 1], taken[None, :, 1]
+        )
+        return (np.clip(w, 0, None) * np.clip(h, 0, None)).sum(axis=1)
+
+
+class _RouteCells:
+    """Route points counted per pixel cell, as a summed-area table: points in a box in O(1)."""
+
+    _CELL = 4.0
+
+    def __init__(self, points: np.ndarray, width: float, height: float) -> None:
+        cols, rows = int(width // self._CELL) + 2, int(height // self._CELL) + 2
+        grid = np.zeros((rows + 1, cols + 1))
+        if len(points):
+            i = np.clip((points[:, 1] // self._CELL).astype(int), 0, rows - 1) + 1
+            j = np.clip((points[:, 0] // self._CELL).astype(int), 0, cols - 1) + 1
+            np.add.at(grid, (i, j), 1.0)
+        self._table = grid.cumsum(axis=0).cumsum(axis=1)
+        self._shape = (rows, cols)
+
+    def count(self, boxes: np.ndarray) -> np.ndarray:
+        """Route points inside each box (to the nearest cell)."""
+        rows, cols = self._shape
+        j0 = np.clip((boxes[:, 0] // self._CELL).astype(int), 0, cols)
+        i0 = np.clip((boxes[:, 1] // self._CELL).astype(int), 0, rows)
+        j1 = np.clip((boxes[:, 2] // self._CELL).astype(int), 0, cols)
+        i1 = np.clip((boxes[:, 3] // self._CELL).astype(int), 0, rows)
+        t = self._table
+        return t[i1, j1] - t[i0, j1] - t[i1, j0] + t[i0, j0]
+
+
+def _annotation(ax, label: Label, dx: float, dy: float, gap: float):
+    """A label offset by (``dx``, ``dy``) ``gap`` points from its anchor, aligned away from it."""
+    ha = "left" if dx > 0 else "right" if dx < 0 else "center"
+    va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
+    return ax.annotate(
+        label.text,
+        (label.x, label.y),
+        xytext=(dx * gap, dy * gap),
+        textcoords="offset points",
+        ha=ha,
+        va=va,
+        fontsize=label.size,
+        color=label.colour,
+        fontweight=label.weight,
+        zorder=12,
+        fontstyle=label.fontstyle,
+        bbox=HALO,
+        linespacing=1.15,
+    )
+
+
+def densified(points: np.ndarray, step: float = 4.0) -> np.ndarray:
+    """Pixel points every ``step`` pixels along consecutive ``points`` (one polyline)."""
+    if len(points) < 2:
+        return points
+    segments = np.diff(points, axis=0)
+    counts = np.maximum((np.hypot(segments[:, 0], segments[:, 1]) // step).astype(int), 1)
+    index = np.repeat(np.arange(len(segments)), counts)
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    share = (np.arange(counts.sum()) - starts + 1) / np.repeat(counts, counts)
+    return np.vstack([points[:1], points[index] + segments[index] * share[:, None]])
+
+
+def data_box_px(ax, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A data-coordinate box (x0, y0, x1, y1) in display pixels."""
+    (a, b), (c, d) = ax.transData.transform([(box[0], box[1]), (box[2], box[3])])
+    return (min(a, c), min(b, d), max(a, c), max(b, d))
+
+
+def _marker_box(transform, label: Label) -> tuple[float, float, float, float]:
+    """A small pixel box around a label's marker."""
+    px, py = transform.transform((label.x, label.y))
+    r = 11 if label.priority == 0 else 5
+    return (px - r, py - r, px + r, py + r)
+
+
+def box_tuple(box) -> tuple[float, float, float, float]:
+    """A matplotlib Bbox as (x0, y0, x1, y1)."""
+    return (box.x0, box.y0, box.x1, box.y1)
