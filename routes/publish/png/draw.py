@@ -39,7 +39,12 @@ _RC = {"svg.fonttype": "none", "svg.hashsalt": "reported-routes", "pdf.fonttype"
 
 
 def render_map(
-    journey: Journey, fmt: str = "png", *, width_px: int = 1800, dpi: int = 150
+    journey: Journey,
+    fmt: str = "png",
+    *,
+    width_px: int | None = None,
+    dpi: int = 150,
+    size: str | None = None,
 ) -> bytes:
     """The journey as a publishable map in ``fmt`` (``png``, ``svg`` or ``pdf``), drawn offline.
 
@@ -52,9 +57,12 @@ def render_map(
     fmt
         ``"png"``, ``"svg"`` or ``"pdf"``.
     width_px
-        Image width in pixels; 1800 by default (at least 1600 for print).
+        Image width in pixels; by default the size's own (at least 1600 for print).
     dpi
         Dots per inch; text sizes are in points, so a higher dpi gives larger text.
+    size
+        ``"tall"`` (the route's own shape), ``"16:9"``, ``"1:1"`` or ``"4:5"``; by default
+        ``journey.settings.map_size``.
 
     Returns
     -------
@@ -64,16 +72,18 @@ def render_map(
     if fmt not in _FORMAT_METADATA:
         raise ValueError(f"map format must be one of {', '.join(_FORMAT_METADATA)}, not {fmt!r}")
     with matplotlib.rc_context(_RC):
-        frame = map_frame(journey, width_px=width_px, dpi=dpi)
+        frame = map_frame(journey, width_px=width_px, dpi=dpi, size=size)
         figure = _draw(journey, frame)
         buffer = io.BytesIO()
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=_FORMAT_METADATA[fmt])
     return buffer.getvalue()
 
 
-def render_png(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> bytes:
+def render_png(
+    journey: Journey, *, width_px: int | None = None, dpi: int = 150, size: str | None = None
+) -> bytes:
     """:func:`render_map` as PNG."""
-    return render_map(journey, "png", width_px=width_px, dpi=dpi)
+    return render_map(journey, "png", width_px=width_px, dpi=dpi, size=size)
 
 
 def alt_text(journey: Journey) -> str:
@@ -97,7 +107,7 @@ def caption(journey: Journey) -> str:
     return f"{route}, as reported. {sources_line(journey)}."
 
 
-def write_png(journey: Journey, path: Path, *, width_px: int = 1800, dpi: int = 150) -> Path:
+def write_png(journey: Journey, path: Path, *, width_px: int | None = None, dpi: int = 150) -> Path:
     """Write :func:`render_png` of ``journey`` to ``path``; returns the path."""
     path = Path(path)
     path.write_bytes(render_png(journey, width_px=width_px, dpi=dpi))

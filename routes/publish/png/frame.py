@@ -25,6 +25,13 @@ _MIN_SPAN_M = 350_000.0
 _CONTEXT_REACH = 0.35
 #: Where the map falls back to when a journey has no located point at all (Korea and Primorye).
 _FALLBACK_LONLAT = ((124.0, 37.5), (132.5, 43.5))
+#: Image (width, height) in pixels of each map shape; no height: it follows the route.
+SIZE_PRESETS: dict[str, tuple[int, int | None]] = {
+    "tall": (1800, None),
+    "16:9": (1920, 1080),
+    "1:1": (1800, 1800),
+    "4:5": (1600, 2000),
+}
 #: Height of one line of the numbered stop key (px at 150 dpi).
 KEY_LINE_PX = 24
 
@@ -83,7 +90,23 @@ def transformer(source: str, target: str) -> Transformer:
     return Transformer.from_crs(source, target, always_xy=True)
 
 
-def map_frame(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> MapFrame:
+def image_size(size: str, width_px: int | None = None) -> tuple[int, int | None]:
+    """Image ``(width, height)`` in pixels of a :data:`~routes.model.MAP_SIZES` shape.
+
+    ``height`` is None for ``"tall"`` (it follows the route). ``width_px`` scales the preset.
+    """
+    if size not in SIZE_PRESETS:
+        msg = f"map size must be one of {', '.join(SIZE_PRESETS)}, not {size!r}"
+        raise ValueError(msg)
+    width, height = SIZE_PRESETS[size]
+    if width_px is None:
+        return width, height
+    return width_px, None if height is None else round(width_px * height / width)
+
+
+def map_frame(
+    journey: Journey, *, width_px: int | None = None, dpi: int = 150, size: str | None = None
+) -> MapFrame:
     """The projection and layout :func:`render_png` uses for ``journey``.
 
     Parameters
@@ -91,10 +114,13 @@ def map_frame(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> MapF
     journey
         The pipeline's result.
     width_px
-        Image width in pixels (at least 1600 for print).
+        Image width in pixels (at least 1600 for print); by default the size's own width.
     dpi
         Dots per inch: the pixel size of text and lines.
+    size
+        One of :data:`~routes.model.MAP_SIZES`; by default ``journey.settings.map_size``.
     """
+    width_px, height_px = image_size(size or journey.settings.map_size, width_px)
     lonlats = _extent_points(journey)
     lons, lats = lonlats[:, 0], lonlats[:, 1]
     lat_lo, lat_hi = float(lats.min()), float(lats.max())
@@ -112,8 +138,11 @@ def map_frame(journey: Journey, *, width_px: int = 1800, dpi: int = 150) -> MapF
     footer += round(len(stop_key_lines(journey, width_px)) * KEY_LINE_PX * scale)
     panel_w = width_px - 2 * side
     (x0, x1), (y0, y1) = _padded(x), _padded(y)
-    aspect = min(max((y1 - y0) / (x1 - x0), _MIN_ASPECT), _MAX_ASPECT)
-    panel_h = round(panel_w * aspect)
+    if height_px is None:
+        aspect = min(max((y1 - y0) / (x1 - x0), _MIN_ASPECT), _MAX_ASPECT)
+        panel_h = round(panel_w * aspect)
+    else:
+        panel_h = max(height_px - title - footer, 100)
     x0, y0, x1, y1 = _fit(x0, y0, x1, y1, panel_h / panel_w)
     return MapFrame(
         crs=crs,
