@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from routes.__main__ import main
-from routes.publish.png import draw
+from routes.publish.png import callouts, draw
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -47,3 +47,89 @@ def test_build_size_option_writes_maps_of_that_shape(tmp_path):
     match = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
     assert match and float(match[1]) / float(match[2]) == pytest.approx(16 / 9, rel=0.002)
     assert "Graphic: Desk" in svg
+
+
+def _svg_words(svg: str) -> str:
+    """The words of every <text> element of an SVG, markup removed, whitespace folded."""
+    texts = " ".join(re.findall(r"<text\b.*?</text>", svg, flags=re.S))
+    return " ".join(re.sub(r"<[^>]+>", " ", texts).split())
+
+
+def _crowded(journey):
+    """The fixture journey with two more stops within a few km of Khasan, as the Tumen bridge
+    and Tumangang are in the real story: stops 2-4 fall on one spot at map scale."""
+    pyongyang, khasan, vladivostok = journey.route.stops
+    near = [
+        replace(
+            khasan,
+            place=replace(khasan.place, id=f"near-{i}", name=f"Near {i}", lat=lat, lon=lon),
+            role="via",
+        )
+        for i, (lat, lon) in enumerate(((42.41, 130.61), (42.44, 130.66)), start=1)
+    ]
+    stops = tuple(
+        replace(stop, order=n)
+        for n, stop in enumerate((pyongyang, near[0], khasan, near[1], vladivostok), start=1)
+    )
+    return replace(journey, route=replace(journey.route, stops=stops))
+
+
+def _overlap(a, b) -> float:
+    """Overlap area of two (left, top, right, bottom) boxes."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return max(w, 0.0) * max(h, 0.0)
+
+
+@pytest.mark.parametrize("size", ["tall", "16:9", "1:1", "4:5"])
+def test_no_two_stop_markers_overlap_even_when_stops_share_a_spot(journey, size):
+    layout = draw.map_layout(_crowded(journey), size=size)
+    markers = layout.markers
+    for i, (_, x1, y1, r1) in enumerate(markers):
+        for _, x2, y2, r2 in markers[i + 1 :]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= r1 + r2
+    # Every stop number is on a marker, the three close stops under one "2–4".
+    texts = [text for text, *_ in markers]
+    assert "2–4" in texts
+    assert {"1", "5"} <= set(texts)
+
+
+def test_grouped_stops_are_read_as_one_numbered_marker_in_the_svg(journey):
+    words = _svg_words(draw.render_map(_crowded(journey), "svg").decode("utf-8"))
+    assert "2–4" in words
+    for name in ("2 Near 1", "3 Khasan", "4 Near 2"):  # each callout names its number
+        assert name in words
+
+
+@pytest.mark.parametrize("size", ["tall", "16:9"])
+def test_every_stop_has_a_callout_and_no_callout_overlaps_another_label(journey, size):
+    crowded = _crowded(journey)
+    layout = draw.map_layout(crowded, size=size)
+    callouts = [box for _, detail, box in layout.labels if detail]
+    assert len(callouts) == len(crowded.route.stops)
+    boxes = [box for *_, box in layout.labels]
+    for i, a in enumerate(callouts):
+        assert all(_overlap(a, b) == 0 for b in boxes if b is not a), i
+        for _, x, y, r in layout.markers:  # nor covers a stop marker
+            assert _overlap(a, (x - r, y - r, x + r, y + r)) == 0
+
+
+def test_svg_carries_each_stops_callout_quote_and_its_source(journey):
+    words = _svg_words(draw.render_map(journey, "svg").decode("utf-8"))
+    for stop in journey.route.stops:
+        mention = callouts.stop_mention(journey, stop)
+        assert mention is not None
+        assert f"{mention.source}:" in words
+        excerpt = callouts.quote_excerpt(mention).strip("…")
+        assert " ".join(excerpt.split()[:4]) in words
+    assert "Japanese media:" in words and "Khasan" in words
+
+
+def test_a_quote_excerpt_keeps_the_place_and_drops_the_attribution(journey):
+    khasan = next(s for s in journey.route.stops if s.place.id == "khasan")
+    mention = callouts.stop_mention(journey, khasan)
+    excerpt = callouts.quote_excerpt(mention)
+    assert "Khasan" in excerpt
+    assert not excerpt.startswith("Japanese media")
+    assert len(excerpt) <= callouts.QUOTE_CHARS + 2
+    assert excerpt.replace("…", "").strip() in " ".join(mention.quote.split())

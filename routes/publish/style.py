@@ -84,6 +84,14 @@ LAND_COLOUR = "#F4F1EA"
 SEA_COLOUR = "#DCE9F2"
 COAST_COLOUR = "#7F9CB0"
 BORDER_COLOUR = "#8C6D8C"
+#: Static map text and lines: numbers on stop markers, grey names of other places, names of
+#: countries and regions, callout text, frame and leader lines.
+MARKER_TEXT_COLOUR = "#FFFFFF"
+CONTEXT_TEXT = "#6E6E6E"
+AREA_NAME_COLOUR = "#8C8C8C"
+CALLOUT_TEXT = "#333333"
+CALLOUT_EDGE = "#8A8A8A"
+LEADER_COLOUR = "#555555"
 #: Readable names of the countries coloured above, for legends.
 COUNTRY_NAMES: dict[str, str] = {
     "KP": "North Korea",

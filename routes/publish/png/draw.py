@@ -8,6 +8,7 @@ and credits.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -20,11 +21,21 @@ from routes.publish.png.basemap import draw_areas, draw_basemap, draw_graticule
 from routes.publish.png.frame import MapFrame, map_frame
 from routes.publish.png.furniture import draw_legend, draw_scale_and_north, draw_titles
 from routes.publish.png.labels import box_tuple, data_box_px, place_labels
-from routes.publish.png.places import draw_places
+from routes.publish.png.places import StopMarker, draw_places
 from routes.publish.png.route import draw_route
 from routes.publish.png.text import sources_line
 
-__all__ = ["MapFrame", "alt_text", "caption", "map_frame", "render_map", "render_png", "write_png"]
+__all__ = [
+    "MapFrame",
+    "MapLayout",
+    "alt_text",
+    "caption",
+    "map_frame",
+    "map_layout",
+    "render_map",
+    "render_png",
+    "write_png",
+]
 
 #: Output formats of :func:`render_map` and what ``savefig`` must leave out so that the same
 #: journey always gives the same bytes (no software version, no creation date).
@@ -73,7 +84,7 @@ def render_map(
         raise ValueError(f"map format must be one of {', '.join(_FORMAT_METADATA)}, not {fmt!r}")
     with matplotlib.rc_context(_RC):
         frame = map_frame(journey, width_px=width_px, dpi=dpi, size=size)
-        figure = _draw(journey, frame)
+        figure, _ = _draw(journey, frame)
         buffer = io.BytesIO()
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=_FORMAT_METADATA[fmt])
     return buffer.getvalue()
@@ -114,7 +125,27 @@ def write_png(journey: Journey, path: Path, *, width_px: int | None = None, dpi:
     return path
 
 
-def _draw(journey: Journey, frame: MapFrame) -> Figure:
+@dataclass(frozen=True)
+class MapLayout:
+    """Where the drawing put its stop markers and labels, in image pixels (origin top left).
+
+    ``markers`` are ``(text, column, row, radius)``; ``labels`` are ``(text, detail, box)``
+    with ``box`` = ``(left, top, right, bottom)``; a callout has a non-empty ``detail``.
+    """
+
+    markers: tuple[tuple[str, float, float, float], ...]
+    labels: tuple[tuple[str, str, tuple[float, float, float, float]], ...]
+
+
+def map_layout(journey: Journey, *, size: str | None = None, dpi: int = 150) -> MapLayout:
+    """The layout :func:`render_map` draws for ``journey``: markers and placed labels."""
+    with matplotlib.rc_context(_RC):
+        frame = map_frame(journey, dpi=dpi, size=size)
+        _figure, layout = _draw(journey, frame)
+    return layout
+
+
+def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
     """The whole figure: basemap, areas, route, places, then the map furniture."""
     width, height = frame.size
     # A tenth of a pixel more: matplotlib truncates inches × dpi to whole pixels.
@@ -138,12 +169,15 @@ def _draw(journey: Journey, frame: MapFrame) -> Figure:
     draw_graticule(ax, frame)
     area_labels = draw_areas(ax, frame, journey)
     route = draw_route(ax, frame, journey)
-    labels = draw_places(ax, frame, journey) + area_labels
+    labels, markers = draw_places(ax, frame, journey)
+    labels += area_labels
     legend = draw_legend(ax, frame, journey, route, labels)
     furniture = draw_scale_and_north(ax, frame, legend)
     legend_box = box_tuple(legend.get_window_extent(figure.canvas.get_renderer()))
+    circles = _marker_circles(ax, markers)
     boxes = [legend_box] + [data_box_px(ax, box) for box in furniture]
-    place_labels(figure, ax, labels, route, boxes)
+    boxes += [(x - r, y - r, x + r, y + r) for _, x, y, r in circles]
+    placed = place_labels(figure, ax, labels, route, boxes)
     draw_titles(figure, frame, journey)
     if not journey.places and not journey.route.stops:
         ax.text(
@@ -157,4 +191,25 @@ def _draw(journey: Journey, frame: MapFrame) -> Figure:
             color="#333333",
             bbox={"facecolor": "white", "edgecolor": "#555555", "boxstyle": "round,pad=0.6"},
         )
-    return figure
+    return figure, _layout(height, circles, placed)
+
+
+def _marker_circles(ax, markers: list[StopMarker]) -> list[tuple[str, float, float, float]]:
+    """Each stop marker as (text, x, y, radius) in display pixels (origin bottom left)."""
+    to_px = ax.figure.dpi / 72.0
+    circles = []
+    for marker in markers:
+        x, y = ax.transData.transform((marker.x, marker.y))
+        circles.append((marker.text, float(x), float(y), marker.diameter / 2 * to_px))
+    return circles
+
+
+def _layout(height: float, circles: list, placed: list) -> MapLayout:
+    """Display-pixel circles and boxes as a :class:`MapLayout` in image pixels."""
+    return MapLayout(
+        markers=tuple((text, x, height - y, r) for text, x, y, r in circles),
+        labels=tuple(
+            (label.text, label.detail, (x0, height - y1, x1, height - y0))
+            for label, (x0, y0, x1, y1) in placed
+        ),
+    )

@@ -3,10 +3,14 @@ labels placed so far, the markers, the route and the map furniture."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.offsetbox import AnnotationBbox, TextArea, VPacker
+
+from routes.publish import style
 
 #: A white backing under labels, as a box rather than a stroked path effect so that the SVG
 #: keeps every label as text.
@@ -28,6 +32,34 @@ class Label:
     fontstyle: str = "normal"
     #: Dropped when more than this share of it would lie on labels already placed.
     max_clash: float = 0.05
+    #: Smaller regular text under ``text``: makes the label a boxed callout with a leader line.
+    detail: str = ""
+
+    @property
+    def is_callout(self) -> bool:
+        """Whether this label is a boxed quote callout (never dropped, never overlapped)."""
+        return bool(self.detail)
+
+
+#: Spots tried for a callout, in multiples of its gap: 16 directions on 4 rings, nearest
+#: first, so a callout moves away (with its leader line) only when nearer spots are taken.
+_CALLOUT_OFFSETS = tuple(
+    (
+        0.0 if abs(math.cos(a)) < 0.3 else round(r * math.cos(a), 3),
+        0.0 if abs(math.sin(a)) < 0.3 else round(r * math.sin(a), 3),
+    )
+    for r in (1.0, 2.4, 4.0, 6.0, 8.5)
+    for a in (math.pi / 4 + k * math.pi / 8 for k in range(16))
+)
+#: Cost weights: per px² on another label, per route point covered, per px outside the map,
+#: and per px of leader line (a callout stays near its marker when it can).
+_CLASH_COST, _CALLOUT_CLASH_COST, _ROUTE_COST, _OUTSIDE_COST, _DISTANCE_COST = (
+    1.0,
+    1000.0,
+    60.0,
+    400.0,
+    3.0,
+)
 
 
 _OFFSETS = (
@@ -49,42 +81,74 @@ _OFFSETS = (
 
 
 def place_labels(
-    figure: Figure, ax, labels: list[Label], route: np.ndarray, boxes: list[tuple]
-) -> None:
-    """Place labels greedily where they overlap least with each other, markers, the route,
-    the legend and the scale bar (``boxes``, in pixels).
+    figure: Figure,
+    ax,
+    labels: list[Label],
+    route: np.ndarray,
+    boxes: list[tuple],
+) -> list[tuple[Label, tuple[float, float, float, float]]]:
+    """Place labels greedily where they overlap least with each other, the route and the
+    obstacles in ``boxes`` (pixels: markers, legend, scale bar, inset).
 
     Each label is measured once; its candidate positions are that box shifted, and all of them
     are scored at once against the boxes taken so far and a summed-area table of the route, so
-    the work grows with labels × placed labels, not with text layouts.
+    the work grows with labels × placed labels, not with text layouts. Callouts are placed
+    first, never dropped and kept off every other box whenever a spot allows.
+
+    Returns
+    -------
+    list of (label, box)
+        The labels placed and their pixel boxes (x0, y0, x1, y1).
     """
     renderer = figure.canvas.get_renderer()
     to_px = ax.transData
-    taken = _Taken([_marker_box(to_px, label) for label in labels if label.gap > 0] + list(boxes))
+    dots = [_marker_box(to_px, label) for label in labels if label.priority > 0 and label.gap]
+    taken = _Taken(dots + list(boxes))
     route_px = densified(to_px.transform(route)) if len(route) else np.empty((0, 2))
     panel = box_tuple(ax.get_window_extent(renderer))
     route_cells = _RouteCells(route_px, figure.bbox.width, figure.bbox.height)
     points_to_px = figure.dpi / 72.0
-    for label in sorted(labels, key=lambda item: item.priority):
-        offsets = np.asarray(((0, 0), *_OFFSETS) if label.gap == 0 else _OFFSETS, float)
+    placed = []
+    for label in sorted(labels, key=lambda item: (item.priority, not item.is_callout)):
+        if label.is_callout:
+            offsets = np.asarray(_CALLOUT_OFFSETS, float)
+        else:
+            offsets = np.asarray(((0, 0), *_OFFSETS) if label.gap == 0 else _OFFSETS, float)
         gap = max(label.gap, 14)
-        text = _annotation(ax, label, 1, 1, gap)
-        measured = box_tuple(text.get_window_extent(renderer))
+        artist = _artist(ax, label, 1, 1, gap)
+        measured = box_tuple(artist.get_window_extent(renderer))
         anchor = to_px.transform((label.x, label.y))
-        candidates = _candidate_boxes(anchor, measured, offsets * gap * points_to_px)
-        cost = taken.overlap(candidates) + 60.0 * route_cells.count(candidates)
-        cost += 400.0 * _outside(candidates, panel)
+        shifts = offsets * gap * points_to_px
+        candidates = _candidate_boxes(anchor, measured, shifts)
+        if label.is_callout:  # the frame stands its padding outside the aligned point
+            candidates -= np.tile(np.sign(shifts) * _CALLOUT_PAD_PT * points_to_px, 2)
+        clash = taken.overlap(candidates)
+        weight = _CALLOUT_CLASH_COST if label.is_callout else _CLASH_COST
+        cost = weight * clash + _ROUTE_COST * route_cells.count(candidates)
+        cost += _OUTSIDE_COST * _outside(candidates, panel)
+        cost += _DISTANCE_COST * np.hypot(shifts[:, 0], shifts[:, 1]) * label.is_callout
         best = int(np.argmin(cost))
-        if taken.overlap(candidates[best : best + 1])[0] / _area(candidates[best]) > (
-            label.max_clash
-        ):
-            text.remove()  # better no label than one printed over another
+        if not label.is_callout and clash[best] / _area(candidates[best]) > label.max_clash:
+            artist.remove()  # better no label than one printed over another
             continue
         dx, dy = offsets[best]
-        text.xyann = (dx * gap, dy * gap)
-        text.set_horizontalalignment("left" if dx > 0 else "right" if dx < 0 else "center")
-        text.set_verticalalignment("bottom" if dy > 0 else "top" if dy < 0 else "center")
-        taken.add(tuple(candidates[best]))
+        box = tuple(float(v) for v in candidates[best])
+        if label.is_callout:
+            artist.remove()
+            artist = _artist(ax, label, dx, dy, gap, leader=True)
+            artist.update_positions(renderer)
+            box = box_tuple(artist.patch.get_window_extent(renderer))
+        else:
+            artist.xyann = (dx * gap, dy * gap)
+            artist.set_horizontalalignment(_HA[int(np.sign(dx))])
+            artist.set_verticalalignment(_VA[int(np.sign(dy))])
+        taken.add(box)
+        placed.append((label, box))
+    return placed
+
+
+_HA = {1: "left", -1: "right", 0: "center"}
+_VA = {1: "bottom", -1: "top", 0: "center"}
 
 
 def _candidate_boxes(anchor, measured: tuple[float, ...], shifts: np.ndarray) -> np.ndarray:
@@ -169,17 +233,18 @@ class _RouteCells:
         return t[i1, j1] - t[i0, j1] - t[i1, j0] + t[i0, j0]
 
 
-def _annotation(ax, label: Label, dx: float, dy: float, gap: float):
-    """A label offset by (``dx``, ``dy``) ``gap`` points from its anchor, aligned away from it."""
-    ha = "left" if dx > 0 else "right" if dx < 0 else "center"
-    va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
+def _artist(ax, label: Label, dx: float, dy: float, gap: float, *, leader: bool = False):
+    """A label's artist offset by (``dx``, ``dy``) ``gap`` points from its anchor, aligned
+    away from it: a haloed text, or for a callout a framed box (with a leader line)."""
+    if label.is_callout:
+        return _callout(ax, label, dx, dy, gap, leader=leader)
     return ax.annotate(
         label.text,
         (label.x, label.y),
         xytext=(dx * gap, dy * gap),
         textcoords="offset points",
-        ha=ha,
-        va=va,
+        ha=_HA[int(np.sign(dx))],
+        va=_VA[int(np.sign(dy))],
         fontsize=label.size,
         color=label.colour,
         fontweight=label.weight,
@@ -188,6 +253,60 @@ def _annotation(ax, label: Label, dx: float, dy: float, gap: float):
         bbox=HALO,
         linespacing=1.15,
     )
+
+
+def _callout(ax, label: Label, dx: float, dy: float, gap: float, *, leader: bool):
+    """A framed callout: the bold title over the detail lines, joined to its marker by a
+    thin leader line when ``leader``."""
+    title = TextArea(
+        label.text,
+        textprops={"fontsize": label.size, "fontweight": label.weight, "color": label.colour},
+    )
+    body = TextArea(
+        label.detail,
+        textprops={
+            "fontsize": label.size * 0.86,
+            "color": style.CALLOUT_TEXT,
+            "linespacing": 1.25,
+        },
+    )
+    pack = VPacker(children=[title, body], align="left", pad=0, sep=2)
+    arrow = None
+    if leader:
+        arrow = {
+            "arrowstyle": "-",
+            "color": style.LEADER_COLOUR,
+            "linewidth": 0.9,
+            "shrinkA": 0,
+            "shrinkB": max(label.gap - 5, 0),
+        }
+    box = AnnotationBbox(
+        pack,
+        (label.x, label.y),
+        xybox=(dx * gap, dy * gap),
+        xycoords="data",
+        boxcoords="offset points",
+        box_alignment=(_ALIGN[int(np.sign(dx))], _ALIGN[int(np.sign(dy))]),
+        pad=_CALLOUT_PAD_PT / 10.0,
+        fontsize=10.0,
+        bboxprops={
+            "boxstyle": "round,pad=0.45,rounding_size=0.3",
+            "facecolor": "white",
+            "edgecolor": style.CALLOUT_EDGE,
+            "linewidth": 0.7,
+            "alpha": 0.96,
+        },
+        arrowprops=arrow,
+        zorder=12,
+    )
+    ax.add_artist(box)
+    return box
+
+
+#: Padding (points) between a callout's text and its frame.
+_CALLOUT_PAD_PT = 4.5
+#: AnnotationBbox alignment of a box offset right/up (1), left/down (-1) or centred (0).
+_ALIGN = {1: 0.0, -1: 1.0, 0: 0.5}
 
 
 def densified(points: np.ndarray, step: float = 4.0) -> np.ndarray:

@@ -17,7 +17,12 @@ _KEY_CHARS_PER_1800PX = 175
 
 
 def stop_label(stop: Stop) -> str:
-    """A stop's label: its name, then km and the estimated arrival."""
+    """A stop's label: its name, then km and the reported or estimated arrival."""
+    return f"{stop.place.name}\n{stop_details(stop)}"
+
+
+def stop_details(stop: Stop) -> str:
+    """ "850 km · est. 11 Sep 14:00": rail km from the origin and the honest arrival time."""
     details = [f"{stop.km:,.0f} km"]
     if stop.reported is not None:
         details.append(f"reported {_reported_time(stop.reported)}")
@@ -25,7 +30,7 @@ def stop_label(stop: Stop) -> str:
         details.append(f"est. {_estimated_time(stop.eta)}")
     if stop.off_network:
         details.append("off the rail network")
-    return f"{stop.place.name}\n{' · '.join(details)}"
+    return " · ".join(details)
 
 
 def _estimated_time(when: datetime) -> str:
