@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from routes.model import NO_PLACES_MESSAGE, Journey
 from routes.publish import style
 from routes.publish.png.basemap import draw_areas, draw_basemap, draw_graticule
+from routes.publish.png.fonts import register_fonts
 from routes.publish.png.frame import MapFrame, map_frame
 from routes.publish.png.furniture import draw_legend, draw_scale_and_north, draw_titles
 from routes.publish.png.labels import box_tuple, data_box_px, place_labels
@@ -47,6 +48,11 @@ _FORMAT_METADATA: dict[str, dict[str, None]] = {
 #: Drawing settings for every format: SVG text stays text (editors can restyle it), SVG ids
 #: come from a fixed salt instead of a random one.
 _RC = {"svg.fonttype": "none", "svg.hashsalt": "reported-routes", "pdf.fonttype": 42}
+
+
+def _rc() -> dict:
+    """:data:`_RC` with the map's fonts (Latin, Cyrillic and Hangul) registered and chosen."""
+    return {**_RC, "font.family": list(register_fonts())}
 
 
 def render_map(
@@ -82,7 +88,7 @@ def render_map(
     """
     if fmt not in _FORMAT_METADATA:
         raise ValueError(f"map format must be one of {', '.join(_FORMAT_METADATA)}, not {fmt!r}")
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_rc()):
         frame = map_frame(journey, width_px=width_px, dpi=dpi, size=size)
         figure, _ = _draw(journey, frame)
         buffer = io.BytesIO()
@@ -139,7 +145,7 @@ class MapLayout:
 
 def map_layout(journey: Journey, *, size: str | None = None, dpi: int = 150) -> MapLayout:
     """The layout :func:`render_map` draws for ``journey``: markers and placed labels."""
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_rc()):
         frame = map_frame(journey, dpi=dpi, size=size)
         _figure, layout = _draw(journey, frame)
     return layout
