@@ -8,7 +8,7 @@ import numpy as np
 import shapely
 from matplotlib.collections import LineCollection, PolyCollection
 
-from routes.model import AREA_KINDS, Journey
+from routes.model import AREA_KINDS, STOP_ROLES, Journey
 from routes.outlines import load_outlines
 from routes.publish import style
 from routes.publish.png.frame import MapFrame, transformer
@@ -83,35 +83,46 @@ def draw_graticule(ax, frame: MapFrame) -> None:
         ax.plot(x, y, color="#9BB0BF", linewidth=0.4, alpha=0.6, zorder=1.5)
 
 
+def shaded(journey: Journey, role: str) -> bool:
+    """Whether an area of journey ``role`` is shaded under ``journey.settings.shade_areas``:
+    by default only an area named as a stop of the journey (e.g. a region as destination)."""
+    choice = journey.settings.shade_areas
+    return choice == "all" or (choice == "journey" and role in STOP_ROLES)
+
+
 def draw_areas(ax, frame: MapFrame, journey: Journey) -> list[Label]:
-    """Areas with an outline, lightly shaded; returns their (italic) name labels."""
+    """Areas that matter to the journey lightly shaded with a dashed edge; returns the
+    (italic) name labels of every outlined area, shaded or not."""
     labels = []
     for located in journey.places:
         place = located.place
         if place.kind not in AREA_KINDS or not place.outline:
             continue
-        for ring in place.outline:
-            if len(ring) < 3:
-                continue
-            dense = shapely.segmentize(shapely.LineString([*ring, ring[0]]), _SEGMENT_DEG)
-            lonlat = shapely.get_coordinates(dense)
-            x, y = frame.project(lonlat[:, 0], lonlat[:, 1])
-            ax.fill(
-                x, y, color=style.AREA_FILL, alpha=style.AREA_FILL_OPACITY, linewidth=0, zorder=3
-            )
-            ax.plot(
-                np.append(x, x[0]),
-                np.append(y, y[0]),
-                color=style.AREA_FILL,
-                alpha=0.6,
-                linewidth=1.0,
-                linestyle=(0, (4, 3)),
-                zorder=3,
-            )
+        if shaded(journey, located.role):
+            _shade(ax, frame, place.outline)
         anchor = _area_label_point(frame, place.outline)
         if anchor is not None:
-            labels.append(Label(*anchor, place.name, 11, "#8A6A10", "normal", 2, 0, "italic"))
+            labels.append(Label(*anchor, place.name, 11, style.AREA_TEXT, "normal", 2, 0, "italic"))
     return labels
+
+
+def _shade(ax, frame: MapFrame, outline) -> None:
+    """One area's rings filled lightly and edged with a dashed line."""
+    for ring in outline:
+        if len(ring) < 3:
+            continue
+        dense = shapely.segmentize(shapely.LineString([*ring, ring[0]]), _SEGMENT_DEG)
+        lonlat = shapely.get_coordinates(dense)
+        x, y = frame.project(lonlat[:, 0], lonlat[:, 1])
+        ax.fill(x, y, color=style.AREA_FILL, alpha=style.AREA_FILL_OPACITY, linewidth=0, zorder=3)
+        ax.plot(
+            np.append(x, x[0]),
+            np.append(y, y[0]),
+            color=style.AREA_EDGE,
+            linewidth=1.0,
+            linestyle=(0, (4, 3)),
+            zorder=3,
+        )
 
 
 def _area_label_point(frame: MapFrame, outline) -> tuple[float, float] | None:

@@ -10,8 +10,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from pyproj import CRS, Proj
 
-from routes.model import STOP_ROLES, Journey, LegKind, Role
+from routes.model import AREA_KINDS, STOP_ROLES, Journey, LegKind, Role
 from routes.publish import style
+from routes.publish.png.basemap import shaded
 from routes.publish.png.frame import FOOTER_PX, KEY_LINE_PX, MapFrame, transformer
 from routes.publish.png.labels import HALO, Label, densified
 from routes.publish.png.route import shows_border_mark
@@ -60,7 +61,7 @@ def draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, labels
                 color=style.role_colour(role),
                 markeredgecolor="white",
                 linestyle="none",
-                label=f"Stop: {role}",
+                label=f"Stop: {style.ROLE_LABELS[role].lower()}",
             )
         )
     if any(shows_border_mark(frame, journey, leg) for leg in journey.route.legs):
@@ -88,13 +89,20 @@ def draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, labels
                 label="Other place mentioned",
             )
         )
-    if any(label.priority == 2 for label in labels):  # an area shows on the map
+    if any(
+        shaded(journey, lp.role)
+        for lp in journey.places
+        if lp.place.kind in AREA_KINDS and lp.place.outline
+    ):
         handles.append(
             Patch(
                 facecolor=style.AREA_FILL,
                 alpha=0.35,
-                edgecolor=style.AREA_FILL,
-                label="Area mentioned",
+                edgecolor=style.AREA_EDGE,
+                linestyle=(0, (4, 3)),
+                label="Area on the journey"
+                if journey.settings.shade_areas == "journey"
+                else "Area mentioned",
             )
         )
     handles.append(
