@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from dataclasses import replace
@@ -10,6 +11,7 @@ import pytest
 from PIL import Image
 
 from routes.__main__ import main
+from routes.publish import style
 from routes.publish.png import callouts, draw
 
 
@@ -52,7 +54,7 @@ def test_build_size_option_writes_maps_of_that_shape(tmp_path):
 def _svg_words(svg: str) -> str:
     """The words of every <text> element of an SVG, markup removed, whitespace folded."""
     texts = " ".join(re.findall(r"<text\b.*?</text>", svg, flags=re.S))
-    return " ".join(re.sub(r"<[^>]+>", " ", texts).split())
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", texts)).split())
 
 
 def _crowded(journey):
@@ -133,3 +135,48 @@ def test_a_quote_excerpt_keeps_the_place_and_drops_the_attribution(journey):
     assert not excerpt.startswith("Japanese media")
     assert len(excerpt) <= callouts.QUOTE_CHARS + 2
     assert excerpt.replace("…", "").strip() in " ".join(mention.quote.split())
+
+
+def test_credit_names_each_attributed_source_the_data_and_the_byline(journey):
+    bylined = replace(journey, settings=replace(journey.settings, byline="Maps desk"))
+    words = _svg_words(draw.render_map(bylined, "svg").decode("utf-8"))
+    sources = {m.source for lp in journey.places for m in lp.mentions if m.source}
+    assert len(sources) > 4
+    for source in sources:
+        assert " ".join(source.split()) in words, source
+    for credit in ("OpenStreetMap", "GeoNames", "GSHHG", "Graphic: Maps desk"):
+        assert credit in words
+    assert "Graphic:" not in _svg_words(draw.render_map(journey, "svg").decode("utf-8"))
+
+
+def test_country_and_sea_names_in_view_are_printed(journey):
+    words = _svg_words(draw.render_map(journey, "svg").decode("utf-8"))
+    assert "Sea of Japan (East Sea)" in words
+    assert "C H I N A" in words
+    assert "N O R T H K O R E A" in words  # named by the reports: printed once
+    assert words.count("N O R T H K O R E A") == 1
+
+
+def test_the_map_has_a_locator_inset_outlining_the_main_view(journey):
+    svg = draw.render_map(journey, "svg").decode("utf-8")
+    assert 'id="axes_2"' in svg  # the inset's own axes
+    inset = svg[svg.index('id="axes_2"') :]
+    assert style.INSET_FRAME_COLOUR.lower() in inset.lower()
+
+
+@pytest.mark.parametrize(("choice", "shaded"), [("journey", False), ("all", True), ("none", False)])
+def test_areas_are_shaded_only_when_they_matter_unless_asked(journey, choice, shaded):
+    # The fixture's Russian Far East is only context: not shaded by default, only with "all".
+    chosen = replace(journey, settings=replace(journey.settings, shade_areas=choice))
+    svg = draw.render_map(chosen, "svg").decode("utf-8").lower()
+    assert (style.AREA_FILL.lower() in svg) is shaded
+    assert "Russian Far East" in _svg_words(draw.render_map(chosen, "svg").decode("utf-8"))
+
+
+def test_an_area_named_as_destination_is_shaded(journey):
+    places = tuple(
+        replace(lp, role="destination") if lp.place.id == "russian-far-east" else lp
+        for lp in journey.places
+    )
+    svg = draw.render_map(replace(journey, places=places), "svg").decode("utf-8").lower()
+    assert style.AREA_FILL.lower() in svg

@@ -95,6 +95,9 @@ MARKER_TEXT_COLOUR = "#FFFFFF"
 CONTEXT_TEXT = "#6E6E6E"
 AREA_NAME_COLOUR = "#6E6E6E"
 CALLOUT_TEXT = "#333333"
+CREDIT_TEXT = "#555555"
+SEA_TEXT = "#3D6889"  # sea names, 4.8:1 on SEA_COLOUR
+INSET_FRAME_COLOUR = "#CC3311"  # the main map's outline on the locator inset
 CALLOUT_EDGE = "#8A8A8A"
 LEADER_COLOUR = "#555555"
 #: Readable names of the countries coloured above, for legends.

@@ -21,7 +21,9 @@ from routes.publish.png.basemap import draw_areas, draw_basemap, draw_graticule
 from routes.publish.png.fonts import register_fonts
 from routes.publish.png.frame import MapFrame, map_frame
 from routes.publish.png.furniture import draw_legend, draw_scale_and_north, draw_titles
+from routes.publish.png.inset import draw_inset
 from routes.publish.png.labels import box_tuple, data_box_px, place_labels
+from routes.publish.png.names import name_labels
 from routes.publish.png.places import StopMarker, draw_places
 from routes.publish.png.route import draw_route
 from routes.publish.png.text import sources_line
@@ -176,12 +178,14 @@ def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
     area_labels = draw_areas(ax, frame, journey)
     route = draw_route(ax, frame, journey)
     labels, markers = draw_places(ax, frame, journey)
-    labels += area_labels
+    labels += area_labels + name_labels(frame, journey)
     legend = draw_legend(ax, frame, journey, route, labels)
     furniture = draw_scale_and_north(ax, frame, legend)
     legend_box = box_tuple(legend.get_window_extent(figure.canvas.get_renderer()))
     circles = _marker_circles(ax, markers)
     boxes = [legend_box] + [data_box_px(ax, box) for box in furniture]
+    if journey.route.stops or journey.places:
+        boxes.append(draw_inset(figure, ax, frame, _inset_corner(ax, legend, route)))
     boxes += [(x - r, y - r, x + r, y + r) for _, x, y, r in circles]
     placed = place_labels(figure, ax, labels, route, boxes)
     draw_titles(figure, frame, journey)
@@ -198,6 +202,22 @@ def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
             bbox={"facecolor": "white", "edgecolor": "#555555", "boxstyle": "round,pad=0.6"},
         )
     return figure, _layout(height, circles, placed)
+
+
+def _inset_corner(ax, legend, route) -> str:
+    """The upper corner for the locator inset: not the legend's, else the one over less of
+    the route."""
+    loc = legend._loc  # 1 upper right, 2 upper left, 3 lower left, 4 lower right
+    if loc in (1, 2):
+        return "upper left" if loc == 1 else "upper right"
+    if not len(route):
+        return "upper right"
+    px = ax.transData.transform(route)
+    box = ax.get_window_extent()
+    high = px[:, 1] > box.y0 + box.height * 0.7
+    mid = box.x0 + box.width / 2
+    right, left = int((high & (px[:, 0] > mid)).sum()), int((high & (px[:, 0] <= mid)).sum())
+    return "upper left" if right > left else "upper right"
 
 
 def _marker_circles(ax, markers: list[StopMarker]) -> list[tuple[str, float, float, float]]:

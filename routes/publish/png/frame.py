@@ -10,11 +10,13 @@ import numpy as np
 from pyproj import Transformer
 
 from routes.model import AREA_KINDS, STOP_ROLES, Journey
-from routes.publish.png.text import stop_key_lines
+from routes.publish.png.text import credit_lines, stop_key_lines
 
 #: Fixed bands around the map, in pixels at 150 dpi (scaled with the dpi).
 TITLE_PX = 150
-FOOTER_PX = 70
+FOOTER_PX = 24
+#: Height of one line of the credits under the map (px at 150 dpi).
+CREDIT_LINE_PX = 22
 _SIDE_PX = 36
 #: Height / width of the map panel is kept between these, whatever the route's shape.
 _MIN_ASPECT, _MAX_ASPECT = 0.62, 1.15
@@ -136,6 +138,7 @@ def map_frame(
     scale = dpi / 150.0
     side, title, footer = (round(v * scale) for v in (_SIDE_PX, TITLE_PX, FOOTER_PX))
     footer += round(len(stop_key_lines(journey, width_px)) * KEY_LINE_PX * scale)
+    footer += round(len(credit_lines(journey, width_px)) * CREDIT_LINE_PX * scale)
     panel_w = width_px - 2 * side
     (x0, x1), (y0, y1) = _padded(x), _padded(y)
     if height_px is None:

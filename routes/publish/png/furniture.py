@@ -13,10 +13,10 @@ from pyproj import CRS, Proj
 from routes.model import AREA_KINDS, STOP_ROLES, Journey, LegKind, Role
 from routes.publish import style
 from routes.publish.png.basemap import shaded
-from routes.publish.png.frame import FOOTER_PX, KEY_LINE_PX, MapFrame, transformer
+from routes.publish.png.frame import CREDIT_LINE_PX, KEY_LINE_PX, MapFrame, transformer
 from routes.publish.png.labels import HALO, Label, densified
 from routes.publish.png.route import shows_border_mark
-from routes.publish.png.text import shorten, sources_line, stop_key_lines, subtitle
+from routes.publish.png.text import credit_lines, shorten, stop_key_lines, subtitle
 
 
 def draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, labels: list[Label]):
@@ -199,13 +199,12 @@ def draw_scale_and_north(ax, frame: MapFrame, legend) -> list[tuple[float, ...]]
             zorder=15,
             bbox=HALO,
         )
-    north_x = x1 - 0.045 * w if loc == 2 else x0 + 0.045 * w
-    north_y = y1 - 0.12 * h
+    # The north arrow beside the scale bar, on the side away from the panel's edge.
+    north_x = bar_x - 0.03 * w if loc == 3 else bar_x + length + 0.04 * w
+    north_y = bar_y
     _draw_north(ax, frame, north_x, north_y, h)
-    return [
-        (bar_x - 0.02 * w, bar_y - 0.01 * h, bar_x + length + 0.03 * w, bar_y + 0.05 * h),
-        (north_x - 0.025 * w, north_y - 0.01 * h, north_x + 0.025 * w, y1),
-    ]
+    left, right = min(bar_x, north_x) - 0.02 * w, max(bar_x + length, north_x) + 0.03 * w
+    return [(left, bar_y - 0.01 * h, right, bar_y + 0.09 * h)]
 
 
 def _draw_north(ax, frame: MapFrame, x: float, y: float, h: float) -> None:
@@ -274,16 +273,17 @@ def draw_titles(figure: Figure, frame: MapFrame, journey: Journey) -> None:
         figure.text(
             left, 1 - y_px / height, line, fontsize=8.5, va="center", ha="left", color="#222222"
         )
-    footer_y = 0.5 * FOOTER_PX * scale / height
-    figure.text(
-        left, footer_y, sources_line(journey), fontsize=8, va="center", ha="left", color="#555555"
-    )
-    figure.text(
-        1 - left,
-        footer_y,
-        "Lambert conformal conic projection",
-        fontsize=8,
-        va="center",
-        ha="right",
-        color="#777777",
-    )
+    lines = credit_lines(journey, width)
+    first = panel_bottom + (len(stop_key_lines(journey, width)) * KEY_LINE_PX + 14) * scale
+    for row, line in enumerate(lines):
+        y = 1 - (first + (row + 0.5) * CREDIT_LINE_PX * scale) / height
+        last = row == len(lines) - 1
+        figure.text(
+            1 - left if last else left,
+            y,
+            line,
+            fontsize=8,
+            va="center",
+            ha="right" if last else "left",
+            color=style.CREDIT_TEXT,
+        )

@@ -9,7 +9,14 @@ from datetime import date, datetime, timedelta
 from routes.model import Journey, Stop
 
 #: Attribution of the shipped data every map draws on.
-DATA_CREDITS = "Places: GeoNames (CC BY 4.0) · Coast and borders: GSHHG (LGPL-3.0)"
+DATA_CREDITS = (
+    "Rail: © OpenStreetMap contributors (ODbL) · Places: GeoNames (CC BY 4.0) · "
+    "Coast and borders: GSHHG (LGPL-3.0)"
+)
+#: At most this many sources are named in the credit; the rest are counted.
+MAX_SOURCES = 12
+#: Characters per line of the credit at 1800 px.
+_CREDIT_CHARS_PER_1800PX = 185
 #: Above this many stops, stop labels shrink to names and a numbered key goes in the footer.
 DENSE_STOPS = 12
 #: Characters per line of that key at 1800 px.
@@ -88,8 +95,8 @@ def _date_range(days: Sequence[date]) -> str:
 
 
 def sources_line(journey: Journey) -> str:
-    """ "Sources: …" naming who the quotes behind the map are attributed to (up to four, in
-    the order the journey meets them), then the data credits."""
+    """ "Sources: …" naming each source the quotes behind the map are attributed to (in the
+    order the journey meets them, up to :data:`MAX_SOURCES`), then the data credits."""
     stop_ids = [stop.place.id for stop in journey.route.stops]
     order = {pid: i for i, pid in enumerate(stop_ids)}
     places = sorted(journey.places, key=lambda lp: order.get(lp.place.id, len(order)))
@@ -99,13 +106,27 @@ def sources_line(journey: Journey) -> str:
             label = shorten(mention.source, 40)
             if label and label not in names:
                 names.append(label)
-    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    shown = ", ".join(names[:MAX_SOURCES])
+    if len(names) > MAX_SOURCES:
+        shown += f" and {len(names) - MAX_SOURCES} more"
     line = f"Sources: {shown or 'none'} · {DATA_CREDITS}"
     published = [r.published for r in journey.reports if r.published]
     if published:  # the reports' own date, never the clock: same input, same image
         latest = max(published)
         line += f" · Reports to {latest.day} {latest:%b %Y}"
     return line
+
+
+def credit_lines(journey: Journey, width_px: int) -> list[str]:
+    """The footer: :func:`sources_line` wrapped to the image width, then the byline and the
+    projection on a line of their own."""
+    width = max(60, int(_CREDIT_CHARS_PER_1800PX * width_px / 1800))
+    lines = textwrap.wrap(sources_line(journey), width=width, break_on_hyphens=False)
+    last = "Lambert conformal conic projection"
+    byline = shorten(journey.settings.byline, 80)
+    if byline:
+        last = f"Graphic: {byline} · {last}"
+    return [*lines, last]
 
 
 def shorten(text: str, limit: int) -> str:
