@@ -12,7 +12,7 @@ from PIL import Image
 
 from routes.__main__ import main
 from routes.publish import style
-from routes.publish.png import callouts, draw
+from routes.publish.png import callouts, draw, places
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -180,3 +180,10 @@ def test_an_area_named_as_destination_is_shaded(journey):
     )
     svg = draw.render_map(replace(journey, places=places), "svg").decode("utf-8").lower()
     assert style.AREA_FILL.lower() in svg
+
+
+def test_a_shared_marker_says_which_stops_it_stands_for():
+    assert places.number_text((3,)) == "3"
+    assert places.number_text((2, 3, 4)) == "2–4"
+    assert places.number_text((2, 5)) == "2, 5"
+    assert places.number_text((12, 14, 19, 30, 31)) == "12+4"  # the stop key lists them all

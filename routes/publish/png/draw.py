@@ -114,8 +114,9 @@ def alt_text(journey: Journey) -> str:
     km = stops[-1].km
     return (
         f"Map of a {km:,.0f} km rail journey with {len(stops)} numbered stops in order: {names}. "
-        f"Each stop is labelled with its rail distance from {stops[0].place.name} and a reported "
-        "or estimated time."
+        f"Each stop is labelled with its rail distance from {stops[0].place.name}, a reported "
+        "or estimated time and a short quote from the report that places the train there, "
+        "with its source."
     )
 
 
@@ -176,10 +177,10 @@ def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
     draw_basemap(ax, frame)
     draw_graticule(ax, frame)
     area_labels = draw_areas(ax, frame, journey)
-    route = draw_route(ax, frame, journey)
+    route, border_mark = draw_route(ax, frame, journey)
     labels, markers = draw_places(ax, frame, journey)
     labels += area_labels + name_labels(frame, journey)
-    legend = draw_legend(ax, frame, journey, route, labels)
+    legend = draw_legend(ax, journey, route, labels, border_mark=border_mark)
     furniture = draw_scale_and_north(ax, frame, legend)
     legend_box = box_tuple(legend.get_window_extent(figure.canvas.get_renderer()))
     circles = _marker_circles(ax, markers)

@@ -15,12 +15,12 @@ from routes.publish import style
 from routes.publish.png.basemap import shaded
 from routes.publish.png.frame import CREDIT_LINE_PX, KEY_LINE_PX, MapFrame, transformer
 from routes.publish.png.labels import HALO, Label, densified
-from routes.publish.png.route import shows_border_mark
 from routes.publish.png.text import credit_lines, shorten, stop_key_lines, subtitle
 
 
-def draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, labels: list[Label]):
-    """The legend, in the panel corner that covers the least of the route."""
+def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *, border_mark: bool):
+    """The legend, in the panel corner that covers the least of the route; ``border_mark``
+    says whether a border-crossing mark is on the map."""
     handles = []
     countries: list[str] = []
     for leg in journey.route.legs:
@@ -64,7 +64,7 @@ def draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, labels
                 label=f"Stop: {style.ROLE_LABELS[role].lower()}",
             )
         )
-    if any(shows_border_mark(frame, journey, leg) for leg in journey.route.legs):
+    if border_mark:
         handles.append(
             Line2D(
                 [],

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.offsetbox import AnnotationBbox, TextArea, VPacker
 
 from routes.publish import style
@@ -115,10 +116,16 @@ def place_labels(
         else:
             offsets = np.asarray(((0, 0), *_OFFSETS) if label.gap == 0 else _OFFSETS, float)
         gap = max(label.gap, 14)
-        artist = _artist(ax, label, 1, 1, gap)
-        measured = box_tuple(artist.get_window_extent(renderer))
         anchor = to_px.transform((label.x, label.y))
         shifts = offsets * gap * points_to_px
+        if label.is_callout:
+            artist = _artist(ax, label, 1, 1, gap)
+            measured = box_tuple(artist.get_window_extent(renderer))
+            artist.remove()
+        elif _surely_clashes(label, anchor, shifts, taken, points_to_px):
+            continue  # skipped before any text is measured: most labels of a crowded map
+        else:
+            measured = (0.0, 0.0, *_text_size(label, renderer))
         candidates = _candidate_boxes(anchor, measured, shifts)
         if label.is_callout:  # the frame stands its padding outside the aligned point
             candidates -= np.tile(np.sign(shifts) * _CALLOUT_PAD_PT * points_to_px, 2)
@@ -129,19 +136,13 @@ def place_labels(
         cost += _DISTANCE_COST * np.hypot(shifts[:, 0], shifts[:, 1]) * label.is_callout
         best = int(np.argmin(cost))
         if not label.is_callout and clash[best] / _area(candidates[best]) > label.max_clash:
-            artist.remove()  # better no label than one printed over another
-            continue
+            continue  # better no label than one printed over another
         dx, dy = offsets[best]
         box = tuple(float(v) for v in candidates[best])
+        artist = _artist(ax, label, dx, dy, gap, leader=label.is_callout)
         if label.is_callout:
-            artist.remove()
-            artist = _artist(ax, label, dx, dy, gap, leader=True)
             artist.update_positions(renderer)
             box = box_tuple(artist.patch.get_window_extent(renderer))
-        else:
-            artist.xyann = (dx * gap, dy * gap)
-            artist.set_horizontalalignment(_HA[int(np.sign(dx))])
-            artist.set_verticalalignment(_VA[int(np.sign(dy))])
         taken.add(box)
         placed.append((label, box))
     return placed
@@ -149,6 +150,42 @@ def place_labels(
 
 _HA = {1: "left", -1: "right", 0: "center"}
 _VA = {1: "bottom", -1: "top", 0: "center"}
+
+
+#: A lower bound of a character's width and a line's height, in ems, for DejaVu Sans.
+_EM_WIDTH, _EM_HEIGHT = 0.5, 1.1
+
+
+#: Line spacing of labels, and the halo's padding around them, in ems.
+_LINE_SPACING, _HALO_PAD = 1.15, 0.12
+
+
+def _text_size(label: Label, renderer) -> tuple[float, float]:
+    """Pixel (width, height) of a plain label with its halo, from the font's own metrics
+    (one FreeType call per line: no text artist is built for a label that is not placed)."""
+    font = FontProperties(size=label.size, weight=label.weight, style=label.fontstyle)
+    sizes = [
+        renderer.get_text_width_height_descent(line or " ", font, ismath=False)
+        for line in label.text.split("\n")
+    ]
+    em = renderer.points_to_pixels(label.size)
+    width = max(w for w, _, _ in sizes)
+    line = max(h for _, h, _ in sizes)
+    height = line + (len(sizes) - 1) * em * _LINE_SPACING * 1.17
+    pad = 2 * _HALO_PAD * em
+    return width + pad, height + pad
+
+
+def _surely_clashes(label: Label, anchor, shifts: np.ndarray, taken, points_to_px) -> bool:
+    """Whether even a box smaller than the label's text clashes more than its ``max_clash``
+    at every candidate spot (so measuring the real text would be wasted)."""
+    lines = label.text.split("\n")
+    em = label.size * points_to_px
+    width = max(len(line) for line in lines) * em * _EM_WIDTH
+    height = len(lines) * em * _EM_HEIGHT
+    candidates = _candidate_boxes(anchor, (0.0, 0.0, width, height), shifts)
+    share = taken.overlap(candidates) / max(width * height, 1.0)
+    return bool(share.min() > label.max_clash)
 
 
 def _candidate_boxes(anchor, measured: tuple[float, ...], shifts: np.ndarray) -> np.ndarray:
@@ -251,7 +288,7 @@ def _artist(ax, label: Label, dx: float, dy: float, gap: float, *, leader: bool 
         zorder=12,
         fontstyle=label.fontstyle,
         bbox=HALO,
-        linespacing=1.15,
+        linespacing=_LINE_SPACING,
     )
 
 

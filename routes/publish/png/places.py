@@ -20,6 +20,8 @@ from routes.publish.png.text import DENSE_STOPS
 MARKER_PT = 17.0
 #: Width (points) a marker grows by per character beyond two ("2–4", "12–15").
 _MARKER_PT_PER_CHAR = 5.0
+#: The widest marker (points), whatever its text.
+_MAX_MARKER_PT = 27.0
 #: Clear space (points) kept between two stop markers.
 _MARKER_GAP_PT = 2.0
 
@@ -41,12 +43,15 @@ class StopMarker:
 
 
 def number_text(numbers: tuple[int, ...]) -> str:
-    """ "3", "2–4" for a run of consecutive stops, "2, 5" otherwise."""
+    """ "3"; "2–4" for a run of consecutive stops; "2, 5" for two; else "12+4" (stop 12 and
+    four more, all listed in the stop key under a crowded map)."""
     if len(numbers) == 1:
         return str(numbers[0])
     if numbers == tuple(range(numbers[0], numbers[-1] + 1)):
         return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(str(n) for n in numbers)
+    if len(numbers) == 2:
+        return f"{numbers[0]}, {numbers[1]}"
+    return f"{numbers[0]}+{len(numbers) - 1}"
 
 
 def stop_markers(frame: MapFrame, stops: tuple[Stop, ...]) -> list[StopMarker]:
@@ -82,8 +87,13 @@ def _numbers(group: list[int]) -> tuple[int, ...]:
 
 
 def _diameter(text: str) -> float:
-    """Marker diameter (points) that fits ``text``."""
-    return MARKER_PT + _MARKER_PT_PER_CHAR * max(len(text) - 2, 0)
+    """Marker diameter (points) that fits ``text`` (set smaller beyond three characters)."""
+    return min(MARKER_PT + _MARKER_PT_PER_CHAR * max(len(text) - 2, 0), _MAX_MARKER_PT)
+
+
+def marker_font_size(text: str) -> float:
+    """Font size (points) of a marker's number: smaller for long group numbers."""
+    return 8.5 if len(text) <= 3 else 7.0
 
 
 def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[int]]:
@@ -132,7 +142,7 @@ def draw_places(ax, frame: MapFrame, journey: Journey) -> tuple[list[Label], lis
             marker.x,
             marker.y,
             marker.text,
-            fontsize=8.5,
+            fontsize=marker_font_size(marker.text),
             fontweight="bold",
             color=style.MARKER_TEXT_COLOUR,
             ha="center",

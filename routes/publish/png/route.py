@@ -6,66 +6,100 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from matplotlib.collections import LineCollection
+from scipy.spatial import cKDTree
 
-from routes.model import Journey, Leg, LegKind
+from routes.model import Journey, LegKind
 from routes.publish import style
 from routes.publish.legs import leg_pieces, stop_countries
 from routes.publish.png.frame import MapFrame
 
+#: A leg piece shorter than this (pixels at 150 dpi) gets no direction arrow.
+_ARROW_MIN_PX = 80.0
 
-def draw_route(ax, frame: MapFrame, journey: Journey) -> np.ndarray:
+
+def draw_route(ax, frame: MapFrame, journey: Journey) -> tuple[np.ndarray, bool]:
     """Legs in country colours (no-rail dashed grey) with direction arrows; border crossings.
 
-    Returns the route's projected vertices, for keeping labels and the legend off it.
+    All legs go into three line collections (white casing, solid rail, dashed gaps), so the
+    cost stays flat per leg on a journey of hundreds of stops.
+
+    Returns
+    -------
+    tuple
+        The route's projected vertices (for keeping labels and the legend off it), and
+        whether a border-crossing mark was drawn.
     """
-    points = []
+    points, solid, dashed = [], [], []
     countries = stop_countries(journey)
+    min_px = _ARROW_MIN_PX * frame.dpi / 150.0
+    metres_per_px = (frame.bounds[2] - frame.bounds[0]) / frame.panel[2]
     for leg in journey.route.legs:
         for coords, country in leg_pieces(leg, countries):
             if len(coords) < 2:
                 continue
             colour = style.route_colour(leg.kind, (country,))
             x, y = frame.project(*zip(*coords, strict=True))
-            points.append(np.column_stack([x, y]))
-            dashed = leg.kind != LegKind.RAIL
-            ax.plot(x, y, color="white", linewidth=6.5, solid_capstyle="round", zorder=5)
-            ax.plot(
-                x,
-                y,
-                color=colour,
-                linewidth=3.4,
-                zorder=6,
-                linestyle=(0, style.NO_RAIL_DASH) if dashed else "-",
-                solid_capstyle="round",
-                solid_joinstyle="round",
+            line = np.column_stack([x, y])
+            points.append(line)
+            (solid if leg.kind == LegKind.RAIL else dashed).append((line, colour))
+            if _length(line) / metres_per_px >= min_px:
+                _draw_arrow(ax, x, y, colour)
+    lines = solid + dashed
+    ax.add_collection(
+        LineCollection(
+            [line for line, _ in lines], colors="white", linewidths=6.5, capstyle="round", zorder=5
+        )
+    )
+    for group, linestyle in ((solid, "solid"), (dashed, (0, style.NO_RAIL_DASH))):
+        if group:
+            ax.add_collection(
+                LineCollection(
+                    [line for line, _ in group],
+                    colors=[colour for _, colour in group],
+                    linewidths=3.4,
+                    linestyles=[linestyle],
+                    capstyle="round",
+                    joinstyle="round",
+                    zorder=6,
+                )
             )
-            _draw_arrow(ax, x, y, colour)
-        if shows_border_mark(frame, journey, leg):
-            bx, by = frame.project([leg.border_point[0]], [leg.border_point[1]])
-            ax.plot(
-                bx,
-                by,
-                marker="X",
-                markersize=11,
-                color="#222222",
-                markeredgecolor="white",
-                markeredgewidth=1.2,
-                zorder=8,
-                linestyle="none",
-            )
-    return np.vstack(points) if points else np.empty((0, 2))
+    marks = border_marks(frame, journey)
+    if marks:
+        bx, by = zip(*marks, strict=True)
+        ax.plot(
+            bx,
+            by,
+            marker="X",
+            markersize=11,
+            color="#222222",
+            markeredgecolor="white",
+            markeredgewidth=1.2,
+            zorder=8,
+            linestyle="none",
+        )
+    return (np.vstack(points) if points else np.empty((0, 2))), bool(marks)
 
 
-def shows_border_mark(frame: MapFrame, journey: Journey, leg: Leg) -> bool:
-    """Whether a leg's border crossing gets its own mark: not when a stop marker covers it."""
-    if leg.border_point is None:
-        return False
-    bx, by = frame.pixels([leg.border_point[0]], [leg.border_point[1]])[0]
+def _length(line: np.ndarray) -> float:
+    """Length of a projected polyline (metres)."""
+    return float(np.hypot(*np.diff(line, axis=0).T).sum())
+
+
+def border_marks(frame: MapFrame, journey: Journey) -> list[tuple[float, float]]:
+    """Projected border crossings that get their own mark: those no stop marker covers."""
+    borders = [leg.border_point for leg in journey.route.legs if leg.border_point is not None]
+    if not borders:
+        return []
+    bx, by = frame.project(*zip(*borders, strict=True))
     stops = [(s.place.lon, s.place.lat) for s in journey.route.stops]
     if not stops:
-        return True
-    px = frame.pixels(*zip(*stops, strict=True))
-    return bool(np.min(np.hypot(px[:, 0] - bx, px[:, 1] - by)) > 16 * frame.dpi / 150)
+        return list(zip(bx.tolist(), by.tolist(), strict=True))
+    stop_px = frame.pixels(*zip(*stops, strict=True))
+    border_px = frame.pixels(*zip(*borders, strict=True))
+    near = cKDTree(stop_px).query(border_px)[0]
+    clear = near > 16 * frame.dpi / 150
+    return [(float(x), float(y)) for x, y, keep in zip(bx, by, clear, strict=True) if keep]
 
 
 def _draw_arrow(ax, x: np.ndarray, y: np.ndarray, colour: str) -> None:
