@@ -134,7 +134,10 @@ def test_a_quote_excerpt_keeps_the_place_and_drops_the_attribution(journey):
     assert "Khasan" in excerpt
     assert not excerpt.startswith("Japanese media")
     assert len(excerpt) <= callouts.QUOTE_CHARS + 2
-    assert excerpt.replace("…", "").strip() in " ".join(mention.quote.split())
+    sentence = " ".join(mention.quote.split())
+    for part in excerpt.split("…"):  # every piece is the report's own words
+        assert part.strip() in sentence
+    assert excerpt.startswith("security was being stepped up")  # what happened, then where
 
 
 def test_credit_names_each_attributed_source_the_data_and_the_byline(journey):

@@ -18,6 +18,8 @@ _ATTRIBUTION = re.compile(
     r"(?:\s+that)?\s+",
     re.IGNORECASE,
 )
+#: How far into a sentence the source's name may stand for its attribution to be left out.
+_SOURCE_LEAD_CHARS = 40
 #: Longest source name before it is cut.
 _SOURCE_CHARS = 32
 
@@ -25,15 +27,20 @@ _SOURCE_CHARS = 32
 def stop_mention(journey: Journey, stop: Stop) -> Mention | None:
     """The mention a stop's callout quotes: a current one with a named source if any.
 
-    Mentions that are denied, ruled out or superseded come last; among the rest, the first
-    with a source in report order.
+    Mentions that are denied, ruled out or superseded come last; then those with no source;
+    then those whose sentence does not spell the stop's name (e.g. "the border"); among the
+    rest, the first in report order.
     """
     located = next((lp for lp in journey.places if lp.place.id == stop.place.id), None)
     if located is None or not located.mentions:
         return None
     ranked = sorted(
         located.mentions,
-        key=lambda m: (m.status in NOT_CURRENT, not m.source.strip()),
+        key=lambda m: (
+            m.status in NOT_CURRENT,
+            not m.source.strip(),
+            stop.place.name.lower() not in m.quote.lower(),
+        ),
     )
     return ranked[0]
 
@@ -47,8 +54,9 @@ def quote_excerpt(mention: Mention, limit: int = QUOTE_CHARS) -> str:
     quote = " ".join(mention.quote.split())
     at = max(mention.start - mention.sentence_start, 0)
     source = " ".join(mention.source.split())
-    if source and quote.lower().startswith(source.lower()):
-        said = _ATTRIBUTION.match(quote, len(source))
+    found = quote.lower().find(source.lower()) if source else -1
+    if 0 <= found <= _SOURCE_LEAD_CHARS:  # "The Kremlin said", "South Korea's X newspaper said"
+        said = _ATTRIBUTION.match(quote, found + len(source))
         if said and said.end() <= at:  # never cut the place wording itself
             at -= said.end()
             quote = quote[said.end() :]
@@ -56,15 +64,18 @@ def quote_excerpt(mention: Mention, limit: int = QUOTE_CHARS) -> str:
     if len(quote) <= limit:
         return quote
     wording = len(mention.text)
-    # From the sentence's start when the place fits in, else centred on the place wording.
-    start = 0 if at + wording <= limit - 12 else max(0, min(at - limit // 2, len(quote) - limit))
-    end = start + limit
-    piece = quote[start:end]
-    if start > 0:
-        piece = "…" + piece.split(" ", 1)[-1]
-    if end < len(quote):
-        piece = piece.rsplit(" ", 1)[0] + "…"
-    return piece
+    if at + wording <= limit - 12:  # the place is near the start: the sentence's beginning
+        return quote[:limit].rsplit(" ", 1)[0] + "…"
+    # Else the sentence's first words, an ellipsis, and the words around the place.
+    head = quote[: limit // 3].rsplit(" ", 1)[0]
+    room = limit - len(head) - 3
+    start = max(len(head) + 1, min(at - room // 2, len(quote) - room))
+    tail = quote[start : start + room]
+    if start > 0 and quote[start - 1] != " ":
+        tail = tail.split(" ", 1)[-1]
+    if start + room < len(quote):
+        tail = tail.rsplit(" ", 1)[0] + "…"
+    return f"{head} … {tail}"
 
 
 def callout_text(journey: Journey, stop: Stop) -> tuple[str, str]:
