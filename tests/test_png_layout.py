@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from routes.__main__ import main
+from routes.model import Role
 from routes.publish import style
 from routes.publish.png import callouts, draw, places
 
@@ -65,7 +66,7 @@ def _crowded(journey):
         replace(
             khasan,
             place=replace(khasan.place, id=f"near-{i}", name=f"Near {i}", lat=lat, lon=lon),
-            role="via",
+            role=Role.VIA,
         )
         for i, (lat, lon) in enumerate(((42.41, 130.61), (42.44, 130.66)), start=1)
     ]
@@ -178,7 +179,7 @@ def test_areas_are_shaded_only_when_they_matter_unless_asked(journey, choice, sh
 
 def test_an_area_named_as_destination_is_shaded(journey):
     places = tuple(
-        replace(lp, role="destination") if lp.place.id == "russian-far-east" else lp
+        replace(lp, role=Role.DESTINATION) if lp.place.id == "russian-far-east" else lp
         for lp in journey.places
     )
     svg = draw.render_map(replace(journey, places=places), "svg").decode("utf-8").lower()

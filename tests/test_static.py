@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from routes.model import Leg, Route
+from routes.model import Leg, LegKind, Role, Route
 from routes.outlines import LAYERS, REGION, load_outlines, outline_path
 from routes.publish import legs as static_route
 from routes.publish import style
@@ -112,7 +112,7 @@ def test_write_png_writes_a_png_file(journey, tmp_path):
 
 
 def test_no_rail_legs_are_drawn_dashed_grey(journey):
-    gap = Leg("khasan", "vladivostok", "no-rail", (LEG_RU[0], LEG_RU[-1]), 150.0)
+    gap = Leg("khasan", "vladivostok", LegKind.NO_RAIL, (LEG_RU[0], LEG_RU[-1]), 150.0)
     dashed = replace(journey, route=replace(journey.route, legs=(journey.route.legs[0], gap)))
     pixels = _image(static.render_png(dashed, width_px=1600))
     frame = static.map_frame(dashed, width_px=1600)
@@ -176,7 +176,7 @@ def test_a_crowded_route_gets_a_numbered_stop_key_under_the_map(journey):
             base,
             place=replace(base.place, id=f"s{i}", name=f"Stop {i} Halt", lon=lon, lat=lat),
             order=i,
-            role="via",
+            role=Role.VIA,
         )
         for i, (lon, lat) in enumerate(zip(lons, lats, strict=True), start=1)
     )

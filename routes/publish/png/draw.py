@@ -1,8 +1,9 @@
 """The static map (PNG, SVG, PDF from one drawing): the figure assembled from its layers.
 
-``frame`` places the map, ``basemap`` draws the ground, ``route`` the legs, ``places`` the
-markers, ``labels`` places their text and ``furniture`` adds legend, scale, north arrow, title
-and credits.
+``frame`` places the map (projection and size), ``basemap`` draws the ground and the areas,
+``route`` the legs, ``places`` the numbered markers, ``callouts`` words their quotes,
+``names`` adds country and sea names, ``labels`` places all text, ``inset`` the locator map,
+``furniture`` the legend, scale, north arrow, title and credits, ``fonts`` the typefaces.
 """
 
 from __future__ import annotations
