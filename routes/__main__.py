@@ -9,10 +9,19 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from routes.model import NO_PLACES_MESSAGE, Corrections, LoadResult, Route, Settings
+from routes.model import (
+    AREA_SHADING,
+    MAP_SIZES,
+    NO_PLACES_MESSAGE,
+    Corrections,
+    LoadResult,
+    Route,
+    Settings,
+)
 from routes.publish.outputs import OUTPUT_FILES
 
 EXIT_OK = 0
@@ -77,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         default="osm",
         help="tiles of the HTML map (default: osm); the offline outline layer is always there",
     )
+    _add_static_map_args(build)
     build.set_defaults(run=_run_build)
 
     parse = commands.add_parser(
@@ -99,6 +109,28 @@ def _parser() -> argparse.ArgumentParser:
     route.set_defaults(run=_run_route)
     _add_batch_parser(commands)
     return parser
+
+
+def _add_static_map_args(build: argparse.ArgumentParser) -> None:
+    """--size, --byline and --areas: the shape and credits of map.png/svg/pdf."""
+    defaults = Settings()
+    build.add_argument(
+        "--size",
+        choices=MAP_SIZES,
+        default=defaults.map_size,
+        help="shape of map.png/svg/pdf: tall follows the route, or a fixed ratio "
+        f"(default: {defaults.map_size})",
+    )
+    build.add_argument(
+        "--byline", default="", metavar="TEXT", help='a "Graphic: TEXT" credit on the static map'
+    )
+    build.add_argument(
+        "--areas",
+        choices=AREA_SHADING,
+        default=defaults.shade_areas,
+        help="areas shaded on the static map: those named as a stop (journey), every area "
+        f"a report names (all) or none (default: {defaults.shade_areas})",
+    )
 
 
 def _add_batch_parser(commands: argparse._SubParsersAction) -> None:
@@ -246,6 +278,7 @@ def _run_build(args: argparse.Namespace) -> int:
         loaded = _load(args.reports)
         corrections = Corrections()
         settings = Settings(speed_kmh=args.speed, depart=args.depart, title=args.title)
+    settings = replace(settings, map_size=args.size, byline=args.byline, shade_areas=args.areas)
     if not loaded.reports:
         print("error: no report could be read; nothing to map", file=sys.stderr)
         return EXIT_BAD_INPUT

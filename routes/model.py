@@ -91,6 +91,12 @@ POINT_KINDS: tuple[Kind, ...] = (
 #: Kinds drawn as polygons when an outline is known.
 AREA_KINDS: tuple[Kind, ...] = (Kind.REGION, Kind.AREA, Kind.COUNTRY)
 
+#: Shapes of the static map: "tall" follows the route's shape; the others are fixed ratios.
+MAP_SIZES: tuple[str, ...] = ("tall", "16:9", "1:1", "4:5")
+#: Which areas the static map shades: those named as a stop of the journey, every area a
+#: report names, or none.
+AREA_SHADING: tuple[str, ...] = ("journey", "all", "none")
+
 #: The format tag of a project file (routes.publish.export writes and reads it).
 PROJECT_FORMAT = "reported-routes-project"
 #: What every view says when the reports name no place (the outputs are still written).
@@ -228,6 +234,12 @@ class Settings:
     #: A stop farther than this from the network is flagged, not snapped.
     max_snap_km: float = 10.0
     title: str = ""
+    #: The static map's shape: one of routes.model.MAP_SIZES.
+    map_size: str = "tall"
+    #: The static map's "Graphic: ..." credit, empty for none.
+    byline: str = ""
+    #: Which areas the static map shades: one of routes.model.AREA_SHADING.
+    shade_areas: str = "journey"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from routes.model import NO_PLACES_MESSAGE, Corrections, Settings
 from routes.pipeline import build
 from routes.publish.export import CSV_COLUMNS
 from routes.publish.outputs import OUTPUT_FILES, write_all
-from routes.publish.png.draw import _sources_line, render_png
+from routes.publish.png.draw import render_png
+from routes.publish.png.text import sources_line as _sources_line
 from routes.publish.web.render import map_html
 from routes.read.geoparse import MAX_MENTIONS_PER_REPORT, QUOTE_CONTEXT
 from routes.read.reports import (

@@ -10,11 +10,14 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from routes.model import Leg, Route
+from routes.model import Leg, LegKind, Role, Route
 from routes.outlines import LAYERS, REGION, load_outlines, outline_path
+from routes.publish import legs as static_route
 from routes.publish import style
+from routes.publish.legs import stop_countries
 from routes.publish.png import draw as static
-from tests.journey_fixture import BORDER_POINT, LEG_KP, LEG_RU, fixture_journey
+from routes.publish.png import text
+from tests.journey_fixture import LEG_KP, LEG_RU, fixture_journey
 from tools.outlines import write_outlines
 
 
@@ -109,7 +112,7 @@ def test_write_png_writes_a_png_file(journey, tmp_path):
 
 
 def test_no_rail_legs_are_drawn_dashed_grey(journey):
-    gap = Leg("khasan", "vladivostok", "no-rail", (LEG_RU[0], LEG_RU[-1]), 150.0)
+    gap = Leg("khasan", "vladivostok", LegKind.NO_RAIL, (LEG_RU[0], LEG_RU[-1]), 150.0)
     dashed = replace(journey, route=replace(journey.route, legs=(journey.route.legs[0], gap)))
     pixels = _image(static.render_png(dashed, width_px=1600))
     frame = static.map_frame(dashed, width_px=1600)
@@ -125,18 +128,21 @@ def test_a_journey_without_route_or_places_still_renders():
     assert pixels.shape[1] == 1600
 
 
-def test_leg_crossing_a_border_is_split_into_country_colours(journey):
-    pieces = static.leg_pieces(journey.route.legs[0])
-    assert [colour for colour, _ in pieces] == [
-        style.country_colour("KP"),
-        style.country_colour("RU"),
-    ]
-    assert pieces[0][1][0] == LEG_KP[0]
-    assert pieces[-1][1][-1] == LEG_KP[-1]
-    # The two colours meet on the line, at the point nearest the border crossing.
-    assert pieces[0][1][-1] == pieces[1][1][0]
-    meet = np.array(pieces[0][1][-1])
-    assert np.hypot(*(meet - np.array(BORDER_POINT))) < 0.01
+def test_leg_crossing_a_border_is_split_where_the_web_map_splits_it(journey):
+    pieces = static_route.leg_pieces(journey.route.legs[0], stop_countries(journey))
+    assert [country for _, country in pieces] == ["KP", "RU"]
+    assert pieces[0][0][-1] == pieces[1][0][0]  # the two colours meet on the line
+
+
+def test_a_leg_without_countries_takes_its_stops_country_colour_as_on_the_web_map(journey):
+    # A rail leg that knows no countries is coloured by the country of its first stop, the
+    # colour the HTML map gives it, not a third "unknown" colour.
+    first = replace(journey.route.legs[0], countries=(), border_point=None)
+    bare = replace(journey, route=replace(journey.route, legs=(first, *journey.route.legs[1:])))
+    pixels = _image(static.render_png(bare, width_px=1600))
+    points = static.map_frame(bare, width_px=1600).pixels(*_along(LEG_KP[:-2], 25))
+    assert _share_near(pixels, points, style.country_colour("KP")) >= 0.8
+    assert _share_near(pixels, points, style.DEFAULT_ROUTE_COLOUR) <= 0.1
 
 
 def test_outlines_ship_every_layer_for_the_region_and_the_world():
@@ -170,14 +176,14 @@ def test_a_crowded_route_gets_a_numbered_stop_key_under_the_map(journey):
             base,
             place=replace(base.place, id=f"s{i}", name=f"Stop {i} Halt", lon=lon, lat=lat),
             order=i,
-            role="via",
+            role=Role.VIA,
         )
         for i, (lon, lat) in enumerate(zip(lons, lats, strict=True), start=1)
     )
     crowded = replace(journey, route=replace(journey.route, stops=stops))
-    key = " ".join(static._stop_key_lines(crowded, 1800)).replace("\u00a0", " ")
+    key = " ".join(text.stop_key_lines(crowded, 1800)).replace("\u00a0", " ")
     assert all(f"{i} Stop {i} Halt" in key for i in range(1, 16))
-    assert static._stop_key_lines(journey, 1800) == []
+    assert text.stop_key_lines(journey, 1800) == []
     frame, sparse = static.map_frame(crowded), static.map_frame(journey)
     assert frame.size[1] > sparse.size[1]  # the key gets its own room under the map
     pixels = _image(static.render_png(crowded))
@@ -222,13 +228,13 @@ def test_pdf_is_a_pdf(journey):
 def test_estimated_arrivals_are_marked_and_rounded_to_the_hour(journey):
     stop = next(s for s in journey.route.stops if s.eta is not None and s.reported is None)
     odd = replace(stop, eta=stop.eta.replace(hour=9, minute=58))
-    label = static._stop_label(odd)
+    label = text.stop_label(odd)
     assert f"est. {odd.eta:%d %b} 10:00" in label
     assert "09:58" not in label
 
 
 def test_credit_line_names_the_attributed_sources_of_the_stops(journey):
-    credit = static._sources_line(journey)
+    credit = text.sources_line(journey)
     for stop in journey.route.stops:
         located = next(lp for lp in journey.places if lp.place.id == stop.place.id)
         assert located.mentions[0].source[:39] in credit

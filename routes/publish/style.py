@@ -22,17 +22,19 @@ DEFAULT_ROUTE_COLOUR = "#882255"
 NO_RAIL_COLOUR = "#555555"
 NO_RAIL_DASH = (6, 4)  # matplotlib on/off lengths in points; "6 4" as an SVG dash array
 
-#: Marker fill per journey role.
+#: Marker fill per journey role. Stop markers carry their number in white, so each stop role
+#: reaches WCAG's 4.5:1 for text against white (the border orange is darkened for that); the
+#: grey of other places reaches 3:1 for graphics on the land and the sea.
 ROLE_COLOURS: dict[Role, str] = {
     Role.ORIGIN: "#228833",
     Role.VIA: "#4477AA",
-    Role.BORDER: "#EE7733",
+    Role.BORDER: "#B85A1E",
     Role.DESTINATION: "#AA3377",
-    Role.CONTEXT: "#9A9A9A",
+    Role.CONTEXT: "#767676",
     Role.HISTORICAL: "#BBBBBB",
     Role.RULED_OUT: "#BBBBBB",
-    Role.ACTOR: "#9A9A9A",
-    Role.DATELINE: "#9A9A9A",
+    Role.ACTOR: "#767676",
+    Role.DATELINE: "#767676",
 }
 #: Display names of roles in popups, cards and legends.
 ROLE_LABELS: dict[Role, str] = {
@@ -74,16 +76,30 @@ STATUS_CHIPS: dict[Status, tuple[str, str]] = {
     Status.SPECULATIVE: ("#fff0d6", "#8a5a00"),
     Status.DENIED: ("#fde2e2", "#8a1f1f"),
     Status.RULED_OUT: ("#fde2e2", "#8a1f1f"),
-    Status.SUPERSEDED: ("#eee", "#777"),
+    Status.SUPERSEDED: ("#eee", "#666"),
 }
 #: Light fill of the areas a report mentions (e.g. the Russian Far East).
 AREA_FILL = "#DDAA33"
 AREA_FILL_OPACITY = 0.12
+#: The dashed outline of those areas (≥ 3:1 on the land) and their names (≥ 4.5:1).
+AREA_EDGE = "#8A6410"
+AREA_TEXT = "#7A5A00"
 #: Offline basemap colours: land, sea, lakes, coast and national borders.
 LAND_COLOUR = "#F4F1EA"
 SEA_COLOUR = "#DCE9F2"
 COAST_COLOUR = "#7F9CB0"
 BORDER_COLOUR = "#8C6D8C"
+#: Static map text and lines: numbers on stop markers, grey names of other places, names of
+#: countries and regions, callout text, frame and leader lines.
+MARKER_TEXT_COLOUR = "#FFFFFF"
+CONTEXT_TEXT = "#6E6E6E"
+AREA_NAME_COLOUR = "#6E6E6E"
+CALLOUT_TEXT = "#333333"
+CREDIT_TEXT = "#555555"
+SEA_TEXT = "#3D6889"  # sea names, 4.8:1 on SEA_COLOUR
+INSET_FRAME_COLOUR = "#CC3311"  # the main map's outline on the locator inset
+CALLOUT_EDGE = "#8A8A8A"
+LEADER_COLOUR = "#555555"
 #: Readable names of the countries coloured above, for legends.
 COUNTRY_NAMES: dict[str, str] = {
     "KP": "North Korea",
@@ -130,6 +146,7 @@ def css_variables() -> str:
         ("sea", SEA_COLOUR),
         ("land", LAND_COLOUR),
         ("area", AREA_FILL),
+        ("area-edge", AREA_EDGE),
         ("context", ROLE_COLOURS[Role.CONTEXT]),
         ("no-rail", NO_RAIL_COLOUR),
     ]

@@ -1,0 +1,197 @@
+"""Where the static map sits: its projection, the image size and the map panel inside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from pyproj import Transformer
+
+from routes.model import AREA_KINDS, STOP_ROLES, Journey
+from routes.publish.png.text import credit_lines, stop_key_lines
+
+#: Fixed bands around the map, in pixels at 150 dpi (scaled with the dpi).
+TITLE_PX = 150
+FOOTER_PX = 24
+#: Height of one line of the credits under the map (px at 150 dpi).
+CREDIT_LINE_PX = 22
+_SIDE_PX = 36
+#: Height / width of the map panel is kept between these, whatever the route's shape.
+_MIN_ASPECT, _MAX_ASPECT = 0.62, 1.15
+#: Padding around the route, as a share of its extent, and the smallest map span (m).
+_PAD = 0.18
+_MIN_SPAN_M = 350_000.0
+#: Context places farther than this share of the route span outside it are left off the map.
+_CONTEXT_REACH = 0.35
+#: Where the map falls back to when a journey has no located point at all (Korea and Primorye).
+_FALLBACK_LONLAT = ((124.0, 37.5), (132.5, 43.5))
+#: Image (width, height) in pixels of each map shape; no height: it follows the route.
+SIZE_PRESETS: dict[str, tuple[int, int | None]] = {
+    "tall": (1800, None),
+    "16:9": (1920, 1080),
+    "1:1": (1800, 1800),
+    "4:5": (1600, 2000),
+}
+#: Height of one line of the numbered stop key (px at 150 dpi).
+KEY_LINE_PX = 24
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    """The projection and pixel layout of one PNG, so points can be located in it.
+
+    ``crs`` is a Lambert conformal conic centred on the journey; ``bounds`` the map panel in
+    projected metres ``(x0, y0, x1, y1)``; ``panel`` the panel in image pixels
+    ``(left, top, width, height)``; ``size`` the image ``(width, height)`` in pixels.
+    """
+
+    crs: str
+    bounds: tuple[float, float, float, float]
+    panel: tuple[int, int, int, int]
+    size: tuple[int, int]
+    dpi: int
+
+    def project(self, lons: Sequence[float], lats: Sequence[float]) -> tuple[np.ndarray, ...]:
+        """Projected ``(x, y)`` metres of WGS84 ``lons``/``lats``."""
+        lons, lats = np.atleast_1d(np.asarray(lons, float)), np.atleast_1d(np.asarray(lats, float))
+        count = len(lons)
+        if count == 1:  # pyproj takes its deprecated scalar path for one-element arrays
+            lons, lats = np.repeat(lons, 2), np.repeat(lats, 2)
+        x, y = transformer("EPSG:4326", self.crs).transform(lons, lats)
+        return np.asarray(x)[:count], np.asarray(y)[:count]
+
+    def pixels(self, lons: Sequence[float], lats: Sequence[float]) -> np.ndarray:
+        """Image ``(column, row)`` pixel of each WGS84 point, as an (n, 2) float array."""
+        x, y = self.project(lons, lats)
+        x0, y0, x1, y1 = self.bounds
+        left, top, width, height = self.panel
+        cols = left + (x - x0) / (x1 - x0) * width
+        rows = top + (y1 - y) / (y1 - y0) * height
+        return np.column_stack([cols, rows])
+
+    def lonlat_box(self) -> tuple[float, float, float, float]:
+        """The WGS84 box ``(lon_min, lat_min, lon_max, lat_max)`` around the whole panel."""
+        inverse = transformer(self.crs, "EPSG:4326")
+        x0, y0, x1, y1 = self.bounds
+        t = np.linspace(0.0, 1.0, 41)
+        xs = np.concatenate(
+            [x0 + (x1 - x0) * t, np.full_like(t, x1), x1 - (x1 - x0) * t, np.full_like(t, x0)]
+        )
+        ys = np.concatenate(
+            [np.full_like(t, y0), y0 + (y1 - y0) * t, np.full_like(t, y1), y1 - (y1 - y0) * t]
+        )
+        lons, lats = inverse.transform(xs, ys)
+        return (float(lons.min()), float(lats.min()), float(lons.max()), float(lats.max()))
+
+
+@lru_cache(maxsize=32)
+def transformer(source: str, target: str) -> Transformer:
+    """A cached (lon, lat)-ordered transformer between two CRS."""
+    return Transformer.from_crs(source, target, always_xy=True)
+
+
+def image_size(size: str, width_px: int | None = None) -> tuple[int, int | None]:
+    """Image ``(width, height)`` in pixels of a :data:`~routes.model.MAP_SIZES` shape.
+
+    ``height`` is None for ``"tall"`` (it follows the route). ``width_px`` scales the preset.
+    """
+    if size not in SIZE_PRESETS:
+        msg = f"map size must be one of {', '.join(SIZE_PRESETS)}, not {size!r}"
+        raise ValueError(msg)
+    width, height = SIZE_PRESETS[size]
+    if width_px is None:
+        return width, height
+    return width_px, None if height is None else round(width_px * height / width)
+
+
+def map_frame(
+    journey: Journey, *, width_px: int | None = None, dpi: int = 150, size: str | None = None
+) -> MapFrame:
+    """The projection and layout :func:`render_png` uses for ``journey``.
+
+    Parameters
+    ----------
+    journey
+        The pipeline's result.
+    width_px
+        Image width in pixels (at least 1600 for print); by default the size's own width.
+    dpi
+        Dots per inch: the pixel size of text and lines.
+    size
+        One of :data:`~routes.model.MAP_SIZES`; by default ``journey.settings.map_size``.
+    """
+    width_px, height_px = image_size(size or journey.settings.map_size, width_px)
+    lonlats = _extent_points(journey)
+    lons, lats = lonlats[:, 0], lonlats[:, 1]
+    lat_lo, lat_hi = float(lats.min()), float(lats.max())
+    lon_mid = (float(lons.min()) + float(lons.max())) / 2.0
+    span = max(lat_hi - lat_lo, 2.0)
+    lat_mid = (lat_lo + lat_hi) / 2.0
+    crs = (
+        f"+proj=lcc +lat_0={lat_mid:.4f} +lon_0={lon_mid:.4f} +lat_1={lat_mid - span / 3:.4f} "
+        f"+lat_2={lat_mid + span / 3:.4f} +datum=WGS84 +units=m +no_defs"
+    )
+    forward = transformer("EPSG:4326", crs)
+    x, y = forward.transform(lons, lats)
+    scale = dpi / 150.0
+    side, title, footer = (round(v * scale) for v in (_SIDE_PX, TITLE_PX, FOOTER_PX))
+    footer += round(len(stop_key_lines(journey, width_px)) * KEY_LINE_PX * scale)
+    footer += round(len(credit_lines(journey, width_px)) * CREDIT_LINE_PX * scale)
+    panel_w = width_px - 2 * side
+    (x0, x1), (y0, y1) = _padded(x), _padded(y)
+    if height_px is None:
+        aspect = min(max((y1 - y0) / (x1 - x0), _MIN_ASPECT), _MAX_ASPECT)
+        panel_h = round(panel_w * aspect)
+    else:
+        panel_h = max(height_px - title - footer, 100)
+    x0, y0, x1, y1 = _fit(x0, y0, x1, y1, panel_h / panel_w)
+    return MapFrame(
+        crs=crs,
+        bounds=(x0, y0, x1, y1),
+        panel=(side, title, panel_w, panel_h),
+        size=(width_px, title + panel_h + footer),
+        dpi=dpi,
+    )
+
+
+def _extent_points(journey: Journey) -> np.ndarray:
+    """(lon, lat) points the map must show: the route, and context places near it."""
+    route = [(s.place.lon, s.place.lat) for s in journey.route.stops]
+    route += [pt for leg in journey.route.legs for pt in leg.coords]
+    others = [
+        (lp.place.lon, lp.place.lat)
+        for lp in journey.places
+        if lp.place.kind not in AREA_KINDS and lp.role not in STOP_ROLES
+    ]
+    if not route:
+        route = [(lp.place.lon, lp.place.lat) for lp in journey.places if lp.role in STOP_ROLES]
+    if not route:
+        route = others or list(_FALLBACK_LONLAT)
+        return np.asarray(route, float)
+    points = np.asarray(route, float)
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    reach = np.maximum(hi - lo, 2.0) * _CONTEXT_REACH
+    near = [p for p in others if np.all(p >= lo - reach) and np.all(p <= hi + reach)]
+    return np.asarray(route + near, float)
+
+
+def _padded(values: np.ndarray) -> tuple[float, float]:
+    """The range of ``values`` padded by :data:`_PAD` and widened to :data:`_MIN_SPAN_M`."""
+    lo, hi = float(np.min(values)), float(np.max(values))
+    span = max(hi - lo, _MIN_SPAN_M / (1 + 2 * _PAD))
+    mid = (lo + hi) / 2.0
+    half = span * (0.5 + _PAD)
+    return mid - half, mid + half
+
+
+def _fit(x0: float, y0: float, x1: float, y1: float, aspect: float) -> tuple[float, ...]:
+    """The box grown on one axis (about its centre) to height/width ``aspect``."""
+    cx, cy = (x0 + x1) / 2.0, (y0 + y1) / 2.0
+    w, h = x1 - x0, y1 - y0
+    if h / w < aspect:
+        h = w * aspect
+    else:
+        w = h / aspect
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
