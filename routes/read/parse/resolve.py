@@ -1,0 +1,118 @@
+"""Pass 2, resolve: which place a candidate means, or that it is probably not a place."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from routes.model import Place
+from routes.read.gazetteer import normalize
+from routes.read.parse.candidates import MIN_POPULATION, Match
+from routes.read.parse.words import COMMON_WORDS
+
+
+def context_countries(matches: Sequence[Match], demonyms: set[str]) -> Counter[str]:
+    """How often each country is pointed at: named countries, places, nationality words.
+
+    Each match counts once for the country of its default reading (curated
+    first, then countries, then the most populous GeoNames place of 100,000 or
+    more); nationality words count as if said a hundred times.
+    """
+    counts: Counter[str] = Counter({code: 100 for code in demonyms if code})
+    for match in matches:
+        place = match.default
+        if place is not None:
+            counts[place.country] += 1
+    counts.pop("", None)
+    return counts
+
+
+def resolve_place(
+    match: Match, counts: Counter[str], text: str, lowered: LowerWords
+) -> Place | None:
+    """The place a match most likely means, or None when it is probably not a place.
+
+    The countries the rest of the report points at decide first (Hassan next to
+    Primorye is Khasan, Russia), then a curated place beats a GeoNames one, then
+    population.  A GeoNames-only reading must look like a proper name: not a
+    common word, an acronym or part of a longer unknown name, and big enough or
+    in a country the report is about; a one-word other name of a town ("Angara"
+    for Ankara) needs that country too.
+    """
+    own = match.default
+    own_country = own.country if own is not None else None
+    candidates = match.candidates
+    if len(candidates) == 1:
+        best = candidates[0]
+    else:  # the first of the ranked readings that is plausible and in context, else the first
+        best = match.ranked[0][0]
+        for place, plausible in match.ranked:
+            if plausible and _in_context(place.country, counts, own_country):
+                best = place
+                break
+    if best.curated:
+        return best
+    if best.kind == "country":
+        return None if match.embedded else best
+    surface = text[match.start : match.end]
+    key = normalize(surface)
+    single = " " not in key
+    near = _in_context(best.country, counts, own_country)
+    if match.embedded or key in COMMON_WORDS or _ACRONYM.search(surface):
+        return None
+    if single and (key in lowered or (not near and normalize(best.name) != key)):
+        return None
+    if not near and best.population < MIN_POPULATION:
+        return None
+    if match.initial and single and not near and best.population < 1_000_000:
+        return None
+    return best
+
+
+def _in_context(country: str, counts: Counter[str], own_country: str | None) -> bool:
+    """Whether the rest of the report (the match's own default reading aside) points at it."""
+    return counts.get(country, 0) - (1 if own_country == country else 0) > 0
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def needs_common_check(match: Match) -> bool:
+    """Whether resolving ``match`` may need the report's lower-case words."""
+    return match.global_only
+
+
+class LowerWords:
+    """The words a report writes in lower case, read when first asked.
+
+    Until ``active`` is set (by the first match that only GeoNames can explain)
+    it holds no word at all.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.active = False
+        self._text = text
+
+    def __contains__(self, word: object) -> bool:
+        """Whether ``word`` (a-z only) stands in the text as a whole word (``\\b[a-z]+\\b``)."""
+        if not self.active or not isinstance(word, str) or not _LOWER_WORD.fullmatch(word):
+            return False
+        text = self._text
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (
+                end == len(text) or not _is_word_char(text[end])
+            ):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is a word character as the ``re`` module's ``\\w`` sees it."""
+    return char.isalnum() or char == "_"
