@@ -8,8 +8,10 @@ with a message naming the file and the key.
 
 from __future__ import annotations
 
+import itertools
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,119 @@ class Lexicon:
     tails: frozenset[str]
     geo: frozenset[str]
     connectors: frozenset[str]
+    cues: tuple[Cue, ...] = ()
+    after_cues: tuple[Cue, ...] = ()
+    frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Cue phrases of one journey role, compiled into one pattern with its gate words.
+
+    Attributes
+    ----------
+    role
+        The role the cue gives (``origin``, ``via``, ``border``, ``destination``).
+    pattern
+        For a cue before the place: the phrases, optional words and a gap of words, anchored
+        at the end of the text before the place. For a cue after it: the phrases anchored at
+        its start.
+    gates
+        Lower-case words of which every match holds one: text without any is not searched.
+        Derived from the phrases, so a new phrase can never silently not fire.
+    """
+
+    role: str
+    pattern: re.Pattern[str]
+    gates: tuple[str, ...]
+    first: bool = False  # an "after" cue that counts before the "before" cues
+
+
+#: A word of a cue's gap: what may stand between a cue and the place ("the port city of").
+GAP_WORD = r"(?:[\w'’.-]+\s+)"
+#: What "…" stands for inside a phrase: up to four words.
+_ELLIPSIS = r"(?:[\w'’-]+\s+){0,4}"
+#: What "~" stands for inside a phrase: up to 60 characters of the same clause.
+_SPAN = r"[^.;]{0,60}?"
+
+
+def compile_phrase(phrase: str) -> str:
+    """The regex of one cue phrase.
+
+    Words are separated by blank space; ``a|b`` is either word; a word ending in ``*`` is a
+    stem ("arriv*" is arrive, arrived, arrival …); ``…`` stands for up to four words and
+    ``~`` for up to 60 characters of the same clause.
+    """
+    parts: list[tuple[str, str]] = []
+    for token in phrase.split():
+        if token in _GAPS:
+            parts.append((token, _GAPS[token]))
+        else:
+            words = [_word(w) for w in token.split("|")]
+            parts.append(("word", words[0] if len(words) == 1 else f"(?:{'|'.join(words)})"))
+    out = parts[0][1]
+    for (before, _), (kind, regex) in itertools.pairwise(parts):
+        out += _SEPARATOR[before, kind] + regex
+    return out
+
+
+#: What joins two parts of a phrase, by the kinds of the two.
+_SEPARATOR = {
+    ("word", "word"): r"\s+",
+    ("word", "…"): r"\s+",
+    ("word", "~"): r"\b",
+    ("…", "word"): "",
+    ("~", "word"): r"\b",
+    ("…", "~"): "",
+    ("~", "…"): "",
+    ("…", "…"): "",
+    ("~", "~"): "",
+}
+_GAPS = {"…": _ELLIPSIS, "~": _SPAN}
+
+
+def _word(word: str) -> str:
+    """One word of a phrase: literal, or a stem when it ends in ``*``."""
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"\w*"
+    return re.escape(word) + (r"\b" if word[-1:].isalnum() else "")
+
+
+def _gates(phrases: list[str]) -> tuple[str, ...]:
+    """The first words of ``phrases`` in lower case (stems without their ``*``)."""
+    gates: list[str] = []
+    for phrase in phrases:
+        first = next(t for t in phrase.split() if t not in ("…", "~"))
+        gates += [w.rstrip("*").lower() for w in first.split("|")]
+    return tuple(dict.fromkeys(gates))
+
+
+def _before_cue(table: dict[str, Any], path: Path) -> Cue:
+    """A cue table with ``before`` phrases: phrases, optional words, then a gap, then the place."""
+    role, phrases = _role(table, path), list(_strings(table, "before", path))
+    optional = "".join(f"(?:{compile_phrase(p)}\\s+)?" for p in table.get("then", ["the"]))
+    gap = int(table.get("gap", 0))
+    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    regex = rf"\b(?:{alternatives})\s+{optional}{GAP_WORD}{{0,{gap}}}$"
+    return Cue(role, re.compile(regex, re.IGNORECASE), _gates(phrases))
+
+
+def _after_cue(table: dict[str, Any], path: Path) -> Cue:
+    """A cue table with ``after`` phrases, matched from the end of the place on."""
+    role, phrases = _role(table, path), list(_strings(table, "after", path))
+    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    regex = rf"^[\s,]*(?:{alternatives})"
+    first = table.get("when", "last") == "first"
+    return Cue(role, re.compile(regex, re.IGNORECASE), _gates(phrases), first)
+
+
+def _role(table: dict[str, Any], path: Path) -> str:
+    """The role a cue table gives."""
+    role = table.get("role")
+    if role not in ("origin", "via", "border", "destination"):
+        msg = f"{path.name}: a [[cues]] table has no journey role (got {role!r})"
+        raise ValueError(msg)
+    return role
 
 
 @cache
@@ -74,6 +189,9 @@ def load_lexicon(language: str) -> Lexicon:
         tails=frozenset(_strings(words, "tails", path)),
         geo=frozenset(_strings(words, "geo", path)),
         connectors=frozenset(_strings(words, "connectors", path)),
+        cues=tuple(_before_cue(t, path) for t in data.get("cues", []) if "before" in t),
+        after_cues=tuple(_after_cue(t, path) for t in data.get("cues", []) if "after" in t),
+        frames={str(k): _strings(data["frames"], k, path) for k in data.get("frames", {})},
     )
 
 

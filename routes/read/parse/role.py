@@ -9,149 +9,16 @@ from dataclasses import replace
 
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Mention, Place
 from routes.read.gazetteer import Gazetteer
+from routes.read.lexicon import Cue, load_lexicon
 from routes.read.parse.candidates import Match
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
-_W = r"(?:[\w'’.-]+\s+)"
-
-
-_ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "origin",
-        re.compile(
-            rf"\b(?:left|leaving|leaves|leave|departed|departs|departing|depart|set\s+off|"
-            rf"setting\s+off|set\s+out|started\s+out|departure)\s+(?:from\s+)?(?:the\s+)?"
-            rf"{_W}{{0,4}}$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "via",
-        re.compile(
-            rf"\b(?:through|via|passed|passing|passes|transited|transiting|"
-            rf"(?:stopped|stopping|stops|stop|paused|halted|called|turn(?:ed|ing|s)?|"
-            rf"join(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){{0,4}}(?:in|at)|approach(?:ed|ing|es)?|"
-            rf"between|platforms?\s+(?:in|at)|"
-            rf"stopover\s+in|stay(?:ed|ing|s)?\s+(?:on\s+)?(?:in|at)|"
-            rf"spent\s+(?:the\s+|a\s+)?(?:\w+\s+){{0,2}}in|overn?ight(?:ed)?\s+in)\s+(?:through\s+)?(?:the\s+)?{_W}{{0,3}}$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "border",
-        re.compile(
-            rf"(?:\b(?:cross(?:ed|es|ing)?|enter(?:ed|s|ing)?)\b[^.;]{{0,40}}\b(?:at|via|"
-            rf"through|near)\s+(?:the\s+)?{_W}{{0,3}}|\bcross(?:ed|es|ing)?\s+(?:the\s+)?"
-            rf"{_W}{{0,2}}|\bcross(?:ed|es|ing)?\b[^.;]{{0,60}}\b(?:into|on|over)\s+(?:the\s+)?"
-            rf"(?:city\s+of\s+|town\s+of\s+)?{_W}{{0,2}}|"
-            rf"\bborder\s+(?:city|town|station|crossing|post|point|village|"
-            rf"settlement|area|checkpoint)\s+(?:of|at|in)\s+|\bborder\s+(?:at|near)\s+"
-            rf"(?:the\s+)?{_W}{{0,2}}|\bcrossing\s+(?:at|of)\s+)$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "destination",
-        re.compile(
-            rf"\b(?:bound\s+for|head(?:s|ed|ing)?\s+(?:to|toward|towards|for)|"
-            rf"en\s+route\s+to|on\s+(?:its|his|the|their)\s+way\s+to|"
-            rf"arriv(?:e|ed|es|ing|al)\s+(?:in|at)|reach(?:ed|es|ing)?|"
-            rf"(?:pull|roll|draw|drew|steam|chug)(?:ed|s|ing)?\s+into|tour(?:ed|ing|s)?|"
-            rf"destination(?:\s+of|\s+is|\s+was)?|travel(?:l)?(?:ed|ing|s)?\s+(?:on\s+)?to|"
-            rf"(?:trip|journey|visit|ride)\s+to|visit(?:ed|ing|s)?|go(?:ing)?\s+to|"
-            rf"went\s+to|take\s+\w+\s+to|bring\s+\w+\s+to|"
-            rf"(?:would|will|to)\s+be\s+in|summit\s+in|talks\s+in|meet(?:ing)?\s+(?:\w+\s+)?in|"
-            rf"met\s+(?:\w+\s+)?(?:in|at)|meet(?:ing)?\s+(?:\w+\s+)?at|towards?|"
-            rf"(?:summit|talks|meeting)\s+at|take\s+place\s+(?:at|in)|"
-            rf"(?:line|branch|spur|route|railway|road)\s+(?:\w+\s+)?to|"
-            rf"(?:expected|due)\s+(?:back\s+)?in|continu(?:e|ed|es|ing)\s+(?:on\s+)?to|"
-            rf"return(?:ed|s|ing)?\s+(?:home\s+)?to|link\w*\b[^.;]{{0,40}}\bwith|"
-            rf"(?:moved|shipped|sent|carried|taken|transported)\b[^.;]{{0,60}}\bto\s+"
-            rf"(?:[\w'’-]+\s+){{0,2}}(?:near|in|at|outside)|"
-            rf"held\s+(?:in|at)|hold\s+(?:the\s+|a\s+)?(?:summit|talks)\s+(?:in|at))\s+(?:the\s+)?"
-            rf"{_W}{{0,4}}$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "origin",
-        re.compile(
-            r"\blink(?:ing|s|ed)?\s+(?:the\s+)?(?:(?:city|port|town)\s+of\s+)?$", re.IGNORECASE
-        ),
-    ),
-)
-
-
-#: For each pattern of :data:`_ROLE_CUES`, words of which every match holds one in lower
-#: case: ASCII text without any of them is not searched.
-_ROLE_CUE_WORDS: tuple[tuple[str, ...], ...] = (
-    ("left", "leav", "depart", "set", "started"),
-    (
-        "through",
-        "via",
-        "pass",
-        "transit",
-        "stop",
-        "paused",
-        "halted",
-        "called",
-        "turn",
-        "join",
-        "approach",
-        "between",
-        "platform",
-        "stay",
-        "spent",
-        "over",
-    ),
-    ("cross", "enter", "border"),
-    (
-        "bound",
-        "head",
-        "route",
-        "way",
-        "arriv",
-        "reach",
-        "into",
-        "tour",
-        "destination",
-        "travel",
-        "trip",
-        "journey",
-        "visit",
-        "ride",
-        "go",
-        "went",
-        "take",
-        "bring",
-        "be",
-        "summit",
-        "talks",
-        "meet",
-        "met",
-        "toward",
-        "line",
-        "branch",
-        "spur",
-        "railway",
-        "road",
-        "expected",
-        "due",
-        "continu",
-        "return",
-        "link",
-        "moved",
-        "shipped",
-        "sent",
-        "carried",
-        "taken",
-        "transported",
-        "held",
-        "hold",
-    ),
-    ("link",),
-)
+#: The English cues (routes/read/lang/en.toml ``[[cues]]``), before and after the place.
+_LEXICON = load_lexicon("en")
+_BEFORE_CUES = _LEXICON.cues
+_FIRST_AFTER = tuple(cue for cue in _LEXICON.after_cues if cue.first)
+_LAST_AFTER = tuple(cue for cue in _LEXICON.after_cues if not cue.first)
 
 
 _FROM = re.compile(
@@ -159,28 +26,6 @@ _FROM = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:(?:railway\s+|train\s+)?station\s+(?:at|in|of)\s+)?$",
     re.IGNORECASE,
 )
-
-
-#: Words after a place that make it where a trip began ("… in Wonsan before he boarded").
-_ORIGIN_AFTER = re.compile(
-    r"^[^.;]{0,40}\bbefore\s+(?:\w+\s+)?(?:boarding|boarded|board|leaving|departing|"
-    r"setting\s+off)\b",
-    re.IGNORECASE,
-)
-
-
-#: Words after a place that make it a border crossing ("Khasan, where … is due to cross").
-_BORDER_AFTER = re.compile(
-    r"^(?:,?\s+where\b[^.;]{0,60}\b(?:cross|enter)|"
-    r"[^.;]{0,40}\bbefore\s+the\s+(?:\w+\s+)?(?:bridge|border)\b|"
-    r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:on|near|at)\s+the\s+border\b|"
-    r"\s+(?:and\s+(?:then\s+)?|before\s+)cross(?:ed|ing)?\s+(?:the\s+border\s+)?into\b)",
-    re.IGNORECASE,
-)
-
-
-#: "Pyongyang-bound": the place is where the train is going.
-_BOUND_AFTER = re.compile(r"^[-‐\s]bound\b", re.IGNORECASE)
 
 
 #: Glue between places of one list ("through Kowon, Hamhung and Tanchon", "Rajin (라진)").
@@ -264,34 +109,39 @@ def mention_role(
 def _cue_role(before: str, after: str) -> str | None:
     """The journey role the words around a mention give it ("left", "bound for" …).
 
-    Bare "from X" and "to X" count only in a sentence about travel: see :func:`_travel_cue`.
+    Cues after the place marked ``first`` ("Khasan, where it crossed") win; then the cue
+    before the place that ends nearest it; then the other cues after it. Bare "from X" and
+    "to X" count only in a sentence about travel: see :func:`_travel_cue`.
     """
-    if _BORDER_AFTER.match(after):
-        return "border"
-    if _BOUND_AFTER.match(after):
-        return "destination"
-    best = _cue_before(before)
-    if best:
-        return best
-    if _ORIGIN_AFTER.match(after):
-        return "origin"
+    role = _after_role(after, _FIRST_AFTER)
+    if role:
+        return role
+    return cue_before(before) or _after_role(after, _LAST_AFTER)
+
+
+def _after_role(after: str, cues: Sequence[Cue]) -> str | None:
+    """The role of the first of ``cues`` that the words after a place start with."""
+    lowered = after[:80].lower()
+    for cue in cues:
+        if holds_any(lowered, cue.gates) and cue.pattern.match(after):
+            return cue.role
     return None
 
 
 @functools.lru_cache(maxsize=MEMO_SIZE)
-def _cue_before(before: str) -> str | None:
+def cue_before(before: str) -> str | None:
     """The role of the last cue ("left", "bound for" …) that the words before a place end with.
 
     Memoised on those words alone: wire copy repeats them before many places.
     """
-    lowered = before.lower() if before.isascii() else None
+    lowered = before.lower()
     best: tuple[int, str] | None = None
-    for (role, pattern), hints in zip(_ROLE_CUES, _ROLE_CUE_WORDS, strict=True):
-        if lowered is not None and not holds_any(lowered, hints):
+    for cue in _BEFORE_CUES:
+        if not holds_any(lowered, cue.gates):
             continue
-        m = pattern.search(before)
+        m = cue.pattern.search(before)
         if m and (best is None or m.start() > best[0]):
-            best = (m.start(), role)
+            best = (m.start(), cue.role)
     return best[1] if best else None
 
 
