@@ -52,6 +52,7 @@ class Lexicon:
     cues: tuple[Cue, ...] = ()
     after_cues: tuple[Cue, ...] = ()
     frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    statuses: tuple[Cue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,22 @@ def _after_cue(table: dict[str, Any], path: Path) -> Cue:
     return Cue(role, re.compile(regex, re.IGNORECASE), _gates(phrases), first)
 
 
+def _status(table: dict[str, Any], path: Path) -> Cue:
+    """A ``[[statuses]]`` table: the phrases anywhere in a clause that give it a status.
+
+    Its ``role`` is the status; gates are lower case unless the table keeps ``exact_case``.
+    """
+    status, phrases = table.get("status"), list(table.get("phrases", []))
+    if not isinstance(status, str) or not phrases or not all(isinstance(p, str) for p in phrases):
+        msg = f"{path.name}: a [[statuses]] table needs a status and a list of phrases"
+        raise ValueError(msg)
+    exact = bool(table.get("exact_case", False))
+    regex = r"(?<![\w'’])(?:" + "|".join(compile_phrase(p) for p in phrases) + ")"
+    pattern = re.compile(regex, 0 if exact else re.IGNORECASE)
+    gates = _gates(phrases) if exact else _gates([p.lower() for p in phrases])
+    return Cue(status, pattern, gates)
+
+
 def _role(table: dict[str, Any], path: Path) -> str:
     """The role a cue table gives."""
     role = table.get("role")
@@ -191,6 +208,7 @@ def load_lexicon(language: str) -> Lexicon:
         connectors=frozenset(_strings(words, "connectors", path)),
         cues=tuple(_before_cue(t, path) for t in data.get("cues", []) if "before" in t),
         after_cues=tuple(_after_cue(t, path) for t in data.get("cues", []) if "after" in t),
+        statuses=tuple(_status(t, path) for t in data.get("statuses", [])),
         frames={str(k): _strings(data["frames"], k, path) for k in data.get("frames", {})},
     )
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Mention, Place
 from routes.read.gazetteer import Gazetteer
-from routes.read.lexicon import Cue, load_lexicon
+from routes.read.lexicon import Cue, compile_phrase, load_lexicon
 from routes.read.parse.candidates import Match
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.words import MEMO_SIZE, holds_any
@@ -19,6 +19,24 @@ _LEXICON = load_lexicon("en")
 _BEFORE_CUES = _LEXICON.cues
 _FIRST_AFTER = tuple(cue for cue in _LEXICON.after_cues if cue.first)
 _LAST_AFTER = tuple(cue for cue in _LEXICON.after_cues if not cue.first)
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
+_SERVICE = "|".join(_LEXICON.frames.get("route_name", ()))
+#: "the Moscow-Vladivostok train": after the first name of a service's name …
+_SERVICE_FROM = re.compile(rf"^[-‐–]{_CAP}(?:\s{_CAP})?\s+(?i:{_SERVICE})\b")
+#: … and around the second one.
+_SERVICE_TO_BEFORE = re.compile(rf"{_CAP}[-‐–]$")
+_SERVICE_TO_AFTER = re.compile(rf"^\s+(?:{_SERVICE})\b", re.IGNORECASE)
+#: "slowed but did not stop at X": the train went past X.
+_PASSING = re.compile(
+    r"\b(?:" + "|".join(compile_phrase(p) for p in _LEXICON.frames.get("passing", ())) + ")",
+    re.IGNORECASE,
+)
+_MONTHS = "|".join(_LEXICON.frames.get("dateline_months", ()))
+#: What follows the place of a dateline: a country or region maybe, then a date or an outlet.
+_DATELINE_AFTER = re.compile(
+    rf"^(?:,\s*{_CAP}(?:\s{_CAP}){{0,2}})?(?:,\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}\b|"
+    rf",?\s*\([^()\n]{{1,40}}\)\s*[-‐–—:])",
+)
 
 
 _FROM = re.compile(
@@ -91,19 +109,44 @@ def mention_role(
     after = text[match.end : sentence.end]
     if _ATTRIBUTIVE.match(after):
         return "context"  # "Moscow-based", "Pyongyang-backed"
+    if is_dateline(text, match.start, match.end):
+        return "dateline"
     before = text[max(sentence.start, match.start - 120) : match.start]
-    cue = match.role or _cue_role(before, after)
+    cue = match.role or _service_role(before, after) or _cue_role(before, after)
+    if status == "speculative":
+        return "context"  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after):
         return "actor"
     if status == "ruled-out":
-        return "ruled-out"
+        passing = cue in ("via", "border") and _PASSING.search(sentence.quote)
+        return cue if passing else "ruled-out"
     if cue is None:
         return "context"
     if place.kind == "border-crossing" and cue in ("via", "destination"):
         return "border"
     return cue
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is the dateline ("SEOUL, Sept 18 (Wire) -").
+
+    It opens the report (or a line of it) and is followed by a date or a bracketed outlet.
+    """
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t\ufeff"):
+        return False
+    return _DATELINE_AFTER.match(text, end) is not None
+
+
+def _service_role(before: str, after: str) -> str | None:
+    """Origin or destination from a service's name ("the Beijing-Moscow express")."""
+    if _SERVICE_FROM.match(after):
+        return "origin"
+    if _SERVICE_TO_BEFORE.search(before) and _SERVICE_TO_AFTER.match(after):
+        return "destination"
+    return None
 
 
 def _cue_role(before: str, after: str) -> str | None:
@@ -183,6 +226,13 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+def _passed_in(mentions: Sequence[Mention], report_id: str) -> bool:
+    """Whether a report says the train passed the place ("passed through X … did not stop")."""
+    return any(
+        m.report_id == report_id and m.role == "via" and m.status == "reported" for m in mentions
+    )
+
+
 def place_role(mentions: Sequence[Mention], published: dict[str, tuple]) -> str:
     """The role a place's mentions add up to.
 
@@ -201,13 +251,17 @@ def place_role(mentions: Sequence[Mention], published: dict[str, tuple]) -> str:
     if journey:
         latest = max(journey, key=lambda m: (published[m.report_id], m.start))
         roles = {m.role for m in journey}
-        if latest.role == "ruled-out" or not roles & set(STOP_PRIORITY):
+        if not roles & set(STOP_PRIORITY):
+            return "ruled-out"
+        if latest.role == "ruled-out" and not _passed_in(journey, latest.report_id):
             return "ruled-out"
         if "origin" in roles and "via" in roles and "destination" not in roles:
             roles.discard("origin")  # left from a place it had passed: a stop on the way
         return next(role for role in STOP_PRIORITY if role in roles)
     if any(m.role == "actor" for m in current):
         return "actor"
+    if any(m.role == "dateline" for m in current):
+        return "dateline"
     if current:
         return "context"
     return "historical" if any(m.role == "historical" for m in mentions) else "context"

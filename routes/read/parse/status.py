@@ -7,7 +7,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from routes.read.parse.words import MEMO_SIZE, WORD_RE
+from routes.read.lexicon import load_lexicon
+from routes.read.parse.words import MEMO_SIZE, holds_any
 
 #: A clause break: ``[;:,]|\s(?:but|though|although|while|whereas|and)\s``, written to open
 #: with one character class so that the regex engine skips to those characters at C speed.
@@ -16,102 +17,8 @@ CLAUSE_BREAK = re.compile(
 )
 
 
-_RULED_OUT = re.compile(
-    r"\bafter\s+all\b|\bruled\s+out\b|\bcancell?ed\b|\bscrapped\b|\bcalled\s+off\b|"
-    r"\b(?:will|would|is|are)\s+not\s+(?:\w+\s+)?(?:stop|travel|go|visit|"
-    r"pass|head|call|be\s+stopping|be\s+visiting)\b|\b(?:won['’]t|wouldn['’]t)\s+"
-    r"(?:\w+\s+)?(?:stop|travel|go|visit|pass|head)\b|\bno\s+longer\b",
-    re.IGNORECASE,
-)
-
-
-_SUPERSEDED = re.compile(
-    r"\b(?:initially|originally|previously|first|earlier)\s+(?:had\s+)?(?:reported|said|"
-    r"announced|planned|scheduled|expected|stated|claimed)\b|\bhad\s+(?:initially\s+|"
-    r"earlier\s+|originally\s+)?(?:reported|said)\b",
-    re.IGNORECASE,
-)
-
-
-_DENIED = re.compile(r"\bden(?:ied|ies|y|ying|ial|ials)\b", re.IGNORECASE)
-
-
-_EXPECTED = re.compile(
-    r"\b(?:expected|expects|would|will|likely|as\s+early\s+as|could|may|might|plans?\s+to|"
-    r"planned|planning|bound\s+for|set\s+to|due\s+to|scheduled|possibl[ey]|is\s+to|are\s+to|"
-    r"intends?|aims?\s+to|poised|appears?\s+to|apparently|reportedly|probably)\b",
-    re.IGNORECASE,
-)
-
-
-#: Statuses in the order they are tried, each with words of which every match of its
-#: (case-blind) pattern holds one as a whole word (the first word of each alternative, or
-#: "not"): ASCII clauses without any of them in lower case skip the search.
-_STATUSES: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = (
-    (
-        _RULED_OUT,
-        "ruled-out",
-        frozenset(
-            [
-                "after",
-                "ruled",
-                "canceled",
-                "cancelled",
-                "scrapped",
-                "called",
-                "not",
-                "won",
-                "wouldn",
-                "no",
-            ]
-        ),
-    ),
-    (
-        _SUPERSEDED,
-        "superseded",
-        frozenset(["initially", "originally", "previously", "first", "earlier", "had"]),
-    ),
-    (_DENIED, "denied", frozenset(["denied", "denies", "deny", "denying", "denial", "denials"])),
-    (
-        _EXPECTED,
-        "expected",
-        frozenset(
-            [
-                "expected",
-                "expects",
-                "would",
-                "will",
-                "likely",
-                "as",
-                "could",
-                "may",
-                "might",
-                "plan",
-                "plans",
-                "planned",
-                "planning",
-                "bound",
-                "set",
-                "due",
-                "scheduled",
-                "possible",
-                "possibly",
-                "is",
-                "are",
-                "intend",
-                "intends",
-                "aim",
-                "aims",
-                "poised",
-                "appear",
-                "appears",
-                "apparently",
-                "reportedly",
-                "probably",
-            ]
-        ),
-    ),
-)
+#: The statuses of the language in the order they are tried (lang/en.toml ``[[statuses]]``).
+_STATUSES = load_lexicon("en").statuses
 
 
 def clause_span(
@@ -132,11 +39,13 @@ def clause_status(text: str, clause: tuple[int, int]) -> str:
 
 @functools.lru_cache(maxsize=MEMO_SIZE)
 def status_of(words: str) -> str:
-    """How sure these words are (memoised: wire copy repeats its clauses)."""
-    present = set(WORD_RE.findall(words.lower())) if words.isascii() else None
-    for pattern, status, needs in _STATUSES:
-        if present is not None and present.isdisjoint(needs):
-            continue
-        if pattern.search(words):
-            return status
+    """How sure these words are: the first status one of whose phrases they hold.
+
+    Memoised: wire copy repeats its clauses.
+    """
+    lowered = words.lower()
+    for status in _STATUSES:
+        gated = words if status.pattern.flags & re.IGNORECASE == 0 else lowered
+        if holds_any(gated, status.gates) and status.pattern.search(words):
+            return status.role
     return "reported"
