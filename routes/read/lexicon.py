@@ -53,6 +53,9 @@ class Lexicon:
     after_cues: tuple[Cue, ...] = ()
     frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     statuses: tuple[Cue, ...] = ()
+    borders: tuple[re.Pattern[str], ...] = ()
+    descriptions: tuple[Cue, ...] = ()  # their role is the gazetteer id of the place
+    border_words: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,27 @@ _SEPARATOR = {
 _GAPS = {"…": _ELLIPSIS, "~": _SPAN}
 
 
+#: What ``{a}`` or ``{b}`` stands for in a phrase: a capitalised name of one or two words.
+_SLOT = r"(?-i:(?:[Tt]he\s+)?[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)"
+
+
 def _word(word: str) -> str:
-    """One word of a phrase: literal, or a stem when it ends in ``*``."""
+    """One word of a phrase: literal, a stem when it ends in ``*``, or holding slots.
+
+    A slot ``{a}`` becomes the named group ``a``, a capitalised name; a hyphen beside
+    slots matches any dash ("the {a}-{b} border": "the Polish-Ukrainian border").
+    """
+    if "{" in word:
+        parts = re.split(r"\{(\w+)\}", word)
+        out = ""
+        for i, part in enumerate(parts):
+            if i % 2:
+                out += f"(?P<{part}>{_SLOT})"
+            else:
+                out += "".join(
+                    "[-‐–]" if c == "-" else "['’]" if c in "'’" else re.escape(c) for c in part
+                )
+        return out
     if word.endswith("*"):
         return re.escape(word[:-1]) + r"\w*"
     return re.escape(word) + (r"\b" if word[-1:].isalnum() else "")
@@ -172,6 +194,39 @@ def _status(table: dict[str, Any], path: Path) -> Cue:
     return Cue(status, pattern, gates)
 
 
+def _borders(table: dict[str, Any], path: Path) -> tuple[re.Pattern[str], ...]:
+    """The ``[borders]`` patterns, each barred before its ``locatives`` and ``heads``."""
+    if not table:
+        return ()
+    heads = "|".join(re.escape(w) for w in _strings(table, "heads", path))
+    barred = "".join(rf"(?<!\b{re.escape(w)} )" for w in _strings(table, "locatives", path))
+    patterns = []
+    for phrase in _strings_raw(table, "patterns", path):
+        regex = compile_phrase(phrase)
+        regex = rf"(?<![\w'’-])(?:{regex})(?!\s+(?:{heads})\b)"
+        patterns.append(re.compile(barred + regex, re.IGNORECASE))
+    return tuple(patterns)
+
+
+def _strings_raw(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    """The list of strings ``key`` of a table, as written (slots keep their case)."""
+    items = table.get(key)
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        msg = f"{path.name}: {key} must be a list of strings"
+        raise ValueError(msg)
+    return tuple(items)
+
+
+def _description(table: dict[str, Any], path: Path) -> Cue:
+    """A ``[[descriptions]]`` table: phrases naming one place (its id kept as the role)."""
+    place, phrases = table.get("place"), list(_strings(table, "phrases", path))
+    if not isinstance(place, str) or not place:
+        msg = f"{path.name}: a [[descriptions]] table needs the id of its place"
+        raise ValueError(msg)
+    regex = r"(?<![\w'’-])(?:" + "|".join(compile_phrase(p) for p in phrases) + r")(?![\w-])"
+    return Cue(place, re.compile(regex, re.IGNORECASE), _gates(phrases))
+
+
 def _role(table: dict[str, Any], path: Path) -> str:
     """The role a cue table gives."""
     role = table.get("role")
@@ -209,6 +264,12 @@ def load_lexicon(language: str) -> Lexicon:
         cues=tuple(_before_cue(t, path) for t in data.get("cues", []) if "before" in t),
         after_cues=tuple(_after_cue(t, path) for t in data.get("cues", []) if "after" in t),
         statuses=tuple(_status(t, path) for t in data.get("statuses", [])),
+        descriptions=tuple(_description(t, path) for t in data.get("descriptions", [])),
+        borders=_borders(data.get("borders", {}), path),
+        border_words={
+            **{str(k): str(v) for k, v in _table(data, "demonyms", path).items() if v},
+            **{str(k): str(v) for k, v in data.get("borders", {}).get("adjectives", {}).items()},
+        },
         frames={str(k): _strings(data["frames"], k, path) for k in data.get("frames", {})},
     )
 

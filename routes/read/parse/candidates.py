@@ -12,18 +12,19 @@ import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from routes.model import Place
+from routes.model import Kind, Place
+from routes.read.crossings import Crossing, load_crossings
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.parse.words import (
     CONNECTORS,
     DEMONYMS,
     GEO_WORDS,
+    LEXICON,
     NOT_PLACES,
     PERSON_HEADS,
     TAIL_WORDS,
     TITLES,
     holds_any,
-    words_back,
 )
 
 #: GeoNames places smaller than this are taken only when the report names their
@@ -66,44 +67,11 @@ _POSSESSIVE = ("'s", "’s")
 _SENTENCE_OPENERS = frozenset(".!?\"“‘'(:\n")
 
 
-#: Descriptions that name a place without its name (e.g. "North Korea's border with Russia").
-_DESCRIPTIONS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
-    (
-        re.compile(
-            r"\b(?:North\s+Korea|the\s+North|N\.\s*Korea|Pyongyang)['’]s\s+"
-            r"(?:(?:north-?eastern|north-?east|far\s+north-?eastern|remote)\s+)?"
-            r"border\s+with\s+Russia\b"
-        ),
-        "khasan",
-        "border",
-    ),
-    (
-        re.compile(
-            r"\bRussia['’]s\s+(?:(?:south-?eastern|far\s+eastern|remote)\s+)?"
-            r"border\s+with\s+North\s+Korea\b"
-        ),
-        "khasan",
-        "border",
-    ),
-    (
-        re.compile(
-            r"\b(?:Russia['’]s\s+[Ff]ar\s+[Ee]ast|Russian\s+[Ff]ar\s+[Ee]ast|"
-            r"[Ff]ar\s+[Ee]ast(?:ern)?\s+(?:of\s+)?Russia|[Ff]ar\s+[Ee]ast)\b(?![-‐]?ern)"
-            r"|\b[Ff]ar[-\s][Ee]astern\s+(?:region|regions|territories|federal\s+district)\b"
-        ),
-        "russian-far-east",
-        None,
-    ),
-)
-
-
-#: Words of which every match of the pattern of :data:`_DESCRIPTIONS` holds one.
-_DESCRIPTION_WORDS: tuple[tuple[str, ...], ...] = (("border",), ("border",), ("far", "Far"))
-
-
-#: Most words a match of each of :data:`_DESCRIPTIONS` has before the first of those
-#: ("North Korea's far north-eastern border"): the search starts that many words earlier.
-_DESCRIPTION_REACH = (4, 3, 1)
+#: Border crossings described in words (lang/en.toml ``[borders]``), with the country words.
+_BORDERS = LEXICON.borders
+_BORDER_WORDS = LEXICON.border_words
+#: Places described in words (lang/en.toml ``[[descriptions]]``): place id, pattern, gates.
+_PLACE_DESCRIPTIONS = LEXICON.descriptions
 
 
 @dataclass(frozen=True)
@@ -119,6 +87,7 @@ class Match:
     default: Place | None = None  # the reading when nothing else is known (see _default)
     global_only: bool = False  # only GeoNames entries could be meant (no curated place)
     ranked: tuple[tuple[Place, bool], ...] = ()  # the readings best first (see _ranked)
+    sides: tuple[str, ...] = ()  # per candidate crossing, the country the report must point at
 
 
 @dataclass(frozen=True)
@@ -185,22 +154,79 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[s
 
 
 def _description_matches(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
-    """Places named by description ("North Korea's northeastern border with Russia")."""
+    """Places described, not named: border crossings ("North Korea's border with China") and
+    the descriptions of ``[[descriptions]]`` ("Russia's Far East")."""
+    lowered = text.lower()
     taken: list[tuple[int, int]] = []
-    for (pattern, place_id, role), hints, reach in zip(
-        _DESCRIPTIONS, _DESCRIPTION_WORDS, _DESCRIPTION_REACH, strict=True
-    ):
-        if not holds_any(text, hints):
+    if "border" in lowered or "frontier" in lowered:
+        for m in _border_descriptions(text, gazetteer):
+            if not any(s < m.end and m.start < e for s, e in taken):
+                taken.append((m.start, m.end))
+                yield m
+    for description in _PLACE_DESCRIPTIONS:
+        if not holds_any(lowered, description.gates):
             continue
-        place = gazetteer.get(place_id)
+        place = gazetteer.get(description.role)
         if place is None:
             continue
-        first = min(i for hint in hints if (i := text.find(hint)) >= 0)
-        for m in pattern.finditer(text, words_back(text, first, reach)):
+        for m in description.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            yield _new_match(m.start(), m.end(), _readings((place,)), role=role)
+            yield _new_match(m.start(), m.end(), _readings((place,)))
+
+
+def _border_descriptions(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
+    """Crossings described by the countries they join, each with the crossings it may be.
+
+    With both countries named there is one reading (the first crossing the file lists for
+    the pair); with one ("the Chinese border"), every crossing of that country, each with
+    the country on its other side, for :func:`routes.read.parse.resolve.resolve_place`.
+    """
+    crossings = _crossings(gazetteer)
+    for pattern in _BORDERS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            a = country_code(groups["a"], gazetteer) if groups.get("a") else None
+            b = country_code(groups["b"], gazetteer) if groups.get("b") else None
+            if b is None or (groups.get("a") and a is None):
+                continue
+            if a is not None:
+                found = [c for c in crossings if set(c.countries) == {a, b}][:1]
+                sides = ("",) * len(found)
+            else:
+                found = [c for c in crossings if b in c.countries]
+                sides = tuple(c.countries[c.countries[0] == b] for c in found)
+            if found:
+                match = _new_match(
+                    m.start(), m.end(), _readings(tuple(c.place for c in found)), role="border"
+                )
+                yield replace(match, sides=sides)
+
+
+def country_code(words: str, gazetteer: Gazetteer) -> str | None:
+    """The ISO code a country word or name stands for ("Chinese", "North Korea", "Sino")."""
+    key = normalize(words)
+    if key in _BORDER_WORDS:
+        return _BORDER_WORDS[key]
+    key = key.removeprefix("the ")
+    if key in _BORDER_WORDS:
+        return _BORDER_WORDS[key]
+    for place in gazetteer.candidates(key):
+        if place.kind == Kind.COUNTRY:
+            return place.country
+    return None
+
+
+_CROSSINGS: weakref.WeakKeyDictionary[Gazetteer, tuple[Crossing, ...]] = weakref.WeakKeyDictionary()
+
+
+def _crossings(gazetteer: Gazetteer) -> tuple[Crossing, ...]:
+    """The crossings of ``geodata/crossings.json`` with places from ``gazetteer``."""
+    held = _CROSSINGS.get(gazetteer)
+    if held is None:
+        held = _CROSSINGS.setdefault(gazetteer, load_crossings(gazetteer.get))
+    return held
 
 
 def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[Match]) -> list[Match]:

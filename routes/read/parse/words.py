@@ -13,33 +13,33 @@ MEMO_SIZE = 8192
 
 
 #: The English word lists (routes/read/lang/en.toml).
-_LEXICON = load_lexicon("en")
+LEXICON = load_lexicon("en")
 
 
-PERSON_HEADS: frozenset[str] = _LEXICON.person_heads
+PERSON_HEADS: frozenset[str] = LEXICON.person_heads
 
 
-TITLES: frozenset[str] = _LEXICON.titles
+TITLES: frozenset[str] = LEXICON.titles
 
 
-DEMONYMS: dict[str, str] = _LEXICON.demonyms
+DEMONYMS: dict[str, str] = LEXICON.demonyms
 
 
-COMMON_WORDS: frozenset[str] = _LEXICON.common
+COMMON_WORDS: frozenset[str] = LEXICON.common
 
 
-TAIL_WORDS: frozenset[str] = _LEXICON.tails
+TAIL_WORDS: frozenset[str] = LEXICON.tails
 
 
-GEO_WORDS: frozenset[str] = _LEXICON.geo
+GEO_WORDS: frozenset[str] = LEXICON.geo
 
 
-CONNECTORS: frozenset[str] = _LEXICON.connectors
+CONNECTORS: frozenset[str] = LEXICON.connectors
 
 
 #: Normalised names that are never a place: outlets, weekdays … and people's names.
 NOT_PLACES: frozenset[str] = frozenset(
-    normalize(name) for name in (*_LEXICON.not_places, *_LEXICON.people)
+    normalize(name) for name in (*LEXICON.not_places, *LEXICON.people)
 ) - {""}
 
 
