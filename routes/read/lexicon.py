@@ -55,6 +55,8 @@ class Lexicon:
     statuses: tuple[Cue, ...] = ()
     borders: tuple[re.Pattern[str], ...] = ()
     descriptions: tuple[Cue, ...] = ()  # their role is the gazetteer id of the place
+    actor_before: Cue | None = None
+    actor_after: Cue | None = None
     border_words: dict[str, str] = field(default_factory=dict)
 
 
@@ -217,6 +219,23 @@ def _strings_raw(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]
     return tuple(items)
 
 
+#: Another name and "and" between an actor frame and its place ("between Beijing and").
+_AND_NAME = r"(?-i:(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:and|or)\s+)?)"
+
+
+def _actor(table: dict[str, Any], where: str, path: Path) -> Cue | None:
+    """The ``[actors]`` frames before or after a capital, compiled into one cue."""
+    if where not in table:
+        return None
+    phrases = list(_strings(table, where, path))
+    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    if where == "before":
+        regex = rf"\b(?:{alternatives})\s+(?:the\s+)?{_AND_NAME}$"
+    else:
+        regex = rf"^\s*(?:{alternatives})"
+    return Cue("actor", re.compile(regex, re.IGNORECASE), _gates(phrases))
+
+
 def _description(table: dict[str, Any], path: Path) -> Cue:
     """A ``[[descriptions]]`` table: phrases naming one place (its id kept as the role)."""
     place, phrases = table.get("place"), list(_strings(table, "phrases", path))
@@ -264,6 +283,8 @@ def load_lexicon(language: str) -> Lexicon:
         cues=tuple(_before_cue(t, path) for t in data.get("cues", []) if "before" in t),
         after_cues=tuple(_after_cue(t, path) for t in data.get("cues", []) if "after" in t),
         statuses=tuple(_status(t, path) for t in data.get("statuses", [])),
+        actor_before=_actor(data.get("actors", {}), "before", path),
+        actor_after=_actor(data.get("actors", {}), "after", path),
         descriptions=tuple(_description(t, path) for t in data.get("descriptions", [])),
         borders=_borders(data.get("borders", {}), path),
         border_words={

@@ -55,23 +55,9 @@ _LIST_GLUE = re.compile(
 _TO = re.compile(r"\b(?:to|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_ACTOR_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:response|reaction|denial|position|stance|decision|warning|statement)|"
-    r"\s+(?:has\s+|have\s+|had\s+|also\s+|has\s+also\s+|repeatedly\s+)?"
-    r"(?:said|says|warned|warns|denied|denies|announced|responded|claimed|insisted|stated|"
-    r"accused|condemned|vowed|rejected|confirmed|agreed|threatened|criticised|criticized|"
-    r"protested|urged|called|demanded|welcomed|declined|refused|signalled|signaled|"
-    r"maintains|wants|sought|seeks|hopes|(?:would|will)\s+[\"“]?(?:pay|face|respond|regret)|"
-    r"did\s+not|does\s+not|has\s+not|have\s+not)\b)",
-)
-
-
-_ACTOR_BEFORE = re.compile(
-    r"\b(?:denials?|statements?|responses?|warnings?|protests?|objections?|pressure|"
-    r"criticism|approval|comments?|reaction|condemnation|demands?|threats?|messages?|"
-    r"officials?|diplomats?|sanctions\s+on|ties\s+with|relations\s+with)\s+(?:from|by|of|"
-    r"in|on|with)\s+(?:[A-Z][\w'’-]+\s+(?:and|or)\s+)?$"
-)
+#: Metonymy frames (lang/en.toml ``[actors]``): a capital standing for its government.
+_ACTOR_BEFORE = _LEXICON.actor_before
+_ACTOR_AFTER = _LEXICON.actor_after
 
 
 def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -> Mention:
@@ -112,12 +98,15 @@ def mention_role(
     if is_dateline(text, match.start, match.end):
         return "dateline"
     before = text[max(sentence.start, match.start - 120) : match.start]
+    capital = gazetteer.is_capital(place)
+    if capital and match.role is None and actor_frame(before, after):
+        return "actor"  # "talks between Beijing and Pyongyang", "pressure from Washington"
     cue = match.role or _service_role(before, after) or _cue_role(before, after)
     if status == "speculative":
         return "context"  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
-    if cue is None and gazetteer.is_capital(place) and _is_actor(before, after):
+    if cue is None and capital and _is_actor(before, after):
         return "actor"
     if status == "ruled-out":
         passing = cue in ("via", "border") and _PASSING.search(sentence.quote)
@@ -206,9 +195,19 @@ def _is_actor(before: str, after: str) -> bool:
     "accused Moscow"), that is unless a preposition of place puts something
     in it ("in Washington", "the streets of Pyongyang").
     """
-    if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before):
+    if actor_frame(before, after):
         return True
     return _LOCATIVE_BEFORE.search(before) is None
+
+
+def actor_frame(before: str, after: str) -> bool:
+    """Whether the words around a place are a metonymy frame ("ties with", "Moscow said")."""
+    for cue, words in ((_ACTOR_AFTER, after[:60]), (_ACTOR_BEFORE, before)):
+        if cue is None or not holds_any(words.lower(), cue.gates):
+            continue
+        if (cue.pattern.match if cue is _ACTOR_AFTER else cue.pattern.search)(words):
+            return True
+    return False
 
 
 #: A place used as an adjective ("Moscow-based officials"): never a stop.
