@@ -88,6 +88,7 @@ class Match:
     global_only: bool = False  # only GeoNames entries could be meant (no curated place)
     ranked: tuple[tuple[Place, bool], ...] = ()  # the readings best first (see _ranked)
     sides: tuple[str, ...] = ()  # per candidate crossing, the country the report must point at
+    cased: bool = True  # found as written (False: in a report written all in lower case)
 
 
 @dataclass(frozen=True)
@@ -149,8 +150,39 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[s
     matches = list(_description_matches(text, gazetteer))
     matches += _phrase_matches(text, gazetteer, matches)
     taken = sorted((m.start, m.end) for m in matches)
-    names, demonyms = _name_matches(text, gazetteer, taken)
+    if lower_case(text):
+        names, demonyms = _name_matches(_capitalised(text), gazetteer, taken)
+        names = [
+            replace(m, cased=False, embedded=False, initial=False)
+            for m in names
+            if any(p.curated or p.population >= LOWER_CASE_POPULATION for p in m.candidates)
+        ]
+    else:
+        names, demonyms = _name_matches(text, gazetteer, taken)
     return sorted(matches + names, key=lambda m: m.start), demonyms
+
+
+#: A report is written in lower case (a live blog, a ticker) when fewer than this share of
+#: its words (of at least :data:`_LOWER_CASE_WORDS`) start with a capital (wire copy: 15-25%).
+LOWER_CASE_SHARE = 0.10
+_LOWER_CASE_WORDS = 20
+#: In such a report a name matches only a curated place or a GeoNames place this big.
+LOWER_CASE_POPULATION = 100_000
+_LETTER_WORD = re.compile(r"(?<![\w'’])[^\W\d_]")
+
+
+def lower_case(text: str) -> bool:
+    """Whether ``text`` is written in lower case throughout (names too: "to kyiv")."""
+    firsts = _LETTER_WORD.findall(text[:5000])
+    if len(firsts) < _LOWER_CASE_WORDS:
+        return False
+    return sum(c.isupper() for c in firsts) < LOWER_CASE_SHARE * len(firsts)
+
+
+def _capitalised(text: str) -> str:
+    """``text`` with every word's first letter a capital, every offset unchanged."""
+    out = _LETTER_WORD.sub(lambda m: m.group().upper(), text)
+    return out if len(out) == len(text) else text
 
 
 def _description_matches(text: str, gazetteer: Gazetteer) -> Iterator[Match]:

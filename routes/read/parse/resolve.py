@@ -61,7 +61,8 @@ def resolve_place(
     near = _in_context(best.country, counts, own_country)
     if match.embedded or key in COMMON_WORDS or _ACRONYM.search(surface):
         return None
-    if single and (key in lowered or (not near and normalize(best.name) != key)):
+    written_lower = match.cased and key in lowered
+    if single and (written_lower or (not near and normalize(best.name) != key)):
         return None
     if not near and best.population < MIN_POPULATION:
         return None
