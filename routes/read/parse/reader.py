@@ -13,6 +13,7 @@ from routes.read.gazetteer import Gazetteer
 from routes.read.parse.candidates import Match, find_candidates
 from routes.read.parse.resolve import (
     LowerWords,
+    choose_namesakes,
     context_countries,
     needs_common_check,
     resolve_place,
@@ -124,12 +125,12 @@ def _parse_report(
     counts = context_countries(matches, demonyms)
     found: list[tuple[Place, Mention]] = []
     lowered = LowerWords(text)
+    resolved: list[tuple[Match, Place | None]] = []
     for match in matches:
         if needs_common_check(match):
             lowered.active = True
-        place = resolve_place(match, counts, text, lowered)
-        if place is None:
-            continue
+        resolved.append((match, resolve_place(match, counts, text, lowered)))
+    for match, place in choose_namesakes(resolved, counts, text):
         index = max(bisect.bisect_right(starts, match.start) - 1, 0)
         if index not in sentences:
             sentences[index] = read_sentence(report, spans[index], ())

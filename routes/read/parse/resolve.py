@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from routes.model import Place
+from pyproj import Geod
+
+from routes.model import POINT_KINDS, Place
+from routes.read.crossings import load_crossings
 from routes.read.gazetteer import normalize
 from routes.read.parse.candidates import MIN_POPULATION, Match
 from routes.read.parse.words import COMMON_WORDS
@@ -117,3 +121,96 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 def _is_word_char(char: str) -> bool:
     """Whether ``char`` is a word character as the ``re`` module's ``\\w`` sees it."""
     return char.isalnum() or char == "_"
+
+
+#: A GeoNames-only town smaller than :data:`FAR_POPULATION` more than this far from every
+#: other place the report locates is a namesake of nothing in the story: dropped.
+FAR_KM = 1500.0
+FAR_POPULATION = 100_000
+#: How near a known border crossing a "border town" reading must lie to be preferred.
+BORDER_TOWN_KM = 60.0
+_BORDER_WORD = re.compile(r"\b(?:border|frontier)\b", re.IGNORECASE)
+_GEOD = Geod(ellps="WGS84")
+
+
+def choose_namesakes(
+    resolved: Sequence[tuple[Match, Place | None]], counts: Counter[str], text: str
+) -> Iterator[tuple[Match, Place]]:
+    """The places of ``resolved`` with namesakes chosen by where the journey is.
+
+    Anchors are the point places read without doubt (curated, or a name with one reading).
+    Of several GeoNames readings of a name in the country the context chose, the one near a
+    border crossing wins when the words beside it speak of a border ("the border town of
+    Pingxiang"), else the one nearest an anchor; a small GeoNames-only town far from every
+    anchor is dropped. A described crossing ("the Chinese border") is the one whose other
+    side the report points at.
+    """
+    anchors = [
+        place
+        for match, place in resolved
+        if place is not None
+        and place.kind in POINT_KINDS
+        and (place.curated or len(match.candidates) == 1)
+        and not match.sides
+    ]
+    for match, place in resolved:
+        if match.sides:
+            yield match, _crossing_by_context(match, counts)
+            continue
+        if place is None or place.curated or place.kind not in POINT_KINDS:
+            if place is not None:
+                yield match, place
+            continue
+        chosen = _nearest_reading(match, place, anchors, text)
+        if chosen is not None:
+            yield match, chosen
+
+
+def _crossing_by_context(match: Match, counts: Counter[str]) -> Place:
+    """Of a described border's crossings, the one whose other country the report names most."""
+    best = max(range(len(match.candidates)), key=lambda i: (counts.get(match.sides[i], 0), -i))
+    return match.candidates[best]
+
+
+def _nearest_reading(
+    match: Match, place: Place, anchors: Sequence[Place], text: str
+) -> Place | None:
+    """The reading of a GeoNames name that fits the journey best, or None (see above)."""
+    others = [a for a in anchors if a.id != place.id]
+    readings = [
+        p
+        for p, plausible in match.ranked
+        if plausible and p.kind in POINT_KINDS and p.country == place.country
+    ]
+    if len(readings) > 1:
+        window = text[max(0, match.start - 40) : match.end + 40]
+        if _BORDER_WORD.search(window):
+            near_border = [p for p in readings if _km_to_crossing(p) <= BORDER_TOWN_KM]
+            if near_border:
+                return near_border[0]
+        if others:
+            return min(readings, key=lambda p: (_km_to_nearest(p, others), readings.index(p)))
+    if others and place.population < FAR_POPULATION and _km_to_nearest(place, others) > FAR_KM:
+        return None
+    return place
+
+
+def _km_to_nearest(place: Place, others: Sequence[Place]) -> float:
+    """Geodesic km from ``place`` to the nearest of ``others``."""
+    n = len(others)
+    _, _, metres = _GEOD.inv(
+        [place.lon] * n, [place.lat] * n, [o.lon for o in others], [o.lat for o in others]
+    )
+    return min(metres) / 1000.0
+
+
+def _km_to_crossing(place: Place) -> float:
+    """Geodesic km from ``place`` to the nearest border crossing of ``geodata/crossings.json``."""
+    points = _crossing_points()
+    return _km_to_nearest(place, points) if points else float("inf")
+
+
+@functools.cache
+def _crossing_points() -> tuple[Place, ...]:
+    """The crossings' own points (no gazetteer needed for their coordinates)."""
+    return tuple(c.place for c in load_crossings(lambda _id: None))
