@@ -50,6 +50,8 @@ class Lexicon:
     geo: frozenset[str]
     connectors: frozenset[str]
     cues: tuple[Cue, ...] = ()
+    vessels: tuple[str, ...] = ()
+    landmarks: tuple[str, ...] = ()
     after_cues: tuple[Cue, ...] = ()
     frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     statuses: tuple[Cue, ...] = ()
@@ -280,6 +282,8 @@ def load_lexicon(language: str) -> Lexicon:
         tails=frozenset(_strings(words, "tails", path)),
         geo=frozenset(_strings(words, "geo", path)),
         connectors=frozenset(_strings(words, "connectors", path)),
+        vessels=tuple(w.lower() for w in names.get("vessels", [])),
+        landmarks=tuple(w.lower() for w in names.get("landmarks", [])),
         cues=tuple(_before_cue(t, path) for t in data.get("cues", []) if "before" in t),
         after_cues=tuple(_after_cue(t, path) for t in data.get("cues", []) if "after" in t),
         statuses=tuple(_status(t, path) for t in data.get("statuses", [])),

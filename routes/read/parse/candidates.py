@@ -159,7 +159,35 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[s
         ]
     else:
         names, demonyms = _name_matches(text, gazetteer, taken)
+    names = [m for m in names if not names_something_else(text, m)]
     return sorted(matches + names, key=lambda m: m.start), demonyms
+
+
+#: "Tu-160", "Il-62": a model, not a place.
+_MODEL_AFTER = re.compile(r"[-‐]?\d")
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in LEXICON.vessels) + r")\s+$", re.IGNORECASE
+)
+_LANDMARK_AFTER = re.compile(
+    r"(?:['’]s)?(?-i:(?:[ -][A-Z][\w'’-]*){0,3})\s+(?:"
+    + "|".join(re.escape(w) for w in LEXICON.landmarks)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def names_something_else(text: str, match: Match) -> bool:
+    """Whether a name only GeoNames knows is a model, a craft or a landmark here.
+
+    "Tu-160" (Tsu), "the cruiser Aurora", "St Michael's Cathedral" (Saint Michael, USA).
+    """
+    if not match.global_only:
+        return False
+    if _MODEL_AFTER.match(text, match.end):
+        return True
+    if _VESSEL_BEFORE.search(text, max(0, match.start - 30), match.start):
+        return True
+    return _LANDMARK_AFTER.match(text, match.end) is not None
 
 
 #: A report is written in lower case (a live blog, a ticker) when fewer than this share of
