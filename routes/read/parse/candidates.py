@@ -245,12 +245,15 @@ def _border_descriptions(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
     """
     crossings = _crossings(gazetteer)
     for pattern in _BORDERS:
-        for m in pattern.finditer(text):
+        m = pattern.search(text)
+        while m is not None:
             groups = m.groupdict()
             a = country_code(groups["a"], gazetteer) if groups.get("a") else None
             b = country_code(groups["b"], gazetteer) if groups.get("b") else None
             if b is None or (groups.get("a") and a is None):
+                m = pattern.search(text, m.start() + 1)  # "Kim's train … North Korea's"
                 continue
+            following = pattern.search(text, m.end())
             if a is not None:
                 found = [c for c in crossings if set(c.countries) == {a, b}][:1]
                 sides = ("",) * len(found)
@@ -262,6 +265,7 @@ def _border_descriptions(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
                     m.start(), m.end(), _readings(tuple(c.place for c in found)), role="border"
                 )
                 yield replace(match, sides=sides)
+            m = following
 
 
 def country_code(words: str, gazetteer: Gazetteer) -> str | None:

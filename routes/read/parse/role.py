@@ -34,7 +34,7 @@ _PASSING = re.compile(
 _MONTHS = "|".join(_LEXICON.frames.get("dateline_months", ()))
 #: What follows the place of a dateline: a country or region maybe, then a date or an outlet.
 _DATELINE_AFTER = re.compile(
-    rf"^(?:,\s*{_CAP}(?:\s{_CAP}){{0,2}})?(?:,\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}\b|"
+    rf"(?:,\s*{_CAP}(?:\s{_CAP}){{0,2}})?(?:,\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}\b|"
     rf",?\s*\([^()\n]{{1,40}}\)\s*[-‐–—:])",
 )
 
