@@ -133,7 +133,9 @@ def test_route_command_prints_legs_between_named_places() -> None:
     result = _cli("route", "Pyongyang", "Khasan", "Vladivostok", "--geojson")
     assert result.returncode == EXIT_OK, result.stderr
     features = json.loads(result.stdout)["features"]
-    total = sum(f["properties"]["km"] for f in features if (f["geometry"] or {}).get("type") == "LineString")
+    total = sum(
+        f["properties"]["km"] for f in features if (f["geometry"] or {}).get("type") == "LineString"
+    )
     assert 1180 * 0.92 <= total <= 1180 * 1.08
 
 
