@@ -89,6 +89,7 @@ class Match:
     ranked: tuple[tuple[Place, bool], ...] = ()  # the readings best first (see _ranked)
     sides: tuple[str, ...] = ()  # per candidate crossing, the country the report must point at
     cased: bool = True  # found as written (False: in a report written all in lower case)
+    region: str = ""  # "Irkutsk region", "the province of Liaoning": the word for the region
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,29 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[s
         ]
     else:
         names, demonyms = _name_matches(text, gazetteer, taken)
-    names = [m for m in names if not names_something_else(text, m)]
+    names = [_as_region(text, m) for m in names if not names_something_else(text, m)]
     return sorted(matches + names, key=lambda m: m.start), demonyms
+
+
+#: Words for a country's first-level region, after its name or before it with "of".
+_REGION_WORDS = "region|province|oblast|krai|kray|territory|prefecture|autonomous region"
+_REGION_AFTER = re.compile(rf"\s+({_REGION_WORDS})\b", re.IGNORECASE)
+_REGION_BEFORE = re.compile(rf"\b(?:the\s+)?({_REGION_WORDS})\s+of\s+$", re.IGNORECASE)
+
+
+def _as_region(text: str, match: Match) -> Match:
+    """``match`` read as a region when the words around it say so ("the Sumy region").
+
+    The region word after the name joins the match; see
+    :func:`routes.read.parse.resolve.region_place` for the place it becomes.
+    """
+    after = _REGION_AFTER.match(text, match.end)
+    if after is not None:
+        return replace(match, end=after.end(), region=after.group(1).lower())
+    before = _REGION_BEFORE.search(text, max(0, match.start - 30), match.start)
+    if before is not None:
+        return replace(match, region=before.group(1).lower())
+    return match
 
 
 #: "Tu-160", "Il-62": a model, not a place.

@@ -16,6 +16,7 @@ from routes.read.parse.resolve import (
     choose_namesakes,
     context_countries,
     needs_common_check,
+    region_place,
     resolve_place,
 )
 from routes.read.parse.role import inherit_role, mention_role, place_role
@@ -129,7 +130,8 @@ def _parse_report(
     for match in matches:
         if needs_common_check(match):
             lowered.active = True
-        resolved.append((match, resolve_place(match, counts, text, lowered)))
+        place = resolve_place(match, counts, text, lowered)
+        resolved.append((match, region_place(place) if match.region else place))
     for match, place in choose_namesakes(resolved, counts, text):
         index = max(bisect.bisect_right(starts, match.start) - 1, 0)
         if index not in sentences:

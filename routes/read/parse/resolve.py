@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from pyproj import Geod
 
-from routes.model import POINT_KINDS, Place
+from routes.model import POINT_KINDS, Kind, Place
 from routes.read.crossings import load_crossings
 from routes.read.gazetteer import normalize
 from routes.read.parse.candidates import MIN_POPULATION, Match
@@ -121,6 +121,30 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 def _is_word_char(char: str) -> bool:
     """Whether ``char`` is a word character as the ``re`` module's ``\\w`` sees it."""
     return char.isalnum() or char == "_"
+
+
+def region_place(place: Place | None) -> Place | None:
+    """The region named after ``place`` ("the Irkutsk region" → Irkutsk Region).
+
+    A region or country reading stands as it is. A city of :data:`FAR_POPULATION` or more
+    gives a region of its country with the city as its label point (such a region is
+    named after its capital); a smaller town gives nothing: it is not what "the region"
+    means.
+    """
+    if place is None or place.kind not in POINT_KINDS:
+        return place
+    if place.population < FAR_POPULATION and not place.curated:
+        return None
+    return Place(
+        id=f"region:{place.id}",
+        name=f"{place.name} region",
+        kind=Kind.REGION,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        curated=place.curated,
+        source=f"the region named after {place.name}; label point at the city",
+    )
 
 
 #: A GeoNames-only town smaller than :data:`FAR_POPULATION` more than this far from every
