@@ -89,6 +89,7 @@ class Match:
     ranked: tuple[tuple[Place, bool], ...] = ()  # the readings best first (see _ranked)
     sides: tuple[str, ...] = ()  # per candidate crossing, the country the report must point at
     cased: bool = True  # found as written (False: in a report written all in lower case)
+    dateline: bool = False  # opens the report as its dateline ("IRKUTSK, July 31 (Wire) -")
     region: str = ""  # "Irkutsk region", "the province of Liaoning": the word for the region
 
 
@@ -161,6 +162,7 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[s
     else:
         names, demonyms = _name_matches(text, gazetteer, taken)
     names = [_as_region(text, m) for m in names if not names_something_else(text, m)]
+    names = [replace(m, dateline=True) if is_dateline(text, m.start, m.end) else m for m in names]
     return sorted(matches + names, key=lambda m: m.start), demonyms
 
 
@@ -183,6 +185,26 @@ def _as_region(text: str, match: Match) -> Match:
     if before is not None:
         return replace(match, region=before.group(1).lower())
     return match
+
+
+_DATELINE_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
+_MONTHS = "|".join(LEXICON.frames.get("dateline_months", ()))
+#: What follows the place of a dateline: a country or region maybe, then a date or an outlet.
+_DATELINE_AFTER = re.compile(
+    rf"(?:,\s*{_DATELINE_CAP}(?:\s{_DATELINE_CAP}){{0,2}})?(?:,\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}\b|"
+    rf",?\s*\([^()\n]{{1,40}}\)\s*[-‐–—:])",
+)
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is the dateline ("SEOUL, Sept 18 (Wire) -").
+
+    It opens the report (or a line of it) and is followed by a date or a bracketed outlet.
+    """
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t\ufeff"):
+        return False
+    return _DATELINE_AFTER.match(text, end) is not None
 
 
 #: "Tu-160", "Il-62": a model, not a place.

@@ -63,7 +63,8 @@ def resolve_place(
     key = normalize(surface)
     single = " " not in key
     near = _in_context(best.country, counts, own_country)
-    if match.embedded or key in COMMON_WORDS or _ACRONYM.search(surface):
+    acronym = not match.dateline and _ACRONYM.search(surface)  # datelines are in capitals
+    if match.embedded or key in COMMON_WORDS or acronym:
         return None
     written_lower = match.cased and key in lowered
     if single and (written_lower or (not near and normalize(best.name) != key)):

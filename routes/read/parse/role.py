@@ -31,13 +31,6 @@ _PASSING = re.compile(
     r"\b(?:" + "|".join(compile_phrase(p) for p in _LEXICON.frames.get("passing", ())) + ")",
     re.IGNORECASE,
 )
-_MONTHS = "|".join(_LEXICON.frames.get("dateline_months", ()))
-#: What follows the place of a dateline: a country or region maybe, then a date or an outlet.
-_DATELINE_AFTER = re.compile(
-    rf"(?:,\s*{_CAP}(?:\s{_CAP}){{0,2}})?(?:,\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}\b|"
-    rf",?\s*\([^()\n]{{1,40}}\)\s*[-‐–—:])",
-)
-
 
 _FROM = re.compile(
     r"(?<!km )(?<!miles )(?<!kilometres )(?<!kilometers )(?<!away )(?<!far )"
@@ -95,7 +88,7 @@ def mention_role(
     after = text[match.end : sentence.end]
     if _ATTRIBUTIVE.match(after):
         return "context"  # "Moscow-based", "Pyongyang-backed"
-    if is_dateline(text, match.start, match.end):
+    if match.dateline:
         return "dateline"
     before = text[max(sentence.start, match.start - 120) : match.start]
     capital = gazetteer.is_capital(place)
@@ -116,17 +109,6 @@ def mention_role(
     if place.kind == "border-crossing" and cue in ("via", "destination"):
         return "border"
     return cue
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """Whether the place at ``start:end`` is the dateline ("SEOUL, Sept 18 (Wire) -").
-
-    It opens the report (or a line of it) and is followed by a date or a bracketed outlet.
-    """
-    line = text.rfind("\n", 0, start) + 1
-    if text[line:start].strip(" \t\ufeff"):
-        return False
-    return _DATELINE_AFTER.match(text, end) is not None
 
 
 def _service_role(before: str, after: str) -> str | None:
