@@ -257,6 +257,17 @@ def _role(table: dict[str, Any], path: Path) -> str:
     return role
 
 
+def lexicon_for(language: str) -> Lexicon:
+    """The lexicon a report in ``language`` is read with: its own file, else English.
+
+    This is where a language plugs in: a ``lang/<code>.toml`` file with the tables of
+    ``en.toml`` makes every pass read that language's words.
+    """
+    if (LANG_DIR / f"{language}.toml").is_file():
+        return load_lexicon(language)
+    return load_lexicon("en")
+
+
 @cache
 def load_lexicon(language: str) -> Lexicon:
     """The lexicon of ``language`` (``"en"``), read once per process.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from routes.model import Kind, Place
@@ -147,8 +147,33 @@ def _new_match(
     )
 
 
-def find_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[str]]:
-    """Places named or described in ``text`` in text order, never overlapping; demonyms."""
+#: Candidate finders of languages that need their own (inflected names, no capitals): a
+#: finder takes the text and the gazetteer and returns what :func:`find_candidates` does.
+CandidateFinder = Callable[[str, Gazetteer], tuple[list["Match"], set[str]]]
+CANDIDATE_FINDERS: dict[str, CandidateFinder] = {}
+
+
+def register_candidates(language: str, finder: CandidateFinder) -> None:
+    """Read the candidates of reports in ``language`` with ``finder`` (Korean, Russian …)."""
+    CANDIDATE_FINDERS[language] = finder
+
+
+def find_candidates(
+    text: str, gazetteer: Gazetteer, language: str = "en"
+) -> tuple[list[Match], set[str]]:
+    """Places named or described in ``text`` in text order, never overlapping; demonyms.
+
+    A language registered with :func:`register_candidates` is read by its own finder;
+    any other with the English one (which also matches Hangul words as names).
+    """
+    finder = CANDIDATE_FINDERS.get(language)
+    if finder is not None:
+        return finder(text, gazetteer)
+    return english_candidates(text, gazetteer)
+
+
+def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[str]]:
+    """Capitalised names, curated lower-case names and descriptions (see the module)."""
     matches = list(_description_matches(text, gazetteer))
     matches += _phrase_matches(text, gazetteer, matches)
     taken = sorted((m.start, m.end) for m in matches)

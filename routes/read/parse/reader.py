@@ -122,7 +122,7 @@ def _parse_report(
     starts = [start for start, _ in spans]
     sentences = sentences_with_times(report, spans, starts, find_times(report, spans))
     times = [ref for index in sorted(sentences) for ref in sentences[index].times]
-    matches, demonyms = find_candidates(text, gazetteer)
+    matches, demonyms = find_candidates(text, gazetteer, report.language)
     counts = context_countries(matches, demonyms)
     found: list[tuple[Place, Mention]] = []
     lowered = LowerWords(text)
@@ -150,8 +150,8 @@ def _mention(
     text = report.text
     span = (sentence.start, sentence.end)
     clause = clause_span(sentence.break_starts, sentence.break_ends, span, match.start, match.end)
-    status = status_of(text[clause[0] : clause[1]])
-    role = mention_role(place, match, text, sentence, status, gazetteer)
+    status = status_of(text[clause[0] : clause[1]], report.language)
+    role = mention_role(place, match, text, sentence, status, gazetteer, report.language)
     return Mention(
         report_id=report.id,
         place_id=place.id,

@@ -5,33 +5,54 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Mention, Place
 from routes.read.gazetteer import Gazetteer
-from routes.read.lexicon import Cue, compile_phrase, load_lexicon
+from routes.read.lexicon import Cue, compile_phrase, lexicon_for
 from routes.read.parse.candidates import Match
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
-#: The English cues (routes/read/lang/en.toml ``[[cues]]``), before and after the place.
-_LEXICON = load_lexicon("en")
-_BEFORE_CUES = _LEXICON.cues
-_FIRST_AFTER = tuple(cue for cue in _LEXICON.after_cues if cue.first)
-_LAST_AFTER = tuple(cue for cue in _LEXICON.after_cues if not cue.first)
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
-_SERVICE = "|".join(_LEXICON.frames.get("route_name", ()))
-#: "the Moscow-Vladivostok train": after the first name of a service's name …
-_SERVICE_FROM = re.compile(rf"^[-‐–]{_CAP}(?:\s{_CAP})?\s+(?i:{_SERVICE})\b")
-#: … and around the second one.
-_SERVICE_TO_BEFORE = re.compile(rf"{_CAP}[-‐–]$")
-_SERVICE_TO_AFTER = re.compile(rf"^\s+(?:{_SERVICE})\b", re.IGNORECASE)
-#: "slowed but did not stop at X": the train went past X.
-_PASSING = re.compile(
-    r"\b(?:" + "|".join(compile_phrase(p) for p in _LEXICON.frames.get("passing", ())) + ")",
-    re.IGNORECASE,
-)
 
+
+@dataclass(frozen=True)
+class RoleCues:
+    """One language's role cues and frames, compiled (from ``lang/<code>.toml``)."""
+
+    before: tuple[Cue, ...]
+    first_after: tuple[Cue, ...]
+    last_after: tuple[Cue, ...]
+    service_from: re.Pattern[str]
+    service_to_after: re.Pattern[str]
+    passing: re.Pattern[str]
+    actor_before: Cue | None
+    actor_after: Cue | None
+
+
+@functools.cache
+def role_cues(language: str = "en") -> RoleCues:
+    """The compiled cues of ``language`` (English when it has no file of its own)."""
+    lexicon = lexicon_for(language)
+    service = "|".join(lexicon.frames.get("route_name", ())) or "(?!)"
+    passing = "|".join(compile_phrase(p) for p in lexicon.frames.get("passing", ())) or "(?!)"
+    return RoleCues(
+        before=lexicon.cues,
+        first_after=tuple(cue for cue in lexicon.after_cues if cue.first),
+        last_after=tuple(cue for cue in lexicon.after_cues if not cue.first),
+        # "the Moscow-Vladivostok train": after the first name of a service's name …
+        service_from=re.compile(rf"^[-‐–]{_CAP}(?:\s{_CAP})?\s+(?i:{service})\b"),
+        # … and after the second one (before it: the first name and a dash)
+        service_to_after=re.compile(rf"^\s+(?:{service})\b", re.IGNORECASE),
+        # "slowed but did not stop at X": the train went past X
+        passing=re.compile(rf"\b(?:{passing})", re.IGNORECASE),
+        actor_before=lexicon.actor_before,
+        actor_after=lexicon.actor_after,
+    )
+
+
+_SERVICE_TO_BEFORE = re.compile(rf"{_CAP}[-‐–]$")
 _FROM = re.compile(
     r"(?<!km )(?<!miles )(?<!kilometres )(?<!kilometers )(?<!away )(?<!far )"
     r"\bfrom\s+(?:the\s+)?(?:(?:railway\s+|train\s+)?station\s+(?:at|in|of)\s+)?$",
@@ -46,11 +67,6 @@ _LIST_GLUE = re.compile(
 
 
 _TO = re.compile(r"\b(?:to|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-#: Metonymy frames (lang/en.toml ``[actors]``): a capital standing for its government.
-_ACTOR_BEFORE = _LEXICON.actor_before
-_ACTOR_AFTER = _LEXICON.actor_after
 
 
 def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -> Mention:
@@ -79,8 +95,10 @@ def mention_role(
     sentence: Sentence,
     status: str,
     gazetteer: Gazetteer,
+    language: str = "en",
 ) -> str:
-    """The journey role one mention gives its place."""
+    """The journey role one mention gives its place, read with ``language``'s cues."""
+    cues = role_cues(language)
     if sentence.historical:
         return "historical"
     if place.kind not in POINT_KINDS:
@@ -92,17 +110,17 @@ def mention_role(
         return "dateline"
     before = text[max(sentence.start, match.start - 120) : match.start]
     capital = gazetteer.is_capital(place)
-    if capital and match.role is None and actor_frame(before, after):
+    if capital and match.role is None and actor_frame(before, after, language):
         return "actor"  # "talks between Beijing and Pyongyang", "pressure from Washington"
-    cue = match.role or _service_role(before, after) or _cue_role(before, after)
+    cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
     if status == "speculative":
         return "context"  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
-    if cue is None and capital and _is_actor(before, after):
+    if cue is None and capital and _is_actor(before, after, language):
         return "actor"
     if status == "ruled-out":
-        passing = cue in ("via", "border") and _PASSING.search(sentence.quote)
+        passing = cue in ("via", "border") and cues.passing.search(sentence.quote)
         return cue if passing else "ruled-out"
     if cue is None:
         return "context"
@@ -111,26 +129,27 @@ def mention_role(
     return cue
 
 
-def _service_role(before: str, after: str) -> str | None:
+def _service_role(before: str, after: str, cues: RoleCues) -> str | None:
     """Origin or destination from a service's name ("the Beijing-Moscow express")."""
-    if _SERVICE_FROM.match(after):
+    if cues.service_from.match(after):
         return "origin"
-    if _SERVICE_TO_BEFORE.search(before) and _SERVICE_TO_AFTER.match(after):
+    if _SERVICE_TO_BEFORE.search(before) and cues.service_to_after.match(after):
         return "destination"
     return None
 
 
-def _cue_role(before: str, after: str) -> str | None:
+def _cue_role(before: str, after: str, language: str = "en") -> str | None:
     """The journey role the words around a mention give it ("left", "bound for" …).
 
     Cues after the place marked ``first`` ("Khasan, where it crossed") win; then the cue
     before the place that ends nearest it; then the other cues after it. Bare "from X" and
     "to X" count only in a sentence about travel: see :func:`_travel_cue`.
     """
-    role = _after_role(after, _FIRST_AFTER)
+    cues = role_cues(language)
+    role = _after_role(after, cues.first_after)
     if role:
         return role
-    return cue_before(before) or _after_role(after, _LAST_AFTER)
+    return cue_before(before, language) or _after_role(after, cues.last_after)
 
 
 def _after_role(after: str, cues: Sequence[Cue]) -> str | None:
@@ -143,14 +162,14 @@ def _after_role(after: str, cues: Sequence[Cue]) -> str | None:
 
 
 @functools.lru_cache(maxsize=MEMO_SIZE)
-def cue_before(before: str) -> str | None:
+def cue_before(before: str, language: str = "en") -> str | None:
     """The role of the last cue ("left", "bound for" …) that the words before a place end with.
 
     Memoised on those words alone: wire copy repeats them before many places.
     """
     lowered = before.lower()
     best: tuple[int, str] | None = None
-    for cue in _BEFORE_CUES:
+    for cue in role_cues(language).before:
         if not holds_any(lowered, cue.gates):
             continue
         m = cue.pattern.search(before)
@@ -170,25 +189,31 @@ def _travel_cue(before: str) -> str | None:
     return None
 
 
-def _is_actor(before: str, after: str) -> bool:
+def _is_actor(before: str, after: str, language: str = "en") -> bool:
     """Whether a capital stands for its government here.
 
     It does when it speaks or acts ("Seoul warned", "denials from Pyongyang",
     "accused Moscow"), that is unless a preposition of place puts something
     in it ("in Washington", "the streets of Pyongyang").
     """
-    if actor_frame(before, after):
+    if actor_frame(before, after, language):
         return True
     return _LOCATIVE_BEFORE.search(before) is None
 
 
-def actor_frame(before: str, after: str) -> bool:
+def actor_frame(before: str, after: str, language: str = "en") -> bool:
     """Whether the words around a place are a metonymy frame ("ties with", "Moscow said")."""
-    for cue, words in ((_ACTOR_AFTER, after[:60]), (_ACTOR_BEFORE, before)):
-        if cue is None or not holds_any(words.lower(), cue.gates):
-            continue
-        if (cue.pattern.match if cue is _ACTOR_AFTER else cue.pattern.search)(words):
-            return True
+    cues = role_cues(language)
+    after_cue, before_cue = cues.actor_after, cues.actor_before
+    head = after[:60]
+    if (
+        after_cue is not None
+        and holds_any(head.lower(), after_cue.gates)
+        and after_cue.pattern.match(head)
+    ):
+        return True
+    if before_cue is not None and holds_any(before.lower(), before_cue.gates):
+        return before_cue.pattern.search(before) is not None
     return False
 
 

@@ -63,7 +63,9 @@ def read_sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]
     times = tuple(
         replace(
             ref,
-            status=clause_status(text, clause_span(starts, ends, span, ref.start, ref.end)),
+            status=clause_status(
+                text, clause_span(starts, ends, span, ref.start, ref.end), report.language
+            ),
             source=source,
         )
         for ref in refs

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from routes.read.lexicon import load_lexicon
+from routes.read.lexicon import lexicon_for
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
 #: A clause break: ``[;:,]|\s(?:but|though|although|while|whereas|and)\s``, written to open
@@ -15,10 +15,6 @@ from routes.read.parse.words import MEMO_SIZE, holds_any
 CLAUSE_BREAK = re.compile(
     r"[;:,\s](?:(?<=[;:,])|(?<=\s)(?:but|though|although|while|whereas|and)\s)"
 )
-
-
-#: The statuses of the language in the order they are tried (lang/en.toml ``[[statuses]]``).
-_STATUSES = load_lexicon("en").statuses
 
 
 def clause_span(
@@ -32,19 +28,21 @@ def clause_span(
     return left, right
 
 
-def clause_status(text: str, clause: tuple[int, int]) -> str:
+def clause_status(text: str, clause: tuple[int, int], language: str = "en") -> str:
     """How sure the clause is: ruled-out, superseded, denied, expected or reported."""
-    return status_of(text[clause[0] : clause[1]])
+    return status_of(text[clause[0] : clause[1]], language)
 
 
 @functools.lru_cache(maxsize=MEMO_SIZE)
-def status_of(words: str) -> str:
+def status_of(words: str, language: str = "en") -> str:
     """How sure these words are: the first status one of whose phrases they hold.
+
+    The statuses and their phrases are ``language``'s (``[[statuses]]`` of its file).
 
     Memoised: wire copy repeats its clauses.
     """
     lowered = words.lower()
-    for status in _STATUSES:
+    for status in lexicon_for(language).statuses:
         gated = words if status.pattern.flags & re.IGNORECASE == 0 else lowered
         if holds_any(gated, status.gates) and status.pattern.search(words):
             return status.role
