@@ -83,6 +83,16 @@ class Cue:
     pattern: re.Pattern[str]
     gates: tuple[str, ...]
     first: bool = False  # an "after" cue that counts before the "before" cues
+    #: The gates as whole words (the first letters of each) and as stems ("cancel*"), for
+    #: a quicker test against the words of a clause (:meth:`may_match`).
+    whole: frozenset[str] = frozenset()
+    stems: tuple[str, ...] = ()
+
+    def may_match(self, words: set[str]) -> bool:
+        """Whether a text of these words (lower case, letters only) may hold a phrase."""
+        if not self.whole.isdisjoint(words):
+            return True
+        return any(word.startswith(self.stems) for word in words) if self.stems else False
 
 
 #: A word of a cue's gap: what may stand between a cue and the place ("the port city of").
@@ -163,6 +173,26 @@ def _gates(phrases: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(gates))
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _gate_words(phrases: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first words of ``phrases`` as whole words and stems (see :class:`Cue`)."""
+    whole: set[str] = set()
+    stems: set[str] = set()
+    for phrase in phrases:
+        first = next(t for t in phrase.split() if t not in ("…", "~"))
+        for word in first.lower().split("|"):
+            letters = _LETTERS.findall(word.replace("{a}", "").replace("{b}", ""))
+            if not letters:
+                continue
+            if word.endswith("*") or letters[0] != word.strip("-‐'’"):
+                stems.add(letters[0]) if word.endswith("*") else whole.add(letters[0])
+            else:
+                whole.add(letters[0])
+    return frozenset(whole), tuple(sorted(stems))
+
+
 def _before_cue(table: dict[str, Any], path: Path) -> Cue:
     """A cue table with ``before`` phrases: phrases, optional words, then a gap, then the place."""
     role, phrases = _role(table, path), list(_strings(table, "before", path))
@@ -195,7 +225,8 @@ def _status(table: dict[str, Any], path: Path) -> Cue:
     regex = r"(?<![\w'’])(?:" + "|".join(compile_phrase(p) for p in phrases) + ")"
     pattern = re.compile(regex, 0 if exact else re.IGNORECASE)
     gates = _gates(phrases) if exact else _gates([p.lower() for p in phrases])
-    return Cue(status, pattern, gates)
+    whole, stems = _gate_words(phrases)
+    return Cue(status, pattern, gates, whole=whole, stems=stems)
 
 
 def _borders(table: dict[str, Any], path: Path) -> tuple[re.Pattern[str], ...]:
@@ -257,6 +288,7 @@ def _role(table: dict[str, Any], path: Path) -> str:
     return role
 
 
+@cache
 def lexicon_for(language: str) -> Lexicon:
     """The lexicon a report in ``language`` is read with: its own file, else English.
 

@@ -270,7 +270,7 @@ _LETTER_WORD = re.compile(r"(?<![\w'’])[^\W\d_]")
 
 def lower_case(text: str) -> bool:
     """Whether ``text`` is written in lower case throughout (names too: "to kyiv")."""
-    firsts = _LETTER_WORD.findall(text[:5000])
+    firsts = _LETTER_WORD.findall(text[:2000])
     if len(firsts) < _LOWER_CASE_WORDS:
         return False
     return sum(c.isupper() for c in firsts) < LOWER_CASE_SHARE * len(firsts)
@@ -313,16 +313,22 @@ def _border_descriptions(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
     the country on its other side, for :func:`routes.read.parse.resolve.resolve_place`.
     """
     crossings = _crossings(gazetteer)
-    for pattern in _BORDERS:
-        m = pattern.search(text)
+    lowered = text.lower()
+    windows = [
+        (max(0, at - _BORDER_REACH), at + _BORDER_REACH)
+        for word in ("border", "frontier")
+        for at in _occurrences(lowered, word)
+    ]
+    for pattern, (low, high) in ((p, w) for p in _BORDERS for w in _merged(windows)):
+        m = pattern.search(text, low, high)
         while m is not None:
             groups = m.groupdict()
             a = country_code(groups["a"], gazetteer) if groups.get("a") else None
             b = country_code(groups["b"], gazetteer) if groups.get("b") else None
             if b is None or (groups.get("a") and a is None):
-                m = pattern.search(text, m.start() + 1)  # "Kim's train … North Korea's"
+                m = pattern.search(text, m.start() + 1, high)  # "Kim's train … North Korea's"
                 continue
-            following = pattern.search(text, m.end())
+            following = pattern.search(text, m.end(), high)
             if a is not None:
                 found = [c for c in crossings if set(c.countries) == {a, b}][:1]
                 sides = ("",) * len(found)
@@ -335,6 +341,29 @@ def _border_descriptions(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
                 )
                 yield replace(match, sides=sides)
             m = following
+
+
+#: Characters either side of "border" or "frontier" a border description can reach.
+_BORDER_REACH = 90
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping windows joined, in text order."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(windows):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 def country_code(words: str, gazetteer: Gazetteer) -> str | None:

@@ -52,6 +52,8 @@ def role_cues(language: str = "en") -> RoleCues:
     )
 
 
+#: Characters after a place that its cues and frames may reach ("~" spans 60 of them).
+_AFTER_CHARS = 120
 _SERVICE_TO_BEFORE = re.compile(rf"{_CAP}[-‐–]$")
 _FROM = re.compile(
     r"(?<!km )(?<!miles )(?<!kilometres )(?<!kilometers )(?<!away )(?<!far )"
@@ -103,21 +105,20 @@ def mention_role(
         return "historical"
     if place.kind not in POINT_KINDS:
         return "context"
-    after = text[match.end : sentence.end]
+    after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     if _ATTRIBUTIVE.match(after):
         return "context"  # "Moscow-based", "Pyongyang-backed"
     if match.dateline:
         return "dateline"
     before = text[max(sentence.start, match.start - 120) : match.start]
-    capital = gazetteer.is_capital(place)
-    if capital and match.role is None and actor_frame(before, after, language):
+    if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
         return "actor"  # "talks between Beijing and Pyongyang", "pressure from Washington"
     cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
     if status == "speculative":
         return "context"  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
-    if cue is None and capital and _is_actor(before, after, language):
+    if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
         return "actor"
     if status == "ruled-out":
         passing = cue in ("via", "border") and cues.passing.search(sentence.quote)
@@ -138,6 +139,7 @@ def _service_role(before: str, after: str, cues: RoleCues) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def _cue_role(before: str, after: str, language: str = "en") -> str | None:
     """The journey role the words around a mention give it ("left", "bound for" …).
 
@@ -201,6 +203,7 @@ def _is_actor(before: str, after: str, language: str = "en") -> bool:
     return _LOCATIVE_BEFORE.search(before) is None
 
 
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def actor_frame(before: str, after: str, language: str = "en") -> bool:
     """Whether the words around a place are a metonymy frame ("ties with", "Moscow said")."""
     cues = role_cues(language)

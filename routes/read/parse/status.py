@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from routes.read.lexicon import lexicon_for
-from routes.read.parse.words import MEMO_SIZE, holds_any
+from routes.read.parse.words import MEMO_SIZE
 
 #: A clause break: ``[;:,]|\s(?:but|though|although|while|whereas|and)\s``, written to open
 #: with one character class so that the regex engine skips to those characters at C speed.
@@ -41,9 +41,11 @@ def status_of(words: str, language: str = "en") -> str:
 
     Memoised: wire copy repeats its clauses.
     """
-    lowered = words.lower()
+    present = set(_LETTERS.findall(words.lower()))
     for status in lexicon_for(language).statuses:
-        gated = words if status.pattern.flags & re.IGNORECASE == 0 else lowered
-        if holds_any(gated, status.gates) and status.pattern.search(words):
+        if status.may_match(present) and status.pattern.search(words):
             return status.role
     return "reported"
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
