@@ -224,3 +224,11 @@ def test_visits_follow_event_time_between_origin_and_destination() -> None:
     # the origin first and the destination last whatever their dates; c before b by date;
     # d (no date) keeps the time of c, the stop before it on the track, and stays after it
     assert ordered == ["a", "c", "d", "b", "e"]
+
+
+def test_a_quoted_post_in_lower_case_still_names_its_places(gazetteer: Gazetteer) -> None:
+    text = (
+        'Posts by passengers offer a log of the trip. "just pulled out of krasnoyarsk after '
+        'twenty minutes," one wrote. The train reached Novosibirsk on Monday.'
+    )
+    assert "Krasnoyarsk" in _by_name(_parse(text, gazetteer))

@@ -177,13 +177,10 @@ def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], se
     matches = list(_description_matches(text, gazetteer))
     matches += _phrase_matches(text, gazetteer, matches)
     taken = sorted((m.start, m.end) for m in matches)
-    if lower_case(text):
-        names, demonyms = _name_matches(_capitalised(text), gazetteer, taken)
-        names = [
-            replace(m, cased=False, embedded=False, initial=False)
-            for m in names
-            if any(p.curated or p.population >= LOWER_CASE_POPULATION for p in m.candidates)
-        ]
+    spans = [(0, len(text))] if lower_case(text) else lower_case_quotes(text)
+    if spans:
+        names, demonyms = _name_matches(_capitalised(text, spans), gazetteer, taken)
+        names = [m for m in (_uncased(m, spans) for m in names) if m is not None]
     else:
         names, demonyms = _name_matches(text, gazetteer, taken)
     names = [_as_region(text, m) for m in names if not names_something_else(text, m)]
@@ -276,10 +273,39 @@ def lower_case(text: str) -> bool:
     return sum(c.isupper() for c in firsts) < LOWER_CASE_SHARE * len(firsts)
 
 
-def _capitalised(text: str) -> str:
-    """``text`` with every word's first letter a capital, every offset unchanged."""
-    out = _LETTER_WORD.sub(lambda m: m.group().upper(), text)
-    return out if len(out) == len(text) else text
+#: A quoted passage ("finally left ulaanbaatar, next stop russia") of this many words or more
+#: is read as lower-case writing when none of its words starts with a capital.
+_QUOTE_WORDS = 4
+_QUOTE = re.compile(r"[\"“]([^\"“”\n]{10,400})[\"”]")
+
+
+def lower_case_quotes(text: str) -> list[tuple[int, int]]:
+    """The quoted passages of ``text`` written all in lower case (posts, messages)."""
+    spans = []
+    for m in _QUOTE.finditer(text):
+        firsts = _LETTER_WORD.findall(m.group(1))
+        if len(firsts) >= _QUOTE_WORDS and not any(c.isupper() for c in firsts):
+            spans.append(m.span(1))
+    return spans
+
+
+def _capitalised(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with every word's first letter in ``spans`` a capital, offsets unchanged."""
+    out = text
+    for low, high in spans:
+        part = _LETTER_WORD.sub(lambda m: m.group().upper(), text[low:high])
+        if len(part) == high - low:
+            out = out[:low] + part + out[high:]
+    return out
+
+
+def _uncased(match: Match, spans: Sequence[tuple[int, int]]) -> Match | None:
+    """A match found in lower-case writing kept only when a curated or big place, else as is."""
+    if not any(low <= match.start < high for low, high in spans):
+        return match
+    if not any(p.curated or p.population >= LOWER_CASE_POPULATION for p in match.candidates):
+        return None
+    return replace(match, cased=False, embedded=False, initial=False)
 
 
 def _description_matches(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
