@@ -232,3 +232,20 @@ def test_a_quoted_post_in_lower_case_still_names_its_places(gazetteer: Gazetteer
         'twenty minutes," one wrote. The train reached Novosibirsk on Monday.'
     )
     assert "Krasnoyarsk" in _by_name(_parse(text, gazetteer))
+
+
+def test_without_an_origin_the_stops_run_toward_the_destination() -> None:
+    from routes.read.parse.visits import track_order
+
+    def by_id(stops):  # a stand-in for the rail order: ascending id from the origin
+        origin = next(s for s in stops if s[1] == Role.ORIGIN)
+        return [origin, *sorted((s for s in stops if s is not origin), key=lambda s: s[0].id)]
+
+    stops = [_stop("b", Role.VIA), _stop("c", Role.DESTINATION), _stop("a", Role.VIA)]
+    ordered = track_order(stops, by_id)
+    # from the destination c the order is c, a, b: read backwards, b is farthest and comes first
+    assert [(s[0].id, s[1]) for s in ordered] == [
+        ("b", Role.VIA),
+        ("a", Role.VIA),
+        ("c", Role.DESTINATION),
+    ]

@@ -9,7 +9,7 @@ no time keeping its place right after the stop before it on the track.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Place, Role
@@ -79,3 +79,23 @@ def order_by_event_time(stops: Sequence[T], times: dict[str, str]) -> list[T]:
 
 #: Sorts after every ISO date.
 _LAST = "~"
+
+
+def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> list[T]:
+    """``stops`` along the track by ``order`` (``routes.rail.route.order_stops`` on a network).
+
+    ``order`` runs from the origin. A report that names where the train is going but not
+    where it came from ("the train reached Chita on its way to Moscow") is ordered from the
+    destination backwards instead: the stop farthest from it first.
+    """
+    if any(stop[1] == Role.ORIGIN for stop in stops):
+        return order(stops)
+    destinations = [stop for stop in stops if stop[1] == Role.DESTINATION]
+    if len({stop[0].id for stop in destinations}) != 1:
+        return order(stops)
+    end = destinations[0]
+    flipped = [
+        (stop[0], Role.ORIGIN, *stop[2:]) if stop[0].id == end[0].id else stop for stop in stops
+    ]
+    backwards = order(flipped)[::-1]
+    return [end if stop[0].id == end[0].id else stop for stop in backwards]
