@@ -10,7 +10,8 @@ from routes.model import Kind, Parsed, Place, Role, Status
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
 from routes.read.parse.attribution import attribution_of
-from routes.read.parse.candidates import find_candidates, is_dateline, lower_case
+from routes.read.parse.candidates import find_candidates
+from routes.read.parse.framing import is_dateline, lower_case
 from routes.read.parse.role import cue_before
 from routes.read.parse.status import status_of
 from routes.read.parse.visits import order_by_event_time

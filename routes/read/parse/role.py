@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Mention, Place
 from routes.read.gazetteer import Gazetteer
 from routes.read.lexicon import Cue, compile_phrase, lexicon_for
-from routes.read.parse.candidates import Match
+from routes.read.parse.match import Match
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
