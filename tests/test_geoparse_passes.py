@@ -250,3 +250,8 @@ def test_without_an_origin_the_stops_run_toward_the_destination() -> None:
         ("a", Role.VIA),
         ("c", Role.DESTINATION),
     ]
+
+
+def test_a_modal_after_the_place_does_not_make_the_stop_speculation(gazetteer: Gazetteer) -> None:
+    text = "The train stopped for 20 minutes at Ussuriysk so passengers could buy food."
+    assert _by_name(_parse(text, gazetteer))["Ussuriysk"] == Role.VIA

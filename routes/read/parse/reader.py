@@ -8,7 +8,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
-from routes.model import POINT_KINDS, LocatedPlace, Mention, Parsed, Place, Report, TimeRef
+from routes.model import POINT_KINDS, LocatedPlace, Mention, Parsed, Place, Report, Status, TimeRef
 from routes.read.gazetteer import Gazetteer
 from routes.read.parse.candidates import Match, find_candidates
 from routes.read.parse.resolve import (
@@ -151,6 +151,9 @@ def _mention(
     span = (sentence.start, sentence.end)
     clause = clause_span(sentence.break_starts, sentence.break_ends, span, match.start, match.end)
     status = status_of(text[clause[0] : clause[1]], report.language)
+    if status in (Status.SPECULATIVE, Status.EXPECTED):
+        # a modal governs the words after it: "could detour to X", not "X so passengers could"
+        status = status_of(text[clause[0] : match.end], report.language)
     role = mention_role(place, match, text, sentence, status, gazetteer, report.language)
     return Mention(
         report_id=report.id,
