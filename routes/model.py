@@ -70,7 +70,10 @@ STOP_PRIORITY: tuple[Role, ...] = (Role.BORDER, Role.DESTINATION, Role.ORIGIN, R
 #: Roles that put a place on the travelled route, in travel order.
 STOP_ROLES: tuple[Role, ...] = (Role.ORIGIN, Role.VIA, Role.BORDER, Role.DESTINATION)
 #: Roles of places that are not drawn as stops and are hidden from the map by default.
-HIDDEN_ROLES: tuple[Role, ...] = (Role.HISTORICAL, Role.RULED_OUT, Role.ACTOR)
+HIDDEN_ROLES: tuple[Role, ...] = (Role.HISTORICAL, Role.RULED_OUT, Role.ACTOR, Role.DATELINE)
+#: Roles of mentions that are not places on the map (a capital standing for its government,
+#: a dateline): GeoJSON Features with ``geometry: null``, never drawn.
+UNDRAWN_ROLES: tuple[Role, ...] = (Role.ACTOR, Role.DATELINE)
 #: Statuses a report can give a mention.
 STATUSES: tuple[Status, ...] = tuple(Status)
 #: Statuses that take a mention out of the current plan (no time, no stop from them).

@@ -21,6 +21,7 @@ from routes.rail.network import RailNetwork, load_network
 from routes.rail.route import order_stops, route
 from routes.read.gazetteer import Gazetteer, load_gazetteer
 from routes.read.geoparse import parse
+from routes.read.parse.visits import event_times, order_by_event_time, track_order
 
 Progress = Callable[[str], None]
 
@@ -106,7 +107,8 @@ def _stops(
     if corrections.order:
         rank = {pid: i for i, pid in enumerate(corrections.order)}
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
-    return order_stops(stops, network)
+    along = track_order(stops, lambda given: order_stops(given, network))
+    return order_by_event_time(along, event_times(places))
 
 
 def _reported_times(

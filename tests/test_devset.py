@@ -101,3 +101,34 @@ def test_the_set_is_as_large_as_the_accuracy_runs_need() -> None:
     assert len(long_series) >= MIN_SERIES
     for language in ("ko", "ru"):
         assert sum(r.report.language == language for r in DEVSET.reports) >= MIN_KO_RU_REPORTS
+
+
+#: Floors of the reader on the English development set, set at what it reaches now (the
+#: issue's goal is 0.95 / 0.95 / 0.90 / 0.95; these are not that, and say so): recall,
+#: precision, visit order, denied or speculative places kept off the route.
+EN_FLOORS = {"recall": 0.85, "precision": 0.95, "visit order": 0.20, "denied kept off": 0.93}
+
+
+@pytest.mark.slow
+def test_the_english_devset_scores_at_least_the_floors() -> None:
+    from routes.evaluate.score import SetScore, score_report
+    from routes.pipeline import build
+    from routes.rail.network import load_network
+    from routes.read.gazetteer import load_gazetteer
+
+    gazetteer, network = load_gazetteer(), load_network()
+    english = [case for case in DEVSET.reports if case.report.language == "en"]
+    scores = SetScore(
+        tuple(
+            score_report(case, build([case.report], gazetteer=gazetteer, network=network))
+            for case in english
+        )
+    )
+    got = {
+        "recall": scores.recall,
+        "precision": scores.precision,
+        "visit order": scores.order_accuracy,
+        "denied kept off": scores.denied_kept_off,
+    }
+    below = {name: round(value, 3) for name, value in got.items() if value < EN_FLOORS[name]}
+    assert not below, f"below the floors {EN_FLOORS}: {below}"

@@ -285,7 +285,7 @@ CONTRACT_SCHEMA = {
 
 def _by_geometry(collection: dict, kind: str) -> list[dict]:
     """The features of ``collection`` with geometry type ``kind``."""
-    return [f for f in collection["features"] if f["geometry"]["type"] == kind]
+    return [f for f in collection["features"] if (f["geometry"] or {}).get("type") == kind]
 
 
 def test_route_geojson_matches_the_contract_schema():
@@ -582,3 +582,27 @@ def test_write_all_writes_every_file_for_the_bundled_report(tmp_path: Path):
 def test_write_all_uses_the_given_html(tmp_path: Path):
     written = outputs.write_all(sample_journey(), tmp_path, html="<!doctype html><p>given</p>")
     assert written["map.html"].read_text(encoding="utf-8") == "<!doctype html><p>given</p>"
+
+
+def test_actors_and_datelines_are_features_without_geometry_that_keep_their_mentions(
+    tmp_path: Path,
+):
+    journey = sample_journey()
+    seoul = Place("seoul", "Seoul", "city", 37.566, 126.978, "KR")
+    moscow = Place("moscow", "Moscow", "city", 55.756, 37.617, "RU")
+    extra = (
+        LocatedPlace(seoul, "dateline", (_mention(_REPORT, "seoul", "Pyongyang"),)),
+        LocatedPlace(moscow, "actor", (_mention(_REPORT, "moscow", "Pyongyang"),)),
+    )
+    journey = replace(journey, places=journey.places + extra)
+    collection = export.to_geojson(journey)
+    jsonschema.validate(collection, CONTRACT_SCHEMA)
+    undrawn = {f["properties"]["id"]: f for f in collection["features"] if f["geometry"] is None}
+    assert set(undrawn) == {"seoul", "moscow"}
+    assert undrawn["moscow"]["properties"]["role"] == "actor"
+    assert undrawn["seoul"]["properties"]["mentions"]  # who said it, where, still there
+    rows = list(csv.DictReader(io.StringIO(export.places_csv(journey))))
+    assert {row["id"] for row in rows} >= {"seoul", "moscow"}
+    kml = tmp_path / "route.kml"
+    export.write_kml(journey, kml)
+    assert "Moscow" not in kml.read_text(encoding="utf-8")  # nothing drawn for an actor

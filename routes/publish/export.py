@@ -17,6 +17,7 @@ from routes.model import (
     AREA_KINDS,
     PROJECT_FORMAT,
     ROLES,
+    UNDRAWN_ROLES,
     Corrections,
     Journey,
     Leg,
@@ -149,11 +150,9 @@ def _place_feature(place: Place, role: str, mentions: Sequence[Mention], stop: S
     }
     if stop is not None and stop.off_network:
         properties["off_network"] = True
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": _lonlat(place.lon, place.lat)},
-        "properties": properties,
-    }
+    drawn = stop is not None or role not in UNDRAWN_ROLES
+    point = {"type": "Point", "coordinates": _lonlat(place.lon, place.lat)}
+    return {"type": "Feature", "geometry": point if drawn else None, "properties": properties}
 
 
 def _mention(mention: Mention) -> dict:
@@ -274,6 +273,8 @@ def write_kml(journey: Journey, path: Path) -> Path:
     names = _place_names(journey)
     rows = []
     for feature in to_geojson(journey)["features"]:
+        if feature["geometry"] is None:
+            continue  # an actor or a dateline: not a place on the map
         props = feature["properties"]
         geom = shapely.geometry.shape(feature["geometry"])
         kind = feature["geometry"]["type"]
@@ -464,14 +465,18 @@ def places_csv(journey: Journey) -> str:
     injection: a cell starting with ``= + - @`` (or a tab or carriage return) gets a leading
     ``'``.
     """
-    features = [f for f in to_geojson(journey)["features"] if f["geometry"]["type"] == "Point"]
+    features = [
+        f
+        for f in to_geojson(journey)["features"]
+        if f["geometry"] is None or f["geometry"]["type"] == "Point"
+    ]
     order = {report.id: i for i, report in enumerate(journey.reports)}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for feature in features:
         props = feature["properties"]
-        lon, lat = feature["geometry"]["coordinates"]
+        lonlat = feature["geometry"]["coordinates"] if feature["geometry"] else None
         first = min(
             props["mentions"],
             key=lambda m: (order.get(m["report"], len(order)), m["start"]),
@@ -486,8 +491,8 @@ def places_csv(journey: Journey) -> str:
                 "" if props["order"] is None else props["order"],
                 "" if props["km"] is None else f"{props['km']:.3f}",
                 props["eta"] or "",
-                f"{lat:.6f}",
-                f"{lon:.6f}",
+                f"{lonlat[1]:.6f}" if lonlat else "",
+                f"{lonlat[0]:.6f}" if lonlat else "",
                 _defuse(props["country"] or ""),
                 _defuse(first["source"]) if first else "",
                 _defuse(first["report"]) if first else "",

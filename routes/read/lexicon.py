@@ -8,8 +8,10 @@ with a message naming the file and the key.
 
 from __future__ import annotations
 
+import itertools
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,255 @@ class Lexicon:
     tails: frozenset[str]
     geo: frozenset[str]
     connectors: frozenset[str]
+    cues: tuple[Cue, ...] = ()
+    vessels: tuple[str, ...] = ()
+    landmarks: tuple[str, ...] = ()
+    after_cues: tuple[Cue, ...] = ()
+    frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    statuses: tuple[Cue, ...] = ()
+    borders: tuple[re.Pattern[str], ...] = ()
+    descriptions: tuple[Cue, ...] = ()  # their role is the gazetteer id of the place
+    actor_before: Cue | None = None
+    actor_after: Cue | None = None
+    border_words: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Cue phrases of one journey role, compiled into one pattern with its gate words.
+
+    Attributes
+    ----------
+    role
+        The role the cue gives (``origin``, ``via``, ``border``, ``destination``).
+    pattern
+        For a cue before the place: the phrases, optional words and a gap of words, anchored
+        at the end of the text before the place. For a cue after it: the phrases anchored at
+        its start.
+    gates
+        Lower-case words of which every match holds one: text without any is not searched.
+        Derived from the phrases, so a new phrase can never silently not fire.
+    """
+
+    role: str
+    pattern: re.Pattern[str]
+    gates: tuple[str, ...]
+    first: bool = False  # an "after" cue that counts before the "before" cues
+    #: The gates as whole words (the first letters of each) and as stems ("cancel*"), for
+    #: a quicker test against the words of a clause (:meth:`may_match`).
+    whole: frozenset[str] = frozenset()
+    stems: tuple[str, ...] = ()
+
+    def may_match(self, words: set[str]) -> bool:
+        """Whether a text of these words (lower case, letters only) may hold a phrase."""
+        if not self.whole.isdisjoint(words):
+            return True
+        return any(word.startswith(self.stems) for word in words) if self.stems else False
+
+
+#: A word of a cue's gap: what may stand between a cue and the place ("the port city of").
+GAP_WORD = r"(?:[\w'’.-]+\s+)"
+#: What "…" stands for inside a phrase: up to four words.
+_ELLIPSIS = r"(?:[\w'’-]+\s+){0,4}"
+#: What "~" stands for inside a phrase: up to 60 characters of the same clause.
+_SPAN = r"[^.;]{0,60}?"
+
+
+def compile_phrase(phrase: str) -> str:
+    """The regex of one cue phrase.
+
+    Words are separated by blank space; ``a|b`` is either word; a word ending in ``*`` is a
+    stem ("arriv*" is arrive, arrived, arrival …); ``…`` stands for up to four words and
+    ``~`` for up to 60 characters of the same clause.
+    """
+    parts: list[tuple[str, str]] = []
+    for token in phrase.split():
+        if token in _GAPS:
+            parts.append((token, _GAPS[token]))
+        else:
+            words = [_word(w) for w in token.split("|")]
+            parts.append(("word", words[0] if len(words) == 1 else f"(?:{'|'.join(words)})"))
+    out = parts[0][1]
+    for (before, _), (kind, regex) in itertools.pairwise(parts):
+        out += _SEPARATOR[before, kind] + regex
+    return out
+
+
+#: What joins two parts of a phrase, by the kinds of the two.
+_SEPARATOR = {
+    ("word", "word"): r"\s+",
+    ("word", "…"): r"\s+",
+    ("word", "~"): r"\b",
+    ("…", "word"): "",
+    ("~", "word"): r"\b",
+    ("…", "~"): "",
+    ("~", "…"): "",
+    ("…", "…"): "",
+    ("~", "~"): "",
+}
+_GAPS = {"…": _ELLIPSIS, "~": _SPAN}
+
+
+#: What ``{a}`` or ``{b}`` stands for in a phrase: a capitalised name of one or two words.
+_SLOT = r"(?-i:(?:[Tt]he\s+)?[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)"
+
+
+def _word(word: str) -> str:
+    """One word of a phrase: literal, a stem when it ends in ``*``, or holding slots.
+
+    A slot ``{a}`` becomes the named group ``a``, a capitalised name; a hyphen beside
+    slots matches any dash ("the {a}-{b} border": "the Polish-Ukrainian border").
+    """
+    if "{" in word:
+        parts = re.split(r"\{(\w+)\}", word)
+        out = ""
+        for i, part in enumerate(parts):
+            if i % 2:
+                out += f"(?P<{part}>{_SLOT})"
+            else:
+                out += "".join(
+                    "[-‐–]" if c == "-" else "['’]" if c in "'’" else re.escape(c) for c in part
+                )
+        return out
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"\w*"
+    return re.escape(word) + (r"\b" if word[-1:].isalnum() else "")
+
+
+def _gates(phrases: list[str]) -> tuple[str, ...]:
+    """The first words of ``phrases`` in lower case (stems without their ``*``)."""
+    gates: list[str] = []
+    for phrase in phrases:
+        first = next(t for t in phrase.split() if t not in ("…", "~"))
+        gates += [w.rstrip("*").lower() for w in first.split("|")]
+    return tuple(dict.fromkeys(gates))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _gate_words(phrases: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first words of ``phrases`` as whole words and stems (see :class:`Cue`)."""
+    whole: set[str] = set()
+    stems: set[str] = set()
+    for phrase in phrases:
+        first = next(t for t in phrase.split() if t not in ("…", "~"))
+        for word in first.lower().split("|"):
+            letters = _LETTERS.findall(word.replace("{a}", "").replace("{b}", ""))
+            if not letters:
+                continue
+            if word.endswith("*") or letters[0] != word.strip("-‐'’"):
+                stems.add(letters[0]) if word.endswith("*") else whole.add(letters[0])
+            else:
+                whole.add(letters[0])
+    return frozenset(whole), tuple(sorted(stems))
+
+
+def _before_cue(table: dict[str, Any], path: Path) -> Cue:
+    """A cue table with ``before`` phrases: phrases, optional words, then a gap, then the place."""
+    role, phrases = _role(table, path), list(_strings(table, "before", path))
+    optional = "".join(f"(?:{compile_phrase(p)}\\s+)?" for p in table.get("then", ["the"]))
+    gap = int(table.get("gap", 0))
+    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    regex = rf"\b(?:{alternatives})\s+{optional}{GAP_WORD}{{0,{gap}}}$"
+    return Cue(role, re.compile(regex, re.IGNORECASE), _gates(phrases))
+
+
+def _after_cue(table: dict[str, Any], path: Path) -> Cue:
+    """A cue table with ``after`` phrases, matched from the end of the place on."""
+    role, phrases = _role(table, path), list(_strings(table, "after", path))
+    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    regex = rf"^[\s,]*(?:{alternatives})"
+    first = table.get("when", "last") == "first"
+    return Cue(role, re.compile(regex, re.IGNORECASE), _gates(phrases), first)
+
+
+def _status(table: dict[str, Any], path: Path) -> Cue:
+    """A ``[[statuses]]`` table: the phrases anywhere in a clause that give it a status.
+
+    Its ``role`` is the status; gates are lower case unless the table keeps ``exact_case``.
+    """
+    status, phrases = table.get("status"), list(table.get("phrases", []))
+    if not isinstance(status, str) or not phrases or not all(isinstance(p, str) for p in phrases):
+        msg = f"{path.name}: a [[statuses]] table needs a status and a list of phrases"
+        raise ValueError(msg)
+    exact = bool(table.get("exact_case", False))
+    regex = r"(?<![\w'’])(?:" + "|".join(compile_phrase(p) for p in phrases) + ")"
+    pattern = re.compile(regex, 0 if exact else re.IGNORECASE)
+    gates = _gates(phrases) if exact else _gates([p.lower() for p in phrases])
+    whole, stems = _gate_words(phrases)
+    return Cue(status, pattern, gates, whole=whole, stems=stems)
+
+
+def _borders(table: dict[str, Any], path: Path) -> tuple[re.Pattern[str], ...]:
+    """The ``[borders]`` patterns, each barred before its ``locatives`` and ``heads``."""
+    if not table:
+        return ()
+    heads = "|".join(re.escape(w) for w in _strings(table, "heads", path))
+    barred = "".join(rf"(?<!\b{re.escape(w)} )" for w in _strings(table, "locatives", path))
+    patterns = []
+    for phrase in _strings_raw(table, "patterns", path):
+        regex = compile_phrase(phrase)
+        regex = rf"(?<![\w'’-])(?:{regex})(?!\s+(?:{heads})\b)"
+        patterns.append(re.compile(barred + regex, re.IGNORECASE))
+    return tuple(patterns)
+
+
+def _strings_raw(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    """The list of strings ``key`` of a table, as written (slots keep their case)."""
+    items = table.get(key)
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        msg = f"{path.name}: {key} must be a list of strings"
+        raise ValueError(msg)
+    return tuple(items)
+
+
+#: Another name and "and" between an actor frame and its place ("between Beijing and").
+_AND_NAME = r"(?-i:(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:and|or)\s+)?)"
+
+
+def _actor(table: dict[str, Any], where: str, path: Path) -> Cue | None:
+    """The ``[actors]`` frames before or after a capital, compiled into one cue."""
+    if where not in table:
+        return None
+    phrases = list(_strings(table, where, path))
+    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    if where == "before":
+        regex = rf"\b(?:{alternatives})\s+(?:the\s+)?{_AND_NAME}$"
+    else:
+        regex = rf"^\s*(?:{alternatives})"
+    return Cue("actor", re.compile(regex, re.IGNORECASE), _gates(phrases))
+
+
+def _description(table: dict[str, Any], path: Path) -> Cue:
+    """A ``[[descriptions]]`` table: phrases naming one place (its id kept as the role)."""
+    place, phrases = table.get("place"), list(_strings(table, "phrases", path))
+    if not isinstance(place, str) or not place:
+        msg = f"{path.name}: a [[descriptions]] table needs the id of its place"
+        raise ValueError(msg)
+    regex = r"(?<![\w'’-])(?:" + "|".join(compile_phrase(p) for p in phrases) + r")(?![\w-])"
+    return Cue(place, re.compile(regex, re.IGNORECASE), _gates(phrases))
+
+
+def _role(table: dict[str, Any], path: Path) -> str:
+    """The role a cue table gives."""
+    role = table.get("role")
+    if role not in ("origin", "via", "border", "destination"):
+        msg = f"{path.name}: a [[cues]] table has no journey role (got {role!r})"
+        raise ValueError(msg)
+    return role
+
+
+@cache
+def lexicon_for(language: str) -> Lexicon:
+    """The lexicon a report in ``language`` is read with: its own file, else English.
+
+    This is where a language plugs in: a ``lang/<code>.toml`` file with the tables of
+    ``en.toml`` makes every pass read that language's words.
+    """
+    if (LANG_DIR / f"{language}.toml").is_file():
+        return load_lexicon(language)
+    return load_lexicon("en")
 
 
 @cache
@@ -74,6 +325,20 @@ def load_lexicon(language: str) -> Lexicon:
         tails=frozenset(_strings(words, "tails", path)),
         geo=frozenset(_strings(words, "geo", path)),
         connectors=frozenset(_strings(words, "connectors", path)),
+        vessels=tuple(w.lower() for w in names.get("vessels", [])),
+        landmarks=tuple(w.lower() for w in names.get("landmarks", [])),
+        cues=tuple(_before_cue(t, path) for t in data.get("cues", []) if "before" in t),
+        after_cues=tuple(_after_cue(t, path) for t in data.get("cues", []) if "after" in t),
+        statuses=tuple(_status(t, path) for t in data.get("statuses", [])),
+        actor_before=_actor(data.get("actors", {}), "before", path),
+        actor_after=_actor(data.get("actors", {}), "after", path),
+        descriptions=tuple(_description(t, path) for t in data.get("descriptions", [])),
+        borders=_borders(data.get("borders", {}), path),
+        border_words={
+            **{str(k): str(v) for k, v in _table(data, "demonyms", path).items() if v},
+            **{str(k): str(v) for k, v in data.get("borders", {}).get("adjectives", {}).items()},
+        },
+        frames={str(k): _strings(data["frames"], k, path) for k in data.get("frames", {})},
     )
 
 

@@ -1,0 +1,474 @@
+"""Pass 1, candidates: every stretch of text that may name a place, with the places it may mean.
+
+Capitalised word runs looked up in the gazetteer (longest name first) and curated names
+written in lower case; people's names, outlets, titles and demonyms consume their words
+without a match. :mod:`routes.read.parse.framing` adds descriptions ("North Korea's border
+with China"), datelines, regions and lower-case writing, and drops crafts and landmarks.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from routes.read.gazetteer import Gazetteer, normalize
+from routes.read.parse.framing import (
+    as_region,
+    capitalised,
+    description_matches,
+    is_dateline,
+    lower_case,
+    lower_case_quotes,
+    names_something_else,
+    uncased,
+)
+from routes.read.parse.match import Match, Readings, new_match, readings_of
+from routes.read.parse.words import (
+    CONNECTORS,
+    DEMONYMS,
+    GEO_WORDS,
+    NOT_PLACES,
+    PERSON_HEADS,
+    TAIL_WORDS,
+    TITLES,
+)
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
+
+
+_WORD = rf"(?:(?:St|Mt|Ft)\.|[{_UPPER}][\w'’]*|(?:[A-Z]\.)+(?![\w])|[가-힣]+)"
+
+
+_JOIN = rf"(?:[ \t]+|[ \t]*[-‐–][ \t]*)(?:(?:{'|'.join(sorted(CONNECTORS))})(?:[ \t]+|[-‐]))?"
+
+
+_TAIL_RE = "|".join(sorted(TAIL_WORDS))
+
+
+#: The first word of a run is ``_WORD`` written as its first character, then the check of
+#: the character before it, then the rest by the kind of that first character: the same
+#: matches, but the regex engine skips at C speed to the characters that can start one.
+_FIRST_WORD = (
+    rf"[{_UPPER}가-힣](?<![\w.'’].)"
+    rf"(?:(?<=[SMF])t\.|(?<=[{_UPPER}])[\w'’]*|(?<=[A-Z])\.(?:[A-Z]\.)*(?![\w])|(?<=[가-힣])[가-힣]*)"
+)
+
+
+#: A run of capitalised words (with connectors such as "of" or "-on-", and maybe a
+#: lower-case tail such as "region") or of Hangul words.
+_RUN = re.compile(rf"{_FIRST_WORD}(?:{_JOIN}{_WORD})*(?:[ \t]+(?:{_TAIL_RE})\b)?")
+
+
+_TOKEN = re.compile(r"(?:[A-Z]\.)+|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+
+
+_POSSESSIVE = ("'s", "’s")
+
+
+_SENTENCE_OPENERS = frozenset(".!?\"“‘'(:\n")
+
+
+#: Candidate finders of languages that need their own (inflected names, no capitals): a
+#: finder takes the text and the gazetteer and returns what :func:`find_candidates` does.
+CandidateFinder = Callable[[str, Gazetteer], tuple[list["Match"], set[str]]]
+CANDIDATE_FINDERS: dict[str, CandidateFinder] = {}
+
+
+def register_candidates(language: str, finder: CandidateFinder) -> None:
+    """Read the candidates of reports in ``language`` with ``finder`` (Korean, Russian …)."""
+    CANDIDATE_FINDERS[language] = finder
+
+
+def find_candidates(
+    text: str, gazetteer: Gazetteer, language: str = "en"
+) -> tuple[list[Match], set[str]]:
+    """Places named or described in ``text`` in text order, never overlapping; demonyms.
+
+    A language registered with :func:`register_candidates` is read by its own finder;
+    any other with the English one (which also matches Hangul words as names).
+    """
+    finder = CANDIDATE_FINDERS.get(language)
+    if finder is not None:
+        return finder(text, gazetteer)
+    return english_candidates(text, gazetteer)
+
+
+def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[str]]:
+    """Capitalised names, curated lower-case names and descriptions (see the module)."""
+    matches = list(description_matches(text, gazetteer))
+    matches += _phrase_matches(text, gazetteer, matches)
+    taken = sorted((m.start, m.end) for m in matches)
+    spans = [(0, len(text))] if lower_case(text) else lower_case_quotes(text)
+    if spans:
+        names, demonyms = _name_matches(capitalised(text, spans), gazetteer, taken)
+        names = [m for m in (uncased(m, spans) for m in names) if m is not None]
+    else:
+        names, demonyms = _name_matches(text, gazetteer, taken)
+    names = [as_region(text, m) for m in names if not names_something_else(text, m)]
+    names = [replace(m, dateline=True) if is_dateline(text, m.start, m.end) else m for m in names]
+    return sorted(matches + names, key=lambda m: m.start), demonyms
+
+
+def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[Match]) -> list[Match]:
+    """Curated names written in lower case ("the cosmodrome", "far east")."""
+    pattern, by_key = _lowercase_names(gazetteer)
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in taken):
+            continue
+        if _PART_OF_NAME.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if _GENERIC_AFTER.match(text, m.end()):
+            continue
+        found.append(new_match(m.start(), m.end(), by_key[normalize(m.group())]))
+    return found
+
+
+_PART_OF_NAME = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+_GENERIC_AFTER = re.compile(
+    r"\s+(?:city|town|port|village|island|settlement|coast|of)\b|[-‐]?ern\b"
+)
+
+
+_LOWERCASE_NAMES: dict[int, tuple] = {}
+
+
+def _lowercase_names(
+    gazetteer: Gazetteer,
+) -> tuple[re.Pattern[str] | None, dict[str, Readings]]:
+    """A regex of the gazetteer's curated names that start lower case, and their places."""
+    cached = _LOWERCASE_NAMES.get(id(gazetteer))
+    if cached is not None and cached[2] is gazetteer:
+        return cached[0], cached[1]
+    names: dict[str, str] = {}
+    for place in gazetteer.curated_places():
+        for name in (place.name, *place.aliases):
+            if name[:1].islower() and not name.startswith("the "):
+                names.setdefault(name, normalize(name))
+    by_key = {key: readings_of(gazetteer.lookup_keys([key]).get(key, ())) for key in names.values()}
+    if not names:
+        pattern = None
+    else:
+        words = sorted(names, key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in words) + r")\b")
+    _LOWERCASE_NAMES[id(gazetteer)] = (pattern, by_key, gazetteer)
+    return pattern, by_key
+
+
+def _name_matches(
+    text: str, gazetteer: Gazetteer, taken: Sequence[tuple[int, int]]
+) -> tuple[list[Match], set[str]]:
+    """Capitalised names found in the gazetteer, and countries named by demonyms.
+
+    Capitalised word runs are split into segments at possessives; each segment
+    is matched greedily, longest name first.  People's names, outlets, weekdays,
+    months, titles and time-zone phrases consume their words without a match.
+    A GeoNames-only name next to capitalised words that explain nothing
+    ("Pacific Fleet", "Baikal-Amur Mainline") is marked ``embedded``.
+    """
+    memo = _run_memo(gazetteer)
+    runs = [(m.start(), m.group()) for m in _RUN.finditer(text)]
+    missing = {run for _, run in runs if run not in memo}
+    if missing:
+        learnt = _learn_runs(gazetteer, missing)
+        if len(memo) + len(learnt) > _RUN_MEMO_SIZE:
+            memo.clear()
+        memo.update(learnt)
+    else:
+        learnt = {}
+    matches: list[Match] = []
+    demonyms: set[str] = set()
+    for offset, run in runs:
+        segments = learnt.get(run) or memo.get(run)
+        if segments is None:
+            segments = _learn_runs(gazetteer, {run})[run]
+        for segment in segments:
+            if _is_person(text, segment, offset + segment.tokens[0][0]):
+                continue
+            if segment.single is not None:
+                match = _single_match(text, offset, segment, segment.single, taken)
+                if match is not None:
+                    matches.append(match)
+                continue
+            tokens = [(offset + s, offset + e, kind) for s, e, kind in segment.tokens]
+            matches += _segment_matches(text, tokens, segment, taken, demonyms)
+    return matches, demonyms
+
+
+def _single_match(
+    text: str,
+    offset: int,
+    segment: _Segment,
+    readings: Readings,
+    taken: Sequence[tuple[int, int]],
+) -> Match | None:
+    """What :func:`_segment_matches` finds in a one-word segment that names a place."""
+    start, end = offset + segment.tokens[0][0], offset + segment.tokens[0][1]
+    if _TIME_ZONE.match(text, end):
+        return None
+    if taken and not readings.country and any(s < end and start < e for s, e in taken):
+        return None
+    return new_match(start, end, readings, initial=_initial(text, start))
+
+
+def _segment_matches(
+    text: str,
+    tokens: Sequence[tuple[int, int, int]],
+    segment: _Segment,
+    taken: Sequence[tuple[int, int]],
+    demonyms: set[str],
+) -> list[Match]:
+    """The names matched in one segment (``tokens`` at their offsets in ``text``)."""
+    explained = [False] * len(tokens)
+    local: list[tuple[int, int, Match]] = []
+    i = 0
+    while i < len(tokens):
+        step, match, known = _match_at(text, tokens, i, segment, taken, demonyms)
+        if known:
+            explained[i:step] = [True] * (step - i)
+        if match is not None:
+            local.append((i, step - 1, match))
+        i = step
+    matches = []
+    for i, j, match in local:
+        if _global_only(match) and _odd_neighbour(text, tokens, i, j, explained):
+            match = replace(match, embedded=True)
+        matches.append(match)
+    return matches
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A stretch of a capitalised run between possessives that may name something.
+
+    Offsets are relative to the run.  ``keys[i]`` holds, for a word token ``i``,
+    the lookup keys of the names starting there as ``(j, key)`` for each last
+    token ``j``, longest first (empty for connectors and tails); ``found`` the
+    places of those keys that name one.
+    """
+
+    tokens: tuple[tuple[int, int, int], ...]
+    keys: tuple[tuple[tuple[int, str], ...], ...]
+    found: dict[str, Readings]
+    person: bool  # its first word starts people's names ("Kim", "Sergei")
+    single: Readings | None = None  # a one-word segment's readings when nothing else matters
+
+
+#: Runs whose segments are remembered per gazetteer (wire copy repeats its names).
+_RUN_MEMO_SIZE = 50_000
+
+
+_RUN_MEMOS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[_Segment, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _run_memo(gazetteer: Gazetteer) -> dict[str, tuple[_Segment, ...]]:
+    """The segments of the runs seen so far with ``gazetteer``, by run text."""
+    memo = _RUN_MEMOS.get(gazetteer)
+    if memo is None:
+        memo = _RUN_MEMOS.setdefault(gazetteer, {})
+    return memo
+
+
+def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segment, ...]]:
+    """The segments of ``runs`` that hold a known name or a demonym (one batch lookup)."""
+    max_tokens = gazetteer.max_tokens
+    split = {run: [_segment_keys(run, t, max_tokens) for t in _run_tokens(run)] for run in runs}
+    wanted = {
+        key for parts in split.values() for _, keys in parts for own in keys for _, key in own
+    }
+    found = gazetteer.lookup_keys(wanted - NOT_PLACES)
+    learnt: dict[str, tuple[_Segment, ...]] = {}
+    for run, parts in split.items():
+        segments = []
+        for tokens, keys in parts:
+            own = [key for options in keys for _, key in options]
+            if not any(key in found or key in DEMONYMS for key in own):
+                continue  # nothing here can become a place or name a country
+            mine = {key: readings_of(found[key]) for key in own if key in found}
+            person = keys[0][-1][1] in PERSON_HEADS  # keys[0][-1]: the first word alone
+            single = _single_readings(tokens, keys, mine)
+            segments.append(_Segment(tuple(tokens), keys, mine, person, single))
+        learnt[run] = tuple(segments)
+    return learnt
+
+
+def _single_readings(
+    tokens: Sequence[tuple[int, int, int]],
+    keys: Sequence[Sequence[tuple[int, str]]],
+    found: dict[str, Readings],
+) -> Readings | None:
+    """The readings of a one-word segment whose word names a place and is nothing else.
+
+    Such a segment is matched by :func:`_single_match`: its word is no title, "the",
+    geographic word, known non-place, demonym or "North"/"South" (which need "the").
+    """
+    if len(tokens) != 1 or tokens[0][2] != _WORD_TOKEN:
+        return None
+    key = keys[0][-1][1]
+    readings = found.get(key)
+    if readings is None or not readings.places:
+        return None
+    if key in TITLES or key == "the" or key in GEO_WORDS or key in NOT_PLACES:
+        return None
+    if key in DEMONYMS or key in _NEEDS_THE:
+        return None
+    return readings
+
+
+def _segment_keys(
+    run: str, tokens: list[tuple[int, int, int]], max_tokens: int
+) -> tuple[list[tuple[int, int, int]], tuple[tuple[tuple[int, str], ...], ...]]:
+    """A segment's tokens and, per word token, the keys of the names starting there."""
+    keys = []
+    for i, first in enumerate(tokens):
+        if first[2] != _WORD_TOKEN:
+            keys.append(())
+            continue
+        last = min(len(tokens), i + max_tokens) - 1
+        keys.append(
+            tuple(
+                (j, normalize(run[first[0] : tokens[j][1]]))
+                for j in range(last, i - 1, -1)
+                if tokens[j][2] != _CONNECTOR
+            )
+        )
+    return tokens, tuple(keys)
+
+
+def _match_at(
+    text: str,
+    tokens: Sequence[tuple[int, int, int]],
+    i: int,
+    segment: _Segment,
+    taken: Sequence[tuple[int, int]],
+    demonyms: set[str],
+) -> tuple[int, Match | None, bool]:
+    """Match the longest name starting at token ``i``.
+
+    Returns
+    -------
+    tuple
+        The next token index, the match (or None), and whether the words taken
+        are accounted for (a curated place, a country, a title, a known non-place).
+    """
+    start = tokens[i][0]
+    if tokens[i][2] != _WORD_TOKEN:
+        return i + 1, None, tokens[i][2] == _TAIL
+    options = segment.keys[i]
+    first = options[-1][1]
+    if first in TITLES:
+        return len(tokens), None, True
+    if first == "the" or first in GEO_WORDS:
+        return i + 1, None, True
+    for j, key in options:
+        end = tokens[j][1]
+        if key in NOT_PLACES or _TIME_ZONE.match(text, end):
+            return j + 1, None, True
+        if key in DEMONYMS:
+            demonyms.add(DEMONYMS[key])
+            return j + 1, None, True
+        readings = segment.found.get(key)
+        if readings is None or not readings.places:
+            continue
+        if key in _NEEDS_THE and not _THE_BEFORE.search(text, max(0, start - 5), start):
+            continue
+        if taken and not readings.country and any(s < end and start < e for s, e in taken):
+            return j + 1, None, True
+        initial = i == 0 and _initial(text, start)
+        match = new_match(start, end, readings, initial=initial)
+        return j + 1, match, not readings.global_only
+    return i + 1, None, False
+
+
+def _global_only(match: Match) -> bool:
+    """Whether only GeoNames entries could be meant (no curated place)."""
+    return match.global_only
+
+
+def _odd_neighbour(
+    text: str, tokens: Sequence[tuple[int, int, int]], i: int, j: int, explained: Sequence[bool]
+) -> bool:
+    """Whether tokens ``i..j`` sit next to a capitalised word that nothing explains."""
+    for k, step in ((i - 1, -1), (j + 1, 1)):
+        while 0 <= k < len(tokens) and tokens[k][2] == _CONNECTOR:
+            k += step
+        inside = 0 <= k < len(tokens) and not explained[k]
+        if inside and normalize(text[tokens[k][0] : tokens[k][1]]) not in GEO_WORDS:
+            return True
+    return False
+
+
+_NEEDS_THE = frozenset({"north", "south"})
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+_TIME_ZONE = re.compile(r"\s+(?:[Tt]ime|[Ss]tandard\s+[Tt]ime)\b")
+
+
+_WORD_TOKEN, _CONNECTOR, _TAIL = 0, 1, 2
+
+
+def _run_tokens(run: str) -> Iterator[list[tuple[int, int, int]]]:
+    """Token lists (start, end, kind) of one capitalised run, cut at possessives.
+
+    A token's kind is a word, a connector ("of", "-on-") or a lower-case tail
+    ("region", "krai", "station") that may end a name but never start one.
+    Offsets are relative to the run.
+    """
+    tokens: list[tuple[int, int, int]] = []
+    for tm in _TOKEN.finditer(run):
+        word = tm.group()
+        start, end = tm.start(), tm.end()
+        possessive = word.endswith(_POSSESSIVE) and len(word) > 2
+        if possessive:
+            end -= 2
+        if word in CONNECTORS:
+            kind = _CONNECTOR
+        elif word in TAIL_WORDS:
+            kind = _TAIL
+        else:
+            kind = _WORD_TOKEN
+        tokens.append((start, end, kind))
+        if possessive:
+            yield _trim(tokens)
+            tokens = []
+    if tokens:
+        yield _trim(tokens)
+
+
+def _trim(tokens: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Tokens without leading connectors or tails, nor trailing connectors."""
+    while tokens and tokens[-1][2] == _CONNECTOR:
+        tokens.pop()
+    while tokens and tokens[0][2] != _WORD_TOKEN:
+        tokens.pop(0)
+    return tokens
+
+
+def _is_person(text: str, segment: _Segment, start: int) -> bool:
+    """Whether a segment (at ``start``) is a person's name: a known first word or a title."""
+    if segment.person:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).lower() in TITLES
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+
+
+def _initial(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence (or a quote, a heading, the text)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS

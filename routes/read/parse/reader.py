@@ -1,0 +1,171 @@
+"""The reader: the passes run in order over each report (candidates → resolve → attribution →
+status/modality → time → role), the mentions bounded and windowed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import replace
+
+from routes.model import POINT_KINDS, LocatedPlace, Mention, Parsed, Place, Report, Status, TimeRef
+from routes.read.gazetteer import Gazetteer
+from routes.read.parse.candidates import Match, find_candidates
+from routes.read.parse.resolve import (
+    LowerWords,
+    choose_namesakes,
+    context_countries,
+    needs_common_check,
+    region_place,
+    resolve_place,
+)
+from routes.read.parse.role import inherit_role, mention_role, place_role
+from routes.read.parse.sentences import Sentence, mention_date, read_sentence, sentences_with_times
+from routes.read.parse.status import clause_span, status_of
+from routes.read.reports import sentence_spans
+from routes.read.when import find_times
+
+#: Mentions of one place kept per report; the rest are counted
+#: (``LocatedPlace.omitted_mentions``) but not stored, so output stays linear in the input
+#: however often a report repeats a name.  The place's role still weighs every mention.
+MAX_MENTIONS_PER_REPORT = 50
+
+
+#: Characters of a sentence quoted either side of a mention (whole sentences when shorter).
+QUOTE_CONTEXT = 300
+
+
+def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
+    """Find every place ``reports`` mention, with its mentions and journey role.
+
+    Parameters
+    ----------
+    reports
+        The reports, in the user's order.
+    gazetteer
+        Where names are looked up (:func:`routes.read.gazetteer.load_gazetteer`).
+
+    Returns
+    -------
+    Parsed
+        Places in order of first mention (report order, then text order), each
+        with its mentions in the same order (at most :data:`MAX_MENTIONS_PER_REPORT`
+        per report, the rest counted in ``omitted_mentions``, each quoting a window of
+        :data:`QUOTE_CONTEXT` characters either side); every time expression of every
+        report with its source and status filled in.
+    """
+    mentions: dict[str, list[Mention]] = {}
+    places: dict[str, Place] = {}
+    published: dict[str, tuple] = {}
+    timerefs: list[TimeRef] = []
+    for number, report in enumerate(reports):
+        published[report.id] = (report.published.toordinal() if report.published else 0, number)
+        found, times = _parse_report(report, gazetteer)
+        timerefs += times
+        for place, mention in found:
+            places.setdefault(place.id, place)
+            mentions.setdefault(place.id, []).append(mention)
+    texts = {report.id: report.text for report in reports}
+    located = []
+    for place_id, found in mentions.items():
+        kept = _kept_mentions(found)
+        located.append(
+            LocatedPlace(
+                place=places[place_id],
+                role=place_role(found, published),
+                mentions=tuple(_windowed(m, texts[m.report_id]) for m in kept),
+                omitted_mentions=len(found) - len(kept),
+            )
+        )
+    return Parsed(places=tuple(located), timerefs=tuple(timerefs))
+
+
+def _kept_mentions(found: Sequence[Mention]) -> list[Mention]:
+    """The first :data:`MAX_MENTIONS_PER_REPORT` mentions of a place in each report."""
+    counts: dict[str, int] = {}
+    kept = []
+    for mention in found:
+        seen = counts.get(mention.report_id, 0)
+        if seen < MAX_MENTIONS_PER_REPORT:
+            kept.append(mention)
+        counts[mention.report_id] = seen + 1
+    return kept
+
+
+def _windowed(mention: Mention, text: str) -> Mention:
+    """``mention`` quoting at most :data:`QUOTE_CONTEXT` characters either side of it.
+
+    The window is cut at blank space inside its sentence, so it never splits a word
+    (unless a word is longer than the window); ``text[sentence_start:sentence_end]`` is
+    still the quote.  A sentence that fits the window is quoted whole.
+    """
+    low, high = mention.sentence_start, mention.sentence_end
+    if high - low <= 2 * QUOTE_CONTEXT + (mention.end - mention.start):
+        return mention
+    start = max(low, mention.start - QUOTE_CONTEXT)
+    end = min(high, mention.end + QUOTE_CONTEXT)
+    if start > low:
+        blank = text.find(" ", start, mention.start)
+        start = blank + 1 if blank >= 0 else start
+    if end < high:
+        blank = text.rfind(" ", mention.end, end)
+        end = blank if blank >= 0 else end
+    return replace(mention, sentence_start=start, sentence_end=end, quote=text[start:end])
+
+
+def _parse_report(
+    report: Report, gazetteer: Gazetteer
+) -> tuple[list[tuple[Place, Mention]], list[TimeRef]]:
+    """The (place, mention) pairs of one report in text order, and its time expressions."""
+    text = report.text
+    spans = sentence_spans(text)
+    starts = [start for start, _ in spans]
+    sentences = sentences_with_times(report, spans, starts, find_times(report, spans))
+    times = [ref for index in sorted(sentences) for ref in sentences[index].times]
+    matches, demonyms = find_candidates(text, gazetteer, report.language)
+    counts = context_countries(matches, demonyms)
+    found: list[tuple[Place, Mention]] = []
+    lowered = LowerWords(text)
+    resolved: list[tuple[Match, Place | None]] = []
+    for match in matches:
+        if needs_common_check(match):
+            lowered.active = True
+        place = resolve_place(match, counts, text, lowered)
+        resolved.append((match, region_place(place) if match.region else place))
+    for match, place in choose_namesakes(resolved, counts, text):
+        index = max(bisect.bisect_right(starts, match.start) - 1, 0)
+        if index not in sentences:
+            sentences[index] = read_sentence(report, spans[index], ())
+        mention = _mention(report, match, place, sentences[index], gazetteer)
+        if found and place.kind in POINT_KINDS:
+            mention = inherit_role(text, found[-1][1], mention, place)
+        found.append((place, mention))
+    return found, times
+
+
+def _mention(
+    report: Report, match: Match, place: Place, sentence: Sentence, gazetteer: Gazetteer
+) -> Mention:
+    """The mention of ``place`` at ``match`` with its source, date, status and role."""
+    text = report.text
+    span = (sentence.start, sentence.end)
+    clause = clause_span(sentence.break_starts, sentence.break_ends, span, match.start, match.end)
+    status = status_of(text[clause[0] : clause[1]], report.language)
+    if status in (Status.SPECULATIVE, Status.EXPECTED):
+        # a modal governs the words after it: "could detour to X", not "X so passengers could"
+        status = status_of(text[clause[0] : match.end], report.language)
+    role = mention_role(place, match, text, sentence, status, gazetteer, report.language)
+    return Mention(
+        report_id=report.id,
+        place_id=place.id,
+        start=match.start,
+        end=match.end,
+        text=text[match.start : match.end],
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        quote=sentence.quote,
+        source=sentence.source,
+        date=mention_date(sentence, clause, match.start),
+        status=status,
+        role=role,
+    )

@@ -1,0 +1,241 @@
+"""Pass 2, resolve: which place a candidate means, or that it is probably not a place."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from pyproj import Geod
+
+from routes.model import POINT_KINDS, Kind, Place
+from routes.read.crossings import load_crossings
+from routes.read.gazetteer import normalize
+from routes.read.parse.match import MIN_POPULATION, Match
+from routes.read.parse.words import COMMON_WORDS
+
+
+def context_countries(matches: Sequence[Match], demonyms: set[str]) -> Counter[str]:
+    """How often each country is pointed at: named countries, places, nationality words.
+
+    Each match counts once for the country of its default reading (curated
+    first, then countries, then the most populous GeoNames place of 100,000 or
+    more); nationality words count as if said a hundred times.
+    """
+    counts: Counter[str] = Counter({code: 100 for code in demonyms if code})
+    for match in matches:
+        place = match.default
+        if place is not None:
+            counts[place.country] += 1
+    counts.pop("", None)
+    return counts
+
+
+def resolve_place(
+    match: Match, counts: Counter[str], text: str, lowered: LowerWords
+) -> Place | None:
+    """The place a match most likely means, or None when it is probably not a place.
+
+    The countries the rest of the report points at decide first (Hassan next to
+    Primorye is Khasan, Russia), then a curated place beats a GeoNames one, then
+    population.  A GeoNames-only reading must look like a proper name: not a
+    common word, an acronym or part of a longer unknown name, and big enough or
+    in a country the report is about; a one-word other name of a town ("Angara"
+    for Ankara) needs that country too.
+    """
+    own = match.default
+    own_country = own.country if own is not None else None
+    candidates = match.candidates
+    if len(candidates) == 1:
+        best = candidates[0]
+    else:  # the first of the ranked readings that is plausible and in context, else the first
+        best = match.ranked[0][0]
+        for place, plausible in match.ranked:
+            if plausible and _in_context(place.country, counts, own_country):
+                best = place
+                break
+    if best.curated:
+        return best
+    if best.kind == "country":
+        return None if match.embedded else best
+    surface = text[match.start : match.end]
+    key = normalize(surface)
+    single = " " not in key
+    near = _in_context(best.country, counts, own_country)
+    acronym = not match.dateline and _ACRONYM.search(surface)  # datelines are in capitals
+    if match.embedded or key in COMMON_WORDS or acronym:
+        return None
+    written_lower = match.cased and key in lowered
+    if single and (written_lower or (not near and normalize(best.name) != key)):
+        return None
+    if not near and best.population < MIN_POPULATION:
+        return None
+    if match.initial and single and not near and best.population < 1_000_000:
+        return None
+    return best
+
+
+def _in_context(country: str, counts: Counter[str], own_country: str | None) -> bool:
+    """Whether the rest of the report (the match's own default reading aside) points at it."""
+    return counts.get(country, 0) - (1 if own_country == country else 0) > 0
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def needs_common_check(match: Match) -> bool:
+    """Whether resolving ``match`` may need the report's lower-case words."""
+    return match.global_only
+
+
+class LowerWords:
+    """The words a report writes in lower case, read when first asked.
+
+    Until ``active`` is set (by the first match that only GeoNames can explain)
+    it holds no word at all.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.active = False
+        self._text = text
+
+    def __contains__(self, word: object) -> bool:
+        """Whether ``word`` (a-z only) stands in the text as a whole word (``\\b[a-z]+\\b``)."""
+        if not self.active or not isinstance(word, str) or not _LOWER_WORD.fullmatch(word):
+            return False
+        text = self._text
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (
+                end == len(text) or not _is_word_char(text[end])
+            ):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is a word character as the ``re`` module's ``\\w`` sees it."""
+    return char.isalnum() or char == "_"
+
+
+def region_place(place: Place | None) -> Place | None:
+    """The region named after ``place`` ("the Irkutsk region" → Irkutsk Region).
+
+    A region or country reading stands as it is. A city of :data:`FAR_POPULATION` or more
+    gives a region of its country with the city as its label point (such a region is
+    named after its capital); a smaller town gives nothing: it is not what "the region"
+    means.
+    """
+    if place is None or place.kind not in POINT_KINDS:
+        return place
+    if place.population < FAR_POPULATION and not place.curated:
+        return None
+    return Place(
+        id=f"region:{place.id}",
+        name=f"{place.name} region",
+        kind=Kind.REGION,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        curated=place.curated,
+        source=f"the region named after {place.name}; label point at the city",
+    )
+
+
+#: A GeoNames-only town smaller than :data:`FAR_POPULATION` more than this far from every
+#: other place the report locates is a namesake of nothing in the story: dropped.
+FAR_KM = 1500.0
+FAR_POPULATION = 100_000
+#: How near a known border crossing a "border town" reading must lie to be preferred.
+BORDER_TOWN_KM = 60.0
+_BORDER_WORD = re.compile(r"\b(?:border|frontier)\b", re.IGNORECASE)
+_GEOD = Geod(ellps="WGS84")
+
+
+def choose_namesakes(
+    resolved: Sequence[tuple[Match, Place | None]], counts: Counter[str], text: str
+) -> Iterator[tuple[Match, Place]]:
+    """The places of ``resolved`` with namesakes chosen by where the journey is.
+
+    Anchors are the point places read without doubt (curated, or a name with one reading).
+    Of several GeoNames readings of a name in the country the context chose, the one near a
+    border crossing wins when the words beside it speak of a border ("the border town of
+    Pingxiang"), else the one nearest an anchor; a small GeoNames-only town far from every
+    anchor is dropped. A described crossing ("the Chinese border") is the one whose other
+    side the report points at.
+    """
+    anchors = [
+        place
+        for match, place in resolved
+        if place is not None
+        and place.kind in POINT_KINDS
+        and (place.curated or len(match.candidates) == 1)
+        and not match.sides
+    ]
+    for match, place in resolved:
+        if match.sides:
+            yield match, _crossing_by_context(match, counts)
+            continue
+        if place is None or place.curated or place.kind not in POINT_KINDS:
+            if place is not None:
+                yield match, place
+            continue
+        chosen = _nearest_reading(match, place, anchors, text)
+        if chosen is not None:
+            yield match, chosen
+
+
+def _crossing_by_context(match: Match, counts: Counter[str]) -> Place:
+    """Of a described border's crossings, the one whose other country the report names most."""
+    best = max(range(len(match.candidates)), key=lambda i: (counts.get(match.sides[i], 0), -i))
+    return match.candidates[best]
+
+
+def _nearest_reading(
+    match: Match, place: Place, anchors: Sequence[Place], text: str
+) -> Place | None:
+    """The reading of a GeoNames name that fits the journey best, or None (see above)."""
+    others = [a for a in anchors if a.id != place.id]
+    readings = [
+        p
+        for p, plausible in match.ranked
+        if plausible and p.kind in POINT_KINDS and p.country == place.country
+    ]
+    if len(readings) > 1:
+        window = text[max(0, match.start - 40) : match.end + 40]
+        if _BORDER_WORD.search(window):
+            near_border = [p for p in readings if _km_to_crossing(p) <= BORDER_TOWN_KM]
+            if near_border:
+                return near_border[0]
+        if others:
+            return min(readings, key=lambda p: (_km_to_nearest(p, others), readings.index(p)))
+    if others and place.population < FAR_POPULATION and _km_to_nearest(place, others) > FAR_KM:
+        return None
+    return place
+
+
+def _km_to_nearest(place: Place, others: Sequence[Place]) -> float:
+    """Geodesic km from ``place`` to the nearest of ``others``."""
+    n = len(others)
+    _, _, metres = _GEOD.inv(
+        [place.lon] * n, [place.lat] * n, [o.lon for o in others], [o.lat for o in others]
+    )
+    return min(metres) / 1000.0
+
+
+def _km_to_crossing(place: Place) -> float:
+    """Geodesic km from ``place`` to the nearest border crossing of ``geodata/crossings.json``."""
+    points = _crossing_points()
+    return _km_to_nearest(place, points) if points else float("inf")
+
+
+@functools.cache
+def _crossing_points() -> tuple[Place, ...]:
+    """The crossings' own points (no gazetteer needed for their coordinates)."""
+    return tuple(c.place for c in load_crossings(lambda _id: None))

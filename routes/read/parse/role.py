@@ -1,0 +1,276 @@
+"""Pass 6, role: the journey role each mention gives its place, and what its mentions add up to."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Mention, Place
+from routes.read.gazetteer import Gazetteer
+from routes.read.lexicon import Cue, compile_phrase, lexicon_for
+from routes.read.parse.match import Match
+from routes.read.parse.sentences import Sentence
+from routes.read.parse.words import MEMO_SIZE, holds_any
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    """One language's role cues and frames, compiled (from ``lang/<code>.toml``)."""
+
+    before: tuple[Cue, ...]
+    first_after: tuple[Cue, ...]
+    last_after: tuple[Cue, ...]
+    service_from: re.Pattern[str]
+    service_to_after: re.Pattern[str]
+    passing: re.Pattern[str]
+    actor_before: Cue | None
+    actor_after: Cue | None
+
+
+@functools.cache
+def role_cues(language: str = "en") -> RoleCues:
+    """The compiled cues of ``language`` (English when it has no file of its own)."""
+    lexicon = lexicon_for(language)
+    service = "|".join(lexicon.frames.get("route_name", ())) or "(?!)"
+    passing = "|".join(compile_phrase(p) for p in lexicon.frames.get("passing", ())) or "(?!)"
+    return RoleCues(
+        before=lexicon.cues,
+        first_after=tuple(cue for cue in lexicon.after_cues if cue.first),
+        last_after=tuple(cue for cue in lexicon.after_cues if not cue.first),
+        # "the Moscow-Vladivostok train": after the first name of a service's name …
+        service_from=re.compile(rf"^[-‐–]{_CAP}(?:\s{_CAP})?\s+(?i:{service})\b"),
+        # … and after the second one (before it: the first name and a dash)
+        service_to_after=re.compile(rf"^\s+(?:{service})\b", re.IGNORECASE),
+        # "slowed but did not stop at X": the train went past X
+        passing=re.compile(rf"\b(?:{passing})", re.IGNORECASE),
+        actor_before=lexicon.actor_before,
+        actor_after=lexicon.actor_after,
+    )
+
+
+#: Characters after a place that its cues and frames may reach ("~" spans 60 of them).
+_AFTER_CHARS = 120
+_SERVICE_TO_BEFORE = re.compile(rf"{_CAP}[-‐–]$")
+_FROM = re.compile(
+    r"(?<!km )(?<!miles )(?<!kilometres )(?<!kilometers )(?<!away )(?<!far )"
+    r"\bfrom\s+(?:the\s+)?(?:(?:railway\s+|train\s+)?station\s+(?:at|in|of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: Glue between places of one list ("through Kowon, Hamhung and Tanchon", "Rajin (라진)").
+_LIST_GLUE = re.compile(
+    r"\)?\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\()(?:the\s+)?"
+)
+
+
+_TO = re.compile(r"\b(?:to|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -> Mention:
+    """A mention listed right after another takes its journey role.
+
+    "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
+    gives the Korean spelling Pyongyang's role.
+    """
+    if mention.role not in ("context", "actor") or previous.role not in STOP_ROLES:
+        return mention
+    if previous.sentence_start != mention.sentence_start:
+        return mention
+    glue = _LIST_GLUE.fullmatch(text, previous.end, mention.start)
+    if glue is None or (mention.role == "actor" and "(" not in glue.group()):
+        return mention
+    role = previous.role
+    if place.kind == "border-crossing" and role in ("via", "destination"):
+        role = "border"
+    return replace(mention, role=role)
+
+
+def mention_role(
+    place: Place,
+    match: Match,
+    text: str,
+    sentence: Sentence,
+    status: str,
+    gazetteer: Gazetteer,
+    language: str = "en",
+) -> str:
+    """The journey role one mention gives its place, read with ``language``'s cues."""
+    cues = role_cues(language)
+    if sentence.historical:
+        return "historical"
+    if place.kind not in POINT_KINDS:
+        return "context"
+    after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
+    if _ATTRIBUTIVE.match(after):
+        return "context"  # "Moscow-based", "Pyongyang-backed"
+    if match.dateline:
+        return "dateline"
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
+        return "actor"  # "talks between Beijing and Pyongyang", "pressure from Washington"
+    cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
+    if status == "speculative":
+        return "context"  # "could detour to X": never a stop by itself
+    if cue is None and sentence.travel:
+        cue = _travel_cue(before)
+    if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
+        return "actor"
+    if status == "ruled-out":
+        passing = cue in ("via", "border") and cues.passing.search(sentence.quote)
+        return cue if passing else "ruled-out"
+    if cue is None:
+        return "context"
+    if place.kind == "border-crossing" and cue in ("via", "destination"):
+        return "border"
+    return cue
+
+
+def _service_role(before: str, after: str, cues: RoleCues) -> str | None:
+    """Origin or destination from a service's name ("the Beijing-Moscow express")."""
+    if cues.service_from.match(after):
+        return "origin"
+    if _SERVICE_TO_BEFORE.search(before) and cues.service_to_after.match(after):
+        return "destination"
+    return None
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def _cue_role(before: str, after: str, language: str = "en") -> str | None:
+    """The journey role the words around a mention give it ("left", "bound for" …).
+
+    Cues after the place marked ``first`` ("Khasan, where it crossed") win; then the cue
+    before the place that ends nearest it; then the other cues after it. Bare "from X" and
+    "to X" count only in a sentence about travel: see :func:`_travel_cue`.
+    """
+    cues = role_cues(language)
+    role = _after_role(after, cues.first_after)
+    if role:
+        return role
+    return cue_before(before, language) or _after_role(after, cues.last_after)
+
+
+def _after_role(after: str, cues: Sequence[Cue]) -> str | None:
+    """The role of the first of ``cues`` that the words after a place start with."""
+    lowered = after[:80].lower()
+    for cue in cues:
+        if holds_any(lowered, cue.gates) and cue.pattern.match(after):
+            return cue.role
+    return None
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def cue_before(before: str, language: str = "en") -> str | None:
+    """The role of the last cue ("left", "bound for" …) that the words before a place end with.
+
+    Memoised on those words alone: wire copy repeats them before many places.
+    """
+    lowered = before.lower()
+    best: tuple[int, str] | None = None
+    for cue in role_cues(language).before:
+        if not holds_any(lowered, cue.gates):
+            continue
+        m = cue.pattern.search(before)
+        if m and (best is None or m.start() > best[0]):
+            best = (m.start(), cue.role)
+    return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def _travel_cue(before: str) -> str | None:
+    """The role "from X" (origin) or "to X" (destination) gives in a sentence about travel."""
+    lowered = before.lower() if before.isascii() else None
+    if (lowered is None or "from" in lowered) and _FROM.search(before):
+        return "origin"
+    if (lowered is None or "to" in lowered or "for" in lowered) and _TO.search(before):
+        return "destination"
+    return None
+
+
+def _is_actor(before: str, after: str, language: str = "en") -> bool:
+    """Whether a capital stands for its government here.
+
+    It does when it speaks or acts ("Seoul warned", "denials from Pyongyang",
+    "accused Moscow"), that is unless a preposition of place puts something
+    in it ("in Washington", "the streets of Pyongyang").
+    """
+    if actor_frame(before, after, language):
+        return True
+    return _LOCATIVE_BEFORE.search(before) is None
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def actor_frame(before: str, after: str, language: str = "en") -> bool:
+    """Whether the words around a place are a metonymy frame ("ties with", "Moscow said")."""
+    cues = role_cues(language)
+    after_cue, before_cue = cues.actor_after, cues.actor_before
+    head = after[:60]
+    if (
+        after_cue is not None
+        and holds_any(head.lower(), after_cue.gates)
+        and after_cue.pattern.match(head)
+    ):
+        return True
+    if before_cue is not None and holds_any(before.lower(), before_cue.gates):
+        return before_cue.pattern.search(before) is not None
+    return False
+
+
+#: A place used as an adjective ("Moscow-based officials"): never a stop.
+_ATTRIBUTIVE = re.compile(
+    r"^[-‐](?:based|born|backed|led|made|run|linked|friendly|style|era|funded|controlled|"
+    r"allied|aligned|educated|trained)\b",
+    re.IGNORECASE,
+)
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|to|near|outside|around|into|via|through|toward|towards|of|across|inside|"
+    r"within|over|beyond|past)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _passed_in(mentions: Sequence[Mention], report_id: str) -> bool:
+    """Whether a report says the train passed the place ("passed through X … did not stop")."""
+    return any(
+        m.report_id == report_id and m.role == "via" and m.status == "reported" for m in mentions
+    )
+
+
+def place_role(mentions: Sequence[Mention], published: dict[str, tuple]) -> str:
+    """The role a place's mentions add up to.
+
+    The strongest journey role (:data:`STOP_PRIORITY`) over the current
+    mentions (not historical, superseded or denied), a place both passed and
+    left being a via — unless the latest of them (by published date, then
+    report order, then position) rules the place out; else actor, context, and
+    historical when the place is only mentioned as history.
+    """
+    current = [m for m in mentions if m.role != "historical" and m.status != "superseded"]
+    journey = [
+        m
+        for m in current
+        if (m.role in STOP_ROLES and m.status != "denied") or m.role == "ruled-out"
+    ]
+    if journey:
+        latest = max(journey, key=lambda m: (published[m.report_id], m.start))
+        roles = {m.role for m in journey}
+        if not roles & set(STOP_PRIORITY):
+            return "ruled-out"
+        if latest.role == "ruled-out" and not _passed_in(journey, latest.report_id):
+            return "ruled-out"
+        if "origin" in roles and "via" in roles and "destination" not in roles:
+            roles.discard("origin")  # left from a place it had passed: a stop on the way
+        return next(role for role in STOP_PRIORITY if role in roles)
+    if any(m.role == "actor" for m in current):
+        return "actor"
+    if any(m.role == "dateline" for m in current):
+        return "dateline"
+    if current:
+        return "context"
+    return "historical" if any(m.role == "historical" for m in mentions) else "context"

@@ -1,0 +1,116 @@
+"""Pass 5, time: each sentence's time expressions with their status and source, and history."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from routes.model import Report, TimeRef
+from routes.read.parse.attribution import attribution_of
+from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
+
+#: A sentence that speaks of travel (makes "to X" and "from X" journey cues).
+_TRAVEL = re.compile(
+    r"\b(?:train|travel|travell?ed|travell?ing|trip|journey|visit|rail|arriv|depart|left|"
+    r"leav|head|bound|route|ride|rode|motorcade|convoy|flew|fly|flight|drove|cross)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """What one sentence says about who, when and how sure."""
+
+    start: int
+    end: int
+    quote: str  # its text
+    source: str
+    times: tuple[TimeRef, ...]
+    historical: bool
+    break_starts: tuple[int, ...] = ()  # where its clause breaks (commas, "and" …) start
+    break_ends: tuple[int, ...] = ()
+    current: tuple[TimeRef, ...] = ()  # its times that are not superseded
+
+    @functools.cached_property
+    def travel(self) -> bool:
+        """Whether the sentence speaks of travel (makes "to X" and "from X" journey cues)."""
+        return _TRAVEL.search(self.quote) is not None
+
+
+def sentences_with_times(
+    report: Report, spans: Sequence[tuple[int, int]], starts: Sequence[int], times
+) -> dict[int, Sentence]:
+    """Sentences (by index) that hold time expressions, their times' status and source set."""
+    grouped: dict[int, list[TimeRef]] = {}
+    for ref in times:
+        index = max(bisect.bisect_right(starts, ref.start) - 1, 0)
+        grouped.setdefault(index, []).append(ref)
+    return {index: read_sentence(report, spans[index], refs) for index, refs in grouped.items()}
+
+
+def read_sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]) -> Sentence:
+    """Who a sentence quotes, its time expressions with status, whether it is history."""
+    text = report.text
+    start, end = span
+    quote = text[start:end]
+    source = attribution_of(quote) or report.source
+    breaks = [(start + m.start(), start + m.end()) for m in CLAUSE_BREAK.finditer(quote)]
+    starts = tuple(s for s, _ in breaks)
+    ends = tuple(e for _, e in breaks)
+    times = tuple(
+        replace(
+            ref,
+            status=clause_status(
+                text, clause_span(starts, ends, span, ref.start, ref.end), report.language
+            ),
+            source=source,
+        )
+        for ref in refs
+    )
+    year = report.published.year if report.published else None
+    historical = year is not None and any(_is_past(text, ref, year) for ref in times)
+    return Sentence(
+        start=start,
+        end=end,
+        quote=quote,
+        source=source,
+        times=times,
+        historical=historical,
+        break_starts=starts,
+        break_ends=ends,
+        current=tuple(t for t in times if t.status != "superseded"),
+    )
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
+
+
+def _is_past(text: str, ref: TimeRef, year: int) -> bool:
+    """Whether a time expression puts its sentence in a year before publication.
+
+    A written year counts as a date ("April 25, 2019") or after "in", "of",
+    "during" ("in 2019"); not in "since 2019" or "until 1951".
+    """
+    if not _YEAR_WRITTEN.search(ref.text) or int(ref.date[:4]) >= year:
+        return False
+    return (
+        len(ref.date) > 4 or _IN_BEFORE.search(text, max(0, ref.start - 12), ref.start) is not None
+    )
+
+
+def mention_date(sentence: Sentence, clause: tuple[int, int], start: int) -> str | None:
+    """The date of the sentence's time expression nearest the mention (same clause first)."""
+    times = sentence.current
+    if not times:
+        return None
+    best = min(
+        times,
+        key=lambda t: (not (clause[0] <= t.start < clause[1]), abs(t.start - start)),
+    )
+    return best.date

@@ -1,0 +1,71 @@
+"""The English word lists the passes share (from ``lang/en.toml``), and small text helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from routes.read.gazetteer import normalize
+from routes.read.lexicon import load_lexicon
+
+#: Entries kept by each memoised helper (sentences, clauses and cue windows repeat).
+MEMO_SIZE = 8192
+
+
+#: The English word lists (routes/read/lang/en.toml).
+LEXICON = load_lexicon("en")
+
+
+PERSON_HEADS: frozenset[str] = LEXICON.person_heads
+
+
+TITLES: frozenset[str] = LEXICON.titles
+
+
+DEMONYMS: dict[str, str] = LEXICON.demonyms
+
+
+COMMON_WORDS: frozenset[str] = LEXICON.common
+
+
+TAIL_WORDS: frozenset[str] = LEXICON.tails
+
+
+GEO_WORDS: frozenset[str] = LEXICON.geo
+
+
+CONNECTORS: frozenset[str] = LEXICON.connectors
+
+
+#: Normalised names that are never a place: outlets, weekdays … and people's names.
+NOT_PLACES: frozenset[str] = frozenset(
+    normalize(name) for name in (*LEXICON.not_places, *LEXICON.people)
+) - {""}
+
+
+WORD_RE = re.compile(r"\w+")
+
+
+def holds_any(text: str, words: Sequence[str]) -> bool:
+    """Whether ``text`` holds one of ``words`` (a plain loop: quicker than ``any``)."""
+    for word in words:  # noqa: SIM110 - a loop, not any(), on the hot path
+        if word in text:
+            return True
+    return False
+
+
+def words_back(text: str, pos: int, count: int) -> int:
+    """Where the ``count``-th space-separated chunk before the one holding ``pos`` starts.
+
+    A chunk holds one or more blank-separated words, so no stretch of text of at
+    most ``count`` words before the word at ``pos`` starts before the result.
+    """
+    start = text.rfind(" ", 0, pos) + 1
+    for _ in range(count):
+        end = start
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        if end == 0:
+            return 0
+        start = text.rfind(" ", 0, end) + 1
+    return start

@@ -1,0 +1,257 @@
+"""Each pass of the reader on its own: candidates, resolve, attribution, status, role, visits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from routes.model import Kind, Parsed, Place, Role, Status
+from routes.read.gazetteer import Gazetteer
+from routes.read.geoparse import parse
+from routes.read.parse.attribution import attribution_of
+from routes.read.parse.candidates import find_candidates
+from routes.read.parse.framing import is_dateline, lower_case
+from routes.read.parse.role import cue_before
+from routes.read.parse.status import status_of
+from routes.read.parse.visits import order_by_event_time
+from routes.read.reports import report_from_text
+
+
+def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
+    report = report_from_text(text, source="Test Wire", published=date(2023, 9, 11), report_id="t")
+    return parse([report], gazetteer)
+
+
+def _by_name(parsed: Parsed) -> dict[str, str]:
+    return {p.place.name: p.role for p in parsed.places}
+
+
+# --- candidates --------------------------------------------------------------------------------
+
+
+def test_a_border_named_by_its_two_countries_is_the_crossing_between_them(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The train reached the Polish-Ukrainian border after dark."
+    matches, _ = find_candidates(text, gazetteer)
+    crossing = [m for m in matches if m.role == Role.BORDER]
+    assert len(crossing) == 1
+    assert text[crossing[0].start : crossing[0].end] == "the Polish-Ukrainian border"
+    assert [p.id for p in crossing[0].candidates] == ["crossing:pl-ua-przemysl-mostyska"]
+
+
+def test_north_koreas_border_with_china_is_not_the_russian_crossing(gazetteer: Gazetteer) -> None:
+    parsed = _parse("Kim's train crossed North Korea's border with China on Tuesday.", gazetteer)
+    crossings = [p for p in parsed.places if p.place.kind == Kind.BORDER_CROSSING]
+    assert [p.place.id for p in crossings] == ["crossing:cn-kp-sinuiju-dandong"]
+    assert crossings[0].role == Role.BORDER
+
+
+def test_one_named_country_takes_the_crossing_toward_the_country_of_the_report(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The train left Hanoi for the Chinese border. Vietnam gave it an honour guard."
+    ids = {p.place.id for p in _parse(text, gazetteer).places}
+    assert "crossing:cn-vn-pingxiang-dong-dang" in ids
+
+
+def test_a_border_used_as_an_adjective_or_a_location_is_no_crossing(gazetteer: Gazetteer) -> None:
+    for text in (
+        "The train crossed the Yalu into the Chinese border city of Dandong.",
+        "Blagoveshchensk, the regional capital on the Chinese border, was quiet.",
+    ):
+        matches, _ = find_candidates(text, gazetteer)
+        assert not [m for m in matches if m.role == Role.BORDER], text
+
+
+def test_a_report_written_in_lower_case_still_has_its_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "10:05 - kim's train has pulled into artyom, a town just north of vladivostok, after "
+        "an overnight run from khabarovsk, a local outlet says. 14:40 - kim is now being "
+        "driven into vladivostok and will spend the night in the city."
+    )
+    assert lower_case(text)
+    names = _by_name(_parse(text, gazetteer))
+    assert {"Artyom", "Vladivostok", "Khabarovsk"} <= set(names)
+    assert not lower_case("The train left Pyongyang on Sunday and reached Khasan on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "namesake"),
+    [
+        ("Shoigu showed Kim a Tu-160 strategic bomber at the airfield.", "Tsu"),
+        ("Kim toured the cruiser Aurora on Tuesday.", "Aurora"),
+        ("He walked past St Michael's Golden-Domed Monastery.", "Saint Michael"),
+    ],
+)
+def test_models_craft_and_landmarks_never_become_a_namesake_town(
+    gazetteer: Gazetteer, text: str, namesake: str
+) -> None:
+    assert namesake not in _by_name(_parse(text, gazetteer))
+
+
+# --- resolve -----------------------------------------------------------------------------------
+
+
+def test_a_border_town_is_the_namesake_by_the_border_not_the_bigger_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Kim's train crossed southern China and was expected to reach the border town of "
+        "Pingxiang on Tuesday morning, on the line to Vietnam."
+    )
+    [pingxiang] = [p.place for p in _parse(text, gazetteer).places if p.place.name == "Pingxiang"]
+    assert pingxiang.lat < 23.0  # Pingxiang, Guangxi, not the city of 890,000 in Jiangxi
+
+
+def test_a_namesake_is_chosen_near_the_rest_of_the_journey(gazetteer: Gazetteer) -> None:
+    text = "The train passed through Nanning late on Monday and reached Pingxiang at 3 a.m."
+    [pingxiang] = [p.place for p in _parse(text, gazetteer).places if p.place.name == "Pingxiang"]
+    assert pingxiang.lat < 23.0
+
+
+# --- attribution and status -------------------------------------------------------------------
+
+
+def test_attribution_names_the_outlet_without_its_owner() -> None:
+    assert attribution_of("South Korea's Chosun Ilbo newspaper said Kim left.") == "Chosun Ilbo"
+
+
+@pytest.mark.parametrize(
+    ("clause", "status"),
+    [
+        ("he may stop at Ulan-Ude", Status.SPECULATIVE),
+        ("it could also detour to Irkutsk", Status.SPECULATIVE),
+        ("the train may have taken the inland line", Status.EXPECTED),
+        ("the train did not stop in Chita", Status.RULED_OUT),
+        ("nor in Omsk", Status.RULED_OUT),
+        ("predictions that he would stop in Perm proved wrong", Status.RULED_OUT),
+        ("the Kremlin denied he would go to Moscow", Status.DENIED),
+        ("Kim is expected to reach Khasan", Status.EXPECTED),
+        ("in May he left Pyongyang", Status.REPORTED),
+    ],
+)
+def test_status_and_modality_words_give_the_clause_its_status(clause: str, status: str) -> None:
+    assert status_of(clause) == status
+
+
+# --- role --------------------------------------------------------------------------------------
+
+
+def test_negation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
+    roles = _by_name(_parse("The train did not stop in Khabarovsk, nor in Ussuriysk.", gazetteer))
+    assert roles["Khabarovsk"] == Role.RULED_OUT
+    assert roles["Ussuriysk"] == Role.RULED_OUT
+
+
+def test_speculation_is_never_a_stop_until_a_later_mention_confirms_it(
+    gazetteer: Gazetteer,
+) -> None:
+    alone = _by_name(_parse("Analysts said the train could detour to Ussuriysk.", gazetteer))
+    assert alone["Ussuriysk"] == Role.CONTEXT
+    confirmed = _by_name(
+        _parse(
+            "Analysts said the train could detour to Ussuriysk. On Tuesday it stopped in "
+            "Ussuriysk for an hour.",
+            gazetteer,
+        )
+    )
+    assert confirmed["Ussuriysk"] == Role.VIA
+
+
+def test_a_place_passed_without_stopping_is_on_the_way(gazetteer: Gazetteer) -> None:
+    roles = _by_name(_parse("The train slowed but did not stop at Ussuriysk.", gazetteer))
+    assert roles["Ussuriysk"] == Role.VIA
+
+
+def test_a_services_name_gives_its_origin_and_destination(gazetteer: Gazetteer) -> None:
+    roles = _by_name(_parse("The Moscow-Vladivostok express crossed the Amur.", gazetteer))
+    assert roles["Moscow"] == Role.ORIGIN
+    assert roles["Vladivostok"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Beijing and Moscow focused on trade.",
+        "Pressure from Moscow has kept the talks alive.",
+        "Moscow said the visit would go ahead.",
+        "Moscow's allies welcomed the visit.",
+    ],
+)
+def test_a_capital_standing_for_its_government_is_an_actor(gazetteer: Gazetteer, text) -> None:
+    assert _by_name(_parse(text, gazetteer))["Moscow"] == Role.ACTOR
+
+
+def test_the_dateline_city_is_a_dateline_unless_it_is_also_a_stop(gazetteer: Gazetteer) -> None:
+    text = "SEOUL, Sept 18 (Wire) - Kim's train left Pyongyang on Monday."
+    assert is_dateline(text, 0, 5)
+    assert _by_name(_parse(text, gazetteer))["Seoul"] == Role.DATELINE
+    stop = "KHABAROVSK, Sept 14 (Wire) - Kim's train stopped in Khabarovsk for two hours."
+    assert _by_name(_parse(stop, gazetteer))["Khabarovsk"] == Role.VIA
+
+
+@pytest.mark.parametrize(
+    ("before", "role"),
+    [
+        ("Kim arrived on Friday in ", Role.DESTINATION),
+        ("a day out of ", Role.ORIGIN),
+        ("the train calls at ", Role.VIA),
+        ("the train rolled over the long bridge into ", Role.DESTINATION),
+    ],
+)
+def test_cue_words_from_the_language_file_fire(before: str, role: str) -> None:
+    assert cue_before(before) == role
+
+
+# --- visits ------------------------------------------------------------------------------------
+
+
+def _stop(place_id: str, role: str) -> tuple[Place, str]:
+    return (Place(place_id, place_id.title(), Kind.CITY, 0.0, 0.0), role)
+
+
+def test_visits_follow_event_time_between_origin_and_destination() -> None:
+    stops = [
+        _stop("a", Role.ORIGIN),
+        _stop("b", Role.VIA),
+        _stop("c", Role.VIA),
+        _stop("d", Role.VIA),
+        _stop("e", Role.DESTINATION),
+    ]
+    times = {"a": "2023-09-14", "b": "2023-09-13", "c": "2023-09-11", "e": "2023-09-10"}
+    ordered = [s[0].id for s in order_by_event_time(stops, times)]
+    # the origin first and the destination last whatever their dates; c before b by date;
+    # d (no date) keeps the time of c, the stop before it on the track, and stays after it
+    assert ordered == ["a", "c", "d", "b", "e"]
+
+
+def test_a_quoted_post_in_lower_case_still_names_its_places(gazetteer: Gazetteer) -> None:
+    text = (
+        'Posts by passengers offer a log of the trip. "just pulled out of krasnoyarsk after '
+        'twenty minutes," one wrote. The train reached Novosibirsk on Monday.'
+    )
+    assert "Krasnoyarsk" in _by_name(_parse(text, gazetteer))
+
+
+def test_without_an_origin_the_stops_run_toward_the_destination() -> None:
+    from routes.read.parse.visits import track_order
+
+    def by_id(stops):  # a stand-in for the rail order: ascending id from the origin
+        origin = next(s for s in stops if s[1] == Role.ORIGIN)
+        return [origin, *sorted((s for s in stops if s is not origin), key=lambda s: s[0].id)]
+
+    stops = [_stop("b", Role.VIA), _stop("c", Role.DESTINATION), _stop("a", Role.VIA)]
+    ordered = track_order(stops, by_id)
+    # from the destination c the order is c, a, b: read backwards, b is farthest and comes first
+    assert [(s[0].id, s[1]) for s in ordered] == [
+        ("b", Role.VIA),
+        ("a", Role.VIA),
+        ("c", Role.DESTINATION),
+    ]
+
+
+def test_a_modal_after_the_place_does_not_make_the_stop_speculation(gazetteer: Gazetteer) -> None:
+    text = "The train stopped for 20 minutes at Ussuriysk so passengers could buy food."
+    assert _by_name(_parse(text, gazetteer))["Ussuriysk"] == Role.VIA
