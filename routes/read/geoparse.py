@@ -21,6 +21,7 @@ from routes.model import (
     Report,
     TimeRef,
 )
+from routes.read import native
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.lexicon import load_lexicon
 from routes.read.reports import sentence_spans
@@ -692,21 +693,33 @@ def _parse_report(
     starts = [start for start, _ in spans]
     sentences = _time_statuses(report, spans, starts, find_times(report, spans))
     times = [ref for index in sorted(sentences) for ref in sentences[index].times]
-    matches, demonyms = _find_matches(text, gazetteer)
+    language = native.report_language(report)
+    if language != "en":  # Korean, Russian: morphology finds the names (routes/read/native.py)
+        matches, demonyms = native.find_matches(text, gazetteer, language, _new_match, _readings)
+    else:
+        matches, demonyms = _find_matches(text, gazetteer)
     counts = _context_countries(matches, demonyms)
     found: list[tuple[Place, Mention]] = []
     lowered = _LowerWords(text)
     for match in matches:
         if _needs_common_check(match):
             lowered.active = True
-        place = _resolve(match, counts, text, lowered)
+        if language != "en":
+            place = native.resolve(match, counts, _in_context)
+        else:
+            place = _resolve(match, counts, text, lowered)
         if place is None:
             continue
         index = max(bisect.bisect_right(starts, match.start) - 1, 0)
         if index not in sentences:
             sentences[index] = _sentence(report, spans[index], ())
         mention = _mention(report, match, place, sentences[index], gazetteer)
-        if found and place.kind in POINT_KINDS:
+        if language != "en":  # Korean, Russian: cue words by lemma (routes/read/cues.py)
+            previous = found[-1][1] if found else None
+            mention = native.read_mention(
+                report, language, mention, place, previous, matches, gazetteer
+            )
+        elif found and place.kind in POINT_KINDS:
             mention = _inherit_role(text, found[-1][1], mention, place)
         found.append((place, mention))
     return found, times
@@ -1246,7 +1259,11 @@ def _sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]) ->
     text = report.text
     start, end = span
     quote = text[start:end]
-    source = _attribution(quote) or report.source
+    language = native.report_language(report)
+    if language != "en":
+        source = native.attribution(language, quote) or report.source
+    else:
+        source = _attribution(quote) or report.source
     breaks = [(start + m.start(), start + m.end()) for m in _CLAUSE_BREAK.finditer(quote)]
     starts = tuple(s for s, _ in breaks)
     ends = tuple(e for _, e in breaks)

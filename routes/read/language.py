@@ -1,0 +1,68 @@
+"""Which language a report is written in: the report's own field when given, else detected.
+
+Detection uses lingua (``lingua-language-detector``) restricted to the languages the reader
+has word lists for (:data:`READ_LANGUAGES`), so a report is always read as one of them. The
+detector is built on first use and shared; it looks at most :data:`DETECT_CHARS` characters.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+#: Languages the reader reads (ISO 639-1), each with a word list in ``routes/read/lang/``.
+READ_LANGUAGES: tuple[str, ...] = ("en", "ko", "ru")
+#: The language assumed when nothing can be told (empty text, digits only).
+DEFAULT_LANGUAGE = "en"
+#: Characters of a text the detector looks at: a wire report's opening tells its language.
+DETECT_CHARS = 2000
+
+
+def detect_language(text: str) -> str:
+    """The language of ``text`` among :data:`READ_LANGUAGES`.
+
+    Parameters
+    ----------
+    text
+        Report text (untrusted; only its first :data:`DETECT_CHARS` characters are read).
+
+    Returns
+    -------
+    str
+        ``"en"``, ``"ko"`` or ``"ru"``; :data:`DEFAULT_LANGUAGE` when the text has no letters.
+    """
+    sample = text[:DETECT_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return DEFAULT_LANGUAGE
+    found = _detector().detect_language_of(sample)
+    if found is None:
+        return DEFAULT_LANGUAGE
+    return found.iso_code_639_1.name.lower()
+
+
+def resolve_language(declared: str | None, text: str) -> str:
+    """The language a report is read in: ``declared`` when it is one we read, else detected.
+
+    Parameters
+    ----------
+    declared
+        The report's own ``language`` field ("ko", "RU", "ko-KR" …), or None/"" when absent.
+    text
+        The report body, detected when ``declared`` is absent or not a language we read.
+    """
+    code = (declared or "").strip().lower().replace("_", "-").split("-")[0]
+    if code in READ_LANGUAGES:
+        return code
+    return detect_language(text)
+
+
+@functools.cache
+def _detector() -> LanguageDetector:
+    """The lingua detector for :data:`READ_LANGUAGES`, built once per process."""
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, code.upper()) for code in READ_LANGUAGES]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
