@@ -206,6 +206,15 @@ def _korean_best(
     return best
 
 
+def korean_proper_noun_at(text: str, start: int) -> bool:
+    """Whether Kiwi reads the morpheme starting at ``start`` as a proper noun (NNP).
+
+    Korean words that GeoNames also holds as town names (위해 "for", 나가 "go out",
+    세부 "details") are verbs or common nouns to Kiwi.
+    """
+    return any(t.start == start and t.tag == "NNP" for t in korean_tokens(text))
+
+
 def _korean_boundaries(text: str) -> frozenset[int]:
     """Offsets where Kiwi starts a particle, ending or suffix after a noun."""
     return frozenset(t.start for t in korean_tokens(text) if t.tag.startswith(_KO_AFTER_NAME))
@@ -280,6 +289,14 @@ def russian_cases(word: str) -> frozenset[str]:
         if "Fixd" in parse.tag:
             cases.add("Fixd")
     return frozenset(cases)
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def russian_geographic(name: str) -> bool:
+    """Whether pymorphy3 reads a name as a place (Geox) or does not know its last word."""
+    last = name.split()[-1].lower()
+    parses = _morph().parse(last)
+    return any("Geox" in p.tag for p in parses) or all(not p.is_known for p in parses)
 
 
 def russian_tokens(text: str) -> tuple[Token, ...]:

@@ -90,7 +90,22 @@ def find_matches(
         tails=book.tails,
         skip=book.not_places,
     )
-    return [new_match(s.start, s.end, readings(s.found)) for s in spans], set()
+    kept = [s for s in spans if _trusted(text, language, s, book.exonyms)]
+    return [new_match(s.start, s.end, readings(s.found)) for s in kept], set()
+
+
+def _trusted(text: str, language: str, span: morph.NameSpan, exonyms: dict[str, str]) -> bool:
+    """Whether a name found only in GeoNames is written as a proper noun.
+
+    Curated places and exonyms are always taken; a Korean GeoNames name must be a proper
+    noun to Kiwi, a Russian one must be capitalised inside its sentence or a geographic
+    name to pymorphy3 (ordinary words open sentences too).
+    """
+    if span.key in exonyms or any(p.curated or p.kind == "country" for p in span.found):
+        return True
+    if language == "ko":
+        return morph.korean_proper_noun_at(text, span.start)
+    return morph.russian_geographic(text[span.start : span.end])
 
 
 def _lookup(gazetteer: Gazetteer, exonyms: dict[str, str]) -> morph.Lookup:
