@@ -272,8 +272,8 @@ def _read_korean(
     next_word = text[eojeol_end:stop].split(maxsplit=1)
     title = bool(next_word) and next_word[0] in book.titles
     window_end = min(stop, cue_from + book.reach)
-    status_end = min(stop, cue_from + book.status_reach)
-    status = _korean_status(book, text, cue_from, status_end, text[cue_from:status_end])
+    near = text[cue_from : min(stop, cue_from + book.status_reach)]
+    status = _korean_status(book, near, text[cue_from : sentence[1]], text[sentence[0] : end])
     actor_form = attached in book.actor_marks
     if title or attached.startswith(book.blocking):
         return Reading(None, status, title=title, actor_form=actor_form)
@@ -302,15 +302,36 @@ def _korean_forms(text: str, low: int, high: int) -> list[tuple[int, str]]:
     return [(t.start, "".join(u.form for u in tokens[k : k + 4])) for k, t in enumerate(tokens)]
 
 
-def _korean_status(book: CueBook, text: str, low: int, high: int, window: str) -> Status:
-    """The status the words after a Korean place give, up to the end of its clause."""
-    clause_end = _KO_CLAUSE_END.search(window)
-    clause = window[: clause_end.start()] if clause_end else window
-    joined = clause + " " + "".join(form for _, form in _korean_forms(text, low, high)[:1])
+def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
+    """The status of a Korean place.
+
+    Negation and denial bind the words right after the place, up to the next place
+    (``near``: "블라디보스토크 방면이 아닌"); speculation and expectation close the whole
+    clause chain, so they are read up to the end of the clause (``rest``: "라진을 거쳐
+    두만강을 건너 러시아로 향할 가능성이 크다"); a sentence opened as hearsay ("일각에서는")
+    is speculative throughout (``before``).
+    """
+    local = _clause_head(near)
+    chain = _clause_head(rest, breaks=_KO_CHAIN_END)
     for status, phrases in book.statuses:
-        if any(phrase in joined for (phrase,) in phrases):
+        scope = local if status in (Status.RULED_OUT, Status.DENIED) else chain
+        if any(phrase in scope for (phrase,) in phrases):
             return status
+    if any(word in before for word in _KO_HEARSAY):
+        return Status.SPECULATIVE
     return Status.REPORTED
+
+
+#: Where a Korean clause chain ends: a full stop, or a contrast ("…지만", "…나,").
+_KO_CHAIN_END = re.compile(r"[.;]|지만\s|으나\s|는데\s")
+#: Words opening hearsay: what follows them is speculation.
+_KO_HEARSAY = ("일각에서는", "일각에서", "관측통들은", "추측이")
+
+
+def _clause_head(window: str, breaks: re.Pattern[str] = _KO_CLAUSE_END) -> str:
+    """``window`` up to its first clause break."""
+    cut = breaks.search(window)
+    return window[: cut.start()] if cut else window
 
 
 def _read_russian(
@@ -367,6 +388,8 @@ def _cue_fits(
     last = phrase[-1]
     if phrase in _BARE_DIRECTION and (not travel or gap > 1):
         return False
+    if gap:
+        return True  # a word between ("на станцию в городе X") carries the case
     if role == Role.DESTINATION and last in ("в", "на") and "accs" not in cases:
         return not cases or "Fixd" in cases
     if role == Role.VIA and last in ("в", "на") and "loct" not in cases and "loc2" not in cases:
@@ -397,7 +420,21 @@ def _russian_status(
         elif m.start() >= span[1]:
             high = m.start()
             break
-    return _russian_clause_status(book.language, text[low:high])
+    status = _russian_clause_status(book.language, text[low:high])
+    if status != Status.REPORTED and status != Status.EXPECTED:
+        return status
+    prefix = _russian_clause_status(book.language, text[sentence[0] : span[0]])
+    if prefix == Status.DENIED:
+        return Status.DENIED  # "опроверг сообщения о том, что … поедет во Владивосток"
+    if _negated_list(book, text, sentence[0], span[0]):
+        return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
+    return status
+
+
+def _negated_list(book: CueBook, text: str, low: int, start: int) -> bool:
+    """Whether a negated verb governs a list the place is in ("не … ни в X, ни в Y")."""
+    lemmas = [_fold(book, t.form) for t in morph.russian_tokens(text[low:start])]
+    return "ни" in lemmas[-2:] and "не" in lemmas[:-2]
 
 
 @functools.lru_cache(maxsize=8192)

@@ -350,7 +350,8 @@ def russian_name_spans(
                 i += 1
                 continue
             j, key = hit
-            spans.append(NameSpan(run[i][0], run[j][1], key, found[key]))
+            if key is not None:
+                spans.append(NameSpan(run[i][0], run[j][1], key, found[key]))
             i = j + 1
     return spans
 
@@ -362,12 +363,18 @@ def _russian_best(
     found: Mapping[str, Any],
     heads: frozenset[str],
     skip: frozenset[str],
-) -> tuple[int, str] | None:
-    """The last word index and key of the longest known name starting at word ``i``."""
+) -> tuple[int, str | None] | None:
+    """The last word index and key of the longest known name starting at word ``i``.
+
+    The key is None when the words are a longer name never taken (they are skipped whole).
+    """
     for j in range(min(len(run), i + MAX_NAME_WORDS) - 1, i - 1, -1):
         if j == i and russian_lemma(text[run[i][0] : run[i][1]]) in heads:
             continue  # a head word alone ("мост") names nothing
-        for key in _russian_keys(text, run[i : j + 1]):
+        keys = _russian_keys(text, run[i : j + 1])
+        if j > i and any(key in skip for key in keys):
+            return j, None  # a longer non-place ("Владимир Путин") takes its words
+        for key in keys:
             if key in found and key not in skip:
                 return j, key
     return None
