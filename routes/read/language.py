@@ -8,6 +8,7 @@ detector is built on first use and shared; it looks at most :data:`DETECT_CHARS`
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 READ_LANGUAGES: tuple[str, ...] = ("en", "ko", "ru")
 #: The language assumed when nothing can be told (empty text, digits only).
 DEFAULT_LANGUAGE = "en"
+#: A letter of a script other than Latin among those we read (Hangul, Cyrillic).
+_NON_LATIN = re.compile(r"[\u0400-\u04ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 #: Characters of a text the detector looks at: a wire report's opening tells its language.
 DETECT_CHARS = 2000
 
@@ -32,11 +35,12 @@ def detect_language(text: str) -> str:
     Returns
     -------
     str
-        ``"en"``, ``"ko"`` or ``"ru"``; :data:`DEFAULT_LANGUAGE` when the text has no letters.
+        ``"en"``, ``"ko"`` or ``"ru"``; :data:`DEFAULT_LANGUAGE` (without asking the
+        detector) when the text has no Hangul or Cyrillic letter.
     """
     sample = text[:DETECT_CHARS]
-    if not any(ch.isalpha() for ch in sample):
-        return DEFAULT_LANGUAGE
+    if not _NON_LATIN.search(sample):
+        return DEFAULT_LANGUAGE  # English is the one language read in Latin script
     found = _detector().detect_language_of(sample)
     if found is None:
         return DEFAULT_LANGUAGE
