@@ -275,10 +275,22 @@ def _read_korean(
     near = text[cue_from : min(stop, cue_from + book.status_reach)]
     status = _korean_status(book, near, text[cue_from : sentence[1]], text[sentence[0] : end])
     actor_form = attached in book.actor_marks
+    described = _korean_description(book, text[max(sentence[0], span[0] - 16) : span[0]])
+    if described is not None and not title:
+        return Reading(described, status)
     if title or attached.startswith(book.blocking):
         return Reading(None, status, title=title, actor_form=actor_form)
     role = _korean_cue(book, text, cue_from, window_end)
     return Reading(role, status, actor_form=actor_form and role is None)
+
+
+def _korean_description(book: CueBook, before: str) -> Role | None:
+    """The role a description right before a Korean place gives it ("접경 도시 하산")."""
+    words = before.rstrip()
+    for cue in book.cues:
+        if cue.position == "before" and any(words.endswith(p) for (p,) in cue.phrases):
+            return cue.role
+    return None
 
 
 def _korean_cue(book: CueBook, text: str, low: int, high: int) -> Role | None:
@@ -287,6 +299,8 @@ def _korean_cue(book: CueBook, text: str, low: int, high: int) -> Role | None:
     best: tuple[int, int, Role] | None = None
     forms = _korean_forms(text, low, high)
     for rank, cue in enumerate(book.cues):
+        if cue.position != "after":
+            continue
         for (phrase,) in cue.phrases:
             at = window.find(phrase)
             if at < 0:
@@ -323,7 +337,7 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
 
 
 #: Where a Korean clause chain ends: a full stop, or a contrast ("…지만", "…나,").
-_KO_CHAIN_END = re.compile(r"[.;]|지만\s|으나\s|는데\s")
+_KO_CHAIN_END = re.compile(r"[.,;]|지만|으나\s|는데\s")
 #: Words opening hearsay: what follows them is speculation.
 _KO_HEARSAY = ("일각에서는", "일각에서", "관측통들은", "추측이")
 
