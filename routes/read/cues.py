@@ -438,8 +438,8 @@ def _russian_status(
     if status != Status.REPORTED and status != Status.EXPECTED:
         return status
     prefix = _russian_clause_status(book.language, text[sentence[0] : span[0]])
-    if prefix == Status.DENIED:
-        return Status.DENIED  # "опроверг сообщения о том, что … поедет во Владивосток"
+    if prefix in (Status.DENIED, Status.SPECULATIVE):
+        return prefix  # "опроверг, что … поедет во Владивосток", "Возможно, поезд заедет в …"
     if _negated_list(book, text, sentence[0], span[0]):
         return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
     return status
