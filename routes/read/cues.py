@@ -295,24 +295,36 @@ def _korean_description(book: CueBook, before: str) -> Role | None:
 
 def _korean_cue(book: CueBook, text: str, low: int, high: int) -> Role | None:
     """The role of the nearest cue in ``text[low:high]`` (text or Kiwi forms)."""
+    phrases, lengths = _korean_after_cues(book.language)
     window = text[low:high]
+    spots = [(at, window) for at in range(len(window))]
+    spots += [(pos - low, joined) for pos, joined in _korean_forms(text, low, high)]
     best: tuple[int, int, Role] | None = None
-    forms = _korean_forms(text, low, high)
-    for rank, cue in enumerate(book.cues):
-        if cue.position != "after":
-            continue
-        for (phrase,) in cue.phrases:
-            at = window.find(phrase)
-            if at < 0:
-                at = next((pos - low for pos, joined in forms if joined.startswith(phrase)), -1)
-            if at >= 0 and (best is None or (at, rank) < best[:2]):
-                best = (at, rank, cue.role)
+    for at, string in sorted(spots, key=lambda spot: spot[0]):
+        if best is not None and at > best[0]:
+            break
+        base = at if string is window else 0
+        for size in lengths:
+            hit = phrases.get(string[base : base + size])
+            if hit is not None and (best is None or (at, hit[0]) < best[:2]):
+                best = (at, hit[0], hit[1])
     return best[2] if best else None
+
+
+@functools.cache
+def _korean_after_cues(language: str) -> tuple[dict[str, tuple[int, Role]], tuple[int, ...]]:
+    """Each after-cue phrase with (rank of its cue, role), and the phrases' lengths."""
+    phrases: dict[str, tuple[int, Role]] = {}
+    for rank, cue in enumerate(load_cues(language).cues):
+        if cue.position == "after":
+            for (phrase,) in cue.phrases:
+                phrases.setdefault(phrase, (rank, cue.role))
+    return phrases, tuple(sorted({len(p) for p in phrases}))
 
 
 def _korean_forms(text: str, low: int, high: int) -> list[tuple[int, str]]:
     """(offset, morpheme forms joined from there) for each Kiwi morpheme in ``low:high``."""
-    tokens = [t for t in morph.korean_tokens(text) if low <= t.start < high]
+    tokens = morph.korean_tokens_between(text, low, high)
     return [(t.start, "".join(u.form for u in tokens[k : k + 4])) for k, t in enumerate(tokens)]
 
 

@@ -13,6 +13,7 @@ inflected form in Russian, the noun without its particle in Korean), never on a 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -147,7 +148,7 @@ def korean_name_spans(
     tried: dict[str, list[tuple[int, int, int]]] = {}
     for i, (start, _end) in enumerate(words):
         for stop, end in _korean_candidates(text, words, i):
-            tried.setdefault(normalize(text[start:end]), []).append((i, stop, end))
+            tried.setdefault(_korean_key(text[start:end]), []).append((i, stop, end))
     found = lookup(set(tried) - skip)
     boundaries = _korean_boundaries(text) if found else frozenset()
     particles = _ko_particles()
@@ -173,6 +174,17 @@ def _skipped(text: str, word: tuple[int, int], skip: frozenset[str]) -> bool:
     return any(text[start:stop] in skip for stop in range(end, start + 1, -1))
 
 
+def _korean_key(name: str) -> str:
+    """The lookup key of a Korean name: the name itself when it is Hangul and single spaces
+    (what :func:`normalize` makes of it, without its Unicode round trip)."""
+    if _HANGUL_KEY.fullmatch(name):
+        return name
+    return normalize(name)
+
+
+_HANGUL_KEY = re.compile(r"[가-힣]+(?: [가-힣]+)*")
+
+
 def _korean_candidates(
     text: str, words: Sequence[tuple[int, int]], i: int
 ) -> Iterable[tuple[int, int]]:
@@ -196,7 +208,7 @@ def _korean_best(
     """The longest known name starting at eojeol ``i`` that ends where a name may end."""
     best = None
     for stop, end in _korean_candidates(text, words, i):
-        key = normalize(text[words[i][0] : end])
+        key = _korean_key(text[words[i][0] : end])
         if key not in found:
             continue
         rest = text[end : words[stop][1]]
@@ -206,13 +218,26 @@ def _korean_best(
     return best
 
 
+def korean_tokens_between(text: str, low: int, high: int) -> tuple[Token, ...]:
+    """Kiwi's morphemes of ``text`` that start in ``low:high``."""
+    tokens, starts = _korean_index(text)
+    return tokens[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+
+
+@functools.lru_cache(maxsize=64)
+def _korean_index(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
+    """The morphemes of ``text`` and their start offsets (sorted), for range look-ups."""
+    tokens = korean_tokens(text)
+    return tokens, tuple(t.start for t in tokens)
+
+
 def korean_proper_noun_at(text: str, start: int) -> bool:
     """Whether Kiwi reads the morpheme starting at ``start`` as a proper noun (NNP).
 
     Korean words that GeoNames also holds as town names (위해 "for", 나가 "go out",
     세부 "details") are verbs or common nouns to Kiwi.
     """
-    return any(t.start == start and t.tag == "NNP" for t in korean_tokens(text))
+    return any(t.tag == "NNP" for t in korean_tokens_between(text, start, start + 1))
 
 
 def _korean_boundaries(text: str) -> frozenset[int]:
