@@ -67,3 +67,12 @@ def test_the_reader_reads_a_report_built_in_code_in_the_language_of_its_text() -
     assert report_language(Report(id="x", text=RUSSIAN)) == "ru"
     assert report_language(Report(id="x", text=ENGLISH)) == "en"
     assert report_language(Report(id="x", text=KOREAN, language="ru")) == "ru"
+
+
+def test_the_dashboard_summary_names_the_languages_read(gazetteer) -> None:
+    from routes.dashboard import summary
+    from routes.pipeline import build
+
+    reports = [report_from_text(KOREAN, report_id="k"), report_from_text(ENGLISH, report_id="e")]
+    assert summary(build(reports, gazetteer=gazetteer)).endswith("read in Korean, English")
+    assert summary(build(reports[1:], gazetteer=gazetteer)).endswith("read in English")

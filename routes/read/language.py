@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: Languages the reader reads (ISO 639-1), each with a word list in ``routes/read/lang/``.
 READ_LANGUAGES: tuple[str, ...] = ("en", "ko", "ru")
+#: How the dashboard names each language read.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ko": "Korean", "ru": "Russian"}
 #: The language assumed when nothing can be told (empty text, digits only).
 DEFAULT_LANGUAGE = "en"
 #: A letter of a script other than Latin among those we read (Hangul, Cyrillic).
@@ -70,3 +72,9 @@ def _detector() -> LanguageDetector:
 
     codes = [getattr(IsoCode639_1, code.upper()) for code in READ_LANGUAGES]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+
+def language_names(codes: list[str] | tuple[str, ...]) -> str:
+    """The languages of some reports, named once each in order ("Korean, English")."""
+    seen = dict.fromkeys(LANGUAGE_NAMES.get(code, code) for code in codes if code)
+    return ", ".join(seen)

@@ -251,5 +251,3 @@ class Overlay(MacroElement):
         self._name = "Overlay"
         self.content = js_literal(content)
         self.css_class = css_class
-
-
