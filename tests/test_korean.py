@@ -146,3 +146,22 @@ def test_korean_devset_scores_stay_at_what_the_reader_reaches(
     assert result.recall >= RECALL_FLOOR
     assert result.precision >= PRECISION_FLOOR
     assert result.denied_kept_off >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("김 위원장은 10일 오후 전용열차를 타고 평양을 출발했다.", "2023-09-10T15:00"),
+        ("김 위원장은 일요일 밤 평양을 떠났다.", "2023-09-10T22:00"),
+        ("열차는 이날 새벽 평양을 떠났다.", "2023-09-12T04:00"),
+        ("열차는 전날 저녁 평양역을 떠났다.", "2023-09-11T19:00"),
+        ("열차는 9월 10일 평양을 떠났다.", "2023-09-10"),
+    ],
+)
+def test_korean_dates_and_times_date_the_mention(
+    text: str, when: str, gazetteer: Gazetteer
+) -> None:
+    parsed = _parse(text, gazetteer)  # published 2023-09-12, a Tuesday
+    pyongyang = next(p for p in parsed.places if p.place.id == "pyongyang")
+    assert pyongyang.mentions[0].date == when
+    assert any(ref.date == when for ref in parsed.timerefs)

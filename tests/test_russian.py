@@ -136,3 +136,25 @@ def test_russian_devset_scores_stay_at_what_the_reader_reaches(
     assert result.recall >= RECALL_FLOOR
     assert result.precision >= PRECISION_FLOOR
     assert result.denied_kept_off >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Поезд в воскресенье вечером отправился из Пхеньяна.", "2023-09-10T19:00"),
+        ("Накануне поезд отправился из Пхеньяна.", "2023-09-11"),
+        ("Поезд 10 сентября отправился из Пхеньяна.", "2023-09-10"),
+        ("Поезд во вторник утром прибудет в Пхеньян.", "2023-09-12T09:00"),
+    ],
+)
+def test_russian_dates_and_times_date_the_mention(
+    text: str, when: str, gazetteer: Gazetteer
+) -> None:
+    parsed = _parse(text, gazetteer)  # published 2023-09-12, a Tuesday
+    pyongyang = next(p for p in parsed.places if p.place.id == "pyongyang")
+    assert pyongyang.mentions[0].date == when
+
+
+def test_a_visit_of_an_earlier_year_is_history(gazetteer: Gazetteer) -> None:
+    parsed = _parse("В 2019 году Ким прибыл во Владивосток на переговоры.", gazetteer)
+    assert _roles(parsed)["vladivostok"] == Role.HISTORICAL
