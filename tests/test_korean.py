@@ -165,3 +165,11 @@ def test_korean_dates_and_times_date_the_mention(
     pyongyang = next(p for p in parsed.places if p.place.id == "pyongyang")
     assert pyongyang.mentions[0].date == when
     assert any(ref.date == when for ref in parsed.timerefs)
+
+
+def test_a_long_run_of_hangul_without_blanks_is_no_place(gazetteer: Gazetteer) -> None:
+    # Every name part tried is bounded (morph.MAX_NAME_CHARS), so this is linear work.
+    text = "뷁" * 100_000 + " 열차가 평양에서 출발했다."
+    parsed = _parse(text, gazetteer)
+    assert [p.place.id for p in parsed.places] == ["pyongyang"]
+    assert parsed.places[0].mentions[0].start == text.index("평양")

@@ -158,3 +158,8 @@ def test_russian_dates_and_times_date_the_mention(
 def test_a_visit_of_an_earlier_year_is_history(gazetteer: Gazetteer) -> None:
     parsed = _parse("В 2019 году Ким прибыл во Владивосток на переговоры.", gazetteer)
     assert _roles(parsed)["vladivostok"] == Role.HISTORICAL
+
+
+def test_a_long_cyrillic_word_is_read_as_no_place(gazetteer: Gazetteer) -> None:
+    parsed = _parse("Москва" + "ж" * 100_000 + " и Хасан.", gazetteer)
+    assert [p.place.id for p in parsed.places] == ["khasan"]

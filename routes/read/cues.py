@@ -287,10 +287,20 @@ def _read_korean(
 def _korean_description(book: CueBook, before: str) -> Role | None:
     """The role a description right before a Korean place gives it ("접경 도시 하산")."""
     words = before.rstrip()
-    for cue in book.cues:
-        if cue.position == "before" and any(words.endswith(p) for (p,) in cue.phrases):
-            return cue.role
+    for role, phrases in _korean_before_cues(book.language):
+        if words.endswith(phrases):
+            return role
     return None
+
+
+@functools.cache
+def _korean_before_cues(language: str) -> tuple[tuple[Role, tuple[str, ...]], ...]:
+    """Each before-cue's role with its phrases."""
+    return tuple(
+        (cue.role, tuple(p for (p,) in cue.phrases))
+        for cue in load_cues(language).cues
+        if cue.position == "before"
+    )
 
 
 def _korean_cue(book: CueBook, text: str, low: int, high: int) -> Role | None:

@@ -30,6 +30,9 @@ _MEMO = 16384
 MAX_NAME_WORDS = 4
 #: Shortest Korean name part, in syllables: one syllable is a particle or a prefix (북, 중).
 MIN_KOREAN_CHARS = 2
+#: Longest name part tried, in characters (bounds the work on a run of letters without
+#: blanks in hostile text; the longest curated names are under 20).
+MAX_NAME_CHARS = 40
 #: Forms of a Russian word tried as parts of a name key (surface, then dictionary forms).
 MAX_FORMS = 3
 #: Characters a Korean report may have for Kiwi (longer ones are segmented in pieces).
@@ -114,7 +117,7 @@ def _korean_user_words() -> tuple[str, ...]:
     return tuple(names)
 
 
-@functools.lru_cache(maxsize=_MEMO)
+@functools.lru_cache(maxsize=64)
 def korean_tokens(text: str) -> tuple[Token, ...]:
     """Kiwi's morphemes of ``text`` with offsets into it (memoised per text)."""
     tokens: list[Token] = []
@@ -148,7 +151,7 @@ def korean_name_spans(
     tried: dict[str, list[tuple[int, int, int]]] = {}
     for i, (start, _end) in enumerate(words):
         for stop, end in _korean_candidates(text, words, i):
-            tried.setdefault(_korean_key(text[start:end]), []).append((i, stop, end))
+            tried.setdefault(text[start:end], []).append((i, stop, end))
     found = lookup(set(tried) - skip)
     boundaries = _korean_boundaries(text) if found else frozenset()
     particles = _ko_particles()
@@ -171,18 +174,8 @@ def korean_name_spans(
 def _skipped(text: str, word: tuple[int, int], skip: frozenset[str]) -> bool:
     """Whether an eojeol opens with a name never taken ("김정은동지께서", "조선중앙통신은")."""
     start, end = word
+    end = min(end, start + MAX_NAME_CHARS)
     return any(text[start:stop] in skip for stop in range(end, start + 1, -1))
-
-
-def _korean_key(name: str) -> str:
-    """The lookup key of a Korean name: the name itself when it is Hangul and single spaces
-    (what :func:`normalize` makes of it, without its Unicode round trip)."""
-    if _HANGUL_KEY.fullmatch(name):
-        return name
-    return normalize(name)
-
-
-_HANGUL_KEY = re.compile(r"[가-힣]+(?: [가-힣]+)*")
 
 
 def _korean_candidates(
@@ -193,7 +186,8 @@ def _korean_candidates(
         if stop > i and text[words[stop - 1][1] : words[stop][0]] != " ":
             break  # a name runs over single spaces only
         low = words[stop][0] + (MIN_KOREAN_CHARS if stop == i else 1)
-        for end in range(words[stop][1], low - 1, -1):
+        high = min(words[stop][1], words[i][0] + MAX_NAME_CHARS)
+        for end in range(high, low - 1, -1):
             yield stop, end
 
 
@@ -208,7 +202,7 @@ def _korean_best(
     """The longest known name starting at eojeol ``i`` that ends where a name may end."""
     best = None
     for stop, end in _korean_candidates(text, words, i):
-        key = _korean_key(text[words[i][0] : end])
+        key = text[words[i][0] : end]  # Hangul and single spaces: its own key
         if key not in found:
             continue
         rest = text[end : words[stop][1]]
@@ -421,6 +415,11 @@ def _russian_runs(
     last_end = -2
     for m in _RU_WORD.finditer(text):
         word = m.group()
+        if len(word) > MAX_NAME_CHARS:  # no name: ends any run
+            if current:
+                runs.append(current)
+            current, last_end = [], m.end()
+            continue
         adjacent = text[last_end : m.start()] == " " if current else False
         capital = word[0].isupper()
         lemma = None if capital else russian_lemma(word)

@@ -14,6 +14,7 @@ Offsets stay those of the original text throughout.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -229,9 +230,9 @@ def _cue_window(
     "함흥과 청진을 지나": 함흥's cue is read after 청진, up to the next place or ``limit``.
     """
     cue_from = end
-    for match in matches:
-        if match.start < end:
-            continue
+    starts = _starts(matches)
+    for index in range(bisect.bisect_left(starts, end), len(matches)):
+        match = matches[index]
         if match.start >= limit:
             break
         if book.language == "ko" and cues.is_list_glue(book, text[cue_from : match.start]):
@@ -239,3 +240,16 @@ def _cue_window(
             continue
         return cue_from, match.start
     return cue_from, limit
+
+
+_STARTS: dict[int, tuple[Sequence[Any], list[int]]] = {}
+
+
+def _starts(matches: Sequence[Any]) -> list[int]:
+    """The start offsets of ``matches`` (in text order), kept for the report being read."""
+    held = _STARTS.get(id(matches))
+    if held is None or held[0] is not matches:
+        _STARTS.clear()
+        held = (matches, [m.start for m in matches])
+        _STARTS[id(matches)] = held
+    return held[1]
