@@ -58,6 +58,7 @@ class CueBook:
     fold: dict[str, str]
     travel: frozenset[str]
     blocking: tuple[str, ...]
+    unblocking: tuple[str, ...]
     not_places: frozenset[str]
     titles: frozenset[str]
     exonyms: dict[str, str]
@@ -111,6 +112,7 @@ def load_cues(language: str) -> CueBook:
         fold=fold,
         travel=frozenset(options.get("travel", ())),
         blocking=tuple(options.get("blocking", ())),
+        unblocking=tuple(options.get("unblocking", ())),
         not_places=frozenset(normalize(n) for n in _strings(names, "not_places", path)),
         titles=frozenset(names.get("titles_after", ()) or names.get("titles_before", ())),
         exonyms={normalize(k): normalize(v) for k, v in data.get("exonyms", {}).items()},
@@ -278,7 +280,10 @@ def _read_korean(
     described = _korean_description(book, text[max(sentence[0], span[0] - 16) : span[0]])
     if described is not None and not title:
         return Reading(described, status)
-    if title or attached.startswith(book.blocking):
+    blocked = attached.startswith(book.blocking) and not (
+        book.unblocking and next_word and next_word[0].startswith(book.unblocking)
+    )
+    if title or blocked:
         return Reading(None, status, title=title, actor_form=actor_form)
     role = _korean_cue(book, text, cue_from, window_end)
     return Reading(role, status, actor_form=actor_form and role is None)
