@@ -16,8 +16,8 @@ from routes.read.reports import report_from_text
 
 #: What the reader reaches on the Russian development set (tests/devset/ru); a floor, so a
 #: change that reads Russian worse fails here. The goal is 0.90 / 0.90.
-RECALL_FLOOR = 0.88
-PRECISION_FLOOR = 0.97
+RECALL_FLOOR = 0.90
+PRECISION_FLOOR = 0.98
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:

@@ -409,7 +409,8 @@ def _russian_keys(text: str, words: Sequence[tuple[int, int]]) -> tuple[str, ...
 def _russian_runs(
     text: str, heads: frozenset[str], tails: frozenset[str]
 ) -> list[list[tuple[int, int]]]:
-    """Runs of words that may make a name: capitalised words, a head before, a tail after."""
+    """Runs of words that may make a name: capitalised words, a head before, tails after;
+    a hyphenated compound in lower case alone."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     last_end = -2
@@ -429,8 +430,11 @@ def _russian_runs(
             runs.append(current)
             current = [(m.start(), m.end())]
         elif lemma in tails and adjacent and current:
-            current.append((m.start(), m.end()))
-            runs.append(current)
+            current.append((m.start(), m.end()))  # "Еврейская автономная область"
+        elif "-" in word and lemma not in heads:  # "комсомольск-на-амуре" in lower case
+            if current:
+                runs.append(current)
+            runs.append([(m.start(), m.end())])
             current = []
         elif lemma in heads:
             if current:
@@ -443,4 +447,4 @@ def _russian_runs(
         last_end = m.end()
     if current:
         runs.append(current)
-    return [run for run in runs if any(text[s].isupper() for s, _ in run)]
+    return [run for run in runs if any(text[s].isupper() or "-" in text[s:e] for s, e in run)]
