@@ -115,7 +115,7 @@ def load_cues(language: str) -> CueBook:
         unblocking=tuple(options.get("unblocking", ())),
         not_places=frozenset(normalize(n) for n in _strings(names, "not_places", path)),
         titles=frozenset(names.get("titles_after", ()) or names.get("titles_before", ())),
-        exonyms={normalize(k): normalize(v) for k, v in data.get("exonyms", {}).items()},
+        exonyms={normalize(k): _exonym(v) for k, v in data.get("exonyms", {}).items()},
         heads=frozenset(names.get("heads", ())),
         tails=frozenset(names.get("tails", ())),
         datelines=tuple(re.compile(p) for p in _get(data, "dateline", dict, path)["patterns"]),
@@ -129,6 +129,12 @@ def load_cues(language: str) -> CueBook:
         glue=tuple(_get(data, "list", dict, path).get("glue", ())),
         future_is_expected=bool(status.get("future_is_expected", False)),
     )
+
+
+def _exonym(value: str) -> str:
+    """An exonym's target as a lookup key, keeping a "|CC" country qualifier."""
+    name, _, country = value.partition("|")
+    return normalize(name) + (f"|{country.strip().upper()}" if country else "")
 
 
 def _get(data: dict[str, Any], key: str, kind: type, path: Path) -> Any:

@@ -114,19 +114,23 @@ def _lookup(gazetteer: Gazetteer, exonyms: dict[str, str]) -> morph.Lookup:
 
     def lookup(keys: Iterable[str]) -> dict[str, tuple[Place, ...]]:
         keys = set(keys)
-        english = {key: exonyms[key] for key in keys if key in exonyms}
-        found = gazetteer.lookup_keys(keys | set(english.values()))
+        english = {key: exonyms[key].partition("|") for key in keys if key in exonyms}
+        found = gazetteer.lookup_keys(keys | {name for name, _, _ in english.values()})
         out = {key: found[key] for key in keys if key in found}
-        for key, name in english.items():
-            if name in found:
-                out[key] = _exonym_places(found[name])
+        for key, (name, _, country) in english.items():
+            places = _exonym_places(found.get(name, ()), country)
+            if places:
+                out[key] = places
         return out
 
     return lookup
 
 
-def _exonym_places(places: tuple[Place, ...]) -> tuple[Place, ...]:
-    """The places an exonym's English name gives: curated ones when there are any."""
+def _exonym_places(places: tuple[Place, ...], country: str) -> tuple[Place, ...]:
+    """The places an exonym's English name gives: of its country when it names one,
+    curated ones first when there are any."""
+    if country:
+        places = tuple(p for p in places if p.country == country)
     curated = tuple(p for p in places if p.curated)
     return curated or places
 
