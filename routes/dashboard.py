@@ -798,7 +798,9 @@ def embeddable(fmap: Any) -> Any:
     while stack:  # depth first, in drawing order: Leaflet itself before its plugins
         element = stack.pop()
         for attribute, found in (("default_js", scripts), ("default_css", styles)):
-            links = [(name, data_url(url)) for name, url in getattr(element, attribute, None) or []]
+            links = [
+                (name, data_url(url)) for name, url in getattr(element, attribute, None) or []
+            ]
             if links:
                 setattr(element, attribute, links)
             for name, url in links:

@@ -44,6 +44,7 @@ BORDER_PENALTY_KM = 1000.0
 _KM_PER_DEGREE = 111.32
 
 
+
 class NetworkError(ValueError):
     """The rail data is missing or cannot be read; the message names the file."""
 
@@ -363,7 +364,9 @@ def _dedupe_coords(coords: Iterable[tuple[float, float]]) -> list[tuple[float, f
     return out if len(out) > 1 else out * 2
 
 
-def load_world_network(path: Path | None = None, *, stations: Path = STATIONS_PATH) -> RailNetwork:
+def load_world_network(
+    path: Path | None = None, *, stations: Path = STATIONS_PATH
+) -> RailNetwork:
     """The rail network: the world graph from the cache, or an imported ``.npz``.
 
     Parameters

@@ -251,3 +251,5 @@ class Overlay(MacroElement):
         self._name = "Overlay"
         self.content = js_literal(content)
         self.css_class = css_class
+
+
