@@ -16,8 +16,8 @@ from routes.read.reports import report_from_text
 
 #: What the reader reaches on the Korean development set (tests/devset/ko); a floor, so a
 #: change that reads Korean worse fails here. The goal is 0.90 / 0.90.
-RECALL_FLOOR = 0.83
-PRECISION_FLOOR = 0.94
+RECALL_FLOOR = 0.84
+PRECISION_FLOOR = 0.95
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
