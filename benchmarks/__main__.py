@@ -20,6 +20,7 @@ from benchmarks.common import PROJECT, Options, Outcome
 BENCHMARKS = {
     "gazetteer": "benchmarks.gazetteer_load",
     "geoparse": "benchmarks.throughput",
+    "languages": "benchmarks.languages",
     "accuracy": "benchmarks.accuracy",
     "devset": "benchmarks.devset",
     "end-to-end": "benchmarks.end_to_end",

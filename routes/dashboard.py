@@ -475,8 +475,16 @@ def summary(journey: Journey) -> str:
         travel,
         f"{reports} report{'s' if reports != 1 else ''}",
         f"{len(sources)} source{'s' if len(sources) != 1 else ''}",
+        _languages(journey),
     ]
     return " · ".join(parts)
+
+
+def _languages(journey: Journey) -> str:
+    """The languages the reports were read in ("read in Korean, English")."""
+    from routes.read.language import language_names
+
+    return f"read in {language_names([r.language for r in journey.reports]) or 'English'}"
 
 
 def _duration(hours: float) -> str:

@@ -22,12 +22,15 @@ from routes.paths import GEODATA_DIR
 PLACES_PATH = GEODATA_DIR / "places.json"
 AREAS_PATH = GEODATA_DIR / "areas.geojson"
 #: Bumped whenever the layout of the on-disk GeoNames index changes.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 #: Environment variable naming the folder that holds the GeoNames index.
 CACHE_ENV = "REPORTED_ROUTES_CACHE"
 #: GeoNames places of at least this many people are "city", the rest "town".
 #: A round threshold in line with GeoNames' own cities15000/cities5000 tiers.
 CITY_POPULATION = 100_000
+#: GeoNames places of at least this many people are also indexed by their Hangul and
+#: Cyrillic alternate names (smaller ones hold too many ordinary words: Мир, Заря …).
+NATIVE_NAME_POPULATION = 15_000
 #: Longest name, in words, the matcher ever tries (GeoNames holds a few absurdly long ones).
 MAX_NAME_TOKENS = 6
 #: Attribution of every GeoNames entry (CC BY 4.0, https://www.geonames.org/).
@@ -471,7 +474,8 @@ def _city_rows(
         population = int(city.get("population") or 0)
         country = city.get("countrycode") or ""
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        alternates = [a for a in city.get("alternatenames") or () if _indexable(a)]
+        native = population >= NATIVE_NAME_POPULATION
+        alternates = [a for a in city.get("alternatenames") or () if _indexable(a, native=native)]
         kind = "city" if population >= CITY_POPULATION else "town"
         aliases = _SEP.join(dict.fromkeys(a for a in alternates if a != city["name"]))
         places.append((gid, city["name"], kind, lat, lon, country, population, aliases))
@@ -515,11 +519,19 @@ def _capitals(countries_path: Path) -> list[tuple[str, str]]:
     return [(c["capital"], c["iso"]) for c in countries.values() if c.get("capital")]
 
 
-def _indexable(name: str) -> bool:
-    """Whether an alternate name is worth indexing: Latin script, not a code or number."""
+def _indexable(name: str, *, native: bool = False) -> bool:
+    """Whether an alternate name is worth indexing: not a code or number, in Latin script,
+    or (``native``) wholly Hangul or Cyrillic, the scripts of the Korean and Russian reader.
+    """
     if len(name) < 2 or _CODE_LIKE.fullmatch(name):
         return False
+    if native and (_HANGUL_NAME.fullmatch(name) or _CYRILLIC_NAME.fullmatch(name)):
+        return True
     return all(ord(ch) < 0x250 or ch.isspace() or ch in "'’‘-‐–." for ch in name)
+
+
+_HANGUL_NAME = re.compile(r"[가-힣]+(?:[ -][가-힣]+)*")
+_CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*(?:[ -][а-яёА-ЯЁ]+)*")
 
 
 def _search_rank(place: Place, key: str) -> tuple[bool, int]:

@@ -168,6 +168,13 @@ def find_times(
     """
     text = report.text
     spans = sentence_spans(text) if spans is None else spans
+    from routes.read.native import report_language  # Korean, Russian: routes/read/when_native
+
+    language = report_language(report)
+    if language != "en":
+        from routes.read.when_native import find_times as find_native_times
+
+        return find_native_times(report, spans, language)
     found: list[tuple[int, int, str]] = []
     taken = bytearray(len(text))
     for start, end, value in _candidates(text, report.published, spans):

@@ -9,12 +9,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from routes.model import POINT_KINDS, LocatedPlace, Mention, Parsed, Place, Report, Status, TimeRef
+from routes.read import native
 from routes.read.gazetteer import Gazetteer
-from routes.read.parse.candidates import Match, find_candidates
+from routes.read.parse.candidates import Match, find_candidates, register_candidates
+from routes.read.parse.match import new_match, readings_of
 from routes.read.parse.resolve import (
     LowerWords,
     choose_namesakes,
     context_countries,
+    in_context,
     needs_common_check,
     region_place,
     resolve_place,
@@ -33,6 +36,19 @@ MAX_MENTIONS_PER_REPORT = 50
 
 #: Characters of a sentence quoted either side of a mention (whole sentences when shorter).
 QUOTE_CONTEXT = 300
+
+
+def _native_finder(language: str):
+    """The candidate finder of a language read by morphology (:mod:`routes.read.native`)."""
+
+    def find(text: str, gazetteer: Gazetteer):
+        return native.find_matches(text, gazetteer, language, new_match, readings_of)
+
+    return find
+
+
+for _language in native.NATIVE_LANGUAGES:
+    register_candidates(_language, _native_finder(_language))
 
 
 def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
@@ -116,15 +132,51 @@ def _windowed(mention: Mention, text: str) -> Mention:
 def _parse_report(
     report: Report, gazetteer: Gazetteer
 ) -> tuple[list[tuple[Place, Mention]], list[TimeRef]]:
-    """The (place, mention) pairs of one report in text order, and its time expressions."""
+    """The (place, mention) pairs of one report in text order, and its time expressions.
+
+    Korean and Russian reports (:data:`routes.read.native.NATIVE_LANGUAGES`) find, resolve
+    and read their names with :mod:`routes.read.native`; the shared passes then run with
+    the English words, and ``native.read_mention`` sets the role and status from the
+    report's own cue words.
+    """
     text = report.text
+    language = native.report_language(report)
+    is_native = language in native.NATIVE_LANGUAGES
+    words = "en" if is_native else language
     spans = sentence_spans(text)
     starts = [start for start, _ in spans]
-    sentences = sentences_with_times(report, spans, starts, find_times(report, spans))
+    sentences = sentences_with_times(
+        report, spans, starts, find_times(report, spans), language=language, words=words
+    )
     times = [ref for index in sorted(sentences) for ref in sentences[index].times]
-    matches, demonyms = find_candidates(text, gazetteer, report.language)
+    matches, demonyms = find_candidates(text, gazetteer, language)
     counts = context_countries(matches, demonyms)
     found: list[tuple[Place, Mention]] = []
+    for match, place in _resolved(matches, counts, text, is_native):
+        index = max(bisect.bisect_right(starts, match.start) - 1, 0)
+        if index not in sentences:
+            sentences[index] = read_sentence(
+                report, spans[index], (), language=language, words=words
+            )
+        mention = _mention(report, match, place, sentences[index], gazetteer, words)
+        if is_native:
+            previous = found[-1][1] if found else None
+            mention = native.read_mention(
+                report, language, mention, place, previous, matches, gazetteer
+            )
+        elif found and place.kind in POINT_KINDS:
+            mention = inherit_role(text, found[-1][1], mention, place)
+        found.append((place, mention))
+    return found, times
+
+
+def _resolved(
+    matches: Sequence[Match], counts, text: str, is_native: bool
+) -> list[tuple[Match, Place]]:
+    """Each match with the place it means, namesakes chosen; unresolved matches dropped."""
+    if is_native:
+        pairs = ((match, native.resolve(match, counts, in_context)) for match in matches)
+        return [(match, place) for match, place in pairs if place is not None]
     lowered = LowerWords(text)
     resolved: list[tuple[Match, Place | None]] = []
     for match in matches:
@@ -132,29 +184,29 @@ def _parse_report(
             lowered.active = True
         place = resolve_place(match, counts, text, lowered)
         resolved.append((match, region_place(place) if match.region else place))
-    for match, place in choose_namesakes(resolved, counts, text):
-        index = max(bisect.bisect_right(starts, match.start) - 1, 0)
-        if index not in sentences:
-            sentences[index] = read_sentence(report, spans[index], ())
-        mention = _mention(report, match, place, sentences[index], gazetteer)
-        if found and place.kind in POINT_KINDS:
-            mention = inherit_role(text, found[-1][1], mention, place)
-        found.append((place, mention))
-    return found, times
+    return list(choose_namesakes(resolved, counts, text))
 
 
 def _mention(
-    report: Report, match: Match, place: Place, sentence: Sentence, gazetteer: Gazetteer
+    report: Report,
+    match: Match,
+    place: Place,
+    sentence: Sentence,
+    gazetteer: Gazetteer,
+    words: str,
 ) -> Mention:
-    """The mention of ``place`` at ``match`` with its source, date, status and role."""
+    """The mention of ``place`` at ``match`` with its source, date, status and role.
+
+    ``words``: the language whose word lists the status and role passes read.
+    """
     text = report.text
     span = (sentence.start, sentence.end)
     clause = clause_span(sentence.break_starts, sentence.break_ends, span, match.start, match.end)
-    status = status_of(text[clause[0] : clause[1]], report.language)
+    status = status_of(text[clause[0] : clause[1]], words)
     if status in (Status.SPECULATIVE, Status.EXPECTED):
         # a modal governs the words after it: "could detour to X", not "X so passengers could"
-        status = status_of(text[clause[0] : match.end], report.language)
-    role = mention_role(place, match, text, sentence, status, gazetteer, report.language)
+        status = status_of(text[clause[0] : match.end], words)
+    role = mention_role(place, match, text, sentence, status, gazetteer, words)
     return Mention(
         report_id=report.id,
         place_id=place.id,

@@ -52,7 +52,7 @@ def resolve_place(
     else:  # the first of the ranked readings that is plausible and in context, else the first
         best = match.ranked[0][0]
         for place, plausible in match.ranked:
-            if plausible and _in_context(place.country, counts, own_country):
+            if plausible and in_context(place.country, counts, own_country):
                 best = place
                 break
     if best.curated:
@@ -62,7 +62,7 @@ def resolve_place(
     surface = text[match.start : match.end]
     key = normalize(surface)
     single = " " not in key
-    near = _in_context(best.country, counts, own_country)
+    near = in_context(best.country, counts, own_country)
     acronym = not match.dateline and _ACRONYM.search(surface)  # datelines are in capitals
     if match.embedded or key in COMMON_WORDS or acronym:
         return None
@@ -76,7 +76,7 @@ def resolve_place(
     return best
 
 
-def _in_context(country: str, counts: Counter[str], own_country: str | None) -> bool:
+def in_context(country: str, counts: Counter[str], own_country: str | None) -> bool:
     """Whether the rest of the report (the match's own default reading aside) points at it."""
     return counts.get(country, 0) - (1 if own_country == country else 0) > 0
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from routes.model import Report, TimeRef
+from routes.read import native
 from routes.read.parse.attribution import attribution_of
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
 
@@ -41,31 +42,55 @@ class Sentence:
 
 
 def sentences_with_times(
-    report: Report, spans: Sequence[tuple[int, int]], starts: Sequence[int], times
+    report: Report,
+    spans: Sequence[tuple[int, int]],
+    starts: Sequence[int],
+    times,
+    *,
+    language: str = "en",
+    words: str = "en",
 ) -> dict[int, Sentence]:
-    """Sentences (by index) that hold time expressions, their times' status and source set."""
+    """Sentences (by index) that hold time expressions, their times' status and source set.
+
+    ``language`` is the report's (it picks the attribution reader); ``words`` the language
+    whose word lists the status pass reads (see :func:`read_sentence`).
+    """
     grouped: dict[int, list[TimeRef]] = {}
     for ref in times:
         index = max(bisect.bisect_right(starts, ref.start) - 1, 0)
         grouped.setdefault(index, []).append(ref)
-    return {index: read_sentence(report, spans[index], refs) for index, refs in grouped.items()}
+    return {
+        index: read_sentence(report, spans[index], refs, language=language, words=words)
+        for index, refs in grouped.items()
+    }
 
 
-def read_sentence(report: Report, span: tuple[int, int], refs: Sequence[TimeRef]) -> Sentence:
-    """Who a sentence quotes, its time expressions with status, whether it is history."""
+def read_sentence(
+    report: Report,
+    span: tuple[int, int],
+    refs: Sequence[TimeRef],
+    *,
+    language: str = "en",
+    words: str = "en",
+) -> Sentence:
+    """Who a sentence quotes, its time expressions with status, whether it is history.
+
+    A Korean or Russian sentence's source comes from :func:`routes.read.native.attribution`.
+    """
     text = report.text
     start, end = span
     quote = text[start:end]
-    source = attribution_of(quote) or report.source
+    if language in native.NATIVE_LANGUAGES:
+        source = native.attribution(language, quote) or report.source
+    else:
+        source = attribution_of(quote) or report.source
     breaks = [(start + m.start(), start + m.end()) for m in CLAUSE_BREAK.finditer(quote)]
     starts = tuple(s for s, _ in breaks)
     ends = tuple(e for _, e in breaks)
     times = tuple(
         replace(
             ref,
-            status=clause_status(
-                text, clause_span(starts, ends, span, ref.start, ref.end), report.language
-            ),
+            status=clause_status(text, clause_span(starts, ends, span, ref.start, ref.end), words),
             source=source,
         )
         for ref in refs

@@ -1,0 +1,500 @@
+"""What the words around a place say in a Korean or Russian report: role, status, source.
+
+The words are data (``routes/read/lang/ko.toml``, ``ru.toml``), read once into a frozen
+:class:`CueBook`. Korean cues stand after the place (평양을 출발해, 하산으로 향했다) and are
+matched on the text and on Kiwi's morpheme forms; Russian cues stand before it (отправился
+из Пхеньяна, прибыл во Владивосток) and are matched on pymorphy3 lemmas. Offsets are
+always those of the original text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from routes.model import Role, Status
+from routes.read import morph
+from routes.read.gazetteer import normalize
+from routes.read.lexicon import LANG_DIR
+
+#: Characters before a Russian place read for its cue and its title.
+RU_BEFORE_CHARS = 160
+#: Statuses in the order their words are tried.
+_STATUS_KEYS: tuple[tuple[str, Status], ...] = (
+    ("ruled_out", Status.RULED_OUT),
+    ("denied", Status.DENIED),
+    ("speculative", Status.SPECULATIVE),
+    ("expected", Status.EXPECTED),
+)
+_YEAR = {"ko": re.compile(r"((?:19|20)\d\d)년"), "ru": re.compile(r"\b((?:19|20)\d\d)\s+год")}
+_RU_CLAUSE_BREAK = re.compile(r"[,;:—()]|\s(?:но|а|однако|хотя|тогда как)\s")
+_KO_CLAUSE_END = re.compile(r"[,.;:]")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words that give a place a journey role, standing before or after it."""
+
+    role: Role
+    position: str  # "before" or "after"
+    phrases: tuple[tuple[str, ...], ...]  # Russian: lemma tuples; Korean: one string each
+
+
+@dataclass(frozen=True)
+class CueBook:
+    """The cue words of one language (see ``routes/read/lang/<language>.toml``)."""
+
+    language: str
+    cues: tuple[Cue, ...]
+    statuses: tuple[tuple[Status, tuple[tuple[str, ...], ...]], ...]
+    status_reach: int
+    reach: int  # Korean: characters after a place its cue may start within
+    gap: int  # Russian: words between a cue and its place at most
+    fold: dict[str, str]
+    travel: frozenset[str]
+    blocking: tuple[str, ...]
+    unblocking: tuple[str, ...]
+    not_places: frozenset[str]
+    titles: frozenset[str]
+    exonyms: dict[str, str]
+    heads: frozenset[str]
+    tails: frozenset[str]
+    datelines: tuple[re.Pattern[str], ...]
+    attributions: tuple[re.Pattern[str], ...]
+    not_sources: frozenset[str]
+    actor_marks: frozenset[str]
+    glue: tuple[str, ...]
+    future_is_expected: bool
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the words around one mention say: its cue role (or None) and status."""
+
+    role: Role | None
+    status: Status
+    title: bool = False  # a title: "하바롭스크 주지사", "губернатор Хабаровского края"
+    actor_form: bool = False  # written as a government would be (subject, possessor)
+
+
+@functools.cache
+def load_cues(language: str) -> CueBook:
+    """The cue book of ``language`` ("ko" or "ru"), read once per process.
+
+    Raises
+    ------
+    ValueError
+        When a table or list is missing or of the wrong type (the message names the file).
+    """
+    path = LANG_DIR / f"{language}.toml"
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    names = _get(data, "names", dict, path)
+    options = _get(data, "cue_options", dict, path)
+    fold = {str(k): str(v) for k, v in options.get("fold", {}).items()}
+    lemma = _lemmatiser(language, fold)
+    status = _get(data, "status", dict, path)
+    return CueBook(
+        language=language,
+        cues=tuple(_cue(raw, lemma, path) for raw in _get(data, "cues", list, path)),
+        statuses=tuple(
+            (value, tuple(lemma(w) for w in _strings(status, key, path)))
+            for key, value in _STATUS_KEYS
+        ),
+        status_reach=int(status.get("reach", 40)),
+        reach=int(options.get("reach", 24)),
+        gap=int(options.get("gap", 3)),
+        fold=fold,
+        travel=frozenset(options.get("travel", ())),
+        blocking=tuple(options.get("blocking", ())),
+        unblocking=tuple(options.get("unblocking", ())),
+        not_places=frozenset(normalize(n) for n in _strings(names, "not_places", path)),
+        titles=frozenset(names.get("titles_after", ()) or names.get("titles_before", ())),
+        exonyms={normalize(k): _exonym(v) for k, v in data.get("exonyms", {}).items()},
+        heads=frozenset(names.get("heads", ())),
+        tails=frozenset(names.get("tails", ())),
+        datelines=tuple(re.compile(p) for p in _get(data, "dateline", dict, path)["patterns"]),
+        attributions=tuple(
+            re.compile(p) for p in _strings(_get(data, "attribution", dict, path), "patterns", path)
+        ),
+        not_sources=frozenset(data["attribution"].get("not_sources", ())),
+        actor_marks=frozenset(
+            data.get("actor", {}).get("particles", ()) or data.get("actor", {}).get("cases", ())
+        ),
+        glue=tuple(_get(data, "list", dict, path).get("glue", ())),
+        future_is_expected=bool(status.get("future_is_expected", False)),
+    )
+
+
+def _exonym(value: str) -> str:
+    """An exonym's target as a lookup key, keeping a "|CC" country qualifier."""
+    name, _, country = value.partition("|")
+    return normalize(name) + (f"|{country.strip().upper()}" if country else "")
+
+
+def _get(data: dict[str, Any], key: str, kind: type, path: Path) -> Any:
+    """``data[key]``, which must be a ``kind``."""
+    value = data.get(key)
+    if not isinstance(value, kind):
+        msg = f"{path.name}: [{key}] is missing or not a {kind.__name__}"
+        raise ValueError(msg)
+    return value
+
+
+def _strings(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    """The list of strings ``key`` of a table."""
+    items = table.get(key)
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        msg = f"{path.name}: {key} must be a list of strings"
+        raise ValueError(msg)
+    return tuple(items)
+
+
+def _lemmatiser(language: str, fold: dict[str, str]):
+    """How a cue phrase of the file is stored: lemma tuple (Russian), one string (Korean)."""
+    if language == "ru":
+        return lambda phrase: tuple(_ru_lemma(w, fold) for w in phrase.split())
+    return lambda phrase: (phrase,)
+
+
+def _cue(raw: Any, lemma, path: Path) -> Cue:
+    """One ``[[cues]]`` entry."""
+    if not isinstance(raw, dict) or "role" not in raw or "words" not in raw:
+        msg = f"{path.name}: every [[cues]] entry needs a role and words"
+        raise ValueError(msg)
+    return Cue(
+        role=Role(raw["role"]),
+        position=str(raw.get("position", "before")),
+        phrases=tuple(lemma(w) for w in _strings(raw, "words", path)),
+    )
+
+
+def _ru_lemma(word: str, fold: dict[str, str]) -> str:
+    """A Russian word's lemma with the file's folds ("во" → "в")."""
+    lower = word.lower().replace("ё", "е")
+    if lower in fold:
+        return fold[lower]
+    return fold.get(morph.russian_lemma(lower), morph.russian_lemma(lower))
+
+
+# --- datelines, sources, history ---------------------------------------------------------
+
+
+def dateline_span(book: CueBook, text: str) -> tuple[int, int] | None:
+    """Where the dateline city stands in ``text`` ("[서울=뉴시스]", "ВЛАДИВОСТОК, 12 …")."""
+    for pattern in book.datelines:
+        m = pattern.match(text)
+        if m:
+            return m.span("place")
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def attribution(language: str, sentence: str) -> str:
+    """Who a Korean or Russian sentence says said it ("조선일보", "ТАСС"), or ""."""
+    book = load_cues(language)
+    best: tuple[int, str] | None = None
+    for pattern in book.attributions:
+        m = pattern.search(sentence)
+        if m and (best is None or m.start() < best[0]):
+            name = m.group("name").strip(' «»"')
+            if name and name not in book.not_sources and normalize(name) not in _GEO_WORDS:
+                best = (m.start(), name)
+    return best[1] if best else ""
+
+
+_GEO_WORDS = frozenset({"в", "на"})
+
+
+def is_past(book: CueBook, sentence: str, year: int | None) -> bool:
+    """Whether the sentence names a year before ``year`` ("2019년", "в 2019 году")."""
+    if year is None:
+        return False
+    return any(int(y) < year for y in _YEAR[book.language].findall(sentence))
+
+
+def is_list_glue(book: CueBook, between: str) -> bool:
+    """Whether ``between`` only joins two places of one list ("과", ", ", " и ")."""
+    rest = between.strip()
+    if not rest:
+        return True
+    return rest in book.glue or rest.rstrip(",").strip() in book.glue
+
+
+# --- role and status of one mention --------------------------------------------------------
+
+
+def read_mention(
+    book: CueBook,
+    text: str,
+    sentence: tuple[int, int],
+    span: tuple[int, int],
+    bound: int,
+    *,
+    cue_from: int | None = None,
+) -> Reading:
+    """The role cue and status the words around ``text[span[0]:span[1]]`` give.
+
+    Parameters
+    ----------
+    book
+        The language's cue book.
+    text
+        The report text.
+    sentence
+        The sentence's ``(start, end)``.
+    span
+        The mention's ``(start, end)`` (the name as written).
+    bound
+        Where the next place of the sentence starts (or the sentence end): Korean cues
+        and statuses are read up to it.
+    cue_from
+        Korean: where the cue is read from (after the places listed with this one);
+        the mention's end by default.
+    """
+    if book.language == "ko":
+        return _read_korean(book, text, sentence, span, bound, cue_from or span[1])
+    return _read_russian(book, text, sentence, span)
+
+
+def _read_korean(
+    book: CueBook,
+    text: str,
+    sentence: tuple[int, int],
+    span: tuple[int, int],
+    bound: int,
+    cue_from: int,
+) -> Reading:
+    """Korean: the cue after the name, its particle, a title after it, the clause status."""
+    end = span[1]
+    stop = min(bound, sentence[1])
+    eojeol_end = end
+    while eojeol_end < len(text) and not text[eojeol_end].isspace():
+        eojeol_end += 1
+    attached = text[end:eojeol_end]
+    next_word = text[eojeol_end:stop].split(maxsplit=1)
+    title = bool(next_word) and next_word[0] in book.titles
+    window_end = min(stop, cue_from + book.reach)
+    near = text[cue_from : min(stop, cue_from + book.status_reach)]
+    status = _korean_status(book, near, text[cue_from : sentence[1]], text[sentence[0] : end])
+    actor_form = attached in book.actor_marks
+    described = _korean_description(book, text[max(sentence[0], span[0] - 16) : span[0]])
+    if described is not None and not title:
+        return Reading(described, status)
+    blocked = attached.startswith(book.blocking) and not (
+        book.unblocking and next_word and next_word[0].startswith(book.unblocking)
+    )
+    if title or blocked:
+        return Reading(None, status, title=title, actor_form=actor_form)
+    role = _korean_cue(book, text, cue_from, window_end)
+    return Reading(role, status, actor_form=actor_form and role is None)
+
+
+def _korean_description(book: CueBook, before: str) -> Role | None:
+    """The role a description right before a Korean place gives it ("접경 도시 하산")."""
+    words = before.rstrip()
+    for role, phrases in _korean_before_cues(book.language):
+        if words.endswith(phrases):
+            return role
+    return None
+
+
+@functools.cache
+def _korean_before_cues(language: str) -> tuple[tuple[Role, tuple[str, ...]], ...]:
+    """Each before-cue's role with its phrases."""
+    return tuple(
+        (cue.role, tuple(p for (p,) in cue.phrases))
+        for cue in load_cues(language).cues
+        if cue.position == "before"
+    )
+
+
+def _korean_cue(book: CueBook, text: str, low: int, high: int) -> Role | None:
+    """The role of the nearest cue in ``text[low:high]`` (text or Kiwi forms)."""
+    phrases, lengths = _korean_after_cues(book.language)
+    window = text[low:high]
+    spots = [(at, window) for at in range(len(window))]
+    spots += [(pos - low, joined) for pos, joined in _korean_forms(text, low, high)]
+    best: tuple[int, int, Role] | None = None
+    for at, string in sorted(spots, key=lambda spot: spot[0]):
+        if best is not None and at > best[0]:
+            break
+        base = at if string is window else 0
+        for size in lengths:
+            hit = phrases.get(string[base : base + size])
+            if hit is not None and (best is None or (at, hit[0]) < best[:2]):
+                best = (at, hit[0], hit[1])
+    return best[2] if best else None
+
+
+@functools.cache
+def _korean_after_cues(language: str) -> tuple[dict[str, tuple[int, Role]], tuple[int, ...]]:
+    """Each after-cue phrase with (rank of its cue, role), and the phrases' lengths."""
+    phrases: dict[str, tuple[int, Role]] = {}
+    for rank, cue in enumerate(load_cues(language).cues):
+        if cue.position == "after":
+            for (phrase,) in cue.phrases:
+                phrases.setdefault(phrase, (rank, cue.role))
+    return phrases, tuple(sorted({len(p) for p in phrases}))
+
+
+def _korean_forms(text: str, low: int, high: int) -> list[tuple[int, str]]:
+    """(offset, morpheme forms joined from there) for each Kiwi morpheme in ``low:high``."""
+    tokens = morph.korean_tokens_between(text, low, high)
+    return [(t.start, "".join(u.form for u in tokens[k : k + 4])) for k, t in enumerate(tokens)]
+
+
+def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
+    """The status of a Korean place.
+
+    Negation and denial bind the words right after the place, up to the next place
+    (``near``: "블라디보스토크 방면이 아닌"); speculation and expectation close the whole
+    clause chain, so they are read up to the end of the clause (``rest``: "라진을 거쳐
+    두만강을 건너 러시아로 향할 가능성이 크다"); a sentence opened as hearsay ("일각에서는")
+    is speculative throughout (``before``).
+    """
+    local = _clause_head(near)
+    chain = _clause_head(rest, breaks=_KO_CHAIN_END)
+    for status, phrases in book.statuses:
+        scope = local if status in (Status.RULED_OUT, Status.DENIED) else chain
+        if any(phrase in scope for (phrase,) in phrases):
+            return status
+    if any(word in before for word in _KO_HEARSAY):
+        return Status.SPECULATIVE
+    return Status.REPORTED
+
+
+#: Where a Korean clause chain ends: a full stop, or a contrast ("…지만", "…나,").
+_KO_CHAIN_END = re.compile(r"[.,;]|지만|으나\s|는데\s")
+#: Words opening hearsay: what follows them is speculation.
+_KO_HEARSAY = ("일각에서는", "일각에서", "관측통들은", "추측이")
+
+
+def _clause_head(window: str, breaks: re.Pattern[str] = _KO_CLAUSE_END) -> str:
+    """``window`` up to its first clause break."""
+    cut = breaks.search(window)
+    return window[: cut.start()] if cut else window
+
+
+def _read_russian(
+    book: CueBook, text: str, sentence: tuple[int, int], span: tuple[int, int]
+) -> Reading:
+    """Russian: the cue lemmas before the name, a title before it, the clause status."""
+    start, end = span
+    low = max(sentence[0], start - RU_BEFORE_CHARS)
+    before = [(t, _fold(book, t.form)) for t in morph.russian_tokens(text[low:start])]
+    lemmas = [lemma for _, lemma in before]
+    cases = morph.russian_cases(text[start:end].split()[0].split("-")[0])
+    status = _russian_status(book, text, sentence, span)
+    title = bool(lemmas) and lemmas[-1] in book.titles
+    if title:
+        return Reading(None, status, title=True)
+    role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
+    actor_form = role is None and bool(cases & book.actor_marks)
+    return Reading(role, status, actor_form=actor_form)
+
+
+def _fold(book: CueBook, lemma: str) -> str:
+    """A lemma with the file's folds."""
+    return book.fold.get(lemma, lemma)
+
+
+_BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("в", "сторона")})
+
+
+def _russian_cue(
+    book: CueBook, lemmas: Sequence[str], cases: frozenset[str], travel: bool
+) -> Role | None:
+    """The role of the nearest cue phrase ending at most ``book.gap`` words before the name."""
+    best: tuple[int, int, Role] | None = None
+    n = len(lemmas)
+    for rank, cue in enumerate(book.cues):
+        for phrase in cue.phrases:
+            size = len(phrase)
+            for gap in range(min(book.gap, n - size) + 1):
+                at = n - gap - size
+                if tuple(lemmas[at : at + size]) != phrase:
+                    continue
+                if not _cue_fits(phrase, cue.role, cases, travel, gap):
+                    continue
+                if best is None or (gap, -size, rank) < (best[0], best[1], rank):
+                    best = (gap, -size, cue.role)
+                break
+    return best[2] if best else None
+
+
+def _cue_fits(
+    phrase: tuple[str, ...], role: Role, cases: frozenset[str], travel: bool, gap: int
+) -> bool:
+    """Whether a cue phrase fits the name's case ("в Москву" goes there, "в Москве" is in it)."""
+    last = phrase[-1]
+    if phrase in _BARE_DIRECTION and (not travel or gap > 1):
+        return False
+    if gap:
+        return True  # a word between ("на станцию в городе X") carries the case
+    if role == Role.DESTINATION and last in ("в", "на") and "accs" not in cases:
+        return not cases or "Fixd" in cases
+    if role == Role.VIA and last in ("в", "на") and "loct" not in cases and "loc2" not in cases:
+        return not cases or "Fixd" in cases
+    return True
+
+
+def _travel(book: CueBook, text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a Russian sentence speaks of travel (bare "в X", "из X" are then cues)."""
+    return _travel_words(book.language, text[sentence[0] : sentence[1]])
+
+
+@functools.lru_cache(maxsize=8192)
+def _travel_words(language: str, sentence: str) -> bool:
+    """Whether ``sentence`` holds one of the travel lemmas of ``language``."""
+    book = load_cues(language)
+    return any(t.form in book.travel for t in morph.russian_tokens(sentence))
+
+
+def _russian_status(
+    book: CueBook, text: str, sentence: tuple[int, int], span: tuple[int, int]
+) -> Status:
+    """The status of the clause holding a Russian place."""
+    low, high = sentence
+    for m in _RU_CLAUSE_BREAK.finditer(text, sentence[0], sentence[1]):
+        if m.end() <= span[0]:
+            low = m.start() if m.group().strip() in ("а", "но", "однако") else m.end()
+        elif m.start() >= span[1]:
+            high = m.start()
+            break
+    status = _russian_clause_status(book.language, text[low:high])
+    if status != Status.REPORTED and status != Status.EXPECTED:
+        return status
+    prefix = _russian_clause_status(book.language, text[sentence[0] : span[0]])
+    if prefix in (Status.DENIED, Status.SPECULATIVE):
+        return prefix  # "опроверг, что … поедет во Владивосток", "Возможно, поезд заедет в …"
+    if _negated_list(book, text, sentence[0], span[0]):
+        return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
+    return status
+
+
+def _negated_list(book: CueBook, text: str, low: int, start: int) -> bool:
+    """Whether a negated verb governs a list the place is in ("не … ни в X, ни в Y")."""
+    lemmas = [_fold(book, t.form) for t in morph.russian_tokens(text[low:start])]
+    return "ни" in lemmas[-2:] and "не" in lemmas[:-2]
+
+
+@functools.lru_cache(maxsize=8192)
+def _russian_clause_status(language: str, clause: str) -> Status:
+    """The status of a Russian clause by its lemmas (memoised)."""
+    book = load_cues(language)
+    tokens = morph.russian_tokens(clause)
+    lemmas = tuple(_fold(book, t.form) for t in tokens)
+    for status, phrases in book.statuses:
+        for phrase in phrases:
+            size = len(phrase)
+            if any(lemmas[i : i + size] == phrase for i in range(len(lemmas) - size + 1)):
+                return status
+    if book.future_is_expected and any("futr" in t.tag for t in tokens):
+        return Status.EXPECTED
+    return Status.REPORTED

@@ -1,0 +1,450 @@
+"""Morphology for the Korean and Russian reader: where a name stands and its dictionary form.
+
+Korean writes particles and endings onto the noun (평양에서, 하산으로, 두만강역을); Kiwi
+(``kiwipiepy`` with ``kiwipiepy-model``) segments a report into morphemes with character
+offsets. Russian inflects names (из Пхеньяна, в Комсомольске-на-Амуре); pymorphy3 (with
+``pymorphy3-dicts-ru``) gives each word its dictionary forms. Both analysers are loaded on
+first use and shared by the process; results are memoised.
+
+:func:`name_spans` finds the stretches of a report that name something the caller's
+``lookup`` knows, with offsets on the ORIGINAL characters of the name part (the
+inflected form in Russian, the noun without its particle in Korean), never on a lemma.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from routes.read.gazetteer import normalize
+from routes.read.lexicon import LANG_DIR
+
+#: Entries kept by each memoised analysis (wire copy repeats its words and sentences).
+_MEMO = 16384
+#: Longest name, in words (Russian) or eojeols (Korean), ever tried.
+MAX_NAME_WORDS = 4
+#: Shortest Korean name part, in syllables: one syllable is a particle or a prefix (북, 중).
+MIN_KOREAN_CHARS = 2
+#: Longest name part tried, in characters (bounds the work on a run of letters without
+#: blanks in hostile text; the longest curated names are under 20).
+MAX_NAME_CHARS = 40
+#: Forms of a Russian word tried as parts of a name key (surface, then dictionary forms).
+MAX_FORMS = 3
+#: Characters a Korean report may have for Kiwi (longer ones are segmented in pieces).
+KIWI_CHUNK = 20_000
+
+#: A lookup: normalised keys → what each key names (only keys that name something).
+Lookup = Callable[[Iterable[str]], Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Token:
+    """One morpheme (Korean) or word (Russian) of a text, at ``text[start:end]``."""
+
+    start: int
+    end: int
+    form: str  # the dictionary form (Kiwi's morpheme form, pymorphy's normal form)
+    tag: str  # Kiwi's Sejong tag or pymorphy's part of speech
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A stretch of text naming something: ``text[start:end]`` and the key it was found by."""
+
+    start: int
+    end: int
+    key: str
+    found: Any  # what ``lookup`` gave for ``key``
+
+
+def name_spans(
+    text: str,
+    language: str,
+    lookup: Lookup,
+    *,
+    heads: frozenset[str] = frozenset(),
+    tails: frozenset[str] = frozenset(),
+    skip: frozenset[str] = frozenset(),
+) -> list[NameSpan]:
+    """Names of a Korean (``"ko"``) or Russian (``"ru"``) text that ``lookup`` knows.
+
+    See :func:`korean_name_spans` and :func:`russian_name_spans`; ``heads`` and ``tails``
+    are used for Russian only.
+    """
+    if language == "ko":
+        return korean_name_spans(text, lookup, skip)
+    if language == "ru":
+        return russian_name_spans(text, lookup, heads=heads, tails=tails, skip=skip)
+    msg = f"no morphology for language {language!r} (only 'ko' and 'ru')"
+    raise ValueError(msg)
+
+
+# --- Korean -------------------------------------------------------------------------------
+
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+#: Kiwi tags that may follow a name inside one eojeol: particles, endings, copula, suffixes.
+_KO_AFTER_NAME = ("J", "E", "XS", "VCP", "VCN")
+
+
+@functools.cache
+def _kiwi() -> Any:
+    """The Kiwi analyser with the curated Korean place names as proper nouns (built once)."""
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi()
+    for name in _korean_user_words():
+        kiwi.add_user_word(name, "NNP")
+    return kiwi
+
+
+def _korean_user_words() -> tuple[str, ...]:
+    """Single-word Korean names of the curated gazetteer (segmented whole by Kiwi)."""
+    import json
+
+    from routes.read.gazetteer import PLACES_PATH
+
+    data = json.loads(PLACES_PATH.read_text(encoding="utf-8"))
+    names: dict[str, None] = {}
+    for item in data["places"]:
+        for name in (item.get("ko") or "", *item.get("aliases", ())):
+            if name and " " not in name and _HANGUL_RUN.fullmatch(name):
+                names.setdefault(name)
+    return tuple(names)
+
+
+@functools.lru_cache(maxsize=64)
+def korean_tokens(text: str) -> tuple[Token, ...]:
+    """Kiwi's morphemes of ``text`` with offsets into it (memoised per text)."""
+    tokens: list[Token] = []
+    for base in range(0, len(text), KIWI_CHUNK):
+        chunk = text[base : base + KIWI_CHUNK]
+        for t in _kiwi().tokenize(chunk):
+            tokens.append(Token(base + t.start, base + t.start + t.len, t.form, t.tag))
+    return tuple(tokens)
+
+
+def korean_name_spans(
+    text: str, lookup: Lookup, skip: frozenset[str] = frozenset()
+) -> list[NameSpan]:
+    """Names in Korean ``text`` that ``lookup`` knows, particles left off.
+
+    Each eojeol (run of Hangul) is tried as the start of a name of up to
+    :data:`MAX_NAME_WORDS` eojeols; the longest known prefix wins when what follows it
+    in its eojeol is nothing, a particle or ending Kiwi finds there, or one of the
+    ``particles`` of ``lang/ko.toml`` (역, 에서, 으로 …).
+
+    Parameters
+    ----------
+    text
+        The report text.
+    lookup
+        Normalised keys → what they name (only known keys are returned).
+    skip
+        Normalised names never taken (outlets, people: ``lang/ko.toml``).
+    """
+    words = [(m.start(), m.end()) for m in _HANGUL_RUN.finditer(text)]
+    tried: dict[str, list[tuple[int, int, int]]] = {}
+    for i, (start, _end) in enumerate(words):
+        for stop, end in _korean_candidates(text, words, i):
+            tried.setdefault(text[start:end], []).append((i, stop, end))
+    found = lookup(set(tried) - skip)
+    boundaries = _korean_boundaries(text) if found else frozenset()
+    particles = _ko_particles()
+    spans: list[NameSpan] = []
+    i = 0
+    while i < len(words):
+        if _skipped(text, words[i], skip):
+            i += 1
+            continue
+        best = _korean_best(text, words, i, found, boundaries, particles)
+        if best is None:
+            i += 1
+            continue
+        stop, end, key = best
+        spans.append(NameSpan(words[i][0], end, key, found[key]))
+        i = stop + 1
+    return spans
+
+
+def _skipped(text: str, word: tuple[int, int], skip: frozenset[str]) -> bool:
+    """Whether an eojeol opens with a name never taken ("김정은동지께서", "조선중앙통신은")."""
+    start, end = word
+    end = min(end, start + MAX_NAME_CHARS)
+    return any(text[start:stop] in skip for stop in range(end, start + 1, -1))
+
+
+def _korean_candidates(
+    text: str, words: Sequence[tuple[int, int]], i: int
+) -> Iterable[tuple[int, int]]:
+    """(last eojeol index, end offset) of every name that may start at eojeol ``i``."""
+    for stop in range(i, min(len(words), i + MAX_NAME_WORDS)):
+        if stop > i and text[words[stop - 1][1] : words[stop][0]] != " ":
+            break  # a name runs over single spaces only
+        low = words[stop][0] + (MIN_KOREAN_CHARS if stop == i else 1)
+        high = min(words[stop][1], words[i][0] + MAX_NAME_CHARS)
+        for end in range(high, low - 1, -1):
+            yield stop, end
+
+
+def _korean_best(
+    text: str,
+    words: Sequence[tuple[int, int]],
+    i: int,
+    found: Mapping[str, Any],
+    boundaries: frozenset[int],
+    particles: tuple[str, ...],
+) -> tuple[int, int, str] | None:
+    """The longest known name starting at eojeol ``i`` that ends where a name may end."""
+    best = None
+    for stop, end in _korean_candidates(text, words, i):
+        key = text[words[i][0] : end]  # Hangul and single spaces: its own key
+        if key not in found:
+            continue
+        rest = text[end : words[stop][1]]
+        ends_here = not rest or end in boundaries or rest.startswith(particles)
+        if ends_here and (best is None or end > best[1]):
+            best = (stop, end, key)
+    return best
+
+
+def korean_tokens_between(text: str, low: int, high: int) -> tuple[Token, ...]:
+    """Kiwi's morphemes of ``text`` that start in ``low:high``."""
+    tokens, starts = _korean_index(text)
+    return tokens[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+
+
+@functools.lru_cache(maxsize=64)
+def _korean_index(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
+    """The morphemes of ``text`` and their start offsets (sorted), for range look-ups."""
+    tokens = korean_tokens(text)
+    return tokens, tuple(t.start for t in tokens)
+
+
+def korean_proper_noun_at(text: str, start: int) -> bool:
+    """Whether Kiwi reads the morpheme starting at ``start`` as a proper noun (NNP).
+
+    Korean words that GeoNames also holds as town names (위해 "for", 나가 "go out",
+    세부 "details") are verbs or common nouns to Kiwi.
+    """
+    return any(t.tag == "NNP" for t in korean_tokens_between(text, start, start + 1))
+
+
+def _korean_boundaries(text: str) -> frozenset[int]:
+    """Offsets where Kiwi starts a particle, ending or suffix after a noun."""
+    return frozenset(t.start for t in korean_tokens(text) if t.tag.startswith(_KO_AFTER_NAME))
+
+
+@functools.cache
+def _ko_particles() -> tuple[str, ...]:
+    """The particles and suffix nouns that may follow a Korean name (``lang/ko.toml``)."""
+    import tomllib
+
+    with (LANG_DIR / "ko.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    items = data.get("names", {}).get("particles")
+    if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
+        msg = "ko.toml: names.particles must be a list of strings"
+        raise ValueError(msg)
+    return tuple(sorted(items, key=len, reverse=True))
+
+
+# --- Russian ------------------------------------------------------------------------------
+
+_RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+
+
+@functools.cache
+def _morph() -> Any:
+    """The pymorphy3 analyser for Russian (built once)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def russian_forms(word: str) -> tuple[str, ...]:
+    """Lower-case forms of a Russian word a name may be indexed by, surface form first.
+
+    The surface form, then each analysis' nominative singular in its own gender
+    ("Южной" → "южная", "Приморского" → "приморский"), then its normal form, at most
+    :data:`MAX_FORMS` forms (memoised).
+    """
+    lower = word.lower()
+    forms = {lower: None}
+    for parse in _morph().parse(lower)[:4]:
+        nominative = parse.inflect({"nomn"})
+        for form in (nominative.word if nominative else "", parse.normal_form):
+            if form:
+                forms.setdefault(form)
+    return tuple(forms)[:MAX_FORMS]
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _russian_parse(word: str) -> tuple[str, str]:
+    """(lemma with ё read as е, pymorphy tag) of a lower-case Russian word (memoised)."""
+    parses = _morph().parse(word)
+    if not parses:
+        return word.replace("ё", "е"), ""
+    return parses[0].normal_form.replace("ё", "е"), str(parses[0].tag)
+
+
+def russian_lemma(word: str) -> str:
+    """The dictionary form of a Russian word ("прибыл" → "прибыть"), ё read as е."""
+    return _russian_parse(word.lower())[0]
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def russian_cases(word: str) -> frozenset[str]:
+    """The grammatical cases a Russian word may stand in ("Москву" → accs; "Токио": Fixd)."""
+    cases: set[str] = set()
+    for parse in _morph().parse(word.lower())[:4]:
+        if parse.tag.case:
+            cases.add(str(parse.tag.case))
+        if "Fixd" in parse.tag:
+            cases.add("Fixd")
+    return frozenset(cases)
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def russian_geographic(name: str) -> bool:
+    """Whether pymorphy3 reads a name as a place (Geox) or does not know its last word."""
+    last = name.split()[-1].lower()
+    parses = _morph().parse(last)
+    return any("Geox" in p.tag for p in parses) or all(not p.is_known for p in parses)
+
+
+def russian_tokens(text: str) -> tuple[Token, ...]:
+    """The Cyrillic words of ``text`` with their lemmas and pymorphy tags."""
+    tokens = []
+    for m in _RU_WORD.finditer(text):
+        lemma, tag = _russian_parse(m.group().lower())
+        tokens.append(Token(m.start(), m.end(), lemma, tag))
+    return tuple(tokens)
+
+
+def russian_name_spans(
+    text: str,
+    lookup: Lookup,
+    *,
+    heads: frozenset[str] = frozenset(),
+    tails: frozenset[str] = frozenset(),
+    skip: frozenset[str] = frozenset(),
+) -> list[NameSpan]:
+    """Names in Russian ``text`` that ``lookup`` knows, in any case form.
+
+    A name is a run of capitalised words, maybe opened by a lower-case head word
+    ("космодроме Восточный", "мосту Дружбы") and closed by a tail ("Приморского края");
+    its keys join each word's forms (:func:`russian_forms`). The longest known
+    stretch of a run wins; the span covers the words as written.
+
+    Parameters
+    ----------
+    text
+        The report text.
+    lookup
+        Normalised keys → what they name.
+    heads, tails
+        Lemmas of lower-case words that may open or close a name (``lang/ru.toml``).
+    skip
+        Normalised names never taken (outlets, people, institutions).
+    """
+    runs = _russian_runs(text, heads, tails)
+    wanted: set[str] = set()
+    for run in runs:
+        for i in range(len(run)):
+            for j in range(i, min(len(run), i + MAX_NAME_WORDS)):
+                wanted.update(_russian_keys(text, run[i : j + 1]))
+    found = lookup(wanted - skip)
+    spans: list[NameSpan] = []
+    for run in runs:
+        i = 0
+        while i < len(run):
+            hit = _russian_best(text, run, i, found, heads, skip)
+            if hit is None:
+                i += 1
+                continue
+            j, key = hit
+            if key is not None:
+                spans.append(NameSpan(run[i][0], run[j][1], key, found[key]))
+            i = j + 1
+    return spans
+
+
+def _russian_best(
+    text: str,
+    run: Sequence[tuple[int, int]],
+    i: int,
+    found: Mapping[str, Any],
+    heads: frozenset[str],
+    skip: frozenset[str],
+) -> tuple[int, str | None] | None:
+    """The last word index and key of the longest known name starting at word ``i``.
+
+    The key is None when the words are a longer name never taken (they are skipped whole).
+    """
+    for j in range(min(len(run), i + MAX_NAME_WORDS) - 1, i - 1, -1):
+        if j == i and russian_lemma(text[run[i][0] : run[i][1]]) in heads:
+            continue  # a head word alone ("мост") names nothing
+        keys = _russian_keys(text, run[i : j + 1])
+        if j > i and any(key in skip for key in keys):
+            return j, None  # a longer non-place ("Владимир Путин") takes its words
+        for key in keys:
+            if key in found and key not in skip:
+                return j, key
+    return None
+
+
+def _russian_keys(text: str, words: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+    """Normalised keys of a stretch of words: every mix of each word's forms."""
+    options = [russian_forms(text[s:e]) for s, e in words]
+    keys = (normalize(" ".join(combo)) for combo in itertools.product(*options))
+    return tuple(dict.fromkeys(keys))
+
+
+def _russian_runs(
+    text: str, heads: frozenset[str], tails: frozenset[str]
+) -> list[list[tuple[int, int]]]:
+    """Runs of words that may make a name: capitalised words, a head before, tails after;
+    a hyphenated compound in lower case alone."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    last_end = -2
+    for m in _RU_WORD.finditer(text):
+        word = m.group()
+        if len(word) > MAX_NAME_CHARS:  # no name: ends any run
+            if current:
+                runs.append(current)
+            current, last_end = [], m.end()
+            continue
+        adjacent = text[last_end : m.start()] == " " if current else False
+        capital = word[0].isupper()
+        lemma = None if capital else russian_lemma(word)
+        if capital and (adjacent or not current):
+            current.append((m.start(), m.end()))
+        elif capital:
+            runs.append(current)
+            current = [(m.start(), m.end())]
+        elif lemma in tails and adjacent and current:
+            current.append((m.start(), m.end()))  # "Еврейская автономная область"
+        elif "-" in word and lemma not in heads:  # "комсомольск-на-амуре" in lower case
+            if current:
+                runs.append(current)
+            runs.append([(m.start(), m.end())])
+            current = []
+        elif lemma in heads:
+            if current:
+                runs.append(current)
+            current = [(m.start(), m.end())]
+        else:
+            if current:
+                runs.append(current)
+            current = []
+        last_end = m.end()
+    if current:
+        runs.append(current)
+    return [run for run in runs if any(text[s].isupper() or "-" in text[s:e] for s, e in run)]

@@ -1,0 +1,259 @@
+"""The reader's Korean and Russian passes: names by morphology, roles and status by cue words.
+
+:mod:`routes.read.geoparse` reads English itself and hands a Korean or Russian report's
+three language-dependent steps to this module (each a single call there):
+
+- :func:`find_matches`: names found by :func:`routes.read.morph.name_spans`, looked up in
+  the gazetteer directly or through the language's exonyms (``lang/<language>.toml``);
+- :func:`resolve`: which of a name's places is meant;
+- :func:`read_mention`: the mention's role, status and source from
+  :mod:`routes.read.cues`.
+
+Offsets stay those of the original text throughout.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from routes.model import POINT_KINDS, Mention, Place, Report, Role, Status
+from routes.read import cues, morph
+from routes.read.gazetteer import Gazetteer
+from routes.read.language import DEFAULT_LANGUAGE, resolve_language
+
+#: Languages read by this module (English is read by geoparse itself).
+NATIVE_LANGUAGES = ("ko", "ru")
+#: GeoNames places smaller than this are taken only when the report points at their country.
+MIN_POPULATION = 15_000
+#: Share of letters in Hangul or Cyrillic from which a report marked (or defaulted to)
+#: English is read in the language detected instead.
+NATIVE_SHARE = 0.3
+#: Characters of a report sampled for :data:`NATIVE_SHARE`.
+_SAMPLE = 2000
+
+
+def report_language(report: Report) -> str:
+    """The language a report is read in: "ko" or "ru" when so marked or plainly so written.
+
+    A report's own ``language`` wins; the model's default "en" on a text mostly in Hangul
+    or Cyrillic is taken as unknown and the language is detected.
+    """
+    declared = report.language
+    if declared in NATIVE_LANGUAGES:
+        return declared
+    if declared not in ("", DEFAULT_LANGUAGE, None) and declared.split("-")[0] != "en":
+        return resolve_language(declared, report.text)
+    sample = report.text[:_SAMPLE]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return DEFAULT_LANGUAGE
+    native = sum(1 for ch in letters if "가" <= ch <= "힣" or "Ѐ" <= ch <= "ӿ")
+    if native / len(letters) < NATIVE_SHARE:
+        return DEFAULT_LANGUAGE
+    return resolve_language(None, report.text)
+
+
+def find_matches(
+    text: str,
+    gazetteer: Gazetteer,
+    language: str,
+    new_match: Callable[..., Any],
+    readings: Callable[[tuple[Place, ...]], Any],
+) -> tuple[list[Any], set[str]]:
+    """The names of a Korean or Russian ``text`` as geoparse matches, in text order.
+
+    Parameters
+    ----------
+    text
+        The report text.
+    gazetteer
+        Where names are looked up.
+    language
+        "ko" or "ru".
+    new_match, readings
+        geoparse's constructors of a match and of a name's readings.
+
+    Returns
+    -------
+    tuple
+        The matches and an empty set of demonym countries.
+    """
+    book = cues.load_cues(language)
+    spans = morph.name_spans(
+        text,
+        language,
+        _lookup(gazetteer, book.exonyms),
+        heads=book.heads,
+        tails=book.tails,
+        skip=book.not_places,
+    )
+    kept = [s for s in spans if _trusted(text, language, s, book.exonyms)]
+    return [new_match(s.start, s.end, readings(s.found)) for s in kept], set()
+
+
+def _trusted(text: str, language: str, span: morph.NameSpan, exonyms: dict[str, str]) -> bool:
+    """Whether a name found only in GeoNames is written as a proper noun.
+
+    Curated places and exonyms are always taken; a Korean GeoNames name must be a proper
+    noun to Kiwi, a Russian one must be capitalised inside its sentence or a geographic
+    name to pymorphy3 (ordinary words open sentences too).
+    """
+    if span.key in exonyms or any(p.curated or p.kind == "country" for p in span.found):
+        return True
+    if language == "ko":
+        return morph.korean_proper_noun_at(text, span.start)
+    return morph.russian_geographic(text[span.start : span.end])
+
+
+def _lookup(gazetteer: Gazetteer, exonyms: dict[str, str]) -> morph.Lookup:
+    """Keys → places: a key's exonym (its English name) first, else the key itself."""
+
+    def lookup(keys: Iterable[str]) -> dict[str, tuple[Place, ...]]:
+        keys = set(keys)
+        english = {key: exonyms[key].partition("|") for key in keys if key in exonyms}
+        found = gazetteer.lookup_keys(keys | {name for name, _, _ in english.values()})
+        out = {key: found[key] for key in keys if key in found}
+        for key, (name, _, country) in english.items():
+            places = _exonym_places(found.get(name, ()), country)
+            if places:
+                out[key] = places
+        return out
+
+    return lookup
+
+
+def _exonym_places(places: tuple[Place, ...], country: str) -> tuple[Place, ...]:
+    """The places an exonym's English name gives: of its country when it names one,
+    curated ones first when there are any."""
+    if country:
+        places = tuple(p for p in places if p.country == country)
+    curated = tuple(p for p in places if p.curated)
+    return curated or places
+
+
+def resolve(
+    match: Any, counts: Counter[str], in_context: Callable[[str, Counter[str], Any], bool]
+) -> Place | None:
+    """The place a Korean or Russian name means, or None when it is probably none.
+
+    Curated places and countries are always taken; a GeoNames town needs the report
+    to point at its country or :data:`MIN_POPULATION` people. Among several readings
+    the first plausible one in context wins, else the first.
+    """
+    own = match.default.country if match.default is not None else None
+    best = match.ranked[0][0]
+    for place, plausible in match.ranked:
+        if plausible and in_context(place.country, counts, own):
+            best = place
+            break
+    if best.curated or best.kind == "country":
+        return best
+    if best.population < MIN_POPULATION and not in_context(best.country, counts, own):
+        return None
+    return best
+
+
+def attribution(language: str, sentence: str) -> str:
+    """Who a Korean or Russian sentence is attributed to ("조선일보", "ТАСС"), or ""."""
+    return cues.attribution(language, sentence)
+
+
+def read_mention(
+    report: Report,
+    language: str,
+    mention: Mention,
+    place: Place,
+    previous: Mention | None,
+    matches: Sequence[Any],
+    gazetteer: Gazetteer,
+) -> Mention:
+    """``mention`` with the role and status its Korean or Russian words give it."""
+    book = cues.load_cues(language)
+    text = report.text
+    sentence = (mention.sentence_start, mention.sentence_end)
+    cue_from, bound = _cue_window(book, text, matches, mention.end, sentence[1])
+    reading = cues.read_mention(
+        book, text, sentence, (mention.start, mention.end), bound, cue_from=cue_from
+    )
+    status = reading.status
+    year = report.published.year if report.published else None
+    if cues.dateline_span(book, text) == (mention.start, mention.end):
+        return replace(mention, role=Role.DATELINE, status=Status.REPORTED)
+    if mention.role == Role.HISTORICAL or cues.is_past(book, text[slice(*sentence)], year):
+        return replace(mention, role=Role.HISTORICAL, status=status)
+    role = _role(place, reading, gazetteer)
+    if role == Role.CONTEXT and reading.role is None and previous is not None:
+        role = _listed_role(book, text, previous, mention, place, role)
+    return replace(mention, role=role, status=status)
+
+
+def _role(place: Place, reading: cues.Reading, gazetteer: Gazetteer) -> Role:
+    """The journey role a reading gives a place."""
+    if place.kind not in POINT_KINDS or reading.title:
+        return Role.CONTEXT
+    if reading.status == Status.RULED_OUT:
+        return Role.RULED_OUT
+    if reading.role is None:
+        actor = reading.actor_form and gazetteer.is_capital(place)
+        return Role.ACTOR if actor else Role.CONTEXT
+    if reading.status == Status.SPECULATIVE:
+        return Role.CONTEXT
+    if place.kind == "border-crossing" and reading.role in (Role.VIA, Role.DESTINATION):
+        return Role.BORDER
+    return reading.role
+
+
+def _listed_role(
+    book: cues.CueBook, text: str, previous: Mention, mention: Mention, place: Place, role: Role
+) -> Role:
+    """A place listed right after another takes its journey role ("через Хамхын и Чхонджин").
+
+    In Korean the cue follows the list, so the earlier places take the later one's role:
+    that is done by reading each Korean place's cue past the places after it.
+    """
+    if previous.sentence_start != mention.sentence_start or place.kind not in POINT_KINDS:
+        return role
+    if previous.role not in (Role.ORIGIN, Role.VIA, Role.BORDER, Role.DESTINATION):
+        return role
+    if not cues.is_list_glue(book, text[previous.end : mention.start]):
+        return role
+    if place.kind == "border-crossing" and previous.role in (Role.VIA, Role.DESTINATION):
+        return Role.BORDER
+    return Role(previous.role)
+
+
+def _cue_window(
+    book: cues.CueBook, text: str, matches: Sequence[Any], end: int, limit: int
+) -> tuple[int, int]:
+    """Where a Korean place's cue is read from and up to: past the places listed after it.
+
+    "함흥과 청진을 지나": 함흥's cue is read after 청진, up to the next place or ``limit``.
+    """
+    cue_from = end
+    starts = _starts(matches)
+    for index in range(bisect.bisect_left(starts, end), len(matches)):
+        match = matches[index]
+        if match.start >= limit:
+            break
+        if book.language == "ko" and cues.is_list_glue(book, text[cue_from : match.start]):
+            cue_from = match.end
+            continue
+        return cue_from, match.start
+    return cue_from, limit
+
+
+_STARTS: dict[int, tuple[Sequence[Any], list[int]]] = {}
+
+
+def _starts(matches: Sequence[Any]) -> list[int]:
+    """The start offsets of ``matches`` (in text order), kept for the report being read."""
+    held = _STARTS.get(id(matches))
+    if held is None or held[0] is not matches:
+        _STARTS.clear()
+        held = (matches, [m.start for m in matches])
+        _STARTS[id(matches)] = held
+    return held[1]

@@ -1,0 +1,216 @@
+"""Dates and times in Korean and Russian reports, resolved against the published date.
+
+Korean: "9월 10일", "2019년 4월 25일", "10일 오후", "일요일 밤", "지난 일요일", "이날", "전날",
+"2019년". Russian: "10 сентября", "25 апреля 2019 года", "в воскресенье", "во вторник утром",
+"накануне", "сегодня", "в 2019 году". The words (weekdays, months, today/yesterday/tomorrow,
+parts of the day) are those of ``[dates]`` in ``routes/read/lang/<language>.toml``; the rules
+of resolution are :mod:`routes.read.when`'s (nearest year, the week around publication).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+
+from routes.model import Report, TimeRef
+from routes.read import morph
+from routes.read.lexicon import LANG_DIR
+
+#: Days a bare Korean day of the month ("10일") may lie after publication and still be in
+#: the published month; a later one is of the month before.
+_DAY_AHEAD = 7
+_KO_DATE = re.compile(
+    r"(?:(?P<year>(?:19|20)\d\d)년\s*)?(?P<month>1[0-2]|0?[1-9])월\s*(?P<day>[1-3]?\d)일"
+)
+_KO_DAY = re.compile(r"(?<![\d월])(?<!월 )(?P<day>[1-3]?\d)일(?![가-힣]*간)")
+_KO_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)년(?!\s*\d{1,2}월)")
+_KO_AHEAD = re.compile(r"예정|전망|것으로 보|할 것|될 것|계획|오는|다음")
+_RU_DATE = re.compile(
+    r"\b(?P<day>[1-3]?\d)\s+(?P<month>[а-яё]+)(?:\s+(?P<year>(?:19|20)\d\d)\s*(?:года|г\.|год)?)?"
+)
+_RU_WEEKDAY = re.compile(r"\b(?:[Вв]о?\s+)(?P<weekday>[а-яё]+)")
+_RU_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:году|года|год)\b")
+_RU_AHEAD = re.compile(r"ожида|планир|должен|предстоит|намерен|прибудет|посетит|\bбудет\b")
+
+
+@functools.cache
+def _words(language: str) -> dict:
+    """The ``[dates]`` table of the language's file."""
+    path = LANG_DIR / f"{language}.toml"
+    with path.open("rb") as handle:
+        dates = tomllib.load(handle).get("dates")
+    if not isinstance(dates, dict) or "weekdays" not in dates or "parts" not in dates:
+        msg = f"{path.name}: [dates] needs weekdays and parts"
+        raise ValueError(msg)
+    return dates
+
+
+def find_times(
+    report: Report, spans: Sequence[tuple[int, int]], language: str
+) -> tuple[TimeRef, ...]:
+    """The time expressions of a Korean or Russian report, in text order.
+
+    Parameters
+    ----------
+    report
+        The report; ``report.published`` anchors relative expressions (skipped without it).
+    spans
+        Its sentence spans.
+    language
+        "ko" or "ru".
+
+    Returns
+    -------
+    tuple of TimeRef
+        ``report.text[start:end]`` is exactly the time words; ``date`` an ISO date, a
+        datetime for a part of the day, or a year.
+    """
+    text = report.text
+    finder = _korean if language == "ko" else _russian
+    taken = bytearray(len(text))
+    found = []
+    for start, end, value in finder(text, report.published, spans):
+        if value and not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            found.append((start, end, value))
+    starts = [s for s, _ in spans]
+    refs = []
+    for start, end, value in sorted(found):
+        index = max(bisect.bisect_right(starts, start) - 1, 0)
+        sentence = spans[index] if spans else (0, len(text))
+        refs.append(
+            TimeRef(
+                report_id=report.id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                date=value,
+                sentence_start=sentence[0],
+                sentence_end=sentence[1],
+            )
+        )
+    return tuple(refs)
+
+
+def _with_part(text: str, end: int, day: date, parts: dict[str, str]) -> tuple[int, str]:
+    """The end and ISO value of a day with the part of the day written right after it."""
+    rest = text[end : end + 8]
+    stripped = rest.lstrip()
+    for word in sorted(parts, key=len, reverse=True):
+        if stripped.startswith(word):
+            return end + len(rest) - len(stripped) + len(word), f"{day.isoformat()}T{parts[word]}"
+    return end, day.isoformat()
+
+
+def _ahead(
+    text: str, spans: Sequence[tuple[int, int]], start: int, pattern: re.Pattern[str]
+) -> bool:
+    """Whether the clause after ``start`` (to its comma or full stop) looks ahead."""
+    end = next((high for low, high in spans if low <= start < high), len(text))
+    stop = _CLAUSE_END.search(text, start, end)
+    return pattern.search(text, start, stop.start() if stop else end) is not None
+
+
+_CLAUSE_END = re.compile(r"[,.;]")
+
+
+def _korean(
+    text: str, published: date | None, spans: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, str]]:
+    """Korean time expressions as (start, end, ISO value), most specific first."""
+    from routes.read.when import _explicit_date, _weekday_date
+
+    words = _words("ko")
+    parts = words["parts"]
+    for m in _KO_DATE.finditer(text):
+        year = int(m.group("year")) if m.group("year") else None
+        day = _explicit_date(int(m.group("month")), int(m.group("day")), year, published)
+        if day is not None:
+            end, value = _with_part(text, m.end(), day, parts)
+            yield m.start(), end, value
+    for m in _KO_YEAR.finditer(text):
+        yield m.start(), m.end(), m.group("year")
+    if published is None:
+        return
+    for m in _KO_DAY.finditer(text):
+        day = _month_day(int(m.group("day")), published)
+        if day is not None:
+            end, value = _with_part(text, m.end(), day, parts)
+            yield m.start(), end, value
+    for index, name in enumerate(words["weekdays"]):
+        for m in re.finditer(rf"(?:(?P<mod>지난|오는|다음)\s*)?{name}", text):
+            mod = m.group("mod")
+            ahead = mod in ("오는", "다음") or (
+                mod is None and _ahead(text, spans, m.start(), _KO_AHEAD)
+            )
+            day = _weekday_date(index, published, ahead=ahead, strict=mod is not None)
+            end, value = _with_part(text, m.end(), day, parts)
+            yield m.start(), end, value
+    yield from _relative(text, published, words, parts)
+
+
+def _month_day(number: int, published: date) -> date | None:
+    """A bare day of the month: in the published month, or the one before when it lies ahead."""
+    try:
+        day = published.replace(day=number)
+    except ValueError:
+        return None
+    if (day - published).days > _DAY_AHEAD:
+        previous = published.replace(day=1) - timedelta(days=1)
+        try:
+            return previous.replace(day=number)
+        except ValueError:
+            return None
+    return day
+
+
+def _relative(
+    text: str, published: date, words: dict, parts: dict[str, str]
+) -> Iterator[tuple[int, int, str]]:
+    """Today, yesterday, tomorrow words ("이날", "накануне") with any part of the day."""
+    for key, shift in (("today", 0), ("yesterday", -1), ("tomorrow", 1)):
+        for word in words.get(key, ()):
+            for m in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE):
+                end, value = _with_part(text, m.end(), published + timedelta(days=shift), parts)
+                yield m.start(), end, value
+
+
+def _russian(
+    text: str, published: date | None, spans: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, str]]:
+    """Russian time expressions as (start, end, ISO value), most specific first."""
+    from routes.read.when import _explicit_date, _weekday_date
+
+    words = _words("ru")
+    parts = words["parts"]
+    months = {name: i + 1 for i, name in enumerate(words["months"])}
+    weekdays = {name: i for i, name in enumerate(words["weekdays"])}
+    weekdays |= {form: weekdays[name] for form, name in words.get("weekday_forms", {}).items()}
+    for m in _RU_DATE.finditer(text):
+        month = months.get(morph.russian_lemma(m.group("month")))
+        if month is None:
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        day = _explicit_date(month, int(m.group("day")), year, published)
+        if day is not None:
+            end = m.end() if year else m.end("month")
+            end, value = _with_part(text, end, day, parts)
+            yield m.start(), end, value
+    for m in _RU_YEAR.finditer(text):
+        yield m.start(), m.end(), m.group("year")
+    if published is None:
+        return
+    for m in _RU_WEEKDAY.finditer(text):
+        word = m.group("weekday").lower()
+        weekday = weekdays.get(word, weekdays.get(morph.russian_lemma(word)))
+        if weekday is None:
+            continue
+        ahead = _ahead(text, spans, m.start(), _RU_AHEAD)
+        day = _weekday_date(weekday, published, ahead=ahead, strict=False)
+        end, value = _with_part(text, m.end(), day, parts)
+        yield m.start(), end, value
+    yield from _relative(text, published, words, parts)
