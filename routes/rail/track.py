@@ -1,8 +1,7 @@
-"""The world rail network: OpenStreetMap-derived track (``routes.rail.world``) as CSR
-arrays, with snapping onto the nearest point of a track segment and shortest paths by scipy.
-
-Not yet what the pipeline routes on (``routes.rail.network`` still holds the regional
-hand-compiled lines); its acceptance routes are tested in ``tests/test_world_rail.py``.
+"""The rail network the pipeline routes on: OpenStreetMap-derived track
+(``routes.rail.world``) as CSR arrays, with snapping onto the nearest point of a track
+segment and shortest paths by scipy. Its acceptance routes are tested in
+``tests/test_world_rail.py``.
 
 Routing weights are track km plus :data:`BORDER_PENALTY_KM` for every edge whose two
 ends lie in different countries, so that a train between two stops in one country
@@ -26,23 +25,31 @@ import shapely
 from scipy.sparse.csgraph import dijkstra
 
 from routes.paths import GEODATA_DIR
-from routes.rail.network import GEOD, _unique
-from routes.rail.world import GraphArrays, WorldNetworkError, load_world, to_csr
+from routes.rail.borders import crossing_point
+from routes.rail.geodesy import GEOD, unique
+from routes.rail.world import (
+    GraphArrays,
+    TrackLine,
+    WorldNetworkError,
+    arrays_from_lines,
+    load_world,
+    to_csr,
+)
 
 #: Shipped rail curation: station coordinates, patches, gauges by country.
 RAIL_DIR = GEODATA_DIR / "rail"
 STATIONS_PATH = RAIL_DIR / "stations.geojson"
 GAUGES_PATH = RAIL_DIR / "gauges.csv"
+PREFERENCES_PATH = RAIL_DIR / "preferences.geojson"
 #: A station farther than this from the track is listed in ``RailNetwork.problems``.
 STATION_TOLERANCE_KM = 2.0
+#: A station farther than this from the track is not attached (its stop snaps alone).
+STATION_ATTACH_KM = 10.0
 #: Added to the routing weight of an edge that changes country (km). Larger than any
 #: detour a foreign shortcut saves on one journey (Moscow - Vladivostok through
 #: Manchuria saves ~1,270 km over two crossings), far below the length of a route
 #: that must cross (it is paid by every alternative alike).
 BORDER_PENALTY_KM = 1000.0
-#: Mean metres per degree of latitude, only to size spatial-index searches.
-_KM_PER_DEGREE = 111.32
-
 
 
 class NetworkError(ValueError):
@@ -97,6 +104,9 @@ class RailNetwork:
         Station properties (``id``, ``name``, ``place_id``) with ``lon``/``lat``.
     gauges
         Track gauge in mm by country code, where known.
+    preferences
+        ``(polygon, factor)``: segments inside a polygon weigh ``factor`` times their km
+        in routing (the line through trains take, see ``preferences.geojson``).
     source
         Where the data came from, for messages.
     """
@@ -107,6 +117,7 @@ class RailNetwork:
         stations: Sequence[dict[str, Any]] = (),
         *,
         gauges: dict[str, int] | None = None,
+        preferences: Sequence[tuple[shapely.Geometry, float]] = (),
         source: str = "",
     ) -> None:
         self.arrays = arrays
@@ -117,6 +128,8 @@ class RailNetwork:
         self._places: dict[str, TrackPoint] = {}
         self._raw_stations = list(stations)
         self._attached = False
+        #: ``(polygon, factor)`` routing preferences (``preferences.geojson``).
+        self.preferences: list[tuple[shapely.Geometry, float]] = list(preferences)
 
     def __repr__(self) -> str:
         return f"RailNetwork({self.arrays.node_count} nodes, {self.edge_count} edges)"
@@ -128,11 +141,17 @@ class RailNetwork:
 
     @cached_property
     def _weights(self):
-        """CSR routing weights: track km plus the border penalty on country changes."""
+        """CSR routing weights: track km times any preference factor, plus the border
+        penalty on country changes."""
         a = self.arrays
         rows = np.repeat(np.arange(a.node_count), np.diff(a.indptr))
         crossing = a.country[rows] != a.country[a.indices]
-        weight = a.km.astype(np.float64) + BORDER_PENALTY_KM * crossing
+        factor = np.ones(a.node_count)
+        for polygon, value in self.preferences:
+            inside = shapely.contains_xy(polygon, a.lon, a.lat)
+            factor[inside] = value
+        edge_factor = np.where(factor[rows] == factor[a.indices], factor[rows], 1.0)
+        weight = a.km.astype(np.float64) * edge_factor + BORDER_PENALTY_KM * crossing
         return to_csr(a, np.maximum(weight, 1e-9))
 
     @cached_property
@@ -240,11 +259,14 @@ class RailNetwork:
         self._attached = True
         for station in self._raw_stations:
             point = self.snap(float(station["lon"]), float(station["lat"]))
+            attached = point.km <= STATION_ATTACH_KM
             if point.km > STATION_TOLERANCE_KM:
                 self.problems.append(
                     f"station {station.get('id')!r} ({station.get('name')}) is "
-                    f"{point.km:.1f} km from the nearest track; not attached"
+                    f"{point.km:.1f} km from the nearest track; "
+                    + ("attached there" if attached else "not attached")
                 )
+            if not attached:
                 continue
             self._stations[str(station.get("id"))] = point
             if station.get("place_id"):
@@ -262,17 +284,24 @@ class RailNetwork:
         return float(self._weights.data[row][hit[0]])
 
     def path(self, start: TrackPoint, end: TrackPoint) -> RailPath | None:
-        """The shortest track from ``start`` to ``end``; None when no track joins them."""
-        ends = self._ends(start)
-        dist, pred = dijkstra(
-            self._weights, directed=True, indices=[n for n, _ in ends], return_predecessors=True
-        )
-        best = (math.inf, -1, -1)
-        for i, (_, off_a) in enumerate(ends):
-            for node, off_b in self._ends(end):
-                total = off_a + dist[i, node] + off_b
-                if total < best[0]:
-                    best = (total, i, node)
+        """The shortest track from ``start`` to ``end``; None when no track joins them.
+
+        The search is bounded (:meth:`_limits`): a route found within a bound is the
+        shortest, since every node nearer than the bound has its exact distance; when
+        none is found the bound grows, ending unbounded, so the answer is always exact.
+        """
+        sources = [n for n, _ in self._ends(start)]
+        for limit in self._limits(start, end):
+            dist, pred = dijkstra(
+                self._weights,
+                directed=True,
+                indices=sources,
+                return_predecessors=True,
+                limit=limit,
+            )
+            best = self._best(start, end, dist)
+            if best[0] <= limit or not math.isfinite(limit):
+                break
         if {start.a, start.b} == {end.a, end.b}:
             direct = abs(_t_from(start, end.a) - _t_from(end, end.a))
             if direct * self._segment_weight(end.a, end.b) <= best[0]:
@@ -282,6 +311,30 @@ class RailNetwork:
         _, source, target = best
         nodes = _walk(pred[source], target)
         return self._build(start, nodes, end)
+
+    def _best(self, start: TrackPoint, end: TrackPoint, dist: np.ndarray) -> tuple[float, int, int]:
+        """``(weight, source row, end node)`` of the best way between the segment ends."""
+        best = (math.inf, -1, -1)
+        for i, (_, off_a) in enumerate(self._ends(start)):
+            for node, off_b in self._ends(end):
+                total = off_a + dist[i, node] + off_b
+                if total < best[0]:
+                    best = (total, i, node)
+        return best
+
+    def _limits(self, start: TrackPoint, end: TrackPoint) -> tuple[float, ...]:
+        """Growing search bounds: a track 1.5 and 3 times the straight line, then none.
+
+        Each bound adds the border penalties a route between the two countries pays
+        (one when they differ) and, the second, two more crossings.
+        """
+        straight = GEOD.inv(start.lon, start.lat, end.lon, end.lat)[2] / 1000.0
+        crossings = int(self.country(start.a) != self.country(end.a))
+        return (
+            1.5 * straight + 30.0 + BORDER_PENALTY_KM * crossings,
+            3.0 * straight + 100.0 + BORDER_PENALTY_KM * (crossings + 2),
+            math.inf,
+        )
 
     def _direct(self, start: TrackPoint, end: TrackPoint) -> RailPath:
         """The path between two points on one segment."""
@@ -302,14 +355,14 @@ class RailNetwork:
         km += _t_from(end, last) * self.segment_km(end.a, end.b)
         km += sum(self.segment_km(a, b) for a, b in itertools.pairwise(nodes))
         coords = [(start.lon, start.lat), *(self.coords(n) for n in nodes), (end.lon, end.lat)]
-        countries = [self.country(n) for n in nodes]
+        countries = [self.point_country(start), *map(self.country, nodes), self.point_country(end)]
         border, crossings, previous = None, 0, ""
         for index, country in enumerate(countries):
             if country and previous and country != previous:
                 crossings += 1
-                border = border or coords[index + 1]
+                border = border or self._border_between(coords[index - 1], coords[index])
             previous = country or previous
-        ordered = _unique(c for c in countries if c)
+        ordered = unique(c for c in countries if c)
         return RailPath(
             coords=tuple(_dedupe_coords(coords)),
             km=km,
@@ -318,6 +371,27 @@ class RailNetwork:
             gauges=self._gauges_of(ordered),
             crossings=crossings,
         )
+
+    def point_country(self, point: TrackPoint) -> str:
+        """The country of a track point.
+
+        On a segment whose ends lie in different countries, the side of the shipped
+        border (:func:`routes.rail.borders.crossing_point`) the point is on.
+        """
+        first, second = self.country(point.a), self.country(point.b)
+        if first == second or not (first and second):
+            return first or second
+        a, b = self.coords(point.a), self.coords(point.b)
+        cross = crossing_point(a, b)
+        span = math.hypot(b[0] - a[0], b[1] - a[1])
+        at = math.hypot(cross[0] - a[0], cross[1] - a[1]) / span if span else 0.5
+        return first if point.t <= at else second
+
+    def _border_between(
+        self, inside: tuple[float, float], outside: tuple[float, float]
+    ) -> tuple[float, float]:
+        """Where the track from ``inside`` to ``outside`` (other countries) crosses."""
+        return crossing_point(inside, outside)
 
     def _gauges_of(self, countries: Iterable[str]) -> tuple[int, ...]:
         """Known gauges of ``countries`` in order, consecutive repeats merged."""
@@ -364,9 +438,18 @@ def _dedupe_coords(coords: Iterable[tuple[float, float]]) -> list[tuple[float, f
     return out if len(out) > 1 else out * 2
 
 
-def load_world_network(
-    path: Path | None = None, *, stations: Path = STATIONS_PATH
+def network_from_lines(
+    lines: Sequence[TrackLine],
+    stations: Sequence[dict[str, Any]] = (),
+    *,
+    gauges: dict[str, int] | None = None,
+    source: str = "lines",
 ) -> RailNetwork:
+    """A network of the given track lines (tests, imported extracts); see ``arrays_from_lines``."""
+    return RailNetwork(arrays_from_lines(lines), stations, gauges=gauges, source=source)
+
+
+def load_world_network(path: Path | None = None, *, stations: Path = STATIONS_PATH) -> RailNetwork:
     """The rail network: the world graph from the cache, or an imported ``.npz``.
 
     Parameters
@@ -397,7 +480,11 @@ def _load_cached(key: str, stations: Path, _stamp: int) -> RailNetwork:
     except WorldNetworkError as exc:
         raise NetworkError(str(exc)) from exc
     return RailNetwork(
-        arrays, read_stations(stations), gauges=read_gauges(), source=key or "world graph"
+        arrays,
+        read_stations(stations),
+        gauges=read_gauges(),
+        preferences=read_preferences(),
+        source=key or "world graph",
     )
 
 
@@ -421,6 +508,23 @@ def read_stations(path: Path) -> list[dict[str, Any]]:
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         msg = f"Cannot read the stations file {path}: {exc}"
         raise NetworkError(msg) from exc
+
+
+def read_preferences(path: Path = PREFERENCES_PATH) -> list[tuple[shapely.Geometry, float]]:
+    """``(polygon, factor)`` of every sourced routing preference in ``path``."""
+    try:
+        features = json.loads(path.read_text(encoding="utf-8"))["features"]
+        out = []
+        for feature in features:
+            props = feature["properties"]
+            if not props.get("source") or not 1.0 <= float(props["factor"]) <= 10.0:
+                msg = f"preference {props.get('id')!r} needs a source and a factor in 1-10"
+                raise ValueError(msg)
+            out.append((shapely.geometry.shape(feature["geometry"]), float(props["factor"])))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        msg = f"Cannot read the routing preferences {path}: {exc}"
+        raise NetworkError(msg) from exc
+    return out
 
 
 def read_gauges(path: Path = GAUGES_PATH) -> dict[str, int]:
