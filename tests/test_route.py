@@ -12,7 +12,16 @@ from shapely import LineString, Point
 
 from routes.model import LegKind, Place, Role, Route, Settings
 from routes.rail.network import RailNetwork, load_network
-from routes.rail.route import RouteError, order_stops, route, route_by_names
+from routes.rail.route import (
+    RouteError,
+    order_stops,
+    position_along,
+    rail_path,
+    route,
+    route_by_names,
+)
+from routes.rail.track import network_from_lines
+from routes.rail.world import TrackLine
 from routes.read.gazetteer import Gazetteer, load_gazetteer
 from tests.test_network import synthetic_network
 
@@ -58,6 +67,31 @@ def test_order_puts_origin_first_destination_last_and_vias_by_rail_km(
     stops = [(DELTA, "destination"), (ECHO, "via"), (CHARLIE, "border"), (ALPHA, "origin")]
     ordered = order_stops(stops, network)
     assert [p.id for p, _ in ordered] == ["alpha", "charlie", "echo", "delta"]
+
+
+def test_order_follows_the_track_not_the_straight_line() -> None:
+    # A line out east and back west 55 km further north: the last via is the nearest to
+    # the origin in a straight line but the farthest along the track.
+    line = TrackLine(((30.0, 60.0), (31.0, 60.0), (31.0, 60.5), (30.1, 60.5)), "RU")
+    net = network_from_lines([line])
+    stops = [
+        (place("back", 30.2, 60.5), Role.VIA),
+        (place("end", 30.1, 60.5), Role.DESTINATION),
+        (place("turn", 31.0, 60.25), Role.VIA),
+        (place("start", 30.0, 60.0), Role.ORIGIN),
+        (place("out", 30.6, 60.01), Role.VIA),
+    ]
+    assert [p.id for p, _ in order_stops(stops, net)] == ["start", "out", "turn", "back", "end"]
+
+
+def test_position_along_a_path_is_track_km_from_its_start(network: RailNetwork) -> None:
+    path = rail_path(ALPHA, DELTA, network)
+    assert path is not None
+    assert position_along(path, ALPHA) == pytest.approx(0.0, abs=0.01)
+    assert position_along(path, DELTA) == pytest.approx(path.km, rel=1e-6)
+    halfway = position_along(path, place("mid", 130.0, 42.3))  # 33 km off the junction
+    assert halfway == pytest.approx(rail_path(ALPHA, CHARLIE, network).km - 8.2, abs=0.5)
+    assert position_along(path, place("lost", float("nan"), 0.0)) == float("inf")
 
 
 def test_order_removes_a_place_listed_twice_keeping_its_strongest_role(

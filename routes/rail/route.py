@@ -3,9 +3,10 @@
 The rules a user can rely on:
 
 - **Order** (:func:`order_stops`): the origin first, the destination(s) last and the
-  vias and borders between them by rail distance from the origin (geodesic distance
-  when a stop is not reachable by rail). A place listed twice is kept once, in its
-  strongest role (origin > destination > border > via).
+  vias and borders between them by their position along the rail path from the origin
+  to the destination (:func:`position_along`; rail, then geodesic, distance from the
+  origin when there is no such path). A place listed twice is kept once, in its
+  strongest role (border > destination > origin > via).
 - **Snapping**: a stop snaps to its station (the station whose ``place_id`` is the
   stop's place id), otherwise to the nearest point of any track segment. A stop farther
   than ``Settings.max_snap_km`` from the track is *not* snapped: it is marked
@@ -42,7 +43,8 @@ from typing import Protocol
 from routes.model import STOP_PRIORITY, Kind, Leg, LegKind, Place, Role, Route, Settings, Stop
 from routes.rail.geodesy import GEOD, path_km, point_km
 from routes.rail.network import RailNetwork, load_network
-from routes.rail.track import TrackPoint
+from routes.rail.track import RailPath, TrackPoint
+from routes.rail.track import position_along as track_position
 
 #: Strength of a role when a place is listed more than once (highest wins).
 #: Spacing of the points of a geodesic "no-rail" leg; 10 km keeps the drawn great circle
@@ -87,20 +89,22 @@ def order_stops(
 ) -> list[tuple[Place, str]]:
     """Put ``(place, role)`` stops in travel order.
 
-    The first origin comes first and the destinations last; every other stop (vias,
-    borders, further origins) goes between them by rail km from the origin, falling
-    back to geodesic km when a stop has no rail path from it. Destinations are ordered
-    the same way among themselves. A place id listed twice is kept once, with its
-    strongest role (origin > destination > border > via). Without an origin, the first
-    stop given anchors the order. Stops without finite coordinates go last before
-    the destinations, in the order given.
+    The first origin comes first and the destinations last. Every other stop (vias,
+    borders, further origins) goes between them by its position along the rail path
+    from the origin to the farthest destination (:func:`position_along`); without such
+    a path (no destination, no track) by rail km from the origin, and by geodesic km
+    when a stop has no rail path from it either. Destinations are ordered the same way
+    among themselves. A place id listed twice is kept once, with its strongest role
+    (:data:`routes.model.STOP_PRIORITY`). Without an origin, the first stop given
+    anchors the order. Stops without finite coordinates go last before the
+    destinations, in the order given.
 
     Parameters
     ----------
     stops
         The places on the route and their roles, in any order.
     network
-        The rail network giving the distances.
+        The rail network giving the track.
 
     Returns
     -------
@@ -112,10 +116,28 @@ def order_stops(
         return []
     origin = next((s for s in unique if s[1] == Role.ORIGIN), unique[0])
     rest = [s for s in unique if s is not origin]
-    distance = _distance_from(origin[0], network)
+    ends = [s for s in rest if s[1] == Role.DESTINATION]
+    distance = _along_track(origin[0], [p for p, _ in ends], network)
     middle = sorted((s for s in rest if s[1] != Role.DESTINATION), key=lambda s: distance(s[0]))
-    ends = sorted((s for s in rest if s[1] == Role.DESTINATION), key=lambda s: distance(s[0]))
-    return [origin, *middle, *ends]
+    return [origin, *middle, *sorted(ends, key=lambda s: distance(s[0]))]
+
+
+def position_along(path: RailPath, place: Place) -> float:
+    """Track km from the start of ``path`` to where ``place`` lies along it.
+
+    The reader can order the places a report names between a first and a last stop by
+    this (see :func:`order_stops`); ``math.inf`` for a place without coordinates.
+    """
+    if not _has_coords(place):
+        return math.inf
+    return track_position(path, place.lon, place.lat)
+
+
+def rail_path(a: Place, b: Place, network: RailNetwork) -> RailPath | None:
+    """The rail path between two places (their stations, else the nearest track)."""
+    if not (_has_coords(a) and _has_coords(b)):
+        return None
+    return network.path(_track_point(a, network), _track_point(b, network))
 
 
 def route(
@@ -243,6 +265,23 @@ def _dedupe(stops: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
 def _stop_rank(role: str) -> int:
     """Position of ``role`` in :data:`routes.model.STOP_PRIORITY` (strongest is 0)."""
     return STOP_PRIORITY.index(role) if role in STOP_PRIORITY else len(STOP_PRIORITY)
+
+
+def _along_track(
+    origin: Place, ends: Sequence[Place], network: RailNetwork
+) -> Callable[[Place], float]:
+    """A key function: where a place lies along the track from ``origin``.
+
+    Along the path to the farthest of ``ends`` when there is one; else rail km from
+    the origin, falling back to geodesic km (see :func:`order_stops`).
+    """
+    located = [p for p in ends if _has_coords(p)]
+    if _has_coords(origin) and located:
+        last = max(located, key=lambda p: point_km((origin.lon, origin.lat), (p.lon, p.lat)))
+        path = rail_path(origin, last, network)
+        if path is not None:
+            return lambda place: position_along(path, place)
+    return _distance_from(origin, network)
 
 
 def _distance_from(origin: Place, network: RailNetwork) -> Callable[[Place], float]:

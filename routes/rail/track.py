@@ -415,6 +415,37 @@ class RailNetwork:
         )
 
 
+def position_along(path: RailPath, lon: float, lat: float) -> float:
+    """Track km from the start of ``path`` to the point of it nearest ``(lon, lat)``.
+
+    The nearest point is found segment by segment in a local equirectangular frame
+    around ``(lon, lat)``; the km are the drawn (geodesic) length to it scaled to the
+    path's track km, so a stop at the end of the path is at ``path.km``.
+
+    Raises
+    ------
+    ValueError
+        If the coordinates are not finite.
+    """
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        msg = f"Cannot place non-finite coordinates ({lon}, {lat}) along a rail path"
+        raise ValueError(msg)
+    xy = np.asarray(path.coords, dtype=np.float64)
+    if len(xy) < 2:
+        return 0.0
+    scale = math.cos(math.radians(lat))
+    ax, ay = (xy[:-1, 0] - lon) * scale, xy[:-1, 1] - lat
+    dx, dy = (xy[1:, 0] - xy[:-1, 0]) * scale, xy[1:, 1] - xy[:-1, 1]
+    length2 = dx * dx + dy * dy
+    t = np.clip(-(ax * dx + ay * dy) / np.where(length2 > 0, length2, 1.0), 0.0, 1.0)
+    px, py = ax + t * dx, ay + t * dy
+    best = int(np.argmin(px * px + py * py))
+    drawn = GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2] / 1000.0
+    total = float(drawn.sum())
+    along = float(drawn[:best].sum() + t[best] * drawn[best])
+    return along * (path.km / total) if total > 0 else 0.0
+
+
 def _t_from(point: TrackPoint, node: int) -> float:
     """Fraction of ``point``'s segment between ``node`` (one of its ends) and the point."""
     return point.t if node == point.a else 1.0 - point.t
