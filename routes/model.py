@@ -266,7 +266,7 @@ class Leg:
 
     from_id: str
     to_id: str
-    kind: str  # "rail" or "no-rail"
+    kind: str  # a LegKind: rail, air, road or no-rail
     coords: tuple[tuple[float, float], ...]
     km: float
     countries: tuple[str, ...] = ()
@@ -289,7 +289,7 @@ class Route:
     @property
     def rail_km(self) -> float:
         """Length of the legs that follow track."""
-        return sum(leg.km for leg in self.legs if leg.kind == "rail")
+        return sum(leg.km for leg in self.legs if leg.kind == LegKind.RAIL)
 
 
 @dataclass(frozen=True)

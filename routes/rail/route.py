@@ -19,6 +19,10 @@ The rules a user can rely on:
   a no-rail leg's ``km`` is its geodesic length. When no track joins two stops the leg
   is a densified great circle of kind ``"no-rail"`` and a warning says so — never a
   silent straight line.
+- **Air and road**: a leg into a place the reports say was flown to or driven to
+  (``modes``, from :func:`routes.rail.modes.arrival_modes`) is a geodesic arc of kind
+  ``"air"`` or ``"road"`` between the two places, timed at :data:`MODE_SPEED_KMH`;
+  ``"no-rail"`` is kept for legs where no track joins two stops.
 - **Unknown stop**: a stop whose coordinates are missing or not finite cannot be drawn
   or timed; it is left out of the route and named in ``Route.warnings``.
 - **Timing**: from ``Settings.depart`` the train runs at ``Settings.speed_kmh`` and
@@ -56,6 +60,9 @@ NO_RAIL_MAX_POINTS = 500
 MIN_NAMES = 2
 #: Most names ``route_by_names`` accepts (bounds the work of one request).
 MAX_NAMES = 50
+#: Average speed of a flown or driven leg, gate to gate (a state jet ~700 km/h less
+#: taxi and climb; a motorcade on main roads), used instead of ``Settings.speed_kmh``.
+MODE_SPEED_KMH: dict[str, float] = {LegKind.AIR: 600.0, LegKind.ROAD: 60.0}
 
 
 class RouteError(ValueError):
@@ -146,6 +153,7 @@ def route(
     *,
     reported_times: Mapping[str, datetime] | None = None,
     network: RailNetwork | None = None,
+    modes: Mapping[str, str] | None = None,
 ) -> Route:
     """Join ``stops`` (already in travel order) along the railway and time the journey.
 
@@ -159,6 +167,9 @@ def route(
         Times reports give for reaching places, by place id; compared with the ETAs.
     network
         The rail network; the shipped one when None.
+    modes
+        Place id → ``LegKind`` of the leg into that place when not rail (``air``,
+        ``road``), from :func:`routes.rail.modes.arrival_modes`.
 
     Returns
     -------
@@ -182,7 +193,13 @@ def route(
                 f"{settings.max_snap_km:g} km); joined by a straight no-rail line"
             )
         placed.append((place, role, snap))
-    legs = [_leg(a, b, network, warnings) for a, b in pairwise(placed)]
+    modes = modes or {}
+    legs = [
+        _mode_leg(a[0], b[0], modes[b[0].id])
+        if modes.get(b[0].id) in MODE_SPEED_KMH
+        else _leg(a, b, network, warnings)
+        for a, b in pairwise(placed)
+    ]
     route_stops = _timed_stops(placed, legs, settings, reported_times or {})
     return Route(stops=tuple(route_stops), legs=tuple(legs), warnings=tuple(warnings))
 
@@ -363,6 +380,19 @@ def _leg(
     )
 
 
+def _mode_leg(a: Place, b: Place, kind: str) -> Leg:
+    """A flown or driven leg: the geodesic arc between the two places."""
+    coords = _great_circle((a.lon, a.lat), (b.lon, b.lat))
+    return Leg(
+        from_id=a.id,
+        to_id=b.id,
+        kind=LegKind(kind),
+        coords=coords,
+        km=path_km(coords),
+        countries=tuple(dict.fromkeys(c for c in (a.country, b.country) if c)),
+    )
+
+
 def _drawn_at(place: Place, snap: _Snap) -> tuple[float, float]:
     """Where a leg to or from ``place`` starts: its track point, else the place itself."""
     if snap.point is None:
@@ -421,7 +451,8 @@ def _running_time(
     leg: Leg, settings: Settings, to_destination: bool, place: Place, role: str
 ) -> timedelta:
     """Time on ``leg`` at ``settings.speed_kmh``, plus a border wait not spent at a stop."""
-    hours = leg.km / settings.speed_kmh if settings.speed_kmh > 0 else 0.0
+    speed = MODE_SPEED_KMH.get(leg.kind, settings.speed_kmh)
+    hours = leg.km / speed if speed > 0 else 0.0
     minutes = 0.0
     if to_destination and role != Role.BORDER and _crosses_border(leg):
         at_stop = leg.border_point is not None and (

@@ -22,7 +22,7 @@ from matplotlib.patches import Patch, Rectangle
 from pyproj import CRS, Proj, Transformer
 from shapely.ops import substring
 
-from routes.model import AREA_KINDS, NO_PLACES_MESSAGE, STOP_ROLES, Journey, Leg
+from routes.model import AREA_KINDS, NO_PLACES_MESSAGE, STOP_ROLES, Journey, Leg, LegKind
 from routes.outlines import load_outlines
 from routes.publish import style
 
@@ -460,7 +460,12 @@ def leg_pieces(leg: Leg) -> list[tuple[str, tuple[tuple[float, float], ...]]]:
     where the border point projects onto it, so each side takes its own country's colour.
     """
     coords = tuple(leg.coords)
-    if leg.kind != "rail" or leg.border_point is None or len(leg.countries) < 2 or len(coords) < 2:
+    if (
+        leg.kind != LegKind.RAIL
+        or leg.border_point is None
+        or len(leg.countries) < 2
+        or len(coords) < 2
+    ):
         return [(style.route_colour(leg.kind, leg.countries), coords)]
     line = shapely.LineString(coords)
     at = line.project(shapely.Point(leg.border_point))
@@ -483,7 +488,7 @@ def _draw_route(ax, frame: MapFrame, journey: Journey) -> np.ndarray:
         for colour, coords in leg_pieces(leg):
             x, y = frame.project(*zip(*coords, strict=True))
             points.append(np.column_stack([x, y]))
-            dashed = leg.kind != "rail"
+            dashed = leg.kind != LegKind.RAIL
             ax.plot(x, y, color="white", linewidth=6.5, solid_capstyle="round", zorder=5)
             ax.plot(
                 x,
@@ -491,7 +496,7 @@ def _draw_route(ax, frame: MapFrame, journey: Journey) -> np.ndarray:
                 color=colour,
                 linewidth=3.4,
                 zorder=6,
-                linestyle=(0, style.NO_RAIL_DASH) if dashed else "-",
+                linestyle=(0, style.leg_dash_style(leg.kind)[1]) if dashed else "-",
                 solid_capstyle="round",
                 solid_joinstyle="round",
             )
@@ -844,7 +849,7 @@ def _draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, label
     handles = []
     countries: list[str] = []
     for leg in journey.route.legs:
-        if leg.kind == "rail":
+        if leg.kind == LegKind.RAIL:
             countries += [c for c in leg.countries if c not in countries]
     for country in countries:
         name = style.COUNTRY_NAMES.get(country.upper(), country)
@@ -857,19 +862,21 @@ def _draw_legend(ax, frame: MapFrame, journey: Journey, route: np.ndarray, label
                 label=f"Rail route in {name}",
             )
         )
-    if any(leg.kind == "rail" and not leg.countries for leg in journey.route.legs):
+    if any(leg.kind == LegKind.RAIL and not leg.countries for leg in journey.route.legs):
         handles.append(Line2D([], [], color=style.DEFAULT_ROUTE_COLOUR, lw=3.4, label="Rail route"))
-    if any(leg.kind != "rail" for leg in journey.route.legs):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=style.NO_RAIL_COLOUR,
-                linewidth=3.4,
-                linestyle=(0, style.NO_RAIL_DASH),
-                label="No known rail (gap)",
+    kinds = {leg.kind for leg in journey.route.legs}
+    for kind, (colour, dash) in style.LEG_STYLES.items():
+        if kind in kinds:
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color=colour,
+                    linewidth=3.4,
+                    linestyle=(0, dash),
+                    label=style.LEG_LABELS[kind],
+                )
             )
-        )
     roles = [r for r in STOP_ROLES if any(s.role == r for s in journey.route.stops)]
     for role in roles:
         handles.append(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from routes.model import HIDDEN_ROLES, Journey, LocatedPlace, Mention, Report, Stop
+from routes.model import HIDDEN_ROLES, Journey, LegKind, LocatedPlace, Mention, Report, Stop
 from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
 from routes.publish import style
 from routes.publish.legs import route_countries
@@ -337,16 +337,18 @@ def legend_html(journey: Journey) -> str:
             f'<div class="rr-key"><span class="rr-key-line" style="background:{colour}"></span>'
             f"Rail in {escape(country_name(country))}</div>"
         )
-    if any(leg.kind == "rail" for leg in journey.route.legs):
+    if any(leg.kind == LegKind.RAIL for leg in journey.route.legs):
         rows.append(
             f'<div class="rr-key"><span class="rr-key-arrow">{ARROW}</span>'
             "Direction of travel</div>"
         )
-    if any(leg.kind != "rail" for leg in journey.route.legs):
-        rows.append(
-            '<div class="rr-key"><span class="rr-key-line rr-key-dash"></span>'
-            "No known rail link</div>"
-        )
+    kinds = {leg.kind for leg in journey.route.legs}
+    for kind, (colour, _dash) in style.LEG_STYLES.items():
+        if kind in kinds:
+            rows.append(
+                '<div class="rr-key"><span class="rr-key-line rr-key-dash" '
+                f'style="border-top-color:{colour}"></span>{style.LEG_LABELS[kind]}</div>'
+            )
     if any(p.place.outline for p in journey.places):
         rows.append('<div class="rr-key"><span class="rr-key-area"></span>Area mentioned</div>')
     if any(p.role == "context" for p in journey.places if not p.place.outline):
