@@ -25,6 +25,7 @@ from shapely.ops import substring
 from routes.model import AREA_KINDS, NO_PLACES_MESSAGE, STOP_ROLES, Journey, Leg, LegKind
 from routes.outlines import load_outlines
 from routes.publish import style
+from routes.rail.world import RAIL_ATTRIBUTION
 
 #: Fixed bands around the map, in pixels at 150 dpi (scaled with the dpi).
 _TITLE_PX = 150
@@ -45,7 +46,9 @@ _CONTEXT_REACH = 0.35
 #: Where the map falls back to when a journey has no located point at all (Korea and Primorye).
 _FALLBACK_LONLAT = ((124.0, 37.5), (132.5, 43.5))
 #: Attribution of the shipped data every map draws on.
-DATA_CREDITS = "Places: GeoNames (CC BY 4.0) · Coast and borders: GSHHG (LGPL-3.0)"
+DATA_CREDITS = (
+    f"Places: GeoNames (CC BY 4.0) · Coast and borders: GSHHG (LGPL-3.0) · {RAIL_ATTRIBUTION}"
+)
 #: Longest straight stretch (degrees) of an outline before projection: longer ones are split.
 _SEGMENT_DEG = 0.5
 #: A white backing under labels, as a box rather than a stroked path effect so that the SVG

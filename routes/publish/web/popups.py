@@ -26,6 +26,7 @@ from routes.publish.web.text import (
     slug,
     when_text,
 )
+from routes.rail.world import RAIL_ATTRIBUTION
 
 #: Most reports that get their own layer in the layer control.
 MAX_REPORT_LAYERS = 20
@@ -372,7 +373,9 @@ def legend_html(journey: Journey) -> str:
 
 def credits_html() -> str:
     """Credits for place coordinates and the offline outlines, for the attribution line."""
-    return f"{GEONAMES_CREDIT} | Outlines: {escape(OUTLINES_ATTRIBUTION)}"
+    return (
+        f"{GEONAMES_CREDIT} | Outlines: {escape(OUTLINES_ATTRIBUTION)} | {escape(RAIL_ATTRIBUTION)}"
+    )
 
 
 def _sources_html(journey: Journey) -> str:
