@@ -18,7 +18,6 @@ from functools import lru_cache
 
 import numpy as np
 import shapely
-from scipy.spatial import cKDTree
 
 from routes.outlines import REGION, outline_path
 
@@ -100,6 +99,8 @@ def point_countries(
     That of the nearest of :data:`CANDIDATES` places no border separates from the
     point, else of the nearest place (see the module docstring).
     """
+    from scipy.spatial import cKDTree  # build time only: kept out of the routing imports
+
     _, near = cKDTree(unit_vectors(place_lon, place_lat)).query(
         unit_vectors(lon, lat), k=CANDIDATES
     )

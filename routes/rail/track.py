@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 import shapely
-from scipy.sparse.csgraph import dijkstra
 
 from routes.paths import GEODATA_DIR
 from routes.rail.borders import crossing_point
@@ -292,7 +291,7 @@ class RailNetwork:
         """
         sources = [n for n, _ in self._ends(start)]
         for limit in self._limits(start, end):
-            dist, pred = dijkstra(
+            dist, pred = _dijkstra()(
                 self._weights,
                 directed=True,
                 indices=sources,
@@ -405,7 +404,7 @@ class RailNetwork:
     def distances_from(self, start: TrackPoint, *, limit: float = np.inf) -> np.ndarray:
         """Routing weight from ``start`` to every node (inf where unreachable)."""
         ends = self._ends(start)
-        dist = dijkstra(self._weights, directed=True, indices=[n for n, _ in ends], limit=limit)
+        dist = _dijkstra()(self._weights, directed=True, indices=[n for n, _ in ends], limit=limit)
         return np.minimum(dist[0] + ends[0][1], dist[1] + ends[1][1])
 
     def distance_to(self, distances: np.ndarray, point: TrackPoint) -> float:
@@ -444,6 +443,13 @@ def position_along(path: RailPath, lon: float, lat: float) -> float:
     total = float(drawn.sum())
     along = float(drawn[:best].sum() + t[best] * drawn[best])
     return along * (path.km / total) if total > 0 else 0.0
+
+
+def _dijkstra():
+    """scipy's dijkstra, imported on first routing (scipy.sparse.csgraph takes ~0.2 s)."""
+    from scipy.sparse.csgraph import dijkstra
+
+    return dijkstra
 
 
 def _t_from(point: TrackPoint, node: int) -> float:

@@ -24,11 +24,10 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 from pyproj import Geod
-from scipy.spatial import cKDTree
 
 from routes.model import AREA_KINDS
 from routes.paths import GEODATA_DIR
@@ -46,6 +45,10 @@ FORMAT_VERSION = 3
 PATCH_JOIN_KM = 1.0
 #: The module of ``scgraph_data`` holding the railway literals.
 SOURCE_MODULE = "scgraph_data.world_railways"
+
+if TYPE_CHECKING:  # scipy loads on first use: a cold start that only reads the cache skips it
+    import scipy.sparse as sp
+    from scipy.spatial import cKDTree
 
 GEOD = Geod(ellps="WGS84")
 
@@ -322,6 +325,8 @@ def _add_patches(
     A patch whose ``terminus`` is ``"start"`` or ``"end"`` has that end as a new node
     (a branch ending where the graph has no track, like a cosmodrome's terminal).
     """
+    from scipy.spatial import cKDTree
+
     tree = cKDTree(unit_vectors(lon, lat))
     new_lon, new_lat = [lon], [lat]
     extra: list[tuple[int, int, float, int]] = []
@@ -419,5 +424,7 @@ def _curated_places() -> list[tuple[float, float, str]]:
 
 def to_csr(arrays: GraphArrays, weights: np.ndarray) -> sp.csr_array:
     """A scipy CSR matrix of ``arrays``' structure with ``weights`` per stored edge."""
+    import scipy.sparse as sp
+
     n = arrays.node_count
     return sp.csr_array((weights, arrays.indices, arrays.indptr), shape=(n, n))
