@@ -271,6 +271,7 @@ class Leg:
     km: float
     countries: tuple[str, ...] = ()
     border_point: tuple[float, float] | None = None
+    gauges: tuple[int, ...] = ()  # track gauges in mm in travel order, where known
 
 
 @dataclass(frozen=True)

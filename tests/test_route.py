@@ -438,3 +438,16 @@ def test_an_island_line_without_a_link_is_a_no_rail_leg(shipped) -> None:
     assert not result.stops[1].off_network
     assert result.legs[0].kind == LegKind.NO_RAIL
     assert any("No railway joins" in warning for warning in result.warnings)
+
+
+def test_the_crossing_leg_shows_the_gauge_change_and_its_border_in_geojson(
+    journey: Route,
+) -> None:
+    from routes.publish.export import route_geojson
+
+    crossing, domestic = journey.legs
+    assert crossing.gauges == (1435, 1520) and domestic.gauges == (1520,)
+    legs = [f for f in route_geojson(journey)["features"] if f["geometry"]["type"] == "LineString"]
+    assert legs[0]["properties"]["gauges"] == [1435, 1520]
+    assert legs[0]["properties"]["border"] == pytest.approx(list(crossing.border_point), abs=1e-5)
+    assert legs[1]["properties"]["border"] is None

@@ -364,6 +364,7 @@ def _leg(
                 km=found.km,
                 countries=found.countries,
                 border_point=found.border_point,
+                gauges=found.gauges,
             )
         warnings.append(
             f"No railway joins {place_a.name} and {place_b.name}; "
