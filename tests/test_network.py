@@ -194,3 +194,18 @@ def test_an_invalid_station_file_names_the_file(tmp_path: Path) -> None:
     path.write_text("[]", encoding="utf-8")
     with pytest.raises(NetworkError, match=r"stations\.geojson"):
         read_stations(path)
+
+
+def test_station_points_are_kept_between_processes(tmp_path: Path) -> None:
+    cache = tmp_path / "stations.json"
+    first = network_from_lines(LINES, STATIONS, gauges=GAUGES)
+    first.station_cache = cache
+    assert first.stations and cache.is_file()
+    again = network_from_lines(LINES, STATIONS, gauges=GAUGES)
+    again.station_cache = cache
+    assert again.stations == first.stations
+    assert "_segments" not in again.__dict__  # read back, not snapped again
+    cache.write_text("not json", encoding="utf-8")
+    broken = network_from_lines(LINES, STATIONS, gauges=GAUGES)
+    broken.station_cache = cache
+    assert broken.stations == first.stations  # a bad cache is rebuilt, never trusted

@@ -10,10 +10,13 @@ stays in it unless a stop puts it abroad; reported km are track km only.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
 import itertools
 import json
 import math
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -31,9 +34,11 @@ from routes.rail.world import (
     TrackLine,
     WorldNetworkError,
     arrays_from_lines,
+    cache_path,
     load_world,
     to_csr,
 )
+from routes.read.gazetteer import default_cache_dir
 
 #: Shipped rail curation: station coordinates, patches, gauges by country.
 RAIL_DIR = GEODATA_DIR / "rail"
@@ -112,6 +117,9 @@ class RailNetwork:
         in routing (the line through trains take, see ``preferences.geojson``).
     source
         Where the data came from, for messages.
+    station_cache
+        A file keeping the stations' track points between processes, so a cold start
+        whose stops are all stations need not index the segments.
     """
 
     def __init__(
@@ -122,6 +130,7 @@ class RailNetwork:
         gauges: dict[str, int] | None = None,
         preferences: Sequence[tuple[shapely.Geometry, float]] = (),
         source: str = "",
+        station_cache: Path | None = None,
     ) -> None:
         self.arrays = arrays
         self.source = source
@@ -133,6 +142,8 @@ class RailNetwork:
         self._attached = False
         #: ``(polygon, factor)`` routing preferences (``preferences.geojson``).
         self.preferences: list[tuple[shapely.Geometry, float]] = list(preferences)
+        #: Where the stations' track points are kept between processes (None: nowhere).
+        self.station_cache = station_cache
 
     def __repr__(self) -> str:
         return f"RailNetwork({self.arrays.node_count} nodes, {self.edge_count} edges)"
@@ -270,12 +281,15 @@ class RailNetwork:
         return self._places.get(place_id)
 
     def _attach(self) -> None:
-        """Snap the stations onto the track (once); note those beyond the tolerance."""
+        """Snap the stations onto the track (once, or read from ``station_cache``)."""
         if self._attached:
             return
         self._attached = True
-        for station in self._raw_stations:
-            point = self.snap(float(station["lon"]), float(station["lat"]))
+        snapped = self._cached_snaps()
+        if snapped is None:
+            snapped = [self.snap(float(s["lon"]), float(s["lat"])) for s in self._raw_stations]
+            self._save_snaps(snapped)
+        for station, point in zip(self._raw_stations, snapped, strict=True):
             attached = point.km <= STATION_ATTACH_KM
             if point.km > STATION_TOLERANCE_KM:
                 self.problems.append(
@@ -288,6 +302,28 @@ class RailNetwork:
             self._stations[str(station.get("id"))] = point
             if station.get("place_id"):
                 self._places.setdefault(str(station["place_id"]), point)
+
+    def _cached_snaps(self) -> list[TrackPoint] | None:
+        """The stations' track points from ``station_cache`` when it matches, else None."""
+        if self.station_cache is None:
+            return None
+        try:
+            rows = json.loads(self.station_cache.read_text(encoding="utf-8"))
+            points = [TrackPoint(int(a), int(b), t, x, y, km) for a, b, t, x, y, km in rows]
+        except (OSError, ValueError, TypeError):
+            return None
+        return points if len(points) == len(self._raw_stations) else None
+
+    def _save_snaps(self, points: Sequence[TrackPoint]) -> None:
+        """Write the stations' track points to ``station_cache`` (skipped when read-only)."""
+        if self.station_cache is None:
+            return
+        rows = [[p.a, p.b, p.t, p.lon, p.lat, p.km] for p in points]
+        tmp = self.station_cache.with_name(f".{self.station_cache.name}.{os.getpid()}.tmp")
+        with contextlib.suppress(OSError):
+            self.station_cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(rows), encoding="utf-8")
+            tmp.replace(self.station_cache)
 
     def _ends(self, point: TrackPoint) -> tuple[tuple[int, float], tuple[int, float]]:
         """``(node, routing weight to it)`` for both ends of ``point``'s segment."""
@@ -531,15 +567,19 @@ def load_world_network(path: Path | None = None, *, stations: Path = STATIONS_PA
 def _load_cached(key: str, stations: Path, _stamp: int) -> RailNetwork:
     """The network for ``key`` (a file, or "" for the world graph), cached per process."""
     try:
-        arrays = GraphArrays.load(Path(key)) if key else load_world()
+        graph_file = Path(key) if key else cache_path()
+        arrays = GraphArrays.load(graph_file) if key else load_world()
     except WorldNetworkError as exc:
         raise NetworkError(str(exc)) from exc
+    digest = hashlib.sha256(f"{graph_file.resolve()}|{_stamp}|".encode())
+    digest.update(stations.read_bytes() if stations.is_file() else b"")
     return RailNetwork(
         arrays,
         read_stations(stations),
         gauges=read_gauges(),
         preferences=read_preferences(),
         source=key or "world graph",
+        station_cache=default_cache_dir() / f"rail-stations-{digest.hexdigest()[:16]}.json",
     )
 
 
