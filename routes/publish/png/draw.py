@@ -46,9 +46,7 @@ _CONTEXT_REACH = 0.35
 #: Where the map falls back to when a journey has no located point at all (Korea and Primorye).
 _FALLBACK_LONLAT = ((124.0, 37.5), (132.5, 43.5))
 #: Attribution of the shipped data every map draws on.
-DATA_CREDITS = (
-    f"Places: GeoNames (CC BY 4.0) · Coast and borders: GSHHG (LGPL-3.0) · {RAIL_ATTRIBUTION}"
-)
+DATA_CREDITS = "Places: GeoNames (CC BY 4.0) · Coast and borders: GSHHG (LGPL-3.0)"
 #: Longest straight stretch (degrees) of an outline before projection: longer ones are split.
 _SEGMENT_DEG = 0.5
 #: A white backing under labels, as a box rather than a stroked path effect so that the SVG
@@ -219,7 +217,7 @@ def caption(journey: Journey) -> str:
     """A suggested caption: the route, who reported it and the data credits."""
     stops = journey.route.stops
     route = " → ".join(stop.place.name for stop in stops) if stops else "No located stops"
-    return f"{route}, as reported. {_sources_line(journey)}."
+    return f"{route}, as reported. {_sources_line(journey)} · {RAIL_ATTRIBUTION}."
 
 
 def write_png(journey: Journey, path: Path, *, width_px: int = 1800, dpi: int = 150) -> Path:
@@ -1101,9 +1099,19 @@ def _draw_titles(figure: Figure, frame: MapFrame, journey: Journey) -> None:
     figure.text(
         left, footer_y, _sources_line(journey), fontsize=8, va="center", ha="left", color="#555555"
     )
+    line_gap = 9 * scale / height  # the right column holds two short lines
     figure.text(
         1 - left,
-        footer_y,
+        footer_y + line_gap,
+        RAIL_ATTRIBUTION,
+        fontsize=8,
+        va="center",
+        ha="right",
+        color="#555555",
+    )
+    figure.text(
+        1 - left,
+        footer_y - line_gap,
         "Lambert conformal conic projection",
         fontsize=8,
         va="center",
