@@ -54,6 +54,23 @@ def test_the_table_covers_the_journeys_users_map() -> None:
     assert all(f["properties"]["source"] for f in _features())
 
 
+def test_stations_for_geonames_places_serve_them() -> None:
+    from routes.read.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    checked = 0
+    for feature in _features():
+        props = feature["properties"]
+        if (props.get("place_id") or "").startswith("gn:"):
+            place = gazetteer.get(props["place_id"])
+            assert place is not None, props["id"]
+            lon, lat = feature["geometry"]["coordinates"]
+            assert place.country == props["country"], props["id"]
+            assert abs(place.lon - lon) < 0.1 and abs(place.lat - lat) < 0.1, props["id"]
+            checked += 1
+    assert checked >= 20
+
+
 def test_every_station_is_on_the_track_or_lists_its_distance(points) -> None:
     for feature in _features():
         props = feature["properties"]
