@@ -29,6 +29,7 @@ BENCHMARKS = {
     "hostile": "benchmarks.hostile",
     "batch": "benchmarks.batch",
     "static-map": "benchmarks.static_map",
+    "rail": "benchmarks.rail",
 }
 RESULTS = PROJECT / "benchmarks" / "results.md"
 EXIT_OK = 0

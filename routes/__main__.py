@@ -41,6 +41,8 @@ examples:
   python -m routes build my-reports/ --out maps --speed 45 --depart 2023-09-10T21:00
   python -m routes parse report.md --geojson  # the places found, as GeoJSON
   python -m routes route Pyongyang Khasan Vladivostok --geojson
+  python -m routes network import poland.osm.pbf --out poland.npz   # full-detail track
+  python -m routes build --network poland.npz
 """
 
 
@@ -87,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
         help="tiles of the HTML map (default: osm); the offline outline layer is always there",
     )
     _add_static_map_args(build)
+    _add_network_arg(build)
     build.set_defaults(run=_run_build)
 
     parse = commands.add_parser(
@@ -106,8 +109,10 @@ def _parser() -> argparse.ArgumentParser:
     route.add_argument("places", nargs="+", metavar="PLACE", help="place names, e.g. Khasan")
     route.add_argument("--geojson", action="store_true", help="print legs and stops as GeoJSON")
     _add_timing_args(route)
+    _add_network_arg(route)
     route.set_defaults(run=_run_route)
     _add_batch_parser(commands)
+    _add_network_parser(commands)
     return parser
 
 
@@ -131,6 +136,74 @@ def _add_static_map_args(build: argparse.ArgumentParser) -> None:
         help="areas shaded on the static map: those named as a stop (journey), every area "
         f"a report names (all) or none (default: {defaults.shade_areas})",
     )
+
+
+def _add_network_arg(parser: argparse.ArgumentParser) -> None:
+    """``--network FILE``: route on a network file from ``network import``."""
+    parser.add_argument(
+        "--network",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="rail network file written by `network import` (default: the world graph)",
+    )
+
+
+def _add_network_parser(commands: argparse._SubParsersAction) -> None:
+    """``network import``: an OpenStreetMap extract merged over the world rail graph."""
+    network = commands.add_parser(
+        "network",
+        help="import an OpenStreetMap extract as full-detail rail network",
+        description="Rail network tools.",
+    )
+    actions = network.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imported = actions.add_parser(
+        "import",
+        help="read railway=rail ways of REGION.osm.pbf and merge them over the world graph",
+        description="Read the railway=rail ways of an OpenStreetMap extract (pyosmium) and "
+        "write a network file: the world graph with the extract's track laid over it. "
+        "Use it with --network on build and route.",
+    )
+    imported.add_argument("extract", type=Path, metavar="REGION.osm.pbf")
+    imported.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="network file to write (default: REGION.npz beside the extract)",
+    )
+    imported.set_defaults(run=_run_network_import)
+
+
+def _run_network_import(args: argparse.Namespace) -> int:
+    """``network import``: write the merged network file and say what it holds."""
+    from routes.rail.osm import ExtractError, import_extract
+    from routes.rail.world import WorldNetworkError, load_world
+
+    name = args.extract.name.removesuffix(".pbf").removesuffix(".osm")
+    out = args.out or args.extract.with_name(f"{name}.npz")
+    try:
+        summary = import_extract(args.extract, out, load_world())
+    except (ExtractError, WorldNetworkError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    _progress(
+        f"{summary.ways:,} railway ways, {summary.nodes:,} nodes, {summary.km:,.0f} km of "
+        f"track, {summary.joins} joins to the world graph"
+    )
+    print(summary.path)
+    return EXIT_OK
+
+
+def _network(args: argparse.Namespace):
+    """The network ``--network`` names (the world graph when none); None after a message."""
+    from routes.rail.network import NetworkError, load_network
+
+    try:
+        return load_network(getattr(args, "network", None))
+    except NetworkError as error:
+        print(f"error: --network: {error}", file=sys.stderr)
+        return None
 
 
 def _add_batch_parser(commands: argparse._SubParsersAction) -> None:
@@ -282,8 +355,16 @@ def _run_build(args: argparse.Namespace) -> int:
     if not loaded.reports:
         print("error: no report could be read; nothing to map", file=sys.stderr)
         return EXIT_BAD_INPUT
+    network = _network(args)
+    if network is None:
+        return EXIT_BAD_INPUT
     journey = build(
-        loaded.reports, settings, corrections, problems=loaded.problems, progress=_progress
+        loaded.reports,
+        settings,
+        corrections,
+        problems=loaded.problems,
+        network=network,
+        progress=_progress,
     )
     for warning in journey.route.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -366,13 +447,15 @@ def _run_parse(args: argparse.Namespace) -> int:
 def _run_route(args: argparse.Namespace) -> int:
     """``route``: legs and stops between named places."""
     from routes.publish.export import route_geojson
-    from routes.rail.network import load_network
     from routes.rail.route import RouteError, route_by_names
     from routes.read.gazetteer import load_gazetteer
 
     settings = Settings(speed_kmh=args.speed, depart=args.depart)
+    network = _network(args)
+    if network is None:
+        return EXIT_BAD_INPUT
     try:
-        result = route_by_names(args.places, settings, load_gazetteer(), load_network())
+        result = route_by_names(args.places, settings, load_gazetteer(), network)
     except RouteError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

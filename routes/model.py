@@ -281,11 +281,12 @@ class Leg:
 
     from_id: str
     to_id: str
-    kind: str  # "rail" or "no-rail"
+    kind: str  # a LegKind: rail, air, road or no-rail
     coords: tuple[tuple[float, float], ...]
     km: float
     countries: tuple[str, ...] = ()
     border_point: tuple[float, float] | None = None
+    gauges: tuple[int, ...] = ()  # track gauges in mm in travel order, where known
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,7 @@ class Route:
     @property
     def rail_km(self) -> float:
         """Length of the legs that follow track."""
-        return sum(leg.km for leg in self.legs if leg.kind == "rail")
+        return sum(leg.km for leg in self.legs if leg.kind == LegKind.RAIL)
 
 
 @dataclass(frozen=True)

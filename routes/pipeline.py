@@ -17,6 +17,7 @@ from routes.model import (
     Report,
     Settings,
 )
+from routes.rail.modes import arrival_modes
 from routes.rail.network import RailNetwork, load_network
 from routes.rail.route import order_stops, route
 from routes.read.gazetteer import Gazetteer, load_gazetteer
@@ -69,7 +70,9 @@ def build(
     stops = _stops(places, corrections, network)
     settings = _with_departure(settings, places)
     reported = _reported_times(places, not_before=settings.depart)
-    journey_route = route(stops, settings, reported_times=reported, network=network)
+    journey_route = route(
+        stops, settings, reported_times=reported, network=network, modes=arrival_modes(places)
+    )
     return Journey(
         title=settings.title or _default_title(reports),
         reports=tuple(reports),

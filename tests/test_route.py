@@ -10,11 +10,20 @@ import pytest
 from pyproj import Geod, Transformer
 from shapely import LineString, Point
 
-from routes.model import Place, Route, Settings
+from routes.model import LegKind, Place, Role, Route, Settings
 from routes.rail.network import RailNetwork, load_network
-from routes.rail.route import RouteError, order_stops, route, route_by_names
+from routes.rail.route import (
+    RouteError,
+    order_stops,
+    position_along,
+    rail_path,
+    route,
+    route_by_names,
+)
+from routes.rail.track import network_from_lines
+from routes.rail.world import TrackLine
 from routes.read.gazetteer import Gazetteer, load_gazetteer
-from tests.test_network import LINES, STATIONS, write_rail
+from tests.test_network import synthetic_network
 
 GEOD = Geod(ellps="WGS84")
 
@@ -38,9 +47,9 @@ FARM = place("farm", 130.3, 41.7)
 
 
 @pytest.fixture
-def network(tmp_path: Path) -> RailNetwork:
+def network() -> RailNetwork:
     """The synthetic KP/RU network with an unconnected island line."""
-    return load_network(write_rail(tmp_path / "rail", LINES, STATIONS))
+    return synthetic_network()
 
 
 def _same_time(a: datetime | None, b: datetime) -> bool:
@@ -58,6 +67,31 @@ def test_order_puts_origin_first_destination_last_and_vias_by_rail_km(
     stops = [(DELTA, "destination"), (ECHO, "via"), (CHARLIE, "border"), (ALPHA, "origin")]
     ordered = order_stops(stops, network)
     assert [p.id for p, _ in ordered] == ["alpha", "charlie", "echo", "delta"]
+
+
+def test_order_follows_the_track_not_the_straight_line() -> None:
+    # A line out east and back west 55 km further north: the last via is the nearest to
+    # the origin in a straight line but the farthest along the track.
+    line = TrackLine(((30.0, 60.0), (31.0, 60.0), (31.0, 60.5), (30.1, 60.5)), "RU")
+    net = network_from_lines([line])
+    stops = [
+        (place("back", 30.2, 60.5), Role.VIA),
+        (place("end", 30.1, 60.5), Role.DESTINATION),
+        (place("turn", 31.0, 60.25), Role.VIA),
+        (place("start", 30.0, 60.0), Role.ORIGIN),
+        (place("out", 30.6, 60.01), Role.VIA),
+    ]
+    assert [p.id for p, _ in order_stops(stops, net)] == ["start", "out", "turn", "back", "end"]
+
+
+def test_position_along_a_path_is_track_km_from_its_start(network: RailNetwork) -> None:
+    path = rail_path(ALPHA, DELTA, network)
+    assert path is not None
+    assert position_along(path, ALPHA) == pytest.approx(0.0, abs=0.01)
+    assert position_along(path, DELTA) == pytest.approx(path.km, rel=1e-6)
+    halfway = position_along(path, place("mid", 130.0, 42.3))  # 33 km off the junction
+    assert halfway == pytest.approx(rail_path(ALPHA, CHARLIE, network).km - 8.2, abs=0.5)
+    assert position_along(path, place("lost", float("nan"), 0.0)) == float("inf")
 
 
 def test_order_removes_a_place_listed_twice_keeping_its_strongest_role(
@@ -88,11 +122,12 @@ def test_route_follows_the_track_with_cumulative_km(network: RailNetwork) -> Non
         Settings(),
         network=network,
     )
-    assert [leg.kind for leg in result.legs] == ["rail", "rail"]
+    assert [leg.kind for leg in result.legs] == [LegKind.RAIL, LegKind.RAIL]
     first, second = result.legs
     assert first.coords[0] == (129.0, 42.0) and first.coords[-1] == (130.1, 42.0)
     assert second.coords[0] == (130.1, 42.0) and second.coords[-1] == (131.0, 42.0)
-    assert first.km == pytest.approx(GEOD.line_length(*zip(*first.coords, strict=True)) / 1000.0)
+    drawn = GEOD.line_length(*zip(*first.coords, strict=True)) / 1000.0
+    assert first.km == pytest.approx(drawn, rel=1e-5)
     assert [s.km for s in result.stops] == pytest.approx([0.0, first.km, first.km + second.km])
     assert result.total_km == pytest.approx(result.rail_km)
     assert result.warnings == ()
@@ -105,18 +140,20 @@ def test_a_leg_names_the_countries_and_the_border_point(network: RailNetwork) ->
         network=network,
     )
     crossing, domestic = result.legs
-    assert crossing.countries == ("KP", "RU") and crossing.border_point == (130.0, 42.0)
+    assert crossing.countries == ("KP", "RU") and crossing.border_point is not None
+    assert crossing.border_point in crossing.coords or crossing.border_point[1] == 42.0
     assert domestic.countries == ("RU",) and domestic.border_point is None
 
 
 def test_stops_snap_to_their_station_then_to_the_nearest_track(network: RailNetwork) -> None:
     result = route([(ALPHA, "origin"), (SIDING, "destination")], Settings(), network=network)
     alpha, siding = result.stops
-    assert alpha.node == network.station_node("alpha")
+    assert alpha.node == network.station_point("alpha").id
     assert alpha.snap_km == pytest.approx(_geodesic_km(ALPHA, place("s", 129.0, 42.0)))
-    assert siding.node == network.nearest_node(SIDING.lon, SIDING.lat)[0]
+    assert siding.node == network.snap(SIDING.lon, SIDING.lat).id
     assert 2.5 < siding.snap_km < 3.5 and not siding.off_network
-    assert result.legs[0].kind == "rail"
+    assert result.legs[0].kind == LegKind.RAIL
+    assert result.legs[0].coords[-1] == pytest.approx((130.3, 42.0))  # onto the segment
 
 
 def test_a_stop_far_from_rail_is_flagged_not_snapped(network: RailNetwork) -> None:
@@ -256,14 +293,21 @@ def test_route_by_names_needs_two_places(network: RailNetwork) -> None:
         route_by_names(["Alpha"], Settings(), _Gazetteer(), network)
 
 
-# --- Acceptance on the shipped railway (issue 4): these are the accuracy tests. ---
+# --- Acceptance on the shipped (world) railway: these are the accuracy tests. ---
 
-#: Reported rail length of the journey Pyongyang -> Khasan -> Vladivostok (issue 4).
+#: Reported rail length of the journey Pyongyang -> Khasan -> Vladivostok.
 JOURNEY_KM = 1180.0
-#: Khasan - Baranovsky line length (issue 4; Russian Railways, Far Eastern Railway).
+#: Khasan - Baranovsky line length (Russian Railways, Far Eastern Railway).
 KHASAN_BARANOVSKY_KM = 238.0
 #: Trans-Siberian km posts: Vladivostok 9288, Khabarovsk 8521 (Russian Railways timetable).
 VLADIVOSTOK_KHABAROVSK_KM = 9288.0 - 8521.0
+STATIONS_FILE = Path(__file__).resolve().parent.parent / "geodata" / "rail" / "stations.geojson"
+
+
+def _station_coords() -> dict[str, tuple[float, float]]:
+    """Published station coordinates of the shipped station table, by station id."""
+    features = json.loads(STATIONS_FILE.read_text(encoding="utf-8"))["features"]
+    return {f["properties"]["id"]: tuple(f["geometry"]["coordinates"]) for f in features}
 
 
 @pytest.fixture(scope="module")
@@ -272,19 +316,25 @@ def shipped() -> tuple[RailNetwork, Gazetteer]:
     return load_network(), load_gazetteer()
 
 
+@pytest.fixture(scope="module")
+def journey(shipped) -> Route:
+    """The bundled story's journey: Pyongyang - Khasan - Vladivostok."""
+    return _route_ids(shipped, "pyongyang", "khasan", "vladivostok")
+
+
 def _route_ids(shipped: tuple[RailNetwork, Gazetteer], *ids: str, **settings) -> Route:
     network, gazetteer = shipped
     places = [gazetteer.get(pid) for pid in ids]
     assert all(places), f"missing gazetteer places among {ids}"
-    roles = ["origin", *(["via"] * (len(ids) - 2)), "destination"]
+    roles = [Role.ORIGIN, *([Role.VIA] * (len(ids) - 2)), Role.DESTINATION]
     return route(list(zip(places, roles, strict=True)), Settings(**settings), network=network)
 
 
-def _distance_to_track_km(place: Place, result: Route) -> float:
-    """Ground distance from ``place`` to the nearest point of any leg, in km."""
+def _distance_to_track_km(lon: float, lat: float, result: Route) -> float:
+    """Ground distance from ``(lon, lat)`` to the nearest point of any leg, in km."""
     local = Transformer.from_crs(
         "EPSG:4326",
-        f"+proj=aeqd +lat_0={place.lat} +lon_0={place.lon} +datum=WGS84 +units=m",
+        f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m",
         always_xy=True,
     )
     lines = []
@@ -294,75 +344,53 @@ def _distance_to_track_km(place: Place, result: Route) -> float:
     return min(line.distance(Point(0.0, 0.0)) for line in lines) / 1000.0
 
 
-def test_pyongyang_khasan_vladivostok_is_the_reported_length(shipped) -> None:
-    result = _route_ids(shipped, "pyongyang", "khasan", "vladivostok")
-    assert [leg.kind for leg in result.legs] == ["rail", "rail"]
-    assert result.warnings == ()
-    assert not any(stop.off_network for stop in result.stops)
-    assert JOURNEY_KM * 0.92 <= result.total_km <= JOURNEY_KM * 1.08
+def test_pyongyang_khasan_vladivostok_is_the_reported_length(journey: Route) -> None:
+    assert [leg.kind for leg in journey.legs] == [LegKind.RAIL, LegKind.RAIL]
+    assert journey.warnings == ()
+    assert not any(stop.off_network for stop in journey.stops)
+    assert journey.total_km == pytest.approx(JOURNEY_KM, rel=0.05)
 
 
 def test_khasan_baranovsky_is_the_line_length(shipped) -> None:
     result = _route_ids(shipped, "khasan", "baranovsky")
-    assert result.legs[0].kind == "rail"
-    assert KHASAN_BARANOVSKY_KM * 0.95 <= result.total_km <= KHASAN_BARANOVSKY_KM * 1.05
+    assert result.legs[0].kind == LegKind.RAIL
+    assert result.total_km == pytest.approx(KHASAN_BARANOVSKY_KM, rel=0.05)
+
+
+def test_ussuriysk_khabarovsk_is_the_line_length(shipped) -> None:
+    result = _route_ids(shipped, "ussuriysk", "khabarovsk")
+    assert result.legs[0].kind == LegKind.RAIL
+    assert result.total_km == pytest.approx(652.0, rel=0.03)
 
 
 def test_vladivostok_khabarovsk_matches_the_trans_siberian_km_posts(shipped) -> None:
     result = _route_ids(shipped, "vladivostok", "khabarovsk")
-    assert result.legs[0].kind == "rail"
-    assert VLADIVOSTOK_KHABAROVSK_KM * 0.95 <= result.total_km <= VLADIVOSTOK_KHABAROVSK_KM * 1.05
+    assert result.legs[0].kind == LegKind.RAIL
+    assert result.total_km == pytest.approx(VLADIVOSTOK_KHABAROVSK_KM, rel=0.05)
 
 
-#: Chainages of the km posts in ``stations.geojson`` and the station each counts from.
-KM_POST_ZERO = {"khasan-baranovsky": "baranovsky", "transsib": "vladivostok"}
-
-
-def _km_posts() -> list[tuple[str, str, float]]:
-    """``(station id, chainage, km from the chainage's zero)`` for every published km post."""
-    path = Path(__file__).resolve().parent.parent / "geodata" / "rail" / "stations.geojson"
-    features = json.loads(path.read_text(encoding="utf-8"))["features"]
-    posts = {f["properties"]["id"]: f["properties"].get("km") or {} for f in features}
-    return [
-        (station, chain, abs(km - posts[KM_POST_ZERO[chain]][chain]))
-        for station, kms in posts.items()
-        for chain, km in kms.items()
-        if chain in KM_POST_ZERO and station != KM_POST_ZERO[chain]
-    ]
-
-
-def test_stop_km_match_the_published_km_posts_of_every_station(shipped) -> None:
-    # Rail km to an intermediate station is not fixed by any length factor: it checks
-    # that the drawn track is short evenly, so Stop.km and ETAs hold along the line.
-    network, _ = shipped
-    posts = _km_posts()
-    assert len(posts) >= 10
-    for station, chain, published in posts:
-        zero = network.stations[KM_POST_ZERO[chain]]
-        found = network.path(zero, network.stations[station])
-        assert found is not None, station
-        assert found.km == pytest.approx(published, rel=0.10), (station, found.km, published)
-
-
-@pytest.mark.parametrize("town", ["hamhung", "kilju", "chongjin", "rajin", "tumangang", "khasan"])
-def test_the_journey_follows_the_east_coast_line(shipped, town: str) -> None:
-    result = _route_ids(shipped, "pyongyang", "khasan", "vladivostok")
-    assert _distance_to_track_km(shipped[1].get(town), result) <= 5.0
+@pytest.mark.parametrize(
+    "station", ["hamhung", "kilju", "chongjin", "rajin", "tumangang", "khasan", "vladivostok"]
+)
+def test_the_journey_follows_the_east_coast_line(journey: Route, station: str) -> None:
+    assert _distance_to_track_km(*_station_coords()[station], journey) <= 3.0
 
 
 def test_khasan_to_khabarovsk_runs_through_ussuriysk(shipped) -> None:
     result = _route_ids(shipped, "khasan", "khabarovsk")
-    assert _distance_to_track_km(shipped[1].get("ussuriysk"), result) <= 5.0
+    assert _distance_to_track_km(*_station_coords()["ussuriysk"], result) <= 3.0
+    assert result.legs[0].countries == ("RU",)
 
 
-def test_the_border_point_is_the_tumen_crossing_between_tumangang_and_khasan(shipped) -> None:
-    journey = _route_ids(shipped, "pyongyang", "khasan", "vladivostok")
-    crossing = journey.legs[0]
+def test_the_border_point_is_the_tumen_crossing_between_tumangang_and_khasan(
+    shipped, journey: Route
+) -> None:
+    crossing, domestic = journey.legs
     assert crossing.countries == ("KP", "RU")
-    assert journey.legs[1].countries == ("RU",) and journey.legs[1].border_point is None
-    bridge = _route_ids(shipped, "tumangang", "khasan").legs[0]
+    assert domestic.countries == ("RU",) and domestic.border_point is None
+    bridge = shipped[1].get("friendship-bridge")
     assert crossing.border_point is not None
-    assert crossing.border_point in bridge.coords[1:-1]  # strictly between the two stations
+    assert _geodesic_km(bridge, place("x", *crossing.border_point)) <= 3.0
 
 
 def test_the_journey_timing_compares_with_the_reported_crossing(shipped) -> None:
@@ -370,9 +398,9 @@ def test_the_journey_timing_compares_with_the_reported_crossing(shipped) -> None
     depart = datetime(2023, 9, 10, 23, 0)  # "left Pyongyang late on Sunday"
     reported = datetime(2023, 9, 12, 6, 0)  # the crossing reported early on Tuesday
     stops = [
-        (gazetteer.get("pyongyang"), "origin"),
-        (gazetteer.get("khasan"), "border"),
-        (gazetteer.get("vladivostok"), "destination"),
+        (gazetteer.get("pyongyang"), Role.ORIGIN),
+        (gazetteer.get("khasan"), Role.BORDER),
+        (gazetteer.get("vladivostok"), Role.DESTINATION),
     ]
     result = route(
         stops,
@@ -385,9 +413,41 @@ def test_the_journey_timing_compares_with_the_reported_crossing(shipped) -> None
     assert khasan.delta_hours == pytest.approx((khasan.eta - reported).total_seconds() / 3600)
 
 
-def test_a_city_without_railway_in_the_data_is_flagged_on_the_shipped_network(shipped) -> None:
-    result = _route_ids(shipped, "pyongyang", "seoul")
-    seoul = result.stops[1]
-    assert seoul.off_network and seoul.node is None and seoul.snap_km > 10.0
-    assert result.legs[0].kind == "no-rail"
-    assert any("Seoul" in warning for warning in result.warnings)
+def test_a_stop_far_from_any_track_is_flagged_on_the_shipped_network(shipped) -> None:
+    network, gazetteer = shipped
+    at_sea = place("at-sea", 135.0, 40.0, "")  # the Sea of Japan, 340 km from any line
+    result = route(
+        [(gazetteer.get("vladivostok"), Role.ORIGIN), (at_sea, Role.DESTINATION)],
+        Settings(),
+        network=network,
+    )
+    stop = result.stops[1]
+    assert stop.off_network and stop.node is None and stop.snap_km > 300.0
+    assert result.legs[0].kind == LegKind.NO_RAIL
+    assert any("At-Sea" in warning for warning in result.warnings)
+
+
+def test_an_island_line_without_a_link_is_a_no_rail_leg(shipped) -> None:
+    network, gazetteer = shipped
+    sakhalin = place("yuzhno-sakhalinsk", 142.74, 46.96)  # Sakhalin's own railway
+    result = route(
+        [(gazetteer.get("vladivostok"), Role.ORIGIN), (sakhalin, Role.DESTINATION)],
+        Settings(),
+        network=network,
+    )
+    assert not result.stops[1].off_network
+    assert result.legs[0].kind == LegKind.NO_RAIL
+    assert any("No railway joins" in warning for warning in result.warnings)
+
+
+def test_the_crossing_leg_shows_the_gauge_change_and_its_border_in_geojson(
+    journey: Route,
+) -> None:
+    from routes.publish.export import route_geojson
+
+    crossing, domestic = journey.legs
+    assert crossing.gauges == (1435, 1520) and domestic.gauges == (1520,)
+    legs = [f for f in route_geojson(journey)["features"] if f["geometry"]["type"] == "LineString"]
+    assert legs[0]["properties"]["gauges"] == [1435, 1520]
+    assert legs[0]["properties"]["border"] == pytest.approx(list(crossing.border_point), abs=1e-5)
+    assert legs[1]["properties"]["border"] is None

@@ -188,6 +188,8 @@ def _leg_feature(leg: Leg) -> dict:
             "to": leg.to_id,
             "km": _km(leg.km),
             "countries": list(leg.countries),
+            "border": _lonlat(*leg.border_point) if leg.border_point else None,
+            "gauges": list(leg.gauges),
         },
     }
 

@@ -21,6 +21,22 @@ DEFAULT_ROUTE_COLOUR = "#882255"
 #: A gap with no known track between two stops (drawn dashed, never as if it were rail).
 NO_RAIL_COLOUR = "#555555"
 NO_RAIL_DASH = (6, 4)  # matplotlib on/off lengths in points; "6 4" as an SVG dash array
+#: A leg the reports say was flown, drawn as a geodesic arc: Tol "vibrant" cyan, dotted.
+AIR_COLOUR, AIR_DASH = "#33BBEE", (1, 3)
+#: A leg the reports say was driven: Tol "bright" yellow-brown, long dashes.
+ROAD_COLOUR, ROAD_DASH = "#997700", (10, 3)
+#: Colour and dash of each leg kind that is not rail.
+LEG_STYLES: dict[str, tuple[str, tuple[int, int]]] = {
+    LegKind.NO_RAIL: (NO_RAIL_COLOUR, NO_RAIL_DASH),
+    LegKind.AIR: (AIR_COLOUR, AIR_DASH),
+    LegKind.ROAD: (ROAD_COLOUR, ROAD_DASH),
+}
+#: How the maps label a leg that is not rail.
+LEG_LABELS: dict[str, str] = {
+    LegKind.NO_RAIL: "No known rail (gap)",
+    LegKind.AIR: "Flown (as reported)",
+    LegKind.ROAD: "By road (as reported)",
+}
 
 #: Marker fill per journey role. Stop markers carry their number in white, so each stop role
 #: reaches WCAG's 4.5:1 for text against white (the border orange is darkened for that); the
@@ -122,13 +138,18 @@ def route_colour(kind: str, countries: Sequence[str] = ()) -> str:
     Parameters
     ----------
     kind
-        The leg kind, "rail" or "no-rail".
+        The leg kind (``LegKind``): rail, air, road or no-rail.
     countries
         The countries the leg runs through, in travel order (``Leg.countries``).
     """
     if kind != LegKind.RAIL:
-        return NO_RAIL_COLOUR
+        return leg_dash_style(kind)[0]
     return country_colour(countries[0]) if countries else DEFAULT_ROUTE_COLOUR
+
+
+def leg_dash_style(kind: str) -> tuple[str, tuple[int, int]]:
+    """Colour and dash pattern of a leg that is not rail (no-rail for unknown kinds)."""
+    return LEG_STYLES.get(kind, LEG_STYLES[LegKind.NO_RAIL])
 
 
 def role_colour(role: str) -> str:
@@ -149,6 +170,8 @@ def css_variables() -> str:
         ("area-edge", AREA_EDGE),
         ("context", ROLE_COLOURS[Role.CONTEXT]),
         ("no-rail", NO_RAIL_COLOUR),
+        ("air", AIR_COLOUR),
+        ("road", ROAD_COLOUR),
     ]
     pairs += [(f"role-{role}", colour) for role, colour in ROLE_COLOURS.items()]
     for status, (background, text) in STATUS_CHIPS.items():

@@ -3,21 +3,26 @@
 The rules a user can rely on:
 
 - **Order** (:func:`order_stops`): the origin first, the destination(s) last and the
-  vias and borders between them by rail distance from the origin (geodesic distance
-  when a stop is not reachable by rail). A place listed twice is kept once, in its
-  strongest role (origin > destination > border > via).
+  vias and borders between them by their position along the rail path from the origin
+  to the destination (:func:`position_along`; rail, then geodesic, distance from the
+  origin when there is no such path). A place listed twice is kept once, in its
+  strongest role (border > destination > origin > via).
 - **Snapping**: a stop snaps to its station (the station whose ``place_id`` is the
-  stop's place id), otherwise to the nearest track vertex. A stop farther than
-  ``Settings.max_snap_km`` from the track is *not* snapped: it is marked
+  stop's place id), otherwise to the nearest point of any track segment. A stop farther
+  than ``Settings.max_snap_km`` from the track is *not* snapped: it is marked
   ``Stop.off_network`` and named in ``Route.warnings``, and the legs to and from it are
   geodesic ``"no-rail"`` legs.
-- **Legs**: the shortest track between consecutive stops, its length, the countries of
-  the track in travel order and the ``border_point`` where the country changes. A rail
-  leg's ``km`` is rail km: the geodesic length (WGS84) of the drawn track times each
-  line's published ``length_factor`` (the drawn lines are a reconstruction 10-45 % short
-  of the track; ``geodata/README.md``); a no-rail leg's ``km`` is its geodesic length.
-  When no track joins two stops the leg is a densified great circle of kind
-  ``"no-rail"`` and a warning says so — never a silent straight line.
+- **Legs**: the shortest track between consecutive stops (``routes.rail.track``: a train
+  between two stops stays in their countries unless a stop puts it abroad), its length,
+  the countries of the track in travel order and the ``border_point`` where the country
+  changes. A rail leg's ``km`` is track km (the OpenStreetMap-derived segment lengths);
+  a no-rail leg's ``km`` is its geodesic length. When no track joins two stops the leg
+  is a densified great circle of kind ``"no-rail"`` and a warning says so — never a
+  silent straight line.
+- **Air and road**: a leg into a place the reports say was flown to or driven to
+  (``modes``, from :func:`routes.rail.modes.arrival_modes`) is a geodesic arc of kind
+  ``"air"`` or ``"road"`` between the two places, timed at :data:`MODE_SPEED_KMH`;
+  ``"no-rail"`` is kept for legs where no track joins two stops.
 - **Unknown stop**: a stop whose coordinates are missing or not finite cannot be drawn
   or timed; it is left out of the route and named in ``Route.warnings``.
 - **Timing**: from ``Settings.depart`` the train runs at ``Settings.speed_kmh`` and
@@ -39,8 +44,11 @@ from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import Protocol
 
-from routes.model import STOP_PRIORITY, Leg, Place, Route, Settings, Stop
-from routes.rail.network import GEOD, RailNetwork, load_network, path_km
+from routes.model import STOP_PRIORITY, Kind, Leg, LegKind, Place, Role, Route, Settings, Stop
+from routes.rail.geodesy import GEOD, path_km, point_km
+from routes.rail.network import RailNetwork, load_network
+from routes.rail.track import RailPath, TrackPoint
+from routes.rail.track import position_along as track_position
 
 #: Strength of a role when a place is listed more than once (highest wins).
 #: Spacing of the points of a geodesic "no-rail" leg; 10 km keeps the drawn great circle
@@ -52,6 +60,9 @@ NO_RAIL_MAX_POINTS = 500
 MIN_NAMES = 2
 #: Most names ``route_by_names`` accepts (bounds the work of one request).
 MAX_NAMES = 50
+#: Average speed of a flown or driven leg, gate to gate (a state jet ~700 km/h less
+#: taxi and climb; a motorcade on main roads), used instead of ``Settings.speed_kmh``.
+MODE_SPEED_KMH: dict[str, float] = {LegKind.AIR: 600.0, LegKind.ROAD: 60.0}
 
 
 class RouteError(ValueError):
@@ -68,11 +79,16 @@ class GazetteerLike(Protocol):
 
 @dataclass(frozen=True)
 class _Snap:
-    """Where a stop meets the network."""
+    """Where a stop meets the network (``point`` None when it is off the network)."""
 
-    node: str | None
+    point: TrackPoint | None
     km: float
     off_network: bool
+
+    @property
+    def node(self) -> str | None:
+        """The label of the snapped track point, for ``Stop.node``."""
+        return self.point.id if self.point is not None else None
 
 
 def order_stops(
@@ -80,20 +96,22 @@ def order_stops(
 ) -> list[tuple[Place, str]]:
     """Put ``(place, role)`` stops in travel order.
 
-    The first origin comes first and the destinations last; every other stop (vias,
-    borders, further origins) goes between them by rail km from the origin, falling
-    back to geodesic km when a stop has no rail path from it. Destinations are ordered
-    the same way among themselves. A place id listed twice is kept once, with its
-    strongest role (origin > destination > border > via). Without an origin, the first
-    stop given anchors the order. Stops without finite coordinates go last before
-    the destinations, in the order given.
+    The first origin comes first and the destinations last. Every other stop (vias,
+    borders, further origins) goes between them by its position along the rail path
+    from the origin to the farthest destination (:func:`position_along`); without such
+    a path (no destination, no track) by rail km from the origin, and by geodesic km
+    when a stop has no rail path from it either. Destinations are ordered the same way
+    among themselves. A place id listed twice is kept once, with its strongest role
+    (:data:`routes.model.STOP_PRIORITY`). Without an origin, the first stop given
+    anchors the order. Stops without finite coordinates go last before the
+    destinations, in the order given.
 
     Parameters
     ----------
     stops
         The places on the route and their roles, in any order.
     network
-        The rail network giving the distances.
+        The rail network giving the track.
 
     Returns
     -------
@@ -103,12 +121,30 @@ def order_stops(
     unique = _dedupe(stops)
     if not unique:
         return []
-    origin = next((s for s in unique if s[1] == "origin"), unique[0])
+    origin = next((s for s in unique if s[1] == Role.ORIGIN), unique[0])
     rest = [s for s in unique if s is not origin]
-    distance = _distance_from(origin[0], network)
-    middle = sorted((s for s in rest if s[1] != "destination"), key=lambda s: distance(s[0]))
-    ends = sorted((s for s in rest if s[1] == "destination"), key=lambda s: distance(s[0]))
-    return [origin, *middle, *ends]
+    ends = [s for s in rest if s[1] == Role.DESTINATION]
+    distance = _along_track(origin[0], [p for p, _ in ends], network)
+    middle = sorted((s for s in rest if s[1] != Role.DESTINATION), key=lambda s: distance(s[0]))
+    return [origin, *middle, *sorted(ends, key=lambda s: distance(s[0]))]
+
+
+def position_along(path: RailPath, place: Place) -> float:
+    """Track km from the start of ``path`` to where ``place`` lies along it.
+
+    The reader can order the places a report names between a first and a last stop by
+    this (see :func:`order_stops`); ``math.inf`` for a place without coordinates.
+    """
+    if not _has_coords(place):
+        return math.inf
+    return track_position(path, place.lon, place.lat)
+
+
+def rail_path(a: Place, b: Place, network: RailNetwork) -> RailPath | None:
+    """The rail path between two places (their stations, else the nearest track)."""
+    if not (_has_coords(a) and _has_coords(b)):
+        return None
+    return network.path(_track_point(a, network), _track_point(b, network))
 
 
 def route(
@@ -117,6 +153,7 @@ def route(
     *,
     reported_times: Mapping[str, datetime] | None = None,
     network: RailNetwork | None = None,
+    modes: Mapping[str, str] | None = None,
 ) -> Route:
     """Join ``stops`` (already in travel order) along the railway and time the journey.
 
@@ -130,6 +167,9 @@ def route(
         Times reports give for reaching places, by place id; compared with the ETAs.
     network
         The rail network; the shipped one when None.
+    modes
+        Place id → ``LegKind`` of the leg into that place when not rail (``air``,
+        ``road``), from :func:`routes.rail.modes.arrival_modes`.
 
     Returns
     -------
@@ -153,7 +193,13 @@ def route(
                 f"{settings.max_snap_km:g} km); joined by a straight no-rail line"
             )
         placed.append((place, role, snap))
-    legs = [_leg(a, b, network, warnings) for a, b in pairwise(placed)]
+    modes = modes or {}
+    legs = [
+        _mode_leg(a[0], b[0], modes[b[0].id])
+        if modes.get(b[0].id) in MODE_SPEED_KMH
+        else _leg(a, b, network, warnings)
+        for a, b in pairwise(placed)
+    ]
     route_stops = _timed_stops(placed, legs, settings, reported_times or {})
     return Route(stops=tuple(route_stops), legs=tuple(legs), warnings=tuple(warnings))
 
@@ -217,10 +263,10 @@ def _suggestions(name: str, gazetteer: GazetteerLike, limit: int = 3) -> list[st
 def _role(index: int, count: int, place: Place) -> str:
     """The role of the ``index``-th of ``count`` named stops."""
     if index == 0:
-        return "origin"
+        return Role.ORIGIN
     if index == count - 1:
-        return "destination"
-    return "border" if place.kind == "border-crossing" else "via"
+        return Role.DESTINATION
+    return Role.BORDER if place.kind == Kind.BORDER_CROSSING else Role.VIA
 
 
 def _dedupe(stops: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
@@ -238,23 +284,44 @@ def _stop_rank(role: str) -> int:
     return STOP_PRIORITY.index(role) if role in STOP_PRIORITY else len(STOP_PRIORITY)
 
 
+def _along_track(
+    origin: Place, ends: Sequence[Place], network: RailNetwork
+) -> Callable[[Place], float]:
+    """A key function: where a place lies along the track from ``origin``.
+
+    Along the path to the farthest of ``ends`` when there is one; else rail km from
+    the origin, falling back to geodesic km (see :func:`order_stops`).
+    """
+    located = [p for p in ends if _has_coords(p)]
+    if _has_coords(origin) and located:
+        last = max(located, key=lambda p: point_km((origin.lon, origin.lat), (p.lon, p.lat)))
+        path = rail_path(origin, last, network)
+        if path is not None:
+            return lambda place: position_along(path, place)
+    return _distance_from(origin, network)
+
+
 def _distance_from(origin: Place, network: RailNetwork) -> Callable[[Place], float]:
     """A key function: km from ``origin`` to a place, by rail when possible."""
-    rail: dict[str, float] = {}
+    rail = None
     if _has_coords(origin):
-        node = network.station_node(origin.id) or network.nearest_node(origin.lon, origin.lat)[0]
-        rail = network.distances_from(node)
+        rail = network.distances_from(_track_point(origin, network))
 
     def distance(place: Place) -> float:
         if not (_has_coords(place) and _has_coords(origin)):
             return math.inf
-        node = network.station_node(place.id) or network.nearest_node(place.lon, place.lat)[0]
-        if node in rail:
-            return rail[node]
-        _, _, metres = GEOD.inv(origin.lon, origin.lat, place.lon, place.lat)
-        return metres / 1000.0
+        if rail is not None:
+            found = network.distance_to(rail, _track_point(place, network))
+            if math.isfinite(found):
+                return found
+        return point_km((origin.lon, origin.lat), (place.lon, place.lat))
 
     return distance
+
+
+def _track_point(place: Place, network: RailNetwork) -> TrackPoint:
+    """The track point of ``place``: its station's, else the nearest point of the track."""
+    return network.station_point(place.id) or network.snap(place.lon, place.lat)
 
 
 def _has_coords(place: Place) -> bool:
@@ -267,16 +334,15 @@ def _has_coords(place: Place) -> bool:
 
 
 def _snap(place: Place, network: RailNetwork, max_snap_km: float) -> _Snap:
-    """The node a stop snaps to: its station, else the nearest vertex within the limit."""
-    station = network.station_node(place.id)
+    """Where a stop meets the track: its station, else the nearest point within the limit."""
+    station = network.station_point(place.id)
     if station is not None:
-        lon, lat = network.coords(station)
-        _, _, metres = GEOD.inv(place.lon, place.lat, lon, lat)
-        return _Snap(node=station, km=metres / 1000.0, off_network=False)
-    node, km = network.nearest_node(place.lon, place.lat)
-    if km > max_snap_km:
-        return _Snap(node=None, km=km, off_network=True)
-    return _Snap(node=node, km=km, off_network=False)
+        km = point_km((place.lon, place.lat), (station.lon, station.lat))
+        return _Snap(point=station, km=km, off_network=False)
+    point = network.snap(place.lon, place.lat)
+    if point.km > max_snap_km:
+        return _Snap(point=None, km=point.km, off_network=True)
+    return _Snap(point=point, km=point.km, off_network=False)
 
 
 def _leg(
@@ -287,34 +353,52 @@ def _leg(
 ) -> Leg:
     """The leg from stop ``a`` to stop ``b``: track when there is a path, else no-rail."""
     (place_a, _, snap_a), (place_b, _, snap_b) = a, b
-    if snap_a.node is not None and snap_b.node is not None:
-        found = network.path(snap_a.node, snap_b.node)
+    if snap_a.point is not None and snap_b.point is not None:
+        found = network.path(snap_a.point, snap_b.point)
         if found is not None:
-            coords = found.coords if len(found.coords) > 1 else found.coords * 2
             return Leg(
                 from_id=place_a.id,
                 to_id=place_b.id,
-                kind="rail",
-                coords=coords,
+                kind=LegKind.RAIL,
+                coords=found.coords,
                 km=found.km,
                 countries=found.countries,
                 border_point=found.border_point,
+                gauges=found.gauges,
             )
         warnings.append(
             f"No railway joins {place_a.name} and {place_b.name}; "
             f"the leg between them is a straight no-rail line"
         )
-    start = network.coords(snap_a.node) if snap_a.node else (place_a.lon, place_a.lat)
-    end = network.coords(snap_b.node) if snap_b.node else (place_b.lon, place_b.lat)
-    coords = _great_circle(start, end)
+    coords = _great_circle(_drawn_at(place_a, snap_a), _drawn_at(place_b, snap_b))
     return Leg(
         from_id=place_a.id,
         to_id=place_b.id,
-        kind="no-rail",
+        kind=LegKind.NO_RAIL,
         coords=coords,
         km=path_km(coords),
         countries=tuple(dict.fromkeys(c for c in (place_a.country, place_b.country) if c)),
     )
+
+
+def _mode_leg(a: Place, b: Place, kind: str) -> Leg:
+    """A flown or driven leg: the geodesic arc between the two places."""
+    coords = _great_circle((a.lon, a.lat), (b.lon, b.lat))
+    return Leg(
+        from_id=a.id,
+        to_id=b.id,
+        kind=LegKind(kind),
+        coords=coords,
+        km=path_km(coords),
+        countries=tuple(dict.fromkeys(c for c in (a.country, b.country) if c)),
+    )
+
+
+def _drawn_at(place: Place, snap: _Snap) -> tuple[float, float]:
+    """Where a leg to or from ``place`` starts: its track point, else the place itself."""
+    if snap.point is None:
+        return (place.lon, place.lat)
+    return (snap.point.lon, snap.point.lat)
 
 
 def _great_circle(
@@ -368,9 +452,10 @@ def _running_time(
     leg: Leg, settings: Settings, to_destination: bool, place: Place, role: str
 ) -> timedelta:
     """Time on ``leg`` at ``settings.speed_kmh``, plus a border wait not spent at a stop."""
-    hours = leg.km / settings.speed_kmh if settings.speed_kmh > 0 else 0.0
+    speed = MODE_SPEED_KMH.get(leg.kind, settings.speed_kmh)
+    hours = leg.km / speed if speed > 0 else 0.0
     minutes = 0.0
-    if to_destination and role != "border" and _crosses_border(leg):
+    if to_destination and role != Role.BORDER and _crosses_border(leg):
         at_stop = leg.border_point is not None and (
             path_km([leg.border_point, (place.lon, place.lat)]) <= settings.max_snap_km
         )
@@ -380,7 +465,7 @@ def _running_time(
 
 def _dwell_min(role: str, leg_in: Leg, settings: Settings) -> float:
     """Minutes stopped at an intermediate stop reached by ``leg_in``."""
-    if role == "border" or _crosses_border(leg_in):
+    if role == Role.BORDER or _crosses_border(leg_in):
         return settings.border_dwell_min
     return settings.dwell_min
 

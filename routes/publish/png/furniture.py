@@ -39,17 +39,19 @@ def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *,
         )
     if any(leg.kind == LegKind.RAIL and not leg.countries for leg in journey.route.legs):
         handles.append(Line2D([], [], color=style.DEFAULT_ROUTE_COLOUR, lw=3.4, label="Rail route"))
-    if any(leg.kind != LegKind.RAIL for leg in journey.route.legs):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=style.NO_RAIL_COLOUR,
-                linewidth=3.4,
-                linestyle=(0, style.NO_RAIL_DASH),
-                label="No known rail (gap)",
+    kinds = {leg.kind for leg in journey.route.legs}
+    for kind, (colour, dash) in style.LEG_STYLES.items():
+        if kind in kinds:
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color=colour,
+                    linewidth=3.4,
+                    linestyle=(0, dash),
+                    label=style.LEG_LABELS[kind],
+                )
             )
-        )
     roles = [r for r in STOP_ROLES if any(s.role == r for s in journey.route.stops)]
     for role in roles:
         handles.append(

@@ -42,16 +42,24 @@ def draw_route(ax, frame: MapFrame, journey: Journey) -> tuple[np.ndarray, bool]
             x, y = frame.project(*zip(*coords, strict=True))
             line = np.column_stack([x, y])
             points.append(line)
-            (solid if leg.kind == LegKind.RAIL else dashed).append((line, colour))
+            if leg.kind == LegKind.RAIL:
+                solid.append((line, colour))
+            else:  # flown, driven or no known rail: dashed in that kind's style
+                kind = leg.kind if leg.kind in style.LEG_STYLES else LegKind.NO_RAIL
+                dashed.append((line, colour, kind))
             if _length(line) / metres_per_px >= min_px:
                 _draw_arrow(ax, x, y, colour)
-    lines = solid + dashed
+    lines = solid + [(line, colour) for line, colour, _ in dashed]
     ax.add_collection(
         LineCollection(
             [line for line, _ in lines], colors="white", linewidths=6.5, capstyle="round", zorder=5
         )
     )
-    for group, linestyle in ((solid, "solid"), (dashed, (0, style.NO_RAIL_DASH))):
+    groups = [(solid, "solid")] + [
+        ([(line, colour) for line, colour, k in dashed if k == kind], (0, dash))
+        for kind, (_, dash) in style.LEG_STYLES.items()
+    ]
+    for group, linestyle in groups:
         if group:
             ax.add_collection(
                 LineCollection(

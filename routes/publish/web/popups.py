@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from routes.model import HIDDEN_ROLES, Journey, LocatedPlace, Mention, Report, Stop
+from routes.model import HIDDEN_ROLES, Journey, LegKind, LocatedPlace, Mention, Report, Stop
 from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
 from routes.publish import style
 from routes.publish.legs import route_countries
@@ -26,6 +26,7 @@ from routes.publish.web.text import (
     slug,
     when_text,
 )
+from routes.rail.world import RAIL_ATTRIBUTION
 
 #: Most reports that get their own layer in the layer control.
 MAX_REPORT_LAYERS = 20
@@ -337,16 +338,18 @@ def legend_html(journey: Journey) -> str:
             f'<div class="rr-key"><span class="rr-key-line" style="background:{colour}"></span>'
             f"Rail in {escape(country_name(country))}</div>"
         )
-    if any(leg.kind == "rail" for leg in journey.route.legs):
+    if any(leg.kind == LegKind.RAIL for leg in journey.route.legs):
         rows.append(
             f'<div class="rr-key"><span class="rr-key-arrow">{ARROW}</span>'
             "Direction of travel</div>"
         )
-    if any(leg.kind != "rail" for leg in journey.route.legs):
-        rows.append(
-            '<div class="rr-key"><span class="rr-key-line rr-key-dash"></span>'
-            "No known rail link</div>"
-        )
+    kinds = {leg.kind for leg in journey.route.legs}
+    for kind, (colour, _dash) in style.LEG_STYLES.items():
+        if kind in kinds:
+            rows.append(
+                '<div class="rr-key"><span class="rr-key-line rr-key-dash" '
+                f'style="border-top-color:{colour}"></span>{style.LEG_LABELS[kind]}</div>'
+            )
     if any(p.place.outline for p in journey.places):
         rows.append('<div class="rr-key"><span class="rr-key-area"></span>Area mentioned</div>')
     if any(p.role == "context" for p in journey.places if not p.place.outline):
@@ -370,7 +373,9 @@ def legend_html(journey: Journey) -> str:
 
 def credits_html() -> str:
     """Credits for place coordinates and the offline outlines, for the attribution line."""
-    return f"{GEONAMES_CREDIT} | Outlines: {escape(OUTLINES_ATTRIBUTION)}"
+    return (
+        f"{GEONAMES_CREDIT} | Outlines: {escape(OUTLINES_ATTRIBUTION)} | {escape(RAIL_ATTRIBUTION)}"
+    )
 
 
 def _sources_html(journey: Journey) -> str:

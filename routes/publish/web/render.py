@@ -14,7 +14,7 @@ from branca.element import Element
 from folium.plugins import Fullscreen, MarkerCluster
 from shapely.geometry import LineString, shape
 
-from routes.model import HIDDEN_ROLES, Journey, Leg, LocatedPlace, Mention, Stop
+from routes.model import HIDDEN_ROLES, Journey, Leg, LegKind, LocatedPlace, Mention, Stop
 from routes.outlines import load_scope, outline_scope
 from routes.publish import style
 from routes.publish.legs import leg_pieces
@@ -283,7 +283,7 @@ def _add_legs(fmap: folium.Map, journey: Journey) -> None:
         if len(leg.coords) < 2:
             continue
         ends = f"{names.get(leg.from_id, leg.from_id)} to {names.get(leg.to_id, leg.to_id)}"
-        if leg.kind == "rail":
+        if leg.kind == LegKind.RAIL:
             statements += _rail_leg(leg, countries, ends)
         else:
             statements.append(_gap_leg(leg, ends))
@@ -325,19 +325,21 @@ def _rail_leg(leg: Leg, countries: dict[str, str], ends: str) -> list[str]:
 
 
 def _gap_leg(leg: Leg, ends: str) -> str:
-    """A stretch with no known track: a dashed grey line labelled as such."""
-    label = f"no rail link · {leg.km:,.0f} km"
+    """A leg off the track: flown, driven or a gap with no known rail, dashed and labelled."""
+    colour, dash = style.leg_dash_style(leg.kind)
+    words = {LegKind.AIR: "flown", LegKind.ROAD: "by road"}.get(leg.kind, "no rail link")
+    label = f"{words} · {leg.km:,.0f} km"
     options = {
-        "className": "rr-no-rail",
-        "color": style.NO_RAIL_COLOUR,
-        "dashArray": " ".join(str(n) for n in style.NO_RAIL_DASH),
+        "className": f"rr-{leg.kind if leg.kind in style.LEG_STYLES else LegKind.NO_RAIL}",
+        "color": colour,
+        "dashArray": " ".join(str(n) for n in dash),
         "opacity": 0.9,
         "weight": 3,
     }
     text = {
         "center": True,
         "offset": -6,
-        "attributes": {"fill": style.NO_RAIL_COLOUR, "font-size": "12", "class": "rr-gap-label"},
+        "attributes": {"fill": colour, "font-size": "12", "class": "rr-gap-label"},
     }
     return (
         f"L.polyline({js_literal(_route_line(leg.coords, _GAP_TOLERANCE_DEG))}, "
