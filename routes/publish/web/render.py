@@ -48,7 +48,6 @@ from routes.publish.web.popups import (
     PageIndex,
     credits_html,
     legend_html,
-    popup_html,
     title_html,
 )
 from routes.publish.web.text import (
@@ -82,10 +81,6 @@ _TILES: dict[str, tuple[str, str, int]] = {
 }
 #: From this many context places on, they are clustered (stops never are).
 CLUSTER_MIN = 50
-#: From this many located places on, popups are built in the browser when opened, from one
-#: data block of plain strings (set as text, never parsed as HTML), instead of one HTML
-#: string per marker: the page shrinks several-fold and loads faster.
-LAZY_POPUPS_MIN = 200
 #: Up to this many stops carry a permanent name label; beyond it, names show on hover.
 MAX_PERMANENT_LABELS = 30
 ROUTE_LAYER = "Route"
@@ -180,9 +175,8 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     fmap.add_child(MapScript(f"{{map}}.fitBounds({js_literal(bounds)}, {js_literal(fit)});"))
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
-    index = PageIndex(journey, lazy=len(journey.places) >= LAZY_POPUPS_MIN)
-    if index.lazy:
-        fmap.add_child(PopupData(index))
+    index = PageIndex(journey)
+    fmap.add_child(PopupData(index))
     _add_areas(fmap, journey, index)
     _add_legs(fmap, journey)
     _add_stops(fmap, journey, index)
@@ -266,8 +260,9 @@ def _add_areas(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
             class_name=f"rr-area rr-place-{slug(located.place.id)}",
         )
         polygon.options["bubblingMouseEvents"] = False
-        polygon.add_child(Bind("bindPopup", popup_html(located, index), _popup_options()))
-        polygon.add_child(Bind("bindTooltip", escape(located.place.name), {"sticky": True}))
+        polygon.add_child(Bind("bindPopup", index.popup(located), _popup_options()))
+        tip = js_literal(escape(located.place.name))
+        polygon.add_child(Bind("bindTooltip", tip, {"sticky": True}))
         polygon.add_to(group)
 
 
@@ -419,9 +414,9 @@ def _place_marker(located: LocatedPlace, index: PageIndex, role: str) -> str:
         "weight": 1.5,
     }
     tip = f"{located.place.name} ({ROLE_LABELS.get(role, role).lower()})"
-    name, html = index.named_popup(located)
+    html = index.popup(located)
     return (
-        f"{name}L.circleMarker({js_literal([located.place.lat, located.place.lon])}, "
+        f"L.circleMarker({js_literal([located.place.lat, located.place.lon])}, "
         f"{js_literal(options)})"
         f".bindPopup({html}, {js_literal(_popup_options())})"
         f'.bindTooltip({js_literal(escape(tip))}, {{"direction":"top"}}).addTo('
@@ -458,7 +453,7 @@ def _add_report_layers(
                 "weight": 3,
             }
             only = LocatedPlace(located.place, located.role, tuple(mentions))
-            html = index.same_popup(only)
+            html = index.popup(only)
             statements.append(
                 f"L.circleMarker({js_literal([located.place.lat, located.place.lon])}, "
                 f"{js_literal(options)})"
