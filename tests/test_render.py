@@ -23,6 +23,8 @@ from routes.publish.web.render import (
     build_map,
     map_html,
 )
+from routes.publish.web.share import alt_text
+from routes.publish.web.text import js_literal
 from tests.journey_fixture import (
     KHASAN_SENTENCE_START,
     XSS_IMG,
@@ -396,3 +398,32 @@ def test_template_syntax_in_a_report_is_shown_never_run(journey: Journey) -> Non
     popup = _popup_of(page, "Vladivostok")
     assert "S {{ &#34;RAN&#34; ~" in popup and "{% raw %}" in popup
     assert "Title &#123;&#123; &quot;RAN&quot;" in page  # the page title, as HTML text
+
+
+def test_the_page_says_its_language_lets_people_zoom_and_describes_itself(
+    journey: Journey, page: str
+) -> None:
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "user-scalable=no" not in page and "maximum-scale" not in page
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1.0" />' in page
+    description = alt_text(journey)
+    assert all(s.place.name in description for s in journey.route.stops)
+    for tag in ('name="description"', 'property="og:description"', 'name="twitter:description"'):
+        assert f'<meta {tag} content="{html.escape(description)}" />' in page
+    assert f'<meta property="og:title" content="{html.escape(journey.title)}" />' in page
+    assert f'<p class="rr-alt" id="rr-alt">{html.escape(description)}</p>' in page
+    assert 'setAttribute("aria-describedby", "rr-alt")' in page
+
+
+def test_the_title_is_a_block_above_the_map_and_the_key_has_a_button(page: str) -> None:
+    body = page[page.index("<body>") :]
+    assert body.index('<header class="rr-title"') < body.index('class="folium-map"')
+    button = '<button class="rr-key-toggle" type="button" aria-expanded="false"'
+    assert js_literal(button)[1:-1] in page  # in the key's box, written by the map script
+    assert 'L.control.scale({"position": "bottomright"})' in page  # above the attribution
+
+
+def test_every_stop_marker_carries_its_story_order_and_name(journey: Journey, page: str) -> None:
+    for stop in journey.route.stops:
+        assert js_literal({"rrStop": stop.order, "rrName": stop.place.name})[1:-1] in page
+    assert "rrPage(" in page

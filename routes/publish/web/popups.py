@@ -126,7 +126,12 @@ def legend_html(journey: Journey) -> str:
             f"of {reported} reports.</div>"
         )
     rows.append(_sources_html(journey))
-    return f'<div class="rr-legend-title">Key</div>{"".join(rows)}'
+    button = (
+        '<button class="rr-key-toggle" type="button" aria-expanded="false" '
+        'aria-controls="rr-key-body">Key</button>'
+    )
+    body = f'<div class="rr-legend-title">Key</div>{"".join(rows)}'
+    return f'{button}<div class="rr-key-body" id="rr-key-body">{body}</div>'
 
 
 def credits_html() -> str:

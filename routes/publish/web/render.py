@@ -12,6 +12,7 @@ import folium
 import shapely
 from branca.element import Element
 from folium.plugins import Fullscreen, MarkerCluster
+from folium.utilities import JsCode
 from shapely.geometry import LineString, shape
 
 from routes.model import HIDDEN_ROLES, Journey, Leg, LocatedPlace, Mention, Stop
@@ -19,6 +20,7 @@ from routes.outlines import load_scope, outline_scope
 from routes.publish import style
 from routes.publish.legs import leg_pieces
 from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
+from routes.publish.web.card import card_css
 from routes.publish.web.elements import (
     Bind,
     Layers,
@@ -42,13 +44,13 @@ from routes.publish.web.inline import (
     script_text,
     stylesheet_text,
 )
+from routes.publish.web.page import NARROW_QUERY, Page, PageScript, Verbatim, add_page_parts
 from routes.publish.web.popups import (
     ARROW,
     MAX_REPORT_LAYERS,
     PageIndex,
     credits_html,
     legend_html,
-    title_html,
 )
 from routes.publish.web.text import (
     clip_text,
@@ -155,24 +157,28 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
         location=_centre(bounds),
         zoom_start=5,
         tiles=None,
-        control_scale=True,
+        control_scale=False,
         min_zoom=2,
         font_size="13px",
     )
     fmap.default_js = list(LEAFLET_JS)
     fmap.default_css = list(LEAFLET_CSS)
+    Page().add_child(fmap)
+    add_page_parts(fmap.get_root(), journey)
     header = fmap.get_root().header
-    page_title = escape(clip_text(journey.title or "Reported route", 140))
-    header.add_child(Element(f"<title>{page_title}</title>"), name="rr_title")
-    header.add_child(
-        Element(f"<style>{style.css_variables()}{read_asset(MAP_CSS)}</style>"), name="rr_css"
-    )
+    header.add_child(Verbatim(f"<style>{card_css()}{read_asset(MAP_CSS)}</style>"), name="rr_css")
     if any(len(leg.coords) >= 2 for leg in journey.route.legs):
         script = f"<script>{read_asset(TEXTPATH_CENTRE_JS)}</script>"
-        fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
-    # The final view first, so every layer is drawn once, at it (not again after a refit).
-    fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
-    fmap.add_child(MapScript(f"{{map}}.fitBounds({js_literal(bounds)}, {js_literal(fit)});"))
+        fmap.get_root().html.add_child(Verbatim(script), name="rr_textpath_centre")
+    # The final view first (every layer drawn once, at it), with room for the title over the
+    # map (wide screens) and for the stops' name labels.
+    wide = {"paddingTopLeft": [50, 120], "paddingBottomRight": [100, 50], "animate": False}
+    narrow = {"paddingTopLeft": [40, 40], "paddingBottomRight": [90, 40], "animate": False}
+    fit = (
+        f"{{map}}.fitBounds({js_literal(bounds)}, window.matchMedia({js_literal(NARROW_QUERY)})"
+        f".matches ? {js_literal(narrow)} : {js_literal(wide)});"
+    )
+    fmap.add_child(MapScript(fit))
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
     index = PageIndex(journey)
@@ -183,6 +189,7 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     _add_other_places(fmap, journey, index, show_context=show_context)
     _add_report_layers(fmap, journey, index, show_context=show_context)
     _add_controls(fmap, journey, basemap, bounds)
+    fmap.add_child(PageScript())
     _stable_ids(fmap.get_root())
     return fmap
 
@@ -350,7 +357,10 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
     popup, label = js_literal(_popup_options()), js_literal(_label_options(permanent))
     for stop in journey.route.stops:
         place = located.get(stop.place.id) or LocatedPlace(stop.place, stop.role, ())
-        options = f'{{"icon": {_stop_icon(stop)}, "zIndexOffset": 1000, "riseOnHover": true}}'
+        story = js_literal({"rrStop": stop.order, "rrName": stop.place.name})[1:-1]
+        options = (
+            f'{{"icon": {_stop_icon(stop)}, "zIndexOffset": 1000, "riseOnHover": true, {story}}}'
+        )
         by_role.setdefault(stop.role, []).append(
             f"L.marker({js_literal([stop.place.lat, stop.place.lon])}, {options})"
             f".bindPopup({index.popup(place, stop)}, {popup})"
@@ -467,8 +477,11 @@ def _add_controls(
     fmap: folium.Map, journey: Journey, basemap: str, bounds: list[list[float]]
 ) -> None:
     """Title, legend, credits, fullscreen, minimap and the layer control."""
-    fullscreen = Fullscreen(
-        position="topleft", title="Full screen", title_cancel="Exit full screen"
+    fullscreen = Fullscreen(  # the whole page, so the title above the map stays
+        position="topleft",
+        title="Full screen",
+        title_cancel="Exit full screen",
+        fullscreenElement=JsCode("document.body"),
     )
     _use_assets([fullscreen], FULLSCREEN_JS, FULLSCREEN_CSS)
     fullscreen.add_to(fmap)
@@ -484,8 +497,9 @@ def _add_controls(
         for leg in journey.route.legs
         if len(leg.coords) >= 2
     ]
+    # the scale above the attribution, which it can never slide under however that wraps
+    fmap.add_child(MapScript('L.control.scale({"position": "bottomright"}).addTo({map});'))
     fmap.add_child(MiniMap(tiles, lines))
-    fmap.add_child(Overlay(title_html(journey), "rr-title"))
     fmap.add_child(Overlay(legend_html(journey), "rr-legend"))
     fmap.add_child(
         MapScript(f"{{map}}.attributionControl.addAttribution({js_literal(credits_html())});")
