@@ -131,7 +131,8 @@ def legend_html(journey: Journey) -> str:
         'aria-controls="rr-key-body">Key</button>'
     )
     body = f'<div class="rr-legend-title">Key</div>{"".join(rows)}'
-    return f'{button}<div class="rr-key-body" id="rr-key-body">{body}</div>'
+    # the button after the key, so an opened key grows upwards from a button that stays put
+    return f'<div class="rr-key-body" id="rr-key-body">{body}</div>{button}'
 
 
 def credits_html() -> str:

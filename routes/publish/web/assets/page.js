@@ -36,11 +36,18 @@ function rrPage(map, options) {
             if (narrow.matches && element) {
                 element.classList.add("rr-sheet");
                 container.appendChild(element);
-                /* the place in the middle of what the sheet leaves visible */
+                /* the place in the middle of what the sheet leaves visible, and the map
+                 * put back where it was when the sheet closes (at the same zoom) */
                 var at = map.latLngToContainerPoint(event.popup.getLatLng());
                 var free = container.clientHeight - element.offsetHeight;
-                map.panBy([at.x - container.clientWidth / 2, at.y - Math.max(free, 0) / 2],
-                    {animate: false});
+                var shift = [at.x - container.clientWidth / 2, at.y - Math.max(free, 0) / 2];
+                var zoom = map.getZoom();
+                map.panBy(shift, {animate: false});
+                event.popup.once("remove", function () {
+                    if (map.getZoom() === zoom) {
+                        map.panBy([-shift[0], -shift[1]], {animate: false});
+                    }
+                });
             }
         });
     }
