@@ -14,12 +14,13 @@ from folium.map import Layer
 
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Route
 from routes.publish import style
+from routes.publish.export import to_geojson
 from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.card import MAX_MENTIONS
+from routes.publish.web.places import CLUSTER_MIN
 from routes.publish.web.popups import ARROW, MAX_REPORT_LAYERS, POPUP_TABLE
 from routes.publish.web.render import (
     BASEMAPS,
-    CLUSTER_MIN,
     build_map,
     map_html,
 )
@@ -69,6 +70,14 @@ def _popup_of(page: str, name: str) -> str:
     matches = [p for p in _popups(page) if heading in p]
     assert len(matches) >= 1, f"no popup for {name}"
     return matches[0]
+
+
+def _geojson_layers(page: str) -> dict[str, dict]:
+    """Every folium GeoJson layer of the page: its variable and the FeatureCollection it draws."""
+    return {
+        match.group(1): _DECODER.raw_decode(page, match.end())[0]
+        for match in re.finditer(r"(geo_json_\w+?)_add\((?=\{)", page)
+    }
 
 
 def _polylines(page: str) -> list[tuple[list, dict]]:
@@ -267,7 +276,14 @@ def test_many_context_places_are_clustered_but_stops_never(journey: Journey) -> 
     assert cluster is not None
     context = sum(p.role == "context" and not p.place.outline for p in crowd.places)
     assert context >= CLUSTER_MIN
-    assert page.count(f".addTo({cluster.group(1)})") == context
+    clustered = [
+        layer
+        for name, layer in _geojson_layers(page).items()
+        if f"{name}.addTo({cluster.group(1)})" in page
+    ]
+    assert len(clustered) == 1  # the context places' one GeoJson layer, inside the cluster
+    assert len(clustered[0]["features"]) == context
+    assert {f["properties"]["role"] for f in clustered[0]["features"]} == {"context"}
     assert page.count("L.marker(") == len(journey.route.stops)
 
 
@@ -370,8 +386,10 @@ def test_every_marker_takes_its_popup_from_the_one_table(journey: Journey) -> No
     table = _popups(page)
     assert len(table) == len(set(table))  # each distinct popup is written once
     used = {int(n) for n in re.findall(rf"\.bindPopup\({POPUP_TABLE}\[(\d+)\]", page)}
+    for layer in _geojson_layers(page).values():  # places off the route and report rings
+        used |= {feature["properties"]["popup"] for feature in layer["features"]}
     assert used == set(range(len(table)))
-    assert ".bindPopup(\"" not in page  # no popup is written inline beside its marker
+    assert '.bindPopup("' not in page  # no popup is written inline beside its marker
     sentence = next(p for p in journey.places if p.place.id == "north-korea").mentions[0].quote
     assert any(escape(sentence) in re.sub("</?mark>", "", popup) for popup in table)
     assert XSS_SCRIPT not in page and "<img src=x" not in page
@@ -387,8 +405,7 @@ def test_template_syntax_in_a_report_is_shown_never_run(journey: Journey) -> Non
         for m in next(p for p in journey.places if p.place.id == "vladivostok").mentions
     )
     places = tuple(
-        replace(p, mentions=mentions) if p.place.id == "vladivostok" else p
-        for p in journey.places
+        replace(p, mentions=mentions) if p.place.id == "vladivostok" else p for p in journey.places
     )
     page = map_html(replace(journey, title=f"Title {probe}", reports=(journey.reports[0], hostile),
                             places=places))  # fmt: skip
@@ -427,3 +444,20 @@ def test_every_stop_marker_carries_its_story_order_and_name(journey: Journey, pa
     for stop in journey.route.stops:
         assert js_literal({"rrStop": stop.order, "rrName": stop.place.name})[1:-1] in page
     assert "rrPage(" in page
+
+
+def test_places_off_the_route_are_drawn_from_the_project_geojson(
+    journey: Journey, page: str
+) -> None:
+    contract = {
+        f["properties"]["id"]: f
+        for f in to_geojson(journey)["features"]
+        if f["geometry"] and f["geometry"]["type"] == "Point"
+    }
+    drawn = [f for layer in _geojson_layers(page).values() for f in layer["features"]]
+    off_route = {"north-korea", "moscow"}
+    assert off_route <= {f["properties"]["id"] for f in drawn}
+    for feature in drawn:
+        place = feature["properties"]["id"]
+        assert feature["geometry"] == contract[place]["geometry"]
+        assert "mentions" not in feature["properties"]  # the sentences live in the popup table

@@ -52,6 +52,11 @@ INSIDE_JS = """(selector) => {
   return box.width > 0 && box.left >= -1 && box.top >= -1
     && box.right <= innerWidth + 1 && box.bottom <= innerHeight + 1;
 }"""
+#: Whether exactly one popup is open and it is the one of the named place.
+ONLY_POPUP_JS = """(name) => {
+  const popups = document.querySelectorAll(".leaflet-popup");
+  return popups.length === 1 && popups[0].querySelector(".rr-name").textContent === name;
+}"""
 #: Whether a marker sits wholly above the bottom sheet.
 ABOVE_SHEET_JS = """(selector) => {
   const marker = document.querySelector(selector);
@@ -196,8 +201,8 @@ def _expect_story_at(view: View, stop: Stop, total: int) -> None:
     container = view.frame.locator(".folium-map")
     expect(container).to_have_attribute("data-story-stop", str(order))
     expect(view.frame.locator(".rr-story-label")).to_have_text(f"Stop {order} of {total} · {name}")
-    expect(view.frame.locator(".leaflet-popup")).to_have_count(1)
-    expect(view.frame.locator(".leaflet-popup .rr-name")).to_have_text(name)
+    # only this stop's popup: the one before fades out for 200 ms after the step
+    view.frame.wait_for_function(ONLY_POPUP_JS, arg=name)
     view.wait_inside(".leaflet-popup-content-wrapper")
     marker = f".rr-stop-icon.rr-place-{stop.place.id}"
     view.wait_inside(marker)

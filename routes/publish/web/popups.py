@@ -46,11 +46,14 @@ class PageIndex:
         self.rank = {report_id: number for number, report_id in enumerate(self.reports)}
         self.numbers: dict[str, int] = {}
 
+    def number(self, located: LocatedPlace, stop: Stop | None = None) -> int:
+        """The position of ``located``'s popup in the table, added when new."""
+        html = card_html(place_card(located, self.reports, stop, rank=self.rank))
+        return self.numbers.setdefault(html, len(self.numbers))
+
     def popup(self, located: LocatedPlace, stop: Stop | None = None) -> str:
         """The popup of ``located`` as a JavaScript expression: its entry in the table."""
-        html = card_html(place_card(located, self.reports, stop, rank=self.rank))
-        number = self.numbers.setdefault(html, len(self.numbers))
-        return f"{POPUP_TABLE}[{number}]"
+        return f"{POPUP_TABLE}[{self.number(located, stop)}]"
 
     def table(self) -> list[str]:
         """Every distinct popup, in the order first asked for."""

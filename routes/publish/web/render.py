@@ -11,15 +11,15 @@ from typing import Any
 import folium
 import shapely
 from branca.element import Element
-from folium.plugins import Fullscreen, MarkerCluster
+from folium.plugins import Fullscreen
 from folium.utilities import JsCode
 from shapely.geometry import LineString, shape
 
-from routes.model import HIDDEN_ROLES, Journey, Leg, LocatedPlace, Mention, Stop
+from routes.model import Journey, Leg, LocatedPlace, Stop
 from routes.outlines import load_scope, outline_scope
 from routes.publish import style
 from routes.publish.legs import leg_pieces
-from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
+from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.card import card_css
 from routes.publish.web.elements import (
     Bind,
@@ -31,8 +31,6 @@ from routes.publish.web.elements import (
     PopupData,
 )
 from routes.publish.web.inline import (
-    CLUSTER_CSS,
-    CLUSTER_JS,
     FULLSCREEN_CSS,
     FULLSCREEN_JS,
     LEAFLET_CSS,
@@ -45,15 +43,14 @@ from routes.publish.web.inline import (
     stylesheet_text,
 )
 from routes.publish.web.page import NARROW_QUERY, Page, PageScript, Verbatim, add_page_parts
+from routes.publish.web.places import add_other_places, add_report_layers
 from routes.publish.web.popups import (
     ARROW,
-    MAX_REPORT_LAYERS,
     PageIndex,
     credits_html,
     legend_html,
 )
 from routes.publish.web.text import (
-    clip_text,
     country_name,
     escape,
     js_literal,
@@ -81,24 +78,11 @@ _TILES: dict[str, tuple[str, str, int]] = {
         20,
     ),
 }
-#: From this many context places on, they are clustered (stops never are).
-CLUSTER_MIN = 50
 #: Up to this many stops carry a permanent name label; beyond it, names show on hover.
 MAX_PERMANENT_LABELS = 30
 ROUTE_LAYER = "Route"
 AREAS_LAYER = "Areas"
 OUTLINE_LAYER = "Coast &amp; borders (offline)"
-#: Ring colours of the per-report layers (Paul Tol's "muted" scheme).
-REPORT_COLOURS: tuple[str, ...] = (
-    "#332288",
-    "#117733",
-    "#44AA99",
-    "#88CCEE",
-    "#DDCC77",
-    "#CC6677",
-    "#AA4499",
-    "#882255",
-)
 #: The spacing of the arrow glyph repeated along rail legs (spaces around it).
 _ARROW_TEXT = f"{' ' * 12}{ARROW}{' ' * 12}"
 _SCRIPT_TAG = re.compile(r'<script src="([^"]*)"></script>')
@@ -186,8 +170,8 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     _add_areas(fmap, journey, index)
     _add_legs(fmap, journey)
     _add_stops(fmap, journey, index)
-    _add_other_places(fmap, journey, index, show_context=show_context)
-    _add_report_layers(fmap, journey, index, show_context=show_context)
+    add_other_places(fmap, journey, index, _popup_options(), show_context=show_context)
+    add_report_layers(fmap, journey, index, _popup_options(), show_context=show_context)
     _add_controls(fmap, journey, basemap, bounds)
     fmap.add_child(PageScript())
     _stable_ids(fmap.get_root())
@@ -370,106 +354,6 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
     for role in sorted(by_role, key=lambda r: order.index(r) if r in order else len(order)):
         group = folium.FeatureGroup(name=ROLE_LAYERS.get(role, role), show=True)
         group.add_child(Layers(by_role[role]))
-        group.add_to(fmap)
-
-
-def _add_other_places(
-    fmap: folium.Map, journey: Journey, index: PageIndex, *, show_context: bool
-) -> None:
-    """Places off the route: context (grey, clustered when many), actors, history, ruled out."""
-    stops = {s.place.id for s in journey.route.stops}
-    by_role: dict[str, list[LocatedPlace]] = {}
-    for located in journey.places:
-        if located.place.id in stops or located.place.outline:
-            continue
-        role = located.role if located.role in ROLE_LAYERS else "context"
-        if role in ("origin", "via", "border", "destination"):
-            role = "context"  # a stop the route could not use: shown, not as travelled
-        by_role.setdefault(role, []).append(located)
-    if not show_context:
-        by_role.pop("context", None)
-    for role in ("context", "actor", "historical", "ruled-out"):
-        places = by_role.get(role, [])
-        if not places:
-            continue
-        name = ROLE_LAYERS[role]
-        show = role not in HIDDEN_ROLES
-        if role == "context" and len(places) >= CLUSTER_MIN:
-            group = MarkerCluster(
-                name=name,
-                show=show,
-                showCoverageOnHover=False,
-                maxClusterRadius=40,
-                disableClusteringAtZoom=9,
-            )
-            _use_assets([group], CLUSTER_JS, CLUSTER_CSS)
-        else:
-            group = folium.FeatureGroup(name=name, show=show)
-        group.add_child(Layers([_place_marker(p, index, role) for p in places]))
-        group.add_to(fmap)
-
-
-def _place_marker(located: LocatedPlace, index: PageIndex, role: str) -> str:
-    """A small muted circle for a place that is not a stop (a statement for :class:`Layers`)."""
-    colour = style.role_colour(role)
-    context = role == "context"
-    options = {
-        "bubblingMouseEvents": False,
-        "className": f"rr-place rr-{role} rr-place-{slug(located.place.id)}",
-        "color": "#ffffff" if context else colour,
-        "dashArray": "3 2" if role == "ruled-out" else None,
-        "fillColor": colour,
-        "fillOpacity": 0.9 if context else 0.35,
-        "radius": 5 if context else 6,
-        "weight": 1.5,
-    }
-    tip = f"{located.place.name} ({ROLE_LABELS.get(role, role).lower()})"
-    html = index.popup(located)
-    return (
-        f"L.circleMarker({js_literal([located.place.lat, located.place.lon])}, "
-        f"{js_literal(options)})"
-        f".bindPopup({html}, {js_literal(_popup_options())})"
-        f'.bindTooltip({js_literal(escape(tip))}, {{"direction":"top"}}).addTo('
-    )
-
-
-def _add_report_layers(
-    fmap: folium.Map, journey: Journey, index: PageIndex, *, show_context: bool
-) -> None:
-    """A hidden layer per report ringing the places it mentions, its sentences in the popups."""
-    stops = {s.place.id for s in journey.route.stops}
-    by_report: dict[str, list[tuple[LocatedPlace, list[Mention]]]] = {}
-    for located in journey.places:
-        if not show_context and located.role == "context" and located.place.id not in stops:
-            continue
-        own: dict[str, list[Mention]] = {}
-        for mention in located.mentions:
-            own.setdefault(mention.report_id, []).append(mention)
-        for report_id, mentions in own.items():
-            by_report.setdefault(report_id, []).append((located, mentions))
-    listed = [r for r in journey.reports if r.id in by_report][:MAX_REPORT_LAYERS]
-    popup = js_literal(_popup_options())
-    for number, report in enumerate(listed):
-        colour = REPORT_COLOURS[number % len(REPORT_COLOURS)]
-        name = f"Report: {escape(clip_text(report.title or report.id, 60))}"
-        group = folium.FeatureGroup(name=name, show=False)
-        statements = []
-        for located, mentions in by_report[report.id]:
-            options = {
-                "className": f"rr-report-ring rr-place-{slug(located.place.id)}",
-                "color": colour,
-                "fill": False,
-                "radius": 13,
-                "weight": 3,
-            }
-            only = LocatedPlace(located.place, located.role, tuple(mentions))
-            html = index.popup(only)
-            statements.append(
-                f"L.circleMarker({js_literal([located.place.lat, located.place.lon])}, "
-                f"{js_literal(options)})"
-                f".bindPopup({html}, {popup}).addTo("
-            )
-        group.add_child(Layers(statements))
         group.add_to(fmap)
 
 
