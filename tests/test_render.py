@@ -13,6 +13,7 @@ import pytest
 from folium.map import Layer
 
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Route
+from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
 from routes.publish.export import to_geojson
 from routes.publish.style import ROLE_LAYERS
@@ -461,3 +462,11 @@ def test_places_off_the_route_are_drawn_from_the_project_geojson(
         place = feature["properties"]["id"]
         assert feature["geometry"] == contract[place]["geometry"]
         assert "mentions" not in feature["properties"]  # the sentences live in the popup table
+
+
+def test_the_project_scripts_and_styles_survive_brancas_second_template_pass() -> None:
+    # branca compiles each element's output as a Jinja template again: an asset carrying a
+    # Jinja opener would break the page (or run as template code).
+    for asset in ("page.js", "textpath-centre.js", "map.css", "card.css"):
+        text = (WEB_ASSETS_DIR / asset).read_text(encoding="utf-8")
+        assert not re.search(r"\{[{%#]", text), asset
