@@ -107,8 +107,11 @@ function rrPage(map, options) {
             previous.disabled = current === 0;
             next.disabled = current === stops.length - 1;
             map.closePopup();
-            map.once("moveend", function () { marker.openPopup(); });
-            map.setView(marker.getLatLng(), Math.max(map.getZoom(), options.storyZoom));
+            /* Without animation: the view is at the stop when setView returns (it also stops
+             * any pan still running), so the popup opens there and pans itself into view. */
+            map.setView(marker.getLatLng(), Math.max(map.getZoom(), options.storyZoom),
+                {animate: false});
+            marker.openPopup();
         }
         document.addEventListener("keydown", function (event) {
             var target = event.target;
