@@ -24,6 +24,7 @@ from routes.model import (
     Settings,
 )
 from routes.publish.outputs import OUTPUTS, render_all, to_bytes
+from routes.publish.web.card import dashboard_card_html
 from routes.publish.web.inline import data_url
 
 if TYPE_CHECKING:
@@ -584,69 +585,14 @@ def highlighted_quote(report: Report | None, mentions: Sequence[Mention]) -> str
 
 
 def place_card_html(journey: Journey, place_id: str) -> str:
-    """The card of one place: its role, km and ETA, then every mention with its quote.
+    """The card of one place: the map popup's template (role, km, times, every quote).
 
     Returns
     -------
     str
-        Safe HTML: every text from a report or the gazetteer is escaped.
+        Safe HTML (autoescaped) with its stylesheet: ``routes.publish.web.card``.
     """
-    located = located_place(journey, place_id)
-    if located is None:
-        return "<p>This place is no longer on the map.</p>"
-    stop = next((s for s in journey.route.stops if s.place.id == place_id), None)
-    place = located.place
-    facts = [f"<b>role</b> {html.escape(located.role)}", f"<b>kind</b> {html.escape(place.kind)}"]
-    if stop is not None:
-        facts.append(f"<b>stop</b> {stop.order}")
-        facts.append(f"<b>km</b> {stop.km:,.0f}")
-        facts.append(f"<b>ETA</b> {_when(stop.eta)}")
-        if stop.reported is not None:
-            facts.append(f"<b>reported</b> {_when(stop.reported)}")
-        if stop.off_network:
-            facts.append("<b>off the rail network</b>")
-    head = (
-        f'<div class="rr-card"><h3>{html.escape(place.name)}</h3>'
-        f'<p class="rr-facts">{" · ".join(facts)}</p>'
-    )
-    items = [_mention_html(journey, group) for group in _by_sentence(located.mentions)]
-    if not items:
-        items = ["<p><i>Added by you; no report mentions it.</i></p>"]
-    count = len(located.mentions)
-    title = f"<h4>{count} mention{'s' if count != 1 else ''}</h4>" if count else ""
-    return head + title + "".join(items) + "</div>"
-
-
-def _by_sentence(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Mentions grouped by the sentence they stand in, in report order."""
-    groups: dict[tuple[str, int, int], list[Mention]] = {}
-    for mention in mentions:
-        key = (mention.report_id, mention.sentence_start, mention.sentence_end)
-        groups.setdefault(key, []).append(mention)
-    return list(groups.values())
-
-
-def _mention_html(journey: Journey, group: Sequence[Mention]) -> str:
-    """One quote of the card with who said it, when, and how sure."""
-    first = group[0]
-    report = journey.report(first.report_id)
-    meta = [
-        html.escape(first.source or "unattributed"),
-        html.escape(first.date or "no date"),
-        html.escape(first.status),
-        html.escape(first.role),
-    ]
-    if report is not None and report.title and len(journey.reports) > 1:
-        meta.append(f"<i>{html.escape(report.title)}</i>")
-    return (
-        f"<blockquote>{highlighted_quote(report, group)}</blockquote>"
-        f'<p class="rr-meta">{" · ".join(meta)}</p>'
-    )
-
-
-def _when(moment: datetime | None) -> str:
-    """A time for the card, to the minute."""
-    return moment.strftime("%a %d %b %Y %H:%M") if moment else "unknown"
+    return dashboard_card_html(journey, place_id)
 
 
 def timeline_rows(journey: Journey) -> list[dict[str, Any]]:

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from dataclasses import replace
 
+import markupsafe
 import pytest
 from folium.map import Layer
 
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Route
+from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
+from routes.publish.export import to_geojson
 from routes.publish.style import ROLE_LAYERS
-from routes.publish.web.popups import ARROW, MAX_MENTIONS, MAX_REPORT_LAYERS
+from routes.publish.web.card import MAX_MENTIONS
+from routes.publish.web.places import CLUSTER_MIN
+from routes.publish.web.popups import ARROW, MAX_REPORT_LAYERS, POPUP_TABLE
 from routes.publish.web.render import (
     BASEMAPS,
-    CLUSTER_MIN,
-    LAZY_POPUPS_MIN,
     build_map,
     map_html,
 )
+from routes.publish.web.share import alt_text
+from routes.publish.web.text import js_literal
 from tests.journey_fixture import (
     KHASAN_SENTENCE_START,
     XSS_IMG,
@@ -30,6 +36,11 @@ from tests.journey_fixture import (
 )
 
 _DECODER = json.JSONDecoder()
+
+
+def escape(text: str) -> str:
+    """``text`` as the card template writes it (Jinja's autoescape)."""
+    return str(markupsafe.escape(text))
 
 
 @pytest.fixture(scope="module")
@@ -47,12 +58,27 @@ def _bound(page: str, method: str) -> list[str]:
     return found
 
 
+def _popups(page: str) -> list[str]:
+    """Every popup of the page: the HTML strings of its one popup table."""
+    marker = f"var {POPUP_TABLE} = "
+    table, _end = _DECODER.raw_decode(page, page.index(marker) + len(marker))
+    return table
+
+
 def _popup_of(page: str, name: str) -> str:
     """The popup whose heading is ``name``."""
-    heading = f'<div class="rr-name">{html.escape(name)}</div>'
-    matches = [p for p in _bound(page, "bindPopup") if heading in p]
+    heading = f'<div class="rr-name">{escape(name)}</div>'
+    matches = [p for p in _popups(page) if heading in p]
     assert len(matches) >= 1, f"no popup for {name}"
     return matches[0]
+
+
+def _geojson_layers(page: str) -> dict[str, dict]:
+    """Every folium GeoJson layer of the page: its variable and the FeatureCollection it draws."""
+    return {
+        match.group(1): _DECODER.raw_decode(page, match.end())[0]
+        for match in re.finditer(r"(geo_json_\w+?)_add\((?=\{)", page)
+    }
 
 
 def _polylines(page: str) -> list[tuple[list, dict]]:
@@ -91,14 +117,14 @@ def test_popup_shows_the_quote_with_the_place_words_marked(journey: Journey, pag
     start = mention.start - mention.sentence_start
     end = mention.end - mention.sentence_start
     expected = (
-        html.escape(mention.quote[:start])
-        + f"<mark>{html.escape(mention.quote[start:end])}</mark>"
-        + html.escape(mention.quote[end:])
+        escape(mention.quote[:start])
+        + f"<mark>{escape(mention.quote[start:end])}</mark>"
+        + escape(mention.quote[end:])
     )
     popup = _popup_of(page, "Khasan")
     assert expected in popup
     assert KHASAN_SENTENCE_START in popup
-    assert html.escape(mention.source) in popup
+    assert escape(mention.source) in popup
     assert mention.status in popup
 
 
@@ -110,9 +136,9 @@ def test_popup_lists_every_mention_with_source_date_title_and_stop_facts(
     popup = _popup_of(page, "Vladivostok")
     assert popup.count("<mark>") == len(vladivostok.mentions)
     for mention in vladivostok.mentions:
-        assert html.escape(mention.source) in popup
+        assert escape(mention.source) in popup
         assert mention.date is not None and mention.date[:4] in popup
-    assert html.escape(journey.reports[0].title) in popup
+    assert escape(journey.reports[0].title) in popup
     assert f"Stop {stop.order}" in popup
     assert f"{stop.km:,.0f} km" in popup
     assert "ETA" in popup and stop.eta is not None and stop.eta.strftime("%H:%M") in popup
@@ -131,9 +157,9 @@ def test_hostile_report_text_is_escaped_everywhere(journey: Journey, page: str) 
     assert XSS_SCRIPT not in page
     assert "<img src=x" not in page
     popup = _popup_of(page, "Vladivostok")
-    assert html.escape(XSS_SCRIPT) in popup
-    assert html.escape(XSS_IMG) in popup
-    for text in _bound(page, "bindPopup") + _bound(page, "bindTooltip"):
+    assert escape(XSS_SCRIPT) in popup
+    assert escape(XSS_IMG) in popup
+    for text in _popups(page) + _bound(page, "bindTooltip"):
         assert "<script" not in text and "<img" not in text
 
 
@@ -147,10 +173,10 @@ def test_layer_names_are_escaped_too(journey: Journey) -> None:
 
 def test_layers_per_role_and_report_with_off_route_roles_hidden(journey: Journey) -> None:
     names = _overlays(journey)
-    for role in ("origin", "border", "destination", "context", "actor"):
+    for role in ("origin", "border", "destination", "context"):
         assert ROLE_LAYERS[role] in names
     assert names[ROLE_LAYERS["origin"]] is True
-    assert names[ROLE_LAYERS["actor"]] is False
+    assert ROLE_LAYERS["actor"] not in names  # "denials from Moscow" is no place on the map
     assert {"Route", "Areas", "Coast &amp; borders (offline)"} <= set(names)
     assert all(shown is False for name, shown in names.items() if name.startswith("Report: "))
 
@@ -251,7 +277,14 @@ def test_many_context_places_are_clustered_but_stops_never(journey: Journey) -> 
     assert cluster is not None
     context = sum(p.role == "context" and not p.place.outline for p in crowd.places)
     assert context >= CLUSTER_MIN
-    assert page.count(f".addTo({cluster.group(1)})") == context
+    clustered = [
+        layer
+        for name, layer in _geojson_layers(page).items()
+        if f"{name}.addTo({cluster.group(1)})" in page
+    ]
+    assert len(clustered) == 1  # the context places' one GeoJson layer, inside the cluster
+    assert len(clustered[0]["features"]) == context
+    assert {f["properties"]["role"] for f in clustered[0]["features"]} == {"context"}
     assert page.count("L.marker(") == len(journey.route.stops)
 
 
@@ -259,8 +292,8 @@ def test_context_places_can_be_left_off(journey: Journey) -> None:
     assert ROLE_LAYERS["context"] in _overlays(journey)
     assert ROLE_LAYERS["context"] not in _overlays(journey, show_context=False)
     heading = '<div class="rr-name">North Korea</div>'
-    assert any(heading in p for p in _bound(map_html(journey), "bindPopup"))
-    assert not any(heading in p for p in _bound(map_html(journey, show_context=False), "bindPopup"))
+    assert any(heading in p for p in _popups(map_html(journey)))
+    assert not any(heading in p for p in _popups(map_html(journey, show_context=False)))
 
 
 def test_long_sentences_are_cut_around_the_place_words(journey: Journey) -> None:
@@ -349,17 +382,92 @@ def test_page_title_is_the_escaped_journey_title(journey: Journey) -> None:
     assert f"<title>{html.escape(title)}</title>" in page
 
 
-def test_a_map_of_many_places_carries_each_sentence_once_as_data(journey: Journey) -> None:
-    crowd = _with_context_places(journey, LAZY_POPUPS_MIN)
-    page = map_html(crowd)
-    lazy = page.count(".bindPopup(rr_popup(")
-    assert lazy >= len(crowd.places) - 1  # every place but the area is a marker
-    html_popups = _bound(page, "bindPopup")
-    assert len(html_popups) == 1 and "Russian Far East" in html_popups[0]  # the area's alone
-    assert XSS_SCRIPT not in page and "<img src=x" not in page
+def test_every_marker_takes_its_popup_from_the_one_table(journey: Journey) -> None:
+    page = map_html(_with_context_places(journey, CLUSTER_MIN))
+    table = _popups(page)
+    assert len(table) == len(set(table))  # each distinct popup is written once
+    used = {int(n) for n in re.findall(rf"\.bindPopup\({POPUP_TABLE}\[(\d+)\]", page)}
+    for layer in _geojson_layers(page).values():  # places off the route and report rings
+        used |= {feature["properties"]["popup"] for feature in layer["features"]}
+    assert used == set(range(len(table)))
+    assert '.bindPopup("' not in page  # no popup is written inline beside its marker
     sentence = next(p for p in journey.places if p.place.id == "north-korea").mentions[0].quote
-    marker = "var rr_popup = rrPopups("
-    data, _end = _DECODER.raw_decode(page, page.index(marker) + len(marker))
-    quotes = ["".join(item[0]) for popup in data["popups"] for item in popup[3]]
-    assert sentence in quotes
-    assert any(XSS_SCRIPT in q for q in quotes)  # as plain text, set with textContent
+    assert any(escape(sentence) in re.sub("</?mark>", "", popup) for popup in table)
+    assert XSS_SCRIPT not in page and "<img src=x" not in page
+
+
+def test_template_syntax_in_a_report_is_shown_never_run(journey: Journey) -> None:
+    # branca compiles each element's output as a Jinja template again: report text carrying
+    # "{{ ... }}" must reach the page as text, not run on the machine that builds the map.
+    probe = '{{ "RAN" ~ "-AS-CODE" }} {{ cycler.__init__.__globals__.os.getcwd() }} {% raw %} {# x'
+    hostile = replace(XSS_REPORT, title=f"T {probe}", source=f"S {probe}")
+    mentions = tuple(
+        replace(m, source=f"S {probe}") if m.report_id == XSS_REPORT.id else m
+        for m in next(p for p in journey.places if p.place.id == "vladivostok").mentions
+    )
+    places = tuple(
+        replace(p, mentions=mentions) if p.place.id == "vladivostok" else p for p in journey.places
+    )
+    page = map_html(replace(journey, title=f"Title {probe}", reports=(journey.reports[0], hostile),
+                            places=places))  # fmt: skip
+    assert "RAN-AS-CODE" not in page and os.getcwd() not in page
+    names = _overlays(replace(journey, reports=(journey.reports[0], hostile), places=places))
+    assert any('{{ "RAN" ~' in html.unescape(n) for n in names)
+    popup = _popup_of(page, "Vladivostok")
+    assert "S {{ &#34;RAN&#34; ~" in popup and "{% raw %}" in popup
+    assert "Title &#123;&#123; &quot;RAN&quot;" in page  # the page title, as HTML text
+
+
+def test_the_page_says_its_language_lets_people_zoom_and_describes_itself(
+    journey: Journey, page: str
+) -> None:
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "user-scalable=no" not in page and "maximum-scale" not in page
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1.0" />' in page
+    description = alt_text(journey)
+    assert all(s.place.name in description for s in journey.route.stops)
+    for tag in ('name="description"', 'property="og:description"', 'name="twitter:description"'):
+        assert f'<meta {tag} content="{html.escape(description)}" />' in page
+    assert f'<meta property="og:title" content="{html.escape(journey.title)}" />' in page
+    assert f'<p class="rr-alt" id="rr-alt">{html.escape(description)}</p>' in page
+    assert 'setAttribute("aria-describedby", "rr-alt")' in page
+
+
+def test_the_title_is_a_block_above_the_map_and_the_key_has_a_button(page: str) -> None:
+    body = page[page.index("<body>") :]
+    assert body.index('<header class="rr-title"') < body.index('class="folium-map"')
+    button = '<button class="rr-key-toggle" type="button" aria-expanded="false"'
+    assert js_literal(button)[1:-1] in page  # in the key's box, written by the map script
+    assert 'L.control.scale({"position": "bottomright"})' in page  # above the attribution
+
+
+def test_every_stop_marker_carries_its_story_order_and_name(journey: Journey, page: str) -> None:
+    for stop in journey.route.stops:
+        assert js_literal({"rrStop": stop.order, "rrName": stop.place.name})[1:-1] in page
+    assert "rrPage(" in page
+
+
+def test_places_off_the_route_are_drawn_from_the_project_geojson(
+    journey: Journey, page: str
+) -> None:
+    contract = {
+        f["properties"]["id"]: f
+        for f in to_geojson(journey)["features"]
+        if f["geometry"] and f["geometry"]["type"] == "Point"
+    }
+    drawn = [f for layer in _geojson_layers(page).values() for f in layer["features"]]
+    ids = {f["properties"]["id"] for f in drawn}
+    assert "north-korea" in ids
+    assert "moscow" not in ids  # an actor (the Kremlin's Moscow) has no geometry: no dot
+    for feature in drawn:
+        place = feature["properties"]["id"]
+        assert feature["geometry"] == contract[place]["geometry"]
+        assert "mentions" not in feature["properties"]  # the sentences live in the popup table
+
+
+def test_the_project_scripts_and_styles_survive_brancas_second_template_pass() -> None:
+    # branca compiles each element's output as a Jinja template again: an asset carrying a
+    # Jinja opener would break the page (or run as template code).
+    for asset in ("page.js", "textpath-centre.js", "map.css", "card.css"):
+        text = (WEB_ASSETS_DIR / asset).read_text(encoding="utf-8")
+        assert not re.search(r"\{[{%#]", text), asset

@@ -30,7 +30,7 @@ def test_the_map_stylesheet_uses_only_variables_the_style_module_declares() -> N
 
 
 def test_a_status_chip_class_exists_for_every_status() -> None:
-    css = (WEB_ASSETS_DIR / "map.css").read_text()
+    css = (WEB_ASSETS_DIR / "card.css").read_text()  # the chips style the place card
     for status in Status:
         if status is not Status.REPORTED:  # the plain .rr-status chip
             assert f".rr-status-{status}" in css

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.spatial import cKDTree
 
-from routes.model import AREA_KINDS, STOP_PRIORITY, Journey, Role, Stop
+from routes.model import AREA_KINDS, STOP_PRIORITY, UNDRAWN_ROLES, Journey, Role, Stop
 from routes.publish import style
 from routes.publish.png.callouts import callout_text
 from routes.publish.png.frame import MapFrame
@@ -190,6 +190,8 @@ def _context_labels(ax, frame: MapFrame, journey: Journey) -> list[Label]:
     for located in journey.places:
         place = located.place
         if place.id in stop_ids or (place.kind in AREA_KINDS and place.outline):
+            continue
+        if located.role in UNDRAWN_ROLES:  # a government or a dateline: no place on the map
             continue
         x, y = frame.project([place.lon], [place.lat])
         if not (x0 < x[0] < x1 and y0 < y[0] < y1):

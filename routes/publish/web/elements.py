@@ -14,13 +14,13 @@ from folium.map import Layer
 from folium.template import Template
 
 from routes.publish import style
-from routes.publish.web.inline import MINIMAP_CSS, MINIMAP_JS, POPUPS_JS, read_asset
-from routes.publish.web.popups import PageIndex
-from routes.publish.web.text import js_literal
+from routes.publish.web.inline import MINIMAP_CSS, MINIMAP_JS
+from routes.publish.web.popups import POPUP_TABLE, PageIndex
+from routes.publish.web.text import js_literal, script_json
 
 
 class PopupData(MacroElement):
-    """The data of every lazy popup, once, and the function that builds one when it opens."""
+    """Every distinct popup of the page, once, as an array of HTML strings the markers share."""
 
     _template = Template(
         """
@@ -36,13 +36,12 @@ class PopupData(MacroElement):
         self.index = index
 
     def code(self) -> str:
-        """The builder and ``var rr_popup``, the content function of each popup by number."""
-        builder = read_asset(POPUPS_JS)
-        return f"{builder}\nvar rr_popup = rrPopups({js_literal(self.index.data())});"
+        """``var rr_popups = [...]``, filled in by the time the page renders."""
+        return f"var {POPUP_TABLE} = {script_json(self.index.table())};"
 
 
 class Bind(MacroElement):
-    """Bind a popup or tooltip to its parent layer from a JSON string (never a JS template)."""
+    """Bind a popup or tooltip to its parent layer: content is a JavaScript expression."""
 
     _template = Template(
         """
@@ -56,7 +55,7 @@ class Bind(MacroElement):
         super().__init__()
         self._name = "Bind"
         self.method = method
-        self.content = js_literal(content)
+        self.content = content
         self.opts = js_literal(options)
 
 
@@ -251,5 +250,3 @@ class Overlay(MacroElement):
         self._name = "Overlay"
         self.content = js_literal(content)
         self.css_class = css_class
-
-

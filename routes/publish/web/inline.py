@@ -39,8 +39,6 @@ TEXTPATH_JS = [("polylinetextpath", f"{ASSET_SCHEME}textpath/leaflet.textpath.js
 MAP_CSS = WEB_ASSETS_DIR / "map.css"
 #: Centres the gap legs' labels without measuring them (see the file's comment).
 TEXTPATH_CENTRE_JS = WEB_ASSETS_DIR / "textpath-centre.js"
-#: Builds lazy popups from the data block (see LAZY_POPUPS_MIN).
-POPUPS_JS = WEB_ASSETS_DIR / "popups.js"
 _CSS_URL = re.compile(r"url\(([^)#\"']+)\)")
 
 

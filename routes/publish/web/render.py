@@ -11,14 +11,16 @@ from typing import Any
 import folium
 import shapely
 from branca.element import Element
-from folium.plugins import Fullscreen, MarkerCluster
+from folium.plugins import Fullscreen
+from folium.utilities import JsCode
 from shapely.geometry import LineString, shape
 
-from routes.model import HIDDEN_ROLES, Journey, Leg, LegKind, LocatedPlace, Mention, Stop
+from routes.model import Journey, Leg, LegKind, LocatedPlace, Stop
 from routes.outlines import load_scope, outline_scope
 from routes.publish import style
 from routes.publish.legs import leg_pieces
-from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
+from routes.publish.style import ROLE_LAYERS
+from routes.publish.web.card import card_css
 from routes.publish.web.elements import (
     Bind,
     Layers,
@@ -29,8 +31,6 @@ from routes.publish.web.elements import (
     PopupData,
 )
 from routes.publish.web.inline import (
-    CLUSTER_CSS,
-    CLUSTER_JS,
     FULLSCREEN_CSS,
     FULLSCREEN_JS,
     LEAFLET_CSS,
@@ -42,17 +42,15 @@ from routes.publish.web.inline import (
     script_text,
     stylesheet_text,
 )
+from routes.publish.web.page import NARROW_QUERY, Page, PageScript, Verbatim, add_page_parts
+from routes.publish.web.places import add_other_places, add_report_layers
 from routes.publish.web.popups import (
     ARROW,
-    MAX_REPORT_LAYERS,
     PageIndex,
     credits_html,
     legend_html,
-    popup_html,
-    title_html,
 )
 from routes.publish.web.text import (
-    clip_text,
     country_name,
     escape,
     js_literal,
@@ -80,28 +78,11 @@ _TILES: dict[str, tuple[str, str, int]] = {
         20,
     ),
 }
-#: From this many context places on, they are clustered (stops never are).
-CLUSTER_MIN = 50
-#: From this many located places on, popups are built in the browser when opened, from one
-#: data block of plain strings (set as text, never parsed as HTML), instead of one HTML
-#: string per marker: the page shrinks several-fold and loads faster.
-LAZY_POPUPS_MIN = 200
 #: Up to this many stops carry a permanent name label; beyond it, names show on hover.
 MAX_PERMANENT_LABELS = 30
 ROUTE_LAYER = "Route"
 AREAS_LAYER = "Areas"
 OUTLINE_LAYER = "Coast &amp; borders (offline)"
-#: Ring colours of the per-report layers (Paul Tol's "muted" scheme).
-REPORT_COLOURS: tuple[str, ...] = (
-    "#332288",
-    "#117733",
-    "#44AA99",
-    "#88CCEE",
-    "#DDCC77",
-    "#CC6677",
-    "#AA4499",
-    "#882255",
-)
 #: The spacing of the arrow glyph repeated along rail legs (spaces around it).
 _ARROW_TEXT = f"{' ' * 12}{ARROW}{' ' * 12}"
 _SCRIPT_TAG = re.compile(r'<script src="([^"]*)"></script>')
@@ -160,35 +141,39 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
         location=_centre(bounds),
         zoom_start=5,
         tiles=None,
-        control_scale=True,
+        control_scale=False,
         min_zoom=2,
         font_size="13px",
     )
     fmap.default_js = list(LEAFLET_JS)
     fmap.default_css = list(LEAFLET_CSS)
+    Page().add_child(fmap)
+    add_page_parts(fmap.get_root(), journey)
     header = fmap.get_root().header
-    page_title = escape(clip_text(journey.title or "Reported route", 140))
-    header.add_child(Element(f"<title>{page_title}</title>"), name="rr_title")
-    header.add_child(
-        Element(f"<style>{style.css_variables()}{read_asset(MAP_CSS)}</style>"), name="rr_css"
-    )
+    header.add_child(Verbatim(f"<style>{card_css()}{read_asset(MAP_CSS)}</style>"), name="rr_css")
     if any(len(leg.coords) >= 2 for leg in journey.route.legs):
         script = f"<script>{read_asset(TEXTPATH_CENTRE_JS)}</script>"
-        fmap.get_root().html.add_child(Element(script), name="rr_textpath_centre")
-    # The final view first, so every layer is drawn once, at it (not again after a refit).
-    fit = {"paddingTopLeft": [50, 120], "paddingBottomRight": [50, 50], "animate": False}
-    fmap.add_child(MapScript(f"{{map}}.fitBounds({js_literal(bounds)}, {js_literal(fit)});"))
+        fmap.get_root().html.add_child(Verbatim(script), name="rr_textpath_centre")
+    # The final view first (every layer drawn once, at it), with room for the title over the
+    # map (wide screens) and for the stops' name labels.
+    wide = {"paddingTopLeft": [50, 120], "paddingBottomRight": [100, 50], "animate": False}
+    narrow = {"paddingTopLeft": [40, 40], "paddingBottomRight": [90, 40], "animate": False}
+    fit = (
+        f"{{map}}.fitBounds({js_literal(bounds)}, window.matchMedia({js_literal(NARROW_QUERY)})"
+        f".matches ? {js_literal(narrow)} : {js_literal(wide)});"
+    )
+    fmap.add_child(MapScript(fit))
     _add_basemaps(fmap, basemap)
     _add_outlines(fmap, bounds, basemap)
-    index = PageIndex(journey, lazy=len(journey.places) >= LAZY_POPUPS_MIN)
-    if index.lazy:
-        fmap.add_child(PopupData(index))
+    index = PageIndex(journey)
+    fmap.add_child(PopupData(index))
     _add_areas(fmap, journey, index)
     _add_legs(fmap, journey)
     _add_stops(fmap, journey, index)
-    _add_other_places(fmap, journey, index, show_context=show_context)
-    _add_report_layers(fmap, journey, index, show_context=show_context)
+    add_other_places(fmap, journey, index, _popup_options(), show_context=show_context)
+    add_report_layers(fmap, journey, index, _popup_options(), show_context=show_context)
     _add_controls(fmap, journey, basemap, bounds)
+    fmap.add_child(PageScript())
     _stable_ids(fmap.get_root())
     return fmap
 
@@ -266,8 +251,9 @@ def _add_areas(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
             class_name=f"rr-area rr-place-{slug(located.place.id)}",
         )
         polygon.options["bubblingMouseEvents"] = False
-        polygon.add_child(Bind("bindPopup", popup_html(located, index), _popup_options()))
-        polygon.add_child(Bind("bindTooltip", escape(located.place.name), {"sticky": True}))
+        polygon.add_child(Bind("bindPopup", index.popup(located), _popup_options()))
+        tip = js_literal(escape(located.place.name))
+        polygon.add_child(Bind("bindTooltip", tip, {"sticky": True}))
         polygon.add_to(group)
 
 
@@ -357,7 +343,10 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
     popup, label = js_literal(_popup_options()), js_literal(_label_options(permanent))
     for stop in journey.route.stops:
         place = located.get(stop.place.id) or LocatedPlace(stop.place, stop.role, ())
-        options = f'{{"icon": {_stop_icon(stop)}, "zIndexOffset": 1000, "riseOnHover": true}}'
+        story = js_literal({"rrStop": stop.order, "rrName": stop.place.name})[1:-1]
+        options = (
+            f'{{"icon": {_stop_icon(stop)}, "zIndexOffset": 1000, "riseOnHover": true, {story}}}'
+        )
         by_role.setdefault(stop.role, []).append(
             f"L.marker({js_literal([stop.place.lat, stop.place.lon])}, {options})"
             f".bindPopup({index.popup(place, stop)}, {popup})"
@@ -370,112 +359,15 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
         group.add_to(fmap)
 
 
-def _add_other_places(
-    fmap: folium.Map, journey: Journey, index: PageIndex, *, show_context: bool
-) -> None:
-    """Places off the route: context (grey, clustered when many), actors, history, ruled out."""
-    stops = {s.place.id for s in journey.route.stops}
-    by_role: dict[str, list[LocatedPlace]] = {}
-    for located in journey.places:
-        if located.place.id in stops or located.place.outline:
-            continue
-        role = located.role if located.role in ROLE_LAYERS else "context"
-        if role in ("origin", "via", "border", "destination"):
-            role = "context"  # a stop the route could not use: shown, not as travelled
-        by_role.setdefault(role, []).append(located)
-    if not show_context:
-        by_role.pop("context", None)
-    for role in ("context", "actor", "historical", "ruled-out"):
-        places = by_role.get(role, [])
-        if not places:
-            continue
-        name = ROLE_LAYERS[role]
-        show = role not in HIDDEN_ROLES
-        if role == "context" and len(places) >= CLUSTER_MIN:
-            group = MarkerCluster(
-                name=name,
-                show=show,
-                showCoverageOnHover=False,
-                maxClusterRadius=40,
-                disableClusteringAtZoom=9,
-            )
-            _use_assets([group], CLUSTER_JS, CLUSTER_CSS)
-        else:
-            group = folium.FeatureGroup(name=name, show=show)
-        group.add_child(Layers([_place_marker(p, index, role) for p in places]))
-        group.add_to(fmap)
-
-
-def _place_marker(located: LocatedPlace, index: PageIndex, role: str) -> str:
-    """A small muted circle for a place that is not a stop (a statement for :class:`Layers`)."""
-    colour = style.role_colour(role)
-    context = role == "context"
-    options = {
-        "bubblingMouseEvents": False,
-        "className": f"rr-place rr-{role} rr-place-{slug(located.place.id)}",
-        "color": "#ffffff" if context else colour,
-        "dashArray": "3 2" if role == "ruled-out" else None,
-        "fillColor": colour,
-        "fillOpacity": 0.9 if context else 0.35,
-        "radius": 5 if context else 6,
-        "weight": 1.5,
-    }
-    tip = f"{located.place.name} ({ROLE_LABELS.get(role, role).lower()})"
-    name, html = index.named_popup(located)
-    return (
-        f"{name}L.circleMarker({js_literal([located.place.lat, located.place.lon])}, "
-        f"{js_literal(options)})"
-        f".bindPopup({html}, {js_literal(_popup_options())})"
-        f'.bindTooltip({js_literal(escape(tip))}, {{"direction":"top"}}).addTo('
-    )
-
-
-def _add_report_layers(
-    fmap: folium.Map, journey: Journey, index: PageIndex, *, show_context: bool
-) -> None:
-    """A hidden layer per report ringing the places it mentions, its sentences in the popups."""
-    stops = {s.place.id for s in journey.route.stops}
-    by_report: dict[str, list[tuple[LocatedPlace, list[Mention]]]] = {}
-    for located in journey.places:
-        if not show_context and located.role == "context" and located.place.id not in stops:
-            continue
-        own: dict[str, list[Mention]] = {}
-        for mention in located.mentions:
-            own.setdefault(mention.report_id, []).append(mention)
-        for report_id, mentions in own.items():
-            by_report.setdefault(report_id, []).append((located, mentions))
-    listed = [r for r in journey.reports if r.id in by_report][:MAX_REPORT_LAYERS]
-    popup = js_literal(_popup_options())
-    for number, report in enumerate(listed):
-        colour = REPORT_COLOURS[number % len(REPORT_COLOURS)]
-        name = f"Report: {escape(clip_text(report.title or report.id, 60))}"
-        group = folium.FeatureGroup(name=name, show=False)
-        statements = []
-        for located, mentions in by_report[report.id]:
-            options = {
-                "className": f"rr-report-ring rr-place-{slug(located.place.id)}",
-                "color": colour,
-                "fill": False,
-                "radius": 13,
-                "weight": 3,
-            }
-            only = LocatedPlace(located.place, located.role, tuple(mentions))
-            html = index.same_popup(only)
-            statements.append(
-                f"L.circleMarker({js_literal([located.place.lat, located.place.lon])}, "
-                f"{js_literal(options)})"
-                f".bindPopup({html}, {popup}).addTo("
-            )
-        group.add_child(Layers(statements))
-        group.add_to(fmap)
-
-
 def _add_controls(
     fmap: folium.Map, journey: Journey, basemap: str, bounds: list[list[float]]
 ) -> None:
     """Title, legend, credits, fullscreen, minimap and the layer control."""
-    fullscreen = Fullscreen(
-        position="topleft", title="Full screen", title_cancel="Exit full screen"
+    fullscreen = Fullscreen(  # the whole page, so the title above the map stays
+        position="topleft",
+        title="Full screen",
+        title_cancel="Exit full screen",
+        fullscreenElement=JsCode("document.body"),
     )
     _use_assets([fullscreen], FULLSCREEN_JS, FULLSCREEN_CSS)
     fullscreen.add_to(fmap)
@@ -491,8 +383,9 @@ def _add_controls(
         for leg in journey.route.legs
         if len(leg.coords) >= 2
     ]
+    # the scale above the attribution, which it can never slide under however that wraps
+    fmap.add_child(MapScript('L.control.scale({"position": "bottomright"}).addTo({map});'))
     fmap.add_child(MiniMap(tiles, lines))
-    fmap.add_child(Overlay(title_html(journey), "rr-title"))
     fmap.add_child(Overlay(legend_html(journey), "rr-legend"))
     fmap.add_child(
         MapScript(f"{{map}}.attributionControl.addAttribution({js_literal(credits_html())});")

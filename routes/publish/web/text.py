@@ -14,12 +14,18 @@ from routes.publish.style import ROLE_LABELS
 
 #: Longest one-line label (sources, report titles) before it is cut with an ellipsis.
 MAX_LABEL_CHARS = 110
+#: A brace that would open a Jinja tag (``{{``, ``{%``, ``{#``): branca compiles every
+#: MacroElement's output as a template again before writing it, so report text carrying one
+#: would be run as template code on the server.  Each literal writer breaks these up.
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
+_SCRIPT_OPENERS = re.compile(r"<(?=!|/?script)", re.IGNORECASE)
 
 
 def js_literal(value: Any, separators: tuple[str, str] = (",", ":")) -> str:
-    """``value`` as a JSON literal that cannot close a <script> element."""
+    """``value`` as a JSON literal that cannot close a <script> element or open a Jinja tag."""
+    text = json.dumps(value, ensure_ascii=False, separators=separators)
     return (
-        json.dumps(value, ensure_ascii=False, separators=separators)
+        _JINJA_OPEN.sub(r"\\u007b", text)
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
@@ -28,9 +34,23 @@ def js_literal(value: Any, separators: tuple[str, str] = (",", ":")) -> str:
     )
 
 
+def script_json(value: Any) -> str:
+    """``value`` as a compact JavaScript literal for a <script> element holding HTML strings.
+
+    Lighter than :func:`js_literal` for markup: ``</`` becomes ``<\\/`` and only a ``<`` that
+    could open a comment or a script tag (``<!``, ``<script``, ``</script``, any case) is
+    written as ``\\u003c``, so nothing in the text can end the script element or change how
+    the parser reads it.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = _SCRIPT_OPENERS.sub(r"\\u003c", _JINJA_OPEN.sub(r"\\u007b", text))
+    text = text.replace("</", "<\\/")
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def escape(text: str) -> str:
-    """Untrusted text as HTML text (quotes escaped too, for attributes)."""
-    return html.escape(text, quote=True)
+    """Untrusted text as HTML text (quotes escaped too, for attributes; braces as entities)."""
+    return html.escape(text, quote=True).replace("{", "&#123;")
 
 
 def clip_text(text: str, limit: int = MAX_LABEL_CHARS) -> str:
