@@ -1,0 +1,209 @@
+"""What the dashboard says about a journey: the summary line, the place picker, the card."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import datetime
+
+from routes.model import NO_PLACES_MESSAGE, Journey, LocatedPlace, Mention, Report
+
+#: Largest distance (degrees) between a map click and the place it selects.
+_CLICK_TOLERANCE_DEG = 0.05
+
+
+# --- summary, cards and timeline ---------------------------------------------------
+
+
+def travel_hours(journey: Journey) -> float | None:
+    """Estimated hours from the first stop to the last, dwell included, or None."""
+    stops = journey.route.stops
+    if len(stops) < 2:
+        return None
+    first, last = stops[0].eta, stops[-1].eta
+    if first is not None and last is not None:
+        return (last - first).total_seconds() / 3600
+    speed = journey.settings.speed_kmh
+    return journey.route.total_km / speed if speed > 0 else None
+
+
+def summary(journey: Journey) -> str:
+    """The one-line summary: stops, rail km, estimated travel time, reports, sources."""
+    stops = len(journey.route.stops)
+    if not journey.places and not stops:
+        reports = len(journey.reports)
+        return f"{NO_PLACES_MESSAGE} · {reports} report{'s' if reports != 1 else ''}"
+    hours = travel_hours(journey)
+    travel = "no travel time" if hours is None else f"≈ {_duration(hours)} estimated travel"
+    sources = {m.source for p in journey.places for m in p.mentions if m.source}
+    reports = len(journey.reports)
+    parts = [
+        f"{stops} stop{'s' if stops != 1 else ''}",
+        f"{journey.route.rail_km:,.0f} rail km",
+        travel,
+        f"{reports} report{'s' if reports != 1 else ''}",
+        f"{len(sources)} source{'s' if len(sources) != 1 else ''}",
+    ]
+    return " · ".join(parts)
+
+
+def _duration(hours: float) -> str:
+    """``hours`` as ``1 d 7 h``, ``31 h 20 min`` style text."""
+    minutes = round(hours * 60)
+    days, rest = divmod(minutes, 24 * 60)
+    h, m = divmod(rest, 60)
+    if days:
+        return f"{days} d {h} h"
+    return f"{h} h {m:02d} min" if h else f"{m} min"
+
+
+def place_options(journey: Journey) -> list[tuple[str, str]]:
+    """``(place_id, label)`` for the place picker: stops in order, then the others by name."""
+    stops = [(s.place.id, f"{s.order}. {s.place.name}") for s in journey.route.stops]
+    on_route = {pid for pid, _ in stops}
+    others = sorted(
+        (p.place.name, p.place.id) for p in journey.places if p.place.id not in on_route
+    )
+    return stops + [(pid, f"{name} ({_role(journey, pid)})") for name, pid in others]
+
+
+def _role(journey: Journey, place_id: str) -> str:
+    """The role of ``place_id`` in ``journey`` ("" when absent)."""
+    located = located_place(journey, place_id)
+    return located.role if located else ""
+
+
+def located_place(journey: Journey, place_id: str) -> LocatedPlace | None:
+    """The located place with id ``place_id``, if on the map."""
+    return next((p for p in journey.places if p.place.id == place_id), None)
+
+
+def place_at(
+    journey: Journey,
+    *,
+    tooltip: str | None = None,
+    lat: float | None = None,
+    lon: float | None = None,
+) -> str | None:
+    """The place a map click selected: by its tooltip text, else the nearest point.
+
+    Parameters
+    ----------
+    journey
+        The journey drawn on the map.
+    tooltip
+        The clicked marker's tooltip (it names the place).
+    lat, lon
+        Where the click landed.
+
+    Returns
+    -------
+    str or None
+        A place id, or None when the click hit no place.
+    """
+    if tooltip:
+        text = " ".join(tooltip.split()).casefold()
+        by_length = sorted(journey.places, key=lambda p: -len(p.place.name))
+        for located in by_length:
+            if located.place.name.casefold() in text:
+                return located.place.id
+    if lat is None or lon is None:
+        return None
+    best = min(
+        journey.places,
+        key=lambda p: (p.place.lat - lat) ** 2 + (p.place.lon - lon) ** 2,
+        default=None,
+    )
+    if best is None:
+        return None
+    far = max(abs(best.place.lat - lat), abs(best.place.lon - lon))
+    return best.place.id if far <= _CLICK_TOLERANCE_DEG else None
+
+
+def highlighted_quote(report: Report | None, mentions: Sequence[Mention]) -> str:
+    """The sentence of ``mentions`` as safe HTML, the place words wrapped in ``<mark>``.
+
+    All of ``mentions`` must stand in the same sentence.  Every character of
+    the (untrusted) report text is escaped; ``<mark>`` is the only markup added.
+    """
+    first = mentions[0]
+    sentence = report.text[first.sentence_start : first.sentence_end] if report else first.quote
+    spans = sorted(
+        {(m.start - first.sentence_start, m.end - first.sentence_start) for m in mentions}
+    )
+    parts: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        if start < cursor or end > len(sentence) or start >= end:
+            continue
+        parts.append(html.escape(sentence[cursor:start]))
+        parts.append(f"<mark>{html.escape(sentence[start:end])}</mark>")
+        cursor = end
+    parts.append(html.escape(sentence[cursor:]))
+    return "".join(parts)
+
+
+def place_card_html(journey: Journey, place_id: str) -> str:
+    """The card of one place: its role, km and ETA, then every mention with its quote.
+
+    Returns
+    -------
+    str
+        Safe HTML: every text from a report or the gazetteer is escaped.
+    """
+    located = located_place(journey, place_id)
+    if located is None:
+        return "<p>This place is no longer on the map.</p>"
+    stop = next((s for s in journey.route.stops if s.place.id == place_id), None)
+    place = located.place
+    facts = [f"<b>role</b> {html.escape(located.role)}", f"<b>kind</b> {html.escape(place.kind)}"]
+    if stop is not None:
+        facts.append(f"<b>stop</b> {stop.order}")
+        facts.append(f"<b>km</b> {stop.km:,.0f}")
+        facts.append(f"<b>ETA</b> {_when(stop.eta)}")
+        if stop.reported is not None:
+            facts.append(f"<b>reported</b> {_when(stop.reported)}")
+        if stop.off_network:
+            facts.append("<b>off the rail network</b>")
+    head = (
+        f'<div class="rr-card"><h3>{html.escape(place.name)}</h3>'
+        f'<p class="rr-facts">{" · ".join(facts)}</p>'
+    )
+    items = [_mention_html(journey, group) for group in _by_sentence(located.mentions)]
+    if not items:
+        items = ["<p><i>Added by you; no report mentions it.</i></p>"]
+    count = len(located.mentions)
+    title = f"<h4>{count} mention{'s' if count != 1 else ''}</h4>" if count else ""
+    return head + title + "".join(items) + "</div>"
+
+
+def _by_sentence(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by the sentence they stand in, in report order."""
+    groups: dict[tuple[str, int, int], list[Mention]] = {}
+    for mention in mentions:
+        key = (mention.report_id, mention.sentence_start, mention.sentence_end)
+        groups.setdefault(key, []).append(mention)
+    return list(groups.values())
+
+
+def _mention_html(journey: Journey, group: Sequence[Mention]) -> str:
+    """One quote of the card with who said it, when, and how sure."""
+    first = group[0]
+    report = journey.report(first.report_id)
+    meta = [
+        html.escape(first.source or "unattributed"),
+        html.escape(first.date or "no date"),
+        html.escape(first.status),
+        html.escape(first.role),
+    ]
+    if report is not None and report.title and len(journey.reports) > 1:
+        meta.append(f"<i>{html.escape(report.title)}</i>")
+    return (
+        f"<blockquote>{highlighted_quote(report, group)}</blockquote>"
+        f'<p class="rr-meta">{" · ".join(meta)}</p>'
+    )
+
+
+def _when(moment: datetime | None) -> str:
+    """A time for the card, to the minute."""
+    return moment.strftime("%a %d %b %Y %H:%M") if moment else "unknown"
