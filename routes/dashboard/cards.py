@@ -6,7 +6,9 @@ import html
 from collections.abc import Sequence
 from datetime import datetime
 
-from routes.model import NO_PLACES_MESSAGE, Journey, LocatedPlace, Mention, Report
+from routes.dashboard.timeline import attributed_sources, reported_text
+from routes.model import NO_PLACES_MESSAGE, STOP_ROLES, Journey, LocatedPlace, Mention, Report
+from routes.publish.web.text import when_text
 
 #: Largest distance (degrees) between a map click and the place it selects.
 _CLICK_TOLERANCE_DEG = 0.05
@@ -28,21 +30,27 @@ def travel_hours(journey: Journey) -> float | None:
 
 
 def summary(journey: Journey) -> str:
-    """The one-line summary: stops, rail km, estimated travel time, reports, sources."""
+    """The one-line summary: stops, rail km, estimated travel time, reports, sources.
+
+    Sources are those the stops' sentences are attributed to by name (see
+    :func:`routes.dashboard.timeline.attributed_sources`), not every outlet or country
+    a report mentions.
+    """
     stops = len(journey.route.stops)
     if not journey.places and not stops:
         reports = len(journey.reports)
         return f"{NO_PLACES_MESSAGE} · {reports} report{'s' if reports != 1 else ''}"
     hours = travel_hours(journey)
     travel = "no travel time" if hours is None else f"≈ {_duration(hours)} estimated travel"
-    sources = {m.source for p in journey.places for m in p.mentions if m.source}
+    on_route = [m for p in journey.places for m in p.mentions if m.role in STOP_ROLES]
+    sources = attributed_sources(journey, on_route)
     reports = len(journey.reports)
     parts = [
         f"{stops} stop{'s' if stops != 1 else ''}",
         f"{journey.route.rail_km:,.0f} rail km",
         travel,
         f"{reports} report{'s' if reports != 1 else ''}",
-        f"{len(sources)} source{'s' if len(sources) != 1 else ''}",
+        f"{len(sources)} named source{'s' if len(sources) != 1 else ''} for the stops",
     ]
     return " · ".join(parts)
 
@@ -192,7 +200,7 @@ def _mention_html(journey: Journey, group: Sequence[Mention]) -> str:
     report = journey.report(first.report_id)
     meta = [
         html.escape(first.source or "unattributed"),
-        html.escape(first.date or "no date"),
+        html.escape(reported_text(first.date) if first.date else "no date"),
         html.escape(first.status),
         html.escape(first.role),
     ]
@@ -206,4 +214,4 @@ def _mention_html(journey: Journey, group: Sequence[Mention]) -> str:
 
 def _when(moment: datetime | None) -> str:
     """A time for the card, to the minute."""
-    return moment.strftime("%a %d %b %Y %H:%M") if moment else "unknown"
+    return when_text(moment) if moment else "unknown"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from routes.model import ROLES, STOP_ROLES, Corrections, Journey, Mention, Place
+from routes.model import ROLES, STOP_ROLES, Corrections, Journey, Kind, Mention, Place, Role
 
 #: Columns of the places table the user edits, in display order.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -75,7 +75,7 @@ def places_table(
                 "id": place_id,
                 "name": place.name if place else place_id,
                 "kind": place.kind if place else "",
-                "role": journey.corrections.role_of(place_id) or "context",
+                "role": journey.corrections.role_of(place_id) or Role.CONTEXT,
                 "exclude": True,
                 "order": None,
                 "km": None,
@@ -158,7 +158,7 @@ def add_stop(
     result = restore(corrections, place_id)
     role = (present or {}).get(place_id)
     if role is not None:
-        return result if role in STOP_ROLES else set_role(result, place_id, "via")
+        return result if role in STOP_ROLES else set_role(result, place_id, Role.VIA)
     if place_id in result.added:
         return result
     return replace(result, added=(*result.added, place_id))
@@ -210,3 +210,121 @@ def _new_order(
 def _sources(mentions: Sequence[Mention]) -> list[str]:
     """The distinct sources of ``mentions``, in first-seen order."""
     return list(dict.fromkeys(m.source for m in mentions if m.source))
+
+
+# --- moving stops, step-by-step undo and redo --------------------------------------------
+
+#: Most correction steps kept for undo (older ones are dropped).
+MAX_UNDO_STEPS = 200
+
+
+def move_stop(
+    corrections: Corrections, stops: Sequence[str], place_id: str, step: int
+) -> Corrections:
+    """Corrections with ``place_id`` moved ``step`` places along the stop order.
+
+    Parameters
+    ----------
+    corrections
+        The current corrections.
+    stops
+        The stop ids in the order the map shows them now.
+    place_id
+        The stop to move.
+    step
+        -1 to move it one stop earlier, +1 one stop later (clipped at the ends).
+
+    Returns
+    -------
+    Corrections
+        With an explicit ``order`` of every stop; unchanged when ``place_id`` is no stop.
+    """
+    order = list(stops)
+    if place_id not in order:
+        return corrections
+    index = order.index(place_id)
+    target = min(max(index + step, 0), len(order) - 1)
+    order.insert(target, order.pop(index))
+    return replace(corrections, order=tuple(order))
+
+
+@dataclass(frozen=True)
+class History:
+    """The user's corrections with the steps before them (undo) and after them (redo)."""
+
+    current: Corrections = field(default_factory=Corrections)
+    past: tuple[Corrections, ...] = ()
+    future: tuple[Corrections, ...] = ()
+
+    def apply(self, new: Corrections) -> History:
+        """One correction step: ``new`` becomes current, redo is cleared."""
+        if new == self.current:
+            return self
+        past = (*self.past, self.current)[-MAX_UNDO_STEPS:]
+        return History(current=new, past=past, future=())
+
+    def undo(self) -> History:
+        """Back one step (unchanged when there is none)."""
+        if not self.past:
+            return self
+        return History(self.past[-1], self.past[:-1], (self.current, *self.future))
+
+    def redo(self) -> History:
+        """Forward one undone step (unchanged when there is none)."""
+        if not self.future:
+            return self
+        return History(self.future[0], (*self.past, self.current), self.future[1:])
+
+
+# --- the "add a stop" search -------------------------------------------------------------
+
+#: Kinds a train stops at, best first; any other kind (regions, rivers …) comes after them.
+_STOP_KINDS: tuple[Kind, ...] = (
+    Kind.STATION,
+    Kind.CITY,
+    Kind.TOWN,
+    Kind.BORDER_CROSSING,
+    Kind.BRIDGE,
+    Kind.FACILITY,
+)
+
+
+def stop_matches(places: Sequence[Place], query: str, *, limit: int) -> list[Place]:
+    """Gazetteer matches for "add a stop": stations and settlements first, each name once.
+
+    Parameters
+    ----------
+    places
+        What the gazetteer's search found for ``query``.
+    query
+        What the user typed (an exact name match ranks first within its kind).
+    limit
+        Most places returned.
+
+    Returns
+    -------
+    list of Place
+        One place per name and country (the most populous), stations and settlements
+        before regions, areas, rivers and countries; then exact names, then population.
+    """
+    best: dict[tuple[str, str], Place] = {}
+    for place in places:
+        key = (place.name.casefold(), place.country)
+        if key not in best or place.population > best[key].population:
+            best[key] = place
+    wanted = query.strip().casefold()
+
+    def rank(place: Place) -> tuple[int, int, int]:
+        kind = _STOP_KINDS.index(place.kind) if place.kind in _STOP_KINDS else len(_STOP_KINDS)
+        return (kind, place.name.casefold() != wanted, -place.population)
+
+    return sorted(best.values(), key=rank)[:limit]
+
+
+def match_label(place: Place) -> str:
+    """A search match as the user reads it: "Tumen — town, China"."""
+    from routes.publish.web.text import country_name
+
+    kind = str(place.kind).replace("-", " ")
+    country = country_name(place.country) if place.country else "no country"
+    return f"{place.name} — {kind}, {country}"
