@@ -540,7 +540,7 @@ def _card_actions(journey: Journey, place_id: str) -> None:
 def _undo_redo(journey: Journey) -> None:
     """Undo and redo, one correction at a time, and how many corrections are in play."""
     history = st.session_state.history
-    undo, redo, count = st.columns([1, 1, 2], vertical_alignment="center")
+    undo, redo, count = st.columns(3, vertical_alignment="center")
     undo.button("Undo", key="undo", icon=":material/undo:", width="stretch",
                 on_click=_step, args=("undo",), disabled=not history.past)  # fmt: skip
     redo.button("Redo", key="redo", icon=":material/redo:", width="stretch",

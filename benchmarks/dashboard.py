@@ -14,7 +14,7 @@ from benchmarks.common import (
     mib_from_kib,
     run_python,
 )
-from tests.browser.streamlit_server import free_port, start_streamlit, stop, wait_until_healthy
+from routes.dashboard.server import free_port, start_streamlit, stop, wait_until_healthy
 
 TITLE = "Dashboard (streamlit run app.py) peak memory after showing the bundled report"
 #: Target: dashboard peak RSS at most 500 MB.
