@@ -719,8 +719,21 @@ def _mark_finished() -> None:
     st.html(f'<div class="rr-run-finished" data-run="{state.finished_runs}" hidden></div>')
 
 
+def _first_start() -> None:
+    """On a fresh install, build the place index once with a visible message."""
+    from routes.dashboard.first_run import place_index_missing
+
+    if st.session_state.get("index_checked") or not place_index_missing():
+        return
+    st.session_state.index_checked = True
+    with st.status("First start: building the place index (once, about 15 s)…") as status:
+        _gazetteer()
+        status.update(label="Place index built", state="complete", expanded=False)
+
+
 def _page() -> None:
     """Draw the dashboard."""
+    _first_start()
     _init_state()
     _apply_table_edits()
     state = st.session_state

@@ -306,3 +306,22 @@ def test_the_share_tab_offers_one_download_per_registered_output() -> None:
     assert not app.exception
     labels = [element.proto.label for element in app.get("download_button")]
     assert labels == [output.label for output in OUTPUTS]
+
+
+def test_a_first_start_builds_the_place_index_with_a_message_saying_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from routes.read import gazetteer
+
+    monkeypatch.setenv(gazetteer.CACHE_ENV, str(tmp_path))
+    gazetteer.load_gazetteer.cache_clear()
+    try:
+        app = AppTest.from_file(APP, default_timeout=TIMEOUT_S * 2)
+        app.run()
+        assert not app.exception
+        labels = [status.proto.label for status in app.get("status")]
+        assert "Place index built" in labels
+        assert list(tmp_path.glob("geonames-*.sqlite"))
+        assert " stops · " in _summary(app)
+    finally:
+        gazetteer.load_gazetteer.cache_clear()
