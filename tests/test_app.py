@@ -311,10 +311,13 @@ def test_the_share_tab_offers_one_download_per_registered_output() -> None:
 def test_a_first_start_builds_the_place_index_with_a_message_saying_so(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    import streamlit as st
+
     from routes.read import gazetteer
 
     monkeypatch.setenv(gazetteer.CACHE_ENV, str(tmp_path))
     gazetteer.load_gazetteer.cache_clear()
+    st.cache_resource.clear()  # earlier tests' gazetteer, loaded from the real cache
     try:
         app = AppTest.from_file(APP, default_timeout=TIMEOUT_S * 2)
         app.run()
@@ -325,3 +328,4 @@ def test_a_first_start_builds_the_place_index_with_a_message_saying_so(
         assert " stops · " in _summary(app)
     finally:
         gazetteer.load_gazetteer.cache_clear()
+        st.cache_resource.clear()
