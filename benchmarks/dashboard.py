@@ -188,7 +188,8 @@ def _interactions(chrome, url: str, port: int) -> tuple[float, float]:
         last = frame.locator(".rr-stop-icon").last.inner_text()
         started = time.monotonic()
         page.get_by_role("button", name="Later", exact=True).click()
-        expect(frame.locator(".rr-stop-icon").last).not_to_have_text(last, timeout=60_000)
+        redrawn = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').last
+        expect(redrawn.locator(".rr-stop-icon").last).not_to_have_text(last, timeout=60_000)
         correct_s = time.monotonic() - started
     finally:
         context.close()
