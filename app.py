@@ -17,19 +17,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from routes import dashboard as session
+from routes.dashboard import mapview
+from routes.dashboard.charts import sources_chart
+from routes.dashboard.corrections import History, match_label, move_stop, stop_matches
+from routes.dashboard.timeline import ADDED_BY_HAND, visit_rows
 from routes.model import NO_PLACES_MESSAGE, ROLES, Corrections, Journey, Report, Settings
 from routes.publish import style
 from routes.publish.outputs import OUTPUTS
 from routes.read.reports import MAX_REPORTS  # most reports in play at once, as in one batch
 
 st.set_page_config(page_title="Reported Routes", layout="wide", page_icon="🚆")
-st.set_option("client.toolbarMode", "viewer")  # no "Deploy" button in a local tool
 
 #: Where drawing failures go (the server log), besides the message on the page.
 LOG = logging.getLogger("reported_routes.app")
@@ -37,6 +39,8 @@ LOG = logging.getLogger("reported_routes.app")
 REPORT_TYPES = ".txt, .md, .json or .jsonl"
 #: Height of the map in pixels.
 MAP_HEIGHT = 560
+#: Height of the scrolling card of the selected place, beside the map.
+CARD_HEIGHT = 330
 #: Most gazetteer matches listed for "add a stop".
 MAX_MATCHES = 25
 _CARD_CSS = """<style>
@@ -94,17 +98,18 @@ def _journey(reports: tuple[Report, ...], settings: Settings, corrections: Corre
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _pristine_map(
-    reports: tuple[Report, ...],
-    settings: Settings,
-    corrections: Corrections,
-    basemap: str,
-    show_context: bool,
+    reports: tuple[Report, ...], settings: Settings, corrections: Corrections, show_context: bool
 ):
-    """The folium map of a journey (the export's map), built once, ready for streamlit-folium."""
+    """The folium map of a journey (the export's map), built once, ready for streamlit-folium.
+
+    It is built with one basemap whatever the user picks (the browser switches tiles) and
+    keeps its view when rebuilt, so a new setting never resets or blanks the map.
+    """
     from routes.publish.web.render import build_map
 
     journey = _journey(reports, settings, corrections)
-    return session.embeddable(build_map(journey, basemap=basemap, show_context=show_context))
+    fmap = build_map(journey, basemap=mapview.BUILT_BASEMAP, show_context=show_context)
+    return mapview.keep_view(session.embeddable(fmap))
 
 
 def _folium_map(inputs: tuple):
@@ -113,7 +118,8 @@ def _folium_map(inputs: tuple):
     streamlit-folium renames the elements of the map it draws, so every run draws
     a fresh copy (a deep copy costs milliseconds; building the map costs far more).
     """
-    return copy.deepcopy(_pristine_map(*inputs))
+    reports, settings, corrections, _basemap, show_context = inputs
+    return copy.deepcopy(_pristine_map(reports, settings, corrections, show_context))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -165,6 +171,7 @@ def _init_state() -> None:
     state.reports = bundled
     state.bundled_pick = [r.id for r in bundled]
     state.corrections = Corrections()
+    state.history = History()
     state.problems = []
     state.notices = []
     state.upload_n = 0
@@ -173,6 +180,8 @@ def _init_state() -> None:
     state.table_rows = []
     state.last_click = None
     state.selected = None
+    state.pan_to = None
+    state.visits_n = 0
     for key, value in session.widget_values(Settings(), fallback_day=_first_day(bundled)).items():
         state[key] = value
     state.basemap = "osm"
@@ -283,6 +292,7 @@ def _restore(project: session.Project) -> None:
     state.reports = project.reports
     state.bundled_pick = session.bundled_in(project.reports, _bundled())
     state.corrections = project.corrections
+    state.history = History(current=project.corrections)
     fallback = _first_day(project.reports)
     for key, value in session.widget_values(project.settings, fallback_day=fallback).items():
         state[key] = value
@@ -297,15 +307,50 @@ def _apply_table_edits() -> None:
     edits = state.get(f"editor_{state.editor_n}")
     if not edits or not any(edits.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")):
         return
-    state.corrections = session.apply_edits(state.table_rows, edits, state.corrections)
-    state.editor_n += 1  # a fresh editor over the rebuilt table
+    _set_corrections(session.apply_edits(state.table_rows, edits, state.corrections))
+
+
+def _set_corrections(new: Corrections) -> None:
+    """Make ``new`` the corrections, one undo step; fresh editors show the rebuilt journey."""
+    state = st.session_state
+    state.history = state.history.apply(new)
+    state.corrections = state.history.current
+    state.editor_n += 1
 
 
 def _correct(change: Callable[[Corrections], Corrections]) -> None:
     """Apply ``change`` to the corrections (a button callback)."""
+    _set_corrections(change(st.session_state.corrections))
+
+
+def _step(direction: str) -> None:
+    """Undo or redo one correction step (a button callback)."""
     state = st.session_state
-    state.corrections = change(state.corrections)
+    state.history = state.history.undo() if direction == "undo" else state.history.redo()
+    state.corrections = state.history.current
     state.editor_n += 1
+
+
+def _on_card_role(place_id: str, key: str) -> None:
+    """The role picked on the card becomes a correction."""
+    role = st.session_state.get(key)
+    if role:
+        _correct(lambda c: session.set_role(c, place_id, role))
+
+
+def _on_pick_place() -> None:
+    """A place picked in the list: pan the map to it."""
+    st.session_state.pan_to = st.session_state.get("selected")
+
+
+def _on_visit_row(key: str, ids: list[str]) -> None:
+    """A row picked in the journey timeline selects its place and pans the map to it."""
+    state = st.session_state
+    rows = state[key].selection.rows
+    if rows and 0 <= rows[0] < len(ids):
+        state.selected = ids[rows[0]]
+        state.pan_to = ids[rows[0]]
+    state.visits_n += 1  # a fresh table, so picking the same row again works
 
 
 def _on_add_stop(present: dict[str, str]) -> None:
@@ -379,9 +424,9 @@ def _sidebar() -> tuple[Settings, str, bool]:
         st.header("Settings")
         st.slider("Average speed (km/h)", 10.0, 120.0, step=1.0, format="%.0f", key="speed")
         use_reported = st.checkbox("Departure as reported", key="use_reported_depart")
-        day, clock = st.columns(2)
-        day.date_input("Departure date", key="depart_date", disabled=use_reported)
-        clock.time_input("Time", key="depart_time", disabled=use_reported, step=900)
+        st.date_input("Departure date", key="depart_date", disabled=use_reported,
+                      format="DD/MM/YYYY")  # fmt: skip
+        st.time_input("Departure time", key="depart_time", disabled=use_reported, step=900)
         st.selectbox("Basemap", list(BASEMAPS), format_func=BASEMAPS.get, key="basemap")
         st.checkbox("Show context places and areas", key="show_context")
         st.text_input("Map title", key="map_title", placeholder="the report headline")
@@ -399,29 +444,44 @@ def _sidebar() -> tuple[Settings, str, bool]:
 
 
 def _messages() -> None:
-    """Problems and notices from the last action; each bad file gets its own error."""
-    for problem in st.session_state.problems:
+    """Problems from the last action stay until the next one; a notice shows once, as a toast."""
+    state = st.session_state
+    for problem in state.problems:
         st.error(_md(problem), icon="⚠️")
-    for notice in st.session_state.notices:
-        st.success(_md(notice))
+    for notice in state.notices:
+        st.toast(_md(notice), icon="✅")
+    state.notices = []
 
 
 def _explore(journey: Journey, inputs: tuple) -> None:
-    """The map and, beside it, the card of the selected place."""
+    """The map and, beside it, the selected place's card with its corrections."""
+    from routes.publish.web.render import BASEMAPS
+
     state = st.session_state
+    _select_clicked(journey, state.get("map") or {})  # the click that started this run
+    options = dict(session.place_options(journey))
+    if state.selected not in options:
+        state.selected = None
+    basemap = inputs[3]
+    live = mapview.live_layer(
+        journey,
+        selected=state.selected,
+        basemap_label=None if basemap == "offline" else BASEMAPS[basemap],
+    )
+    mapview.added_stops(live, journey, wording=ADDED_BY_HAND)
+    pan_to = mapview.centre_of(journey, state.pan_to)
+    state.pan_to = None
     left, right = st.columns([5, 3], gap="medium")
     with left:
-        clicked = st_folium(
+        st_folium(
             _folium_map(inputs),
             key="map",
             height=MAP_HEIGHT,
             use_container_width=True,
             returned_objects=["last_object_clicked_tooltip", "last_object_clicked"],
+            feature_group_to_add=live,
+            **mapview.view_args(pan_to),
         )
-    _select_clicked(journey, clicked or {})
-    options = dict(session.place_options(journey))
-    if state.selected not in options:
-        state.selected = None
     with right:
         st.selectbox(
             "Place",
@@ -430,31 +490,87 @@ def _explore(journey: Journey, inputs: tuple) -> None:
             key="selected",
             index=None,
             placeholder="Click a marker, or pick a place",
+            on_change=_on_pick_place,
         )
         if state.selected:
-            st.html(_CARD_CSS + session.place_card_html(journey, state.selected))
             _card_actions(journey, state.selected)
+            with st.container(height=CARD_HEIGHT, border=False):
+                st.html(_CARD_CSS + session.place_card_html(journey, state.selected))
         else:
-            st.caption("Click a marker on the map, or pick a place, to read every sentence "
-                       "that mentions it.")  # fmt: skip
-            _stops_table(journey)
+            st.caption("Click a marker on the map, pick a place, or pick a row of the "
+                       "journey below to read every sentence that mentions it.")  # fmt: skip
+            _visits(journey, key="visits_side")
+        _undo_redo(journey)
+        _add_stop(journey)
 
 
 def _card_actions(journey: Journey, place_id: str) -> None:
-    """Fix the selected place in place: exclude it, or make a mentioned place a stop."""
-    on_route = any(stop.place.id == place_id for stop in journey.route.stops)
-    present = {p.place.id: p.role for p in journey.places}
-    exclude, promote = st.columns(2)
+    """Correct the selected place beside the map: role, exclude, earlier, later, make a stop."""
+    state = st.session_state
+    stops = [stop.place.id for stop in journey.route.stops]
+    role = next((p.role for p in journey.places if p.place.id == place_id), None)
+    key = f"card_role_{place_id}_{state.editor_n}"
+    if role in ROLES:
+        st.selectbox(
+            "Role", list(ROLES), index=list(ROLES).index(role), key=key,
+            format_func=lambda r: style.ROLE_LABELS.get(r, r),
+            on_change=_on_card_role, args=(place_id, key),
+        )  # fmt: skip
+    exclude, earlier, later = st.columns(3)
     exclude.button(
-        "Exclude from the map", key="card_exclude", width="stretch",
+        "Exclude", key="card_exclude", width="stretch", icon=":material/block:",
         on_click=_correct, args=(lambda c: session.remove_stop(c, place_id),),
-        help="A wrong place? Drop it; bring it back in the Correct tab.",
+        help="A wrong place? Drop it from the map; Undo brings it back.",
     )  # fmt: skip
-    if not on_route:
-        promote.button(
+    if place_id in stops:
+        at = stops.index(place_id)
+        earlier.button(
+            "Earlier", key="card_earlier", width="stretch", icon=":material/arrow_upward:",
+            disabled=at == 0, on_click=_correct,
+            args=(lambda c: move_stop(c, stops, place_id, -1),),
+        )  # fmt: skip
+        later.button(
+            "Later", key="card_later", width="stretch", icon=":material/arrow_downward:",
+            disabled=at == len(stops) - 1, on_click=_correct,
+            args=(lambda c: move_stop(c, stops, place_id, 1),),
+        )  # fmt: skip
+    else:
+        present = {p.place.id: p.role for p in journey.places}
+        earlier.button(
             "Make it a stop", key="card_promote", width="stretch",
             on_click=_correct, args=(lambda c: session.add_stop(c, place_id, present=present),),
         )  # fmt: skip
+
+
+def _undo_redo(journey: Journey) -> None:
+    """Undo and redo, one correction at a time, and how many corrections are in play."""
+    history = st.session_state.history
+    undo, redo, count = st.columns(3, vertical_alignment="center")
+    undo.button("Undo", key="undo", icon=":material/undo:", width="stretch",
+                on_click=_step, args=("undo",), disabled=not history.past)  # fmt: skip
+    redo.button("Redo", key="redo", icon=":material/redo:", width="stretch",
+                on_click=_step, args=("redo",), disabled=not history.future)  # fmt: skip
+    steps = len(history.past)
+    count.caption(f"{steps} correction{'s' if steps != 1 else ''}" if steps else "No corrections")
+
+
+def _add_stop(journey: Journey) -> None:
+    """Add a stop the reports missed: a search that lists stations and towns first."""
+    gazetteer = _gazetteer()
+    query = st.text_input("Add a stop", key="gazetteer_query", placeholder="type a place name")
+    found = gazetteer.search(query, limit=MAX_MATCHES * 2) if query and query.strip() else []
+    labels = {p.id: match_label(p) for p in stop_matches(found, query or "", limit=MAX_MATCHES)}
+    pick, add = st.columns([3, 1], vertical_alignment="bottom")
+    pick.selectbox(
+        "Matches", list(labels), format_func=labels.get, key="gazetteer_pick",
+        placeholder="type a place name first" if not query else "no match",
+        label_visibility="collapsed", disabled=not labels,
+    )  # fmt: skip
+    present = {p.place.id: p.role for p in journey.places}
+    add.button(
+        "Add stop", key="add_stop", on_click=_on_add_stop, args=(present,), disabled=not labels,
+        width="stretch",
+    )  # fmt: skip
 
 
 def _select_clicked(journey: Journey, clicked: dict) -> None:
@@ -470,88 +586,63 @@ def _select_clicked(journey: Journey, clicked: dict) -> None:
         state.selected = place_id
 
 
-def _stops_table(journey: Journey) -> None:
-    """The stops in order with km and ETA (shown while no place is selected)."""
-    rows = [
-        {
-            "#": stop.order,
-            "stop": stop.place.name,
-            "km": round(stop.km),
-            "ETA": stop.eta.strftime("%a %d, %H:%M") if stop.eta else "",
-        }
-        for stop in journey.route.stops
-    ]
-    if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+def _visits(journey: Journey, *, key: str) -> None:
+    """The journey timeline, one row per visit; picking a row selects its place on the map."""
+    rows = visit_rows(journey)
+    if not rows:
+        st.info("No stops yet: add one below, or give a place the role of a stop.")
+        return
+    frame = pd.DataFrame(rows)
+    if not frame["reports"].any():
+        frame = frame.drop(columns="reports")
+    ids = frame.pop("id").tolist()
+    frame["conflict"] = frame["conflict"].map({True: "⚠ reports disagree", False: ""})
+
+    def shade(row: pd.Series) -> list[str]:
+        colour = "background-color: #fbe3dc" if row["conflict"] else ""
+        return [colour] * len(row)
+
+    widget_key = f"{key}_{st.session_state.visits_n}"
+    st.dataframe(
+        frame.style.apply(shade, axis=1), key=widget_key, hide_index=True, width="stretch",
+        on_select=lambda: _on_visit_row(widget_key, ids), selection_mode="single-row",
+        column_config={
+            "#": st.column_config.NumberColumn("#", width=30),
+            "estimated": st.column_config.TextColumn("est. arrival"),
+            "conflict": st.column_config.TextColumn("⚠"),
+        },
+    )  # fmt: skip
 
 
 def _timeline(journey: Journey) -> None:
-    """Dated events per source (Altair); dates a source changed are ringed in red."""
-    points = session.timeline_points(session.timeline_rows(journey))
-    if not points:
+    """The journey visit by visit, then the dated events per source."""
+    st.caption("One row per visit: the time a report gives, the estimated arrival at the "
+               "set speed, who said it. Pick a row to show the place on the map.")  # fmt: skip
+    _visits(journey, key="visits_tab")
+    _sources_chart(journey)
+
+
+def _sources_chart(journey: Journey) -> None:
+    """Dated events per source; dates a source changed are ringed in red and listed."""
+    chart, changes = sources_chart(journey)
+    if chart is None:
         st.info("No dated events in these reports.")
         return
-    frame = pd.DataFrame(points)
-    frame["day"] = pd.to_datetime(frame["day"], format="ISO8601")
-    frame["label"] = frame["what"].where(
-        frame["what"].str.len() <= 36, frame["what"].str.slice(0, 35) + "…"
-    )
-    statuses = [s for s in style.STATUS_COLOURS if s in set(frame["status"])]
-    days = frame["day"].dt.normalize()
-    pad = pd.Timedelta(hours=18)
-    domain = [(days.min() - pad).isoformat(), (days.max() + pad).isoformat()]
-    base = alt.Chart(frame).encode(
-        x=alt.X(
-            "day:T", title=None,
-            scale=alt.Scale(domain=domain),
-            axis=alt.Axis(format="%a %d %b", tickCount="day", grid=True),
-        ),
-        y=alt.Y("source:N", title=None, sort=list(dict.fromkeys(frame["source"])),
-                axis=alt.Axis(labelLimit=240, grid=True)),
-        yOffset=alt.YOffset("status:N", sort=statuses, scale=alt.Scale(paddingOuter=0.6)),
-        tooltip=[alt.Tooltip("source:N"), alt.Tooltip("day:T", format="%A %d %B %Y"),
-                 alt.Tooltip("status:N"), alt.Tooltip("what:N", title="about"),
-                 alt.Tooltip("quote:N", title="first sentence")],
-    )  # fmt: skip
-    points_layer = base.mark_circle(size=170, opacity=0.95).encode(
-        color=alt.Color(
-            "status:N",
-            scale=alt.Scale(domain=statuses, range=[style.STATUS_COLOURS[s] for s in statuses]),
-            legend=alt.Legend(title="status", orient="bottom"),
-        )
-    )
-    labels = base.mark_text(align="left", dx=11, fontSize=12, color="#333").encode(text="label:N")
-    layers = [points_layer, labels]
-    conflicts = frame[frame["conflict"]]
-    if not conflicts.empty:
-        rings = (
-            alt.Chart(conflicts)
-            .mark_point(size=520, strokeWidth=2.5, color="#CC3311", filled=False)
-            .encode(
-                x="day:T",
-                y=alt.Y("source:N", sort=list(dict.fromkeys(frame["source"]))),
-                yOffset=alt.YOffset("status:N", sort=statuses, scale=alt.Scale(paddingOuter=0.6)),
-            )
-        )
-        layers.insert(0, rings)
-    height = max(160, 30 * len(frame[["source", "status"]].drop_duplicates()) + 30)
-    st.altair_chart(alt.layer(*layers).properties(height=height), width="stretch")
-    for source, group in conflicts.groupby("source", sort=False):
-        changes = "; ".join(
-            f"{row.day:%a %d %b} ({row.status}: {row.what})" for row in group.itertuples()
-        )
-        st.caption(f"Ringed in red, {_md(source)} changed its date: {_md(changes)}")
+    st.altair_chart(chart, width="stretch")
+    for source, change in changes:
+        st.caption(f"Ringed in red, {_md(source)} changed its date: {_md(change)}")
 
 
 def _correct_tab(journey: Journey) -> None:
-    """The places table (role, exclude, order) and adding a stop from the gazetteer."""
+    """The table of every place (role, exclude, order), for many corrections at once."""
     state = st.session_state
     gazetteer = _gazetteer()
     lookup = {pid: gazetteer.get(pid) for pid in journey.corrections.excluded}
     rows = session.places_table(journey, lookup={k: v for k, v in lookup.items() if v})
     state.table_rows = rows
-    st.caption("Change a role, tick **exclude** to drop a wrong place, or renumber **order** "
-               "to reorder the stops. The map, summary and downloads follow.")  # fmt: skip
+    st.caption("Every place the reports name. Change a role, tick **exclude** to drop a wrong "
+               "place, or renumber **order** to reorder the stops; the map, summary and "
+               "downloads follow.")  # fmt: skip
     st.data_editor(
         pd.DataFrame(rows, columns=list(session.TABLE_COLUMNS)),
         key=f"editor_{state.editor_n}",
@@ -561,31 +652,16 @@ def _correct_tab(journey: Journey) -> None:
         disabled=[c for c in session.TABLE_COLUMNS if c not in session.EDITABLE_COLUMNS],
         column_config={
             "id": None,
-            "name": st.column_config.TextColumn("place"),
+            "name": st.column_config.TextColumn("place", width="medium"),
+            "kind": st.column_config.TextColumn("kind", width="small"),
             "role": st.column_config.SelectboxColumn("role", options=list(ROLES), required=True),
             "exclude": st.column_config.CheckboxColumn("exclude"),
             "order": st.column_config.NumberColumn("order", min_value=0, step=1),
             "km": st.column_config.NumberColumn("km", format="%.0f"),
         },
     )
-    search, pick, add = st.columns([2, 3, 1], vertical_alignment="bottom")
-    query = search.text_input("Add a stop: search the gazetteer", key="gazetteer_query")
-    matches = gazetteer.search(query, limit=MAX_MATCHES) if query and query.strip() else []
-    labels = {p.id: f"{p.name} ({p.kind}, {p.country or '—'})" for p in matches}
-    pick.selectbox(
-        "Matches", list(labels), format_func=labels.get, key="gazetteer_pick",
-        placeholder="type a place name first" if not query else "no match",
-    )  # fmt: skip
-    present = {p.place.id: p.role for p in journey.places}
-    add.button(
-        "Add stop", key="add_stop", on_click=_on_add_stop, args=(present,), disabled=not labels
-    )
-    reset, undo, _ = st.columns([1, 1, 3])
-    reset.button("Follow the rail order", on_click=_correct, args=(session.reset_order,),
-                 disabled=not journey.corrections.order)  # fmt: skip
-    undo.button("Undo all corrections", key="undo_all", on_click=_correct,
-                args=(lambda _c: Corrections(),),
-                disabled=journey.corrections == Corrections())  # fmt: skip
+    st.button("Follow the rail order", on_click=_correct, args=(session.reset_order,),
+              disabled=not journey.corrections.order)  # fmt: skip
 
 
 def _share_tab(journey: Journey, inputs: tuple) -> None:
@@ -598,7 +674,8 @@ def _share_tab(journey: Journey, inputs: tuple) -> None:
         return lambda: _all_exports(*inputs)[name]
 
     st.session_state.project_file = quick["project.json"].decode("utf-8")
-    st.caption("Every file a build writes. The maps, KML and GPX are made when you click.")
+    st.caption("The map and its data to download or publish. The maps, KML and GPX files "
+               "are made when you click.")  # fmt: skip
     columns = st.columns(len(OUTPUTS))
     for column, output in zip(columns, OUTPUTS, strict=True):
         data = quick[output.file] if output.quick else made_on_click(output.file)
@@ -610,7 +687,7 @@ def _share_tab(journey: Journey, inputs: tuple) -> None:
 
 def _batch_archive() -> None:
     """An expander that opens a batch's mentions and reports Parquet files, lists its journeys."""
-    with st.expander("Open a batch archive (GeoParquet from `python -m routes batch`)"):
+    with st.expander("Open an archive of many reports (GeoParquet)"):
         files = st.file_uploader(
             "mentions.parquet and reports.parquet", type=["parquet"], accept_multiple_files=True
         )
@@ -658,8 +735,21 @@ def _mark_finished() -> None:
     st.html(f'<div class="rr-run-finished" data-run="{run}" hidden></div>')
 
 
+def _first_start() -> None:
+    """On a fresh install, build the place index once with a visible message."""
+    from routes.dashboard.first_run import place_index_missing
+
+    if st.session_state.get("index_checked") or not place_index_missing():
+        return
+    st.session_state.index_checked = True
+    with st.status("First start: building the place index (once, about 15 s)…") as status:
+        _gazetteer()
+        status.update(label="Place index built", state="complete", expanded=False)
+
+
 def _page() -> None:
     """Draw the dashboard."""
+    _first_start()
     _init_state()
     _apply_table_edits()
     state = st.session_state
@@ -688,10 +778,10 @@ def _page() -> None:
         with st.expander(f"{len(journey.route.warnings)} routing warning(s)"):
             for warning in journey.route.warnings:
                 st.text(warning)
-    timeline, correct, share = st.tabs(["Timeline", "Correct", "Share"])
+    timeline, correct, share = st.tabs(["Journey timeline", "All places", "Share"])
     with timeline, _guard("the timeline"):
         _timeline(journey)
-    with correct, _guard("the places table"):
+    with correct, _guard("the table of places"):
         _correct_tab(journey)
     with share, _guard("the downloads"):
         _share_tab(journey, inputs)

@@ -14,11 +14,13 @@ from benchmarks.common import (
     mib_from_kib,
     run_python,
 )
-from tests.browser.streamlit_server import free_port, start_streamlit, stop, wait_until_healthy
+from routes.dashboard.server import free_port, start_streamlit, stop, wait_until_healthy
 
 TITLE = "Dashboard (streamlit run app.py) peak memory after showing the bundled report"
 #: Target: dashboard peak RSS at most 500 MB.
 TARGET_PEAK_MIB = 500.0
+#: Target: a marker click shows its card within half a second.
+TARGET_CLICK_S = 0.5
 STARTUP_TIMEOUT_S = 90
 MAP_TIMEOUT_S = 120
 #: A marker in any frame: streamlit-folium draws the map inside an iframe.
@@ -78,6 +80,7 @@ def run(options: Options) -> Outcome:
         with browser.chromium() as chrome:
             map_s, markers, blocked = _open_once(chrome, url, port)
             again_s = None if options.quick else _open_once(chrome, url, port)[0]
+            click_s, correct_s = _interactions(chrome, url, port)
         time.sleep(0.5)
         status = _status(server.pid)
     finally:
@@ -91,6 +94,10 @@ def run(options: Options) -> Outcome:
     )
     if again_s is not None:
         outcome.add(Figure("second visit (server caches warm)", again_s, "s"))
+    outcome.add(
+        Figure("marker click to its card", click_s, "s", target=TARGET_CLICK_S),
+        Figure("correction (card's Later button) to the redrawn map", correct_s, "s"),
+    )
     outcome.notes += [
         f"`streamlit run app.py` on 127.0.0.1:{port} answered its health check after "
         f"{ready_s:.1f} s; a Chromium page opened it and waited until {markers} Leaflet "
@@ -157,3 +164,33 @@ def _status(pid: int) -> dict[str, int]:
         if len(parts) == 2 and parts[1] == "kB":
             values[key] = int(parts[0])
     return values
+
+
+def _interactions(chrome, url: str, port: int) -> tuple[float, float]:
+    """Seconds from a click on the Khasan marker to its card, and from the card's "Later"
+    button to the map redrawn with the new stop order (a warm server, a fresh page)."""
+    from playwright.sync_api import expect
+
+    blocker = browser.Blocker(
+        allowed=(*browser.Blocker().allowed, f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}")
+    )
+    context = chrome.new_context(viewport=browser.VIEWPORT)
+    try:
+        context.route("**/*", blocker)
+        page = context.new_page()
+        page.goto(url, wait_until="commit", timeout=MAP_TIMEOUT_S * 1000)
+        frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+        expect(frame.locator(".rr-place-khasan")).to_be_visible(timeout=MAP_TIMEOUT_S * 1000)
+        started = time.monotonic()
+        frame.locator(".rr-place-khasan").click()
+        expect(page.locator(".rr-card h3", has_text="Khasan")).to_be_visible(timeout=60_000)
+        click_s = time.monotonic() - started
+        last = frame.locator(".rr-stop-icon").last.inner_text()
+        started = time.monotonic()
+        page.get_by_role("button", name="Later", exact=True).click()
+        redrawn = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').last
+        expect(redrawn.locator(".rr-stop-icon").last).not_to_have_text(last, timeout=60_000)
+        correct_s = time.monotonic() - started
+    finally:
+        context.close()
+    return click_s, correct_s

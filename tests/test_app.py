@@ -186,15 +186,62 @@ def test_a_stop_added_from_the_gazetteer_joins_the_route() -> None:
     stops_before = _stops(app)
     app.text_input(key="gazetteer_query").set_value("Ussuri").run()
     pick = app.selectbox(key="gazetteer_pick")
-    assert any(option.startswith("Ussuriysk (") for option in pick.options)
+    assert "Ussuriysk — city, Russia" in pick.options
     pick.set_value("ussuriysk").run()
     app.button(key="add_stop").click().run()
     assert not app.exception
     assert "ussuriysk" in app.session_state["corrections"].added
     assert _stops(app) == stops_before + 1
-    app.button(key="undo_all").click().run()
+    app.button(key="undo").click().run()
     assert app.session_state["corrections"] == Corrections()
     assert _stops(app) == stops_before
+    app.button(key="redo").click().run()
+    assert _stops(app) == stops_before + 1
+
+
+def test_the_stop_search_lists_the_city_before_the_region_and_adds_nothing_on_no_match() -> None:
+    app = _start()
+    app.text_input(key="gazetteer_query").set_value("Khabarovsk").run()
+    options = app.selectbox(key="gazetteer_pick").options
+    assert options[0] == "Khabarovsk — city, Russia"
+    assert len(options) == len(set(options))
+    app.text_input(key="gazetteer_query").set_value("Qzxqzx").run()
+    assert app.button(key="add_stop").disabled
+
+
+def test_card_corrections_change_the_summary_and_undo_restores_each_step() -> None:
+    app = _start()
+    first = _summary(app)
+    app.selectbox(key="selected").set_value("khasan").run()
+    app.button(key="card_later").click().run()
+    moved = _summary(app)
+    assert _rail_km(app) != first.split(" · ")[1]
+    app.selectbox(key="selected").set_value("khasan").run()
+    app.button(key="card_exclude").click().run()
+    assert _stops(app) == 2
+    app.button(key="undo").click().run()
+    assert _summary(app) == moved
+    app.button(key="undo").click().run()
+    assert _summary(app) == first
+    assert app.button(key="undo").disabled
+
+
+def test_a_role_changed_on_the_card_is_kept_as_a_correction() -> None:
+    app = _start()
+    app.selectbox(key="selected").set_value("khasan").run()
+    role = next(s for s in app.selectbox if s.label == "Role")
+    role.set_value("context").run()
+    assert app.session_state["corrections"].role_of("khasan") == "context"
+    assert _stops(app) == 2
+
+
+def test_a_notice_shows_once_as_a_toast_and_does_not_pile_up() -> None:
+    app = _start()
+    app.file_uploader(key="upload_0").upload("second.md", SECOND_REPORT).run()
+    assert not app.success
+    assert any("second.md" in toast.value for toast in app.toast)
+    app.slider(key="speed").set_value(41.0).run()
+    assert not app.toast
 
 
 def test_a_failing_part_shows_an_error_while_the_rest_of_the_page_stays(
@@ -259,3 +306,26 @@ def test_the_share_tab_offers_one_download_per_registered_output() -> None:
     assert not app.exception
     labels = [element.proto.label for element in app.get("download_button")]
     assert labels == [output.label for output in OUTPUTS]
+
+
+def test_a_first_start_builds_the_place_index_with_a_message_saying_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import streamlit as st
+
+    from routes.read import gazetteer
+
+    monkeypatch.setenv(gazetteer.CACHE_ENV, str(tmp_path))
+    gazetteer.load_gazetteer.cache_clear()
+    st.cache_resource.clear()  # earlier tests' gazetteer, loaded from the real cache
+    try:
+        app = AppTest.from_file(APP, default_timeout=TIMEOUT_S * 2)
+        app.run()
+        assert not app.exception
+        labels = [status.proto.label for status in app.get("status")]
+        assert "Place index built" in labels
+        assert list(tmp_path.glob("geonames-*.sqlite"))
+        assert " stops · " in _summary(app)
+    finally:
+        gazetteer.load_gazetteer.cache_clear()
+        st.cache_resource.clear()

@@ -141,7 +141,7 @@ def test_popup_lists_every_mention_with_source_date_title_and_stop_facts(
     assert escape(journey.reports[0].title) in popup
     assert f"Stop {stop.order}" in popup
     assert f"{stop.km:,.0f} km" in popup
-    assert "ETA" in popup and stop.eta is not None and stop.eta.strftime("%H:%M") in popup
+    assert "est. arrival" in popup and stop.eta is not None and stop.eta.strftime("%H:%M") in popup
 
 
 def test_report_title_links_only_to_web_urls(journey: Journey) -> None:

@@ -10,12 +10,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, Page, expect
+from playwright.sync_api import Browser, FrameLocator, Page, expect
 
+from routes.dashboard.mapview import ADDED_CLASS, HIGHLIGHT_CLASS
 from tests.browser.docs_images import readme_image
 
 #: streamlit-folium draws the map in a component frame with this title.
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+#: The map's height in the dashboard (app.MAP_HEIGHT).
+MAP_HEIGHT_PX = 560
+#: Tiles of the main map (the minimap in its corner has tiles of its own).
+MAIN_TILES = "#map_div > .leaflet-map-pane img.leaflet-tile"
 #: Generous waits: the first run of a fresh server loads the gazetteer and the network.
 FIRST_RUN_MS = 90_000
 STEP_MS = 30_000
@@ -91,6 +96,12 @@ def _open(page: Page, url: str) -> FrameLocator:
     expect(page.get_by_role("heading", name="Reported Routes")).to_be_visible()
     frame = page.frame_locator(MAP_FRAME)
     expect(frame.locator(".rr-stop-icon").first).to_be_visible(timeout=FIRST_RUN_MS)
+    # The map's frame takes its full height once drawn; until then everything below it moves.
+    page.wait_for_function(
+        "([sel, h]) => document.querySelector(sel)?.getBoundingClientRect().height >= h",
+        arg=[MAP_FRAME, MAP_HEIGHT_PX],
+        timeout=STEP_MS,
+    )
     return frame
 
 
@@ -112,20 +123,70 @@ def _summary(page: Page) -> re.Match[str]:
 
 def _pick(page: Page, label: str, option: str | re.Pattern[str]) -> None:
     """Choose ``option`` in the select box labelled ``label``."""
-    box = page.get_by_test_id("stSelectbox").filter(has_text=label).first
-    box.click()
+    _open_list(page, label)
     with _rerun(page):
         page.get_by_role("option", name=option).first.click()
 
 
+def _open_list(page: Page, label: str) -> None:
+    """Open the option list of the select box ``label`` from the keyboard.
+
+    Focus and a key press do not depend on where the box stands, so a layout still
+    settling (the map's frame growing above it on a phone) cannot make them miss.
+    """
+    box = page.get_by_test_id("stSelectbox").filter(has_text=label).first
+    box.get_by_role("combobox").focus()
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_role("option").first).to_be_visible(timeout=STEP_MS)
+
+
 def _options(page: Page, label: str) -> list[str]:
     """The option texts of the select box labelled ``label`` (the list is closed again)."""
-    page.get_by_test_id("stSelectbox").filter(has_text=label).first.click()
-    options = page.get_by_role("option")
-    expect(options.first).to_be_visible(timeout=STEP_MS)
-    texts = options.all_inner_texts()
+    _open_list(page, label)
+    texts = page.get_by_role("option").all_inner_texts()
     page.keyboard.press("Escape")
     return texts
+
+
+def _scale(frame: FrameLocator) -> str:
+    """The map's scale bar text (e.g. "30 km"): it changes with the zoom level."""
+    return frame.locator(".leaflet-control-scale-line").first.inner_text()
+
+
+def _zoom_in(frame: FrameLocator) -> str:
+    """Zoom the map in once; returns the scale bar's new text."""
+    before = _scale(frame)
+    frame.locator(".leaflet-control-zoom-in").click()
+    expect(frame.locator(".leaflet-control-scale-line").first).not_to_have_text(
+        before, timeout=STEP_MS
+    )
+    return _scale(frame)
+
+
+def _click_button(page: Page, name: str) -> None:
+    """Click the dashboard button ``name`` and wait for the run it starts."""
+    with _rerun(page):
+        page.get_by_role("button", name=name, exact=True).click()
+
+
+def _ring_near_the_centre(page: Page) -> None:
+    """The selected place's ring is on the map, within 40 px of the map's centre."""
+    frame = page.frame_locator(MAP_FRAME)
+    ring = frame.locator(f"path.{HIGHLIGHT_CLASS}")
+    expect(ring).to_have_count(1, timeout=STEP_MS)
+    page.wait_for_function(
+        """([frameSel, cls]) => {
+          const doc = document.querySelector(frameSel).contentDocument;
+          const ring = doc.querySelector("path." + cls);
+          const map = doc.querySelector(".leaflet-container");
+          if (!ring || !map) { return false; }
+          const r = ring.getBoundingClientRect(), m = map.getBoundingClientRect();
+          return Math.abs(r.x + r.width / 2 - (m.x + m.width / 2)) < 40
+            && Math.abs(r.y + r.height / 2 - (m.y + m.height / 2)) < 40;
+        }""",
+        arg=[MAP_FRAME, HIGHLIGHT_CLASS],
+        timeout=STEP_MS,
+    )
 
 
 def _no_exception(page: Page) -> None:
@@ -188,7 +249,7 @@ def test_excluding_a_stop_changes_the_rail_km_in_the_summary(
     stops = [o for o in _options(page, "Place") if re.match(r"\d+\. ", o)]
     _pick(page, "Place", stops[-1])
     with _rerun(page):
-        page.get_by_role("button", name="Exclude from the map").click()
+        page.get_by_role("button", name="Exclude", exact=True).click()
     after = _summary_with(page, int(before.group(1)) - 1)
     assert after.group(2) != before.group(2)
     _no_exception(page)
@@ -200,7 +261,7 @@ def test_ticking_exclude_in_the_places_table_changes_the_rail_km(
     _open(page, dashboard_url)
     before = _summary(page)
     stops = int(before.group(1))
-    page.get_by_role("tab", name="Correct").click()
+    page.get_by_role("tab", name="All places").click()
     table = page.get_by_test_id("stDataFrame").filter(has_text="exclude").first
     table.scroll_into_view_if_needed()
     first = table.get_by_test_id("glide-cell-0-0")
@@ -257,3 +318,160 @@ def test_a_pasted_report_with_script_runs_nothing_and_shows_its_text(
     assert page.dialogs == []  # type: ignore[attr-defined]
     assert page.locator("img[src='x']").count() == 0
     _no_exception(page)
+
+
+def test_zooming_in_then_changing_a_setting_keeps_the_zoom(page: Page, dashboard_url: str) -> None:
+    frame = _open(page, dashboard_url)
+    _zoom_in(frame)
+    zoomed = _zoom_in(frame)
+    before = _summary(page)
+    with _rerun(page):
+        page.get_by_text("Show context places and areas").click()  # a new map is drawn
+    expect(frame.locator(".rr-stop-icon")).to_have_count(int(before.group(1)), timeout=STEP_MS)
+    expect(frame.locator(".leaflet-control-scale-line").first).to_have_text(zoomed)
+    _no_exception(page)
+
+
+def test_changing_the_basemap_switches_tiles_without_redrawing_the_map(
+    page: Page, dashboard_url: str
+) -> None:
+    frame = _open(page, dashboard_url)
+    zoomed = _zoom_in(frame)
+    map_frame = page.locator(MAP_FRAME).element_handle().content_frame()
+    assert map_frame is not None
+    map_frame.evaluate("() => { window.rrSameMap = true; }")  # gone if the map is rebuilt
+    _pick(page, "Basemap", re.compile("Positron"))
+    expect(frame.locator(f"{MAIN_TILES}[src*='cartocdn']").first).to_be_attached(timeout=STEP_MS)
+    assert map_frame.evaluate("() => window.rrSameMap === true")
+    expect(frame.locator(".leaflet-control-scale-line").first).to_have_text(zoomed)
+    _pick(page, "Basemap", re.compile("Offline"))
+    expect(frame.locator(MAIN_TILES)).to_have_count(0, timeout=STEP_MS)
+    assert map_frame.evaluate("() => window.rrSameMap === true")
+    _no_exception(page)
+
+
+def test_a_place_picked_in_the_list_is_ringed_and_centred_on_the_map(
+    page: Page, dashboard_url: str
+) -> None:
+    frame = _open(page, dashboard_url)
+    expect(frame.locator(f"path.{HIGHLIGHT_CLASS}")).to_have_count(0)
+    _pick(page, "Place", re.compile("Vladivostok"))
+    _ring_near_the_centre(page)
+    _pick(page, "Place", re.compile("Khasan"))
+    _ring_near_the_centre(page)
+    _no_exception(page)
+
+
+def test_clicking_a_marker_rings_it_and_shows_its_card(page: Page, dashboard_url: str) -> None:
+    frame = _open(page, dashboard_url)
+    with _rerun(page):
+        frame.locator(".rr-place-vladivostok").click()
+    expect(frame.locator(f"path.{HIGHLIGHT_CLASS}")).to_have_count(1, timeout=STEP_MS)
+    expect(page.locator(".rr-card h3", has_text="Vladivostok")).to_be_visible()
+    _no_exception(page)
+
+
+def test_a_row_of_the_journey_timeline_selects_its_place(page: Page, dashboard_url: str) -> None:
+    _open(page, dashboard_url)
+    page.get_by_role("tab", name="Journey timeline").click()
+    table = page.get_by_test_id("stDataFrame").filter(has_text="est. arrival").last
+    table.scroll_into_view_if_needed()
+    expect(table.get_by_test_id("glide-cell-1-1")).to_be_attached(timeout=STEP_MS)
+    row = table.evaluate(GRID_CELL_JS, ["place", "#", "2"])
+    assert row, "the journey timeline has no second visit"
+    grid = table.get_by_test_id("stDataFrameResizable")
+    with _rerun(page):  # the row-selection box of the second row (rows are 35 px high)
+        grid.click(position={"x": 16, "y": 35 + 35 + 17})
+    expect(page.locator(".rr-card h3", has_text="Khasan")).to_be_visible(timeout=STEP_MS)
+    _ring_near_the_centre(page)
+    _no_exception(page)
+
+
+def test_card_corrections_change_the_map_and_summary_and_undo_restores_each_step(
+    page: Page, dashboard_url: str, artifacts_dir: Path
+) -> None:
+    frame = _open(page, dashboard_url)
+    first = _summary(page)
+    stops = int(first.group(1))
+    _pick(page, "Place", re.compile(rf"^{stops}\. "))
+    last_label = frame.locator(".rr-stop-icon").last.inner_text()
+    _click_button(page, "Earlier")
+    moved = _summary(page)
+    assert moved.group(2) != first.group(2)
+    expect(frame.locator(".rr-stop-icon").last).not_to_have_text(last_label, timeout=STEP_MS)
+    _click_button(page, "Exclude")
+    _summary_with(page, stops - 1)
+    expect(frame.locator(".rr-stop-icon")).to_have_count(stops - 1, timeout=STEP_MS)
+    page.screenshot(path=str(artifacts_dir / "dashboard-corrections.png"))
+    _click_button(page, "Undo")
+    expect(frame.locator(".rr-stop-icon")).to_have_count(stops, timeout=STEP_MS)
+    assert _summary(page).group(0) == moved.group(0)
+    _click_button(page, "Undo")
+    assert _summary(page).group(0) == first.group(0)
+    expect(page.get_by_role("button", name="Undo", exact=True)).to_be_disabled()
+    _click_button(page, "Redo")
+    assert _summary(page).group(0) == moved.group(0)
+    _no_exception(page)
+
+
+def test_a_role_changed_on_the_card_changes_the_map_and_summary(
+    page: Page, dashboard_url: str
+) -> None:
+    frame = _open(page, dashboard_url)
+    stops = int(_summary(page).group(1))
+    _pick(page, "Place", re.compile("Khasan"))
+    _pick(page, "Role", "Context")
+    _summary_with(page, stops - 1)
+    expect(frame.locator(".rr-stop-icon")).to_have_count(stops - 1, timeout=STEP_MS)
+    _no_exception(page)
+
+
+def test_a_stop_added_from_the_search_is_drawn_as_added_by_hand(
+    page: Page, dashboard_url: str
+) -> None:
+    frame = _open(page, dashboard_url)
+    stops = int(_summary(page).group(1))
+    search = page.get_by_role("textbox", name="Add a stop")
+    with _rerun(page):
+        search.fill("Qzxqzx")
+        search.press("Enter")
+    expect(page.get_by_role("button", name="Add stop")).to_be_disabled()
+    with _rerun(page):
+        search.fill("Khabarovsk")
+        search.press("Enter")
+    assert _options(page, "Matches")[0] == "Khabarovsk — city, Russia"
+    _pick(page, "Matches", "Khabarovsk — city, Russia")
+    _click_button(page, "Add stop")
+    _summary_with(page, stops + 1)
+    expect(frame.locator(f"path.{ADDED_CLASS}")).to_have_count(1, timeout=STEP_MS)
+    expect(frame.locator(".rr-added-key")).to_contain_text("added by hand")
+    _no_exception(page)
+
+
+def test_on_a_phone_the_card_corrections_and_the_timeline_fit_and_work(
+    browser: Browser, dashboard_url: str, artifacts_dir: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.dialogs = []  # type: ignore[attr-defined]
+        _open(page, dashboard_url)
+        first = _summary(page)
+        _pick(page, "Place", re.compile("Khasan"))
+        later = page.get_by_role("button", name="Later", exact=True)
+        later.scroll_into_view_if_needed()
+        box = later.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        with _rerun(page):
+            later.click()
+        assert _summary(page).group(2) != first.group(2)
+        page.get_by_role("tab", name="Journey timeline").click()
+        table = page.get_by_test_id("stDataFrame").filter(has_text="est. arrival").last
+        table.scroll_into_view_if_needed()
+        expect(table).to_be_visible(timeout=STEP_MS)
+        grid = table.bounding_box()
+        assert grid is not None and grid["width"] >= 300 and grid["x"] + grid["width"] <= 390
+        page.screenshot(path=str(artifacts_dir / "dashboard-phone.png"), full_page=True)
+        _no_exception(page)
+    finally:
+        context.close()

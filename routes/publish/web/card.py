@@ -138,7 +138,7 @@ def _timing_rows(stop: Stop) -> tuple[tuple[str, str], ...]:
     """(label, value) rows of a stop's ETA, reported time, difference and snap distance."""
     rows = []
     if stop.eta is not None:
-        rows.append(("ETA", when_text(stop.eta)))
+        rows.append(("est. arrival", when_text(stop.eta)))
     if stop.reported is not None:
         rows.append(("Reported", when_text(stop.reported)))
     if stop.delta_hours is not None:

@@ -1,0 +1,194 @@
+"""The dashboard's map in the browser: it keeps its view, switches basemap and marks a place.
+
+streamlit-folium rebuilds the whole Leaflet map whenever the map's script changes (new
+settings, a correction), which resets the view and blanks the map for a moment.  The
+dashboard's map therefore
+
+- keeps its centre and zoom in the tab's ``sessionStorage`` and restores them when it is
+  rebuilt (:func:`keep_view`: a constant script, so it never causes a rebuild itself);
+- is always built with the same tile layers, and the basemap the user picks is switched
+  in the browser (:func:`live_layer`), with no rebuild and no blank;
+- draws the selected place's highlight in the same live layer, which streamlit-folium
+  replaces without rebuilding the map.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import folium
+from branca.element import MacroElement
+from folium.template import Template
+
+from routes.model import Journey
+from routes.publish.web.text import js_literal
+
+#: The basemap the dashboard's map is built with (the others are switched in the browser).
+BUILT_BASEMAP = "osm"
+#: Where the map keeps its view in the tab's sessionStorage.
+VIEW_KEY = "rr-dashboard-map-view"
+#: The highlight ring around the selected place.
+HIGHLIGHT = {"radius": 17, "color": "#FFB000", "weight": 5, "fill": False, "opacity": 0.95}
+#: The CSS class of the highlight ring (tests and tools find the selection by it).
+HIGHLIGHT_CLASS = "rr-selected"
+
+_KEEP_VIEW_JS = """
+(function (map) {
+  var key = %(key)s;
+  try {
+    var saved = JSON.parse(window.sessionStorage.getItem(key) || "null");
+    if (saved && isFinite(saved.lat) && isFinite(saved.lng) && isFinite(saved.zoom)) {
+      map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
+    }
+  } catch (error) { /* no storage (private mode): the map opens at its first view */ }
+  map.on("moveend", function () {
+    var centre = map.getCenter();
+    try {
+      window.sessionStorage.setItem(
+        key, JSON.stringify({lat: centre.lat, lng: centre.lng, zoom: map.getZoom()}));
+    } catch (error) { /* the view is then only kept until the map is rebuilt */ }
+  });
+})({map});
+"""
+
+#: Show the base layer labelled ``label`` (null: none, the offline outlines only).
+_BASEMAP_JS = """
+(function (label) {
+  var map = window.map;
+  if (!map) { return; }
+  var radios = document.querySelectorAll(".leaflet-control-layers-base label");
+  if (label === null) {
+    map.eachLayer(function (layer) {
+      if (layer instanceof L.TileLayer) { map.removeLayer(layer); }
+    });
+    return;
+  }
+  radios.forEach(function (row) {
+    var input = row.querySelector("input");
+    if (input && row.textContent.trim() === label && !input.checked) { input.click(); }
+  });
+})(%(label)s);
+"""
+
+
+class _Script(MacroElement):
+    """Plain JavaScript run where the element stands; ``{map}`` is its parent's variable."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this.code.replace("{map}", this._parent.get_name()) }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self._name = "DashboardScript"
+        self.code = code
+
+
+def keep_view(fmap: folium.Map) -> folium.Map:
+    """``fmap`` restoring the tab's last view when (re)built, and saving every new view.
+
+    Parameters
+    ----------
+    fmap
+        The dashboard's copy of the journey's map; changed in place.
+
+    Returns
+    -------
+    folium.Map
+        The same map.  The script added is the same for every map, so it changes
+        nothing streamlit-folium compares between runs.
+    """
+    fmap.add_child(_Script(_KEEP_VIEW_JS % {"key": js_literal(VIEW_KEY)}), name="rr_keep_view")
+    return fmap
+
+
+def live_layer(
+    journey: Journey, *, selected: str | None, basemap_label: str | None
+) -> folium.FeatureGroup:
+    """The layer streamlit-folium swaps without a rebuild: the selection and the basemap.
+
+    Parameters
+    ----------
+    journey
+        The journey on the map.
+    selected
+        The selected place's id (a ring is drawn around it), or None.
+    basemap_label
+        The label of the base layer to show (``render.BASEMAPS``), None for no tiles.
+
+    Returns
+    -------
+    folium.FeatureGroup
+        For ``st_folium(feature_group_to_add=…)``.
+    """
+    group = folium.FeatureGroup(name="Selected place", control=False)
+    place = next((p.place for p in journey.places if p.place.id == selected), None)
+    if place is not None:
+        folium.CircleMarker(
+            [place.lat, place.lon], class_name=HIGHLIGHT_CLASS, interactive=False, **HIGHLIGHT
+        ).add_to(group)
+    group.add_child(_Script(_BASEMAP_JS % {"label": js_literal(basemap_label)}))
+    return group
+
+
+def centre_of(journey: Journey, place_id: str | None) -> tuple[float, float] | None:
+    """``(lat, lon)`` of a place of ``journey``, for panning the map to it."""
+    place = next((p.place for p in journey.places if p.place.id == place_id), None)
+    return (place.lat, place.lon) if place is not None else None
+
+
+def view_args(pan_to: tuple[float, float] | None) -> dict[str, Any]:
+    """``st_folium`` keyword arguments that pan to ``pan_to`` once (the zoom is kept)."""
+    return {"center": list(pan_to)} if pan_to is not None else {}
+
+
+#: The dashed ring around a stop the user added (no report mentions it).
+ADDED_RING = {"radius": 13, "color": "#222222", "weight": 2, "dash_array": "3 4", "fill": False}
+#: The CSS class of that ring.
+ADDED_CLASS = "rr-added-by-hand"
+_ADDED_KEY_JS = """
+(function (map) {
+  if (window.rrAddedKey) { map.removeControl(window.rrAddedKey); window.rrAddedKey = null; }
+  if (!%(show)s) { return; }
+  var key = L.control({position: "bottomleft"});
+  key.onAdd = function () {
+    var box = L.DomUtil.create("div", "rr-added-key leaflet-bar");
+    box.style.cssText = "background:#fff;padding:3px 8px;font:12px sans-serif;";
+    box.textContent = %(text)s;
+    return box;
+  };
+  key.addTo(map);
+  window.rrAddedKey = key;
+})(window.map);
+"""
+
+
+def added_stops(group: folium.FeatureGroup, journey: Journey, *, wording: str) -> None:
+    """Ring every stop the user added in ``group``, and say so in a key on the map.
+
+    Parameters
+    ----------
+    group
+        The live layer (:func:`live_layer`).
+    journey
+        The journey on the map.
+    wording
+        What the key and the rings' tooltips call such a stop (one wording everywhere).
+    """
+    added = set(journey.corrections.added)
+    stops = [s for s in journey.route.stops if s.place.id in added]
+    for stop in stops:
+        folium.CircleMarker(
+            [stop.place.lat, stop.place.lon],
+            class_name=ADDED_CLASS,
+            tooltip=html.escape(f"{stop.place.name}: {wording}"),
+            **ADDED_RING,
+        ).add_to(group)
+    text = f"◌ dashed ring: stop {wording}, no report mentions it"
+    code = _ADDED_KEY_JS % {"show": "true" if stops else "false", "text": js_literal(text)}
+    group.add_child(_Script(code))

@@ -1,0 +1,110 @@
+"""The dashboard's view-model for corrections beside the map and the journey timeline."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from routes.dashboard.corrections import History, match_label, move_stop, stop_matches
+from routes.dashboard.timeline import ADDED_BY_HAND, reported_text, visit_rows
+from routes.model import Corrections, Place, Status
+
+STOPS = ("pyongyang", "khasan", "vladivostok")
+
+
+def test_moving_a_stop_earlier_swaps_it_with_the_one_before() -> None:
+    moved = move_stop(Corrections(), STOPS, "vladivostok", -1)
+    assert moved.order == ("pyongyang", "vladivostok", "khasan")
+
+
+def test_moving_the_first_stop_earlier_keeps_the_order() -> None:
+    assert move_stop(Corrections(), STOPS, "pyongyang", -1).order == STOPS
+
+
+def test_moving_a_place_that_is_no_stop_changes_nothing() -> None:
+    assert move_stop(Corrections(), STOPS, "moscow", 1) == Corrections()
+
+
+def test_undo_goes_back_one_step_at_a_time_and_redo_forward() -> None:
+    first = Corrections(excluded=("khasan",))
+    second = replace(first, added=("ussuriysk",))
+    history = History().apply(first).apply(second)
+    assert history.undo().current == first
+    assert history.undo().undo().current == Corrections()
+    assert history.undo().undo().undo().current == Corrections()
+    assert history.undo().undo().redo().redo().current == second
+
+
+def test_a_new_step_after_undo_drops_the_redo_steps() -> None:
+    history = History().apply(Corrections(excluded=("a",))).undo()
+    history = history.apply(Corrections(excluded=("b",)))
+    assert history.future == ()
+    assert history.redo().current == Corrections(excluded=("b",))
+
+
+def test_the_same_corrections_again_are_no_step() -> None:
+    history = History().apply(Corrections())
+    assert history.past == ()
+
+
+def _place(pid: str, name: str, kind: str, country: str, population: int = 0) -> Place:
+    return Place(pid, name, kind, 0.0, 0.0, country, population)
+
+
+def test_the_stop_search_puts_the_city_before_the_region_of_its_name() -> None:
+    krai = _place("krai", "Khabarovsk Krai", "area", "RU", 1_300_000)
+    city = _place("city", "Khabarovsk", "city", "RU", 618_000)
+    found = stop_matches([krai, city], "Khabarovsk", limit=10)
+    assert [p.id for p in found] == ["city", "krai"]
+
+
+def test_the_stop_search_shows_each_name_once_per_country() -> None:
+    big = _place("a", "Tumen", "town", "CN", 78_000)
+    small = _place("b", "Tumen", "town", "CN", 13_000)
+    river = _place("r", "Tumen River", "river", "")
+    found = stop_matches([river, small, big], "Tumen", limit=10)
+    assert [p.id for p in found] == ["a", "r"]
+    assert match_label(found[0]) == "Tumen — town, China"
+
+
+def test_reported_times_keep_their_precision() -> None:
+    assert reported_text("2023-09-10") == "Sun 10 Sep 2023"
+    assert reported_text("2023-09-10T21:00") == "Sun 10 Sep 2023, 21:00"
+    assert reported_text("2019") == "2019"
+
+
+def test_the_timeline_has_one_row_per_visit_with_est_arrival_and_named_sources(
+    journey,
+) -> None:
+    rows = visit_rows(journey)
+    assert [row["id"] for row in rows] == [s.place.id for s in journey.route.stops]
+    khasan = next(row for row in rows if row["id"] == "khasan")
+    assert khasan["reported"] == "Mon 11 Sep 2023"
+    assert khasan["estimated"].startswith("est. ")
+    assert khasan["sources"] == "Japanese media"
+    assert khasan["status"] == Status.EXPECTED
+    pyongyang = next(row for row in rows if row["id"] == "pyongyang")
+    assert "United States" not in pyongyang["sources"]  # an actor sentence names no source
+
+
+def test_a_stop_the_reports_disagree_on_is_a_conflict(journey) -> None:
+    rows = {row["id"]: row for row in visit_rows(journey)}
+    # The Kremlin expects Vladivostok on the 9th, the witnesses report the 12th.
+    assert rows["vladivostok"]["conflict"]
+    assert not rows["khasan"]["conflict"]
+
+
+def test_with_several_reports_the_timeline_says_which_report_added_or_changed_a_stop(
+    journey,
+) -> None:
+    rows = {row["id"]: row for row in visit_rows(journey)}
+    first, second = journey.reports
+    assert rows["vladivostok"]["reports"] == (
+        f"added by “{first.title}”; changed by “{second.title}”"
+    )
+    assert rows["khasan"]["reports"] == f"added by “{first.title}”"
+
+
+def test_a_stop_added_by_hand_says_so(journey) -> None:
+    added = replace(journey, corrections=Corrections(added=("khasan",)))
+    rows = {row["id"]: row for row in visit_rows(added)}
+    assert rows["khasan"]["reports"] == ADDED_BY_HAND
