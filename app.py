@@ -44,8 +44,7 @@ CARD_HEIGHT = 330
 #: Most gazetteer matches listed for "add a stop".
 MAX_MATCHES = 25
 _CARD_CSS = """<style>
-.rr-card h3 {margin: 0 0 .2rem 0;}
-.rr-card h4 {margin: .6rem 0 .2rem 0; font-size: 1rem;}
+.rr-card .rr-name {margin: 0 0 .2rem 0; font-size: 1.25rem; font-weight: 600;}
 .rr-card blockquote {margin: .5rem 0 .1rem 0; padding: .3rem .7rem;
   border-left: 4px solid #882255; background: rgba(136,34,85,.05); line-height: 1.45;}
 .rr-card mark {background: #ffe08a; padding: 0 .15em; border-radius: .2em;}

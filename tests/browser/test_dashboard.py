@@ -367,7 +367,7 @@ def test_clicking_a_marker_rings_it_and_shows_its_card(page: Page, dashboard_url
     with _rerun(page):
         frame.locator(".rr-place-vladivostok").click()
     expect(frame.locator(f"path.{HIGHLIGHT_CLASS}")).to_have_count(1, timeout=STEP_MS)
-    expect(page.locator(".rr-card h3", has_text="Vladivostok")).to_be_visible()
+    expect(page.locator(".rr-card .rr-name", has_text="Vladivostok")).to_be_visible()
     _no_exception(page)
 
 
@@ -382,7 +382,7 @@ def test_a_row_of_the_journey_timeline_selects_its_place(page: Page, dashboard_u
     grid = table.get_by_test_id("stDataFrameResizable")
     with _rerun(page):  # the row-selection box of the second row (rows are 35 px high)
         grid.click(position={"x": 16, "y": 35 + 35 + 17})
-    expect(page.locator(".rr-card h3", has_text="Khasan")).to_be_visible(timeout=STEP_MS)
+    expect(page.locator(".rr-card .rr-name", has_text="Khasan")).to_be_visible(timeout=STEP_MS)
     _ring_near_the_centre(page)
     _no_exception(page)
 
