@@ -18,10 +18,9 @@ import html
 from typing import Any
 
 import folium
-from branca.element import MacroElement
-from folium.template import Template
 
 from routes.model import Journey
+from routes.publish.web.elements import MapScript
 from routes.publish.web.text import js_literal
 
 #: The basemap the dashboard's map is built with (the others are switched in the browser).
@@ -72,23 +71,6 @@ _BASEMAP_JS = """
 """
 
 
-class _Script(MacroElement):
-    """Plain JavaScript run where the element stands; ``{map}`` is its parent's variable."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this.code.replace("{map}", this._parent.get_name()) }}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self._name = "DashboardScript"
-        self.code = code
-
-
 def keep_view(fmap: folium.Map) -> folium.Map:
     """``fmap`` restoring the tab's last view when (re)built, and saving every new view.
 
@@ -103,7 +85,7 @@ def keep_view(fmap: folium.Map) -> folium.Map:
         The same map.  The script added is the same for every map, so it changes
         nothing streamlit-folium compares between runs.
     """
-    fmap.add_child(_Script(_KEEP_VIEW_JS % {"key": js_literal(VIEW_KEY)}), name="rr_keep_view")
+    fmap.add_child(MapScript(_KEEP_VIEW_JS % {"key": js_literal(VIEW_KEY)}), name="rr_keep_view")
     return fmap
 
 
@@ -132,7 +114,7 @@ def live_layer(
         folium.CircleMarker(
             [place.lat, place.lon], class_name=HIGHLIGHT_CLASS, interactive=False, **HIGHLIGHT
         ).add_to(group)
-    group.add_child(_Script(_BASEMAP_JS % {"label": js_literal(basemap_label)}))
+    group.add_child(MapScript(_BASEMAP_JS % {"label": js_literal(basemap_label)}))
     return group
 
 
@@ -191,4 +173,4 @@ def added_stops(group: folium.FeatureGroup, journey: Journey, *, wording: str) -
         ).add_to(group)
     text = f"◌ dashed ring: stop {wording}, no report mentions it"
     code = _ADDED_KEY_JS % {"show": "true" if stops else "false", "text": js_literal(text)}
-    group.add_child(_Script(code))
+    group.add_child(MapScript(code))

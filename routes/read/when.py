@@ -181,21 +181,7 @@ def find_times(
         if value and not any(taken[start:end]):
             found.append((start, end, value))
             taken[start:end] = b"\x01" * (end - start)
-    refs = []
-    for start, end, value in sorted(found):
-        sentence = _sentence_of(spans, start, end)
-        refs.append(
-            TimeRef(
-                report_id=report.id,
-                start=start,
-                end=end,
-                text=text[start:end],
-                date=value,
-                sentence_start=sentence[0],
-                sentence_end=sentence[1],
-            )
-        )
-    return tuple(refs)
+    return time_refs(report, spans, found)
 
 
 def _candidates(
@@ -433,6 +419,29 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
     if _QUANTITY.match(text, m.end()):
         return False
     return not _QUANTITY_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+
+
+def time_refs(
+    report: Report, spans: Sequence[tuple[int, int]], found: Sequence[tuple[int, int, str]]
+) -> tuple[TimeRef, ...]:
+    """``(start, end, ISO value)`` time expressions of ``report`` as TimeRefs in text order,
+    each with the sentence that holds it (shared by every language's time reader)."""
+    text = report.text
+    refs = []
+    for start, end, value in sorted(found):
+        sentence = _sentence_of(spans, start, end)
+        refs.append(
+            TimeRef(
+                report_id=report.id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                date=value,
+                sentence_start=sentence[0],
+                sentence_end=sentence[1],
+            )
+        )
+    return tuple(refs)
 
 
 def _sentence_of(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

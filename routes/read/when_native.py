@@ -9,7 +9,6 @@ of resolution are :mod:`routes.read.when`'s (nearest year, the week around publi
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import tomllib
@@ -77,23 +76,9 @@ def find_times(
         if value and not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
             found.append((start, end, value))
-    starts = [s for s, _ in spans]
-    refs = []
-    for start, end, value in sorted(found):
-        index = max(bisect.bisect_right(starts, start) - 1, 0)
-        sentence = spans[index] if spans else (0, len(text))
-        refs.append(
-            TimeRef(
-                report_id=report.id,
-                start=start,
-                end=end,
-                text=text[start:end],
-                date=value,
-                sentence_start=sentence[0],
-                sentence_end=sentence[1],
-            )
-        )
-    return tuple(refs)
+    from routes.read.when import time_refs  # when.py hands Korean and Russian to this module
+
+    return time_refs(report, spans, found)
 
 
 def _with_part(text: str, end: int, day: date, parts: dict[str, str]) -> tuple[int, str]:
