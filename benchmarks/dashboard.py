@@ -183,7 +183,7 @@ def _interactions(chrome, url: str, port: int) -> tuple[float, float]:
         expect(frame.locator(".rr-place-khasan")).to_be_visible(timeout=MAP_TIMEOUT_S * 1000)
         started = time.monotonic()
         frame.locator(".rr-place-khasan").click()
-        expect(page.locator(".rr-card h3", has_text="Khasan")).to_be_visible(timeout=60_000)
+        expect(page.locator(".rr-card .rr-name", has_text="Khasan")).to_be_visible(timeout=60_000)
         click_s = time.monotonic() - started
         last = frame.locator(".rr-stop-icon").last.inner_text()
         started = time.monotonic()
