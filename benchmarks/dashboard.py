@@ -122,11 +122,16 @@ def run(options: Options) -> Outcome:
     return outcome
 
 
-def _open_once(chrome, url: str, port: int) -> tuple[float, int, int]:
-    """Open the dashboard; seconds until map markers show, their count, requests blocked."""
-    blocker = browser.Blocker(
+def _local_only(port: int) -> browser.Blocker:
+    """A request blocker letting through only the page's own assets and the local server."""
+    return browser.Blocker(
         allowed=(*browser.Blocker().allowed, f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}")
     )
+
+
+def _open_once(chrome, url: str, port: int) -> tuple[float, int, int]:
+    """Open the dashboard; seconds until map markers show, their count, requests blocked."""
+    blocker = _local_only(port)
     context = chrome.new_context(viewport=browser.VIEWPORT)
     try:
         context.route("**/*", blocker)
@@ -171,9 +176,7 @@ def _interactions(chrome, url: str, port: int) -> tuple[float, float]:
     button to the map redrawn with the new stop order (a warm server, a fresh page)."""
     from playwright.sync_api import expect
 
-    blocker = browser.Blocker(
-        allowed=(*browser.Blocker().allowed, f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}")
-    )
+    blocker = _local_only(port)
     context = chrome.new_context(viewport=browser.VIEWPORT)
     try:
         context.route("**/*", blocker)
