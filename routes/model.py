@@ -170,7 +170,7 @@ class TimeRef:
     end: int
     text: str
     date: str  # ISO 8601 date or datetime
-    status: str = "reported"
+    status: str = Status.REPORTED
     source: str = ""
     sentence_start: int = 0
     sentence_end: int = 0
@@ -194,8 +194,8 @@ class Mention:
     quote: str
     source: str
     date: str | None = None
-    status: str = "reported"
-    role: str = "context"
+    status: str = Status.REPORTED
+    role: str = Role.CONTEXT
 
 
 @dataclass(frozen=True)

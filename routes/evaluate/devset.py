@@ -15,34 +15,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from routes.model import Report
+from routes.model import STOP_ROLES, Report, Role, Status
 from routes.paths import PROJECT_DIR
 
 #: Where the development set lives in a checkout.
 DEVSET_DIR = PROJECT_DIR / "tests" / "devset"
-#: Roles a gold place may have (the set's own list, wider than the reader's today).
-DEV_ROLES: tuple[str, ...] = (
-    "origin",
-    "via",
-    "border",
-    "destination",
-    "context",
-    "ruled-out",
-    "historical",
-    "actor",
-    "dateline",
-)
+#: Roles a gold place may have: every role the reader knows.
+DEV_ROLES: tuple[Role, ...] = tuple(Role)
 #: Roles that make a place a stop of the journey, the only ones ``visits`` may name.
-DEV_STOP_ROLES: tuple[str, ...] = ("origin", "via", "border", "destination")
-#: Statuses a gold place may have.
-DEV_STATUSES: tuple[str, ...] = (
-    "reported",
-    "expected",
-    "speculative",
-    "denied",
-    "ruled-out",
-    "superseded",
-)
+DEV_STOP_ROLES: tuple[Role, ...] = STOP_ROLES
+#: Statuses a gold place may have: every status the reader knows.
+DEV_STATUSES: tuple[Status, ...] = tuple(Status)
 #: Kinds of place.
 DEV_KINDS: tuple[str, ...] = (
     "city",

@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from pyproj import Geod
 
 from routes.evaluate.devset import DEV_STOP_ROLES, DevReport, GoldPlace
-from routes.model import AREA_KINDS, Journey, Place
+from routes.model import AREA_KINDS, Journey, Kind, Place, Status
 
 #: Largest distance between a found and a gold point that are the same place.
 MATCH_KM = 25.0
 #: Largest distance between the points of two areas with no shared country (seas, rivers).
 AREA_MATCH_KM = 500.0
 #: Gold kinds that are areas: matched by country, not distance.
-_GOLD_AREAS = frozenset({"region", "country", "sea", "river"})
+#: Gold kinds scored as areas; "sea" is a kind of the development set only.
+_GOLD_AREAS = frozenset({Kind.REGION, Kind.COUNTRY, "sea", Kind.RIVER})
 _GEOD = Geod(ellps="WGS84")
 
 
@@ -120,9 +121,9 @@ def score_report(case: DevReport, journey: Journey) -> ReportScore:
 def _kept_off_wanted(gold: GoldPlace) -> bool:
     """Whether the report says the train did not, or only might, go to ``gold``."""
     return gold.role not in DEV_STOP_ROLES and gold.status in (
-        "denied",
-        "ruled-out",
-        "speculative",
+        Status.DENIED,
+        Status.RULED_OUT,
+        Status.SPECULATIVE,
     )
 
 
@@ -150,9 +151,9 @@ def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[Gold
 def _distance_km(gold: GoldPlace, place: Place) -> float | None:
     """How far apart a gold and a found place are, or None when they cannot be the same."""
     gold_area = gold.kind in _GOLD_AREAS
-    found_area = place.kind in AREA_KINDS or place.kind == "river"
+    found_area = place.kind in AREA_KINDS or place.kind == Kind.RIVER
     if gold_area or found_area:
-        if gold_area != found_area or (gold.kind == "country") != (place.kind == "country"):
+        if gold_area != found_area or (gold.kind == Kind.COUNTRY) != (place.kind == Kind.COUNTRY):
             return None
         same = gold.country and gold.country == place.country
         return 0.0 if same or _ground_km(gold, place) <= AREA_MATCH_KM else None
