@@ -44,11 +44,15 @@ HOSTILE_TEXT = (
 
 #: The number of the last finished run: app.py draws a marker numbering them, last of all.
 FINISHED_RUNS_JS = """(marks) => Math.max(0, ...marks.map((mark) => Number(mark.dataset.run)))"""
-#: True once a run numbered above ``after`` has finished and no other is going.
+#: True once a run numbered above ``after`` has finished and no other is going: no status
+#: widget, and no element left stale by the run (Streamlit keeps the previous run's elements,
+#: marked ``data-stale``, until the script-finished message, so a map whose place in the page
+#: moved shows twice until then).
 FINISHED_AFTER_JS = """(after) => {
   const marks = document.querySelectorAll(".rr-run-finished");
   const last = Math.max(0, ...Array.from(marks, (mark) => Number(mark.dataset.run)));
-  return last > after && !document.querySelector('[data-testid="stStatusWidget"]');
+  return last > after && !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-testid="stElementContainer"][data-stale="true"]');
 }"""
 #: The id of a cell of a data grid (its accessible table): column, in the row whose ``key``
 #: column holds ``value``.
