@@ -108,3 +108,23 @@ def test_other_reported_journeys_are_all_rail(world: RailNetwork) -> None:
 def test_a_stop_snaps_onto_the_track_near_it(world: RailNetwork) -> None:
     point = world.snap(*STATIONS["Khasan"])
     assert point.km < 2.0
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("Moscow", "Vladivostok"),  # within the first search bound
+        ("Przemysl", "Nanning"),  # far longer than the straight line: the bound grows
+        ("Khasan", "Vladivostok"),  # starts on the border bridge, a segment past the bound
+        ("Dong Dang", "Ulaanbaatar"),
+    ],
+)
+def test_a_leg_is_the_shortest_track_however_far(world: RailNetwork, first: str, last: str) -> None:
+    start, end = world.snap(*STATIONS[first]), world.snap(*STATIONS[last])
+    found = world.path(start, end)
+    weight, nodes = world._one_way(start, end)  # one unbounded dijkstra: the reference
+    reference = world._build(start, nodes, end)
+    assert found is not None and weight < float("inf")
+    # the same length and countries (the graph holds exact ties between parallel tracks)
+    assert found.km == pytest.approx(reference.km, abs=1e-6)
+    assert found.countries == reference.countries

@@ -20,6 +20,7 @@ import numpy as np
 import shapely
 
 from routes.outlines import REGION, outline_path
+from routes.rail.geodesy import unit_vectors
 
 #: Nearest places tried per point before falling back to the nearest of all.
 CANDIDATES = 32
@@ -114,9 +115,3 @@ def point_countries(
         if open_.size == 0:
             break
     return place_code[chosen]
-
-
-def unit_vectors(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """Points on the unit sphere, so that Euclidean nearest is great-circle nearest."""
-    lam, phi = np.radians(lon), np.radians(lat)
-    return np.column_stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)])

