@@ -131,8 +131,9 @@ def cache_path(cache_dir: Path | None = None) -> Path:
     stat = src.stat()
     digest.update(f"{src}|{stat.st_size}|{FORMAT_VERSION}".encode())
     digest.update(PATCHES_PATH.read_bytes())
-    for path in (BORDERS_PATH, STATIONS_PATH):  # the node countries come from them
-        digest.update(path.read_bytes())
+    # the node countries come from the borders and the stations' positions and countries
+    digest.update(BORDERS_PATH.read_bytes())
+    digest.update(json.dumps(_station_places()).encode())
     folder = cache_dir or default_cache_dir()
     return folder / f"rail-world-{digest.hexdigest()[:16]}.npz"
 
