@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from routes.rail.geodesy import point_km
 from routes.rail.network import RailNetwork, load_network
 from routes.rail.track import STATION_TOLERANCE_KM
 
@@ -113,3 +114,28 @@ def test_km_posts_hold_along_the_line(network, points, chain: str) -> None:
         assert found.km == pytest.approx(km_b - km_a, rel=0.15, abs=5.0), (a, b, found.km)
         total += found.km
     assert total == pytest.approx(posts[-1][0] - posts[0][0], rel=0.05)
+
+
+def test_every_approximate_station_says_why_and_how_far_it_is(network, points) -> None:
+    from routes.read.gazetteer import load_gazetteer
+    from tools.stations import KEPT_BECAUSE, is_approximate
+
+    gazetteer = load_gazetteer()
+    checked = 0
+    for feature in _features():
+        props = feature["properties"]
+        if not is_approximate(props):
+            assert "check" not in props, props["id"]
+            continue
+        check = props["check"]
+        assert check["kept"] == KEPT_BECAUSE, props["id"]
+        assert check["track_km"] == pytest.approx(points[props["id"]].km, abs=0.01), props["id"]
+        place = gazetteer.get(props["place_id"]) if props.get("place_id") else None
+        if place is None:
+            assert check["place_km"] is None, props["id"]
+        else:
+            lon, lat = feature["geometry"]["coordinates"]
+            found = point_km((lon, lat), (place.lon, place.lat))
+            assert check["place_km"] == pytest.approx(found, abs=0.01), props["id"]
+        checked += 1
+    assert checked > 0
