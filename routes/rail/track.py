@@ -443,19 +443,43 @@ class RailNetwork:
     def _meet(self, start: TrackPoint, end: TrackPoint, radius: float) -> tuple[float, list[int]]:
         """``(weight, nodes)`` of the best route joining searches from both ends.
 
-        Each search reaches ``radius``; any route no longer than twice that has a node
-        reached from ``start`` followed, at it or one segment on, by a node reached from
-        ``end``, so the best such meeting is exact when its weight is at most
-        ``2 * radius`` (inf when the searches do not meet). A meeting across a segment
-        only matters from a node the end's search missed whose longest segment reaches
-        past ``radius`` (otherwise a meeting at a node is as short).
+        Each search reaches ``radius``; any route no longer than twice that has a point
+        reached from ``start`` followed, at it or one segment on, by a point reached from
+        ``end`` (the first and last segment shares count as segments), so the best such
+        meeting is exact when its weight is at most ``2 * radius``. The weight is inf when
+        the searches do not meet, :data:`NO_TRACK` when the start's search used up its
+        track without meeting.
         """
         n = self.arrays.node_count
         from_start, pred_start = self._search(start, radius)
         from_end, pred_end = self._search(end, radius)
         at_node = from_start[:n] + from_end[:n]
         best_node = int(np.argmin(at_node))
-        node_weight = float(at_node[best_node])
+        across, shell = self._across(from_start, from_end, radius)
+        candidates = [
+            (float(at_node[best_node]), best_node, best_node),
+            across,
+            *((off + float(from_end[node]), None, node) for node, off in self._ends(start)),
+            *((float(from_start[node]) + off, node, None) for node, off in self._ends(end)),
+        ]
+        weight, first, second = min(candidates, key=lambda c: c[0])
+        if not math.isfinite(weight):
+            used_up = shell == 0 and max(off for _, off in self._ends(start)) <= radius
+            return (NO_TRACK if used_up else math.inf), []
+        head = _walk(pred_start, first) if first is not None else []
+        tail = _walk(pred_end, second)[::-1] if second is not None else []
+        return weight, head + tail[1:] if first is not None and first == second else head + tail
+
+    def _across(
+        self, from_start: np.ndarray, from_end: np.ndarray, radius: float
+    ) -> tuple[tuple[float, int | None, int | None], int]:
+        """The best meeting across one segment, ``(weight, node before, node after)``,
+        and how many nodes could have a segment reaching past ``radius``.
+
+        Only a node the end's search missed whose heaviest segment reaches past
+        ``radius`` can matter (elsewhere a meeting at a node is as short).
+        """
+        n = self.arrays.node_count
         shell = np.flatnonzero(
             np.isfinite(from_start[:n])
             & np.isinf(from_end[:n])
@@ -467,16 +491,11 @@ class RailNetwork:
         slots += np.arange(slots.size)
         rows = np.repeat(shell, counts)
         across = from_start[rows] + weights.data[slots] + from_end[weights.indices[slots]]
-        best_edge = int(np.argmin(across)) if across.size else -1
-        edge_weight = float(across[best_edge]) if best_edge >= 0 else math.inf
-        if not math.isfinite(min(node_weight, edge_weight)):
-            used_up = shell.size == 0 and max(off for _, off in self._ends(start)) <= radius
-            return (NO_TRACK if used_up else math.inf), []
-        if node_weight <= edge_weight:
-            tail = _walk(pred_end, best_node)[::-1][1:]
-            return node_weight, [*_walk(pred_start, best_node), *tail]
-        first, second = int(rows[best_edge]), int(weights.indices[slots[best_edge]])
-        return edge_weight, [*_walk(pred_start, first), *_walk(pred_end, second)[::-1]]
+        if across.size == 0:
+            return (math.inf, None, None), int(shell.size)
+        best = int(np.argmin(across))
+        meeting = (float(across[best]), int(rows[best]), int(weights.indices[slots[best]]))
+        return meeting, int(shell.size)
 
     @cached_property
     def _longest_segment(self) -> np.ndarray:
