@@ -346,3 +346,13 @@ def test_every_area_lies_within_its_country(areas, places):
             geom.intersection(face).area for face, found in faces if found and country not in found
         )
         assert foreign < 0.01, f"{aid}: {foreign:.3f} deg² outside {country}"  # ~100 km²
+
+
+def test_the_world_country_borders_are_what_the_extractor_makes(tmp_path):
+    from tools.outlines import COUNTRY_BORDERS_FILE, write_country_borders
+
+    written = write_country_borders(tmp_path)
+    assert written.read_bytes() == (GEODATA / "outlines" / COUNTRY_BORDERS_FILE).read_bytes()
+    features = json.loads(written.read_text(encoding="utf-8"))["features"]
+    lons = [lon for f in features for lon, _ in f["geometry"]["coordinates"]]
+    assert min(lons) < -100 and max(lons) > 100  # the whole world, not one region

@@ -209,3 +209,16 @@ def test_station_points_are_kept_between_processes(tmp_path: Path) -> None:
     broken = network_from_lines(LINES, STATIONS, gauges=GAUGES)
     broken.station_cache = cache
     assert broken.stations == first.stations  # a bad cache is rebuilt, never trusted
+
+
+def test_a_stop_on_a_long_segment_leaves_by_its_shorter_way_on() -> None:
+    # The stop sits 200 km along a straight 222 km segment whose far end is 11 km from the
+    # destination; its near end leads there too, by a 298 km loop. The search bound around
+    # each end is shorter than the stop's share of its segment, and the loop still loses.
+    straight = TrackLine(((0.0, 0.0), (2.0, 0.0), (2.1, 0.0)), "XX")
+    loop = TrackLine(((0.0, 0.0), (0.5, 0.3), (2.1, 0.3), (2.1, 0.0)), "XX")
+    net = network_from_lines([straight, loop])
+    found = net.path(net.snap(0.2, 0.0), net.snap(2.1, 0.0))
+    assert found is not None
+    assert found.km == pytest.approx(_km((0.2, 0.0), (2.1, 0.0)), rel=1e-6)
+    assert max(lat for _, lat in found.coords) == 0.0

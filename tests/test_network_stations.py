@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from routes.rail.geodesy import point_km
 from routes.rail.network import RailNetwork, load_network
 from routes.rail.track import STATION_TOLERANCE_KM
 
@@ -17,9 +18,6 @@ pytestmark = pytest.mark.slow
 STATIONS_FILE = Path(__file__).resolve().parent.parent / "geodata" / "rail" / "stations.geojson"
 #: A listed distance from the track must match the measured one this closely (km).
 LISTED_TOLERANCE_KM = 0.5
-#: Stations whose country the shipped borders cannot settle: Dong Dang lies 4 km from
-#: the Chinese border, inside the ~10 km error of the crude world borders.
-COUNTRY_EXCEPTIONS = {"dong-dang"}
 #: Published rail distances between stations (km), relative tolerance and source.
 PUBLISHED_DISTANCES = [
     ("khasan", "baranovsky", 238.0, 0.05, "Baranovsky–Khasan line, 238 km"),
@@ -86,7 +84,7 @@ def test_every_station_is_on_the_track_or_lists_its_distance(points) -> None:
 def test_every_station_is_in_its_own_country_on_the_track(network, points) -> None:
     for feature in _features():
         props = feature["properties"]
-        if props["id"] in COUNTRY_EXCEPTIONS or not props["country"]:
+        if not props["country"]:
             continue
         assert network.point_country(points[props["id"]]) == props["country"], props["id"]
 
@@ -116,3 +114,28 @@ def test_km_posts_hold_along_the_line(network, points, chain: str) -> None:
         assert found.km == pytest.approx(km_b - km_a, rel=0.15, abs=5.0), (a, b, found.km)
         total += found.km
     assert total == pytest.approx(posts[-1][0] - posts[0][0], rel=0.05)
+
+
+def test_every_approximate_station_says_why_and_how_far_it_is(network, points) -> None:
+    from routes.read.gazetteer import load_gazetteer
+    from tools.stations import KEPT_BECAUSE, is_approximate
+
+    gazetteer = load_gazetteer()
+    checked = 0
+    for feature in _features():
+        props = feature["properties"]
+        if not is_approximate(props):
+            assert "check" not in props, props["id"]
+            continue
+        check = props["check"]
+        assert check["kept"] == KEPT_BECAUSE, props["id"]
+        assert check["track_km"] == pytest.approx(points[props["id"]].km, abs=0.01), props["id"]
+        place = gazetteer.get(props["place_id"]) if props.get("place_id") else None
+        if place is None:
+            assert check["place_km"] is None, props["id"]
+        else:
+            lon, lat = feature["geometry"]["coordinates"]
+            found = point_km((lon, lat), (place.lon, place.lat))
+            assert check["place_km"] == pytest.approx(found, abs=0.01), props["id"]
+        checked += 1
+    assert checked > 0

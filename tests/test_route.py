@@ -10,7 +10,7 @@ import pytest
 from pyproj import Geod, Transformer
 from shapely import LineString, Point
 
-from routes.model import LegKind, Place, Role, Route, Settings
+from routes.model import Kind, LegKind, Place, Role, Route, Settings
 from routes.rail.network import RailNetwork, load_network
 from routes.rail.route import (
     RouteError,
@@ -28,7 +28,7 @@ from tests.test_network import synthetic_network
 GEOD = Geod(ellps="WGS84")
 
 
-def place(pid: str, lon: float, lat: float, country: str = "RU", kind: str = "town") -> Place:
+def place(pid: str, lon: float, lat: float, country: str = "RU", kind: str = Kind.TOWN) -> Place:
     """A gazetteer-like place for the synthetic network."""
     return Place(id=pid, name=pid.title(), kind=kind, lat=lat, lon=lon, country=country)
 
@@ -64,7 +64,12 @@ def _geodesic_km(a: Place, b: Place) -> float:
 def test_order_puts_origin_first_destination_last_and_vias_by_rail_km(
     network: RailNetwork,
 ) -> None:
-    stops = [(DELTA, "destination"), (ECHO, "via"), (CHARLIE, "border"), (ALPHA, "origin")]
+    stops = [
+        (DELTA, Role.DESTINATION),
+        (ECHO, Role.VIA),
+        (CHARLIE, Role.BORDER),
+        (ALPHA, Role.ORIGIN),
+    ]
     ordered = order_stops(stops, network)
     assert [p.id for p, _ in ordered] == ["alpha", "charlie", "echo", "delta"]
 
@@ -97,28 +102,38 @@ def test_position_along_a_path_is_track_km_from_its_start(network: RailNetwork) 
 def test_order_removes_a_place_listed_twice_keeping_its_strongest_role(
     network: RailNetwork,
 ) -> None:
-    stops = [(ALPHA, "origin"), (DELTA, "via"), (CHARLIE, "via"), (DELTA, "destination")]
+    stops = [
+        (ALPHA, Role.ORIGIN),
+        (DELTA, Role.VIA),
+        (CHARLIE, Role.VIA),
+        (DELTA, Role.DESTINATION),
+    ]
     ordered = order_stops(stops, network)
-    assert ordered == [(ALPHA, "origin"), (CHARLIE, "via"), (DELTA, "destination")]
+    assert ordered == [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (DELTA, Role.DESTINATION)]
 
 
 def test_order_falls_back_to_ground_distance_off_the_rail(network: RailNetwork) -> None:
     # The island is not reachable by rail from Alpha: its (long) geodesic distance
     # still places it after the nearby stops.
-    stops = [(ISLAND, "via"), (CHARLIE, "via"), (ALPHA, "origin"), (DELTA, "destination")]
+    stops = [
+        (ISLAND, Role.VIA),
+        (CHARLIE, Role.VIA),
+        (ALPHA, Role.ORIGIN),
+        (DELTA, Role.DESTINATION),
+    ]
     ordered = order_stops(stops, network)
     assert [p.id for p, _ in ordered] == ["alpha", "charlie", "island", "delta"]
 
 
 def test_order_without_origin_starts_at_the_first_stop(network: RailNetwork) -> None:
-    stops = [(CHARLIE, "via"), (DELTA, "destination"), (ALPHA, "via")]
+    stops = [(CHARLIE, Role.VIA), (DELTA, Role.DESTINATION), (ALPHA, Role.VIA)]
     assert [p.id for p, _ in order_stops(stops, network)] == ["charlie", "alpha", "delta"]
     assert order_stops([], network) == []
 
 
 def test_route_follows_the_track_with_cumulative_km(network: RailNetwork) -> None:
     result = route(
-        [(ALPHA, "origin"), (CHARLIE, "border"), (DELTA, "destination")],
+        [(ALPHA, Role.ORIGIN), (CHARLIE, Role.BORDER), (DELTA, Role.DESTINATION)],
         Settings(),
         network=network,
     )
@@ -135,7 +150,7 @@ def test_route_follows_the_track_with_cumulative_km(network: RailNetwork) -> Non
 
 def test_a_leg_names_the_countries_and_the_border_point(network: RailNetwork) -> None:
     result = route(
-        [(ALPHA, "origin"), (CHARLIE, "border"), (DELTA, "destination")],
+        [(ALPHA, Role.ORIGIN), (CHARLIE, Role.BORDER), (DELTA, Role.DESTINATION)],
         Settings(),
         network=network,
     )
@@ -146,7 +161,7 @@ def test_a_leg_names_the_countries_and_the_border_point(network: RailNetwork) ->
 
 
 def test_stops_snap_to_their_station_then_to_the_nearest_track(network: RailNetwork) -> None:
-    result = route([(ALPHA, "origin"), (SIDING, "destination")], Settings(), network=network)
+    result = route([(ALPHA, Role.ORIGIN), (SIDING, Role.DESTINATION)], Settings(), network=network)
     alpha, siding = result.stops
     assert alpha.node == network.station_point("alpha").id
     assert alpha.snap_km == pytest.approx(_geodesic_km(ALPHA, place("s", 129.0, 42.0)))
@@ -158,28 +173,28 @@ def test_stops_snap_to_their_station_then_to_the_nearest_track(network: RailNetw
 
 def test_a_stop_far_from_rail_is_flagged_not_snapped(network: RailNetwork) -> None:
     result = route(
-        [(ALPHA, "origin"), (FARM, "via"), (DELTA, "destination")],
+        [(ALPHA, Role.ORIGIN), (FARM, Role.VIA), (DELTA, Role.DESTINATION)],
         Settings(max_snap_km=10.0),
         network=network,
     )
     farm = result.stops[1]
     assert farm.off_network and farm.node is None and farm.snap_km > 10.0
-    assert [leg.kind for leg in result.legs] == ["no-rail", "no-rail"]
+    assert [leg.kind for leg in result.legs] == [LegKind.NO_RAIL, LegKind.NO_RAIL]
     assert result.legs[0].coords[-1] == (FARM.lon, FARM.lat)
     assert result.legs[1].coords[0] == (FARM.lon, FARM.lat)
     assert any("Farm" in w and "no-rail" in w for w in result.warnings)
 
 
 def test_the_snap_limit_is_a_setting(network: RailNetwork) -> None:
-    stops = [(ALPHA, "origin"), (FARM, "destination")]
+    stops = [(ALPHA, Role.ORIGIN), (FARM, Role.DESTINATION)]
     assert route(stops, Settings(max_snap_km=50.0), network=network).stops[1].off_network is False
     assert route(stops, Settings(max_snap_km=10.0), network=network).stops[1].off_network
 
 
 def test_disconnected_stops_get_a_labelled_great_circle_leg(network: RailNetwork) -> None:
-    result = route([(ALPHA, "origin"), (ISLAND, "destination")], Settings(), network=network)
+    result = route([(ALPHA, Role.ORIGIN), (ISLAND, Role.DESTINATION)], Settings(), network=network)
     (leg,) = result.legs
-    assert leg.kind == "no-rail"
+    assert leg.kind == LegKind.NO_RAIL
     assert leg.coords[0] == (129.0, 42.0) and leg.coords[-1] == (140.0, 50.0)
     straight = GEOD.inv(129.0, 42.0, 140.0, 50.0)[2] / 1000.0
     assert leg.km == pytest.approx(straight, rel=1e-6)
@@ -192,11 +207,13 @@ def test_disconnected_stops_get_a_labelled_great_circle_leg(network: RailNetwork
 def test_a_stop_without_coordinates_is_left_out_and_named(network: RailNetwork) -> None:
     lost = place("lost", float("nan"), float("nan"))
     result = route(
-        [(ALPHA, "origin"), (lost, "via"), (DELTA, "destination")], Settings(), network=network
+        [(ALPHA, Role.ORIGIN), (lost, Role.VIA), (DELTA, Role.DESTINATION)],
+        Settings(),
+        network=network,
     )
     assert [s.place.id for s in result.stops] == ["alpha", "delta"]
     assert [s.order for s in result.stops] == [1, 2]
-    assert len(result.legs) == 1 and result.legs[0].kind == "rail"
+    assert len(result.legs) == 1 and result.legs[0].kind == LegKind.RAIL
     assert any("Lost" in w and "left off" in w for w in result.warnings)
 
 
@@ -204,7 +221,7 @@ def test_eta_adds_running_time_dwell_and_border_dwell(network: RailNetwork) -> N
     depart = datetime(2023, 9, 10, 21, 0)
     settings = Settings(speed_kmh=50.0, depart=depart, dwell_min=15.0, border_dwell_min=240.0)
     result = route(
-        [(ALPHA, "origin"), (CHARLIE, "via"), (ECHO, "via"), (DELTA, "destination")],
+        [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (ECHO, Role.VIA), (DELTA, Role.DESTINATION)],
         settings,
         network=network,
     )
@@ -220,7 +237,7 @@ def test_eta_adds_running_time_dwell_and_border_dwell(network: RailNetwork) -> N
 def test_a_border_role_gets_the_border_dwell(network: RailNetwork) -> None:
     settings = Settings(speed_kmh=40.0, depart=datetime(2023, 9, 10), border_dwell_min=100.0)
     result = route(
-        [(CHARLIE, "origin"), (ECHO, "border"), (DELTA, "destination")],
+        [(CHARLIE, Role.ORIGIN), (ECHO, Role.BORDER), (DELTA, Role.DESTINATION)],
         settings,
         network=network,
     )
@@ -233,13 +250,13 @@ def test_a_crossing_straight_to_the_destination_still_costs_the_border_dwell(
 ) -> None:
     depart = datetime(2023, 9, 10, 21, 0)
     settings = Settings(speed_kmh=50.0, depart=depart, border_dwell_min=240.0)
-    result = route([(ALPHA, "origin"), (DELTA, "destination")], settings, network=network)
+    result = route([(ALPHA, Role.ORIGIN), (DELTA, Role.DESTINATION)], settings, network=network)
     (leg,) = result.legs
     assert _same_time(result.stops[1].eta, depart + timedelta(hours=leg.km / 50, minutes=240))
 
 
 def test_no_departure_means_no_eta(network: RailNetwork) -> None:
-    result = route([(ALPHA, "origin"), (DELTA, "destination")], Settings(), network=network)
+    result = route([(ALPHA, Role.ORIGIN), (DELTA, Role.DESTINATION)], Settings(), network=network)
     assert [s.eta for s in result.stops] == [None, None]
     assert [s.delta_hours for s in result.stops] == [None, None]
 
@@ -248,7 +265,7 @@ def test_reported_times_are_compared_with_the_eta(network: RailNetwork) -> None:
     depart = datetime(2023, 9, 10, 21, 0)
     reported = datetime(2023, 9, 11, 6, 0)
     result = route(
-        [(ALPHA, "origin"), (CHARLIE, "border"), (DELTA, "destination")],
+        [(ALPHA, Role.ORIGIN), (CHARLIE, Role.BORDER), (DELTA, Role.DESTINATION)],
         Settings(depart=depart),
         reported_times={"charlie": reported},
         network=network,
@@ -275,9 +292,9 @@ class _Gazetteer:
 def test_route_by_names_routes_in_the_order_given(network: RailNetwork) -> None:
     result = route_by_names(["alpha", "Echo", "Delta"], Settings(), _Gazetteer(), network)
     assert [(s.place.id, s.role) for s in result.stops] == [
-        ("alpha", "origin"),
-        ("echo", "via"),
-        ("delta", "destination"),
+        ("alpha", Role.ORIGIN),
+        ("echo", Role.VIA),
+        ("delta", Role.DESTINATION),
     ]
 
 

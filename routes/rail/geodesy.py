@@ -1,14 +1,27 @@
-"""Ground distances on the WGS84 ellipsoid, shared by the rail modules."""
+"""Ground distances on the WGS84 ellipsoid and unit-sphere vectors, shared by the rail modules.
+
+pyproj is imported on first use (:func:`geod`): a cold start that only loads the network
+from the cache does not pay for it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from pyproj import Geod
 
-GEOD = Geod(ellps="WGS84")
+if TYPE_CHECKING:
+    from pyproj import Geod
+
+
+@lru_cache(maxsize=1)
+def geod() -> Geod:
+    """The WGS84 ellipsoid's geodesic calculator (pyproj), made once."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
 
 
 def geodesic_km(lons1: Any, lats1: Any, lons2: Any, lats2: Any) -> np.ndarray:
@@ -16,13 +29,13 @@ def geodesic_km(lons1: Any, lats1: Any, lons2: Any, lats2: Any) -> np.ndarray:
     arrays = [np.atleast_1d(np.asarray(v, dtype=float)) for v in (lons1, lats1, lons2, lats2)]
     arrays = np.broadcast_arrays(*arrays)
     if arrays[0].size == 1:  # pyproj's scalar fast path warns on 1-element arrays
-        return np.array([GEOD.inv(*(float(a[0]) for a in arrays))[2] / 1000.0])
-    return np.asarray(GEOD.inv(*(np.ascontiguousarray(a) for a in arrays))[2]) / 1000.0
+        return np.array([geod().inv(*(float(a[0]) for a in arrays))[2] / 1000.0])
+    return np.asarray(geod().inv(*(np.ascontiguousarray(a) for a in arrays))[2]) / 1000.0
 
 
 def point_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Geodesic km between two ``(lon, lat)`` points."""
-    return GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000.0
+    return geod().inv(a[0], a[1], b[0], b[1])[2] / 1000.0
 
 
 def path_km(coords: Sequence[tuple[float, float]]) -> float:
@@ -30,7 +43,13 @@ def path_km(coords: Sequence[tuple[float, float]]) -> float:
     if len(coords) < 2:
         return 0.0
     lons, lats = zip(*coords, strict=True)
-    return GEOD.line_length(lons, lats) / 1000.0
+    return geod().line_length(lons, lats) / 1000.0
+
+
+def unit_vectors(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Points on the unit sphere, so that Euclidean nearest is great-circle nearest."""
+    lam, phi = np.radians(lon), np.radians(lat)
+    return np.column_stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)])
 
 
 def unique(values: Iterable[str]) -> tuple[str, ...]:

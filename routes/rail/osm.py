@@ -19,8 +19,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from routes.rail.borders import unit_vectors
-from routes.rail.geodesy import geodesic_km
+from routes.rail.geodesy import geodesic_km, unit_vectors
 from routes.rail.world import GraphArrays, TrackLine, arrays_from_lines, assemble
 
 #: ``service=*`` values of tracks no through train runs on (yards, sidings, spurs).

