@@ -9,7 +9,6 @@ pipeline runs only when the reports, settings or corrections change
 
 from __future__ import annotations
 
-import copy
 import itertools
 import logging
 import re
@@ -19,7 +18,7 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
+from streamlit_folium import _component_func as _folium_component
 
 from routes import dashboard as session
 from routes.dashboard import mapview
@@ -43,6 +42,8 @@ MAP_HEIGHT = 560
 CARD_HEIGHT = 330
 #: Most gazetteer matches listed for "add a stop".
 MAX_MATCHES = 25
+#: The map events that rerun the page: a click on a marker (its tooltip and position).
+MAP_EVENTS = ("last_object_clicked_tooltip", "last_object_clicked")
 _CARD_CSS = """<style>
 .rr-card .rr-name {margin: 0 0 .2rem 0; font-size: 1.25rem; font-weight: 600;}
 .rr-card blockquote {margin: .5rem 0 .1rem 0; padding: .3rem .7rem;
@@ -96,29 +97,38 @@ def _journey(reports: tuple[Report, ...], settings: Settings, corrections: Corre
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _pristine_map(
+def _map_frame(
     reports: tuple[Report, ...], settings: Settings, corrections: Corrections, show_context: bool
-):
-    """The folium map of a journey (the export's map), built once, ready for streamlit-folium.
+) -> mapview.MapFrame:
+    """The folium map of a journey (the export's map), rendered once for streamlit-folium.
 
     It is built with one basemap whatever the user picks (the browser switches tiles) and
-    keeps its view when rebuilt, so a new setting never resets or blanks the map.
+    keeps its view when rebuilt, so a new setting never resets or blanks the map.  A run
+    that changes only the selection sends the same frame, so the map is not redrawn.
     """
     from routes.publish.web.render import build_map
 
     journey = _journey(reports, settings, corrections)
     fmap = build_map(journey, basemap=mapview.BUILT_BASEMAP, show_context=show_context)
-    return mapview.keep_view(session.embeddable(fmap))
+    fmap = mapview.keep_view(session.embeddable(fmap))
+    return mapview.map_frame(fmap, key="map", returned_objects=MAP_EVENTS)
 
 
-def _folium_map(inputs: tuple):
-    """A private copy of the cached map for this run.
+def _draw_map(frame: mapview.MapFrame, live, pan_to: tuple[float, float] | None) -> None:
+    """streamlit-folium's component with the cached ``frame`` and this run's live layer."""
 
-    streamlit-folium renames the elements of the map it draws, so every run draws
-    a fresh copy (a deep copy costs milliseconds; building the map costs far more).
-    """
-    reports, settings, corrections, _basemap, show_context = inputs
-    return copy.deepcopy(_pristine_map(reports, settings, corrections, show_context))
+    def on_change() -> None:
+        st.session_state["map"] = st.session_state.get(frame.key, {})
+
+    _folium_component(
+        **frame.component_args(),
+        height=MAP_HEIGHT,
+        width=None,
+        returned_objects=list(MAP_EVENTS),
+        feature_group=mapview.live_script(live),
+        on_change=on_change,
+        **mapview.view_args(pan_to),
+    )
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -452,6 +462,22 @@ def _messages() -> None:
     state.notices = []
 
 
+@st.fragment
+def _explore_area(journey: Journey, inputs: tuple) -> None:
+    """The map and the card, rerun on their own when only the selection changes.
+
+    A marker click, a place picked or a story step reruns this fragment alone (the
+    page's other parts stay as drawn); a correction made here reruns the whole page.
+    """
+    state = st.session_state
+    if state.corrections != inputs[2]:
+        st.rerun()  # a correction from the card: the summary and the tabs change too
+    with _guard("the map"):
+        _explore(journey, inputs)
+    if not state.get("full_run"):
+        _mark_finished()  # only this fragment ran: it says so itself
+
+
 def _explore(journey: Journey, inputs: tuple) -> None:
     """The map and, beside it, the selected place's card with its corrections."""
     from routes.publish.web.render import BASEMAPS
@@ -472,15 +498,8 @@ def _explore(journey: Journey, inputs: tuple) -> None:
     state.pan_to = None
     left, right = st.columns([5, 3], gap="medium")
     with left:
-        st_folium(
-            _folium_map(inputs),
-            key="map",
-            height=MAP_HEIGHT,
-            use_container_width=True,
-            returned_objects=["last_object_clicked_tooltip", "last_object_clicked"],
-            feature_group_to_add=live,
-            **mapview.view_args(pan_to),
-        )
+        reports, settings, corrections, _basemap, show_context = inputs
+        _draw_map(_map_frame(reports, settings, corrections, show_context), live, pan_to)
     with right:
         st.selectbox(
             "Place",
@@ -708,12 +727,14 @@ def _batch_archive() -> None:
 
 def main() -> None:
     """Draw the dashboard, then mark the run finished, even when drawing failed."""
+    st.session_state.full_run = True
     try:
         _page()
     except Exception as error:  # never a blank page: say what failed, and still finish
         LOG.exception("the dashboard failed to draw")
         st.error(f"Something went wrong drawing the dashboard: {_md(str(error))}")
     _mark_finished()
+    st.session_state.full_run = False
 
 
 @st.cache_resource(show_spinner=False)
@@ -771,8 +792,7 @@ def _page() -> None:
         st.info(f"{NO_PLACES_MESSAGE}. Every download under Share still works: the files are "
                 "valid and empty.")  # fmt: skip
     inputs = (reports, settings, state.corrections, basemap, show_context)
-    with _guard("the map"):
-        _explore(journey, inputs)
+    _explore_area(journey, inputs)
     if journey.route.warnings:
         with st.expander(f"{len(journey.route.warnings)} routing warning(s)"):
             for warning in journey.route.warnings:
