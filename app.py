@@ -24,6 +24,7 @@ from routes import dashboard as session
 from routes.dashboard import mapview
 from routes.dashboard.charts import sources_chart
 from routes.dashboard.corrections import History, match_label, move_stop, stop_matches
+from routes.dashboard.exports import DEFAULT_MAP_URL
 from routes.dashboard.timeline import ADDED_BY_HAND, visit_rows
 from routes.model import NO_PLACES_MESSAGE, ROLES, Corrections, Journey, Report, Settings
 from routes.publish import style
@@ -701,6 +702,26 @@ def _share_tab(journey: Journey, inputs: tuple) -> None:
             output.label, data, file_name=output.file, mime=output.mime, on_click="ignore",
             key=f"download_{output.file}", help=output.description, width="stretch",
         )  # fmt: skip
+    _embed_and_captions(journey)
+
+
+def _embed_and_captions(journey: Journey) -> None:
+    """The iframe code for map.html and the maps' alt texts and caption, each copyable."""
+    url = st.text_input("Where map.html will be published", key="embed_url",
+                        placeholder=DEFAULT_MAP_URL)  # fmt: skip
+    try:
+        texts = session.share_texts(journey, url or DEFAULT_MAP_URL)
+    except ValueError as error:
+        st.error(_md(str(error)))
+        return
+    st.caption("Embed the map in an article: paste this code into the page.")
+    st.code(texts.embed, language="html", wrap_lines=True)
+    st.caption("Alt text of map.html (its description for screen readers and link previews)")
+    st.code(texts.map_alt, language=None, wrap_lines=True)
+    st.caption("Alt text of map.png")
+    st.code(texts.png_alt, language=None, wrap_lines=True)
+    st.caption("Suggested caption")
+    st.code(texts.caption, language=None, wrap_lines=True)
 
 
 def _batch_archive() -> None:

@@ -308,6 +308,44 @@ def test_the_share_tab_offers_one_download_per_registered_output() -> None:
     assert labels == [output.label for output in OUTPUTS]
 
 
+HOSTILE_TITLE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+def _share_code(app: AppTest) -> list[str]:
+    """The copyable texts of the Share tab: embed code, map alt text, PNG alt text, caption."""
+    return [block.value for block in app.code]
+
+
+def test_the_share_tab_offers_the_embed_code_and_the_maps_alt_texts_and_caption() -> None:
+    from routes.publish.png.draw import alt_text as png_alt_text
+    from routes.publish.png.draw import caption
+    from routes.publish.web.share import alt_text
+
+    app = _start()
+    journey = build(load_paths(bundled_report_paths()).reports)
+    embed, map_alt, png_alt, suggested = _share_code(app)
+    assert embed.startswith('<iframe src="map.html" ') and embed.endswith("></iframe>")
+    assert (map_alt, png_alt, suggested) == (
+        alt_text(journey),
+        png_alt_text(journey),
+        caption(journey),
+    )
+    app.text_input(key="embed_url").set_value("https://example.org/maps/train.html").run()
+    assert _share_code(app)[0].startswith('<iframe src="https://example.org/maps/train.html" ')
+
+
+def test_the_embed_code_escapes_a_hostile_title_and_refuses_a_script_address() -> None:
+    app = _start()
+    app.text_input(key="map_title").set_value(HOSTILE_TITLE).run()
+    embed = _share_code(app)[0]
+    assert "<script>" not in embed and "<img" not in embed
+    assert 'title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;' in embed
+    assert embed.count("<iframe ") == 1 and embed.count('"') % 2 == 0
+    app.text_input(key="embed_url").set_value("javascript:alert(3)").run()
+    assert not any(code.startswith("<iframe") for code in _share_code(app))
+    assert any("javascript" in error.value for error in app.error)
+
+
 def test_a_first_start_builds_the_place_index_with_a_message_saying_so(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
