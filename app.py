@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -25,6 +27,8 @@ from routes.dashboard import mapview
 from routes.dashboard.charts import sources_chart
 from routes.dashboard.corrections import History, match_label, move_stop, stop_matches
 from routes.dashboard.exports import DEFAULT_MAP_URL
+from routes.dashboard.networks import network_choices
+from routes.dashboard.story import story_position, story_step, story_stops
 from routes.dashboard.timeline import ADDED_BY_HAND, visit_rows
 from routes.model import NO_PLACES_MESSAGE, ROLES, Corrections, Journey, Report, Settings
 from routes.publish import style
@@ -74,11 +78,11 @@ def _gazetteer():
 
 
 @st.cache_resource(show_spinner="Loading the rail network…")
-def _network():
-    """The rail network, loaded once per server."""
+def _network(path: str = ""):
+    """The rail network (the world graph, or the imported file ``path``), loaded once."""
     from routes.rail.network import load_network
 
-    return load_network()
+    return load_network(path or None)
 
 
 @st.cache_data(show_spinner=False)
@@ -90,16 +94,23 @@ def _bundled() -> tuple[Report, ...]:
 
 
 @st.cache_data(show_spinner="Mapping the reports…", max_entries=64)
-def _journey(reports: tuple[Report, ...], settings: Settings, corrections: Corrections) -> Journey:
-    """The pipeline's result; rebuilt only when its inputs change."""
+def _journey(
+    reports: tuple[Report, ...], settings: Settings, corrections: Corrections, network: str = ""
+) -> Journey:
+    """The pipeline's result on ``network`` ("" for the world's); rebuilt when inputs change."""
     from routes.pipeline import build
 
-    return build(reports, settings, corrections, gazetteer=_gazetteer(), network=_network())
+    rail = _network(network)
+    return build(reports, settings, corrections, gazetteer=_gazetteer(), network=rail)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _map_frame(
-    reports: tuple[Report, ...], settings: Settings, corrections: Corrections, show_context: bool
+    reports: tuple[Report, ...],
+    settings: Settings,
+    corrections: Corrections,
+    network: str,
+    show_context: bool,
 ) -> mapview.MapFrame:
     """The folium map of a journey (the export's map), rendered once for streamlit-folium.
 
@@ -109,7 +120,7 @@ def _map_frame(
     """
     from routes.publish.web.render import build_map
 
-    journey = _journey(reports, settings, corrections)
+    journey = _journey(reports, settings, corrections, network)
     fmap = build_map(journey, basemap=mapview.BUILT_BASEMAP, show_context=show_context)
     fmap = mapview.keep_view(session.embeddable(fmap))
     return mapview.map_frame(fmap, key="map", returned_objects=MAP_EVENTS)
@@ -137,22 +148,23 @@ def _map_html(
     reports: tuple[Report, ...],
     settings: Settings,
     corrections: Corrections,
+    network: str,
     basemap: str,
     show_context: bool,
 ) -> str:
     """The standalone map page, as ``python -m routes build`` writes it."""
     from routes.publish.web.render import map_html
 
-    journey = _journey(reports, settings, corrections)
+    journey = _journey(reports, settings, corrections, network)
     return map_html(journey, basemap=basemap, show_context=show_context)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _light_exports(
-    reports: tuple[Report, ...], settings: Settings, corrections: Corrections
+    reports: tuple[Report, ...], settings: Settings, corrections: Corrections, network: str
 ) -> dict[str, bytes]:
     """The GeoJSON and CSV exports of a journey (quick to make)."""
-    return session.light_exports(_journey(reports, settings, corrections))
+    return session.light_exports(_journey(reports, settings, corrections, network))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -160,12 +172,13 @@ def _all_exports(
     reports: tuple[Report, ...],
     settings: Settings,
     corrections: Corrections,
+    network: str,
     basemap: str,
     show_context: bool,
 ) -> dict[str, bytes]:
     """Every export of a journey (PNG, KML and GPX included), through the CLI's writer."""
-    journey = _journey(reports, settings, corrections)
-    page = _map_html(reports, settings, corrections, basemap, show_context)
+    journey = _journey(reports, settings, corrections, network)
+    page = _map_html(reports, settings, corrections, network, basemap, show_context)
     return session.all_exports(journey, page)
 
 
@@ -394,8 +407,8 @@ def _md(text: str) -> str:
 # --- the page ---------------------------------------------------------------------------
 
 
-def _sidebar() -> tuple[Settings, str, bool]:
-    """Reports, settings and the project file; returns settings, basemap and context flag."""
+def _sidebar() -> tuple[Settings, str, str, bool]:
+    """Reports, settings and the project file; returns settings, network, basemap, context."""
     from routes.publish.web.render import BASEMAPS
 
     state = st.session_state
@@ -437,6 +450,7 @@ def _sidebar() -> tuple[Settings, str, bool]:
         st.date_input("Departure date", key="depart_date", disabled=use_reported,
                       format="DD/MM/YYYY")  # fmt: skip
         st.time_input("Departure time", key="depart_time", disabled=use_reported, step=900)
+        network = _network_choice()
         st.selectbox("Basemap", list(BASEMAPS), format_func=BASEMAPS.get, key="basemap")
         st.checkbox("Show context places and areas", key="show_context")
         st.text_input("Map title", key="map_title", placeholder="the report headline")
@@ -450,7 +464,17 @@ def _sidebar() -> tuple[Settings, str, bool]:
         )
     values = {key: state[key] for key in session.SETTING_KEYS}
     settings = session.settings_from_widgets(values, title=state.map_title or "")
-    return settings, state.basemap, bool(state.show_context)
+    return settings, network, state.basemap, bool(state.show_context)
+
+
+def _network_choice() -> str:
+    """The rail network to route on ("" for the world's); a choice only when there is one."""
+    choices = network_choices(sys.argv[1:], os.environ)
+    if len(choices) == 1:
+        return ""
+    hint = "Track imported from an OpenStreetMap extract, or the world's."
+    label = st.selectbox("Rail network", list(choices), key="network", help=hint)
+    return choices.get(label, "")
 
 
 def _messages() -> None:
@@ -488,7 +512,7 @@ def _explore(journey: Journey, inputs: tuple) -> None:
     options = dict(session.place_options(journey))
     if state.selected not in options:
         state.selected = None
-    basemap = inputs[3]
+    basemap = inputs[4]
     live = mapview.live_layer(
         journey,
         selected=state.selected,
@@ -498,9 +522,12 @@ def _explore(journey: Journey, inputs: tuple) -> None:
     pan_to = mapview.centre_of(journey, state.pan_to)
     state.pan_to = None
     left, right = st.columns([5, 3], gap="medium")
+    with right:
+        _story(journey)
     with left:
-        reports, settings, corrections, _basemap, show_context = inputs
-        _draw_map(_map_frame(reports, settings, corrections, show_context), live, pan_to)
+        reports, settings, corrections, network, _basemap, show_context = inputs
+        frame = _map_frame(reports, settings, corrections, network, show_context)
+        _draw_map(frame, live, pan_to)
     with right:
         st.selectbox(
             "Place",
@@ -521,6 +548,31 @@ def _explore(journey: Journey, inputs: tuple) -> None:
             _visits(journey, key="visits_side")
         _undo_redo(journey)
         _add_stop(journey)
+
+
+def _story(journey: Journey) -> None:
+    """Story mode: Previous and Next step through the stops, each selected as if picked."""
+    stops = story_stops(journey)
+    if not stops:
+        return
+    selected = st.session_state.selected
+    back, where, forward = st.columns([2, 3, 2], vertical_alignment="center")
+    back.button(
+        "Previous stop", key="story_previous", icon=":material/chevron_left:", width="stretch",
+        on_click=_on_story, args=(stops, -1), disabled=selected == stops[0],
+    )  # fmt: skip
+    where.caption(story_position(stops, selected))
+    forward.button(
+        "Next stop", key="story_next", icon=":material/chevron_right:", width="stretch",
+        on_click=_on_story, args=(stops, 1), disabled=selected == stops[-1],
+    )  # fmt: skip
+
+
+def _on_story(stops: list[str], step: int) -> None:
+    """A story step selects the next or previous stop and pans the map to it."""
+    state = st.session_state
+    state.selected = story_step(stops, state.selected, step)
+    state.pan_to = state.selected
 
 
 def _card_actions(journey: Journey, place_id: str) -> None:
@@ -685,7 +737,7 @@ def _correct_tab(journey: Journey) -> None:
 
 def _share_tab(journey: Journey, inputs: tuple) -> None:
     """One download button per output of the registry, the files a build writes."""
-    quick = _light_exports(*inputs[:3])
+    quick = _light_exports(*inputs[:4])
 
     def made_on_click(name: str) -> Callable[[], bytes]:
         if name == "map.html":
@@ -748,14 +800,16 @@ def _batch_archive() -> None:
 
 def main() -> None:
     """Draw the dashboard, then mark the run finished, even when drawing failed."""
-    st.session_state.full_run = True
+    st.session_state.full_run = True  # the map's fragment leaves the finish marker to this run
     try:
-        _page()
-    except Exception as error:  # never a blank page: say what failed, and still finish
-        LOG.exception("the dashboard failed to draw")
-        st.error(f"Something went wrong drawing the dashboard: {_md(str(error))}")
-    _mark_finished()
-    st.session_state.full_run = False
+        try:
+            _page()
+        except Exception as error:  # never a blank page: say what failed, and still finish
+            LOG.exception("the dashboard failed to draw")
+            st.error(f"Something went wrong drawing the dashboard: {_md(str(error))}")
+        _mark_finished()
+    finally:  # also when a new click stops this run: the fragment's own reruns mark themselves
+        st.session_state.full_run = False
 
 
 @st.cache_resource(show_spinner=False)
@@ -794,7 +848,7 @@ def _page() -> None:
     _init_state()
     _apply_table_edits()
     state = st.session_state
-    settings, basemap, show_context = _sidebar()
+    settings, network, basemap, show_context = _sidebar()
     st.html(_PAGE_CSS)
     st.title("Reported Routes")
     _messages()
@@ -804,7 +858,7 @@ def _page() -> None:
         st.info(f"No report in play: pick a bundled sample or upload {REPORT_TYPES} files.")
         return
     try:
-        journey = _journey(reports, settings, state.corrections)
+        journey = _journey(reports, settings, state.corrections, network)
     except Exception as error:  # never a traceback: say what failed
         st.error(f"Could not map these reports: {_md(str(error))}")
         return
@@ -812,7 +866,7 @@ def _page() -> None:
     if not journey.places and not journey.route.stops:
         st.info(f"{NO_PLACES_MESSAGE}. Every download under Share still works: the files are "
                 "valid and empty.")  # fmt: skip
-    inputs = (reports, settings, state.corrections, basemap, show_context)
+    inputs = (reports, settings, state.corrections, network, basemap, show_context)
     _explore_area(journey, inputs)
     if journey.route.warnings:
         with st.expander(f"{len(journey.route.warnings)} routing warning(s)"):

@@ -346,6 +346,27 @@ def test_the_embed_code_escapes_a_hostile_title_and_refuses_a_script_address() -
     assert any("javascript" in error.value for error in app.error)
 
 
+def test_an_imported_network_is_offered_and_routes_the_journey(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from routes.dashboard.networks import NETWORKS_ENV, WORLD_NETWORK
+    from routes.rail.world import TrackLine, arrays_from_lines
+
+    app = _start()
+    assert not [box for box in app.selectbox if box.key == "network"]  # only the world's
+    world_km = _rail_km(app)
+    short = [TrackLine(((125.7, 39.0), (126.0, 39.5)), "KP", 1435)]  # 60 km near the origin
+    arrays_from_lines(short).save(tmp_path / "short.npz")
+    monkeypatch.setenv(NETWORKS_ENV, str(tmp_path))
+    app = _start()
+    box = app.selectbox(key="network")
+    assert box.options == [WORLD_NETWORK, "short.npz (imported)"]
+    assert _rail_km(app) == world_km
+    box.select("short.npz (imported)").run()
+    assert not app.exception
+    assert _rail_km(app) != world_km
+
+
 def test_a_first_start_builds_the_place_index_with_a_message_saying_so(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
