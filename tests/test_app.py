@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 import routes.pipeline
 from routes import dashboard as session
 from routes.__main__ import main as cli
-from routes.model import Corrections
+from routes.model import Corrections, Role
 from routes.pipeline import build
 from routes.publish.web.render import map_html
 from routes.read.reports import bundled_report_paths, load_paths
@@ -87,11 +87,11 @@ def test_excluding_the_last_stop_changes_the_rail_km_in_the_summary() -> None:
 def test_changing_a_role_in_the_table_is_kept_as_a_correction() -> None:
     app = _start()
     rows = app.session_state["table_rows"]
-    context = next(row for row in rows if row["role"] == "context")
-    app = _edit_table(app, context["id"], {"role": "historical"})
-    assert app.session_state["corrections"].role_of(context["id"]) == "historical"
+    context = next(row for row in rows if row["role"] == Role.CONTEXT)
+    app = _edit_table(app, context["id"], {"role": Role.HISTORICAL})
+    assert app.session_state["corrections"].role_of(context["id"]) == Role.HISTORICAL
     rows = app.session_state["table_rows"]
-    assert next(r for r in rows if r["id"] == context["id"])["role"] == "historical"
+    assert next(r for r in rows if r["id"] == context["id"])["role"] == Role.HISTORICAL
 
 
 def test_selecting_a_place_shows_its_card_without_rerunning_the_pipeline(
@@ -230,8 +230,8 @@ def test_a_role_changed_on_the_card_is_kept_as_a_correction() -> None:
     app = _start()
     app.selectbox(key="selected").set_value("khasan").run()
     role = next(s for s in app.selectbox if s.label == "Role")
-    role.set_value("context").run()
-    assert app.session_state["corrections"].role_of("khasan") == "context"
+    role.set_value(Role.CONTEXT).run()
+    assert app.session_state["corrections"].role_of("khasan") == Role.CONTEXT
     assert _stops(app) == 2
 
 

@@ -9,7 +9,7 @@ from routes.dashboard.corrections import History, match_label, move_stop, stop_m
 from routes.dashboard.networks import NETWORKS_ENV, WORLD_NETWORK, network_choices
 from routes.dashboard.story import story_position, story_step
 from routes.dashboard.timeline import ADDED_BY_HAND, reported_text, visit_rows
-from routes.model import Corrections, Place, Status
+from routes.model import Corrections, Kind, Place, Status
 
 STOPS = ("pyongyang", "khasan", "vladivostok")
 
@@ -54,16 +54,16 @@ def _place(pid: str, name: str, kind: str, country: str, population: int = 0) ->
 
 
 def test_the_stop_search_puts_the_city_before_the_region_of_its_name() -> None:
-    krai = _place("krai", "Khabarovsk Krai", "area", "RU", 1_300_000)
-    city = _place("city", "Khabarovsk", "city", "RU", 618_000)
+    krai = _place("krai", "Khabarovsk Krai", Kind.AREA, "RU", 1_300_000)
+    city = _place("city", "Khabarovsk", Kind.CITY, "RU", 618_000)
     found = stop_matches([krai, city], "Khabarovsk", limit=10)
     assert [p.id for p in found] == ["city", "krai"]
 
 
 def test_the_stop_search_shows_each_name_once_per_country() -> None:
-    big = _place("a", "Tumen", "town", "CN", 78_000)
-    small = _place("b", "Tumen", "town", "CN", 13_000)
-    river = _place("r", "Tumen River", "river", "")
+    big = _place("a", "Tumen", Kind.TOWN, "CN", 78_000)
+    small = _place("b", "Tumen", Kind.TOWN, "CN", 13_000)
+    river = _place("r", "Tumen River", Kind.RIVER, "")
     found = stop_matches([river, small, big], "Tumen", limit=10)
     assert [p.id for p in found] == ["a", "r"]
     assert match_label(found[0]) == "Tumen — town, China"
