@@ -411,8 +411,7 @@ def _explore(journey: Journey, inputs: tuple) -> None:
     state = st.session_state
     _select_clicked(journey, state.get("map") or {})  # the click that started this run
     options = dict(session.place_options(journey))
-    if state.selected not in options:
-        state.selected = None
+    _known_selection(options)
     basemap = inputs[4]
     live = mapview.live_layer(
         journey,
@@ -449,6 +448,20 @@ def _explore(journey: Journey, inputs: tuple) -> None:
             visits(journey, key="visits_side")
         undo_redo(journey)
         add_stop_search(journey, _gazetteer())
+
+
+def _known_selection(options: dict[str, str]) -> None:
+    """Keep ``state.selected`` a place id of ``options``, or None.
+
+    When a correction renumbers the stops, the browser may send the place list's old
+    label back ("3. Vladivostok" once it is stop 2): the labels seen before map it back.
+    """
+    state = st.session_state
+    seen = state.setdefault("place_labels", {})
+    seen.update({label: place_id for place_id, label in options.items()})
+    state.selected = seen.get(state.selected, state.selected)
+    if state.selected not in options:
+        state.selected = None
 
 
 def _story(journey: Journey) -> None:
