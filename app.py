@@ -115,6 +115,7 @@ def _draw_map(frame: mapview.MapFrame, live, pan_to: tuple[float, float] | None)
 
     def on_change() -> None:
         st.session_state["map"] = st.session_state.get(frame.key, {})
+        st.session_state.map_reported = True
 
     _folium_component(
         **frame.component_args(),
@@ -398,10 +399,12 @@ def _explore_area(journey: Journey, inputs: tuple) -> None:
     state = st.session_state
     if state.corrections != inputs[2]:
         st.rerun()  # a correction from the card: the summary and the tabs change too
+    # A new map (after a correction) reports itself once it has loaded: nothing changed.
+    own_report = state.pop("map_reported", False) and _new_click(state.get("map")) is None
     with guard("the map"):
         _explore(journey, inputs)
-    if not state.get("full_run"):
-        mark_finished()  # only this fragment ran: it says so itself
+    if not state.get("full_run") and not own_report:
+        mark_finished()  # only this fragment ran for the user: it says so itself
 
 
 def _explore(journey: Journey, inputs: tuple) -> None:
@@ -489,12 +492,20 @@ def _on_story(stops: list[str], step: int) -> None:
     state.pan_to = state.selected
 
 
+def _new_click(clicked: dict | None) -> tuple | None:
+    """The map's last marker click (tooltip, lat, lon) if it is new, else None."""
+    point = (clicked or {}).get("last_object_clicked") or {}
+    click = ((clicked or {}).get("last_object_clicked_tooltip"), point.get("lat"), point.get("lng"))
+    if click == (None, None, None) or click == st.session_state.last_click:
+        return None
+    return click
+
+
 def _select_clicked(journey: Journey, clicked: dict) -> None:
     """Select the place of a new marker click (an old click stays ignored)."""
     state = st.session_state
-    point = clicked.get("last_object_clicked") or {}
-    click = (clicked.get("last_object_clicked_tooltip"), point.get("lat"), point.get("lng"))
-    if click == (None, None, None) or click == state.last_click:
+    click = _new_click(clicked)
+    if click is None:
         return
     state.last_click = click
     place_id = session.place_at(journey, tooltip=click[0], lat=click[1], lon=click[2])
