@@ -1,10 +1,14 @@
 """Reported Routes dashboard: explore, correct and share a route (``streamlit run app.py``).
 
-A thin Streamlit script: it draws widgets and calls the ``routes`` package.  The
-pipeline runs only when the reports, settings or corrections change
-(``st.cache_data``); the gazetteer and the rail network load once per server
-(``st.cache_resource``); the user's reports and corrections live in
-``st.session_state``.
+A thin Streamlit script: it draws widgets and calls the ``routes`` package (the
+view-model in ``routes.dashboard``, the page's Streamlit parts in
+``routes.dashboard.page``).  The pipeline runs only when the reports, settings or
+corrections change (``st.cache_data``); the gazetteer and the rail network load once per
+server (``st.cache_resource``); the user's reports and corrections live in
+``st.session_state``.  The map and the card beside it are one fragment: a marker click,
+a place picked or a story step reruns only them, and the map, rendered once per journey,
+is not sent again.  ``streamlit run app.py -- --network FILE`` offers an imported rail
+network in the settings (see ``routes.dashboard.networks``).
 """
 
 from __future__ import annotations
