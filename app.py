@@ -6,8 +6,8 @@ view-model in ``routes.dashboard``, the page's Streamlit parts in
 corrections change (``st.cache_data``); the gazetteer and the rail network load once per
 server (``st.cache_resource``); the user's reports and corrections live in
 ``st.session_state``.  The map and the card beside it are one fragment: a marker click,
-a place picked or a story step reruns only them, and the map, rendered once per journey,
-is not sent again.  ``streamlit run app.py -- --network FILE`` offers an imported rail
+a place picked or a story step reruns only them, and the map is rendered once per journey,
+not on every run.  ``streamlit run app.py -- --network FILE`` offers an imported rail
 network in the settings (see ``routes.dashboard.networks``).
 """
 
