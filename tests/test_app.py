@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 import routes.pipeline
 from routes import dashboard as session
 from routes.__main__ import main as cli
-from routes.model import Corrections
+from routes.model import Corrections, Role
 from routes.pipeline import build
 from routes.publish.web.render import map_html
 from routes.read.reports import bundled_report_paths, load_paths
@@ -87,11 +87,11 @@ def test_excluding_the_last_stop_changes_the_rail_km_in_the_summary() -> None:
 def test_changing_a_role_in_the_table_is_kept_as_a_correction() -> None:
     app = _start()
     rows = app.session_state["table_rows"]
-    context = next(row for row in rows if row["role"] == "context")
-    app = _edit_table(app, context["id"], {"role": "historical"})
-    assert app.session_state["corrections"].role_of(context["id"]) == "historical"
+    context = next(row for row in rows if row["role"] == Role.CONTEXT)
+    app = _edit_table(app, context["id"], {"role": Role.HISTORICAL})
+    assert app.session_state["corrections"].role_of(context["id"]) == Role.HISTORICAL
     rows = app.session_state["table_rows"]
-    assert next(r for r in rows if r["id"] == context["id"])["role"] == "historical"
+    assert next(r for r in rows if r["id"] == context["id"])["role"] == Role.HISTORICAL
 
 
 def test_selecting_a_place_shows_its_card_without_rerunning_the_pipeline(
@@ -230,8 +230,8 @@ def test_a_role_changed_on_the_card_is_kept_as_a_correction() -> None:
     app = _start()
     app.selectbox(key="selected").set_value("khasan").run()
     role = next(s for s in app.selectbox if s.label == "Role")
-    role.set_value("context").run()
-    assert app.session_state["corrections"].role_of("khasan") == "context"
+    role.set_value(Role.CONTEXT).run()
+    assert app.session_state["corrections"].role_of("khasan") == Role.CONTEXT
     assert _stops(app) == 2
 
 
@@ -306,6 +306,65 @@ def test_the_share_tab_offers_one_download_per_registered_output() -> None:
     assert not app.exception
     labels = [element.proto.label for element in app.get("download_button")]
     assert labels == [output.label for output in OUTPUTS]
+
+
+HOSTILE_TITLE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+def _share_code(app: AppTest) -> list[str]:
+    """The copyable texts of the Share tab: embed code, map alt text, PNG alt text, caption."""
+    return [block.value for block in app.code]
+
+
+def test_the_share_tab_offers_the_embed_code_and_the_maps_alt_texts_and_caption() -> None:
+    from routes.publish.png.draw import alt_text as png_alt_text
+    from routes.publish.png.draw import caption
+    from routes.publish.web.share import alt_text
+
+    app = _start()
+    journey = build(load_paths(bundled_report_paths()).reports)
+    embed, map_alt, png_alt, suggested = _share_code(app)
+    assert embed.startswith('<iframe src="map.html" ') and embed.endswith("></iframe>")
+    assert (map_alt, png_alt, suggested) == (
+        alt_text(journey),
+        png_alt_text(journey),
+        caption(journey),
+    )
+    app.text_input(key="embed_url").set_value("https://example.org/maps/train.html").run()
+    assert _share_code(app)[0].startswith('<iframe src="https://example.org/maps/train.html" ')
+
+
+def test_the_embed_code_escapes_a_hostile_title_and_refuses_a_script_address() -> None:
+    app = _start()
+    app.text_input(key="map_title").set_value(HOSTILE_TITLE).run()
+    embed = _share_code(app)[0]
+    assert "<script>" not in embed and "<img" not in embed
+    assert 'title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;' in embed
+    assert embed.count("<iframe ") == 1 and embed.count('"') % 2 == 0
+    app.text_input(key="embed_url").set_value("javascript:alert(3)").run()
+    assert not any(code.startswith("<iframe") for code in _share_code(app))
+    assert any("javascript" in error.value for error in app.error)
+
+
+def test_an_imported_network_is_offered_and_routes_the_journey(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from routes.dashboard.networks import NETWORKS_ENV, WORLD_NETWORK
+    from routes.rail.world import TrackLine, arrays_from_lines
+
+    app = _start()
+    assert not [box for box in app.selectbox if box.key == "network"]  # only the world's
+    world_km = _rail_km(app)
+    short = [TrackLine(((125.7, 39.0), (126.0, 39.5)), "KP", 1435)]  # 60 km near the origin
+    arrays_from_lines(short).save(tmp_path / "short.npz")
+    monkeypatch.setenv(NETWORKS_ENV, str(tmp_path))
+    app = _start()
+    box = app.selectbox(key="network")
+    assert box.options == [WORLD_NETWORK, "short.npz (imported)"]
+    assert _rail_km(app) == world_km
+    box.select("short.npz (imported)").run()
+    assert not app.exception
+    assert _rail_km(app) != world_km
 
 
 def test_a_first_start_builds_the_place_index_with_a_message_saying_so(

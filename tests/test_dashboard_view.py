@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from routes.dashboard.corrections import History, match_label, move_stop, stop_matches
+from routes.dashboard.networks import NETWORKS_ENV, WORLD_NETWORK, network_choices
+from routes.dashboard.story import story_position, story_step
 from routes.dashboard.timeline import ADDED_BY_HAND, reported_text, visit_rows
-from routes.model import Corrections, Place, Status
+from routes.model import Corrections, Kind, Place, Status
 
 STOPS = ("pyongyang", "khasan", "vladivostok")
 
@@ -51,16 +54,16 @@ def _place(pid: str, name: str, kind: str, country: str, population: int = 0) ->
 
 
 def test_the_stop_search_puts_the_city_before_the_region_of_its_name() -> None:
-    krai = _place("krai", "Khabarovsk Krai", "area", "RU", 1_300_000)
-    city = _place("city", "Khabarovsk", "city", "RU", 618_000)
+    krai = _place("krai", "Khabarovsk Krai", Kind.AREA, "RU", 1_300_000)
+    city = _place("city", "Khabarovsk", Kind.CITY, "RU", 618_000)
     found = stop_matches([krai, city], "Khabarovsk", limit=10)
     assert [p.id for p in found] == ["city", "krai"]
 
 
 def test_the_stop_search_shows_each_name_once_per_country() -> None:
-    big = _place("a", "Tumen", "town", "CN", 78_000)
-    small = _place("b", "Tumen", "town", "CN", 13_000)
-    river = _place("r", "Tumen River", "river", "")
+    big = _place("a", "Tumen", Kind.TOWN, "CN", 78_000)
+    small = _place("b", "Tumen", Kind.TOWN, "CN", 13_000)
+    river = _place("r", "Tumen River", Kind.RIVER, "")
     found = stop_matches([river, small, big], "Tumen", limit=10)
     assert [p.id for p in found] == ["a", "r"]
     assert match_label(found[0]) == "Tumen — town, China"
@@ -108,3 +111,43 @@ def test_a_stop_added_by_hand_says_so(journey) -> None:
     added = replace(journey, corrections=Corrections(added=("khasan",)))
     rows = {row["id"]: row for row in visit_rows(added)}
     assert rows["khasan"]["reports"] == ADDED_BY_HAND
+
+
+def test_story_next_starts_at_the_first_stop_and_walks_to_the_last() -> None:
+    walked, current = [], None
+    for _ in range(len(STOPS) + 1):
+        current = story_step(STOPS, current, 1)
+        walked.append(current)
+    assert walked == [*STOPS, STOPS[-1]]  # Next on the last stop stays there
+
+
+def test_story_previous_walks_back_and_starts_at_the_last_stop_from_a_place_off_the_route() -> None:
+    assert story_step(STOPS, "moscow", -1) == "vladivostok"
+    assert story_step(STOPS, "vladivostok", -1) == "khasan"
+    assert story_step(STOPS, "pyongyang", -1) == "pyongyang"
+    assert story_step((), None, 1) is None
+
+
+def test_story_position_says_which_stop_of_how_many() -> None:
+    assert story_position(STOPS, "khasan") == "Stop 2 of 3"
+    assert story_position(STOPS, None) == "3 stops: step through them"
+
+
+def test_the_world_network_is_the_only_choice_when_none_is_imported() -> None:
+    assert network_choices([], {}) == {WORLD_NETWORK: ""}
+
+
+def test_networks_named_on_the_command_line_and_in_the_environment_are_offered_once(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "networks"
+    folder.mkdir()
+    for name in ("east.npz", "west.npz", "notes.txt"):
+        (folder / name).write_bytes(b"")
+    argv = ["--network", str(folder / "east.npz"), "--other", "x"]
+    choices = network_choices(argv, {NETWORKS_ENV: str(folder)})
+    assert choices == {
+        WORLD_NETWORK: "",
+        "east.npz (imported)": str((folder / "east.npz").resolve()),
+        "west.npz (imported)": str((folder / "west.npz").resolve()),
+    }

@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from routes import dashboard as session
-from routes.model import Corrections, Report, Settings, TimeRef
+from routes.model import Corrections, Report, Role, Settings, Status, TimeRef
 from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_REPORT
 
 
@@ -87,9 +87,9 @@ def test_an_excluded_place_stays_in_the_table_so_it_can_come_back(journey) -> No
 
 def test_changing_a_role_in_the_table_records_it(journey) -> None:
     rows = session.places_table(journey)
-    edits = {"edited_rows": {str(_row(rows, "moscow")): {"role": "via"}}}
+    edits = {"edited_rows": {str(_row(rows, "moscow")): {"role": Role.VIA}}}
     corrections = session.apply_edits(rows, edits, Corrections())
-    assert corrections.role_of("moscow") == "via"
+    assert corrections.role_of("moscow") == Role.VIA
 
 
 def test_ticking_exclude_drops_the_place_and_unticking_brings_it_back(journey) -> None:
@@ -105,7 +105,7 @@ def test_ticking_exclude_drops_the_place_and_unticking_brings_it_back(journey) -
 
 
 def test_excluding_a_stop_the_user_added_just_removes_it(journey) -> None:
-    corrections = Corrections(added=("ussuriysk",), roles=(("ussuriysk", "via"),))
+    corrections = Corrections(added=("ussuriysk",), roles=(("ussuriysk", Role.VIA),))
     removed = session.remove_stop(corrections, "ussuriysk")
     assert removed.added == ()
     assert removed.excluded == ()
@@ -142,7 +142,7 @@ def test_adding_a_context_place_as_a_stop_turns_it_into_a_via(journey) -> None:
     present = {p.place.id: p.role for p in journey.places}
     corrections = session.add_stop(Corrections(), "moscow", present=present)
     assert corrections.added == ()
-    assert corrections.role_of("moscow") == "via"
+    assert corrections.role_of("moscow") == Role.VIA
 
 
 def test_an_unknown_role_is_refused() -> None:
@@ -160,7 +160,7 @@ def test_following_the_rail_order_again_drops_the_explicit_order() -> None:
 def test_a_project_file_reads_back_to_the_same_project(journey) -> None:
     project = session.Project(
         journey.reports,
-        Corrections(roles=(("moscow", "via"),), excluded=("north-korea",), order=("pyongyang",)),
+        Corrections(roles=(("moscow", Role.VIA),), excluded=("north-korea",), order=("pyongyang",)),
         Settings(speed_kmh=42.0, depart=datetime(2023, 9, 10, 21, 0), title="Kim's train"),
     )
     assert session.read_project(session.project_text(project)) == project
@@ -210,7 +210,7 @@ def test_the_khasan_card_quotes_the_japanese_media_sentence_with_the_place_marke
     assert KHASAN_SENTENCE_START in card
     assert "<mark>Khasan</mark>" in card
     assert "Japanese media" in card
-    assert "expected" in card
+    assert Status.EXPECTED in card
     stop = next(s for s in journey.route.stops if s.place.id == "khasan")
     assert f"{stop.km:,.0f}" in card
     assert stop.eta.strftime("%H:%M") in card
@@ -245,8 +245,8 @@ def _ytn_refs(journey):
         return TimeRef(report.id, start, start + len(word), word, when, status, "YTN", begin, end)
 
     return (
-        ref("Tuesday", "2023-09-12", "expected"),
-        ref("Wednesday", "2023-09-13", "superseded"),
+        ref("Tuesday", "2023-09-12", Status.EXPECTED),
+        ref("Wednesday", "2023-09-13", Status.SUPERSEDED),
     )
 
 
@@ -272,8 +272,8 @@ def test_timeline_points_put_ytns_two_days_side_by_side_and_leave_out_bare_years
     points = session.timeline_points(rows)
     ytn = [p for p in points if p["source"] == "YTN"]
     assert {(p["day"], p["status"]) for p in ytn if p["conflict"]} >= {
-        ("2023-09-12", "expected"),
-        ("2023-09-13", "superseded"),
+        ("2023-09-12", Status.EXPECTED),
+        ("2023-09-13", Status.SUPERSEDED),
     }
     assert all(len(p["day"]) == 10 for p in points)
     assert "2019" not in {p["day"][:4] for p in points}

@@ -26,11 +26,13 @@ from routes.dashboard.corrections import (
     set_role,
 )
 from routes.dashboard.exports import (
+    ShareTexts,
     all_exports,
     batch_journey_places,
     batch_journeys,
     embeddable,
     light_exports,
+    share_texts,
 )
 from routes.dashboard.reports import (
     SETTING_KEYS,
@@ -52,6 +54,7 @@ __all__ = [
     "SETTING_KEYS",
     "TABLE_COLUMNS",
     "Project",
+    "ShareTexts",
     "add_reports",
     "add_stop",
     "admit_upload",
@@ -76,6 +79,7 @@ __all__ = [
     "restore",
     "set_role",
     "settings_from_widgets",
+    "share_texts",
     "summary",
     "timeline_points",
     "timeline_rows",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from routes.model import STOP_ROLES, Journey
@@ -37,6 +38,44 @@ def all_exports(journey: Journey, html_text: str) -> dict[str, bytes]:
         File name (``routes.publish.outputs.OUTPUT_FILES``) to its bytes.
     """
     return render_all(journey, html_text)
+
+
+#: Where the embed snippet points until the user says where map.html will be published.
+DEFAULT_MAP_URL = "map.html"
+
+
+@dataclass(frozen=True)
+class ShareTexts:
+    """What an editor pastes beside the downloads: the embed code, alt texts and a caption."""
+
+    embed: str
+    map_alt: str
+    png_alt: str
+    caption: str
+
+
+def share_texts(journey: Journey, url: str = DEFAULT_MAP_URL) -> ShareTexts:
+    """The iframe snippet for map.html at ``url``, and the alt texts and caption of the maps.
+
+    The texts come from the renderers that write the files (map.html's description, the
+    PNG's alt text and caption), so what the dashboard offers matches what they carry.
+
+    Raises
+    ------
+    ValueError
+        For an address an embed must not point at (``javascript:``, ``data:``).
+    """
+    from routes.publish.png.draw import alt_text as png_alt_text
+    from routes.publish.png.draw import caption
+    from routes.publish.web.share import alt_text, embed_snippet
+
+    map_alt = alt_text(journey)
+    return ShareTexts(
+        embed=embed_snippet(url.strip() or DEFAULT_MAP_URL, title=journey.title or map_alt),
+        map_alt=map_alt,
+        png_alt=png_alt_text(journey),
+        caption=caption(journey),
+    )
 
 
 # --- the map inside the dashboard -----------------------------------------------------------

@@ -15,6 +15,8 @@ dashboard's map therefore
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import folium
@@ -174,3 +176,88 @@ def added_stops(group: folium.FeatureGroup, journey: Journey, *, wording: str) -
     text = f"◌ dashed ring: stop {wording}, no report mentions it"
     code = _ADDED_KEY_JS % {"show": "true" if stops else "false", "text": js_literal(text)}
     group.add_child(MapScript(code))
+
+
+# --- the map's frame: rendered once, then only the live layer per run ----------------------
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    """What streamlit-folium's component needs to draw a map, rendered once per map.
+
+    ``st_folium`` renders the whole map (about 0.1–0.2 s and 400 kB of script) on every
+    run to find out that it has not changed; the dashboard renders it once, caches this,
+    and each run renders only the small live layer (:func:`live_script`).
+    """
+
+    script: str
+    header: str
+    html: str
+    map_id: str
+    css_links: tuple[str, ...]
+    js_links: tuple[str, ...]
+    defaults: dict[str, Any]
+    key: str
+
+    def component_args(self) -> dict[str, Any]:
+        """The component's arguments that never change for this map."""
+        return {
+            "script": self.script,
+            "header": self.header,
+            "html": self.html,
+            "id": self.map_id,
+            "key": self.key,
+            "default": self.defaults,
+            "css_links": list(self.css_links),
+            "js_links": list(self.js_links),
+        }
+
+
+def map_frame(fmap: folium.Map, *, key: str, returned_objects: Sequence[str]) -> MapFrame:
+    """Render ``fmap`` once as streamlit-folium does (``st_folium``); ``fmap`` is used up.
+
+    Parameters
+    ----------
+    fmap
+        The map (streamlit-folium renames its elements while rendering: pass a copy).
+    key
+        The widget key the dashboard reads the map's clicks from.
+    returned_objects
+        The map events sent back (as ``st_folium(returned_objects=…)``).
+    """
+    import streamlit_folium as sf
+
+    fmap.get_root().render()
+    fmap.render()
+    html_text, header = sf._get_html(fmap), sf._get_header(fmap)
+    script = sf._get_map_string(fmap)
+    linked = list(_linked(fmap))
+    css = dict.fromkeys(href for e in linked for _, href in getattr(e, "default_css", None) or ())
+    js = dict.fromkeys(src for e in linked for _, src in getattr(e, "default_js", None) or ())
+    defaults = {name: None for name in returned_objects}
+    return MapFrame(
+        script=script,
+        header=header,
+        html=html_text,
+        map_id=sf.get_full_id(fmap),
+        css_links=tuple(css),
+        js_links=tuple(js),
+        defaults=defaults,
+        key=sf.generate_js_hash(script, key, False),
+    )
+
+
+def _linked(element: Any) -> Iterator[Any]:
+    """``element`` and its descendants that carry script or style links, in drawing order."""
+    if getattr(element, "default_js", None) or getattr(element, "default_css", None):
+        yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _linked(child)
+
+
+def live_script(group: folium.FeatureGroup) -> str:
+    """The JavaScript that adds the live layer ``group`` to the map in the frame."""
+    import streamlit_folium as sf
+
+    host = folium.Map(tiles=None)  # a stand-in parent; its name becomes the frame's map
+    return sf._get_feature_group_string(group, map=host, idx=0)

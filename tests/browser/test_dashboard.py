@@ -404,6 +404,26 @@ def test_a_row_of_the_journey_timeline_selects_its_place(page: Page, dashboard_u
     _no_exception(page)
 
 
+def test_story_mode_steps_through_every_stop_showing_its_quotes_on_the_centred_map(
+    page: Page, dashboard_url: str
+) -> None:
+    _open(page, dashboard_url)
+    stops = int(_summary(page).group(1))
+    names = [re.sub(r"^\d+\. ", "", o) for o in _options(page, "Place") if re.match(r"\d+\. ", o)]
+    assert len(names) == stops > 1
+    for number, name in enumerate(names, start=1):
+        _click_button(page, "Next stop")
+        expect(page.locator(".rr-card .rr-name", has_text=name)).to_be_visible(timeout=STEP_MS)
+        expect(page.get_by_text(f"Stop {number} of {stops}", exact=True)).to_be_visible()
+        assert page.locator(".rr-card blockquote").count() >= 1, f"no quote on the card of {name}"
+        _ring_near_the_centre(page)
+    expect(page.get_by_role("button", name="Next stop")).to_be_disabled()
+    _click_button(page, "Previous stop")
+    expect(page.locator(".rr-card .rr-name", has_text=names[-2])).to_be_visible(timeout=STEP_MS)
+    _ring_near_the_centre(page)
+    _no_exception(page)
+
+
 def test_card_corrections_change_the_map_and_summary_and_undo_restores_each_step(
     page: Page, dashboard_url: str, artifacts_dir: Path
 ) -> None:
