@@ -543,15 +543,28 @@ def main() -> None:
 
 
 def _first_start() -> None:
-    """On a fresh install, build the place index once with a visible message."""
-    from routes.dashboard.first_run import place_index_missing
+    """On a fresh install, build the place index and the rail network once, saying so."""
+    from routes.dashboard.first_run import place_index_missing, rail_network_missing
+    from routes.rail.world import load_world
 
-    if st.session_state.get("index_checked") or not place_index_missing():
+    if st.session_state.get("index_checked"):
         return
     st.session_state.index_checked = True
-    with st.status("First start: building the place index (once, about 15 s)…") as status:
-        _gazetteer()
-        status.update(label="Place index built", state="complete", expanded=False)
+    builds = [
+        (label, build)
+        for label, missing, build in (
+            ("the place index", place_index_missing, _gazetteer),
+            ("the rail network", rail_network_missing, load_world),
+        )
+        if missing()
+    ]
+    if not builds:
+        return
+    names = " and ".join(label for label, _ in builds)
+    with st.status(f"First start: building {names} (once, about a minute)…") as status:
+        for _, build in builds:
+            build()
+        status.update(label=f"Built {names}", state="complete", expanded=False)
 
 
 def _page() -> None:

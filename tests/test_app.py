@@ -370,10 +370,15 @@ def test_an_imported_network_is_offered_and_routes_the_journey(
 def test_a_first_start_builds_the_place_index_with_a_message_saying_so(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    import shutil
+
     import streamlit as st
 
+    from routes.rail import world
     from routes.read import gazetteer
 
+    world.load_world()  # the rail network is in the real cache; copied so only the index is new
+    shutil.copy(world.cache_path(), tmp_path)
     monkeypatch.setenv(gazetteer.CACHE_ENV, str(tmp_path))
     gazetteer.load_gazetteer.cache_clear()
     st.cache_resource.clear()  # earlier tests' gazetteer, loaded from the real cache
@@ -382,9 +387,26 @@ def test_a_first_start_builds_the_place_index_with_a_message_saying_so(
         app.run()
         assert not app.exception
         labels = [status.proto.label for status in app.get("status")]
-        assert "Place index built" in labels
+        assert "Built the place index" in labels
         assert list(tmp_path.glob("geonames-*.sqlite"))
         assert " stops · " in _summary(app)
     finally:
         gazetteer.load_gazetteer.cache_clear()
         st.cache_resource.clear()
+
+
+def test_the_first_start_knows_when_the_rail_network_is_still_to_build(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import shutil
+
+    from routes.dashboard.first_run import rail_network_missing
+    from routes.rail import world
+    from routes.read import gazetteer
+
+    world.load_world()
+    built = world.cache_path()
+    monkeypatch.setenv(gazetteer.CACHE_ENV, str(tmp_path))
+    assert rail_network_missing()
+    shutil.copy(built, tmp_path)
+    assert not rail_network_missing()

@@ -19,3 +19,17 @@ def place_index_missing() -> bool:
     except (OSError, ModuleNotFoundError):
         return True
     return not path.exists()
+
+
+def rail_network_missing() -> bool:
+    """Whether the world rail network has yet to be built into the cache folder.
+
+    Like the place index it is built once per install (tens of seconds of CPU); any error
+    reading its source counts as missing, and the build then says what went wrong.
+    """
+    from routes.rail import world
+
+    try:
+        return not world.cache_path().exists()
+    except (OSError, world.WorldNetworkError):
+        return True
