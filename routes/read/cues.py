@@ -70,6 +70,18 @@ class CueBook:
     actor_marks: frozenset[str]
     glue: tuple[str, ...]
     future_is_expected: bool
+    particles: KoreanParticles
+
+
+@dataclass(frozen=True)
+class KoreanParticles:
+    """What the particle after a Korean place does to its cue (``[cue_options]`` of ko.toml)."""
+
+    subject: frozenset[str] = frozenset()
+    at: frozenset[str] = frozenset()
+    towards: frozenset[str] = frozenset()
+    direction: tuple[str, ...] = ()
+    meeting: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,13 @@ def load_cues(language: str) -> CueBook:
         ),
         glue=tuple(_get(data, "list", dict, path).get("glue", ())),
         future_is_expected=bool(status.get("future_is_expected", False)),
+        particles=KoreanParticles(
+            subject=frozenset(options.get("subject", ())),
+            at=frozenset(options.get("at", ())),
+            towards=frozenset(options.get("towards", ())),
+            direction=tuple(options.get("direction", ())),
+            meeting=tuple(options.get("meeting", ())),
+        ),
     )
 
 
@@ -289,10 +308,37 @@ def _read_korean(
     blocked = attached.startswith(book.blocking) and not (
         book.unblocking and next_word and next_word[0].startswith(book.unblocking)
     )
-    if title or blocked:
+    if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
     role = _korean_cue(book, text, cue_from, window_end)
+    if role is not None and cue_from == end:
+        after = text[eojeol_end:window_end]
+        role = _particle_role(book.particles, role, attached, next_word[:1], after)
     return Reading(role, status, actor_form=actor_form and role is None)
+
+
+def _particle_role(
+    particles: KoreanParticles,
+    role: Role,
+    attached: str,
+    next_word: Sequence[str],
+    after: str,
+) -> Role:
+    """A Korean cue's role as the place's own particle bends it.
+
+    "평양으로 출발" is the destination, not the origin; "X에서 … 도착" and "X 방면으로
+    향하다" put X on the way (via), not at the journey's end, unless a summit is held
+    there (``after``: the words read for the cue).
+    """
+    particle = attached.removeprefix("역")
+    heading = attached.startswith(particles.direction) or (
+        not attached and bool(next_word) and next_word[0].startswith(particles.direction)
+    )
+    if role == Role.ORIGIN and particle in particles.towards:
+        return Role.DESTINATION
+    if role != Role.DESTINATION or any(word in after for word in particles.meeting):
+        return role
+    return Role.VIA if particle in particles.at or heading else role
 
 
 def _korean_description(book: CueBook, before: str) -> Role | None:
@@ -404,7 +450,7 @@ def _fold(book: CueBook, lemma: str) -> str:
     return book.fold.get(lemma, lemma)
 
 
-_BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("в", "сторона")})
+_BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("у",), ("в", "сторона")})
 
 
 def _russian_cue(
@@ -468,6 +514,8 @@ def _russian_status(
             high = m.start()
             break
     status = _russian_clause_status(book.language, text[low:high])
+    if status == Status.SPECULATIVE:
+        status = _own_predicate_status(book, text, (low, high), span[1])
     if status != Status.REPORTED and status != Status.EXPECTED:
         return status
     prefix = _russian_clause_status(book.language, text[sentence[0] : span[0]])
@@ -476,6 +524,21 @@ def _russian_status(
     if _negated_list(book, text, sentence[0], span[0]):
         return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
     return status
+
+
+def _own_predicate_status(
+    book: CueBook, text: str, clause: tuple[int, int], end: int
+) -> Status:
+    """The status of a Russian clause once a later predicate joined by "и" is cut off.
+
+    "через Хамхын и Чхонджин и к утру может достичь Тумангана": the modal belongs to the
+    second predicate, so Хамхын and Чхонджин are read on their own words.
+    """
+    low, high = clause
+    cut = text.rfind(" и ", end, high)
+    if cut < 0:
+        return Status.SPECULATIVE
+    return _russian_clause_status(book.language, text[low:cut])
 
 
 def _negated_list(book: CueBook, text: str, low: int, start: int) -> bool:
