@@ -24,12 +24,13 @@ from routes.read.lexicon import LANG_DIR
 
 #: Characters before a Russian place read for its cue and its title.
 RU_BEFORE_CHARS = 160
-#: Statuses in the order their words are tried.
-_STATUS_KEYS: tuple[tuple[str, Status], ...] = (
-    ("ruled_out", Status.RULED_OUT),
-    ("denied", Status.DENIED),
-    ("speculative", Status.SPECULATIVE),
-    ("expected", Status.EXPECTED),
+#: Statuses in the order their words are tried (each read from the ``[status]`` key of
+#: its name, "-" written "_": ``ruled_out``).
+_STATUS_ORDER: tuple[Status, ...] = (
+    Status.RULED_OUT,
+    Status.DENIED,
+    Status.SPECULATIVE,
+    Status.EXPECTED,
 )
 _YEAR = {"ko": re.compile(r"((?:19|20)\d\d)년"), "ru": re.compile(r"\b((?:19|20)\d\d)\s+год")}
 _RU_CLAUSE_BREAK = re.compile(r"[,;:—()]|\s(?:но|а|однако|хотя|тогда как)\s")
@@ -115,8 +116,8 @@ def load_cues(language: str) -> CueBook:
         language=language,
         cues=tuple(_cue(raw, lemma, path) for raw in _get(data, "cues", list, path)),
         statuses=tuple(
-            (value, tuple(lemma(w) for w in _strings(status, key, path)))
-            for key, value in _STATUS_KEYS
+            (value, tuple(lemma(w) for w in _strings(status, value.replace("-", "_"), path)))
+            for value in _STATUS_ORDER
         ),
         status_reach=int(status.get("reach", 40)),
         reach=int(options.get("reach", 24)),
@@ -136,7 +137,8 @@ def load_cues(language: str) -> CueBook:
         ),
         not_sources=frozenset(data["attribution"].get("not_sources", ())),
         actor_marks=frozenset(
-            data.get("actor", {}).get("particles", ()) or data.get("actor", {}).get("cases", ())
+            data.get(Role.ACTOR, {}).get("particles", ())
+            or data.get(Role.ACTOR, {}).get("cases", ())
         ),
         glue=tuple(_get(data, "list", dict, path).get("glue", ())),
         future_is_expected=bool(status.get("future_is_expected", False)),
@@ -526,9 +528,7 @@ def _russian_status(
     return status
 
 
-def _own_predicate_status(
-    book: CueBook, text: str, clause: tuple[int, int], end: int
-) -> Status:
+def _own_predicate_status(book: CueBook, text: str, clause: tuple[int, int], end: int) -> Status:
     """The status of a Russian clause once a later predicate joined by "и" is cut off.
 
     "через Хамхын и Чхонджин и к утру может достичь Тумангана": the modal belongs to the

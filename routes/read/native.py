@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from routes.model import POINT_KINDS, Mention, Place, Report, Role, Status
+from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status
 from routes.read import cues, morph
 from routes.read.gazetteer import Gazetteer
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
@@ -102,7 +102,7 @@ def _trusted(text: str, language: str, span: morph.NameSpan, exonyms: dict[str, 
     noun to Kiwi, a Russian one must be capitalised inside its sentence or a geographic
     name to pymorphy3 (ordinary words open sentences too).
     """
-    if span.key in exonyms or any(p.curated or p.kind == "country" for p in span.found):
+    if span.key in exonyms or any(p.curated or p.kind == Kind.COUNTRY for p in span.found):
         return True
     if language == "ko":
         return morph.korean_proper_noun_at(text, span.start)
@@ -150,7 +150,7 @@ def resolve(
         if plausible and in_context(place.country, counts, own):
             best = place
             break
-    if best.curated or best.kind == "country":
+    if best.curated or best.kind == Kind.COUNTRY:
         return best
     if best.population < MIN_POPULATION and not in_context(best.country, counts, own):
         return None
@@ -202,7 +202,7 @@ def _role(place: Place, reading: cues.Reading, gazetteer: Gazetteer) -> Role:
         return Role.ACTOR if actor else Role.CONTEXT
     if reading.status == Status.SPECULATIVE:
         return Role.CONTEXT
-    if place.kind == "border-crossing" and reading.role in (Role.VIA, Role.DESTINATION):
+    if place.kind == Kind.BORDER_CROSSING and reading.role in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return reading.role
 
@@ -221,7 +221,7 @@ def _listed_role(
         return role
     if not cues.is_list_glue(book, text[previous.end : mention.start]):
         return role
-    if place.kind == "border-crossing" and previous.role in (Role.VIA, Role.DESTINATION):
+    if place.kind == Kind.BORDER_CROSSING and previous.role in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return Role(previous.role)
 
