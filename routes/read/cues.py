@@ -344,10 +344,13 @@ def _particle_role(
 
 
 def _korean_description(book: CueBook, before: str) -> Role | None:
-    """The role a description right before a Korean place gives it ("접경 도시 하산")."""
+    """The role a description right before a Korean place gives it ("접경 도시 하산"),
+    maybe with one word between, its region ("다음 목적지는 연해주 아르툠")."""
     words = before.rstrip()
+    parts = words.rsplit(maxsplit=1)
+    shorter = parts[0].rstrip() if len(parts) == 2 else ""
     for role, phrases in _korean_before_cues(book.language):
-        if words.endswith(phrases):
+        if words.endswith(phrases) or (shorter and shorter.endswith(phrases)):
             return role
     return None
 
