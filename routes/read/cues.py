@@ -239,6 +239,13 @@ def is_past(book: CueBook, sentence: str, year: int | None) -> bool:
     return any(int(y) < year for y in _YEAR[book.language].findall(sentence))
 
 
+def joins_next(book: CueBook, between: str) -> bool:
+    """Whether a Korean place takes the cue read after the next one: one list ("함흥과
+    청진을 지나"), a place inside the next ("루스키섬의 극동연방대학교를 찾아"), or where the
+    train came from ("단둥에서 조중우의교를 건너")."""
+    return is_list_glue(book, between) or between.strip().removeprefix("역") in book.particles.at
+
+
 def is_list_glue(book: CueBook, between: str) -> bool:
     """Whether ``between`` only joins two places of one list ("과", ", ", " и ")."""
     rest = between.strip()
@@ -307,16 +314,32 @@ def _read_korean(
     described = _korean_description(book, text[max(sentence[0], span[0] - 16) : span[0]])
     if described is not None and not title:
         return Reading(described, status)
-    blocked = attached.startswith(book.blocking) and not (
-        book.unblocking and next_word and next_word[0].startswith(book.unblocking)
+    listed = cue_from != end
+    blocked = (
+        attached.startswith(book.blocking)
+        and not listed
+        and not (book.unblocking and next_word and next_word[0].startswith(book.unblocking))
     )
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
     role = _korean_cue(book, text, cue_from, window_end)
-    if role is not None and cue_from == end:
+    if role is not None and listed:
+        role = _listed_particle_role(book.particles, role, attached)
+    elif role is not None:
         after = text[eojeol_end:window_end]
         role = _particle_role(book.particles, role, attached, next_word[:1], after)
     return Reading(role, status, actor_form=actor_form and role is None)
+
+
+def _listed_particle_role(particles: KoreanParticles, role: Role, attached: str) -> Role:
+    """The role a Korean place takes from the cue after the places that follow it.
+
+    "평양에서 하산으로 향했다": the place the train came from is the origin of the
+    leg the cue describes; any other list shares the cue's role.
+    """
+    if role == Role.DESTINATION and attached.removeprefix("역") in particles.at:
+        return Role.ORIGIN
+    return role
 
 
 def _particle_role(
@@ -410,6 +433,10 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
     is speculative throughout (``before``).
     """
     local = _clause_head(near)
+    if _KO_EMBEDDED.search(local):
+        local = _clause_head(
+            rest
+        )  # "X를 둘러봤다는 일본 매체 보도를 부인했다": the report is denied
     chain = _clause_head(rest, breaks=_KO_CHAIN_END)
     for status, phrases in book.statuses:
         scope = local if status in (Status.RULED_OUT, Status.DENIED) else chain
@@ -422,6 +449,9 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
 
 #: Where a Korean clause chain ends: a full stop, or a contrast ("…지만", "…나,").
 _KO_CHAIN_END = re.compile(r"[.,;]|지만|으나\s|는데\s")
+#: A clause made a noun's content ("…했다는 보도", "…라는 주장"): the verb after the noun
+#: (부인했다) decides what the place's clause is.
+_KO_EMBEDDED = re.compile(r"[다라]는\s")
 #: Words opening hearsay: what follows them is speculation.
 _KO_HEARSAY = ("일각에서는", "일각에서", "관측통들은", "추측이")
 

@@ -239,7 +239,7 @@ def _cue_window(
         match = matches[index]
         if match.start >= limit:
             break
-        if book.language == "ko" and cues.is_list_glue(book, text[cue_from : match.start]):
+        if book.language == "ko" and cues.joins_next(book, text[cue_from : match.start]):
             cue_from = match.end
             continue
         return cue_from, match.start
