@@ -226,3 +226,48 @@ def test_finishing_the_programme_at_a_place_puts_it_before_the_next(
         "vostochny": Role.VIA,
         "komsomolsk": Role.DESTINATION,
     }
+
+
+def test_getting_off_at_a_border_station_makes_it_the_crossing(gazetteer: Gazetteer) -> None:
+    text = "김 위원장은 26일 동당역에 내렸고, 그곳에서 차량으로 하노이에 들어왔다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["dong-dang"] == Role.BORDER
+    assert roles["gn:1581130"] == Role.DESTINATION  # Hanoi (GeoNames)
+
+
+def test_a_destination_named_before_its_region_and_place(gazetteer: Gazetteer) -> None:
+    text = "다음 목적지는 연해주 아르툠으로, 김 위원장은 이곳에서 폭격기를 본다."
+    assert _roles(_parse(text, gazetteer))["artyom"] == Role.DESTINATION
+
+
+def test_places_that_hold_the_next_share_its_cue(gazetteer: Gazetteer) -> None:
+    text = "김 위원장은 블라디보스토크 루스키섬의 극동연방대학교를 찾았다."
+    roles = _roles(_parse(text, gazetteer))
+    assert {roles["vladivostok"], roles["russky-island"], roles["fefu"]} <= {
+        Role.VIA,
+        Role.DESTINATION,
+    }
+
+
+def test_a_place_left_from_takes_the_cue_after_the_next(gazetteer: Gazetteer) -> None:
+    text = "열차는 4일 밤 단둥에서 조중우의교를 건너 신의주로 들어섰다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["dandong"] == Role.VIA
+    assert roles["sinuiju"] == Role.DESTINATION
+    roles = _roles(_parse("열차는 평양에서 하산으로 향했다.", gazetteer))
+    assert roles == {"pyongyang": Role.ORIGIN, "khasan": Role.BORDER}
+
+
+def test_a_denied_report_of_a_visit_keeps_the_place_off_the_route(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "러시아 정부는 김 위원장이 보스토치니 항을 둘러봤다는 일본 매체 보도를 부인했다."
+    parsed = _parse(text, gazetteer)
+    port = next(p for p in parsed.places if p.place.id == "vostochny-port")
+    assert port.mentions[0].status == Status.DENIED
+    assert port.role not in (Role.ORIGIN, Role.VIA, Role.BORDER, Role.DESTINATION)
+
+
+def test_an_inspection_is_a_stop_on_the_way(gazetteer: Gazetteer) -> None:
+    text = "김 위원장은 21일 아무르주의 부레야 수력발전소를 시찰했다."
+    assert _roles(_parse(text, gazetteer))["bureya-hps"] == Role.VIA

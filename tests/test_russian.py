@@ -208,3 +208,30 @@ def test_a_modal_of_a_later_predicate_leaves_the_places_before_it_reported(
     assert _roles(parsed)["hamhung"] == Role.VIA and _roles(parsed)["chongjin"] == Role.VIA
     assert status["hamhung"] == Status.REPORTED
     assert status["tumangang"] == Status.SPECULATIVE
+
+
+def test_a_weekday_with_a_future_verb_is_the_coming_one(gazetteer: Gazetteer) -> None:
+    # published Tuesday 2023-09-12
+    text = "Часть гостей, по их словам, в субботу вылетят прямо в Улан-Удэ."
+    parsed = _parse(text, gazetteer)
+    assert any(ref.date == "2023-09-16" for ref in parsed.timerefs)
+    text = (
+        "Дальше поезд пойдёт к Бурейской ГЭС, которую гость, как ожидается, осмотрит в воскресенье."
+    )
+    parsed = _parse(text, gazetteer)
+    assert any(ref.date == "2023-09-17" for ref in parsed.timerefs)
+
+
+def test_visit_and_heading_words_give_stops(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("Накануне Ким Чен Ын побывал на острове Русский.", gazetteer))
+    assert roles["russky-island"] == Role.VIA
+    roles = _roles(_parse("В воскресенье гость осмотрел Бурейскую ГЭС.", gazetteer))
+    assert roles["bureya-hps"] == Role.VIA
+    roles = _roles(_parse("Поезд миновал Читу и направился к Забайкальску.", gazetteer))
+    assert roles["zabaykalsk"] == Role.BORDER
+    text = "Поезд после космодрома Восточный направится в Комсомольск-на-Амуре."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["vostochny"] == Role.VIA
+    assert roles["komsomolsk"] == Role.DESTINATION
+    roles = _roles(_parse("Конечной точкой поездки остаётся Владивосток.", gazetteer))
+    assert roles["vladivostok"] == Role.DESTINATION
