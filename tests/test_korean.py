@@ -271,3 +271,10 @@ def test_a_denied_report_of_a_visit_keeps_the_place_off_the_route(
 def test_an_inspection_is_a_stop_on_the_way(gazetteer: Gazetteer) -> None:
     text = "김 위원장은 21일 아무르주의 부레야 수력발전소를 시찰했다."
     assert _roles(_parse(text, gazetteer))["bureya-hps"] == Role.VIA
+
+
+def test_here_in_the_body_makes_the_dateline_city_a_stop(gazetteer: Gazetteer) -> None:
+    text = "(블라디보스토크=연합뉴스) 김 위원장이 24일 오후 전용열차 편으로 이곳에 도착했다."
+    assert _roles(_parse(text, gazetteer))["vladivostok"] == Role.DESTINATION
+    text = "(블라디보스토크=연합뉴스) 김 위원장이 24일 평양을 출발했다."
+    assert _roles(_parse(text, gazetteer))["vladivostok"] == Role.DATELINE

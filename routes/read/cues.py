@@ -66,6 +66,7 @@ class CueBook:
     heads: frozenset[str]
     tails: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
+    here: tuple[str, ...]
     attributions: tuple[re.Pattern[str], ...]
     not_sources: frozenset[str]
     actor_marks: frozenset[str]
@@ -132,6 +133,7 @@ def load_cues(language: str) -> CueBook:
         heads=frozenset(names.get("heads", ())),
         tails=frozenset(names.get("tails", ())),
         datelines=tuple(re.compile(p) for p in _get(data, "dateline", dict, path)["patterns"]),
+        here=tuple(data["dateline"].get("here", ())),
         attributions=tuple(
             re.compile(p) for p in _strings(_get(data, "attribution", dict, path), "patterns", path)
         ),
@@ -212,6 +214,29 @@ def dateline_span(book: CueBook, text: str) -> tuple[int, int] | None:
         m = pattern.match(text)
         if m:
             return m.span("place")
+    return None
+
+
+def here_role(book: CueBook, text: str) -> Role | None:
+    """The journey role the body gives the dateline city by "here" ("이곳에 도착했다").
+
+    The first "here" followed by a travel cue within the language's reach decides;
+    None when the body says nothing of the kind.
+    """
+    if book.language != "ko":
+        return None
+    for word in book.here:
+        for m in re.finditer(re.escape(word), text):
+            end = m.end()
+            eojeol_end = end
+            while eojeol_end < len(text) and not text[eojeol_end].isspace():
+                eojeol_end += 1
+            stop = _KO_CLAUSE_END.search(text, end)
+            high = min(stop.start() if stop else len(text), end + book.reach)
+            role = _korean_cue(book, text, end, high)
+            if role is not None:
+                after = text[eojeol_end:high]
+                return _particle_role(book.particles, role, text[end:eojeol_end], (), after)
     return None
 
 

@@ -182,7 +182,10 @@ def read_mention(
     status = reading.status
     year = report.published.year if report.published else None
     if cues.dateline_span(book, text) == (mention.start, mention.end):
-        return replace(mention, role=Role.DATELINE, status=Status.REPORTED)
+        here = cues.here_role(book, text) if place.kind in POINT_KINDS else None
+        if here is not None:
+            here = _role(place, cues.Reading(here, Status.REPORTED), gazetteer)
+        return replace(mention, role=here or Role.DATELINE, status=Status.REPORTED)
     if mention.role == Role.HISTORICAL or cues.is_past(book, text[slice(*sentence)], year):
         return replace(mention, role=Role.HISTORICAL, status=status)
     role = _role(place, reading, gazetteer)
