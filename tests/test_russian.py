@@ -235,3 +235,13 @@ def test_visit_and_heading_words_give_stops(gazetteer: Gazetteer) -> None:
     assert roles["komsomolsk"] == Role.DESTINATION
     roles = _roles(_parse("Конечной точкой поездки остаётся Владивосток.", gazetteer))
     assert roles["vladivostok"] == Role.DESTINATION
+
+
+def test_a_bridge_named_by_its_river_is_the_border_bridge(gazetteer: Gazetteer) -> None:
+    text = "Поезд пересёк мост через Туманную и остановился на станции Хасан."
+    parsed = _parse(text, gazetteer)
+    bridge = next(p for p in parsed.places if p.place.id == "friendship-bridge")
+    assert bridge.role == Role.BORDER
+    assert text[bridge.mentions[0].start : bridge.mentions[0].end] == "мост"
+    text = "Поезд прошёл по мосту Дружбы и прибыл на станцию Хасан."
+    assert _roles(_parse(text, gazetteer))["friendship-bridge"] == Role.BORDER

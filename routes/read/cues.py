@@ -510,7 +510,7 @@ def _fold(book: CueBook, lemma: str) -> str:
     return book.fold.get(lemma, lemma)
 
 
-_BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("у",), ("в", "сторона")})
+_BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("у",), ("по",), ("в", "сторона")})
 
 
 def _russian_cue(

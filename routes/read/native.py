@@ -15,6 +15,7 @@ Offsets stay those of the original text throughout.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -22,7 +23,7 @@ from typing import Any
 
 from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status
 from routes.read import cues, morph
-from routes.read.gazetteer import Gazetteer
+from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
 
 #: Languages read by this module (English is read by geoparse itself).
@@ -92,7 +93,32 @@ def find_matches(
         skip=book.not_places,
     )
     kept = [s for s in spans if _trusted(text, language, s, book.exonyms)]
+    if language == "ru":
+        kept = sorted(kept + _river_bridges(text, kept, gazetteer), key=lambda s: s.start)
     return [new_match(s.start, s.end, readings(s.found)) for s in kept], set()
+
+
+#: "мост через реку X", "по мосту через Туманную": a bridge named by the river it crosses.
+_RU_BRIDGE = re.compile(r"\b(?P<bridge>[Мм]ост(?:а|у|ом|е)?)\s+через\s+(?:реку\s+|р\.\s*)?$")
+
+
+def _river_bridges(
+    text: str, spans: Sequence[morph.NameSpan], gazetteer: Gazetteer
+) -> list[morph.NameSpan]:
+    """Bridges a Russian report names by their river, where the gazetteer knows the bridge
+    as "<river> bridge" (the Friendship Bridge as "Tumen River bridge")."""
+    found = []
+    for span in spans:
+        rivers = [p for p in span.found if p.kind == Kind.RIVER]
+        m = _RU_BRIDGE.search(text, max(0, span.start - 40), span.start) if rivers else None
+        if m is None:
+            continue
+        key = normalize(f"{rivers[0].name} bridge")
+        bridges = gazetteer.lookup_keys({key}).get(key, ())
+        bridges = tuple(p for p in bridges if p.kind == Kind.BRIDGE)
+        if bridges:
+            found.append(morph.NameSpan(m.start("bridge"), m.end("bridge"), key, bridges))
+    return found
 
 
 def _trusted(text: str, language: str, span: morph.NameSpan, exonyms: dict[str, str]) -> bool:
@@ -205,9 +231,15 @@ def _role(place: Place, reading: cues.Reading, gazetteer: Gazetteer) -> Role:
         return Role.ACTOR if actor else Role.CONTEXT
     if reading.status == Status.SPECULATIVE:
         return Role.CONTEXT
-    if place.kind == Kind.BORDER_CROSSING and reading.role in (Role.VIA, Role.DESTINATION):
+    if _on_a_border(place) and reading.role in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return reading.role
+
+
+def _on_a_border(place: Place) -> bool:
+    """Whether passing ``place`` is crossing a border: a border crossing, or a bridge
+    between two countries (the gazetteer gives those no country)."""
+    return place.kind == Kind.BORDER_CROSSING or (place.kind == Kind.BRIDGE and not place.country)
 
 
 def _listed_role(
@@ -224,7 +256,7 @@ def _listed_role(
         return role
     if not cues.is_list_glue(book, text[previous.end : mention.start]):
         return role
-    if place.kind == Kind.BORDER_CROSSING and previous.role in (Role.VIA, Role.DESTINATION):
+    if _on_a_border(place) and previous.role in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return Role(previous.role)
 
