@@ -245,3 +245,15 @@ def test_a_bridge_named_by_its_river_is_the_border_bridge(gazetteer: Gazetteer) 
     assert text[bridge.mentions[0].start : bridge.mentions[0].end] == "мост"
     text = "Поезд прошёл по мосту Дружбы и прибыл на станцию Хасан."
     assert _roles(_parse(text, gazetteer))["friendship-bridge"] == Role.BORDER
+
+
+def test_a_place_is_dated_by_the_time_written_before_it_in_its_clause(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Спецпоезд в воскресенье вечером отправился из Уссурийска и "
+        "в понедельник утром пересёк границу через Хасан."
+    )
+    dates = {p.place.id: p.mentions[0].date for p in _parse(text, gazetteer).places}
+    assert dates["ussuriysk"] == "2023-09-10T19:00"  # published Tuesday 12 September
+    assert dates["khasan"] == "2023-09-11T09:00"

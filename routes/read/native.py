@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status
+from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status, TimeRef
 from routes.read import cues, morph
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
@@ -217,7 +217,43 @@ def read_mention(
     role = _role(place, reading, gazetteer)
     if role == Role.CONTEXT and reading.role is None and previous is not None:
         role = _listed_role(book, text, previous, mention, place, role)
-    return replace(mention, role=role, status=status)
+    date = _date_before(report, mention) or mention.date
+    return replace(mention, role=role, status=status, date=date)
+
+
+#: What ends a clause between a time and a place in Korean or Russian text.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:а|но|однако|хотя)\s|지만|는데")
+
+
+def _date_before(report: Report, mention: Mention) -> str | None:
+    """The day a Korean or Russian place is dated by: the last time written before it in
+    its clause ("в воскресенье вечером отправился из X и в понедельник утром пересёк …";
+    "17일 오후 아르툠에서"), or None when its clause has none before it."""
+    text = report.text
+    best = None
+    for ref in _report_times(report):
+        if ref.end > mention.start:
+            break
+        if ref.start < mention.sentence_start or len(ref.date) < len("2000-01-01"):
+            continue
+        if _CLAUSE_BREAK.search(text, ref.end, mention.start) is None:
+            best = ref.date
+    return best
+
+
+def _report_times(report: Report) -> tuple[TimeRef, ...]:
+    """The report's time expressions, in text order (kept for the report being read)."""
+    held = _TIMES.get(report.id)
+    if held is None or held[0] is not report:
+        from routes.read.when import find_times  # when.py hands these back to when_native
+
+        _TIMES.clear()
+        held = (report, find_times(report))
+        _TIMES[report.id] = held
+    return held[1]
+
+
+_TIMES: dict[str, tuple[Report, tuple[TimeRef, ...]]] = {}
 
 
 def _role(place: Place, reading: cues.Reading, gazetteer: Gazetteer) -> Role:
