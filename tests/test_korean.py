@@ -278,3 +278,20 @@ def test_here_in_the_body_makes_the_dateline_city_a_stop(gazetteer: Gazetteer) -
     assert _roles(_parse(text, gazetteer))["vladivostok"] == Role.DESTINATION
     text = "(블라디보스토크=연합뉴스) 김 위원장이 24일 평양을 출발했다."
     assert _roles(_parse(text, gazetteer))["vladivostok"] == Role.DATELINE
+
+
+def test_a_summit_named_by_its_place_is_no_visit(gazetteer: Gazetteer) -> None:
+    text = "하노이 회담 결렬 두 달 만에 열린 이번 회담을 두고 평가가 엇갈린다."
+    assert _roles(_parse(text, gazetteer)).get("gn:1581130") != Role.DESTINATION
+
+
+def test_the_towns_at_either_end_of_a_bridge_are_passed(gazetteer: Gazetteer) -> None:
+    text = "열차는 이날 밤 신의주와 단둥 사이의 조중우의교를 건넜다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["sinuiju"] == Role.VIA and roles["dandong"] == Role.VIA
+    assert roles["sino-korean-friendship-bridge"] == Role.BORDER
+
+
+def test_a_press_conference_venue_is_no_stop(gazetteer: Gazetteer) -> None:
+    text = "관방장관은 도쿄에서 열린 정례 기자회견에서 북러 협력을 우려했다."
+    assert _roles(_parse(text, gazetteer))["tokyo"] == Role.CONTEXT

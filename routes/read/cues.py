@@ -348,6 +348,8 @@ def _read_korean(
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
     role = _korean_cue(book, text, cue_from, window_end)
+    if not attached and next_word and next_word[0].startswith(book.particles.meeting):
+        role = None  # "하노이 회담": an event named by its place
     if role is not None and listed:
         role = _listed_particle_role(book.particles, role, attached)
     elif role is not None:
