@@ -16,10 +16,10 @@ from routes.read.reports import report_from_text
 
 #: What the reader reaches on the Russian development set (tests/devset/ru); a floor, so a
 #: change that reads Russian worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
-RECALL_FLOOR = 0.97
+RECALL_FLOOR = 0.98
 PRECISION_FLOOR = 0.98
 #: Share of multi-stop reports whose stops come out in the gold order (goal 0.85).
-ORDER_FLOOR = 0.32
+ORDER_FLOOR = 0.47
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
