@@ -15,9 +15,11 @@ from routes.read.geoparse import parse
 from routes.read.reports import report_from_text
 
 #: What the reader reaches on the Korean development set (tests/devset/ko); a floor, so a
-#: change that reads Korean worse fails here. The goal is 0.90 / 0.90.
-RECALL_FLOOR = 0.84
-PRECISION_FLOOR = 0.95
+#: change that reads Korean worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
+RECALL_FLOOR = 0.97
+PRECISION_FLOOR = 0.98
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85).
+ORDER_FLOOR = 0.51
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
@@ -145,6 +147,7 @@ def test_korean_devset_scores_stay_at_what_the_reader_reaches(
     assert len(scores) >= 30
     assert result.recall >= RECALL_FLOOR
     assert result.precision >= PRECISION_FLOOR
+    assert result.order_accuracy >= ORDER_FLOOR
     assert result.denied_kept_off >= 0.95
 
 
@@ -173,3 +176,122 @@ def test_a_long_run_of_hangul_without_blanks_is_no_place(gazetteer: Gazetteer) -
     parsed = _parse(text, gazetteer)
     assert [p.place.id for p in parsed.places] == ["pyongyang"]
     assert parsed.places[0].mentions[0].start == text.index("평양")
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("김 위원장은 루스키섬에 있는 극동연방대학교를 찾았다.", "russky-island"),
+        ("열차는 조중우의교를 건너 단둥에 들어섰다.", "sino-korean-friendship-bridge"),
+        ("열차는 압록강철교를 건너 단둥역에 도착했다.", "sino-korean-friendship-bridge"),
+        ("열차는 후베이성을 지나 남쪽으로 달렸다.", "hubei"),
+        ("열차는 자바이칼스크를 거쳐 만저우리로 향했다.", "zabaykalsk"),
+    ],
+)
+def test_curated_korean_names_are_found_with_their_particles(
+    text: str, place_id: str, gazetteer: Gazetteer
+) -> None:
+    parsed = _parse(text, gazetteer)
+    assert place_id in _roles(parsed)
+    mention = next(p for p in parsed.places if p.place.id == place_id).mentions[0]
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_the_particle_of_a_place_bends_its_cue(gazetteer: Gazetteer) -> None:
+    # 으로 + 출발: left *for* Pyongyang; 에서 + 찾다: a visit on the way; 방면으로: the
+    # direction the train heads, passed on the way
+    assert _roles(_parse("열차는 아르툠에서 출발했다.", gazetteer)) == {"artyom": Role.ORIGIN}
+    assert _roles(_parse("열차는 평양으로 출발했다.", gazetteer)) == {"pyongyang": Role.DESTINATION}
+    roles = _roles(_parse("김 위원장은 블라디보스토크에서 태평양함대 기념관을 찾았다.", gazetteer))
+    assert roles == {"vladivostok": Role.VIA}
+    roles = _roles(_parse("열차는 함흥을 지나 청진 방면으로 북상했다.", gazetteer))
+    assert roles == {"hamhung": Role.VIA, "chongjin": Role.VIA}
+
+
+def test_a_summit_venue_stays_the_destination(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("두 정상은 보스토치니 우주기지에서 정상회담을 가졌다.", gazetteer))
+    assert roles == {"vostochny": Role.DESTINATION}
+
+
+def test_a_place_written_as_the_subject_takes_no_travel_cue(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("평양은 이번 회담에서 제재 완화를 얻어 내려 한다.", gazetteer))
+    assert roles.get("pyongyang") not in (Role.DESTINATION, Role.VIA, Role.ORIGIN)
+
+
+def test_finishing_the_programme_at_a_place_puts_it_before_the_next(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "김 위원장은 보스토치니 우주기지 일정을 마치고 콤소몰스크나아무레로 이동했다."
+    assert _roles(_parse(text, gazetteer)) == {
+        "vostochny": Role.VIA,
+        "komsomolsk": Role.DESTINATION,
+    }
+
+
+def test_getting_off_at_a_border_station_makes_it_the_crossing(gazetteer: Gazetteer) -> None:
+    text = "김 위원장은 26일 동당역에 내렸고, 그곳에서 차량으로 하노이에 들어왔다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["dong-dang"] == Role.BORDER
+    assert roles["gn:1581130"] == Role.DESTINATION  # Hanoi (GeoNames)
+
+
+def test_a_destination_named_before_its_region_and_place(gazetteer: Gazetteer) -> None:
+    text = "다음 목적지는 연해주 아르툠으로, 김 위원장은 이곳에서 폭격기를 본다."
+    assert _roles(_parse(text, gazetteer))["artyom"] == Role.DESTINATION
+
+
+def test_places_that_hold_the_next_share_its_cue(gazetteer: Gazetteer) -> None:
+    text = "김 위원장은 블라디보스토크 루스키섬의 극동연방대학교를 찾았다."
+    roles = _roles(_parse(text, gazetteer))
+    assert {roles["vladivostok"], roles["russky-island"], roles["fefu"]} <= {
+        Role.VIA,
+        Role.DESTINATION,
+    }
+
+
+def test_a_place_left_from_takes_the_cue_after_the_next(gazetteer: Gazetteer) -> None:
+    text = "열차는 4일 밤 단둥에서 조중우의교를 건너 신의주로 들어섰다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["dandong"] == Role.VIA
+    assert roles["sinuiju"] == Role.DESTINATION
+    roles = _roles(_parse("열차는 평양에서 하산으로 향했다.", gazetteer))
+    assert roles == {"pyongyang": Role.ORIGIN, "khasan": Role.BORDER}
+
+
+def test_a_denied_report_of_a_visit_keeps_the_place_off_the_route(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "러시아 정부는 김 위원장이 보스토치니 항을 둘러봤다는 일본 매체 보도를 부인했다."
+    parsed = _parse(text, gazetteer)
+    port = next(p for p in parsed.places if p.place.id == "vostochny-port")
+    assert port.mentions[0].status == Status.DENIED
+    assert port.role not in (Role.ORIGIN, Role.VIA, Role.BORDER, Role.DESTINATION)
+
+
+def test_an_inspection_is_a_stop_on_the_way(gazetteer: Gazetteer) -> None:
+    text = "김 위원장은 21일 아무르주의 부레야 수력발전소를 시찰했다."
+    assert _roles(_parse(text, gazetteer))["bureya-hps"] == Role.VIA
+
+
+def test_here_in_the_body_makes_the_dateline_city_a_stop(gazetteer: Gazetteer) -> None:
+    text = "(블라디보스토크=연합뉴스) 김 위원장이 24일 오후 전용열차 편으로 이곳에 도착했다."
+    assert _roles(_parse(text, gazetteer))["vladivostok"] == Role.DESTINATION
+    text = "(블라디보스토크=연합뉴스) 김 위원장이 24일 평양을 출발했다."
+    assert _roles(_parse(text, gazetteer))["vladivostok"] == Role.DATELINE
+
+
+def test_a_summit_named_by_its_place_is_no_visit(gazetteer: Gazetteer) -> None:
+    text = "하노이 회담 결렬 두 달 만에 열린 이번 회담을 두고 평가가 엇갈린다."
+    assert _roles(_parse(text, gazetteer)).get("gn:1581130") != Role.DESTINATION
+
+
+def test_the_towns_at_either_end_of_a_bridge_are_passed(gazetteer: Gazetteer) -> None:
+    text = "열차는 이날 밤 신의주와 단둥 사이의 조중우의교를 건넜다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["sinuiju"] == Role.VIA and roles["dandong"] == Role.VIA
+    assert roles["sino-korean-friendship-bridge"] == Role.BORDER
+
+
+def test_a_press_conference_venue_is_no_stop(gazetteer: Gazetteer) -> None:
+    text = "관방장관은 도쿄에서 열린 정례 기자회견에서 북러 협력을 우려했다."
+    assert _roles(_parse(text, gazetteer))["tokyo"] == Role.CONTEXT

@@ -15,9 +15,11 @@ from routes.read.geoparse import parse
 from routes.read.reports import report_from_text
 
 #: What the reader reaches on the Russian development set (tests/devset/ru); a floor, so a
-#: change that reads Russian worse fails here. The goal is 0.90 / 0.90.
-RECALL_FLOOR = 0.90
+#: change that reads Russian worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
+RECALL_FLOOR = 0.98
 PRECISION_FLOOR = 0.98
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85).
+ORDER_FLOOR = 0.47
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
@@ -135,6 +137,7 @@ def test_russian_devset_scores_stay_at_what_the_reader_reaches(
     assert len(scores) >= 30
     assert result.recall >= RECALL_FLOOR
     assert result.precision >= PRECISION_FLOOR
+    assert result.order_accuracy >= ORDER_FLOOR
     assert result.denied_kept_off >= 0.95
 
 
@@ -163,3 +166,94 @@ def test_a_visit_of_an_earlier_year_is_history(gazetteer: Gazetteer) -> None:
 def test_a_long_cyrillic_word_is_read_as_no_place(gazetteer: Gazetteer) -> None:
     parsed = _parse("Москва" + "ж" * 100_000 + " и Хасан.", gazetteer)
     assert [p.place.id for p in parsed.places] == ["khasan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("Спецпоезд прибыл на остров Русский.", "russky-island"),
+        ("Делегация побывала на острове Русский.", "russky-island"),
+        ("Поезд проследовал через Забайкальск.", "zabaykalsk"),
+        ("Гость осмотрел Бурейскую ГЭС.", "bureya-hps"),
+    ],
+)
+def test_curated_places_are_found_in_their_case_forms(
+    text: str, place_id: str, gazetteer: Gazetteer
+) -> None:
+    parsed = _parse(text, gazetteer)
+    assert place_id in _roles(parsed)
+    mention = next(p for p in parsed.places if p.place.id == place_id).mentions[0]
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_travel_words_make_bare_prepositions_cues(gazetteer: Gazetteer) -> None:
+    # "у X" after a crossing, "провёл день в X", "следующей остановкой станет X"
+    roles = _roles(_parse("Накануне поезд пересёк Амур у Хабаровска.", gazetteer))
+    assert roles["khabarovsk"] == Role.VIA
+    roles = _roles(_parse("По дороге гость провёл день в Уссурийске.", gazetteer))
+    assert roles == {"ussuriysk": Role.VIA}
+    roles = _roles(_parse("По данным агентства, следующей остановкой станет Артём.", gazetteer))
+    assert roles == {"artyom": Role.VIA}
+
+
+def test_a_modal_of_a_later_predicate_leaves_the_places_before_it_reported(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Состав движется по восточному побережью через Хамхын и Чхонджин "
+        "и к утру вторника может достичь станции Туманган."
+    )
+    parsed = _parse(text, gazetteer)
+    status = {p.place.id: p.mentions[0].status for p in parsed.places}
+    assert _roles(parsed)["hamhung"] == Role.VIA and _roles(parsed)["chongjin"] == Role.VIA
+    assert status["hamhung"] == Status.REPORTED
+    assert status["tumangang"] == Status.SPECULATIVE
+
+
+def test_a_weekday_with_a_future_verb_is_the_coming_one(gazetteer: Gazetteer) -> None:
+    # published Tuesday 2023-09-12
+    text = "Часть гостей, по их словам, в субботу вылетят прямо в Улан-Удэ."
+    parsed = _parse(text, gazetteer)
+    assert any(ref.date == "2023-09-16" for ref in parsed.timerefs)
+    text = (
+        "Дальше поезд пойдёт к Бурейской ГЭС, которую гость, как ожидается, осмотрит в воскресенье."
+    )
+    parsed = _parse(text, gazetteer)
+    assert any(ref.date == "2023-09-17" for ref in parsed.timerefs)
+
+
+def test_visit_and_heading_words_give_stops(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("Накануне Ким Чен Ын побывал на острове Русский.", gazetteer))
+    assert roles["russky-island"] == Role.VIA
+    roles = _roles(_parse("В воскресенье гость осмотрел Бурейскую ГЭС.", gazetteer))
+    assert roles["bureya-hps"] == Role.VIA
+    roles = _roles(_parse("Поезд миновал Читу и направился к Забайкальску.", gazetteer))
+    assert roles["zabaykalsk"] == Role.BORDER
+    text = "Поезд после космодрома Восточный направится в Комсомольск-на-Амуре."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["vostochny"] == Role.VIA
+    assert roles["komsomolsk"] == Role.DESTINATION
+    roles = _roles(_parse("Конечной точкой поездки остаётся Владивосток.", gazetteer))
+    assert roles["vladivostok"] == Role.DESTINATION
+
+
+def test_a_bridge_named_by_its_river_is_the_border_bridge(gazetteer: Gazetteer) -> None:
+    text = "Поезд пересёк мост через Туманную и остановился на станции Хасан."
+    parsed = _parse(text, gazetteer)
+    bridge = next(p for p in parsed.places if p.place.id == "friendship-bridge")
+    assert bridge.role == Role.BORDER
+    assert text[bridge.mentions[0].start : bridge.mentions[0].end] == "мост"
+    text = "Поезд прошёл по мосту Дружбы и прибыл на станцию Хасан."
+    assert _roles(_parse(text, gazetteer))["friendship-bridge"] == Role.BORDER
+
+
+def test_a_place_is_dated_by_the_time_written_before_it_in_its_clause(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Спецпоезд в воскресенье вечером отправился из Уссурийска и "
+        "в понедельник утром пересёк границу через Хасан."
+    )
+    dates = {p.place.id: p.mentions[0].date for p in _parse(text, gazetteer).places}
+    assert dates["ussuriysk"] == "2023-09-10T19:00"  # published Tuesday 12 September
+    assert dates["khasan"] == "2023-09-11T09:00"

@@ -24,12 +24,13 @@ from routes.read.lexicon import LANG_DIR
 
 #: Characters before a Russian place read for its cue and its title.
 RU_BEFORE_CHARS = 160
-#: Statuses in the order their words are tried.
-_STATUS_KEYS: tuple[tuple[str, Status], ...] = (
-    ("ruled_out", Status.RULED_OUT),
-    ("denied", Status.DENIED),
-    ("speculative", Status.SPECULATIVE),
-    ("expected", Status.EXPECTED),
+#: Statuses in the order their words are tried (each read from the ``[status]`` key of
+#: its name, "-" written "_": ``ruled_out``).
+_STATUS_ORDER: tuple[Status, ...] = (
+    Status.RULED_OUT,
+    Status.DENIED,
+    Status.SPECULATIVE,
+    Status.EXPECTED,
 )
 _YEAR = {"ko": re.compile(r"((?:19|20)\d\d)년"), "ru": re.compile(r"\b((?:19|20)\d\d)\s+год")}
 _RU_CLAUSE_BREAK = re.compile(r"[,;:—()]|\s(?:но|а|однако|хотя|тогда как)\s")
@@ -65,11 +66,24 @@ class CueBook:
     heads: frozenset[str]
     tails: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
+    here: tuple[str, ...]
     attributions: tuple[re.Pattern[str], ...]
     not_sources: frozenset[str]
     actor_marks: frozenset[str]
     glue: tuple[str, ...]
     future_is_expected: bool
+    particles: KoreanParticles
+
+
+@dataclass(frozen=True)
+class KoreanParticles:
+    """What the particle after a Korean place does to its cue (``[cue_options]`` of ko.toml)."""
+
+    subject: frozenset[str] = frozenset()
+    at: frozenset[str] = frozenset()
+    towards: frozenset[str] = frozenset()
+    direction: tuple[str, ...] = ()
+    meeting: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,8 +117,8 @@ def load_cues(language: str) -> CueBook:
         language=language,
         cues=tuple(_cue(raw, lemma, path) for raw in _get(data, "cues", list, path)),
         statuses=tuple(
-            (value, tuple(lemma(w) for w in _strings(status, key, path)))
-            for key, value in _STATUS_KEYS
+            (value, tuple(lemma(w) for w in _strings(status, value.replace("-", "_"), path)))
+            for value in _STATUS_ORDER
         ),
         status_reach=int(status.get("reach", 40)),
         reach=int(options.get("reach", 24)),
@@ -119,15 +133,24 @@ def load_cues(language: str) -> CueBook:
         heads=frozenset(names.get("heads", ())),
         tails=frozenset(names.get("tails", ())),
         datelines=tuple(re.compile(p) for p in _get(data, "dateline", dict, path)["patterns"]),
+        here=tuple(data["dateline"].get("here", ())),
         attributions=tuple(
             re.compile(p) for p in _strings(_get(data, "attribution", dict, path), "patterns", path)
         ),
         not_sources=frozenset(data["attribution"].get("not_sources", ())),
         actor_marks=frozenset(
-            data.get("actor", {}).get("particles", ()) or data.get("actor", {}).get("cases", ())
+            data.get(Role.ACTOR, {}).get("particles", ())
+            or data.get(Role.ACTOR, {}).get("cases", ())
         ),
         glue=tuple(_get(data, "list", dict, path).get("glue", ())),
         future_is_expected=bool(status.get("future_is_expected", False)),
+        particles=KoreanParticles(
+            subject=frozenset(options.get("subject", ())),
+            at=frozenset(options.get("at", ())),
+            towards=frozenset(options.get("towards", ())),
+            direction=tuple(options.get("direction", ())),
+            meeting=tuple(options.get("meeting", ())),
+        ),
     )
 
 
@@ -194,6 +217,29 @@ def dateline_span(book: CueBook, text: str) -> tuple[int, int] | None:
     return None
 
 
+def here_role(book: CueBook, text: str) -> Role | None:
+    """The journey role the body gives the dateline city by "here" ("이곳에 도착했다").
+
+    The first "here" followed by a travel cue within the language's reach decides;
+    None when the body says nothing of the kind.
+    """
+    if book.language != "ko":
+        return None
+    for word in book.here:
+        for m in re.finditer(re.escape(word), text):
+            end = m.end()
+            eojeol_end = end
+            while eojeol_end < len(text) and not text[eojeol_end].isspace():
+                eojeol_end += 1
+            stop = _KO_CLAUSE_END.search(text, end)
+            high = min(stop.start() if stop else len(text), end + book.reach)
+            role = _korean_cue(book, text, end, high)
+            if role is not None:
+                after = text[eojeol_end:high]
+                return _particle_role(book.particles, role, text[end:eojeol_end], (), after)
+    return None
+
+
 @functools.lru_cache(maxsize=8192)
 def attribution(language: str, sentence: str) -> str:
     """Who a Korean or Russian sentence says said it ("조선일보", "ТАСС"), or ""."""
@@ -216,6 +262,13 @@ def is_past(book: CueBook, sentence: str, year: int | None) -> bool:
     if year is None:
         return False
     return any(int(y) < year for y in _YEAR[book.language].findall(sentence))
+
+
+def joins_next(book: CueBook, between: str) -> bool:
+    """Whether a Korean place takes the cue read after the next one: one list ("함흥과
+    청진을 지나"), a place inside the next ("루스키섬의 극동연방대학교를 찾아"), or where the
+    train came from ("단둥에서 조중우의교를 건너")."""
+    return is_list_glue(book, between) or between.strip().removeprefix("역") in book.particles.at
 
 
 def is_list_glue(book: CueBook, between: str) -> bool:
@@ -286,20 +339,68 @@ def _read_korean(
     described = _korean_description(book, text[max(sentence[0], span[0] - 16) : span[0]])
     if described is not None and not title:
         return Reading(described, status)
-    blocked = attached.startswith(book.blocking) and not (
-        book.unblocking and next_word and next_word[0].startswith(book.unblocking)
+    listed = cue_from != end
+    blocked = (
+        attached.startswith(book.blocking)
+        and not listed
+        and not (book.unblocking and next_word and next_word[0].startswith(book.unblocking))
     )
-    if title or blocked:
+    if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
     role = _korean_cue(book, text, cue_from, window_end)
+    if not attached and next_word and next_word[0].startswith(book.particles.meeting):
+        role = None  # "하노이 회담": an event named by its place
+    if role is not None and listed:
+        role = _listed_particle_role(book.particles, role, attached)
+    elif role is not None:
+        after = text[eojeol_end:window_end]
+        role = _particle_role(book.particles, role, attached, next_word[:1], after)
     return Reading(role, status, actor_form=actor_form and role is None)
 
 
+def _listed_particle_role(particles: KoreanParticles, role: Role, attached: str) -> Role:
+    """The role a Korean place takes from the cue after the places that follow it.
+
+    "평양에서 하산으로 향했다": the place the train came from is the origin of the
+    leg the cue describes; any other list shares the cue's role.
+    """
+    if role == Role.DESTINATION and attached.removeprefix("역") in particles.at:
+        return Role.ORIGIN
+    return role
+
+
+def _particle_role(
+    particles: KoreanParticles,
+    role: Role,
+    attached: str,
+    next_word: Sequence[str],
+    after: str,
+) -> Role:
+    """A Korean cue's role as the place's own particle bends it.
+
+    "평양으로 출발" is the destination, not the origin; "X에서 … 도착" and "X 방면으로
+    향하다" put X on the way (via), not at the journey's end, unless a summit is held
+    there (``after``: the words read for the cue).
+    """
+    particle = attached.removeprefix("역")
+    heading = attached.startswith(particles.direction) or (
+        not attached and bool(next_word) and next_word[0].startswith(particles.direction)
+    )
+    if role == Role.ORIGIN and particle in particles.towards:
+        return Role.DESTINATION
+    if role != Role.DESTINATION or any(word in after for word in particles.meeting):
+        return role
+    return Role.VIA if particle in particles.at or heading else role
+
+
 def _korean_description(book: CueBook, before: str) -> Role | None:
-    """The role a description right before a Korean place gives it ("접경 도시 하산")."""
+    """The role a description right before a Korean place gives it ("접경 도시 하산"),
+    maybe with one word between, its region ("다음 목적지는 연해주 아르툠")."""
     words = before.rstrip()
+    parts = words.rsplit(maxsplit=1)
+    shorter = parts[0].rstrip() if len(parts) == 2 else ""
     for role, phrases in _korean_before_cues(book.language):
-        if words.endswith(phrases):
+        if words.endswith(phrases) or (shorter and shorter.endswith(phrases)):
             return role
     return None
 
@@ -359,6 +460,10 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
     is speculative throughout (``before``).
     """
     local = _clause_head(near)
+    if _KO_EMBEDDED.search(local):
+        local = _clause_head(
+            rest
+        )  # "X를 둘러봤다는 일본 매체 보도를 부인했다": the report is denied
     chain = _clause_head(rest, breaks=_KO_CHAIN_END)
     for status, phrases in book.statuses:
         scope = local if status in (Status.RULED_OUT, Status.DENIED) else chain
@@ -371,6 +476,9 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
 
 #: Where a Korean clause chain ends: a full stop, or a contrast ("…지만", "…나,").
 _KO_CHAIN_END = re.compile(r"[.,;]|지만|으나\s|는데\s")
+#: A clause made a noun's content ("…했다는 보도", "…라는 주장"): the verb after the noun
+#: (부인했다) decides what the place's clause is.
+_KO_EMBEDDED = re.compile(r"[다라]는\s")
 #: Words opening hearsay: what follows them is speculation.
 _KO_HEARSAY = ("일각에서는", "일각에서", "관측통들은", "추측이")
 
@@ -404,7 +512,7 @@ def _fold(book: CueBook, lemma: str) -> str:
     return book.fold.get(lemma, lemma)
 
 
-_BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("в", "сторона")})
+_BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("у",), ("по",), ("в", "сторона")})
 
 
 def _russian_cue(
@@ -468,6 +576,8 @@ def _russian_status(
             high = m.start()
             break
     status = _russian_clause_status(book.language, text[low:high])
+    if status == Status.SPECULATIVE:
+        status = _own_predicate_status(book, text, (low, high), span[1])
     if status != Status.REPORTED and status != Status.EXPECTED:
         return status
     prefix = _russian_clause_status(book.language, text[sentence[0] : span[0]])
@@ -476,6 +586,19 @@ def _russian_status(
     if _negated_list(book, text, sentence[0], span[0]):
         return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
     return status
+
+
+def _own_predicate_status(book: CueBook, text: str, clause: tuple[int, int], end: int) -> Status:
+    """The status of a Russian clause once a later predicate joined by "и" is cut off.
+
+    "через Хамхын и Чхонджин и к утру может достичь Тумангана": the modal belongs to the
+    second predicate, so Хамхын and Чхонджин are read on their own words.
+    """
+    low, high = clause
+    cut = text.rfind(" и ", end, high)
+    if cut < 0:
+        return Status.SPECULATIVE
+    return _russian_clause_status(book.language, text[low:cut])
 
 
 def _negated_list(book: CueBook, text: str, low: int, start: int) -> bool:

@@ -15,14 +15,15 @@ Offsets stay those of the original text throughout.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from routes.model import POINT_KINDS, Mention, Place, Report, Role, Status
+from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status, TimeRef
 from routes.read import cues, morph
-from routes.read.gazetteer import Gazetteer
+from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
 
 #: Languages read by this module (English is read by geoparse itself).
@@ -92,7 +93,32 @@ def find_matches(
         skip=book.not_places,
     )
     kept = [s for s in spans if _trusted(text, language, s, book.exonyms)]
+    if language == "ru":
+        kept = sorted(kept + _river_bridges(text, kept, gazetteer), key=lambda s: s.start)
     return [new_match(s.start, s.end, readings(s.found)) for s in kept], set()
+
+
+#: "мост через реку X", "по мосту через Туманную": a bridge named by the river it crosses.
+_RU_BRIDGE = re.compile(r"\b(?P<bridge>[Мм]ост(?:а|у|ом|е)?)\s+через\s+(?:реку\s+|р\.\s*)?$")
+
+
+def _river_bridges(
+    text: str, spans: Sequence[morph.NameSpan], gazetteer: Gazetteer
+) -> list[morph.NameSpan]:
+    """Bridges a Russian report names by their river, where the gazetteer knows the bridge
+    as "<river> bridge" (the Friendship Bridge as "Tumen River bridge")."""
+    found = []
+    for span in spans:
+        rivers = [p for p in span.found if p.kind == Kind.RIVER]
+        m = _RU_BRIDGE.search(text, max(0, span.start - 40), span.start) if rivers else None
+        if m is None:
+            continue
+        key = normalize(f"{rivers[0].name} bridge")
+        bridges = gazetteer.lookup_keys({key}).get(key, ())
+        bridges = tuple(p for p in bridges if p.kind == Kind.BRIDGE)
+        if bridges:
+            found.append(morph.NameSpan(m.start("bridge"), m.end("bridge"), key, bridges))
+    return found
 
 
 def _trusted(text: str, language: str, span: morph.NameSpan, exonyms: dict[str, str]) -> bool:
@@ -102,7 +128,7 @@ def _trusted(text: str, language: str, span: morph.NameSpan, exonyms: dict[str, 
     noun to Kiwi, a Russian one must be capitalised inside its sentence or a geographic
     name to pymorphy3 (ordinary words open sentences too).
     """
-    if span.key in exonyms or any(p.curated or p.kind == "country" for p in span.found):
+    if span.key in exonyms or any(p.curated or p.kind == Kind.COUNTRY for p in span.found):
         return True
     if language == "ko":
         return morph.korean_proper_noun_at(text, span.start)
@@ -150,7 +176,7 @@ def resolve(
         if plausible and in_context(place.country, counts, own):
             best = place
             break
-    if best.curated or best.kind == "country":
+    if best.curated or best.kind == Kind.COUNTRY:
         return best
     if best.population < MIN_POPULATION and not in_context(best.country, counts, own):
         return None
@@ -182,13 +208,52 @@ def read_mention(
     status = reading.status
     year = report.published.year if report.published else None
     if cues.dateline_span(book, text) == (mention.start, mention.end):
-        return replace(mention, role=Role.DATELINE, status=Status.REPORTED)
+        here = cues.here_role(book, text) if place.kind in POINT_KINDS else None
+        if here is not None:
+            here = _role(place, cues.Reading(here, Status.REPORTED), gazetteer)
+        return replace(mention, role=here or Role.DATELINE, status=Status.REPORTED)
     if mention.role == Role.HISTORICAL or cues.is_past(book, text[slice(*sentence)], year):
         return replace(mention, role=Role.HISTORICAL, status=status)
     role = _role(place, reading, gazetteer)
     if role == Role.CONTEXT and reading.role is None and previous is not None:
         role = _listed_role(book, text, previous, mention, place, role)
-    return replace(mention, role=role, status=status)
+    date = _date_before(report, mention) or mention.date
+    return replace(mention, role=role, status=status, date=date)
+
+
+#: What ends a clause between a time and a place in Korean or Russian text.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:а|но|однако|хотя)\s|지만|는데")
+
+
+def _date_before(report: Report, mention: Mention) -> str | None:
+    """The day a Korean or Russian place is dated by: the last time written before it in
+    its clause ("в воскресенье вечером отправился из X и в понедельник утром пересёк …";
+    "17일 오후 아르툠에서"), or None when its clause has none before it."""
+    text = report.text
+    best = None
+    for ref in _report_times(report):
+        if ref.end > mention.start:
+            break
+        if ref.start < mention.sentence_start or len(ref.date) < len("2000-01-01"):
+            continue
+        if _CLAUSE_BREAK.search(text, ref.end, mention.start) is None:
+            best = ref.date
+    return best
+
+
+def _report_times(report: Report) -> tuple[TimeRef, ...]:
+    """The report's time expressions, in text order (kept for the report being read)."""
+    held = _TIMES.get(report.id)
+    if held is None or held[0] is not report:
+        from routes.read.when import find_times  # when.py hands these back to when_native
+
+        _TIMES.clear()
+        held = (report, find_times(report))
+        _TIMES[report.id] = held
+    return held[1]
+
+
+_TIMES: dict[str, tuple[Report, tuple[TimeRef, ...]]] = {}
 
 
 def _role(place: Place, reading: cues.Reading, gazetteer: Gazetteer) -> Role:
@@ -202,9 +267,15 @@ def _role(place: Place, reading: cues.Reading, gazetteer: Gazetteer) -> Role:
         return Role.ACTOR if actor else Role.CONTEXT
     if reading.status == Status.SPECULATIVE:
         return Role.CONTEXT
-    if place.kind == "border-crossing" and reading.role in (Role.VIA, Role.DESTINATION):
+    if _on_a_border(place) and reading.role in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return reading.role
+
+
+def _on_a_border(place: Place) -> bool:
+    """Whether passing ``place`` is crossing a border: a border crossing, or a bridge
+    between two countries (the gazetteer gives those no country)."""
+    return place.kind == Kind.BORDER_CROSSING or (place.kind == Kind.BRIDGE and not place.country)
 
 
 def _listed_role(
@@ -221,7 +292,7 @@ def _listed_role(
         return role
     if not cues.is_list_glue(book, text[previous.end : mention.start]):
         return role
-    if place.kind == "border-crossing" and previous.role in (Role.VIA, Role.DESTINATION):
+    if _on_a_border(place) and previous.role in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return Role(previous.role)
 
@@ -239,7 +310,7 @@ def _cue_window(
         match = matches[index]
         if match.start >= limit:
             break
-        if book.language == "ko" and cues.is_list_glue(book, text[cue_from : match.start]):
+        if book.language == "ko" and cues.joins_next(book, text[cue_from : match.start]):
             cue_from = match.end
             continue
         return cue_from, match.start

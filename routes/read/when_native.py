@@ -101,6 +101,20 @@ def _ahead(
 
 
 _CLAUSE_END = re.compile(r"[,.;]")
+_CLAUSE_MARK = re.compile(r"[,.;:]")
+
+
+def _future_around(text: str, spans: Sequence[tuple[int, int]], start: int) -> bool:
+    """Whether the Russian clause holding ``start`` has a verb in the future tense.
+
+    "в субботу они вылетят в Улан-Удэ", "которую, как ожидается, осмотрит в воскресенье":
+    the weekday is the coming one whichever side of it the verb stands.
+    """
+    low, high = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+    before = [m.end() for m in _CLAUSE_MARK.finditer(text, low, start)]
+    after = _CLAUSE_MARK.search(text, start, high)
+    clause = text[before[-1] if before else low : after.start() if after else high]
+    return any("futr" in token.tag for token in morph.russian_tokens(clause))
 
 
 def _korean(
@@ -194,7 +208,7 @@ def _russian(
         weekday = weekdays.get(word, weekdays.get(morph.russian_lemma(word)))
         if weekday is None:
             continue
-        ahead = _ahead(text, spans, m.start(), _RU_AHEAD)
+        ahead = _ahead(text, spans, m.start(), _RU_AHEAD) or _future_around(text, spans, m.start())
         day = _weekday_date(weekday, published, ahead=ahead, strict=False)
         end, value = _with_part(text, m.end(), day, parts)
         yield m.start(), end, value
