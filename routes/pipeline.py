@@ -15,6 +15,7 @@ from routes.model import (
     LocatedPlace,
     Place,
     Report,
+    Role,
     Settings,
 )
 from routes.rail.modes import arrival_modes
@@ -96,7 +97,7 @@ def apply_corrections(
     for place_id in corrections.added:
         place = gazetteer.get(place_id)
         if place is not None and place_id not in present and place_id not in excluded:
-            role = corrections.role_of(place_id) or "via"
+            role = corrections.role_of(place_id) or Role.VIA
             fixed.append(LocatedPlace(place=place, role=role, mentions=()))
             present.add(place_id)
     return tuple(fixed)
@@ -141,7 +142,7 @@ def _with_departure(settings: Settings, places: Sequence[LocatedPlace]) -> Setti
     """Settings with a departure taken from the origin's report when none is set."""
     if settings.depart is not None:
         return settings
-    origin = next((p for p in places if p.role == "origin"), None)
+    origin = next((p for p in places if p.role == Role.ORIGIN), None)
     if origin is None:
         return settings
     times = _reported_times([origin])

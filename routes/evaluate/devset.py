@@ -48,7 +48,7 @@ DEV_TRAPS: tuple[str, ...] = (
     "negation",
     "speculation",
     "metonymy",
-    "dateline",
+    "dateline",  # not a role: the trap of a dateline read as a place
     "namesake",
     "lookalike",
     "region",
@@ -62,7 +62,7 @@ DEV_TRAPS: tuple[str, ...] = (
     "mixed-mode",
     "attribution",
     "relative-time",
-    "historical",
+    "historical",  # not a role: the trap of a past visit told as present
     "case-forms",
     "particles",
     "bridge",
