@@ -33,6 +33,7 @@ from tests.journey_fixture import (
     XSS_REPORT,
     XSS_SCRIPT,
     fixture_journey,
+    with_stop_added_by_hand,
 )
 
 _DECODER = json.JSONDecoder()
@@ -181,12 +182,17 @@ def test_layers_per_role_and_report_with_off_route_roles_hidden(journey: Journey
     assert all(shown is False for name, shown in names.items() if name.startswith("Report: "))
 
 
-def test_legend_names_roles_and_the_countries_the_rail_runs_through(page: str) -> None:
-    legend = next(
+def _legend(page: str) -> str:
+    """The HTML of the page's key."""
+    return next(
         _DECODER.raw_decode(page, m.end())[0]
         for m in re.finditer(r"box\.innerHTML = ", page)
         if "rr-legend-title" in _DECODER.raw_decode(page, m.end())[0]
     )
+
+
+def test_legend_names_roles_and_the_countries_the_rail_runs_through(page: str) -> None:
+    legend = _legend(page)
     for label in ("Origin", "Border crossing", "Destination"):
         assert label in legend
     for code in ("KP", "RU"):
@@ -210,6 +216,23 @@ def test_one_numbered_marker_per_stop(journey: Journey, page: str) -> None:
         assert f"rr-role-{stop.role}" in own[0]["className"]
     border = next(i for i in icons if "rr-role-border" in i["className"])
     assert "rr-border" in border["html"]  # the crossing is drawn as a diamond
+
+
+def test_a_stop_added_by_hand_has_a_ringed_marker_and_a_key_row(
+    journey: Journey, page: str
+) -> None:
+    added = map_html(with_stop_added_by_hand(journey, "khasan"))
+    icons = [_div_icon(added, m.end()) for m in re.finditer(r"L\.divIcon\(\{", added)]
+    ringed = [i for i in icons if 'class="rr-stop rr-border rr-added"' in i["html"]]
+    assert len(ringed) == 1 and "rr-place-khasan" in ringed[0]["className"]
+    assert sum("rr-added" in i["html"] for i in icons) == 1  # the other stops stay plain
+    css = added[added.index(".rr-stop.rr-added") :]
+    assert "dashed var(--rr-added)" in css[: css.index("}")]
+    assert f"--rr-added:{style.ADDED_RING_COLOUR};" in added
+    key = f'<span class="rr-key-stop rr-added" style="background:{style.role_colour("via")}">'
+    assert f"{key}</span>{style.ADDED_BY_HAND}</div>" in _legend(added)
+    assert style.ADDED_BY_HAND not in _legend(page) and '"rr-stop rr-added' not in page
+    assert style.ADDED_BY_HAND_NOTE in _popup_of(added, "Khasan")
 
 
 def test_rail_legs_are_split_and_coloured_by_country(page: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from routes.model import LegKind, Role, Status
+from routes.model import Journey, LegKind, Role, Status
 
 #: Route colour per country (ISO 3166-1 alpha-2) a rail leg runs through. Colour-blind-safe
 #: hues from Paul Tol's "bright" and "vibrant" schemes (https://personal.sron.nl/~pault/).
@@ -76,6 +76,14 @@ ROLE_LAYERS: dict[Role, str] = {
     Role.ACTOR: "Actors (governments, agencies)",
     Role.DATELINE: "Datelines",
 }
+#: What every view (map popup, dashboard card, legends of map.html and the PNG) calls a stop the
+#: user added by hand, and the note its card carries (no sentence places it there).
+ADDED_BY_HAND = "Added by hand"
+ADDED_BY_HAND_NOTE = f"{ADDED_BY_HAND}; no report mentions it."
+#: The dashed ring drawn around such a stop's marker (≥ 3:1 on land, sea and white), and its
+#: dash (matplotlib on/off points; "3 2" in CSS and SVG).
+ADDED_RING_COLOUR = "#222222"
+ADDED_RING_DASH = (3, 2)
 #: Colours of statuses in charts (the dashboard's timeline); Paul Tol's "bright" scheme.
 STATUS_COLOURS: dict[Status, str] = {
     Status.REPORTED: "#4477AA",
@@ -157,6 +165,14 @@ def role_colour(role: str) -> str:
     return ROLE_COLOURS.get(role, ROLE_COLOURS[Role.CONTEXT])
 
 
+def added_by_hand(journey: Journey) -> frozenset[str]:
+    """Ids of the stops drawn as added by hand: the user added them and no report names them."""
+    mentioned = {p.place.id for p in journey.places if p.mentions}
+    added = set(journey.corrections.added)
+    stops = (s.place.id for s in journey.route.stops)
+    return frozenset(pid for pid in stops if pid in added or pid not in mentioned)
+
+
 def css_variables() -> str:
     """A ``:root`` rule declaring this module's colours as CSS custom properties.
 
@@ -172,6 +188,7 @@ def css_variables() -> str:
         ("no-rail", NO_RAIL_COLOUR),
         ("air", AIR_COLOUR),
         ("road", ROAD_COLOUR),
+        ("added", ADDED_RING_COLOUR),
     ]
     pairs += [(f"role-{role}", colour) for role, colour in ROLE_COLOURS.items()]
     for status, (background, text) in STATUS_CHIPS.items():

@@ -15,7 +15,7 @@ from folium.plugins import Fullscreen
 from folium.utilities import JsCode
 from shapely.geometry import LineString, shape
 
-from routes.model import Journey, Leg, LegKind, LocatedPlace, Stop
+from routes.model import STOP_ROLES, Journey, Leg, LegKind, LocatedPlace, Role, Stop
 from routes.outlines import load_scope, outline_scope
 from routes.publish import style
 from routes.publish.legs import leg_pieces
@@ -341,19 +341,21 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
     by_role: dict[str, list[str]] = {}
     permanent = len(journey.route.stops) <= MAX_PERMANENT_LABELS
     popup, label = js_literal(_popup_options()), js_literal(_label_options(permanent))
+    by_hand = style.added_by_hand(journey)
     for stop in journey.route.stops:
         place = located.get(stop.place.id) or LocatedPlace(stop.place, stop.role, ())
         story = js_literal({"rrStop": stop.order, "rrName": stop.place.name})[1:-1]
         options = (
-            f'{{"icon": {_stop_icon(stop)}, "zIndexOffset": 1000, "riseOnHover": true, {story}}}'
+            f'{{"icon": {_stop_icon(stop, stop.place.id in by_hand)}, "zIndexOffset": 1000, '
+            f'"riseOnHover": true, {story}}}'
         )
         by_role.setdefault(stop.role, []).append(
             f"L.marker({js_literal([stop.place.lat, stop.place.lon])}, {options})"
             f".bindPopup({index.popup(place, stop)}, {popup})"
             f".bindTooltip({js_literal(escape(stop.place.name))}, {label}).addTo("
         )
-    order = ["origin", "via", "border", "destination"]
-    for role in sorted(by_role, key=lambda r: order.index(r) if r in order else len(order)):
+    rank = {role: n for n, role in enumerate(STOP_ROLES)}
+    for role in sorted(by_role, key=lambda r: rank.get(r, len(rank))):
         group = folium.FeatureGroup(name=ROLE_LAYERS.get(role, role), show=True)
         group.add_child(Layers(by_role[role]))
         group.add_to(fmap)
@@ -506,9 +508,15 @@ def _latlon(coords: Iterable[tuple[float, float]], decimals: int = 5) -> list[tu
 # small helpers
 
 
-def _stop_icon(stop: Stop) -> str:
-    """A numbered disc (a diamond at the border) in the colour of the stop's role, as JS."""
-    shape_class = "rr-stop rr-border" if stop.role == "border" else "rr-stop"
+def _stop_icon(stop: Stop, by_hand: bool = False) -> str:
+    """A numbered disc (a diamond at the border) in the colour of the stop's role, as JS.
+
+    A stop added by hand (``by_hand``) carries the ``rr-added`` class: a dashed ring
+    (map.css), as in the legend and the PNG.
+    """
+    shape_class = "rr-stop rr-border" if stop.role == Role.BORDER else "rr-stop"
+    if by_hand:
+        shape_class += " rr-added"
     colour = style.role_colour(stop.role)
     number = f"<span>{stop.order}</span>"
     options = {
