@@ -33,17 +33,6 @@ from routes.publish.web.text import clip_text, escape, js_literal, slug
 
 #: From this many context places on, they are clustered (stops never are).
 CLUSTER_MIN = 50
-#: Ring colours of the per-report layers (Paul Tol's "muted" scheme).
-REPORT_COLOURS: tuple[str, ...] = (
-    "#332288",
-    "#117733",
-    "#44AA99",
-    "#88CCEE",
-    "#DDCC77",
-    "#CC6677",
-    "#AA4499",
-    "#882255",
-)
 #: Off-route layers in the order the layer control lists them.
 _OFF_ROUTE: tuple[Role, ...] = (Role.CONTEXT, Role.ACTOR, Role.HISTORICAL, Role.RULED_OUT)
 
@@ -127,7 +116,7 @@ def add_report_layers(
             features.append(_feature(points[located.place.id], index.number(only), None))
         ring = {
             "class_name": "rr-report-ring",
-            "color": REPORT_COLOURS[number % len(REPORT_COLOURS)],
+            "color": style.REPORT_RING_COLOURS[number % len(style.REPORT_RING_COLOURS)],
             "fill": False,
             "radius": 13,
             "weight": 3,

@@ -243,7 +243,7 @@ def _add_areas(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
         rings = [_latlon(ring) for ring in located.place.outline]
         polygon = folium.Polygon(
             rings,
-            color=style.AREA_FILL,
+            color=style.AREA_EDGE,
             weight=1.5,
             dash_array="4 4",
             fill_color=style.AREA_FILL,
