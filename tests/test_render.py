@@ -15,7 +15,7 @@ from folium.map import Layer
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Route
 from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
-from routes.publish.export import to_geojson
+from routes.publish.geojson import to_geojson
 from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.card import MAX_MENTIONS
 from routes.publish.web.places import CLUSTER_MIN

@@ -1,7 +1,7 @@
 """The map's places off the route and its per-report rings, as folium GeoJson layers.
 
 Each layer is a ``folium.GeoJson`` fed with the project's own GeoJSON points
-(:func:`routes.publish.export.places_geojson`), drawn by a ``folium.CircleMarker`` style per
+(:func:`routes.publish.geojson.places_geojson`), drawn by a ``folium.CircleMarker`` style per
 layer.  A feature keeps its ``id`` and ``role`` and carries what the map adds: its popup's
 number in the page's popup table and its tooltip; the contract's ``mentions`` are left out,
 since the popup table already holds every sentence once.
@@ -25,7 +25,7 @@ from routes.model import (
     Role,
 )
 from routes.publish import style
-from routes.publish.export import places_geojson
+from routes.publish.geojson import places_geojson
 from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
 from routes.publish.web.inline import CLUSTER_CSS, CLUSTER_JS
 from routes.publish.web.popups import MAX_REPORT_LAYERS, POPUP_TABLE, PageIndex
