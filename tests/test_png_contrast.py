@@ -103,7 +103,7 @@ def _css_variables() -> dict[str, str]:
 
 def test_css_colours_of_the_html_map_meet_the_same_minimums():
     variables = _css_variables()
-    grounds = {"sea", "land", "area"}  # the basemap itself and the faint area fill
+    grounds = {"sea", "land", "area-fill"}  # the basemap itself and the faint area fill
     for name, colour in variables.items():
         if name in grounds or name.endswith("-bg"):
             continue

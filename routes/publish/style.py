@@ -198,14 +198,11 @@ def css_variables() -> str:
     pairs = [
         ("sea", SEA_COLOUR),
         ("land", LAND_COLOUR),
-        ("area", AREA_FILL),
+        ("area-fill", AREA_FILL),
         ("area-edge", AREA_EDGE),
-        ("context", ROLE_COLOURS[Role.CONTEXT]),
-        ("no-rail", NO_RAIL_COLOUR),
-        ("air", AIR_COLOUR),
-        ("road", ROAD_COLOUR),
         ("added", ADDED_RING_COLOUR),
     ]
+    pairs += [(f"leg-{kind}", colour) for kind, (colour, _dash) in LEG_STYLES.items()]
     pairs += [(f"role-{role}", colour) for role, colour in ROLE_COLOURS.items()]
     for status, (background, text) in STATUS_CHIPS.items():
         pairs += [(f"status-{status}-bg", background), (f"status-{status}-fg", text)]
