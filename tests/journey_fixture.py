@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from pyproj import Geod
 
 from routes.model import (
+    Corrections,
     Journey,
     Leg,
     LocatedPlace,
@@ -182,6 +184,12 @@ def fixture_journey(*, with_xss: bool = True) -> Journey:
         route=Route(stops=_stops(legs), legs=legs),
         settings=Settings(speed_kmh=_SPEED_KMH, depart=_DEPART),
     )
+
+
+def with_stop_added_by_hand(journey: Journey, place_id: str = "khasan") -> Journey:
+    """``journey`` as if the user had added stop ``place_id`` by hand: no report mentions it."""
+    places = tuple(replace(p, mentions=()) if p.place.id == place_id else p for p in journey.places)
+    return replace(journey, places=places, corrections=Corrections(added=(place_id,)))
 
 
 def _places(report: Report, *, with_xss: bool) -> tuple[LocatedPlace, ...]:

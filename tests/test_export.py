@@ -28,7 +28,7 @@ from routes.model import (
     Settings,
     Stop,
 )
-from routes.publish import export, outputs, style
+from routes.publish import export, outputs, project, style
 from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_IMG, fixture_journey
 
 # --- a small journey built by hand from routes.model ------------------------------------------
@@ -538,7 +538,7 @@ def test_load_project_rejects_bad_files_with_a_clear_message(change, message):
 def test_load_project_rejects_non_json_and_oversized_text(monkeypatch):
     with pytest.raises(ValueError, match="not valid JSON"):
         export.load_project("{nope")
-    monkeypatch.setattr(export, "MAX_PROJECT_CHARS", 10)
+    monkeypatch.setattr(project, "MAX_PROJECT_CHARS", 10)  # where load_project reads it
     with pytest.raises(ValueError, match="too large"):
         export.load_project(" " * 11)
 

@@ -3,9 +3,12 @@ of the colours the PNG, the HTML map and the dashboard draw with)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from routes.model import STOP_ROLES, Role
+from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
 
 #: WCAG 2.1 minimums: text (1.4.3) and graphical objects (1.4.11).
@@ -59,3 +62,57 @@ def test_callout_frames_and_leader_lines_are_visible_on_white_and_land():
     for colour in (style.CALLOUT_EDGE, style.LEADER_COLOUR):
         assert contrast(colour, WHITE) >= GRAPHICS
         assert contrast(colour, style.LAND_COLOUR) >= GRAPHICS
+
+
+#: Every colour the maps draw a route, a leg, a marker or a ring in, named for the failure message.
+DRAWN: dict[str, str] = {
+    **{f"rail in {code}": colour for code, colour in style.COUNTRY_COLOURS.items()},
+    "rail elsewhere": style.DEFAULT_ROUTE_COLOUR,
+    **{f"{kind} leg": colour for kind, (colour, _dash) in style.LEG_STYLES.items()},
+    **{f"{role} marker": colour for role, colour in style.ROLE_COLOURS.items()},
+    **{f"report ring {n}": colour for n, colour in enumerate(style.REPORT_RING_COLOURS)},
+    "added-by-hand ring": style.ADDED_RING_COLOUR,
+    "area outline": style.AREA_EDGE,
+    "national border": style.BORDER_COLOUR,
+    "inset frame": style.INSET_FRAME_COLOUR,
+}
+#: What they are drawn on: the basemap's land and sea, and the white casing of the route lines.
+GROUNDS = {"land": style.LAND_COLOUR, "sea": style.SEA_COLOUR, "white": WHITE}
+
+
+@pytest.mark.parametrize("ground", GROUNDS)
+@pytest.mark.parametrize("name", DRAWN)
+def test_every_route_leg_and_marker_colour_stands_out_where_it_is_drawn(name, ground):
+    assert contrast(DRAWN[name], GROUNDS[ground]) >= GRAPHICS
+
+
+@pytest.mark.parametrize("kind", style.LEG_STYLES)
+def test_labels_written_in_a_leg_colour_are_readable_on_their_white_halo(kind):
+    assert contrast(style.leg_dash_style(kind)[0], WHITE) >= TEXT
+
+
+@pytest.mark.parametrize("status", style.STATUS_COLOURS)
+def test_timeline_status_colours_stand_out_from_the_white_chart(status):
+    assert contrast(style.STATUS_COLOURS[status], WHITE) >= GRAPHICS
+
+
+def _css_variables() -> dict[str, str]:
+    """The --rr-* colours style.css_variables() gives the HTML map and the dashboard."""
+    return dict(re.findall(r"--rr-([\w-]+):(#[0-9A-Fa-f]{3,6});", style.css_variables()))
+
+
+def test_css_colours_of_the_html_map_meet_the_same_minimums():
+    variables = _css_variables()
+    grounds = {"sea", "land", "area-fill"}  # the basemap itself and the faint area fill
+    for name, colour in variables.items():
+        if name in grounds or name.endswith("-bg"):
+            continue
+        floor = TEXT if name.endswith("-fg") else GRAPHICS
+        background = variables.get(name.removesuffix("-fg") + "-bg")
+        for ground in [background] if background else [style.LAND_COLOUR, style.SEA_COLOUR]:
+            assert contrast(colour, ground) >= floor, (name, colour, ground)
+
+
+def test_every_colour_variable_map_css_reads_is_generated_from_style():
+    used = set(re.findall(r"var\(--rr-([\w-]+)\)", (WEB_ASSETS_DIR / "map.css").read_text()))
+    assert used and used <= set(_css_variables())

@@ -15,7 +15,7 @@ from folium.map import Layer
 from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Route
 from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
-from routes.publish.export import to_geojson
+from routes.publish.geojson import to_geojson
 from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.card import MAX_MENTIONS
 from routes.publish.web.places import CLUSTER_MIN
@@ -33,6 +33,7 @@ from tests.journey_fixture import (
     XSS_REPORT,
     XSS_SCRIPT,
     fixture_journey,
+    with_stop_added_by_hand,
 )
 
 _DECODER = json.JSONDecoder()
@@ -81,6 +82,12 @@ def _geojson_layers(page: str) -> dict[str, dict]:
     }
 
 
+def _stop_features(page: str) -> list[dict]:
+    """The stop markers: features of the page's GeoJson layers that carry a numbered icon."""
+    layers = _geojson_layers(page).values()
+    return [f for layer in layers for f in layer["features"] if "html" in f["properties"]]
+
+
 def _polylines(page: str) -> list[tuple[list, dict]]:
     """(locations, options) of every L.polyline in the page."""
     found = []
@@ -90,15 +97,6 @@ def _polylines(page: str) -> list[tuple[list, dict]]:
         if rest.startswith('{"'):  # folium's JSON options (the minimap's are plain JS)
             found.append((locations, _DECODER.raw_decode(rest)[0]))
     return found
-
-
-def _div_icon(page: str, start: int) -> dict[str, str]:
-    """The html and className of the L.divIcon options written from ``start`` on."""
-    block = page[start : page.index("})", start)]
-    return {
-        key: _DECODER.raw_decode(block, block.index(f'"{key}": ') + len(key) + 4)[0]
-        for key in ("html", "className")
-    }
 
 
 def _overlays(journey: Journey, **kwargs: object) -> dict[str, bool]:
@@ -181,12 +179,17 @@ def test_layers_per_role_and_report_with_off_route_roles_hidden(journey: Journey
     assert all(shown is False for name, shown in names.items() if name.startswith("Report: "))
 
 
-def test_legend_names_roles_and_the_countries_the_rail_runs_through(page: str) -> None:
-    legend = next(
+def _legend(page: str) -> str:
+    """The HTML of the page's key."""
+    return next(
         _DECODER.raw_decode(page, m.end())[0]
         for m in re.finditer(r"box\.innerHTML = ", page)
         if "rr-legend-title" in _DECODER.raw_decode(page, m.end())[0]
     )
+
+
+def test_legend_names_roles_and_the_countries_the_rail_runs_through(page: str) -> None:
+    legend = _legend(page)
     for label in ("Origin", "Border crossing", "Destination"):
         assert label in legend
     for code in ("KP", "RU"):
@@ -201,15 +204,34 @@ def test_same_journey_gives_the_same_bytes(journey: Journey, page: str) -> None:
 
 
 def test_one_numbered_marker_per_stop(journey: Journey, page: str) -> None:
-    icons = [_div_icon(page, m.end()) for m in re.finditer(r"L\.divIcon\(\{", page)]
-    assert page.count("L.marker(") == len(journey.route.stops) == len(icons)
+    stops = _stop_features(page)
+    assert len(stops) == len(journey.route.stops)
     for stop in journey.route.stops:
-        own = [i for i in icons if f"rr-place-{stop.place.id}" in i["className"]]
+        own = [f for f in stops if f["properties"]["id"] == stop.place.id]
         assert len(own) == 1
-        assert f"<span>{stop.order}</span>" in own[0]["html"]
-        assert f"rr-role-{stop.role}" in own[0]["className"]
-    border = next(i for i in icons if "rr-role-border" in i["className"])
-    assert "rr-border" in border["html"]  # the crossing is drawn as a diamond
+        assert f"<span>{stop.order}</span>" in own[0]["properties"]["html"]
+        assert own[0]["properties"]["role"] == stop.role
+        lonlat = [round(stop.place.lon, 6), round(stop.place.lat, 6)]
+        assert own[0]["geometry"] == {"type": "Point", "coordinates": lonlat}
+    border = next(f for f in stops if f["properties"]["role"] == "border")
+    assert "rr-border" in border["properties"]["html"]  # the crossing is drawn as a diamond
+
+
+def test_a_stop_added_by_hand_has_a_ringed_marker_and_a_key_row(
+    journey: Journey, page: str
+) -> None:
+    added = map_html(with_stop_added_by_hand(journey, "khasan"))
+    icons = [f["properties"] for f in _stop_features(added)]
+    ringed = [i for i in icons if 'class="rr-stop rr-border rr-added"' in i["html"]]
+    assert len(ringed) == 1 and ringed[0]["id"] == "khasan"
+    assert sum("rr-added" in i["html"] for i in icons) == 1  # the other stops stay plain
+    css = added[added.index(".rr-stop.rr-added") :]
+    assert "dashed var(--rr-added)" in css[: css.index("}")]
+    assert f"--rr-added:{style.ADDED_RING_COLOUR};" in added
+    key = f'<span class="rr-key-stop rr-added" style="background:{style.role_colour("via")}">'
+    assert f"{key}</span>{style.ADDED_BY_HAND}</div>" in _legend(added)
+    assert style.ADDED_BY_HAND not in _legend(page) and '"rr-stop rr-added' not in page
+    assert style.ADDED_BY_HAND_NOTE in _popup_of(added, "Khasan")
 
 
 def test_rail_legs_are_split_and_coloured_by_country(page: str) -> None:
@@ -285,7 +307,7 @@ def test_many_context_places_are_clustered_but_stops_never(journey: Journey) -> 
     assert len(clustered) == 1  # the context places' one GeoJson layer, inside the cluster
     assert len(clustered[0]["features"]) == context
     assert {f["properties"]["role"] for f in clustered[0]["features"]} == {"context"}
-    assert page.count("L.marker(") == len(journey.route.stops)
+    assert len(_stop_features(page)) == len(journey.route.stops)
 
 
 def test_context_places_can_be_left_off(journey: Journey) -> None:
@@ -359,7 +381,7 @@ def test_a_journey_with_nothing_located_still_gives_a_map() -> None:
     empty = Journey(title="Nothing found", reports=(XSS_REPORT,), places=(), route=Route())
     page = map_html(empty)
     assert "L.map(" in page and "Nothing found" in page
-    assert "L.marker(" not in page and _polylines(page) == []
+    assert _stop_features(page) == [] and _polylines(page) == []
 
 
 def test_report_layers_are_capped_and_the_legend_says_so(journey: Journey) -> None:
@@ -388,7 +410,7 @@ def test_every_marker_takes_its_popup_from_the_one_table(journey: Journey) -> No
     assert len(table) == len(set(table))  # each distinct popup is written once
     used = {int(n) for n in re.findall(rf"\.bindPopup\({POPUP_TABLE}\[(\d+)\]", page)}
     for layer in _geojson_layers(page).values():  # places off the route and report rings
-        used |= {feature["properties"]["popup"] for feature in layer["features"]}
+        used |= {f["properties"]["popup"] for f in layer["features"] if "popup" in f["properties"]}
     assert used == set(range(len(table)))
     assert '.bindPopup("' not in page  # no popup is written inline beside its marker
     sentence = next(p for p in journey.places if p.place.id == "north-korea").mentions[0].quote
@@ -442,8 +464,11 @@ def test_the_title_is_a_block_above_the_map_and_the_key_has_a_button(page: str) 
 
 
 def test_every_stop_marker_carries_its_story_order_and_name(journey: Journey, page: str) -> None:
+    stops = {f["properties"]["id"]: f["properties"] for f in _stop_features(page)}
     for stop in journey.route.stops:
-        assert js_literal({"rrStop": stop.order, "rrName": stop.place.name})[1:-1] in page
+        assert stops[stop.place.id]["order"] == stop.order
+        assert html.unescape(stops[stop.place.id]["tip"]) == stop.place.name
+    assert "layer.options.rrStop = p.order;" in page  # what page.js steps through
     assert "rrPage(" in page
 
 
@@ -455,7 +480,8 @@ def test_places_off_the_route_are_drawn_from_the_project_geojson(
         for f in to_geojson(journey)["features"]
         if f["geometry"] and f["geometry"]["type"] == "Point"
     }
-    drawn = [f for layer in _geojson_layers(page).values() for f in layer["features"]]
+    layers = _geojson_layers(page).values()
+    drawn = [f for layer in layers for f in layer["features"]]
     ids = {f["properties"]["id"] for f in drawn}
     assert "north-korea" in ids
     assert "moscow" not in ids  # an actor (the Kremlin's Moscow) has no geometry: no dot

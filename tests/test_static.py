@@ -17,7 +17,7 @@ from routes.publish import style
 from routes.publish.legs import stop_countries
 from routes.publish.png import draw as static
 from routes.publish.png import text
-from tests.journey_fixture import LEG_KP, LEG_RU, fixture_journey
+from tests.journey_fixture import LEG_KP, LEG_RU, fixture_journey, with_stop_added_by_hand
 from tools.outlines import write_outlines
 
 
@@ -247,3 +247,19 @@ def test_alt_text_and_caption_name_every_stop(journey):
         assert stop.place.name in alt
         assert stop.place.name in caption
     assert "GeoNames" in caption
+
+
+def _svg_words(svg: str) -> str:
+    """The words of an SVG's text elements (its markup stripped)."""
+    texts = " ".join(re.findall(r"<text\b.*?</text>", svg, flags=re.S))
+    return " ".join(re.sub(r"<[^>]+>", " ", texts).split())
+
+
+def test_a_stop_added_by_hand_is_ringed_and_the_key_says_so_only_then(journey):
+    plain = static.render_map(journey, "svg").decode("utf-8")
+    added = static.render_map(with_stop_added_by_hand(journey, "khasan"), "svg").decode("utf-8")
+    assert style.ADDED_BY_HAND in _svg_words(added)
+    assert style.ADDED_BY_HAND not in _svg_words(plain)
+    assert 'id="rr-added"' in added and 'id="rr-added"' not in plain
+    ring = added[added.index('id="rr-added"') :]
+    assert f"stroke: {style.ADDED_RING_COLOUR.lower()}" in ring[: ring.index("</g>")].lower()

@@ -8,10 +8,11 @@ from dataclasses import replace
 
 from routes import dashboard
 from routes.model import Journey, LocatedPlace, Mention, Place, Report
+from routes.publish import style
 from routes.publish.web.card import card_html, dashboard_card_html, place_card
 from routes.publish.web.popups import POPUP_TABLE
 from routes.publish.web.render import map_html
-from tests.journey_fixture import XSS_IMG, XSS_REPORT, XSS_SCRIPT
+from tests.journey_fixture import XSS_IMG, XSS_REPORT, XSS_SCRIPT, with_stop_added_by_hand
 
 #: A report whose every field tries to break out of the HTML it lands in.
 HOSTILE = {
@@ -77,3 +78,15 @@ def test_a_card_lists_a_sentence_once_with_all_its_place_words_marked(journey: J
     assert html.count("<li>") == len(card.quotes)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and XSS_SCRIPT not in html
     assert XSS_REPORT.title not in html  # the hostile title is escaped too
+
+
+def test_card_and_popup_of_a_stop_added_by_hand_say_so_in_the_one_wording(
+    journey: Journey,
+) -> None:
+    added = with_stop_added_by_hand(journey, "khasan")
+    card = dashboard_card_html(added, "khasan")
+    note = f'<div class="rr-none">{style.ADDED_BY_HAND_NOTE}</div>'
+    assert note in card
+    assert sum(note in popup for popup in _map_popups(added)) == 1
+    assert style.ADDED_BY_HAND_NOTE.startswith(style.ADDED_BY_HAND)
+    assert note not in dashboard_card_html(journey, "khasan")

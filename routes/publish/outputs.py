@@ -65,35 +65,35 @@ def _static(fmt: str) -> Maker:
 
 def _geojson(journey: Journey, _page: str) -> bytes:
     """The GeoJSON contract file."""
-    from routes.publish.export import geojson_bytes
+    from routes.publish.geojson import geojson_bytes
 
     return geojson_bytes(journey)
 
 
 def _kml(journey: Journey, _page: str) -> bytes:
     """KML through GDAL."""
-    from routes.publish.export import kml_bytes
+    from routes.publish.kml_gpx import kml_bytes
 
     return kml_bytes(journey)
 
 
 def _gpx(journey: Journey, _page: str) -> bytes:
     """GPX through GDAL."""
-    from routes.publish.export import gpx_bytes
+    from routes.publish.kml_gpx import gpx_bytes
 
     return gpx_bytes(journey)
 
 
 def _csv(journey: Journey, _page: str) -> str:
     """One row per place."""
-    from routes.publish.export import places_csv
+    from routes.publish.csv_table import places_csv
 
     return places_csv(journey)
 
 
 def _project(journey: Journey, _page: str) -> str:
     """The reports, corrections and settings, to carry on later."""
-    from routes.publish.export import project_json
+    from routes.publish.project import project_json
 
     return project_json(journey.reports, journey.corrections, journey.settings)
 

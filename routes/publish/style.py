@@ -4,27 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from routes.model import LegKind, Role, Status
+from routes.model import Journey, LegKind, Role, Status
 
 #: Route colour per country (ISO 3166-1 alpha-2) a rail leg runs through. Colour-blind-safe
-#: hues from Paul Tol's "bright" and "vibrant" schemes (https://personal.sron.nl/~pault/).
+#: hues from Paul Tol's "bright", "vibrant" and "muted" schemes (https://personal.sron.nl/~pault/),
+#: darkened where needed so that every route and marker colour of this module reaches WCAG's
+#: 3:1 for graphics on the land, the sea and the white casing (tests/test_png_contrast.py).
 COUNTRY_COLOURS: dict[str, str] = {
     "KP": "#CC3311",  # North Korea: vibrant red
     "RU": "#0077BB",  # Russia: vibrant blue
-    "CN": "#EE7733",  # China: vibrant orange
-    "KR": "#009988",  # South Korea: vibrant teal
+    "CN": "#C45A00",  # China: vibrant orange, darkened
+    "KR": "#007A6E",  # South Korea: vibrant teal, darkened
     "MN": "#AA3377",  # Mongolia: bright purple
-    "JP": "#33BBEE",  # Japan: vibrant cyan
+    "JP": "#332288",  # Japan: muted indigo
 }
 #: Rail in a country without its own colour.
 DEFAULT_ROUTE_COLOUR = "#882255"
 #: A gap with no known track between two stops (drawn dashed, never as if it were rail).
 NO_RAIL_COLOUR = "#555555"
 NO_RAIL_DASH = (6, 4)  # matplotlib on/off lengths in points; "6 4" as an SVG dash array
-#: A leg the reports say was flown, drawn as a geodesic arc: Tol "vibrant" cyan, dotted.
-AIR_COLOUR, AIR_DASH = "#33BBEE", (1, 3)
-#: A leg the reports say was driven: Tol "bright" yellow-brown, long dashes.
-ROAD_COLOUR, ROAD_DASH = "#997700", (10, 3)
+#: A leg the reports say was flown, drawn as a geodesic arc: a dark cyan, dotted. The labels
+#: of these legs are written in their colour, so each reaches 4.5:1 on white.
+AIR_COLOUR, AIR_DASH = "#117A8B", (1, 3)
+#: A leg the reports say was driven: Tol "bright" yellow-brown darkened, long dashes.
+ROAD_COLOUR, ROAD_DASH = "#8A6A00", (10, 3)
 #: Colour and dash of each leg kind that is not rail.
 LEG_STYLES: dict[str, tuple[str, tuple[int, int]]] = {
     LegKind.NO_RAIL: (NO_RAIL_COLOUR, NO_RAIL_DASH),
@@ -47,8 +50,8 @@ ROLE_COLOURS: dict[Role, str] = {
     Role.BORDER: "#B85A1E",
     Role.DESTINATION: "#AA3377",
     Role.CONTEXT: "#767676",
-    Role.HISTORICAL: "#BBBBBB",
-    Role.RULED_OUT: "#BBBBBB",
+    Role.HISTORICAL: "#808080",
+    Role.RULED_OUT: "#808080",
     Role.ACTOR: "#767676",
     Role.DATELINE: "#767676",
 }
@@ -76,15 +79,36 @@ ROLE_LAYERS: dict[Role, str] = {
     Role.ACTOR: "Actors (governments, agencies)",
     Role.DATELINE: "Datelines",
 }
-#: Colours of statuses in charts (the dashboard's timeline); Paul Tol's "bright" scheme.
+#: What every view (map popup, dashboard card, legends of map.html and the PNG) calls a stop the
+#: user added by hand, and the note its card carries (no sentence places it there).
+ADDED_BY_HAND = "Added by hand"
+ADDED_BY_HAND_NOTE = f"{ADDED_BY_HAND}; no report mentions it."
+#: The dashed ring drawn around such a stop's marker (≥ 3:1 on land, sea and white), and its
+#: dash (matplotlib on/off points; "3 2" in CSS and SVG).
+ADDED_RING_COLOUR = "#222222"
+ADDED_RING_DASH = (3, 2)
+#: Colours of statuses in charts (the dashboard's timeline, on white); Paul Tol's "bright"
+#: scheme, yellow and grey darkened to 3:1 on white.
 STATUS_COLOURS: dict[Status, str] = {
     Status.REPORTED: "#4477AA",
     Status.EXPECTED: "#228833",
-    Status.SPECULATIVE: "#CCBB44",
+    Status.SPECULATIVE: "#857500",
     Status.SUPERSEDED: "#EE6677",
     Status.DENIED: "#AA3377",
-    Status.RULED_OUT: "#BBBBBB",
+    Status.RULED_OUT: "#808080",
 }
+#: Ring colours of the HTML map's per-report layers, in turn (Paul Tol's "muted" scheme, its
+#: light hues darkened to 3:1 on the land and the sea).
+REPORT_RING_COLOURS: tuple[str, ...] = (
+    "#332288",
+    "#117733",
+    "#2B7A6E",
+    "#1F6F99",
+    "#8A6A00",
+    "#B04A5A",
+    "#AA4499",
+    "#882255",
+)
 #: Status chips in popups and cards: (background, text colour), ≥ 4.5:1 contrast.
 STATUS_CHIPS: dict[Status, tuple[str, str]] = {
     Status.REPORTED: ("#e3e8ef", "#345"),
@@ -157,6 +181,14 @@ def role_colour(role: str) -> str:
     return ROLE_COLOURS.get(role, ROLE_COLOURS[Role.CONTEXT])
 
 
+def added_by_hand(journey: Journey) -> frozenset[str]:
+    """Ids of the stops drawn as added by hand: the user added them and no report names them."""
+    mentioned = {p.place.id for p in journey.places if p.mentions}
+    added = set(journey.corrections.added)
+    stops = (s.place.id for s in journey.route.stops)
+    return frozenset(pid for pid in stops if pid in added or pid not in mentioned)
+
+
 def css_variables() -> str:
     """A ``:root`` rule declaring this module's colours as CSS custom properties.
 
@@ -166,13 +198,11 @@ def css_variables() -> str:
     pairs = [
         ("sea", SEA_COLOUR),
         ("land", LAND_COLOUR),
-        ("area", AREA_FILL),
+        ("area-fill", AREA_FILL),
         ("area-edge", AREA_EDGE),
-        ("context", ROLE_COLOURS[Role.CONTEXT]),
-        ("no-rail", NO_RAIL_COLOUR),
-        ("air", AIR_COLOUR),
-        ("road", ROAD_COLOUR),
+        ("added", ADDED_RING_COLOUR),
     ]
+    pairs += [(f"leg-{kind}", colour) for kind, (colour, _dash) in LEG_STYLES.items()]
     pairs += [(f"role-{role}", colour) for role, colour in ROLE_COLOURS.items()]
     for status, (background, text) in STATUS_CHIPS.items():
         pairs += [(f"status-{status}-bg", background), (f"status-{status}-fg", text)]

@@ -14,6 +14,7 @@ from playwright.sync_api import Locator, Page, Route, expect
 
 from routes.model import Journey
 from routes.pipeline import build
+from routes.publish import style
 from routes.publish.web.render import map_html
 from routes.read.reports import load_paths, sentence_spans
 from tests.journey_fixture import (
@@ -22,6 +23,7 @@ from tests.journey_fixture import (
     XSS_IMG,
     XSS_SCRIPT,
     fixture_journey,
+    with_stop_added_by_hand,
 )
 
 #: Hosts the tiled basemaps load from: the only requests a map may make, and only for tiles.
@@ -139,6 +141,22 @@ def test_offline_basemap_makes_no_request_at_all(
     assert page.locator(".leaflet-marker-icon.rr-stop-icon").count() == len(journey.route.stops)
     assert page.locator(".leaflet-control-minimap").is_visible()
     page.screenshot(path=str(artifacts_dir / "map-offline.png"))
+
+
+def test_a_stop_added_by_hand_is_ringed_and_keyed_in_the_browser(
+    page: Page, journey: Journey, tmp_path: Path, artifacts_dir: Path
+) -> None:
+    path = tmp_path / "map-added.html"
+    path.write_text(map_html(with_stop_added_by_hand(journey, "khasan")), encoding="utf-8")
+    open_offline(page, path)
+    ringed = page.locator(".rr-stop-icon.rr-place-khasan .rr-stop.rr-added")
+    expect(ringed).to_have_count(1)
+    assert ringed.evaluate("e => getComputedStyle(e).outlineStyle") == "dashed"
+    plain = page.locator(".rr-stop-icon.rr-place-vladivostok .rr-stop")
+    assert plain.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
+    assert style.ADDED_BY_HAND in page.locator(".rr-legend").inner_text()
+    assert style.ADDED_BY_HAND_NOTE in _one_popup(page, "khasan").inner_text()
+    page.screenshot(path=str(artifacts_dir / "map-added-by-hand.png"))
 
 
 def _images_settled(page: Page) -> None:

@@ -6,6 +6,7 @@ import re
 import textwrap
 
 from routes.model import NOT_CURRENT, Journey, Mention, Stop
+from routes.publish import style
 from routes.publish.png.text import shorten, stop_details
 
 #: Longest quote excerpt in a callout (characters), and its line width.
@@ -89,4 +90,6 @@ def callout_text(journey: Journey, stop: Stop) -> tuple[str, str]:
         source = shorten(mention.source, _SOURCE_CHARS) or "A report"
         said = f"{source}: “{quote_excerpt(mention)}”"
         lines += textwrap.wrap(said, width=_LINE_CHARS, break_on_hyphens=False)
+    elif stop.place.id in style.added_by_hand(journey):
+        lines.append(style.ADDED_BY_HAND_NOTE)
     return shorten(stop.place.name, 48), "\n".join(lines)

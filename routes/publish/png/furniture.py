@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from matplotlib.collections import CircleCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
@@ -64,6 +65,17 @@ def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *,
                 markeredgecolor="white",
                 linestyle="none",
                 label=f"Stop: {style.ROLE_LABELS[role].lower()}",
+            )
+        )
+    if style.added_by_hand(journey):
+        handles.append(
+            CircleCollection(
+                [13.0**2],
+                facecolors="none",
+                edgecolors=style.ADDED_RING_COLOUR,
+                linewidths=1.3,
+                linestyles=[(0, style.ADDED_RING_DASH)],
+                label=style.ADDED_BY_HAND,
             )
         )
     if border_mark:

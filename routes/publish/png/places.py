@@ -40,6 +40,8 @@ class StopMarker:
     text: str
     colour: str
     diameter: float
+    #: One of its stops was added by hand: drawn with a dashed ring (style.ADDED_RING_*).
+    by_hand: bool = False
 
 
 def number_text(numbers: tuple[int, ...]) -> str:
@@ -54,11 +56,14 @@ def number_text(numbers: tuple[int, ...]) -> str:
     return f"{numbers[0]}+{len(numbers) - 1}"
 
 
-def stop_markers(frame: MapFrame, stops: tuple[Stop, ...]) -> list[StopMarker]:
+def stop_markers(
+    frame: MapFrame, stops: tuple[Stop, ...], by_hand: frozenset[str] = frozenset()
+) -> list[StopMarker]:
     """The journey's stop markers, stops whose markers would touch merged into one.
 
     Merging repeats until no two markers (each at its stops' mean position) come closer than
-    their radii plus a small gap, so no marker hides another whatever the zoom.
+    their radii plus a small gap, so no marker hides another whatever the zoom.  ``by_hand``
+    holds the ids of stops added by hand (:func:`routes.publish.style.added_by_hand`).
     """
     if not stops:
         return []
@@ -78,7 +83,7 @@ def stop_markers(frame: MapFrame, stops: tuple[Stop, ...]) -> list[StopMarker]:
             break
         groups = _merged(groups, pairs)
     x, y = frame.project([s.place.lon for s in stops], [s.place.lat for s in stops])
-    return [_marker(g, stops, x, y) for g in groups]
+    return [_marker(g, stops, x, y, by_hand) for g in groups]
 
 
 def _numbers(group: list[int]) -> tuple[int, ...]:
@@ -114,7 +119,7 @@ def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[
     return sorted((sorted(g) for g in joined.values()), key=lambda g: g[0])
 
 
-def _marker(group: list[int], stops: tuple[Stop, ...], x, y) -> StopMarker:
+def _marker(group: list[int], stops: tuple[Stop, ...], x, y, by_hand: frozenset[str]) -> StopMarker:
     """The marker of one group: mean position, the strongest role's colour."""
     roles = [stops[i].role for i in group]
     role = min(roles, key=lambda r: STOP_PRIORITY.index(r) if r in STOP_PRIORITY else 99)
@@ -126,6 +131,7 @@ def _marker(group: list[int], stops: tuple[Stop, ...], x, y) -> StopMarker:
         text,
         style.role_colour(role),
         _diameter(text),
+        any(stops[i].place.id in by_hand for i in group),
     )
 
 
@@ -135,7 +141,7 @@ def draw_places(ax, frame: MapFrame, journey: Journey) -> tuple[list[Label], lis
     Returns the labels waiting for a place and the stop markers drawn.
     """
     labels = _context_labels(ax, frame, journey)
-    markers = stop_markers(frame, journey.route.stops)
+    markers = stop_markers(frame, journey.route.stops, style.added_by_hand(journey))
     dense = len(journey.route.stops) > DENSE_STOPS
     for marker in markers:
         ax.text(
@@ -152,7 +158,25 @@ def draw_places(ax, frame: MapFrame, journey: Journey) -> tuple[list[Label], lis
         for number in marker.numbers:
             labels.append(_stop_label(journey, marker, number, dense=dense))
     _scatter(ax, [(m.x, m.y, m.colour) for m in markers], [m.diameter for m in markers], 1.8, 10)
+    _hand_rings(ax, [m for m in markers if m.by_hand])
     return labels, markers
+
+
+def _hand_rings(ax, markers: list[StopMarker]) -> None:
+    """A dashed ring around each marker of a stop added by hand (as on the HTML map)."""
+    if not markers:
+        return
+    ax.scatter(
+        [m.x for m in markers],
+        [m.y for m in markers],
+        s=[(m.diameter + 6) ** 2 for m in markers],
+        facecolors="none",
+        edgecolors=style.ADDED_RING_COLOUR,
+        linewidths=1.3,
+        linestyles=[(0, style.ADDED_RING_DASH)],
+        zorder=10,
+        gid="rr-added",
+    )
 
 
 def _stop_label(journey: Journey, marker: StopMarker, number: int, *, dense: bool) -> Label:

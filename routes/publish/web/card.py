@@ -54,6 +54,8 @@ class PlaceCard:
     timing: tuple[tuple[str, str], ...] = ()
     quotes: tuple[Quote, ...] = ()
     more: int = 0
+    #: Shown instead of sentences when none places it (a stop added by hand).
+    note: str = ""
 
 
 def place_card(
@@ -91,6 +93,7 @@ def place_card(
         timing=_timing_rows(stop) if stop is not None else (),
         quotes=tuple(_quote(group, reports) for group in groups[:MAX_MENTIONS]),
         more=max(len(groups) - MAX_MENTIONS, 0),
+        note="" if groups else style.ADDED_BY_HAND_NOTE,
     )
 
 

@@ -1,7 +1,7 @@
 """The map's places off the route and its per-report rings, as folium GeoJson layers.
 
 Each layer is a ``folium.GeoJson`` fed with the project's own GeoJSON points
-(:func:`routes.publish.export.places_geojson`), drawn by a ``folium.CircleMarker`` style per
+(:func:`routes.publish.geojson.places_geojson`), drawn by a ``folium.CircleMarker`` style per
 layer.  A feature keeps its ``id`` and ``role`` and carries what the map adds: its popup's
 number in the page's popup table and its tooltip; the contract's ``mentions`` are left out,
 since the popup table already holds every sentence once.
@@ -25,7 +25,7 @@ from routes.model import (
     Role,
 )
 from routes.publish import style
-from routes.publish.export import places_geojson
+from routes.publish.geojson import places_geojson
 from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
 from routes.publish.web.inline import CLUSTER_CSS, CLUSTER_JS
 from routes.publish.web.popups import MAX_REPORT_LAYERS, POPUP_TABLE, PageIndex
@@ -33,17 +33,6 @@ from routes.publish.web.text import clip_text, escape, js_literal, slug
 
 #: From this many context places on, they are clustered (stops never are).
 CLUSTER_MIN = 50
-#: Ring colours of the per-report layers (Paul Tol's "muted" scheme).
-REPORT_COLOURS: tuple[str, ...] = (
-    "#332288",
-    "#117733",
-    "#44AA99",
-    "#88CCEE",
-    "#DDCC77",
-    "#CC6677",
-    "#AA4499",
-    "#882255",
-)
 #: Off-route layers in the order the layer control lists them.
 _OFF_ROUTE: tuple[Role, ...] = (Role.CONTEXT, Role.ACTOR, Role.HISTORICAL, Role.RULED_OUT)
 
@@ -127,7 +116,7 @@ def add_report_layers(
             features.append(_feature(points[located.place.id], index.number(only), None))
         ring = {
             "class_name": "rr-report-ring",
-            "color": REPORT_COLOURS[number % len(REPORT_COLOURS)],
+            "color": style.REPORT_RING_COLOURS[number % len(style.REPORT_RING_COLOURS)],
             "fill": False,
             "radius": 13,
             "weight": 3,

@@ -96,6 +96,11 @@ def legend_html(journey: Journey) -> str:
             f'<div class="rr-key"><span class="{shape_class}" '
             f'style="background:{style.role_colour(role)}"></span>{ROLE_LABELS[role]}</div>'
         )
+    if style.added_by_hand(journey):
+        rows.append(
+            '<div class="rr-key"><span class="rr-key-stop rr-added" '
+            f'style="background:{style.role_colour(Role.VIA)}"></span>{style.ADDED_BY_HAND}</div>'
+        )
     for country in route_countries(journey):
         colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
         rows.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -15,9 +16,10 @@ from folium.plugins import Fullscreen
 from folium.utilities import JsCode
 from shapely.geometry import LineString, shape
 
-from routes.model import Journey, Leg, LegKind, LocatedPlace, Stop
+from routes.model import STOP_ROLES, Journey, Leg, LegKind, LocatedPlace, Role, Stop
 from routes.outlines import load_scope, outline_scope
 from routes.publish import style
+from routes.publish.geojson import route_geojson
 from routes.publish.legs import leg_pieces
 from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.card import card_css
@@ -46,6 +48,7 @@ from routes.publish.web.page import NARROW_QUERY, Page, PageScript, Verbatim, ad
 from routes.publish.web.places import add_other_places, add_report_layers
 from routes.publish.web.popups import (
     ARROW,
+    POPUP_TABLE,
     PageIndex,
     credits_html,
     legend_html,
@@ -243,7 +246,7 @@ def _add_areas(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
         rings = [_latlon(ring) for ring in located.place.outline]
         polygon = folium.Polygon(
             rings,
-            color=style.AREA_FILL,
+            color=style.AREA_EDGE,
             weight=1.5,
             dash_array="4 4",
             fill_color=style.AREA_FILL,
@@ -336,27 +339,77 @@ def _gap_leg(leg: Leg, ends: str) -> str:
 
 
 def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
-    """A numbered marker per stop, coloured by role, the border crossing as a diamond."""
+    """A numbered marker per stop, coloured by role, the border crossing as a diamond.
+
+    One ``folium.GeoJson`` layer per stop role, fed with the project's stop Points
+    (:func:`routes.publish.geojson.route_geojson`), each drawn as a ``folium.Marker`` with a
+    ``folium.DivIcon`` that its feature numbers and colours.
+    """
     located = {p.place.id: p for p in journey.places}
-    by_role: dict[str, list[str]] = {}
-    permanent = len(journey.route.stops) <= MAX_PERMANENT_LABELS
-    popup, label = js_literal(_popup_options()), js_literal(_label_options(permanent))
+    points = {
+        f["properties"]["order"]: f
+        for f in route_geojson(replace(journey.route, legs=()))["features"]
+    }
+    by_hand = style.added_by_hand(journey)
+    by_role: dict[str, list[dict]] = {}
     for stop in journey.route.stops:
         place = located.get(stop.place.id) or LocatedPlace(stop.place, stop.role, ())
-        story = js_literal({"rrStop": stop.order, "rrName": stop.place.name})[1:-1]
-        options = (
-            f'{{"icon": {_stop_icon(stop)}, "zIndexOffset": 1000, "riseOnHover": true, {story}}}'
+        feature = _stop_feature(
+            stop, points[stop.order]["geometry"], index.number(place, stop), by_hand
         )
-        by_role.setdefault(stop.role, []).append(
-            f"L.marker({js_literal([stop.place.lat, stop.place.lon])}, {options})"
-            f".bindPopup({index.popup(place, stop)}, {popup})"
-            f".bindTooltip({js_literal(escape(stop.place.name))}, {label}).addTo("
-        )
-    order = ["origin", "via", "border", "destination"]
-    for role in sorted(by_role, key=lambda r: order.index(r) if r in order else len(order)):
-        group = folium.FeatureGroup(name=ROLE_LAYERS.get(role, role), show=True)
-        group.add_child(Layers(by_role[role]))
-        group.add_to(fmap)
+        by_role.setdefault(stop.role, []).append(feature)
+    permanent = len(journey.route.stops) <= MAX_PERMANENT_LABELS
+    bind = JsCode(
+        _STOP_FEATURE_JS
+        % {
+            "popups": POPUP_TABLE,
+            "popup": js_literal(_popup_options()),
+            "label": js_literal(_label_options(permanent)),
+        }
+    )
+    rank = {role: n for n, role in enumerate(STOP_ROLES)}
+    for role in sorted(by_role, key=lambda r: rank.get(r, len(rank))):
+        icon = folium.DivIcon(icon_size=(28, 28), icon_anchor=(14, 14), class_name="rr-stop-icon")
+        marker = folium.Marker(icon=icon, z_index_offset=1000, rise_on_hover=True)
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": by_role[role]},
+            name=ROLE_LAYERS.get(role, role),
+            marker=marker,
+            on_each_feature=bind,
+        ).add_to(fmap)
+
+
+def _stop_feature(stop: Stop, point: dict, popup: int, by_hand: frozenset[str]) -> dict:
+    """A stop's Point with what its marker reads: id, role, number, name, icon and popup.
+
+    ``popup`` indexes the page's popup table; the name is html-escaped text (its tooltip),
+    braces included, so no text can open a template tag.
+    """
+    properties = {
+        "id": slug(stop.place.id),
+        "role": slug(stop.role),
+        "order": stop.order,
+        "tip": escape(stop.place.name),
+        "html": _stop_html(stop, stop.place.id in by_hand),
+        "popup": popup,
+    }
+    return {"type": "Feature", "geometry": point, "properties": properties}
+
+
+#: Numbers and colours each stop's icon, names it for the story mode (``rrStop``/``rrName``,
+#: the name read back from its escaped tooltip text) and binds its popup and name label.
+_STOP_FEATURE_JS = """function (feature, layer) {
+    var p = feature.properties;
+    var icon = layer.options.icon.options;
+    icon.html = p.html;
+    icon.className += " rr-role-" + p.role + " rr-place-" + p.id;
+    var name = document.createElement("textarea");
+    name.innerHTML = p.tip;
+    layer.options.rrStop = p.order;
+    layer.options.rrName = name.value;
+    layer.bindPopup(%(popups)s[p.popup], %(popup)s);
+    layer.bindTooltip(p.tip, %(label)s);
+}"""
 
 
 def _add_controls(
@@ -506,18 +559,17 @@ def _latlon(coords: Iterable[tuple[float, float]], decimals: int = 5) -> list[tu
 # small helpers
 
 
-def _stop_icon(stop: Stop) -> str:
-    """A numbered disc (a diamond at the border) in the colour of the stop's role, as JS."""
-    shape_class = "rr-stop rr-border" if stop.role == "border" else "rr-stop"
+def _stop_html(stop: Stop, by_hand: bool) -> str:
+    """A stop's icon: a numbered disc (a diamond at the border) in its role's colour.
+
+    A stop added by hand (``by_hand``) carries the ``rr-added`` class: a dashed ring
+    (map.css), as in the legend and the PNG.
+    """
+    shape_class = "rr-stop rr-border" if stop.role == Role.BORDER else "rr-stop"
+    if by_hand:
+        shape_class += " rr-added"
     colour = style.role_colour(stop.role)
-    number = f"<span>{stop.order}</span>"
-    options = {
-        "html": f'<div class="{shape_class}" style="background:{colour}">{number}</div>',
-        "iconSize": [28, 28],
-        "iconAnchor": [14, 14],
-        "className": f"rr-stop-icon rr-role-{slug(stop.role)} rr-place-{slug(stop.place.id)}",
-    }
-    return f"L.divIcon({js_literal(options, separators=(', ', ': '))})"
+    return f'<div class="{shape_class}" style="background:{colour}"><span>{stop.order}</span></div>'
 
 
 def _popup_options() -> dict[str, Any]:

@@ -1,0 +1,77 @@
+"""``places.csv``: one row per place, defused against spreadsheet formula injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from routes.model import Journey
+from routes.publish.geojson import to_geojson
+
+#: Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Columns of places.csv, in order.
+CSV_COLUMNS: tuple[str, ...] = (
+    "name",
+    "id",
+    "kind",
+    "role",
+    "order",
+    "km",
+    "eta",
+    "lat",
+    "lon",
+    "country",
+    "first_source",
+    "first_report",
+    "mention_count",
+)
+
+
+def places_csv(journey: Journey) -> str:
+    """One row per place (:data:`CSV_COLUMNS`), stops first in travel order.
+
+    Text that comes from reports or the gazetteer is defused against spreadsheet formula
+    injection: a cell starting with ``= + - @`` (or a tab or carriage return) gets a leading
+    ``'``.
+    """
+    features = [
+        f
+        for f in to_geojson(journey)["features"]
+        if f["geometry"] is None or f["geometry"]["type"] == "Point"
+    ]
+    order = {report.id: i for i, report in enumerate(journey.reports)}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for feature in features:
+        props = feature["properties"]
+        lonlat = feature["geometry"]["coordinates"] if feature["geometry"] else None
+        first = min(
+            props["mentions"],
+            key=lambda m: (order.get(m["report"], len(order)), m["start"]),
+            default=None,
+        )
+        writer.writerow(
+            [
+                _defuse(props["name"]),
+                _defuse(props["id"]),
+                _defuse(props["kind"]),
+                _defuse(props["role"]),
+                "" if props["order"] is None else props["order"],
+                "" if props["km"] is None else f"{props['km']:.3f}",
+                props["eta"] or "",
+                f"{lonlat[1]:.6f}" if lonlat else "",
+                f"{lonlat[0]:.6f}" if lonlat else "",
+                _defuse(props["country"] or ""),
+                _defuse(first["source"]) if first else "",
+                _defuse(first["report"]) if first else "",
+                len(props["mentions"]) + props.get("mentions_omitted", 0),
+            ]
+        )
+    return out.getvalue()
+
+
+def _defuse(text: str) -> str:
+    """``text`` with a leading ``'`` when a spreadsheet would read it as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
