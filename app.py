@@ -38,7 +38,6 @@ from routes.dashboard.page.share_tab import share_tab
 from routes.dashboard.page.status import LOG, guard, mark_finished, show_messages
 from routes.dashboard.page.timeline_tab import timeline_tab, visits
 from routes.dashboard.story import story_position, story_step, story_stops
-from routes.dashboard.timeline import ADDED_BY_HAND
 from routes.model import NO_PLACES_MESSAGE, Corrections, Journey, Report, Settings
 from routes.read.reports import MAX_REPORTS  # most reports in play at once, as in one batch
 
@@ -425,7 +424,6 @@ def _explore(journey: Journey, inputs: tuple) -> None:
         selected=state.selected,
         basemap_label=None if basemap == "offline" else BASEMAPS[basemap],
     )
-    mapview.added_stops(live, journey, wording=ADDED_BY_HAND)
     pan_to = mapview.centre_of(journey, state.pan_to)
     state.pan_to = None
     left, right = st.columns([5, 3], gap="medium")

@@ -14,7 +14,6 @@ dashboard's map therefore
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -129,53 +128,6 @@ def centre_of(journey: Journey, place_id: str | None) -> tuple[float, float] | N
 def view_args(pan_to: tuple[float, float] | None) -> dict[str, Any]:
     """``st_folium`` keyword arguments that pan to ``pan_to`` once (the zoom is kept)."""
     return {"center": list(pan_to)} if pan_to is not None else {}
-
-
-#: The dashed ring around a stop the user added (no report mentions it).
-ADDED_RING = {"radius": 13, "color": "#222222", "weight": 2, "dash_array": "3 4", "fill": False}
-#: The CSS class of that ring.
-ADDED_CLASS = "rr-added-by-hand"
-_ADDED_KEY_JS = """
-(function (map) {
-  if (window.rrAddedKey) { map.removeControl(window.rrAddedKey); window.rrAddedKey = null; }
-  if (!%(show)s) { return; }
-  var key = L.control({position: "bottomleft"});
-  key.onAdd = function () {
-    var box = L.DomUtil.create("div", "rr-added-key leaflet-bar");
-    box.style.cssText = "background:#fff;padding:3px 8px;font:12px sans-serif;";
-    box.textContent = %(text)s;
-    return box;
-  };
-  key.addTo(map);
-  window.rrAddedKey = key;
-})(window.map);
-"""
-
-
-def added_stops(group: folium.FeatureGroup, journey: Journey, *, wording: str) -> None:
-    """Ring every stop the user added in ``group``, and say so in a key on the map.
-
-    Parameters
-    ----------
-    group
-        The live layer (:func:`live_layer`).
-    journey
-        The journey on the map.
-    wording
-        What the key and the rings' tooltips call such a stop (one wording everywhere).
-    """
-    added = set(journey.corrections.added)
-    stops = [s for s in journey.route.stops if s.place.id in added]
-    for stop in stops:
-        folium.CircleMarker(
-            [stop.place.lat, stop.place.lon],
-            class_name=ADDED_CLASS,
-            tooltip=html.escape(f"{stop.place.name}: {wording}"),
-            **ADDED_RING,
-        ).add_to(group)
-    text = f"◌ dashed ring: stop {wording}, no report mentions it"
-    code = _ADDED_KEY_JS % {"show": "true" if stops else "false", "text": js_literal(text)}
-    group.add_child(MapScript(code))
 
 
 # --- the map's frame: rendered once, then only the live layer per run ----------------------

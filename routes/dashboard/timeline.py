@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from routes.model import CONFLICT_STATUSES, HIDDEN_ROLES, NOT_CURRENT, STATUSES, Journey, Mention
+from routes.publish import style
 
 
 def timeline_rows(journey: Journey) -> list[dict[str, Any]]:
@@ -103,8 +104,8 @@ def _event(
 
 # --- the journey timeline: one row per visit ---------------------------------------------
 
-#: What every view calls a stop the user added (the map's popup and legend say the same).
-ADDED_BY_HAND = "added by hand"
+#: What every view calls a stop the user added: the one wording of the map's key and popup.
+ADDED_BY_HAND = style.ADDED_BY_HAND
 
 
 def reported_text(value: str) -> str:

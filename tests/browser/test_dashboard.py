@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Page, expect
 
-from routes.dashboard.mapview import ADDED_CLASS, HIGHLIGHT_CLASS
+from routes.dashboard.mapview import HIGHLIGHT_CLASS
+from routes.publish import style
 from tests.browser.docs_images import readme_image
 
 #: streamlit-folium draws the map in a component frame with this title.
@@ -480,8 +481,9 @@ def test_a_stop_added_from_the_search_is_drawn_as_added_by_hand(
     _pick(page, "Matches", "Khabarovsk — city, Russia")
     _click_button(page, "Add stop")
     _summary_with(page, stops + 1)
-    expect(frame.locator(f"path.{ADDED_CLASS}")).to_have_count(1, timeout=STEP_MS)
-    expect(frame.locator(".rr-added-key")).to_contain_text("added by hand")
+    # one dashed ring, the map's own (the dashboard adds no second one)
+    expect(frame.locator(".rr-stop.rr-added")).to_have_count(1, timeout=STEP_MS)
+    expect(frame.locator(".rr-legend")).to_contain_text(style.ADDED_BY_HAND)
     _no_exception(page)
 
 
