@@ -52,6 +52,14 @@ INSIDE_JS = """(selector) => {
   return box.width > 0 && box.left >= -1 && box.top >= -1
     && box.right <= innerWidth + 1 && box.bottom <= innerHeight + 1;
 }"""
+#: Whether nothing covers any corner of the element of a selector (the credits, the scale).
+UNCOVERED_JS = """(selector) => {
+  const element = document.querySelector(selector);
+  const box = element.getBoundingClientRect();
+  return [[box.left + 2, box.top + 2], [box.right - 2, box.top + 2],
+          [box.left + 2, box.bottom - 2], [box.right - 2, box.bottom - 2]]
+    .every(([x, y]) => element.contains(document.elementFromPoint(x, y)));
+}"""
 #: Whether exactly one popup is open and it is the one of the named place.
 ONLY_POPUP_JS = """(name) => {
   const popups = document.querySelectorAll(".leaflet-popup");
@@ -130,6 +138,7 @@ def test_the_key_can_be_reached_on_every_screen(view: View) -> None:
     expect(body).to_be_hidden()
     expect(button).to_be_visible()
     view.wait_inside(".rr-key-toggle")
+    assert view.frame.evaluate(UNCOVERED_JS, ".rr-key-toggle"), "the key's button is covered"
     button.click()
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(body).to_be_visible()
