@@ -510,7 +510,9 @@ def test_on_a_phone_the_card_corrections_and_the_timeline_fit_and_work(
         expect(table).to_be_visible(timeout=STEP_MS)
         grid = table.bounding_box()
         assert grid is not None and grid["width"] >= 300 and grid["x"] + grid["width"] <= 390
-        page.screenshot(path=str(artifacts_dir / "dashboard-phone.png"), full_page=True)
+        shot = artifacts_dir / "dashboard-phone.png"
+        page.screenshot(path=str(shot), full_page=True)
+        shutil.copyfile(shot, readme_image("dashboard-phone.png"))
         _no_exception(page)
     finally:
         context.close()
