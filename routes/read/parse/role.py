@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Mention, Place
+from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Mention, Place, Role, Status
 from routes.read.gazetteer import Gazetteer
 from routes.read.lexicon import Cue, compile_phrase, lexicon_for
 from routes.read.parse.match import Match
@@ -264,8 +264,10 @@ def place_role(mentions: Sequence[Mention], published: dict[str, tuple]) -> str:
             return "ruled-out"
         if latest.role == "ruled-out" and not _passed_in(journey, latest.report_id):
             return "ruled-out"
-        if "origin" in roles and "via" in roles and "destination" not in roles:
-            roles.discard("origin")  # left from a place it had passed: a stop on the way
+        if Role.ORIGIN in roles and Role.VIA in roles and Role.DESTINATION not in roles:
+            roles.discard(Role.ORIGIN)  # left from a place it had passed: a stop on the way
+        if Role.ORIGIN in roles and Role.DESTINATION in roles and Role.BORDER not in roles:
+            return Role.ORIGIN  # visited and left, or left and back home: the journey starts there
         return next(role for role in STOP_PRIORITY if role in roles)
     if any(m.role == "actor" for m in current):
         return "actor"

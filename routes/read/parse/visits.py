@@ -1,18 +1,23 @@
 """Visits in the order they happened: event time first, then the order along the track.
 
 Reports tell a journey out of order ("Earlier, the train had pulled in to X"), so text order
-says little. Each stop carries the earliest event time its current mentions give (the date
-the sentence puts on the mention, with its precision); :func:`order_by_event_time` sorts stops
-already ordered along the rail (``routes.rail.route.order_stops``) by those times, a stop with
-no time keeping its place right after the stop before it on the track.
+says little. Each stop carries an event time (:class:`EventTime`): the date the sentence puts
+on its mention, or, in a sentence without a date, a time read against the last dated one
+("earlier", "the previous day", "then", "later", "had pulled in"), and, inside a sentence,
+places told after "after" ("reached Y after passing X") come before the rest.
+:func:`order_by_event_time` sorts stops already ordered along the rail
+(``routes.rail.route.order_stops``) by those times, a stop with no time keeping its place
+right after the stop before it on the track.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from typing import NamedTuple, TypeVar
 
-from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Place, Role
+from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Place, Role
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
 _DAY, _MINUTE = 10, 16
@@ -20,28 +25,142 @@ _DAY, _MINUTE = 10, 16
 T = TypeVar("T", bound=tuple)
 
 
-def event_times(places: Sequence[LocatedPlace]) -> dict[str, str]:
-    """The earliest event time of each stop place, by place id (ISO, as precise as said).
+class EventTime(NamedTuple):
+    """When a stop was visited: its day and its rank among the events of that day.
+
+    ``rank`` orders what a report tells of one day ("earlier" is one less than the event it
+    is told against, "then" one more); two stops of the same day and rank keep their order
+    along the track. ``iso`` is the time as precise as the report said it ("" when read
+    from words alone).
+    """
+
+    day: str
+    rank: int = 0
+    iso: str = ""
+
+
+#: A sentence that tells what happened before the one told last ("Earlier, …", "had pulled").
+_EARLIER = re.compile(
+    r"^\W*(?:earlier|before\s+that|before\s+then|previously)\b"
+    r"|\bhad\s+(?:already\s+|earlier\s+|first\s+)?(?:been\s+)?\w+(?:ed|en|ne|ft|ssed|ught)\b",
+    re.IGNORECASE,
+)
+#: … what happened the day before, or the day after, the one told last.
+_DAY_BEFORE = re.compile(
+    r"\b(?:the\s+(?:previous|preceding)\s+(?:day|evening|night|morning)|the\s+day\s+before"
+    r"|the\s+(?:evening|night)\s+before)\b",
+    re.IGNORECASE,
+)
+_DAY_AFTER = re.compile(
+    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening)|a\s+day\s+later)\b",
+    re.IGNORECASE,
+)
+#: … what happened after it ("The train then turned north", "Later in the day …").
+_LATER = re.compile(
+    r"\b(?:then|later|afterwards|afterward|after\s+that|from\s+there|next|subsequently)\b",
+    re.IGNORECASE,
+)
+#: A clause told after the event it preceded ("reached Y after passing X", "hours after").
+_AFTER_CLAUSE = re.compile(r"\b(?:after|having)\b", re.IGNORECASE)
+
+
+def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
+    """The earliest event time of each stop place, by place id.
 
     Only current stop mentions count (not superseded, denied or ruled out); a year alone
-    is too vague to order visits and is left out.
+    is too vague to order visits and is left out. Mentions without a date of their own get
+    one from the words of their sentence read against the last dated mention of the same
+    report (:func:`mention_times`).
     """
-    times: dict[str, str] = {}
-    for located in places:
-        for mention in located.mentions:
-            if mention.role not in STOP_ROLES or mention.status in NOT_CURRENT:
-                continue
-            when = mention.date
-            if not when or len(when) < _DAY:
-                continue
-            when = when[:_MINUTE]
-            held = times.get(located.place.id)
-            if held is None or when < held:
-                times[located.place.id] = when
+    times: dict[str, EventTime] = {}
+    for place_id, when in mention_times(_stop_mentions(places)):
+        held = times.get(place_id)
+        if held is None or (when.day, when.rank) < (held.day, held.rank):
+            times[place_id] = when
     return times
 
 
-def order_by_event_time(stops: Sequence[T], times: dict[str, str]) -> list[T]:
+def _stop_mentions(places: Sequence[LocatedPlace]) -> list[tuple[str, Mention]]:
+    """``(place id, mention)`` of every current stop mention, by report and text order."""
+    found = [
+        (located.place.id, mention)
+        for located in places
+        for mention in located.mentions
+        if mention.role in STOP_ROLES and mention.status not in NOT_CURRENT
+    ]
+    return sorted(found, key=lambda pair: (pair[1].report_id, pair[1].start))
+
+
+def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, EventTime]]:
+    """An event time for each ``(place id, mention)`` that has one, read in text order.
+
+    A dated mention takes its day; a mention of a sentence without a date takes the day of
+    the last event time before it in the same report, one rank lower after "earlier" or a
+    past perfect ("had pulled in"), one higher after "then" or "later", a day less after
+    "the previous day", a day more after "the next day". Within one sentence, the places
+    told after "after" come one rank before the places told ahead of it.
+    """
+    out: list[tuple[str, EventTime]] = []
+    anchor: EventTime | None = None  # the event time told last before this sentence
+    last: EventTime | None = None  # the event time told last
+    sentence = None
+    for place_id, mention in mentions:
+        if (mention.report_id, mention.sentence_start) != sentence:
+            if sentence is None or mention.report_id != sentence[0]:
+                last = None
+            sentence, anchor = (mention.report_id, mention.sentence_start), last
+        when = _mention_time(mention, anchor)
+        if when is None:
+            continue
+        out.append((place_id, when))
+        last = when
+    return out
+
+
+def _mention_time(mention: Mention, anchor: EventTime | None) -> EventTime | None:
+    """One mention's event time, given the event time told last (see :func:`mention_times`)."""
+    head = mention.quote[: max(0, mention.start - mention.sentence_start)]
+    after = -1 if _AFTER_CLAUSE.search(head) and _told_before(head) else 0
+    if mention.date and len(mention.date) >= _DAY:
+        day = mention.date[:_DAY]
+        if anchor is not None and anchor.day == day and _EARLIER.search(head):
+            return EventTime(day, anchor.rank - 1 + after, mention.date[:_MINUTE])
+        return EventTime(day, after, mention.date[:_MINUTE])
+    if anchor is None:
+        return None
+    if _DAY_BEFORE.search(mention.quote):
+        return EventTime(_shift(anchor.day, -1), after)
+    if _DAY_AFTER.search(mention.quote):
+        return EventTime(_shift(anchor.day, 1), after)
+    if _EARLIER.search(head):
+        return EventTime(anchor.day, anchor.rank - 1 + after)
+    if _LATER.search(head):
+        return EventTime(anchor.day, anchor.rank + 1 + after)
+    return None
+
+
+def _told_before(head: str) -> bool:
+    """Whether the "after" of ``head`` follows a main clause ("reached Y after …")."""
+    m = _AFTER_CLAUSE.search(head)
+    return m is not None and bool(head[: m.start()].strip(" ,\"'“”‘’"))
+
+
+def _shift(day: str, days: int) -> str:
+    """The ISO day ``days`` after ``day`` (``day`` as given when it is not a full date)."""
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
+
+
+def _key(value: EventTime | str) -> tuple[str, int]:
+    """The sort key of an event time given as :class:`EventTime` or as an ISO string."""
+    if isinstance(value, EventTime):
+        return value.day, value.rank
+    return value[:_DAY], 0
+
+
+def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]) -> list[T]:
     """``(place, role, …)`` stops sorted by event time, the track order breaking ties.
 
     Parameters
@@ -49,32 +168,41 @@ def order_by_event_time(stops: Sequence[T], times: dict[str, str]) -> list[T]:
     stops
         Stops in order along the track, each a tuple whose first item is a :class:`Place`.
     times
-        Event times by place id (:func:`event_times`).
+        Event times by place id (:func:`event_times`; an ISO string is a day of rank 0).
 
     Returns
     -------
     list
         The stops by event time; a stop without one takes the time of the stop before it,
-        so the track order stands wherever the reports give no time. Two dated stops out of
-        track order swap only when their days differ (times within a day are often when
-        something was said, not when the train was there).
+        so the track order stands wherever the reports give no time. The origin (first on
+        the track) comes first and the last destination on the track last; further
+        destinations are stops on the way, ordered by their times like the others. Stops
+        of one day are ordered by rank (:class:`EventTime`); clock times within a day are
+        not compared (they are often when something was said, not when the train was there).
     """
+    final = _final_destination(stops)
     keyed = []
-    current = ""
+    current: tuple[str, int] = ("", 0)
     for index, stop in enumerate(stops):
         place: Place = stop[0]
         when = times.get(place.id)
         if index == 0 and stop[1] == Role.ORIGIN:
-            key = ""  # where the journey began comes first whatever was said when
-        elif stop[1] == Role.DESTINATION:
-            key = _LAST  # destinations stay at the end, in track order
+            key = ("", 0)  # where the journey began comes first whatever was said when
+        elif index == final:
+            key = (_LAST, 0)  # the destination stays at the end
         elif when is not None:
-            key = current = when[:_DAY]
+            key = current = _key(when)
         else:
             key = current
         keyed.append((key, index, stop))
     keyed.sort(key=lambda item: (item[0], item[1]))
     return [stop for _, _, stop in keyed]
+
+
+def _final_destination(stops: Sequence[tuple]) -> int | None:
+    """The index of the last destination along the track, None without one."""
+    ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
+    return ends[-1] if ends else None
 
 
 #: Sorts after every ISO date.
