@@ -57,7 +57,7 @@ def resolve_place(
                 break
     if best.curated:
         return best
-    if best.kind == "country":
+    if best.kind == Kind.COUNTRY:
         return None if match.embedded else best
     surface = text[match.start : match.end]
     key = normalize(surface)

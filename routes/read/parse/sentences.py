@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from routes.model import Report, TimeRef
+from routes.model import Report, Status, TimeRef
 from routes.read import native
 from routes.read.parse.attribution import attribution_of
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
@@ -106,7 +106,7 @@ def read_sentence(
         historical=historical,
         break_starts=starts,
         break_ends=ends,
-        current=tuple(t for t in times if t.status != "superseded"),
+        current=tuple(t for t in times if t.status != Status.SUPERSEDED),
     )
 
 
