@@ -14,7 +14,7 @@ from routes.read.parse.candidates import find_candidates
 from routes.read.parse.framing import is_dateline, lower_case
 from routes.read.parse.role import cue_before
 from routes.read.parse.status import status_of
-from routes.read.parse.visits import order_by_event_time
+from routes.read.parse.visits import EventTime, event_times, order_by_event_time
 from routes.read.reports import report_from_text
 
 
@@ -225,6 +225,77 @@ def test_visits_follow_event_time_between_origin_and_destination() -> None:
     # the origin first and the destination last whatever their dates; c before b by date;
     # d (no date) keeps the time of c, the stop before it on the track, and stays after it
     assert ordered == ["a", "c", "d", "b", "e"]
+
+
+def _times(text: str, gazetteer: Gazetteer) -> dict[str, EventTime]:
+    """Event times of the stops of ``text`` (published Friday 15 September 2023), by name."""
+    report = report_from_text(text, source="Test Wire", published=date(2023, 9, 15), report_id="t")
+    places = parse([report], gazetteer).places
+    names = {p.place.id: p.place.name for p in places}
+    return {names[pid]: when for pid, when in event_times(places).items()}
+
+
+def test_earlier_and_the_past_perfect_put_a_stop_before_the_one_told_first(
+    gazetteer: Gazetteer,
+) -> None:
+    times = _times(
+        "The train stopped at Ussuriysk on Thursday. Earlier, it had pulled out of Khasan.",
+        gazetteer,
+    )
+    assert times["Khasan"].day == times["Ussuriysk"].day == "2023-09-14"
+    assert times["Khasan"].rank < times["Ussuriysk"].rank
+
+
+def test_the_previous_day_and_then_move_a_stop_off_the_day_told_last(
+    gazetteer: Gazetteer,
+) -> None:
+    times = _times(
+        "The train reached Khabarovsk on Thursday. The previous day it passed Birobidzhan. "
+        "It then passed through Ussuriysk.",
+        gazetteer,
+    )
+    assert times["Birobidzhan"].day == "2023-09-13"
+    assert times["Khabarovsk"].day == "2023-09-14"
+    # "then" is told against Birobidzhan, the stop told last: one rank after it, same day
+    assert (times["Ussuriysk"].day, times["Ussuriysk"].rank) > (times["Birobidzhan"].day, 0)
+
+
+def test_a_place_told_after_after_comes_before_the_main_clause(gazetteer: Gazetteer) -> None:
+    times = _times(
+        "The train arrived in Artyom on Thursday after passing through Khabarovsk overnight.",
+        gazetteer,
+    )
+    assert times["Khabarovsk"].rank < times["Artyom"].rank
+
+
+def test_a_destination_reached_before_the_last_one_is_ordered_by_its_time() -> None:
+    stops = [
+        _stop("a", Role.ORIGIN),
+        _stop("b", Role.VIA),
+        _stop("c", Role.DESTINATION),
+        _stop("d", Role.DESTINATION),
+    ]
+    times = {"b": "2023-09-14", "c": "2023-09-12", "d": "2023-09-10"}
+    ordered = [s[0].id for s in order_by_event_time(stops, times)]
+    # c, reached on the 12th, is a stop on the way before b; d, last on the track, ends it
+    assert ordered == ["a", "c", "b", "d"]
+
+
+def test_a_place_arrived_at_and_later_left_is_where_the_journey_starts(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Kim arrived in Beijing on Sunday for talks. The train left Beijing on Tuesday."
+    assert _by_name(_parse(text, gazetteer))["Beijing"] == Role.ORIGIN
+
+
+def test_a_station_or_an_airport_named_after_its_city_is_found_as_the_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The delegation flew to Rzeszów-Jasionka on Tuesday and went by road to Przemyśl "
+        "Główny, where it boarded the night train."
+    )
+    assert {"Rzeszów", "Przemyśl"} <= set(_by_name(_parse(text, gazetteer)))
 
 
 def test_a_quoted_post_in_lower_case_still_names_its_places(gazetteer: Gazetteer) -> None:
