@@ -275,10 +275,20 @@ def test_a_destination_reached_before_the_last_one_is_ordered_by_its_time() -> N
         _stop("c", Role.DESTINATION),
         _stop("d", Role.DESTINATION),
     ]
-    times = {"b": "2023-09-14", "c": "2023-09-12", "d": "2023-09-10"}
+    times = {"b": "2023-09-14", "c": "2023-09-16", "d": "2023-09-12"}
     ordered = [s[0].id for s in order_by_event_time(stops, times)]
-    # c, reached on the 12th, is a stop on the way before b; d, last on the track, ends it
-    assert ordered == ["a", "c", "b", "d"]
+    # d, reached on the 12th, is a stop on the way before b; c, of the latest day, ends it
+    assert ordered == ["a", "d", "b", "c"]
+
+
+def test_stops_of_one_day_and_rank_come_in_the_order_they_were_told() -> None:
+    stops = [_stop("a", Role.VIA), _stop("b", Role.VIA), _stop("c", Role.DESTINATION)]
+    times = {
+        "a": EventTime("2023-09-14", 0, told=2),
+        "b": EventTime("2023-09-14", 0, told=1),
+        "c": EventTime("2023-09-15", 0, told=0),
+    }
+    assert [s[0].id for s in order_by_event_time(stops, times)] == ["b", "a", "c"]
 
 
 def test_a_place_arrived_at_and_later_left_is_where_the_journey_starts(

@@ -16,7 +16,7 @@ from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
 #: A sentence that speaks of travel (makes "to X" and "from X" journey cues).
 _TRAVEL = re.compile(
     r"\b(?:train|travel|travell?ed|travell?ing|trip|journey|visit|rail|arriv|depart|left|"
-    r"leav|head|bound|route|ride|rode|motorcade|convoy|flew|fly|flight|drove|cross)",
+    r"leav|head|bound|route|ride|rode|motorcade|convoy|flew|fly|flight|drove|cross|ran\b|roll|pull)",
     re.IGNORECASE,
 )
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
-from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Place, Role
+from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
 _DAY, _MINUTE = 10, 16
@@ -37,6 +37,7 @@ class EventTime(NamedTuple):
     day: str
     rank: int = 0
     iso: str = ""
+    told: int = 0  # where it was told: the index of its mention in report and text order
 
 
 #: A sentence that tells what happened before the one told last ("Earlier, …", "had pulled").
@@ -75,7 +76,7 @@ def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
     times: dict[str, EventTime] = {}
     for place_id, when in mention_times(_stop_mentions(places)):
         held = times.get(place_id)
-        if held is None or (when.day, when.rank) < (held.day, held.rank):
+        if held is None or _key(when) < _key(held):
             times[place_id] = when
     return times
 
@@ -104,7 +105,7 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
     anchor: EventTime | None = None  # the event time told last before this sentence
     last: EventTime | None = None  # the event time told last
     sentence = None
-    for place_id, mention in mentions:
+    for told, (place_id, mention) in enumerate(mentions):
         if (mention.report_id, mention.sentence_start) != sentence:
             if sentence is None or mention.report_id != sentence[0]:
                 last = None
@@ -112,6 +113,7 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
         when = _mention_time(mention, anchor)
         if when is None:
             continue
+        when = when._replace(told=told)
         out.append((place_id, when))
         last = when
     return out
@@ -153,11 +155,11 @@ def _shift(day: str, days: int) -> str:
         return day
 
 
-def _key(value: EventTime | str) -> tuple[str, int]:
+def _key(value: EventTime | str) -> tuple[str, int, int]:
     """The sort key of an event time given as :class:`EventTime` or as an ISO string."""
     if isinstance(value, EventTime):
-        return value.day, value.rank
-    return value[:_DAY], 0
+        return value.day, value.rank, value.told
+    return value[:_DAY], 0, 0
 
 
 def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]) -> list[T]:
@@ -173,40 +175,50 @@ def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]
     Returns
     -------
     list
-        The stops by event time; a stop without one takes the time of the stop before it,
-        so the track order stands wherever the reports give no time. The origin (first on
-        the track) comes first and the last destination on the track last; further
-        destinations are stops on the way, ordered by their times like the others. Stops
-        of one day are ordered by rank (:class:`EventTime`); clock times within a day are
-        not compared (they are often when something was said, not when the train was there).
+        The stops by event time: day, then rank within the day (:class:`EventTime`), then
+        the order the report told them in; clock times within a day are not compared
+        (they are often when something was said, not when the train was there). A stop
+        without a time takes the time of the stop before it on the track, so the track
+        order stands wherever the reports give no time. The origin (first on the track)
+        comes first. The destination of the latest day (the last on the track when no
+        destination has a day) comes after every stop with a time before it; further
+        destinations are stops on the way, ordered like the others.
     """
-    final = _final_destination(stops)
-    keyed = []
-    current: tuple[str, int] = ("", 0)
+    final = _final_destination(stops, times)
+    keys: list[tuple[str, int, int]] = []
+    current: tuple[str, int, int] = ("", 0, 0)
     for index, stop in enumerate(stops):
-        place: Place = stop[0]
-        when = times.get(place.id)
+        when = times.get(stop[0].id)
         if index == 0 and stop[1] == Role.ORIGIN:
-            key = ("", 0)  # where the journey began comes first whatever was said when
-        elif index == final:
-            key = (_LAST, 0)  # the destination stays at the end
+            key = ("", 0, 0)  # where the journey began comes first whatever was said when
         elif when is not None:
             key = current = _key(when)
         else:
             key = current
-        keyed.append((key, index, stop))
-    keyed.sort(key=lambda item: (item[0], item[1]))
-    return [stop for _, _, stop in keyed]
+        keys.append(key)
+    if final is not None:
+        day, rank, told = max(keys)
+        keys[final] = current = (day, rank, told + 1)
+        for index in range(final + 1, len(stops)):
+            if stops[index][0].id not in times:
+                keys[index] = current  # after the destination on the track, nothing said
+    order = sorted(range(len(stops)), key=lambda i: (keys[i], i))
+    return [stops[i] for i in order]
 
 
-def _final_destination(stops: Sequence[tuple]) -> int | None:
-    """The index of the last destination along the track, None without one."""
+def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | str]) -> int | None:
+    """The index of the destination of the latest day (the last on the track on a tie)."""
     ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
-    return ends[-1] if ends else None
+    if not ends:
+        return None
+    return max(ends, key=lambda i: (_day_of(times.get(stops[i][0].id)), i))
 
 
-#: Sorts after every ISO date.
-_LAST = "~"
+def _day_of(when: EventTime | str | None) -> str:
+    """The day of an event time, "" for none."""
+    if when is None:
+        return ""
+    return when.day if isinstance(when, EventTime) else when[:_DAY]
 
 
 def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> list[T]:
