@@ -308,6 +308,20 @@ def test_a_station_or_an_airport_named_after_its_city_is_found_as_the_city(
     assert {"Rzeszów", "Przemyśl"} <= set(_by_name(_parse(text, gazetteer)))
 
 
+def test_the_ends_of_a_service_name_get_no_time_from_the_sentence(gazetteer: Gazetteer) -> None:
+    times = _times("The Moscow-Vladivostok express reached Krasnoyarsk on Thursday.", gazetteer)
+    assert times["Krasnoyarsk"].day == "2023-09-14"
+    assert "Vladivostok" not in times  # where the train runs to, not where it was on Thursday
+
+
+def test_from_after_an_arrival_cue_is_where_the_leg_began(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse("A day after the train reached Moscow from Pyongyang, talks began.", gazetteer)
+    )
+    assert roles["Pyongyang"] == Role.ORIGIN
+    assert roles["Moscow"] == Role.DESTINATION
+
+
 def test_a_quoted_post_in_lower_case_still_names_its_places(gazetteer: Gazetteer) -> None:
     text = (
         'Posts by passengers offer a log of the trip. "just pulled out of krasnoyarsk after '

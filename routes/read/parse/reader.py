@@ -22,7 +22,7 @@ from routes.read.parse.resolve import (
     region_place,
     resolve_place,
 )
-from routes.read.parse.role import inherit_role, mention_role, place_role
+from routes.read.parse.role import inherit_role, mention_role, names_a_service, place_role
 from routes.read.parse.sentences import Sentence, mention_date, read_sentence, sentences_with_times
 from routes.read.parse.status import clause_span, status_of
 from routes.read.reports import sentence_spans
@@ -207,6 +207,7 @@ def _mention(
         # a modal governs the words after it: "could detour to X", not "X so passengers could"
         status = status_of(text[clause[0] : match.end], words)
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
+    service = names_a_service(text, match, sentence, words)  # its date is not the train's
     return Mention(
         report_id=report.id,
         place_id=place.id,
@@ -217,7 +218,7 @@ def _mention(
         sentence_end=sentence.end,
         quote=sentence.quote,
         source=sentence.source,
-        date=mention_date(sentence, clause, match.start),
+        date=None if service else mention_date(sentence, clause, match.start),
         status=status,
         role=role,
     )

@@ -114,6 +114,8 @@ def mention_role(
     if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
         return Role.ACTOR  # "talks between Beijing and Pyongyang", "pressure from Washington"
     cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
+    if cue == Role.DESTINATION and match.role is None and _FROM.search(before):
+        cue = Role.ORIGIN  # "reached Moscow from Pyongyang": where the leg began
     if status == Status.SPECULATIVE:
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
@@ -128,6 +130,16 @@ def mention_role(
     if place.kind == Kind.BORDER_CROSSING and cue in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return cue
+
+
+def names_a_service(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
+    """Whether the place is an end of a service's name ("the Moscow-Vladivostok express").
+
+    Such a name says where the train runs, not where it is when the sentence speaks.
+    """
+    after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    return _service_role(before, after, role_cues(language)) is not None
 
 
 def _service_role(before: str, after: str, cues: RoleCues) -> str | None:
