@@ -70,74 +70,103 @@ def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
 
     Only current stop mentions count (not superseded, denied or ruled out); a year alone
     is too vague to order visits and is left out. Mentions without a date of their own get
-    one from the words of their sentence read against the last dated mention of the same
-    report (:func:`mention_times`).
+    one from the words of their sentence read against the sentences told before them in
+    the same report (:func:`mention_times`).
     """
     times: dict[str, EventTime] = {}
-    for place_id, when in mention_times(_stop_mentions(places)):
+    for place_id, when in mention_times(_current_mentions(places)):
         held = times.get(place_id)
         if held is None or _key(when) < _key(held):
             times[place_id] = when
     return times
 
 
-def _stop_mentions(places: Sequence[LocatedPlace]) -> list[tuple[str, Mention]]:
-    """``(place id, mention)`` of every current stop mention, by report and text order."""
+def _current_mentions(places: Sequence[LocatedPlace]) -> list[tuple[str, Mention]]:
+    """``(place id, mention)`` of every current mention, by report and text order."""
     found = [
         (located.place.id, mention)
         for located in places
         for mention in located.mentions
-        if mention.role in STOP_ROLES and mention.status not in NOT_CURRENT
+        if mention.status not in NOT_CURRENT and mention.role != Role.HISTORICAL
     ]
     return sorted(found, key=lambda pair: (pair[1].report_id, pair[1].start))
 
 
 def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, EventTime]]:
-    """An event time for each ``(place id, mention)`` that has one, read in text order.
+    """An event time for each stop ``(place id, mention)`` that has one, read in text order.
 
     A dated mention takes its day; a mention of a sentence without a date takes the day of
-    the last event time before it in the same report, one rank lower after "earlier" or a
-    past perfect ("had pulled in"), one higher after "then" or "later", a day less after
-    "the previous day", a day more after "the next day". Within one sentence, the places
-    told after "after" come one rank before the places told ahead of it.
+    the sentence told before it in the same report (the time of its first place that has
+    one, any place: "Kim toured the airfield in Artyom on Saturday" dates the next
+    sentence's stops), one rank lower after "earlier" or a past perfect ("had pulled in"),
+    one higher after "then" or "later", a day less after "the previous day", a day more
+    after "the next day". Within one sentence, the places told after "after" come one rank
+    before the places told ahead of it.
     """
     out: list[tuple[str, EventTime]] = []
-    anchor: EventTime | None = None  # the event time told last before this sentence
-    last: EventTime | None = None  # the event time told last
+    told_before: _Span | None = None  # the times of the sentence told before this one
+    stops: list[EventTime] = []  # the stop times of this sentence
+    others: list[EventTime] = []  # the times of its other places
     sentence = None
     for told, (place_id, mention) in enumerate(mentions):
         if (mention.report_id, mention.sentence_start) != sentence:
-            if sentence is None or mention.report_id != sentence[0]:
-                last = None
-            sentence, anchor = (mention.report_id, mention.sentence_start), last
-        when = _mention_time(mention, anchor)
+            if sentence is not None and mention.report_id == sentence[0]:
+                told_before = _span(stops or others) or told_before
+            else:
+                told_before = None
+            sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
+        when = _mention_time(mention, told_before)
         if when is None:
             continue
         when = when._replace(told=told)
-        out.append((place_id, when))
-        last = when
+        if mention.role in STOP_ROLES:
+            out.append((place_id, when))
+            stops.append(when)
+        elif mention.role not in _SAYING_ROLES:
+            others.append(when)
     return out
 
 
-def _mention_time(mention: Mention, anchor: EventTime | None) -> EventTime | None:
-    """One mention's event time, given the event time told last (see :func:`mention_times`)."""
+#: The earliest and the latest event time of a sentence.
+_Span = tuple[EventTime, EventTime]
+
+
+def _span(times: Sequence[EventTime]) -> _Span | None:
+    """The earliest and latest of ``times`` (by day and rank), None for none."""
+    if not times:
+        return None
+    ordered = sorted(times, key=lambda t: (t.day, t.rank))
+    return ordered[0], ordered[-1]
+
+
+#: Roles whose dates are when something was said or filed, not where the train was.
+_SAYING_ROLES = (Role.DATELINE, Role.ACTOR)
+
+
+def _mention_time(mention: Mention, told_before: _Span | None) -> EventTime | None:
+    """One mention's event time, given the times of the sentence told before it.
+
+    See :func:`mention_times`: "earlier" and "the previous day" are read against the
+    earliest of those times, "then", "later" and "the next day" against the latest.
+    """
     head = mention.quote[: max(0, mention.start - mention.sentence_start)]
     after = -1 if _AFTER_CLAUSE.search(head) and _told_before(head) else 0
     if mention.date and len(mention.date) >= _DAY:
         day = mention.date[:_DAY]
-        if anchor is not None and anchor.day == day and _EARLIER.search(head):
-            return EventTime(day, anchor.rank - 1 + after, mention.date[:_MINUTE])
+        if told_before is not None and told_before[0].day == day and _EARLIER.search(head):
+            return EventTime(day, told_before[0].rank - 1 + after, mention.date[:_MINUTE])
         return EventTime(day, after, mention.date[:_MINUTE])
-    if anchor is None:
+    if told_before is None:
         return None
+    earliest, latest = told_before
     if _DAY_BEFORE.search(mention.quote):
-        return EventTime(_shift(anchor.day, -1), after)
+        return EventTime(_shift(earliest.day, -1), after)
     if _DAY_AFTER.search(mention.quote):
-        return EventTime(_shift(anchor.day, 1), after)
+        return EventTime(_shift(latest.day, 1), after)
     if _EARLIER.search(head):
-        return EventTime(anchor.day, anchor.rank - 1 + after)
+        return EventTime(earliest.day, earliest.rank - 1 + after)
     if _LATER.search(head):
-        return EventTime(anchor.day, anchor.rank + 1 + after)
+        return EventTime(latest.day, latest.rank + 1 + after)
     return None
 
 
@@ -180,7 +209,7 @@ def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]
         (they are often when something was said, not when the train was there). A stop
         without a time takes the time of the stop before it on the track, so the track
         order stands wherever the reports give no time. The origin (first on the track)
-        comes first. The destination of the latest day (the last on the track when no
+        comes first. The destination of the latest event time (the last on the track when no
         destination has a day) comes after every stop with a time before it; further
         destinations are stops on the way, ordered like the others.
     """
@@ -207,18 +236,16 @@ def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]
 
 
 def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | str]) -> int | None:
-    """The index of the destination of the latest day (the last on the track on a tie)."""
+    """The index of the destination of the latest event time (the last on the track on a tie)."""
     ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
     if not ends:
         return None
-    return max(ends, key=lambda i: (_day_of(times.get(stops[i][0].id)), i))
+    return max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
 
 
-def _day_of(when: EventTime | str | None) -> str:
-    """The day of an event time, "" for none."""
-    if when is None:
-        return ""
-    return when.day if isinstance(when, EventTime) else when[:_DAY]
+def _key_of(when: EventTime | str | None) -> tuple[str, int, int]:
+    """The sort key of an event time, lowest for none."""
+    return ("", 0, 0) if when is None else _key(when)
 
 
 def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> list[T]:
