@@ -366,8 +366,10 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     """Whether the clause around a weekday speaks of the future.
 
     The words between the last clause break and the weekday decide; when they
-    hold no tense cue, the words after it up to the next break do.  A past
-    verb ("said", "left", "opened") or no cue at all reads as the past.
+    hold no tense cue, the words after it up to the next break do, and then the
+    sentence before it ("Others will stay on board …, reaching Moscow on
+    Wednesday").  A past verb ("said", "left", "opened") or no cue at all reads
+    as the past.
     """
     before = text[max(sentence[0], start - _CLAUSE_WINDOW) : start]
     clause = before[_last_clause_start(before) :]
@@ -379,7 +381,9 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     after = after.lstrip(" ,")
     stop = _CLAUSE_BREAK.search(after)
     clause = after[: stop.start()] if stop else after
-    return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
+    if _FUTURE.search(clause) or _PAST.search(clause):
+        return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
+    return bool(_FUTURE.search(before)) and not (_PERFECT.search(before) or _PAST.search(before))
 
 
 def _last_clause_start(words: str) -> int:
