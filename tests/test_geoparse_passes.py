@@ -281,14 +281,18 @@ def test_a_destination_reached_before_the_last_one_is_ordered_by_its_time() -> N
     assert ordered == ["a", "d", "b", "c"]
 
 
-def test_stops_of_one_day_and_rank_come_in_the_order_they_were_told() -> None:
-    stops = [_stop("a", Role.VIA), _stop("b", Role.VIA), _stop("c", Role.DESTINATION)]
+def test_stops_of_one_sentence_day_and_rank_come_in_the_order_it_told_them() -> None:
+    stops = [_stop(i, Role.VIA) for i in "abcd"] + [_stop("e", Role.DESTINATION)]
+    one, other = ("t", 10), ("t", 90)
     times = {
-        "a": EventTime("2023-09-14", 0, told=2),
-        "b": EventTime("2023-09-14", 0, told=1),
-        "c": EventTime("2023-09-15", 0, told=0),
+        "a": EventTime("2023-09-14", 0, told=2, sentence=one),
+        "b": EventTime("2023-09-14", 0, told=1, sentence=one),
+        "c": EventTime("2023-09-14", 0, told=4, sentence=other),
+        "d": EventTime("2023-09-14", 0, told=3, sentence=other),
+        "e": EventTime("2023-09-15", 0, told=0, sentence=("t", 0)),
     }
-    assert [s[0].id for s in order_by_event_time(stops, times)] == ["b", "a", "c"]
+    # within a sentence as told (b before a, d before c); the two sentences by the track
+    assert [s[0].id for s in order_by_event_time(stops, times)] == ["b", "a", "d", "c", "e"]
 
 
 def test_a_place_arrived_at_and_later_left_is_where_the_journey_starts(

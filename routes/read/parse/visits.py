@@ -38,6 +38,7 @@ class EventTime(NamedTuple):
     rank: int = 0
     iso: str = ""
     told: int = 0  # where it was told: the index of its mention in report and text order
+    sentence: tuple[str, int] = ("", -1)  # the report id and start of its sentence
 
 
 #: A sentence that tells what happened before the one told last ("Earlier, …", "had pulled").
@@ -118,7 +119,7 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
         when = _mention_time(mention, told_before)
         if when is None:
             continue
-        when = when._replace(told=told)
+        when = when._replace(told=told, sentence=sentence)
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
@@ -205,7 +206,8 @@ def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]
     -------
     list
         The stops by event time: day, then rank within the day (:class:`EventTime`), then
-        the order the report told them in; clock times within a day are not compared
+        the track, stops of one sentence in the order it told them (see
+        :func:`_told_within_sentences`); clock times within a day are not compared
         (they are often when something was said, not when the train was there). A stop
         without a time takes the time of the stop before it on the track, so the track
         order stands wherever the reports give no time. The origin (first on the track)
@@ -226,13 +228,37 @@ def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]
             key = current
         keys.append(key)
     if final is not None:
-        day, rank, told = max(keys)
-        keys[final] = current = (day, rank, told + 1)
+        day, rank, _ = max(keys)
+        keys[final] = current = (day, rank + 1, 0)
         for index in range(final + 1, len(stops)):
             if stops[index][0].id not in times:
                 keys[index] = current  # after the destination on the track, nothing said
-    order = sorted(range(len(stops)), key=lambda i: (keys[i], i))
-    return [stops[i] for i in order]
+    order = sorted(range(len(stops)), key=lambda i: (keys[i][:2], i))
+    return [stops[i] for i in _told_within_sentences(order, stops, times, keys)]
+
+
+def _told_within_sentences(
+    order: list[int],
+    stops: Sequence[tuple],
+    times: Mapping[str, EventTime | str],
+    keys: Sequence[tuple[str, int, int]],
+) -> list[int]:
+    """``order`` with the stops of one sentence, day and rank in the order it told them.
+
+    "through Khabarovsk, Chita and Novosibirsk" lists the stops as they came; across
+    sentences of the same day the track decides (a report may tell a day backwards).
+    """
+    groups: dict[tuple, list[int]] = {}
+    for position, index in enumerate(order):
+        when = times.get(stops[index][0].id)
+        if isinstance(when, EventTime) and when.sentence[1] >= 0 and keys[index] == _key(when):
+            groups.setdefault((keys[index][:2], when.sentence), []).append(position)
+    out = list(order)
+    for positions in groups.values():
+        members = sorted((order[p] for p in positions), key=lambda i: keys[i][2])
+        for position, index in zip(positions, members, strict=True):
+            out[position] = index
+    return out
 
 
 def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | str]) -> int | None:
