@@ -186,3 +186,19 @@ def test_a_weekday_in_a_clause_without_tense_takes_the_future_of_its_sentence() 
     assert _times("The train left Irkutsk, arriving in Chita on Saturday.") == [
         ("Saturday", "2023-09-09")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "part"),
+    [
+        ("Kim left Pyongyang late on Sunday.", "late on Sunday", "evening"),
+        ("It stopped on Saturday morning.", "Saturday morning", "morning"),
+        ("It crossed early on Tuesday.", "early on Tuesday", "early morning"),
+        ("It reached Khasan on Tuesday.", "Tuesday", ""),
+    ],
+)
+def test_a_part_of_the_day_keeps_the_precision_it_was_said_with(
+    text: str, words: str, part: str
+) -> None:
+    (ref,) = find_times(Report(id="r", text=text, published=MONDAY))
+    assert (ref.text, ref.part) == (words, part)

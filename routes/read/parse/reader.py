@@ -23,7 +23,7 @@ from routes.read.parse.resolve import (
     resolve_place,
 )
 from routes.read.parse.role import inherit_role, mention_role, names_a_service, place_role
-from routes.read.parse.sentences import Sentence, mention_date, read_sentence, sentences_with_times
+from routes.read.parse.sentences import Sentence, mention_time, read_sentence, sentences_with_times
 from routes.read.parse.status import clause_span, status_of
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
@@ -207,7 +207,12 @@ def _mention(
         # a modal governs the words after it: "could detour to X", not "X so passengers could"
         status = status_of(text[clause[0] : match.end], words)
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
-    service = names_a_service(text, match, sentence, words)  # its date is not the train's
+    # the ends of a service name ("the Moscow-Vladivostok express") take no time
+    when = (
+        None
+        if names_a_service(text, match, sentence, words)
+        else mention_time(sentence, clause, match.start)
+    )
     return Mention(
         report_id=report.id,
         place_id=place.id,
@@ -218,7 +223,8 @@ def _mention(
         sentence_end=sentence.end,
         quote=sentence.quote,
         source=sentence.source,
-        date=None if service else mention_date(sentence, clause, match.start),
+        date=when.date if when is not None else None,
         status=status,
         role=role,
+        part=when.part if when is not None else "",
     )

@@ -129,13 +129,12 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
     )
 
 
-def mention_date(sentence: Sentence, clause: tuple[int, int], start: int) -> str | None:
-    """The date of the sentence's time expression nearest the mention (same clause first)."""
+def mention_time(sentence: Sentence, clause: tuple[int, int], start: int) -> TimeRef | None:
+    """The sentence's time expression nearest the mention (same clause first), if any."""
     times = sentence.current
     if not times:
         return None
-    best = min(
+    return min(
         times,
         key=lambda t: (not (clause[0] <= t.start < clause[1]), abs(t.start - start)),
     )
-    return best.date
