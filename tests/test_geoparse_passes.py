@@ -326,6 +326,39 @@ def test_from_after_an_arrival_cue_is_where_the_leg_began(gazetteer: Gazetteer) 
     assert roles["Moscow"] == Role.DESTINATION
 
 
+def test_left_x_for_y_makes_y_where_the_train_was_going(gazetteer: Gazetteer) -> None:
+    roles = _by_name(_parse("The train left Khabarovsk on Monday for Vladivostok.", gazetteer))
+    assert (roles["Khabarovsk"], roles["Vladivostok"]) == (Role.ORIGIN, Role.DESTINATION)
+
+
+def test_a_dropped_stop_is_ruled_out(gazetteer: Gazetteer) -> None:
+    roles = _by_name(_parse("A planned stop in Ussuriysk was dropped, officials said.", gazetteer))
+    assert roles["Ussuriysk"] == Role.RULED_OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat"),
+    [
+        # the Kirov on the Vyatka, not the small one nearer Moscow: both lie about as near
+        # the journey's places, and the larger wins
+        ("The train left Moscow on Monday and passed Kirov before reaching Perm.", "Kirov", 58.6),
+        # the Pingxiang near Nanning, at the Vietnamese border, not the bigger one in Jiangxi
+        (
+            "The train left Pyongyang on Saturday, passed Nanning and stopped at Pingxiang.",
+            "Pingxiang",
+            22.1,
+        ),
+        # no namesake near the journey's places: the likeliest (the provincial capital)
+        ("Analysts in Seoul said the train had passed Changsha by Monday.", "Changsha", 28.2),
+    ],
+)
+def test_a_namesake_is_the_one_on_the_journey(
+    gazetteer: Gazetteer, text: str, name: str, lat: float
+) -> None:
+    place = next(p.place for p in _parse(text, gazetteer).places if p.place.name == name)
+    assert place.lat == pytest.approx(lat, abs=0.2)
+
+
 def test_a_quoted_post_in_lower_case_still_names_its_places(gazetteer: Gazetteer) -> None:
     text = (
         'Posts by passengers offer a log of the trip. "just pulled out of krasnoyarsk after '

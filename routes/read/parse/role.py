@@ -68,6 +68,7 @@ _LIST_GLUE = re.compile(
 )
 
 
+_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -116,6 +117,8 @@ def mention_role(
     cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
     if cue == Role.DESTINATION and match.role is None and _FROM.search(before):
         cue = Role.ORIGIN  # "reached Moscow from Pyongyang": where the leg began
+    elif cue == Role.ORIGIN and match.role is None and _FOR.search(before):
+        cue = Role.DESTINATION  # "left Khabarovsk for Vladivostok": where it was going
     if status == Status.SPECULATIVE:
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
