@@ -331,6 +331,23 @@ def test_left_x_for_y_makes_y_where_the_train_was_going(gazetteer: Gazetteer) ->
     assert (roles["Khabarovsk"], roles["Vladivostok"]) == (Role.ORIGIN, Role.DESTINATION)
 
 
+def test_the_other_branch_of_a_hedged_plan_is_as_unsure(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse("Experts said Kim might next travel to Moscow, or to Vladivostok.", gazetteer)
+    )
+    assert roles["Vladivostok"] not in (Role.ORIGIN, Role.VIA, Role.BORDER, Role.DESTINATION)
+
+
+def test_a_stop_denied_beside_a_place_passed_elsewhere_stays_off(gazetteer: Gazetteer) -> None:
+    text = (
+        "The train did not stop in Dalian, nor did it divert to Shenyang; it passed "
+        "Dandong at dawn."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Dalian"] == Role.RULED_OUT
+    assert roles["Dandong"] == Role.VIA
+
+
 def test_a_dropped_stop_is_ruled_out(gazetteer: Gazetteer) -> None:
     roles = _by_name(_parse("A planned stop in Ussuriysk was dropped, officials said.", gazetteer))
     assert roles["Ussuriysk"] == Role.RULED_OUT

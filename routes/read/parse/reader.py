@@ -5,6 +5,7 @@ status/modality → time → role), the mentions bounded and windowed.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -27,6 +28,9 @@ from routes.read.parse.sentences import Sentence, mention_time, read_sentence, s
 from routes.read.parse.status import clause_span, status_of
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
+
+#: A clause that offers another branch of the one before it ("…, or to Vladivostok").
+_ALTERNATIVE = re.compile(r"[\s,;]*(?:or|either)\b", re.IGNORECASE)
 
 #: Mentions of one place kept per report; the rest are counted
 #: (``LocatedPlace.omitted_mentions``) but not stored, so output stays linear in the input
@@ -206,6 +210,9 @@ def _mention(
     if status in (Status.SPECULATIVE, Status.EXPECTED):
         # a modal governs the words after it: "could detour to X", not "X so passengers could"
         status = status_of(text[clause[0] : match.end], words)
+    if status == Status.REPORTED and _ALTERNATIVE.match(text, clause[0], match.start):
+        # "might stop in X, or travel on to Y": the other branch is as sure as the first
+        status = status_of(text[sentence.start : clause[0]], words)
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
     # the ends of a service name ("the Moscow-Vladivostok express") take no time
     when = (

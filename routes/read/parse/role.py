@@ -52,6 +52,8 @@ def role_cues(language: str = "en") -> RoleCues:
     )
 
 
+#: Characters either side of a ruled-out place read for "slowed", "passed" (went past it).
+_PASSING_CHARS = 60
 #: Characters after a place that its cues and frames may reach ("~" spans 60 of them).
 _AFTER_CHARS = 120
 _SERVICE_TO_BEFORE = re.compile(rf"{_CAP}[-‐–]$")
@@ -126,7 +128,7 @@ def mention_role(
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
         return Role.ACTOR
     if status == Status.RULED_OUT:
-        passing = cue in (Role.VIA, Role.BORDER) and cues.passing.search(sentence.quote)
+        passing = cue in (Role.VIA, Role.BORDER) and cues.passing.search(_own_clause(before, after))
         return cue if passing else Role.RULED_OUT
     if cue is None:
         return Role.CONTEXT
@@ -143,6 +145,15 @@ def names_a_service(text: str, match: Match, sentence: Sentence, language: str =
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
     return _service_role(before, after, role_cues(language)) is not None
+
+
+def _own_clause(before: str, after: str) -> str:
+    """The words of the place's own clause around it (up to :data:`_PASSING_CHARS` a side)."""
+    head = before[-_PASSING_CHARS:]
+    tail = after[:_PASSING_CHARS]
+    cut = max(head.rfind(","), head.rfind(";"))
+    ends = [i for i in (tail.find(","), tail.find(";")) if i >= 0]
+    return head[cut + 1 :] + " " + tail[: min(ends)] if ends else head[cut + 1 :] + " " + tail
 
 
 def _service_role(before: str, after: str, cues: RoleCues) -> str | None:
