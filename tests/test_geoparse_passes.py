@@ -302,6 +302,14 @@ def test_a_place_arrived_at_and_later_left_is_where_the_journey_starts(
     assert _by_name(_parse(text, gazetteer))["Beijing"] == Role.ORIGIN
 
 
+def test_a_place_visited_and_left_stays_the_destination_beside_another_origin(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Kim travelled by train from Pyongyang to Beijing. The train left Beijing on Tuesday."
+    roles = _by_name(_parse(text, gazetteer))
+    assert (roles["Pyongyang"], roles["Beijing"]) == (Role.ORIGIN, Role.DESTINATION)
+
+
 def test_a_station_or_an_airport_named_after_its_city_is_found_as_the_city(
     gazetteer: Gazetteer,
 ) -> None:

@@ -9,7 +9,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from routes.model import POINT_KINDS, LocatedPlace, Mention, Parsed, Place, Report, Status, TimeRef
+from routes.model import (
+    POINT_KINDS,
+    LocatedPlace,
+    Mention,
+    Parsed,
+    Place,
+    Report,
+    Role,
+    Status,
+    TimeRef,
+)
 from routes.read import native
 from routes.read.gazetteer import Gazetteer
 from routes.read.parse.candidates import Match, find_candidates, register_candidates
@@ -97,7 +107,29 @@ def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
                 omitted_mentions=len(found) - len(kept),
             )
         )
-    return Parsed(places=tuple(located), timerefs=tuple(timerefs))
+    return Parsed(places=tuple(one_origin(located)), timerefs=tuple(timerefs))
+
+
+def one_origin(located: Sequence[LocatedPlace]) -> list[LocatedPlace]:
+    """Places both arrived at and left are the origin only when no other place is one.
+
+    :func:`place_role` makes a place visited and then left ("the train left Beijing on
+    Tuesday" after "a visit to Beijing") the origin: where the journey told starts. When
+    the reports name another origin ("from Pyongyang to Beijing"), it was a destination.
+    """
+    others = {
+        p.place.id
+        for p in located
+        if p.role == Role.ORIGIN and not any(m.role == Role.DESTINATION for m in p.mentions)
+    }
+    if not others:
+        return list(located)
+    return [
+        replace(p, role=Role.DESTINATION)
+        if p.role == Role.ORIGIN and p.place.id not in others
+        else p
+        for p in located
+    ]
 
 
 def _kept_mentions(found: Sequence[Mention]) -> list[Mention]:
