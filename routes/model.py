@@ -174,6 +174,9 @@ class TimeRef:
     source: str = ""
     sentence_start: int = 0
     sentence_end: int = 0
+    #: The part of the day said ("evening" for "late on Sunday"), "" when none was said or
+    #: a clock time was: then the clock of ``date`` is a convention, not what was reported.
+    part: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,8 @@ class Mention:
     date: str | None = None
     status: str = Status.REPORTED
     role: str = Role.CONTEXT
+    #: The part of the day its date was said with (see :attr:`TimeRef.part`).
+    part: str = ""
 
 
 @dataclass(frozen=True)

@@ -260,6 +260,16 @@ def test_mention_dates_come_from_their_sentence(gazetteer: Gazetteer) -> None:
     assert _place(parsed, "khabarovsk").mentions[0].date == "2023-09-13"
 
 
+def test_a_mention_carries_the_part_of_the_day_it_was_said_with(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "Kim left Pyongyang late on Sunday. He is due to arrive in Khabarovsk on September 13.",
+        gazetteer,
+    )
+    # "late on Sunday" is the evening of 10 September: the 21:00 of its date is a convention
+    assert _place(parsed, "pyongyang").mentions[0].part == "evening"
+    assert _place(parsed, "khabarovsk").mentions[0].part == ""
+
+
 def test_a_past_year_makes_a_mention_historical(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "In 2019 Kim travelled by train to Vladivostok for his first summit.", gazetteer

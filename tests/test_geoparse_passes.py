@@ -14,7 +14,7 @@ from routes.read.parse.candidates import find_candidates
 from routes.read.parse.framing import is_dateline, lower_case
 from routes.read.parse.role import cue_before
 from routes.read.parse.status import status_of
-from routes.read.parse.visits import order_by_event_time
+from routes.read.parse.visits import EventTime, event_times, order_by_event_time
 from routes.read.reports import report_from_text
 
 
@@ -225,6 +225,163 @@ def test_visits_follow_event_time_between_origin_and_destination() -> None:
     # the origin first and the destination last whatever their dates; c before b by date;
     # d (no date) keeps the time of c, the stop before it on the track, and stays after it
     assert ordered == ["a", "c", "d", "b", "e"]
+
+
+def _times(text: str, gazetteer: Gazetteer) -> dict[str, EventTime]:
+    """Event times of the stops of ``text`` (published Friday 15 September 2023), by name."""
+    report = report_from_text(text, source="Test Wire", published=date(2023, 9, 15), report_id="t")
+    places = parse([report], gazetteer).places
+    names = {p.place.id: p.place.name for p in places}
+    return {names[pid]: when for pid, when in event_times(places).items()}
+
+
+def test_earlier_and_the_past_perfect_put_a_stop_before_the_one_told_first(
+    gazetteer: Gazetteer,
+) -> None:
+    times = _times(
+        "The train stopped at Ussuriysk on Thursday. Earlier, it had pulled out of Khasan.",
+        gazetteer,
+    )
+    assert times["Khasan"].day == times["Ussuriysk"].day == "2023-09-14"
+    assert times["Khasan"].rank < times["Ussuriysk"].rank
+
+
+def test_the_previous_day_and_then_move_a_stop_off_the_day_told_last(
+    gazetteer: Gazetteer,
+) -> None:
+    times = _times(
+        "The train reached Khabarovsk on Thursday. The previous day it passed Birobidzhan. "
+        "It then passed through Ussuriysk.",
+        gazetteer,
+    )
+    assert times["Birobidzhan"].day == "2023-09-13"
+    assert times["Khabarovsk"].day == "2023-09-14"
+    # "then" is told against Birobidzhan, the stop told last: one rank after it, same day
+    assert (times["Ussuriysk"].day, times["Ussuriysk"].rank) > (times["Birobidzhan"].day, 0)
+
+
+def test_a_place_told_after_after_comes_before_the_main_clause(gazetteer: Gazetteer) -> None:
+    times = _times(
+        "The train arrived in Artyom on Thursday after passing through Khabarovsk overnight.",
+        gazetteer,
+    )
+    assert times["Khabarovsk"].rank < times["Artyom"].rank
+
+
+def test_a_destination_reached_before_the_last_one_is_ordered_by_its_time() -> None:
+    stops = [
+        _stop("a", Role.ORIGIN),
+        _stop("b", Role.VIA),
+        _stop("c", Role.DESTINATION),
+        _stop("d", Role.DESTINATION),
+    ]
+    times = {"b": "2023-09-14", "c": "2023-09-16", "d": "2023-09-12"}
+    ordered = [s[0].id for s in order_by_event_time(stops, times)]
+    # d, reached on the 12th, is a stop on the way before b; c, of the latest day, ends it
+    assert ordered == ["a", "d", "b", "c"]
+
+
+def test_stops_of_one_sentence_day_and_rank_come_in_the_order_it_told_them() -> None:
+    stops = [_stop(i, Role.VIA) for i in "abcd"] + [_stop("e", Role.DESTINATION)]
+    one, other = ("t", 10), ("t", 90)
+    times = {
+        "a": EventTime("2023-09-14", 0, told=2, sentence=one),
+        "b": EventTime("2023-09-14", 0, told=1, sentence=one),
+        "c": EventTime("2023-09-14", 0, told=4, sentence=other),
+        "d": EventTime("2023-09-14", 0, told=3, sentence=other),
+        "e": EventTime("2023-09-15", 0, told=0, sentence=("t", 0)),
+    }
+    # within a sentence as told (b before a, d before c); the two sentences by the track
+    assert [s[0].id for s in order_by_event_time(stops, times)] == ["b", "a", "d", "c", "e"]
+
+
+def test_a_place_arrived_at_and_later_left_is_where_the_journey_starts(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Kim arrived in Beijing on Sunday for talks. The train left Beijing on Tuesday."
+    assert _by_name(_parse(text, gazetteer))["Beijing"] == Role.ORIGIN
+
+
+def test_a_place_visited_and_left_stays_the_destination_beside_another_origin(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Kim travelled by train from Pyongyang to Beijing. The train left Beijing on Tuesday."
+    roles = _by_name(_parse(text, gazetteer))
+    assert (roles["Pyongyang"], roles["Beijing"]) == (Role.ORIGIN, Role.DESTINATION)
+
+
+def test_a_station_or_an_airport_named_after_its_city_is_found_as_the_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The delegation flew to Rzeszów-Jasionka on Tuesday and went by road to Przemyśl "
+        "Główny, where it boarded the night train."
+    )
+    assert {"Rzeszów", "Przemyśl"} <= set(_by_name(_parse(text, gazetteer)))
+
+
+def test_the_ends_of_a_service_name_get_no_time_from_the_sentence(gazetteer: Gazetteer) -> None:
+    times = _times("The Moscow-Vladivostok express reached Krasnoyarsk on Thursday.", gazetteer)
+    assert times["Krasnoyarsk"].day == "2023-09-14"
+    assert "Vladivostok" not in times  # where the train runs to, not where it was on Thursday
+
+
+def test_from_after_an_arrival_cue_is_where_the_leg_began(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse("A day after the train reached Moscow from Pyongyang, talks began.", gazetteer)
+    )
+    assert roles["Pyongyang"] == Role.ORIGIN
+    assert roles["Moscow"] == Role.DESTINATION
+
+
+def test_left_x_for_y_makes_y_where_the_train_was_going(gazetteer: Gazetteer) -> None:
+    roles = _by_name(_parse("The train left Khabarovsk on Monday for Vladivostok.", gazetteer))
+    assert (roles["Khabarovsk"], roles["Vladivostok"]) == (Role.ORIGIN, Role.DESTINATION)
+
+
+def test_the_other_branch_of_a_hedged_plan_is_as_unsure(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse("Experts said Kim might next travel to Moscow, or to Vladivostok.", gazetteer)
+    )
+    assert roles["Vladivostok"] not in (Role.ORIGIN, Role.VIA, Role.BORDER, Role.DESTINATION)
+
+
+def test_a_stop_denied_beside_a_place_passed_elsewhere_stays_off(gazetteer: Gazetteer) -> None:
+    text = (
+        "The train did not stop in Dalian, nor did it divert to Shenyang; it passed "
+        "Dandong at dawn."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Dalian"] == Role.RULED_OUT
+    assert roles["Dandong"] == Role.VIA
+
+
+def test_a_dropped_stop_is_ruled_out(gazetteer: Gazetteer) -> None:
+    roles = _by_name(_parse("A planned stop in Ussuriysk was dropped, officials said.", gazetteer))
+    assert roles["Ussuriysk"] == Role.RULED_OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat"),
+    [
+        # the Kirov on the Vyatka, not the small one nearer Moscow: both lie about as near
+        # the journey's places, and the larger wins
+        ("The train left Moscow on Monday and passed Kirov before reaching Perm.", "Kirov", 58.6),
+        # the Pingxiang near Nanning, at the Vietnamese border, not the bigger one in Jiangxi
+        (
+            "The train left Pyongyang on Saturday, passed Nanning and stopped at Pingxiang.",
+            "Pingxiang",
+            22.1,
+        ),
+        # no namesake near the journey's places: the likeliest (the provincial capital)
+        ("Analysts in Seoul said the train had passed Changsha by Monday.", "Changsha", 28.2),
+    ],
+)
+def test_a_namesake_is_the_one_on_the_journey(
+    gazetteer: Gazetteer, text: str, name: str, lat: float
+) -> None:
+    place = next(p.place for p in _parse(text, gazetteer).places if p.place.name == name)
+    assert place.lat == pytest.approx(lat, abs=0.2)
 
 
 def test_a_quoted_post_in_lower_case_still_names_its_places(gazetteer: Gazetteer) -> None:

@@ -175,3 +175,30 @@ def test_words_that_are_not_dates_give_none(text: str) -> None:
 def test_without_a_published_date_only_absolute_dates_resolve() -> None:
     text = "Kim left on Sunday, yesterday. He met Putin on April 25, 2019, and in 2019."
     assert _times(text, None) == [("April 25, 2019", "2019-04-25"), ("2019", "2019")]
+
+
+def test_a_weekday_in_a_clause_without_tense_takes_the_future_of_its_sentence() -> None:
+    # Monday 11 September: "will stay …, reaching Moscow on Wednesday" is the coming one,
+    # "left …, arriving on Saturday" the one before
+    assert _times("Others will stay on board, reaching Moscow on Wednesday.") == [
+        ("Wednesday", "2023-09-13")
+    ]
+    assert _times("The train left Irkutsk, arriving in Chita on Saturday.") == [
+        ("Saturday", "2023-09-09")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "part"),
+    [
+        ("Kim left Pyongyang late on Sunday.", "late on Sunday", "evening"),
+        ("It stopped on Saturday morning.", "Saturday morning", "morning"),
+        ("It crossed early on Tuesday.", "early on Tuesday", "early morning"),
+        ("It reached Khasan on Tuesday.", "Tuesday", ""),
+    ],
+)
+def test_a_part_of_the_day_keeps_the_precision_it_was_said_with(
+    text: str, words: str, part: str
+) -> None:
+    (ref,) = find_times(Report(id="r", text=text, published=MONDAY))
+    assert (ref.text, ref.part) == (words, part)

@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from routes.model import STOP_ROLES, Role
+
 #: Where the per-language files live.
 LANG_DIR = Path(__file__).resolve().parent / "lang"
 
@@ -266,7 +268,7 @@ def _actor(table: dict[str, Any], where: str, path: Path) -> Cue | None:
         regex = rf"\b(?:{alternatives})\s+(?:the\s+)?{_AND_NAME}$"
     else:
         regex = rf"^\s*(?:{alternatives})"
-    return Cue("actor", re.compile(regex, re.IGNORECASE), _gates(phrases))
+    return Cue(Role.ACTOR, re.compile(regex, re.IGNORECASE), _gates(phrases))
 
 
 def _description(table: dict[str, Any], path: Path) -> Cue:
@@ -282,7 +284,7 @@ def _description(table: dict[str, Any], path: Path) -> Cue:
 def _role(table: dict[str, Any], path: Path) -> str:
     """The role a cue table gives."""
     role = table.get("role")
-    if role not in ("origin", "via", "border", "destination"):
+    if role not in STOP_ROLES:
         msg = f"{path.name}: a [[cues]] table has no journey role (got {role!r})"
         raise ValueError(msg)
     return role

@@ -46,6 +46,27 @@ PART_OF_DAY: dict[tuple[str, str], str] = {
     ("late", "night"): "23:00",
 }
 
+#: What a part of the day says, as a reader would put it: the precision "late on Sunday"
+#: was reported with (the clock of :data:`PART_OF_DAY` is only for ordering and timing).
+PART_LABELS: dict[tuple[str, str], str] = {
+    ("", "morning"): "morning",
+    ("", "noon"): "midday",
+    ("", "midday"): "midday",
+    ("", "afternoon"): "afternoon",
+    ("", "evening"): "evening",
+    ("", "night"): "night",
+    ("early", ""): "early morning",
+    ("late", ""): "evening",
+    ("early", "morning"): "early morning",
+    ("late", "morning"): "late morning",
+    ("early", "afternoon"): "early afternoon",
+    ("late", "afternoon"): "late afternoon",
+    ("early", "evening"): "early evening",
+    ("late", "evening"): "late evening",
+    ("early", "night"): "night",
+    ("late", "night"): "late night",
+}
+
 #: An explicit date without a year falls in the published year, unless it lies over
 #: half a year away and within a quarter year across New Year ("January 3" in a
 #: December report is next January).
@@ -366,8 +387,10 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     """Whether the clause around a weekday speaks of the future.
 
     The words between the last clause break and the weekday decide; when they
-    hold no tense cue, the words after it up to the next break do.  A past
-    verb ("said", "left", "opened") or no cue at all reads as the past.
+    hold no tense cue, the words after it up to the next break do, and then the
+    sentence before it ("Others will stay on board …, reaching Moscow on
+    Wednesday").  A past verb ("said", "left", "opened") or no cue at all reads
+    as the past.
     """
     before = text[max(sentence[0], start - _CLAUSE_WINDOW) : start]
     clause = before[_last_clause_start(before) :]
@@ -379,7 +402,9 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     after = after.lstrip(" ,")
     stop = _CLAUSE_BREAK.search(after)
     clause = after[: stop.start()] if stop else after
-    return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
+    if _FUTURE.search(clause) or _PAST.search(clause):
+        return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
+    return bool(_FUTURE.search(before)) and not (_PERFECT.search(before) or _PAST.search(before))
 
 
 def _last_clause_start(words: str) -> int:
@@ -439,9 +464,27 @@ def time_refs(
                 date=value,
                 sentence_start=sentence[0],
                 sentence_end=sentence[1],
+                part=part_said(text[start:end]) if "T" in value else "",
             )
         )
     return tuple(refs)
+
+
+_MODIFIER = re.compile(r"\b(early|late)\b", re.IGNORECASE)
+_PART_WORD = re.compile(r"\b(morning|afternoon|evening|night|noon|midday)\b", re.IGNORECASE)
+
+
+def part_said(words: str) -> str:
+    """The part of the day ``words`` say (:data:`PART_LABELS`), "" for a clock time or none.
+
+    "late on Sunday" → "evening", "Saturday morning" → "morning", "tonight" → "night".
+    """
+    if words.lower() == "tonight":
+        return PART_LABELS[("", "night")]
+    mod = _MODIFIER.search(words)
+    part = _PART_WORD.search(words)
+    key = ((mod.group(1).lower() if mod else ""), (part.group(1).lower() if part else ""))
+    return PART_LABELS.get(key) or PART_LABELS.get(("", key[1]), "")
 
 
 def _sentence_of(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

@@ -396,14 +396,28 @@ def _global_only(match: Match) -> bool:
 def _odd_neighbour(
     text: str, tokens: Sequence[tuple[int, int, int]], i: int, j: int, explained: Sequence[bool]
 ) -> bool:
-    """Whether tokens ``i..j`` sit next to a capitalised word that nothing explains."""
+    """Whether tokens ``i..j`` sit next to a capitalised word that nothing explains.
+
+    A word hyphenated after the name is its part ("Rzeszów-Jasionka", an airport named
+    after its city and village), not an unknown name around it.
+    """
     for k, step in ((i - 1, -1), (j + 1, 1)):
         while 0 <= k < len(tokens) and tokens[k][2] == _CONNECTOR:
             k += step
+        if step == 1 and k == j + 1 < len(tokens) and _hyphenated(text, tokens, j):
+            continue
         inside = 0 <= k < len(tokens) and not explained[k]
         if inside and normalize(text[tokens[k][0] : tokens[k][1]]) not in GEO_WORDS:
             return True
     return False
+
+
+def _hyphenated(text: str, tokens: Sequence[tuple[int, int, int]], j: int) -> bool:
+    """Whether token ``j + 1`` is joined to token ``j`` by a hyphen alone."""
+    return text[tokens[j][1] : tokens[j + 1][0]] in _HYPHENS
+
+
+_HYPHENS = frozenset({"-", "‐"})
 
 
 _NEEDS_THE = frozenset({"north", "south"})

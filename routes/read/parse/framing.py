@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from routes.model import Kind
+from routes.model import Kind, Role
 from routes.read.crossings import Crossing, load_crossings
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.parse.match import Match, new_match, readings_of
@@ -226,7 +226,7 @@ def _border_descriptions(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
                 sides = tuple(c.countries[c.countries[0] == b] for c in found)
             if found:
                 match = new_match(
-                    m.start(), m.end(), readings_of(tuple(c.place for c in found)), role="border"
+                    m.start(), m.end(), readings_of(tuple(c.place for c in found)), role=Role.BORDER
                 )
                 yield replace(match, sides=sides)
             m = following

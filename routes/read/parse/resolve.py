@@ -57,7 +57,7 @@ def resolve_place(
                 break
     if best.curated:
         return best
-    if best.kind == "country":
+    if best.kind == Kind.COUNTRY:
         return None if match.embedded else best
     surface = text[match.start : match.end]
     key = normalize(surface)
@@ -214,10 +214,35 @@ def _nearest_reading(
             if near_border:
                 return near_border[0]
         if others:
-            return min(readings, key=lambda p: (_km_to_nearest(p, others), readings.index(p)))
+            return _likeliest_near(readings, others)
     if others and place.population < FAR_POPULATION and _km_to_nearest(place, others) > FAR_KM:
         return None
     return place
+
+
+#: Farthest a namesake may lie from the nearest anchor for nearness to choose it; beyond,
+#: every reading is as far off and the likeliest (largest) one stands.
+NAMESAKE_NEAR_KM = 400.0
+#: Readings at most twice as far from an anchor as the nearest, or this much farther,
+#: count as near as it (an anchor is only one point of a long line).
+NAMESAKE_SLACK_KM = 30.0
+
+
+def _likeliest_near(readings: Sequence[Place], anchors: Sequence[Place]) -> Place:
+    """The likeliest (first) of ``readings`` among those nearest the anchors.
+
+    Nearness decides only where it tells the readings apart: those at most twice as far
+    as the nearest (or :data:`NAMESAKE_SLACK_KM` farther) are as near, and when even the
+    nearest lies beyond :data:`NAMESAKE_NEAR_KM` all are; then the first (the largest)
+    wins: the Kirov on the Vyatka beside the small one near Moscow, but the Pingxiang at
+    the Vietnamese border near Nanning, not the bigger one in Jiangxi.
+    """
+    km = [_km_to_nearest(p, anchors) for p in readings]
+    nearest = min(km)
+    if nearest > NAMESAKE_NEAR_KM:
+        return readings[0]
+    near = max(2 * nearest, nearest + NAMESAKE_SLACK_KM)
+    return next(p for p, d in zip(readings, km, strict=True) if d <= near)
 
 
 def _km_to_nearest(place: Place, others: Sequence[Place]) -> float:

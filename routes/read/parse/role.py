@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Mention, Place
+from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Kind, Mention, Place, Role, Status
 from routes.read.gazetteer import Gazetteer
 from routes.read.lexicon import Cue, compile_phrase, lexicon_for
 from routes.read.parse.match import Match
@@ -52,6 +52,8 @@ def role_cues(language: str = "en") -> RoleCues:
     )
 
 
+#: Characters either side of a ruled-out place read for "slowed", "passed" (went past it).
+_PASSING_CHARS = 60
 #: Characters after a place that its cues and frames may reach ("~" spans 60 of them).
 _AFTER_CHARS = 120
 _SERVICE_TO_BEFORE = re.compile(rf"{_CAP}[-‐–]$")
@@ -68,6 +70,7 @@ _LIST_GLUE = re.compile(
 )
 
 
+_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -77,16 +80,16 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
     gives the Korean spelling Pyongyang's role.
     """
-    if mention.role not in ("context", "actor") or previous.role not in STOP_ROLES:
+    if mention.role not in (Role.CONTEXT, Role.ACTOR) or previous.role not in STOP_ROLES:
         return mention
     if previous.sentence_start != mention.sentence_start:
         return mention
     glue = _LIST_GLUE.fullmatch(text, previous.end, mention.start)
-    if glue is None or (mention.role == "actor" and "(" not in glue.group()):
+    if glue is None or (mention.role == Role.ACTOR and "(" not in glue.group()):
         return mention
     role = previous.role
-    if place.kind == "border-crossing" and role in ("via", "destination"):
-        role = "border"
+    if place.kind == Kind.BORDER_CROSSING and role in (Role.VIA, Role.DESTINATION):
+        role = Role.BORDER
     return replace(mention, role=role)
 
 
@@ -102,40 +105,63 @@ def mention_role(
     """The journey role one mention gives its place, read with ``language``'s cues."""
     cues = role_cues(language)
     if sentence.historical:
-        return "historical"
+        return Role.HISTORICAL
     if place.kind not in POINT_KINDS:
-        return "context"
+        return Role.CONTEXT
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     if _ATTRIBUTIVE.match(after):
-        return "context"  # "Moscow-based", "Pyongyang-backed"
+        return Role.CONTEXT  # "Moscow-based", "Pyongyang-backed"
     if match.dateline:
-        return "dateline"
+        return Role.DATELINE
     before = text[max(sentence.start, match.start - 120) : match.start]
     if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
-        return "actor"  # "talks between Beijing and Pyongyang", "pressure from Washington"
+        return Role.ACTOR  # "talks between Beijing and Pyongyang", "pressure from Washington"
     cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
-    if status == "speculative":
-        return "context"  # "could detour to X": never a stop by itself
+    if cue == Role.DESTINATION and match.role is None and _FROM.search(before):
+        cue = Role.ORIGIN  # "reached Moscow from Pyongyang": where the leg began
+    elif cue == Role.ORIGIN and match.role is None and _FOR.search(before):
+        cue = Role.DESTINATION  # "left Khabarovsk for Vladivostok": where it was going
+    if status == Status.SPECULATIVE:
+        return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
-        return "actor"
-    if status == "ruled-out":
-        passing = cue in ("via", "border") and cues.passing.search(sentence.quote)
-        return cue if passing else "ruled-out"
+        return Role.ACTOR
+    if status == Status.RULED_OUT:
+        passing = cue in (Role.VIA, Role.BORDER) and cues.passing.search(_own_clause(before, after))
+        return cue if passing else Role.RULED_OUT
     if cue is None:
-        return "context"
-    if place.kind == "border-crossing" and cue in ("via", "destination"):
-        return "border"
+        return Role.CONTEXT
+    if place.kind == Kind.BORDER_CROSSING and cue in (Role.VIA, Role.DESTINATION):
+        return Role.BORDER
     return cue
+
+
+def names_a_service(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
+    """Whether the place is an end of a service's name ("the Moscow-Vladivostok express").
+
+    Such a name says where the train runs, not where it is when the sentence speaks.
+    """
+    after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    return _service_role(before, after, role_cues(language)) is not None
+
+
+def _own_clause(before: str, after: str) -> str:
+    """The words of the place's own clause around it (up to :data:`_PASSING_CHARS` a side)."""
+    head = before[-_PASSING_CHARS:]
+    tail = after[:_PASSING_CHARS]
+    cut = max(head.rfind(","), head.rfind(";"))
+    ends = [i for i in (tail.find(","), tail.find(";")) if i >= 0]
+    return head[cut + 1 :] + " " + tail[: min(ends)] if ends else head[cut + 1 :] + " " + tail
 
 
 def _service_role(before: str, after: str, cues: RoleCues) -> str | None:
     """Origin or destination from a service's name ("the Beijing-Moscow express")."""
     if cues.service_from.match(after):
-        return "origin"
+        return Role.ORIGIN
     if _SERVICE_TO_BEFORE.search(before) and cues.service_to_after.match(after):
-        return "destination"
+        return Role.DESTINATION
     return None
 
 
@@ -185,9 +211,9 @@ def _travel_cue(before: str) -> str | None:
     """The role "from X" (origin) or "to X" (destination) gives in a sentence about travel."""
     lowered = before.lower() if before.isascii() else None
     if (lowered is None or "from" in lowered) and _FROM.search(before):
-        return "origin"
+        return Role.ORIGIN
     if (lowered is None or "to" in lowered or "for" in lowered) and _TO.search(before):
-        return "destination"
+        return Role.DESTINATION
     return None
 
 
@@ -238,7 +264,8 @@ _LOCATIVE_BEFORE = re.compile(
 def _passed_in(mentions: Sequence[Mention], report_id: str) -> bool:
     """Whether a report says the train passed the place ("passed through X … did not stop")."""
     return any(
-        m.report_id == report_id and m.role == "via" and m.status == "reported" for m in mentions
+        m.report_id == report_id and m.role == Role.VIA and m.status == Status.REPORTED
+        for m in mentions
     )
 
 
@@ -251,26 +278,28 @@ def place_role(mentions: Sequence[Mention], published: dict[str, tuple]) -> str:
     report order, then position) rules the place out; else actor, context, and
     historical when the place is only mentioned as history.
     """
-    current = [m for m in mentions if m.role != "historical" and m.status != "superseded"]
+    current = [m for m in mentions if m.role != Role.HISTORICAL and m.status != Status.SUPERSEDED]
     journey = [
         m
         for m in current
-        if (m.role in STOP_ROLES and m.status != "denied") or m.role == "ruled-out"
+        if (m.role in STOP_ROLES and m.status != Status.DENIED) or m.role == Role.RULED_OUT
     ]
     if journey:
         latest = max(journey, key=lambda m: (published[m.report_id], m.start))
         roles = {m.role for m in journey}
         if not roles & set(STOP_PRIORITY):
-            return "ruled-out"
-        if latest.role == "ruled-out" and not _passed_in(journey, latest.report_id):
-            return "ruled-out"
-        if "origin" in roles and "via" in roles and "destination" not in roles:
-            roles.discard("origin")  # left from a place it had passed: a stop on the way
+            return Role.RULED_OUT
+        if latest.role == Role.RULED_OUT and not _passed_in(journey, latest.report_id):
+            return Role.RULED_OUT
+        if Role.ORIGIN in roles and Role.VIA in roles and Role.DESTINATION not in roles:
+            roles.discard(Role.ORIGIN)  # left from a place it had passed: a stop on the way
+        if Role.ORIGIN in roles and Role.DESTINATION in roles and Role.BORDER not in roles:
+            return Role.ORIGIN  # visited and left, or left and back home: the journey starts there
         return next(role for role in STOP_PRIORITY if role in roles)
-    if any(m.role == "actor" for m in current):
-        return "actor"
-    if any(m.role == "dateline" for m in current):
-        return "dateline"
+    if any(m.role == Role.ACTOR for m in current):
+        return Role.ACTOR
+    if any(m.role == Role.DATELINE for m in current):
+        return Role.DATELINE
     if current:
-        return "context"
-    return "historical" if any(m.role == "historical" for m in mentions) else "context"
+        return Role.CONTEXT
+    return Role.HISTORICAL if any(m.role == Role.HISTORICAL for m in mentions) else Role.CONTEXT

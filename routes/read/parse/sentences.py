@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from routes.model import Report, TimeRef
+from routes.model import Report, Status, TimeRef
 from routes.read import native
 from routes.read.parse.attribution import attribution_of
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
@@ -16,7 +16,7 @@ from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
 #: A sentence that speaks of travel (makes "to X" and "from X" journey cues).
 _TRAVEL = re.compile(
     r"\b(?:train|travel|travell?ed|travell?ing|trip|journey|visit|rail|arriv|depart|left|"
-    r"leav|head|bound|route|ride|rode|motorcade|convoy|flew|fly|flight|drove|cross)",
+    r"leav|head|bound|route|ride|rode|motorcade|convoy|flew|fly|flight|drove|cross|ran\b|roll|pull)",
     re.IGNORECASE,
 )
 
@@ -106,7 +106,7 @@ def read_sentence(
         historical=historical,
         break_starts=starts,
         break_ends=ends,
-        current=tuple(t for t in times if t.status != "superseded"),
+        current=tuple(t for t in times if t.status != Status.SUPERSEDED),
     )
 
 
@@ -129,13 +129,12 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
     )
 
 
-def mention_date(sentence: Sentence, clause: tuple[int, int], start: int) -> str | None:
-    """The date of the sentence's time expression nearest the mention (same clause first)."""
+def mention_time(sentence: Sentence, clause: tuple[int, int], start: int) -> TimeRef | None:
+    """The sentence's time expression nearest the mention (same clause first), if any."""
     times = sentence.current
     if not times:
         return None
-    best = min(
+    return min(
         times,
         key=lambda t: (not (clause[0] <= t.start < clause[1]), abs(t.start - start)),
     )
-    return best.date

@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from routes.model import Status
 from routes.read.lexicon import lexicon_for
 from routes.read.parse.words import MEMO_SIZE
 
@@ -45,7 +46,7 @@ def status_of(words: str, language: str = "en") -> str:
     for status in lexicon_for(language).statuses:
         if status.may_match(present) and status.pattern.search(words):
             return status.role
-    return "reported"
+    return Status.REPORTED
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

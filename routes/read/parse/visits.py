@@ -1,18 +1,23 @@
 """Visits in the order they happened: event time first, then the order along the track.
 
 Reports tell a journey out of order ("Earlier, the train had pulled in to X"), so text order
-says little. Each stop carries the earliest event time its current mentions give (the date
-the sentence puts on the mention, with its precision); :func:`order_by_event_time` sorts stops
-already ordered along the rail (``routes.rail.route.order_stops``) by those times, a stop with
-no time keeping its place right after the stop before it on the track.
+says little. Each stop carries an event time (:class:`EventTime`): the date the sentence puts
+on its mention, or, in a sentence without a date, a time read against the last dated one
+("earlier", "the previous day", "then", "later", "had pulled in"), and, inside a sentence,
+places told after "after" ("reached Y after passing X") come before the rest.
+:func:`order_by_event_time` sorts stops already ordered along the rail
+(``routes.rail.route.order_stops``) by those times, a stop with no time keeping its place
+right after the stop before it on the track.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from typing import NamedTuple, TypeVar
 
-from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Place, Role
+from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
 _DAY, _MINUTE = 10, 16
@@ -20,28 +25,174 @@ _DAY, _MINUTE = 10, 16
 T = TypeVar("T", bound=tuple)
 
 
-def event_times(places: Sequence[LocatedPlace]) -> dict[str, str]:
-    """The earliest event time of each stop place, by place id (ISO, as precise as said).
+class EventTime(NamedTuple):
+    """When a stop was visited: its day and its rank among the events of that day.
+
+    ``rank`` orders what a report tells of one day ("earlier" is one less than the event it
+    is told against, "then" one more); two stops of the same day and rank keep their order
+    along the track. ``iso`` is the time as precise as the report said it ("" when read
+    from words alone).
+    """
+
+    day: str
+    rank: int = 0
+    iso: str = ""
+    told: int = 0  # where it was told: the index of its mention in report and text order
+    sentence: tuple[str, int] = ("", -1)  # the report id and start of its sentence
+
+
+#: A sentence that tells what happened before the one told last ("Earlier, …", "had pulled").
+_EARLIER = re.compile(
+    r"^\W*(?:earlier|before\s+that|before\s+then|previously)\b"
+    r"|\bhad\s+(?:already\s+|earlier\s+|first\s+)?(?:been\s+)?\w+(?:ed|en|ne|ft|ssed|ught)\b",
+    re.IGNORECASE,
+)
+#: … what happened the day before, or the day after, the one told last.
+_DAY_BEFORE = re.compile(
+    r"\b(?:the\s+(?:previous|preceding)\s+(?:day|evening|night|morning)|the\s+day\s+before"
+    r"|the\s+(?:evening|night)\s+before)\b",
+    re.IGNORECASE,
+)
+_DAY_AFTER = re.compile(
+    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening)|a\s+day\s+later)\b",
+    re.IGNORECASE,
+)
+#: … what happened after it ("The train then turned north", "Later in the day …").
+_LATER = re.compile(
+    r"\b(?:then|later|afterwards|afterward|after\s+that|from\s+there|next|subsequently)\b",
+    re.IGNORECASE,
+)
+#: A clause told after the event it preceded ("reached Y after passing X", "hours after").
+_AFTER_CLAUSE = re.compile(r"\b(?:after|having)\b", re.IGNORECASE)
+
+
+def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
+    """The earliest event time of each stop place, by place id.
 
     Only current stop mentions count (not superseded, denied or ruled out); a year alone
-    is too vague to order visits and is left out.
+    is too vague to order visits and is left out. Mentions without a date of their own get
+    one from the words of their sentence read against the sentences told before them in
+    the same report (:func:`mention_times`).
     """
-    times: dict[str, str] = {}
-    for located in places:
-        for mention in located.mentions:
-            if mention.role not in STOP_ROLES or mention.status in NOT_CURRENT:
-                continue
-            when = mention.date
-            if not when or len(when) < _DAY:
-                continue
-            when = when[:_MINUTE]
-            held = times.get(located.place.id)
-            if held is None or when < held:
-                times[located.place.id] = when
+    times: dict[str, EventTime] = {}
+    for place_id, when in mention_times(_current_mentions(places)):
+        held = times.get(place_id)
+        if held is None or _key(when) < _key(held):
+            times[place_id] = when
     return times
 
 
-def order_by_event_time(stops: Sequence[T], times: dict[str, str]) -> list[T]:
+def _current_mentions(places: Sequence[LocatedPlace]) -> list[tuple[str, Mention]]:
+    """``(place id, mention)`` of every current mention, by report and text order."""
+    found = [
+        (located.place.id, mention)
+        for located in places
+        for mention in located.mentions
+        if mention.status not in NOT_CURRENT and mention.role != Role.HISTORICAL
+    ]
+    return sorted(found, key=lambda pair: (pair[1].report_id, pair[1].start))
+
+
+def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, EventTime]]:
+    """An event time for each stop ``(place id, mention)`` that has one, read in text order.
+
+    A dated mention takes its day; a mention of a sentence without a date takes the day of
+    the sentence told before it in the same report (the time of its first place that has
+    one, any place: "Kim toured the airfield in Artyom on Saturday" dates the next
+    sentence's stops), one rank lower after "earlier" or a past perfect ("had pulled in"),
+    one higher after "then" or "later", a day less after "the previous day", a day more
+    after "the next day". Within one sentence, the places told after "after" come one rank
+    before the places told ahead of it.
+    """
+    out: list[tuple[str, EventTime]] = []
+    told_before: _Span | None = None  # the times of the sentence told before this one
+    stops: list[EventTime] = []  # the stop times of this sentence
+    others: list[EventTime] = []  # the times of its other places
+    sentence = None
+    for told, (place_id, mention) in enumerate(mentions):
+        if (mention.report_id, mention.sentence_start) != sentence:
+            if sentence is not None and mention.report_id == sentence[0]:
+                told_before = _span(stops or others) or told_before
+            else:
+                told_before = None
+            sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
+        when = _mention_time(mention, told_before)
+        if when is None:
+            continue
+        when = when._replace(told=told, sentence=sentence)
+        if mention.role in STOP_ROLES:
+            out.append((place_id, when))
+            stops.append(when)
+        elif mention.role not in _SAYING_ROLES:
+            others.append(when)
+    return out
+
+
+#: The earliest and the latest event time of a sentence.
+_Span = tuple[EventTime, EventTime]
+
+
+def _span(times: Sequence[EventTime]) -> _Span | None:
+    """The earliest and latest of ``times`` (by day and rank), None for none."""
+    if not times:
+        return None
+    ordered = sorted(times, key=lambda t: (t.day, t.rank))
+    return ordered[0], ordered[-1]
+
+
+#: Roles whose dates are when something was said or filed, not where the train was.
+_SAYING_ROLES = (Role.DATELINE, Role.ACTOR)
+
+
+def _mention_time(mention: Mention, told_before: _Span | None) -> EventTime | None:
+    """One mention's event time, given the times of the sentence told before it.
+
+    See :func:`mention_times`: "earlier" and "the previous day" are read against the
+    earliest of those times, "then", "later" and "the next day" against the latest.
+    """
+    head = mention.quote[: max(0, mention.start - mention.sentence_start)]
+    after = -1 if _AFTER_CLAUSE.search(head) and _told_before(head) else 0
+    if mention.date and len(mention.date) >= _DAY:
+        day = mention.date[:_DAY]
+        if told_before is not None and told_before[0].day == day and _EARLIER.search(head):
+            return EventTime(day, told_before[0].rank - 1 + after, mention.date[:_MINUTE])
+        return EventTime(day, after, mention.date[:_MINUTE])
+    if told_before is None:
+        return None
+    earliest, latest = told_before
+    if _DAY_BEFORE.search(mention.quote):
+        return EventTime(_shift(earliest.day, -1), after)
+    if _DAY_AFTER.search(mention.quote):
+        return EventTime(_shift(latest.day, 1), after)
+    if _EARLIER.search(head):
+        return EventTime(earliest.day, earliest.rank - 1 + after)
+    if _LATER.search(head):
+        return EventTime(latest.day, latest.rank + 1 + after)
+    return None
+
+
+def _told_before(head: str) -> bool:
+    """Whether the "after" of ``head`` follows a main clause ("reached Y after …")."""
+    m = _AFTER_CLAUSE.search(head)
+    return m is not None and bool(head[: m.start()].strip(" ,\"'“”‘’"))
+
+
+def _shift(day: str, days: int) -> str:
+    """The ISO day ``days`` after ``day`` (``day`` as given when it is not a full date)."""
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
+
+
+def _key(value: EventTime | str) -> tuple[str, int, int]:
+    """The sort key of an event time given as :class:`EventTime` or as an ISO string."""
+    if isinstance(value, EventTime):
+        return value.day, value.rank, value.told
+    return value[:_DAY], 0, 0
+
+
+def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]) -> list[T]:
     """``(place, role, …)`` stops sorted by event time, the track order breaking ties.
 
     Parameters
@@ -49,36 +200,78 @@ def order_by_event_time(stops: Sequence[T], times: dict[str, str]) -> list[T]:
     stops
         Stops in order along the track, each a tuple whose first item is a :class:`Place`.
     times
-        Event times by place id (:func:`event_times`).
+        Event times by place id (:func:`event_times`; an ISO string is a day of rank 0).
 
     Returns
     -------
     list
-        The stops by event time; a stop without one takes the time of the stop before it,
-        so the track order stands wherever the reports give no time. Two dated stops out of
-        track order swap only when their days differ (times within a day are often when
-        something was said, not when the train was there).
+        The stops by event time: day, then rank within the day (:class:`EventTime`), then
+        the track, stops of one sentence in the order it told them (see
+        :func:`_told_within_sentences`); clock times within a day are not compared
+        (they are often when something was said, not when the train was there). A stop
+        without a time takes the time of the stop before it on the track, so the track
+        order stands wherever the reports give no time. The origin (first on the track)
+        comes first. The destination of the latest event time (the last on the track when no
+        destination has a day) comes after every stop with a time before it; further
+        destinations are stops on the way, ordered like the others.
     """
-    keyed = []
-    current = ""
+    final = _final_destination(stops, times)
+    keys: list[tuple[str, int, int]] = []
+    current: tuple[str, int, int] = ("", 0, 0)
     for index, stop in enumerate(stops):
-        place: Place = stop[0]
-        when = times.get(place.id)
+        when = times.get(stop[0].id)
         if index == 0 and stop[1] == Role.ORIGIN:
-            key = ""  # where the journey began comes first whatever was said when
-        elif stop[1] == Role.DESTINATION:
-            key = _LAST  # destinations stay at the end, in track order
+            key = ("", 0, 0)  # where the journey began comes first whatever was said when
         elif when is not None:
-            key = current = when[:_DAY]
+            key = current = _key(when)
         else:
             key = current
-        keyed.append((key, index, stop))
-    keyed.sort(key=lambda item: (item[0], item[1]))
-    return [stop for _, _, stop in keyed]
+        keys.append(key)
+    if final is not None:
+        day, rank, _ = max(keys)
+        keys[final] = current = (day, rank + 1, 0)
+        for index in range(final + 1, len(stops)):
+            if stops[index][0].id not in times:
+                keys[index] = current  # after the destination on the track, nothing said
+    order = sorted(range(len(stops)), key=lambda i: (keys[i][:2], i))
+    return [stops[i] for i in _told_within_sentences(order, stops, times, keys)]
 
 
-#: Sorts after every ISO date.
-_LAST = "~"
+def _told_within_sentences(
+    order: list[int],
+    stops: Sequence[tuple],
+    times: Mapping[str, EventTime | str],
+    keys: Sequence[tuple[str, int, int]],
+) -> list[int]:
+    """``order`` with the stops of one sentence, day and rank in the order it told them.
+
+    "through Khabarovsk, Chita and Novosibirsk" lists the stops as they came; across
+    sentences of the same day the track decides (a report may tell a day backwards).
+    """
+    groups: dict[tuple, list[int]] = {}
+    for position, index in enumerate(order):
+        when = times.get(stops[index][0].id)
+        if isinstance(when, EventTime) and when.sentence[1] >= 0 and keys[index] == _key(when):
+            groups.setdefault((keys[index][:2], when.sentence), []).append(position)
+    out = list(order)
+    for positions in groups.values():
+        members = sorted((order[p] for p in positions), key=lambda i: keys[i][2])
+        for position, index in zip(positions, members, strict=True):
+            out[position] = index
+    return out
+
+
+def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | str]) -> int | None:
+    """The index of the destination of the latest event time (the last on the track on a tie)."""
+    ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
+    if not ends:
+        return None
+    return max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
+
+
+def _key_of(when: EventTime | str | None) -> tuple[str, int, int]:
+    """The sort key of an event time, lowest for none."""
+    return ("", 0, 0) if when is None else _key(when)
 
 
 def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> list[T]:
