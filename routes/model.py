@@ -277,6 +277,9 @@ class Stop:
     snap_km: float = 0.0
     off_network: bool = False  # farther than Settings.max_snap_km from rail
     reported: datetime | None = None  # time a report gives for this stop
+    #: The part of the day ``reported`` was said with ("evening" for "late on Sunday"; its
+    #: clock is only a convention for timing), "" when a clock time was given.
+    reported_part: str = ""
     delta_hours: float | None = None  # eta - reported, when both are known
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -16,6 +16,7 @@ from routes.model import (
     Place,
     Report,
     Role,
+    Route,
     Settings,
 )
 from routes.rail.modes import arrival_modes
@@ -74,6 +75,7 @@ def build(
     journey_route = route(
         stops, settings, reported_times=reported, network=network, modes=arrival_modes(places)
     )
+    journey_route = _with_reported_parts(journey_route, places, reported)
     return Journey(
         title=settings.title or _default_title(reports),
         reports=tuple(reports),
@@ -136,6 +138,21 @@ def _reported_times(
             if located.place.id not in times or when < times[located.place.id]:
                 times[located.place.id] = when
     return times
+
+
+def _with_reported_parts(
+    journey_route: Route, places: Sequence[LocatedPlace], reported: Mapping[str, datetime]
+) -> Route:
+    """The route with each stop's reported time marked with the part of the day it was said
+    with ("late on Sunday": "evening"), so no output prints its conventional clock."""
+    parts = {
+        located.place.id: mention.part
+        for located in places
+        for mention in located.mentions
+        if mention.part and _parse_when(mention.date) == reported.get(located.place.id)
+    }
+    stops = tuple(replace(s, reported_part=parts.get(s.place.id, "")) for s in journey_route.stops)
+    return replace(journey_route, stops=stops)
 
 
 def _with_departure(settings: Settings, places: Sequence[LocatedPlace]) -> Settings:

@@ -73,6 +73,7 @@ def test_reported_times_keep_their_precision() -> None:
     assert reported_text("2023-09-10") == "Sun 10 Sep 2023"
     assert reported_text("2023-09-10T21:00") == "Sun 10 Sep 2023, 21:00"
     assert reported_text("2019") == "2019"
+    assert reported_text("2023-09-10T21:00", "evening") == "Sun 10 Sep 2023, evening"
 
 
 def test_the_timeline_has_one_row_per_visit_with_est_arrival_and_named_sources(

@@ -40,6 +40,21 @@ def test_departure_comes_from_late_sunday_when_none_is_set(built_journey) -> Non
     assert built_journey.route.stops[0].eta == depart
 
 
+def test_a_time_said_as_a_part_of_the_day_is_shown_at_that_precision(built_journey) -> None:
+    from routes.dashboard.timeline import visit_rows
+    from routes.publish.png.text import stop_details
+    from routes.publish.web.card import dashboard_card_html
+
+    origin = built_journey.route.stops[0]
+    assert origin.reported is not None and origin.reported_part == "evening"  # "late on Sunday"
+    clock = f"{origin.reported:%H:%M}"
+    assert stop_details(origin).endswith("reported 10 Sep evening")
+    card = dashboard_card_html(built_journey, origin.place.id)
+    assert "Sun 10 Sep 2023, evening" in card and clock not in card
+    row = next(r for r in visit_rows(built_journey) if r["id"] == origin.place.id)
+    assert row["reported"] == "Sun 10 Sep 2023, evening"
+
+
 def test_a_set_departure_wins_over_the_reports(bundled_reports) -> None:
     depart = datetime(2023, 9, 10, 12, 0)
     journey = build(bundled_reports, Settings(depart=depart))

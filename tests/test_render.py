@@ -26,7 +26,7 @@ from routes.publish.web.render import (
     map_html,
 )
 from routes.publish.web.share import alt_text
-from routes.publish.web.text import js_literal
+from routes.publish.web.text import estimate_text, js_literal
 from tests.journey_fixture import (
     KHASAN_SENTENCE_START,
     XSS_IMG,
@@ -139,7 +139,8 @@ def test_popup_lists_every_mention_with_source_date_title_and_stop_facts(
     assert escape(journey.reports[0].title) in popup
     assert f"Stop {stop.order}" in popup
     assert f"{stop.km:,.0f} km" in popup
-    assert "est. arrival" in popup and stop.eta is not None and stop.eta.strftime("%H:%M") in popup
+    assert "est. arrival" in popup and stop.eta is not None
+    assert estimate_text(stop.eta).removeprefix("est. ") in popup  # to the hour, never minutes
 
 
 def test_report_title_links_only_to_web_urls(journey: Journey) -> None:

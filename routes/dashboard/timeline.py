@@ -108,17 +108,18 @@ def _event(
 ADDED_BY_HAND = style.ADDED_BY_HAND
 
 
-def reported_text(value: str) -> str:
-    """A reported date at its own precision: "Sun 10 Sep 2023" or "Sun 10 Sep 2023, 21:00".
+def reported_text(value: str, part: str = "") -> str:
+    """A reported date at its own precision: "Sun 10 Sep 2023" or "Sun 10 Sep 2023, 21:00",
+    or "Sun 10 Sep 2023, evening" when only a ``part`` of the day was said.
 
     A year or a month ("2019", "2023-09") stays as written; the date format matches
     :func:`routes.publish.web.text.when_text` for times to the minute.
     """
-    from routes.publish.web.text import when_text
+    from routes.publish.web.text import reported_when_text
 
     try:
         if len(value) > len("2023-09-10"):
-            return when_text(datetime.fromisoformat(value))
+            return reported_when_text(datetime.fromisoformat(value), part)
         if len(value) == len("2023-09-10"):
             return date.fromisoformat(value).strftime("%a %d %b %Y")
     except ValueError:
@@ -145,7 +146,7 @@ def visit_rows(journey: Journey) -> list[dict[str, Any]]:
         report added the stop and which changed it; the user's own stops say
         :data:`ADDED_BY_HAND`).
     """
-    from routes.publish.web.text import when_text
+    from routes.publish.web.text import estimate_text
 
     places = {p.place.id: p for p in journey.places}
     rows = []
@@ -160,8 +161,8 @@ def visit_rows(journey: Journey) -> list[dict[str, Any]]:
                 "id": stop.place.id,
                 "#": stop.order,
                 "place": stop.place.name,
-                "reported": reported_text(dated[0].date) if dated else "",
-                "estimated": f"est. {when_text(stop.eta)}" if stop.eta else "",
+                "reported": reported_text(dated[0].date, dated[0].part) if dated else "",
+                "estimated": estimate_text(stop.eta) if stop.eta else "",
                 "sources": ", ".join(attributed_sources(journey, mentions)),
                 "status": ", ".join(s for s in STATUSES if s in statuses),
                 "conflict": bool(statuses & set(CONFLICT_STATUSES)) or len(days) > 1,

@@ -124,6 +124,7 @@ def _mention(mention: Mention) -> dict:
         "start": mention.start,
         "end": mention.end,
         "date": mention.date,
+        "part": mention.part,
         "status": mention.status,
     }
 

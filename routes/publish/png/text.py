@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from routes.model import Journey, Stop
+from routes.publish.web.text import to_the_hour
 
 #: Attribution of the shipped data every map draws on.
 DATA_CREDITS = (
@@ -32,7 +33,7 @@ def stop_details(stop: Stop) -> str:
     """ "850 km · est. 11 Sep 14:00": rail km from the origin and the honest arrival time."""
     details = [f"{stop.km:,.0f} km"]
     if stop.reported is not None:
-        details.append(f"reported {_reported_time(stop.reported)}")
+        details.append(f"reported {_reported_time(stop.reported, stop.reported_part)}")
     elif stop.eta is not None:
         details.append(f"est. {_estimated_time(stop.eta)}")
     if stop.off_network:
@@ -42,12 +43,14 @@ def stop_details(stop: Stop) -> str:
 
 def _estimated_time(when: datetime) -> str:
     """An estimate from an assumed speed, rounded to the hour: it is no better than that."""
-    rounded = (when + timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0)
-    return f"{rounded:%d %b %H}:00"
+    return f"{to_the_hour(when):%d %b %H}:00"
 
 
-def _reported_time(when: datetime) -> str:
-    """A reported time as given: the day alone when no time of day came with it."""
+def _reported_time(when: datetime, part: str = "") -> str:
+    """A reported time as given: the day alone when no time of day came with it, the part
+    of the day ("10 Sep evening") when only that was said."""
+    if part:
+        return f"{when:%d %b} {part}"
     if (when.hour, when.minute, when.second) == (0, 0, 0):
         return f"{when:%d %b}"
     return f"{when:%d %b %H:%M}"

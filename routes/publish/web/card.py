@@ -20,7 +20,15 @@ from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
 from routes.publish.style import ROLE_LABELS
 from routes.publish.web.inline import read_asset
-from routes.publish.web.text import clip_text, day_text, kind_label, slug, when_text
+from routes.publish.web.text import (
+    clip_text,
+    day_text,
+    estimate_text,
+    kind_label,
+    reported_when_text,
+    slug,
+    when_text,
+)
 
 #: Most sentences listed in one card; the rest are counted ("+N more").
 MAX_MENTIONS = 20
@@ -138,14 +146,24 @@ def _template() -> jinja2.Template:
 
 
 def _timing_rows(stop: Stop) -> tuple[tuple[str, str], ...]:
-    """(label, value) rows of a stop's ETA, reported time, difference and snap distance."""
+    """(label, value) rows of a stop's ETA, reported time, difference and snap distance.
+
+    The first stop's time is the departure, not an estimate: it shows once, as reported
+    (at the precision it was said with) or as set.
+    """
     rows = []
-    if stop.eta is not None:
-        rows.append(("est. arrival", when_text(stop.eta)))
-    if stop.reported is not None:
-        rows.append(("Reported", when_text(stop.reported)))
-    if stop.delta_hours is not None:
-        rows.append(("Difference", f"{stop.delta_hours:+.1f} h"))
+    if stop.order == 1:
+        if stop.reported is not None:
+            rows.append(("Departure", reported_when_text(stop.reported, stop.reported_part)))
+        elif stop.eta is not None:
+            rows.append(("Departure", when_text(stop.eta)))
+    else:
+        if stop.eta is not None:
+            rows.append(("est. arrival", estimate_text(stop.eta).removeprefix("est. ")))
+        if stop.reported is not None:
+            rows.append(("Reported", reported_when_text(stop.reported, stop.reported_part)))
+        if stop.delta_hours is not None:
+            rows.append(("Difference", f"{stop.delta_hours:+.1f} h"))
     if stop.off_network:
         rows.append(("Off the rail network", f"by {stop.snap_km:,.0f} km"))
     return tuple(rows)

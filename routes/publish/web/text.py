@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from routes.model import Journey, Place
@@ -68,6 +68,30 @@ def when_text(moment: datetime) -> str:
     """A datetime for people: "Mon 11 Sep 2023, 09:58" (with the zone when known)."""
     zone = f" {moment.tzname()}" if moment.tzinfo else ""
     return moment.strftime("%a %d %b %Y, %H:%M") + zone
+
+
+def reported_when_text(moment: datetime, part: str = "") -> str:
+    """A reported time at the precision it was said with.
+
+    "Sun 10 Sep 2023, evening" when only a part of the day was given (its clock is a
+    convention for timing, not news), else :func:`when_text`.
+    """
+    if part:
+        return f"{moment:%a %d %b %Y}, {part}"
+    return when_text(moment)
+
+
+def estimate_text(moment: datetime) -> str:
+    """An estimate from an assumed speed, rounded to the hour: "est. Mon 11 Sep 2023, 14:00".
+
+    It is no better than the hour, so it never shows minutes.
+    """
+    return f"est. {when_text(to_the_hour(moment))}"
+
+
+def to_the_hour(moment: datetime) -> datetime:
+    """``moment`` rounded to the nearest hour: the precision of an estimate."""
+    return (moment + timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0)
 
 
 def day_text(value: str) -> str:
