@@ -93,3 +93,28 @@ def test_the_crossings_file_loads_and_a_broken_one_names_itself(tmp_path: Path) 
     broken.write_text('{"crossings": [{"id": "x", "countries": ["KP"]}]}', encoding="utf-8")
     with pytest.raises(ValueError, match=r"crossings\.json: not a valid crossings file"):
         crossings.load_crossings(lambda _id: None, broken)
+
+
+def test_a_border_pattern_without_an_anchor_word_is_refused_with_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (lexicon.LANG_DIR / "en.toml").read_text(encoding="utf-8")
+    broken = text.replace('"the {b} border|frontier",', '"the {b} boundary",')
+    assert broken != text
+    (tmp_path / "xx.toml").write_text(broken, "utf-8")
+    monkeypatch.setattr(lexicon, "LANG_DIR", tmp_path)
+    with pytest.raises(ValueError, match=r"xx\.toml: border pattern 'the \{b\} boundary'"):
+        load_lexicon.__wrapped__("xx")
+
+
+def test_a_border_anchor_added_to_the_language_file_is_read_with_its_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (lexicon.LANG_DIR / "en.toml").read_text(encoding="utf-8")
+    grown = text.replace(
+        'anchors = ["border", "frontier"]', 'anchors = ["border", "frontier", "boundary"]'
+    )
+    grown = grown.replace('"the {b} border|frontier",', '"the {b} border|frontier|boundary",')
+    (tmp_path / "xx.toml").write_text(grown, "utf-8")
+    monkeypatch.setattr(lexicon, "LANG_DIR", tmp_path)
+    assert "boundary" in load_lexicon.__wrapped__("xx").border_anchors

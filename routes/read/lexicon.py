@@ -62,6 +62,7 @@ class Lexicon:
     actor_before: Cue | None = None
     actor_after: Cue | None = None
     border_words: dict[str, str] = field(default_factory=dict)
+    border_anchors: tuple[str, ...] = ()  # every [borders] pattern holds one of them
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,19 @@ def _borders(table: dict[str, Any], path: Path) -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
+def _border_anchors(table: dict[str, Any], path: Path) -> tuple[str, ...]:
+    """The ``[borders]`` anchors; a pattern holding none of them is an error, not a silent miss."""
+    if not table:
+        return ()
+    anchors = tuple(w.lower() for w in _strings(table, "anchors", path))
+    for phrase in _strings_raw(table, "patterns", path):
+        words = {w for token in phrase.lower().split() for w in token.split("|")}
+        if not words & set(anchors):
+            msg = f"{path.name}: border pattern {phrase!r} holds none of the anchors {anchors}"
+            raise ValueError(msg)
+    return anchors
+
+
 def _strings_raw(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
     """The list of strings ``key`` of a table, as written (slots keep their case)."""
     items = table.get(key)
@@ -336,6 +350,7 @@ def load_lexicon(language: str) -> Lexicon:
         actor_after=_actor(data.get("actors", {}), "after", path),
         descriptions=tuple(_description(t, path) for t in data.get("descriptions", [])),
         borders=_borders(data.get("borders", {}), path),
+        border_anchors=_border_anchors(data.get("borders", {}), path),
         border_words={
             **{str(k): str(v) for k, v in _table(data, "demonyms", path).items() if v},
             **{str(k): str(v) for k, v in data.get("borders", {}).get("adjectives", {}).items()},

@@ -22,6 +22,7 @@ from routes.read.parse.words import LEXICON, holds_any
 
 #: Border crossings described in words (lang/en.toml ``[borders]``), with the country words.
 _BORDERS = LEXICON.borders
+_BORDER_ANCHORS = LEXICON.border_anchors
 
 
 _BORDER_WORDS = LEXICON.border_words
@@ -176,7 +177,7 @@ def description_matches(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
     the descriptions of ``[[descriptions]]`` ("Russia's Far East")."""
     lowered = text.lower()
     taken: list[tuple[int, int]] = []
-    if "border" in lowered or "frontier" in lowered:
+    if holds_any(lowered, _BORDER_ANCHORS):
         for m in _border_descriptions(text, gazetteer):
             if not any(s < m.end and m.start < e for s, e in taken):
                 taken.append((m.start, m.end))
@@ -205,7 +206,7 @@ def _border_descriptions(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
     lowered = text.lower()
     windows = [
         (max(0, at - _BORDER_REACH), at + _BORDER_REACH)
-        for word in ("border", "frontier")
+        for word in _BORDER_ANCHORS
         for at in _occurrences(lowered, word)
     ]
     for pattern, (low, high) in ((p, w) for p in _BORDERS for w in _merged(windows)):
