@@ -13,6 +13,8 @@ OUTLINES_DIR = GEODATA_DIR / "outlines"
 #: The detailed region (lon_min, lat_min, lon_max, lat_max): Korea, north-east China, Japan and
 #: the Russian Far East, the area of the bundled reports.
 REGION: tuple[float, float, float, float] = (115.0, 33.0, 150.0, 60.0)
+#: The two outline scopes: the detailed box of :data:`REGION`, and the whole world.
+REGION_SCOPE, WORLD_SCOPE = "region", "world"  # not a Kind/Role/Status: outline scopes
 #: Layer names, in drawing order.
 LAYERS: tuple[str, ...] = ("land", "lakes", "coast", "borders")
 #: Attribution to print wherever the outlines are drawn.
@@ -41,7 +43,7 @@ def load_outlines(
 
 def outline_scope(extent: tuple[float, float, float, float] | None) -> str:
     """Which outlines suit a map of ``extent``: "region" inside :data:`REGION`, else "world"."""
-    return "region" if extent is None or _inside(extent, REGION) else "world"
+    return REGION_SCOPE if extent is None or _inside(extent, REGION) else WORLD_SCOPE
 
 
 def load_scope(scope: str) -> dict[str, dict]:
@@ -51,10 +53,10 @@ def load_scope(scope: str) -> dict[str, dict]:
 
 def outline_path(scope: str, layer: str) -> Path:
     """The file of one shipped layer: ``scope`` is "region" or "world"."""
-    if scope not in ("region", "world") or layer not in LAYERS:
+    if scope not in (REGION_SCOPE, WORLD_SCOPE) or layer not in LAYERS:
         msg = f"unknown outline layer {scope!r}/{layer!r}; layers are {LAYERS}"
         raise ValueError(msg)
-    prefix = "" if scope == "region" else "world-"
+    prefix = "" if scope == REGION_SCOPE else "world-"
     return OUTLINES_DIR / f"{prefix}{layer}.geojson"
 
 

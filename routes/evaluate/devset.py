@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from routes.model import STOP_ROLES, Report, Role, Status
+from routes.model import STOP_ROLES, Kind, Report, Role, Status
 from routes.paths import PROJECT_DIR
 
 #: Where the development set lives in a checkout.
@@ -26,20 +26,8 @@ DEV_ROLES: tuple[Role, ...] = tuple(Role)
 DEV_STOP_ROLES: tuple[Role, ...] = STOP_ROLES
 #: Statuses a gold place may have: every status the reader knows.
 DEV_STATUSES: tuple[Status, ...] = tuple(Status)
-#: Kinds of place.
-DEV_KINDS: tuple[str, ...] = (
-    "city",
-    "town",
-    "station",
-    "border-crossing",
-    "bridge",
-    "facility",
-    "island",
-    "region",
-    "country",
-    "river",
-    "sea",
-)
+#: Kinds of place: the reader's, and two the set names that the reader has no kind for.
+DEV_KINDS: tuple[str, ...] = (*Kind, "island", "sea")
 #: Trap labels a report may carry (what each means: tests/devset/README.md).
 DEV_TRAPS: tuple[str, ...] = (
     "order",
@@ -48,24 +36,24 @@ DEV_TRAPS: tuple[str, ...] = (
     "negation",
     "speculation",
     "metonymy",
-    "dateline",  # not a role: the trap of a dateline read as a place
+    "dateline",  # not a Kind/Role/Status: the trap of a dateline read as a place
     "namesake",
     "lookalike",
-    "region",
+    "region",  # not a Kind/Role/Status: a trap label
     "title",
     "comparison",
     "diacritics",
     "lowercase",
     "island",
-    "facility",
+    "facility",  # not a Kind/Role/Status: a trap label
     "border-words",
     "mixed-mode",
     "attribution",
     "relative-time",
-    "historical",  # not a role: the trap of a past visit told as present
+    "historical",  # not a Kind/Role/Status: the trap of a past visit told as present
     "case-forms",
     "particles",
-    "bridge",
+    "bridge",  # not a Kind/Role/Status: a trap label
 )
 #: How a leg to a place was travelled, when the report says it was not by train alone.
 DEV_MODES: tuple[str, ...] = ("air", "road", "rail")
@@ -77,7 +65,7 @@ REPORT_KEYS: tuple[str, ...] = ("id", "title", "source", "published", "language"
 PLACE_KEYS: tuple[str, ...] = (
     "text",
     "name",
-    "country",
+    "country",  # not a Kind/Role/Status: a trap label
     "lat",
     "lon",
     "kind",

@@ -21,7 +21,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "eta",
     "lat",
     "lon",
-    "country",
+    "country",  # not a Kind/Role/Status: a column
     "first_source",
     "first_report",
     "mention_count",

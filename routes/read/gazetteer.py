@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from routes.model import Place, Ring
+from routes.model import Kind, Place, Ring
 from routes.paths import GEODATA_DIR
 
 #: The curated gazetteer and the outlines of its areas (helper GEODATA's files).
@@ -154,7 +154,7 @@ class Gazetteer:
         known = self._capital_memo.get(place.id)
         if known is None:
             names = (place.name, *place.aliases)
-            known = place.kind in ("city", "town") and any(
+            known = place.kind in (Kind.CITY, Kind.TOWN) and any(
                 (normalize(name), place.country) in self._capitals for name in names
             )
             self._capital_memo[place.id] = known
@@ -476,7 +476,7 @@ def _city_rows(
         lat, lon = float(city["latitude"]), float(city["longitude"])
         native = population >= NATIVE_NAME_POPULATION
         alternates = [a for a in city.get("alternatenames") or () if _indexable(a, native=native)]
-        kind = "city" if population >= CITY_POPULATION else "town"
+        kind = (Kind.CITY if population >= CITY_POPULATION else Kind.TOWN).value
         aliases = _SEP.join(dict.fromkeys(a for a in alternates if a != city["name"]))
         places.append((gid, city["name"], kind, lat, lon, country, population, aliases))
         for name in (city["name"], *alternates):
@@ -506,7 +506,16 @@ def _country_rows(
         aliases = COUNTRY_ALIASES.get(iso, ())
         lat, lon = sums[0] / sums[2], sums[1] / sums[2]
         population = int(country.get("population") or 0)
-        row = (gid, country["name"], "country", lat, lon, iso, population, _SEP.join(aliases))
+        row = (
+            gid,
+            country["name"],
+            Kind.COUNTRY.value,
+            lat,
+            lon,
+            iso,
+            population,
+            _SEP.join(aliases),
+        )
         places.append(row)
         for name in (country["name"], *aliases):
             names.add((normalize(name), gid))
