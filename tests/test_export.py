@@ -482,6 +482,8 @@ def test_places_csv_lists_every_place_with_route_fields():
     khasan = rows[1]
     assert (khasan["role"], khasan["order"], khasan["km"]) == ("border", "2", "812.400")
     assert khasan["mention_count"] == "2"
+    # the estimate (13:15 in route.geojson) at its precision: the hour
+    assert khasan["est_arrival"] == "2023-09-11T13:00"
 
 
 def test_places_csv_first_source_follows_report_order():

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 
 from routes.model import Journey
 from routes.publish.geojson import to_geojson
+from routes.publish.web.text import to_the_hour
 
 #: Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -18,7 +20,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "role",
     "order",
     "km",
-    "eta",
+    "est_arrival",
     "lat",
     "lon",
     "country",  # not a Kind/Role/Status: a column
@@ -60,7 +62,7 @@ def places_csv(journey: Journey) -> str:
                 _defuse(props["role"]),
                 "" if props["order"] is None else props["order"],
                 "" if props["km"] is None else f"{props['km']:.3f}",
-                props["eta"] or "",
+                _to_the_hour(props["eta"]),
                 f"{lonlat[1]:.6f}" if lonlat else "",
                 f"{lonlat[0]:.6f}" if lonlat else "",
                 _defuse(props["country"] or ""),
@@ -70,6 +72,13 @@ def places_csv(journey: Journey) -> str:
             ]
         )
     return out.getvalue()
+
+
+def _to_the_hour(eta: str | None) -> str:
+    """An estimated arrival (ISO) rounded to the hour, its precision: "2023-09-11T13:00"."""
+    if not eta:
+        return ""
+    return to_the_hour(datetime.fromisoformat(eta)).isoformat(timespec="minutes")
 
 
 def _defuse(text: str) -> str:
