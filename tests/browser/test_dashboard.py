@@ -120,6 +120,11 @@ def _summary_with(page: Page, stops: int) -> re.Match[str]:
     return _summary(page)
 
 
+def _summary_is(page: Page, numbers: str) -> None:
+    """Wait until the summary shows ``numbers`` (its "3 stops · 1,152 rail km" part)."""
+    expect(page.get_by_text(SUMMARY).first).to_contain_text(numbers, timeout=STEP_MS)
+
+
 def _summary(page: Page) -> re.Match[str]:
     """The numbers of the one-line summary."""
     text = page.get_by_text(SUMMARY).first.inner_text()
@@ -443,12 +448,12 @@ def test_card_corrections_change_the_map_and_summary_and_undo_restores_each_step
     page.screenshot(path=str(artifacts_dir / "dashboard-corrections.png"))
     _click_button(page, "Undo")
     expect(frame.locator(".rr-stop-icon")).to_have_count(stops, timeout=STEP_MS)
-    assert _summary(page).group(0) == moved.group(0)
+    _summary_is(page, moved.group(0))
     _click_button(page, "Undo")
-    assert _summary(page).group(0) == first.group(0)
+    _summary_is(page, first.group(0))
     expect(page.get_by_role("button", name="Undo", exact=True)).to_be_disabled()
     _click_button(page, "Redo")
-    assert _summary(page).group(0) == moved.group(0)
+    _summary_is(page, moved.group(0))
     _no_exception(page)
 
 
