@@ -50,7 +50,11 @@ MAP_HEIGHT = 560
 #: Height of the scrolling card of the selected place, beside the map.
 CARD_HEIGHT = 330
 #: The map events that rerun the page: a click on a marker (its tooltip and position).
-MAP_EVENTS = ("last_object_clicked_tooltip", "last_object_clicked")
+#: The map events sent back, in the order streamlit-folium's frontend builds its value: it
+#: compares that value's JSON with the default's (these keys, all null) when a map loads,
+#: and any other order reads as a change, so every new map would rerun the page once by
+#: itself, and a click landing during that rerun was lost.
+MAP_EVENTS = ("last_object_clicked", "last_object_clicked_tooltip")
 
 
 # --- heavy objects and results, cached ------------------------------------------------

@@ -410,3 +410,25 @@ def test_the_first_start_knows_when_the_rail_network_is_still_to_build(
     assert rail_network_missing()
     shutil.copy(built, tmp_path)
     assert not rail_network_missing()
+
+
+def test_a_new_map_sends_nothing_back_until_it_is_clicked() -> None:
+    """The map's events are listed in the order the map component builds its value.
+
+    On load streamlit-folium compares the JSON of its value with the default's (the events,
+    all null); keys in another order read as a change and every new map reran the page by
+    itself, and a button clicked during that rerun was lost. Read from the installed
+    component, so an upgrade that changes the order fails here.
+    """
+    import ast as python_ast
+
+    import streamlit_folium
+
+    bundle = next((Path(streamlit_folium.__file__).parent / "frontend").rglob("main.*.js"))
+    value = re.search(r"let c=\{(last_clicked:.*?)\};", bundle.read_text(encoding="utf-8"))
+    assert value, "streamlit-folium's value object not found in its bundle"
+    order = re.findall(r"(?:^|,)(\w+):", value.group(1))
+    events = python_ast.literal_eval(
+        re.search(r"^MAP_EVENTS = (\(.*\))$", Path(APP).read_text(encoding="utf-8"), re.M).group(1)
+    )
+    assert [key for key in order if key in events] == list(events)
