@@ -80,6 +80,9 @@ STATUSES: tuple[Status, ...] = tuple(Status)
 NOT_CURRENT: tuple[Status, ...] = (Status.SUPERSEDED, Status.DENIED, Status.RULED_OUT)
 #: Statuses that show sources disagreeing, highlighted for the user.
 CONFLICT_STATUSES: tuple[Status, ...] = (Status.SUPERSEDED, Status.DENIED)
+#: A reported time farther than this from the estimate (hours) is flagged, never hidden: the
+#: assumed speed or the report is wrong, and a reader should know which to doubt.
+ESTIMATE_TOLERANCE_HOURS = 3.0
 #: Place kinds.
 KINDS: tuple[Kind, ...] = tuple(Kind)
 #: Kinds that are a point on the ground (a stop can be one).
@@ -280,6 +283,12 @@ class Stop:
     #: The part of the day ``reported`` was said with ("evening" for "late on Sunday"; its
     #: clock is only a convention for timing), "" when a clock time was given.
     reported_part: str = ""
+
+    @property
+    def estimate_disagrees(self) -> bool:
+        """Whether the reported time and the estimate differ by more than the tolerance."""
+        return self.delta_hours is not None and abs(self.delta_hours) > ESTIMATE_TOLERANCE_HOURS
+
     delta_hours: float | None = None  # eta - reported, when both are known
 
 

@@ -118,3 +118,31 @@ def test_a_reported_clock_time_is_compared_with_the_eta() -> None:
     expected = (khasan.eta - khasan.reported).total_seconds() / 3600
     assert khasan.delta_hours == pytest.approx(expected)
     assert khasan.delta_hours < 0  # at 50 km/h the train would be there before the report says
+
+
+def test_a_reported_time_far_from_the_estimate_is_flagged_everywhere(built_journey) -> None:
+    from dataclasses import replace as replaced
+
+    from routes.dashboard.timeline import visit_rows
+    from routes.model import ESTIMATE_TOLERANCE_HOURS, Route
+    from routes.publish.png.text import stop_details
+    from routes.publish.web.card import dashboard_card_html
+
+    stop = built_journey.route.stops[-1]
+    assert stop.eta is not None
+    off = ESTIMATE_TOLERANCE_HOURS + 2
+    late = replaced(stop, reported=stop.eta, delta_hours=off)
+    near = replaced(stop, reported=stop.eta, delta_hours=ESTIMATE_TOLERANCE_HOURS - 1)
+    assert late.estimate_disagrees and not near.estimate_disagrees
+
+    def with_stop(changed):
+        stops = (*built_journey.route.stops[:-1], changed)
+        route = Route(stops=stops, legs=built_journey.route.legs)
+        return replaced(built_journey, route=route)
+
+    flagged, calm = with_stop(late), with_stop(near)
+    assert "the report and the estimate disagree" in dashboard_card_html(flagged, stop.place.id)
+    assert "disagree" not in dashboard_card_html(calm, stop.place.id)
+    assert "⚠" in stop_details(late) and "⚠" not in stop_details(near)
+    rows = {r["id"]: r for r in visit_rows(flagged)}
+    assert rows[stop.place.id]["conflict"] is True

@@ -142,7 +142,9 @@ def visit_rows(journey: Journey) -> list[dict[str, Any]]:
         its precision, "" when none), ``estimated`` ("est. …", "" when unknown),
         ``sources`` (attributed sources), ``status`` (every status its mentions carry;
         a mention as an actor, or as history, is left out),
-        ``conflict`` (the reports disagree or took a date back) and ``reports`` (which
+        ``conflict`` (the reports disagree or took a date back, or a reported time is
+        more than :data:`routes.model.ESTIMATE_TOLERANCE_HOURS` from the estimate) and
+        ``reports`` (which
         report added the stop and which changed it; the user's own stops say
         :data:`ADDED_BY_HAND`).
     """
@@ -165,7 +167,9 @@ def visit_rows(journey: Journey) -> list[dict[str, Any]]:
                 "estimated": estimate_text(stop.eta) if stop.eta else "",
                 "sources": ", ".join(attributed_sources(journey, mentions)),
                 "status": ", ".join(s for s in STATUSES if s in statuses),
-                "conflict": bool(statuses & set(CONFLICT_STATUSES)) or len(days) > 1,
+                "conflict": bool(statuses & set(CONFLICT_STATUSES))
+                or len(days) > 1
+                or stop.estimate_disagrees,
                 "reports": _contributions(journey, stop.place.id, mentions),
             }
         )

@@ -32,7 +32,7 @@ def visits(journey: Journey, *, key: str) -> None:
     if not frame["reports"].any():
         frame = frame.drop(columns="reports")
     ids = frame.pop("id").tolist()
-    frame["conflict"] = frame["conflict"].map({True: "⚠ reports disagree", False: ""})
+    frame["conflict"] = frame["conflict"].map({True: "⚠ disagree (see the card)", False: ""})
 
     def shade(row: pd.Series) -> list[str]:
         return [CONFLICT_SHADE if row["conflict"] else ""] * len(row)

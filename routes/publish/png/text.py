@@ -34,6 +34,8 @@ def stop_details(stop: Stop) -> str:
     details = [f"{stop.km:,.0f} km"]
     if stop.reported is not None:
         details.append(f"reported {_reported_time(stop.reported, stop.reported_part)}")
+        if stop.estimate_disagrees and stop.eta is not None:
+            details.append(f"est. {_estimated_time(stop.eta)} ⚠")
     elif stop.eta is not None:
         details.append(f"est. {_estimated_time(stop.eta)}")
     if stop.off_network:

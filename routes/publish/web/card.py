@@ -163,7 +163,8 @@ def _timing_rows(stop: Stop) -> tuple[tuple[str, str], ...]:
         if stop.reported is not None:
             rows.append(("Reported", reported_when_text(stop.reported, stop.reported_part)))
         if stop.delta_hours is not None:
-            rows.append(("Difference", f"{stop.delta_hours:+.1f} h"))
+            flag = " ⚠ the report and the estimate disagree" if stop.estimate_disagrees else ""
+            rows.append(("Difference", f"{stop.delta_hours:+.1f} h{flag}"))
     if stop.off_network:
         rows.append(("Off the rail network", f"by {stop.snap_km:,.0f} km"))
     return tuple(rows)
