@@ -1,6 +1,6 @@
 """Docs-time: redraw the README's images of the exports from the bundled report.
 
-``python -m tools.docs_images`` runs ``python -m routes build`` on the bundled report twice
+``python -m tools.docs_images`` runs ``python -m routes build`` on the first bundled report twice
 (the default tall size and ``--size 16:9``) and copies each ``map.png`` into ``docs/``, then
 opens the tall build's ``map.html`` offline (every non-file request aborted, so the offline
 outline basemap shows) in Debian's Chromium through Playwright at 1440×900 and 390×844
@@ -20,9 +20,11 @@ from pathlib import Path
 from playwright.sync_api import Route, sync_playwright
 
 from routes.paths import PROJECT_DIR
+from routes.read.reports import bundled_report_paths
 
 DOCS = PROJECT_DIR / "docs"
-REPORT = PROJECT_DIR / "geodata" / "reports" / "2023-09-11-kim-train-to-russia.md"
+#: The first bundled sample report (``geodata/reports/``): what the README shows.
+REPORT = bundled_report_paths()[0]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 #: docs/ file name -> the ``--size`` of the build whose map.png it is.
 PNGS = {"map.png": "tall", "map-16x9.png": "16:9"}
