@@ -72,10 +72,11 @@ def build(
     stops = _stops(places, corrections, network)
     settings = _with_departure(settings, places)
     reported = _reported_times(places, not_before=settings.depart)
+    times = {place_id: when for place_id, (when, _part) in reported.items()}
     journey_route = route(
-        stops, settings, reported_times=reported, network=network, modes=arrival_modes(places)
+        stops, settings, reported_times=times, network=network, modes=arrival_modes(places)
     )
-    journey_route = _with_reported_parts(journey_route, places, reported)
+    journey_route = _with_reported_parts(journey_route, reported)
     return Journey(
         title=settings.title or _default_title(reports),
         reports=tuple(reports),
@@ -119,15 +120,17 @@ def _stops(
 
 def _reported_times(
     places: Sequence[LocatedPlace], *, not_before: datetime | None = None
-) -> dict[str, datetime]:
-    """The earliest clock time a report gives for each place, by place id.
+) -> dict[str, tuple[datetime, str]]:
+    """The earliest clock time a report gives for each place, by place id, with the part
+    of the day it was said with ("late on Sunday": 21:00, "evening"; "" for a clock time).
 
     Only dates with a time of day count ("late on Sunday" -> 21:00): a bare date
     ("on Tuesday") says too little to set against an ETA.  Times before
     ``not_before`` (the departure) are when something was *said* ("The Kremlin
-    said on Saturday …"), not when the train arrives, and are left out too.
+    said on Saturday …"), not when the train arrives, and are left out too.  Of two
+    mentions at the same time, one said as a part of the day gives the part.
     """
-    times: dict[str, datetime] = {}
+    times: dict[str, tuple[datetime, str]] = {}
     for located in places:
         for mention in located.mentions:
             when = _parse_when(mention.date)
@@ -135,23 +138,21 @@ def _reported_times(
                 continue
             if not_before is not None and when < not_before:
                 continue
-            if located.place.id not in times or when < times[located.place.id]:
-                times[located.place.id] = when
+            known = times.get(located.place.id)
+            if known is None or when < known[0] or (when == known[0] and not known[1]):
+                times[located.place.id] = (when, mention.part)
     return times
 
 
 def _with_reported_parts(
-    journey_route: Route, places: Sequence[LocatedPlace], reported: Mapping[str, datetime]
+    journey_route: Route, reported: Mapping[str, tuple[datetime, str]]
 ) -> Route:
     """The route with each stop's reported time marked with the part of the day it was said
     with ("late on Sunday": "evening"), so no output prints its conventional clock."""
-    parts = {
-        located.place.id: mention.part
-        for located in places
-        for mention in located.mentions
-        if mention.part and _parse_when(mention.date) == reported.get(located.place.id)
-    }
-    stops = tuple(replace(s, reported_part=parts.get(s.place.id, "")) for s in journey_route.stops)
+    stops = tuple(
+        replace(s, reported_part=reported[s.place.id][1] if s.place.id in reported else "")
+        for s in journey_route.stops
+    )
     return replace(journey_route, stops=stops)
 
 
@@ -162,9 +163,8 @@ def _with_departure(settings: Settings, places: Sequence[LocatedPlace]) -> Setti
     origin = next((p for p in places if p.role == Role.ORIGIN), None)
     if origin is None:
         return settings
-    times = _reported_times([origin])
-    depart = times.get(origin.place.id)
-    return replace(settings, depart=depart) if depart else settings
+    reported = _reported_times([origin]).get(origin.place.id)
+    return replace(settings, depart=reported[0]) if reported else settings
 
 
 def _parse_when(value: str | None) -> datetime | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from routes.model import PROJECT_FORMAT, ROLES, Corrections, Report, Settings
 
@@ -161,12 +162,7 @@ def _load_reports(items: list) -> tuple[Report, ...]:
         if len(text) > MAX_REPORT_CHARS:
             msg = f"{where}: text of {len(text):,} characters (limit {MAX_REPORT_CHARS:,})"
             raise ValueError(msg)
-        published = _field(item, "published", (str, type(None)), where)
-        try:
-            published_date = date.fromisoformat(published) if published else None
-        except ValueError:
-            msg = f"{where}: 'published' is not an ISO date: {published!r}"
-            raise ValueError(msg) from None
+        published_date = _iso_field(item, "published", date.fromisoformat, where, "date")
         reports.append(
             Report(
                 id=_field(item, "id", str, where),
@@ -184,6 +180,18 @@ def _load_reports(items: list) -> tuple[Report, ...]:
         msg = "project: report ids must be unique"
         raise ValueError(msg)
     return tuple(reports)
+
+
+def _iso_field(
+    item: dict, key: str, parse: Callable[[str], Any], where: str, what: str
+) -> Any | None:
+    """The optional ISO ``what`` (a date, a date-time) at ``key``, parsed; None when empty."""
+    value = _field(item, key, (str, type(None)), where)
+    try:
+        return parse(value) if value else None
+    except ValueError:
+        msg = f"{where}: {key!r} is not an ISO {what}: {value!r}"
+        raise ValueError(msg) from None
 
 
 def _load_corrections(item: dict) -> Corrections:
@@ -223,10 +231,5 @@ def _load_settings(item: dict) -> Settings:
     if numbers["speed_kmh"] <= 0:
         msg = f"{where}: 'speed_kmh' must be above 0"
         raise ValueError(msg)
-    depart = _field(item, "depart", (str, type(None)), where)
-    try:
-        depart_at = datetime.fromisoformat(depart) if depart else None
-    except ValueError:
-        msg = f"{where}: 'depart' is not an ISO date-time: {depart!r}"
-        raise ValueError(msg) from None
+    depart_at = _iso_field(item, "depart", datetime.fromisoformat, where, "date-time")
     return Settings(depart=depart_at, title=_field(item, "title", str, where), **numbers)
