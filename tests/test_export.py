@@ -563,6 +563,7 @@ def test_bundled_journey_geojson_matches_the_contract_with_exact_quotes():
     assert XSS_IMG in {m["source"] for m in vladivostok["properties"]["mentions"]}
 
 
+@pytest.mark.slow  # draws the PNG, SVG and PDF
 def test_write_all_writes_every_file_for_the_bundled_report(tmp_path: Path):
     journey = fixture_journey()
     messages: list[str] = []
@@ -581,6 +582,7 @@ def test_write_all_writes_every_file_for_the_bundled_report(tmp_path: Path):
     assert settings == journey.settings
 
 
+@pytest.mark.slow  # draws the PNG, SVG and PDF
 def test_write_all_uses_the_given_html(tmp_path: Path):
     written = outputs.write_all(sample_journey(), tmp_path, html="<!doctype html><p>given</p>")
     assert written["map.html"].read_text(encoding="utf-8") == "<!doctype html><p>given</p>"

@@ -202,6 +202,7 @@ def test_places_with_a_published_coordinate_are_within_1_km_of_it(places, refere
     assert checked >= 20
 
 
+@pytest.mark.slow  # loads the whole GeoNames index
 def test_rail_towns_lie_near_their_geonames_settlement(places, stations, geonames_by_name):
     served = {f["properties"]["place_id"] for f in stations.values()}
     checked = []

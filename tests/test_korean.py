@@ -139,6 +139,7 @@ def test_a_place_known_only_to_geonames_is_found_by_its_hangul_name(gazetteer: G
     assert "Vietnam" in names
 
 
+@pytest.mark.slow  # scores a whole development set
 def test_korean_devset_scores_stay_at_what_the_reader_reaches(
     gazetteer: Gazetteer, devset_ko
 ) -> None:

@@ -59,6 +59,7 @@ def test_an_extract_without_railways_names_the_file(tmp_path: Path) -> None:
         read_rail_ways(tmp_path / "missing.osm.pbf")
 
 
+@pytest.mark.slow  # loads the world rail network
 def test_the_extract_replaces_the_world_track_in_its_region(tmp_path: Path) -> None:
     extract = arrays_from_lines(read_rail_ways(write_extract(tmp_path / "r.osm.pbf")))
     merged, joins = merge(_world(), extract)

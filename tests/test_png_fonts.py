@@ -12,6 +12,8 @@ from matplotlib.figure import Figure
 
 from routes.publish.png import draw
 
+pytestmark = pytest.mark.slow  # every test here draws a static map with matplotlib
+
 KOREAN = "평양"
 RUSSIAN = "Хасан"
 

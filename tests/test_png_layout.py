@@ -15,6 +15,8 @@ from routes.model import Role
 from routes.publish import style
 from routes.publish.png import callouts, draw, places
 
+pytestmark = pytest.mark.slow  # every test here draws a static map with matplotlib
+
 
 def _png_size(data: bytes) -> tuple[int, int]:
     """(width, height) of a PNG."""

@@ -430,6 +430,7 @@ def test_the_journey_timing_compares_with_the_reported_crossing(shipped) -> None
     assert khasan.delta_hours == pytest.approx((khasan.eta - reported).total_seconds() / 3600)
 
 
+@pytest.mark.slow  # loads the world rail network
 def test_a_stop_far_from_any_track_is_flagged_on_the_shipped_network(shipped) -> None:
     network, gazetteer = shipped
     at_sea = place("at-sea", 135.0, 40.0, "")  # the Sea of Japan, 340 km from any line

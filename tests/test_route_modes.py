@@ -111,6 +111,7 @@ def test_the_map_draws_a_flown_leg_in_its_own_style_and_legend() -> None:
     assert style.LEG_LABELS[LegKind.AIR] in html and "flown" in html
 
 
+@pytest.mark.slow  # draws a static map
 def test_the_static_map_draws_a_flown_leg_in_its_own_colour_and_legend() -> None:
     from routes.publish import style
     from routes.publish.png.draw import render_map

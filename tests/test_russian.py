@@ -131,6 +131,7 @@ def test_a_persons_name_is_no_town(gazetteer: Gazetteer) -> None:
     assert set(_roles(parsed)) == {"khabarovsk"}
 
 
+@pytest.mark.slow  # scores a whole development set
 def test_russian_devset_scores_stay_at_what_the_reader_reaches(
     gazetteer: Gazetteer, devset_ru
 ) -> None:

@@ -20,6 +20,8 @@ from routes.publish.png import text
 from tests.journey_fixture import LEG_KP, LEG_RU, fixture_journey, with_stop_added_by_hand
 from tools.outlines import write_outlines
 
+pytestmark = pytest.mark.slow  # every test here draws a static map with matplotlib
+
 
 @pytest.fixture(scope="module")
 def png(journey) -> bytes:
