@@ -12,10 +12,11 @@ right after the stop before it on the track.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role
 
@@ -192,8 +193,12 @@ def _key(value: EventTime | str) -> tuple[str, int, int]:
     return value[:_DAY], 0, 0
 
 
-def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]) -> list[T]:
-    """``(place, role, …)`` stops sorted by event time, the track order breaking ties.
+def order_by_event_time(
+    stops: Sequence[T],
+    times: Mapping[str, EventTime | str],
+    distance: Distance | None = None,
+) -> list[T]:
+    """``(place, role, …)`` stops sorted by event time, the track placing the rest.
 
     Parameters
     ----------
@@ -201,47 +206,145 @@ def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]
         Stops in order along the track, each a tuple whose first item is a :class:`Place`.
     times
         Event times by place id (:func:`event_times`; an ISO string is a day of rank 0).
+    distance
+        km between two places, for placing stops without a time (geodesic when None).
 
     Returns
     -------
     list
-        The stops by event time: day, then rank within the day (:class:`EventTime`), then
-        the track, stops of one sentence in the order it told them (see
-        :func:`_told_within_sentences`); clock times within a day are not compared
-        (they are often when something was said, not when the train was there). A stop
-        without a time takes the time of the stop before it on the track, so the track
-        order stands wherever the reports give no time. The origin (first on the track)
-        comes first. The destination of the latest event time (the last on the track when no
-        destination has a day) comes after every stop with a time before it; further
-        destinations are stops on the way, ordered like the others.
+        The stops with a time by event time: day, then rank within the day
+        (:class:`EventTime`), then the track, stops of one sentence in the order it told
+        them (see :func:`_told_within_sentences`); clock times within a day are not
+        compared (they are often when something was said, not when the train was there).
+        A stop without a time goes where it adds the fewest km to the journey so ordered
+        (between the two stops it lies between, or at an end), on a tie right after the
+        stop before it on the track, so the track order stands wherever the reports give
+        no time. The origin (first on the track) comes first. The destination of the
+        latest event time (the last on the track when no destination has a day) comes
+        last; further destinations are stops on the way, ordered like the others.
     """
+    distance = distance or _geodesic_km
+    keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
     final = _final_destination(stops, times)
-    keys: list[tuple[str, int, int]] = []
-    current: tuple[str, int, int] = ("", 0, 0)
-    for index, stop in enumerate(stops):
-        when = times.get(stop[0].id)
-        if index == 0 and stop[1] == Role.ORIGIN:
-            key = ("", 0, 0)  # where the journey began comes first whatever was said when
-        elif when is not None:
-            key = current = _key(when)
-        else:
-            key = current
-        keys.append(key)
-    if final is not None:
-        day, rank, _ = max(keys)
-        keys[final] = current = (day, rank + 1, 0)
-        for index in range(final + 1, len(stops)):
-            if stops[index][0].id not in times:
-                keys[index] = current  # after the destination on the track, nothing said
-    order = sorted(range(len(stops)), key=lambda i: (keys[i][:2], i))
-    return [stops[i] for i in _told_within_sentences(order, stops, times, keys)]
+    first = 0 if stops and stops[0][1] == Role.ORIGIN else None
+    if final is not None and _passed_on_the_way(final, stops, keys, first, distance):
+        final = None  # reached before stops on later days that lie beyond it
+    ends = {i for i in (first, final) if i is not None}
+    dated = sorted((i for i in keys if i not in ends), key=lambda i: (keys[i][:2], i))
+    middle = _told_within_sentences(dated, stops, times, keys)
+    head = [] if first is None else [first]
+    tail = [] if final is None or final == first else [final]
+    placed = _insert_untimed(
+        [*head, *middle, *tail],
+        [i for i in range(len(stops)) if i not in keys and i not in ends],
+        stops,
+        distance,
+        fixed=(len(head), len(tail)),
+    )
+    return [stops[i] for i in placed]
+
+
+def _passed_on_the_way(
+    final: int,
+    stops: Sequence[tuple],
+    keys: Mapping[int, tuple[str, int, int]],
+    first: int | None,
+    distance: Distance,
+) -> bool:
+    """Whether the dated destination ``final`` came before stops of later days beyond it.
+
+    A report that dates arrival at a destination and then stops on later days ("entered
+    Manzhouli on the 25th; on the 26th it passed Qiqihar") tells a journey that went on.
+    A later stop lying on the way to the destination from the journey's start (a date of
+    the sentence put on "the journey to Moscow") does not move it.
+    """
+    if final not in keys:
+        return False
+    start = first if first is not None else min(keys, key=lambda i: (keys[i][:2], i))
+    if start == final:
+        return False
+    a, f = stops[start][0], stops[final][0]
+    for index, key in keys.items():
+        if key[0] <= keys[final][0] or index == start:
+            continue
+        x = stops[index][0]
+        detour = distance(a, x) + distance(x, f) - distance(a, f)
+        if detour > min(distance(a, x), distance(x, f)):
+            return True
+    return False
+
+
+#: km between two places.
+Distance = Callable[[Any, Any], float]
+
+
+def _geodesic_km(a: Any, b: Any) -> float:
+    """Great-circle km between two places (mean Earth radius), inf without coordinates."""
+    try:
+        lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    except (TypeError, ValueError):
+        return math.inf
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2
+    ) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+_EARTH_KM = 6371.0
+#: Insertion costs closer than this (km) are a tie, broken by the track.
+_TIE_KM = 1.0
+
+
+def _insert_untimed(
+    order: list[int],
+    untimed: Sequence[int],
+    stops: Sequence[tuple],
+    distance: Distance,
+    *,
+    fixed: tuple[int, int],
+) -> list[int]:
+    """``order`` with each ``untimed`` stop put where it adds the fewest km.
+
+    ``fixed``: how many stops at the head (the origin) and the tail (the final destination)
+    of ``order`` nothing goes before or after. On a tie a stop goes right after the stop
+    before it on the track (its index in ``stops``), as :func:`order_by_event_time` says.
+    """
+    out = list(order)
+    for index in untimed:
+        lo, hi = fixed[0], len(out) - fixed[1]
+        if not out:
+            out.append(index)
+            continue
+        before = [i for i in out if i < index]  # placed stops before it on the track
+        default = out.index(max(before)) + 1 if before else lo
+        default = min(max(default, lo), hi)
+        place = stops[index][0]
+
+        def cost(p: int, place: Any = place) -> float:
+            prev = stops[out[p - 1]][0] if p > 0 else None
+            nxt = stops[out[p]][0] if p < len(out) else None
+            if prev is None:
+                return distance(place, nxt)
+            if nxt is None:
+                return distance(prev, place)
+            return distance(prev, place) + distance(place, nxt) - distance(prev, nxt)
+
+        costs = {p: cost(p) for p in range(lo, hi + 1)}
+        finite = {p: c for p, c in costs.items() if math.isfinite(c)}
+        if not finite:
+            out.insert(default, index)
+            continue
+        best = min(finite.values())
+        ties = [p for p, c in finite.items() if c - best <= _TIE_KM]
+        out.insert(min(ties, key=lambda p: abs(p - default)), index)
+    return out
 
 
 def _told_within_sentences(
     order: list[int],
     stops: Sequence[tuple],
     times: Mapping[str, EventTime | str],
-    keys: Sequence[tuple[str, int, int]],
+    keys: Mapping[int, tuple[str, int, int]],
 ) -> list[int]:
     """``order`` with the stops of one sentence, day and rank in the order it told them.
 
@@ -262,10 +365,18 @@ def _told_within_sentences(
 
 
 def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | str]) -> int | None:
-    """The index of the destination of the latest event time (the last on the track on a tie)."""
+    """The index of the destination the journey ends at.
+
+    A destination with no time of its own is where the train is bound for ("heading to X",
+    "the Moscow-Vladivostok train"): the last of those on the track. When every
+    destination has a time, the one of the latest time (the last on the track on a tie).
+    """
     ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
     if not ends:
         return None
+    bound = [i for i in ends if stops[i][0].id not in times]
+    if bound:
+        return bound[-1]
     return max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
 
 

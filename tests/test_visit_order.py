@@ -1,0 +1,55 @@
+"""Visit order: stops a report gives no time for go where they lie on the journey."""
+
+from __future__ import annotations
+
+from routes.model import Kind, Place, Role
+from routes.read.parse.visits import EventTime, order_by_event_time
+
+
+def _stop(name: str, lon: float, role: str = Role.VIA) -> tuple[Place, str]:
+    """A stop on a line of latitude 50, ``lon`` degrees east."""
+    return (Place(name, name.title(), Kind.CITY, 50.0, lon), role)
+
+
+def _names(stops: list[tuple[Place, str]]) -> list[str]:
+    return [s[0].id for s in stops]
+
+
+def test_a_stop_without_a_time_goes_between_the_dated_stops_it_lies_between() -> None:
+    # track order from a misplaced anchor puts "c" first; the dates say a, b, d
+    stops = [_stop("c", 12.0), _stop("a", 10.0), _stop("b", 11.0), _stop("d", 13.0)]
+    times = {"a": "2023-09-10", "b": "2023-09-11", "d": "2023-09-12"}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c", "d"]
+
+
+def test_a_stop_without_a_time_beyond_the_last_dated_one_comes_after_it() -> None:
+    stops = [_stop("a", 10.0), _stop("z", 14.0), _stop("b", 11.0), _stop("c", 12.0)]
+    times = {"a": "2023-09-10", "b": "2023-09-11", "c": "2023-09-11"}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c", "z"]
+
+
+def test_the_destination_bound_for_ends_the_journey_after_dated_destinations() -> None:
+    # "arrived in b on Monday", "the train bound for d": d has no time and ends the journey;
+    # c, an undated stop of the way, goes between b and d
+    stops = [
+        _stop("a", 10.0, Role.ORIGIN),
+        _stop("b", 11.0, Role.DESTINATION),
+        _stop("c", 12.0, Role.DESTINATION),
+        _stop("d", 13.0, Role.DESTINATION),
+    ]
+    times = {"b": EventTime("2023-09-11")}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c", "d"]
+
+
+def test_a_destination_reached_before_later_stops_beyond_it_is_a_stop_on_the_way() -> None:
+    # "entered b on the 10th; on the 11th it passed c" with c farther on: the journey went on
+    stops = [_stop("a", 10.0, Role.BORDER), _stop("b", 10.1, Role.DESTINATION), _stop("c", 12.0)]
+    times = {"a": "2023-09-10", "b": "2023-09-10", "c": "2023-09-11"}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
+
+
+def test_a_later_stop_on_the_way_to_the_destination_leaves_it_last() -> None:
+    # "began the journey to c on the 10th … expected to pass b on the 11th"
+    stops = [_stop("a", 10.0, Role.ORIGIN), _stop("c", 20.0, Role.DESTINATION), _stop("b", 12.0)]
+    times = {"a": "2023-09-09", "c": "2023-09-10", "b": "2023-09-11"}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
