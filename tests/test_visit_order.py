@@ -53,3 +53,14 @@ def test_a_later_stop_on_the_way_to_the_destination_leaves_it_last() -> None:
     stops = [_stop("a", 10.0, Role.ORIGIN), _stop("c", 20.0, Role.DESTINATION), _stop("b", 12.0)]
     times = {"a": "2023-09-09", "c": "2023-09-10", "b": "2023-09-11"}
     assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
+
+
+def test_stops_of_one_day_told_in_two_sentences_keep_the_order_told() -> None:
+    # "On the 16th Kim arrived in a. That morning he drove on to b." b lies before a on the
+    # track from the origin, but the report tells a first
+    stops = [_stop("o", 10.0, Role.ORIGIN), _stop("b", 11.0), _stop("a", 11.1)]
+    times = {
+        "a": EventTime("2023-09-16", 0, told=1, sentence=("t", 0)),
+        "b": EventTime("2023-09-16", 0, told=2, sentence=("t", 80)),
+    }
+    assert _names(order_by_event_time(stops, times)) == ["o", "a", "b"]

@@ -213,9 +213,11 @@ def order_by_event_time(
     -------
     list
         The stops with a time by event time: day, then rank within the day
-        (:class:`EventTime`), then the track, stops of one sentence in the order it told
-        them (see :func:`_told_within_sentences`); clock times within a day are not
-        compared (they are often when something was said, not when the train was there).
+        (:class:`EventTime`), then the order the report told them in ("through Khabarovsk,
+        Chita and Novosibirsk" lists the stops as they came; a report telling a day
+        backwards says so: "earlier", "had pulled in"), then the track; clock times within
+        a day are not compared (they are often when something was said, not when the train
+        was there).
         A stop without a time goes where it adds the fewest km to the journey so ordered
         (between the two stops it lies between, or at an end), on a tie right after the
         stop before it on the track, so the track order stands wherever the reports give
@@ -230,8 +232,7 @@ def order_by_event_time(
     if final is not None and _passed_on_the_way(final, stops, keys, first, distance):
         final = None  # reached before stops on later days that lie beyond it
     ends = {i for i in (first, final) if i is not None}
-    dated = sorted((i for i in keys if i not in ends), key=lambda i: (keys[i][:2], i))
-    middle = _told_within_sentences(dated, stops, times, keys)
+    middle = sorted((i for i in keys if i not in ends), key=lambda i: (keys[i], i))
     head = [] if first is None else [first]
     tail = [] if final is None or final == first else [final]
     placed = _insert_untimed(
@@ -337,30 +338,6 @@ def _insert_untimed(
         best = min(finite.values())
         ties = [p for p, c in finite.items() if c - best <= _TIE_KM]
         out.insert(min(ties, key=lambda p: abs(p - default)), index)
-    return out
-
-
-def _told_within_sentences(
-    order: list[int],
-    stops: Sequence[tuple],
-    times: Mapping[str, EventTime | str],
-    keys: Mapping[int, tuple[str, int, int]],
-) -> list[int]:
-    """``order`` with the stops of one sentence, day and rank in the order it told them.
-
-    "through Khabarovsk, Chita and Novosibirsk" lists the stops as they came; across
-    sentences of the same day the track decides (a report may tell a day backwards).
-    """
-    groups: dict[tuple, list[int]] = {}
-    for position, index in enumerate(order):
-        when = times.get(stops[index][0].id)
-        if isinstance(when, EventTime) and when.sentence[1] >= 0 and keys[index] == _key(when):
-            groups.setdefault((keys[index][:2], when.sentence), []).append(position)
-    out = list(order)
-    for positions in groups.values():
-        members = sorted((order[p] for p in positions), key=lambda i: keys[i][2])
-        for position, index in zip(positions, members, strict=True):
-            out[position] = index
     return out
 
 
