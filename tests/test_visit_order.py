@@ -64,3 +64,48 @@ def test_stops_of_one_day_told_in_two_sentences_keep_the_order_told() -> None:
         "b": EventTime("2023-09-16", 0, told=2, sentence=("t", 80)),
     }
     assert _names(order_by_event_time(stops, times)) == ["o", "a", "b"]
+
+
+def _report_times(text: str, language: str, gazetteer) -> dict[str, EventTime]:
+    """Event times of the stops of ``text`` (published Friday 15 September 2023), by name."""
+    from datetime import date
+
+    from routes.read.geoparse import parse
+    from routes.read.parse.visits import event_times
+    from routes.read.reports import report_from_text
+
+    report = report_from_text(
+        text, source="Test Wire", published=date(2023, 9, 15), report_id="t", language=language
+    )
+    places = parse([report], gazetteer).places
+    names = {p.place.id: p.place.name for p in places}
+    return {names[pid]: when for pid, when in event_times(places).items()}
+
+
+def test_russian_earlier_puts_a_stop_before_the_one_told_first(gazetteer) -> None:
+    times = _report_times(
+        "В среду поезд прибыл во Владивосток. Ранее днём состав остановился в Хасане.",
+        "ru",
+        gazetteer,
+    )
+    assert times["Khasan"].day == times["Vladivostok"].day
+    assert times["Khasan"].rank < times["Vladivostok"].rank
+
+
+def test_korean_then_puts_a_stop_after_the_one_told_last(gazetteer) -> None:
+    times = _report_times(
+        "열차는 14일 치치하얼을 지나 다칭에 멈췄다. 열차는 이어 하얼빈을 지나 남쪽으로 향했다.",
+        "ko",
+        gazetteer,
+    )
+    assert (times["Harbin"].day, times["Harbin"].rank) > (times["Daqing"].day, times["Daqing"].rank)
+
+
+def test_then_of_a_planned_stop_follows_the_latest_event_of_the_report(gazetteer) -> None:
+    times = _report_times(
+        "The train reached Khasan on Thursday. The previous day it had passed Tumangang. "
+        "From Khasan the route will then pass through Baranovsky, officials said.",
+        "en",
+        gazetteer,
+    )
+    assert (times["Baranovsky"].day, times["Baranovsky"].rank) > (times["Khasan"].day, 0)

@@ -12,13 +12,16 @@ right after the stop before it on the track.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role
+from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role, Status
+from routes.read.lexicon import LANG_DIR
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
 _DAY, _MINUTE = 10, 16
@@ -42,29 +45,65 @@ class EventTime(NamedTuple):
     sentence: tuple[str, int] = ("", -1)  # the report id and start of its sentence
 
 
-#: A sentence that tells what happened before the one told last ("Earlier, …", "had pulled").
-_EARLIER = re.compile(
-    r"^\W*(?:earlier|before\s+that|before\s+then|previously)\b"
-    r"|\bhad\s+(?:already\s+|earlier\s+|first\s+)?(?:been\s+)?\w+(?:ed|en|ne|ft|ssed|ught)\b",
-    re.IGNORECASE,
-)
-#: … what happened the day before, or the day after, the one told last.
-_DAY_BEFORE = re.compile(
-    r"\b(?:the\s+(?:previous|preceding)\s+(?:day|evening|night|morning)|the\s+day\s+before"
-    r"|the\s+(?:evening|night)\s+before)\b",
-    re.IGNORECASE,
-)
-_DAY_AFTER = re.compile(
-    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening)|a\s+day\s+later)\b",
-    re.IGNORECASE,
-)
-#: … what happened after it ("The train then turned north", "Later in the day …").
-_LATER = re.compile(
-    r"\b(?:then|later|afterwards|afterward|after\s+that|from\s+there|next|subsequently)\b",
-    re.IGNORECASE,
-)
-#: A clause told after the event it preceded ("reached Y after passing X", "hours after").
-_AFTER_CLAUSE = re.compile(r"\b(?:after|having)\b", re.IGNORECASE)
+class OrderWords(NamedTuple):
+    """The words that place a sentence in time against the one told before it, compiled.
+
+    From ``[order]`` of every ``routes/read/lang/<language>.toml`` (their scripts differ, so
+    one set serves every report): see en.toml for what each list means.
+    """
+
+    earlier: re.Pattern[str]  # before the place: before the event told last
+    day_before: re.Pattern[str]  # in the sentence: a day before the earliest told before
+    day_after: re.Pattern[str]  # … a day after the latest
+    later: re.Pattern[str]  # before the place: after the event told last
+    after: re.Pattern[str]  # inside a sentence: what follows it came first
+
+
+#: A pattern that matches nothing, for an empty word list.
+_NOTHING = "(?!x)x"
+
+
+@functools.cache
+def order_words() -> OrderWords:
+    """The ``[order]`` words of every language file, compiled (see :class:`OrderWords`)."""
+    lists: dict[str, list[str]] = {}
+    for path in sorted(LANG_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            table = tomllib.load(handle).get("order", {})
+        for key, words in table.items():
+            lists.setdefault(key, []).extend(words)
+    opening = _alternatives(lists.get("earlier_opening", []))
+    perfect = (
+        rf"(?<!\w)(?:{_alternatives(lists.get('perfect_auxiliaries', []))})\s+"
+        rf"(?:(?:{_alternatives(lists.get('perfect_adverbs', []))})\s+)*"
+        rf"\w+(?:{'|'.join(map(re.escape, lists.get('perfect_endings', []))) or _NOTHING})(?!\w)"
+    )
+    earlier = rf"^\W*(?:{opening})|{_alternatives(lists.get('earlier', []))}|{perfect}"
+    return OrderWords(
+        *(
+            re.compile(pattern, re.IGNORECASE)
+            for pattern in (
+                earlier,
+                _alternatives(lists.get("day_before", [])),
+                _alternatives(lists.get("day_after", [])),
+                _alternatives(lists.get("later", [])),
+                _alternatives(lists.get("after", [])),
+            )
+        )
+    )
+
+
+def _alternatives(phrases: Sequence[str]) -> str:
+    """One regex alternative per phrase: words apart by any blanks, whole words unless the
+    phrase ends in "*" (a stem)."""
+    out = []
+    for phrase in phrases:
+        stem = phrase.endswith("*")
+        words = phrase.rstrip("*").split()
+        if words:
+            body = r"\s+".join(map(re.escape, words))
+            out.append(rf"(?<!\w){body}" + ("" if stem else r"(?!\w)"))
+    return "|".join(out) or _NOTHING
 
 
 def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
@@ -102,11 +141,14 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
     one, any place: "Kim toured the airfield in Artyom on Saturday" dates the next
     sentence's stops), one rank lower after "earlier" or a past perfect ("had pulled in"),
     one higher after "then" or "later", a day less after "the previous day", a day more
-    after "the next day". Within one sentence, the places told after "after" come one rank
-    before the places told ahead of it.
+    after "the next day"; a planned stop told with "then" ("the route will then pass X")
+    is one higher than the latest event the report told before it. Within
+    one sentence, the places told after "after" come one rank before the places told ahead
+    of it.
     """
     out: list[tuple[str, EventTime]] = []
     told_before: _Span | None = None  # the times of the sentence told before this one
+    latest: EventTime | None = None  # the latest time the report told so far
     stops: list[EventTime] = []  # the stop times of this sentence
     others: list[EventTime] = []  # the times of its other places
     sentence = None
@@ -115,12 +157,14 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
             if sentence is not None and mention.report_id == sentence[0]:
                 told_before = _span(stops or others) or told_before
             else:
-                told_before = None
+                told_before = latest = None
             sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
-        when = _mention_time(mention, told_before)
+        when = _mention_time(mention, told_before, latest)
         if when is None:
             continue
         when = when._replace(told=told, sentence=sentence)
+        if mention.role not in _SAYING_ROLES and (latest is None or _key(when) > _key(latest)):
+            latest = when
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
@@ -145,36 +189,42 @@ def _span(times: Sequence[EventTime]) -> _Span | None:
 _SAYING_ROLES = (Role.DATELINE, Role.ACTOR)
 
 
-def _mention_time(mention: Mention, told_before: _Span | None) -> EventTime | None:
-    """One mention's event time, given the times of the sentence told before it.
+def _mention_time(
+    mention: Mention, told_before: _Span | None, latest: EventTime | None = None
+) -> EventTime | None:
+    """One mention's event time, given the times of the sentence told before it and the
+    latest time told so far in its report.
 
     See :func:`mention_times`: "earlier" and "the previous day" are read against the
-    earliest of those times, "then", "later" and "the next day" against the latest.
+    earliest of those times, "then", "later" and "the next day" against the latest ("then"
+    of a planned stop against the latest of the report).
     """
     head = mention.quote[: max(0, mention.start - mention.sentence_start)]
-    after = -1 if _AFTER_CLAUSE.search(head) and _told_before(head) else 0
+    words = order_words()
+    after = -1 if words.after.search(head) and _told_before(head) else 0
     if mention.date and len(mention.date) >= _DAY:
         day = mention.date[:_DAY]
-        if told_before is not None and told_before[0].day == day and _EARLIER.search(head):
+        if told_before is not None and told_before[0].day == day and words.earlier.search(head):
             return EventTime(day, told_before[0].rank - 1 + after, mention.date[:_MINUTE])
         return EventTime(day, after, mention.date[:_MINUTE])
     if told_before is None:
         return None
-    earliest, latest = told_before
-    if _DAY_BEFORE.search(mention.quote):
+    earliest, last_told = told_before
+    if words.day_before.search(mention.quote):
         return EventTime(_shift(earliest.day, -1), after)
-    if _DAY_AFTER.search(mention.quote):
-        return EventTime(_shift(latest.day, 1), after)
-    if _EARLIER.search(head):
+    if words.day_after.search(mention.quote):
+        return EventTime(_shift(last_told.day, 1), after)
+    if words.earlier.search(head):
         return EventTime(earliest.day, earliest.rank - 1 + after)
-    if _LATER.search(head):
-        return EventTime(latest.day, latest.rank + 1 + after)
+    if words.later.search(head):
+        last = latest if mention.status == Status.EXPECTED and latest is not None else last_told
+        return EventTime(last.day, last.rank + 1 + after)
     return None
 
 
 def _told_before(head: str) -> bool:
     """Whether the "after" of ``head`` follows a main clause ("reached Y after …")."""
-    m = _AFTER_CLAUSE.search(head)
+    m = order_words().after.search(head)
     return m is not None and bool(head[: m.start()].strip(" ,\"'“”‘’"))
 
 
@@ -285,9 +335,10 @@ def _geodesic_km(a: Any, b: Any) -> float:
         lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     except (TypeError, ValueError):
         return math.inf
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
