@@ -24,7 +24,13 @@ from routes.rail.network import RailNetwork, load_network
 from routes.rail.route import order_stops, route
 from routes.read.gazetteer import Gazetteer, load_gazetteer
 from routes.read.geoparse import parse
-from routes.read.parse.visits import event_times, order_by_event_time, track_order
+from routes.read.parse.visits import (
+    event_times,
+    home_first,
+    order_by_event_time,
+    returned_to,
+    track_order,
+)
 
 Progress = Callable[[str], None]
 
@@ -115,7 +121,7 @@ def _stops(
         rank = {pid: i for i, pid in enumerate(corrections.order)}
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     along = track_order(stops, lambda given: order_stops(given, network))
-    return order_by_event_time(along, event_times(places))
+    return home_first(order_by_event_time(along, event_times(places)), returned_to(places))
 
 
 def _reported_times(

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from routes.model import Kind, Place, Role
-from routes.read.parse.visits import EventTime, order_by_event_time
+from routes.pipeline import build
+from routes.read.geoparse import parse
+from routes.read.parse.visits import (
+    EventTime,
+    event_times,
+    home_first,
+    order_by_event_time,
+    returned_to,
+)
+from routes.read.reports import report_from_text
 
 
 def _stop(name: str, lon: float, role: str = Role.VIA) -> tuple[Place, str]:
@@ -68,12 +79,6 @@ def test_stops_of_one_day_told_in_two_sentences_keep_the_order_told() -> None:
 
 def _report_times(text: str, language: str, gazetteer) -> dict[str, EventTime]:
     """Event times of the stops of ``text`` (published Friday 15 September 2023), by name."""
-    from datetime import date
-
-    from routes.read.geoparse import parse
-    from routes.read.parse.visits import event_times
-    from routes.read.reports import report_from_text
-
     report = report_from_text(
         text, source="Test Wire", published=date(2023, 9, 15), report_id="t", language=language
     )
@@ -109,3 +114,44 @@ def test_then_of_a_planned_stop_follows_the_latest_event_of_the_report(gazetteer
         gazetteer,
     )
     assert (times["Baranovsky"].day, times["Baranovsky"].rank) > (times["Khasan"].day, 0)
+
+
+def test_a_round_trip_home_begins_where_the_train_came_back_to() -> None:
+    # "returned to h, ending a trip to n and on to f": out from h and back
+    stops = [_stop("n", 11.0, Role.DESTINATION), _stop("f", 20.0), _stop("h", 10.0)]
+    ordered = home_first(stops, {"h"})
+    assert _names(ordered) == ["h", "n", "f"]
+
+
+def test_the_way_home_alone_ends_where_the_train_came_back_to() -> None:
+    stops = [_stop("h", 10.0, Role.DESTINATION), _stop("f", 20.0), _stop("n", 11.0)]
+    assert _names(home_first(stops, {"h"})) == ["f", "n", "h"]
+
+
+def test_a_journey_with_an_origin_is_not_moved_by_a_return() -> None:
+    stops = [_stop("o", 15.0, Role.ORIGIN), _stop("n", 11.0), _stop("h", 10.0)]
+    assert _names(home_first(stops, {"h"})) == ["o", "n", "h"]
+
+
+def test_a_report_of_a_return_journey_starts_at_home(gazetteer) -> None:
+    text = (
+        "Kim Jong Un's train returned to Pyongyang on Thursday, ending a trip that had taken "
+        "him to Dandong on Monday night and on to Beijing by Tuesday morning. On the way back "
+        "it crossed into Sinuiju shortly after noon."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 1, 10))
+    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert names[0] == "Pyongyang"
+    assert names.index("Dandong") < names.index("Beijing") < names.index("Sinuiju")
+
+
+def test_words_of_coming_back_find_the_place_returned_to(gazetteer) -> None:
+    for text, language in [
+        ("The train arrived back in Pyongyang on Tuesday.", "en"),
+        ("김 위원장이 10일 평양에 돌아왔다.", "ko"),
+        ("Во вторник поезд вернулся в Пхеньян.", "ru"),
+    ]:
+        report = report_from_text(text, published=date(2019, 3, 5), language=language)
+        places = parse([report], gazetteer).places
+        names = {p.place.id: p.place.name for p in places}
+        assert {names[i] for i in returned_to(places)} == {"Pyongyang"}, text

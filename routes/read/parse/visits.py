@@ -16,7 +16,7 @@ import functools
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar
 
@@ -57,6 +57,9 @@ class OrderWords(NamedTuple):
     day_after: re.Pattern[str]  # … a day after the latest
     later: re.Pattern[str]  # before the place: after the event told last
     after: re.Pattern[str]  # inside a sentence: what follows it came first
+    home_before: re.Pattern[str]  # right before the place: the train came back to it
+    home_after: re.Pattern[str]  # right after it: the same
+    way_back: re.Pattern[str]  # before the place: on the way back, after the turn
 
 
 #: A pattern that matches nothing, for an empty word list.
@@ -88,21 +91,26 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("day_after", [])),
                 _alternatives(lists.get("later", [])),
                 _alternatives(lists.get("after", [])),
+                _alternatives(lists.get("home_before", [])),
+                _alternatives(lists.get("home_after", [])),
+                _alternatives(lists.get("way_back", [])),
             )
         )
     )
 
 
 def _alternatives(phrases: Sequence[str]) -> str:
-    """One regex alternative per phrase: words apart by any blanks, whole words unless the
-    phrase ends in "*" (a stem)."""
+    """One regex alternative per phrase: words apart by any blanks, a word ending in "*" a
+    stem ("return* to": returned to, returning to), whole words otherwise."""
     out = []
     for phrase in phrases:
-        stem = phrase.endswith("*")
-        words = phrase.rstrip("*").split()
+        words = [
+            re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+            for word in phrase.split()
+        ]
         if words:
-            body = r"\s+".join(map(re.escape, words))
-            out.append(rf"(?<!\w){body}" + ("" if stem else r"(?!\w)"))
+            tail = "" if phrase.endswith("*") else r"(?!\w)"
+            out.append(r"(?<!\w)" + r"\s+".join(words) + tail)
     return "|".join(out) or _NOTHING
 
 
@@ -141,10 +149,10 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
     one, any place: "Kim toured the airfield in Artyom on Saturday" dates the next
     sentence's stops), one rank lower after "earlier" or a past perfect ("had pulled in"),
     one higher after "then" or "later", a day less after "the previous day", a day more
-    after "the next day"; a planned stop told with "then" ("the route will then pass X")
-    is one higher than the latest event the report told before it. Within
-    one sentence, the places told after "after" come one rank before the places told ahead
-    of it.
+    after "the next day"; "on the way back" (the return leg comes after the turn) and "then"
+    of a planned stop ("the route will then pass X") put it one higher than the latest
+    event the report told before it. Within one sentence, the places told after "after"
+    come one rank before the places told ahead of it.
     """
     out: list[tuple[str, EventTime]] = []
     told_before: _Span | None = None  # the times of the sentence told before this one
@@ -216,6 +224,8 @@ def _mention_time(
         return EventTime(_shift(last_told.day, 1), after)
     if words.earlier.search(head):
         return EventTime(earliest.day, earliest.rank - 1 + after)
+    if latest is not None and words.way_back.search(head):
+        return EventTime(latest.day, latest.rank + 1 + after)
     if words.later.search(head):
         last = latest if mention.status == Status.EXPECTED and latest is not None else last_told
         return EventTime(last.day, last.rank + 1 + after)
@@ -411,6 +421,64 @@ def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | s
 def _key_of(when: EventTime | str | None) -> tuple[str, int, int]:
     """The sort key of an event time, lowest for none."""
     return ("", 0, 0) if when is None else _key(when)
+
+
+#: Characters before and after a place searched for a word of coming back ("returned to").
+_HOME_BEFORE, _HOME_AFTER = 30, 12
+#: Most words between such a word and the place ("back in the capital, Pyongyang").
+_HOME_GAP_WORDS = 3
+#: Most characters between the place and a word of coming back after it (a particle: 으로).
+_HOME_PARTICLE = 3
+#: A round trip: the first stop after home lies within this share of the farthest stop's
+#: distance from home.
+_OUT_AND_BACK = 0.5
+
+
+def returned_to(places: Sequence[LocatedPlace]) -> set[str]:
+    """Ids of the stop places a current mention says the train came back to.
+
+    "returned to Pyongyang", "arrived back in Pyongyang", "평양에 돌아왔다", "вернулся в
+    Пхеньян" (the ``home_before`` and ``home_after`` words of ``[order]``).
+    """
+    words = order_words()
+    found = set()
+    for place_id, mention in _current_mentions(places):
+        if mention.role not in STOP_ROLES:
+            continue
+        at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+        head = mention.quote[max(0, at - _HOME_BEFORE) : at]
+        before = [m.end() for m in words.home_before.finditer(head)]
+        after = words.home_after.search(mention.quote[end : end + _HOME_AFTER])
+        if (before and len(head[before[-1] :].split()) <= _HOME_GAP_WORDS) or (
+            after is not None and after.start() <= _HOME_PARTICLE
+        ):
+            found.add(place_id)
+    return found
+
+
+def home_first(
+    stops: Sequence[T], home: Collection[str], distance: Distance | None = None
+) -> list[T]:
+    """``stops`` (in travel order) with a place the train came back to where it belongs.
+
+    When the journey has no origin and the train came back to a place ("returned to
+    Pyongyang"), the journey either went out from there and back (its first stop lies near
+    home and it went on farther: home comes first, where the trip began) or is only the
+    way home (home comes last).
+    """
+    if not home or any(stop[1] == Role.ORIGIN for stop in stops):
+        return list(stops)
+    distance = distance or _geodesic_km
+    at = next((i for i, stop in enumerate(stops) if stop[0].id in home), None)
+    if at is None:
+        return list(stops)
+    rest = [stop for i, stop in enumerate(stops) if i != at]
+    if not rest:
+        return list(stops)
+    place = stops[at][0]
+    farthest = max(distance(place, stop[0]) for stop in rest)
+    out_and_back = distance(place, rest[0][0]) < _OUT_AND_BACK * farthest
+    return [stops[at], *rest] if out_and_back else [*rest, stops[at]]
 
 
 def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> list[T]:
