@@ -117,10 +117,20 @@ def test_then_of_a_planned_stop_follows_the_latest_event_of_the_report(gazetteer
 
 
 def test_a_round_trip_home_begins_where_the_train_came_back_to() -> None:
-    # "returned to h, ending a trip to n and on to f": out from h and back
-    stops = [_stop("n", 11.0, Role.DESTINATION), _stop("f", 20.0), _stop("h", 10.0)]
-    ordered = home_first(stops, {"h"})
-    assert _names(ordered) == ["h", "n", "f"]
+    # "returned to h, ending a trip to n and on to f; on the way back it passed m"
+    stops = [
+        _stop("n", 11.0, Role.DESTINATION),
+        _stop("f", 20.0),
+        _stop("m", 10.5),
+        _stop("h", 10.0),
+    ]
+    assert _names(home_first(stops, {"h"})) == ["h", "n", "f", "m"]
+
+
+def test_a_journey_still_going_away_when_it_came_home_is_only_the_way_home() -> None:
+    # the last stop told lies far from home: no sign of the train coming back out of it
+    stops = [_stop("h", 10.0, Role.DESTINATION), _stop("n", 11.0), _stop("f", 20.0)]
+    assert _names(home_first(stops, {"h"})) == ["n", "f", "h"]
 
 
 def test_the_way_home_alone_ends_where_the_train_came_back_to() -> None:

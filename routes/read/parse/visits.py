@@ -429,8 +429,8 @@ _HOME_BEFORE, _HOME_AFTER = 30, 12
 _HOME_GAP_WORDS = 3
 #: Most characters between the place and a word of coming back after it (a particle: 으로).
 _HOME_PARTICLE = 3
-#: A round trip: the first stop after home lies within this share of the farthest stop's
-#: distance from home.
+#: A round trip: the first and the last stop away from home lie within this share of the
+#: farthest stop's distance from home.
 _OUT_AND_BACK = 0.5
 
 
@@ -462,9 +462,9 @@ def home_first(
     """``stops`` (in travel order) with a place the train came back to where it belongs.
 
     When the journey has no origin and the train came back to a place ("returned to
-    Pyongyang"), the journey either went out from there and back (its first stop lies near
-    home and it went on farther: home comes first, where the trip began) or is only the
-    way home (home comes last).
+    Pyongyang"), the journey either went out from there and back (its first and last stops
+    lie near home and it went farther in between: home comes first, where the trip began)
+    or is only the way home (home comes last).
     """
     if not home or any(stop[1] == Role.ORIGIN for stop in stops):
         return list(stops)
@@ -477,7 +477,9 @@ def home_first(
         return list(stops)
     place = stops[at][0]
     farthest = max(distance(place, stop[0]) for stop in rest)
-    out_and_back = distance(place, rest[0][0]) < _OUT_AND_BACK * farthest
+    out_and_back = all(
+        distance(place, stop[0]) < _OUT_AND_BACK * farthest for stop in (rest[0], rest[-1])
+    )
     return [stops[at], *rest] if out_and_back else [*rest, stops[at]]
 
 
