@@ -165,3 +165,34 @@ def test_words_of_coming_back_find_the_place_returned_to(gazetteer) -> None:
         places = parse([report], gazetteer).places
         names = {p.place.id: p.place.name for p in places}
         assert {names[i] for i in returned_to(places)} == {"Pyongyang"}, text
+
+
+def test_a_stop_told_as_done_wins_over_an_earlier_plan_for_it(gazetteer) -> None:
+    first = report_from_text(
+        "The train reached Khasan on Tuesday. Kim is expected to visit Vladivostok next.",
+        source="Test Wire",
+        published=date(2023, 9, 12),
+        report_id="one",
+    )
+    later = report_from_text(
+        "Kim arrived in Vladivostok on Saturday after touring Artyom on Friday.",
+        source="Test Wire",
+        published=date(2023, 9, 16),
+        report_id="two",
+    )
+    places = parse([first, later], gazetteer).places
+    names = {p.place.id: p.place.name for p in places}
+    times = {names[pid]: when for pid, when in event_times(places).items()}
+    assert times["Vladivostok"].day == "2023-09-16"
+    assert not times["Vladivostok"].planned
+
+
+def test_a_sentence_told_in_the_afternoon_follows_the_morning_told_before(gazetteer) -> None:
+    times = _report_times(
+        "The train pulled into Artyom on Saturday morning. In the afternoon Kim was driven "
+        "into Vladivostok.",
+        "en",
+        gazetteer,
+    )
+    assert times["Vladivostok"].day == times["Artyom"].day
+    assert times["Vladivostok"].rank > times["Artyom"].rank

@@ -43,6 +43,7 @@ class EventTime(NamedTuple):
     iso: str = ""
     told: int = 0  # where it was told: the index of its mention in report and text order
     sentence: tuple[str, int] = ("", -1)  # the report id and start of its sentence
+    planned: bool = False  # told as a plan or an expectation, not as done
 
 
 class OrderWords(NamedTuple):
@@ -117,7 +118,9 @@ def _alternatives(phrases: Sequence[str]) -> str:
 def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
     """The earliest event time of each stop place, by place id.
 
-    Only current stop mentions count (not superseded, denied or ruled out); a year alone
+    What a report tells as done wins over what one tells as planned or expected ("Kim will
+    then travel to Vladivostok" in Wednesday's report, "arrived in Vladivostok on Saturday"
+    in Sunday's). Only current stop mentions count (not superseded, denied or ruled out); a year alone
     is too vague to order visits and is left out. Mentions without a date of their own get
     one from the words of their sentence read against the sentences told before them in
     the same report (:func:`mention_times`).
@@ -125,7 +128,7 @@ def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
     times: dict[str, EventTime] = {}
     for place_id, when in mention_times(_current_mentions(places)):
         held = times.get(place_id)
-        if held is None or _key(when) < _key(held):
+        if held is None or (when.planned, _key(when)) < (held.planned, _key(held)):
             times[place_id] = when
     return times
 
@@ -170,7 +173,9 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
         when = _mention_time(mention, told_before, latest)
         if when is None:
             continue
-        when = when._replace(told=told, sentence=sentence)
+        when = when._replace(
+            told=told, sentence=sentence, planned=mention.status == Status.EXPECTED
+        )
         if mention.role not in _SAYING_ROLES and (latest is None or _key(when) > _key(latest)):
             latest = when
         if mention.role in STOP_ROLES:
