@@ -120,10 +120,10 @@ def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
 
     What a report tells as done wins over what one tells as planned or expected ("Kim will
     then travel to Vladivostok" in Wednesday's report, "arrived in Vladivostok on Saturday"
-    in Sunday's). Only current stop mentions count (not superseded, denied or ruled out); a year alone
-    is too vague to order visits and is left out. Mentions without a date of their own get
-    one from the words of their sentence read against the sentences told before them in
-    the same report (:func:`mention_times`).
+    in Sunday's). Only current stop mentions count (not superseded, denied or ruled out);
+    a year alone is too vague to order visits and is left out. Mentions without a date of
+    their own get one from the words of their sentence read against the sentences told
+    before them in the same report (:func:`mention_times`).
     """
     times: dict[str, EventTime] = {}
     for place_id, when in mention_times(_current_mentions(places)):
