@@ -115,7 +115,9 @@ def apply_corrections(
 def _stops(
     places: Sequence[LocatedPlace], corrections: Corrections, network: RailNetwork
 ) -> list[tuple[Place, str]]:
-    """The places on the route, in the user's order or else along the rail."""
+    """The places on the route: in the user's order, or else by when the reports put them
+    there, the rail placing the rest, a round trip starting from home
+    (:mod:`routes.read.parse.visits`)."""
     stops = [(p.place, p.role) for p in places if p.role in STOP_ROLES]
     if corrections.order:
         rank = {pid: i for i, pid in enumerate(corrections.order)}

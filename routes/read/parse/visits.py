@@ -1,13 +1,16 @@
-"""Visits in the order they happened: event time first, then the order along the track.
+"""Visits in the order they happened: event time first, then where they lie on the way.
 
 Reports tell a journey out of order ("Earlier, the train had pulled in to X"), so text order
-says little. Each stop carries an event time (:class:`EventTime`): the date the sentence puts
-on its mention, or, in a sentence without a date, a time read against the last dated one
-("earlier", "the previous day", "then", "later", "had pulled in"), and, inside a sentence,
-places told after "after" ("reached Y after passing X") come before the rest.
-:func:`order_by_event_time` sorts stops already ordered along the rail
-(``routes.rail.route.order_stops``) by those times, a stop with no time keeping its place
-right after the stop before it on the track.
+alone says little. Each stop carries an event time (:class:`EventTime`): the date the
+sentence puts on its mention, or, in a sentence without a date, a time read against the
+sentences told before it ("earlier", "the previous day", "then", "on the way back", "had
+pulled in": the ``[order]`` words of ``routes/read/lang/<code>.toml``), and, inside a
+sentence, places told after "after" ("reached Y after passing X") come before the rest.
+What a report tells as done wins over what one tells as planned.
+:func:`order_by_event_time` sorts the stops that have a time by it (the told order breaking
+ties) and puts each stop without one where it adds the fewest km between them;
+:func:`home_first` puts a place the train came back to ("returned to X") first when the
+journey went out from it and back, last when the report tells only the way home.
 """
 
 from __future__ import annotations
