@@ -24,7 +24,13 @@ from routes.rail.network import RailNetwork, load_network
 from routes.rail.route import order_stops, route
 from routes.read.gazetteer import Gazetteer, load_gazetteer
 from routes.read.geoparse import parse
-from routes.read.parse.visits import event_times, order_by_event_time, track_order
+from routes.read.parse.visits import (
+    event_times,
+    home_first,
+    order_by_event_time,
+    returned_to,
+    track_order,
+)
 
 Progress = Callable[[str], None]
 
@@ -109,13 +115,15 @@ def apply_corrections(
 def _stops(
     places: Sequence[LocatedPlace], corrections: Corrections, network: RailNetwork
 ) -> list[tuple[Place, str]]:
-    """The places on the route, in the user's order or else along the rail."""
+    """The places on the route: in the user's order, or else by when the reports put them
+    there, the rail placing the rest, a round trip starting from home
+    (:mod:`routes.read.parse.visits`)."""
     stops = [(p.place, p.role) for p in places if p.role in STOP_ROLES]
     if corrections.order:
         rank = {pid: i for i, pid in enumerate(corrections.order)}
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     along = track_order(stops, lambda given: order_stops(given, network))
-    return order_by_event_time(along, event_times(places))
+    return home_first(order_by_event_time(along, event_times(places)), returned_to(places))
 
 
 def _reported_times(

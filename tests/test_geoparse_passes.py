@@ -291,7 +291,7 @@ def test_stops_of_one_sentence_day_and_rank_come_in_the_order_it_told_them() -> 
         "d": EventTime("2023-09-14", 0, told=3, sentence=other),
         "e": EventTime("2023-09-15", 0, told=0, sentence=("t", 0)),
     }
-    # within a sentence as told (b before a, d before c); the two sentences by the track
+    # within a sentence as told (b before a, d before c), and the sentences as told
     assert [s[0].id for s in order_by_event_time(stops, times)] == ["b", "a", "d", "c", "e"]
 
 

@@ -202,3 +202,19 @@ def test_a_part_of_the_day_keeps_the_precision_it_was_said_with(
 ) -> None:
     (ref,) = find_times(Report(id="r", text=text, published=MONDAY))
     assert (ref.text, ref.part) == (words, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an expectation before the weekday puts it in the coming week (published Tuesday)
+        ("В Москву гостя ждут в субботу.", "2001-08-04"),
+        # a plain past clause keeps the weekday just gone
+        ("Поезд прибыл в Омск в субботу.", "2001-07-28"),
+    ],
+)
+def test_a_russian_weekday_with_an_expectation_anywhere_in_its_clause_lies_ahead(
+    text: str, expected: str
+) -> None:
+    report = Report(id="r", text=text, published=date(2001, 7, 31), language="ru")
+    assert [t.date for t in find_times(report)] == [expected]

@@ -27,13 +27,11 @@ _KO_DATE = re.compile(
 )
 _KO_DAY = re.compile(r"(?<![\d월])(?<!월 )(?P<day>[1-3]?\d)일(?![가-힣]*간)")
 _KO_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)년(?!\s*\d{1,2}월)")
-_KO_AHEAD = re.compile(r"예정|전망|것으로 보|할 것|될 것|계획|오는|다음")
 _RU_DATE = re.compile(
     r"\b(?P<day>[1-3]?\d)\s+(?P<month>[а-яё]+)(?:\s+(?P<year>(?:19|20)\d\d)\s*(?:года|г\.|год)?)?"
 )
 _RU_WEEKDAY = re.compile(r"\b(?:[Вв]о?\s+)(?P<weekday>[а-яё]+)")
 _RU_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:году|года|год)\b")
-_RU_AHEAD = re.compile(r"ожида|планир|должен|предстоит|намерен|прибудет|посетит|\bбудет\b")
 
 
 @functools.cache
@@ -46,6 +44,14 @@ def _words(language: str) -> dict:
         msg = f"{path.name}: [dates] needs weekdays and parts"
         raise ValueError(msg)
     return dates
+
+
+@functools.cache
+def _ahead_words(language: str) -> re.Pattern[str]:
+    """The ``ahead`` stems of the language's ``[dates]``: words of a clause that put its
+    weekday in the coming week (plans, expectations: 예정, ожидается, ждут)."""
+    stems = _words(language).get("ahead", [])
+    return re.compile("|".join(map(re.escape, stems)) or "(?!x)x", re.IGNORECASE)
 
 
 def find_times(
@@ -104,16 +110,21 @@ _CLAUSE_END = re.compile(r"[,.;]")
 _CLAUSE_MARK = re.compile(r"[,.;:]")
 
 
-def _future_around(text: str, spans: Sequence[tuple[int, int]], start: int) -> bool:
-    """Whether the Russian clause holding ``start`` has a verb in the future tense.
-
-    "в субботу они вылетят в Улан-Удэ", "которую, как ожидается, осмотрит в воскресенье":
-    the weekday is the coming one whichever side of it the verb stands.
-    """
+def _clause_around(text: str, spans: Sequence[tuple[int, int]], start: int) -> str:
+    """The clause of ``text`` holding ``start``: from the mark before it to the one after."""
     low, high = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
     before = [m.end() for m in _CLAUSE_MARK.finditer(text, low, start)]
     after = _CLAUSE_MARK.search(text, start, high)
-    clause = text[before[-1] if before else low : after.start() if after else high]
+    return text[before[-1] if before else low : after.start() if after else high]
+
+
+def _future(clause: str) -> bool:
+    """Whether a Russian clause has a verb in the future tense.
+
+    "в субботу они вылетят в Улан-Удэ", "которую, как ожидается, осмотрит в воскресенье":
+    the weekday is the coming one whichever side of it the verb stands (so are the
+    ``ahead`` words: "в Москву гостя ждут в субботу").
+    """
     return any("futr" in token.tag for token in morph.russian_tokens(clause))
 
 
@@ -144,7 +155,7 @@ def _korean(
         for m in re.finditer(rf"(?:(?P<mod>지난|오는|다음)\s*)?{name}", text):
             mod = m.group("mod")
             ahead = mod in ("오는", "다음") or (
-                mod is None and _ahead(text, spans, m.start(), _KO_AHEAD)
+                mod is None and _ahead(text, spans, m.start(), _ahead_words("ko"))
             )
             day = _weekday_date(index, published, ahead=ahead, strict=mod is not None)
             end, value = _with_part(text, m.end(), day, parts)
@@ -208,7 +219,8 @@ def _russian(
         weekday = weekdays.get(word, weekdays.get(morph.russian_lemma(word)))
         if weekday is None:
             continue
-        ahead = _ahead(text, spans, m.start(), _RU_AHEAD) or _future_around(text, spans, m.start())
+        clause = _clause_around(text, spans, m.start())
+        ahead = _ahead_words("ru").search(clause) is not None or _future(clause)
         day = _weekday_date(weekday, published, ahead=ahead, strict=False)
         end, value = _with_part(text, m.end(), day, parts)
         yield m.start(), end, value

@@ -1,23 +1,30 @@
-"""Visits in the order they happened: event time first, then the order along the track.
+"""Visits in the order they happened: event time first, then where they lie on the way.
 
 Reports tell a journey out of order ("Earlier, the train had pulled in to X"), so text order
-says little. Each stop carries an event time (:class:`EventTime`): the date the sentence puts
-on its mention, or, in a sentence without a date, a time read against the last dated one
-("earlier", "the previous day", "then", "later", "had pulled in"), and, inside a sentence,
-places told after "after" ("reached Y after passing X") come before the rest.
-:func:`order_by_event_time` sorts stops already ordered along the rail
-(``routes.rail.route.order_stops``) by those times, a stop with no time keeping its place
-right after the stop before it on the track.
+alone says little. Each stop carries an event time (:class:`EventTime`): the date the
+sentence puts on its mention, or, in a sentence without a date, a time read against the
+sentences told before it ("earlier", "the previous day", "then", "on the way back", "had
+pulled in": the ``[order]`` words of ``routes/read/lang/<code>.toml``), and, inside a
+sentence, places told after "after" ("reached Y after passing X") come before the rest.
+What a report tells as done wins over what one tells as planned.
+:func:`order_by_event_time` sorts the stops that have a time by it (the told order breaking
+ties) and puts each stop without one where it adds the fewest km between them;
+:func:`home_first` puts a place the train came back to ("returned to X") first when the
+journey went out from it and back, last when the report tells only the way home.
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import tomllib
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role
+from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role, Status
+from routes.read.lexicon import LANG_DIR
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
 _DAY, _MINUTE = 10, 16
@@ -39,45 +46,92 @@ class EventTime(NamedTuple):
     iso: str = ""
     told: int = 0  # where it was told: the index of its mention in report and text order
     sentence: tuple[str, int] = ("", -1)  # the report id and start of its sentence
+    planned: bool = False  # told as a plan or an expectation, not as done
 
 
-#: A sentence that tells what happened before the one told last ("Earlier, …", "had pulled").
-_EARLIER = re.compile(
-    r"^\W*(?:earlier|before\s+that|before\s+then|previously)\b"
-    r"|\bhad\s+(?:already\s+|earlier\s+|first\s+)?(?:been\s+)?\w+(?:ed|en|ne|ft|ssed|ught)\b",
-    re.IGNORECASE,
-)
-#: … what happened the day before, or the day after, the one told last.
-_DAY_BEFORE = re.compile(
-    r"\b(?:the\s+(?:previous|preceding)\s+(?:day|evening|night|morning)|the\s+day\s+before"
-    r"|the\s+(?:evening|night)\s+before)\b",
-    re.IGNORECASE,
-)
-_DAY_AFTER = re.compile(
-    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening)|a\s+day\s+later)\b",
-    re.IGNORECASE,
-)
-#: … what happened after it ("The train then turned north", "Later in the day …").
-_LATER = re.compile(
-    r"\b(?:then|later|afterwards|afterward|after\s+that|from\s+there|next|subsequently)\b",
-    re.IGNORECASE,
-)
-#: A clause told after the event it preceded ("reached Y after passing X", "hours after").
-_AFTER_CLAUSE = re.compile(r"\b(?:after|having)\b", re.IGNORECASE)
+class OrderWords(NamedTuple):
+    """The words that place a sentence in time against the one told before it, compiled.
+
+    From ``[order]`` of every ``routes/read/lang/<language>.toml`` (their scripts differ, so
+    one set serves every report): see en.toml for what each list means.
+    """
+
+    earlier: re.Pattern[str]  # before the place: before the event told last
+    day_before: re.Pattern[str]  # in the sentence: a day before the earliest told before
+    day_after: re.Pattern[str]  # … a day after the latest
+    later: re.Pattern[str]  # before the place: after the event told last
+    after: re.Pattern[str]  # inside a sentence: what follows it came first
+    home_before: re.Pattern[str]  # right before the place: the train came back to it
+    home_after: re.Pattern[str]  # right after it: the same
+    way_back: re.Pattern[str]  # before the place: on the way back, after the turn
+
+
+#: A pattern that matches nothing, for an empty word list.
+_NOTHING = "(?!x)x"
+
+
+@functools.cache
+def order_words() -> OrderWords:
+    """The ``[order]`` words of every language file, compiled (see :class:`OrderWords`)."""
+    lists: dict[str, list[str]] = {}
+    for path in sorted(LANG_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            table = tomllib.load(handle).get("order", {})
+        for key, words in table.items():
+            lists.setdefault(key, []).extend(words)
+    opening = _alternatives(lists.get("earlier_opening", []))
+    perfect = (
+        rf"(?<!\w)(?:{_alternatives(lists.get('perfect_auxiliaries', []))})\s+"
+        rf"(?:(?:{_alternatives(lists.get('perfect_adverbs', []))})\s+)*"
+        rf"\w+(?:{'|'.join(map(re.escape, lists.get('perfect_endings', []))) or _NOTHING})(?!\w)"
+    )
+    earlier = rf"^\W*(?:{opening})|{_alternatives(lists.get('earlier', []))}|{perfect}"
+    return OrderWords(
+        *(
+            re.compile(pattern, re.IGNORECASE)
+            for pattern in (
+                earlier,
+                _alternatives(lists.get("day_before", [])),
+                _alternatives(lists.get("day_after", [])),
+                _alternatives(lists.get("later", [])),
+                _alternatives(lists.get("after", [])),
+                _alternatives(lists.get("home_before", [])),
+                _alternatives(lists.get("home_after", [])),
+                _alternatives(lists.get("way_back", [])),
+            )
+        )
+    )
+
+
+def _alternatives(phrases: Sequence[str]) -> str:
+    """One regex alternative per phrase: words apart by any blanks, a word ending in "*" a
+    stem ("return* to": returned to, returning to), whole words otherwise."""
+    out = []
+    for phrase in phrases:
+        words = [
+            re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+            for word in phrase.split()
+        ]
+        if words:
+            tail = "" if phrase.endswith("*") else r"(?!\w)"
+            out.append(r"(?<!\w)" + r"\s+".join(words) + tail)
+    return "|".join(out) or _NOTHING
 
 
 def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
     """The earliest event time of each stop place, by place id.
 
-    Only current stop mentions count (not superseded, denied or ruled out); a year alone
-    is too vague to order visits and is left out. Mentions without a date of their own get
-    one from the words of their sentence read against the sentences told before them in
-    the same report (:func:`mention_times`).
+    What a report tells as done wins over what one tells as planned or expected ("Kim will
+    then travel to Vladivostok" in Wednesday's report, "arrived in Vladivostok on Saturday"
+    in Sunday's). Only current stop mentions count (not superseded, denied or ruled out);
+    a year alone is too vague to order visits and is left out. Mentions without a date of
+    their own get one from the words of their sentence read against the sentences told
+    before them in the same report (:func:`mention_times`).
     """
     times: dict[str, EventTime] = {}
     for place_id, when in mention_times(_current_mentions(places)):
         held = times.get(place_id)
-        if held is None or _key(when) < _key(held):
+        if held is None or (when.planned, _key(when)) < (held.planned, _key(held)):
             times[place_id] = when
     return times
 
@@ -101,11 +155,14 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
     one, any place: "Kim toured the airfield in Artyom on Saturday" dates the next
     sentence's stops), one rank lower after "earlier" or a past perfect ("had pulled in"),
     one higher after "then" or "later", a day less after "the previous day", a day more
-    after "the next day". Within one sentence, the places told after "after" come one rank
-    before the places told ahead of it.
+    after "the next day"; "on the way back" (the return leg comes after the turn) and "then"
+    of a planned stop ("the route will then pass X") put it one higher than the latest
+    event the report told before it. Within one sentence, the places told after "after"
+    come one rank before the places told ahead of it.
     """
     out: list[tuple[str, EventTime]] = []
     told_before: _Span | None = None  # the times of the sentence told before this one
+    latest: EventTime | None = None  # the latest time the report told so far
     stops: list[EventTime] = []  # the stop times of this sentence
     others: list[EventTime] = []  # the times of its other places
     sentence = None
@@ -114,12 +171,16 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
             if sentence is not None and mention.report_id == sentence[0]:
                 told_before = _span(stops or others) or told_before
             else:
-                told_before = None
+                told_before = latest = None
             sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
-        when = _mention_time(mention, told_before)
+        when = _mention_time(mention, told_before, latest)
         if when is None:
             continue
-        when = when._replace(told=told, sentence=sentence)
+        when = when._replace(
+            told=told, sentence=sentence, planned=mention.status == Status.EXPECTED
+        )
+        if mention.role not in _SAYING_ROLES and (latest is None or _key(when) > _key(latest)):
+            latest = when
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
@@ -144,36 +205,44 @@ def _span(times: Sequence[EventTime]) -> _Span | None:
 _SAYING_ROLES = (Role.DATELINE, Role.ACTOR)
 
 
-def _mention_time(mention: Mention, told_before: _Span | None) -> EventTime | None:
-    """One mention's event time, given the times of the sentence told before it.
+def _mention_time(
+    mention: Mention, told_before: _Span | None, latest: EventTime | None = None
+) -> EventTime | None:
+    """One mention's event time, given the times of the sentence told before it and the
+    latest time told so far in its report.
 
     See :func:`mention_times`: "earlier" and "the previous day" are read against the
-    earliest of those times, "then", "later" and "the next day" against the latest.
+    earliest of those times, "then", "later" and "the next day" against the latest ("then"
+    of a planned stop against the latest of the report).
     """
     head = mention.quote[: max(0, mention.start - mention.sentence_start)]
-    after = -1 if _AFTER_CLAUSE.search(head) and _told_before(head) else 0
+    words = order_words()
+    after = -1 if words.after.search(head) and _told_before(head) else 0
     if mention.date and len(mention.date) >= _DAY:
         day = mention.date[:_DAY]
-        if told_before is not None and told_before[0].day == day and _EARLIER.search(head):
+        if told_before is not None and told_before[0].day == day and words.earlier.search(head):
             return EventTime(day, told_before[0].rank - 1 + after, mention.date[:_MINUTE])
         return EventTime(day, after, mention.date[:_MINUTE])
     if told_before is None:
         return None
-    earliest, latest = told_before
-    if _DAY_BEFORE.search(mention.quote):
+    earliest, last_told = told_before
+    if words.day_before.search(mention.quote):
         return EventTime(_shift(earliest.day, -1), after)
-    if _DAY_AFTER.search(mention.quote):
-        return EventTime(_shift(latest.day, 1), after)
-    if _EARLIER.search(head):
+    if words.day_after.search(mention.quote):
+        return EventTime(_shift(last_told.day, 1), after)
+    if words.earlier.search(head):
         return EventTime(earliest.day, earliest.rank - 1 + after)
-    if _LATER.search(head):
+    if latest is not None and words.way_back.search(head):
         return EventTime(latest.day, latest.rank + 1 + after)
+    if words.later.search(head):
+        last = latest if mention.status == Status.EXPECTED and latest is not None else last_told
+        return EventTime(last.day, last.rank + 1 + after)
     return None
 
 
 def _told_before(head: str) -> bool:
     """Whether the "after" of ``head`` follows a main clause ("reached Y after …")."""
-    m = _AFTER_CLAUSE.search(head)
+    m = order_words().after.search(head)
     return m is not None and bool(head[: m.start()].strip(" ,\"'“”‘’"))
 
 
@@ -192,8 +261,12 @@ def _key(value: EventTime | str) -> tuple[str, int, int]:
     return value[:_DAY], 0, 0
 
 
-def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]) -> list[T]:
-    """``(place, role, …)`` stops sorted by event time, the track order breaking ties.
+def order_by_event_time(
+    stops: Sequence[T],
+    times: Mapping[str, EventTime | str],
+    distance: Distance | None = None,
+) -> list[T]:
+    """``(place, role, …)`` stops sorted by event time, the track placing the rest.
 
     Parameters
     ----------
@@ -201,77 +274,221 @@ def order_by_event_time(stops: Sequence[T], times: Mapping[str, EventTime | str]
         Stops in order along the track, each a tuple whose first item is a :class:`Place`.
     times
         Event times by place id (:func:`event_times`; an ISO string is a day of rank 0).
+    distance
+        km between two places, for placing stops without a time (geodesic when None).
 
     Returns
     -------
     list
-        The stops by event time: day, then rank within the day (:class:`EventTime`), then
-        the track, stops of one sentence in the order it told them (see
-        :func:`_told_within_sentences`); clock times within a day are not compared
-        (they are often when something was said, not when the train was there). A stop
-        without a time takes the time of the stop before it on the track, so the track
-        order stands wherever the reports give no time. The origin (first on the track)
-        comes first. The destination of the latest event time (the last on the track when no
-        destination has a day) comes after every stop with a time before it; further
-        destinations are stops on the way, ordered like the others.
+        The stops with a time by event time: day, then rank within the day
+        (:class:`EventTime`), then the order the report told them in ("through Khabarovsk,
+        Chita and Novosibirsk" lists the stops as they came; a report telling a day
+        backwards says so: "earlier", "had pulled in"), then the track; clock times within
+        a day are not compared (they are often when something was said, not when the train
+        was there).
+        A stop without a time goes where it adds the fewest km to the journey so ordered
+        (between the two stops it lies between, or at an end), on a tie right after the
+        stop before it on the track, so the track order stands wherever the reports give
+        no time. The origin (first on the track) comes first. The destination of the
+        latest event time (the last on the track when no destination has a day) comes
+        last; further destinations are stops on the way, ordered like the others.
     """
+    distance = distance or _geodesic_km
+    keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
     final = _final_destination(stops, times)
-    keys: list[tuple[str, int, int]] = []
-    current: tuple[str, int, int] = ("", 0, 0)
-    for index, stop in enumerate(stops):
-        when = times.get(stop[0].id)
-        if index == 0 and stop[1] == Role.ORIGIN:
-            key = ("", 0, 0)  # where the journey began comes first whatever was said when
-        elif when is not None:
-            key = current = _key(when)
-        else:
-            key = current
-        keys.append(key)
-    if final is not None:
-        day, rank, _ = max(keys)
-        keys[final] = current = (day, rank + 1, 0)
-        for index in range(final + 1, len(stops)):
-            if stops[index][0].id not in times:
-                keys[index] = current  # after the destination on the track, nothing said
-    order = sorted(range(len(stops)), key=lambda i: (keys[i][:2], i))
-    return [stops[i] for i in _told_within_sentences(order, stops, times, keys)]
+    first = 0 if stops and stops[0][1] == Role.ORIGIN else None
+    if final is not None and _passed_on_the_way(final, stops, keys, first, distance):
+        final = None  # reached before stops on later days that lie beyond it
+    ends = {i for i in (first, final) if i is not None}
+    middle = sorted((i for i in keys if i not in ends), key=lambda i: (keys[i], i))
+    head = [] if first is None else [first]
+    tail = [] if final is None or final == first else [final]
+    placed = _insert_untimed(
+        [*head, *middle, *tail],
+        [i for i in range(len(stops)) if i not in keys and i not in ends],
+        stops,
+        distance,
+        fixed=(len(head), len(tail)),
+    )
+    return [stops[i] for i in placed]
 
 
-def _told_within_sentences(
-    order: list[int],
+def _passed_on_the_way(
+    final: int,
     stops: Sequence[tuple],
-    times: Mapping[str, EventTime | str],
-    keys: Sequence[tuple[str, int, int]],
-) -> list[int]:
-    """``order`` with the stops of one sentence, day and rank in the order it told them.
+    keys: Mapping[int, tuple[str, int, int]],
+    first: int | None,
+    distance: Distance,
+) -> bool:
+    """Whether the dated destination ``final`` came before stops of later days beyond it.
 
-    "through Khabarovsk, Chita and Novosibirsk" lists the stops as they came; across
-    sentences of the same day the track decides (a report may tell a day backwards).
+    A report that dates arrival at a destination and then stops on later days ("entered
+    Manzhouli on the 25th; on the 26th it passed Qiqihar") tells a journey that went on.
+    A later stop lying on the way to the destination from the journey's start (a date of
+    the sentence put on "the journey to Moscow") does not move it.
     """
-    groups: dict[tuple, list[int]] = {}
-    for position, index in enumerate(order):
-        when = times.get(stops[index][0].id)
-        if isinstance(when, EventTime) and when.sentence[1] >= 0 and keys[index] == _key(when):
-            groups.setdefault((keys[index][:2], when.sentence), []).append(position)
+    if final not in keys:
+        return False
+    start = first if first is not None else min(keys, key=lambda i: (keys[i][:2], i))
+    if start == final:
+        return False
+    a, f = stops[start][0], stops[final][0]
+    for index, key in keys.items():
+        if key[0] <= keys[final][0] or index == start:
+            continue
+        x = stops[index][0]
+        detour = distance(a, x) + distance(x, f) - distance(a, f)
+        if detour > min(distance(a, x), distance(x, f)):
+            return True
+    return False
+
+
+#: km between two places.
+Distance = Callable[[Any, Any], float]
+
+
+def _geodesic_km(a: Any, b: Any) -> float:
+    """Great-circle km between two places (mean Earth radius), inf without coordinates."""
+    try:
+        lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    except (TypeError, ValueError):
+        return math.inf
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+_EARTH_KM = 6371.0
+#: Insertion costs closer than this (km) are a tie, broken by the track.
+_TIE_KM = 1.0
+
+
+def _insert_untimed(
+    order: list[int],
+    untimed: Sequence[int],
+    stops: Sequence[tuple],
+    distance: Distance,
+    *,
+    fixed: tuple[int, int],
+) -> list[int]:
+    """``order`` with each ``untimed`` stop put where it adds the fewest km.
+
+    ``fixed``: how many stops at the head (the origin) and the tail (the final destination)
+    of ``order`` nothing goes before or after. On a tie a stop goes right after the stop
+    before it on the track (its index in ``stops``), as :func:`order_by_event_time` says.
+    """
     out = list(order)
-    for positions in groups.values():
-        members = sorted((order[p] for p in positions), key=lambda i: keys[i][2])
-        for position, index in zip(positions, members, strict=True):
-            out[position] = index
+    for index in untimed:
+        lo, hi = fixed[0], len(out) - fixed[1]
+        if not out:
+            out.append(index)
+            continue
+        before = [i for i in out if i < index]  # placed stops before it on the track
+        default = out.index(max(before)) + 1 if before else lo
+        default = min(max(default, lo), hi)
+        place = stops[index][0]
+
+        def cost(p: int, place: Any = place) -> float:
+            prev = stops[out[p - 1]][0] if p > 0 else None
+            nxt = stops[out[p]][0] if p < len(out) else None
+            if prev is None:
+                return distance(place, nxt)
+            if nxt is None:
+                return distance(prev, place)
+            return distance(prev, place) + distance(place, nxt) - distance(prev, nxt)
+
+        costs = {p: cost(p) for p in range(lo, hi + 1)}
+        finite = {p: c for p, c in costs.items() if math.isfinite(c)}
+        if not finite:
+            out.insert(default, index)
+            continue
+        best = min(finite.values())
+        ties = [p for p, c in finite.items() if c - best <= _TIE_KM]
+        out.insert(min(ties, key=lambda p: abs(p - default)), index)
     return out
 
 
 def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | str]) -> int | None:
-    """The index of the destination of the latest event time (the last on the track on a tie)."""
+    """The index of the destination the journey ends at.
+
+    A destination with no time of its own is where the train is bound for ("heading to X",
+    "the Moscow-Vladivostok train"): the last of those on the track. When every
+    destination has a time, the one of the latest time (the last on the track on a tie).
+    """
     ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
     if not ends:
         return None
+    bound = [i for i in ends if stops[i][0].id not in times]
+    if bound:
+        return bound[-1]
     return max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
 
 
 def _key_of(when: EventTime | str | None) -> tuple[str, int, int]:
     """The sort key of an event time, lowest for none."""
     return ("", 0, 0) if when is None else _key(when)
+
+
+#: Characters before and after a place searched for a word of coming back ("returned to").
+_HOME_BEFORE, _HOME_AFTER = 30, 12
+#: Most words between such a word and the place ("back in the capital, Pyongyang").
+_HOME_GAP_WORDS = 3
+#: Most characters between the place and a word of coming back after it (a particle: 으로).
+_HOME_PARTICLE = 3
+#: A round trip: the first and the last stop away from home lie within this share of the
+#: farthest stop's distance from home.
+_OUT_AND_BACK = 0.5
+
+
+def returned_to(places: Sequence[LocatedPlace]) -> set[str]:
+    """Ids of the stop places a current mention says the train came back to.
+
+    "returned to Pyongyang", "arrived back in Pyongyang", "평양에 돌아왔다", "вернулся в
+    Пхеньян" (the ``home_before`` and ``home_after`` words of ``[order]``).
+    """
+    words = order_words()
+    found = set()
+    for place_id, mention in _current_mentions(places):
+        if mention.role not in STOP_ROLES:
+            continue
+        at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+        head = mention.quote[max(0, at - _HOME_BEFORE) : at]
+        before = [m.end() for m in words.home_before.finditer(head)]
+        after = words.home_after.search(mention.quote[end : end + _HOME_AFTER])
+        if (before and len(head[before[-1] :].split()) <= _HOME_GAP_WORDS) or (
+            after is not None and after.start() <= _HOME_PARTICLE
+        ):
+            found.add(place_id)
+    return found
+
+
+def home_first(
+    stops: Sequence[T], home: Collection[str], distance: Distance | None = None
+) -> list[T]:
+    """``stops`` (in travel order) with a place the train came back to where it belongs.
+
+    When the journey has no origin and the train came back to a place ("returned to
+    Pyongyang"), the journey either went out from there and back (its first and last stops
+    lie near home and it went farther in between: home comes first, where the trip began)
+    or is only the way home (home comes last).
+    """
+    if not home or any(stop[1] == Role.ORIGIN for stop in stops):
+        return list(stops)
+    distance = distance or _geodesic_km
+    at = next((i for i, stop in enumerate(stops) if stop[0].id in home), None)
+    if at is None:
+        return list(stops)
+    rest = [stop for i, stop in enumerate(stops) if i != at]
+    if not rest:
+        return list(stops)
+    place = stops[at][0]
+    farthest = max(distance(place, stop[0]) for stop in rest)
+    out_and_back = all(
+        distance(place, stop[0]) < _OUT_AND_BACK * farthest for stop in (rest[0], rest[-1])
+    )
+    return [stops[at], *rest] if out_and_back else [*rest, stops[at]]
 
 
 def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> list[T]:

@@ -1,0 +1,198 @@
+"""Visit order: stops a report gives no time for go where they lie on the journey."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from routes.model import Kind, Place, Role
+from routes.pipeline import build
+from routes.read.geoparse import parse
+from routes.read.parse.visits import (
+    EventTime,
+    event_times,
+    home_first,
+    order_by_event_time,
+    returned_to,
+)
+from routes.read.reports import report_from_text
+
+
+def _stop(name: str, lon: float, role: str = Role.VIA) -> tuple[Place, str]:
+    """A stop on a line of latitude 50, ``lon`` degrees east."""
+    return (Place(name, name.title(), Kind.CITY, 50.0, lon), role)
+
+
+def _names(stops: list[tuple[Place, str]]) -> list[str]:
+    return [s[0].id for s in stops]
+
+
+def test_a_stop_without_a_time_goes_between_the_dated_stops_it_lies_between() -> None:
+    # track order from a misplaced anchor puts "c" first; the dates say a, b, d
+    stops = [_stop("c", 12.0), _stop("a", 10.0), _stop("b", 11.0), _stop("d", 13.0)]
+    times = {"a": "2023-09-10", "b": "2023-09-11", "d": "2023-09-12"}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c", "d"]
+
+
+def test_a_stop_without_a_time_beyond_the_last_dated_one_comes_after_it() -> None:
+    stops = [_stop("a", 10.0), _stop("z", 14.0), _stop("b", 11.0), _stop("c", 12.0)]
+    times = {"a": "2023-09-10", "b": "2023-09-11", "c": "2023-09-11"}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c", "z"]
+
+
+def test_the_destination_bound_for_ends_the_journey_after_dated_destinations() -> None:
+    # "arrived in b on Monday", "the train bound for d": d has no time and ends the journey;
+    # c, an undated stop of the way, goes between b and d
+    stops = [
+        _stop("a", 10.0, Role.ORIGIN),
+        _stop("b", 11.0, Role.DESTINATION),
+        _stop("c", 12.0, Role.DESTINATION),
+        _stop("d", 13.0, Role.DESTINATION),
+    ]
+    times = {"b": EventTime("2023-09-11")}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c", "d"]
+
+
+def test_a_destination_reached_before_later_stops_beyond_it_is_a_stop_on_the_way() -> None:
+    # "entered b on the 10th; on the 11th it passed c" with c farther on: the journey went on
+    stops = [_stop("a", 10.0, Role.BORDER), _stop("b", 10.1, Role.DESTINATION), _stop("c", 12.0)]
+    times = {"a": "2023-09-10", "b": "2023-09-10", "c": "2023-09-11"}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
+
+
+def test_a_later_stop_on_the_way_to_the_destination_leaves_it_last() -> None:
+    # "began the journey to c on the 10th … expected to pass b on the 11th"
+    stops = [_stop("a", 10.0, Role.ORIGIN), _stop("c", 20.0, Role.DESTINATION), _stop("b", 12.0)]
+    times = {"a": "2023-09-09", "c": "2023-09-10", "b": "2023-09-11"}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
+
+
+def test_stops_of_one_day_told_in_two_sentences_keep_the_order_told() -> None:
+    # "On the 16th Kim arrived in a. That morning he drove on to b." b lies before a on the
+    # track from the origin, but the report tells a first
+    stops = [_stop("o", 10.0, Role.ORIGIN), _stop("b", 11.0), _stop("a", 11.1)]
+    times = {
+        "a": EventTime("2023-09-16", 0, told=1, sentence=("t", 0)),
+        "b": EventTime("2023-09-16", 0, told=2, sentence=("t", 80)),
+    }
+    assert _names(order_by_event_time(stops, times)) == ["o", "a", "b"]
+
+
+def _report_times(text: str, language: str, gazetteer) -> dict[str, EventTime]:
+    """Event times of the stops of ``text`` (published Friday 15 September 2023), by name."""
+    report = report_from_text(
+        text, source="Test Wire", published=date(2023, 9, 15), report_id="t", language=language
+    )
+    places = parse([report], gazetteer).places
+    names = {p.place.id: p.place.name for p in places}
+    return {names[pid]: when for pid, when in event_times(places).items()}
+
+
+def test_russian_earlier_puts_a_stop_before_the_one_told_first(gazetteer) -> None:
+    times = _report_times(
+        "В среду поезд прибыл во Владивосток. Ранее днём состав остановился в Хасане.",
+        "ru",
+        gazetteer,
+    )
+    assert times["Khasan"].day == times["Vladivostok"].day
+    assert times["Khasan"].rank < times["Vladivostok"].rank
+
+
+def test_korean_then_puts_a_stop_after_the_one_told_last(gazetteer) -> None:
+    times = _report_times(
+        "열차는 14일 치치하얼을 지나 다칭에 멈췄다. 열차는 이어 하얼빈을 지나 남쪽으로 향했다.",
+        "ko",
+        gazetteer,
+    )
+    assert (times["Harbin"].day, times["Harbin"].rank) > (times["Daqing"].day, times["Daqing"].rank)
+
+
+def test_then_of_a_planned_stop_follows_the_latest_event_of_the_report(gazetteer) -> None:
+    times = _report_times(
+        "The train reached Khasan on Thursday. The previous day it had passed Tumangang. "
+        "From Khasan the route will then pass through Baranovsky, officials said.",
+        "en",
+        gazetteer,
+    )
+    assert (times["Baranovsky"].day, times["Baranovsky"].rank) > (times["Khasan"].day, 0)
+
+
+def test_a_round_trip_home_begins_where_the_train_came_back_to() -> None:
+    # "returned to h, ending a trip to n and on to f; on the way back it passed m"
+    stops = [
+        _stop("n", 11.0, Role.DESTINATION),
+        _stop("f", 20.0),
+        _stop("m", 10.5),
+        _stop("h", 10.0),
+    ]
+    assert _names(home_first(stops, {"h"})) == ["h", "n", "f", "m"]
+
+
+def test_a_journey_still_going_away_when_it_came_home_is_only_the_way_home() -> None:
+    # the last stop told lies far from home: no sign of the train coming back out of it
+    stops = [_stop("h", 10.0, Role.DESTINATION), _stop("n", 11.0), _stop("f", 20.0)]
+    assert _names(home_first(stops, {"h"})) == ["n", "f", "h"]
+
+
+def test_the_way_home_alone_ends_where_the_train_came_back_to() -> None:
+    stops = [_stop("h", 10.0, Role.DESTINATION), _stop("f", 20.0), _stop("n", 11.0)]
+    assert _names(home_first(stops, {"h"})) == ["f", "n", "h"]
+
+
+def test_a_journey_with_an_origin_is_not_moved_by_a_return() -> None:
+    stops = [_stop("o", 15.0, Role.ORIGIN), _stop("n", 11.0), _stop("h", 10.0)]
+    assert _names(home_first(stops, {"h"})) == ["o", "n", "h"]
+
+
+def test_a_report_of_a_return_journey_starts_at_home(gazetteer) -> None:
+    text = (
+        "Kim Jong Un's train returned to Pyongyang on Thursday, ending a trip that had taken "
+        "him to Dandong on Monday night and on to Beijing by Tuesday morning. On the way back "
+        "it crossed into Sinuiju shortly after noon."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 1, 10))
+    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert names[0] == "Pyongyang"
+    assert names.index("Dandong") < names.index("Beijing") < names.index("Sinuiju")
+
+
+def test_words_of_coming_back_find_the_place_returned_to(gazetteer) -> None:
+    for text, language in [
+        ("The train arrived back in Pyongyang on Tuesday.", "en"),
+        ("김 위원장이 10일 평양에 돌아왔다.", "ko"),
+        ("Во вторник поезд вернулся в Пхеньян.", "ru"),
+    ]:
+        report = report_from_text(text, published=date(2019, 3, 5), language=language)
+        places = parse([report], gazetteer).places
+        names = {p.place.id: p.place.name for p in places}
+        assert {names[i] for i in returned_to(places)} == {"Pyongyang"}, text
+
+
+def test_a_stop_told_as_done_wins_over_an_earlier_plan_for_it(gazetteer) -> None:
+    first = report_from_text(
+        "The train reached Khasan on Tuesday. Kim is expected to visit Vladivostok next.",
+        source="Test Wire",
+        published=date(2023, 9, 12),
+        report_id="one",
+    )
+    later = report_from_text(
+        "Kim arrived in Vladivostok on Saturday after touring Artyom on Friday.",
+        source="Test Wire",
+        published=date(2023, 9, 16),
+        report_id="two",
+    )
+    places = parse([first, later], gazetteer).places
+    names = {p.place.id: p.place.name for p in places}
+    times = {names[pid]: when for pid, when in event_times(places).items()}
+    assert times["Vladivostok"].day == "2023-09-16"
+    assert not times["Vladivostok"].planned
+
+
+def test_a_sentence_told_in_the_afternoon_follows_the_morning_told_before(gazetteer) -> None:
+    times = _report_times(
+        "The train pulled into Artyom on Saturday morning. In the afternoon Kim was driven "
+        "into Vladivostok.",
+        "en",
+        gazetteer,
+    )
+    assert times["Vladivostok"].day == times["Artyom"].day
+    assert times["Vladivostok"].rank > times["Artyom"].rank
