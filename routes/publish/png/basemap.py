@@ -16,6 +16,13 @@ from routes.publish.png.labels import Label
 
 #: Longest straight stretch (degrees) of an outline before projection: longer ones are split.
 _SEGMENT_DEG = 0.5
+#: How the graticule is drawn: faint, under the route.
+_GRATICULE = {
+    "color": style.GRATICULE_COLOUR,
+    "alpha": style.GRATICULE_ALPHA,
+    "linewidth": 0.4,
+    "zorder": 1.5,
+}
 
 
 def draw_basemap(ax, frame: MapFrame) -> None:
@@ -76,11 +83,11 @@ def draw_graticule(ax, frame: MapFrame) -> None:
     fine = np.linspace(lat0 - 1, lat1 + 1, 60)
     for lon in np.arange(math.floor(lon0 / step) * step, lon1 + step, step):
         x, y = frame.project(np.full_like(fine, lon), fine)
-        ax.plot(x, y, color="#9BB0BF", linewidth=0.4, alpha=0.6, zorder=1.5)
+        ax.plot(x, y, **_GRATICULE)
     fine = np.linspace(lon0 - 1, lon1 + 1, 60)
     for lat in np.arange(math.floor(lat0 / step) * step, lat1 + step, step):
         x, y = frame.project(fine, np.full_like(fine, lat))
-        ax.plot(x, y, color="#9BB0BF", linewidth=0.4, alpha=0.6, zorder=1.5)
+        ax.plot(x, y, **_GRATICULE)
 
 
 def shaded(journey: Journey, role: str) -> bool:

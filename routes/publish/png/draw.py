@@ -169,7 +169,7 @@ def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
-        spine.set_edgecolor("#555555")
+        spine.set_edgecolor(style.FRAME_COLOUR)
         spine.set_linewidth(0.8)
     x0, y0, x1, y1 = frame.bounds
     ax.set_xlim(x0, x1)
@@ -200,8 +200,12 @@ def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
             fontsize=20,
             ha="center",
             va="center",
-            color="#333333",
-            bbox={"facecolor": "white", "edgecolor": "#555555", "boxstyle": "round,pad=0.6"},
+            color=style.CALLOUT_TEXT,
+            bbox={
+                "facecolor": "white",
+                "edgecolor": style.FRAME_COLOUR,
+                "boxstyle": "round,pad=0.6",
+            },
         )
     return figure, _layout(height, circles, placed)
 

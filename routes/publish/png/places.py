@@ -186,7 +186,15 @@ def _stop_label(journey: Journey, marker: StopMarker, number: int, *, dense: boo
     radius = marker.diameter / 2
     if dense:  # names only, dropped where they would collide: the footer key lists all
         return Label(
-            marker.x, marker.y, name, 9.0, "#1A1A1A", "bold", 0, radius + 3, max_clash=0.15
+            marker.x,
+            marker.y,
+            name,
+            9.0,
+            style.STOP_NAME_TEXT,
+            "bold",
+            0,
+            radius + 3,
+            max_clash=0.15,
         )
     title, body = callout_text(journey, stop)
     if len(marker.numbers) > 1:
@@ -196,7 +204,7 @@ def _stop_label(journey: Journey, marker: StopMarker, number: int, *, dense: boo
         marker.y,
         title,
         10.0,
-        "#1A1A1A",
+        style.STOP_NAME_TEXT,
         "bold",
         0,
         radius + 6,

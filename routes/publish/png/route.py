@@ -80,7 +80,7 @@ def draw_route(ax, frame: MapFrame, journey: Journey) -> tuple[np.ndarray, bool]
             by,
             marker="X",
             markersize=11,
-            color="#222222",
+            color=style.INK_COLOUR,
             markeredgecolor="white",
             markeredgewidth=1.2,
             zorder=8,
