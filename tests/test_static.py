@@ -263,3 +263,10 @@ def test_a_stop_added_by_hand_is_ringed_and_the_key_says_so_only_then(journey):
     assert 'id="rr-added"' in added and 'id="rr-added"' not in plain
     ring = added[added.index('id="rr-added"') :]
     assert f"stroke: {style.ADDED_RING_COLOUR.lower()}" in ring[: ring.index("</g>")].lower()
+
+
+def test_one_drawing_saved_as_each_format_gives_the_bytes_of_a_drawing_of_its_own(journey):
+    drawing = static.MapDrawing(journey)
+    saved = {fmt: drawing.save(fmt) for fmt in ("pdf", "svg", "png", "svg")}
+    for fmt, data in saved.items():
+        assert data == static.render_map(journey, fmt), fmt
