@@ -270,3 +270,26 @@ def test_one_drawing_saved_as_each_format_gives_the_bytes_of_a_drawing_of_its_ow
     saved = {fmt: drawing.save(fmt) for fmt in ("pdf", "svg", "png", "svg")}
     for fmt, data in saved.items():
         assert data == static.render_map(journey, fmt), fmt
+
+
+def _embedded_fonts(pdf: bytes) -> list:
+    """The TrueType fonts a PDF embeds (its FontFile2 streams), opened with fontTools."""
+    import zlib
+
+    from fontTools.ttLib import TTFont
+
+    fonts = []
+    for ref in re.finditer(rb"/FontFile2 (\d+) 0 R", pdf):
+        head = re.search(rb"\n" + ref.group(1) + rb" 0 obj\s*<<.*?>>\s*stream\r?\n", pdf, re.S)
+        body = pdf[head.end() : pdf.index(b"endstream", head.end())]
+        fonts.append(TTFont(io.BytesIO(zlib.decompress(body))))
+    return fonts
+
+
+def test_the_pdf_embeds_the_glyphs_of_its_title_in_its_own_fonts(journey):
+    fonts = _embedded_fonts(static.render_map(journey, "pdf"))
+    assert fonts
+    covered = {chr(code) for font in fonts for code in font.getBestCmap()}
+    title = set((journey.title or "Reported route").replace(" ", ""))
+    assert title <= covered
+    assert all("glyf" in font for font in fonts)  # glyph outlines, not references

@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from routes.model import NO_PLACES_MESSAGE, Journey
 from routes.publish import style
 from routes.publish.png.basemap import draw_areas, draw_basemap, draw_graticule
-from routes.publish.png.fonts import register_fonts
+from routes.publish.png.fonts import lean_pdf_subsets, register_fonts
 from routes.publish.png.frame import MapFrame, map_frame
 from routes.publish.png.furniture import draw_legend, draw_scale_and_north, draw_titles
 from routes.publish.png.inset import draw_inset
@@ -86,7 +86,7 @@ class MapDrawing:
             msg = f"map format must be one of {', '.join(_FORMAT_METADATA)}, not {fmt!r}"
             raise ValueError(msg)
         buffer = io.BytesIO()
-        with self._lock, matplotlib.rc_context(_rc()):
+        with self._lock, matplotlib.rc_context(_rc()), lean_pdf_subsets():
             self.figure.savefig(
                 buffer, format=fmt, dpi=self.frame.dpi, metadata=_FORMAT_METADATA[fmt]
             )
