@@ -15,7 +15,7 @@ OUTLINES_DIR = GEODATA_DIR / "outlines"
 REGION: tuple[float, float, float, float] = (115.0, 33.0, 150.0, 60.0)
 #: The outline scopes: the detailed box of :data:`REGION`; the whole world in detail (~2 km)
 #: for a map of a few countries anywhere; the whole world, crude, for a continent or more.
-REGION_SCOPE, DETAIL_SCOPE, WORLD_SCOPE = "region", "detail", "world"  # not Kind/Role/Status
+REGION_SCOPE, DETAIL_SCOPE, WORLD_SCOPE = "region", "detail", "world"  # not a Kind/Role/Status
 #: A map outside :data:`REGION` spanning at most this many degrees (longitude or latitude)
 #: gets the detailed world outlines; a wider one the crude world (its detail would not show).
 DETAIL_MAX_SPAN_DEG = 40.0
