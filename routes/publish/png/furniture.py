@@ -122,24 +122,9 @@ def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *,
     handles.append(
         Line2D([], [], color=style.BORDER_COLOUR, linewidth=1.1, label="National border")
     )
-    best = None
-    for loc in ("lower right", "upper left", "upper right", "lower left"):
-        legend = ax.legend(
-            handles=handles,
-            loc=loc,
-            fontsize=9,
-            frameon=True,
-            framealpha=0.92,
-            edgecolor=style.CALLOUT_EDGE,
-            borderpad=0.8,
-            labelspacing=0.6,
-        )
-        cost = _legend_cost(ax, legend, route)
-        if best is None or cost < best[0]:
-            best = (cost, loc)
     legend = ax.legend(
         handles=handles,
-        loc=best[1],
+        loc="lower right",
         fontsize=9,
         frameon=True,
         framealpha=0.92,
@@ -147,6 +132,13 @@ def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *,
         borderpad=0.8,
         labelspacing=0.6,
     )
+    best = None
+    for loc in ("lower right", "upper left", "upper right", "lower left"):
+        legend.set_loc(loc)  # one legend tried in each corner: laid out once, not four times
+        cost = _legend_cost(ax, legend, route)
+        if best is None or cost < best[0]:
+            best = (cost, loc)
+    legend.set_loc(best[1])
     legend.set_zorder(20)
     return legend
 
