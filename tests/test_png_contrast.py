@@ -49,19 +49,27 @@ def test_markers_dots_and_area_outlines_stand_out_from_land_and_sea(ground):
     assert contrast(style.AREA_EDGE, ground) >= GRAPHICS
 
 
-def test_map_text_reaches_the_text_minimum_on_its_background():
-    on_land = (style.CONTEXT_TEXT, style.AREA_NAME_COLOUR, style.AREA_TEXT)
-    for colour in on_land:
-        assert contrast(colour, style.LAND_COLOUR) >= TEXT, colour
-    assert contrast(style.CALLOUT_TEXT, WHITE) >= TEXT
-    for background, text in style.STATUS_CHIPS.values():
-        assert contrast(text, background) >= TEXT, (background, text)
+#: Every colour the static map writes text in, with what it is written on: names on the land,
+#: sea names on the sea, and the rest on white (the page, the callout boxes, the text halo).
+TEXT_ON: dict[str, tuple[str, str]] = {
+    "context place names": (style.CONTEXT_TEXT, style.LAND_COLOUR),
+    "country and region names": (style.AREA_NAME_COLOUR, style.LAND_COLOUR),
+    "area names": (style.AREA_TEXT, style.LAND_COLOUR),
+    "sea names": (style.SEA_TEXT, style.SEA_COLOUR),
+    "callout text": (style.CALLOUT_TEXT, WHITE),
+    "stop names": (style.STOP_NAME_TEXT, WHITE),
+    "title": (style.TITLE_TEXT, WHITE),
+    "subtitle": (style.SUBTITLE_TEXT, WHITE),
+    "stop key and scale figures": (style.INK_COLOUR, WHITE),
+    "credit line": (style.CREDIT_TEXT, WHITE),
+    **{f"{status} chip": (text, bg) for status, (bg, text) in style.STATUS_CHIPS.items()},
+}
 
 
-def test_callout_frames_and_leader_lines_are_visible_on_white_and_land():
-    for colour in (style.CALLOUT_EDGE, style.LEADER_COLOUR):
-        assert contrast(colour, WHITE) >= GRAPHICS
-        assert contrast(colour, style.LAND_COLOUR) >= GRAPHICS
+@pytest.mark.parametrize("name", TEXT_ON)
+def test_map_text_reaches_the_text_minimum_on_its_background(name):
+    colour, background = TEXT_ON[name]
+    assert contrast(colour, background) >= TEXT
 
 
 #: Every colour the maps draw a route, a leg, a marker or a ring in, named for the failure message.
@@ -74,7 +82,12 @@ DRAWN: dict[str, str] = {
     "added-by-hand ring": style.ADDED_RING_COLOUR,
     "area outline": style.AREA_EDGE,
     "national border": style.BORDER_COLOUR,
+    "coastline": style.COAST_COLOUR,
     "inset frame": style.INSET_FRAME_COLOUR,
+    "map and inset frame": style.FRAME_COLOUR,
+    "scale bar, north arrow, border mark": style.INK_COLOUR,
+    "callout and legend edges": style.CALLOUT_EDGE,
+    "leader lines": style.LEADER_COLOUR,
 }
 #: What they are drawn on: the basemap's land and sea, and the white casing of the route lines.
 GROUNDS = {"land": style.LAND_COLOUR, "sea": style.SEA_COLOUR, "white": WHITE}
@@ -116,3 +129,32 @@ def test_css_colours_of_the_html_map_meet_the_same_minimums():
 def test_every_colour_variable_map_css_reads_is_generated_from_style():
     used = set(re.findall(r"var\(--rr-([\w-]+)\)", (WEB_ASSETS_DIR / "map.css").read_text()))
     assert used and used <= set(_css_variables())
+
+
+#: Colours exempt from a minimum: the grounds everything else is measured on, the faint fill of
+#: an area (its dashed edge carries it) and the graticule (decoration: nothing is read from it).
+UNMEASURED = {style.LAND_COLOUR, style.SEA_COLOUR, style.AREA_FILL, style.GRATICULE_COLOUR}
+
+
+def _style_colours() -> dict[str, str]:
+    """Every colour style.py defines, by where: ``NAME[key][n]`` (key empty for a plain value,
+    n the position in a tuple)."""
+    found: dict[str, str] = {}
+    for name, value in vars(style).items():
+        if not name.isupper():
+            continue
+        values = value.items() if isinstance(value, dict) else [("", value)]
+        for key, item in values:
+            for n, colour in enumerate(item if isinstance(item, tuple) else (item,)):
+                if isinstance(colour, str) and re.fullmatch(r"#[0-9A-Fa-f]{3,6}", colour):
+                    found[f"{name}[{key}][{n}]"] = colour
+    return found
+
+
+def test_every_colour_in_style_is_measured_against_what_it_is_drawn_on():
+    measured = {c.upper() for c in DRAWN.values()}
+    measured |= {c.upper() for pair in TEXT_ON.values() for c in pair}
+    measured |= {c.upper() for c in (*style.STATUS_COLOURS.values(), style.MARKER_TEXT_COLOUR)}
+    measured |= {c.upper() for c in UNMEASURED}
+    unmeasured = {k: c for k, c in _style_colours().items() if c.upper() not in measured}
+    assert not unmeasured

@@ -16,6 +16,7 @@ from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Rou
 from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
 from routes.publish.geojson import to_geojson
+from routes.publish.png import draw as static_map
 from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.card import MAX_MENTIONS
 from routes.publish.web.places import CLUSTER_MIN
@@ -197,6 +198,28 @@ def test_legend_names_roles_and_the_countries_the_rail_runs_through(page: str) -
         assert style.COUNTRY_NAMES[code] in legend
         assert style.country_colour(code) in legend
     assert "Sources:" in legend and html.escape(XSS_IMG) in legend
+
+
+def _credited(text: str) -> list[str]:
+    """The source names of a "Sources: A, B and 2 more" credit, unescaped."""
+    named = re.sub(r" and \d+ more$", "", html.unescape(text).strip())
+    return [name.strip() for name in named.split(", ")]
+
+
+def test_the_key_and_the_static_map_credit_the_same_attributed_sources(
+    journey: Journey, page: str
+) -> None:
+    key = re.search(r'class="rr-key-sources"><b>Sources:</b> (.*?)</div>', _legend(page))
+    svg = static_map.render_map(journey, "svg").decode("utf-8")
+    texts = re.findall(r"<text\b.*?>(.*?)</text>", svg, flags=re.S)
+    words = " ".join(" ".join(re.sub(r"<[^>]+>", " ", t) for t in texts).split())
+    credit = re.search(r"Sources: (.*?) · Rail:", html.unescape(words))
+    assert key and credit
+    in_key, in_svg = _credited(key.group(1)), _credited(credit.group(1))
+    assert in_key == in_svg
+    said = {m.source for lp in journey.places for m in lp.mentions}
+    assert len(in_key) >= 3 and set(in_key) <= said  # who the quotes are attributed to
+    assert XSS_IMG in in_key and XSS_IMG not in key.group(1)  # named, and escaped in HTML
 
 
 def test_same_journey_gives_the_same_bytes(journey: Journey, page: str) -> None:

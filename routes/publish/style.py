@@ -124,11 +124,16 @@ AREA_FILL_OPACITY = 0.12
 #: The dashed outline of those areas (≥ 3:1 on the land) and their names (≥ 4.5:1).
 AREA_EDGE = "#8A6410"
 AREA_TEXT = "#7A5A00"
-#: Offline basemap colours: land, sea, lakes, coast and national borders.
+#: Offline basemap colours: land, sea, lakes, coast and national borders. Land and sea are
+#: too close to tell apart (1.1:1), so the coastline carries the shape: it reaches WCAG's 3:1
+#: for graphics on both, as the borders do.
 LAND_COLOUR = "#F4F1EA"
 SEA_COLOUR = "#DCE9F2"
-COAST_COLOUR = "#7F9CB0"
+COAST_COLOUR = "#668399"
 BORDER_COLOUR = "#8C6D8C"
+#: The faint meridians and parallels and their opacity: decoration under the map (nothing is
+#: read from them), so deliberately below the 3:1 of the graphics that carry meaning.
+GRATICULE_COLOUR, GRATICULE_ALPHA = "#9BB0BF", 0.6
 #: Static map text and lines: numbers on stop markers, grey names of other places, names of
 #: countries and regions, callout text, frame and leader lines.
 MARKER_TEXT_COLOUR = "#FFFFFF"
@@ -138,8 +143,17 @@ CALLOUT_TEXT = "#333333"
 CREDIT_TEXT = "#555555"
 SEA_TEXT = "#3D6889"  # sea names, 4.8:1 on SEA_COLOUR
 INSET_FRAME_COLOUR = "#CC3311"  # the main map's outline on the locator inset
-CALLOUT_EDGE = "#8A8A8A"
+#: Edges of the white boxes over the map (callouts, the legend): 3:1 on white, land and sea.
+CALLOUT_EDGE = "#7A7A7A"
 LEADER_COLOUR = "#555555"
+#: The outline of the map panel and of the locator inset.
+FRAME_COLOUR = "#555555"
+#: Near-black ink of the scale bar, the north arrow and the border-crossing mark.
+INK_COLOUR = "#222222"
+#: Title, subtitle and stop names of the static map (on white, or a white halo).
+TITLE_TEXT = "#111111"
+SUBTITLE_TEXT = "#444444"
+STOP_NAME_TEXT = "#1A1A1A"
 #: Readable names of the countries coloured above, for legends.
 COUNTRY_NAMES: dict[str, str] = {
     "KP": "North Korea",

@@ -9,24 +9,31 @@ import shapely
 from matplotlib.collections import LineCollection, PolyCollection
 
 from routes.model import AREA_KINDS, STOP_ROLES, Journey
-from routes.outlines import load_outlines
+from routes.outlines import clipped_layer, outline_scope
 from routes.publish import style
 from routes.publish.png.frame import MapFrame, transformer
 from routes.publish.png.labels import Label
 
 #: Longest straight stretch (degrees) of an outline before projection: longer ones are split.
 _SEGMENT_DEG = 0.5
+#: How the graticule is drawn: faint, under the route.
+_GRATICULE = {
+    "color": style.GRATICULE_COLOUR,
+    "alpha": style.GRATICULE_ALPHA,
+    "linewidth": 0.4,
+    "zorder": 1.5,
+}
 
 
 def draw_basemap(ax, frame: MapFrame) -> None:
     """Land, lakes, coastline and national borders from the shipped GSHHG outlines."""
     box = frame.lonlat_box()
     margin = (box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1)
-    outlines = load_outlines(margin)
+    scope = outline_scope(margin)
     for layer, colour in (("land", style.LAND_COLOUR), ("lakes", style.SEA_COLOUR)):
         rings = [
             shapely.get_coordinates(poly.exterior)
-            for geom in _projected(frame, _clipped(outlines[layer], margin))
+            for geom in _projected(frame, _clipped(scope, layer, margin))
             for poly in getattr(geom, "geoms", [geom])
             if poly.geom_type == "Polygon" and not poly.is_empty
         ]
@@ -37,7 +44,7 @@ def draw_basemap(ax, frame: MapFrame) -> None:
     ):
         paths = [
             shapely.get_coordinates(line)
-            for geom in _projected(frame, _clipped(outlines[layer], margin))
+            for geom in _projected(frame, _clipped(scope, layer, margin))
             for line in getattr(geom, "geoms", [geom])
         ]
         ax.add_collection(
@@ -45,22 +52,21 @@ def draw_basemap(ax, frame: MapFrame) -> None:
         )
 
 
-def _projected(frame: MapFrame, geoms: list) -> list:
-    """Shapely geometries moved from WGS84 to the map's projected metres."""
+def _projected(frame: MapFrame, geoms: np.ndarray) -> list:
+    """Shapely geometries moved from WGS84 to the map's projected metres (one projection
+    call for all of them)."""
 
     def forward(xy: np.ndarray) -> np.ndarray:
         return np.column_stack(frame.project(xy[:, 0], xy[:, 1])) if len(xy) else xy
 
-    return [shapely.transform(geom, forward) for geom in geoms]
+    return list(shapely.transform(geoms, forward)) if len(geoms) else []
 
 
-def _clipped(collection: dict, box: tuple[float, float, float, float]) -> list:
-    """The shapely geometries of a FeatureCollection clipped to a lon/lat box."""
-    geoms = [shapely.geometry.shape(f["geometry"]) for f in collection["features"]]
-    clipped = [shapely.clip_by_rect(g, *box) for g in geoms]
+def _clipped(scope: str, layer: str, box: tuple[float, float, float, float]) -> np.ndarray:
+    """One outline layer clipped to a lon/lat box, its edges densified."""
     # Clipping leaves long straight edges along the box: densify them so that, projected, they
     # follow the curved parallels and meridians instead of cutting across the map.
-    return [shapely.segmentize(g, _SEGMENT_DEG) for g in clipped if not g.is_empty]
+    return shapely.segmentize(clipped_layer(scope, layer, box), _SEGMENT_DEG)
 
 
 def draw_graticule(ax, frame: MapFrame) -> None:
@@ -76,11 +82,11 @@ def draw_graticule(ax, frame: MapFrame) -> None:
     fine = np.linspace(lat0 - 1, lat1 + 1, 60)
     for lon in np.arange(math.floor(lon0 / step) * step, lon1 + step, step):
         x, y = frame.project(np.full_like(fine, lon), fine)
-        ax.plot(x, y, color="#9BB0BF", linewidth=0.4, alpha=0.6, zorder=1.5)
+        ax.plot(x, y, **_GRATICULE)
     fine = np.linspace(lon0 - 1, lon1 + 1, 60)
     for lat in np.arange(math.floor(lat0 / step) * step, lat1 + step, step):
         x, y = frame.project(fine, np.full_like(fine, lat))
-        ax.plot(x, y, color="#9BB0BF", linewidth=0.4, alpha=0.6, zorder=1.5)
+        ax.plot(x, y, **_GRATICULE)
 
 
 def shaded(journey: Journey, role: str) -> bool:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from matplotlib.figure import Figure
 from routes.model import NO_PLACES_MESSAGE, Journey
 from routes.publish import style
 from routes.publish.png.basemap import draw_areas, draw_basemap, draw_graticule
-from routes.publish.png.fonts import register_fonts
+from routes.publish.png.fonts import lean_pdf_subsets, register_fonts
 from routes.publish.png.frame import MapFrame, map_frame
 from routes.publish.png.furniture import draw_legend, draw_scale_and_north, draw_titles
 from routes.publish.png.inset import draw_inset
@@ -30,6 +31,7 @@ from routes.publish.png.route import draw_route
 from routes.publish.png.text import sources_line
 
 __all__ = [
+    "MapDrawing",
     "MapFrame",
     "MapLayout",
     "alt_text",
@@ -58,6 +60,39 @@ def _rc() -> dict:
     return {**_RC, "font.family": list(register_fonts())}
 
 
+class MapDrawing:
+    """One drawing of a journey's static map, saved as PNG, SVG or PDF.
+
+    Drawing (projection, outlines, label placement) is most of the work; saving is the rest.
+    A build that writes all three formats draws once and saves three times.
+    """
+
+    def __init__(
+        self,
+        journey: Journey,
+        *,
+        width_px: int | None = None,
+        dpi: int = 150,
+        size: str | None = None,
+    ) -> None:
+        with matplotlib.rc_context(_rc()):
+            self.frame = map_frame(journey, width_px=width_px, dpi=dpi, size=size)
+            self.figure, self.layout = _draw(journey, self.frame)
+        self._lock = threading.Lock()  # one save at a time: savefig draws the figure again
+
+    def save(self, fmt: str = "png") -> bytes:
+        """The drawing as a ``fmt`` file (``png``, ``svg`` or ``pdf``); same journey, same bytes."""
+        if fmt not in _FORMAT_METADATA:
+            msg = f"map format must be one of {', '.join(_FORMAT_METADATA)}, not {fmt!r}"
+            raise ValueError(msg)
+        buffer = io.BytesIO()
+        with self._lock, matplotlib.rc_context(_rc()), lean_pdf_subsets():
+            self.figure.savefig(
+                buffer, format=fmt, dpi=self.frame.dpi, metadata=_FORMAT_METADATA[fmt]
+            )
+        return buffer.getvalue()
+
+
 def render_map(
     journey: Journey,
     fmt: str = "png",
@@ -68,7 +103,8 @@ def render_map(
 ) -> bytes:
     """The journey as a publishable map in ``fmt`` (``png``, ``svg`` or ``pdf``), drawn offline.
 
-    All three formats come from one drawing; the bytes depend on the journey only.
+    All three formats come from one drawing (:class:`MapDrawing`); the bytes depend on the
+    journey only.
 
     Parameters
     ----------
@@ -91,12 +127,7 @@ def render_map(
     """
     if fmt not in _FORMAT_METADATA:
         raise ValueError(f"map format must be one of {', '.join(_FORMAT_METADATA)}, not {fmt!r}")
-    with matplotlib.rc_context(_rc()):
-        frame = map_frame(journey, width_px=width_px, dpi=dpi, size=size)
-        figure, _ = _draw(journey, frame)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=_FORMAT_METADATA[fmt])
-    return buffer.getvalue()
+    return MapDrawing(journey, width_px=width_px, dpi=dpi, size=size).save(fmt)
 
 
 def render_png(
@@ -149,10 +180,7 @@ class MapLayout:
 
 def map_layout(journey: Journey, *, size: str | None = None, dpi: int = 150) -> MapLayout:
     """The layout :func:`render_map` draws for ``journey``: markers and placed labels."""
-    with matplotlib.rc_context(_rc()):
-        frame = map_frame(journey, dpi=dpi, size=size)
-        _figure, layout = _draw(journey, frame)
-    return layout
+    return MapDrawing(journey, dpi=dpi, size=size).layout
 
 
 def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
@@ -169,7 +197,7 @@ def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
-        spine.set_edgecolor("#555555")
+        spine.set_edgecolor(style.FRAME_COLOUR)
         spine.set_linewidth(0.8)
     x0, y0, x1, y1 = frame.bounds
     ax.set_xlim(x0, x1)
@@ -200,8 +228,12 @@ def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
             fontsize=20,
             ha="center",
             va="center",
-            color="#333333",
-            bbox={"facecolor": "white", "edgecolor": "#555555", "boxstyle": "round,pad=0.6"},
+            color=style.CALLOUT_TEXT,
+            bbox={
+                "facecolor": "white",
+                "edgecolor": style.FRAME_COLOUR,
+                "boxstyle": "round,pad=0.6",
+            },
         )
     return figure, _layout(height, circles, placed)
 

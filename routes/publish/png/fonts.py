@@ -10,6 +10,8 @@ Matplotlib falls back glyph by glyph along :data:`FAMILY`, in PNG, SVG and PDF a
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -44,6 +46,54 @@ def register_fonts() -> tuple[str, ...]:
         font_manager.fontManager.addfont(str(path))
     logging.getLogger("fontTools.subset").addFilter(_hinting_tables_dropped)
     return FAMILY
+
+
+#: OpenType layout tables: glyph substitution and positioning rules for text shaping. A PDF
+#: of the map never shapes text (matplotlib places every glyph itself), so its font subsets
+#: leave them out; subsetting them was most of the time a PDF took to save.
+_LAYOUT_TABLES = ("GPOS", "GSUB", "GDEF", "BASE", "JSTF", "MATH")
+#: The tables matplotlib itself leaves out of a subset (matplotlib 3.10's list).
+_UNUSED_TABLES = (
+    "FFTM", "PfEd", "BDF", "meta", "MERG", "TSIV", "Zapf", "bdat", "bloc", "cidg", "fdsc",
+    "feat", "fmtx", "fond", "just", "kerx", "ltag", "morx", "trak", "xref",
+)  # fmt: skip
+
+
+@contextmanager
+def lean_pdf_subsets() -> Iterator[None]:
+    """Within the block, the PDF backend embeds font subsets without the layout tables.
+
+    The PDF backend subsets each font through ``_backend_pdf_ps.get_glyphs_subset``;
+    that (private) hook is swapped for :func:`_subset_without_layout` for the block only,
+    and left alone if a matplotlib without it is installed.
+    """
+    from matplotlib.backends import _backend_pdf_ps
+
+    original = getattr(_backend_pdf_ps, "get_glyphs_subset", None)
+    if original is None:
+        yield
+        return
+    _backend_pdf_ps.get_glyphs_subset = _subset_without_layout
+    try:
+        yield
+    finally:
+        _backend_pdf_ps.get_glyphs_subset = original
+
+
+def _subset_without_layout(fontfile: str, characters: str):
+    """``fontfile`` cut to the glyphs of ``characters``, as matplotlib's own subsetter
+    does, but without :data:`_LAYOUT_TABLES`; a fontTools ``TTFont`` the caller closes."""
+    from fontTools import subset
+
+    options = subset.Options(glyph_names=True, recommended_glyphs=True, layout_features=[])
+    options.drop_tables += [*_UNUSED_TABLES, *_LAYOUT_TABLES]
+    if fontfile.endswith(".ttc"):
+        options.font_number = 0
+    font = subset.load_font(fontfile, options)
+    subsetter = subset.Subsetter(options=options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    return font
 
 
 def _hinting_tables_dropped(record: logging.LogRecord) -> bool:

@@ -85,7 +85,7 @@ def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *,
                 [],
                 marker="X",
                 markersize=10,
-                color="#222222",
+                color=style.INK_COLOUR,
                 markeredgecolor="white",
                 linestyle="none",
                 label="Border crossing",
@@ -122,31 +122,23 @@ def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *,
     handles.append(
         Line2D([], [], color=style.BORDER_COLOUR, linewidth=1.1, label="National border")
     )
-    best = None
-    for loc in ("lower right", "upper left", "upper right", "lower left"):
-        legend = ax.legend(
-            handles=handles,
-            loc=loc,
-            fontsize=9,
-            frameon=True,
-            framealpha=0.92,
-            edgecolor="#999999",
-            borderpad=0.8,
-            labelspacing=0.6,
-        )
-        cost = _legend_cost(ax, legend, route)
-        if best is None or cost < best[0]:
-            best = (cost, loc)
     legend = ax.legend(
         handles=handles,
-        loc=best[1],
+        loc="lower right",
         fontsize=9,
         frameon=True,
         framealpha=0.92,
-        edgecolor="#999999",
+        edgecolor=style.CALLOUT_EDGE,
         borderpad=0.8,
         labelspacing=0.6,
     )
+    best = None
+    for loc in ("lower right", "upper left", "upper right", "lower left"):
+        legend.set_loc(loc)  # one legend tried in each corner: laid out once, not four times
+        cost = _legend_cost(ax, legend, route)
+        if best is None or cost < best[0]:
+            best = (cost, loc)
+    legend.set_loc(best[1])
     legend.set_zorder(20)
     return legend
 
@@ -194,8 +186,8 @@ def draw_scale_and_north(ax, frame: MapFrame, legend) -> list[tuple[float, ...]]
                 (bar_x + i * length / pieces, bar_y),
                 length / pieces,
                 bar_h,
-                facecolor="#222222" if i % 2 == 0 else "white",
-                edgecolor="#222222",
+                facecolor=style.INK_COLOUR if i % 2 == 0 else "white",
+                edgecolor=style.INK_COLOUR,
                 linewidth=0.8,
                 zorder=15,
             )
@@ -237,7 +229,7 @@ def _draw_north(ax, frame: MapFrame, x: float, y: float, h: float) -> None:
         zorder=15,
         arrowprops={
             "arrowstyle": "-|>,head_length=0.9,head_width=0.5",
-            "color": "#222222",
+            "color": style.INK_COLOUR,
             "linewidth": 2.0,
         },
     )
@@ -269,7 +261,7 @@ def draw_titles(figure: Figure, frame: MapFrame, journey: Journey) -> None:
         fontweight="bold",
         va="center",
         ha="left",
-        color="#111111",
+        color=style.TITLE_TEXT,
     )
     figure.text(
         left,
@@ -278,14 +270,20 @@ def draw_titles(figure: Figure, frame: MapFrame, journey: Journey) -> None:
         fontsize=11,
         va="center",
         ha="left",
-        color="#444444",
+        color=style.SUBTITLE_TEXT,
     )
     scale = frame.dpi / 150.0
     panel_bottom = frame.panel[1] + frame.panel[3]
     for row, line in enumerate(stop_key_lines(journey, width)):
         y_px = panel_bottom + (10 + (row + 0.5) * KEY_LINE_PX) * scale
         figure.text(
-            left, 1 - y_px / height, line, fontsize=8.5, va="center", ha="left", color="#222222"
+            left,
+            1 - y_px / height,
+            line,
+            fontsize=8.5,
+            va="center",
+            ha="left",
+            color=style.INK_COLOUR,
         )
     lines = credit_lines(journey, width)
     first = panel_bottom + (len(stop_key_lines(journey, width)) * KEY_LINE_PX + 14) * scale

@@ -56,7 +56,7 @@ def draw_inset(figure, ax, frame: MapFrame, corner: str) -> tuple[float, float, 
     inset.set_yticks([])
     inset.set_zorder(25)
     for spine in inset.spines.values():
-        spine.set_edgecolor("#555555")
+        spine.set_edgecolor(style.FRAME_COLOUR)
         spine.set_linewidth(0.8)
     inset.set_xlim(lon0 * squash, lon1 * squash)
     inset.set_ylim(lat0, lat1)

@@ -7,7 +7,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from routes.model import AREA_KINDS, STOP_PRIORITY, UNDRAWN_ROLES, Journey, Role, Stop
 from routes.publish import style
@@ -24,6 +23,8 @@ _MARKER_PT_PER_CHAR = 5.0
 _MAX_MARKER_PT = 27.0
 #: Clear space (points) kept between two stop markers.
 _MARKER_GAP_PT = 2.0
+#: From this many markers on, close pairs are found with a KD-tree instead of all pairs.
+_KDTREE_FROM = 400
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def stop_markers(
         reach = 2 * float(radii.max()) + _MARKER_GAP_PT * to_px
         pairs = [
             (i, j)
-            for i, j in sorted(cKDTree(centres).query_pairs(reach))
+            for i, j in close_pairs(centres, reach)
             if math.dist(centres[i], centres[j]) < radii[i] + radii[j] + _MARKER_GAP_PT * to_px
         ]
         if not pairs:
@@ -84,6 +85,21 @@ def stop_markers(
         groups = _merged(groups, pairs)
     x, y = frame.project([s.place.lon for s in stops], [s.place.lat for s in stops])
     return [_marker(g, stops, x, y, by_hand) for g in groups]
+
+
+def close_pairs(points: np.ndarray, reach: float) -> list[tuple[int, int]]:
+    """Sorted index pairs ``(i, j)``, ``i < j``, of (n, 2) ``points`` at most ``reach`` apart.
+
+    All pairs are compared directly up to :data:`_KDTREE_FROM` points; beyond that a
+    KD-tree finds them (scipy.spatial is imported only then: it costs a cold run 0.2 s).
+    """
+    if len(points) >= _KDTREE_FROM:
+        from scipy.spatial import cKDTree
+
+        return sorted(cKDTree(points).query_pairs(reach))
+    gaps = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+    rows, cols = np.nonzero(np.triu(gaps <= reach, k=1))
+    return list(zip(rows.tolist(), cols.tolist(), strict=True))
 
 
 def _numbers(group: list[int]) -> tuple[int, ...]:
@@ -186,7 +202,15 @@ def _stop_label(journey: Journey, marker: StopMarker, number: int, *, dense: boo
     radius = marker.diameter / 2
     if dense:  # names only, dropped where they would collide: the footer key lists all
         return Label(
-            marker.x, marker.y, name, 9.0, "#1A1A1A", "bold", 0, radius + 3, max_clash=0.15
+            marker.x,
+            marker.y,
+            name,
+            9.0,
+            style.STOP_NAME_TEXT,
+            "bold",
+            0,
+            radius + 3,
+            max_clash=0.15,
         )
     title, body = callout_text(journey, stop)
     if len(marker.numbers) > 1:
@@ -196,7 +220,7 @@ def _stop_label(journey: Journey, marker: StopMarker, number: int, *, dense: boo
         marker.y,
         title,
         10.0,
-        "#1A1A1A",
+        style.STOP_NAME_TEXT,
         "bold",
         0,
         radius + 6,

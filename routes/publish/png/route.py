@@ -7,7 +7,6 @@ import math
 
 import numpy as np
 from matplotlib.collections import LineCollection
-from scipy.spatial import cKDTree
 
 from routes.model import Journey, LegKind
 from routes.publish import style
@@ -80,7 +79,7 @@ def draw_route(ax, frame: MapFrame, journey: Journey) -> tuple[np.ndarray, bool]
             by,
             marker="X",
             markersize=11,
-            color="#222222",
+            color=style.INK_COLOUR,
             markeredgecolor="white",
             markeredgewidth=1.2,
             zorder=8,
@@ -105,7 +104,8 @@ def border_marks(frame: MapFrame, journey: Journey) -> list[tuple[float, float]]
         return list(zip(bx.tolist(), by.tolist(), strict=True))
     stop_px = frame.pixels(*zip(*stops, strict=True))
     border_px = frame.pixels(*zip(*borders, strict=True))
-    near = cKDTree(stop_px).query(border_px)[0]
+    gaps = border_px[:, None, :] - stop_px[None, :, :]
+    near = np.hypot(gaps[..., 0], gaps[..., 1]).min(axis=1)  # to the nearest stop, in pixels
     clear = near > 16 * frame.dpi / 150
     return [(float(x), float(y)) for x, y, keep in zip(bx, by, clear, strict=True) if keep]
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from routes.model import Journey, Stop
+from routes.publish.credits import sources_credit
 from routes.publish.web.text import to_the_hour
 
 #: Attribution of the shipped data every map draws on.
@@ -14,8 +15,6 @@ DATA_CREDITS = (
     "Rail: © OpenStreetMap contributors (ODbL) · Places: GeoNames (CC BY 4.0) · "
     "Coast and borders: GSHHG (LGPL-3.0)"
 )
-#: At most this many sources are named in the credit; the rest are counted.
-MAX_SOURCES = 12
 #: Characters per line of the credit at 1800 px.
 _CREDIT_CHARS_PER_1800PX = 185
 #: Above this many stops, stop labels shrink to names and a numbered key goes in the footer.
@@ -100,21 +99,10 @@ def _date_range(days: Sequence[date]) -> str:
 
 
 def sources_line(journey: Journey) -> str:
-    """ "Sources: …" naming each source the quotes behind the map are attributed to (in the
-    order the journey meets them, up to :data:`MAX_SOURCES`), then the data credits."""
-    stop_ids = [stop.place.id for stop in journey.route.stops]
-    order = {pid: i for i, pid in enumerate(stop_ids)}
-    places = sorted(journey.places, key=lambda lp: order.get(lp.place.id, len(order)))
-    names: list[str] = []
-    for located in places:
-        for mention in located.mentions:
-            label = shorten(mention.source, 40)
-            if label and label not in names:
-                names.append(label)
-    shown = ", ".join(names[:MAX_SOURCES])
-    if len(names) > MAX_SOURCES:
-        shown += f" and {len(names) - MAX_SOURCES} more"
-    line = f"Sources: {shown or 'none'} · {DATA_CREDITS}"
+    """ "Sources: …" naming each source the quotes behind the map are attributed to
+    (:func:`routes.publish.credits.sources_credit`, as the HTML map's key), then the data
+    credits."""
+    line = f"Sources: {sources_credit(journey) or 'none'} · {DATA_CREDITS}"
     published = [r.published for r in journey.reports if r.published]
     if published:  # the reports' own date, never the clock: same input, same image
         latest = max(published)

@@ -18,6 +18,7 @@ from routes.model import (
 )
 from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
 from routes.publish import style
+from routes.publish.credits import sources_credit
 from routes.publish.legs import route_countries
 from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
 from routes.publish.web.card import card_html, place_card
@@ -33,8 +34,6 @@ POPUP_TABLE = "rr_popups"
 
 #: Credit for place coordinates (GeoNames data is CC BY 4.0, https://www.geonames.org/).
 GEONAMES_CREDIT = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
-#: Most report sources named in the credits line.
-MAX_CREDITED_SOURCES = 6
 
 
 class PageIndex:
@@ -154,11 +153,9 @@ def credits_html() -> str:
 
 
 def _sources_html(journey: Journey) -> str:
-    """The legend's line naming the reports' sources (escaped, at most a few)."""
-    sources = list(dict.fromkeys(r.source.strip() for r in journey.reports if r.source.strip()))
-    if not sources:
+    """The key's line naming the sources the quotes are attributed to, escaped: the same
+    names as the static map's credit (:func:`routes.publish.credits.sources_credit`)."""
+    named = sources_credit(journey)
+    if not named:
         return ""
-    named = ", ".join(escape(clip_text(s, 40)) for s in sources[:MAX_CREDITED_SOURCES])
-    if len(sources) > MAX_CREDITED_SOURCES:
-        named += f" and {len(sources) - MAX_CREDITED_SOURCES} more"
-    return f'<div class="rr-key-sources"><b>Sources:</b> {named}</div>'
+    return f'<div class="rr-key-sources"><b>Sources:</b> {escape(named)}</div>'

@@ -14,10 +14,10 @@ import shapely
 from branca.element import Element
 from folium.plugins import Fullscreen
 from folium.utilities import JsCode
-from shapely.geometry import LineString, shape
+from shapely.geometry import LineString
 
 from routes.model import STOP_ROLES, Journey, Leg, LegKind, LocatedPlace, Role, Stop
-from routes.outlines import load_scope, outline_scope
+from routes.outlines import LAYERS, clipped_layer, outline_scope
 from routes.publish import style
 from routes.publish.geojson import route_geojson
 from routes.publish.legs import leg_pieces
@@ -488,21 +488,24 @@ def _outline_data(scope: str, extent: tuple[float, float, float, float], steps: 
     ``1/steps`` degrees, ``[lon, lat]`` first, then the change from the point before.
     """
     data = {}
-    for name, collection in load_scope(scope).items():
+    for name in LAYERS:
         features = []
-        for feature in collection.get("features", []):
-            geometry = feature.get("geometry")
-            if not geometry:
-                continue
-            cut = shapely.clip_by_rect(shape(geometry), *extent)
-            if cut.is_empty:
-                continue
-            cut = shapely.set_precision(cut, 1.0 / steps)
-            parts = _encoded_parts(cut, steps)
+        for cut in clipped_layer(scope, name, extent):
+            parts = _encoded_parts(_on_grid(cut, 1.0 / steps), steps)
             if parts:
                 features.append(parts)
         data[name] = features
     return js_literal(data)
+
+
+def _on_grid(geometry: Any, grid: float) -> Any:
+    """``geometry`` snapped to a ``grid`` of degrees, its polygons kept valid; where GEOS
+    cannot rebuild a polygon on the grid (a hole left without its shell, as some clipped
+    crude outlines give), each point is snapped on its own instead."""
+    try:
+        return shapely.set_precision(geometry, grid)
+    except shapely.errors.GEOSException:
+        return shapely.set_precision(geometry, grid, mode="pointwise")
 
 
 def _encoded_parts(geometry: Any, steps: int) -> list:
