@@ -487,7 +487,4 @@ def _repeated_stop(result: Route) -> str | None:
 
 
 if __name__ == "__main__":
-    from routes.publish.lean_imports import install
-
-    install()  # a command-line run never needs pandas, geopandas or pyarrow: ~1 s less
     sys.exit(main())

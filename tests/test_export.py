@@ -405,38 +405,6 @@ def test_places_geojson_lists_parsed_places_without_route_fields():
 # --- KML and GPX ------------------------------------------------------------------------------
 
 
-#: Run in a fresh interpreter: the command line's lean imports, then the fixture's KML and GPX.
-_LEAN_RUN = """
-import hashlib, sys
-from routes.publish.lean_imports import install
-install()
-from routes.publish.kml_gpx import gpx_bytes, kml_bytes
-from routes.publish.web.render import map_html
-from tests.journey_fixture import fixture_journey
-journey = fixture_journey()
-map_html(journey)
-print(hashlib.sha256(kml_bytes(journey) + gpx_bytes(journey)).hexdigest())
-print(sorted({"pandas", "geopandas", "pyarrow"} & set(sys.modules)))
-"""
-
-
-def test_kml_gpx_and_the_map_need_no_dataframe_library_and_write_the_same_bytes(project_dir):
-    import hashlib
-    import subprocess
-    import sys
-
-    from routes.publish.kml_gpx import gpx_bytes, kml_bytes
-
-    done = subprocess.run(
-        [sys.executable, "-c", _LEAN_RUN], cwd=project_dir, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
-    digest, loaded = done.stdout.split()[0], done.stdout.split("\n")[1]
-    journey = fixture_journey()
-    assert digest == hashlib.sha256(kml_bytes(journey) + gpx_bytes(journey)).hexdigest()
-    assert loaded == "[]"
-
-
 def test_kml_reads_back_with_names_and_quotes(tmp_path: Path):
     path = export.write_kml(sample_journey(), tmp_path / "route.kml")
     frame = pyogrio.read_dataframe(path)

@@ -6,7 +6,6 @@ import html
 import re
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from routes.model import Journey
@@ -21,6 +20,8 @@ def write_kml(journey: Journey, path: Path) -> Path:
     source, date and status; each leg is a line named "from → to" in its country colour
     (routes.publish.style, through GDAL's ``OGR_STYLE`` field); areas are outlined.
     """
+    import geopandas as gpd
+    import pyogrio
     import shapely
 
     names = _place_names(journey)
@@ -62,68 +63,18 @@ def write_kml(journey: Journey, path: Path) -> Path:
                 geom,
             )
         )
+    if rows:
+        frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    else:  # no place: a valid KML document with an empty folder
+        columns = {key: [] for key in _kml_row("", "", "", "", None, None, None, None)}
+        columns.pop("geometry")
+        frame = gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([]), crs="EPSG:4326")
     path = Path(path)
     path.unlink(missing_ok=True)
-    fields = [key for key in _kml_row("", "", "", "", None, None, None, None) if key != "geometry"]
-    _write_layer(path, rows, fields, layer="Reported_route", driver="KML", geometry_type="Unknown")
-    return path
-
-
-def _write_layer(
-    path: Path, rows: list[dict], fields: list[str], *, layer: str, driver: str, geometry_type: str
-) -> None:
-    """Write ``rows`` (dicts of ``fields`` and a shapely ``geometry``) as one GDAL layer.
-
-    Through pyogrio's array writer: no DataFrame is built, so neither pandas nor geopandas
-    loads (they were most of a cold build's time spent on KML and GPX).  A ``datetime``
-    field keeps its time zone as GDAL's offset (100 = UTC, one step per 15 minutes).
-    """
-    import numpy as np
-    import shapely
-    from pyogrio.raw import write
-
-    geometry = shapely.to_wkb(np.array([row["geometry"] for row in rows], dtype=object))
-    data, offsets = [], {}
-    for name in fields:
-        values = [row[name] for row in rows]
-        if any(isinstance(value, datetime) for value in values):
-            data.append(_naive_times(values))
-            if any(value is not None and value.tzinfo is not None for value in values):
-                offsets[name] = _gdal_offsets(values)
-        else:
-            data.append(np.array(values, dtype=object))
-    write(
-        str(path),
-        geometry,
-        data,
-        fields,
-        layer=layer,
-        driver=driver,
-        geometry_type=geometry_type,
-        crs="EPSG:4326",
-        gdal_tz_offsets=offsets or None,
+    pyogrio.write_dataframe(
+        frame, path, layer="Reported_route", driver="KML", geometry_type="Unknown"
     )
-
-
-def _naive_times(values: list[datetime | None]):
-    """Datetimes as a numpy datetime64[us] array of their wall-clock times (None: NaT)."""
-    import numpy as np
-
-    return np.array(
-        [np.datetime64("NaT", "us") if v is None else np.datetime64(v.replace(tzinfo=None), "us")
-         for v in values]
-    )  # fmt: skip
-
-
-def _gdal_offsets(values: list[datetime | None]):
-    """GDAL's time zone flag of each datetime: 100 for UTC, ±1 per 15 minutes (0: unknown)."""
-    import numpy as np
-
-    flags = []
-    for value in values:
-        offset = value.utcoffset() if value is not None else None
-        flags.append(0 if offset is None else 100 + int(offset.total_seconds() // 900))
-    return np.array(flags, dtype=np.int64)
+    return path
 
 
 def _kml_row(
@@ -179,14 +130,16 @@ def write_gpx(journey: Journey, path: Path) -> Path:
     """
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="routes-gpx-") as scratch:
-        waypoints = _gpx_layer(_waypoint_rows(journey), Path(scratch) / "w.gpx", "waypoints")
-        tracks = _gpx_layer(_track_rows(journey), Path(scratch) / "t.gpx", "tracks")
+        waypoints = _gpx_layer(_waypoint_frame(journey), Path(scratch) / "w.gpx", "waypoints")
+        tracks = _gpx_layer(_track_frame(journey), Path(scratch) / "t.gpx", "tracks")
     path.write_text(_join_gpx(waypoints, tracks), encoding="utf-8")
     return path
 
 
-def _waypoint_rows(journey: Journey) -> list[dict]:
-    """The stops as GPX waypoints: fields name, desc, type and time (the ETA), and a point."""
+def _waypoint_frame(journey: Journey):
+    """The stops as a GeoDataFrame with GPX fields name, desc and time (the ETA)."""
+    import geopandas as gpd
+    import pandas as pd
     import shapely
 
     located = {lp.place.id: lp for lp in journey.places}
@@ -199,17 +152,18 @@ def _waypoint_rows(journey: Journey) -> list[dict]:
                 "name": f"{number}. {stop.place.name}",
                 "desc": f"{stop.role}, {stop.km:,.1f} km" + (f". {quotes}" if quotes else ""),
                 "type": stop.role,
-                "time": stop.eta,
+                "time": pd.Timestamp(stop.eta) if stop.eta is not None else pd.NaT,
                 "geometry": shapely.Point(
                     rounded(stop.place.lon, COORD_DECIMALS), rounded(stop.place.lat, COORD_DECIMALS)
                 ),
             }
         )
-    return rows
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326") if rows else None
 
 
-def _track_rows(journey: Journey) -> list[dict]:
+def _track_frame(journey: Journey):
     """The route as one MultiLineString track (one segment per leg, no-rail included)."""
+    import geopandas as gpd
     import shapely
 
     parts = [
@@ -218,19 +172,23 @@ def _track_rows(journey: Journey) -> list[dict]:
         if len(leg.coords) >= 2
     ]
     if not parts:
-        return []
+        return None
     desc = f"{journey.route.total_km:,.1f} km ({journey.route.rail_km:,.1f} km by rail)"
-    name = journey.title or "Reported route"
-    return [{"name": name, "desc": desc, "geometry": shapely.MultiLineString(parts)}]
+    return gpd.GeoDataFrame(
+        {"name": [journey.title or "Reported route"], "desc": [desc]},
+        geometry=[shapely.MultiLineString(parts)],
+        crs="EPSG:4326",
+    )
 
 
-def _gpx_layer(rows: list[dict], scratch: Path, layer: str) -> str:
-    """GDAL's GPX text for one layer of ``rows`` (empty string when there is none)."""
-    if not rows:
+def _gpx_layer(frame, scratch: Path, layer: str) -> str:
+    """GDAL's GPX text for one layer of ``frame`` (empty string for an empty frame)."""
+    import pyogrio
+
+    if frame is None:
         return ""
     geometry_type = "Point" if layer == "waypoints" else "MultiLineString"
-    fields = [key for key in rows[0] if key != "geometry"]
-    _write_layer(scratch, rows, fields, layer=layer, driver="GPX", geometry_type=geometry_type)
+    pyogrio.write_dataframe(frame, scratch, layer=layer, driver="GPX", geometry_type=geometry_type)
     return scratch.read_text(encoding="utf-8")
 
 
