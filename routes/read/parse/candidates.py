@@ -142,23 +142,45 @@ _LOWERCASE_NAMES: dict[int, tuple] = {}
 def _lowercase_names(
     gazetteer: Gazetteer,
 ) -> tuple[re.Pattern[str] | None, dict[str, Readings]]:
-    """A regex of the gazetteer's curated names that start lower case, and their places."""
+    """A regex of the curated names a capitalised run cannot read whole, and their places.
+
+    Those are the names that start lower case ("far east"), matched as written, and the
+    names with a lower-case word inside ("Bureya hydro-power station", "Great Hall of the
+    People") or a geographic word first ("Lake Baikal"), matched in any case.
+    """
     cached = _LOWERCASE_NAMES.get(id(gazetteer))
     if cached is not None and cached[2] is gazetteer:
         return cached[0], cached[1]
     names: dict[str, str] = {}
+    phrases: dict[str, str] = {}
     for place in gazetteer.curated_places():
         for name in (place.name, *place.aliases):
             if name[:1].islower() and not name.startswith("the "):
                 names.setdefault(name, normalize(name))
-    by_key = {key: readings_of(gazetteer.lookup_keys([key]).get(key, ())) for key in names.values()}
-    if not names:
+            elif _needs_phrase(name) and normalize(name) not in NOT_PLACES:
+                phrases.setdefault(name, normalize(name))
+    keys = {*names.values(), *phrases.values()}
+    by_key = {key: readings_of(gazetteer.lookup_keys([key]).get(key, ()), key) for key in keys}
+    if not names and not phrases:
         pattern = None
     else:
-        words = sorted(names, key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in words) + r")\b")
+        words = sorted(
+            [(n, re.escape(n)) for n in names]
+            + [(n, "(?i:" + re.escape(n) + ")") for n in phrases],
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
+        pattern = re.compile(r"\b(?:" + "|".join(w for _, w in words) + r")\b")
     _LOWERCASE_NAMES[id(gazetteer)] = (pattern, by_key, gazetteer)
     return pattern, by_key
+
+
+def _needs_phrase(name: str) -> bool:
+    """Whether a capitalised name has words a capitalised run would not read with it."""
+    if " " not in name.strip() or not name[:1].isupper():
+        return False
+    first = normalize(name.split()[0])
+    return first in GEO_WORDS or _RUN.fullmatch(name) is None
 
 
 def _name_matches(
@@ -292,7 +314,7 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
             own = [key for options in keys for _, key in options]
             if not any(key in found or key in DEMONYMS for key in own):
                 continue  # nothing here can become a place or name a country
-            mine = {key: readings_of(found[key]) for key in own if key in found}
+            mine = {key: readings_of(found[key], key) for key in own if key in found}
             person = keys[0][-1][1] in PERSON_HEADS  # keys[0][-1]: the first word alone
             single = _single_readings(tokens, keys, mine)
             segments.append(_Segment(tuple(tokens), keys, mine, person, single))
