@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from routes.model import Kind, Parsed
+from routes.model import STOP_ROLES, Kind, Parsed, Role
 from routes.read.gazetteer import Gazetteer, spelling_variants
 from routes.read.geoparse import parse
 from routes.read.reports import report_from_text
@@ -87,3 +87,71 @@ def test_new_curated_places_resolve_by_their_report_wordings(gazetteer: Gazettee
     found = _found(text, gazetteer)
     for place_id in ("moscow-yaroslavsky", "ural-mountains", "ob-river", "zamyn-uud", "gobi"):
         assert place_id in found, place_id
+
+
+def _roles(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """Place name → the role its mentions add up to."""
+    return {p.place.name: p.role for p in _parse(text, gazetteer).places}
+
+
+def test_a_place_before_a_title_is_no_visit(gazetteer: Gazetteer) -> None:
+    roles = _roles("An aide to the Irkutsk governor met the train on Tuesday.", gazetteer)
+    assert roles.get("Irkutsk") == Role.CONTEXT
+
+
+def test_a_place_in_a_comparison_is_beside_the_journey(gazetteer: Gazetteer) -> None:
+    text = (
+        "The train ran on to Kazan, which lies farther from Vladivostok than Lisbon is from Moscow."
+    )
+    roles = _roles(text, gazetteer)
+    assert roles.get("Kazan") in STOP_ROLES
+    assert roles.get("Vladivostok") == Role.CONTEXT
+
+
+def test_rather_than_rules_out_only_what_follows_it(gazetteer: Gazetteer) -> None:
+    text = "The delegation took the night train to Lviv rather than a flight to Warsaw."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Lviv") in STOP_ROLES
+    assert roles.get("Warsaw") == Role.RULED_OUT
+
+
+def test_a_move_that_did_not_happen_still_starts_where_the_traveller_is(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Rumours that the envoy would fly on from Harbin to Seoul proved unfounded."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Harbin") == Role.ORIGIN
+    assert roles.get("Seoul") == Role.RULED_OUT
+
+
+def test_a_stay_stuck_train_or_border_check_makes_a_stop(gazetteer: Gazetteer) -> None:
+    roles = _roles(
+        "The group spent two days on Olkhon Island. On the way back the express was stranded "
+        "for a night outside Irkutsk, and customs checks at Zamyn-Üüd took three hours.",
+        gazetteer,
+    )
+    assert roles.get("Olkhon Island") in STOP_ROLES
+    assert roles.get("Irkutsk") in STOP_ROLES
+    assert roles.get("Zamyn-Üüd") == Role.BORDER
+
+
+def test_a_landmark_named_after_a_person_is_not_the_city_of_that_name(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("She laid flowers at the mausoleum of Ho Chi Minh on Monday.", gazetteer)
+    assert parsed.places == ()
+
+
+def test_a_year_before_an_event_word_or_last_year_tells_history(gazetteer: Gazetteer) -> None:
+    text = (
+        "The envoy recalled a 2015 tour that took him to Irkutsk. "
+        "He had first visited Omsk last year."
+    )
+    roles = _roles(text, gazetteer)
+    assert roles.get("Irkutsk") == Role.HISTORICAL
+    assert roles.get("Omsk") == Role.HISTORICAL
+
+
+def test_since_last_year_is_no_history(gazetteer: Gazetteer) -> None:
+    roles = _roles("The express has travelled daily to Harbin since last year.", gazetteer)
+    assert roles.get("Harbin") in STOP_ROLES
