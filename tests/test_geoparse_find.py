@@ -155,3 +155,30 @@ def test_a_year_before_an_event_word_or_last_year_tells_history(gazetteer: Gazet
 def test_since_last_year_is_no_history(gazetteer: Gazetteer) -> None:
     roles = _roles("The express has travelled daily to Harbin since last year.", gazetteer)
     assert roles.get("Harbin") in STOP_ROLES
+
+
+def test_a_far_namesake_with_several_readings_is_dropped_like_one_with_one(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Kim Jong Il arrived in Khabarovsk and later toured the Hermitage with his hosts."
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert "Hermitage" not in names  # towns of that name lie in the US and Britain only
+
+
+def test_a_train_that_would_not_be_diverted_is_ruled_out(gazetteer: Gazetteer) -> None:
+    text = "Officials in Mongolia said the train would not be diverted through Choir."
+    roles = {p.mentions[0].text: p.role for p in _parse(text, gazetteer).places}
+    assert roles.get("Choir") == Role.RULED_OUT
+
+
+def test_a_common_word_opening_the_sentence_does_not_hide_the_name_after_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The express left Moscow on Monday. Since Novosibirsk it has run two hours late."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Novosibirsk") in STOP_ROLES
+
+
+def test_a_curated_university_campus_is_a_place(gazetteer: Gazetteer) -> None:
+    found = _found("Talks were held at the Far Eastern Federal University on Thursday.", gazetteer)
+    assert "fefu" in found

@@ -26,6 +26,7 @@ from routes.read.parse.framing import (
 )
 from routes.read.parse.match import Match, Readings, new_match, readings_of
 from routes.read.parse.words import (
+    COMMON_WORDS,
     CONNECTORS,
     DEMONYMS,
     GEO_WORDS,
@@ -429,9 +430,16 @@ def _odd_neighbour(
         if step == 1 and k == j + 1 < len(tokens) and _hyphenated(text, tokens, j):
             continue
         inside = 0 <= k < len(tokens) and not explained[k]
-        if inside and normalize(text[tokens[k][0] : tokens[k][1]]) not in GEO_WORDS:
+        if inside and not _explains_itself(text, tokens[k]):
             return True
     return False
+
+
+def _explains_itself(text: str, token: tuple[int, int, int]) -> bool:
+    """Whether a capitalised word beside a name is no unknown name: a geographic word, or a
+    common word capitalised only because it opens the sentence ("Since Irkutsk it had …")."""
+    word = normalize(text[token[0] : token[1]])
+    return word in GEO_WORDS or (word in COMMON_WORDS and _initial(text, token[0]))
 
 
 def _hyphenated(text: str, tokens: Sequence[tuple[int, int, int]], j: int) -> bool:

@@ -214,7 +214,7 @@ def _nearest_reading(
             if near_border:
                 return near_border[0]
         if others:
-            return _likeliest_near(readings, others, normalize(text[match.start : match.end]))
+            place = _likeliest_near(readings, others, normalize(text[match.start : match.end]))
     if others and place.population < FAR_POPULATION and _km_to_nearest(place, others) > FAR_KM:
         return None
     return place
