@@ -49,13 +49,18 @@ def report_language(report: Report) -> str:
     if declared not in ("", DEFAULT_LANGUAGE, None) and declared.split("-")[0] != "en":
         return resolve_language(declared, report.text)
     sample = report.text[:_SAMPLE]
-    letters = [ch for ch in sample if ch.isalpha()]
+    if sample.isascii():
+        return DEFAULT_LANGUAGE  # no Hangul nor Cyrillic: nothing to count
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return DEFAULT_LANGUAGE
-    native = sum(1 for ch in letters if "가" <= ch <= "힣" or "Ѐ" <= ch <= "ӿ")
-    if native / len(letters) < NATIVE_SHARE:
+    if len(_NATIVE_LETTER.findall(sample)) / letters < NATIVE_SHARE:
         return DEFAULT_LANGUAGE
     return resolve_language(None, report.text)
+
+
+#: A letter in Hangul syllables or Cyrillic.
+_NATIVE_LETTER = re.compile("[가-힣Ѐ-ӿ]")
 
 
 def find_matches(

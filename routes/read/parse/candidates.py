@@ -118,15 +118,51 @@ def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[Match]) -> 
     if pattern is None:
         return []
     found = []
-    for m in pattern.finditer(text):
-        if any(t.start < m.end() and m.start() < t.end for t in taken):
+    for start, end in _phrase_spans(text, pattern, _PHRASE_NEEDLES[id(gazetteer)]):
+        if any(t.start < end and start < t.end for t in taken):
             continue
-        if _PART_OF_NAME.search(text[max(0, m.start() - 40) : m.start()]):
+        if _PART_OF_NAME.search(text[max(0, start - 40) : start]):
             continue
-        if _GENERIC_AFTER.match(text, m.end()):
+        if _GENERIC_AFTER.match(text, end):
             continue
-        found.append(new_match(m.start(), m.end(), by_key[normalize(m.group())]))
+        found.append(new_match(start, end, by_key[normalize(text[start:end])]))
     return found
+
+
+def _phrase_spans(
+    text: str, pattern: re.Pattern[str], needles: Sequence[tuple[str, bool]]
+) -> list[tuple[int, int]]:
+    """Where ``pattern`` matches, found with ``str.find`` per name (many times quicker).
+
+    ``needles``: each name of the pattern, lower-cased unless it is matched as written
+    (``True``). The spans are those ``pattern.finditer`` gives: leftmost first, the longest
+    name at a position, never overlapping, each between word boundaries.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would move
+        return [m.span() for m in pattern.finditer(text)]
+    hits = []
+    for needle, exact in needles:
+        haystack = text if exact else lowered
+        at = haystack.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if _boundary(text, at) and _boundary(text, end):
+                hits.append((at, end))
+            at = haystack.find(needle, at + 1)
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    spans: list[tuple[int, int]] = []
+    for start, end in hits:
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether ``at`` is a word boundary of ``text`` as the ``re`` module's ``\\b`` sees it."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 _PART_OF_NAME = re.compile(r"[A-Z][\w'’-]*\s+$")
@@ -138,6 +174,8 @@ _GENERIC_AFTER = re.compile(
 
 
 _LOWERCASE_NAMES: dict[int, tuple] = {}
+#: Per gazetteer, the names of its phrase pattern for :func:`_phrase_spans`.
+_PHRASE_NEEDLES: dict[int, list[tuple[str, bool]]] = {}
 
 
 def _lowercase_names(
@@ -162,6 +200,9 @@ def _lowercase_names(
                 phrases.setdefault(name, normalize(name))
     keys = {*names.values(), *phrases.values()}
     by_key = {key: readings_of(gazetteer.lookup_keys([key]).get(key, ()), key) for key in keys}
+    _PHRASE_NEEDLES[id(gazetteer)] = [(n, True) for n in names] + [
+        (n.lower(), False) for n in phrases
+    ]
     if not names and not phrases:
         pattern = None
     else:

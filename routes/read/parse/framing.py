@@ -142,7 +142,7 @@ def lower_case(text: str) -> bool:
     firsts = _LETTER_WORD.findall(text[:2000])
     if len(firsts) < _LOWER_CASE_WORDS:
         return False
-    return sum(c.isupper() for c in firsts) < LOWER_CASE_SHARE * len(firsts)
+    return sum(map(str.isupper, firsts)) < LOWER_CASE_SHARE * len(firsts)
 
 
 #: A quoted passage ("finally left ulaanbaatar, next stop russia") of this many words or more
