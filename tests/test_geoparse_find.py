@@ -182,3 +182,20 @@ def test_a_common_word_opening_the_sentence_does_not_hide_the_name_after_it(
 def test_a_curated_university_campus_is_a_place(gazetteer: Gazetteer) -> None:
     found = _found("Talks were held at the Far Eastern Federal University on Thursday.", gazetteer)
     assert "fefu" in found
+
+
+def test_a_big_city_is_not_swapped_for_a_small_namesake_in_a_named_country(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Officials in Washington were cautious, while Moscow welcomed the talks."
+    places = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
+    assert places.get("Moscow") == "RU"  # not Moscow, Idaho, though the US is named
+
+
+def test_a_lone_first_name_after_a_preposition_of_place_is_the_town(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The Rossiya left Moscow at midnight and ran through Vladimir, where it paused."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Vladimir") in STOP_ROLES
+    assert "Vladimir" not in _roles("Talks with Vladimir Putin ran late.", gazetteer)

@@ -30,6 +30,7 @@ from routes.read.parse.words import (
     CONNECTORS,
     DEMONYMS,
     GEO_WORDS,
+    LEXICON,
     NOT_PLACES,
     PERSON_HEADS,
     TAIL_WORDS,
@@ -541,11 +542,18 @@ def _trim(tokens: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 
 def _is_person(text: str, segment: _Segment, start: int) -> bool:
-    """Whether a segment (at ``start``) is a person's name: a known first word or a title."""
-    if segment.person:
-        return True
+    """Whether a segment (at ``start``) is a person's name: a known first word or a title.
+
+    A first name alone after a preposition of place ("through Vladimir, where") is the town.
+    """
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return before is not None and before.group(1).lower() in TITLES
+    word = before.group(1).lower() if before is not None else ""
+    if segment.person:
+        return not (len(segment.tokens) == 1 and word in _PLACE_BEFORE)
+    return word in TITLES
+
+
+_PLACE_BEFORE = frozenset(LEXICON.frames.get("place_before", ()))
 
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")

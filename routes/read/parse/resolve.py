@@ -51,8 +51,13 @@ def resolve_place(
         best = candidates[0]
     else:  # the first of the ranked readings that is plausible and in context, else the first
         best = match.ranked[0][0]
+        largest = max(p.population for p in candidates)
         for place, plausible in match.ranked:
-            if plausible and in_context(place.country, counts, own_country):
+            if (
+                plausible
+                and in_context(place.country, counts, own_country)
+                and _comparable(place, largest)
+            ):
                 best = place
                 break
     if best.curated:
@@ -74,6 +79,19 @@ def resolve_place(
     if match.initial and single and not near and best.population < 1_000_000:
         return None
     return best
+
+
+#: A namesake in a country the report points at wins only when it has at least this share
+#: of the largest reading's people: "Moscow" beside "Washington" is still Russia's capital,
+#: not Moscow, Idaho.
+CONTEXT_POPULATION_SHARE = 0.1
+
+
+def _comparable(place: Place, largest: int) -> bool:
+    """Whether ``place`` is big enough beside the largest reading for context to choose it."""
+    if place.curated or place.kind == Kind.COUNTRY:
+        return True
+    return place.population >= CONTEXT_POPULATION_SHARE * largest
 
 
 def in_context(country: str, counts: Counter[str], own_country: str | None) -> bool:
