@@ -199,3 +199,29 @@ def test_a_lone_first_name_after_a_preposition_of_place_is_the_town(
     roles = _roles(text, gazetteer)
     assert roles.get("Vladimir") in STOP_ROLES
     assert "Vladimir" not in _roles("Talks with Vladimir Putin ran late.", gazetteer)
+
+
+def _russian_roles(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    report = report_from_text(text, source="Test", published=date(2024, 5, 2), report_id="r")
+    return {p.place.name: p.role for p in parse([report], gazetteer).places}
+
+
+def test_a_russian_capital_beside_a_subjectless_speech_verb_is_its_government(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Делегация прибыла в Хабаровск на поезде. В Токио и Сеуле заявили, что следят за "
+        "визитом. Как подчеркнули в Пекине, визит важен."
+    )
+    roles = _russian_roles(text, gazetteer)
+    assert roles.get("Khabarovsk") in STOP_ROLES
+    assert roles.get("Tokyo") == Role.ACTOR
+    assert roles.get("Seoul") == Role.ACTOR
+    assert roles.get("Beijing") == Role.ACTOR
+
+
+def test_a_russian_attribution_after_a_comma_leaves_the_stop_a_stop(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _russian_roles("Поезд прибыл в Москву в среду, заявили в РЖД.", gazetteer)
+    assert roles.get("Moscow") in STOP_ROLES

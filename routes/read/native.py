@@ -25,6 +25,7 @@ from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status
 from routes.read import cues, morph
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
+from routes.read.parse.resolve import comparable
 
 #: Languages read by this module (English is read by geoparse itself).
 NATIVE_LANGUAGES = ("ko", "ru")
@@ -177,8 +178,9 @@ def resolve(
     """
     own = match.default.country if match.default is not None else None
     best = match.ranked[0][0]
+    largest = max(p.population for p, _ in match.ranked)
     for place, plausible in match.ranked:
-        if plausible and in_context(place.country, counts, own):
+        if plausible and in_context(place.country, counts, own) and comparable(place, largest):
             best = place
             break
     if best.curated or best.kind == Kind.COUNTRY:

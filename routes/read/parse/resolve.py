@@ -56,7 +56,7 @@ def resolve_place(
             if (
                 plausible
                 and in_context(place.country, counts, own_country)
-                and _comparable(place, largest)
+                and comparable(place, largest)
             ):
                 best = place
                 break
@@ -87,7 +87,7 @@ def resolve_place(
 CONTEXT_POPULATION_SHARE = 0.1
 
 
-def _comparable(place: Place, largest: int) -> bool:
+def comparable(place: Place, largest: int) -> bool:
     """Whether ``place`` is big enough beside the largest reading for context to choose it."""
     if place.curated or place.kind == Kind.COUNTRY:
         return True
