@@ -546,10 +546,12 @@ def _is_person(text: str, segment: _Segment, start: int) -> bool:
 
     A first name alone after a preposition of place ("through Vladimir, where") is the town.
     """
+    if segment.person and len(segment.tokens) > 1:
+        return True
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     word = before.group(1).lower() if before is not None else ""
     if segment.person:
-        return not (len(segment.tokens) == 1 and word in _PLACE_BEFORE)
+        return word not in _PLACE_BEFORE
     return word in TITLES
 
 

@@ -31,6 +31,7 @@ class RoleCues:
     actor_before: Cue | None
     actor_after: Cue | None
     comparison: re.Pattern[str]
+    comparison_gates: tuple[str, ...]
     title_after: re.Pattern[str]
     negates_after: re.Pattern[str]
 
@@ -63,11 +64,18 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('negates_after', ()))})\b", re.IGNORECASE
         ),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
+        comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
         title_after=re.compile(
             rf"^\s+(?:{'|'.join(sorted(map(re.escape, lexicon.titles))) or '(?!)'})\b",
             re.IGNORECASE,
         ),
     )
+
+
+def _first_words(phrases: Sequence[str]) -> tuple[str, ...]:
+    """The lower-case first words (stems without ``*``) of ``phrases``: one stands in any
+    text a phrase matches, so text without any need not be searched."""
+    return tuple(sorted({w.rstrip("*").lower() for p in phrases for w in p.split()[0].split("|")}))
 
 
 def _alternatives(phrases: Sequence[str]) -> str:
@@ -137,9 +145,7 @@ def mention_role(
     if match.dateline:
         return Role.DATELINE
     before = text[max(sentence.start, match.start - 120) : match.start]
-    if match.role is None and (
-        cues.title_after.match(after) or cues.comparison.search(_clause_head(before))
-    ):
+    if match.role is None and (cues.title_after.match(after) or _compares(before, cues)):
         return Role.CONTEXT  # "the Khabarovsk governor", "further north than Harbin"
     if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
         return Role.ACTOR  # "talks between Beijing and Pyongyang", "pressure from Washington"
@@ -202,6 +208,12 @@ def _own_clause_end(after: str) -> int:
     """Where the place's own clause ends in the words after it."""
     ends = [i for i in (after.find(","), after.find(";")) if i >= 0]
     return min(ends) if ends else len(after)
+
+
+def _compares(before: str, cues: RoleCues) -> bool:
+    """Whether the place's clause puts it in a comparison ("farther from X than")."""
+    head = _clause_head(before)
+    return holds_any(head.lower(), cues.comparison_gates) and bool(cues.comparison.search(head))
 
 
 def _clause_head(before: str) -> str:
