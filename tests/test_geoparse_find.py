@@ -225,3 +225,14 @@ def test_a_russian_attribution_after_a_comma_leaves_the_stop_a_stop(
 ) -> None:
     roles = _russian_roles("Поезд прибыл в Москву в среду, заявили в РЖД.", gazetteer)
     assert roles.get("Moscow") in STOP_ROLES
+
+
+def test_a_curated_city_written_in_lower_case_after_a_preposition_is_found(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The Prime Minister returned to Warsaw on Friday after a short trip to kyiv by rail."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Kyiv") in STOP_ROLES
+    assert _roles(
+        "The delegates went back to their soul-searching in Warsaw.", gazetteer
+    ).keys() <= {"Warsaw"}

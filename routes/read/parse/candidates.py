@@ -13,6 +13,7 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from routes.model import Kind
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.parse.framing import (
     as_region,
@@ -108,9 +109,49 @@ def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], se
         names = [m for m in (uncased(m, spans) for m in names) if m is not None]
     else:
         names, demonyms = _name_matches(text, gazetteer, taken)
+        names += _lowercase_towns(text, gazetteer, names)
     names = [as_region(text, m) for m in names if not names_something_else(text, m)]
     names = [replace(m, dateline=True) if is_dateline(text, m.start, m.end) else m for m in names]
     return sorted(matches + names, key=lambda m: m.start), demonyms
+
+
+#: A word in lower case right after a preposition of place (``[frames] place_before``).
+_LOWER_AFTER_PLACE_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(LEXICON.frames.get("place_before", ()))) + r")\s+([a-z][a-z'’-]+)\b"
+    if LEXICON.frames.get("place_before")
+    else r"(?!)"
+)
+_LOWERCASE_TOWNS: dict[int, tuple[Gazetteer, dict[str, Readings]]] = {}
+
+
+def _lowercase_towns(text: str, gazetteer: Gazetteer, names: Sequence[Match]) -> list[Match]:
+    """Curated towns written in lower case after a preposition of place ("a visit to kyiv").
+
+    Only in a report otherwise cased (a report all in lower case is read as such); only the
+    one-word own names (no aliases: "soul") of curated cities and towns that are no common
+    English word.
+    """
+    cached = _LOWERCASE_TOWNS.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        towns = {
+            key: readings_of(places, key)
+            for key, places in gazetteer.curated_names()
+            if key.isascii()
+            and key.isalpha()
+            and key not in COMMON_WORDS
+            and key not in NOT_PLACES
+            and any(p.kind in (Kind.CITY, Kind.TOWN) and normalize(p.name) == key for p in places)
+        }
+        cached = (gazetteer, towns)
+        _LOWERCASE_TOWNS[id(gazetteer)] = cached
+    towns = cached[1]
+    found = []
+    for m in _LOWER_AFTER_PLACE_WORD.finditer(text):
+        readings = towns.get(m.group(1))
+        if readings is None or any(n.start < m.end(1) and m.start(1) < n.end for n in names):
+            continue
+        found.append(new_match(m.start(1), m.end(1), readings))
+    return found
 
 
 def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[Match]) -> list[Match]:
