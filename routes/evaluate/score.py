@@ -127,25 +127,41 @@ def _kept_off_wanted(gold: GoldPlace) -> bool:
     )
 
 
+#: Gold kinds that a found settlement (city or town) is the same sort of place as.
+_SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, "island"})
+
+
 def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[GoldPlace, Place]]:
-    """Pairs of gold and found places that are the same place, nearest pairs first."""
+    """Pairs of gold and found places that are the same place, nearest pairs first.
+
+    A pair of the same kind of place comes before one of another kind however near: a
+    found city pairs with the gold city, not with a gold facility a few hundred metres
+    from the city's point (the "Pacific Fleet headquarters" in Vladivostok).
+    """
     candidates = []
     for g in gold:
         for p in found:
             km = _distance_km(g, p)
             if km is not None:
-                candidates.append((km, g, p))
-    candidates.sort(key=lambda c: c[0])
+                candidates.append((not _same_kind(g, p), km, g, p))
+    candidates.sort(key=lambda c: (c[0], c[1]))
     used_gold: set[int] = set()
     used_found: set[int] = set()
     pairs = []
-    for _km, g, p in candidates:
+    for _other, _km, g, p in candidates:
         if id(g) in used_gold or id(p) in used_found:
             continue
         used_gold.add(id(g))
         used_found.add(id(p))
         pairs.append((g, p))
     return pairs
+
+
+def _same_kind(gold: GoldPlace, place: Place) -> bool:
+    """Whether a gold and a found place are the same sort of place (settlements alike)."""
+    if gold.kind == place.kind:
+        return True
+    return gold.kind in _SETTLEMENT_KINDS and place.kind in _SETTLEMENT_KINDS
 
 
 def _distance_km(gold: GoldPlace, place: Place) -> float | None:

@@ -70,6 +70,8 @@ class CueBook:
     attributions: tuple[re.Pattern[str], ...]
     not_sources: frozenset[str]
     actor_marks: frozenset[str]
+    #: Speech verbs (lemmas) that make "в X" beside them a government speaking (Russian).
+    speech: frozenset[str]
     glue: tuple[str, ...]
     future_is_expected: bool
     particles: KoreanParticles
@@ -142,6 +144,7 @@ def load_cues(language: str) -> CueBook:
             data.get(Role.ACTOR, {}).get("particles", ())
             or data.get(Role.ACTOR, {}).get("cases", ())
         ),
+        speech=frozenset(data.get(Role.ACTOR, {}).get("speech", ())),
         glue=tuple(_get(data, "list", dict, path).get("glue", ())),
         future_is_expected=bool(status.get("future_is_expected", False)),
         particles=KoreanParticles(
@@ -502,9 +505,38 @@ def _read_russian(
     title = bool(lemmas) and lemmas[-1] in book.titles
     if title:
         return Reading(None, status, title=True)
+    if _speaks(book, text, sentence, span, lemmas):
+        return Reading(None, status, actor_form=True)
     role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
+
+
+#: Characters after a Russian place read for a speech verb ("… и Сеуле заявили").
+_RU_SPEECH_CHARS = 40
+
+
+def _speaks(
+    book: CueBook, text: str, sentence: tuple[int, int], span: tuple[int, int], lemmas: list[str]
+) -> bool:
+    """Whether "в X" stands beside a speech verb with no subject: the government speaks.
+
+    "как отметили в Пхеньяне" (the verb right before "в"), "В Вашингтоне и Сеуле заявили"
+    (the first word after the place and the places listed with it).
+    """
+    listed = len(lemmas) >= 3 and lemmas[-1] in book.glue and lemmas[-3] == "в"
+    if not book.speech or not lemmas or (lemmas[-1] != "в" and not listed):
+        return False
+    if lemmas[-1] == "в" and len(lemmas) >= 2 and lemmas[-2] in book.speech:
+        return True
+    after = text[span[1] : min(sentence[1], span[1] + _RU_SPEECH_CHARS)]
+    for token in morph.russian_tokens(after):
+        word = after[token.start : token.end]
+        if token.form in book.glue or word[:1].isupper():
+            continue  # "и Сеуле": another place of the same list
+        # the verb of the same clause, not an attribution after a comma ("…, заявили в РЖД")
+        return token.form in book.speech and "," not in after[: token.start]
+    return False
 
 
 def _fold(book: CueBook, lemma: str) -> str:

@@ -207,6 +207,19 @@ class Gazetteer:
         wanted = {key for key in keys if key not in memo}
         if wanted:
             found = self._geonames(wanted)
+            unknown = {
+                key: variants
+                for key in wanted
+                if key not in found and key not in self._curated
+                for variants in [spelling_variants(key)]
+                if variants
+            }
+            if unknown:
+                more = self._geonames({v for variants in unknown.values() for v in variants})
+                for key, variants in unknown.items():
+                    places = tuple(p for v in variants for p in more.get(v, ()))
+                    if places:
+                        found[key] = places
             with self._lock:
                 for key in wanted:
                     memo[key] = self._curated.get(key, ()) + found.get(key, ())
@@ -283,6 +296,26 @@ class Gazetteer:
             key: tuple(sorted(places, key=lambda p: (-p.population, p.id)))
             for key, places in found.items()
         }
+
+
+#: A word of a Russian name written with the short adjective ending ("Novobureysky",
+#: "Sosnovy") where GeoNames writes the long one ("Novobureyskiy", "Sosnovyy").
+_SHORT_ENDING = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])y\b")
+
+
+def spelling_variants(key: str) -> tuple[str, ...]:
+    """Other spellings of a normalised name that transliterations of Russian use.
+
+    Only the adjective endings differ: "-sky" is also "-skiy", a final "-y" after a
+    consonant also "-yy" (``"sosnovy bor"`` → ``"sosnovyy bor"``). Empty when the name has
+    no such word.
+    """
+    if not key.isascii() or "y" not in key:
+        return ()
+    long = _SHORT_ENDING.sub(
+        lambda m: "iy" if key[m.start() - 2 : m.start()] == "sk" else "yy", key
+    )
+    return (long,) if long != key else ()
 
 
 @functools.cache

@@ -25,6 +25,7 @@ from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status
 from routes.read import cues, morph
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
+from routes.read.parse.resolve import comparable
 
 #: Languages read by this module (English is read by geoparse itself).
 NATIVE_LANGUAGES = ("ko", "ru")
@@ -49,13 +50,18 @@ def report_language(report: Report) -> str:
     if declared not in ("", DEFAULT_LANGUAGE, None) and declared.split("-")[0] != "en":
         return resolve_language(declared, report.text)
     sample = report.text[:_SAMPLE]
-    letters = [ch for ch in sample if ch.isalpha()]
+    if sample.isascii():
+        return DEFAULT_LANGUAGE  # no Hangul nor Cyrillic: nothing to count
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return DEFAULT_LANGUAGE
-    native = sum(1 for ch in letters if "가" <= ch <= "힣" or "Ѐ" <= ch <= "ӿ")
-    if native / len(letters) < NATIVE_SHARE:
+    if len(_NATIVE_LETTER.findall(sample)) / letters < NATIVE_SHARE:
         return DEFAULT_LANGUAGE
     return resolve_language(None, report.text)
+
+
+#: A letter in Hangul syllables or Cyrillic.
+_NATIVE_LETTER = re.compile("[가-힣Ѐ-ӿ]")
 
 
 def find_matches(
@@ -172,8 +178,9 @@ def resolve(
     """
     own = match.default.country if match.default is not None else None
     best = match.ranked[0][0]
+    largest = max(p.population for p, _ in match.ranked)
     for place, plausible in match.ranked:
-        if plausible and in_context(place.country, counts, own):
+        if plausible and in_context(place.country, counts, own) and comparable(place, largest):
             best = place
             break
     if best.curated or best.kind == Kind.COUNTRY:

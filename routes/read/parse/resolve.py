@@ -51,8 +51,13 @@ def resolve_place(
         best = candidates[0]
     else:  # the first of the ranked readings that is plausible and in context, else the first
         best = match.ranked[0][0]
+        largest = max(p.population for p in candidates)
         for place, plausible in match.ranked:
-            if plausible and in_context(place.country, counts, own_country):
+            if (
+                plausible
+                and in_context(place.country, counts, own_country)
+                and comparable(place, largest)
+            ):
                 best = place
                 break
     if best.curated:
@@ -74,6 +79,19 @@ def resolve_place(
     if match.initial and single and not near and best.population < 1_000_000:
         return None
     return best
+
+
+#: A namesake in a country the report points at wins only when it has at least this share
+#: of the largest reading's people: "Moscow" beside "Washington" is still Russia's capital,
+#: not Moscow, Idaho.
+CONTEXT_POPULATION_SHARE = 0.1
+
+
+def comparable(place: Place, largest: int) -> bool:
+    """Whether ``place`` is big enough beside the largest reading for context to choose it."""
+    if place.curated or place.kind == Kind.COUNTRY:
+        return True
+    return place.population >= CONTEXT_POPULATION_SHARE * largest
 
 
 def in_context(country: str, counts: Counter[str], own_country: str | None) -> bool:
@@ -214,7 +232,7 @@ def _nearest_reading(
             if near_border:
                 return near_border[0]
         if others:
-            return _likeliest_near(readings, others)
+            place = _likeliest_near(readings, others, normalize(text[match.start : match.end]))
     if others and place.population < FAR_POPULATION and _km_to_nearest(place, others) > FAR_KM:
         return None
     return place
@@ -228,21 +246,25 @@ NAMESAKE_NEAR_KM = 400.0
 NAMESAKE_SLACK_KM = 30.0
 
 
-def _likeliest_near(readings: Sequence[Place], anchors: Sequence[Place]) -> Place:
-    """The likeliest (first) of ``readings`` among those nearest the anchors.
+def _likeliest_near(readings: Sequence[Place], anchors: Sequence[Place], key: str = "") -> Place:
+    """The likeliest of ``readings`` among those nearest the anchors.
 
     Nearness decides only where it tells the readings apart: those at most twice as far
     as the nearest (or :data:`NAMESAKE_SLACK_KM` farther) are as near, and when even the
-    nearest lies beyond :data:`NAMESAKE_NEAR_KM` all are; then the first (the largest)
-    wins: the Kirov on the Vyatka beside the small one near Moscow, but the Pingxiang at
-    the Vietnamese border near Nanning, not the bigger one in Jiangxi.
+    nearest lies beyond :data:`NAMESAKE_NEAR_KM` all are; then a reading whose own name is
+    the one written (``key``, normalised) beats one that only has it as another name (the
+    Listvyanka on Baikal, not a bigger Listvyanskiy), and among those the first (the
+    largest) wins: the Kirov on the Vyatka beside the small one near Moscow, but the
+    Pingxiang at the Vietnamese border near Nanning, not the bigger one in Jiangxi.
     """
     km = [_km_to_nearest(p, anchors) for p in readings]
     nearest = min(km)
-    if nearest > NAMESAKE_NEAR_KM:
-        return readings[0]
-    near = max(2 * nearest, nearest + NAMESAKE_SLACK_KM)
-    return next(p for p, d in zip(readings, km, strict=True) if d <= near)
+    limit = max(2 * nearest, nearest + NAMESAKE_SLACK_KM)
+    near = [
+        p for p, d in zip(readings, km, strict=True) if nearest > NAMESAKE_NEAR_KM or d <= limit
+    ]
+    own = [p for p in near if normalize(p.name) == key]
+    return (own or near)[0]
 
 
 def _km_to_nearest(place: Place, others: Sequence[Place]) -> float:

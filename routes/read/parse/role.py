@@ -12,6 +12,7 @@ from routes.read.gazetteer import Gazetteer
 from routes.read.lexicon import Cue, compile_phrase, lexicon_for
 from routes.read.parse.match import Match
 from routes.read.parse.sentences import Sentence
+from routes.read.parse.status import status_of
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
@@ -29,6 +30,10 @@ class RoleCues:
     passing: re.Pattern[str]
     actor_before: Cue | None
     actor_after: Cue | None
+    comparison: re.Pattern[str]
+    comparison_gates: tuple[str, ...]
+    title_after: re.Pattern[str]
+    negates_after: re.Pattern[str]
 
 
 @functools.cache
@@ -49,7 +54,33 @@ def role_cues(language: str = "en") -> RoleCues:
         passing=re.compile(rf"\b(?:{passing})", re.IGNORECASE),
         actor_before=lexicon.actor_before,
         actor_after=lexicon.actor_after,
+        # "farther from Canberra than", "the distance from Beijing to": beside the journey
+        comparison=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('comparison', ()))})\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        # "rather than", "nor": rule out only what follows them
+        negates_after=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('negates_after', ()))})\b", re.IGNORECASE
+        ),
+        # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
+        comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
+        title_after=re.compile(
+            rf"^\s+(?:{'|'.join(sorted(map(re.escape, lexicon.titles))) or '(?!)'})\b",
+            re.IGNORECASE,
+        ),
     )
+
+
+def _first_words(phrases: Sequence[str]) -> tuple[str, ...]:
+    """The lower-case first words (stems without ``*``) of ``phrases``: one stands in any
+    text a phrase matches, so text without any need not be searched."""
+    return tuple(sorted({w.rstrip("*").lower() for p in phrases for w in p.split()[0].split("|")}))
+
+
+def _alternatives(phrases: Sequence[str]) -> str:
+    """One regex alternation of cue ``phrases`` (never matching when there are none)."""
+    return "|".join(compile_phrase(p) for p in phrases) or "(?!)"
 
 
 #: Characters either side of a ruled-out place read for "slowed", "passed" (went past it).
@@ -114,6 +145,8 @@ def mention_role(
     if match.dateline:
         return Role.DATELINE
     before = text[max(sentence.start, match.start - 120) : match.start]
+    if match.role is None and (cues.title_after.match(after) or _compares(before, cues)):
+        return Role.CONTEXT  # "the Khabarovsk governor", "further north than Harbin"
     if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
         return Role.ACTOR  # "talks between Beijing and Pyongyang", "pressure from Washington"
     cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
@@ -121,6 +154,10 @@ def mention_role(
         cue = Role.ORIGIN  # "reached Moscow from Pyongyang": where the leg began
     elif cue == Role.ORIGIN and match.role is None and _FOR.search(before):
         cue = Role.DESTINATION  # "left Khabarovsk for Vladivostok": where it was going
+    if status == Status.RULED_OUT and cues.negates_after.search(after):
+        status = _status_before_negation(
+            before, text[match.start : match.end], after, cues, language
+        )
     if status == Status.SPECULATIVE:
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
@@ -129,7 +166,12 @@ def mention_role(
         return Role.ACTOR
     if status == Status.RULED_OUT:
         passing = cue in (Role.VIA, Role.BORDER) and cues.passing.search(_own_clause(before, after))
-        return cue if passing else Role.RULED_OUT
+        # "would travel on from Beijing to Shanghai … proved wrong": the move not made starts
+        # where the traveller is; the ends of a service's name are where it runs
+        start = cue == Role.ORIGIN and match.role is None and _FROM.search(before) is not None
+        if passing or start or _service_role(before, after, cues) is not None:
+            return cue
+        return Role.RULED_OUT
     if cue is None:
         return Role.CONTEXT
     if place.kind == Kind.BORDER_CROSSING and cue in (Role.VIA, Role.DESTINATION):
@@ -145,6 +187,39 @@ def names_a_service(text: str, match: Match, sentence: Sentence, language: str =
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
     return _service_role(before, after, role_cues(language)) is not None
+
+
+def _status_before_negation(
+    before: str, name: str, after: str, cues: RoleCues, language: str
+) -> str:
+    """The status of a place's clause up to a phrase that negates only what follows it.
+
+    "ride the rails to the Hanoi summit rather than fly": Hanoi is as sure as the words
+    before "rather than".
+    """
+    tail = after[: _own_clause_end(after)]
+    cut = cues.negates_after.search(tail)
+    if cut is None:
+        return Status.RULED_OUT
+    return status_of(_clause_head(before) + name + tail[: cut.start()], language)
+
+
+def _own_clause_end(after: str) -> int:
+    """Where the place's own clause ends in the words after it."""
+    ends = [i for i in (after.find(","), after.find(";")) if i >= 0]
+    return min(ends) if ends else len(after)
+
+
+def _compares(before: str, cues: RoleCues) -> bool:
+    """Whether the place's clause puts it in a comparison ("farther from X than")."""
+    head = _clause_head(before)
+    return holds_any(head.lower(), cues.comparison_gates) and bool(cues.comparison.search(head))
+
+
+def _clause_head(before: str) -> str:
+    """The words of the place's own clause before it (up to :data:`_PASSING_CHARS`)."""
+    head = before[-_PASSING_CHARS:]
+    return head[max(head.rfind(","), head.rfind(";")) + 1 :]
 
 
 def _own_clause(before: str, after: str) -> str:

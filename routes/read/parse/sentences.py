@@ -12,6 +12,7 @@ from routes.model import Report, Status, TimeRef
 from routes.read import native
 from routes.read.parse.attribution import attribution_of
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
+from routes.read.parse.words import LEXICON
 
 #: A sentence that speaks of travel (makes "to X" and "from X" journey cues).
 _TRAVEL = re.compile(
@@ -116,16 +117,35 @@ _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _IN_BEFORE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
+
+
+#: "a 2011 tour": a year followed by an event word of ``[frames] past_events``.
+_EVENT_AFTER = re.compile(
+    r"\s+(?:" + "|".join(re.escape(w) for w in LEXICON.frames.get("past_events", ())) + r")\b"
+    if LEXICON.frames.get("past_events")
+    else r"(?!)",
+    re.IGNORECASE,
+)
+
+
 def _is_past(text: str, ref: TimeRef, year: int) -> bool:
     """Whether a time expression puts its sentence in a year before publication.
 
-    A written year counts as a date ("April 25, 2019") or after "in", "of",
-    "during" ("in 2019"); not in "since 2019" or "until 1951".
+    A written year counts as a date ("April 25, 2019"), after "in", "of", "during"
+    ("in 2019") or before an event word ("a 2011 tour"); not in "since 2019" or "until
+    1951". A year said without digits ("last year") counts unless "since" comes before it.
     """
-    if not _YEAR_WRITTEN.search(ref.text) or int(ref.date[:4]) >= year:
+    if int(ref.date[:4]) >= year:
         return False
+    if not _YEAR_WRITTEN.search(ref.text):
+        return len(ref.date) == 4 and not _SINCE_BEFORE.search(
+            text, max(0, ref.start - 12), ref.start
+        )
     return (
-        len(ref.date) > 4 or _IN_BEFORE.search(text, max(0, ref.start - 12), ref.start) is not None
+        len(ref.date) > 4
+        or _IN_BEFORE.search(text, max(0, ref.start - 12), ref.start) is not None
+        or _EVENT_AFTER.match(text, ref.end) is not None
     )
 
 

@@ -1,0 +1,238 @@
+"""Which places a report's words find: names with lower-case or geographic words inside,
+city-states, namesakes by their own name, Russian adjective endings in transliteration."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from routes.model import STOP_ROLES, Kind, Parsed, Role
+from routes.read.gazetteer import Gazetteer, spelling_variants
+from routes.read.geoparse import parse
+from routes.read.reports import report_from_text
+
+
+def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
+    report = report_from_text(text, source="Test Wire", published=date(2024, 5, 2), report_id="f")
+    return parse([report], gazetteer)
+
+
+def _found(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """Place id → the words that named it."""
+    parsed = _parse(text, gazetteer)
+    return {p.place.id: p.mentions[0].text for p in parsed.places}
+
+
+def test_a_curated_name_with_lower_case_words_inside_is_found_whole(gazetteer: Gazetteer) -> None:
+    found = _found("Engineers at the Bureya hydro-power station met the delegation.", gazetteer)
+    assert found.get("bureya-hps") == "Bureya hydro-power station"
+    assert "bureya" not in found  # the town is not read out of the plant's name
+
+
+def test_a_curated_name_that_starts_with_a_geographic_word_is_found(gazetteer: Gazetteer) -> None:
+    found = _found("Passengers photographed Lake Baikal from the dining car.", gazetteer)
+    assert found.get("lake-baikal") == "Lake Baikal"
+
+
+def test_a_curated_name_with_the_inside_is_found_in_any_case(gazetteer: Gazetteer) -> None:
+    found = _found(
+        "the banquet was held in the great hall of the people, state media said.", gazetteer
+    )
+    assert "great-hall-of-the-people" in found
+
+
+def test_a_word_listed_as_no_place_stays_none_even_as_a_curated_phrase(
+    gazetteer: Gazetteer,
+) -> None:
+    found = _found("Tension on the Korean peninsula rose again this week.", gazetteer)
+    assert "korean-peninsula" not in found
+
+
+def test_a_city_state_is_the_city_not_the_country(gazetteer: Gazetteer) -> None:
+    parsed = _parse("The minister flew to Singapore on Friday for a security forum.", gazetteer)
+    kinds = {p.place.name: p.place.kind for p in parsed.places}
+    assert kinds.get("Singapore") == Kind.CITY
+
+
+def test_a_country_that_is_not_one_city_stays_the_country(gazetteer: Gazetteer) -> None:
+    parsed = _parse("Officials in Mexico welcomed the delegation on Friday.", gazetteer)
+    kinds = {p.place.name: p.place.kind for p in parsed.places}
+    assert kinds.get("Mexico") == Kind.COUNTRY
+
+
+def test_of_two_small_namesakes_the_one_called_so_wins_over_an_alias(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "After Irkutsk the group drove to Listvyanka for a boat trip."
+    parsed = _parse(text, gazetteer)
+    place = next(p.place for p in parsed.places if p.mentions[0].text == "Listvyanka")
+    assert place.name == "Listvyanka"
+    assert place.lon > 100  # on Lake Baikal, not the Listvyanskiy near Novosibirsk
+
+
+def test_a_short_russian_adjective_ending_finds_the_long_geonames_spelling(
+    gazetteer: Gazetteer,
+) -> None:
+    assert spelling_variants("novobureysky") == ("novobureyskiy",)
+    assert spelling_variants("sosnovy bor") == ("sosnovyy bor",)
+    assert spelling_variants("kyiv") == ()
+    found = _found("The convoy stopped in Novobureysky, in the Amur region of Russia.", gazetteer)
+    assert "Novobureysky" in found.values()
+
+
+def test_new_curated_places_resolve_by_their_report_wordings(gazetteer: Gazetteer) -> None:
+    text = (
+        "The express left Yaroslavsky station, crossed the Urals and the Ob River, and "
+        "later passed through Zamyn-Üüd into Mongolia's Gobi."
+    )
+    found = _found(text, gazetteer)
+    for place_id in ("moscow-yaroslavsky", "ural-mountains", "ob-river", "zamyn-uud", "gobi"):
+        assert place_id in found, place_id
+
+
+def _roles(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """Place name → the role its mentions add up to."""
+    return {p.place.name: p.role for p in _parse(text, gazetteer).places}
+
+
+def test_a_place_before_a_title_is_no_visit(gazetteer: Gazetteer) -> None:
+    roles = _roles("An aide to the Irkutsk governor met the train on Tuesday.", gazetteer)
+    assert roles.get("Irkutsk") == Role.CONTEXT
+
+
+def test_a_place_in_a_comparison_is_beside_the_journey(gazetteer: Gazetteer) -> None:
+    text = (
+        "The train ran on to Kazan, which lies farther from Vladivostok than Lisbon is from Moscow."
+    )
+    roles = _roles(text, gazetteer)
+    assert roles.get("Kazan") in STOP_ROLES
+    assert roles.get("Vladivostok") == Role.CONTEXT
+
+
+def test_rather_than_rules_out_only_what_follows_it(gazetteer: Gazetteer) -> None:
+    text = "The delegation took the night train to Lviv rather than a flight to Warsaw."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Lviv") in STOP_ROLES
+    assert roles.get("Warsaw") == Role.RULED_OUT
+
+
+def test_a_move_that_did_not_happen_still_starts_where_the_traveller_is(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Rumours that the envoy would fly on from Harbin to Seoul proved unfounded."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Harbin") == Role.ORIGIN
+    assert roles.get("Seoul") == Role.RULED_OUT
+
+
+def test_a_stay_stuck_train_or_border_check_makes_a_stop(gazetteer: Gazetteer) -> None:
+    roles = _roles(
+        "The group spent two days on Olkhon Island. On the way back the express was stranded "
+        "for a night outside Irkutsk, and customs checks at Zamyn-Üüd took three hours.",
+        gazetteer,
+    )
+    assert roles.get("Olkhon Island") in STOP_ROLES
+    assert roles.get("Irkutsk") in STOP_ROLES
+    assert roles.get("Zamyn-Üüd") == Role.BORDER
+
+
+def test_a_landmark_named_after_a_person_is_not_the_city_of_that_name(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("She laid flowers at the mausoleum of Ho Chi Minh on Monday.", gazetteer)
+    assert parsed.places == ()
+
+
+def test_a_year_before_an_event_word_or_last_year_tells_history(gazetteer: Gazetteer) -> None:
+    text = (
+        "The envoy recalled a 2015 tour that took him to Irkutsk. "
+        "He had first visited Omsk last year."
+    )
+    roles = _roles(text, gazetteer)
+    assert roles.get("Irkutsk") == Role.HISTORICAL
+    assert roles.get("Omsk") == Role.HISTORICAL
+
+
+def test_since_last_year_is_no_history(gazetteer: Gazetteer) -> None:
+    roles = _roles("The express has travelled daily to Harbin since last year.", gazetteer)
+    assert roles.get("Harbin") in STOP_ROLES
+
+
+def test_a_far_namesake_with_several_readings_is_dropped_like_one_with_one(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Kim Jong Il arrived in Khabarovsk and later toured the Hermitage with his hosts."
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert "Hermitage" not in names  # towns of that name lie in the US and Britain only
+
+
+def test_a_train_that_would_not_be_diverted_is_ruled_out(gazetteer: Gazetteer) -> None:
+    text = "Officials in Mongolia said the train would not be diverted through Choir."
+    roles = {p.mentions[0].text: p.role for p in _parse(text, gazetteer).places}
+    assert roles.get("Choir") == Role.RULED_OUT
+
+
+def test_a_common_word_opening_the_sentence_does_not_hide_the_name_after_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The express left Moscow on Monday. Since Novosibirsk it has run two hours late."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Novosibirsk") in STOP_ROLES
+
+
+def test_a_curated_university_campus_is_a_place(gazetteer: Gazetteer) -> None:
+    found = _found("Talks were held at the Far Eastern Federal University on Thursday.", gazetteer)
+    assert "fefu" in found
+
+
+def test_a_big_city_is_not_swapped_for_a_small_namesake_in_a_named_country(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Officials in Washington were cautious, while Moscow welcomed the talks."
+    places = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
+    assert places.get("Moscow") == "RU"  # not Moscow, Idaho, though the US is named
+
+
+def test_a_lone_first_name_after_a_preposition_of_place_is_the_town(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The Rossiya left Moscow at midnight and ran through Vladimir, where it paused."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Vladimir") in STOP_ROLES
+    assert "Vladimir" not in _roles("Talks with Vladimir Putin ran late.", gazetteer)
+
+
+def _russian_roles(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    report = report_from_text(text, source="Test", published=date(2024, 5, 2), report_id="r")
+    return {p.place.name: p.role for p in parse([report], gazetteer).places}
+
+
+def test_a_russian_capital_beside_a_subjectless_speech_verb_is_its_government(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Делегация прибыла в Хабаровск на поезде. В Токио и Сеуле заявили, что следят за "
+        "визитом. Как подчеркнули в Пекине, визит важен."
+    )
+    roles = _russian_roles(text, gazetteer)
+    assert roles.get("Khabarovsk") in STOP_ROLES
+    assert roles.get("Tokyo") == Role.ACTOR
+    assert roles.get("Seoul") == Role.ACTOR
+    assert roles.get("Beijing") == Role.ACTOR
+
+
+def test_a_russian_attribution_after_a_comma_leaves_the_stop_a_stop(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _russian_roles("Поезд прибыл в Москву в среду, заявили в РЖД.", gazetteer)
+    assert roles.get("Moscow") in STOP_ROLES
+
+
+def test_a_curated_city_written_in_lower_case_after_a_preposition_is_found(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The Prime Minister returned to Warsaw on Friday after a short trip to kyiv by rail."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Kyiv") in STOP_ROLES
+    assert _roles(
+        "The delegates went back to their soul-searching in Warsaw.", gazetteer
+    ).keys() <= {"Warsaw"}

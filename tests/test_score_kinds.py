@@ -1,0 +1,27 @@
+"""The development-set score pairs a found place with the gold place of its own kind first."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from routes.evaluate.devset import DevReport, GoldPlace
+from routes.evaluate.score import SetScore, score_report
+from routes.model import Journey, LocatedPlace, Place, Report, Route, Stop
+
+
+def test_a_found_city_pairs_with_the_gold_city_not_a_nearer_gold_facility() -> None:
+    city = Place("port", "Portville", "city", 43.1114, 131.8822, "RU")
+    gold = (
+        GoldPlace("Portville", "Portville", "RU", 43.116, 131.886, "city", "origin", "reported"),
+        # a naval headquarters in the city, nearer the city's point than the gold city is
+        GoldPlace("HQ", "Fleet HQ", "RU", 43.11, 131.88, "facility", "ruled-out", "ruled-out"),
+    )
+    report = Report("r", "Portville text", published=date(2024, 1, 1))
+    case = DevReport(report, "j", (), gold, ("Portville",), (), Path("r.json"))
+    journey = Journey(
+        "t", (), (LocatedPlace(city, "origin", ()),), Route(stops=(Stop(city, "origin", 1),))
+    )
+    result = score_report(case, journey)
+    assert result.missed == ("Fleet HQ",)
+    assert SetScore((result,)).denied_kept_off == 1.0  # the stop is the city, not the HQ
