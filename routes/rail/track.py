@@ -614,7 +614,7 @@ def position_along(path: RailPath, lon: float, lat: float) -> float:
     t = np.clip(-(ax * dx + ay * dy) / np.where(length2 > 0, length2, 1.0), 0.0, 1.0)
     px, py = ax + t * dx, ay + t * dy
     best = int(np.argmin(px * px + py * py))
-    drawn = geod().inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2] / 1000.0
+    drawn = np.asarray(geod().line_lengths(xy[:, 0], xy[:, 1])) / 1000.0
     total = float(drawn.sum())
     along = float(drawn[:best].sum() + t[best] * drawn[best])
     return along * (path.km / total) if total > 0 else 0.0
