@@ -9,7 +9,11 @@ dashboard's map therefore
 - is always built with the same tile layers, and the basemap the user picks is switched
   in the browser (:func:`live_layer`), with no rebuild and no blank;
 - draws the selected place's highlight in the same live layer, which streamlit-folium
-  replaces without rebuilding the map.
+  replaces without rebuilding the map;
+- tells the server about a marker click at once (:func:`send_clicks_at_once`), where
+  streamlit-folium waits 250 ms after every map event before it does;
+- wears the export's map class (:func:`export_look`), so map.html's styles (the sea
+  behind the offline outlines, the key) apply to it too.
 """
 
 from __future__ import annotations
@@ -52,6 +56,35 @@ _KEEP_VIEW_JS = """
 })({map});
 """
 
+#: Once a click has been handled (Leaflet handles every map event in a listener on the map's
+#: container registered when the map was made, so this later one runs after it), send
+#: streamlit-folium's value at once if the click changed it.  The value is built as the
+#: frontend builds it (the same keys in the same order, copied from its ``__GLOBAL_DATA__``)
+#: and stored as its ``previous_data``, so its own debounced send, 250 ms later, finds
+#: nothing new and sends nothing: the server sees each click once, only sooner.
+_SEND_CLICKS_JS = """
+(function (map, names) {
+  function send() {
+    var data = window.__GLOBAL_DATA__, lib = window.Streamlit;
+    if (!data || !lib) { return; }
+    var value = {};
+    names.forEach(function (name) {
+      value[name] = data[name] === undefined ? null : data[name];
+    });
+    if (JSON.stringify(value) !== JSON.stringify(data.previous_data)) {
+      data.previous_data = value;
+      lib.setComponentValue(value);
+    }
+  }
+  ["click", "keypress"].forEach(function (type) {
+    map.getContainer().addEventListener(type, send);
+  });
+})({map}, %(names)s);
+"""
+
+#: The class map.html's stylesheet gives its map (the sea colour, fonts, cluster colours).
+_EXPORT_CLASS_JS = '{map}.getContainer().classList.add("folium-map");'
+
 #: Show the base layer labelled ``label`` (null: none, the offline outlines only).
 _BASEMAP_JS = """
 (function (label) {
@@ -87,6 +120,38 @@ def keep_view(fmap: folium.Map) -> folium.Map:
         nothing streamlit-folium compares between runs.
     """
     fmap.add_child(MapScript(_KEEP_VIEW_JS % {"key": js_literal(VIEW_KEY)}), name="rr_keep_view")
+    return fmap
+
+
+def send_clicks_at_once(fmap: folium.Map, events: Sequence[str]) -> folium.Map:
+    """``fmap`` sending a marker click to the server as soon as it is made.
+
+    Parameters
+    ----------
+    fmap
+        The dashboard's copy of the journey's map; changed in place.
+    events
+        The map events sent back (``st_folium(returned_objects=…)``), in the order
+        streamlit-folium's frontend builds its value.
+
+    Returns
+    -------
+    folium.Map
+        The same map.  The server's state is what streamlit-folium alone would give it
+        (the same value, sent once), only 250 ms sooner.
+    """
+    code = _SEND_CLICKS_JS % {"names": js_literal(list(events))}
+    fmap.add_child(MapScript(code), name="rr_send_clicks")
+    return fmap
+
+
+def export_look(fmap: folium.Map) -> folium.Map:
+    """``fmap`` styled as map.html draws it: the sea behind the offline outlines, not grey.
+
+    streamlit-folium draws the map in its own ``div`` (not folium's ``.folium-map``),
+    which map.html's stylesheet does not reach; the class is added in the browser.
+    """
+    fmap.add_child(MapScript(_EXPORT_CLASS_JS), name="rr_export_look")
     return fmap
 
 
