@@ -114,6 +114,7 @@ def _map_frame(
     journey = _journey(reports, settings, corrections, network)
     fmap = build_map(journey, basemap=mapview.BUILT_BASEMAP, show_context=show_context)
     fmap = mapview.send_clicks_at_once(mapview.keep_view(session.embeddable(fmap)), MAP_EVENTS)
+    fmap = mapview.export_look(fmap)
     return mapview.map_frame(fmap, key="map", returned_objects=MAP_EVENTS)
 
 

@@ -212,6 +212,12 @@ def _ring_near_the_centre(page: Page) -> None:
     )
 
 
+def _rgb(colour: str) -> str:
+    """A ``#RRGGBB`` colour as the browser's computed style writes it."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
 def _no_exception(page: Page) -> None:
     assert page.get_by_test_id("stException").count() == 0
     assert page.dialogs == []  # type: ignore[attr-defined]
@@ -229,6 +235,8 @@ def test_the_first_screen_shows_the_map_with_every_stop(
     expect(frame.locator(".rr-stop-icon")).to_have_count(stops)
     expect(frame.locator(".rr-place-khasan")).to_be_visible()
     _no_exception(page)
+    # Offline (no tiles), the sea behind the shipped outlines is the export's, not Leaflet's grey.
+    expect(frame.locator("#map_div")).to_have_css("background-color", _rgb(style.SEA_COLOUR))
     # A calm screenshot: every image of the map (tiles aborted offline) has loaded or failed.
     map_frame = page.locator(MAP_FRAME).element_handle().content_frame()
     assert map_frame is not None
