@@ -114,26 +114,40 @@ def _map_frame(
     journey = _journey(reports, settings, corrections, network)
     fmap = build_map(journey, basemap=mapview.BUILT_BASEMAP, show_context=show_context)
     fmap = mapview.send_clicks_at_once(mapview.keep_view(session.embeddable(fmap)), MAP_EVENTS)
-    fmap = mapview.export_look(fmap)
+    fmap = mapview.ring_in_browser(mapview.export_look(fmap))
     return mapview.map_frame(fmap, key="map", returned_objects=MAP_EVENTS)
 
 
 def _draw_map(frame: mapview.MapFrame, live, pan_to: tuple[float, float] | None) -> None:
-    """streamlit-folium's component with the cached ``frame`` and this run's live layer."""
+    """streamlit-folium's component with the cached ``frame`` and this run's live layer.
+
+    On a run a marker click started, the browser has ringed the place already: the
+    component's arguments are then those of the last run, which Streamlit does not send
+    again (``mapview.live_to_send``).
+    """
+    state = st.session_state
 
     def on_change() -> None:
-        st.session_state["map"] = st.session_state.get(frame.key, {})
-        st.session_state.map_reported = True
+        state["map"] = state.get(frame.key, {})
+        state.map_reported = True
 
+    sent = mapview.live_to_send(
+        state.get("live_sent"),
+        frame_key=frame.key,
+        script=mapview.live_script(live),
+        selected=state.selected,
+        ringed=state.get("ringed"),
+    )
     _folium_component(
         **frame.component_args(),
         height=MAP_HEIGHT,
         width=None,
         returned_objects=list(MAP_EVENTS),
-        feature_group=mapview.live_script(live),
+        feature_group=sent.script,
         on_change=on_change,
         **mapview.view_args(pan_to),
     )
+    state.live_sent = sent
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -511,6 +525,7 @@ def _new_click(clicked: dict | None) -> tuple | None:
 def _select_clicked(journey: Journey, clicked: dict) -> None:
     """Select the place of a new marker click (an old click stays ignored)."""
     state = st.session_state
+    state.ringed = None
     click = _new_click(clicked)
     if click is None:
         return
@@ -518,6 +533,8 @@ def _select_clicked(journey: Journey, clicked: dict) -> None:
     place_id = session.place_at(journey, tooltip=click[0], lat=click[1], lon=click[2])
     if place_id:
         state.selected = place_id
+        if mapview.centre_of(journey, place_id) == (click[1], click[2]):
+            state.ringed = place_id  # the click was on its point: the browser ringed it
 
 
 def _share_tab(journey: Journey, inputs: tuple) -> None:
