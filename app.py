@@ -18,6 +18,7 @@ import sys
 from datetime import date
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import _component_func as _folium_component
 
 from routes import dashboard as session
@@ -113,26 +114,41 @@ def _map_frame(
 
     journey = _journey(reports, settings, corrections, network)
     fmap = build_map(journey, basemap=mapview.BUILT_BASEMAP, show_context=show_context)
-    fmap = mapview.keep_view(session.embeddable(fmap))
+    fmap = mapview.send_clicks_at_once(mapview.keep_view(session.embeddable(fmap)), MAP_EVENTS)
+    fmap = mapview.ring_in_browser(mapview.export_look(fmap))
     return mapview.map_frame(fmap, key="map", returned_objects=MAP_EVENTS)
 
 
 def _draw_map(frame: mapview.MapFrame, live, pan_to: tuple[float, float] | None) -> None:
-    """streamlit-folium's component with the cached ``frame`` and this run's live layer."""
+    """streamlit-folium's component with the cached ``frame`` and this run's live layer.
+
+    On a run a marker click started, the browser has ringed the place already: the
+    component's arguments are then those of the last run, which Streamlit does not send
+    again (``mapview.live_to_send``).
+    """
+    state = st.session_state
 
     def on_change() -> None:
-        st.session_state["map"] = st.session_state.get(frame.key, {})
-        st.session_state.map_reported = True
+        state["map"] = state.get(frame.key, {})
+        state.map_reported = True
 
+    sent = mapview.live_to_send(
+        state.get("live_sent"),
+        frame_key=frame.key,
+        script=mapview.live_script(live),
+        selected=state.selected,
+        ringed=state.get("ringed"),
+    )
     _folium_component(
         **frame.component_args(),
         height=MAP_HEIGHT,
         width=None,
         returned_objects=list(MAP_EVENTS),
-        feature_group=mapview.live_script(live),
+        feature_group=sent.script,
         on_change=on_change,
         **mapview.view_args(pan_to),
     )
+    state.live_sent = sent
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -326,8 +342,12 @@ def _on_pick_place() -> None:
 # --- the page ---------------------------------------------------------------------------
 
 
-def _sidebar() -> tuple[Settings, str, str, bool]:
-    """Reports, settings and the project file; returns settings, network, basemap, context."""
+def _sidebar() -> tuple[Settings, str, str, bool, DeltaGenerator]:
+    """Reports, settings and the project file.
+
+    Returns the settings, network, basemap, whether context shows, and the place of the
+    departure fields (drawn by :func:`_departure_fields`).
+    """
     from routes.publish.web.render import BASEMAPS
 
     state = st.session_state
@@ -365,10 +385,8 @@ def _sidebar() -> tuple[Settings, str, str, bool]:
 
         st.header("Settings")
         st.slider("Average speed (km/h)", 10.0, 120.0, step=1.0, format="%.0f", key="speed")
-        use_reported = st.checkbox("Departure as reported", key="use_reported_depart")
-        st.date_input("Departure date", key="depart_date", disabled=use_reported,
-                      format="DD/MM/YYYY")  # fmt: skip
-        st.time_input("Departure time", key="depart_time", disabled=use_reported, step=900)
+        st.checkbox("Departure as reported", key="use_reported_depart")
+        departure = st.container()  # drawn by _departure_fields once the departure is known
         network = _network_choice()
         st.selectbox("Basemap", list(BASEMAPS), format_func=BASEMAPS.get, key="basemap")
         st.checkbox("Show context places and areas", key="show_context")
@@ -383,7 +401,29 @@ def _sidebar() -> tuple[Settings, str, str, bool]:
         )
     values = {key: state[key] for key in session.SETTING_KEYS}
     settings = session.settings_from_widgets(values, title=state.map_title or "")
-    return settings, network, state.basemap, bool(state.show_context)
+    return settings, network, state.basemap, bool(state.show_context), departure
+
+
+def _departure_fields(place: DeltaGenerator, journey: Journey | None) -> None:
+    """The departure date and time; disabled, while "as reported", showing the one used.
+
+    That is the origin's reported time the pipeline took (``journey.settings.depart``),
+    else the reports' first published date.  The settings do not read these fields then,
+    and unticking "as reported" starts from the departure the map was timed with.
+    """
+    state = st.session_state
+    use_reported = bool(state.use_reported_depart)
+    if use_reported:
+        used = journey.settings.depart if journey is not None else None
+        if used is not None:
+            state.depart_date = used.date()
+            state.depart_time = used.time().replace(second=0, microsecond=0)
+        else:
+            state.depart_date = _first_day(tuple(state.reports))
+    with place:
+        st.date_input("Departure date", key="depart_date", disabled=use_reported,
+                      format="DD/MM/YYYY")  # fmt: skip
+        st.time_input("Departure time", key="depart_time", disabled=use_reported, step=900)
 
 
 def _network_choice() -> str:
@@ -510,6 +550,7 @@ def _new_click(clicked: dict | None) -> tuple | None:
 def _select_clicked(journey: Journey, clicked: dict) -> None:
     """Select the place of a new marker click (an old click stays ignored)."""
     state = st.session_state
+    state.ringed = None
     click = _new_click(clicked)
     if click is None:
         return
@@ -517,6 +558,8 @@ def _select_clicked(journey: Journey, clicked: dict) -> None:
     place_id = session.place_at(journey, tooltip=click[0], lat=click[1], lon=click[2])
     if place_id:
         state.selected = place_id
+        if mapview.centre_of(journey, place_id) == (click[1], click[2]):
+            state.ringed = place_id  # the click was on its point: the browser ringed it
 
 
 def _share_tab(journey: Journey, inputs: tuple) -> None:
@@ -569,25 +612,33 @@ def _first_start() -> None:
         status.update(label=f"Built {names}", state="complete", expanded=False)
 
 
+def _mapped(reports: tuple[Report, ...], settings: Settings, network: str) -> Journey | None:
+    """The journey of ``reports``, or None with a message saying why there is none."""
+    if not reports:
+        st.info(f"No report in play: pick a bundled sample or upload {REPORT_TYPES} files.")
+        return None
+    try:
+        return _journey(reports, settings, st.session_state.corrections, network)
+    except Exception as error:  # never a traceback: say what failed
+        st.error(f"Could not map these reports: {md_escaped(str(error))}")
+        return None
+
+
 def _page() -> None:
     """Draw the dashboard."""
     _first_start()
     _init_state()
     apply_table_edits()
     state = st.session_state
-    settings, network, basemap, show_context = _sidebar()
+    settings, network, basemap, show_context, departure = _sidebar()
     st.html(PAGE_CSS)
     st.title("Reported Routes")
     show_messages()
     batch_archive()
     reports = tuple(state.reports)
-    if not reports:
-        st.info(f"No report in play: pick a bundled sample or upload {REPORT_TYPES} files.")
-        return
-    try:
-        journey = _journey(reports, settings, state.corrections, network)
-    except Exception as error:  # never a traceback: say what failed
-        st.error(f"Could not map these reports: {md_escaped(str(error))}")
+    journey = _mapped(reports, settings, network)
+    _departure_fields(departure, journey)
+    if journey is None:
         return
     st.markdown(f"**{md_escaped(journey.title)}**  \n{session.summary(journey)}")
     if not journey.places and not journey.route.stops:

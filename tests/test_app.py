@@ -432,3 +432,27 @@ def test_a_new_map_sends_nothing_back_until_it_is_clicked() -> None:
         re.search(r"^MAP_EVENTS = (\(.*\))$", Path(APP).read_text(encoding="utf-8"), re.M).group(1)
     )
     assert [key for key in order if key in events] == list(events)
+
+
+def test_the_disabled_departure_fields_show_the_departure_the_route_was_timed_with() -> None:
+    app = _start()
+    used = build(app.session_state["reports"]).settings.depart
+    assert used is not None  # the bundled report says when the train left Pyongyang
+    day, clock = app.date_input(key="depart_date"), app.time_input(key="depart_time")
+    assert day.disabled and clock.disabled
+    assert (day.value, clock.value) == (used.date(), used.time().replace(second=0))
+    # Unticked, the fields start from that departure, so the times stay as they were.
+    summary = _summary(app)
+    app.checkbox(key="use_reported_depart").uncheck().run()
+    assert not app.date_input(key="depart_date").disabled
+    assert _summary(app) == summary
+
+
+def test_with_no_reported_departure_the_date_field_shows_the_reports_published_date() -> None:
+    app = _start()
+    bundled = app.session_state["reports"][0]
+    app.file_uploader(key="upload_0").upload("second.md", SECOND_REPORT).run()
+    app.button(key=f"remove_{bundled.id}").click().run()
+    assert not app.exception
+    (report,) = app.session_state["reports"]
+    assert app.date_input(key="depart_date").value == report.published

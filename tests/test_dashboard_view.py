@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from routes.dashboard.corrections import History, match_label, move_stop, stop_matches
+from routes.dashboard.mapview import LiveSent, live_to_send
 from routes.dashboard.networks import NETWORKS_ENV, WORLD_NETWORK, network_choices
 from routes.dashboard.story import story_position, story_step
 from routes.dashboard.timeline import ADDED_BY_HAND, reported_text, visit_rows
@@ -152,3 +153,26 @@ def test_networks_named_on_the_command_line_and_in_the_environment_are_offered_o
         "east.npz (imported)": str((folder / "east.npz").resolve()),
         "west.npz (imported)": str((folder / "west.npz").resolve()),
     }
+
+
+def test_a_marker_click_the_browser_ringed_resends_no_live_layer() -> None:
+    last = LiveSent("map-a", "ring(none)", None)
+    sent = live_to_send(last, frame_key="map-a", script="ring(khasan)", selected="khasan",
+                        ringed="khasan")  # fmt: skip
+    assert sent == LiveSent("map-a", "ring(none)", "khasan")
+
+
+def test_a_place_picked_after_a_click_is_ringed_again_even_with_the_last_layers_script() -> None:
+    after_click = LiveSent("map-a", "ring(vladivostok)", "khasan")
+    sent = live_to_send(after_click, frame_key="map-a", script="ring(vladivostok)",
+                        selected="vladivostok", ringed=None)  # fmt: skip
+    assert sent.script != after_click.script  # streamlit-folium evaluates only a changed layer
+    assert sent.ring == "vladivostok"
+
+
+def test_a_new_map_or_a_click_the_browser_did_not_ring_gets_this_runs_live_layer() -> None:
+    last = LiveSent("map-a", "ring(none)", None)
+    for frame_key, ringed in (("map-b", "khasan"), ("map-a", None)):
+        sent = live_to_send(last, frame_key=frame_key, script="ring(khasan)", selected="khasan",
+                            ringed=ringed)  # fmt: skip
+        assert sent == LiveSent(frame_key, "ring(khasan)", "khasan")

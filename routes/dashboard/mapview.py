@@ -8,8 +8,17 @@ dashboard's map therefore
   rebuilt (:func:`keep_view`: a constant script, so it never causes a rebuild itself);
 - is always built with the same tile layers, and the basemap the user picks is switched
   in the browser (:func:`live_layer`), with no rebuild and no blank;
-- draws the selected place's highlight in the same live layer, which streamlit-folium
-  replaces without rebuilding the map.
+- rings the selected place in the browser (:func:`ring_in_browser`): the live layer,
+  which streamlit-folium replaces without rebuilding the map, says which place, and a
+  click on a marker rings it at once;
+- sends nothing new for the map on a run a marker click started, when the browser has
+  already ringed the place the server selected (:func:`live_to_send`): the element is then
+  byte-identical to the last one and Streamlit sends a reference to it, not the map's
+  half megabyte of script again;
+- tells the server about a marker click at once (:func:`send_clicks_at_once`), where
+  streamlit-folium waits 250 ms after every map event before it does;
+- wears the export's map class (:func:`export_look`), so map.html's styles (the sea
+  behind the offline outlines, the key) apply to it too.
 """
 
 from __future__ import annotations
@@ -52,6 +61,60 @@ _KEEP_VIEW_JS = """
 })({map});
 """
 
+#: Once a click has been handled (Leaflet handles every map event in a listener on the map's
+#: container registered when the map was made, so this later one runs after it), send
+#: streamlit-folium's value at once if the click changed it.  The value is built as the
+#: frontend builds it (the same keys in the same order, copied from its ``__GLOBAL_DATA__``)
+#: and stored as its ``previous_data``, so its own debounced send, 250 ms later, finds
+#: nothing new and sends nothing: the server sees each click once, only sooner.
+_SEND_CLICKS_JS = """
+(function (map, names) {
+  function send() {
+    var data = window.__GLOBAL_DATA__, lib = window.Streamlit;
+    if (!data || !lib) { return; }
+    var value = {};
+    names.forEach(function (name) {
+      value[name] = data[name] === undefined ? null : data[name];
+    });
+    if (JSON.stringify(value) !== JSON.stringify(data.previous_data)) {
+      data.previous_data = value;
+      lib.setComponentValue(value);
+    }
+  }
+  ["click", "keypress"].forEach(function (type) {
+    map.getContainer().addEventListener(type, send);
+  });
+})({map}, %(names)s);
+"""
+
+#: One ring around the selected place: ``window.rrRing(latlng | null)`` moves it (the live
+#: layer calls it), and a click on a marker or a point moves it there at once.
+_RING_JS = """
+(function (map, options) {
+  var ring = null;
+  window.rrRing = function (latlng) {
+    if (ring) { map.removeLayer(ring); ring = null; }
+    if (latlng) { ring = L.circleMarker(latlng, options).addTo(map); }
+  };
+  map.getContainer().addEventListener("click", function (event) {
+    for (var node = event.target; node && node !== map.getContainer(); node = node.parentNode) {
+      var layer = node._leaflet_id && map._targets[node._leaflet_id];
+      if (layer) {
+        if (layer instanceof L.Marker || layer instanceof L.CircleMarker) {
+          window.rrRing(layer.getLatLng());
+        }
+        return;
+      }
+    }
+  });
+})({map}, %(options)s);
+"""
+#: The live layer's part: ring the selected place (null: none).
+_RING_PLACE_JS = "window.rrRing && window.rrRing(%(latlng)s);"
+
+#: The class map.html's stylesheet gives its map (the sea colour, fonts, cluster colours).
+_EXPORT_CLASS_JS = '{map}.getContainer().classList.add("folium-map");'
+
 #: Show the base layer labelled ``label`` (null: none, the offline outlines only).
 _BASEMAP_JS = """
 (function (label) {
@@ -90,6 +153,45 @@ def keep_view(fmap: folium.Map) -> folium.Map:
     return fmap
 
 
+def send_clicks_at_once(fmap: folium.Map, events: Sequence[str]) -> folium.Map:
+    """``fmap`` sending a marker click to the server as soon as it is made.
+
+    Parameters
+    ----------
+    fmap
+        The dashboard's copy of the journey's map; changed in place.
+    events
+        The map events sent back (``st_folium(returned_objects=…)``), in the order
+        streamlit-folium's frontend builds its value.
+
+    Returns
+    -------
+    folium.Map
+        The same map.  The server's state is what streamlit-folium alone would give it
+        (the same value, sent once), only 250 ms sooner.
+    """
+    code = _SEND_CLICKS_JS % {"names": js_literal(list(events))}
+    fmap.add_child(MapScript(code), name="rr_send_clicks")
+    return fmap
+
+
+def export_look(fmap: folium.Map) -> folium.Map:
+    """``fmap`` styled as map.html draws it: the sea behind the offline outlines, not grey.
+
+    streamlit-folium draws the map in its own ``div`` (not folium's ``.folium-map``),
+    which map.html's stylesheet does not reach; the class is added in the browser.
+    """
+    fmap.add_child(MapScript(_EXPORT_CLASS_JS), name="rr_export_look")
+    return fmap
+
+
+def ring_in_browser(fmap: folium.Map) -> folium.Map:
+    """``fmap`` with the selection ring drawn in the browser (see :data:`_RING_JS`)."""
+    options = {**HIGHLIGHT, "className": HIGHLIGHT_CLASS, "interactive": False}
+    fmap.add_child(MapScript(_RING_JS % {"options": js_literal(options)}), name="rr_ring")
+    return fmap
+
+
 def live_layer(
     journey: Journey, *, selected: str | None, basemap_label: str | None
 ) -> folium.FeatureGroup:
@@ -110,13 +212,59 @@ def live_layer(
         For ``st_folium(feature_group_to_add=…)``.
     """
     group = folium.FeatureGroup(name="Selected place", control=False)
-    place = next((p.place for p in journey.places if p.place.id == selected), None)
-    if place is not None:
-        folium.CircleMarker(
-            [place.lat, place.lon], class_name=HIGHLIGHT_CLASS, interactive=False, **HIGHLIGHT
-        ).add_to(group)
+    ring = centre_of(journey, selected)
+    group.add_child(MapScript(_RING_PLACE_JS % {"latlng": js_literal(ring and list(ring))}))
     group.add_child(MapScript(_BASEMAP_JS % {"label": js_literal(basemap_label)}))
     return group
+
+
+@dataclass(frozen=True)
+class LiveSent:
+    """What the browser's map was last sent: its frame, the live layer's script, the ring.
+
+    ``ring`` is the place the browser rings, which a marker click may have moved since
+    ``script`` (the layer that rings the place selected when it was sent) was sent.
+    """
+
+    frame_key: str
+    script: str
+    ring: str | None
+
+
+def live_to_send(
+    last: LiveSent | None, *, frame_key: str, script: str, selected: str | None,
+    ringed: str | None,
+) -> LiveSent:  # fmt: skip
+    """The live layer to send this run, and what the browser will show with it.
+
+    Parameters
+    ----------
+    last
+        What was sent on the last run (None: nothing yet in this session).
+    frame_key
+        The key of this run's map frame (a new one is a new map in the browser).
+    script
+        The live layer for this run's selection and basemap (:func:`live_script`).
+    selected
+        The selected place's id, or None.
+    ringed
+        The place a marker click of this run selected, when the browser has ringed it
+        itself (the click landed on the place's own point), else None.
+
+    Returns
+    -------
+    LiveSent
+        ``last`` unchanged but for its ring when the browser already shows this run's
+        selection (streamlit-folium then evaluates nothing and Streamlit resends nothing);
+        else ``script``, marked to be evaluated again when the ring it draws is the one
+        the last layer drew but the browser's ring has moved since.
+    """
+    if last is not None and last.frame_key == frame_key:
+        if ringed is not None and ringed == selected:
+            return LiveSent(frame_key, last.script, selected)
+        if script == last.script and last.ring != selected:
+            script += "\n/* ring again */"  # any change makes streamlit-folium evaluate it
+    return LiveSent(frame_key, script, selected)
 
 
 def centre_of(journey: Journey, place_id: str | None) -> tuple[float, float] | None:

@@ -212,6 +212,29 @@ def _ring_near_the_centre(page: Page) -> None:
     )
 
 
+def _ring_on(page: Page, place: str) -> None:
+    """The selection ring is drawn around the marker of ``place`` (its slug)."""
+    page.wait_for_function(
+        """([frameSel, cls, place]) => {
+          const doc = document.querySelector(frameSel).contentDocument;
+          const ring = doc.querySelector("path." + cls);
+          const marker = doc.querySelector(".leaflet-marker-icon.rr-place-" + place);
+          if (!ring || !marker) { return false; }
+          const r = ring.getBoundingClientRect(), m = marker.getBoundingClientRect();
+          return Math.abs(r.x + r.width / 2 - (m.x + m.width / 2)) < 20
+            && Math.abs(r.y + r.height / 2 - (m.y + m.height / 2)) < 20;
+        }""",
+        arg=[MAP_FRAME, HIGHLIGHT_CLASS, place],
+        timeout=STEP_MS,
+    )
+
+
+def _rgb(colour: str) -> str:
+    """A ``#RRGGBB`` colour as the browser's computed style writes it."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
 def _no_exception(page: Page) -> None:
     assert page.get_by_test_id("stException").count() == 0
     assert page.dialogs == []  # type: ignore[attr-defined]
@@ -229,6 +252,8 @@ def test_the_first_screen_shows_the_map_with_every_stop(
     expect(frame.locator(".rr-stop-icon")).to_have_count(stops)
     expect(frame.locator(".rr-place-khasan")).to_be_visible()
     _no_exception(page)
+    # Offline (no tiles), the sea behind the shipped outlines is the export's, not Leaflet's grey.
+    expect(frame.locator("#map_div")).to_have_css("background-color", _rgb(style.SEA_COLOUR))
     # A calm screenshot: every image of the map (tiles aborted offline) has loaded or failed.
     map_frame = page.locator(MAP_FRAME).element_handle().content_frame()
     assert map_frame is not None
@@ -391,6 +416,22 @@ def test_clicking_a_marker_rings_it_and_shows_its_card(page: Page, dashboard_url
         frame.locator(".rr-place-vladivostok").click()
     expect(frame.locator(f"path.{HIGHLIGHT_CLASS}")).to_have_count(1, timeout=STEP_MS)
     expect(page.locator(".rr-card .rr-name", has_text="Vladivostok")).to_be_visible()
+    _no_exception(page)
+
+
+def test_after_a_marker_click_a_place_picked_again_in_the_list_is_the_one_ringed(
+    page: Page, dashboard_url: str
+) -> None:
+    frame = _open(page, dashboard_url)
+    _pick(page, "Place", re.compile("Vladivostok"))
+    _ring_near_the_centre(page)
+    with _rerun(page):
+        frame.locator(".rr-place-khasan").click()
+    expect(page.locator(".rr-card .rr-name", has_text="Khasan")).to_be_visible()
+    _pick(page, "Place", re.compile("Vladivostok"))
+    expect(page.locator(".rr-card .rr-name", has_text="Vladivostok")).to_be_visible()
+    _ring_on(page, "vladivostok")  # not left on Khasan
+    expect(frame.locator(f"path.{HIGHLIGHT_CLASS}")).to_have_count(1)
     _no_exception(page)
 
 
