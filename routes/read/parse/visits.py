@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar
 
 from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role, Status
-from routes.read.lexicon import LANG_DIR
+from routes.read.lexicon import LANG_DIR, compile_phrase
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
 _DAY, _MINUTE = 10, 16
@@ -104,18 +104,9 @@ def order_words() -> OrderWords:
 
 
 def _alternatives(phrases: Sequence[str]) -> str:
-    """One regex alternative per phrase: words apart by any blanks, a word ending in "*" a
-    stem ("return* to": returned to, returning to), whole words otherwise."""
-    out = []
-    for phrase in phrases:
-        words = [
-            re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
-            for word in phrase.split()
-        ]
-        if words:
-            tail = "" if phrase.endswith("*") else r"(?!\w)"
-            out.append(r"(?<!\w)" + r"\s+".join(words) + tail)
-    return "|".join(out) or _NOTHING
+    """One regex alternative per phrase (the lexicon's phrase syntax: a word ending in "*"
+    a stem, "return* to": returned to, returning to), each starting at a word's start."""
+    return "|".join(rf"(?<!\w){compile_phrase(p)}" for p in phrases if p.split()) or _NOTHING
 
 
 def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
