@@ -136,7 +136,7 @@ def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[Gold
 
     A pair of the same kind of place comes before one of another kind however near: a
     found city pairs with the gold city, not with a gold facility a few hundred metres
-    from the city's point (the "Pacific Fleet headquarters" in Vladivostok).
+    from the city's point (a naval headquarters inside a port city).
     """
     candidates = []
     for g in gold:

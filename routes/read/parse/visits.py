@@ -112,8 +112,8 @@ def _alternatives(phrases: Sequence[str]) -> str:
 def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
     """The earliest event time of each stop place, by place id.
 
-    What a report tells as done wins over what one tells as planned or expected ("Kim will
-    then travel to Vladivostok" in Wednesday's report, "arrived in Vladivostok on Saturday"
+    What a report tells as done wins over what one tells as planned or expected ("the leader will
+    then travel to X" in Wednesday's report, "arrived in X on Saturday"
     in Sunday's). Only current stop mentions count (not superseded, denied or ruled out);
     a year alone is too vague to order visits and is left out. Mentions without a date of
     their own get one from the words of their sentence read against the sentences told
@@ -143,7 +143,7 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
 
     A dated mention takes its day; a mention of a sentence without a date takes the day of
     the sentence told before it in the same report (the time of its first place that has
-    one, any place: "Kim toured the airfield in Artyom on Saturday" dates the next
+    one, any place: "the leader toured the airfield in X on Saturday" dates the next
     sentence's stops), one rank lower after "earlier" or a past perfect ("had pulled in"),
     one higher after "then" or "later", a day less after "the previous day", a day more
     after "the next day"; "on the way back" (the return leg comes after the turn) and "then"
@@ -405,7 +405,7 @@ def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | s
     """The index of the destination the journey ends at.
 
     A destination with no time of its own is where the train is bound for ("heading to X",
-    "the Moscow-Vladivostok train"): the last of those on the track. When every
+    "the X-Y train"): the last of those on the track. When every
     destination has a time, the one of the latest time (the last on the track on a tie).
     """
     ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
@@ -424,7 +424,7 @@ def _key_of(when: EventTime | str | None) -> tuple[str, int, int]:
 
 #: Characters before and after a place searched for a word of coming back ("returned to").
 _HOME_BEFORE, _HOME_AFTER = 30, 12
-#: Most words between such a word and the place ("back in the capital, Pyongyang").
+#: Most words between such a word and the place ("back in the capital, X").
 _HOME_GAP_WORDS = 3
 #: Most characters between the place and a word of coming back after it (a particle: 으로).
 _HOME_PARTICLE = 3
@@ -436,8 +436,8 @@ _OUT_AND_BACK = 0.5
 def returned_to(places: Sequence[LocatedPlace]) -> set[str]:
     """Ids of the stop places a current mention says the train came back to.
 
-    "returned to Pyongyang", "arrived back in Pyongyang", "평양에 돌아왔다", "вернулся в
-    Пхеньян" (the ``home_before`` and ``home_after`` words of ``[order]``).
+    "returned to X", "arrived back in X", "X에 돌아왔다", "вернулся в
+    X" (the ``home_before`` and ``home_after`` words of ``[order]``).
     """
     words = order_words()
     found = set()
@@ -461,7 +461,7 @@ def home_first(
     """``stops`` (in travel order) with a place the train came back to where it belongs.
 
     When the journey has no origin and the train came back to a place ("returned to
-    Pyongyang"), the journey either went out from there and back (its first and last stops
+    X"), the journey either went out from there and back (its first and last stops
     lie near home and it went farther in between: home comes first, where the trip began)
     or is only the way home (home comes last).
     """
