@@ -24,6 +24,7 @@ if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
 fi
 if [ "$1" = "-m" ] && [ "$2" = "pytest" ]; then exit "$PYTEST_EXIT"; fi
 if [ "$1" = "-m" ] && [ "$2" = "ruff" ]; then exit "$RUFF_EXIT"; fi
+if [ "$1" = "-m" ] && [ "$2" = "tools.requirements_met" ]; then exit "${REQS_UNMET:-0}"; fi
 exit 0
 """
 
@@ -77,20 +78,36 @@ def test_ci_fails_when_pytest_collects_no_tests(tmp_path: Path) -> None:
     assert "collected no tests" in stderr
 
 
-def test_run_tests_refresh_docs_sets_the_switch_and_passes_other_arguments(
-    tmp_path: Path,
-) -> None:
+def _run_tests(tmp_path: Path, *args: str, unmet: bool = False) -> list[str]:
+    """Run ./run-tests with a stand-in venv python; the Python calls it made."""
     env = _stand_ins(tmp_path)
     venv = tmp_path / "venv" / "bin"
     venv.mkdir(parents=True)
     (venv / "python").write_text(FAKE_PYTHON)
     (venv / "python").chmod(stat.S_IRWXU)
     env = {**env, "PATH": f"{venv}:{env['PATH']}", "PYTEST_EXIT": "0", "RUFF_EXIT": "0"}
-    command = [str(PROJECT / "run-tests"), "--refresh-docs", "-k", "dashboard"]
+    env["REQS_UNMET"] = "1" if unmet else "0"
+    command = [str(PROJECT / "run-tests"), *args]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    calls = (tmp_path / "calls.log").read_text().splitlines()
+    return (tmp_path / "calls.log").read_text().splitlines()
+
+
+def test_run_tests_refresh_docs_sets_the_switch_and_passes_other_arguments(
+    tmp_path: Path,
+) -> None:
+    calls = _run_tests(tmp_path, "--refresh-docs", "-k", "dashboard")
     assert "python -m pytest -k dashboard REFRESH_DOCS=1" in calls
+
+
+@pytest.mark.parametrize("unmet", [True, False])
+def test_run_tests_runs_pip_only_when_a_pinned_requirement_is_not_met(
+    tmp_path: Path, unmet: bool
+) -> None:
+    calls = _run_tests(tmp_path, "-q", unmet=unmet)
+    pip = [call for call in calls if " -m pip install " in call]
+    assert bool(pip) is unmet
+    assert calls[-1].startswith("python -m pytest -q")
 
 
 def test_readme_images_go_to_the_ignored_artifacts_unless_refreshing() -> None:
