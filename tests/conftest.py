@@ -62,3 +62,17 @@ def journey():
     from tests.journey_fixture import fixture_journey
 
     return fixture_journey()
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Leave a module or folder unimported when ``-m`` deselects every test it holds.
+
+    The fast layer (``-m "not slow and not browser"``) then skips importing the modules
+    that are slow as a whole and the browser folder; see ``tests/marks.py``.
+    """
+    from tests.marks import deselects_all, path_markers
+
+    markexpr = config.getoption("markexpr", default="") or ""
+    if markexpr and deselects_all(markexpr, path_markers(collection_path)):
+        return True
+    return None

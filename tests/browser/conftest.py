@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.browser.streamlit_server import free_port, start_streamlit, stop, wait_until_healthy
+from tests.marks import FOLDER_MARKERS
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -55,10 +56,11 @@ class Dashboard:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test in this folder as a browser test."""
+    """Mark every test in this folder with its folder markers (browser)."""
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
+            for name in FOLDER_MARKERS["browser"]:
+                item.add_marker(getattr(pytest.mark, name))
 
 
 @pytest.fixture(scope="session")
