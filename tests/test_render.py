@@ -16,7 +16,6 @@ from routes.model import Journey, Leg, LocatedPlace, Mention, Place, Report, Rou
 from routes.paths import WEB_ASSETS_DIR
 from routes.publish import style
 from routes.publish.geojson import to_geojson
-from routes.publish.png import draw as static_map
 from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.card import MAX_MENTIONS
 from routes.publish.web.places import CLUSTER_MIN
@@ -206,9 +205,12 @@ def _credited(text: str) -> list[str]:
     return [name.strip() for name in named.split(", ")]
 
 
+@pytest.mark.slow  # draws a static map
 def test_the_key_and_the_static_map_credit_the_same_attributed_sources(
     journey: Journey, page: str
 ) -> None:
+    from routes.publish.png import draw as static_map
+
     key = re.search(r'class="rr-key-sources"><b>Sources:</b> (.*?)</div>', _legend(page))
     svg = static_map.render_map(journey, "svg").decode("utf-8")
     texts = re.findall(r"<text\b.*?>(.*?)</text>", svg, flags=re.S)
