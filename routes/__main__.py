@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from routes.model import (
     AREA_SHADING,
@@ -23,6 +24,9 @@ from routes.model import (
     Settings,
 )
 from routes.publish.outputs import OUTPUT_FILES
+
+if TYPE_CHECKING:
+    from routes.publish.drawer import Drawer
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -330,16 +334,33 @@ def _load(paths: Sequence[Path]) -> LoadResult:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    """``build``: every export for the reports into ``--out``."""
+    """``build``: every export for the reports into ``--out``.
+
+    The static map is drawn in a second process where one can be forked
+    (:mod:`routes.publish.drawer`), started first so that it imports matplotlib while
+    this one reads the reports.
+    """
+    from routes.publish import drawer
+
+    out_problem = _out_problem(args.out)
+    if out_problem:
+        print(f"error: --out {args.out}: {out_problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    draw = drawer.start(_progress)
+    try:
+        return _build(args, draw)
+    finally:
+        if draw is not None:
+            draw.close()
+
+
+def _build(args: argparse.Namespace, draw: Drawer | None) -> int:
+    """Read, route and write every export; ``draw`` (if any) writes the static map."""
     from routes.pipeline import build
     from routes.publish.outputs import write_all
     from routes.publish.web.render import map_html
 
     started = time.perf_counter()
-    out_problem = _out_problem(args.out)
-    if out_problem:
-        print(f"error: --out {args.out}: {out_problem}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     project = args.project or _single_project(args.reports)
     if project is not None:
         restored = _read_project(project)
@@ -371,9 +392,14 @@ def _run_build(args: argparse.Namespace) -> int:
     if not journey.places and not journey.route.stops:
         print(f"warning: {NO_PLACES_MESSAGE}; every file is written, empty", file=sys.stderr)
     _progress("drawing the map")
-    html = map_html(journey, basemap=args.basemap)
     try:
-        written = write_all(journey, args.out, progress=_progress, html=html)
+        written = write_all(
+            journey,
+            args.out,
+            progress=_progress,
+            html=lambda: map_html(journey, basemap=args.basemap),
+            drawer=draw,
+        )
     except OSError as error:
         print(f"error: --out {args.out}: cannot write ({error.strerror or error})", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -7,7 +7,7 @@ driver. A new export is one :class:`Output` here, and every surface offers it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from routes.model import Journey
 
 if TYPE_CHECKING:  # matplotlib loads when a static map is first asked for
+    from routes.publish.drawer import Drawer
     from routes.publish.png.draw import MapDrawing
 
 #: A progress callback: called with a short message before each file.
@@ -41,6 +42,9 @@ class Output:
         ``make(journey, map_page) -> str | bytes``; ``map_page`` is the rendered map.html.
     quick
         True when it is cheap enough to make on every dashboard rerun; else made on click.
+    static_map
+        True for the formats of the one static map drawing (matplotlib), which a build may
+        make in a second process (:mod:`routes.publish.drawer`).
     """
 
     file: str
@@ -49,6 +53,7 @@ class Output:
     description: str
     make: Maker
     quick: bool = False
+    static_map: bool = False
 
 
 def _map_page(_journey: Journey, page: str) -> str:
@@ -121,11 +126,12 @@ def _project(journey: Journey, _page: str) -> str:
 OUTPUTS: tuple[Output, ...] = (
     Output("map.html", "Map (HTML)", "text/html", "the interactive map; opens from disk",
            _map_page),
-    Output("map.png", "Map (PNG)", "image/png", "a print and social image", _static("png")),
+    Output("map.png", "Map (PNG)", "image/png", "a print and social image", _static("png"),
+           static_map=True),
     Output("map.svg", "Map (SVG)", "image/svg+xml", "the same drawing, text kept as text",
-           _static("svg")),
+           _static("svg"), static_map=True),
     Output("map.pdf", "Map (PDF)", "application/pdf", "the same drawing for print",
-           _static("pdf")),
+           _static("pdf"), static_map=True),
     Output("route.geojson", "GeoJSON", "application/geo+json",
            "places, legs and areas (the GeoJSON contract)", _geojson, quick=True),
     Output("route.kml", "KML", "application/vnd.google-earth.kml+xml",
@@ -149,9 +155,13 @@ def to_bytes(content: str | bytes) -> bytes:
 
 
 def render_all(
-    journey: Journey, page: str, *, progress: Progress | None = None
+    journey: Journey,
+    page: str,
+    *,
+    progress: Progress | None = None,
+    outputs: Sequence[Output] = OUTPUTS,
 ) -> dict[str, bytes]:
-    """Every output of ``journey`` as bytes, by file name, in writing order.
+    """Every output of ``journey`` (or those given) as bytes, by file name, in order.
 
     Parameters
     ----------
@@ -161,10 +171,12 @@ def render_all(
         The rendered map page (``routes.publish.web.render.map_html``).
     progress
         Called with "writing <file>" before each output.
+    outputs
+        Which outputs to make; all of :data:`OUTPUTS` by default.
     """
     say = progress or (lambda _message: None)
     files: dict[str, bytes] = {}
-    for output in OUTPUTS:
+    for output in outputs:
         say(f"writing {output.file}")
         files[output.file] = to_bytes(output.make(journey, page))
     return files
@@ -175,7 +187,8 @@ def write_all(
     out_dir: Path,
     *,
     progress: Progress | None = None,
-    html: str | None = None,
+    html: str | Callable[[], str] | None = None,
+    drawer: Drawer | None = None,
 ) -> dict[str, Path]:
     """Write every output of ``journey`` into ``out_dir`` (created if needed).
 
@@ -188,21 +201,39 @@ def write_all(
     progress
         Called with a short message before each file.
     html
-        The map page, when the caller already rendered it; else it is rendered here.
+        The map page, or a function that renders it, when the caller chooses how; else it
+        is rendered here with the defaults.
+    drawer
+        A drawing process (:func:`routes.publish.drawer.start`): it is sent the journey
+        first and writes the static map formats while this process makes the rest.
 
     Returns
     -------
     dict[str, Path]
-        File name (:data:`OUTPUT_FILES`) → path written.
+        File name (:data:`OUTPUT_FILES`) → path written, in :data:`OUTPUTS` order.
     """
-    if html is None:
-        from routes.publish.web.render import map_html
-
-        html = map_html(journey)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    if drawer is not None:
+        drawer.draw(journey, out)
+    here = [o for o in OUTPUTS if drawer is None or not o.static_map]
     written: dict[str, Path] = {}
-    for name, data in render_all(journey, html, progress=progress).items():
+    for name, data in render_all(
+        journey, _page(journey, html), progress=progress, outputs=here
+    ).items():
         (out / name).write_bytes(data)
         written[name] = out / name
-    return written
+    if drawer is not None:
+        written.update(drawer.wait())
+    return {name: written[name] for name in OUTPUT_FILES}
+
+
+def _page(journey: Journey, html: str | Callable[[], str] | None) -> str:
+    """The map page: given, rendered by the given function, or rendered with the defaults."""
+    if isinstance(html, str):
+        return html
+    if html is not None:
+        return html()
+    from routes.publish.web.render import map_html
+
+    return map_html(journey)
