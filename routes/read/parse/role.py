@@ -34,6 +34,7 @@ class RoleCues:
     comparison_gates: tuple[str, ...]
     title_after: re.Pattern[str]
     negates_after: re.Pattern[str]
+    elapsed_after: re.Pattern[str]
 
 
 @functools.cache
@@ -62,6 +63,10 @@ def role_cues(language: str = "en") -> RoleCues:
         # "rather than", "nor": rule out only what follows them
         negates_after=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('negates_after', ()))})\b", re.IGNORECASE
+        ),
+        # "a week after it crossed X": an earlier event of the trip
+        elapsed_after=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('elapsed_after', ()))})\b", re.IGNORECASE
         ),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
         comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
@@ -137,14 +142,16 @@ def mention_role(
     cues = role_cues(language)
     if sentence.historical:
         return Role.HISTORICAL
+    after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    if place.kind == Kind.RIVER:
+        return _river_role(before, status, cues)
     if place.kind not in POINT_KINDS:
         return Role.CONTEXT
-    after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     if _ATTRIBUTIVE.match(after):
         return Role.CONTEXT  # "Moscow-based", "Pyongyang-backed"
     if match.dateline:
         return Role.DATELINE
-    before = text[max(sentence.start, match.start - 120) : match.start]
     if match.role is None and (cues.title_after.match(after) or _compares(before, cues)):
         return Role.CONTEXT  # "the Khabarovsk governor", "further north than Harbin"
     if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
@@ -177,6 +184,22 @@ def mention_role(
     if place.kind == Kind.BORDER_CROSSING and cue in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return cue
+
+
+def _river_role(before: str, status: str, cues: RoleCues) -> str:
+    """The role of a river: a stop on the way when the train crossed it ("crossed the Tumen
+    River", "crossed back over the Yalu"), history when the crossing is only the reference
+    point of a span of time ("a week after it crossed the Tumen River"), else context
+    ("along the Amur", "the Yalu River separates …")."""
+    if status not in (Status.REPORTED, Status.EXPECTED):
+        return Role.CONTEXT
+    if not (_cue_role(before, "") == Role.BORDER and _CROSSED.search(before[-40:])):
+        return Role.CONTEXT
+    return Role.HISTORICAL if cues.elapsed_after.search(_clause_head(before)) else Role.VIA
+
+
+#: A crossing word right before a river's name ("crossed the", "crossing over the").
+_CROSSED = re.compile(r"\bcross\w*\s+(?:back\s+)?(?:over\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 def names_a_service(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
