@@ -11,6 +11,7 @@ from routes.read.parse.visits import (
     EventTime,
     event_times,
     home_first,
+    one_visit_per_station,
     order_by_event_time,
     returned_to,
 )
@@ -196,3 +197,25 @@ def test_a_sentence_told_in_the_afternoon_follows_the_morning_told_before(gazett
     )
     assert times["Vladivostok"].day == times["Artyom"].day
     assert times["Vladivostok"].rank > times["Artyom"].rank
+
+
+def test_a_city_and_its_named_station_are_one_visit_the_station_where_the_first_was() -> None:
+    city = (Place("c", "Novograd", Kind.CITY, 50.0, 20.0), Role.DESTINATION)
+    station = (Place("s", "Novograd Central", Kind.STATION, 50.01, 20.02), Role.DESTINATION)
+    before = _stop("b", 18.0)
+    assert _names(one_visit_per_station([before, city, station])) == ["b", "s"]
+    assert _names(one_visit_per_station([before, station, city])) == ["b", "s"]
+
+
+def test_a_station_of_another_name_or_far_away_stays_a_visit_of_its_own() -> None:
+    city = (Place("c", "Novograd", Kind.CITY, 50.0, 20.0), Role.VIA)
+    other = (Place("o", "Staritsa Junction", Kind.STATION, 50.01, 20.02), Role.VIA)
+    far = (Place("f", "Novograd North", Kind.STATION, 51.0, 22.0), Role.VIA)
+    assert _names(one_visit_per_station([city, other, far])) == ["c", "o", "f"]
+
+
+def test_a_round_trip_from_a_city_back_to_its_station_keeps_both_ends() -> None:
+    city = (Place("c", "Novograd", Kind.CITY, 50.0, 20.0), Role.ORIGIN)
+    station = (Place("s", "Novograd Central", Kind.STATION, 50.01, 20.02), Role.DESTINATION)
+    away = _stop("a", 25.0)
+    assert _names(one_visit_per_station([city, away, station])) == ["c", "a", "s"]

@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role, Status
+from routes.model import NOT_CURRENT, STOP_ROLES, Kind, LocatedPlace, Mention, Role, Status
 from routes.read.lexicon import LANG_DIR, compile_phrase
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
@@ -500,3 +500,38 @@ def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> 
     ]
     backwards = order(flipped)[::-1]
     return [end if stop[0].id == end[0].id else stop for stop in backwards]
+
+
+#: A station this close (km) to a city whose name its own name starts with is in that city.
+_STATION_IN_CITY_KM = 30.0
+
+
+def one_visit_per_station(stops: Sequence[T], distance: Distance | None = None) -> list[T]:
+    """``stops`` (in travel order) with a city and its named station as one visit.
+
+    "arrived in X on Saturday … pulled into X's Central station" tells one stop, not two:
+    the station (the more specific place) stands where the first of the two was. A station
+    is the city's when its name starts with the city's name ("Moscow Yaroslavsky", "Beijing
+    railway station") and it lies within :data:`_STATION_IN_CITY_KM`. A city left from and
+    a station come back to (or the reverse) stay two visits: the journey starts and ends
+    there.
+    """
+    distance = distance or _geodesic_km
+    out = list(stops)
+    for station in [s for s in stops if s[0].kind == Kind.STATION]:
+        city = next((s for s in out if _station_of(station, s, distance)), None)
+        if city is None or {station[1], city[1]} == {Role.ORIGIN, Role.DESTINATION}:
+            continue
+        at = min(out.index(city), out.index(station))
+        out = [s for s in out if s is not city and s is not station]
+        out.insert(at, station)
+    return out
+
+
+def _station_of(station: tuple, city: tuple, distance: Distance) -> bool:
+    """Whether stop ``station`` is a station of the settlement stop ``city``."""
+    s, c = station[0], city[0]
+    if c.kind not in (Kind.CITY, Kind.TOWN) or s.id == c.id:
+        return False
+    named = re.match(rf"{re.escape(c.name)}(?!\w)", s.name) is not None
+    return named and distance(s, c) <= _STATION_IN_CITY_KM
