@@ -442,3 +442,15 @@ def test_a_river_only_named_or_crossed_long_ago_is_not_a_stop(gazetteer: Gazette
     )
     assert earlier["Tumen River"] == Role.HISTORICAL
     assert earlier["Omsk"] in (Role.DESTINATION, Role.VIA)
+
+
+def test_a_place_before_since_an_earlier_year_is_of_the_journey_now(gazetteer: Gazetteer) -> None:
+    roles = _roles_of(
+        "The visitors toured Irkutsk on Sunday, the first such stop since a delegation "
+        "went to Chita in 2009.",
+        gazetteer,
+    )
+    assert roles["Irkutsk"] in (Role.DESTINATION, Role.VIA)
+    assert roles["Chita"] == Role.HISTORICAL
+    past = _roles_of("In 2009 a delegation went to Chita and Irkutsk.", gazetteer)
+    assert past["Irkutsk"] == Role.HISTORICAL

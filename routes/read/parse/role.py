@@ -35,6 +35,7 @@ class RoleCues:
     title_after: re.Pattern[str]
     negates_after: re.Pattern[str]
     elapsed_after: re.Pattern[str]
+    since: re.Pattern[str]
 
 
 @functools.cache
@@ -67,6 +68,10 @@ def role_cues(language: str = "en") -> RoleCues:
         # "a week after it crossed X": an earlier event of the trip
         elapsed_after=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('elapsed_after', ()))})\b", re.IGNORECASE
+        ),
+        # "the summit in X was the first since … in 2011": the past begins after them
+        since=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('past_begins', ()))})\b", re.IGNORECASE
         ),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
         comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
@@ -140,7 +145,7 @@ def mention_role(
 ) -> str:
     """The journey role one mention gives its place, read with ``language``'s cues."""
     cues = role_cues(language)
-    if sentence.historical:
+    if sentence.historical and not _before_the_past(text, match, sentence, cues):
         return Role.HISTORICAL
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
@@ -184,6 +189,16 @@ def mention_role(
     if place.kind == Kind.BORDER_CROSSING and cue in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return cue
+
+
+def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether a place stands before a word that opens the past its sentence's earlier year
+    belongs to ("the summit on X was the first since his father's talks in 2011"): the
+    place is of the journey now, only what follows that word is history."""
+    return all(
+        at > match.end and cues.since.search(text, match.end, at) is not None
+        for at in sentence.past
+    )
 
 
 def _river_role(before: str, status: str, cues: RoleCues) -> str:
