@@ -36,6 +36,7 @@ class RoleCues:
     negates_after: re.Pattern[str]
     elapsed_after: re.Pattern[str]
     since: re.Pattern[str]
+    bound_for: re.Pattern[str]
 
 
 @functools.cache
@@ -72,6 +73,11 @@ def role_cues(language: str = "en") -> RoleCues:
         # "the summit in X was the first since … in 2011": the past begins after them
         since=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('past_begins', ()))})\b", re.IGNORECASE
+        ),
+        # "bound for X", "for the six-day run to X": where the train is going, not where it is
+        bound_for=re.compile(
+            rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('bound_for', ()))})\s+(?:the\s+)?$",
+            re.IGNORECASE,
         ),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
         comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
@@ -225,6 +231,16 @@ def names_a_service(text: str, match: Match, sentence: Sentence, language: str =
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
     return _service_role(before, after, role_cues(language)) is not None
+
+
+def heads_for(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
+    """Whether the place is only where the train is bound ("bound for X", "on its way to X",
+    "for the six-day run across Mongolia to X", ``[frames] bound_for``).
+
+    The time of such a sentence is when the train was somewhere else, not when it reached X.
+    """
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    return role_cues(language).bound_for.search(_clause_head(before)) is not None
 
 
 def _status_before_negation(
