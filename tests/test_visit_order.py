@@ -234,3 +234,14 @@ def test_a_place_the_train_is_only_bound_for_takes_no_time_and_ends_the_journey(
     assert all(m.date is None for m in moscow.mentions)
     names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert names == ["Irkutsk", "Krasnoyarsk", "Omsk", "Moscow"]
+
+
+def test_before_reaching_puts_the_stops_of_its_sentence_before_the_arrival(gazetteer) -> None:
+    times = _report_times(
+        "The sleeper pulled into Vladivostok on Saturday evening. Before reaching the city "
+        "the delegation toured Ussuriysk.",
+        "en",
+        gazetteer,
+    )
+    assert times["Ussuriysk"].day == times["Vladivostok"].day
+    assert times["Ussuriysk"].rank < times["Vladivostok"].rank
