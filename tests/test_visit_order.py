@@ -245,3 +245,21 @@ def test_before_reaching_puts_the_stops_of_its_sentence_before_the_arrival(gazet
     )
     assert times["Ussuriysk"].day == times["Vladivostok"].day
     assert times["Ussuriysk"].rank < times["Vladivostok"].rank
+
+
+def test_a_sentence_telling_the_route_keeps_its_order_when_no_stop_has_a_time(gazetteer) -> None:
+    # the track alone, from the origin, would take the nearer Artyom before Khabarovsk
+    text = (
+        "The delegation's train set out from Vladivostok last week. It ran north through "
+        "Ussuriysk to Khabarovsk, then back south to Artyom and on to Nakhodka, a railway "
+        "official said."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 6, 3))
+    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert names == ["Vladivostok", "Ussuriysk", "Khabarovsk", "Artyom", "Nakhodka"]
+
+
+def test_a_destination_told_before_later_stops_of_a_route_sentence_is_not_the_end() -> None:
+    stops = [_stop("o", 0.0, Role.ORIGIN), _stop("d", 20.0, Role.DESTINATION), _stop("v", 10.0)]
+    times = {"d": EventTime("", 0), "v": EventTime("", 1)}
+    assert _names(order_by_event_time(stops, times)) == ["o", "d", "v"]
