@@ -454,3 +454,8 @@ def test_a_place_before_since_an_earlier_year_is_of_the_journey_now(gazetteer: G
     assert roles["Chita"] == Role.HISTORICAL
     past = _roles_of("In 2009 a delegation went to Chita and Irkutsk.", gazetteer)
     assert past["Irkutsk"] == Role.HISTORICAL
+
+
+def test_a_river_the_train_went_across_is_a_stop_on_the_way(gazetteer: Gazetteer) -> None:
+    roles = _roles_of("The trip took the envoy across the Yalu River to Dandong.", gazetteer)
+    assert roles["Yalu River"] == Role.VIA

@@ -36,6 +36,7 @@ class RoleCues:
     negates_after: re.Pattern[str]
     elapsed_after: re.Pattern[str]
     since: re.Pattern[str]
+    river_crossed: re.Pattern[str]
     bound_for: re.Pattern[str]
 
 
@@ -77,6 +78,11 @@ def role_cues(language: str = "en") -> RoleCues:
         # "bound for X", "for the six-day run to X": where the train is going, not where it is
         bound_for=re.compile(
             rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('bound_for', ()))})\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        # "crossed the X River", "across the X": the train went over the river
+        river_crossed=re.compile(
+            rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('river_crossed', ()))})\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
@@ -209,18 +215,19 @@ def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues
 
 def _river_role(before: str, status: str, cues: RoleCues) -> str:
     """The role of a river: a stop on the way when the train crossed it ("crossed the Tumen
-    River", "crossed back over the Yalu"), history when the crossing is only the reference
-    point of a span of time ("a week after it crossed the Tumen River"), else context
-    ("along the Amur", "the Yalu River separates …")."""
+    River", "crossed back over the Yalu", "across the Yalu to X": ``[frames]
+    river_crossed``), history when the crossing is only the reference point of a span of
+    time ("a week after it crossed the Tumen River"), else context ("along the Amur", "the
+    Yalu River separates …")."""
     if status not in (Status.REPORTED, Status.EXPECTED):
         return Role.CONTEXT
-    if not (_cue_role(before, "") == Role.BORDER and _CROSSED.search(before[-40:])):
+    if not cues.river_crossed.search(before[-_RIVER_CHARS:]):
         return Role.CONTEXT
     return Role.HISTORICAL if cues.elapsed_after.search(_clause_head(before)) else Role.VIA
 
 
-#: A crossing word right before a river's name ("crossed the", "crossing over the").
-_CROSSED = re.compile(r"\bcross\w*\s+(?:back\s+)?(?:over\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: Characters before a river's name searched for the words of crossing it.
+_RIVER_CHARS = 40
 
 
 def names_a_service(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
