@@ -459,3 +459,13 @@ def test_a_place_before_since_an_earlier_year_is_of_the_journey_now(gazetteer: G
 def test_a_river_the_train_went_across_is_a_stop_on_the_way(gazetteer: Gazetteer) -> None:
     roles = _roles_of("The trip took the envoy across the Yalu River to Dandong.", gazetteer)
     assert roles["Yalu River"] == Role.VIA
+
+
+def test_and_then_after_a_stops_relative_clause_goes_on_the_same_way(gazetteer: Gazetteer) -> None:
+    roles = _roles_of(
+        "The express ran through Omsk, where crowds waved from the platform, and then "
+        "Novosibirsk before dawn.",
+        gazetteer,
+    )
+    assert roles["Omsk"] == Role.VIA
+    assert roles["Novosibirsk"] == Role.VIA

@@ -263,3 +263,13 @@ def test_a_destination_told_before_later_stops_of_a_route_sentence_is_not_the_en
     stops = [_stop("o", 0.0, Role.ORIGIN), _stop("d", 20.0, Role.DESTINATION), _stop("v", 10.0)]
     times = {"d": EventTime("", 0), "v": EventTime("", 1)}
     assert _names(order_by_event_time(stops, times)) == ["o", "d", "v"]
+
+
+def test_had_run_through_is_a_past_perfect_that_comes_before(gazetteer) -> None:
+    times = _report_times(
+        "The tourist train reached Irkutsk on Friday evening. Overnight it had run through "
+        "Krasnoyarsk.",
+        "en",
+        gazetteer,
+    )
+    assert times["Krasnoyarsk"].rank < times["Irkutsk"].rank

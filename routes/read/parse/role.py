@@ -13,6 +13,7 @@ from routes.read.lexicon import Cue, compile_phrase, lexicon_for
 from routes.read.parse.match import Match
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.status import status_of
+from routes.read.parse.visits import order_words
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
@@ -131,19 +132,36 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     """A mention listed right after another takes its journey role.
 
     "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
-    gives the Korean spelling Pyongyang's role.
+    gives the Korean spelling Pyongyang's role; "ran through X, where …, and then Y"
+    makes Y a stop like X.
     """
     if mention.role not in (Role.CONTEXT, Role.ACTOR) or previous.role not in STOP_ROLES:
         return mention
     if previous.sentence_start != mention.sentence_start:
         return mention
     glue = _LIST_GLUE.fullmatch(text, previous.end, mention.start)
-    if glue is None or (mention.role == Role.ACTOR and "(" not in glue.group()):
+    then = mention.role == Role.CONTEXT and _then_before(text[previous.end : mention.start])
+    if (glue is None and not then) or (
+        mention.role == Role.ACTOR and (glue is None or "(" not in glue.group())
+    ):
         return mention
     role = previous.role
     if place.kind == Kind.BORDER_CROSSING and role in (Role.VIA, Role.DESTINATION):
         role = Role.BORDER
     return replace(mention, role=role)
+
+
+def _then_before(between: str) -> bool:
+    """Whether the words between a stop and the next place end in a bare "and then" ("ran
+    through X, where …, and then Y at dawn": ``[order] later`` words right before the place,
+    after a comma or "and"), which goes on the same way."""
+    return _LATER_PLAIN.search(between) is not None
+
+
+#: A comma or "and" (or both), then a word of ``[order] later``, maybe "the", at the end.
+_LATER_PLAIN = re.compile(
+    rf"(?:,|\band)\s+(?:and\s+)?(?:{order_words().later.pattern})\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def mention_role(
