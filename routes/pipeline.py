@@ -27,6 +27,7 @@ from routes.read.geoparse import parse
 from routes.read.parse.visits import (
     event_times,
     home_first,
+    one_visit_per_station,
     order_by_event_time,
     returned_to,
     track_order,
@@ -116,14 +117,15 @@ def _stops(
     places: Sequence[LocatedPlace], corrections: Corrections, network: RailNetwork
 ) -> list[tuple[Place, str]]:
     """The places on the route: in the user's order, or else by when the reports put them
-    there, the rail placing the rest, a round trip starting from home
-    (:mod:`routes.read.parse.visits`)."""
+    there, the rail placing the rest, a round trip starting from home, a city and its
+    named station one visit (:mod:`routes.read.parse.visits`)."""
     stops = [(p.place, p.role) for p in places if p.role in STOP_ROLES]
     if corrections.order:
         rank = {pid: i for i, pid in enumerate(corrections.order)}
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     along = track_order(stops, lambda given: order_stops(given, network))
-    return home_first(order_by_event_time(along, event_times(places)), returned_to(places))
+    ordered = home_first(order_by_event_time(along, event_times(places)), returned_to(places))
+    return one_visit_per_station(ordered)
 
 
 def _reported_times(

@@ -412,3 +412,60 @@ def test_without_an_origin_the_stops_run_toward_the_destination() -> None:
 def test_a_modal_after_the_place_does_not_make_the_stop_speculation(gazetteer: Gazetteer) -> None:
     text = "The train stopped for 20 minutes at Ussuriysk so passengers could buy food."
     assert _by_name(_parse(text, gazetteer))["Ussuriysk"] == Role.VIA
+
+
+def _roles_of(text: str, gazetteer: Gazetteer, published: date = date(2020, 5, 4)) -> dict:
+    """The role of each place ``text`` names, by place name."""
+    report = report_from_text(text, source="Test Wire", published=published)
+    return {p.place.name: p.role for p in parse([report], gazetteer).places}
+
+
+def test_a_river_the_train_crossed_is_a_stop_on_the_way(gazetteer: Gazetteer) -> None:
+    roles = _roles_of(
+        "The sleeper crossed the Amur River before dawn on Monday and pulled into "
+        "Khabarovsk an hour later.",
+        gazetteer,
+    )
+    assert roles["Amur River"] == Role.VIA
+    back = _roles_of("On Friday the special train crossed back over the Yalu River.", gazetteer)
+    assert back["Yalu River"] == Role.VIA
+
+
+def test_a_river_only_named_or_crossed_long_ago_is_not_a_stop(gazetteer: Gazetteer) -> None:
+    beside = _roles_of(
+        "The line to Khabarovsk runs for hours along the Amur River, officials said.", gazetteer
+    )
+    assert beside["Amur River"] == Role.CONTEXT
+    earlier = _roles_of(
+        "The delegation reached Omsk on Tuesday, nine days after it crossed the Tumen River.",
+        gazetteer,
+    )
+    assert earlier["Tumen River"] == Role.HISTORICAL
+    assert earlier["Omsk"] in (Role.DESTINATION, Role.VIA)
+
+
+def test_a_place_before_since_an_earlier_year_is_of_the_journey_now(gazetteer: Gazetteer) -> None:
+    roles = _roles_of(
+        "The visitors toured Irkutsk on Sunday, the first such stop since a delegation "
+        "went to Chita in 2009.",
+        gazetteer,
+    )
+    assert roles["Irkutsk"] in (Role.DESTINATION, Role.VIA)
+    assert roles["Chita"] == Role.HISTORICAL
+    past = _roles_of("In 2009 a delegation went to Chita and Irkutsk.", gazetteer)
+    assert past["Irkutsk"] == Role.HISTORICAL
+
+
+def test_a_river_the_train_went_across_is_a_stop_on_the_way(gazetteer: Gazetteer) -> None:
+    roles = _roles_of("The trip took the envoy across the Yalu River to Dandong.", gazetteer)
+    assert roles["Yalu River"] == Role.VIA
+
+
+def test_and_then_after_a_stops_relative_clause_goes_on_the_same_way(gazetteer: Gazetteer) -> None:
+    roles = _roles_of(
+        "The express ran through Omsk, where crowds waved from the platform, and then "
+        "Novosibirsk before dawn.",
+        gazetteer,
+    )
+    assert roles["Omsk"] == Role.VIA
+    assert roles["Novosibirsk"] == Role.VIA

@@ -11,6 +11,7 @@ from routes.read.parse.visits import (
     EventTime,
     event_times,
     home_first,
+    one_visit_per_station,
     order_by_event_time,
     returned_to,
 )
@@ -196,3 +197,79 @@ def test_a_sentence_told_in_the_afternoon_follows_the_morning_told_before(gazett
     )
     assert times["Vladivostok"].day == times["Artyom"].day
     assert times["Vladivostok"].rank > times["Artyom"].rank
+
+
+def test_a_city_and_its_named_station_are_one_visit_the_station_where_the_first_was() -> None:
+    city = (Place("c", "Novograd", Kind.CITY, 50.0, 20.0), Role.DESTINATION)
+    station = (Place("s", "Novograd Central", Kind.STATION, 50.01, 20.02), Role.DESTINATION)
+    before = _stop("b", 18.0)
+    assert _names(one_visit_per_station([before, city, station])) == ["b", "s"]
+    assert _names(one_visit_per_station([before, station, city])) == ["b", "s"]
+
+
+def test_a_station_of_another_name_or_far_away_stays_a_visit_of_its_own() -> None:
+    city = (Place("c", "Novograd", Kind.CITY, 50.0, 20.0), Role.VIA)
+    other = (Place("o", "Staritsa Junction", Kind.STATION, 50.01, 20.02), Role.VIA)
+    far = (Place("f", "Novograd North", Kind.STATION, 51.0, 22.0), Role.VIA)
+    assert _names(one_visit_per_station([city, other, far])) == ["c", "o", "f"]
+
+
+def test_a_round_trip_from_a_city_back_to_its_station_keeps_both_ends() -> None:
+    city = (Place("c", "Novograd", Kind.CITY, 50.0, 20.0), Role.ORIGIN)
+    station = (Place("s", "Novograd Central", Kind.STATION, 50.01, 20.02), Role.DESTINATION)
+    away = _stop("a", 25.0)
+    assert _names(one_visit_per_station([city, away, station])) == ["c", "a", "s"]
+
+
+def test_a_place_the_train_is_only_bound_for_takes_no_time_and_ends_the_journey(
+    gazetteer,
+) -> None:
+    text = (
+        "The tourist train left Irkutsk on Monday morning for the long run across Siberia "
+        "to Moscow. It is due to reach Krasnoyarsk on Tuesday and Omsk on Wednesday."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 6, 3))
+    places = parse([report], gazetteer).places
+    moscow = next(p for p in places if p.place.name == "Moscow")
+    assert all(m.date is None for m in moscow.mentions)
+    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert names == ["Irkutsk", "Krasnoyarsk", "Omsk", "Moscow"]
+
+
+def test_before_reaching_puts_the_stops_of_its_sentence_before_the_arrival(gazetteer) -> None:
+    times = _report_times(
+        "The sleeper pulled into Vladivostok on Saturday evening. Before reaching the city "
+        "the delegation toured Ussuriysk.",
+        "en",
+        gazetteer,
+    )
+    assert times["Ussuriysk"].day == times["Vladivostok"].day
+    assert times["Ussuriysk"].rank < times["Vladivostok"].rank
+
+
+def test_a_sentence_telling_the_route_keeps_its_order_when_no_stop_has_a_time(gazetteer) -> None:
+    # the track alone, from the origin, would take the nearer Artyom before Khabarovsk
+    text = (
+        "The delegation's train set out from Vladivostok last week. It ran north through "
+        "Ussuriysk to Khabarovsk, then back south to Artyom and on to Nakhodka, a railway "
+        "official said."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 6, 3))
+    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert names == ["Vladivostok", "Ussuriysk", "Khabarovsk", "Artyom", "Nakhodka"]
+
+
+def test_a_destination_told_before_later_stops_of_a_route_sentence_is_not_the_end() -> None:
+    stops = [_stop("o", 0.0, Role.ORIGIN), _stop("d", 20.0, Role.DESTINATION), _stop("v", 10.0)]
+    times = {"d": EventTime("", 0), "v": EventTime("", 1)}
+    assert _names(order_by_event_time(stops, times)) == ["o", "d", "v"]
+
+
+def test_had_run_through_is_a_past_perfect_that_comes_before(gazetteer) -> None:
+    times = _report_times(
+        "The tourist train reached Irkutsk on Friday evening. Overnight it had run through "
+        "Krasnoyarsk.",
+        "en",
+        gazetteer,
+    )
+    assert times["Krasnoyarsk"].rank < times["Irkutsk"].rank

@@ -33,7 +33,13 @@ from routes.read.parse.resolve import (
     region_place,
     resolve_place,
 )
-from routes.read.parse.role import inherit_role, mention_role, names_a_service, place_role
+from routes.read.parse.role import (
+    heads_for,
+    inherit_role,
+    mention_role,
+    names_a_service,
+    place_role,
+)
 from routes.read.parse.sentences import Sentence, mention_time, read_sentence, sentences_with_times
 from routes.read.parse.status import clause_span, status_of
 from routes.read.reports import sentence_spans
@@ -246,10 +252,12 @@ def _mention(
         # "might stop in X, or travel on to Y": the other branch is as sure as the first
         status = status_of(text[sentence.start : clause[0]], words)
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
-    # the ends of a service name ("the Moscow-Vladivostok express") take no time
+    # the ends of a service name ("the Moscow-Vladivostok express") and a place the train
+    # is only bound for ("on its way to X") take no time
+    bound = role == Role.DESTINATION and heads_for(text, match, sentence, words)
     when = (
         None
-        if names_a_service(text, match, sentence, words)
+        if bound or names_a_service(text, match, sentence, words)
         else mention_time(sentence, clause, match.start)
     )
     return Mention(

@@ -13,6 +13,7 @@ from routes.read.lexicon import Cue, compile_phrase, lexicon_for
 from routes.read.parse.match import Match
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.status import status_of
+from routes.read.parse.visits import order_words
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
@@ -34,6 +35,10 @@ class RoleCues:
     comparison_gates: tuple[str, ...]
     title_after: re.Pattern[str]
     negates_after: re.Pattern[str]
+    elapsed_after: re.Pattern[str]
+    since: re.Pattern[str]
+    river_crossed: re.Pattern[str]
+    bound_for: re.Pattern[str]
 
 
 @functools.cache
@@ -62,6 +67,24 @@ def role_cues(language: str = "en") -> RoleCues:
         # "rather than", "nor": rule out only what follows them
         negates_after=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('negates_after', ()))})\b", re.IGNORECASE
+        ),
+        # "a week after it crossed X": an earlier event of the trip
+        elapsed_after=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('elapsed_after', ()))})\b", re.IGNORECASE
+        ),
+        # "the summit in X was the first since … in 2011": the past begins after them
+        since=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('past_begins', ()))})\b", re.IGNORECASE
+        ),
+        # "bound for X", "for the six-day run to X": where the train is going, not where it is
+        bound_for=re.compile(
+            rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('bound_for', ()))})\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        # "crossed the X River", "across the X": the train went over the river
+        river_crossed=re.compile(
+            rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('river_crossed', ()))})\s+(?:the\s+)?$",
+            re.IGNORECASE,
         ),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
         comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
@@ -109,19 +132,36 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     """A mention listed right after another takes its journey role.
 
     "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
-    gives the Korean spelling Pyongyang's role.
+    gives the Korean spelling Pyongyang's role; "ran through X, where …, and then Y"
+    makes Y a stop like X.
     """
     if mention.role not in (Role.CONTEXT, Role.ACTOR) or previous.role not in STOP_ROLES:
         return mention
     if previous.sentence_start != mention.sentence_start:
         return mention
     glue = _LIST_GLUE.fullmatch(text, previous.end, mention.start)
-    if glue is None or (mention.role == Role.ACTOR and "(" not in glue.group()):
+    then = mention.role == Role.CONTEXT and _then_before(text[previous.end : mention.start])
+    if (glue is None and not then) or (
+        mention.role == Role.ACTOR and (glue is None or "(" not in glue.group())
+    ):
         return mention
     role = previous.role
     if place.kind == Kind.BORDER_CROSSING and role in (Role.VIA, Role.DESTINATION):
         role = Role.BORDER
     return replace(mention, role=role)
+
+
+def _then_before(between: str) -> bool:
+    """Whether the words between a stop and the next place end in a bare "and then" ("ran
+    through X, where …, and then Y at dawn": ``[order] later`` words right before the place,
+    after a comma or "and"), which goes on the same way."""
+    return _LATER_PLAIN.search(between) is not None
+
+
+#: A comma or "and" (or both), then a word of ``[order] later``, maybe "the", at the end.
+_LATER_PLAIN = re.compile(
+    rf"(?:,|\band)\s+(?:and\s+)?(?:{order_words().later.pattern})\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def mention_role(
@@ -135,16 +175,18 @@ def mention_role(
 ) -> str:
     """The journey role one mention gives its place, read with ``language``'s cues."""
     cues = role_cues(language)
-    if sentence.historical:
+    if sentence.historical and not _before_the_past(text, match, sentence, cues):
         return Role.HISTORICAL
+    after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    if place.kind == Kind.RIVER:
+        return _river_role(before, status, cues)
     if place.kind not in POINT_KINDS:
         return Role.CONTEXT
-    after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     if _ATTRIBUTIVE.match(after):
         return Role.CONTEXT  # "Moscow-based", "Pyongyang-backed"
     if match.dateline:
         return Role.DATELINE
-    before = text[max(sentence.start, match.start - 120) : match.start]
     if match.role is None and (cues.title_after.match(after) or _compares(before, cues)):
         return Role.CONTEXT  # "the Khabarovsk governor", "further north than Harbin"
     if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
@@ -179,6 +221,33 @@ def mention_role(
     return cue
 
 
+def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether a place stands before a word that opens the past its sentence's earlier year
+    belongs to ("the summit on X was the first since his father's talks in 2011"): the
+    place is of the journey now, only what follows that word is history."""
+    return all(
+        at > match.end and cues.since.search(text, match.end, at) is not None
+        for at in sentence.past
+    )
+
+
+def _river_role(before: str, status: str, cues: RoleCues) -> str:
+    """The role of a river: a stop on the way when the train crossed it ("crossed the Tumen
+    River", "crossed back over the Yalu", "across the Yalu to X": ``[frames]
+    river_crossed``), history when the crossing is only the reference point of a span of
+    time ("a week after it crossed the Tumen River"), else context ("along the Amur", "the
+    Yalu River separates …")."""
+    if status not in (Status.REPORTED, Status.EXPECTED):
+        return Role.CONTEXT
+    if not cues.river_crossed.search(before[-_RIVER_CHARS:]):
+        return Role.CONTEXT
+    return Role.HISTORICAL if cues.elapsed_after.search(_clause_head(before)) else Role.VIA
+
+
+#: Characters before a river's name searched for the words of crossing it.
+_RIVER_CHARS = 40
+
+
 def names_a_service(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
     """Whether the place is an end of a service's name ("the Moscow-Vladivostok express").
 
@@ -187,6 +256,16 @@ def names_a_service(text: str, match: Match, sentence: Sentence, language: str =
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
     return _service_role(before, after, role_cues(language)) is not None
+
+
+def heads_for(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
+    """Whether the place is only where the train is bound ("bound for X", "on its way to X",
+    "for the six-day run across Mongolia to X", ``[frames] bound_for``).
+
+    The time of such a sentence is when the train was somewhere else, not when it reached X.
+    """
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    return role_cues(language).bound_for.search(_clause_head(before)) is not None
 
 
 def _status_before_negation(

@@ -35,6 +35,7 @@ class Sentence:
     break_starts: tuple[int, ...] = ()  # where its clause breaks (commas, "and" …) start
     break_ends: tuple[int, ...] = ()
     current: tuple[TimeRef, ...] = ()  # its times that are not superseded
+    past: tuple[int, ...] = ()  # where its times of a year before publication start
 
     @functools.cached_property
     def travel(self) -> bool:
@@ -97,7 +98,8 @@ def read_sentence(
         for ref in refs
     )
     year = report.published.year if report.published else None
-    historical = year is not None and any(_is_past(text, ref, year) for ref in times)
+    past = tuple(ref.start for ref in times if year is not None and _is_past(text, ref, year))
+    historical = bool(past)
     return Sentence(
         start=start,
         end=end,
@@ -108,6 +110,7 @@ def read_sentence(
         break_starts=starts,
         break_ends=ends,
         current=tuple(t for t in times if t.status != Status.SUPERSEDED),
+        past=past,
     )
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar
 
-from routes.model import NOT_CURRENT, STOP_ROLES, LocatedPlace, Mention, Role, Status
+from routes.model import NOT_CURRENT, STOP_ROLES, Kind, LocatedPlace, Mention, Role, Status
 from routes.read.lexicon import LANG_DIR, compile_phrase
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
@@ -120,11 +120,44 @@ def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
     before them in the same report (:func:`mention_times`).
     """
     times: dict[str, EventTime] = {}
-    for place_id, when in mention_times(_current_mentions(places)):
+    current = _current_mentions(places)
+    for place_id, when in mention_times(current) or route_sentence_times(current):
         held = times.get(place_id)
         if held is None or (when.planned, _key(when)) < (held.planned, _key(held)):
             times[place_id] = when
     return times
+
+
+#: Fewest stops one sentence lists for its words to tell the route in travel order.
+_ROUTE_SENTENCE_STOPS = 3
+
+
+def route_sentence_times(mentions: Sequence[tuple[str, Mention]]) -> list[tuple[str, EventTime]]:
+    """Times in told order for the stops of a sentence that tells the route, for a report
+    that dates no stop.
+
+    "After going through X and Y, the train swung north to Z, then east to W and down
+    through V" lists its stops as they came: a sentence naming at least
+    :data:`_ROUTE_SENTENCE_STOPS` stops gives them ranks in the order told (the places told
+    after "after" in a main clause excepted, see :func:`mention_times`), so the track does
+    not reorder them. Stops of other sentences get no time and are placed by the track.
+    """
+    by_sentence: dict[tuple[str, int], list[tuple[str, Mention]]] = {}
+    for place_id, mention in mentions:
+        if mention.role in STOP_ROLES:
+            by_sentence.setdefault((mention.report_id, mention.sentence_start), []).append(
+                (place_id, mention)
+            )
+    out = []
+    for told, (key, stops) in enumerate(by_sentence.items()):
+        if len({place_id for place_id, _ in stops}) < _ROUTE_SENTENCE_STOPS:
+            continue
+        if any(_told_before(m.quote[: max(0, m.start - m.sentence_start)]) for _, m in stops):
+            continue  # "reached Y after passing X": told out of order
+        for rank, (place_id, mention) in enumerate(stops):
+            planned = mention.status == Status.EXPECTED
+            out.append((place_id, EventTime("", rank, "", told, key, planned)))
+    return out
 
 
 def _current_mentions(places: Sequence[LocatedPlace]) -> list[tuple[str, Mention]]:
@@ -320,12 +353,14 @@ def _passed_on_the_way(
     """
     if final not in keys:
         return False
+    if not keys[final][0]:  # a rank told in a route sentence: the stops told after came after
+        return any(key[:2] > keys[final][:2] for key in keys.values())
     start = first if first is not None else min(keys, key=lambda i: (keys[i][:2], i))
     if start == final:
         return False
     a, f = stops[start][0], stops[final][0]
     for index, key in keys.items():
-        if key[0] <= keys[final][0] or index == start:
+        if key[:2] <= keys[final][:2] or index == start:
             continue
         x = stops[index][0]
         detour = distance(a, x) + distance(x, f) - distance(a, f)
@@ -500,3 +535,38 @@ def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> 
     ]
     backwards = order(flipped)[::-1]
     return [end if stop[0].id == end[0].id else stop for stop in backwards]
+
+
+#: A station this close (km) to a city whose name its own name starts with is in that city.
+_STATION_IN_CITY_KM = 30.0
+
+
+def one_visit_per_station(stops: Sequence[T], distance: Distance | None = None) -> list[T]:
+    """``stops`` (in travel order) with a city and its named station as one visit.
+
+    "arrived in X on Saturday … pulled into X's Central station" tells one stop, not two:
+    the station (the more specific place) stands where the first of the two was. A station
+    is the city's when its name starts with the city's name ("Moscow Yaroslavsky", "Beijing
+    railway station") and it lies within :data:`_STATION_IN_CITY_KM`. A city left from and
+    a station come back to (or the reverse) stay two visits: the journey starts and ends
+    there.
+    """
+    distance = distance or _geodesic_km
+    out = list(stops)
+    for station in [s for s in stops if s[0].kind == Kind.STATION]:
+        city = next((s for s in out if _station_of(station, s, distance)), None)
+        if city is None or {station[1], city[1]} == {Role.ORIGIN, Role.DESTINATION}:
+            continue
+        at = min(out.index(city), out.index(station))
+        out = [s for s in out if s is not city and s is not station]
+        out.insert(at, station)
+    return out
+
+
+def _station_of(station: tuple, city: tuple, distance: Distance) -> bool:
+    """Whether stop ``station`` is a station of the settlement stop ``city``."""
+    s, c = station[0], city[0]
+    if c.kind not in (Kind.CITY, Kind.TOWN) or s.id == c.id:
+        return False
+    named = re.match(rf"{re.escape(c.name)}(?!\w)", s.name) is not None
+    return named and distance(s, c) <= _STATION_IN_CITY_KM
