@@ -469,3 +469,22 @@ def test_the_crossing_leg_shows_the_gauge_change_and_its_border_in_geojson(
     assert legs[0]["properties"]["gauges"] == [1435, 1520]
     assert legs[0]["properties"]["border"] == pytest.approx(list(crossing.border_point), abs=1e-5)
     assert legs[1]["properties"]["border"] is None
+
+
+def test_a_river_crossed_between_two_stops_is_placed_on_the_track_between_them() -> None:
+    # A river's gazetteer point is one spot on a long line, here ~20 km off the railway.
+    net = network_from_lines([TrackLine(((30.0, 60.0), (31.0, 60.0)), "RU")])
+    river = place("river", 30.5, 60.18, kind=Kind.RIVER)
+    stops = [
+        (place("west", 30.0, 60.0), Role.ORIGIN),
+        (river, Role.VIA),
+        (place("east", 31.0, 60.0), Role.DESTINATION),
+    ]
+    result = route(stops, Settings(), network=net)
+    assert [leg.kind for leg in result.legs] == [LegKind.RAIL, LegKind.RAIL]
+    assert not result.stops[1].off_network and not result.warnings
+    assert result.stops[1].km == pytest.approx(result.stops[2].km / 2, rel=0.05)
+    # the same point as a town is off the network, joined by no-rail legs
+    town = place("river", 30.5, 60.18)
+    alone = route([stops[0], (town, Role.VIA), stops[2]], Settings(), network=net)
+    assert alone.stops[1].off_network and LegKind.NO_RAIL in {leg.kind for leg in alone.legs}

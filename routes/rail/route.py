@@ -186,13 +186,14 @@ def route(
                 f"{place.name or place.id} has no usable coordinates; left off the route"
             )
             continue
-        snap = _snap(place, network, settings.max_snap_km)
+        placed.append((place, role, _snap(place, network, settings.max_snap_km)))
+    placed = _cross_rivers(placed, network)
+    for place, _role_name, snap in placed:
         if snap.off_network:
             warnings.append(
                 f"{place.name} is {snap.km:.1f} km from the nearest railway (limit "
                 f"{settings.max_snap_km:g} km); joined by a straight no-rail line"
             )
-        placed.append((place, role, snap))
     modes = modes or {}
     legs = [
         _mode_leg(a[0], b[0], modes[b[0].id])
@@ -317,6 +318,49 @@ def _distance_from(origin: Place, network: RailNetwork) -> Callable[[Place], flo
         return point_km((origin.lon, origin.lat), (place.lon, place.lat))
 
     return distance
+
+
+#: A river stop is placed where the track between its neighbours passes nearest its
+#: representative point, if within this many km (a river's point is one spot on a long line).
+RIVER_CROSSING_KM = 60.0
+
+
+def _cross_rivers(
+    placed: list[tuple[Place, str, _Snap]], network: RailNetwork
+) -> list[tuple[Place, str, _Snap]]:
+    """Put each river crossed between two stops on the track joining them.
+
+    "Crossed the Tumen River" names a river, not a station: its gazetteer point may lie far
+    from the bridge, and snapping it like a town would draw two no-rail legs. Between two
+    stops on the track, the river is placed at the point of their rail path nearest to it.
+    """
+    out = list(placed)
+    for i in range(1, len(out) - 1):
+        place, role, _unplaced = out[i]
+        before, after = out[i - 1][2].point, out[i + 1][2].point
+        if place.kind != Kind.RIVER or before is None or after is None:
+            continue
+        found = network.path(before, after)
+        if found is None or not found.coords:
+            continue
+        lon, lat = _nearest_on(found.coords, (place.lon, place.lat))
+        km = point_km((place.lon, place.lat), (lon, lat))
+        if km <= RIVER_CROSSING_KM:
+            out[i] = (place, role, _Snap(point=network.snap(lon, lat), km=km, off_network=False))
+    return out
+
+
+def _nearest_on(
+    coords: Sequence[tuple[float, float]], point: tuple[float, float]
+) -> tuple[float, float]:
+    """The point of the line ``coords`` nearest to ``point`` (lon/lat, locally planar)."""
+    from shapely import LineString, Point
+
+    if len(coords) < 2:
+        return coords[0]
+    line = LineString(coords)
+    nearest = line.interpolate(line.project(Point(point)))
+    return (nearest.x, nearest.y)
 
 
 def _track_point(place: Place, network: RailNetwork) -> TrackPoint:
