@@ -18,7 +18,7 @@ from routes.read.reports import report_from_text
 #: change that reads Russian worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.98
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85). 0.559 with
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85). 0.618 with
 #: the shared ordering (told order, then stops without a time placed along the way; a
 #: Russian sentence told backwards, "а ещё раньше, в четверг", is a known loss).
 ORDER_FLOOR = 0.60
