@@ -456,3 +456,21 @@ def test_with_no_reported_departure_the_date_field_shows_the_reports_published_d
     assert not app.exception
     (report,) = app.session_state["reports"]
     assert app.date_input(key="depart_date").value == report.published
+
+
+def _charts(app: AppTest) -> int:
+    """How many Vega-Lite charts the page draws."""
+    count = 0
+    stack = [app._tree]
+    while stack:
+        node = stack.pop()
+        count += getattr(node, "type", None) == "vega_lite_chart"
+        stack.extend(getattr(node, "children", {}).values())
+    return count
+
+
+def test_the_sources_chart_is_made_only_once_its_section_is_opened() -> None:
+    app = _start()
+    assert _charts(app) == 0
+    app.session_state["sources_open"] = True
+    assert _charts(app.run()) == 1

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import replace
 from pathlib import Path
 
 from routes.dashboard.corrections import History, match_label, move_stop, stop_matches
-from routes.dashboard.mapview import LiveSent, live_to_send
+from routes.dashboard.mapview import LiveSent, live_to_send, one_script
 from routes.dashboard.networks import NETWORKS_ENV, WORLD_NETWORK, network_choices
 from routes.dashboard.story import story_position, story_step
 from routes.dashboard.timeline import ADDED_BY_HAND, reported_text, visit_rows
@@ -176,3 +177,28 @@ def test_a_new_map_or_a_click_the_browser_did_not_ring_gets_this_runs_live_layer
         sent = live_to_send(last, frame_key=frame_key, script="ring(khasan)", selected="khasan",
                             ringed=ringed)  # fmt: skip
         assert sent == LiveSent(frame_key, "ring(khasan)", "khasan")
+
+
+def _script_url(code: str) -> str:
+    """``code`` as a base64 ``data:`` script URL, as ``embeddable`` links vendored scripts."""
+    return "data:text/javascript;base64," + base64.b64encode(code.encode()).decode()
+
+
+def test_inline_scripts_load_as_one_script_that_runs_them_in_order() -> None:
+    links = [_script_url("var first = 1"), _script_url("var second = first + 1")]
+    (joined,) = one_script(links)
+    code = base64.b64decode(joined.split(",", 1)[1]).decode()
+    assert code.index("var first = 1") < code.index("var second = first + 1")
+
+
+def test_a_script_that_is_not_inline_keeps_its_place_between_the_joined_ones() -> None:
+    links = [
+        _script_url("var a"),
+        _script_url("var b"),
+        "https://example.org/x.js",
+        _script_url("c"),
+    ]
+    joined = one_script(links)
+    assert len(joined) == 3
+    assert joined[1] == "https://example.org/x.js"
+    assert base64.b64decode(joined[2].split(",", 1)[1]).decode() == "c"

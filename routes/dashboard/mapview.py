@@ -23,6 +23,7 @@ dashboard's map therefore
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -341,10 +342,55 @@ def map_frame(fmap: folium.Map, *, key: str, returned_objects: Sequence[str]) ->
         html=html_text,
         map_id=sf.get_full_id(fmap),
         css_links=tuple(css),
-        js_links=tuple(js),
+        js_links=one_script(tuple(js)),
         defaults=defaults,
         key=sf.generate_js_hash(script, key, False),
     )
+
+
+def one_script(links: Sequence[str]) -> tuple[str, ...]:
+    """``links`` with each run of inline ``data:`` scripts joined into one, in the same order.
+
+    streamlit-folium loads a map's scripts one after another, each waiting for the last
+    to load, in a frame that shares the page's busy main thread: Leaflet and its plugins
+    as one script load in one step instead of one per file.
+
+    Parameters
+    ----------
+    links
+        Script URLs in loading order (``data:`` URLs from ``embeddable``, or others).
+
+    Returns
+    -------
+    tuple[str, ...]
+        The same scripts: every run of base64 ``data:`` URLs as one such URL whose code
+        is theirs, one after another; any other link as it was, in its place.
+    """
+    joined: list[str] = []
+    run: list[str] = []
+    for link in [*links, None]:
+        code = _inline_script(link) if link is not None else None
+        if code is not None:
+            run.append(code)
+            continue
+        if run:
+            text = "\n;\n".join(run).encode("utf-8")
+            joined.append(_SCRIPT_URL + base64.b64encode(text).decode("ascii"))
+            run = []
+        if link is not None:
+            joined.append(link)
+    return tuple(joined)
+
+
+#: The prefix of a base64 ``data:`` URL holding a script.
+_SCRIPT_URL = "data:text/javascript;base64,"
+
+
+def _inline_script(link: str) -> str | None:
+    """The code of a base64 ``data:`` script URL, or None for any other link."""
+    if not link.startswith(_SCRIPT_URL):
+        return None
+    return base64.b64decode(link.removeprefix(_SCRIPT_URL)).decode("utf-8")
 
 
 def _linked(element: Any) -> Iterator[Any]:

@@ -60,6 +60,18 @@ def _on_visit_row(key: str, ids: list[str]) -> None:
 
 
 def _sources_chart(journey: Journey) -> None:
+    """Dated events per source, made only while its section is open.
+
+    The chart's script loads in the browser (and Altair validates the chart on the server)
+    only for a reader who opens it, not on every visit before the map shows.
+    """
+    section = st.expander("Dated events per source", key="sources_open", on_change="rerun")
+    if section.open:
+        with section:
+            _draw_sources_chart(journey)
+
+
+def _draw_sources_chart(journey: Journey) -> None:
     """Dated events per source; dates a source changed are ringed in red and listed."""
     chart, changes = sources_chart(journey)
     if chart is None:
