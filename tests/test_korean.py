@@ -139,6 +139,16 @@ def test_a_place_known_only_to_geonames_is_found_by_its_hangul_name(gazetteer: G
     assert "Vietnam" in names
 
 
+def test_a_name_before_a_landmark_word_or_named_after_is_no_town(gazetteer: Gazetteer) -> None:
+    # 가가린 is the Russian town of Gagarin in GeoNames; here a museum and a person.
+    told = "대표단은 평양을 떠나 가가린 박물관을 둘러봤다. 이 학교는 가가린의 이름을 딴 곳이다."
+    names = {p.place.name for p in _parse(told, gazetteer).places}
+    assert "Gagarin" not in names and "Pyongyang" in names
+    # the same name standing for the town is still found
+    arrived = {p.place.name for p in _parse("열차는 가가린에 도착했다.", gazetteer).places}
+    assert "Gagarin" in arrived
+
+
 @pytest.mark.slow  # scores a whole development set
 def test_korean_devset_scores_stay_at_what_the_reader_reaches(
     gazetteer: Gazetteer, devset_ko

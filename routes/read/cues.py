@@ -62,6 +62,8 @@ class CueBook:
     unblocking: tuple[str, ...]
     not_places: frozenset[str]
     titles: frozenset[str]
+    landmarks: tuple[str, ...]
+    named_after: tuple[str, ...]
     exonyms: dict[str, str]
     heads: frozenset[str]
     tails: frozenset[str]
@@ -131,6 +133,8 @@ def load_cues(language: str) -> CueBook:
         unblocking=tuple(options.get("unblocking", ())),
         not_places=frozenset(normalize(n) for n in _strings(names, "not_places", path)),
         titles=frozenset(names.get("titles_after", ()) or names.get("titles_before", ())),
+        landmarks=tuple(names.get("landmarks_after", ())),
+        named_after=tuple(names.get("named_after", ())),
         exonyms={normalize(k): _exonym(v) for k, v in data.get("exonyms", {}).items()},
         heads=frozenset(names.get("heads", ())),
         tails=frozenset(names.get("tails", ())),

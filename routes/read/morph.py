@@ -96,7 +96,7 @@ def _kiwi() -> Any:
     """The Kiwi analyser with the curated Korean place names as proper nouns (built once)."""
     from kiwipiepy import Kiwi
 
-    kiwi = Kiwi()
+    kiwi = Kiwi(load_multi_dict=False)
     for name in _korean_user_words():
         kiwi.add_user_word(name, "NNP")
     return kiwi

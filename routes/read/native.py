@@ -98,7 +98,11 @@ def find_matches(
         tails=book.tails,
         skip=book.not_places,
     )
-    kept = [s for s in spans if _trusted(text, language, s, book.exonyms)]
+    kept = [
+        s
+        for s in spans
+        if _trusted(text, language, s, book.exonyms) and not _names_a_landmark(text, s, book)
+    ]
     if language == "ru":
         kept = sorted(kept + _river_bridges(text, kept, gazetteer), key=lambda s: s.start)
     return [new_match(s.start, s.end, readings(s.found)) for s in kept], set()
@@ -139,6 +143,23 @@ def _trusted(text: str, language: str, span: morph.NameSpan, exonyms: dict[str, 
     if language == "ko":
         return morph.korean_proper_noun_at(text, span.start)
     return morph.russian_geographic(text[span.start : span.end])
+
+
+def _names_a_landmark(text: str, span: morph.NameSpan, book: cues.CueBook) -> bool:
+    """Whether a name only GeoNames knows names a plant, landmark, craft or person here.
+
+    Either the name stands alone in its word and the next word starts with one of the
+    language's ``landmarks_after`` ("가가린 항공기 공장": the plant, not the town of Gagarin),
+    or it is followed by one of its ``named_after`` phrases ("가가린의 이름을 땄다").
+    """
+    if any(p.curated for p in span.found) or span.key in book.exonyms:
+        return False
+    if book.named_after and text.startswith(book.named_after, span.end):
+        return True
+    if not book.landmarks or (span.end < len(text) and not text[span.end].isspace()):
+        return False
+    following = text[span.end : span.end + 24].split(maxsplit=1)
+    return bool(following) and following[0].startswith(book.landmarks)
 
 
 def _lookup(gazetteer: Gazetteer, exonyms: dict[str, str]) -> morph.Lookup:
