@@ -55,12 +55,7 @@ class MapFrame:
 
     def project(self, lons: Sequence[float], lats: Sequence[float]) -> tuple[np.ndarray, ...]:
         """Projected ``(x, y)`` metres of WGS84 ``lons``/``lats``."""
-        lons, lats = np.atleast_1d(np.asarray(lons, float)), np.atleast_1d(np.asarray(lats, float))
-        count = len(lons)
-        if count == 1:  # pyproj takes its deprecated scalar path for one-element arrays
-            lons, lats = np.repeat(lons, 2), np.repeat(lats, 2)
-        x, y = transformer("EPSG:4326", self.crs).transform(lons, lats)
-        return np.asarray(x)[:count], np.asarray(y)[:count]
+        return project_to(self.crs, lons, lats)
 
     def pixels(self, lons: Sequence[float], lats: Sequence[float]) -> np.ndarray:
         """Image ``(column, row)`` pixel of each WGS84 point, as an (n, 2) float array."""
@@ -84,6 +79,18 @@ class MapFrame:
         )
         lons, lats = inverse.transform(xs, ys)
         return (float(lons.min()), float(lats.min()), float(lons.max()), float(lats.max()))
+
+
+def project_to(
+    crs: str, lons: Sequence[float], lats: Sequence[float]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Projected ``(x, y)`` of WGS84 ``lons``/``lats`` in ``crs``, as arrays of any length."""
+    lons, lats = np.atleast_1d(np.asarray(lons, float)), np.atleast_1d(np.asarray(lats, float))
+    count = len(lons)
+    if count == 1:  # pyproj takes its deprecated scalar path for one-element arrays
+        lons, lats = np.repeat(lons, 2), np.repeat(lats, 2)
+    x, y = transformer("EPSG:4326", crs).transform(lons, lats)
+    return np.asarray(x)[:count], np.asarray(y)[:count]
 
 
 @lru_cache(maxsize=32)
@@ -133,8 +140,7 @@ def map_frame(
         f"+proj=lcc +lat_0={lat_mid:.4f} +lon_0={lon_mid:.4f} +lat_1={lat_mid - span / 3:.4f} "
         f"+lat_2={lat_mid + span / 3:.4f} +datum=WGS84 +units=m +no_defs"
     )
-    forward = transformer("EPSG:4326", crs)
-    x, y = forward.transform(lons, lats)
+    x, y = project_to(crs, lons, lats)
     scale = dpi / 150.0
     side, title, footer = (round(v * scale) for v in (_SIDE_PX, TITLE_PX, FOOTER_PX))
     footer += round(len(stop_key_lines(journey, width_px)) * KEY_LINE_PX * scale)
