@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from routes.outlines import OUTLINES_DIR
+from routes.outlines import COUNTRY_BORDERS_FILE, OUTLINES_DIR
 from routes.rail.geodesy import unit_vectors
 
 #: The world's national borders (written by ``python -m tools.outlines``).
-BORDERS_PATH = OUTLINES_DIR / "country-borders.geojson"
+BORDERS_PATH = OUTLINES_DIR / COUNTRY_BORDERS_FILE
 #: Nearest places tried per point before falling back to the nearest of all.
 CANDIDATES = 32
 #: Decimals kept of a computed border point (about 0.1 m).
