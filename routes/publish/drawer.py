@@ -22,7 +22,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from routes.model import Journey
-from routes.publish.outputs import OUTPUTS, Output, Progress, to_bytes
+from routes.publish.outputs import OUTPUTS, Output, Progress, render_all, write_files
 
 #: The outputs the drawer makes: the formats of the one static map drawing.
 DRAWN: tuple[Output, ...] = tuple(output for output in OUTPUTS if output.static_map)
@@ -94,14 +94,8 @@ def write_drawn(
     journey: Journey, out_dir: Path, *, progress: Progress | None = None
 ) -> dict[str, str]:
     """Draw ``journey`` once and write every :data:`DRAWN` format into ``out_dir``."""
-    written: dict[str, str] = {}
-    for output in DRAWN:
-        if progress is not None:
-            progress(f"writing {output.file}")
-        path = out_dir / output.file
-        path.write_bytes(to_bytes(output.make(journey, "")))
-        written[output.file] = str(path)
-    return written
+    files = render_all(journey, "", progress=progress, outputs=DRAWN)
+    return {name: str(path) for name, path in write_files(out_dir, files).items()}
 
 
 def _sendable(error: Exception) -> BaseException:

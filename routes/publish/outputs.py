@@ -217,15 +217,21 @@ def write_all(
     if drawer is not None:
         drawer.draw(journey, out)
     here = [o for o in OUTPUTS if drawer is None or not o.static_map]
-    written: dict[str, Path] = {}
-    for name, data in render_all(
-        journey, _page(journey, html), progress=progress, outputs=here
-    ).items():
-        (out / name).write_bytes(data)
-        written[name] = out / name
+    written = write_files(
+        out, render_all(journey, _page(journey, html), progress=progress, outputs=here)
+    )
     if drawer is not None:
         written.update(drawer.wait())
     return {name: written[name] for name in OUTPUT_FILES}
+
+
+def write_files(out_dir: Path, files: dict[str, bytes]) -> dict[str, Path]:
+    """Write each ``files`` entry into ``out_dir`` under its name; the paths, by name."""
+    written: dict[str, Path] = {}
+    for name, data in files.items():
+        (out_dir / name).write_bytes(data)
+        written[name] = out_dir / name
+    return written
 
 
 def _page(journey: Journey, html: str | Callable[[], str] | None) -> str:
