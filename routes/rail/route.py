@@ -330,7 +330,7 @@ def _cross_rivers(
 ) -> list[tuple[Place, str, _Snap]]:
     """Put each river crossed between two stops on the track joining them.
 
-    "Crossed the Tumen River" names a river, not a station: its gazetteer point may lie far
+    "Crossed the X River" names a river, not a station: its gazetteer point may lie far
     from the bridge, and snapping it like a town would draw two no-rail legs. Between two
     stops on the track, the river is placed at the point of their rail path nearest to it.
     """

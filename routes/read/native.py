@@ -149,8 +149,8 @@ def _names_a_landmark(text: str, span: morph.NameSpan, book: cues.CueBook) -> bo
     """Whether a name only GeoNames knows names a plant, landmark, craft or person here.
 
     Either the name stands alone in its word and the next word starts with one of the
-    language's ``landmarks_after`` ("가가린 항공기 공장": the plant, not the town of Gagarin),
-    or it is followed by one of its ``named_after`` phrases ("가가린의 이름을 땄다").
+    language's ``landmarks_after`` ("X 항공기 공장": the plant, not a town named X),
+    or it is followed by one of its ``named_after`` phrases ("X의 이름을 땄다").
     """
     if any(p.curated for p in span.found) or span.key in book.exonyms:
         return False

@@ -252,7 +252,7 @@ def _mention(
         # "might stop in X, or travel on to Y": the other branch is as sure as the first
         status = status_of(text[sentence.start : clause[0]], words)
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
-    # the ends of a service name ("the Moscow-Vladivostok express") and a place the train
+    # the ends of a service name ("the X-Y express") and a place the train
     # is only bound for ("on its way to X") take no time
     bound = role == Role.DESTINATION and heads_for(text, match, sentence, words)
     when = (

@@ -232,11 +232,11 @@ def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues
 
 
 def _river_role(before: str, status: str, cues: RoleCues) -> str:
-    """The role of a river: a stop on the way when the train crossed it ("crossed the Tumen
-    River", "crossed back over the Yalu", "across the Yalu to X": ``[frames]
+    """The role of a river: a stop on the way when the train crossed it ("crossed the X
+    River", "crossed back over the X", "across the X to Y": ``[frames]
     river_crossed``), history when the crossing is only the reference point of a span of
-    time ("a week after it crossed the Tumen River"), else context ("along the Amur", "the
-    Yalu River separates …")."""
+    time ("a week after it crossed the X River"), else context ("along the X", "the
+    X River separates …")."""
     if status not in (Status.REPORTED, Status.EXPECTED):
         return Role.CONTEXT
     if not cues.river_crossed.search(before[-_RIVER_CHARS:]):

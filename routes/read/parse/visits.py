@@ -546,7 +546,7 @@ def one_visit_per_station(stops: Sequence[T], distance: Distance | None = None) 
 
     "arrived in X on Saturday … pulled into X's Central station" tells one stop, not two:
     the station (the more specific place) stands where the first of the two was. A station
-    is the city's when its name starts with the city's name ("Moscow Yaroslavsky", "Beijing
+    is the city's when its name starts with the city's name ("X Yaroslavsky", "X
     railway station") and it lies within :data:`_STATION_IN_CITY_KM`. A city left from and
     a station come back to (or the reverse) stay two visits: the journey starts and ends
     there.
