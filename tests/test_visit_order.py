@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from routes.model import Kind, Place, Role
+import pytest
+
+from routes.model import Kind, Place, Report, Role
 from routes.pipeline import build
 from routes.read.geoparse import parse
 from routes.read.parse.visits import (
@@ -78,6 +80,11 @@ def test_stops_of_one_day_told_in_two_sentences_keep_the_order_told() -> None:
     assert _names(order_by_event_time(stops, times)) == ["o", "a", "b"]
 
 
+def _route_names(report: Report, gazetteer) -> list[str]:
+    """The names of the route's stops, in order, built from ``report`` alone."""
+    return [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+
+
 def _report_times(text: str, language: str, gazetteer) -> dict[str, EventTime]:
     """Event times of the stops of ``text`` (published Friday 15 September 2023), by name."""
     report = report_from_text(
@@ -88,14 +95,34 @@ def _report_times(text: str, language: str, gazetteer) -> dict[str, EventTime]:
     return {names[pid]: when for pid, when in event_times(places).items()}
 
 
-def test_russian_earlier_puts_a_stop_before_the_one_told_first(gazetteer) -> None:
-    times = _report_times(
+#: A stop told after another but said to come before it: the text, its language, that stop,
+#: the stop told first, and whether both fall on the same day.
+TOLD_AS_EARLIER = [
+    pytest.param(
         "В среду поезд прибыл во Владивосток. Ранее днём состав остановился в Хасане.",
-        "ru",
-        gazetteer,
-    )
-    assert times["Khasan"].day == times["Vladivostok"].day
-    assert times["Khasan"].rank < times["Vladivostok"].rank
+        "ru", "Khasan", "Vladivostok", True, id="russian-earlier",
+    ),
+    pytest.param(
+        "The sleeper pulled into Vladivostok on Saturday evening. Before reaching the city "
+        "the delegation toured Ussuriysk.",
+        "en", "Ussuriysk", "Vladivostok", True, id="before-reaching",
+    ),
+    pytest.param(
+        "The tourist train reached Irkutsk on Friday evening. Overnight it had run through "
+        "Krasnoyarsk.",
+        "en", "Krasnoyarsk", "Irkutsk", False, id="had-run-past-perfect",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "earlier", "told_first", "same_day"), TOLD_AS_EARLIER)
+def test_a_stop_told_as_earlier_comes_before_the_one_told_first(
+    gazetteer, text: str, language: str, earlier: str, told_first: str, same_day: bool
+) -> None:
+    times = _report_times(text, language, gazetteer)
+    if same_day:
+        assert times[earlier].day == times[told_first].day
+    assert times[earlier].rank < times[told_first].rank
 
 
 def test_korean_then_puts_a_stop_after_the_one_told_last(gazetteer) -> None:
@@ -151,7 +178,7 @@ def test_a_report_of_a_return_journey_starts_at_home(gazetteer) -> None:
         "it crossed into Sinuiju shortly after noon."
     )
     report = report_from_text(text, source="Test Wire", published=date(2019, 1, 10))
-    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    names = _route_names(report, gazetteer)
     assert names[0] == "Pyongyang"
     assert names.index("Dandong") < names.index("Beijing") < names.index("Sinuiju")
 
@@ -232,19 +259,8 @@ def test_a_place_the_train_is_only_bound_for_takes_no_time_and_ends_the_journey(
     places = parse([report], gazetteer).places
     moscow = next(p for p in places if p.place.name == "Moscow")
     assert all(m.date is None for m in moscow.mentions)
-    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    names = _route_names(report, gazetteer)
     assert names == ["Irkutsk", "Krasnoyarsk", "Omsk", "Moscow"]
-
-
-def test_before_reaching_puts_the_stops_of_its_sentence_before_the_arrival(gazetteer) -> None:
-    times = _report_times(
-        "The sleeper pulled into Vladivostok on Saturday evening. Before reaching the city "
-        "the delegation toured Ussuriysk.",
-        "en",
-        gazetteer,
-    )
-    assert times["Ussuriysk"].day == times["Vladivostok"].day
-    assert times["Ussuriysk"].rank < times["Vladivostok"].rank
 
 
 def test_a_sentence_telling_the_route_keeps_its_order_when_no_stop_has_a_time(gazetteer) -> None:
@@ -255,7 +271,7 @@ def test_a_sentence_telling_the_route_keeps_its_order_when_no_stop_has_a_time(ga
         "official said."
     )
     report = report_from_text(text, source="Test Wire", published=date(2019, 6, 3))
-    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    names = _route_names(report, gazetteer)
     assert names == ["Vladivostok", "Ussuriysk", "Khabarovsk", "Artyom", "Nakhodka"]
 
 
@@ -263,13 +279,3 @@ def test_a_destination_told_before_later_stops_of_a_route_sentence_is_not_the_en
     stops = [_stop("o", 0.0, Role.ORIGIN), _stop("d", 20.0, Role.DESTINATION), _stop("v", 10.0)]
     times = {"d": EventTime("", 0), "v": EventTime("", 1)}
     assert _names(order_by_event_time(stops, times)) == ["o", "d", "v"]
-
-
-def test_had_run_through_is_a_past_perfect_that_comes_before(gazetteer) -> None:
-    times = _report_times(
-        "The tourist train reached Irkutsk on Friday evening. Overnight it had run through "
-        "Krasnoyarsk.",
-        "en",
-        gazetteer,
-    )
-    assert times["Krasnoyarsk"].rank < times["Irkutsk"].rank
