@@ -113,8 +113,8 @@ def _cold(outcome: Outcome, options: Options) -> None:
         Figure("map.png size", kb(_size(out / "map.png")), "kB"),
     )
     outcome.notes.append(
-        f"Cold CLI: wall time of `python -m routes build --out DIR` (all six files, PNG "
-        f"included) in a new process, median of {repeats} "
+        f"Cold CLI: wall time of `python -m routes build --out DIR` (every output, PNG, SVG "
+        f"and PDF included) in a new process, median of {repeats} "
         f"({', '.join(f'{t:.2f}' for t in times)} s), after one untimed run that fills the "
         "gazetteer's on-disk index cache. Its CPU time (the child's user + system) shows how "
         "much of the wall time was waiting for a busy machine."
