@@ -429,8 +429,8 @@ def test_kml_legs_are_drawn_in_their_country_colour(tmp_path: Path):
         red, green, blue = hex_rgb[1:3], hex_rgb[3:5], hex_rgb[5:7]
         return f"FF{blue}{green}{red}".upper()
 
-    assert colours["Pyongyang → Khasan"].upper() == kml_colour(style.country_colour("KP"))
-    assert colours["Khasan → Vladivostok"].upper() == kml_colour(style.country_colour("RU"))
+    assert colours["Pyongyang → Khasan"].upper() == kml_colour(style.COUNTRY_COLOURS["KP"])
+    assert colours["Khasan → Vladivostok"].upper() == kml_colour(style.COUNTRY_COLOURS["RU"])
 
 
 def test_kml_descriptions_show_report_markup_as_text(tmp_path: Path):

@@ -75,6 +75,7 @@ def test_map_text_reaches_the_text_minimum_on_its_background(name):
 #: Every colour the maps draw a route, a leg, a marker or a ring in, named for the failure message.
 DRAWN: dict[str, str] = {
     **{f"rail in {code}": colour for code, colour in style.COUNTRY_COLOURS.items()},
+    **{f"rail spare {n}": colour for n, colour in enumerate(style.SPARE_COUNTRY_COLOURS)},
     "rail elsewhere": style.DEFAULT_ROUTE_COLOUR,
     **{f"{kind} leg": colour for kind, (colour, _dash) in style.LEG_STYLES.items()},
     **{f"{role} marker": colour for role, colour in style.ROLE_COLOURS.items()},

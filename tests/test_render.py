@@ -27,6 +27,7 @@ from routes.publish.web.render import (
 )
 from routes.publish.web.share import alt_text
 from routes.publish.web.text import estimate_text, js_literal
+from routes.read.gazetteer import country_names
 from tests.journey_fixture import (
     KHASAN_SENTENCE_START,
     XSS_IMG,
@@ -194,8 +195,8 @@ def test_legend_names_roles_and_the_countries_the_rail_runs_through(page: str) -
     for label in ("Origin", "Border crossing", "Destination"):
         assert label in legend
     for code in ("KP", "RU"):
-        assert style.COUNTRY_NAMES[code] in legend
-        assert style.country_colour(code) in legend
+        assert country_names()[code] in legend
+        assert style.COUNTRY_COLOURS[code] in legend
     assert "Sources:" in legend and html.escape(XSS_IMG) in legend
 
 
@@ -260,10 +261,33 @@ def test_a_stop_added_by_hand_has_a_ringed_marker_and_a_key_row(
     assert style.ADDED_BY_HAND_NOTE in _popup_of(added, "Khasan")
 
 
+def _in_other_countries(journey: Journey, codes: dict[str, str]) -> Journey:
+    """The journey with its stops and legs moved to other countries (``codes``: old → new)."""
+    route = journey.route
+    legs = tuple(
+        replace(leg, countries=tuple(codes.get(c, c) for c in leg.countries)) for leg in route.legs
+    )
+    stops = tuple(
+        replace(s, place=replace(s.place, country=codes.get(s.place.country, s.place.country)))
+        for s in route.stops
+    )
+    return replace(journey, route=replace(route, legs=legs, stops=stops))
+
+
+def test_two_countries_with_no_colour_of_their_own_get_two_colours_and_their_names() -> None:
+    journey = _in_other_countries(fixture_journey(with_xss=False), {"KP": "PL", "RU": "UA"})
+    page = map_html(journey)
+    rail = [opts["color"] for _c, opts in _polylines(page) if opts.get("className") == "rr-rail"]
+    assert rail[0] != rail[1] and set(rail) <= set(style.SPARE_COUNTRY_COLOURS)
+    legend = _legend(page)
+    for name, colour in (("Poland", rail[0]), ("Ukraine", rail[1])):
+        assert f'background:{colour}"></span>Rail in {name}</div>' in legend
+
+
 def test_rail_legs_are_split_and_coloured_by_country(page: str) -> None:
     rail = [opts for _coords, opts in _polylines(page) if opts.get("className") == "rr-rail"]
     # Pyongyang-Khasan in North Korea up to the border bridge, then Russia, then Russia again.
-    expected = [style.country_colour(c) for c in ("KP", "RU", "RU")]
+    expected = [style.COUNTRY_COLOURS[c] for c in ("KP", "RU", "RU")]
     assert [opts["color"] for opts in rail] == expected
     assert all(opts["dashArray"] is None for opts in rail)
     texts = [
@@ -400,7 +424,7 @@ def test_leg_without_countries_takes_the_colour_of_its_first_stop(journey: Journ
     bare = Leg(second.from_id, second.to_id, "rail", second.coords, second.km)
     page = map_html(replace(journey, route=replace(journey.route, legs=(first, bare))))
     assert page.count('"rr-rail"') == 3
-    assert style.country_colour("RU") in page
+    assert style.COUNTRY_COLOURS["RU"] in page
 
 
 def test_a_journey_with_nothing_located_still_gives_a_map() -> None:

@@ -76,8 +76,8 @@ def test_route_colour_lies_along_each_legs_projected_path(journey, png):
     # Russian one: sample points along each and look for the colour within a few pixels.
     kp_part = LEG_KP[:-2]
     for coords, colour in (
-        (kp_part, style.country_colour("KP")),
-        (LEG_RU, style.country_colour("RU")),
+        (kp_part, style.COUNTRY_COLOURS["KP"]),
+        (LEG_RU, style.COUNTRY_COLOURS["RU"]),
     ):
         points = frame.pixels(*_along(coords, 25))
         assert _share_near(pixels, points, colour) >= 0.8
@@ -89,7 +89,7 @@ def test_route_colour_is_absent_away_from_the_route(journey, png):
     # Points 1.5 degrees west of the North Korean line are inland, far from the route.
     lons, lats = _along(LEG_KP[:-2], 25)
     points = frame.pixels(lons - 1.5, lats)
-    assert _share_near(pixels, points, style.country_colour("KP")) <= 0.1
+    assert _share_near(pixels, points, style.COUNTRY_COLOURS["KP"]) <= 0.1
 
 
 def test_shipped_coast_is_drawn(journey, png):
@@ -121,7 +121,7 @@ def test_no_rail_legs_are_drawn_dashed_grey(journey):
     points = frame.pixels(*_along(gap.coords, 30))
     share = _share_near(pixels, points, style.NO_RAIL_COLOUR, radius=2)
     assert 0.3 <= share < 1.0  # dashes: grey on some stretches, gaps between them
-    assert _share_near(pixels, points, style.country_colour("RU"), radius=2) < 0.2
+    assert _share_near(pixels, points, style.COUNTRY_COLOURS["RU"], radius=2) < 0.2
 
 
 def test_a_journey_without_route_or_places_still_renders():
@@ -143,7 +143,7 @@ def test_a_leg_without_countries_takes_its_stops_country_colour_as_on_the_web_ma
     bare = replace(journey, route=replace(journey.route, legs=(first, *journey.route.legs[1:])))
     pixels = _image(static.render_png(bare, width_px=1600))
     points = static.map_frame(bare, width_px=1600).pixels(*_along(LEG_KP[:-2], 25))
-    assert _share_near(pixels, points, style.country_colour("KP")) >= 0.8
+    assert _share_near(pixels, points, style.COUNTRY_COLOURS["KP"]) >= 0.8
     assert _share_near(pixels, points, style.DEFAULT_ROUTE_COLOUR) <= 0.1
 
 

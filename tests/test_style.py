@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from routes.model import Role, Status
@@ -34,3 +35,25 @@ def test_a_status_chip_class_exists_for_every_status() -> None:
     for status in Status:
         if status is not Status.REPORTED:  # the plain .rr-status chip
             assert f".rr-status-{status}" in css
+
+
+def test_a_country_keeps_its_own_colour_and_the_others_get_distinct_spare_ones() -> None:
+    colours = style.country_colours(["pl", "RU", "UA", "VN"])
+    assert list(colours) == ["PL", "RU", "UA", "VN"]
+    assert colours["RU"] == style.COUNTRY_COLOURS["RU"]
+    spares = [colours[c] for c in ("PL", "UA", "VN")]
+    assert spares == list(style.SPARE_COUNTRY_COLOURS[:3])
+
+
+def test_when_spare_colours_run_out_neighbours_in_travel_order_still_differ() -> None:
+    codes = ["PL", "UA", "BY", "LT", "LV", "EE", "FI"]
+    assert len(codes) > len(style.SPARE_COUNTRY_COLOURS)
+    colours = style.country_colours(codes)
+    assert all(colours[a] != colours[b] for a, b in itertools.pairwise(codes))
+
+
+def test_a_rail_leg_in_no_known_country_is_drawn_in_the_default_colour() -> None:
+    colours = style.country_colours(["KP"])
+    assert style.route_colour("rail", (), colours) == style.DEFAULT_ROUTE_COLOUR
+    assert style.route_colour("rail", ("kp",), colours) == style.COUNTRY_COLOURS["KP"]
+    assert style.route_colour("air", ("KP",), colours) == style.AIR_COLOUR

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from routes.model import Journey
 from routes.publish.geojson import COORD_DECIMALS, reading_order, rounded, to_geojson
+from routes.publish.legs import route_colours
 from routes.publish.style import AREA_EDGE, route_colour
 
 
@@ -25,6 +26,7 @@ def write_kml(journey: Journey, path: Path) -> Path:
     import shapely
 
     names = _place_names(journey)
+    colours = route_colours(journey)
     rows = []
     for feature in to_geojson(journey)["features"]:
         if feature["geometry"] is None:
@@ -35,7 +37,7 @@ def write_kml(journey: Journey, path: Path) -> Path:
         if kind == "LineString":
             ends = [names.get(props[end], props[end]) for end in ("from", "to")]
             desc = html.escape(f"{props['kind']} leg, {props['km']:,.1f} km")
-            colour = route_colour(props["kind"], props["countries"])
+            colour = route_colour(props["kind"], props["countries"], colours)
             style = f"PEN(c:{colour},w:4px)"
             rows.append(
                 _kml_row(

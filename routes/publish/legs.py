@@ -8,6 +8,7 @@ from shapely.geometry import LineString, Point
 from shapely.ops import substring
 
 from routes.model import Journey, Leg, LegKind
+from routes.publish import style
 
 Coords = tuple[tuple[float, float], ...]
 
@@ -55,3 +56,13 @@ def route_countries(journey: Journey) -> list[str]:
             for _coords, country in leg_pieces(leg, countries):
                 seen.setdefault(country, None)
     return list(seen)
+
+
+def route_colours(journey: Journey) -> dict[str, str]:
+    """Country → rail colour for this journey's map (``style.country_colours`` over the
+    countries its rail runs through, in travel order), the one table every drawing reads."""
+    countries = [c for c in route_countries(journey) if c]
+    for leg in journey.route.legs:
+        if leg.kind == LegKind.RAIL:
+            countries += [c for c in leg.countries if c not in countries]
+    return style.country_colours(countries)

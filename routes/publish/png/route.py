@@ -10,7 +10,7 @@ from matplotlib.collections import LineCollection
 
 from routes.model import Journey, LegKind
 from routes.publish import style
-from routes.publish.legs import leg_pieces, stop_countries
+from routes.publish.legs import leg_pieces, route_colours, stop_countries
 from routes.publish.png.frame import MapFrame
 
 #: A leg piece shorter than this (pixels at 150 dpi) gets no direction arrow.
@@ -31,13 +31,14 @@ def draw_route(ax, frame: MapFrame, journey: Journey) -> tuple[np.ndarray, bool]
     """
     points, solid, dashed = [], [], []
     countries = stop_countries(journey)
+    colours = route_colours(journey)
     min_px = _ARROW_MIN_PX * frame.dpi / 150.0
     metres_per_px = (frame.bounds[2] - frame.bounds[0]) / frame.panel[2]
     for leg in journey.route.legs:
         for coords, country in leg_pieces(leg, countries):
             if len(coords) < 2:
                 continue
-            colour = style.route_colour(leg.kind, (country,))
+            colour = style.route_colour(leg.kind, (country,) if country else (), colours)
             x, y = frame.project(*zip(*coords, strict=True))
             line = np.column_stack([x, y])
             points.append(line)

@@ -19,7 +19,7 @@ from routes.model import (
 from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
 from routes.publish import style
 from routes.publish.credits import sources_credit
-from routes.publish.legs import route_countries
+from routes.publish.legs import route_colours, route_countries
 from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
 from routes.publish.web.card import card_html, place_card
 from routes.publish.web.text import clip_text, country_name, day_text, escape, has_role
@@ -100,8 +100,9 @@ def legend_html(journey: Journey) -> str:
             '<div class="rr-key"><span class="rr-key-stop rr-added" '
             f'style="background:{style.role_colour(Role.VIA)}"></span>{style.ADDED_BY_HAND}</div>'
         )
+    colours = route_colours(journey)
     for country in route_countries(journey):
-        colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
+        colour = style.route_colour(LegKind.RAIL, (country,) if country else (), colours)
         rows.append(
             f'<div class="rr-key"><span class="rr-key-line" style="background:{colour}"></span>'
             f"Rail in {escape(country_name(country))}</div>"

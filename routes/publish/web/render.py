@@ -20,7 +20,7 @@ from routes.model import STOP_ROLES, Journey, Leg, LegKind, LocatedPlace, Role, 
 from routes.outlines import LAYERS, clipped_layer, outline_scope
 from routes.publish import style
 from routes.publish.geojson import route_geojson
-from routes.publish.legs import leg_pieces
+from routes.publish.legs import leg_pieces, route_colours
 from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.card import card_css
 from routes.publish.web.elements import (
@@ -267,25 +267,27 @@ def _add_legs(fmap: folium.Map, journey: Journey) -> None:
     group = folium.FeatureGroup(name=ROUTE_LAYER, overlay=True, show=True).add_to(fmap)
     countries = {s.place.id: s.place.country for s in journey.route.stops}
     names = {s.place.id: s.place.name for s in journey.route.stops}
+    colours = route_colours(journey)
     statements: list[str] = []
     for leg in journey.route.legs:
         if len(leg.coords) < 2:
             continue
         ends = f"{names.get(leg.from_id, leg.from_id)} to {names.get(leg.to_id, leg.to_id)}"
         if leg.kind == LegKind.RAIL:
-            statements += _rail_leg(leg, countries, ends)
+            statements += _rail_leg(leg, countries, colours, ends)
         else:
             statements.append(_gap_leg(leg, ends))
     group.add_child(Layers(statements, TEXTPATH_JS))
 
 
-def _rail_leg(leg: Leg, countries: dict[str, str], ends: str) -> list[str]:
-    """One rail leg: a white casing, then a line per country, each with arrows."""
+def _rail_leg(leg: Leg, countries: dict[str, str], colours: dict[str, str], ends: str) -> list[str]:
+    """One rail leg: a white casing, then a line per country (in the journey's ``colours``),
+    each with arrows; ``countries`` is the stops' countries (``legs.leg_pieces``)."""
     halo = {"color": "#ffffff", "weight": 9, "opacity": 0.85, "interactive": False}
     statements = [f"L.polyline({js_literal(_route_line(leg.coords))}, {js_literal(halo)}).addTo("]
     tip = f"{ends} by rail, {leg.km:,.0f} km"
     for coords, country in leg_pieces(leg, countries):
-        colour = style.country_colour(country) if country else style.DEFAULT_ROUTE_COLOUR
+        colour = style.route_colour(LegKind.RAIL, (country,) if country else (), colours)
         options = {
             "className": "rr-rail",
             "color": colour,
@@ -428,10 +430,11 @@ def _add_controls(
     (south, west), (north, east) = bounds
     # a minimap pixel at the first view spans ~1/90 of the route: keep lines to 1/2000 of it
     tolerance = max(_MINIMAP_TOLERANCE_DEG, max(north - south, east - west) / 2000.0)
+    colours = route_colours(journey)
     lines = [
         (
             _route_line(leg.coords, tolerance, decimals=3),
-            style.route_colour(leg.kind, leg.countries),
+            style.route_colour(leg.kind, leg.countries, colours),
         )
         for leg in journey.route.legs
         if len(leg.coords) >= 2

@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from routes.model import Journey, Place
-from routes.publish import style
 from routes.publish.style import ROLE_LABELS
+from routes.read.gazetteer import country_names
 
 #: Longest one-line label (sources, report titles) before it is cut with an ellipsis.
 MAX_LABEL_CHARS = 110
@@ -112,8 +112,8 @@ def kind_label(place: Place, role: str) -> str:
 
 
 def country_name(code: str) -> str:
-    """Readable name of an ISO country code (the code itself when unknown)."""
-    return style.COUNTRY_NAMES.get(code.upper(), code.upper()) if code else "unknown country"
+    """Readable name of an ISO country code (GeoNames' name; the code itself when unknown)."""
+    return country_names().get(code.upper(), code.upper()) if code else "unknown country"
 
 
 def has_role(journey: Journey, role: str) -> bool:
