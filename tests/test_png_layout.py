@@ -119,6 +119,43 @@ def test_every_stop_has_a_callout_and_no_callout_overlaps_another_label(journey,
             assert _overlap(a, (x - r, y - r, x + r, y + r)) == 0
 
 
+def _crowded_at_the_edge(journey, extra: int = 4):
+    """The fixture journey with ``extra`` more stops around Vladivostok, its east-most stop
+    (so at the map's edge), each quoted at length as Vladivostok is."""
+    vladivostok = next(lp for lp in journey.places if lp.place.id == "vladivostok")
+    last = journey.route.stops[-1]
+    clones, stops = [], list(journey.route.stops)
+    for i in range(1, extra + 1):
+        place = replace(
+            vladivostok.place,
+            id=f"edge-{i}",
+            name=f"Edge {i}",
+            lat=vladivostok.place.lat + 0.12 * (i % 2) - 0.06 * i,
+            lon=vladivostok.place.lon + 0.05 * i,
+        )
+        mentions = tuple(replace(m, place_id=place.id) for m in vladivostok.mentions)
+        clones.append(replace(vladivostok, place=place, mentions=mentions, role=Role.VIA))
+        stops.append(replace(last, place=place, role=Role.VIA, order=len(stops) + 1))
+    return replace(
+        journey,
+        places=journey.places + tuple(clones),
+        route=replace(journey.route, stops=tuple(stops)),
+    )
+
+
+@pytest.mark.parametrize("size", ["tall", "16:9", "1:1", "4:5"])
+def test_callouts_of_stops_at_the_maps_edge_stay_inside_it_and_apart(journey, size):
+    drawing = draw.MapDrawing(_crowded_at_the_edge(journey), dpi=150, size=size)
+    left, top, width, height = drawing.frame.panel
+    callouts = [box for _, detail, box in drawing.layout.labels if detail]
+    assert len(callouts) == 3 + 4
+    for box in callouts:
+        assert left - 1 <= box[0] and box[2] <= left + width + 1, box
+        assert top - 1 <= box[1] and box[3] <= top + height + 1, box
+    for i, a in enumerate(callouts):
+        assert all(_overlap(a, b) == 0 for b in callouts[i + 1 :]), i
+
+
 def test_svg_carries_each_stops_callout_quote_and_its_source(journey):
     words = _svg_words(draw.render_map(journey, "svg").decode("utf-8"))
     for stop in journey.route.stops:

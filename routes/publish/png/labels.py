@@ -61,6 +61,9 @@ _CLASH_COST, _CALLOUT_CLASH_COST, _ROUTE_COST, _OUTSIDE_COST, _DISTANCE_COST = (
     400.0,
     3.0,
 )
+#: Cost of each sampled point of a callout's leader line that runs over another callout, a
+#: marker or the map furniture (as much as covering 20 px² of another callout).
+_LEADER_CROSS_COST = 20.0 * _CALLOUT_CLASH_COST
 
 
 _OFFSETS = (
@@ -126,14 +129,22 @@ def place_labels(
             continue  # skipped before any text is measured: most labels of a crowded map
         else:
             measured = (0.0, 0.0, *_text_size(label, renderer))
-        candidates = _candidate_boxes(anchor, measured, shifts)
-        if label.is_callout:  # the frame stands its padding outside the aligned point
-            candidates -= np.tile(np.sign(shifts) * _CALLOUT_PAD_PT * points_to_px, 2)
+        if label.is_callout:
+            pad = _CALLOUT_PAD_PT * points_to_px  # the frame's padding outside the aligned point
+            offsets, candidates = _callout_spots(
+                anchor, measured, offsets, gap * points_to_px, pad, panel
+            )
+            shifts = offsets * gap * points_to_px
+        else:
+            candidates = _candidate_boxes(anchor, measured, shifts)
         clash = taken.overlap(candidates)
         weight = _CALLOUT_CLASH_COST if label.is_callout else _CLASH_COST
         cost = weight * clash + _ROUTE_COST * route_cells.count(candidates)
-        cost += _OUTSIDE_COST * _outside(candidates, panel)
-        cost += _DISTANCE_COST * np.hypot(shifts[:, 0], shifts[:, 1]) * label.is_callout
+        cost += _outside_cost(label, candidates, panel)
+        if label.is_callout:  # near its marker, its leader line crossing no other callout
+            cost += _DISTANCE_COST * np.hypot(shifts[:, 0], shifts[:, 1])
+            crossed = taken.crossed(anchor, candidates, label.gap * points_to_px)
+            cost += _LEADER_CROSS_COST * crossed
         best = int(np.argmin(cost))
         if not label.is_callout and clash[best] / _area(candidates[best]) > label.max_clash:
             continue  # better no label than one printed over another
@@ -143,7 +154,11 @@ def place_labels(
         if label.is_callout:
             artist.update_positions(renderer)
             box = box_tuple(artist.patch.get_window_extent(renderer))
-        taken.add(box)
+        if label.is_callout:  # a margin between callouts; and they keep off its leader line
+            taken.add(_grown(box, _CALLOUT_MARGIN_PX))
+            _occupy_leader(taken, anchor, box, label.gap * points_to_px)
+        else:
+            taken.add(box)
         placed.append((label, box))
     return placed
 
@@ -198,9 +213,77 @@ def _candidate_boxes(anchor, measured: tuple[float, ...], shifts: np.ndarray) ->
     return np.column_stack([x0, y0, x0 + width, y0 + height])
 
 
+def _callout_spots(
+    anchor, measured: tuple[float, ...], offsets: np.ndarray, gap_px: float, pad: float, panel
+) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets (gap units) and pixel boxes of the spots a callout may take.
+
+    First the rings of :data:`_CALLOUT_OFFSETS` around its marker; then those rings' boxes
+    that poke out of the panel slid back in, and a grid of spots over the whole panel, each
+    kept only where the box lies wholly to one side of the marker on both axes (so it is
+    drawn aligned away from the marker, joined by its leader line). The distance cost keeps a
+    callout near its marker; the far spots are there for when every near one is taken.
+    ``pad`` is the frame's padding (px) outside the aligned point.
+    """
+    rings = _candidate_boxes(anchor, measured, offsets * gap_px)
+    rings -= np.tile(np.sign(offsets) * pad, 2)  # the frame stands its padding outside
+    far = np.vstack([_slid_inside(rings, panel), _panel_grid(rings[0], panel)])
+    far_offsets, aside = _offsets_of(far, anchor, gap_px, pad)
+    return np.vstack([offsets, far_offsets[aside]]), np.vstack([rings, far[aside]])
+
+
+def _slid_inside(boxes: np.ndarray, panel) -> np.ndarray:
+    """The boxes that poke out of the panel, each moved the least distance back inside."""
+    x0, y0, x1, y1 = panel
+    slide_x = np.maximum(0, x0 - boxes[:, 0]) - np.maximum(0, boxes[:, 2] - x1)
+    slide_y = np.maximum(0, y0 - boxes[:, 1]) - np.maximum(0, boxes[:, 3] - y1)
+    moved = (slide_x != 0) | (slide_y != 0)
+    return (boxes + np.column_stack([slide_x, slide_y, slide_x, slide_y]))[moved]
+
+
+def _panel_grid(box, panel) -> np.ndarray:
+    """Copies of ``box`` on a grid over the panel, half a box height apart."""
+    width, height = box[2] - box[0], box[3] - box[1]
+    step = max(height / 2.0, 8.0)
+    xs = np.arange(panel[0], panel[2] - width + 1e-9, step)
+    ys = np.arange(panel[1], panel[3] - height + 1e-9, step)
+    if not len(xs) or not len(ys):
+        return np.empty((0, 4))
+    gx, gy = (g.ravel() for g in np.meshgrid(xs, ys))
+    return np.column_stack([gx, gy, gx + width, gy + height])
+
+
+def _offsets_of(boxes: np.ndarray, anchor, gap_px: float, pad: float):
+    """The (dx, dy) offsets, in gaps, at which a callout box is drawn at ``boxes``, and
+    whether each box lies wholly to one side of ``anchor`` on both axes (drawable there)."""
+    offsets = np.zeros((len(boxes), 2))
+    aside = np.ones(len(boxes), bool)
+    for axis in (0, 1):
+        low, high = boxes[:, axis] + pad - anchor[axis], boxes[:, axis + 2] - pad - anchor[axis]
+        after, before = low > 0, high < 0
+        offsets[:, axis] = np.where(after, low, high) / gap_px
+        aside &= after | before
+    return offsets, aside
+
+
 def _area(box) -> float:
     """Area of a pixel box, at least one pixel."""
     return max(float((box[2] - box[0]) * (box[3] - box[1])), 1.0)
+
+
+def _outside_cost(label: Label, candidates: np.ndarray, panel: tuple[float, ...]) -> np.ndarray:
+    """What poking out of the map panel costs each candidate box of ``label``.
+
+    A plain label pays per pixel out. A callout cut by the frame loses a whole strip of its
+    quote, so each pixel out costs as much as covering another callout with a strip of the
+    same size (``_CALLOUT_CLASH_COST`` × the box's side): it leaves the panel only when every
+    spot inside is taken.
+    """
+    out = _outside(candidates, panel)
+    if not label.is_callout:
+        return _OUTSIDE_COST * out
+    side = np.maximum(candidates[:, 2] - candidates[:, 0], candidates[:, 3] - candidates[:, 1])
+    return _CALLOUT_CLASH_COST * side * out
 
 
 def _outside(candidates: np.ndarray, panel: tuple[float, ...]) -> np.ndarray:
@@ -212,6 +295,52 @@ def _outside(candidates: np.ndarray, panel: tuple[float, ...]) -> np.ndarray:
         + np.maximum(0, y0 - candidates[:, 1])
         + np.maximum(0, candidates[:, 3] - y1)
     )
+
+
+#: Points sampled along a callout's leader line to see what it crosses.
+_LEADER_SAMPLES = 24
+#: Clear space (px) kept around a placed callout.
+_CALLOUT_MARGIN_PX = 4.0
+#: Half the side (px) of the small boxes a placed leader line occupies.
+_LEADER_HALF_PX = 3.0
+
+
+def _occupy_leader(taken: _Taken, anchor, box: tuple, skip_px: float) -> None:
+    """Occupy small boxes along the leader line from ``anchor`` to a placed callout ``box``."""
+    x, y = _leader_points(anchor, np.asarray([box]), skip_px)
+    own_start = (x[0] == x[0, 0]) & (y[0] == y[0, 0])
+    for px, py in zip(x[0][~own_start], y[0][~own_start], strict=True):
+        taken.add(
+            (px - _LEADER_HALF_PX, py - _LEADER_HALF_PX, px + _LEADER_HALF_PX, py + _LEADER_HALF_PX)
+        )
+
+
+def _grown(box: tuple, by: float) -> tuple[float, float, float, float]:
+    """``box`` (x0, y0, x1, y1) grown by ``by`` px on every side."""
+    return (box[0] - by, box[1] - by, box[2] + by, box[3] + by)
+
+
+def _inside(x: np.ndarray, y: np.ndarray, box) -> np.ndarray:
+    """Whether each point (``x``, ``y``) lies in ``box`` (x0, y0, x1, y1; broadcast)."""
+    box = np.asarray(box)
+    return (box[..., 0] <= x) & (x <= box[..., 2]) & (box[..., 1] <= y) & (y <= box[..., 3])
+
+
+def _leader_points(anchor, boxes: np.ndarray, skip_px: float) -> tuple[np.ndarray, np.ndarray]:
+    """(x, y) arrays (boxes × :data:`_LEADER_SAMPLES`) of points along each box's leader line,
+    from ``anchor`` past its first ``skip_px`` (the marker) to the box's centre; points inside
+    the box itself are moved onto the anchor's end, where they cross nothing new."""
+    centre = (boxes[:, :2] + boxes[:, 2:]) / 2.0
+    length = np.maximum(np.hypot(*(centre - anchor).T), 1.0)
+    t = np.linspace(0.0, 1.0, _LEADER_SAMPLES)[None, :]
+    start = np.minimum(skip_px / length, 1.0)[:, None]
+    along = start + (1.0 - start) * t
+    x = anchor[0] + along * (centre[:, 0] - anchor[0])[:, None]
+    y = anchor[1] + along * (centre[:, 1] - anchor[1])[:, None]
+    own = _inside(x, y, boxes[:, None, :])
+    first_x = anchor[0] + start * (centre[:, :1] - anchor[0])
+    first_y = anchor[1] + start * (centre[:, 1:] - anchor[1])
+    return np.where(own, first_x, x), np.where(own, first_y, y)
 
 
 class _Taken:
@@ -229,6 +358,15 @@ class _Taken:
             self._boxes = np.vstack([self._boxes, np.empty_like(self._boxes)])
         self._boxes[self._count] = box
         self._count += 1
+
+    def crossed(self, anchor, candidates: np.ndarray, skip_px: float) -> np.ndarray:
+        """How many points of each candidate's leader line (:func:`_leader_points`) fall
+        inside an occupied box."""
+        x, y = _leader_points(anchor, candidates, skip_px)
+        hits = np.zeros(x.shape, bool)
+        for box in self._boxes[: self._count]:
+            hits |= _inside(x, y, box)
+        return hits.sum(axis=1)
 
     def overlap(self, candidates: np.ndarray) -> np.ndarray:
         """Summed overlap area (px²) of each candidate box with the occupied ones."""
