@@ -13,7 +13,7 @@ from collections import Counter
 
 from benchmarks.common import Figure, Options, Outcome
 from routes.evaluate.devset import DevReport, Series, load_devset
-from routes.evaluate.score import SetScore, score_report
+from routes.evaluate.score import SeriesScore, SetScore, score_report, score_series
 
 TITLE = "Accuracy on the development set (team-written, apart from the rules)"
 #: Targets per language: recall, precision, visit order, denied kept off.
@@ -44,8 +44,21 @@ def run(options: Options) -> Outcome:
     for series in devset.series[: 1 if options.quick else None]:
         reports = [case.report for case in series.reports]
         journey = build(reports, gazetteer=gazetteer, network=network)
+        score = score_series(series, journey)
+        _add_series(outcome, series, score)
         outcome.notes.append(_series_note(series, [s.place.name for s in journey.route.stops]))
     return outcome
+
+
+def _add_series(outcome: Outcome, series: Series, score: SeriesScore) -> None:
+    """How much of a series' single itinerary its reports, built as one journey, give."""
+    name = f"series {series.journey}"
+    outcome.add(
+        Figure(f"{name}: itinerary places that are stops", score.stops_found, "", 1.0, "higher",
+               note=f"{len(set(score.itinerary))} places, {score.extra} stops off the itinerary"),
+        Figure(f"{name}: itinerary followed in order", score.in_order, "", 1.0, "higher",
+               note=f"{len(score.itinerary)} visits, repeats included"),
+    )  # fmt: skip
 
 
 def _cases(cases: tuple[DevReport, ...], options: Options) -> tuple[DevReport, ...]:

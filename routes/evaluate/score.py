@@ -10,6 +10,10 @@ family). Four figures, the ones a newsroom asks of a map:
   route order, are exactly the gold visits (each place once, first visit);
 - **denied kept off**: share of gold places the report denies or only speculates about
   that the journey does not make a stop.
+
+A day-by-day series is built as one journey and scored against its single itinerary
+(:func:`score_series`): the share of its places that are stops, and how much of the
+itinerary, repeat visits included, the stops follow in order.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass
 
 from pyproj import Geod
 
-from routes.evaluate.devset import DEV_STOP_ROLES, DevReport, GoldPlace
+from routes.evaluate.devset import DEV_STOP_ROLES, DevReport, GoldPlace, ItineraryStop, Series
 from routes.model import AREA_KINDS, Journey, Kind, Place, Status
 
 #: Largest distance between a found and a gold point that are the same place.
@@ -180,3 +184,61 @@ def _distance_km(gold: GoldPlace, place: Place) -> float | None:
 def _ground_km(gold: GoldPlace, place: Place) -> float:
     """Geodesic km between a gold and a found point."""
     return _GEOD.inv(gold.lon, gold.lat, place.lon, place.lat)[2] / 1000.0
+
+
+@dataclass(frozen=True)
+class SeriesScore:
+    """A series' journey beside its itinerary, both as itinerary names in travel order."""
+
+    journey: str
+    itinerary: tuple[str, ...]
+    #: The route's stops, each named as the itinerary stop it is ("?" for none).
+    found: tuple[str, ...]
+
+    @property
+    def stops_found(self) -> float:
+        """Share of the itinerary's places (each once) that are stops of the journey."""
+        places = set(self.itinerary)
+        return len(places & set(self.found)) / len(places) if places else 1.0
+
+    @property
+    def in_order(self) -> float:
+        """Share of the itinerary's visits, repeats included, that the stops follow in order
+        (the longest common subsequence of the two): 1.0 only for the whole itinerary."""
+        if not self.itinerary:
+            return 1.0
+        return _common_subsequence(self.found, self.itinerary) / len(self.itinerary)
+
+    @property
+    def extra(self) -> int:
+        """Stops that are no place of the itinerary."""
+        return self.found.count("?")
+
+
+def score_series(series: Series, journey: Journey) -> SeriesScore:
+    """Compare the journey built from all of ``series``' reports with its itinerary."""
+    return SeriesScore(
+        journey=series.journey,
+        itinerary=tuple(stop.name for stop in series.itinerary),
+        found=tuple(_itinerary_name(series.itinerary, s.place) for s in journey.route.stops),
+    )
+
+
+def _itinerary_name(itinerary: Sequence[ItineraryStop], place: Place) -> str:
+    """The name of the itinerary stop nearest ``place`` within :data:`MATCH_KM` ("?")."""
+    best, best_km = "?", MATCH_KM
+    for stop in itinerary:
+        km = _GEOD.inv(stop.lon, stop.lat, place.lon, place.lat)[2] / 1000.0
+        if km <= best_km:
+            best, best_km = stop.name, km
+    return best
+
+
+def _common_subsequence(a: Sequence[str], b: Sequence[str]) -> int:
+    """Length of the longest common subsequence of ``a`` and ``b``."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0
+        for j, y in enumerate(b, start=1):
+            previous, row[j] = row[j], previous + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
