@@ -278,3 +278,33 @@ def test_a_leg_driven_from_a_station_is_a_journey_leg(gazetteer: Gazetteer) -> N
         "Состав прибыл в Уссурийск. Оттуда гость проехал на машине до Владивостока.", gazetteer
     )
     assert _roles(parsed)["vladivostok"] == Role.DESTINATION
+
+
+def test_a_place_left_for_home_is_a_stop_on_the_way_not_the_start(gazetteer: Gazetteer) -> None:
+    text = "В понедельник днём спецпоезд покинул Уссурийск и направился домой через Хасан."
+    assert _roles(_parse(text, gazetteer))["ussuriysk"] == Role.VIA
+    text = "В понедельник днём спецпоезд отправился из Уссурийска к Хасану."
+    assert _roles(_parse(text, gazetteer))["ussuriysk"] == Role.ORIGIN
+
+
+def test_the_day_before_told_after_a_departure_comes_first(gazetteer: Gazetteer) -> None:
+    report = report_from_text(
+        "В понедельник днём спецпоезд отправился из Хабаровска в обратный путь. "
+        "Накануне гость побывал в Комсомольске-на-Амуре.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="r",
+    )
+    assert [place for place, _ in _stops(report, gazetteer)] == ["komsomolsk", "khabarovsk"]
+
+
+def test_an_evening_without_a_day_comes_after_the_day_told_before(gazetteer: Gazetteer) -> None:
+    report = report_from_text(
+        "В понедельник утром поезд прибыл в Уссурийск. "
+        "Вечером гость на машине отправится во Владивосток, а затем на остров Русский.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="r",
+    )
+    stops = [place for place, _ in _stops(report, gazetteer)]
+    assert stops == ["ussuriysk", "vladivostok", "russky-island"]

@@ -77,6 +77,9 @@ class CueBook:
     glue: tuple[str, ...]
     future_is_expected: bool
     particles: KoreanParticles
+    #: Words after a place left that say the train left it for home (lemma tuples in
+    #: Russian, strings in Korean): the place is the journey's far end, not its start.
+    way_home: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ def load_cues(language: str) -> CueBook:
             direction=tuple(options.get("direction", ())),
             meeting=tuple(options.get("meeting", ())),
         ),
+        way_home=tuple(lemma(w) for w in options.get("way_home", ())),
     )
 
 
@@ -284,6 +288,27 @@ def is_list_glue(book: CueBook, between: str) -> bool:
     if not rest:
         return True
     return rest in book.glue or rest.rstrip(",").strip() in book.glue
+
+
+def leaves_for_home(book: CueBook, text: str, end: int, limit: int) -> bool:
+    """Whether the words after a place left, up to ``limit`` or a clause break, say the
+    train left it for home ("отправился из X в обратный путь", "X을 떠나 귀로에 올랐다")."""
+    if not book.way_home:
+        return False
+    stop = _CLAUSE_PUNCTUATION.search(text, end, limit)
+    rest = text[end : stop.start() if stop else limit]
+    if book.language == "ko":
+        return any(phrase in rest for (phrase,) in book.way_home)
+    lemmas = tuple(_fold(book, t.form) for t in morph.russian_tokens(rest))
+    return any(
+        lemmas[i : i + len(phrase)] == phrase
+        for phrase in book.way_home
+        for i in range(len(lemmas) - len(phrase) + 1)
+    )
+
+
+#: Punctuation that ends a clause (a conjunction does not: "уехал из X и направляется домой").
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:.()]")
 
 
 # --- role and status of one mention --------------------------------------------------------

@@ -243,6 +243,8 @@ def read_mention(
     if mention.role == Role.HISTORICAL or cues.is_past(book, text[slice(*sentence)], year):
         return replace(mention, role=Role.HISTORICAL, status=status)
     role = _role(place, reading, gazetteer)
+    if role == Role.ORIGIN and cues.leaves_for_home(book, text, mention.end, sentence[1]):
+        role = Role.VIA  # left for home: the far end of the journey, a stop on the way
     if role == Role.CONTEXT and reading.role is None and previous is not None:
         role = _listed_role(book, text, previous, mention, place, role)
     date = _date_before(report, mention) or mention.date
