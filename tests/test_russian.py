@@ -308,3 +308,20 @@ def test_an_evening_without_a_day_comes_after_the_day_told_before(gazetteer: Gaz
     )
     stops = [place for place, _ in _stops(report, gazetteer)]
     assert stops == ["ussuriysk", "vladivostok", "russky-island"]
+
+
+def test_a_day_written_past_a_contrast_does_not_date_the_place_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    report = report_from_text(
+        "В пятницу поезд прибыл в Хабаровск. "
+        "Ночью состав прошёл Бикин, а ещё раньше, в четверг, миновал Уссурийск.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="r",
+    )
+    stops = [place for place, _ in _stops(report, gazetteer)]
+    assert stops == ["ussuriysk", "bikin", "khabarovsk"]
+    text = "Поезд прошёл Бикин, по данным ТАСС, в четверг."
+    dates = {p.place.id: p.mentions[0].date for p in _parse(text, gazetteer).places}
+    assert dates["bikin"] == "2023-09-07"

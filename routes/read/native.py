@@ -247,7 +247,7 @@ def read_mention(
         role = Role.VIA  # left for home: the far end of the journey, a stop on the way
     if role == Role.CONTEXT and reading.role is None and previous is not None:
         role = _listed_role(book, text, previous, mention, place, role)
-    date = _date_before(report, mention) or mention.date
+    date = _date_before(report, mention) or _date_not_past_a_break(report, mention)
     return replace(mention, role=role, status=status, date=date)
 
 
@@ -269,6 +269,29 @@ def _date_before(report: Report, mention: Mention) -> str | None:
         if _CLAUSE_BREAK.search(text, ref.end, mention.start) is None:
             best = ref.date
     return best
+
+
+def _date_not_past_a_break(report: Report, mention: Mention) -> str | None:
+    """The sentence's date of a Russian place with no time before it in its clause,
+    unless that date is written after the place past a contrast: "Ночью прошёл X, а ещё
+    раньше, в четверг, миновал Y" dates Y, not X (X then takes its place along the way).
+    A comma alone does not part them ("X, по данным ТАСС, будет закрыта в субботу")."""
+    if not mention.date or report_language(report) != "ru":
+        return mention.date
+    text = report.text
+    for ref in _report_times(report):
+        if ref.end <= mention.sentence_start or len(ref.date) < len("2000-01-01"):
+            continue
+        if ref.start >= mention.sentence_end or ref.start < mention.end:
+            return mention.date
+        if _CONTRAST.search(text, mention.end, ref.start) is not None:
+            return None
+        return mention.date
+    return mention.date
+
+
+#: What parts two clauses of a Russian sentence more than a comma does.
+_CONTRAST = re.compile(r";|\s(?:а|но|однако|хотя|тогда как)\s")
 
 
 def _report_times(report: Report) -> tuple[TimeRef, ...]:
