@@ -325,3 +325,18 @@ def test_a_day_written_past_a_contrast_does_not_date_the_place_before_it(
     text = "Поезд прошёл Бикин, по данным ТАСС, в четверг."
     dates = {p.place.id: p.mentions[0].date for p in _parse(text, gazetteer).places}
     assert dates["bikin"] == "2023-09-07"
+
+
+def test_the_venue_of_planned_talks_is_where_the_journey_goes(gazetteer: Gazetteer) -> None:
+    report = report_from_text(
+        "В понедельник спецпоезд прибыл во Владивосток. Ранее днём он проехал Уссурийск. "
+        "Переговоры сторон пройдут в среду на острове Русский.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="r",
+    )
+    stops = _stops(report, gazetteer)
+    assert stops[-1] == ("russky-island", "destination")
+    assert [place for place, _ in stops] == ["ussuriysk", "vladivostok", "russky-island"]
+    text = "Переговоры сторон прошли на острове Русский, куда гостя доставил кортеж."
+    assert _roles(_parse(text, gazetteer))["russky-island"] == Role.VIA

@@ -80,6 +80,10 @@ class CueBook:
     #: Words after a place left that say the train left it for home (lemma tuples in
     #: Russian, strings in Korean): the place is the journey's far end, not its start.
     way_home: tuple[tuple[str, ...], ...] = ()
+    #: Russian: events ("переговоры") and verbs of their taking place ("пройти") that make
+    #: the place a planned event is held at ("на X") where the journey goes.
+    venue_events: frozenset[str] = frozenset()
+    venue_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,8 @@ def load_cues(language: str) -> CueBook:
             meeting=tuple(options.get("meeting", ())),
         ),
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
+        venue_events=frozenset(options.get("venue_events", ())),
+        venue_verbs=frozenset(options.get("venue_verbs", ())),
     )
 
 
@@ -537,8 +543,20 @@ def _read_russian(
     if _speaks(book, text, sentence, span, lemmas):
         return Reading(None, status, actor_form=True)
     role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
+    if role == Role.VIA and status == Status.EXPECTED and _planned_venue(book, lemmas):
+        role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
+
+
+def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
+    """Whether a place after a bare "в"/"на" is where a planned event will be held
+    ("Переговоры пройдут в четверг на острове X"): the journey goes there."""
+    if not lemmas or lemmas[-1] not in ("в", "на"):
+        return False
+    return bool(book.venue_events.intersection(lemmas)) and bool(
+        book.venue_verbs.intersection(lemmas)
+    )
 
 
 #: Characters after a Russian place read for a speech verb ("… и Сеуле заявили").
