@@ -340,3 +340,9 @@ def test_the_venue_of_planned_talks_is_where_the_journey_goes(gazetteer: Gazette
     assert [place for place, _ in stops] == ["ussuriysk", "vladivostok", "russky-island"]
     text = "Переговоры сторон прошли на острове Русский, куда гостя доставил кортеж."
     assert _roles(_parse(text, gazetteer))["russky-island"] == Role.VIA
+
+
+def test_a_listed_place_after_an_adjective_shares_the_list_role(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("Ночью поезд миновал Бикин и затем приморский Уссурийск.", gazetteer))
+    assert roles["bikin"] == Role.VIA
+    assert roles["ussuriysk"] == Role.VIA

@@ -289,11 +289,24 @@ def joins_next(book: CueBook, between: str) -> bool:
 
 
 def is_list_glue(book: CueBook, between: str) -> bool:
-    """Whether ``between`` only joins two places of one list ("과", ", ", " и ")."""
+    """Whether ``between`` only joins two places of one list ("과", ", ", " и "); in
+    Russian an adjective may stand before the next place ("и затем российские X")."""
     rest = between.strip()
     if not rest:
         return True
-    return rest in book.glue or rest.rstrip(",").strip() in book.glue
+    if rest in book.glue or rest.rstrip(",").strip() in book.glue:
+        return True
+    return book.language == "ru" and _glue_and_adjectives(book, rest)
+
+
+def _glue_and_adjectives(book: CueBook, between: str) -> bool:
+    """Whether Russian ``between`` is list glue followed by adjectives only."""
+    tokens = morph.russian_tokens(between)
+    adjectives = [t for t in tokens if t.tag.startswith("ADJF")]
+    if not adjectives or tokens[-len(adjectives) :] != tuple(adjectives):
+        return False
+    glue = between[: adjectives[0].start].strip()
+    return glue in book.glue or glue.rstrip(",").strip() in book.glue
 
 
 def leaves_for_home(book: CueBook, text: str, end: int, limit: int) -> bool:
