@@ -346,3 +346,10 @@ def test_a_listed_place_after_an_adjective_shares_the_list_role(gazetteer: Gazet
     roles = _roles(_parse("Ночью поезд миновал Бикин и затем приморский Уссурийск.", gazetteer))
     assert roles["bikin"] == Role.VIA
     assert roles["ussuriysk"] == Role.VIA
+
+
+def test_a_name_told_before_the_train_and_its_verb_is_a_stop(gazetteer: Gazetteer) -> None:
+    text = "Бикин состав миновал около полуночи, сообщили железнодорожники."
+    assert _roles(_parse(text, gazetteer))["bikin"] == Role.VIA
+    text = "Бикин, по словам железнодорожников, готовится к празднику."
+    assert _roles(_parse(text, gazetteer))["bikin"] == Role.CONTEXT

@@ -556,10 +556,26 @@ def _read_russian(
     if _speaks(book, text, sentence, span, lemmas):
         return Reading(None, status, actor_form=True)
     role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
+    if role is None:
+        role = _russian_after_cue(book, text, span[1], sentence[1])
     if role == Role.VIA and status == Status.EXPECTED and _planned_venue(book, lemmas):
         role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
+
+
+def _russian_after_cue(book: CueBook, text: str, end: int, limit: int) -> Role | None:
+    """The role of a cue phrase right after a Russian name, in its clause: the name told
+    before its verb ("X поезд прошёл около восьми утра")."""
+    stop = _CLAUSE_PUNCTUATION.search(text, end, limit)
+    lemmas = tuple(
+        _fold(book, t.form)
+        for t in morph.russian_tokens(text[end : stop.start() if stop else limit])
+    )
+    for cue in book.cues:
+        if cue.position == "after" and any(lemmas[: len(p)] == p for p in cue.phrases):
+            return cue.role
+    return None
 
 
 def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
@@ -614,6 +630,8 @@ def _russian_cue(
     best: tuple[int, int, Role] | None = None
     n = len(lemmas)
     for rank, cue in enumerate(book.cues):
+        if cue.position != "before":
+            continue
         for phrase in cue.phrases:
             size = len(phrase)
             for gap in range(min(book.gap, n - size) + 1):
