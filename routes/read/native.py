@@ -25,7 +25,6 @@ from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status
 from routes.read import cues, morph
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
-from routes.read.parse.resolve import comparable
 
 #: Languages read by this module (English is read by geoparse itself).
 NATIVE_LANGUAGES = ("ko", "ru")
@@ -197,6 +196,8 @@ def resolve(
     to point at its country or :data:`MIN_POPULATION` people. Among several readings
     the first plausible one in context wins, else the first.
     """
+    from routes.read.parse.resolve import comparable  # parse imports this module
+
     own = match.default.country if match.default is not None else None
     best = match.ranked[0][0]
     largest = max(p.population for p, _ in match.ranked)
