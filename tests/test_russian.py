@@ -353,3 +353,15 @@ def test_a_name_told_before_the_train_and_its_verb_is_a_stop(gazetteer: Gazettee
     assert _roles(_parse(text, gazetteer))["bikin"] == Role.VIA
     text = "Бикин, по словам железнодорожников, готовится к празднику."
     assert _roles(_parse(text, gazetteer))["bikin"] == Role.CONTEXT
+
+
+def test_a_modal_of_the_deadline_hedges_the_hour_not_the_trip(gazetteer: Gazetteer) -> None:
+    parsed = _parse("Спецпоезд к вечеру среды может прибыть в Уссурийск.", gazetteer)
+    place = next(p for p in parsed.places if p.place.id == "ussuriysk")
+    assert (place.role, place.mentions[0].status) == (Role.DESTINATION, Status.EXPECTED)
+    parsed = _parse("Спецпоезд, по слухам, к вечеру среды может прибыть в Уссурийск.", gazetteer)
+    place = next(p for p in parsed.places if p.place.id == "ussuriysk")
+    assert place.mentions[0].status == Status.SPECULATIVE
+    parsed = _parse("Спецпоезд может прибыть в Уссурийск.", gazetteer)
+    place = next(p for p in parsed.places if p.place.id == "ussuriysk")
+    assert place.mentions[0].status == Status.SPECULATIVE

@@ -84,6 +84,10 @@ class CueBook:
     #: the place a planned event is held at ("на X") where the journey goes.
     venue_events: frozenset[str] = frozenset()
     venue_verbs: frozenset[str] = frozenset()
+    #: Russian: modals that with a deadline in their clause ("к утру вторника может
+    #: достичь X") hedge the time, not the trip, and those deadlines (lemma tuples).
+    time_modals: frozenset[str] = frozenset()
+    deadlines: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,8 @@ def load_cues(language: str) -> CueBook:
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         venue_events=frozenset(options.get("venue_events", ())),
         venue_verbs=frozenset(options.get("venue_verbs", ())),
+        time_modals=frozenset(status.get("time_modals", ())),
+        deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
     )
 
 
@@ -688,14 +694,39 @@ def _russian_status(
     status = _russian_clause_status(book.language, text[low:high])
     if status == Status.SPECULATIVE:
         status = _own_predicate_status(book, text, (low, high), span[1])
+    if status == Status.SPECULATIVE and _hedges_the_time(book, text[low:high]):
+        status = Status.EXPECTED
     if status != Status.REPORTED and status != Status.EXPECTED:
         return status
     prefix = _russian_clause_status(book.language, text[sentence[0] : span[0]])
+    if prefix == Status.SPECULATIVE and _hedges_the_time(book, text[sentence[0] : span[0]]):
+        prefix = Status.EXPECTED
     if prefix in (Status.DENIED, Status.SPECULATIVE):
         return prefix  # "опроверг, что … поедет во Владивосток", "Возможно, поезд заедет в …"
     if _negated_list(book, text, sentence[0], span[0]):
         return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
     return status
+
+
+def _hedges_the_time(book: CueBook, clause: str) -> bool:
+    """Whether a Russian clause is speculative only by a modal of its deadline ("к утру
+    вторника может достичь X": the train is expected there, the hour is hedged)."""
+    if not book.time_modals or not book.deadlines:
+        return False
+    lemmas = tuple(_fold(book, t.form) for t in morph.russian_tokens(clause))
+    if not book.time_modals.intersection(lemmas):
+        return False
+    if not any(_holds(lemmas, phrase) for phrase in book.deadlines):
+        return False
+    speculative = dict(book.statuses)[Status.SPECULATIVE]
+    others = [p for p in speculative if p[0] not in book.time_modals]
+    return not any(_holds(lemmas, phrase) for phrase in others)
+
+
+def _holds(lemmas: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether the lemma sequence ``phrase`` occurs in ``lemmas``."""
+    size = len(phrase)
+    return any(tuple(lemmas[i : i + size]) == tuple(phrase) for i in range(len(lemmas) - size + 1))
 
 
 def _own_predicate_status(book: CueBook, text: str, clause: tuple[int, int], end: int) -> Status:
