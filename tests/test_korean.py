@@ -326,3 +326,10 @@ def test_a_place_gone_to_straight_after_is_timed_after_the_stop_before(
 def test_a_train_coming_from_the_side_of_a_place_left_it(gazetteer: Gazetteer) -> None:
     parsed = _parse("열차가 신의주 쪽에서 다리를 건너 단둥역으로 들어섰다.", gazetteer)
     assert _roles(parsed)["sinuiju"] == Role.ORIGIN
+
+
+def test_a_place_left_towards_is_the_destination(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("열차는 새벽에 우수리스크를 지나 하바롭스크 방향으로 떠났다.", gazetteer))
+    assert roles["khabarovsk"] == Role.DESTINATION
+    roles = _roles(_parse("열차는 하바롭스크 쪽에서 우수리스크로 들어왔다.", gazetteer))
+    assert roles["khabarovsk"] == Role.ORIGIN

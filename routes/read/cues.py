@@ -443,11 +443,25 @@ def _particle_role(
     heading = attached.startswith(particles.direction) or (
         not attached and bool(next_word) and next_word[0].startswith(particles.direction)
     )
-    if role == Role.ORIGIN and particle in particles.towards:
+    if role == Role.ORIGIN and (
+        particle in particles.towards or _towards_a_direction(particles, attached, next_word)
+    ):
         return Role.DESTINATION
     if role != Role.DESTINATION or any(word in after for word in particles.meeting):
         return role
     return Role.VIA if particle in particles.at or heading else role
+
+
+def _towards_a_direction(
+    particles: KoreanParticles, attached: str, next_word: Sequence[str]
+) -> bool:
+    """Whether a direction word with a "towards" particle follows a Korean place
+    ("X 방향으로 떠났다": left towards X; "X 쪽에서" is where it came from)."""
+    word = attached or (next_word[0] if next_word else "")
+    for direction in particles.direction:
+        if word.startswith(direction):
+            return word[len(direction) :] in particles.towards
+    return False
 
 
 def _korean_description(book: CueBook, before: str) -> Role | None:
