@@ -333,3 +333,12 @@ def test_a_place_left_towards_is_the_destination(gazetteer: Gazetteer) -> None:
     assert roles["khabarovsk"] == Role.DESTINATION
     roles = _roles(_parse("열차는 하바롭스크 쪽에서 우수리스크로 들어왔다.", gazetteer))
     assert roles["khabarovsk"] == Role.ORIGIN
+
+
+def test_another_leaders_travel_is_no_stop_of_the_journey(gazetteer: Gazetteer) -> None:
+    text = "열차는 하산을 거쳐 우수리스크에 도착했다. 러시아 대통령은 다음날 하바롭스크로 떠난다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["ussuriysk"] == Role.DESTINATION
+    assert roles["khabarovsk"] == Role.CONTEXT
+    text = '러시아 대통령은 "손님이 하바롭스크에 도착할 것"이라고 말했다.'
+    assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.DESTINATION

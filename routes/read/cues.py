@@ -86,6 +86,9 @@ class CueBook:
     venue_verbs: frozenset[str] = frozenset()
     #: Russian: modals that with a deadline in their clause ("к утру вторника может
     #: достичь X") hedge the time, not the trip, and those deadlines (lemma tuples).
+    #: Korean: a sentence's subject that is another person travelling, not the train's
+    #: passenger ("… 대통령은 이튿날 X로 떠난다"): the places after it are no stops.
+    other_travellers: frozenset[str] = frozenset()
     time_modals: frozenset[str] = frozenset()
     deadlines: tuple[tuple[str, ...], ...] = ()
 
@@ -172,6 +175,7 @@ def load_cues(language: str) -> CueBook:
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         venue_events=frozenset(options.get("venue_events", ())),
         venue_verbs=frozenset(options.get("venue_verbs", ())),
+        other_travellers=frozenset(names.get("other_travellers", ())),
         time_modals=frozenset(status.get("time_modals", ())),
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
     )
@@ -404,6 +408,8 @@ def _read_korean(
     )
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
+    if _another_traveller(book, text[sentence[0] : span[0]]):
+        return Reading(None, status)  # another person's travel, not the train's
     role = _korean_cue(book, text, cue_from, window_end)
     if not attached and next_word and next_word[0].startswith(book.particles.meeting):
         role = None  # "하노이 회담": an event named by its place
@@ -413,6 +419,21 @@ def _read_korean(
         after = text[eojeol_end:window_end]
         role = _particle_role(book.particles, role, attached, next_word[:1], after)
     return Reading(role, status, actor_form=actor_form and role is None)
+
+
+#: Words at the start of a Korean sentence within which its topic stands.
+_KO_TOPIC_WORDS = 4
+#: Quotation marks: a place quoted after the topic is what that person said, not did.
+_QUOTES = frozenset("\"“”「」‘’'")
+
+
+def _another_traveller(book: CueBook, head: str) -> bool:
+    """Whether a Korean sentence opens with another leader as its topic ("… 대통령은
+    이튿날 X로 떠난다") and the place is not in what that person is quoted saying."""
+    words = head.split()[:_KO_TOPIC_WORDS]
+    if not book.other_travellers.intersection(words):
+        return False
+    return not _QUOTES.intersection(head)
 
 
 def _listed_particle_role(particles: KoreanParticles, role: Role, attached: str) -> Role:
