@@ -18,8 +18,9 @@ from routes.read.reports import report_from_text
 #: change that reads Korean worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.97
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85).
-ORDER_FLOOR = 0.70
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.771
+#: reached (27 of 35).
+ORDER_FLOOR = 0.76
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:

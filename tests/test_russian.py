@@ -18,10 +18,10 @@ from routes.read.reports import report_from_text
 #: change that reads Russian worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.98
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85). 0.618 with
-#: the shared ordering (told order, then stops without a time placed along the way; a
-#: Russian sentence told backwards, "а ещё раньше, в четверг", is a known loss).
-ORDER_FLOOR = 0.60
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85). 0.853
+#: reached (29 of 34); the misses left are a plant and a cosmodrome the reader does not
+#: find as stops, lower-case names, a meeting in passing read as a visit.
+ORDER_FLOOR = 0.84
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
@@ -210,7 +210,8 @@ def test_a_modal_of_a_later_predicate_leaves_the_places_before_it_reported(
     status = {p.place.id: p.mentions[0].status for p in parsed.places}
     assert _roles(parsed)["hamhung"] == Role.VIA and _roles(parsed)["chongjin"] == Role.VIA
     assert status["hamhung"] == Status.REPORTED
-    assert status["tumangang"] == Status.SPECULATIVE
+    # the modal of a deadline hedges the hour, not the trip (gold of dev-ru-001: expected)
+    assert status["tumangang"] == Status.EXPECTED
 
 
 def test_a_weekday_with_a_future_verb_is_the_coming_one(gazetteer: Gazetteer) -> None:
