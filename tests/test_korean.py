@@ -18,9 +18,9 @@ from routes.read.reports import report_from_text
 #: change that reads Korean worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.97
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.771
-#: reached (27 of 35).
-ORDER_FLOOR = 0.76
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.800
+#: reached (28 of 35).
+ORDER_FLOOR = 0.79
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
@@ -343,3 +343,12 @@ def test_another_leaders_travel_is_no_stop_of_the_journey(gazetteer: Gazetteer) 
     assert roles["khabarovsk"] == Role.CONTEXT
     text = '러시아 대통령은 "손님이 하바롭스크에 도착할 것"이라고 말했다.'
     assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.DESTINATION
+
+
+def test_leaving_the_lodging_of_the_dateline_city_starts_the_journey_there(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "(우수리스크=연합뉴스) 방문단은 12일 오전 숙소를 떠나 하바롭스크로 향했다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["ussuriysk"] == Role.ORIGIN
+    assert roles["khabarovsk"] == Role.DESTINATION
