@@ -18,8 +18,9 @@ from routes.read.reports import report_from_text
 #: change that reads Korean worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.97
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85).
-ORDER_FLOOR = 0.70
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.800
+#: reached (28 of 35).
+ORDER_FLOOR = 0.79
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
@@ -326,3 +327,28 @@ def test_a_place_gone_to_straight_after_is_timed_after_the_stop_before(
 def test_a_train_coming_from_the_side_of_a_place_left_it(gazetteer: Gazetteer) -> None:
     parsed = _parse("열차가 신의주 쪽에서 다리를 건너 단둥역으로 들어섰다.", gazetteer)
     assert _roles(parsed)["sinuiju"] == Role.ORIGIN
+
+
+def test_a_place_left_towards_is_the_destination(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("열차는 새벽에 우수리스크를 지나 하바롭스크 방향으로 떠났다.", gazetteer))
+    assert roles["khabarovsk"] == Role.DESTINATION
+    roles = _roles(_parse("열차는 하바롭스크 쪽에서 우수리스크로 들어왔다.", gazetteer))
+    assert roles["khabarovsk"] == Role.ORIGIN
+
+
+def test_another_leaders_travel_is_no_stop_of_the_journey(gazetteer: Gazetteer) -> None:
+    text = "열차는 하산을 거쳐 우수리스크에 도착했다. 러시아 대통령은 다음날 하바롭스크로 떠난다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["ussuriysk"] == Role.DESTINATION
+    assert roles["khabarovsk"] == Role.CONTEXT
+    text = '러시아 대통령은 "손님이 하바롭스크에 도착할 것"이라고 말했다.'
+    assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.DESTINATION
+
+
+def test_leaving_the_lodging_of_the_dateline_city_starts_the_journey_there(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "(우수리스크=연합뉴스) 방문단은 12일 오전 숙소를 떠나 하바롭스크로 향했다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles["ussuriysk"] == Role.ORIGIN
+    assert roles["khabarovsk"] == Role.DESTINATION

@@ -18,10 +18,10 @@ from routes.read.reports import report_from_text
 #: change that reads Russian worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.98
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85). 0.618 with
-#: the shared ordering (told order, then stops without a time placed along the way; a
-#: Russian sentence told backwards, "а ещё раньше, в четверг", is a known loss).
-ORDER_FLOOR = 0.60
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85). 0.853
+#: reached (29 of 34); the misses left are a plant and a cosmodrome the reader does not
+#: find as stops, lower-case names, a meeting in passing read as a visit.
+ORDER_FLOOR = 0.84
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
@@ -210,7 +210,8 @@ def test_a_modal_of_a_later_predicate_leaves_the_places_before_it_reported(
     status = {p.place.id: p.mentions[0].status for p in parsed.places}
     assert _roles(parsed)["hamhung"] == Role.VIA and _roles(parsed)["chongjin"] == Role.VIA
     assert status["hamhung"] == Status.REPORTED
-    assert status["tumangang"] == Status.SPECULATIVE
+    # the modal of a deadline hedges the hour, not the trip (gold of dev-ru-001: expected)
+    assert status["tumangang"] == Status.EXPECTED
 
 
 def test_a_weekday_with_a_future_verb_is_the_coming_one(gazetteer: Gazetteer) -> None:
@@ -278,3 +279,90 @@ def test_a_leg_driven_from_a_station_is_a_journey_leg(gazetteer: Gazetteer) -> N
         "Состав прибыл в Уссурийск. Оттуда гость проехал на машине до Владивостока.", gazetteer
     )
     assert _roles(parsed)["vladivostok"] == Role.DESTINATION
+
+
+def test_a_place_left_for_home_is_a_stop_on_the_way_not_the_start(gazetteer: Gazetteer) -> None:
+    text = "В понедельник днём спецпоезд покинул Уссурийск и направился домой через Хасан."
+    assert _roles(_parse(text, gazetteer))["ussuriysk"] == Role.VIA
+    text = "В понедельник днём спецпоезд отправился из Уссурийска к Хасану."
+    assert _roles(_parse(text, gazetteer))["ussuriysk"] == Role.ORIGIN
+
+
+def test_the_day_before_told_after_a_departure_comes_first(gazetteer: Gazetteer) -> None:
+    report = report_from_text(
+        "В понедельник днём спецпоезд отправился из Хабаровска в обратный путь. "
+        "Накануне гость побывал в Комсомольске-на-Амуре.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="r",
+    )
+    assert [place for place, _ in _stops(report, gazetteer)] == ["komsomolsk", "khabarovsk"]
+
+
+def test_an_evening_without_a_day_comes_after_the_day_told_before(gazetteer: Gazetteer) -> None:
+    report = report_from_text(
+        "В понедельник утром поезд прибыл в Уссурийск. "
+        "Вечером гость на машине отправится во Владивосток, а затем на остров Русский.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="r",
+    )
+    stops = [place for place, _ in _stops(report, gazetteer)]
+    assert stops == ["ussuriysk", "vladivostok", "russky-island"]
+
+
+def test_a_day_written_past_a_contrast_does_not_date_the_place_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    report = report_from_text(
+        "В пятницу поезд прибыл в Хабаровск. "
+        "Ночью состав прошёл Бикин, а ещё раньше, в четверг, миновал Уссурийск.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="r",
+    )
+    stops = [place for place, _ in _stops(report, gazetteer)]
+    assert stops == ["ussuriysk", "bikin", "khabarovsk"]
+    text = "Поезд прошёл Бикин, по данным ТАСС, в четверг."
+    dates = {p.place.id: p.mentions[0].date for p in _parse(text, gazetteer).places}
+    assert dates["bikin"] == "2023-09-07"
+
+
+def test_the_venue_of_planned_talks_is_where_the_journey_goes(gazetteer: Gazetteer) -> None:
+    report = report_from_text(
+        "В понедельник спецпоезд прибыл во Владивосток. Ранее днём он проехал Уссурийск. "
+        "Переговоры сторон пройдут в среду на острове Русский.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="r",
+    )
+    stops = _stops(report, gazetteer)
+    assert stops[-1] == ("russky-island", "destination")
+    assert [place for place, _ in stops] == ["ussuriysk", "vladivostok", "russky-island"]
+    text = "Переговоры сторон прошли на острове Русский, куда гостя доставил кортеж."
+    assert _roles(_parse(text, gazetteer))["russky-island"] == Role.VIA
+
+
+def test_a_listed_place_after_an_adjective_shares_the_list_role(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("Ночью поезд миновал Бикин и затем приморский Уссурийск.", gazetteer))
+    assert roles["bikin"] == Role.VIA
+    assert roles["ussuriysk"] == Role.VIA
+
+
+def test_a_name_told_before_the_train_and_its_verb_is_a_stop(gazetteer: Gazetteer) -> None:
+    text = "Бикин состав миновал около полуночи, сообщили железнодорожники."
+    assert _roles(_parse(text, gazetteer))["bikin"] == Role.VIA
+    text = "Бикин, по словам железнодорожников, готовится к празднику."
+    assert _roles(_parse(text, gazetteer))["bikin"] == Role.CONTEXT
+
+
+def test_a_modal_of_the_deadline_hedges_the_hour_not_the_trip(gazetteer: Gazetteer) -> None:
+    parsed = _parse("Спецпоезд к вечеру среды может прибыть в Уссурийск.", gazetteer)
+    place = next(p for p in parsed.places if p.place.id == "ussuriysk")
+    assert (place.role, place.mentions[0].status) == (Role.DESTINATION, Status.EXPECTED)
+    parsed = _parse("Спецпоезд, по слухам, к вечеру среды может прибыть в Уссурийск.", gazetteer)
+    place = next(p for p in parsed.places if p.place.id == "ussuriysk")
+    assert place.mentions[0].status == Status.SPECULATIVE
+    parsed = _parse("Спецпоезд может прибыть в Уссурийск.", gazetteer)
+    place = next(p for p in parsed.places if p.place.id == "ussuriysk")
+    assert place.mentions[0].status == Status.SPECULATIVE

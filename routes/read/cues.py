@@ -77,6 +77,20 @@ class CueBook:
     glue: tuple[str, ...]
     future_is_expected: bool
     particles: KoreanParticles
+    #: Words after a place left that say the train left it for home (lemma tuples in
+    #: Russian, strings in Korean): the place is the journey's far end, not its start.
+    way_home: tuple[tuple[str, ...], ...] = ()
+    #: Russian: events ("переговоры") and verbs of their taking place ("пройти") that make
+    #: the place a planned event is held at ("на X") where the journey goes.
+    venue_events: frozenset[str] = frozenset()
+    venue_verbs: frozenset[str] = frozenset()
+    #: Russian: modals that with a deadline in their clause ("к утру вторника может
+    #: достичь X") hedge the time, not the trip, and those deadlines (lemma tuples).
+    #: Korean: a sentence's subject that is another person travelling, not the train's
+    #: passenger ("… 대통령은 이튿날 X로 떠난다"): the places after it are no stops.
+    other_travellers: frozenset[str] = frozenset()
+    time_modals: frozenset[str] = frozenset()
+    deadlines: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,12 @@ def load_cues(language: str) -> CueBook:
             direction=tuple(options.get("direction", ())),
             meeting=tuple(options.get("meeting", ())),
         ),
+        way_home=tuple(lemma(w) for w in options.get("way_home", ())),
+        venue_events=frozenset(options.get("venue_events", ())),
+        venue_verbs=frozenset(options.get("venue_verbs", ())),
+        other_travellers=frozenset(names.get("other_travellers", ())),
+        time_modals=frozenset(status.get("time_modals", ())),
+        deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
     )
 
 
@@ -279,11 +299,45 @@ def joins_next(book: CueBook, between: str) -> bool:
 
 
 def is_list_glue(book: CueBook, between: str) -> bool:
-    """Whether ``between`` only joins two places of one list ("과", ", ", " и ")."""
+    """Whether ``between`` only joins two places of one list ("과", ", ", " и "); in
+    Russian an adjective may stand before the next place ("и затем российские X")."""
     rest = between.strip()
     if not rest:
         return True
-    return rest in book.glue or rest.rstrip(",").strip() in book.glue
+    if rest in book.glue or rest.rstrip(",").strip() in book.glue:
+        return True
+    return book.language == "ru" and _glue_and_adjectives(book, rest)
+
+
+def _glue_and_adjectives(book: CueBook, between: str) -> bool:
+    """Whether Russian ``between`` is list glue followed by adjectives only."""
+    tokens = morph.russian_tokens(between)
+    adjectives = [t for t in tokens if t.tag.startswith("ADJF")]
+    if not adjectives or tokens[-len(adjectives) :] != tuple(adjectives):
+        return False
+    glue = between[: adjectives[0].start].strip()
+    return glue in book.glue or glue.rstrip(",").strip() in book.glue
+
+
+def leaves_for_home(book: CueBook, text: str, end: int, limit: int) -> bool:
+    """Whether the words after a place left, up to ``limit`` or a clause break, say the
+    train left it for home ("отправился из X в обратный путь", "X을 떠나 귀로에 올랐다")."""
+    if not book.way_home:
+        return False
+    stop = _CLAUSE_PUNCTUATION.search(text, end, limit)
+    rest = text[end : stop.start() if stop else limit]
+    if book.language == "ko":
+        return any(phrase in rest for (phrase,) in book.way_home)
+    lemmas = tuple(_fold(book, t.form) for t in morph.russian_tokens(rest))
+    return any(
+        lemmas[i : i + len(phrase)] == phrase
+        for phrase in book.way_home
+        for i in range(len(lemmas) - len(phrase) + 1)
+    )
+
+
+#: Punctuation that ends a clause (a conjunction does not: "уехал из X и направляется домой").
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:.()]")
 
 
 # --- role and status of one mention --------------------------------------------------------
@@ -354,6 +408,8 @@ def _read_korean(
     )
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
+    if _another_traveller(book, text[sentence[0] : span[0]]):
+        return Reading(None, status)  # another person's travel, not the train's
     role = _korean_cue(book, text, cue_from, window_end)
     if not attached and next_word and next_word[0].startswith(book.particles.meeting):
         role = None  # "하노이 회담": an event named by its place
@@ -363,6 +419,21 @@ def _read_korean(
         after = text[eojeol_end:window_end]
         role = _particle_role(book.particles, role, attached, next_word[:1], after)
     return Reading(role, status, actor_form=actor_form and role is None)
+
+
+#: Words at the start of a Korean sentence within which its topic stands.
+_KO_TOPIC_WORDS = 4
+#: Quotation marks: a place quoted after the topic is what that person said, not did.
+_QUOTES = frozenset("\"“”「」‘’'")
+
+
+def _another_traveller(book: CueBook, head: str) -> bool:
+    """Whether a Korean sentence opens with another leader as its topic ("… 대통령은
+    이튿날 X로 떠난다") and the place is not in what that person is quoted saying."""
+    words = head.split()[:_KO_TOPIC_WORDS]
+    if not book.other_travellers.intersection(words):
+        return False
+    return not _QUOTES.intersection(head)
 
 
 def _listed_particle_role(particles: KoreanParticles, role: Role, attached: str) -> Role:
@@ -393,11 +464,25 @@ def _particle_role(
     heading = attached.startswith(particles.direction) or (
         not attached and bool(next_word) and next_word[0].startswith(particles.direction)
     )
-    if role == Role.ORIGIN and particle in particles.towards:
+    if role == Role.ORIGIN and (
+        particle in particles.towards or _towards_a_direction(particles, attached, next_word)
+    ):
         return Role.DESTINATION
     if role != Role.DESTINATION or any(word in after for word in particles.meeting):
         return role
     return Role.VIA if particle in particles.at or heading else role
+
+
+def _towards_a_direction(
+    particles: KoreanParticles, attached: str, next_word: Sequence[str]
+) -> bool:
+    """Whether a direction word with a "towards" particle follows a Korean place
+    ("X 방향으로 떠났다": left towards X; "X 쪽에서" is where it came from)."""
+    word = attached or (next_word[0] if next_word else "")
+    for direction in particles.direction:
+        if word.startswith(direction):
+            return word[len(direction) :] in particles.towards
+    return False
 
 
 def _korean_description(book: CueBook, before: str) -> Role | None:
@@ -512,8 +597,36 @@ def _read_russian(
     if _speaks(book, text, sentence, span, lemmas):
         return Reading(None, status, actor_form=True)
     role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
+    if role is None:
+        role = _russian_after_cue(book, text, span[1], sentence[1])
+    if role == Role.VIA and status == Status.EXPECTED and _planned_venue(book, lemmas):
+        role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
+
+
+def _russian_after_cue(book: CueBook, text: str, end: int, limit: int) -> Role | None:
+    """The role of a cue phrase right after a Russian name, in its clause: the name told
+    before its verb ("X поезд прошёл около восьми утра")."""
+    stop = _CLAUSE_PUNCTUATION.search(text, end, limit)
+    lemmas = tuple(
+        _fold(book, t.form)
+        for t in morph.russian_tokens(text[end : stop.start() if stop else limit])
+    )
+    for cue in book.cues:
+        if cue.position == "after" and any(lemmas[: len(p)] == p for p in cue.phrases):
+            return cue.role
+    return None
+
+
+def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
+    """Whether a place after a bare "в"/"на" is where a planned event will be held
+    ("Переговоры пройдут в четверг на острове X"): the journey goes there."""
+    if not lemmas or lemmas[-1] not in ("в", "на"):
+        return False
+    return bool(book.venue_events.intersection(lemmas)) and bool(
+        book.venue_verbs.intersection(lemmas)
+    )
 
 
 #: Characters after a Russian place read for a speech verb ("… и Сеуле заявили").
@@ -558,6 +671,8 @@ def _russian_cue(
     best: tuple[int, int, Role] | None = None
     n = len(lemmas)
     for rank, cue in enumerate(book.cues):
+        if cue.position != "before":
+            continue
         for phrase in cue.phrases:
             size = len(phrase)
             for gap in range(min(book.gap, n - size) + 1):
@@ -614,14 +729,39 @@ def _russian_status(
     status = _russian_clause_status(book.language, text[low:high])
     if status == Status.SPECULATIVE:
         status = _own_predicate_status(book, text, (low, high), span[1])
+    if status == Status.SPECULATIVE and _hedges_the_time(book, text[low:high]):
+        status = Status.EXPECTED
     if status != Status.REPORTED and status != Status.EXPECTED:
         return status
     prefix = _russian_clause_status(book.language, text[sentence[0] : span[0]])
+    if prefix == Status.SPECULATIVE and _hedges_the_time(book, text[sentence[0] : span[0]]):
+        prefix = Status.EXPECTED
     if prefix in (Status.DENIED, Status.SPECULATIVE):
         return prefix  # "опроверг, что … поедет во Владивосток", "Возможно, поезд заедет в …"
     if _negated_list(book, text, sentence[0], span[0]):
         return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
     return status
+
+
+def _hedges_the_time(book: CueBook, clause: str) -> bool:
+    """Whether a Russian clause is speculative only by a modal of its deadline ("к утру
+    вторника может достичь X": the train is expected there, the hour is hedged)."""
+    if not book.time_modals or not book.deadlines:
+        return False
+    lemmas = tuple(_fold(book, t.form) for t in morph.russian_tokens(clause))
+    if not book.time_modals.intersection(lemmas):
+        return False
+    if not any(_holds(lemmas, phrase) for phrase in book.deadlines):
+        return False
+    speculative = dict(book.statuses)[Status.SPECULATIVE]
+    others = [p for p in speculative if p[0] not in book.time_modals]
+    return not any(_holds(lemmas, phrase) for phrase in others)
+
+
+def _holds(lemmas: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether the lemma sequence ``phrase`` occurs in ``lemmas``."""
+    size = len(phrase)
+    return any(tuple(lemmas[i : i + size]) == tuple(phrase) for i in range(len(lemmas) - size + 1))
 
 
 def _own_predicate_status(book: CueBook, text: str, clause: tuple[int, int], end: int) -> Status:

@@ -25,7 +25,6 @@ from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status
 from routes.read import cues, morph
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
-from routes.read.parse.resolve import comparable
 
 #: Languages read by this module (English is read by geoparse itself).
 NATIVE_LANGUAGES = ("ko", "ru")
@@ -197,6 +196,8 @@ def resolve(
     to point at its country or :data:`MIN_POPULATION` people. Among several readings
     the first plausible one in context wins, else the first.
     """
+    from routes.read.parse.resolve import comparable  # parse imports this module
+
     own = match.default.country if match.default is not None else None
     best = match.ranked[0][0]
     largest = max(p.population for p, _ in match.ranked)
@@ -243,9 +244,11 @@ def read_mention(
     if mention.role == Role.HISTORICAL or cues.is_past(book, text[slice(*sentence)], year):
         return replace(mention, role=Role.HISTORICAL, status=status)
     role = _role(place, reading, gazetteer)
+    if role == Role.ORIGIN and cues.leaves_for_home(book, text, mention.end, sentence[1]):
+        role = Role.VIA  # left for home: the far end of the journey, a stop on the way
     if role == Role.CONTEXT and reading.role is None and previous is not None:
         role = _listed_role(book, text, previous, mention, place, role)
-    date = _date_before(report, mention) or mention.date
+    date = _date_before(report, mention) or _date_not_past_a_break(report, mention)
     return replace(mention, role=role, status=status, date=date)
 
 
@@ -267,6 +270,29 @@ def _date_before(report: Report, mention: Mention) -> str | None:
         if _CLAUSE_BREAK.search(text, ref.end, mention.start) is None:
             best = ref.date
     return best
+
+
+def _date_not_past_a_break(report: Report, mention: Mention) -> str | None:
+    """The sentence's date of a Russian place with no time before it in its clause,
+    unless that date is written after the place past a contrast: "Ночью прошёл X, а ещё
+    раньше, в четверг, миновал Y" dates Y, not X (X then takes its place along the way).
+    A comma alone does not part them ("X, по данным ТАСС, будет закрыта в субботу")."""
+    if not mention.date or report_language(report) != "ru":
+        return mention.date
+    text = report.text
+    for ref in _report_times(report):
+        if ref.end <= mention.sentence_start or len(ref.date) < len("2000-01-01"):
+            continue
+        if ref.start >= mention.sentence_end or ref.start < mention.end:
+            return mention.date
+        if _CONTRAST.search(text, mention.end, ref.start) is not None:
+            return None
+        return mention.date
+    return mention.date
+
+
+#: What parts two clauses of a Russian sentence more than a comma does.
+_CONTRAST = re.compile(r";|\s(?:а|но|однако|хотя|тогда как)\s")
 
 
 def _report_times(report: Report) -> tuple[TimeRef, ...]:
