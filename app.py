@@ -56,6 +56,9 @@ CARD_HEIGHT = 330
 #: and any other order reads as a change, so every new map would rerun the page once by
 #: itself, and a click landing during that rerun was lost.
 MAP_EVENTS = ("last_object_clicked", "last_object_clicked_tooltip")
+#: The tabs under the map, and the session key of the open one.
+TIMELINE_TAB, PLACES_TAB, SHARE_TAB = "Journey timeline", "All places", "Share"
+TAB_KEY = "tab"
 
 
 # --- heavy objects and results, cached ------------------------------------------------
@@ -650,13 +653,25 @@ def _page() -> None:
         with st.expander(f"{len(journey.route.warnings)} routing warning(s)"):
             for warning in journey.route.warnings:
                 st.text(warning)
-    timeline, correct, share = st.tabs(["Journey timeline", "All places", "Share"])
-    with timeline, guard("the timeline"):
-        timeline_tab(journey)
-    with correct, guard("the table of places"):
-        correct_tab(journey, _gazetteer())
-    with share, guard("the downloads"):
-        _share_tab(journey, inputs)
+    _tabs(journey, inputs)
+
+
+def _tabs(journey: Journey, inputs: tuple) -> None:
+    """The timeline, the table of places and the downloads, each made only while open.
+
+    A tab that is not open sends nothing to the browser (neither its table nor its code
+    blocks, whose scripts would load before the map shows); opening one reruns the page.
+    """
+    parts = {
+        TIMELINE_TAB: ("the timeline", lambda: timeline_tab(journey)),
+        PLACES_TAB: ("the table of places", lambda: correct_tab(journey, _gazetteer())),
+        SHARE_TAB: ("the downloads", lambda: _share_tab(journey, inputs)),
+    }
+    tabs = st.tabs(list(parts), key=TAB_KEY, on_change="rerun")
+    for tab, (what, draw) in zip(tabs, parts.values(), strict=True):
+        if tab.open:
+            with tab, guard(what):
+                draw()
 
 
 main()

@@ -37,6 +37,12 @@ def _start() -> AppTest:
     return app.run()
 
 
+def _open(app: AppTest, tab: str) -> AppTest:
+    """``app`` rerun with the tab labelled ``tab`` open, as a click on it does."""
+    app.session_state["tab"] = tab
+    return app.run()
+
+
 def _summary(app: AppTest) -> str:
     """The one-line summary under the title."""
     return next(m.value for m in app.markdown if "rail km" in m.value)
@@ -74,7 +80,7 @@ def test_the_app_starts_with_no_arguments_and_shows_the_title_and_summary() -> N
 
 
 def test_excluding_the_last_stop_changes_the_rail_km_in_the_summary() -> None:
-    app = _start()
+    app = _open(_start(), "All places")
     before = _rail_km(app)
     rows = app.session_state["table_rows"]
     last = max((row for row in rows if row["order"] is not None), key=lambda row: row["order"])
@@ -85,7 +91,7 @@ def test_excluding_the_last_stop_changes_the_rail_km_in_the_summary() -> None:
 
 
 def test_changing_a_role_in_the_table_is_kept_as_a_correction() -> None:
-    app = _start()
+    app = _open(_start(), "All places")
     rows = app.session_state["table_rows"]
     context = next(row for row in rows if row["role"] == Role.CONTEXT)
     app = _edit_table(app, context["id"], {"role": Role.HISTORICAL})
@@ -112,15 +118,15 @@ def test_selecting_a_place_shows_its_card_without_rerunning_the_pipeline(
 
 
 def test_a_project_file_loads_back_to_the_identical_state() -> None:
-    app = _start()
+    app = _open(_start(), "All places")
     app.slider(key="speed").set_value(40.0).run()
     rows = app.session_state["table_rows"]
     context = next(row for row in rows if row["order"] is None)
-    app = _edit_table(app, context["id"], {"exclude": True})
+    app = _open(_edit_table(app, context["id"], {"exclude": True}), "Share")
     project = app.session_state["project_file"]
     summary = _summary(app)
 
-    fresh = _start()
+    fresh = _open(_start(), "Share")
     assert _summary(fresh) != summary
     fresh.file_uploader(key="project_0").upload("trip.json", project.encode("utf-8")).run()
     assert not fresh.exception
@@ -253,7 +259,8 @@ def test_a_failing_part_shows_an_error_while_the_rest_of_the_page_stays(
         msg = "the map broke"
         raise RuntimeError(msg)
 
-    app = _start()
+    app = _open(_start(), "All places")
+    app.session_state["table_rows"] = []  # filled again only if the table is drawn
     monkeypatch.setattr(routes.publish.web.render, "build_map", _broken)
     app.slider(key="speed").set_value(33.0).run()  # new inputs: no cached map to fall back on
     assert not app.exception
@@ -275,7 +282,7 @@ def test_removing_every_report_asks_for_one_and_a_bundled_sample_brings_it_back(
 
 
 def test_renumbering_the_order_column_reorders_the_route() -> None:
-    app = _start()
+    app = _open(_start(), "All places")
     rows = app.session_state["table_rows"]
     stops = [row for row in rows if row["order"] is not None]
     first, last = stops[0], stops[-1]
@@ -298,11 +305,23 @@ def test_renumbering_the_order_column_reorders_the_route() -> None:
     assert shown == list(order)
 
 
+def test_a_tab_is_made_only_once_it_is_opened() -> None:
+    app = _start()
+    assert app.dataframe  # the journey timeline, the tab open at first
+    assert not app.get("download_button") and not app.code
+    assert app.session_state["table_rows"] == []
+    app = _open(app, "All places")
+    assert app.session_state["table_rows"]
+    assert not app.get("download_button")
+    app = _open(app, "Share")
+    assert app.get("download_button") and app.code
+
+
 def test_the_share_tab_offers_one_download_per_registered_output() -> None:
     from routes.publish.outputs import OUTPUTS
 
     app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
+    app = _open(app.run(), "Share")
     assert not app.exception
     labels = [element.proto.label for element in app.get("download_button")]
     assert labels == [output.label for output in OUTPUTS]
@@ -321,7 +340,7 @@ def test_the_share_tab_offers_the_embed_code_and_the_maps_alt_texts_and_caption(
     from routes.publish.png.draw import caption
     from routes.publish.web.share import alt_text
 
-    app = _start()
+    app = _open(_start(), "Share")
     journey = build(load_paths(bundled_report_paths()).reports)
     embed, map_alt, png_alt, suggested = _share_code(app)
     assert embed.startswith('<iframe src="map.html" ') and embed.endswith("></iframe>")
@@ -335,7 +354,7 @@ def test_the_share_tab_offers_the_embed_code_and_the_maps_alt_texts_and_caption(
 
 
 def test_the_embed_code_escapes_a_hostile_title_and_refuses_a_script_address() -> None:
-    app = _start()
+    app = _open(_start(), "Share")
     app.text_input(key="map_title").set_value(HOSTILE_TITLE).run()
     embed = _share_code(app)[0]
     assert "<script>" not in embed and "<img" not in embed
