@@ -19,6 +19,8 @@ from routes.dashboard.server import free_port, start_streamlit, stop, wait_until
 TITLE = "Dashboard (streamlit run app.py) peak memory after showing the bundled report"
 #: Target: dashboard peak RSS at most 500 MB.
 TARGET_PEAK_MIB = 500.0
+#: Target: on a warm server, the map is visible within 3 s of opening the page.
+TARGET_WARM_VISIT_S = 3.0
 #: Target: a marker click shows its card within half a second.
 TARGET_CLICK_S = 0.5
 STARTUP_TIMEOUT_S = 90
@@ -93,7 +95,9 @@ def run(options: Options) -> Outcome:
         Figure("first visit: page open to map markers", map_s, "s"),
     )
     if again_s is not None:
-        outcome.add(Figure("second visit (server caches warm)", again_s, "s"))
+        outcome.add(
+            Figure("second visit (server caches warm)", again_s, "s", target=TARGET_WARM_VISIT_S)
+        )
     outcome.add(
         Figure("marker click to its card", click_s, "s", target=TARGET_CLICK_S),
         Figure("correction (card's Later button) to the redrawn map", correct_s, "s"),
