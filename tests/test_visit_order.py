@@ -36,6 +36,31 @@ def test_a_stop_without_a_time_goes_between_the_dated_stops_it_lies_between() ->
     assert _names(order_by_event_time(stops, times)) == ["a", "b", "c", "d"]
 
 
+def test_of_two_timed_origins_the_earlier_starts_the_journey() -> None:
+    # "the car left x station on Monday"; "the train had come overnight from a through b":
+    # a, told as earlier, starts the journey though x lies first on the track
+    stops = [
+        _stop("x", 13.0, Role.ORIGIN),
+        _stop("a", 10.0, Role.ORIGIN),
+        _stop("b", 11.0),
+        _stop("z", 13.1, Role.DESTINATION),
+    ]
+    times = {
+        "x": EventTime("2023-09-11", 0),
+        "a": EventTime("2023-09-11", -1, told=2),
+        "b": EventTime("2023-09-11", -1, told=3),
+        "z": EventTime("2023-09-11", 0, told=1),
+    }
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "x", "z"]
+
+
+def test_an_origin_first_on_the_track_stays_first_over_a_later_told_stop() -> None:
+    # one origin: stops told as earlier than its sentence do not move it
+    stops = [_stop("a", 10.0, Role.ORIGIN), _stop("b", 11.0), _stop("c", 12.0, Role.DESTINATION)]
+    times = {"a": EventTime("2023-09-11", 0), "b": EventTime("2023-09-11", -1, told=2)}
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
+
+
 def test_a_stop_without_a_time_beyond_the_last_dated_one_comes_after_it() -> None:
     stops = [_stop("a", 10.0), _stop("z", 14.0), _stop("b", 11.0), _stop("c", 12.0)]
     times = {"a": "2023-09-10", "b": "2023-09-11", "c": "2023-09-11"}

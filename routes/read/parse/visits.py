@@ -320,7 +320,7 @@ def order_by_event_time(
     distance = distance or _geodesic_km
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
     final = _final_destination(stops, times)
-    first = 0 if stops and stops[0][1] == Role.ORIGIN else None
+    first = _first_origin(stops, keys)
     if final is not None and _passed_on_the_way(final, stops, keys, first, distance):
         final = None  # reached before stops on later days that lie beyond it
     ends = {i for i in (first, final) if i is not None}
@@ -335,6 +335,23 @@ def order_by_event_time(
         fixed=(len(head), len(tail)),
     )
     return [stops[i] for i in placed]
+
+
+def _first_origin(stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int]]) -> int | None:
+    """The index of the origin the journey starts at: the first stop on the track when it is
+    an origin, None when it is not.
+
+    When a report names two origins and both have an event time, the earlier one starts the
+    journey ("the motorcade left X station on Tuesday … the train had travelled overnight
+    from Y": Y, told as earlier, comes first even when X lies first on the track).
+    """
+    if not stops or stops[0][1] != Role.ORIGIN:
+        return None
+    timed = [i for i, stop in enumerate(stops) if stop[1] == Role.ORIGIN and i in keys]
+    if 0 not in keys or not timed:
+        return 0
+    earliest = min(timed, key=lambda i: (keys[i][:2], i))
+    return earliest if keys[earliest][:2] < keys[0][:2] else 0
 
 
 def _passed_on_the_way(
