@@ -236,3 +236,18 @@ def test_a_curated_city_written_in_lower_case_after_a_preposition_is_found(
     assert _roles(
         "The delegates went back to their soul-searching in Warsaw.", gazetteer
     ).keys() <= {"Warsaw"}
+
+
+def test_in_lower_case_writing_a_persons_name_does_not_swallow_the_place_after_it(
+    gazetteer: Gazetteer,
+) -> None:
+    # Read as lower case, every word is capitalised: "Sergei Is Now Being Driven Into Kazan"
+    # is one run whose first word starts people's names.
+    text = (
+        "live updates. 09:20 - the train has been standing at the platform for an hour. "
+        "11:05 - sergei is now being driven into kazan, the local channel says."
+    )
+    parsed = _parse(text, gazetteer)
+    kazan = [p for p in parsed.places if p.place.name == "Kazan"]
+    assert kazan and kazan[0].mentions[0].text == "kazan"
+    assert kazan[0].role == Role.DESTINATION

@@ -295,16 +295,51 @@ def _name_matches(
         if segments is None:
             segments = _learn_runs(gazetteer, {run})[run]
         for segment in segments:
-            if _is_person(text, segment, offset + segment.tokens[0][0]):
-                continue
-            if segment.single is not None:
-                match = _single_match(text, offset, segment, segment.single, taken)
-                if match is not None:
-                    matches.append(match)
-                continue
-            tokens = [(offset + s, offset + e, kind) for s, e, kind in segment.tokens]
-            matches += _segment_matches(text, tokens, segment, taken, demonyms)
+            matches += _segment_places(text, gazetteer, offset, segment, taken, demonyms)
     return matches, demonyms
+
+
+def _segment_places(
+    text: str,
+    gazetteer: Gazetteer,
+    offset: int,
+    segment: _Segment,
+    taken: Sequence[tuple[int, int]],
+    demonyms: set[str],
+) -> list[Match]:
+    """The places of one segment of a run at ``offset`` (none in a person's name)."""
+    if _is_person(text, segment, offset + segment.tokens[0][0]):
+        return _after_a_name(text, gazetteer, offset, segment, taken, demonyms)
+    if segment.single is not None:
+        match = _single_match(text, offset, segment, segment.single, taken)
+        return [] if match is None else [match]
+    tokens = [(offset + s, offset + e, kind) for s, e, kind in segment.tokens]
+    return _segment_matches(text, tokens, segment, taken, demonyms)
+
+
+#: Most words a person's name runs to ("Kim Jong Un", "Vladimir Vladimirovich Putin").
+NAME_WORDS = 4
+
+
+def _after_a_name(
+    text: str,
+    gazetteer: Gazetteer,
+    offset: int,
+    segment: _Segment,
+    taken: Sequence[tuple[int, int]],
+    demonyms: set[str],
+) -> list[Match]:
+    """The places in a run's words beyond the longest name a person has: in writing read as
+    lower case every word is capitalised, so "kim is now being driven into vladivostok"
+    is one run that a person's name must not swallow whole."""
+    if len(segment.tokens) <= NAME_WORDS:
+        return []
+    start, end = offset + segment.tokens[NAME_WORDS][0], offset + segment.tokens[-1][1]
+    rest = text[start:end]
+    places = []
+    for part in _learn_runs(gazetteer, {rest})[rest]:
+        places += _segment_places(text, gazetteer, start, part, taken, demonyms)
+    return places
 
 
 def _single_match(
