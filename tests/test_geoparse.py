@@ -426,3 +426,19 @@ def test_several_reports_keep_their_own_ids_and_order(gazetteer: Gazetteer) -> N
 
 def test_no_reports_give_nothing(gazetteer: Gazetteer) -> None:
     assert parse([], gazetteer) == Parsed()
+
+
+def test_a_place_the_line_bypasses_is_ruled_out_and_the_next_one_is_where_it_went(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse(
+        "The convoy took a freight loop that bypasses Kazan. It then ran on to Samara.", gazetteer
+    )
+    kazan = next(p for p in parsed.places if p.place.name == "Kazan")
+    assert kazan.mentions[0].status == "ruled-out"
+    assert next(p for p in parsed.places if p.place.name == "Samara").role == "destination"
+
+
+def test_a_train_still_hours_from_a_city_is_heading_there(gazetteer: Gazetteer) -> None:
+    parsed = _parse("By noon on Monday the train was still two hours from Irkutsk.", gazetteer)
+    assert next(p for p in parsed.places if p.place.name == "Irkutsk").role == "destination"

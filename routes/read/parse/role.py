@@ -113,6 +113,7 @@ _AFTER_CHARS = 120
 _SERVICE_TO_BEFORE = re.compile(rf"{_CAP}[-‐–]$")
 _FROM = re.compile(
     r"(?<!km )(?<!miles )(?<!kilometres )(?<!kilometers )(?<!away )(?<!far )"
+    r"(?<!hour )(?<!hours )(?<!minutes )"  # "now two hours from X": a distance, not a start
     r"\bfrom\s+(?:the\s+)?(?:(?:railway\s+|train\s+)?station\s+(?:at|in|of)\s+)?$",
     re.IGNORECASE,
 )
