@@ -251,3 +251,17 @@ def test_in_lower_case_writing_a_persons_name_does_not_swallow_the_place_after_i
     kazan = [p for p in parsed.places if p.place.name == "Kazan"]
     assert kazan and kazan[0].mentions[0].text == "kazan"
     assert kazan[0].role == Role.DESTINATION
+
+
+def test_in_lower_case_writing_a_title_does_not_swallow_the_place_after_it(
+    gazetteer: Gazetteer,
+) -> None:
+    # "The President Will Travel On To Kazan …": a title takes the name after it, not the run.
+    text = (
+        "posted at 10:00. the president will travel on to kazan by train on monday, "
+        "an aide said. the delegation is small."
+    )
+    parsed = _parse(text, gazetteer)
+    kazan = [p for p in parsed.places if p.place.name == "Kazan"]
+    assert kazan and kazan[0].role == Role.DESTINATION
+    assert not _found("President Vladimir Putin Spoke.", gazetteer)  # title and name only

@@ -505,8 +505,8 @@ def _match_at(
         return i + 1, None, tokens[i][2] == _TAIL
     options = segment.keys[i]
     first = options[-1][1]
-    if first in TITLES:
-        return len(tokens), None, True
+    if first in TITLES:  # a title and the name after it (never the rest of a long run)
+        return min(len(tokens), i + 1 + NAME_WORDS), None, True
     if first == "the" or first in GEO_WORDS:
         return i + 1, None, True
     for j, key in options:
