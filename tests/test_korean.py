@@ -352,3 +352,31 @@ def test_leaving_the_lodging_of_the_dateline_city_starts_the_journey_there(
     roles = _roles(_parse(text, gazetteer))
     assert roles["ussuriysk"] == Role.ORIGIN
     assert roles["khabarovsk"] == Role.DESTINATION
+
+
+def _status_of(parsed: Parsed, place_id: str) -> Status:
+    return next(p for p in parsed.places if p.place.id == place_id).mentions[0].status
+
+
+def test_a_modal_of_how_early_hedges_the_time_not_the_trip(gazetteer: Gazetteer) -> None:
+    text = "대표단은 빠르면 다음 주 초 하바롭스크를 떠나 모스크바로 갈 수 있다고 관리가 말했다."
+    parsed = _parse(text, gazetteer)
+    assert _status_of(parsed, "khabarovsk") == Status.EXPECTED
+    assert _roles(parsed)["khabarovsk"] == Role.ORIGIN
+    # without the deadline the modal is speculation
+    text = "대표단은 다음 주 초 하바롭스크를 떠나 모스크바로 갈 수 있다고 관리가 말했다."
+    assert _status_of(_parse(text, gazetteer), "khabarovsk") == Status.SPECULATIVE
+    # another speculative word keeps it speculation
+    text = "대표단은 빠르면 하바롭스크를 떠날 수 있다는 관측이 나온다."
+    assert _status_of(_parse(text, gazetteer), "khabarovsk") == Status.SPECULATIVE
+
+
+def test_a_quoted_clause_ends_where_its_speaker_goes_on(gazetteer: Gazetteer) -> None:
+    # '…라며' closes the first quote: the hearsay of the second is not the first's
+    text = (
+        '한 관리는 "대표단이 내일 하바롭스크에 도착할 것"이라며 '
+        '"모스크바로 가는 방안도 거론된다"고 말했다.'
+    )
+    parsed = _parse(text, gazetteer)
+    assert _status_of(parsed, "khabarovsk") == Status.EXPECTED
+    assert _status_of(parsed, "moscow") == Status.SPECULATIVE

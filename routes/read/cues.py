@@ -84,11 +84,12 @@ class CueBook:
     #: the place a planned event is held at ("на X") where the journey goes.
     venue_events: frozenset[str] = frozenset()
     venue_verbs: frozenset[str] = frozenset()
-    #: Russian: modals that with a deadline in their clause ("к утру вторника может
-    #: достичь X") hedge the time, not the trip, and those deadlines (lemma tuples).
     #: Korean: a sentence's subject that is another person travelling, not the train's
     #: passenger ("… 대통령은 이튿날 X로 떠난다"): the places after it are no stops.
     other_travellers: frozenset[str] = frozenset()
+    #: Modals that with a deadline in their clause ("к утру вторника может достичь X",
+    #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
+    #: (lemma tuples in Russian, one-string tuples in Korean).
     time_modals: frozenset[str] = frozenset()
     deadlines: tuple[tuple[str, ...], ...] = ()
 
@@ -556,23 +557,48 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
         local = _clause_head(
             rest
         )  # "X를 둘러봤다는 일본 매체 보도를 부인했다": the report is denied
-    chain = _clause_head(rest, breaks=_KO_CHAIN_END)
+    chain = _clause_head(_unquoted(rest), breaks=_KO_CHAIN_END)
     for status, phrases in book.statuses:
         scope = local if status in (Status.RULED_OUT, Status.DENIED) else chain
         if any(phrase in scope for (phrase,) in phrases):
+            if status == Status.SPECULATIVE and _hedges_the_korean_time(book, before, chain):
+                return Status.EXPECTED
             return status
     if any(word in before for word in _KO_HEARSAY):
         return Status.SPECULATIVE
     return Status.REPORTED
 
 
+def _hedges_the_korean_time(book: CueBook, before: str, chain: str) -> bool:
+    """Whether a Korean clause is speculative only by a modal of its time ("이르면 10일
+    밤 X를 떠날 수 있다": the departure is expected, how early it is hedged).
+
+    ``before`` is the sentence up to the place, ``chain`` its clause chain after it: a
+    deadline word must stand in either, and no speculative word but the modal in ``chain``.
+    """
+    if not book.time_modals or not book.deadlines:
+        return False
+    if not any(modal in chain for modal in book.time_modals):
+        return False
+    if not any(word in before or word in chain for (word,) in book.deadlines):
+        return False
+    speculative = dict(book.statuses)[Status.SPECULATIVE]
+    others = [p for (p,) in speculative if p not in book.time_modals]
+    return not any(word in chain for word in others)
+
+
 #: Where a Korean clause chain ends: a full stop, or a contrast ("…지만", "…나,").
-_KO_CHAIN_END = re.compile(r"[.,;]|지만|으나\s|는데\s")
+_KO_CHAIN_END = re.compile(r"[.,;]|지만|으나\s|는데\s|(?<=라며)\s")
 #: A clause made a noun's content ("…했다는 보도", "…라는 주장"): the verb after the noun
 #: (부인했다) decides what the place's clause is.
 _KO_EMBEDDED = re.compile(r"[다라]는\s")
 #: Words opening hearsay: what follows them is speculation.
 _KO_HEARSAY = ("일각에서는", "일각에서", "관측통들은", "추측이")
+
+
+def _unquoted(window: str) -> str:
+    """``window`` without its quotation marks: '…닿을 것"이라며' reads as '…닿을 것이라며'."""
+    return "".join(char for char in window if char not in _QUOTES)
 
 
 def _clause_head(window: str, breaks: re.Pattern[str] = _KO_CLAUSE_END) -> str:
