@@ -380,3 +380,11 @@ def test_a_quoted_clause_ends_where_its_speaker_goes_on(gazetteer: Gazetteer) ->
     parsed = _parse(text, gazetteer)
     assert _status_of(parsed, "khabarovsk") == Status.EXPECTED
     assert _status_of(parsed, "moscow") == Status.SPECULATIVE
+
+
+def test_the_place_a_meeting_is_held_at_is_where_the_journey_goes(gazetteer: Gazetteer) -> None:
+    text = "두 정상의 회담은 이튿날 하바롭스크에서 열린다."
+    assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.DESTINATION
+    # a forum held there with no meeting of the journey is no destination
+    text = "대통령은 모스크바에서 열리는 경제 포럼에 참석한다."
+    assert _roles(_parse(text, gazetteer))["moscow"] == Role.CONTEXT

@@ -80,8 +80,8 @@ class CueBook:
     #: Words after a place left that say the train left it for home (lemma tuples in
     #: Russian, strings in Korean): the place is the journey's far end, not its start.
     way_home: tuple[tuple[str, ...], ...] = ()
-    #: Russian: events ("переговоры") and verbs of their taking place ("пройти") that make
-    #: the place a planned event is held at ("на X") where the journey goes.
+    #: Events ("переговоры", "회담") and verbs of their taking place ("пройти", "열리") that
+    #: make the place a planned event is held at ("на X", "X에서") where the journey goes.
     venue_events: frozenset[str] = frozenset()
     venue_verbs: frozenset[str] = frozenset()
     #: Korean: a sentence's subject that is another person travelling, not the train's
@@ -412,6 +412,8 @@ def _read_korean(
     if _another_traveller(book, text[sentence[0] : span[0]]):
         return Reading(None, status)  # another person's travel, not the train's
     role = _korean_cue(book, text, cue_from, window_end)
+    if role is None and _korean_venue(book, text[sentence[0] : span[0]], text[cue_from:stop]):
+        return Reading(Role.DESTINATION, status)  # "회담은 25일 X에서 열린다"
     if not attached and next_word and next_word[0].startswith(book.particles.meeting):
         role = None  # "하노이 회담": an event named by its place
     if role is not None and listed:
@@ -435,6 +437,18 @@ def _another_traveller(book: CueBook, head: str) -> bool:
     if not book.other_travellers.intersection(words):
         return False
     return not _QUOTES.intersection(head)
+
+
+def _korean_venue(book: CueBook, before: str, after: str) -> bool:
+    """Whether a Korean place is where a meeting of the sentence is held ("회담은 25일
+    X에서 열린다"): a meeting word before it, an "at" particle and a holding verb after."""
+    if not book.venue_events or not any(event in before for event in book.venue_events):
+        return False
+    for particle in sorted(book.particles.at, key=len, reverse=True):
+        if after.startswith(particle):
+            rest = after[len(particle) :].lstrip()
+            return rest.startswith(tuple(book.venue_verbs))
+    return False
 
 
 def _listed_particle_role(particles: KoreanParticles, role: Role, attached: str) -> Role:
