@@ -18,9 +18,9 @@ from routes.read.reports import report_from_text
 #: change that reads Korean worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.97
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.800
-#: reached (28 of 35).
-ORDER_FLOOR = 0.79
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.857
+#: reached (30 of 35).
+ORDER_FLOOR = 0.84
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
@@ -388,3 +388,15 @@ def test_the_place_a_meeting_is_held_at_is_where_the_journey_goes(gazetteer: Gaz
     # a forum held there with no meeting of the journey is no destination
     text = "대통령은 모스크바에서 열리는 경제 포럼에 참석한다."
     assert _roles(_parse(text, gazetteer))["moscow"] == Role.CONTEXT
+
+
+def test_dawn_of_the_day_told_before_comes_before_its_arrival(gazetteer: Gazetteer) -> None:
+    from routes.read.parse.visits import event_times
+
+    parsed = _parse(
+        "대표단은 12일 오후 하바롭스크에 도착했다. 대표단은 이날 새벽 우수리스크를 출발했다.",
+        gazetteer,
+    )
+    times = event_times(parsed.places)
+    assert times["ussuriysk"].day == times["khabarovsk"].day
+    assert times["ussuriysk"].rank < times["khabarovsk"].rank
