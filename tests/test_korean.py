@@ -18,9 +18,9 @@ from routes.read.reports import report_from_text
 #: change that reads Korean worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.97
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.857
-#: reached (30 of 35).
-ORDER_FLOOR = 0.84
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.886
+#: reached (31 of 35).
+ORDER_FLOOR = 0.87
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
@@ -400,3 +400,12 @@ def test_dawn_of_the_day_told_before_comes_before_its_arrival(gazetteer: Gazette
     times = event_times(parsed.places)
     assert times["ussuriysk"].day == times["khabarovsk"].day
     assert times["ussuriysk"].rank < times["khabarovsk"].rank
+
+
+def test_the_town_of_a_facility_visited_is_a_stop(gazetteer: Gazetteer) -> None:
+    # the visit word comes after another place: it is still the facility's (and town's)
+    text = "대표단은 13일 하바롭스크시의 비행장에서 러시아 관리들과 함께 새 여객기를 시찰했다."
+    assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.VIA
+    # a facility of the town where nothing is visited leaves it context
+    text = "하바롭스크의 공항에서 러시아 관리들이 환영 행사를 준비했다."
+    assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.CONTEXT

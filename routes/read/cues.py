@@ -103,6 +103,8 @@ class KoreanParticles:
     towards: frozenset[str] = frozenset()
     direction: tuple[str, ...] = ()
     meeting: tuple[str, ...] = ()
+    possessive: frozenset[str] = frozenset()
+    facilities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,8 @@ def load_cues(language: str) -> CueBook:
             towards=frozenset(options.get("towards", ())),
             direction=tuple(options.get("direction", ())),
             meeting=tuple(options.get("meeting", ())),
+            possessive=frozenset(options.get("possessive", ())),
+            facilities=tuple(options.get("facilities", ())),
         ),
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         venue_events=frozenset(options.get("venue_events", ())),
@@ -407,6 +411,8 @@ def _read_korean(
         and not listed
         and not (book.unblocking and next_word and next_word[0].startswith(book.unblocking))
     )
+    if _a_facility_of_it(book, attached, next_word[:1]):
+        return Reading(_facility_visit(book, text, eojeol_end, sentence[1]), status)
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
     if _another_traveller(book, text[sentence[0] : span[0]]):
@@ -437,6 +443,22 @@ def _another_traveller(book: CueBook, head: str) -> bool:
     if not book.other_travellers.intersection(words):
         return False
     return not _QUOTES.intersection(head)
+
+
+def _a_facility_of_it(book: CueBook, attached: str, next_word: Sequence[str]) -> bool:
+    """Whether a Korean place is the town of the facility named after it ("X시의 비행장에서"):
+    its particle is a possessive one and the next word is a facility noun of ko.toml."""
+    if attached not in book.particles.possessive or not next_word:
+        return False
+    return next_word[0].startswith(book.particles.facilities)
+
+
+def _facility_visit(book: CueBook, text: str, low: int, high: int) -> Role | None:
+    """Via when a cue of visiting or passing ends the clause chain after a town's facility
+    ("X시의 비행장에서 … 전투기를 료해하시였다"): the train stopped at the town."""
+    chain = _clause_head(text[low:high], breaks=_KO_CHAIN_END)
+    role = _korean_cue(book, text, low, low + len(chain))
+    return Role.VIA if role in (Role.VIA, Role.DESTINATION) else None
 
 
 def _korean_venue(book: CueBook, before: str, after: str) -> bool:
