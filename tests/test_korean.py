@@ -18,9 +18,9 @@ from routes.read.reports import report_from_text
 #: change that reads Korean worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.97
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.800
-#: reached (28 of 35).
-ORDER_FLOOR = 0.79
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85); 0.886
+#: reached (31 of 35).
+ORDER_FLOOR = 0.87
 
 
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
@@ -352,3 +352,60 @@ def test_leaving_the_lodging_of_the_dateline_city_starts_the_journey_there(
     roles = _roles(_parse(text, gazetteer))
     assert roles["ussuriysk"] == Role.ORIGIN
     assert roles["khabarovsk"] == Role.DESTINATION
+
+
+def _status_of(parsed: Parsed, place_id: str) -> Status:
+    return next(p for p in parsed.places if p.place.id == place_id).mentions[0].status
+
+
+def test_a_modal_of_how_early_hedges_the_time_not_the_trip(gazetteer: Gazetteer) -> None:
+    text = "대표단은 빠르면 다음 주 초 하바롭스크를 떠나 모스크바로 갈 수 있다고 관리가 말했다."
+    parsed = _parse(text, gazetteer)
+    assert _status_of(parsed, "khabarovsk") == Status.EXPECTED
+    assert _roles(parsed)["khabarovsk"] == Role.ORIGIN
+    # without the deadline the modal is speculation
+    text = "대표단은 다음 주 초 하바롭스크를 떠나 모스크바로 갈 수 있다고 관리가 말했다."
+    assert _status_of(_parse(text, gazetteer), "khabarovsk") == Status.SPECULATIVE
+    # another speculative word keeps it speculation
+    text = "대표단은 빠르면 하바롭스크를 떠날 수 있다는 관측이 나온다."
+    assert _status_of(_parse(text, gazetteer), "khabarovsk") == Status.SPECULATIVE
+
+
+def test_a_quoted_clause_ends_where_its_speaker_goes_on(gazetteer: Gazetteer) -> None:
+    # '…라며' closes the first quote: the hearsay of the second is not the first's
+    text = (
+        '한 관리는 "대표단이 내일 하바롭스크에 도착할 것"이라며 '
+        '"모스크바로 가는 방안도 거론된다"고 말했다.'
+    )
+    parsed = _parse(text, gazetteer)
+    assert _status_of(parsed, "khabarovsk") == Status.EXPECTED
+    assert _status_of(parsed, "moscow") == Status.SPECULATIVE
+
+
+def test_the_place_a_meeting_is_held_at_is_where_the_journey_goes(gazetteer: Gazetteer) -> None:
+    text = "두 정상의 회담은 이튿날 하바롭스크에서 열린다."
+    assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.DESTINATION
+    # a forum held there with no meeting of the journey is no destination
+    text = "대통령은 모스크바에서 열리는 경제 포럼에 참석한다."
+    assert _roles(_parse(text, gazetteer))["moscow"] == Role.CONTEXT
+
+
+def test_dawn_of_the_day_told_before_comes_before_its_arrival(gazetteer: Gazetteer) -> None:
+    from routes.read.parse.visits import event_times
+
+    parsed = _parse(
+        "대표단은 12일 오후 하바롭스크에 도착했다. 대표단은 이날 새벽 우수리스크를 출발했다.",
+        gazetteer,
+    )
+    times = event_times(parsed.places)
+    assert times["ussuriysk"].day == times["khabarovsk"].day
+    assert times["ussuriysk"].rank < times["khabarovsk"].rank
+
+
+def test_the_town_of_a_facility_visited_is_a_stop(gazetteer: Gazetteer) -> None:
+    # the visit word comes after another place: it is still the facility's (and town's)
+    text = "대표단은 13일 하바롭스크시의 비행장에서 러시아 관리들과 함께 새 여객기를 시찰했다."
+    assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.VIA
+    # a facility of the town where nothing is visited leaves it context
+    text = "하바롭스크의 공항에서 러시아 관리들이 환영 행사를 준비했다."
+    assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.CONTEXT

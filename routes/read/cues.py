@@ -80,15 +80,16 @@ class CueBook:
     #: Words after a place left that say the train left it for home (lemma tuples in
     #: Russian, strings in Korean): the place is the journey's far end, not its start.
     way_home: tuple[tuple[str, ...], ...] = ()
-    #: Russian: events ("переговоры") and verbs of their taking place ("пройти") that make
-    #: the place a planned event is held at ("на X") where the journey goes.
+    #: Events ("переговоры", "회담") and verbs of their taking place ("пройти", "열리") that
+    #: make the place a planned event is held at ("на X", "X에서") where the journey goes.
     venue_events: frozenset[str] = frozenset()
     venue_verbs: frozenset[str] = frozenset()
-    #: Russian: modals that with a deadline in their clause ("к утру вторника может
-    #: достичь X") hedge the time, not the trip, and those deadlines (lemma tuples).
     #: Korean: a sentence's subject that is another person travelling, not the train's
     #: passenger ("… 대통령은 이튿날 X로 떠난다"): the places after it are no stops.
     other_travellers: frozenset[str] = frozenset()
+    #: Modals that with a deadline in their clause ("к утру вторника может достичь X",
+    #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
+    #: (lemma tuples in Russian, one-string tuples in Korean).
     time_modals: frozenset[str] = frozenset()
     deadlines: tuple[tuple[str, ...], ...] = ()
 
@@ -102,6 +103,8 @@ class KoreanParticles:
     towards: frozenset[str] = frozenset()
     direction: tuple[str, ...] = ()
     meeting: tuple[str, ...] = ()
+    possessive: frozenset[str] = frozenset()
+    facilities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,8 @@ def load_cues(language: str) -> CueBook:
             towards=frozenset(options.get("towards", ())),
             direction=tuple(options.get("direction", ())),
             meeting=tuple(options.get("meeting", ())),
+            possessive=frozenset(options.get("possessive", ())),
+            facilities=tuple(options.get("facilities", ())),
         ),
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         venue_events=frozenset(options.get("venue_events", ())),
@@ -406,11 +411,15 @@ def _read_korean(
         and not listed
         and not (book.unblocking and next_word and next_word[0].startswith(book.unblocking))
     )
+    if _a_facility_of_it(book, attached, next_word[:1]):
+        return Reading(_facility_visit(book, text, eojeol_end, sentence[1]), status)
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
     if _another_traveller(book, text[sentence[0] : span[0]]):
         return Reading(None, status)  # another person's travel, not the train's
     role = _korean_cue(book, text, cue_from, window_end)
+    if role is None and _korean_venue(book, text[sentence[0] : span[0]], text[cue_from:stop]):
+        return Reading(Role.DESTINATION, status)  # "회담은 25일 X에서 열린다"
     if not attached and next_word and next_word[0].startswith(book.particles.meeting):
         role = None  # "하노이 회담": an event named by its place
     if role is not None and listed:
@@ -434,6 +443,34 @@ def _another_traveller(book: CueBook, head: str) -> bool:
     if not book.other_travellers.intersection(words):
         return False
     return not _QUOTES.intersection(head)
+
+
+def _a_facility_of_it(book: CueBook, attached: str, next_word: Sequence[str]) -> bool:
+    """Whether a Korean place is the town of the facility named after it ("X시의 비행장에서"):
+    its particle is a possessive one and the next word is a facility noun of ko.toml."""
+    if attached not in book.particles.possessive or not next_word:
+        return False
+    return next_word[0].startswith(book.particles.facilities)
+
+
+def _facility_visit(book: CueBook, text: str, low: int, high: int) -> Role | None:
+    """Via when a cue of visiting or passing ends the clause chain after a town's facility
+    ("X시의 비행장에서 … 전투기를 료해하시였다"): the train stopped at the town."""
+    chain = _clause_head(text[low:high], breaks=_KO_CHAIN_END)
+    role = _korean_cue(book, text, low, low + len(chain))
+    return Role.VIA if role in (Role.VIA, Role.DESTINATION) else None
+
+
+def _korean_venue(book: CueBook, before: str, after: str) -> bool:
+    """Whether a Korean place is where a meeting of the sentence is held ("회담은 25일
+    X에서 열린다"): a meeting word before it, an "at" particle and a holding verb after."""
+    if not book.venue_events or not any(event in before for event in book.venue_events):
+        return False
+    for particle in sorted(book.particles.at, key=len, reverse=True):
+        if after.startswith(particle):
+            rest = after[len(particle) :].lstrip()
+            return rest.startswith(tuple(book.venue_verbs))
+    return False
 
 
 def _listed_particle_role(particles: KoreanParticles, role: Role, attached: str) -> Role:
@@ -556,23 +593,48 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
         local = _clause_head(
             rest
         )  # "X를 둘러봤다는 일본 매체 보도를 부인했다": the report is denied
-    chain = _clause_head(rest, breaks=_KO_CHAIN_END)
+    chain = _clause_head(_unquoted(rest), breaks=_KO_CHAIN_END)
     for status, phrases in book.statuses:
         scope = local if status in (Status.RULED_OUT, Status.DENIED) else chain
         if any(phrase in scope for (phrase,) in phrases):
+            if status == Status.SPECULATIVE and _hedges_the_korean_time(book, before, chain):
+                return Status.EXPECTED
             return status
     if any(word in before for word in _KO_HEARSAY):
         return Status.SPECULATIVE
     return Status.REPORTED
 
 
+def _hedges_the_korean_time(book: CueBook, before: str, chain: str) -> bool:
+    """Whether a Korean clause is speculative only by a modal of its time ("이르면 10일
+    밤 X를 떠날 수 있다": the departure is expected, how early it is hedged).
+
+    ``before`` is the sentence up to the place, ``chain`` its clause chain after it: a
+    deadline word must stand in either, and no speculative word but the modal in ``chain``.
+    """
+    if not book.time_modals or not book.deadlines:
+        return False
+    if not any(modal in chain for modal in book.time_modals):
+        return False
+    if not any(word in before or word in chain for (word,) in book.deadlines):
+        return False
+    speculative = dict(book.statuses)[Status.SPECULATIVE]
+    others = [p for (p,) in speculative if p not in book.time_modals]
+    return not any(word in chain for word in others)
+
+
 #: Where a Korean clause chain ends: a full stop, or a contrast ("…지만", "…나,").
-_KO_CHAIN_END = re.compile(r"[.,;]|지만|으나\s|는데\s")
+_KO_CHAIN_END = re.compile(r"[.,;]|지만|으나\s|는데\s|(?<=라며)\s")
 #: A clause made a noun's content ("…했다는 보도", "…라는 주장"): the verb after the noun
 #: (부인했다) decides what the place's clause is.
 _KO_EMBEDDED = re.compile(r"[다라]는\s")
 #: Words opening hearsay: what follows them is speculation.
 _KO_HEARSAY = ("일각에서는", "일각에서", "관측통들은", "추측이")
+
+
+def _unquoted(window: str) -> str:
+    """``window`` without its quotation marks: '…닿을 것"이라며' reads as '…닿을 것이라며'."""
+    return "".join(char for char in window if char not in _QUOTES)
 
 
 def _clause_head(window: str, breaks: re.Pattern[str] = _KO_CLAUSE_END) -> str:
