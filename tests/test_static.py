@@ -350,3 +350,19 @@ def test_the_pdf_embeds_the_glyphs_of_its_title_in_its_own_fonts(journey):
     title = set((journey.title or "Reported route").replace(" ", ""))
     assert title <= covered
     assert all("glyf" in font for font in fonts)  # glyph outlines, not references
+
+
+def test_a_map_frame_that_crosses_itself_in_lon_lat_still_draws_and_names_its_areas(
+    journey, monkeypatch
+):
+    import shapely
+
+    from routes.publish.png import basemap
+
+    # A continent-wide map's frame can inverse-project into a ring that crosses itself;
+    # intersecting an area with such a ring raised a GEOS TopologyException before.
+    bow_tie = shapely.Polygon([(120, 35), (140, 50), (140, 35), (120, 50)])
+    monkeypatch.setattr(basemap, "_frame_polygon", lambda frame: bow_tie)
+    drawing = static.MapDrawing(journey, dpi=72)
+    assert drawing.save("png").startswith(b"\x89PNG")
+    assert "Russian Far East" in [text for text, _detail, _box in drawing.layout.labels]

@@ -132,10 +132,17 @@ def _shade(ax, frame: MapFrame, outline) -> None:
 
 
 def _area_label_point(frame: MapFrame, outline) -> tuple[float, float] | None:
-    """A point inside the area and inside the map to print its name at, if any."""
-    polys = [shapely.Polygon(r) for r in outline if len(r) >= 3]
+    """A point inside the area and inside the map to print its name at, if any.
+
+    Both shapes are made valid first: a map of a whole continent inverse-projects its
+    frame into a lon/lat ring that may cross itself, and an outline may too.
+    """
+    polys = [shapely.make_valid(shapely.Polygon(r)) for r in outline if len(r) >= 3]
     area = shapely.make_valid(shapely.union_all(polys))
-    visible = shapely.intersection(area, _frame_polygon(frame))
+    try:
+        visible = shapely.intersection(area, shapely.make_valid(_frame_polygon(frame)))
+    except shapely.errors.GEOSException:
+        return None  # no safe spot for the name: the area is still shaded, unlabelled
     if visible.is_empty or visible.area <= 0:
         return None
     point = visible.representative_point()
