@@ -28,12 +28,13 @@ _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from routes.batch.run import run_batch
+from routes.batch.workers import peak_rss_kib
 options = json.loads(sys.argv[3])
 summary = run_batch([sys.argv[1]], Path(sys.argv[2]), progress=False, **options)
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({
     "reports": summary.reports, "mentions": summary.mentions, "places": summary.places,
-    "seconds": summary.seconds, "parent_rss_kib": usage.ru_maxrss,
+    "seconds": summary.seconds, "parent_rss_kib": peak_rss_kib(),
     "parent_cpu_s": usage.ru_utime + usage.ru_stime,
     "workers_rss_kib": sorted(summary.worker_rss_kib.values()),
     "bytes": {k: p.stat().st_size for k, p in summary.written.items()},
