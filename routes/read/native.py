@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status, TimeRef
-from routes.read import cues, morph
+from routes.read import cues, cues_ko, cues_ru, morph
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
 
@@ -231,13 +231,11 @@ def read_mention(
     text = report.text
     sentence = (mention.sentence_start, mention.sentence_end)
     cue_from, bound = _cue_window(book, text, matches, mention.end, sentence[1])
-    reading = cues.read_mention(
-        book, text, sentence, (mention.start, mention.end), bound, cue_from=cue_from
-    )
+    reading = _cue_reading(book, text, sentence, (mention.start, mention.end), bound, cue_from)
     status = reading.status
     year = report.published.year if report.published else None
     if cues.dateline_span(book, text) == (mention.start, mention.end):
-        here = cues.here_role(book, text) if place.kind in POINT_KINDS else None
+        here = cues_ko.here_role(book, text) if place.kind in POINT_KINDS else None
         if here is not None:
             here = _role(place, cues.Reading(here, Status.REPORTED), gazetteer)
         return replace(mention, role=here or Role.DATELINE, status=Status.REPORTED)
@@ -382,3 +380,20 @@ def _starts(matches: Sequence[Any]) -> list[int]:
         held = (matches, [m.start for m in matches])
         _STARTS[id(matches)] = held
     return held[1]
+
+
+def _cue_reading(
+    book: cues.CueBook,
+    text: str,
+    sentence: tuple[int, int],
+    span: tuple[int, int],
+    bound: int,
+    cue_from: int | None,
+) -> cues.Reading:
+    """The role cue and status the words around ``text[span[0]:span[1]]`` give: Korean cues
+    after the name, read up to ``bound`` (where the sentence's next place starts) from
+    ``cue_from`` (after the places listed with this one; the name's end by default);
+    Russian cues before it."""
+    if book.language == "ko":
+        return cues_ko.read_korean(book, text, sentence, span, bound, cue_from or span[1])
+    return cues_ru.read_russian(book, text, sentence, span)

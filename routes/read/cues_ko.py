@@ -1,0 +1,301 @@
+"""Korean cue reading: the role and status the words after a place give.
+
+Cues, particles and Kiwi's morpheme forms, all from ``lang/ko.toml`` (via :class:`CueBook`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from routes.model import Role, Status
+from routes.read import morph
+from routes.read.cues import CueBook, KoreanParticles, Reading, load_cues
+
+_KO_CLAUSE_END = re.compile(r"[,.;:]")
+
+
+def read_korean(
+    book: CueBook,
+    text: str,
+    sentence: tuple[int, int],
+    span: tuple[int, int],
+    bound: int,
+    cue_from: int,
+) -> Reading:
+    """Korean: the cue after the name, its particle, a title after it, the clause status."""
+    end = span[1]
+    stop = min(bound, sentence[1])
+    eojeol_end = end
+    while eojeol_end < len(text) and not text[eojeol_end].isspace():
+        eojeol_end += 1
+    attached = text[end:eojeol_end]
+    next_word = text[eojeol_end:stop].split(maxsplit=1)
+    title = bool(next_word) and next_word[0] in book.titles
+    window_end = min(stop, cue_from + book.reach)
+    near = text[cue_from : min(stop, cue_from + book.status_reach)]
+    status = _korean_status(book, near, text[cue_from : sentence[1]], text[sentence[0] : end])
+    actor_form = attached in book.actor_marks
+    described = _korean_description(book, text[max(sentence[0], span[0] - 16) : span[0]])
+    if described is not None and not title:
+        return Reading(described, status)
+    listed = cue_from != end
+    blocked = (
+        attached.startswith(book.blocking)
+        and not listed
+        and not (book.unblocking and next_word and next_word[0].startswith(book.unblocking))
+    )
+    if _a_facility_of_it(book, attached, next_word[:1]):
+        return Reading(_facility_visit(book, text, eojeol_end, sentence[1]), status)
+    if title or blocked or attached in book.particles.subject:
+        return Reading(None, status, title=title, actor_form=actor_form)
+    if _another_traveller(book, text[sentence[0] : span[0]]):
+        return Reading(None, status)  # another person's travel, not the train's
+    role = _korean_cue(book, text, cue_from, window_end)
+    if role is None and _korean_venue(book, text[sentence[0] : span[0]], text[cue_from:stop]):
+        return Reading(Role.DESTINATION, status)  # "회담은 25일 X에서 열린다"
+    if not attached and next_word and next_word[0].startswith(book.particles.meeting):
+        role = None  # "하노이 회담": an event named by its place
+    if role is not None and listed:
+        role = _listed_particle_role(book.particles, role, attached)
+    elif role is not None:
+        after = text[eojeol_end:window_end]
+        role = _particle_role(book.particles, role, attached, next_word[:1], after)
+    return Reading(role, status, actor_form=actor_form and role is None)
+
+
+#: Words at the start of a Korean sentence within which its topic stands.
+_KO_TOPIC_WORDS = 4
+#: Quotation marks: a place quoted after the topic is what that person said, not did.
+_QUOTES = frozenset("\"“”「」‘’'")
+
+
+def _another_traveller(book: CueBook, head: str) -> bool:
+    """Whether a Korean sentence opens with another leader as its topic ("… 대통령은
+    이튿날 X로 떠난다") and the place is not in what that person is quoted saying."""
+    words = head.split()[:_KO_TOPIC_WORDS]
+    if not book.other_travellers.intersection(words):
+        return False
+    return not _QUOTES.intersection(head)
+
+
+def _a_facility_of_it(book: CueBook, attached: str, next_word: Sequence[str]) -> bool:
+    """Whether a Korean place is the town of the facility named after it ("X시의 비행장에서"):
+    its particle is a possessive one and the next word is a facility noun of ko.toml."""
+    if attached not in book.particles.possessive or not next_word:
+        return False
+    return next_word[0].startswith(book.particles.facilities)
+
+
+def _facility_visit(book: CueBook, text: str, low: int, high: int) -> Role | None:
+    """Via when a cue of visiting or passing ends the clause chain after a town's facility
+    ("X시의 비행장에서 … 전투기를 료해하시였다"): the train stopped at the town."""
+    chain = _clause_head(text[low:high], breaks=_KO_CHAIN_END)
+    role = _korean_cue(book, text, low, low + len(chain))
+    return Role.VIA if role in (Role.VIA, Role.DESTINATION) else None
+
+
+def _korean_venue(book: CueBook, before: str, after: str) -> bool:
+    """Whether a Korean place is where a meeting of the sentence is held ("회담은 25일
+    X에서 열린다"): a meeting word before it, an "at" particle and a holding verb after."""
+    if not book.venue_events or not any(event in before for event in book.venue_events):
+        return False
+    for particle in sorted(book.particles.at, key=len, reverse=True):
+        if after.startswith(particle):
+            rest = after[len(particle) :].lstrip()
+            return rest.startswith(tuple(book.venue_verbs))
+    return False
+
+
+def _listed_particle_role(particles: KoreanParticles, role: Role, attached: str) -> Role:
+    """The role a Korean place takes from the cue after the places that follow it.
+
+    "평양에서 하산으로 향했다": the place the train came from is the origin of the
+    leg the cue describes; any other list shares the cue's role.
+    """
+    if role == Role.DESTINATION and attached.removeprefix("역") in particles.at:
+        return Role.ORIGIN
+    return role
+
+
+def _particle_role(
+    particles: KoreanParticles,
+    role: Role,
+    attached: str,
+    next_word: Sequence[str],
+    after: str,
+) -> Role:
+    """A Korean cue's role as the place's own particle bends it.
+
+    "평양으로 출발" is the destination, not the origin; "X에서 … 도착" and "X 방면으로
+    향하다" put X on the way (via), not at the journey's end, unless a summit is held
+    there (``after``: the words read for the cue).
+    """
+    particle = attached.removeprefix("역")
+    heading = attached.startswith(particles.direction) or (
+        not attached and bool(next_word) and next_word[0].startswith(particles.direction)
+    )
+    if role == Role.ORIGIN and (
+        particle in particles.towards or _towards_a_direction(particles, attached, next_word)
+    ):
+        return Role.DESTINATION
+    if role != Role.DESTINATION or any(word in after for word in particles.meeting):
+        return role
+    return Role.VIA if particle in particles.at or heading else role
+
+
+def _towards_a_direction(
+    particles: KoreanParticles, attached: str, next_word: Sequence[str]
+) -> bool:
+    """Whether a direction word with a "towards" particle follows a Korean place
+    ("X 방향으로 떠났다": left towards X; "X 쪽에서" is where it came from)."""
+    word = attached or (next_word[0] if next_word else "")
+    for direction in particles.direction:
+        if word.startswith(direction):
+            return word[len(direction) :] in particles.towards
+    return False
+
+
+def _korean_description(book: CueBook, before: str) -> Role | None:
+    """The role a description right before a Korean place gives it ("접경 도시 하산"),
+    maybe with one word between, its region ("다음 목적지는 연해주 아르툠")."""
+    words = before.rstrip()
+    parts = words.rsplit(maxsplit=1)
+    shorter = parts[0].rstrip() if len(parts) == 2 else ""
+    for role, phrases in _korean_before_cues(book.language):
+        if words.endswith(phrases) or (shorter and shorter.endswith(phrases)):
+            return role
+    return None
+
+
+@functools.cache
+def _korean_before_cues(language: str) -> tuple[tuple[Role, tuple[str, ...]], ...]:
+    """Each before-cue's role with its phrases."""
+    return tuple(
+        (cue.role, tuple(p for (p,) in cue.phrases))
+        for cue in load_cues(language).cues
+        if cue.position == "before"
+    )
+
+
+def _korean_cue(book: CueBook, text: str, low: int, high: int) -> Role | None:
+    """The role of the nearest cue in ``text[low:high]`` (text or Kiwi forms)."""
+    phrases, lengths = _korean_after_cues(book.language)
+    window = text[low:high]
+    spots = [(at, window) for at in range(len(window))]
+    spots += [(pos - low, joined) for pos, joined in _korean_forms(text, low, high)]
+    best: tuple[int, int, Role] | None = None
+    for at, string in sorted(spots, key=lambda spot: spot[0]):
+        if best is not None and at > best[0]:
+            break
+        base = at if string is window else 0
+        for size in lengths:
+            hit = phrases.get(string[base : base + size])
+            if hit is not None and (best is None or (at, hit[0]) < best[:2]):
+                best = (at, hit[0], hit[1])
+    return best[2] if best else None
+
+
+@functools.cache
+def _korean_after_cues(language: str) -> tuple[dict[str, tuple[int, Role]], tuple[int, ...]]:
+    """Each after-cue phrase with (rank of its cue, role), and the phrases' lengths."""
+    phrases: dict[str, tuple[int, Role]] = {}
+    for rank, cue in enumerate(load_cues(language).cues):
+        if cue.position == "after":
+            for (phrase,) in cue.phrases:
+                phrases.setdefault(phrase, (rank, cue.role))
+    return phrases, tuple(sorted({len(p) for p in phrases}))
+
+
+def _korean_forms(text: str, low: int, high: int) -> list[tuple[int, str]]:
+    """(offset, morpheme forms joined from there) for each Kiwi morpheme in ``low:high``."""
+    tokens = morph.korean_tokens_between(text, low, high)
+    return [(t.start, "".join(u.form for u in tokens[k : k + 4])) for k, t in enumerate(tokens)]
+
+
+def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
+    """The status of a Korean place.
+
+    Negation and denial bind the words right after the place, up to the next place
+    (``near``: "블라디보스토크 방면이 아닌"); speculation and expectation close the whole
+    clause chain, so they are read up to the end of the clause (``rest``: "라진을 거쳐
+    두만강을 건너 러시아로 향할 가능성이 크다"); a sentence opened as hearsay ("일각에서는")
+    is speculative throughout (``before``).
+    """
+    local = _clause_head(near)
+    if _KO_EMBEDDED.search(local):
+        local = _clause_head(
+            rest
+        )  # "X를 둘러봤다는 일본 매체 보도를 부인했다": the report is denied
+    chain = _clause_head(_unquoted(rest), breaks=_KO_CHAIN_END)
+    for status, phrases in book.statuses:
+        scope = local if status in (Status.RULED_OUT, Status.DENIED) else chain
+        if any(phrase in scope for (phrase,) in phrases):
+            if status == Status.SPECULATIVE and _hedges_the_korean_time(book, before, chain):
+                return Status.EXPECTED
+            return status
+    if any(word in before for word in _KO_HEARSAY):
+        return Status.SPECULATIVE
+    return Status.REPORTED
+
+
+def _hedges_the_korean_time(book: CueBook, before: str, chain: str) -> bool:
+    """Whether a Korean clause is speculative only by a modal of its time ("이르면 10일
+    밤 X를 떠날 수 있다": the departure is expected, how early it is hedged).
+
+    ``before`` is the sentence up to the place, ``chain`` its clause chain after it: a
+    deadline word must stand in either, and no speculative word but the modal in ``chain``.
+    """
+    if not book.time_modals or not book.deadlines:
+        return False
+    if not any(modal in chain for modal in book.time_modals):
+        return False
+    if not any(word in before or word in chain for (word,) in book.deadlines):
+        return False
+    speculative = dict(book.statuses)[Status.SPECULATIVE]
+    others = [p for (p,) in speculative if p not in book.time_modals]
+    return not any(word in chain for word in others)
+
+
+#: Where a Korean clause chain ends: a full stop, or a contrast ("…지만", "…나,").
+_KO_CHAIN_END = re.compile(r"[.,;]|지만|으나\s|는데\s|(?<=라며)\s")
+#: A clause made a noun's content ("…했다는 보도", "…라는 주장"): the verb after the noun
+#: (부인했다) decides what the place's clause is.
+_KO_EMBEDDED = re.compile(r"[다라]는\s")
+#: Words opening hearsay: what follows them is speculation.
+_KO_HEARSAY = ("일각에서는", "일각에서", "관측통들은", "추측이")
+
+
+def _unquoted(window: str) -> str:
+    """``window`` without its quotation marks: '…닿을 것"이라며' reads as '…닿을 것이라며'."""
+    return "".join(char for char in window if char not in _QUOTES)
+
+
+def _clause_head(window: str, breaks: re.Pattern[str] = _KO_CLAUSE_END) -> str:
+    """``window`` up to its first clause break."""
+    cut = breaks.search(window)
+    return window[: cut.start()] if cut else window
+
+
+def here_role(book: CueBook, text: str) -> Role | None:
+    """The journey role the body gives the dateline city by "here" ("이곳에 도착했다").
+
+    The first "here" followed by a travel cue within the language's reach decides;
+    None when the body says nothing of the kind.
+    """
+    if book.language != "ko":
+        return None
+    for word in book.here:
+        for m in re.finditer(re.escape(word), text):
+            end = m.end()
+            eojeol_end = end
+            while eojeol_end < len(text) and not text[eojeol_end].isspace():
+                eojeol_end += 1
+            stop = _KO_CLAUSE_END.search(text, end)
+            high = min(stop.start() if stop else len(text), end + book.reach)
+            role = _korean_cue(book, text, end, high)
+            if role is not None:
+                after = text[eojeol_end:high]
+                return _particle_role(book.particles, role, text[end:eojeol_end], (), after)
+    return None

@@ -1,0 +1,236 @@
+"""Russian cue reading: the role and status the words before a place give.
+
+Cues matched on pymorphy3 lemmas, all from ``lang/ru.toml`` (via :class:`CueBook`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from routes.model import Role, Status
+from routes.read import morph
+from routes.read.cues import (
+    CLAUSE_PUNCTUATION,
+    RU_BEFORE_CHARS,
+    CueBook,
+    Reading,
+    fold_lemma,
+    load_cues,
+)
+
+_RU_CLAUSE_BREAK = re.compile(r"[,;:—()]|\s(?:но|а|однако|хотя|тогда как)\s")
+
+
+def read_russian(
+    book: CueBook, text: str, sentence: tuple[int, int], span: tuple[int, int]
+) -> Reading:
+    """Russian: the cue lemmas before the name, a title before it, the clause status."""
+    start, end = span
+    low = max(sentence[0], start - RU_BEFORE_CHARS)
+    before = [(t, fold_lemma(book, t.form)) for t in morph.russian_tokens(text[low:start])]
+    lemmas = [lemma for _, lemma in before]
+    cases = morph.russian_cases(text[start:end].split()[0].split("-")[0])
+    status = _russian_status(book, text, sentence, span)
+    title = bool(lemmas) and lemmas[-1] in book.titles
+    if title:
+        return Reading(None, status, title=True)
+    if _speaks(book, text, sentence, span, lemmas):
+        return Reading(None, status, actor_form=True)
+    role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
+    if role is None:
+        role = _russian_after_cue(book, text, span[1], sentence[1])
+    if role == Role.VIA and status == Status.EXPECTED and _planned_venue(book, lemmas):
+        role = Role.DESTINATION
+    actor_form = role is None and bool(cases & book.actor_marks)
+    return Reading(role, status, actor_form=actor_form)
+
+
+def _russian_after_cue(book: CueBook, text: str, end: int, limit: int) -> Role | None:
+    """The role of a cue phrase right after a Russian name, in its clause: the name told
+    before its verb ("X поезд прошёл около восьми утра")."""
+    stop = CLAUSE_PUNCTUATION.search(text, end, limit)
+    lemmas = tuple(
+        fold_lemma(book, t.form)
+        for t in morph.russian_tokens(text[end : stop.start() if stop else limit])
+    )
+    for cue in book.cues:
+        if cue.position == "after" and any(lemmas[: len(p)] == p for p in cue.phrases):
+            return cue.role
+    return None
+
+
+def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
+    """Whether a place after a bare "в"/"на" is where a planned event will be held
+    ("Переговоры пройдут в четверг на острове X"): the journey goes there."""
+    if not lemmas or lemmas[-1] not in ("в", "на"):
+        return False
+    return bool(book.venue_events.intersection(lemmas)) and bool(
+        book.venue_verbs.intersection(lemmas)
+    )
+
+
+#: Characters after a Russian place read for a speech verb ("… и Сеуле заявили").
+_RU_SPEECH_CHARS = 40
+
+
+def _speaks(
+    book: CueBook, text: str, sentence: tuple[int, int], span: tuple[int, int], lemmas: list[str]
+) -> bool:
+    """Whether "в X" stands beside a speech verb with no subject: the government speaks.
+
+    "как отметили в Пхеньяне" (the verb right before "в"), "В Вашингтоне и Сеуле заявили"
+    (the first word after the place and the places listed with it).
+    """
+    listed = len(lemmas) >= 3 and lemmas[-1] in book.glue and lemmas[-3] == "в"
+    if not book.speech or not lemmas or (lemmas[-1] != "в" and not listed):
+        return False
+    if lemmas[-1] == "в" and len(lemmas) >= 2 and lemmas[-2] in book.speech:
+        return True
+    after = text[span[1] : min(sentence[1], span[1] + _RU_SPEECH_CHARS)]
+    for token in morph.russian_tokens(after):
+        word = after[token.start : token.end]
+        if token.form in book.glue or word[:1].isupper():
+            continue  # "и Сеуле": another place of the same list
+        # the verb of the same clause, not an attribution after a comma ("…, заявили в РЖД")
+        return token.form in book.speech and "," not in after[: token.start]
+    return False
+
+
+_BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("у",), ("по",), ("в", "сторона")})
+
+
+def _russian_cue(
+    book: CueBook, lemmas: Sequence[str], cases: frozenset[str], travel: bool
+) -> Role | None:
+    """The role of the nearest cue phrase ending at most ``book.gap`` words before the name."""
+    best: tuple[int, int, Role] | None = None
+    n = len(lemmas)
+    for rank, cue in enumerate(book.cues):
+        if cue.position != "before":
+            continue
+        for phrase in cue.phrases:
+            size = len(phrase)
+            for gap in range(min(book.gap, n - size) + 1):
+                at = n - gap - size
+                if tuple(lemmas[at : at + size]) != phrase:
+                    continue
+                if not _cue_fits(phrase, cue.role, cases, travel, gap):
+                    continue
+                if best is None or (gap, -size, rank) < (best[0], best[1], rank):
+                    best = (gap, -size, cue.role)
+                break
+    return best[2] if best else None
+
+
+def _cue_fits(
+    phrase: tuple[str, ...], role: Role, cases: frozenset[str], travel: bool, gap: int
+) -> bool:
+    """Whether a cue phrase fits the name's case ("в Москву" goes there, "в Москве" is in it)."""
+    last = phrase[-1]
+    if phrase in _BARE_DIRECTION and (not travel or gap > 1):
+        return False
+    if gap:
+        return True  # a word between ("на станцию в городе X") carries the case
+    if role == Role.DESTINATION and last in ("в", "на") and "accs" not in cases:
+        return not cases or "Fixd" in cases
+    if role == Role.VIA and last in ("в", "на") and "loct" not in cases and "loc2" not in cases:
+        return not cases or "Fixd" in cases
+    return True
+
+
+def _travel(book: CueBook, text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a Russian sentence speaks of travel (bare "в X", "из X" are then cues)."""
+    return _travel_words(book.language, text[sentence[0] : sentence[1]])
+
+
+@functools.lru_cache(maxsize=8192)
+def _travel_words(language: str, sentence: str) -> bool:
+    """Whether ``sentence`` holds one of the travel lemmas of ``language``."""
+    book = load_cues(language)
+    return any(t.form in book.travel for t in morph.russian_tokens(sentence))
+
+
+def _russian_status(
+    book: CueBook, text: str, sentence: tuple[int, int], span: tuple[int, int]
+) -> Status:
+    """The status of the clause holding a Russian place."""
+    low, high = sentence
+    for m in _RU_CLAUSE_BREAK.finditer(text, sentence[0], sentence[1]):
+        if m.end() <= span[0]:
+            low = m.start() if m.group().strip() in ("а", "но", "однако") else m.end()
+        elif m.start() >= span[1]:
+            high = m.start()
+            break
+    status = _russian_clause_status(book.language, text[low:high])
+    if status == Status.SPECULATIVE:
+        status = _own_predicate_status(book, text, (low, high), span[1])
+    if status == Status.SPECULATIVE and _hedges_the_time(book, text[low:high]):
+        status = Status.EXPECTED
+    if status != Status.REPORTED and status != Status.EXPECTED:
+        return status
+    prefix = _russian_clause_status(book.language, text[sentence[0] : span[0]])
+    if prefix == Status.SPECULATIVE and _hedges_the_time(book, text[sentence[0] : span[0]]):
+        prefix = Status.EXPECTED
+    if prefix in (Status.DENIED, Status.SPECULATIVE):
+        return prefix  # "опроверг, что … поедет во Владивосток", "Возможно, поезд заедет в …"
+    if _negated_list(book, text, sentence[0], span[0]):
+        return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
+    return status
+
+
+def _hedges_the_time(book: CueBook, clause: str) -> bool:
+    """Whether a Russian clause is speculative only by a modal of its deadline ("к утру
+    вторника может достичь X": the train is expected there, the hour is hedged)."""
+    if not book.time_modals or not book.deadlines:
+        return False
+    lemmas = tuple(fold_lemma(book, t.form) for t in morph.russian_tokens(clause))
+    if not book.time_modals.intersection(lemmas):
+        return False
+    if not any(_holds(lemmas, phrase) for phrase in book.deadlines):
+        return False
+    speculative = dict(book.statuses)[Status.SPECULATIVE]
+    others = [p for p in speculative if p[0] not in book.time_modals]
+    return not any(_holds(lemmas, phrase) for phrase in others)
+
+
+def _holds(lemmas: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether the lemma sequence ``phrase`` occurs in ``lemmas``."""
+    size = len(phrase)
+    return any(tuple(lemmas[i : i + size]) == tuple(phrase) for i in range(len(lemmas) - size + 1))
+
+
+def _own_predicate_status(book: CueBook, text: str, clause: tuple[int, int], end: int) -> Status:
+    """The status of a Russian clause once a later predicate joined by "и" is cut off.
+
+    "через Хамхын и Чхонджин и к утру может достичь Тумангана": the modal belongs to the
+    second predicate, so Хамхын and Чхонджин are read on their own words.
+    """
+    low, high = clause
+    cut = text.rfind(" и ", end, high)
+    if cut < 0:
+        return Status.SPECULATIVE
+    return _russian_clause_status(book.language, text[low:cut])
+
+
+def _negated_list(book: CueBook, text: str, low: int, start: int) -> bool:
+    """Whether a negated verb governs a list the place is in ("не … ни в X, ни в Y")."""
+    lemmas = [fold_lemma(book, t.form) for t in morph.russian_tokens(text[low:start])]
+    return "ни" in lemmas[-2:] and "не" in lemmas[:-2]
+
+
+@functools.lru_cache(maxsize=8192)
+def _russian_clause_status(language: str, clause: str) -> Status:
+    """The status of a Russian clause by its lemmas (memoised)."""
+    book = load_cues(language)
+    tokens = morph.russian_tokens(clause)
+    lemmas = tuple(fold_lemma(book, t.form) for t in tokens)
+    for status, phrases in book.statuses:
+        for phrase in phrases:
+            size = len(phrase)
+            if any(lemmas[i : i + size] == phrase for i in range(len(lemmas) - size + 1)):
+                return status
+    if book.future_is_expected and any("futr" in t.tag for t in tokens):
+        return Status.EXPECTED
+    return Status.REPORTED
