@@ -309,7 +309,11 @@ def _segment_places(
 ) -> list[Match]:
     """The places of one segment of a run at ``offset`` (none in a person's name)."""
     if _is_person(text, segment, offset + segment.tokens[0][0]):
-        return _after_a_name(text, gazetteer, offset, segment, taken, demonyms)
+        return [
+            match
+            for start, part in _after_a_name(text, gazetteer, offset, segment)
+            for match in _segment_places(text, gazetteer, start, part, taken, demonyms)
+        ]
     if segment.single is not None:
         match = _single_match(text, offset, segment, segment.single, taken)
         return [] if match is None else [match]
@@ -322,24 +326,16 @@ NAME_WORDS = 4
 
 
 def _after_a_name(
-    text: str,
-    gazetteer: Gazetteer,
-    offset: int,
-    segment: _Segment,
-    taken: Sequence[tuple[int, int]],
-    demonyms: set[str],
-) -> list[Match]:
-    """The places in a run's words beyond the longest name a person has: in writing read as
-    lower case every word is capitalised, so "kim is now being driven into vladivostok"
-    is one run that a person's name must not swallow whole."""
+    text: str, gazetteer: Gazetteer, offset: int, segment: _Segment
+) -> list[tuple[int, _Segment]]:
+    """The segments, with their offsets, of a run's words beyond the longest name a person
+    has: in writing read as lower case every word is capitalised, so "kim is now being
+    driven into vladivostok" is one run that a person's name must not swallow whole."""
     if len(segment.tokens) <= NAME_WORDS:
         return []
     start, end = offset + segment.tokens[NAME_WORDS][0], offset + segment.tokens[-1][1]
     rest = text[start:end]
-    places = []
-    for part in _learn_runs(gazetteer, {rest})[rest]:
-        places += _segment_places(text, gazetteer, start, part, taken, demonyms)
-    return places
+    return [(start, part) for part in _learn_runs(gazetteer, {rest})[rest]]
 
 
 def _single_match(
