@@ -169,20 +169,15 @@ def country_colours(countries: Sequence[str]) -> dict[str, str]:
     colours repeat, skipping the colour of the country just before). Empty codes are left out.
     """
     colours: dict[str, str] = {}
-    codes = [c.upper() for c in dict.fromkeys(countries) if c]
+    codes = list(dict.fromkeys(c.upper() for c in countries if c))
     for code in codes:
         if code in COUNTRY_COLOURS:
             colours[code] = COUNTRY_COLOURS[code]
-    for code in codes:
+    for at, code in enumerate(codes):
         if code not in colours:
-            colours[code] = _spare_colour(set(colours.values()), colours.get(_before(codes, code)))
+            previous = colours.get(codes[at - 1]) if at else None
+            colours[code] = _spare_colour(set(colours.values()), previous)
     return {code: colours[code] for code in codes}
-
-
-def _before(codes: Sequence[str], code: str) -> str:
-    """The country just before ``code`` in travel order ("" for the first)."""
-    at = codes.index(code)
-    return codes[at - 1] if at else ""
 
 
 def _spare_colour(taken: set[str], previous: str | None) -> str:

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 
 from routes.model import NO_PLACES_MESSAGE, Journey
 from routes.publish import style
+from routes.publish.legs import route_colours
 from routes.publish.png.basemap import draw_areas, draw_basemap, draw_graticule
 from routes.publish.png.fonts import lean_pdf_subsets, register_fonts
 from routes.publish.png.frame import MapFrame, map_frame
@@ -206,10 +207,11 @@ def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
     draw_basemap(ax, frame)
     draw_graticule(ax, frame)
     area_labels = draw_areas(ax, frame, journey)
-    route, border_mark = draw_route(ax, frame, journey)
+    colours = route_colours(journey)  # one country → colour table for route and legend
+    route, border_mark = draw_route(ax, frame, journey, colours)
     labels, markers = draw_places(ax, frame, journey)
     labels += area_labels + name_labels(frame, journey)
-    legend = draw_legend(ax, journey, route, labels, border_mark=border_mark)
+    legend = draw_legend(ax, journey, route, labels, colours, border_mark=border_mark)
     furniture = draw_scale_and_north(ax, frame, legend)
     legend_box = box_tuple(legend.get_window_extent(figure.canvas.get_renderer()))
     circles = _marker_circles(ax, markers)

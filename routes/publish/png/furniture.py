@@ -13,7 +13,6 @@ from pyproj import CRS, Proj
 
 from routes.model import AREA_KINDS, STOP_ROLES, Journey, LegKind, Role
 from routes.publish import style
-from routes.publish.legs import route_colours
 from routes.publish.png.basemap import shaded
 from routes.publish.png.frame import CREDIT_LINE_PX, KEY_LINE_PX, MapFrame, transformer
 from routes.publish.png.labels import HALO, Label, densified
@@ -21,15 +20,23 @@ from routes.publish.png.text import credit_lines, shorten, stop_key_lines, subti
 from routes.publish.web.text import country_name
 
 
-def draw_legend(ax, journey: Journey, route: np.ndarray, labels: list[Label], *, border_mark: bool):
-    """The legend, in the panel corner that covers the least of the route; ``border_mark``
-    says whether a border-crossing mark is on the map."""
+def draw_legend(
+    ax,
+    journey: Journey,
+    route: np.ndarray,
+    labels: list[Label],
+    colours: dict[str, str],
+    *,
+    border_mark: bool,
+):
+    """The legend, in the panel corner that covers the least of the route; rail in the
+    journey's country ``colours``; ``border_mark`` says whether a border-crossing mark is on
+    the map."""
     handles = []
     countries: list[str] = []
     for leg in journey.route.legs:
         if leg.kind == LegKind.RAIL:
             countries += [c for c in leg.countries if c not in countries]
-    colours = route_colours(journey)
     for country in countries:
         handles.append(
             Line2D(

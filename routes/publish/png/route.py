@@ -10,15 +10,18 @@ from matplotlib.collections import LineCollection
 
 from routes.model import Journey, LegKind
 from routes.publish import style
-from routes.publish.legs import leg_pieces, route_colours, stop_countries
+from routes.publish.legs import leg_pieces, stop_countries
 from routes.publish.png.frame import MapFrame
 
 #: A leg piece shorter than this (pixels at 150 dpi) gets no direction arrow.
 _ARROW_MIN_PX = 80.0
 
 
-def draw_route(ax, frame: MapFrame, journey: Journey) -> tuple[np.ndarray, bool]:
-    """Legs in country colours (no-rail dashed grey) with direction arrows; border crossings.
+def draw_route(
+    ax, frame: MapFrame, journey: Journey, colours: dict[str, str]
+) -> tuple[np.ndarray, bool]:
+    """Legs in the journey's country ``colours`` (``legs.route_colours``; no-rail dashed
+    grey) with direction arrows; border crossings.
 
     All legs go into three line collections (white casing, solid rail, dashed gaps), so the
     cost stays flat per leg on a journey of hundreds of stops.
@@ -31,7 +34,6 @@ def draw_route(ax, frame: MapFrame, journey: Journey) -> tuple[np.ndarray, bool]
     """
     points, solid, dashed = [], [], []
     countries = stop_countries(journey)
-    colours = route_colours(journey)
     min_px = _ARROW_MIN_PX * frame.dpi / 150.0
     metres_per_px = (frame.bounds[2] - frame.bounds[0]) / frame.panel[2]
     for leg in journey.route.legs:

@@ -19,7 +19,7 @@ from routes.model import (
 from routes.outlines import ATTRIBUTION as OUTLINES_ATTRIBUTION
 from routes.publish import style
 from routes.publish.credits import sources_credit
-from routes.publish.legs import route_colours, route_countries
+from routes.publish.legs import route_countries
 from routes.publish.style import ROLE_LABELS, ROLE_LAYERS
 from routes.publish.web.card import card_html, place_card
 from routes.publish.web.text import clip_text, country_name, day_text, escape, has_role
@@ -85,8 +85,9 @@ def title_html(journey: Journey) -> str:
     )
 
 
-def legend_html(journey: Journey) -> str:
-    """The legend: stop roles, route colours by country, line styles and place kinds."""
+def legend_html(journey: Journey, colours: dict[str, str]) -> str:
+    """The legend: stop roles, route colours by country (``colours``: the journey's
+    ``legs.route_colours``), line styles and place kinds."""
     rows = []
     roles = [r for r in STOP_ROLES if has_role(journey, r)]
     for role in roles:
@@ -100,7 +101,6 @@ def legend_html(journey: Journey) -> str:
             '<div class="rr-key"><span class="rr-key-stop rr-added" '
             f'style="background:{style.role_colour(Role.VIA)}"></span>{style.ADDED_BY_HAND}</div>'
         )
-    colours = route_colours(journey)
     for country in route_countries(journey):
         colour = style.route_colour(LegKind.RAIL, (country,) if country else (), colours)
         rows.append(

@@ -171,11 +171,12 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     index = PageIndex(journey)
     fmap.add_child(PopupData(index))
     _add_areas(fmap, journey, index)
-    _add_legs(fmap, journey)
+    colours = route_colours(journey)  # one country → colour table for legs, minimap, legend
+    _add_legs(fmap, journey, colours)
     _add_stops(fmap, journey, index)
     add_other_places(fmap, journey, index, _popup_options(), show_context=show_context)
     add_report_layers(fmap, journey, index, _popup_options(), show_context=show_context)
-    _add_controls(fmap, journey, basemap, bounds)
+    _add_controls(fmap, journey, basemap, bounds, colours)
     fmap.add_child(PageScript())
     _stable_ids(fmap.get_root())
     return fmap
@@ -260,14 +261,14 @@ def _add_areas(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
         polygon.add_to(group)
 
 
-def _add_legs(fmap: folium.Map, journey: Journey) -> None:
-    """Rail legs coloured by country with direction arrows; no-rail legs dashed and labelled."""
+def _add_legs(fmap: folium.Map, journey: Journey, colours: dict[str, str]) -> None:
+    """Rail legs coloured by country (``colours``: ``legs.route_colours``) with direction
+    arrows; no-rail legs dashed and labelled."""
     if not journey.route.legs:
         return
     group = folium.FeatureGroup(name=ROUTE_LAYER, overlay=True, show=True).add_to(fmap)
     countries = {s.place.id: s.place.country for s in journey.route.stops}
     names = {s.place.id: s.place.name for s in journey.route.stops}
-    colours = route_colours(journey)
     statements: list[str] = []
     for leg in journey.route.legs:
         if len(leg.coords) < 2:
@@ -415,9 +416,14 @@ _STOP_FEATURE_JS = """function (feature, layer) {
 
 
 def _add_controls(
-    fmap: folium.Map, journey: Journey, basemap: str, bounds: list[list[float]]
+    fmap: folium.Map,
+    journey: Journey,
+    basemap: str,
+    bounds: list[list[float]],
+    colours: dict[str, str],
 ) -> None:
-    """Title, legend, credits, fullscreen, minimap and the layer control."""
+    """Title, legend, credits, fullscreen, minimap and the layer control (rail in the
+    journey's country ``colours``)."""
     fullscreen = Fullscreen(  # the whole page, so the title above the map stays
         position="topleft",
         title="Full screen",
@@ -430,7 +436,6 @@ def _add_controls(
     (south, west), (north, east) = bounds
     # a minimap pixel at the first view spans ~1/90 of the route: keep lines to 1/2000 of it
     tolerance = max(_MINIMAP_TOLERANCE_DEG, max(north - south, east - west) / 2000.0)
-    colours = route_colours(journey)
     lines = [
         (
             _route_line(leg.coords, tolerance, decimals=3),
@@ -442,7 +447,7 @@ def _add_controls(
     # the scale above the attribution, which it can never slide under however that wraps
     fmap.add_child(MapScript('L.control.scale({"position": "bottomright"}).addTo({map});'))
     fmap.add_child(MiniMap(tiles, lines))
-    fmap.add_child(Overlay(legend_html(journey), "rr-legend"))
+    fmap.add_child(Overlay(legend_html(journey, colours), "rr-legend"))
     fmap.add_child(
         MapScript(f"{{map}}.attributionControl.addAttribution({js_literal(credits_html())});")
     )
