@@ -28,7 +28,7 @@ _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from routes.batch.run import run_batch
-from routes.batch.workers import peak_rss_kib
+from routes.memory import peak_rss_kib
 options = json.loads(sys.argv[3])
 summary = run_batch([sys.argv[1]], Path(sys.argv[2]), progress=False, **options)
 usage = resource.getrusage(resource.RUSAGE_SELF)

@@ -123,19 +123,12 @@ def median_time(run: Callable[[], Any], repeats: int) -> tuple[float, list[float
     return statistics.median(times), times
 
 
-#: For child Pythons: ``peak_kib()``, the process's own peak RSS (VmHWM) in KiB.
-#: ``ru_maxrss`` is not used alone: on Linux a child spawned by a big parent reports at
-#: least the parent's RSS at fork time, while VmHWM belongs to the new process only.
+#: For child Pythons: ``peak_kib()``, the process's own peak RSS (VmHWM) in KiB, and
+#: ``maxrss_kib()``. ``ru_maxrss`` is not used alone: on Linux a child spawned by a big parent
+#: reports at least the parent's RSS at fork time, while VmHWM belongs to the new process
+#: only (``routes.memory``, stdlib only: importing it does not move what the child measures).
 PEAK_SNIPPET = """
-import resource
-def peak_kib():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-def maxrss_kib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from routes.memory import maxrss_kib, peak_rss_kib as peak_kib
 """
 
 

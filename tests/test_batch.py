@@ -227,11 +227,11 @@ def test_a_process_started_by_a_large_one_reports_its_own_peak_memory() -> None:
     import subprocess
     import sys
 
-    from routes.batch.workers import peak_rss_kib
+    from routes.memory import peak_rss_kib
 
     ballast = bytearray(300 * 1024 * 1024)  # the parent holds 300 MiB more than the child needs
     ballast[::4096] = b"x" * len(ballast[::4096])  # touch every page: resident
-    code = "from routes.batch.workers import peak_rss_kib; print(peak_rss_kib())"
+    code = "from routes.memory import peak_rss_kib; print(peak_rss_kib())"
     child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert peak_rss_kib() >= 300 * 1024
     assert int(child.stdout) < 200 * 1024  # not the parent's peak carried over by exec

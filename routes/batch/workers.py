@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import os
 import re
-import resource
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import pyarrow as pa
 import shapely
 
 from routes.batch.parquet import MENTIONS, REPORTS
+from routes.memory import peak_rss_kib
 from routes.model import Mention, Place, Report
 from routes.read.gazetteer import Gazetteer, load_gazetteer
 from routes.read.geoparse import parse
@@ -81,19 +80,6 @@ def parse_chunk(reports: Sequence[Report]) -> ChunkResult:
         pid=os.getpid(),
         peak_rss_kib=peak_rss_kib(),
     )
-
-
-def peak_rss_kib() -> int:
-    """This process's peak resident memory in KiB: Linux's VmHWM, which starts afresh when a
-    program is exec'd (``ru_maxrss`` keeps the high-water mark of the process it replaced,
-    so a child started by a large parent would report the parent's peak); ``ru_maxrss``
-    where /proc is missing."""
-    try:
-        status = Path("/proc/self/status").read_text(encoding="ascii")
-    except OSError:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    found = re.search(r"^VmHWM:\s+(\d+)\s+kB", status, re.MULTILINE)
-    return int(found.group(1)) if found else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def traveller(report: Report) -> str:
