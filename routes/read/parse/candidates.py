@@ -293,7 +293,7 @@ def _name_matches(
     for offset, run in runs:
         segments = learnt.get(run) or memo.get(run)
         if segments is None:
-            segments = _learn_runs(gazetteer, {run})[run]
+            segments = _segments_of(gazetteer, run)
         for segment in segments:
             matches += _segment_places(text, gazetteer, offset, segment, taken, demonyms)
     return matches, demonyms
@@ -321,7 +321,8 @@ def _segment_places(
     return _segment_matches(text, tokens, segment, taken, demonyms)
 
 
-#: Most words a person's name runs to ("Kim Jong Un", "Vladimir Vladimirovich Putin").
+#: Most words a person's name runs to (a title aside): given name, patronymic and surname, or
+#: a Korean name of three syllable words, with a word to spare.
 NAME_WORDS = 4
 
 
@@ -329,13 +330,24 @@ def _after_a_name(
     text: str, gazetteer: Gazetteer, offset: int, segment: _Segment
 ) -> list[tuple[int, _Segment]]:
     """The segments, with their offsets, of a run's words beyond the longest name a person
-    has: in writing read as lower case every word is capitalised, so "kim is now being
-    driven into vladivostok" is one run that a person's name must not swallow whole."""
+    has: in writing read as lower case every word is capitalised, so "sergei is now being
+    driven into kazan" is one run that a person's name must not swallow whole."""
     if len(segment.tokens) <= NAME_WORDS:
         return []
     start, end = offset + segment.tokens[NAME_WORDS][0], offset + segment.tokens[-1][1]
     rest = text[start:end]
-    return [(start, part) for part in _learn_runs(gazetteer, {rest})[rest]]
+    return [(start, part) for part in _segments_of(gazetteer, rest)]
+
+
+def _segments_of(gazetteer: Gazetteer, run: str) -> tuple[_Segment, ...]:
+    """The segments of one run: remembered, or learnt now and remembered."""
+    memo = _run_memo(gazetteer)
+    segments = memo.get(run)
+    if segments is None:
+        if len(memo) >= _RUN_MEMO_SIZE:
+            memo.clear()
+        segments = memo[run] = _learn_runs(gazetteer, {run})[run]
+    return segments
 
 
 def _single_match(
