@@ -307,9 +307,8 @@ _LEADER_HALF_PX = 3.0
 
 def _occupy_leader(taken: _Taken, anchor, box: tuple, skip_px: float) -> None:
     """Occupy small boxes along the leader line from ``anchor`` to a placed callout ``box``."""
-    x, y = _leader_points(anchor, np.asarray([box]), skip_px)
-    own_start = (x[0] == x[0, 0]) & (y[0] == y[0, 0])
-    for px, py in zip(x[0][~own_start], y[0][~own_start], strict=True):
+    x, y, shown = _leader_points(anchor, np.asarray([box]), skip_px)
+    for px, py in zip(x[0][shown[0]], y[0][shown[0]], strict=True):
         taken.add(
             (px - _LEADER_HALF_PX, py - _LEADER_HALF_PX, px + _LEADER_HALF_PX, py + _LEADER_HALF_PX)
         )
@@ -326,10 +325,12 @@ def _inside(x: np.ndarray, y: np.ndarray, box) -> np.ndarray:
     return (box[..., 0] <= x) & (x <= box[..., 2]) & (box[..., 1] <= y) & (y <= box[..., 3])
 
 
-def _leader_points(anchor, boxes: np.ndarray, skip_px: float) -> tuple[np.ndarray, np.ndarray]:
-    """(x, y) arrays (boxes × :data:`_LEADER_SAMPLES`) of points along each box's leader line,
-    from ``anchor`` past its first ``skip_px`` (the marker) to the box's centre; points inside
-    the box itself are moved onto the anchor's end, where they cross nothing new."""
+def _leader_points(
+    anchor, boxes: np.ndarray, skip_px: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(x, y, shown) arrays (boxes × :data:`_LEADER_SAMPLES`) of points along each box's
+    leader line, from ``anchor`` past its first ``skip_px`` (the marker) to the box's centre;
+    ``shown`` is False for the points inside the box itself (the line is drawn up to it)."""
     centre = (boxes[:, :2] + boxes[:, 2:]) / 2.0
     length = np.maximum(np.hypot(*(centre - anchor).T), 1.0)
     t = np.linspace(0.0, 1.0, _LEADER_SAMPLES)[None, :]
@@ -337,10 +338,7 @@ def _leader_points(anchor, boxes: np.ndarray, skip_px: float) -> tuple[np.ndarra
     along = start + (1.0 - start) * t
     x = anchor[0] + along * (centre[:, 0] - anchor[0])[:, None]
     y = anchor[1] + along * (centre[:, 1] - anchor[1])[:, None]
-    own = _inside(x, y, boxes[:, None, :])
-    first_x = anchor[0] + start * (centre[:, :1] - anchor[0])
-    first_y = anchor[1] + start * (centre[:, 1:] - anchor[1])
-    return np.where(own, first_x, x), np.where(own, first_y, y)
+    return x, y, ~_inside(x, y, boxes[:, None, :])
 
 
 class _Taken:
@@ -362,11 +360,11 @@ class _Taken:
     def crossed(self, anchor, candidates: np.ndarray, skip_px: float) -> np.ndarray:
         """How many points of each candidate's leader line (:func:`_leader_points`) fall
         inside an occupied box."""
-        x, y = _leader_points(anchor, candidates, skip_px)
+        x, y, shown = _leader_points(anchor, candidates, skip_px)
         hits = np.zeros(x.shape, bool)
         for box in self._boxes[: self._count]:
             hits |= _inside(x, y, box)
-        return hits.sum(axis=1)
+        return (hits & shown).sum(axis=1)
 
     def overlap(self, candidates: np.ndarray) -> np.ndarray:
         """Summed overlap area (px²) of each candidate box with the occupied ones."""
