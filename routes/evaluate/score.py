@@ -181,8 +181,8 @@ def _distance_km(gold: GoldPlace, place: Place) -> float | None:
     return km if km <= MATCH_KM else None
 
 
-def _ground_km(gold: GoldPlace, place: Place) -> float:
-    """Geodesic km between a gold and a found point."""
+def _ground_km(gold: GoldPlace | ItineraryStop, place: Place) -> float:
+    """Geodesic km between a gold point (a place or an itinerary stop) and a found one."""
     return _GEOD.inv(gold.lon, gold.lat, place.lon, place.lat)[2] / 1000.0
 
 
@@ -228,7 +228,7 @@ def _itinerary_name(itinerary: Sequence[ItineraryStop], place: Place) -> str:
     """The name of the itinerary stop nearest ``place`` within :data:`MATCH_KM` ("?")."""
     best, best_km = "?", MATCH_KM
     for stop in itinerary:
-        km = _GEOD.inv(stop.lon, stop.lat, place.lon, place.lat)[2] / 1000.0
+        km = _ground_km(stop, place)
         if km <= best_km:
             best, best_km = stop.name, km
     return best
