@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from routes.model import STOP_ROLES, Kind, Parsed, Role
 from routes.read.gazetteer import Gazetteer, spelling_variants
 from routes.read.geoparse import parse
@@ -238,30 +240,29 @@ def test_a_curated_city_written_in_lower_case_after_a_preposition_is_found(
     ).keys() <= {"Warsaw"}
 
 
-def test_in_lower_case_writing_a_persons_name_does_not_swallow_the_place_after_it(
-    gazetteer: Gazetteer,
-) -> None:
-    # Read as lower case, every word is capitalised: "Sergei Is Now Being Driven Into Kazan"
-    # is one run whose first word starts people's names.
-    text = (
+#: Lower-case writing, read with every word capitalised: a person's name ("Sergei Is Now
+#: Being Driven Into Kazan") or a title ("The President Will Travel On To Kazan") starts a
+#: run that must not swallow the place after it.
+LOWER_CASE_RUNS = {
+    "name": (
         "live updates. 09:20 - the train has been standing at the platform for an hour. "
         "11:05 - sergei is now being driven into kazan, the local channel says."
-    )
-    parsed = _parse(text, gazetteer)
-    kazan = [p for p in parsed.places if p.place.name == "Kazan"]
+    ),
+    "title": (
+        "posted at 10:00. the president will travel on to kazan by train on monday, "
+        "an aide said. the delegation is small."
+    ),
+}
+
+
+@pytest.mark.parametrize("text", LOWER_CASE_RUNS.values(), ids=LOWER_CASE_RUNS)
+def test_in_lower_case_writing_a_name_or_title_does_not_swallow_the_place_after_it(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    kazan = [p for p in _parse(text, gazetteer).places if p.place.name == "Kazan"]
     assert kazan and kazan[0].mentions[0].text == "kazan"
     assert kazan[0].role == Role.DESTINATION
 
 
-def test_in_lower_case_writing_a_title_does_not_swallow_the_place_after_it(
-    gazetteer: Gazetteer,
-) -> None:
-    # "The President Will Travel On To Kazan …": a title takes the name after it, not the run.
-    text = (
-        "posted at 10:00. the president will travel on to kazan by train on monday, "
-        "an aide said. the delegation is small."
-    )
-    parsed = _parse(text, gazetteer)
-    kazan = [p for p in parsed.places if p.place.name == "Kazan"]
-    assert kazan and kazan[0].role == Role.DESTINATION
-    assert not _found("President Vladimir Putin Spoke.", gazetteer)  # title and name only
+def test_a_title_and_the_name_after_it_are_no_place(gazetteer: Gazetteer) -> None:
+    assert not _found("President Vladimir Putin Spoke.", gazetteer)

@@ -24,9 +24,13 @@ PRECISION_FLOOR = 0.98
 ORDER_FLOOR = 0.84
 
 
+def _report(text: str) -> Report:
+    """A test report of ``text``, published on 12 September 2023 (a Tuesday)."""
+    return report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="r")
+
+
 def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="r")
-    return parse([report], gazetteer)
+    return parse([_report(text)], gazetteer)
 
 
 def _roles(parsed: Parsed) -> dict[str, str]:
@@ -289,23 +293,17 @@ def test_a_place_left_for_home_is_a_stop_on_the_way_not_the_start(gazetteer: Gaz
 
 
 def test_the_day_before_told_after_a_departure_comes_first(gazetteer: Gazetteer) -> None:
-    report = report_from_text(
+    report = _report(
         "В понедельник днём спецпоезд отправился из Хабаровска в обратный путь. "
         "Накануне гость побывал в Комсомольске-на-Амуре.",
-        source="Test",
-        published=date(2023, 9, 12),
-        report_id="r",
     )
     assert [place for place, _ in _stops(report, gazetteer)] == ["komsomolsk", "khabarovsk"]
 
 
 def test_an_evening_without_a_day_comes_after_the_day_told_before(gazetteer: Gazetteer) -> None:
-    report = report_from_text(
+    report = _report(
         "В понедельник утром поезд прибыл в Уссурийск. "
         "Вечером гость на машине отправится во Владивосток, а затем на остров Русский.",
-        source="Test",
-        published=date(2023, 9, 12),
-        report_id="r",
     )
     stops = [place for place, _ in _stops(report, gazetteer)]
     assert stops == ["ussuriysk", "vladivostok", "russky-island"]
@@ -314,12 +312,9 @@ def test_an_evening_without_a_day_comes_after_the_day_told_before(gazetteer: Gaz
 def test_a_day_written_past_a_contrast_does_not_date_the_place_before_it(
     gazetteer: Gazetteer,
 ) -> None:
-    report = report_from_text(
+    report = _report(
         "В пятницу поезд прибыл в Хабаровск. "
         "Ночью состав прошёл Бикин, а ещё раньше, в четверг, миновал Уссурийск.",
-        source="Test",
-        published=date(2023, 9, 12),
-        report_id="r",
     )
     stops = [place for place, _ in _stops(report, gazetteer)]
     assert stops == ["ussuriysk", "bikin", "khabarovsk"]
@@ -329,12 +324,9 @@ def test_a_day_written_past_a_contrast_does_not_date_the_place_before_it(
 
 
 def test_the_venue_of_planned_talks_is_where_the_journey_goes(gazetteer: Gazetteer) -> None:
-    report = report_from_text(
+    report = _report(
         "В понедельник спецпоезд прибыл во Владивосток. Ранее днём он проехал Уссурийск. "
         "Переговоры сторон пройдут в среду на острове Русский.",
-        source="Test",
-        published=date(2023, 9, 12),
-        report_id="r",
     )
     stops = _stops(report, gazetteer)
     assert stops[-1] == ("russky-island", "destination")
