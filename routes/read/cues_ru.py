@@ -20,7 +20,9 @@ from routes.read.cues import (
     load_cues,
 )
 
-_RU_CLAUSE_BREAK = re.compile(r"[,;:—()]|\s(?:но|а|однако|хотя|тогда как)\s")
+#: Conjunctions that join two clauses of a Russian sentence in contrast.
+CONTRAST = r"\s(?:но|а|однако|хотя|тогда как)\s"
+_RU_CLAUSE_BREAK = re.compile(r"[,;:—()]|" + CONTRAST)
 
 
 def read_russian(

@@ -290,7 +290,7 @@ def _date_not_past_a_break(report: Report, mention: Mention) -> str | None:
 
 
 #: What parts two clauses of a Russian sentence more than a comma does.
-_CONTRAST = re.compile(r";|\s(?:а|но|однако|хотя|тогда как)\s")
+_CONTRAST = re.compile(r";|" + cues_ru.CONTRAST)
 
 
 def _report_times(report: Report) -> tuple[TimeRef, ...]:

@@ -347,9 +347,9 @@ def _first_origin(stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int
     """
     if not stops or stops[0][1] != Role.ORIGIN:
         return None
-    timed = [i for i, stop in enumerate(stops) if stop[1] == Role.ORIGIN and i in keys]
-    if 0 not in keys or not timed:
+    if 0 not in keys:
         return 0
+    timed = [i for i, stop in enumerate(stops) if stop[1] == Role.ORIGIN and i in keys]
     earliest = min(timed, key=lambda i: (keys[i][:2], i))
     return earliest if keys[earliest][:2] < keys[0][:2] else 0
 
