@@ -255,12 +255,14 @@ def attribution(language: str, sentence: str) -> str:
         m = pattern.search(sentence)
         if m and (best is None or m.start() < best[0]):
             name = m.group("name").strip(' «»"')
-            if name and name not in book.not_sources and normalize(name) not in _GEO_WORDS:
+            prepositional = normalize(name) in RU_PLACE_PREPOSITIONS
+            if name and name not in book.not_sources and not prepositional:
                 best = (m.start(), name)
     return best[1] if best else ""
 
 
-_GEO_WORDS = frozenset({"в", "на"})
+#: The Russian prepositions of place, "in" and "at/on" ("в Москве", "на острове").
+RU_PLACE_PREPOSITIONS = frozenset({"в", "на"})
 
 
 def is_past(book: CueBook, sentence: str, year: int | None) -> bool:

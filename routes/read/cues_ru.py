@@ -14,6 +14,7 @@ from routes.read import morph
 from routes.read.cues import (
     CLAUSE_PUNCTUATION,
     RU_BEFORE_CHARS,
+    RU_PLACE_PREPOSITIONS,
     CueBook,
     Reading,
     fold_lemma,
@@ -66,7 +67,7 @@ def _russian_after_cue(book: CueBook, text: str, end: int, limit: int) -> Role |
 def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
     """Whether a place after a bare "в"/"на" is where a planned event will be held
     ("Переговоры пройдут в четверг на острове X"): the journey goes there."""
-    if not lemmas or lemmas[-1] not in ("в", "на"):
+    if not lemmas or lemmas[-1] not in RU_PLACE_PREPOSITIONS:
         return False
     return bool(book.venue_events.intersection(lemmas)) and bool(
         book.venue_verbs.intersection(lemmas)
