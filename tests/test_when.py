@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from routes.model import Report
+from routes.read import date_words as date_words_module
+from routes.read import when
 from routes.read.reports import load_paths, sentence_spans
 from routes.read.when import PART_OF_DAY, find_times
 
@@ -106,6 +110,8 @@ def test_weekdays_resolve_within_the_week_around_publication(
         ("It left on Sunday night.", ("Sunday night", "2023-09-10T23:00")),
         ("Last night the train stopped.", ("Last night", "2023-09-10T23:00")),
         ("This morning it rained.", ("This morning", "2023-09-11T09:00")),
+        ("The evening of Sunday was quiet.", ("The evening of Sunday", "2023-09-10T19:00")),
+        ("Late evening on Sunday it left.", ("Late evening on Sunday", "2023-09-10T22:00")),
     ],
 )
 def test_parts_of_the_day_add_a_clock_time(text: str, expected: tuple[str, str]) -> None:
@@ -218,3 +224,47 @@ def test_a_russian_weekday_with_an_expectation_anywhere_in_its_clause_lies_ahead
 ) -> None:
     report = Report(id="r", text=text, published=date(2001, 7, 31), language="ru")
     assert [t.date for t in find_times(report)] == [expected]
+
+
+@pytest.fixture
+def language_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of en.toml that the date reader is rebuilt from; the real one is put back after."""
+    copy = tmp_path / "en.toml"
+    copy.write_text((date_words_module.LANG_DIR / "en.toml").read_text("utf-8"), "utf-8")
+    monkeypatch.setattr(date_words_module, "LANG_DIR", tmp_path)
+    yield copy
+    monkeypatch.undo()
+    date_words_module.date_words.cache_clear()
+    importlib.reload(when)
+
+
+def _reread(language_file: Path, old: str, new: str) -> None:
+    """Edit the copied language file and rebuild the date reader from it."""
+    text = language_file.read_text("utf-8")
+    assert old in text
+    language_file.write_text(text.replace(old, new, 1), "utf-8")
+    date_words_module.date_words.cache_clear()
+    importlib.reload(when)
+
+
+def test_a_short_month_added_to_the_language_file_is_read(language_file: Path) -> None:
+    report = Report(id="r", text="The train left on Sept 9.", published=MONDAY)
+    assert [t.text for t in when.find_times(report)] == []
+    _reread(language_file, '"Sept." = 9,', '"Sept." = 9, "Sept" = 9,')
+    assert [(t.text, t.date) for t in when.find_times(report)] == [("Sept 9", "2023-09-09")]
+
+
+def test_a_tense_word_added_to_the_language_file_turns_a_weekday_ahead(
+    language_file: Path,
+) -> None:
+    report = Report(id="r", text="The envoy intends a rail visit on Friday.", published=MONDAY)
+    assert [t.date for t in when.find_times(report)] == ["2023-09-08"]
+    _reread(language_file, '"upcoming",', '"upcoming", "intends",')
+    assert [t.date for t in when.find_times(report)] == ["2023-09-15"]
+
+
+def test_a_missing_date_list_is_named_with_its_file(language_file: Path) -> None:
+    text = language_file.read_text("utf-8")
+    language_file.write_text(text.replace("past_endings = [", "old_endings = ["), "utf-8")
+    with pytest.raises(ValueError, match=r"en\.toml: \[dates\] past_endings must be a list"):
+        date_words_module.date_words.__wrapped__("en")

@@ -8,23 +8,13 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from routes.model import Report, TimeRef
+from routes.read.date_words import date_words, normal
 from routes.read.reports import sentence_spans
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+#: The English date words (``[dates]`` of ``lang/en.toml``).
+_WORDS = date_words("en")
+WEEKDAYS = _WORDS.weekdays
+MONTHS = _WORDS.months
 #: Clock time given to a part of the day (our convention; reports rarely say more).
 #: "late on Sunday" reads as the evening, "early on Tuesday" as the small hours.
 PART_OF_DAY: dict[tuple[str, str], str] = {
@@ -72,91 +62,92 @@ PART_LABELS: dict[tuple[str, str], str] = {
 #: December report is next January).
 _YEAR_TURN_DAYS = (183, 92)
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+    "(?:"
+    + "|".join(re.escape(m) for m in sorted((*MONTHS, *_WORDS.raw["short_months"]), key=len)[::-1])
+    + ")"
 )
-_ORD = r"(?:st|nd|rd|th)?"
+_ORD = rf"{_WORDS.alternation('ordinals', as_written=True)}?"
 _YEAR_TAIL = r"(?:,?\s+(?:1[89]|20)\d\d(?!\d))?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = _WORDS.alternation("weekdays", as_written=True)
+_DAY_OF = _WORDS.alternation("day_of")
 _EXPLICIT = (
     rf"(?:{_MONTH}\s+\d{{1,2}}{_ORD}(?!\d){_YEAR_TAIL}"
-    rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}{_YEAR_TAIL})"
+    rf"|\d{{1,2}}{_ORD}\s+(?:{_DAY_OF}\s+)?{_MONTH}{_YEAR_TAIL})"
 )
-_DAY = (
-    rf"(?:(?:{_WEEKDAY},?\s+)?{_EXPLICIT}|(?:(?:[Nn]ext|[Ll]ast|[Tt]his)\s+)?{_WEEKDAY}"
-    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
-)
-_PART = r"(?:morning|afternoon|evening|night|noon|midday)"
+_WEEK_WORD = _WORDS.alternation("next", "last", "this")
+_RELATIVE = _WORDS.alternation("today", "yesterday", "tomorrow")
+_DAY = rf"(?:(?:{_WEEKDAY},?\s+)?{_EXPLICIT}|(?:{_WEEK_WORD}\s+)?{_WEEKDAY}|{_RELATIVE})"
+_PART = _WORDS.alternation("parts")
+_MODIFIER_WORD = _WORDS.alternation("modifiers")
+_GLUE = _WORDS.alternation("modifier_glue")
 _DAY_EXPR = re.compile(
-    rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate)\s+(?:on\s+)?(?:(?P<part1>{_PART})\s+(?:on\s+)?)?"
-    rf"|(?:the\s+)?(?P<part2>{_PART})\s+of\s+)?"
+    rf"\b(?:(?P<mod>{_MODIFIER_WORD})\s+(?:{_GLUE}\s+)?(?:(?P<part1>{_PART})\s+(?:{_GLUE}\s+)?)?"
+    rf"|(?:{_WORDS.alternation('part_article')}\s+)?(?P<part2>{_PART})\s+"
+    rf"{_WORDS.alternation('part_of')}\s+)?"
     rf"(?P<day>{_DAY})"
     rf"(?:\s+(?P<part3>{_PART}))?(?![\w-])"
-    r"(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Independent|Observer)\b)"
+    rf"(?!\s+{_WORDS.alternation('titles_after', as_written=True)}\b)"
 )
 _NOW_PART = re.compile(
-    r"\b(?P<word>[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?P<part>morning|afternoon|evening))\b"
+    rf"\b(?:(?P<tonight>{_WORDS.alternation('tonight')})|(?P<last>{_WORDS.alternation('last_night')})"
+    rf"|{_WORDS.alternation('this')}\s+(?P<part>{_PART}))\b"
 )
 #: The look-behinds of the next two patterns follow their first characters (same meaning),
 #: so that the regex engine can skip to the possible first characters at C speed.
 _ISO = re.compile(r"(\d{4})(?<![\d-]\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?(?![\d-])")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:1[89]|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"((?:19|20)(?<![\w$£€.,/-]\d\d)\d\d)(?![\w%/-]|[.,]\d)")
-_YEAR_WORD = re.compile(r"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his)\s+year\b")
+_YEAR_WORD = re.compile(rf"\b(?P<which>{_WEEK_WORD})\s+{_WORDS.alternation('year')}\b")
 #: Words after a number that make it a quantity, not a year ("2000 km").
 _QUANTITY = re.compile(
-    r"\s*(?:km|kilomet|mile|met|people|soldier|troop|ton|kg|passenger|car|wagon|"
-    r"officer|dollar|won|rouble|ruble|yuan|us\b|\+)",
+    r"\s*(?:"
+    + "|".join(
+        re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + (r"\b" if w[-1].isalnum() else "")
+        for w in _WORDS.raw["quantities_after"]
+    )
+    + ")",
     re.IGNORECASE,
 )
 _QUANTITY_BEFORE = re.compile(
-    r"(?:about|around|some|nearly|almost|over|than|least|roughly|approximately|"
-    r"No\.|number)\s*$",
-    re.IGNORECASE,
+    "(?:" + "|".join(map(re.escape, _WORDS.raw["quantities_before"])) + r")\s*$", re.IGNORECASE
 )
 #: Cues that a weekday lies ahead of the report: future, plans, hedged expectation.
-_FUTURE = re.compile(
-    r"\b(?:will|would|'ll|shall|expected|expects|expect|due|scheduled|set\s+to|plans?\s+to|"
-    r"planned|planning|likely|could|may|might|should|as\s+early\s+as|is\s+to|are\s+to|"
-    r"going\s+to|to\s+(?:be|meet|arrive|visit|hold|travel|leave|depart|reach|attend|begin|"
-    r"start|open|return|cross|stop)|arrives|leaves|departs|begins|starts|opens|meets|"
-    r"heads|travels|visits|upcoming|next)\b",
-    re.IGNORECASE,
-)
+_FUTURE = re.compile(rf"\b{_WORDS.phrases('ahead')}", re.IGNORECASE)
 #: Characters around a weekday read for its tense (a clause is rarely longer).
 _CLAUSE_WINDOW = 300
-_PERFECT = re.compile(r"\b(?:would|could|may|might|should|will)\s+have\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()—–]|\b(?:and|but|though|although|while|whereas|which|who|where)\b",
-    re.IGNORECASE,
-)
+_PERFECT = re.compile(rf"\b{_WORDS.phrases('perfect')}", re.IGNORECASE)
+_BREAK_WORDS = "(?:" + "|".join(map(re.escape, _WORDS.raw["clause_words"])) + ")"
+_CLAUSE_BREAK = re.compile(rf"[,;:()—–]|\b{_BREAK_WORDS}\b", re.IGNORECASE)
 #: The two kinds of :data:`_CLAUSE_BREAK`: marks, and words.
 _BREAK_MARKS = ",;:()—–"
-_BREAK_WORD = re.compile(
-    r"\b(?:and|but|though|although|while|whereas|which|who|where)\b", re.IGNORECASE
-)
-_MONTH_INDEX = {m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)}
+_BREAK_WORD = re.compile(rf"\b{_BREAK_WORDS}\b", re.IGNORECASE)
+_MONTH_NUMBER = _WORDS.month_numbers
 _WEEKDAY_INDEX = {w.lower(): i for i, w in enumerate(WEEKDAYS)}
-_EXPLICIT_PARTS = re.compile(rf"({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH})")
+_EXPLICIT_PARTS = re.compile(
+    rf"({_MONTH})\s+(\d{{1,2}})|(\d{{1,2}}){_ORD}\s+(?:{_DAY_OF}\s+)?({_MONTH})"
+)
 _YEAR_AT_END = re.compile(r"(?:1[89]|20)\d\d$")
-_PAST = re.compile(r"\w+ed\b|\b(?:was|were|had|did|said|left|met|held|went|began)\b")
-#: Words every day expression holds (a weekday or a month; the three words of
-#: :data:`_DAY_WORD` are found apart): :data:`_DAY_EXPR` is only tried just before them.
-_DAY_ANCHOR = re.compile("|".join([*WEEKDAYS, *(m[:3] for m in MONTHS)]))
-_DAY_WORD = re.compile(r"[Tt]oday|[Yy]esterday|[Tt]omorrow")
-_DAY_WORD_HINTS = ("oday", "esterday", "omorrow")
+_PAST_ENDINGS = "|".join(map(re.escape, _WORDS.raw["past_endings"]))
+_PAST = re.compile(rf"\w+(?:{_PAST_ENDINGS})\b|\b{_WORDS.alternation('past', as_written=True)}\b")
+#: Words every day expression holds (a weekday or a month; the words of :data:`_DAY_WORD`
+#: are found apart): :data:`_DAY_EXPR` is only tried just before them.
+_DAY_ANCHOR = re.compile(rf"{_WEEKDAY}|{_MONTH}")
+_DAY_WORD = re.compile(_RELATIVE)
+_DAY_WORD_HINTS = _WORDS.hints("today", "yesterday", "tomorrow")
 #: Most words a day expression has before its weekday or month ("late on evening on
 #: 10th of September").
 _LEAD_WORDS = 6
+_LEAD_KEYS = ("modifiers", "modifier_glue", "part_article", "part_of", "day_of", "parts")
 #: A blank-separated word that may come before the weekday or month of a day expression.
 _LEAD_TOKEN = re.compile(
-    r"\b(?:early|late|on|the|of|morning|afternoon|evening|night|noon|midday|next|last|"
-    r"this|\d{1,2}(?:st|nd|rd|th)?)$",
+    r"\b(?:"
+    + "|".join(re.escape(w) for k in (*_LEAD_KEYS, "next", "last", "this") for w in _WORDS.raw[k])
+    + rf"|\d{{1,2}}{_ORD})$",
     re.IGNORECASE,
 )
 _WORD_START = re.compile(r"\b\w")
 #: Words without which the patterns of "tonight", "this morning" and "next year" cannot match.
-_NOW_HINTS = ("night", "morning", "afternoon", "evening")
+_NOW_HINTS = _WORDS.hints("tonight", "last_night", "parts")
 
 
 def find_times(
@@ -220,9 +211,9 @@ def _candidates(
         for m in _NOW_PART.finditer(text):
             out.append((m.start(), m.end(), _now_value(m, published)))
     for m in _month_years(text, anchors):
-        month = _MONTH_INDEX[m.group(1)[:3].lower()]
+        month = _MONTH_NUMBER[m.group(1).lower()]
         out.append((m.start(), m.end(), f"{m.group(2)}-{month:02d}"))
-    if "year" in text:
+    if any(word in text for word in _WORDS.raw["year"]):
         for m in _YEAR_WORD.finditer(text):
             out.append((m.start(), m.end(), _year_word_value(m, published)))
     for m in _YEAR.finditer(text):
@@ -303,8 +294,9 @@ def _day_value(
     day = _resolve_day(m.group("day"), text, m.start(), m.end(), sentence, published)
     if day is None:
         return ""
-    modifier = (m.group("mod") or "").lower()
-    part = (m.group("part1") or m.group("part2") or m.group("part3") or "").lower()
+    modifier = _WORDS.modifiers.get((m.group("mod") or "").lower(), "")
+    said = m.group("part1") or m.group("part2") or m.group("part3") or ""
+    part = _WORDS.parts.get(said.lower(), "")
     clock = PART_OF_DAY.get((modifier, part)) or PART_OF_DAY.get(("", part))
     return f"{day.isoformat()}T{clock}" if clock else day.isoformat()
 
@@ -324,7 +316,7 @@ def _resolve_day(
         day_number = int(explicit.group(2) or explicit.group(3))
         year = _YEAR_AT_END.search(words)
         return _explicit_date(
-            _MONTH_INDEX[month_word[:3].lower()],
+            _MONTH_NUMBER[month_word.lower()],
             day_number,
             int(year.group()) if year else None,
             published,
@@ -332,14 +324,16 @@ def _resolve_day(
     if published is None:
         return None
     lowered = words.lower()
-    if lowered in ("today", "yesterday", "tomorrow"):
-        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[lowered]
-        return published + timedelta(days=shift)
+    if lowered in _WORDS.relative_days:
+        return published + timedelta(days=_WORDS.relative_days[lowered])
     *head, name = lowered.split()
     prefix = head[0] if head else ""
     weekday = _WEEKDAY_INDEX[name]
-    ahead = _looks_ahead(text, start, end, sentence) if not prefix else prefix != "last"
-    return _weekday_date(weekday, published, ahead=ahead, strict=prefix in ("next", "last"))
+    last = prefix in _WORDS.last_words
+    ahead = _looks_ahead(text, start, end, sentence) if not prefix else not last
+    return _weekday_date(
+        weekday, published, ahead=ahead, strict=last or prefix in _WORDS.next_words
+    )
 
 
 def _explicit_date(month: int, day: int, year: int | None, published: date | None) -> date | None:
@@ -424,10 +418,9 @@ def _now_value(m: re.Match[str], published: date | None) -> str:
     """The ISO value of "tonight", "last night", "this morning"…"""
     if published is None:
         return ""
-    word = m.group("word").lower()
-    if word.startswith("last"):
+    if m.group("last"):
         return f"{(published - timedelta(days=1)).isoformat()}T{PART_OF_DAY[('', 'night')]}"
-    part = m.group("part") or "night"
+    part = _WORDS.parts[m.group("part").lower()] if m.group("part") else "night"
     return f"{published.isoformat()}T{PART_OF_DAY[('', part)]}"
 
 
@@ -435,7 +428,8 @@ def _year_word_value(m: re.Match[str], published: date | None) -> str:
     """The year of "last year", "next year", "this year"."""
     if published is None:
         return ""
-    shift = {"last": -1, "next": 1, "this": 0}[m.group("which").lower()]
+    which = m.group("which").lower()
+    shift = -1 if which in _WORDS.last_words else 1 if which in _WORDS.next_words else 0
     return str(published.year + shift)
 
 
@@ -470,8 +464,8 @@ def time_refs(
     return tuple(refs)
 
 
-_MODIFIER = re.compile(r"\b(early|late)\b", re.IGNORECASE)
-_PART_WORD = re.compile(r"\b(morning|afternoon|evening|night|noon|midday)\b", re.IGNORECASE)
+_MODIFIER = re.compile(rf"\b({_MODIFIER_WORD})\b", re.IGNORECASE)
+_PART_WORD = re.compile(rf"\b({_PART})\b", re.IGNORECASE)
 
 
 def part_said(words: str) -> str:
@@ -479,11 +473,14 @@ def part_said(words: str) -> str:
 
     "late on Sunday" → "evening", "Saturday morning" → "morning", "tonight" → "night".
     """
-    if words.lower() == "tonight":
+    if normal(words) in _WORDS.tonight:
         return PART_LABELS[("", "night")]
     mod = _MODIFIER.search(words)
     part = _PART_WORD.search(words)
-    key = ((mod.group(1).lower() if mod else ""), (part.group(1).lower() if part else ""))
+    key = (
+        _WORDS.modifiers[mod.group(1).lower()] if mod else "",
+        _WORDS.parts[part.group(1).lower()] if part else "",
+    )
     return PART_LABELS.get(key) or PART_LABELS.get(("", key[1]), "")
 
 
