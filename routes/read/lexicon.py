@@ -30,8 +30,6 @@ class Lexicon:
     ----------
     not_places
         Names never taken as places (outlets, weekdays, institutions, time zones).
-    people
-        People's names that a gazetteer also holds as towns.
     person_heads, titles
         First words of people's names, and titles before them.
     demonyms
@@ -43,7 +41,6 @@ class Lexicon:
     """
 
     not_places: tuple[str, ...]
-    people: tuple[str, ...]
     person_heads: frozenset[str]
     titles: frozenset[str]
     demonyms: dict[str, str]
@@ -333,7 +330,6 @@ def load_lexicon(language: str) -> Lexicon:
     names, words = _table(data, "names", path), _table(data, "words", path)
     return Lexicon(
         not_places=_strings(names, "not_places", path),
-        people=_strings(names, "people", path),
         person_heads=frozenset(_strings(names, "person_heads", path)),
         titles=frozenset(_strings(names, "titles", path)),
         demonyms={str(k): str(v) for k, v in _table(data, "demonyms", path).items()},

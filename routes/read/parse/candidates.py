@@ -26,6 +26,7 @@ from routes.read.parse.framing import (
     uncased,
 )
 from routes.read.parse.match import Match, Readings, new_match, readings_of
+from routes.read.parse.people import NAME_WORDS, drop_surnames
 from routes.read.parse.words import (
     COMMON_WORDS,
     CONNECTORS,
@@ -112,6 +113,7 @@ def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], se
         names += _lowercase_towns(text, gazetteer, names)
     names = [as_region(text, m) for m in names if not names_something_else(text, m)]
     names = [replace(m, dateline=True) if is_dateline(text, m.start, m.end) else m for m in names]
+    names = drop_surnames(text, names)
     return sorted(matches + names, key=lambda m: m.start), demonyms
 
 
@@ -319,11 +321,6 @@ def _segment_places(
         return [] if match is None else [match]
     tokens = [(offset + s, offset + e, kind) for s, e, kind in segment.tokens]
     return _segment_matches(text, tokens, segment, taken, demonyms)
-
-
-#: Most words a person's name runs to (a title aside): given name, patronymic and surname, or
-#: a Korean name of three syllable words, with a word to spare.
-NAME_WORDS = 4
 
 
 def _after_a_name(

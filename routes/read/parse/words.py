@@ -37,10 +37,9 @@ GEO_WORDS: frozenset[str] = LEXICON.geo
 CONNECTORS: frozenset[str] = LEXICON.connectors
 
 
-#: Normalised names that are never a place: outlets, weekdays … and people's names.
-NOT_PLACES: frozenset[str] = frozenset(
-    normalize(name) for name in (*LEXICON.not_places, *LEXICON.people)
-) - {""}
+#: Normalised names that are never a place: outlets, weekdays, institutions, time zones.
+#: (People's names are told by their shape: routes/read/parse/people.py.)
+NOT_PLACES: frozenset[str] = frozenset(normalize(name) for name in LEXICON.not_places) - {""}
 
 
 WORD_RE = re.compile(r"\w+")
