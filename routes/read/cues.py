@@ -89,6 +89,12 @@ class CueBook:
     #: (lemma tuples in Russian, one-string tuples in Korean).
     time_modals: frozenset[str] = frozenset()
     deadlines: tuple[tuple[str, ...], ...] = ()
+    #: Conjunctions joining clauses in contrast (Russian "а", "но"), and those of them read
+    #: with the clause they open.
+    contrast: tuple[str, ...] = ()
+    contrast_opening: frozenset[str] = frozenset()
+    #: Prepositions of place (Russian "в", "на"): the word before a place, never a source.
+    place_prepositions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,9 @@ def load_cues(language: str) -> CueBook:
         other_travellers=frozenset(names.get("other_travellers", ())),
         time_modals=frozenset(status.get("time_modals", ())),
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
+        contrast=tuple(data["list"].get("contrast", ())),
+        contrast_opening=frozenset(data["list"].get("contrast_opening", ())),
+        place_prepositions=frozenset(data["list"].get("place_prepositions", ())),
     )
 
 
@@ -255,14 +264,10 @@ def attribution(language: str, sentence: str) -> str:
         m = pattern.search(sentence)
         if m and (best is None or m.start() < best[0]):
             name = m.group("name").strip(' «»"')
-            prepositional = normalize(name) in RU_PLACE_PREPOSITIONS
+            prepositional = normalize(name) in book.place_prepositions
             if name and name not in book.not_sources and not prepositional:
                 best = (m.start(), name)
     return best[1] if best else ""
-
-
-#: The Russian prepositions of place, "in" and "at/on" ("в Москве", "на острове").
-RU_PLACE_PREPOSITIONS = frozenset({"в", "на"})
 
 
 def is_past(book: CueBook, sentence: str, year: int | None) -> bool:

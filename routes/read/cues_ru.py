@@ -14,16 +14,30 @@ from routes.read import morph
 from routes.read.cues import (
     CLAUSE_PUNCTUATION,
     RU_BEFORE_CHARS,
-    RU_PLACE_PREPOSITIONS,
     CueBook,
     Reading,
     fold_lemma,
     load_cues,
 )
 
-#: Conjunctions that join two clauses of a Russian sentence in contrast.
-CONTRAST = r"\s(?:но|а|однако|хотя|тогда как)\s"
-_RU_CLAUSE_BREAK = re.compile(r"[,;:—()]|" + CONTRAST)
+#: Marks that end a Russian clause (its contrast conjunctions are ``[list] contrast``).
+_CLAUSE_MARKS = ",;:—()"
+
+
+@functools.cache
+def contrast(language: str = "ru") -> str:
+    """The regex of a contrast conjunction between blanks (``[list] contrast`` of the
+    language's file; one that never matches when it has none)."""
+    words = sorted(load_cues(language).contrast, key=len, reverse=True)
+    if not words:
+        return "(?!)"
+    return r"\s(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s"
+
+
+@functools.cache
+def _clause_break(language: str) -> re.Pattern[str]:
+    """A clause break of a Russian sentence: a mark, or a contrast conjunction."""
+    return re.compile(f"[{re.escape(_CLAUSE_MARKS)}]|" + contrast(language))
 
 
 def read_russian(
@@ -67,7 +81,7 @@ def _russian_after_cue(book: CueBook, text: str, end: int, limit: int) -> Role |
 def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
     """Whether a place after a bare "в"/"на" is where a planned event will be held
     ("Переговоры пройдут в четверг на острове X"): the journey goes there."""
-    if not lemmas or lemmas[-1] not in RU_PLACE_PREPOSITIONS:
+    if not lemmas or lemmas[-1] not in book.place_prepositions:
         return False
     return bool(book.venue_events.intersection(lemmas)) and bool(
         book.venue_verbs.intersection(lemmas)
@@ -160,9 +174,9 @@ def _russian_status(
 ) -> Status:
     """The status of the clause holding a Russian place."""
     low, high = sentence
-    for m in _RU_CLAUSE_BREAK.finditer(text, sentence[0], sentence[1]):
+    for m in _clause_break(book.language).finditer(text, sentence[0], sentence[1]):
         if m.end() <= span[0]:
-            low = m.start() if m.group().strip() in ("а", "но", "однако") else m.end()
+            low = m.start() if m.group().strip() in book.contrast_opening else m.end()
         elif m.start() >= span[1]:
             high = m.start()
             break

@@ -15,6 +15,7 @@ Offsets stay those of the original text throughout.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -283,14 +284,16 @@ def _date_not_past_a_break(report: Report, mention: Mention) -> str | None:
             continue
         if ref.start >= mention.sentence_end or ref.start < mention.end:
             return mention.date
-        if _CONTRAST.search(text, mention.end, ref.start) is not None:
+        if _contrast().search(text, mention.end, ref.start) is not None:
             return None
         return mention.date
     return mention.date
 
 
-#: What parts two clauses of a Russian sentence more than a comma does.
-_CONTRAST = re.compile(r";|" + cues_ru.CONTRAST)
+@functools.cache
+def _contrast() -> re.Pattern[str]:
+    """What parts two clauses of a Russian sentence more than a comma does."""
+    return re.compile(r";|" + cues_ru.contrast("ru"))
 
 
 def _report_times(report: Report) -> tuple[TimeRef, ...]:
