@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from routes.read import lexicon
 from routes.read.lexicon import load_lexicon
+
+
+@pytest.fixture(autouse=True)
+def _fresh_language_files() -> Iterator[None]:
+    """Each test reads the language files it writes, not ones an earlier test left parsed."""
+    lexicon.language_file.cache_clear()
+    yield
+    lexicon.language_file.cache_clear()
 
 
 def test_the_english_lists_load_lower_case_and_feed_the_reader() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from routes.model import Report
 from routes.read import date_words as date_words_module
-from routes.read import when
+from routes.read import lexicon, when
 from routes.read.reports import load_paths, sentence_spans
 from routes.read.when import PART_OF_DAY, find_times
 
@@ -230,10 +230,11 @@ def test_a_russian_weekday_with_an_expectation_anywhere_in_its_clause_lies_ahead
 def language_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of en.toml that the date reader is rebuilt from; the real one is put back after."""
     copy = tmp_path / "en.toml"
-    copy.write_text((date_words_module.LANG_DIR / "en.toml").read_text("utf-8"), "utf-8")
-    monkeypatch.setattr(date_words_module, "LANG_DIR", tmp_path)
+    copy.write_text((lexicon.LANG_DIR / "en.toml").read_text("utf-8"), "utf-8")
+    monkeypatch.setattr(lexicon, "LANG_DIR", tmp_path)
     yield copy
     monkeypatch.undo()
+    lexicon.language_file.cache_clear()
     date_words_module.date_words.cache_clear()
     importlib.reload(when)
 
@@ -243,6 +244,7 @@ def _reread(language_file: Path, old: str, new: str) -> None:
     text = language_file.read_text("utf-8")
     assert old in text
     language_file.write_text(text.replace(old, new, 1), "utf-8")
+    lexicon.language_file.cache_clear()
     date_words_module.date_words.cache_clear()
     importlib.reload(when)
 
@@ -266,5 +268,6 @@ def test_a_tense_word_added_to_the_language_file_turns_a_weekday_ahead(
 def test_a_missing_date_list_is_named_with_its_file(language_file: Path) -> None:
     text = language_file.read_text("utf-8")
     language_file.write_text(text.replace("past_endings = [", "old_endings = ["), "utf-8")
+    lexicon.language_file.cache_clear()
     with pytest.raises(ValueError, match=r"en\.toml: \[dates\] past_endings must be a list"):
         date_words_module.date_words.__wrapped__("en")

@@ -11,13 +11,12 @@ superseded) the most common mode wins, rail on a tie.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 from routes.model import NOT_CURRENT, LegKind, LocatedPlace, Mention
-from routes.read.lexicon import LANG_DIR
+from routes.read.lexicon import language_table
 
 #: Characters either side of the place wording searched for a cue (about ten words).
 WINDOW_CHARS = 60
@@ -35,12 +34,8 @@ def mode_cues(language: str = "en") -> dict[LegKind, re.Pattern[str]]:
         When the file has no ``[leg_modes]`` table or a list is not of strings; the
         message names the file.
     """
-    path = LANG_DIR / f"{language}.toml"
-    with path.open("rb") as handle:
-        table = tomllib.load(handle).get("leg_modes")
-    if not isinstance(table, dict):
-        msg = f"{path} has no [leg_modes] table"
-        raise ValueError(msg)
+    table = language_table(language, "leg_modes")
+    path = f"{language}.toml"
     cues: dict[LegKind, re.Pattern[str]] = {}
     for mode in MODES:
         words = table.get(str(mode), [])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from routes.model import Role, Status
 from routes.read import morph
 from routes.read.gazetteer import normalize
-from routes.read.lexicon import LANG_DIR
+from routes.read.lexicon import LANG_DIR, language_file
 
 #: Characters before a Russian place read for its cue and its title.
 RU_BEFORE_CHARS = 160
@@ -130,8 +129,7 @@ def load_cues(language: str) -> CueBook:
         When a table or list is missing or of the wrong type (the message names the file).
     """
     path = LANG_DIR / f"{language}.toml"
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = language_file(language)
     names = _get(data, "names", dict, path)
     options = _get(data, "cue_options", dict, path)
     fold = {str(k): str(v) for k, v in options.get("fold", {}).items()}

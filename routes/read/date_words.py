@@ -10,12 +10,11 @@ patterns from; a missing or mistyped list fails at once naming the file and the 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from routes.read.lexicon import LANG_DIR, compile_phrase
+from routes.read.lexicon import compile_phrase, language_table
 
 #: Lists of ``[dates]`` that every file must give (each a list of strings).
 _LISTS = (
@@ -119,14 +118,10 @@ def date_words(language: str = "en") -> DateWords:
     ValueError
         When the table, a list or a word table is missing or mistyped.
     """
-    path = LANG_DIR / f"{language}.toml"
-    with path.open("rb") as handle:
-        table = tomllib.load(handle).get("dates")
-    if not isinstance(table, dict):
-        msg = f"{path.name}: the table [dates] is missing"
-        raise ValueError(msg)
-    raw = {key: _strings(table, key, path.name) for key in _LISTS}
-    maps = {key: _mapping(table, key, path.name) for key in _TABLES}
+    table = language_table(language, "dates")
+    name = f"{language}.toml"
+    raw = {key: _strings(table, key, name) for key in _LISTS}
+    maps = {key: _mapping(table, key, name) for key in _TABLES}
     months = raw["months"]
     month_numbers = {m.lower(): i for i, m in enumerate(months, start=1)}
     month_numbers |= {k.lower(): int(v) for k, v in maps["short_months"].items()}

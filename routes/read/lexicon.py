@@ -302,6 +302,35 @@ def _role(table: dict[str, Any], path: Path) -> str:
 
 
 @cache
+def language_file(language: str) -> dict[str, Any]:
+    """The parsed ``lang/<language>.toml``, read once per process and shared by every
+    reader of the language's words (treat it as read-only).
+
+    Raises
+    ------
+    FileNotFoundError
+        When the language has no file.
+    """
+    with (LANG_DIR / f"{language}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def language_table(language: str, key: str) -> dict[str, Any]:
+    """The table ``[key]`` of ``lang/<language>.toml``.
+
+    Raises
+    ------
+    ValueError
+        When the file has no such table (the message names the file and the table).
+    """
+    table = language_file(language).get(key)
+    if not isinstance(table, dict):
+        msg = f"{language}.toml: the table [{key}] is missing"
+        raise ValueError(msg)
+    return table
+
+
+@cache
 def lexicon_for(language: str) -> Lexicon:
     """The lexicon a report in ``language`` is read with: its own file, else English.
 
@@ -325,8 +354,7 @@ def load_lexicon(language: str) -> Lexicon:
         When a list is missing or holds something other than strings.
     """
     path = LANG_DIR / f"{language}.toml"
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = language_file(language)
     names, words = _table(data, "names", path), _table(data, "words", path)
     return Lexicon(
         not_places=_strings(names, "not_places", path),

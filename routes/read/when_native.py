@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from routes.model import Report, TimeRef
 from routes.read import morph
-from routes.read.lexicon import LANG_DIR
+from routes.read.lexicon import language_table
 
 #: Days a bare Korean day of the month ("10일") may lie after publication and still be in
 #: the published month; a later one is of the month before.
@@ -37,11 +36,9 @@ _RU_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:году|года|год)
 @functools.cache
 def _words(language: str) -> dict:
     """The ``[dates]`` table of the language's file."""
-    path = LANG_DIR / f"{language}.toml"
-    with path.open("rb") as handle:
-        dates = tomllib.load(handle).get("dates")
-    if not isinstance(dates, dict) or "weekdays" not in dates or "parts" not in dates:
-        msg = f"{path.name}: [dates] needs weekdays and parts"
+    dates = language_table(language, "dates")
+    if "weekdays" not in dates or "parts" not in dates:
+        msg = f"{language}.toml: [dates] needs weekdays and parts"
         raise ValueError(msg)
     return dates
 
