@@ -345,11 +345,11 @@ def _on_pick_place() -> None:
 # --- the page ---------------------------------------------------------------------------
 
 
-def _sidebar() -> tuple[Settings, str, str, bool, DeltaGenerator]:
+def _sidebar() -> tuple[Settings, str, str, bool, tuple[DeltaGenerator, DeltaGenerator]]:
     """Reports, settings and the project file.
 
-    Returns the settings, network, basemap, whether context shows, and the place of the
-    departure fields (drawn by :func:`_departure_fields`).
+    Returns the settings, network, basemap, whether context shows, and the places of the
+    speed and departure fields (drawn by :func:`_speed_field` and :func:`_departure_fields`).
     """
     from routes.publish.web.render import BASEMAPS
 
@@ -387,7 +387,8 @@ def _sidebar() -> tuple[Settings, str, str, bool, DeltaGenerator]:
                 )  # fmt: skip
 
         st.header("Settings")
-        st.slider("Average speed (km/h)", 10.0, 120.0, step=1.0, format="%.0f", key="speed")
+        st.checkbox("Speed as reported", key="use_reported_speed")
+        speed = st.container()  # drawn by _speed_field once the speed used is known
         st.checkbox("Departure as reported", key="use_reported_depart")
         departure = st.container()  # drawn by _departure_fields once the departure is known
         network = _network_choice()
@@ -404,7 +405,23 @@ def _sidebar() -> tuple[Settings, str, str, bool, DeltaGenerator]:
         )
     values = {key: state[key] for key in session.SETTING_KEYS}
     settings = session.settings_from_widgets(values, title=state.map_title or "")
-    return settings, network, state.basemap, bool(state.show_context), departure
+    return settings, network, state.basemap, bool(state.show_context), (speed, departure)
+
+
+def _speed_field(place: DeltaGenerator, journey: Journey | None) -> None:
+    """The average speed; disabled, while "as reported", showing the one used and what it
+    rests on (a speed the reports state, the kind of train they describe, or the default)."""
+    state = st.session_state
+    use_reported = bool(state.use_reported_speed)
+    basis = ""
+    if use_reported and journey is not None:
+        state.speed = min(max(float(journey.settings.running_speed_kmh), 10.0), 120.0)
+        basis = journey.settings.speed_basis
+    with place:
+        st.slider("Average speed (km/h)", 10.0, 120.0, step=1.0, format="%.0f", key="speed",
+                  disabled=use_reported)  # fmt: skip
+        if basis:
+            st.caption(f"From the reports: {basis}" if basis != "default" else "Default speed")
 
 
 def _departure_fields(place: DeltaGenerator, journey: Journey | None) -> None:
@@ -633,13 +650,14 @@ def _page() -> None:
     _init_state()
     apply_table_edits()
     state = st.session_state
-    settings, network, basemap, show_context, departure = _sidebar()
+    settings, network, basemap, show_context, (speed, departure) = _sidebar()
     st.html(PAGE_CSS)
     st.title("Reported Routes")
     show_messages()
     batch_archive()
     reports = tuple(state.reports)
     journey = _mapped(reports, settings, network)
+    _speed_field(speed, journey)
     _departure_fields(departure, journey)
     if journey is None:
         return

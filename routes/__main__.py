@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from routes.model import (
     AREA_SHADING,
+    DEFAULT_SPEED_KMH,
     MAP_SIZES,
     NO_PLACES_MESSAGE,
     Corrections,
@@ -278,13 +279,13 @@ def _add_report_args(parser: argparse.ArgumentParser) -> None:
 
 def _add_timing_args(parser: argparse.ArgumentParser) -> None:
     """--speed and --depart, shared by build and route."""
-    defaults = Settings()
     parser.add_argument(
         "--speed",
         type=_positive_float,
-        default=defaults.speed_kmh,
+        default=None,
         metavar="KMH",
-        help=f"average train speed in km/h (default: {defaults.speed_kmh:g})",
+        help="average train speed in km/h (default: a speed the reports state, else that of "
+        f"the kind of train they describe, else {DEFAULT_SPEED_KMH:g})",
     )
     parser.add_argument(
         "--depart",

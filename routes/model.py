@@ -230,27 +230,45 @@ class Parsed:
     timerefs: tuple[TimeRef, ...] = ()
 
 
+#: The average speed of a long-distance passenger train with its stops (the Rossiya,
+#: Moscow-Vladivostok, about 63 km/h), used when neither the user nor the reports give one.
+DEFAULT_SPEED_KMH = 60.0
+#: What a speed the user set rests on (:attr:`Settings.speed_basis`).
+SPEED_SET_BY_USER = "set by you"
+
+
 @dataclass(frozen=True)
 class Settings:
     """User-adjustable settings of routing and timing."""
 
-    #: Average speed; reports put this train at 45-60 km/h.
-    speed_kmh: float = 50.0
+    #: Average speed set by the user; None takes the speed the reports give
+    #: (routes/read/speeds.py), else :data:`DEFAULT_SPEED_KMH`.
+    speed_kmh: float | None = None
     #: Departure from the origin; None derives it from the origin's mentions.
     depart: datetime | None = None
     #: Minutes stopped at each intermediate stop.
     dwell_min: float = 15.0
-    #: Minutes stopped at a border (customs and the gauge change at Khasan).
-    border_dwell_min: float = 240.0
+    #: Minutes stopped at a border: passport and customs checks.
+    border_dwell_min: float = 60.0
+    #: Minutes more on a leg where the track gauge changes (bogies changed, 2-3 hours).
+    gauge_change_min: float = 180.0
     #: A stop farther than this from the network is flagged, not snapped.
     max_snap_km: float = 10.0
     title: str = ""
+    #: What the speed used rests on, set by the pipeline: :data:`SPEED_SET_BY_USER`, "stated
+    #: in the reports", the kind of train the reports describe, or "default".
+    speed_basis: str = ""
     #: The static map's shape: one of routes.model.MAP_SIZES.
     map_size: str = "tall"
     #: The static map's "Graphic: ..." credit, empty for none.
     byline: str = ""
     #: Which areas the static map shades: one of routes.model.AREA_SHADING.
     shade_areas: str = "journey"
+
+    @property
+    def running_speed_kmh(self) -> float:
+        """The speed the train is timed at: the one set, else :data:`DEFAULT_SPEED_KMH`."""
+        return self.speed_kmh if self.speed_kmh is not None else DEFAULT_SPEED_KMH
 
 
 @dataclass(frozen=True)

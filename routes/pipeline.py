@@ -8,6 +8,7 @@ from datetime import datetime
 
 from routes.model import (
     NOT_CURRENT,
+    SPEED_SET_BY_USER,
     STOP_ROLES,
     Corrections,
     Journey,
@@ -32,6 +33,7 @@ from routes.read.parse.visits import (
     returned_to,
     track_order,
 )
+from routes.read.speeds import reported_speed
 
 Progress = Callable[[str], None]
 
@@ -77,7 +79,7 @@ def build(
     say("routing along the rail network")
     network = network or load_network()
     stops = _stops(places, corrections, network)
-    settings = _with_departure(settings, places)
+    settings = _with_departure(_with_speed(settings, reports), places)
     reported = _reported_times(places, not_before=settings.depart)
     times = {place_id: when for place_id, (when, _part) in reported.items()}
     journey_route = route(
@@ -94,6 +96,15 @@ def build(
         settings=settings,
         corrections=corrections,
     )
+
+
+def _with_speed(settings: Settings, reports: Sequence[Report]) -> Settings:
+    """``settings`` with the speed used and what it rests on: the user's, else the one the
+    reports give (a stated speed, the kind of train, else the default)."""
+    if settings.speed_kmh is not None:
+        return replace(settings, speed_basis=SPEED_SET_BY_USER)
+    speed = reported_speed(reports)
+    return replace(settings, speed_kmh=speed.kmh, speed_basis=speed.basis)
 
 
 def apply_corrections(

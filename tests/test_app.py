@@ -117,9 +117,15 @@ def test_selecting_a_place_shows_its_card_without_rerunning_the_pipeline(
     assert "<mark>Khasan</mark>" in card
 
 
+def _set_speed(app: AppTest, kmh: float) -> None:
+    """Untick "Speed as reported" and set the speed slider, as a user would."""
+    app.checkbox(key="use_reported_speed").uncheck().run()
+    app.slider(key="speed").set_value(kmh).run()
+
+
 def test_a_project_file_loads_back_to_the_identical_state() -> None:
     app = _open(_start(), "All places")
-    app.slider(key="speed").set_value(40.0).run()
+    _set_speed(app, 40.0)
     rows = app.session_state["table_rows"]
     context = next(row for row in rows if row["order"] is None)
     app = _open(_edit_table(app, context["id"], {"exclude": True}), "Share")
@@ -131,7 +137,7 @@ def test_a_project_file_loads_back_to_the_identical_state() -> None:
     fresh.file_uploader(key="project_0").upload("trip.json", project.encode("utf-8")).run()
     assert not fresh.exception
     assert _summary(fresh) == summary
-    for key in ("reports", "corrections", "speed"):
+    for key in ("reports", "corrections", "speed", "use_reported_speed"):
         assert fresh.session_state[key] == app.session_state[key]
     assert fresh.session_state["project_file"] == project
 
@@ -246,7 +252,7 @@ def test_a_notice_shows_once_as_a_toast_and_does_not_pile_up() -> None:
     app.file_uploader(key="upload_0").upload("second.md", SECOND_REPORT).run()
     assert not app.success
     assert any("second.md" in toast.value for toast in app.toast)
-    app.slider(key="speed").set_value(41.0).run()
+    _set_speed(app, 41.0)
     assert not app.toast
 
 
@@ -262,7 +268,7 @@ def test_a_failing_part_shows_an_error_while_the_rest_of_the_page_stays(
     app = _open(_start(), "All places")
     app.session_state["table_rows"] = []  # filled again only if the table is drawn
     monkeypatch.setattr(routes.publish.web.render, "build_map", _broken)
-    app.slider(key="speed").set_value(33.0).run()  # new inputs: no cached map to fall back on
+    _set_speed(app, 33.0)  # new inputs: no cached map to fall back on
     assert not app.exception
     assert any("Could not show the map: the map broke" in error.value for error in app.error)
     assert " stops · " in _summary(app)

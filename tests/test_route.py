@@ -219,7 +219,9 @@ def test_a_stop_without_coordinates_is_left_out_and_named(network: RailNetwork) 
 
 def test_eta_adds_running_time_dwell_and_border_dwell(network: RailNetwork) -> None:
     depart = datetime(2023, 9, 10, 21, 0)
-    settings = Settings(speed_kmh=50.0, depart=depart, dwell_min=15.0, border_dwell_min=240.0)
+    settings = Settings(
+        speed_kmh=50.0, depart=depart, dwell_min=15.0, border_dwell_min=60.0, gauge_change_min=180.0
+    )
     result = route(
         [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (ECHO, Role.VIA), (DELTA, Role.DESTINATION)],
         settings,
@@ -230,7 +232,8 @@ def test_eta_adds_running_time_dwell_and_border_dwell(network: RailNetwork) -> N
     assert alpha.eta == depart
     assert _same_time(charlie.eta, depart + timedelta(hours=to_charlie / 50.0))
     # Charlie is the first stop after the KP-RU crossing: customs and gauge change there.
-    assert _same_time(echo.eta, charlie.eta + timedelta(hours=to_echo / 50, minutes=240))
+    assert len(set(result.legs[0].gauges)) == 2
+    assert _same_time(echo.eta, charlie.eta + timedelta(hours=to_echo / 50, minutes=60 + 180))
     assert _same_time(delta.eta, echo.eta + timedelta(hours=to_delta / 50, minutes=15))
 
 
@@ -249,10 +252,20 @@ def test_a_crossing_straight_to_the_destination_still_costs_the_border_dwell(
     network: RailNetwork,
 ) -> None:
     depart = datetime(2023, 9, 10, 21, 0)
-    settings = Settings(speed_kmh=50.0, depart=depart, border_dwell_min=240.0)
+    settings = Settings(speed_kmh=50.0, depart=depart, border_dwell_min=60.0, gauge_change_min=0)
     result = route([(ALPHA, Role.ORIGIN), (DELTA, Role.DESTINATION)], settings, network=network)
     (leg,) = result.legs
-    assert _same_time(result.stops[1].eta, depart + timedelta(hours=leg.km / 50, minutes=240))
+    assert _same_time(result.stops[1].eta, depart + timedelta(hours=leg.km / 50, minutes=60))
+
+
+def test_a_border_without_a_change_of_gauge_costs_only_the_checks(network: RailNetwork) -> None:
+    depart = datetime(2023, 9, 10, 21, 0)
+    settings = Settings(speed_kmh=50.0, depart=depart, border_dwell_min=60.0, gauge_change_min=180)
+    result = route([(CHARLIE, Role.ORIGIN), (ECHO, Role.BORDER), (DELTA, Role.DESTINATION)],
+                   settings, network=network)  # fmt: skip
+    echo, delta = result.stops[1:]
+    assert len(set(result.legs[0].gauges)) <= 1  # the leg into the border stop
+    assert _same_time(delta.eta, echo.eta + timedelta(hours=result.legs[1].km / 50, minutes=60))
 
 
 def test_no_departure_means_no_eta(network: RailNetwork) -> None:

@@ -24,7 +24,7 @@ def travel_hours(journey: Journey) -> float | None:
     first, last = stops[0].eta, stops[-1].eta
     if first is not None and last is not None:
         return (last - first).total_seconds() / 3600
-    speed = journey.settings.speed_kmh
+    speed = journey.settings.running_speed_kmh
     return journey.route.total_km / speed if speed > 0 else None
 
 

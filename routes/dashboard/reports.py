@@ -8,10 +8,16 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
-from routes.model import Corrections, LoadResult, Report, Settings
+from routes.model import DEFAULT_SPEED_KMH, Corrections, LoadResult, Report, Settings
 
 #: Keys of the settings widgets, filled from a project file (see :func:`widget_values`).
-SETTING_KEYS: tuple[str, ...] = ("speed", "use_reported_depart", "depart_date", "depart_time")
+SETTING_KEYS: tuple[str, ...] = (
+    "speed",
+    "use_reported_speed",
+    "use_reported_depart",
+    "depart_date",
+    "depart_time",
+)
 
 
 @dataclass(frozen=True)
@@ -105,8 +111,8 @@ def settings_from_widgets(values: Mapping[str, Any], *, title: str = "") -> Sett
     Parameters
     ----------
     values
-        ``speed`` (km/h), ``use_reported_depart`` (bool), ``depart_date`` and
-        ``depart_time``; missing keys keep the defaults.
+        ``speed`` (km/h), ``use_reported_speed`` and ``use_reported_depart`` (bool),
+        ``depart_date`` and ``depart_time``; missing keys keep the defaults.
     title
         The map title ("" for the report headline).
 
@@ -122,10 +128,17 @@ def settings_from_widgets(values: Mapping[str, Any], *, title: str = "") -> Sett
         depart = datetime.combine(day, clock)
     return replace(
         defaults,
-        speed_kmh=float(values.get("speed", defaults.speed_kmh)),
+        speed_kmh=_speed_set(values),
         depart=depart,
         title=title,
     )
+
+
+def _speed_set(values: Mapping[str, Any]) -> float | None:
+    """The speed the user set in the sidebar, or None while "Speed as reported" is ticked."""
+    if values.get("use_reported_speed", True):
+        return None
+    return float(values.get("speed", DEFAULT_SPEED_KMH))
 
 
 def widget_values(settings: Settings, *, fallback_day: date | None = None) -> dict[str, Any]:
@@ -145,7 +158,8 @@ def widget_values(settings: Settings, *, fallback_day: date | None = None) -> di
     """
     depart = settings.depart
     return {
-        "speed": float(settings.speed_kmh),
+        "speed": float(settings.running_speed_kmh),
+        "use_reported_speed": settings.speed_kmh is None,
         "use_reported_depart": depart is None,
         "depart_date": depart.date() if depart else (fallback_day or date.today()),
         "depart_time": depart.time().replace(second=0, microsecond=0) if depart else time(21, 0),

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from routes.model import PROJECT_FORMAT, ROLES, Corrections, Report, Settings
+from routes.model import PROJECT_FORMAT, ROLES, SPEED_SET_BY_USER, Corrections, Report, Settings
 
 #: The project file's version (its format tag is routes.model.PROJECT_FORMAT).
 PROJECT_VERSION = 1
@@ -36,7 +36,7 @@ def project_json(reports: Sequence[Report], corrections: Corrections, settings: 
             "order": list(corrections.order),
         },
         "settings": {
-            "speed_kmh": settings.speed_kmh,
+            "speed_kmh": _speed_set(settings),
             "depart": settings.depart.isoformat() if settings.depart else None,
             "dwell_min": settings.dwell_min,
             "border_dwell_min": settings.border_dwell_min,
@@ -45,6 +45,14 @@ def project_json(reports: Sequence[Report], corrections: Corrections, settings: 
         },
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def _speed_set(settings: Settings) -> float | None:
+    """The speed the user set, or None when it is the one the reports give (worked out again
+    on load, so a project keeps following its reports)."""
+    if settings.speed_basis and settings.speed_basis != SPEED_SET_BY_USER:
+        return None
+    return settings.speed_kmh
 
 
 def _report_dict(report: Report) -> dict:
@@ -223,13 +231,16 @@ def _load_settings(item: dict) -> Settings:
     where = "settings"
     numbers = {}
     for key in ("speed_kmh", "dwell_min", "border_dwell_min", "max_snap_km"):
+        if key == "speed_kmh" and item.get(key, 0) is None:
+            numbers[key] = None  # the speed the reports give
+            continue
         value = _field(item, key, (int, float), where)
         if isinstance(value, bool) or not math.isfinite(value) or value < 0:
             msg = f"{where}: {key!r} must be a finite number >= 0, got {value!r}"
             raise ValueError(msg)
         numbers[key] = value
-    if numbers["speed_kmh"] <= 0:
-        msg = f"{where}: 'speed_kmh' must be above 0"
+    if numbers["speed_kmh"] is not None and numbers["speed_kmh"] <= 0:
+        msg = f"{where}: 'speed_kmh' must be above 0 (or null: as the reports give it)"
         raise ValueError(msg)
     depart_at = _iso_field(item, "depart", datetime.fromisoformat, where, "date-time")
     return Settings(depart=depart_at, title=_field(item, "title", str, where), **numbers)

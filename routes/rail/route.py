@@ -25,10 +25,11 @@ The rules a user can rely on:
   ``"no-rail"`` is kept for legs where no track joins two stops.
 - **Unknown stop**: a stop whose coordinates are missing or not finite cannot be drawn
   or timed; it is left out of the route and named in ``Route.warnings``.
-- **Timing**: from ``Settings.depart`` the train runs at ``Settings.speed_kmh`` and
+- **Timing**: from ``Settings.depart`` the train runs at ``Settings.running_speed_kmh`` and
   stops ``dwell_min`` at every intermediate stop, or ``border_dwell_min`` at a border
   stop: one whose role is ``"border"`` or the first stop after a leg that crosses a
-  country border (customs and the gauge change at Khasan happen there). When the leg
+  country border (the checks happen there), plus ``gauge_change_min`` when the track
+  gauge changes along that leg (bogies are changed at the border). When the leg
   into the destination crosses a border farther than ``max_snap_km`` from it, the border
   dwell is added to that leg's running time instead. ``Stop.eta`` is the arrival time
   (the departure time at the origin); with a reported time for the place,
@@ -61,7 +62,7 @@ MIN_NAMES = 2
 #: Most names ``route_by_names`` accepts (bounds the work of one request).
 MAX_NAMES = 50
 #: Average speed of a flown or driven leg, gate to gate (a state jet ~700 km/h less
-#: taxi and climb; a motorcade on main roads), used instead of ``Settings.speed_kmh``.
+#: taxi and climb; a motorcade on main roads), used instead of the train's speed.
 MODE_SPEED_KMH: dict[str, float] = {LegKind.AIR: 600.0, LegKind.ROAD: 60.0}
 
 
@@ -495,23 +496,30 @@ def _timed_stops(
 def _running_time(
     leg: Leg, settings: Settings, to_destination: bool, place: Place, role: str
 ) -> timedelta:
-    """Time on ``leg`` at ``settings.speed_kmh``, plus a border wait not spent at a stop."""
-    speed = MODE_SPEED_KMH.get(leg.kind, settings.speed_kmh)
+    """Time on ``leg`` at the settings' speed, plus a border wait not spent at a stop."""
+    speed = MODE_SPEED_KMH.get(leg.kind, settings.running_speed_kmh)
     hours = leg.km / speed if speed > 0 else 0.0
     minutes = 0.0
     if to_destination and role != Role.BORDER and _crosses_border(leg):
         at_stop = leg.border_point is not None and (
             path_km([leg.border_point, (place.lon, place.lat)]) <= settings.max_snap_km
         )
-        minutes = 0.0 if at_stop else settings.border_dwell_min
+        minutes = 0.0 if at_stop else _border_min(leg, settings)
     return timedelta(hours=hours, minutes=minutes)
 
 
 def _dwell_min(role: str, leg_in: Leg, settings: Settings) -> float:
     """Minutes stopped at an intermediate stop reached by ``leg_in``."""
     if role == Role.BORDER or _crosses_border(leg_in):
-        return settings.border_dwell_min
+        return _border_min(leg_in, settings)
     return settings.dwell_min
+
+
+def _border_min(leg: Leg, settings: Settings) -> float:
+    """Minutes at a border reached by ``leg``: the checks, and the gauge change when the
+    track gauge changes along the leg (1,435 to 1,520 mm: bogies changed)."""
+    changes = len(set(leg.gauges)) > 1
+    return settings.border_dwell_min + (settings.gauge_change_min if changes else 0.0)
 
 
 def _crosses_border(leg: Leg) -> bool:

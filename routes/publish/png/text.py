@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from routes.model import Journey, Stop
 from routes.publish.credits import sources_credit
-from routes.publish.web.text import to_the_hour
+from routes.publish.web.text import speed_note, to_the_hour
 
 #: Attribution of the shipped data every map draws on.
 DATA_CREDITS = (
@@ -84,7 +84,7 @@ def subtitle(journey: Journey) -> str:
             f"({journey.route.rail_km:,.0f} km by rail)"
         )
     if any(s.eta for s in stops):
-        parts.append(f"estimated times at {journey.settings.speed_kmh:g} km/h")
+        parts.append(speed_note(journey.settings))
     count = len(journey.reports)
     parts.append(f"{count} report{'s' if count != 1 else ''}")
     return " · ".join(parts)

@@ -8,7 +8,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from routes.model import Journey, Place
+from routes.model import SPEED_SET_BY_USER, Journey, Place, Settings
 from routes.publish.style import ROLE_LABELS
 from routes.read.gazetteer import country_names
 
@@ -119,3 +119,11 @@ def country_name(code: str) -> str:
 def has_role(journey: Journey, role: str) -> bool:
     """Whether any stop has ``role``."""
     return any(s.role == role for s in journey.route.stops)
+
+
+def speed_note(settings: Settings) -> str:
+    """ "estimated times at 50 km/h (an armoured leader's train)": the speed the estimates
+    assume and what it rests on (nothing added for a speed the user set)."""
+    note = f"estimated times at {settings.running_speed_kmh:g} km/h"
+    basis = settings.speed_basis
+    return note + (f" ({basis})" if basis and basis != SPEED_SET_BY_USER else "")
