@@ -421,7 +421,7 @@ def _speed_field(place: DeltaGenerator, journey: Journey | None) -> None:
         st.slider("Average speed (km/h)", 10.0, 120.0, step=1.0, format="%.0f", key="speed",
                   disabled=use_reported)  # fmt: skip
         if basis:
-            st.caption(f"From the reports: {basis}" if basis != "default" else "Default speed")
+            st.caption(f"Speed used: {basis}")
 
 
 def _departure_fields(place: DeltaGenerator, journey: Journey | None) -> None:

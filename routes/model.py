@@ -255,8 +255,8 @@ class Settings:
     #: A stop farther than this from the network is flagged, not snapped.
     max_snap_km: float = 10.0
     title: str = ""
-    #: What the speed used rests on, set by the pipeline: :data:`SPEED_SET_BY_USER`, "stated
-    #: in the reports", the kind of train the reports describe, or "default".
+    #: What the speed used rests on, set by the pipeline: :data:`SPEED_SET_BY_USER`, or one
+    #: of routes/read/speeds.py (stated in the reports, a kind of train, the default).
     speed_basis: str = ""
     #: The static map's shape: one of routes.model.MAP_SIZES.
     map_size: str = "tall"

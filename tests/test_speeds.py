@@ -12,7 +12,7 @@ from routes.model import DEFAULT_SPEED_KMH, SPEED_SET_BY_USER, Corrections, Repo
 from routes.pipeline import build
 from routes.publish.project import load_project, project_json
 from routes.publish.web.text import speed_note
-from routes.read.speeds import presets, reported_speed
+from routes.read.speeds import CAPPED, DEFAULT, STATED, presets, reported_speed
 
 
 def _report(text: str, language: str = "en", report_id: str = "s") -> Report:
@@ -32,7 +32,7 @@ def _report(text: str, language: str = "en", report_id: str = "s") -> Report:
 def test_a_speed_stated_for_the_train_is_its_speed(text: str, language: str, kmh: float) -> None:
     speed = reported_speed([_report(text, language)])
     assert speed.kmh == pytest.approx(kmh)
-    assert speed.basis == "stated in the reports"
+    assert speed.basis == STATED
 
 
 def test_speeds_of_planes_cars_and_plain_numbers_are_not_the_trains() -> None:
@@ -42,14 +42,14 @@ def test_speeds_of_planes_cars_and_plain_numbers_are_not_the_trains() -> None:
         "The 1,000 km trip took a day and a night.",
     ]
     speed = reported_speed([_report(t, report_id=str(i)) for i, t in enumerate(texts)])
-    assert (speed.kmh, speed.basis) == (DEFAULT_SPEED_KMH, "default")
+    assert (speed.kmh, speed.basis) == (DEFAULT_SPEED_KMH, DEFAULT)
 
 
 def test_several_stated_speeds_give_their_median_and_a_top_speed_only_caps() -> None:
     said = [_report(f"The train kept to {n} km/h.", report_id=str(n)) for n in (30, 40, 80)]
     assert reported_speed(said).kmh == 40.0
     capped = reported_speed([_report("The heavy train has a top speed of 35 km/h.")])
-    assert (capped.kmh, capped.basis) == (35.0, "the top speed stated in the reports")
+    assert (capped.kmh, capped.basis) == (35.0, CAPPED)
     loose = reported_speed([_report("The heavy train can reach up to 160 km/h.")])
     assert loose.kmh == DEFAULT_SPEED_KMH  # a cap above the default changes nothing
 
@@ -72,10 +72,7 @@ def test_the_build_times_the_train_at_the_reported_speed_unless_the_user_sets_on
     text = "The night train left Przemyśl for Kyiv on Monday evening, running at about 40 km/h."
     report = _report(text)
     journey = build([report])
-    assert (journey.settings.speed_kmh, journey.settings.speed_basis) == (
-        40.0,
-        "stated in the reports",
-    )
+    assert (journey.settings.speed_kmh, journey.settings.speed_basis) == (40.0, STATED)
     set_by_hand = build([report], Settings(speed_kmh=70.0))
     assert (set_by_hand.settings.speed_kmh, set_by_hand.settings.speed_basis) == (
         70.0,

@@ -24,6 +24,10 @@ from routes.read.reports import sentence_spans
 
 #: The kinds of train and their speeds.
 TRAINS_PATH = Path(__file__).resolve().parents[2] / "geodata" / "trains.toml"
+#: What a speed rests on, as the map's credit and the dashboard say it.
+STATED = "stated in the reports"
+CAPPED = "the top speed stated in the reports"
+DEFAULT = "a long-distance train's average"
 #: Speeds outside this range (km/h) are no train's average, whatever the words say.
 PLAUSIBLE_KMH = (5.0, 400.0)
 _NUMBER = r"\d{1,3}(?:[.,]\d+)?"
@@ -34,7 +38,7 @@ class ReportedSpeed:
     """The speed to time the journey at, and what it rests on (shown beside estimates)."""
 
     kmh: float
-    basis: str  # "stated in the reports", "an armoured leader's train", "default"
+    basis: str  # STATED, CAPPED, the label of a kind of train, or DEFAULT
 
 
 @dataclass(frozen=True)
@@ -95,14 +99,14 @@ def reported_speed(reports: Sequence[Report]) -> ReportedSpeed:
 def _chosen(averages: list[float], caps: list[float], preset: str) -> ReportedSpeed:
     """What :func:`reported_speed` settles on from what the reports said."""
     if averages:
-        speed = ReportedSpeed(statistics.median(averages), "stated in the reports")
+        speed = ReportedSpeed(statistics.median(averages), STATED)
     elif preset in presets():
         label, kmh = presets()[preset]
         speed = ReportedSpeed(kmh, label)
     else:
-        speed = ReportedSpeed(DEFAULT_SPEED_KMH, "default")
+        speed = ReportedSpeed(DEFAULT_SPEED_KMH, DEFAULT)
     if caps and min(caps) < speed.kmh:
-        return ReportedSpeed(min(caps), "the top speed stated in the reports")
+        return ReportedSpeed(min(caps), CAPPED)
     return speed
 
 
