@@ -12,6 +12,8 @@ import pytest
 from routes.model import Report
 from routes.read import date_words as date_words_module
 from routes.read import lexicon, when
+from routes.read.gazetteer import Gazetteer
+from routes.read.geoparse import parse
 from routes.read.reports import load_paths, sentence_spans
 from routes.read.when import PART_OF_DAY, find_times
 
@@ -271,3 +273,21 @@ def test_a_missing_date_list_is_named_with_its_file(language_file: Path) -> None
     lexicon.language_file.cache_clear()
     with pytest.raises(ValueError, match=r"en\.toml: \[dates\] past_endings must be a list"):
         date_words_module.date_words.__wrapped__("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("The ministry said on Saturday the express would reach Lviv.", None),
+        ("Officials on Friday said the express would stop in Omsk.", None),
+        ("The railway told reporters on Monday that the express had left Kyiv.", None),
+        ("The agency said in a statement on Monday that the train would call at Omsk.", None),
+        ("The express reached Lviv on Sunday, the ministry said on Monday.", "2024-03-03"),
+    ],
+)
+def test_a_time_told_with_a_speech_verb_dates_the_telling_not_the_place(
+    gazetteer: Gazetteer, text: str, dated: str | None
+) -> None:
+    report = Report(id="s", text=text, published=date(2024, 3, 5))
+    (place,) = parse([report], gazetteer).places
+    assert [m.date for m in place.mentions] == [dated]

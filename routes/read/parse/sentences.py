@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from routes.model import Report, Status, TimeRef
 from routes.read import native
+from routes.read.lexicon import compile_phrase, lexicon_for
 from routes.read.parse.attribution import attribution_of
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
 from routes.read.parse.words import LEXICON
@@ -109,8 +110,37 @@ def read_sentence(
         historical=historical,
         break_starts=starts,
         break_ends=ends,
-        current=tuple(t for t in times if t.status != Status.SUPERSEDED),
+        current=tuple(
+            t for t in times if t.status != Status.SUPERSEDED and not _tells_speech(text, t, words)
+        ),
         past=past,
+    )
+
+
+def _tells_speech(text: str, ref: TimeRef, words: str) -> bool:
+    """Whether ``ref`` dates a telling, not the journey: a speech verb right before it
+    ("said on Saturday", "told reporters on Monday") or right after it ("on Monday said"),
+    the ``[frames] speech_time`` phrases of the language."""
+    before, after = _speech_patterns(words)
+    return (
+        before.search(text, max(0, ref.start - _SPEECH_REACH), ref.start) is not None
+        or after.match(text, ref.end) is not None
+    )
+
+
+#: Characters before a time read for a speech verb.
+_SPEECH_REACH = 60
+
+
+@functools.cache
+def _speech_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The compiled ``speech_time`` (ending before a time) and ``speech_time_after`` phrases."""
+    frames = lexicon_for(words).frames
+    before = "|".join(compile_phrase(p) for p in frames.get("speech_time", ())) or "(?!)"
+    after = "|".join(compile_phrase(p) for p in frames.get("speech_time_after", ())) or "(?!)"
+    return (
+        re.compile(rf"\b(?:{before})\s+$", re.IGNORECASE),
+        re.compile(rf"\s+(?:{after})", re.IGNORECASE),
     )
 
 
