@@ -283,9 +283,11 @@ def test_a_missing_date_list_is_named_with_its_file(language_file: Path) -> None
         ("The railway told reporters on Monday that the express had left Kyiv.", None),
         ("The agency said in a statement on Monday that the train would call at Omsk.", None),
         ("The express reached Lviv on Sunday, the ministry said on Monday.", "2024-03-03"),
+        ("The express left for Omsk and the fair, which opened on Sunday.", None),
+        ("The express reached Omsk, where crowds waited on Sunday.", "2024-03-03"),
     ],
 )
-def test_a_time_told_with_a_speech_verb_dates_the_telling_not_the_place(
+def test_a_time_of_a_telling_or_of_another_nouns_clause_does_not_date_the_place(
     gazetteer: Gazetteer, text: str, dated: str | None
 ) -> None:
     report = Report(id="s", text=text, published=date(2024, 3, 5))

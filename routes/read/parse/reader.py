@@ -258,7 +258,7 @@ def _mention(
     when = (
         None
         if bound or names_a_service(text, match, sentence, words)
-        else mention_time(sentence, clause, match.start)
+        else mention_time(sentence, clause, match.start, words)
     )
     return Mention(
         report_id=report.id,

@@ -182,12 +182,36 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
     )
 
 
-def mention_time(sentence: Sentence, clause: tuple[int, int], start: int) -> TimeRef | None:
-    """The sentence's time expression nearest the mention (same clause first), if any."""
-    times = sentence.current
+def mention_time(
+    sentence: Sentence, clause: tuple[int, int], start: int, words: str = "en"
+) -> TimeRef | None:
+    """The sentence's time expression nearest the mention (same clause first), if any.
+
+    A time in another clause that a relative pronoun opens (``[frames] relative_openers``:
+    "…, which opened on Sunday") tells of the noun before it, not of the place.
+    """
+    times = [
+        t
+        for t in sentence.current
+        if clause[0] <= t.start < clause[1] or not _in_relative_clause(sentence, t, words)
+    ]
     if not times:
         return None
     return min(
         times,
         key=lambda t: (not (clause[0] <= t.start < clause[1]), abs(t.start - start)),
     )
+
+
+def _in_relative_clause(sentence: Sentence, ref: TimeRef, words: str) -> bool:
+    """Whether ``ref`` stands in a clause that opens with a relative pronoun."""
+    span = (sentence.start, sentence.end)
+    left, _ = clause_span(sentence.break_starts, sentence.break_ends, span, ref.start, ref.end)
+    opening = sentence.quote[left - sentence.start : ref.start - sentence.start].split()
+    return bool(opening) and opening[0].lower() in _relative_openers(words)
+
+
+@functools.cache
+def _relative_openers(words: str) -> frozenset[str]:
+    """The ``[frames] relative_openers`` of the language, lower case."""
+    return frozenset(w.lower() for w in lexicon_for(words).frames.get("relative_openers", ()))
