@@ -20,6 +20,7 @@ from benchmarks.common import PROJECT, Options, Outcome
 BENCHMARKS = {
     "gazetteer": "benchmarks.gazetteer_load",
     "geoparse": "benchmarks.throughput",
+    "ner-peer": "benchmarks.ner_peer",
     "languages": "benchmarks.languages",
     "accuracy": "benchmarks.accuracy",
     "devset": "benchmarks.devset",

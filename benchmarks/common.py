@@ -145,14 +145,16 @@ def run_python(
     env: dict[str, str] | None = None,
     timeout: float = 600,
     cwd: Path = PROJECT,
+    python: str = sys.executable,
 ) -> dict[str, Any]:
-    """Run ``code`` in a fresh interpreter; return the JSON object it prints last.
+    """Run ``code`` in a fresh interpreter (``python``, by default this one); return the
+    JSON object it prints last.
 
     The child must print one JSON object on its last stdout line. A child that
     fails raises ``RuntimeError`` with its stderr, so the reader sees why.
     """
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [python, "-c", code],
         cwd=cwd,
         env=env or python_env(),
         capture_output=True,

@@ -18,12 +18,13 @@ from functools import cache
 from pathlib import Path
 
 from routes.model import DEFAULT_SPEED_KMH, Report
+from routes.paths import GEODATA_DIR
 from routes.read.lexicon import language_file
 from routes.read.native import report_language
 from routes.read.reports import sentence_spans
 
 #: The kinds of train and their speeds.
-TRAINS_PATH = Path(__file__).resolve().parents[2] / "geodata" / "trains.toml"
+TRAINS_PATH = GEODATA_DIR / "trains.toml"
 #: What a speed rests on, as the map's credit and the dashboard say it.
 STATED = "stated in the reports"
 CAPPED = "the top speed stated in the reports"
