@@ -5,15 +5,22 @@ agency copy, apart from the rules, with gold by coordinates; ``routes.evaluate.s
 matches found places to gold ones on the ground. The targets are the figures a map
 users can publish needs (recall and precision 0.95, visit order 0.90, denied stops kept
 off 0.95 for English; 0.90 / 0.90 / 0.85 for Korean and Russian).
+
+Beside them stand the same four figures on the blind set (``tests/blind/``), written
+without reading the reader's rules and never tuned on: information, no target, so a
+gap between the two sets shows how much of the development figure is fitting.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from benchmarks.common import Figure, Options, Outcome
 from routes.evaluate.devset import DevReport, Series, load_devset
 from routes.evaluate.score import SeriesScore, SetScore, score_report, score_series
+from routes.model import Journey, Report
+from routes.paths import PROJECT_DIR
 
 TITLE = "Accuracy on the development set (team-written, apart from the rules)"
 #: Targets per language: recall, precision, visit order, denied kept off.
@@ -24,6 +31,12 @@ TARGETS: dict[str, tuple[float, float, float, float]] = {
 }
 QUICK_REPORTS = 6
 SHOWN = 10
+#: The blind set: written without reading the reader's rules, never tuned on.
+BLIND_DIR = PROJECT_DIR / "tests" / "blind"
+BLIND_NOTE = (
+    "blind set (tests/blind): written without reading the reader's rules and never tuned "
+    "on; its figures are information, not targets"
+)
 
 
 def run(options: Options) -> Outcome:
@@ -33,14 +46,19 @@ def run(options: Options) -> Outcome:
     from routes.read.gazetteer import load_gazetteer
 
     gazetteer, network = load_gazetteer(), load_network()
+
+    def build_one(report: Report) -> Journey:
+        return build([report], gazetteer=gazetteer, network=network)
+
     devset = load_devset()
     outcome = Outcome("devset", TITLE)
-    by_language: dict[str, list] = {}
-    for case in _cases(devset.reports, options):
-        journey = build([case.report], gazetteer=gazetteer, network=network)
-        by_language.setdefault(case.report.language, []).append(score_report(case, journey))
-    for language, scores in sorted(by_language.items()):
-        _add_language(outcome, language, SetScore(tuple(scores)))
+    for language, result in _by_language(devset.reports, options, build_one).items():
+        _add_language(outcome, language, result)
+    if BLIND_DIR.is_dir():
+        outcome.notes.append(BLIND_NOTE + ".")
+        blind = load_devset(BLIND_DIR)
+        for language, result in _by_language(blind.reports, options, build_one).items():
+            _add_blind_language(outcome, language, result)
     for series in devset.series[: 1 if options.quick else None]:
         reports = [case.report for case in series.reports]
         journey = build(reports, gazetteer=gazetteer, network=network)
@@ -59,6 +77,17 @@ def _add_series(outcome: Outcome, series: Series, score: SeriesScore) -> None:
         Figure(f"{name}: itinerary followed in order", score.in_order, "", 1.0, "higher",
                note=f"{len(score.itinerary)} visits, repeats included"),
     )  # fmt: skip
+
+
+def _by_language(
+    cases: tuple[DevReport, ...], options: Options, build_one: Callable[[Report], Journey]
+) -> dict[str, SetScore]:
+    """Each report built alone and scored, totalled per language (sorted by language)."""
+    by_language: dict[str, list] = {}
+    for case in _cases(cases, options):
+        score = score_report(case, build_one(case.report))
+        by_language.setdefault(case.report.language, []).append(score)
+    return {lang: SetScore(tuple(scores)) for lang, scores in sorted(by_language.items())}
 
 
 def _cases(cases: tuple[DevReport, ...], options: Options) -> tuple[DevReport, ...]:
@@ -86,10 +115,30 @@ def _add_language(outcome: Outcome, language: str, result: SetScore) -> None:
         Figure(f"{language}: denied kept off", result.denied_kept_off, "", denied, "higher",
                note=f"{sum(r.denied for r in reports)} denied or speculative places"),
     )  # fmt: skip
-    missed = Counter(name for r in reports for name in r.missed)
-    wrong = Counter(name for r in reports for name in r.wrong)
-    outcome.notes.append(
-        f"{language}: {len(reports)} reports; most missed: "
+    outcome.notes.append(_misses_note(language, result))
+
+
+def _add_blind_language(outcome: Outcome, language: str, result: SetScore) -> None:
+    """The four figures of one language on the blind set, with no target, and its misses."""
+    reports = result.reports
+    name = f"blind {language}"
+    outcome.add(
+        Figure(f"{name}: recall", result.recall, "", None, "higher", note="info: never tuned on"),
+        Figure(f"{name}: precision", result.precision, "", None, "higher"),
+        Figure(f"{name}: visit order", result.order_accuracy, "", None, "higher",
+               note=f"{sum(r.order_checked for r in reports)} reports with 2+ visits"),
+        Figure(f"{name}: denied kept off", result.denied_kept_off, "", None, "higher",
+               note=f"{sum(r.denied for r in reports)} denied or speculative places"),
+    )  # fmt: skip
+    outcome.notes.append(_misses_note(name, result))
+
+
+def _misses_note(label: str, result: SetScore) -> str:
+    """The commonest gold places missed and found places that are no gold place."""
+    missed = Counter(n for r in result.reports for n in r.missed)
+    wrong = Counter(n for r in result.reports for n in r.wrong)
+    return (
+        f"{label}: {len(result.reports)} reports; most missed: "
         + ", ".join(f"{n} ×{c}" for n, c in missed.most_common(SHOWN))
         + "; most wrong: "
         + ", ".join(f"{n} ×{c}" for n, c in wrong.most_common(SHOWN))
