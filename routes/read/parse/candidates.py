@@ -27,6 +27,7 @@ from routes.read.parse.framing import (
 )
 from routes.read.parse.match import Match, Readings, new_match, readings_of
 from routes.read.parse.people import NAME_WORDS, drop_surnames
+from routes.read.parse.references import referred_places
 from routes.read.parse.words import (
     COMMON_WORDS,
     CONNECTORS,
@@ -114,6 +115,7 @@ def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], se
     names = [as_region(text, m) for m in names if not names_something_else(text, m)]
     names = [replace(m, dateline=True) if is_dateline(text, m.start, m.end) else m for m in names]
     names = drop_surnames(text, names)
+    names += referred_places(text, [*matches, *names])
     return sorted(matches + names, key=lambda m: m.start), demonyms
 
 
