@@ -468,3 +468,43 @@ def test_and_then_after_a_stops_relative_clause_goes_on_the_same_way(gazetteer: 
     )
     assert roles["Omsk"] == Role.VIA
     assert roles["Novosibirsk"] == Role.VIA
+
+
+# --- role: witnesses at a place of the train's passage -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shopkeepers in Ussuriysk said the street by the station was closed while the train "
+        "crossed on Tuesday.",
+        "Officials in Birobidzhan said the train would pass the town without stopping.",
+        "Another witness said tracks near Belogorsk had been cleared of goods trains overnight.",
+        '"no lights on it, belogorsk station closed at midnight," a passer-by posted as the '
+        "train went by.",
+    ],
+)
+def test_a_place_where_witnesses_saw_the_train_pass_is_on_the_way(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert Role.VIA in roles.values(), roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the passage is another place's
+        "Residents of Ussuriysk said the train passed through Khabarovsk at dawn.",
+        # a capital's officials speak for the government
+        "Officials in Moscow said the train would pass without stopping.",
+        # no passage told
+        "Residents of Ussuriysk said the weather had been cold all week.",
+    ],
+)
+def test_a_witness_frame_without_a_passage_of_its_own_is_no_stop(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles.get("Ussuriysk", Role.CONTEXT) == Role.CONTEXT
+    assert roles.get("Moscow", Role.CONTEXT) in (Role.CONTEXT, Role.ACTOR)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Kind, Mention, Place, Role, Status
 from routes.read.gazetteer import Gazetteer
-from routes.read.lexicon import Cue, compile_phrase, lexicon_for
+from routes.read.lexicon import GAP_WORD, Cue, compile_phrase, lexicon_for
 from routes.read.parse.match import Match
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.status import status_of
@@ -39,6 +39,11 @@ class RoleCues:
     since: re.Pattern[str]
     river_crossed: re.Pattern[str]
     bound_for: re.Pattern[str]
+    witness_before: re.Pattern[str]
+    witness_speakers: re.Pattern[str]
+    witness_after: re.Pattern[str]
+    passage: re.Pattern[str]
+    not_names: frozenset[str]
 
 
 @functools.cache
@@ -86,6 +91,17 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('river_crossed', ()))})\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
+        # "Residents of X said …", "tracks near X": someone at the place ([frames] witness_*)
+        witness_before=_before_frame(lexicon.frames.get("witness_before", ())),
+        witness_speakers=_before_frame(lexicon.frames.get("witness_speakers", ())),
+        witness_after=re.compile(
+            rf"\s+(?:{_alternatives(lexicon.frames.get('witness_after', ()))})", re.IGNORECASE
+        ),
+        # "… held to let the convoy pass": the train went by ([frames] passage)
+        passage=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('passage', ()))})\b", re.IGNORECASE
+        ),
+        not_names=frozenset(lexicon.not_places),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
         comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
         title_after=re.compile(
@@ -99,6 +115,19 @@ def _first_words(phrases: Sequence[str]) -> tuple[str, ...]:
     """The lower-case first words (stems without ``*``) of ``phrases``: one stands in any
     text a phrase matches, so text without any need not be searched."""
     return tuple(sorted({w.rstrip("*").lower() for p in phrases for w in p.split()[0].split("|")}))
+
+
+def _before_frame(phrases: Sequence[str]) -> re.Pattern[str]:
+    """A frame of ``phrases`` ending right before a place, then maybe "the" and up to
+    :data:`_FRAME_GAP` words ("staff in the border city of")."""
+    return re.compile(
+        rf"\b(?:{_alternatives(phrases)})\s+(?:the\s+)?{GAP_WORD}{{0,{_FRAME_GAP}}}$",
+        re.IGNORECASE,
+    )
+
+
+#: Words a frame before a place may leave between itself and the place.
+_FRAME_GAP = 3
 
 
 def _alternatives(phrases: Sequence[str]) -> str:
@@ -205,6 +234,8 @@ def mention_role(
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
+    if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
+        cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
         return Role.ACTOR
     if status == Status.RULED_OUT:
@@ -220,6 +251,45 @@ def mention_role(
     if place.kind == Kind.BORDER_CROSSING and cue in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return cue
+
+
+def _witnessed(
+    place: Place, match: Match, text: str, sentence: Sentence, gazetteer: Gazetteer, cues: RoleCues
+) -> bool:
+    """Whether someone at the place saw the train go by: the words before it are a witness
+    frame ("Residents of X", "tracks near X"; speakers such as "officials in X" only for a
+    place that is no capital) or its station is told closed right after it ("X station
+    closed"), and its sentence tells a passage (``[frames] passage``: "the train would pass
+    there", "held to let the convoy pass") that no other name follows ("passed through Y":
+    that passage is Y's; "crossed from Y" still comes to the place)."""
+    head = _clause_head(text[max(sentence.start, match.start - 120) : match.start])
+    framed = (
+        cues.witness_before.search(head) is not None
+        or cues.witness_after.match(text, _last_word(text, match), sentence.end) is not None
+        or (cues.witness_speakers.search(head) is not None and not gazetteer.is_capital(place))
+    )
+    if not framed:
+        return False
+    passages = cues.passage.finditer(text, sentence.start, sentence.end)
+    return any(not _named_next(text, m.end(), sentence.end, cues) for m in passages)
+
+
+def _last_word(text: str, match: Match) -> int:
+    """Where the last word of a name of several words starts, less the blank before it
+    ("X station" read with the words after it: "X station closed"), else its end."""
+    at = text.rfind(" ", match.start, match.end)
+    return at if at > match.start else match.end
+
+
+def _named_next(text: str, at: int, end: int, cues: RoleCues) -> bool:
+    """Whether a name (not a weekday, month or other ``[names] not_places`` word) follows
+    ``at``, maybe after one word (not "from") and "the" ("passed through Nanning")."""
+    m = _NAMED_NEXT.match(text, at, end)
+    return m is not None and m.group(1).lower() not in cues.not_names
+
+
+#: A capitalised word right after a passage, maybe after one word (not "from") and "the".
+_NAMED_NEXT = re.compile(r"\s+(?:(?!from\s)[a-z]+\s+)?(?:the\s+)?([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 
 
 def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
