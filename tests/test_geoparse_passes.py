@@ -508,3 +508,15 @@ def test_a_witness_frame_without_a_passage_of_its_own_is_no_stop(
     roles = _by_name(_parse(text, gazetteer))
     assert roles.get("Ussuriysk", Role.CONTEXT) == Role.CONTEXT
     assert roles.get("Moscow", Role.CONTEXT) in (Role.CONTEXT, Role.ACTOR)
+
+
+def test_a_place_after_the_time_of_the_one_before_and_and_is_told_the_same_way(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The train passed Belogorsk late on Monday and Svobodny early on Tuesday."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Belogorsk"] == Role.VIA
+    assert roles["Svobodny"] == Role.VIA
+    # without a time between them "and" joins nothing of the journey
+    other = "The train passed Belogorsk, a town much larger than Svobodny."
+    assert _by_name(_parse(other, gazetteer))["Svobodny"] != Role.VIA

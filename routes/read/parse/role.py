@@ -170,7 +170,8 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     if previous.sentence_start != mention.sentence_start:
         return mention
     glue = _LIST_GLUE.fullmatch(text, previous.end, mention.start)
-    then = mention.role == Role.CONTEXT and _then_before(text[previous.end : mention.start])
+    between = text[previous.end : mention.start]
+    then = mention.role == Role.CONTEXT and (_then_before(between) or _timed_and(between))
     if (glue is None and not then) or (
         mention.role == Role.ACTOR and (glue is None or "(" not in glue.group())
     ):
@@ -186,6 +187,25 @@ def _then_before(between: str) -> bool:
     through X, where …, and then Y at dawn": ``[order] later`` words right before the place,
     after a comma or "and"), which goes on the same way."""
     return _LATER_PLAIN.search(between) is not None
+
+
+def _timed_and(between: str) -> bool:
+    """Whether only a time of the first place and "and" stand between two places ("passing X
+    again late on Thursday and Y early on Friday": ``[frames] coordinated_time`` words), so
+    the second is told the same way."""
+    m = _TIMED_AND.fullmatch(between)
+    if m is None:
+        return False
+    return not _TIME_WORDS.isdisjoint(w.lower() for w in _WORD.findall(m.group(1)))
+
+
+#: Up to six words without a break, then "and" (maybe "then"), maybe "in"/"at" and "the".
+_TIMED_AND = re.compile(
+    r"((?:\s+[\w'’-]+){1,6}?)\s+and\s+(?:then\s+)?(?:(?:in|at|through|past)\s+)?(?:the\s+)?"
+)
+_WORD = re.compile(r"[\w'’.-]+")
+#: Words that make what stands between two places a time (``[frames] coordinated_time``).
+_TIME_WORDS = frozenset(lexicon_for("en").frames.get("coordinated_time", ()))
 
 
 #: A comma or "and" (or both), then a word of ``[order] later``, maybe "the", at the end.
