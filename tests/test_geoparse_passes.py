@@ -199,6 +199,8 @@ def test_the_dateline_city_is_a_dateline_unless_it_is_also_a_stop(gazetteer: Gaz
         ("a day out of ", Role.ORIGIN),
         ("the train calls at ", Role.VIA),
         ("the train rolled over the long bridge into ", Role.DESTINATION),
+        ("the express rolled over the new double-track Amur rail bridge into ", Role.DESTINATION),
+        ("the sleeper rumbled across the old ", Role.VIA),
     ],
 )
 def test_cue_words_from_the_language_file_fire(before: str, role: str) -> None:
