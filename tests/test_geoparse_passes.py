@@ -522,3 +522,13 @@ def test_a_place_after_the_time_of_the_one_before_and_and_is_told_the_same_way(
     # without a time between them "and" joins nothing of the journey
     other = "The train passed Belogorsk, a town much larger than Svobodny."
     assert _by_name(_parse(other, gazetteer))["Svobodny"] != Role.VIA
+
+
+def test_a_place_in_a_comparison_of_journeys_is_beside_the_journey(gazetteer: Gazetteer) -> None:
+    text = "The train left Ussuriysk on Monday; it takes longer than the flight from Khabarovsk."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Ussuriysk"] == Role.ORIGIN
+    assert roles["Khabarovsk"] == Role.CONTEXT
+    # "less than an hour from X" is a distance to where the train goes, no comparison
+    near = "The train is now less than an hour from Khabarovsk."
+    assert _by_name(_parse(near, gazetteer))["Khabarovsk"] == Role.DESTINATION
