@@ -532,3 +532,21 @@ def test_a_place_in_a_comparison_of_journeys_is_beside_the_journey(gazetteer: Ga
     # "less than an hour from X" is a distance to where the train goes, no comparison
     near = "The train is now less than an hour from Khabarovsk."
     assert _by_name(_parse(near, gazetteer))["Khabarovsk"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The delegation went by plane to Mongolia and then on by train.", Role.VIA),
+        ("After two days the sleeper rolled back into Mongolia before dawn.", Role.VIA),
+        # where the country was entered is named: the town is the stop, not the country
+        ("The sleeper crossed into Mongolia at Sükhbaatar on Friday.", Role.CONTEXT),
+        ("The sleeper crossed into Mongolia, passing Sükhbaatar at noon.", Role.CONTEXT),
+        # a country only named
+        ("The delegation's trip to Mongolia was long planned.", Role.CONTEXT),
+    ],
+)
+def test_a_country_entered_with_no_town_of_it_named_is_on_the_way(
+    gazetteer: Gazetteer, text: str, role: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))["Mongolia"] == role

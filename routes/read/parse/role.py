@@ -44,6 +44,8 @@ class RoleCues:
     witness_after: re.Pattern[str]
     passage: re.Pattern[str]
     not_names: frozenset[str]
+    country_entered: re.Pattern[str]
+    country_named_after: re.Pattern[str]
 
 
 @functools.cache
@@ -82,15 +84,9 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('past_begins', ()))})\b", re.IGNORECASE
         ),
         # "bound for X", "for the six-day run to X": where the train is going, not where it is
-        bound_for=re.compile(
-            rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('bound_for', ()))})\s+(?:the\s+)?$",
-            re.IGNORECASE,
-        ),
+        bound_for=_ending_before(lexicon.frames.get("bound_for", ())),
         # "crossed the X River", "across the X": the train went over the river
-        river_crossed=re.compile(
-            rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('river_crossed', ()))})\s+(?:the\s+)?$",
-            re.IGNORECASE,
-        ),
+        river_crossed=_ending_before(lexicon.frames.get("river_crossed", ())),
         # "Residents of X said …", "tracks near X": someone at the place ([frames] witness_*)
         witness_before=_before_frame(lexicon.frames.get("witness_before", ())),
         witness_speakers=_before_frame(lexicon.frames.get("witness_speakers", ())),
@@ -102,6 +98,14 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('passage', ()))})\b", re.IGNORECASE
         ),
         not_names=frozenset(lexicon.not_places),
+        # "crossed back into North Korea", "flying into Poland": a country entered
+        country_entered=_ending_before(lexicon.frames.get("country_entered", ())),
+        # "… into Russia at Khasan": the place of the country it was entered at
+        country_named_after=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('country_named_after', ()))})\s+(?:the\s+)?"
+            r"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}))",
+            re.IGNORECASE,
+        ),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
         comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
         title_after=re.compile(
@@ -115,6 +119,11 @@ def _first_words(phrases: Sequence[str]) -> tuple[str, ...]:
     """The lower-case first words (stems without ``*``) of ``phrases``: one stands in any
     text a phrase matches, so text without any need not be searched."""
     return tuple(sorted({w.rstrip("*").lower() for p in phrases for w in p.split()[0].split("|")}))
+
+
+def _ending_before(phrases: Sequence[str]) -> re.Pattern[str]:
+    """A frame of ``phrases`` ending right before a place, maybe with "the" between."""
+    return re.compile(rf"(?<!\w)(?:{_alternatives(phrases)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _before_frame(phrases: Sequence[str]) -> re.Pattern[str]:
@@ -231,6 +240,9 @@ def mention_role(
     before = text[max(sentence.start, match.start - 120) : match.start]
     if place.kind == Kind.RIVER:
         return _river_role(before, status, cues)
+    if place.kind == Kind.COUNTRY:
+        rest = text[match.end : sentence.end]
+        return _country_role(place, before, rest, status, gazetteer, cues)
     if place.kind not in POINT_KINDS:
         return Role.CONTEXT
     if _ATTRIBUTIVE.match(after):
@@ -310,6 +322,27 @@ def _named_next(text: str, at: int, end: int, cues: RoleCues) -> bool:
 
 #: A capitalised word right after a passage, maybe after one word (not "from") and "the".
 _NAMED_NEXT = re.compile(r"\s+(?:(?!from\s)[a-z]+\s+)?(?:the\s+)?([A-ZÀ-ÖØ-Þ][\w'’-]*)")
+
+
+def _country_role(
+    place: Place, before: str, rest: str, status: str, gazetteer: Gazetteer, cues: RoleCues
+) -> str:
+    """The role of a country: a stop on the way when the traveller went into it and the
+    rest of the sentence names no town of it ("crossed back into North Korea", "after
+    flying into Poland", "by plane to Poland and then by train": ``[frames]
+    country_entered``), else context ("crossed into Russia at Khasan", "crossed into China,
+    passing Pingxiang": ``country_named_after``; "a trip to Russia")."""
+    if status not in (Status.REPORTED, Status.EXPECTED):
+        return Role.CONTEXT
+    if not cues.country_entered.search(_clause_head(before)):
+        return Role.CONTEXT
+    for m in cues.country_named_after.finditer(rest):
+        if any(
+            p.kind in POINT_KINDS and p.country == place.country
+            for p in gazetteer.candidates(m.group(1))
+        ):
+            return Role.CONTEXT
+    return Role.VIA
 
 
 def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
