@@ -550,3 +550,20 @@ def test_a_country_entered_with_no_town_of_it_named_is_on_the_way(
     gazetteer: Gazetteer, text: str, role: str
 ) -> None:
     assert _by_name(_parse(text, gazetteer))["Mongolia"] == role
+
+
+def test_another_persons_travel_gives_its_places_no_journey_role(gazetteer: Gazetteer) -> None:
+    lead = "Kim Jong Un's train reached Ussuriysk on Monday."
+    other = _by_name(_parse(lead + " Lavrov had flown to Khabarovsk the day before.", gazetteer))
+    assert other["Ussuriysk"] == Role.DESTINATION
+    assert other["Khabarovsk"] == Role.CONTEXT
+    # the traveller's own movements stay journey stops, whatever name they go by
+    own = _by_name(_parse(lead + " Kim had travelled to Khabarovsk the day before.", gazetteer))
+    assert own["Khabarovsk"] in (Role.DESTINATION, Role.VIA)
+
+
+def test_a_place_left_by_boarding_the_train_there_is_where_the_leg_began(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The envoy toured a shipyard in Ussuriysk on Friday and boarded his train at dusk."
+    assert _by_name(_parse(text, gazetteer))["Ussuriysk"] == Role.ORIGIN

@@ -17,6 +17,8 @@ from routes.read.parse.visits import order_words
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
+#: A run of up to four capitalised words ("Russian President Vladimir Putin", "Kim's").
+_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,11 @@ class RoleCues:
     not_names: frozenset[str]
     country_entered: re.Pattern[str]
     country_named_after: re.Pattern[str]
+    other_subject: re.Pattern[str]
+    vehicles: re.Pattern[str]
+    people: frozenset[str]
+    person_heads: frozenset[str]
+    titles: frozenset[str]
 
 
 @functools.cache
@@ -100,6 +107,19 @@ def role_cues(language: str = "en") -> RoleCues:
         not_names=frozenset(lexicon.not_places),
         # "crossed back into North Korea", "flying into Poland": a country entered
         country_entered=_ending_before(lexicon.frames.get("country_entered", ())),
+        # "Putin had left for Beijing": a person's clause telling that person's movements
+        other_subject=re.compile(
+            rf"\s*(?P<name>{_NAME_RUN})\s+"
+            rf"(?:(?:{_alternatives(lexicon.frames.get('other_travel_auxiliaries', ()))})\s+)*"
+            rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
+        ),
+        vehicles=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('traveller_vehicles', ()))})\b",
+            re.IGNORECASE,
+        ),
+        people=frozenset(lexicon.people),
+        person_heads=lexicon.person_heads,
+        titles=lexicon.titles | frozenset(lexicon.demonyms),
         # "… into Russia at Khasan": the place of the country it was entered at
         country_named_after=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('country_named_after', ()))})\s+(?:the\s+)?"
@@ -262,6 +282,8 @@ def mention_role(
         status = _status_before_negation(
             before, text[match.start : match.end], after, cues, language
         )
+    if cue in STOP_ROLES and match.role is None and _another_traveller(text, match, sentence, cues):
+        return Role.CONTEXT  # "Putin had left for Beijing": someone else's journey
     if status == Status.SPECULATIVE:
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
@@ -343,6 +365,51 @@ def _country_role(
         ):
             return Role.CONTEXT
     return Role.VIA
+
+
+def _another_traveller(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place's clause tells the movements of a person who is not a traveller of
+    the report ("Putin had left for Beijing the same morning", ``[frames]
+    other_travel_verbs``): its subject is a person, a travel verb follows, and the report
+    names travellers (:func:`travellers`) of whom that person is none."""
+    start = max(sentence.start, text.rfind(";", sentence.start, match.start) + 1)
+    m = cues.other_subject.match(text, start, match.start)
+    if m is None:
+        return False
+    person = _person_words(m.group("name"), cues)
+    known = travellers(text, cues)
+    return bool(person) and bool(known) and person.isdisjoint(known)
+
+
+@functools.lru_cache(maxsize=64)
+def travellers(text: str, cues: RoleCues) -> frozenset[str]:
+    """The name words of the people a report has travel: those named in a sentence with a
+    ``[frames] traveller_vehicles`` word ("Kim's train", "Kim … boarded his train")."""
+    words: set[str] = set()
+    for part in _SENTENCE_END.split(text):
+        if cues.vehicles.search(part):
+            for run in re.finditer(_NAME_RUN, part):
+                words |= _person_words(run.group(), cues)
+    return frozenset(words)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _person_words(run: str, cues: RoleCues) -> frozenset[str]:
+    """The words of a capitalised run that names a person ("Vladimir Putin", "President
+    Putin", "Kim's"), titles and nationality words left out; empty when it names none."""
+    words = [_POSSESSIVE.sub("", w).lower() for w in run.split()]
+    named = (
+        " ".join(words) in cues.people
+        or words[-1] in cues.people
+        or any(w in cues.person_heads for w in words)
+        or any(w in cues.titles for w in words[:-1])
+    )
+    return frozenset(w for w in words if w not in cues.titles) if named else frozenset()
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
