@@ -541,6 +541,7 @@ def test_a_place_in_a_comparison_of_journeys_is_beside_the_journey(gazetteer: Ga
         ("After two days the sleeper rolled back into Mongolia before dawn.", Role.VIA),
         # where the country was entered is named: the town is the stop, not the country
         ("The sleeper crossed into Mongolia at Sükhbaatar on Friday.", Role.CONTEXT),
+        ("The sleeper left Ulan-Ude and crossed into Mongolia at Naushki.", Role.CONTEXT),
         ("The sleeper crossed into Mongolia, passing Sükhbaatar at noon.", Role.CONTEXT),
         # a country only named
         ("The delegation's trip to Mongolia was long planned.", Role.CONTEXT),

@@ -47,6 +47,7 @@ class RoleCues:
     passage: re.Pattern[str]
     not_names: frozenset[str]
     country_entered: re.Pattern[str]
+    country_entered_at: re.Pattern[str]
     country_named_after: re.Pattern[str]
     other_subject: re.Pattern[str]
     vehicles: re.Pattern[str]
@@ -121,11 +122,8 @@ def role_cues(language: str = "en") -> RoleCues:
         person_heads=lexicon.person_heads,
         titles=lexicon.titles | frozenset(lexicon.demonyms),
         # "… into Russia at Khasan": the place of the country it was entered at
-        country_named_after=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('country_named_after', ()))})\s+(?:the\s+)?"
-            r"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}))",
-            re.IGNORECASE,
-        ),
+        country_entered_at=_name_after(lexicon.frames.get("country_entered_at", ())),
+        country_named_after=_name_after(lexicon.frames.get("country_named_after", ())),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
         comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
         title_after=re.compile(
@@ -144,6 +142,15 @@ def _first_words(phrases: Sequence[str]) -> tuple[str, ...]:
 def _ending_before(phrases: Sequence[str]) -> re.Pattern[str]:
     """A frame of ``phrases`` ending right before a place, maybe with "the" between."""
     return re.compile(rf"(?<!\w)(?:{_alternatives(phrases)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _name_after(words: Sequence[str]) -> re.Pattern[str]:
+    """One of ``words``, maybe "the", then a capitalised name (group 1) of up to three words."""
+    return re.compile(
+        rf"\b(?:{_alternatives(words)})\s+(?:the\s+)?"
+        r"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}))",
+        re.IGNORECASE,
+    )
 
 
 def _before_frame(phrases: Sequence[str]) -> re.Pattern[str]:
@@ -352,19 +359,28 @@ def _country_role(
     """The role of a country: a stop on the way when the traveller went into it and the
     rest of the sentence names no town of it ("crossed back into North Korea", "after
     flying into Poland", "by plane to Poland and then by train": ``[frames]
-    country_entered``), else context ("crossed into Russia at Khasan", "crossed into China,
-    passing Pingxiang": ``country_named_after``; "a trip to Russia")."""
+    country_entered``), else context ("crossed into Russia at Khasan": ``country_entered_at``
+    any town; "crossed into China, passing Pingxiang": ``country_named_after`` a town of
+    the country; "a trip to Russia")."""
     if status not in (Status.REPORTED, Status.EXPECTED):
         return Role.CONTEXT
     if not cues.country_entered.search(_clause_head(before)):
         return Role.CONTEXT
-    for m in cues.country_named_after.finditer(rest):
-        if any(
-            p.kind in POINT_KINDS and p.country == place.country
-            for p in gazetteer.candidates(m.group(1))
-        ):
-            return Role.CONTEXT
+    if _names_a_town(cues.country_entered_at, rest, gazetteer, ""):
+        return Role.CONTEXT
+    if _names_a_town(cues.country_named_after, rest, gazetteer, place.country):
+        return Role.CONTEXT
     return Role.VIA
+
+
+def _names_a_town(pattern: re.Pattern[str], rest: str, gazetteer: Gazetteer, country: str) -> bool:
+    """Whether ``pattern`` finds in ``rest`` a name the gazetteer holds as a town (of
+    ``country`` when one is given)."""
+    return any(
+        p.kind in POINT_KINDS and (not country or p.country == country)
+        for m in pattern.finditer(rest)
+        for p in gazetteer.candidates(m.group(1))
+    )
 
 
 def _another_traveller(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
