@@ -201,6 +201,7 @@ def test_the_dateline_city_is_a_dateline_unless_it_is_also_a_stop(gazetteer: Gaz
         ("the train rolled over the long bridge into ", Role.DESTINATION),
         ("the express rolled over the new double-track Amur rail bridge into ", Role.DESTINATION),
         ("the sleeper rumbled across the old ", Role.VIA),
+        ("the sleeper was due here on Sunday night and in ", Role.DESTINATION),
     ],
 )
 def test_cue_words_from_the_language_file_fire(before: str, role: str) -> None:
