@@ -569,3 +569,24 @@ def test_a_place_left_by_boarding_the_train_there_is_where_the_leg_began(
 ) -> None:
     text = "The envoy toured a shipyard in Ussuriysk on Friday and boarded his train at dusk."
     assert _by_name(_parse(text, gazetteer))["Ussuriysk"] == Role.ORIGIN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation was expected to leave by train, via Ussuriysk, after a banquet in "
+        "Khabarovsk.",
+        "The sleeper, heading home after the Khabarovsk talks, passed Ussuriysk on Monday.",
+    ],
+)
+def test_a_place_of_an_event_a_departure_followed_is_where_the_leg_began(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Khabarovsk"] == Role.ORIGIN
+    assert roles["Ussuriysk"] == Role.VIA
+
+
+def test_an_event_before_an_arrival_is_no_departure(gazetteer: Gazetteer) -> None:
+    text = "The sleeper reached Ussuriysk after a stopover in Khabarovsk."
+    assert _by_name(_parse(text, gazetteer))["Khabarovsk"] == Role.VIA

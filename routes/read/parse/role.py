@@ -50,6 +50,9 @@ class RoleCues:
     country_entered_at: re.Pattern[str]
     country_named_after: re.Pattern[str]
     other_subject: re.Pattern[str]
+    departure: re.Pattern[str]
+    event_before: re.Pattern[str]
+    event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
     people: frozenset[str]
     person_heads: frozenset[str]
@@ -108,6 +111,14 @@ def role_cues(language: str = "en") -> RoleCues:
         not_names=frozenset(lexicon.not_places),
         # "crossed back into North Korea", "flying into Poland": a country entered
         country_entered=_ending_before(lexicon.frames.get("country_entered", ())),
+        # "heading home after the X summit", "… after a wreath-laying in X": left from X
+        departure=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('departure', ()))})\b", re.IGNORECASE
+        ),
+        event_before=_ending_before(lexicon.frames.get("event_before", ())),
+        event_after=re.compile(
+            rf"\s+(?:{_alternatives(lexicon.frames.get('event_after', ()))})\b", re.IGNORECASE
+        ),
         # "Putin had left for Beijing": a person's clause telling that person's movements
         other_subject=re.compile(
             rf"\s*(?P<name>{_NAME_RUN})\s+"
@@ -295,6 +306,8 @@ def mention_role(
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
+    if match.role is None and _left_after_event(text, match, sentence, cues):
+        cue = Role.ORIGIN  # "heading home after the X summit": the leg began there
     if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
         cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
@@ -381,6 +394,25 @@ def _names_a_town(pattern: re.Pattern[str], rest: str, gazetteer: Gazetteer, cou
         for m in pattern.finditer(rest)
         for p in gazetteer.candidates(m.group(1))
     )
+
+
+def _left_after_event(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place is where an event stood that a departure followed ("expected to
+    travel home by train, via X, after a wreath-laying in Y", "heading home after the Y
+    summit"): ``[frames] event_before`` right before it, or "after the" before it and
+    ``event_after`` right after it, with a ``departure`` word earlier in the sentence."""
+    head = text[max(sentence.start, match.start - 120) : match.start]
+    event = cues.event_before.search(head)
+    if event is None and _AFTER_THE.search(head) and cues.event_after.match(text, match.end):
+        event = _AFTER_THE.search(head)
+    if event is None:
+        return False
+    start = match.start - len(head) + event.start()
+    return cues.departure.search(text, sentence.start, start) is not None
+
+
+#: "after the" right before a place used as an attribute ("after the X summit").
+_AFTER_THE = re.compile(r"\bafter\s+the\s+$", re.IGNORECASE)
 
 
 def _another_traveller(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
