@@ -562,6 +562,9 @@ def test_another_persons_travel_gives_its_places_no_journey_role(gazetteer: Gaze
     # the traveller's own movements stay journey stops, whatever name they go by
     own = _by_name(_parse(lead + " Kim had travelled to Khabarovsk the day before.", gazetteer))
     assert own["Khabarovsk"] in (Role.DESTINATION, Role.VIA)
+    # a traveller is one told with the train in the same clause, not only the same sentence
+    one = "Lavrov flew in from Khabarovsk; Kim Jong Un arrived in Ussuriysk by train."
+    assert _by_name(_parse(one, gazetteer))["Khabarovsk"] == Role.CONTEXT
 
 
 def test_a_place_left_by_boarding_the_train_there_is_where_the_leg_began(

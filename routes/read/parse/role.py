@@ -300,14 +300,14 @@ def mention_role(
         status = _status_before_negation(
             before, text[match.start : match.end], after, cues, language
         )
-    if cue in STOP_ROLES and match.role is None and _another_traveller(text, match, sentence, cues):
-        return Role.CONTEXT  # "Putin had left for Beijing": someone else's journey
     if status == Status.SPECULATIVE:
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
     if match.role is None and _left_after_event(text, match, sentence, cues):
         cue = Role.ORIGIN  # "heading home after the X summit": the leg began there
+    if cue in STOP_ROLES and match.role is None and _another_traveller(text, match, sentence, cues):
+        return Role.CONTEXT  # "Putin had left for Beijing": someone else's journey
     if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
         cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
@@ -431,17 +431,19 @@ def _another_traveller(text: str, match: Match, sentence: Sentence, cues: RoleCu
 
 @functools.lru_cache(maxsize=64)
 def travellers(text: str, cues: RoleCues) -> frozenset[str]:
-    """The name words of the people a report has travel: those named in a sentence with a
-    ``[frames] traveller_vehicles`` word ("Kim's train", "Kim … boarded his train")."""
+    """The name words of the people a report has travel: those named in a clause (a
+    sentence, or a part of one between semicolons) with a ``[frames] traveller_vehicles``
+    word ("Kim's train", "Kim … boarded his train")."""
     words: set[str] = set()
-    for part in _SENTENCE_END.split(text):
+    for part in _CLAUSE_END.split(text):
         if cues.vehicles.search(part):
             for run in re.finditer(_NAME_RUN, part):
                 words |= _person_words(run.group(), cues)
     return frozenset(words)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: Where a sentence or a clause between semicolons ends.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
 def _person_words(run: str, cues: RoleCues) -> frozenset[str]:
