@@ -593,3 +593,13 @@ def test_a_place_of_an_event_a_departure_followed_is_where_the_leg_began(
 def test_an_event_before_an_arrival_is_no_departure(gazetteer: Gazetteer) -> None:
     text = "The sleeper reached Ussuriysk after a stopover in Khabarovsk."
     assert _by_name(_parse(text, gazetteer))["Khabarovsk"] == Role.VIA
+
+
+def test_a_place_told_as_inside_the_stop_before_it_is_a_stop_too(gazetteer: Gazetteer) -> None:
+    text = (
+        "The talks will be held in Vladivostok, at the campus of the Far Eastern Federal "
+        "University."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Vladivostok"] == Role.DESTINATION
+    assert roles["Far Eastern Federal University"] == Role.DESTINATION

@@ -209,8 +209,9 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     """A mention listed right after another takes its journey role.
 
     "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
-    gives the Korean spelling Pyongyang's role; "ran through X, where …, and then Y"
-    makes Y a stop like X.
+    gives the Korean spelling Pyongyang's role; "ran through X, where …, and then Y",
+    "passing X late on Thursday and Y early on Friday" and "held on X, at the campus of Y"
+    make Y a stop like X.
     """
     if mention.role not in (Role.CONTEXT, Role.ACTOR) or previous.role not in STOP_ROLES:
         return mention
@@ -218,7 +219,9 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
         return mention
     glue = _LIST_GLUE.fullmatch(text, previous.end, mention.start)
     between = text[previous.end : mention.start]
-    then = mention.role == Role.CONTEXT and (_then_before(between) or _timed_and(between))
+    then = mention.role == Role.CONTEXT and (
+        _then_before(between) or _timed_and(between) or _WITHIN.fullmatch(between) is not None
+    )
     if (glue is None and not then) or (
         mention.role == Role.ACTOR and (glue is None or "(" not in glue.group())
     ):
@@ -234,6 +237,14 @@ def _then_before(between: str) -> bool:
     through X, where …, and then Y at dawn": ``[order] later`` words right before the place,
     after a comma or "and"), which goes on the same way."""
     return _LATER_PLAIN.search(between) is not None
+
+
+#: A place told as inside the one before ("held on X, at the campus of Y", "stopped in X, at
+#: its main station Y"): a comma, a preposition of place, up to three words and "of".
+_WITHIN = re.compile(
+    r",\s+(?:at|in|on|inside)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _timed_and(between: str) -> bool:
