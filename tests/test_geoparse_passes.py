@@ -603,3 +603,10 @@ def test_a_place_told_as_inside_the_stop_before_it_is_a_stop_too(gazetteer: Gaze
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Vladivostok"] == Role.DESTINATION
     assert roles["Far Eastern Federal University"] == Role.DESTINATION
+
+
+def test_a_planned_stop_the_rest_of_its_sentence_drops_is_ruled_out(gazetteer: Gazetteer) -> None:
+    dropped = "A planned stop in Ussuriysk, the junction north of the port, was cancelled."
+    assert _by_name(_parse(dropped, gazetteer))["Ussuriysk"] == Role.RULED_OUT
+    kept = "A planned stop in Ussuriysk, the junction north of the port, went ahead."
+    assert _by_name(_parse(kept, gazetteer))["Ussuriysk"] != Role.RULED_OUT

@@ -51,6 +51,7 @@ class RoleCues:
     country_named_after: re.Pattern[str]
     other_subject: re.Pattern[str]
     departure: re.Pattern[str]
+    plan_noun: re.Pattern[str]
     event_before: re.Pattern[str]
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
@@ -116,6 +117,8 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('departure', ()))})\b", re.IGNORECASE
         ),
         event_before=_ending_before(lexicon.frames.get("event_before", ())),
+        # "a planned stop in X … was dropped": the plan's fate is told after the place
+        plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
         event_after=re.compile(
             rf"\s+(?:{_alternatives(lexicon.frames.get('event_after', ()))})\b", re.IGNORECASE
         ),
@@ -311,6 +314,8 @@ def mention_role(
         status = _status_before_negation(
             before, text[match.start : match.end], after, cues, language
         )
+    if status != Status.RULED_OUT and _plan_dropped(text, match, sentence, cues, language):
+        status = Status.RULED_OUT  # "a planned stop in X, across the river, was dropped"
     if status == Status.SPECULATIVE:
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
@@ -405,6 +410,18 @@ def _names_a_town(pattern: re.Pattern[str], rest: str, gazetteer: Gazetteer, cou
         for m in pattern.finditer(rest)
         for p in gazetteer.candidates(m.group(1))
     )
+
+
+def _plan_dropped(
+    text: str, match: Match, sentence: Sentence, cues: RoleCues, language: str
+) -> bool:
+    """Whether the place is that of a plan named as a noun (``[frames] plan_noun``: "a
+    planned stop in X") and the rest of its sentence rules the plan out ("…, across the
+    river from China, was dropped")."""
+    head = text[max(sentence.start, match.start - 60) : match.start]
+    if not cues.plan_noun.search(head):
+        return False
+    return status_of(text[match.end : sentence.end], language) == Status.RULED_OUT
 
 
 def _left_after_event(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
