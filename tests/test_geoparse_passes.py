@@ -202,9 +202,12 @@ def test_the_dateline_city_is_a_dateline_unless_it_is_also_a_stop(gazetteer: Gaz
         ("the express rolled over the new double-track Amur rail bridge into ", Role.DESTINATION),
         ("the sleeper rumbled across the old ", Role.VIA),
         ("the sleeper was due here on Sunday night and in ", Role.DESTINATION),
+        # a cue word is a whole word: "tourists", "visitors" are no tour or visit
+        ("Tourists were kept off the ", None),
+        ("Visitors were kept away from the ", None),
     ],
 )
-def test_cue_words_from_the_language_file_fire(before: str, role: str) -> None:
+def test_cue_words_from_the_language_file_fire(before: str, role: str | None) -> None:
     assert cue_before(before) == role
 
 
