@@ -486,6 +486,7 @@ def test_and_then_after_a_stops_relative_clause_goes_on_the_same_way(gazetteer: 
         "crossed on Tuesday.",
         "Officials in Birobidzhan said the train would pass the town without stopping.",
         "Another witness said tracks near Belogorsk had been cleared of goods trains overnight.",
+        "Locals near Belogorsk were told to stay away from the tracks until noon, one said.",
         '"no lights on it, belogorsk station closed at midnight," a passer-by posted as the '
         "train went by.",
     ],
