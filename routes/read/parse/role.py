@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Kind, Mention, Place, Role, Status
-from routes.read.gazetteer import Gazetteer
+from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.lexicon import GAP_WORD, Cue, compile_phrase, lexicon_for
 from routes.read.parse.match import Match
+from routes.read.parse.people import surnames
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.status import status_of
 from routes.read.parse.visits import order_words
@@ -55,7 +56,7 @@ class RoleCues:
     event_before: re.Pattern[str]
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
-    people: frozenset[str]
+    common: frozenset[str]
     person_heads: frozenset[str]
     titles: frozenset[str]
 
@@ -132,7 +133,7 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('traveller_vehicles', ()))})\b",
             re.IGNORECASE,
         ),
-        people=frozenset(lexicon.people),
+        common=lexicon.common,
         person_heads=lexicon.person_heads,
         titles=lexicon.titles | frozenset(lexicon.demonyms),
         # "… into Russia at Khasan": the place of the country it was entered at
@@ -322,7 +323,11 @@ def mention_role(
         cue = _travel_cue(before)
     if match.role is None and _left_after_event(text, match, sentence, cues):
         cue = Role.ORIGIN  # "heading home after the X summit": the leg began there
-    if cue in STOP_ROLES and match.role is None and _another_traveller(text, match, sentence, cues):
+    if (
+        cue in STOP_ROLES
+        and match.role is None
+        and _another_traveller(text, match, sentence, gazetteer, cues)
+    ):
         return Role.CONTEXT  # "Putin had left for Beijing": someone else's journey
     if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
         cue = Role.VIA
@@ -443,18 +448,34 @@ def _left_after_event(text: str, match: Match, sentence: Sentence, cues: RoleCue
 _AFTER_THE = re.compile(r"\bafter\s+the\s+$", re.IGNORECASE)
 
 
-def _another_traveller(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+def _another_traveller(
+    text: str, match: Match, sentence: Sentence, gazetteer: Gazetteer, cues: RoleCues
+) -> bool:
     """Whether the place's clause tells the movements of a person who is not a traveller of
     the report ("Putin had left for Beijing the same morning", ``[frames]
-    other_travel_verbs``): its subject is a person, a travel verb follows, and the report
+    other_travel_verbs``): its subject is a person (by :func:`_person_words`, or a lone
+    capitalised word the gazetteer does not know), a travel verb follows, and the report
     names travellers (:func:`travellers`) of whom that person is none."""
     start = max(sentence.start, text.rfind(";", sentence.start, match.start) + 1)
     m = cues.other_subject.match(text, start, match.start)
     if m is None:
         return False
-    person = _person_words(m.group("name"), cues)
     known = travellers(text, cues)
-    return bool(person) and bool(known) and person.isdisjoint(known)
+    if not known:
+        return False
+    name = m.group("name")
+    person = _person_words(name, surnames(text), cues) or _unknown_word(name, gazetteer, cues)
+    return bool(person) and person.isdisjoint(known)
+
+
+def _unknown_word(name: str, gazetteer: Gazetteer, cues: RoleCues) -> frozenset[str]:
+    """A lone capitalised word that is no place, no common word and no title ("Putin"), as
+    the words of a person's name; else empty."""
+    word = _POSSESSIVE.sub("", name)
+    key = normalize(word)
+    if " " in word or key in cues.titles or key in cues.common or gazetteer.candidates(key):
+        return frozenset()
+    return frozenset({key})
 
 
 @functools.lru_cache(maxsize=64)
@@ -462,11 +483,12 @@ def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     """The name words of the people a report has travel: those named in a clause (a
     sentence, or a part of one between semicolons) with a ``[frames] traveller_vehicles``
     word ("Kim's train", "Kim … boarded his train")."""
+    told = surnames(text)
     words: set[str] = set()
     for part in _CLAUSE_END.split(text):
         if cues.vehicles.search(part):
             for run in re.finditer(_NAME_RUN, part):
-                words |= _person_words(run.group(), cues)
+                words |= _person_words(run.group(), told, cues)
     return frozenset(words)
 
 
@@ -474,13 +496,14 @@ def travellers(text: str, cues: RoleCues) -> frozenset[str]:
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
-def _person_words(run: str, cues: RoleCues) -> frozenset[str]:
+def _person_words(run: str, told: frozenset[str], cues: RoleCues) -> frozenset[str]:
     """The words of a capitalised run that names a person ("Vladimir Putin", "President
-    Putin", "Kim's"), titles and nationality words left out; empty when it names none."""
-    words = [_POSSESSIVE.sub("", w).lower() for w in run.split()]
+    Putin", "Kim's", or a surname of ``told``: the people the report names in full, see
+    :func:`routes.read.parse.people.surnames`), titles and nationality words left out;
+    empty when it names none."""
+    words = [normalize(_POSSESSIVE.sub("", w)) for w in run.split()]
     named = (
-        " ".join(words) in cues.people
-        or words[-1] in cues.people
+        words[-1] in told
         or any(w in cues.person_heads for w in words)
         or any(w in cues.titles for w in words[:-1])
     )
