@@ -53,6 +53,8 @@ class RoleCues:
     other_subject: re.Pattern[str]
     departure: re.Pattern[str]
     plan_noun: re.Pattern[str]
+    plan_gates: tuple[str, ...]
+    event_gates: tuple[str, ...]
     event_before: re.Pattern[str]
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
@@ -120,6 +122,8 @@ def role_cues(language: str = "en") -> RoleCues:
         event_before=_ending_before(lexicon.frames.get("event_before", ())),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
+        plan_gates=_first_words(lexicon.frames.get("plan_noun", ())),
+        event_gates=(*_first_words(lexicon.frames.get("event_before", ())), "after"),
         event_after=re.compile(
             rf"\s+(?:{_alternatives(lexicon.frames.get('event_after', ()))})\b", re.IGNORECASE
         ),
@@ -424,7 +428,7 @@ def _plan_dropped(
     planned stop in X") and the rest of its sentence rules the plan out ("…, across the
     river from China, was dropped")."""
     head = text[max(sentence.start, match.start - 60) : match.start]
-    if not cues.plan_noun.search(head):
+    if not holds_any(head.lower(), cues.plan_gates) or not cues.plan_noun.search(head):
         return False
     return status_of(text[match.end : sentence.end], language) == Status.RULED_OUT
 
@@ -435,6 +439,8 @@ def _left_after_event(text: str, match: Match, sentence: Sentence, cues: RoleCue
     summit"): ``[frames] event_before`` right before it, or "after the" before it and
     ``event_after`` right after it, with a ``departure`` word earlier in the sentence."""
     head = text[max(sentence.start, match.start - 120) : match.start]
+    if not holds_any(head.lower(), cues.event_gates):
+        return False  # both frames start with one of these words ("after")
     event = cues.event_before.search(head)
     if event is None and _AFTER_THE.search(head) and cues.event_after.match(text, match.end):
         event = _AFTER_THE.search(head)
