@@ -614,3 +614,10 @@ def test_a_planned_stop_the_rest_of_its_sentence_drops_is_ruled_out(gazetteer: G
     assert _by_name(_parse(dropped, gazetteer))["Ussuriysk"] == Role.RULED_OUT
     kept = "A planned stop in Ussuriysk, the junction north of the port, went ahead."
     assert _by_name(_parse(kept, gazetteer))["Ussuriysk"] != Role.RULED_OUT
+
+
+def test_a_place_a_country_is_left_at_is_where_the_border_was_crossed(gazetteer: Gazetteer) -> None:
+    text = "The sleeper left Ulan-Ude on Sunday and will leave Russia at Naushki on Monday."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Ulan-Ude"] == Role.ORIGIN
+    assert roles["Naushki"] == Role.BORDER

@@ -48,6 +48,7 @@ class RoleCues:
     passage: re.Pattern[str]
     not_names: frozenset[str]
     country_entered: re.Pattern[str]
+    country_left: re.Pattern[str]
     country_entered_at: re.Pattern[str]
     country_named_after: re.Pattern[str]
     other_subject: re.Pattern[str]
@@ -115,6 +116,13 @@ def role_cues(language: str = "en") -> RoleCues:
         not_names=frozenset(lexicon.not_places),
         # "crossed back into North Korea", "flying into Poland": a country entered
         country_entered=_ending_before(lexicon.frames.get("country_entered", ())),
+        # "will leave Russia at Khasan": the country (group 1) was left at the place
+        country_left=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('country_left', ()))})\s+(?:the\s+)?"
+            r"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?))\s+"
+            rf"(?:{_alternatives(lexicon.frames.get('country_left_at', ()))})\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
         # "heading home after the X summit", "… after a wreath-laying in X": left from X
         departure=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('departure', ()))})\b", re.IGNORECASE
@@ -315,6 +323,8 @@ def mention_role(
         cue = Role.ORIGIN  # "reached Moscow from Pyongyang": where the leg began
     elif cue == Role.ORIGIN and match.role is None and _FOR.search(before):
         cue = Role.DESTINATION  # "left Khabarovsk for Vladivostok": where it was going
+    elif cue == Role.ORIGIN and match.role is None and _left_country(before, gazetteer, cues):
+        cue = Role.BORDER  # "will leave Russia at Khasan": where it crossed out
     if status == Status.RULED_OUT and cues.negates_after.search(after):
         status = _status_before_negation(
             before, text[match.start : match.end], after, cues, language
@@ -389,6 +399,13 @@ def _named_next(text: str, at: int, end: int, cues: RoleCues) -> bool:
 
 #: A capitalised word right after a passage, maybe after one word (not "from") and "the".
 _NAMED_NEXT = re.compile(r"\s+(?:(?!from\s)[a-z]+\s+)?(?:the\s+)?([A-ZÀ-ÖØ-Þ][\w'’-]*)")
+
+
+def _left_country(before: str, gazetteer: Gazetteer, cues: RoleCues) -> bool:
+    """Whether the words before a place leave a country at it ("will leave Russia at X",
+    ``[frames] country_left`` and ``country_left_at``)."""
+    m = cues.country_left.search(before)
+    return m is not None and any(p.kind == Kind.COUNTRY for p in gazetteer.candidates(m.group(1)))
 
 
 def _country_role(
