@@ -199,9 +199,15 @@ def test_the_dateline_city_is_a_dateline_unless_it_is_also_a_stop(gazetteer: Gaz
         ("a day out of ", Role.ORIGIN),
         ("the train calls at ", Role.VIA),
         ("the train rolled over the long bridge into ", Role.DESTINATION),
+        ("the express rolled over the new double-track Amur rail bridge into ", Role.DESTINATION),
+        ("the sleeper rumbled across the old ", Role.VIA),
+        ("the sleeper was due here on Sunday night and in ", Role.DESTINATION),
+        # a cue word is a whole word: "tourists", "visitors" are no tour or visit
+        ("Tourists were kept off the ", None),
+        ("Visitors were kept away from the ", None),
     ],
 )
-def test_cue_words_from_the_language_file_fire(before: str, role: str) -> None:
+def test_cue_words_from_the_language_file_fire(before: str, role: str | None) -> None:
     assert cue_before(before) == role
 
 
@@ -468,3 +474,150 @@ def test_and_then_after_a_stops_relative_clause_goes_on_the_same_way(gazetteer: 
     )
     assert roles["Omsk"] == Role.VIA
     assert roles["Novosibirsk"] == Role.VIA
+
+
+# --- role: witnesses at a place of the train's passage -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shopkeepers in Ussuriysk said the street by the station was closed while the train "
+        "crossed on Tuesday.",
+        "Officials in Birobidzhan said the train would pass the town without stopping.",
+        "Another witness said tracks near Belogorsk had been cleared of goods trains overnight.",
+        "Locals near Belogorsk were told to stay away from the tracks until noon, one said.",
+        '"no lights on it, belogorsk station closed at midnight," a passer-by posted as the '
+        "train went by.",
+    ],
+)
+def test_a_place_where_witnesses_saw_the_train_pass_is_on_the_way(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert Role.VIA in roles.values(), roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the passage is another place's
+        "Residents of Ussuriysk said the train passed through Khabarovsk at dawn.",
+        # a capital's officials speak for the government
+        "Officials in Moscow said the train would pass without stopping.",
+        # no passage told
+        "Residents of Ussuriysk said the weather had been cold all week.",
+    ],
+)
+def test_a_witness_frame_without_a_passage_of_its_own_is_no_stop(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles.get("Ussuriysk", Role.CONTEXT) == Role.CONTEXT
+    assert roles.get("Moscow", Role.CONTEXT) in (Role.CONTEXT, Role.ACTOR)
+
+
+def test_a_place_after_the_time_of_the_one_before_and_and_is_told_the_same_way(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The train passed Belogorsk late on Monday and Svobodny early on Tuesday."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Belogorsk"] == Role.VIA
+    assert roles["Svobodny"] == Role.VIA
+    # without a time between them "and" joins nothing of the journey
+    other = "The train passed Belogorsk, a town much larger than Svobodny."
+    assert _by_name(_parse(other, gazetteer))["Svobodny"] != Role.VIA
+
+
+def test_a_place_in_a_comparison_of_journeys_is_beside_the_journey(gazetteer: Gazetteer) -> None:
+    text = "The train left Ussuriysk on Monday; it takes longer than the flight from Khabarovsk."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Ussuriysk"] == Role.ORIGIN
+    assert roles["Khabarovsk"] == Role.CONTEXT
+    # "less than an hour from X" is a distance to where the train goes, no comparison
+    near = "The train is now less than an hour from Khabarovsk."
+    assert _by_name(_parse(near, gazetteer))["Khabarovsk"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The delegation went by plane to Mongolia and then on by train.", Role.VIA),
+        ("After two days the sleeper rolled back into Mongolia before dawn.", Role.VIA),
+        # where the country was entered is named: the town is the stop, not the country
+        ("The sleeper crossed into Mongolia at Sükhbaatar on Friday.", Role.CONTEXT),
+        ("The sleeper left Ulan-Ude and crossed into Mongolia at Naushki.", Role.CONTEXT),
+        ("The sleeper crossed into Mongolia, passing Sükhbaatar at noon.", Role.CONTEXT),
+        # a country only named
+        ("The delegation's trip to Mongolia was long planned.", Role.CONTEXT),
+    ],
+)
+def test_a_country_entered_with_no_town_of_it_named_is_on_the_way(
+    gazetteer: Gazetteer, text: str, role: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))["Mongolia"] == role
+
+
+def test_another_persons_travel_gives_its_places_no_journey_role(gazetteer: Gazetteer) -> None:
+    lead = "Kim Jong Un's train reached Ussuriysk on Monday."
+    other = _by_name(_parse(lead + " Lavrov had flown to Khabarovsk the day before.", gazetteer))
+    assert other["Ussuriysk"] == Role.DESTINATION
+    assert other["Khabarovsk"] == Role.CONTEXT
+    # the traveller's own movements stay journey stops, whatever name they go by
+    own = _by_name(_parse(lead + " Kim had travelled to Khabarovsk the day before.", gazetteer))
+    assert own["Khabarovsk"] in (Role.DESTINATION, Role.VIA)
+    # a traveller is one told with the train in the same clause, not only the same sentence
+    one = "Lavrov flew in from Khabarovsk; Kim Jong Un arrived in Ussuriysk by train."
+    assert _by_name(_parse(one, gazetteer))["Khabarovsk"] == Role.CONTEXT
+
+
+def test_a_place_left_by_boarding_the_train_there_is_where_the_leg_began(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The envoy toured a shipyard in Ussuriysk on Friday and boarded his train at dusk."
+    assert _by_name(_parse(text, gazetteer))["Ussuriysk"] == Role.ORIGIN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation was expected to leave by train, via Ussuriysk, after a banquet in "
+        "Khabarovsk.",
+        "The sleeper, heading home after the Khabarovsk talks, passed Ussuriysk on Monday.",
+    ],
+)
+def test_a_place_of_an_event_a_departure_followed_is_where_the_leg_began(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Khabarovsk"] == Role.ORIGIN
+    assert roles["Ussuriysk"] == Role.VIA
+
+
+def test_an_event_before_an_arrival_is_no_departure(gazetteer: Gazetteer) -> None:
+    text = "The sleeper reached Ussuriysk after a stopover in Khabarovsk."
+    assert _by_name(_parse(text, gazetteer))["Khabarovsk"] == Role.VIA
+
+
+def test_a_place_told_as_inside_the_stop_before_it_is_a_stop_too(gazetteer: Gazetteer) -> None:
+    text = (
+        "The talks will be held in Vladivostok, at the campus of the Far Eastern Federal "
+        "University."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Vladivostok"] == Role.DESTINATION
+    assert roles["Far Eastern Federal University"] == Role.DESTINATION
+
+
+def test_a_planned_stop_the_rest_of_its_sentence_drops_is_ruled_out(gazetteer: Gazetteer) -> None:
+    dropped = "A planned stop in Ussuriysk, the junction north of the port, was cancelled."
+    assert _by_name(_parse(dropped, gazetteer))["Ussuriysk"] == Role.RULED_OUT
+    kept = "A planned stop in Ussuriysk, the junction north of the port, went ahead."
+    assert _by_name(_parse(kept, gazetteer))["Ussuriysk"] != Role.RULED_OUT
+
+
+def test_a_place_a_country_is_left_at_is_where_the_border_was_crossed(gazetteer: Gazetteer) -> None:
+    text = "The sleeper left Ulan-Ude on Sunday and will leave Russia at Naushki on Monday."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Ulan-Ude"] == Role.ORIGIN
+    assert roles["Naushki"] == Role.BORDER

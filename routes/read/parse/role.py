@@ -8,15 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Kind, Mention, Place, Role, Status
-from routes.read.gazetteer import Gazetteer
-from routes.read.lexicon import Cue, compile_phrase, lexicon_for
+from routes.read.gazetteer import Gazetteer, normalize
+from routes.read.lexicon import GAP_WORD, Cue, compile_phrase, lexicon_for
 from routes.read.parse.match import Match
+from routes.read.parse.people import surnames
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.status import status_of
 from routes.read.parse.visits import order_words
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
+#: A run of up to four capitalised words ("Russian President Vladimir Putin", "Kim's").
+_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,26 @@ class RoleCues:
     since: re.Pattern[str]
     river_crossed: re.Pattern[str]
     bound_for: re.Pattern[str]
+    witness_before: re.Pattern[str]
+    witness_speakers: re.Pattern[str]
+    witness_after: re.Pattern[str]
+    passage: re.Pattern[str]
+    not_names: frozenset[str]
+    country_entered: re.Pattern[str]
+    country_left: re.Pattern[str]
+    country_entered_at: re.Pattern[str]
+    country_named_after: re.Pattern[str]
+    other_subject: re.Pattern[str]
+    departure: re.Pattern[str]
+    plan_noun: re.Pattern[str]
+    plan_gates: tuple[str, ...]
+    event_gates: tuple[str, ...]
+    event_before: re.Pattern[str]
+    event_after: re.Pattern[str]
+    vehicles: re.Pattern[str]
+    common: frozenset[str]
+    person_heads: frozenset[str]
+    titles: frozenset[str]
 
 
 @functools.cache
@@ -77,15 +100,57 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('past_begins', ()))})\b", re.IGNORECASE
         ),
         # "bound for X", "for the six-day run to X": where the train is going, not where it is
-        bound_for=re.compile(
-            rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('bound_for', ()))})\s+(?:the\s+)?$",
-            re.IGNORECASE,
-        ),
+        bound_for=_ending_before(lexicon.frames.get("bound_for", ())),
         # "crossed the X River", "across the X": the train went over the river
-        river_crossed=re.compile(
-            rf"(?<!\w)(?:{_alternatives(lexicon.frames.get('river_crossed', ()))})\s+(?:the\s+)?$",
+        river_crossed=_ending_before(lexicon.frames.get("river_crossed", ())),
+        # "Residents of X said …", "tracks near X": someone at the place ([frames] witness_*)
+        witness_before=_before_frame(lexicon.frames.get("witness_before", ())),
+        witness_speakers=_before_frame(lexicon.frames.get("witness_speakers", ())),
+        witness_after=re.compile(
+            rf"\s+(?:{_alternatives(lexicon.frames.get('witness_after', ()))})", re.IGNORECASE
+        ),
+        # "… held to let the convoy pass": the train went by ([frames] passage)
+        passage=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('passage', ()))})\b", re.IGNORECASE
+        ),
+        not_names=frozenset(lexicon.not_places),
+        # "crossed back into North Korea", "flying into Poland": a country entered
+        country_entered=_ending_before(lexicon.frames.get("country_entered", ())),
+        # "will leave Russia at Khasan": the country (group 1) was left at the place
+        country_left=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('country_left', ()))})\s+(?:the\s+)?"
+            r"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?))\s+"
+            rf"(?:{_alternatives(lexicon.frames.get('country_left_at', ()))})\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
+        # "heading home after the X summit", "… after a wreath-laying in X": left from X
+        departure=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('departure', ()))})\b", re.IGNORECASE
+        ),
+        event_before=_ending_before(lexicon.frames.get("event_before", ())),
+        # "a planned stop in X … was dropped": the plan's fate is told after the place
+        plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
+        plan_gates=_first_words(lexicon.frames.get("plan_noun", ())),
+        event_gates=(*_first_words(lexicon.frames.get("event_before", ())), "after"),
+        event_after=re.compile(
+            rf"\s+(?:{_alternatives(lexicon.frames.get('event_after', ()))})\b", re.IGNORECASE
+        ),
+        # "Putin had left for Beijing": a person's clause telling that person's movements
+        other_subject=re.compile(
+            rf"\s*(?P<name>{_NAME_RUN})\s+"
+            rf"(?:(?:{_alternatives(lexicon.frames.get('other_travel_auxiliaries', ()))})\s+)*"
+            rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
+        ),
+        vehicles=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('traveller_vehicles', ()))})\b",
+            re.IGNORECASE,
+        ),
+        common=lexicon.common,
+        person_heads=lexicon.person_heads,
+        titles=lexicon.titles | frozenset(lexicon.demonyms),
+        # "… into Russia at Khasan": the place of the country it was entered at
+        country_entered_at=_name_after(lexicon.frames.get("country_entered_at", ())),
+        country_named_after=_name_after(lexicon.frames.get("country_named_after", ())),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
         comparison_gates=_first_words(lexicon.frames.get("comparison", ())),
         title_after=re.compile(
@@ -99,6 +164,33 @@ def _first_words(phrases: Sequence[str]) -> tuple[str, ...]:
     """The lower-case first words (stems without ``*``) of ``phrases``: one stands in any
     text a phrase matches, so text without any need not be searched."""
     return tuple(sorted({w.rstrip("*").lower() for p in phrases for w in p.split()[0].split("|")}))
+
+
+def _ending_before(phrases: Sequence[str]) -> re.Pattern[str]:
+    """A frame of ``phrases`` ending right before a place, maybe with "the" between."""
+    return re.compile(rf"(?<!\w)(?:{_alternatives(phrases)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _name_after(words: Sequence[str]) -> re.Pattern[str]:
+    """One of ``words``, maybe "the", then a capitalised name (group 1) of up to three words."""
+    return re.compile(
+        rf"\b(?:{_alternatives(words)})\s+(?:the\s+)?"
+        r"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}))",
+        re.IGNORECASE,
+    )
+
+
+def _before_frame(phrases: Sequence[str]) -> re.Pattern[str]:
+    """A frame of ``phrases`` ending right before a place, then maybe "the" and up to
+    :data:`_FRAME_GAP` words ("staff in the border city of")."""
+    return re.compile(
+        rf"\b(?:{_alternatives(phrases)})\s+(?:the\s+)?{GAP_WORD}{{0,{_FRAME_GAP}}}$",
+        re.IGNORECASE,
+    )
+
+
+#: Words a frame before a place may leave between itself and the place.
+_FRAME_GAP = 3
 
 
 def _alternatives(phrases: Sequence[str]) -> str:
@@ -133,15 +225,19 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     """A mention listed right after another takes its journey role.
 
     "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
-    gives the Korean spelling Pyongyang's role; "ran through X, where …, and then Y"
-    makes Y a stop like X.
+    gives the Korean spelling Pyongyang's role; "ran through X, where …, and then Y",
+    "passing X late on Thursday and Y early on Friday" and "held on X, at the campus of Y"
+    make Y a stop like X.
     """
     if mention.role not in (Role.CONTEXT, Role.ACTOR) or previous.role not in STOP_ROLES:
         return mention
     if previous.sentence_start != mention.sentence_start:
         return mention
     glue = _LIST_GLUE.fullmatch(text, previous.end, mention.start)
-    then = mention.role == Role.CONTEXT and _then_before(text[previous.end : mention.start])
+    between = text[previous.end : mention.start]
+    then = mention.role == Role.CONTEXT and (
+        _then_before(between) or _timed_and(between) or _WITHIN.fullmatch(between) is not None
+    )
     if (glue is None and not then) or (
         mention.role == Role.ACTOR and (glue is None or "(" not in glue.group())
     ):
@@ -157,6 +253,33 @@ def _then_before(between: str) -> bool:
     through X, where …, and then Y at dawn": ``[order] later`` words right before the place,
     after a comma or "and"), which goes on the same way."""
     return _LATER_PLAIN.search(between) is not None
+
+
+#: A place told as inside the one before ("held on X, at the campus of Y", "stopped in X, at
+#: its main station Y"): a comma, a preposition of place, up to three words and "of".
+_WITHIN = re.compile(
+    r",\s+(?:at|in|on|inside)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _timed_and(between: str) -> bool:
+    """Whether only a time of the first place and "and" stand between two places ("passing X
+    again late on Thursday and Y early on Friday": ``[frames] coordinated_time`` words), so
+    the second is told the same way."""
+    m = _TIMED_AND.fullmatch(between)
+    if m is None:
+        return False
+    return not _TIME_WORDS.isdisjoint(w.lower() for w in _WORD.findall(m.group(1)))
+
+
+#: Up to six words without a break, then "and" (maybe "then"), maybe "in"/"at" and "the".
+_TIMED_AND = re.compile(
+    r"((?:\s+[\w'’-]+){1,6}?)\s+and\s+(?:then\s+)?(?:(?:in|at|through|past)\s+)?(?:the\s+)?"
+)
+_WORD = re.compile(r"[\w'’.-]+")
+#: Words that make what stands between two places a time (``[frames] coordinated_time``).
+_TIME_WORDS = frozenset(lexicon_for("en").frames.get("coordinated_time", ()))
 
 
 #: A comma or "and" (or both), then a word of ``[order] later``, maybe "the", at the end.
@@ -182,6 +305,9 @@ def mention_role(
     before = text[max(sentence.start, match.start - 120) : match.start]
     if place.kind == Kind.RIVER:
         return _river_role(before, status, cues)
+    if place.kind == Kind.COUNTRY:
+        rest = text[match.end : sentence.end]
+        return _country_role(place, before, rest, status, gazetteer, cues)
     if place.kind not in POINT_KINDS:
         return Role.CONTEXT
     if _ATTRIBUTIVE.match(after):
@@ -197,14 +323,28 @@ def mention_role(
         cue = Role.ORIGIN  # "reached Moscow from Pyongyang": where the leg began
     elif cue == Role.ORIGIN and match.role is None and _FOR.search(before):
         cue = Role.DESTINATION  # "left Khabarovsk for Vladivostok": where it was going
+    elif cue == Role.ORIGIN and match.role is None and _left_country(before, gazetteer, cues):
+        cue = Role.BORDER  # "will leave Russia at Khasan": where it crossed out
     if status == Status.RULED_OUT and cues.negates_after.search(after):
         status = _status_before_negation(
             before, text[match.start : match.end], after, cues, language
         )
+    if status != Status.RULED_OUT and _plan_dropped(text, match, sentence, cues, language):
+        status = Status.RULED_OUT  # "a planned stop in X, across the river, was dropped"
     if status == Status.SPECULATIVE:
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
+    if match.role is None and _left_after_event(text, match, sentence, cues):
+        cue = Role.ORIGIN  # "heading home after the X summit": the leg began there
+    if (
+        cue in STOP_ROLES
+        and match.role is None
+        and _another_traveller(text, match, sentence, gazetteer, cues)
+    ):
+        return Role.CONTEXT  # "Putin had left for Beijing": someone else's journey
+    if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
+        cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
         return Role.ACTOR
     if status == Status.RULED_OUT:
@@ -220,6 +360,180 @@ def mention_role(
     if place.kind == Kind.BORDER_CROSSING and cue in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return cue
+
+
+def _witnessed(
+    place: Place, match: Match, text: str, sentence: Sentence, gazetteer: Gazetteer, cues: RoleCues
+) -> bool:
+    """Whether someone at the place saw the train go by: the words before it are a witness
+    frame ("Residents of X", "tracks near X"; speakers such as "officials in X" only for a
+    place that is no capital) or its station is told closed right after it ("X station
+    closed"), and its sentence tells a passage (``[frames] passage``: "the train would pass
+    there", "held to let the convoy pass") that no other name follows ("passed through Y":
+    that passage is Y's; "crossed from Y" still comes to the place)."""
+    head = _clause_head(text[max(sentence.start, match.start - 120) : match.start])
+    framed = (
+        cues.witness_before.search(head) is not None
+        or cues.witness_after.match(text, _last_word(text, match), sentence.end) is not None
+        or (cues.witness_speakers.search(head) is not None and not gazetteer.is_capital(place))
+    )
+    if not framed:
+        return False
+    passages = cues.passage.finditer(text, sentence.start, sentence.end)
+    return any(not _named_next(text, m.end(), sentence.end, cues) for m in passages)
+
+
+def _last_word(text: str, match: Match) -> int:
+    """Where the last word of a name of several words starts, less the blank before it
+    ("X station" read with the words after it: "X station closed"), else its end."""
+    at = text.rfind(" ", match.start, match.end)
+    return at if at > match.start else match.end
+
+
+def _named_next(text: str, at: int, end: int, cues: RoleCues) -> bool:
+    """Whether a name (not a weekday, month or other ``[names] not_places`` word) follows
+    ``at``, maybe after one word (not "from") and "the" ("passed through Nanning")."""
+    m = _NAMED_NEXT.match(text, at, end)
+    return m is not None and m.group(1).lower() not in cues.not_names
+
+
+#: A capitalised word right after a passage, maybe after one word (not "from") and "the".
+_NAMED_NEXT = re.compile(r"\s+(?:(?!from\s)[a-z]+\s+)?(?:the\s+)?([A-ZÀ-ÖØ-Þ][\w'’-]*)")
+
+
+def _left_country(before: str, gazetteer: Gazetteer, cues: RoleCues) -> bool:
+    """Whether the words before a place leave a country at it ("will leave Russia at X",
+    ``[frames] country_left`` and ``country_left_at``)."""
+    m = cues.country_left.search(before)
+    return m is not None and any(p.kind == Kind.COUNTRY for p in gazetteer.candidates(m.group(1)))
+
+
+def _country_role(
+    place: Place, before: str, rest: str, status: str, gazetteer: Gazetteer, cues: RoleCues
+) -> str:
+    """The role of a country: a stop on the way when the traveller went into it and the
+    rest of the sentence names no town of it ("crossed back into North Korea", "after
+    flying into Poland", "by plane to Poland and then by train": ``[frames]
+    country_entered``), else context ("crossed into Russia at Khasan": ``country_entered_at``
+    any town; "crossed into China, passing Pingxiang": ``country_named_after`` a town of
+    the country; "a trip to Russia")."""
+    if status not in (Status.REPORTED, Status.EXPECTED):
+        return Role.CONTEXT
+    if not cues.country_entered.search(_clause_head(before)):
+        return Role.CONTEXT
+    if _names_a_town(cues.country_entered_at, rest, gazetteer, ""):
+        return Role.CONTEXT
+    if _names_a_town(cues.country_named_after, rest, gazetteer, place.country):
+        return Role.CONTEXT
+    return Role.VIA
+
+
+def _names_a_town(pattern: re.Pattern[str], rest: str, gazetteer: Gazetteer, country: str) -> bool:
+    """Whether ``pattern`` finds in ``rest`` a name the gazetteer holds as a town (of
+    ``country`` when one is given)."""
+    return any(
+        p.kind in POINT_KINDS and (not country or p.country == country)
+        for m in pattern.finditer(rest)
+        for p in gazetteer.candidates(m.group(1))
+    )
+
+
+def _plan_dropped(
+    text: str, match: Match, sentence: Sentence, cues: RoleCues, language: str
+) -> bool:
+    """Whether the place is that of a plan named as a noun (``[frames] plan_noun``: "a
+    planned stop in X") and the rest of its sentence rules the plan out ("…, across the
+    river from China, was dropped")."""
+    head = text[max(sentence.start, match.start - 60) : match.start]
+    if not holds_any(head.lower(), cues.plan_gates) or not cues.plan_noun.search(head):
+        return False
+    return status_of(text[match.end : sentence.end], language) == Status.RULED_OUT
+
+
+def _left_after_event(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place is where an event stood that a departure followed ("expected to
+    travel home by train, via X, after a wreath-laying in Y", "heading home after the Y
+    summit"): ``[frames] event_before`` right before it, or "after the" before it and
+    ``event_after`` right after it, with a ``departure`` word earlier in the sentence."""
+    head = text[max(sentence.start, match.start - 120) : match.start]
+    if not holds_any(head.lower(), cues.event_gates):
+        return False  # both frames start with one of these words ("after")
+    event = cues.event_before.search(head)
+    if event is None and _AFTER_THE.search(head) and cues.event_after.match(text, match.end):
+        event = _AFTER_THE.search(head)
+    if event is None:
+        return False
+    start = match.start - len(head) + event.start()
+    return cues.departure.search(text, sentence.start, start) is not None
+
+
+#: "after the" right before a place used as an attribute ("after the X summit").
+_AFTER_THE = re.compile(r"\bafter\s+the\s+$", re.IGNORECASE)
+
+
+def _another_traveller(
+    text: str, match: Match, sentence: Sentence, gazetteer: Gazetteer, cues: RoleCues
+) -> bool:
+    """Whether the place's clause tells the movements of a person who is not a traveller of
+    the report ("Putin had left for Beijing the same morning", ``[frames]
+    other_travel_verbs``): its subject is a person (by :func:`_person_words`, or a lone
+    capitalised word the gazetteer does not know), a travel verb follows, and the report
+    names travellers (:func:`travellers`) of whom that person is none."""
+    start = max(sentence.start, text.rfind(";", sentence.start, match.start) + 1)
+    m = cues.other_subject.match(text, start, match.start)
+    if m is None:
+        return False
+    known = travellers(text, cues)
+    if not known:
+        return False
+    name = m.group("name")
+    person = _person_words(name, surnames(text), cues) or _unknown_word(name, gazetteer, cues)
+    return bool(person) and person.isdisjoint(known)
+
+
+def _unknown_word(name: str, gazetteer: Gazetteer, cues: RoleCues) -> frozenset[str]:
+    """A lone capitalised word that is no place, no common word and no title ("Putin"), as
+    the words of a person's name; else empty."""
+    word = _POSSESSIVE.sub("", name)
+    key = normalize(word)
+    if " " in word or key in cues.titles or key in cues.common or gazetteer.candidates(key):
+        return frozenset()
+    return frozenset({key})
+
+
+@functools.lru_cache(maxsize=64)
+def travellers(text: str, cues: RoleCues) -> frozenset[str]:
+    """The name words of the people a report has travel: those named in a clause (a
+    sentence, or a part of one between semicolons) with a ``[frames] traveller_vehicles``
+    word ("Kim's train", "Kim … boarded his train")."""
+    told = surnames(text)
+    words: set[str] = set()
+    for part in _CLAUSE_END.split(text):
+        if cues.vehicles.search(part):
+            for run in re.finditer(_NAME_RUN, part):
+                words |= _person_words(run.group(), told, cues)
+    return frozenset(words)
+
+
+#: Where a sentence or a clause between semicolons ends.
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def _person_words(run: str, told: frozenset[str], cues: RoleCues) -> frozenset[str]:
+    """The words of a capitalised run that names a person ("Vladimir Putin", "President
+    Putin", "Kim's", or a surname of ``told``: the people the report names in full, see
+    :func:`routes.read.parse.people.surnames`), titles and nationality words left out;
+    empty when it names none."""
+    words = [normalize(_POSSESSIVE.sub("", w)) for w in run.split()]
+    named = (
+        words[-1] in told
+        or any(w in cues.person_heads for w in words)
+        or any(w in cues.titles for w in words[:-1])
+    )
+    return frozenset(w for w in words if w not in cues.titles) if named else frozenset()
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
