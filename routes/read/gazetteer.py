@@ -22,7 +22,7 @@ from routes.paths import GEODATA_DIR
 PLACES_PATH = GEODATA_DIR / "places.json"
 AREAS_PATH = GEODATA_DIR / "areas.geojson"
 #: Bumped whenever the layout of the on-disk GeoNames index changes.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 #: Environment variable naming the folder that holds the GeoNames index.
 CACHE_ENV = "REPORTED_ROUTES_CACHE"
 #: GeoNames places of at least this many people are "city", the rest "town".
@@ -536,7 +536,7 @@ def _country_rows(
         if not sums or not sums[2]:
             continue
         gid = int(country["geonameid"])
-        aliases = COUNTRY_ALIASES.get(iso, ())
+        aliases = (*COUNTRY_ALIASES.get(iso, ()), *_native_country_names(iso))
         lat, lon = sums[0] / sums[2], sums[1] / sums[2]
         population = int(country.get("population") or 0)
         row = (
@@ -553,6 +553,19 @@ def _country_rows(
         for name in (country["name"], *aliases):
             names.add((normalize(name), gid))
     return places, names
+
+
+#: Languages whose names of countries the index holds besides English (from CLDR, via Babel).
+NATIVE_COUNTRY_LOCALES = ("ko", "ru")
+
+
+def _native_country_names(iso: str) -> tuple[str, ...]:
+    """The country's names in :data:`NATIVE_COUNTRY_LOCALES` (CLDR's, "Франция", "프랑스"),
+    so a Korean or Russian report finds every country, not only the curated ones."""
+    from babel import Locale  # only when the index is built
+
+    names = (Locale.parse(code).territories.get(iso) for code in NATIVE_COUNTRY_LOCALES)
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def _capitals(countries_path: Path) -> list[tuple[str, str]]:
