@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Kind, Mention, Place, Role, Status
+from routes.read.date_words import date_words
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.lexicon import GAP_WORD, Cue, compile_phrase, lexicon_for
 from routes.read.parse.match import Match
@@ -279,7 +280,15 @@ _TIMED_AND = re.compile(
 )
 _WORD = re.compile(r"[\w'’.-]+")
 #: Words that make what stands between two places a time (``[frames] coordinated_time``).
-_TIME_WORDS = frozenset(lexicon_for("en").frames.get("coordinated_time", ()))
+_TIME_WORDS = frozenset(
+    (
+        *lexicon_for("en").frames.get("coordinated_time", ()),
+        *(w.lower() for w in date_words("en").weekdays),
+        *date_words("en").parts,
+        *date_words("en").relative_days,
+        *date_words("en").tonight,
+    )
+)
 
 
 #: A comma or "and" (or both), then a word of ``[order] later``, maybe "the", at the end.
