@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from routes.model import Kind, Parsed, Place, Role, Status
+from routes.model import STOP_ROLES, Kind, Parsed, Place, Role, Status
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
 from routes.read.parse.attribution import attribution_of
@@ -569,6 +569,18 @@ def test_another_persons_travel_gives_its_places_no_journey_role(gazetteer: Gaze
     # a traveller is one told with the train in the same clause, not only the same sentence
     one = "Lavrov flew in from Khabarovsk; Kim Jong Un arrived in Ussuriysk by train."
     assert _by_name(_parse(one, gazetteer))["Khabarovsk"] == Role.CONTEXT
+
+
+def test_a_sentence_opening_with_a_participle_tells_no_other_persons_travel(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Prime Minister Ada Lincoln was back in Lviv on Friday after a night on the train. "
+        "Having arrived in Kyiv on Thursday, the group was driven to Irpin."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Kyiv"] in STOP_ROLES
+    assert roles["Irpin"] in STOP_ROLES
 
 
 def test_a_place_left_by_boarding_the_train_there_is_where_the_leg_began(

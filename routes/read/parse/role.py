@@ -48,6 +48,8 @@ class RoleCues:
     witness_after: re.Pattern[str]
     passage: re.Pattern[str]
     not_names: frozenset[str]
+    #: The words a travel verb may follow (``[frames] other_travel_auxiliaries``), lower case.
+    auxiliaries: frozenset[str]
     country_entered: re.Pattern[str]
     country_left: re.Pattern[str]
     country_entered_at: re.Pattern[str]
@@ -115,6 +117,7 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('passage', ()))})\b", re.IGNORECASE
         ),
         not_names=frozenset(lexicon.not_places),
+        auxiliaries=frozenset(lexicon.frames.get("other_travel_auxiliaries", ())),
         # "crossed back into North Korea", "flying into Poland": a country entered
         country_entered=_ending_before(lexicon.frames.get("country_entered", ())),
         # "will leave Russia at Khasan": the country (group 1) was left at the place
@@ -501,13 +504,14 @@ def _another_traveller(
 
 
 def _unknown_word(name: str, gazetteer: Gazetteer, cues: RoleCues) -> frozenset[str]:
-    """A lone capitalised word that is no place, no common word and no title ("Putin"), as
-    the words of a person's name; else empty."""
+    """A lone capitalised word that is no place, no common word, no title and none of the
+    auxiliaries a travel verb may follow ("Having arrived in X" opens with no person) —
+    "Putin" — as the words of a person's name; else empty."""
     word = _POSSESSIVE.sub("", name)
     key = normalize(word)
-    if " " in word or key in cues.titles or key in cues.common or gazetteer.candidates(key):
+    if " " in word or key in cues.titles or key in cues.common or key in cues.auxiliaries:
         return frozenset()
-    return frozenset({key})
+    return frozenset() if gazetteer.candidates(key) else frozenset({key})
 
 
 @functools.lru_cache(maxsize=64)
