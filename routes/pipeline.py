@@ -173,7 +173,12 @@ def _with_reported_parts(
     """The route with each stop's reported time marked with the part of the day it was said
     with ("late on Sunday": "evening"), so no output prints its conventional clock."""
     stops = tuple(
-        replace(s, reported_part=reported[s.place.id][1] if s.place.id in reported else "")
+        replace(
+            s,
+            reported_part=reported[s.place.id][1]
+            if s.reported is not None and s.place.id in reported
+            else "",
+        )
         for s in journey_route.stops
     )
     return replace(journey_route, stops=stops)
