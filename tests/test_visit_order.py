@@ -351,3 +351,13 @@ def test_heading_home_from_where_the_report_begins_does_not_return_there(gazette
         gazetteer,
     )
     assert names.count("Beijing") == 1
+
+
+def test_a_turn_dated_by_the_departure_for_it_still_has_the_way_back_after_it(gazetteer) -> None:
+    # "left Pyongyang for Beijing on Monday" puts Monday on Beijing; it was reached Wednesday
+    names = _journey_names(
+        "Kim Jong Un's train left Pyongyang for Beijing on Monday and passed Dandong on "
+        "Tuesday. It reached Beijing on Wednesday. On Friday it passed through Dandong.",
+        gazetteer,
+    )
+    assert names == ["Pyongyang", "Dandong", "Beijing", "Dandong"]

@@ -618,7 +618,7 @@ def return_visits(
         return list(stops)
     home = stops[0][0]
     turn = max(range(len(stops)), key=lambda i: (distance(home, stops[i][0]), -i))
-    again = _passed_again(places, stops[turn][0].id)
+    again = _passed_again(places, [stop[0].id for stop in stops[: turn + 1]])
     out = list(stops)
     if stops[-1][0].id != home.id and _closes_home(stops, turn, places):
         out.append(stops[0])
@@ -648,12 +648,16 @@ def _insert_after(
     out.insert(best, stop)
 
 
-def _passed_again(places: Sequence[LocatedPlace], turn_id: str) -> set[str]:
+def _passed_again(places: Sequence[LocatedPlace], outbound: Sequence[str]) -> set[str]:
     """Ids of the stop places told passed on the way out and again on the way back.
 
-    See :func:`return_visits`: a mention on the way back beside one that is not, or event
-    times on both sides of the turn's.
+    ``outbound``: the place ids of the stops up to the turn, in travel order, the turn
+    last. See :func:`return_visits`: a mention on the way back beside one that is not, or
+    event times on both sides of the turn: the first no later than the turn was reached
+    (the latest first time of the way out: a date put on the turn by "left for X" is not
+    when it was reached), another on a later day.
     """
+    turn_id = outbound[-1]
     current = [(pid, m) for pid, m in _current_mentions(places) if m.role in STOP_ROLES]
     back: dict[str, list[bool]] = {}
     for place_id, mention in current:
@@ -663,11 +667,11 @@ def _passed_again(places: Sequence[LocatedPlace], turn_id: str) -> set[str]:
     for place_id, when in mention_times(current):
         if when.day and not when.planned:
             times.setdefault(place_id, []).append((when.day, when.rank))
-    turn_times = times.get(turn_id, [])
-    if turn_times:
-        turned = min(turn_times)
+    firsts = [min(times[pid]) for pid in outbound if pid in times]
+    if turn_id in times:
+        turned = max(firsts)
         for place_id, seen in times.items():
-            if place_id != turn_id and min(seen) < turned and max(seen)[0] > turned[0]:
+            if place_id != turn_id and min(seen) <= turned and max(seen)[0] > turned[0]:
                 found.add(place_id)
     return found - {turn_id}
 
