@@ -361,3 +361,27 @@ def test_a_turn_dated_by_the_departure_for_it_still_has_the_way_back_after_it(ga
         gazetteer,
     )
     assert names == ["Pyongyang", "Dandong", "Beijing", "Dandong"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param(
+            "Поезд Ким Чен Ына выехал из Пхеньяна в понедельник и во вторник прибыл во "
+            "Владивосток. В пятницу поезд из Владивостока отправился домой.",
+            "ru", id="russian",
+        ),
+        pytest.param(
+            "김정은 위원장의 열차는 11일 평양을 출발해 12일 블라디보스토크에 도착했다. 김 "
+            "위원장은 15일 블라디보스토크에서 귀국길에 올랐다.",
+            "ko", id="korean",
+        ),
+    ],
+)  # fmt: skip
+def test_korean_and_russian_words_of_heading_home_close_the_journey(
+    gazetteer, text: str, language: str
+) -> None:
+    report = report_from_text(
+        text, source="Test Wire", published=date(2023, 9, 16), language=language
+    )
+    assert _route_names(report, gazetteer) == ["Pyongyang", "Vladivostok", "Pyongyang"]
