@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from routes.dashboard.cards import place_options
 from routes.dashboard.corrections import places_table
+from routes.dashboard.story import story_step, story_stops
 from tests.test_export_visits import out_and_back_journey
 
 
@@ -21,3 +22,13 @@ def test_the_places_table_gives_a_place_passed_twice_its_first_visit() -> None:
     rows = {row["id"]: row for row in places_table(out_and_back_journey())}
     assert rows["khasan"]["order"] == 2
     assert rows["pyongyang"]["order"] == 1
+
+
+def test_story_mode_steps_through_every_place_once_and_reaches_the_end() -> None:
+    stops = story_stops(out_and_back_journey())
+    assert stops == ["pyongyang", "khasan", "vladivostok"]
+    current, seen = None, []
+    for _ in range(5):
+        current = story_step(stops, current, 1)
+        seen.append(current)
+    assert seen == ["pyongyang", "khasan", "vladivostok", "vladivostok", "vladivostok"]
