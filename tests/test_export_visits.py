@@ -5,16 +5,18 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pyogrio
 
 from routes.model import Journey, Route
+from routes.pipeline import build
 from routes.publish import export
 from routes.publish.csv_table import places_csv
 from routes.publish.web.card import dashboard_card_html
 from routes.publish.web.render import map_html
+from routes.read.reports import report_from_text
 from tests.journey_fixture import fixture_journey
 
 
@@ -105,3 +107,23 @@ def test_gpx_has_a_waypoint_per_visit_and_kml_describes_the_return(tmp_path: Pat
     ]  # fmt: skip
     kml = export.write_kml(journey, tmp_path / "r.kml").read_text(encoding="utf-8")
     assert "again stop 4" in kml
+
+
+def test_an_out_and_back_report_read_end_to_end_gives_its_point_two_visits(gazetteer) -> None:
+    report = report_from_text(
+        "Kim Jong Un's train left Pyongyang on Monday and crossed the border at Dandong "
+        "that night. It reached Beijing on Tuesday morning. On Thursday his train left "
+        "Beijing for home, passing Dandong again late that evening.",
+        source="Test Wire",
+        published=date(2019, 1, 11),
+    )
+    props = _points(build([report], gazetteer=gazetteer))
+    dandong = [p for p in props.values() if p["name"] == "Dandong"]
+    assert len(dandong) == 1
+    visits = dandong[0]["visits"]
+    beijing = next(p for p in props.values() if p["name"] == "Beijing")
+    assert len(visits) == 2 and visits[0]["order"] == dandong[0]["order"]
+    assert visits[0]["km"] < beijing["km"] < visits[1]["km"]
+    home = next(p for p in props.values() if p["name"] == "Pyongyang")
+    # Pyongyang 1, Dandong 2, Beijing 3, Dandong 4, and home again: Pyongyang 5
+    assert [v["order"] for v in home["visits"]] == [1, 5]
