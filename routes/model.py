@@ -326,11 +326,29 @@ class Leg:
 
 @dataclass(frozen=True)
 class Route:
-    """Stops in travel order and the legs between them."""
+    """Stops in travel order and the legs between them.
+
+    A stop is one visit: a place passed on the way out and again on the way back is two
+    stops of the same place (:meth:`visits_of`), its first visit standing for it where a
+    place is shown once (:attr:`first_visits`).
+    """
 
     stops: tuple[Stop, ...] = ()
     legs: tuple[Leg, ...] = ()
     warnings: tuple[str, ...] = ()
+
+    @property
+    def first_visits(self) -> dict[str, Stop]:
+        """The first visit of each place on the route, by place id, in travel order."""
+        firsts: dict[str, Stop] = {}
+        for stop in self.stops:
+            firsts.setdefault(stop.place.id, stop)
+        return firsts
+
+    def visits_of(self, place_id: str) -> tuple[Stop, ...]:
+        """Every visit of the place ``place_id``, in travel order (a place passed out and
+        back is visited twice); empty when it is no stop."""
+        return tuple(stop for stop in self.stops if stop.place.id == place_id)
 
     @property
     def total_km(self) -> float:

@@ -30,6 +30,7 @@ from routes.read.parse.visits import (
     home_first,
     one_visit_per_station,
     order_by_event_time,
+    return_visits,
     returned_to,
     track_order,
 )
@@ -129,14 +130,15 @@ def _stops(
 ) -> list[tuple[Place, str]]:
     """The places on the route: in the user's order, or else by when the reports put them
     there, the rail placing the rest, a round trip starting from home, a city and its
-    named station one visit (:mod:`routes.read.parse.visits`)."""
+    named station one visit, a place passed out and back two visits
+    (:mod:`routes.read.parse.visits`)."""
     stops = [(p.place, p.role) for p in places if p.role in STOP_ROLES]
     if corrections.order:
         rank = {pid: i for i, pid in enumerate(corrections.order)}
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     along = track_order(stops, lambda given: order_stops(given, network))
     ordered = home_first(order_by_event_time(along, event_times(places)), returned_to(places))
-    return one_visit_per_station(ordered)
+    return return_visits(one_visit_per_station(ordered), places)
 
 
 def _reported_times(
@@ -171,7 +173,12 @@ def _with_reported_parts(
     """The route with each stop's reported time marked with the part of the day it was said
     with ("late on Sunday": "evening"), so no output prints its conventional clock."""
     stops = tuple(
-        replace(s, reported_part=reported[s.place.id][1] if s.place.id in reported else "")
+        replace(
+            s,
+            reported_part=reported[s.place.id][1]
+            if s.reported is not None and s.place.id in reported
+            else "",
+        )
         for s in journey_route.stops
     )
     return replace(journey_route, stops=stops)

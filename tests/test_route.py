@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -501,3 +502,29 @@ def test_a_river_crossed_between_two_stops_is_placed_on_the_track_between_them()
     town = place("river", 30.5, 60.18)
     alone = route([stops[0], (town, Role.VIA), stops[2]], Settings(), network=net)
     assert alone.stops[1].off_network and LegKind.NO_RAIL in {leg.kind for leg in alone.legs}
+
+
+def test_a_place_visited_out_and_back_is_two_stops_with_their_own_km_and_eta(
+    network: RailNetwork,
+) -> None:
+    depart = datetime(2023, 9, 10, 21, 0)
+    reported = datetime(2023, 9, 11, 6, 0)
+    result = route(
+        [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (DELTA, Role.DESTINATION),
+         (CHARLIE, Role.VIA), (ALPHA, Role.ORIGIN)],
+        Settings(depart=depart, speed_kmh=60.0),
+        reported_times={"charlie": reported},
+        network=network,
+    )  # fmt: skip
+    ids = [s.place.id for s in result.stops]
+    assert ids == ["alpha", "charlie", "delta", "charlie", "alpha"]
+    assert [s.order for s in result.stops] == [1, 2, 3, 4, 5]
+    assert [(leg.from_id, leg.to_id) for leg in result.legs] == list(pairwise(ids))
+    kms = [s.km for s in result.stops]
+    assert kms == sorted(kms) and kms[3] > kms[2] > kms[1]
+    assert result.stops[3].eta > result.stops[2].eta > result.stops[1].eta
+    # the way back retraces the way out: as many km from delta back to alpha
+    assert kms[4] - kms[2] == pytest.approx(kms[2], rel=0.01)
+    # the reported time is the first visit's; the return visit has none to disagree with
+    assert result.stops[1].reported == reported
+    assert result.stops[3].reported is None and result.stops[3].delta_hours is None

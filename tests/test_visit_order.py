@@ -304,3 +304,84 @@ def test_a_destination_told_before_later_stops_of_a_route_sentence_is_not_the_en
     stops = [_stop("o", 0.0, Role.ORIGIN), _stop("d", 20.0, Role.DESTINATION), _stop("v", 10.0)]
     times = {"d": EventTime("", 0), "v": EventTime("", 1)}
     assert _names(order_by_event_time(stops, times)) == ["o", "d", "v"]
+
+
+def _journey_names(text: str, gazetteer, published: date = date(2019, 1, 11)) -> list[str]:
+    report = report_from_text(text, source="Test Wire", published=published)
+    return _route_names(report, gazetteer)
+
+
+def test_a_place_passed_on_the_way_out_and_again_on_the_way_back_is_two_visits(
+    gazetteer,
+) -> None:
+    names = _journey_names(
+        "Kim Jong Un's train left Pyongyang on Monday and crossed the border at Dandong "
+        "that night. It reached Beijing on Tuesday morning. On the way back it passed "
+        "Dandong again on Thursday before crossing into Sinuiju.",
+        gazetteer,
+    )
+    assert names.count("Dandong") == 2
+    assert names.index("Dandong") < names.index("Beijing")
+    assert names[names.index("Beijing") + 1 :][:1] == ["Dandong"]
+
+
+def test_a_place_dated_before_and_after_the_turn_is_passed_again(gazetteer) -> None:
+    names = _journey_names(
+        "Kim Jong Un's train left Pyongyang on Monday and passed Dandong that night. It "
+        "reached Beijing on Tuesday morning. On Thursday the train passed through Dandong.",
+        gazetteer,
+    )
+    assert names == ["Pyongyang", "Dandong", "Beijing", "Dandong"]
+
+
+def test_headed_home_from_the_turn_closes_the_journey_at_its_origin(gazetteer) -> None:
+    names = _journey_names(
+        "Kim Jong Un's train left Pyongyang on Monday and reached Beijing on Tuesday "
+        "morning. On Thursday his train left Beijing for home.",
+        gazetteer,
+    )
+    assert names == ["Pyongyang", "Beijing", "Pyongyang"]
+
+
+def test_heading_home_from_where_the_report_begins_does_not_return_there(gazetteer) -> None:
+    # the train left Beijing for home: Beijing starts this report's journey, home is not it
+    names = _journey_names(
+        "Kim Jong Un's train left Beijing for home on Thursday and passed Tianjin that "
+        "evening on its way to Dandong.",
+        gazetteer,
+    )
+    assert names.count("Beijing") == 1
+
+
+def test_a_turn_dated_by_the_departure_for_it_still_has_the_way_back_after_it(gazetteer) -> None:
+    # "left Pyongyang for Beijing on Monday" puts Monday on Beijing; it was reached Wednesday
+    names = _journey_names(
+        "Kim Jong Un's train left Pyongyang for Beijing on Monday and passed Dandong on "
+        "Tuesday. It reached Beijing on Wednesday. On Friday it passed through Dandong.",
+        gazetteer,
+    )
+    assert names == ["Pyongyang", "Dandong", "Beijing", "Dandong"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param(
+            "Поезд Ким Чен Ына выехал из Пхеньяна в понедельник и во вторник прибыл во "
+            "Владивосток. В пятницу поезд из Владивостока отправился домой.",
+            "ru", id="russian",
+        ),
+        pytest.param(
+            "김정은 위원장의 열차는 11일 평양을 출발해 12일 블라디보스토크에 도착했다. 김 "
+            "위원장은 15일 블라디보스토크에서 귀국길에 올랐다.",
+            "ko", id="korean",
+        ),
+    ],
+)  # fmt: skip
+def test_korean_and_russian_words_of_heading_home_close_the_journey(
+    gazetteer, text: str, language: str
+) -> None:
+    report = report_from_text(
+        text, source="Test Wire", published=date(2023, 9, 16), language=language
+    )
+    assert _route_names(report, gazetteer) == ["Pyongyang", "Vladivostok", "Pyongyang"]

@@ -74,7 +74,11 @@ def _duration(hours: float) -> str:
 
 def place_options(journey: Journey) -> list[tuple[str, str]]:
     """``(place_id, label)`` for the place picker: stops in order, then the others by name."""
-    stops = [(s.place.id, f"{s.order}. {s.place.name}") for s in journey.route.stops]
+    orders: dict[str, list[str]] = {}
+    for stop in journey.route.stops:  # a place passed out and back: "2, 4. Khasan"
+        orders.setdefault(stop.place.id, []).append(str(stop.order))
+    names = journey.route.first_visits
+    stops = [(pid, f"{', '.join(n)}. {names[pid].place.name}") for pid, n in orders.items()]
     on_route = {pid for pid, _ in stops}
     others = sorted(
         (p.place.name, p.place.id) for p in journey.places if p.place.id not in on_route

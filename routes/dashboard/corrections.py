@@ -47,7 +47,7 @@ def places_table(
     list of dict
         Rows with the keys :data:`TABLE_COLUMNS`.
     """
-    stops = {s.place.id: s for s in journey.route.stops}
+    stops = journey.route.first_visits
     excluded = journey.corrections.excluded
     rows: list[dict[str, Any]] = []
     for located in journey.places:

@@ -8,8 +8,10 @@ from routes.model import Journey
 
 
 def story_stops(journey: Journey) -> list[str]:
-    """The ids of the journey's stops in travel order, the steps of the story."""
-    return [stop.place.id for stop in journey.route.stops]
+    """The ids of the journey's stops in travel order, the steps of the story: each place
+    once, at its first visit (a step is a selected place; a place passed out and back
+    would otherwise send Next back to its first visit, round and round)."""
+    return list(journey.route.first_visits)
 
 
 def story_step(stops: Sequence[str], current: str | None, step: int) -> str | None:

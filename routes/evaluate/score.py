@@ -7,7 +7,8 @@ family). Four figures, the ones a newsroom asks of a map:
 
 - **recall** and **precision** of located places (micro-averaged over reports);
 - **visit order**: share of reports with two or more gold visits whose found stops, in
-  route order, are exactly the gold visits (each place once, first visit);
+  route order, are exactly the gold visits (each place once, at its first visit, on both
+  sides: a return visit neither counts nor costs here; the series score follows it);
 - **denied kept off**: share of gold places the report denies or only speculates about
   that the journey does not make a stop.
 
@@ -100,8 +101,8 @@ def score_report(case: DevReport, journey: Journey) -> ReportScore:
     stop_ids = {stop.place.id for stop in journey.route.stops}
     gold_visits = list(dict.fromkeys(case.visits))
     found_visits = [
-        gold_by_place[stop.place.id].name if stop.place.id in gold_by_place else "?"
-        for stop in journey.route.stops
+        gold_by_place[place_id].name if place_id in gold_by_place else "?"
+        for place_id in dict.fromkeys(stop.place.id for stop in journey.route.stops)
     ]
     denied = [g for g in case.places if _kept_off_wanted(g)]
     kept_off = sum(

@@ -22,7 +22,7 @@ def credited_sources(journey: Journey) -> list[str]:
     A mention's source is who the report says said it ("Japanese media"), else the report's
     own source; so a report that quotes two outlets is credited with both.
     """
-    order = {stop.place.id: i for i, stop in enumerate(journey.route.stops)}
+    order = {place_id: i for i, place_id in enumerate(journey.route.first_visits)}
     places = sorted(journey.places, key=lambda lp: order.get(lp.place.id, len(order)))
     names: list[str] = []
     for located in places:

@@ -27,11 +27,15 @@ CSV_COLUMNS: tuple[str, ...] = (
     "first_source",
     "first_report",
     "mention_count",
+    "later_visits",  # a place passed again on the way back: "4: 1624.800 km, <eta>"
 )
 
 
 def places_csv(journey: Journey) -> str:
     """One row per place (:data:`CSV_COLUMNS`), stops first in travel order.
+
+    ``order``, ``km`` and ``est_arrival`` are those of a stop's first visit; a place passed
+    again on the way back lists its later visits in ``later_visits``.
 
     Text that comes from reports or the gazetteer is defused against spreadsheet formula
     injection: a cell starting with ``= + - @`` (or a tab or carriage return) gets a leading
@@ -69,9 +73,18 @@ def places_csv(journey: Journey) -> str:
                 _defuse(first["source"]) if first else "",
                 _defuse(first["report"]) if first else "",
                 len(props["mentions"]) + props.get("mentions_omitted", 0),
+                _later_visits(props.get("visits", [])[1:]),
             ]
         )
     return out.getvalue()
+
+
+def _later_visits(visits: list[dict]) -> str:
+    """A place's visits after its first as ``order: km, est. arrival`` joined by "; "."""
+    return "; ".join(
+        f"{v['order']}: {v['km']:.3f} km" + (f", {_to_the_hour(v['eta'])}" if v["eta"] else "")
+        for v in visits
+    )
 
 
 def _to_the_hour(eta: str | None) -> str:

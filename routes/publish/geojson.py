@@ -37,11 +37,12 @@ def to_geojson(journey: Journey) -> dict:
         A FeatureCollection: a Point per located place (stops first, in travel order), a
         LineString per leg, then a Polygon or MultiPolygon per area with a known outline.
     """
-    stops = {stop.place.id: stop for stop in journey.route.stops}
+    route = journey.route
+    stops = route.first_visits
     located = {lp.place.id: lp for lp in journey.places}
-    points = [_located_feature(lp, stops.get(pid)) for pid, lp in located.items()]
+    points = [_located_feature(lp, route.visits_of(pid)) for pid, lp in located.items()]
     points += [
-        _place_feature(stop.place, stop.role, (), stop)
+        _place_feature(stop.place, stop.role, (), route.visits_of(pid))
         for pid, stop in stops.items()
         if pid not in located
     ]
@@ -65,7 +66,10 @@ def dumps_geojson(collection: dict) -> bytes:
 
 def route_geojson(route: Route) -> dict:
     """The stops (Points, no mentions) and legs (LineStrings) of ``route`` as GeoJSON."""
-    points = [_place_feature(s.place, s.role, (), s) for s in route.stops]
+    points = [
+        _place_feature(s.place, s.role, (), route.visits_of(pid))
+        for pid, s in route.first_visits.items()
+    ]
     points.sort(key=_feature_rank)
     legs = [_leg_feature(leg) for leg in route.legs if leg.coords]
     return _collection(points + legs)
@@ -73,7 +77,7 @@ def route_geojson(route: Route) -> dict:
 
 def places_geojson(parsed_places: Sequence[LocatedPlace]) -> dict:
     """Geoparsed places as Points with their mentions (no route: order, km and eta null)."""
-    points = [_located_feature(lp, None) for lp in parsed_places]
+    points = [_located_feature(lp, ()) for lp in parsed_places]
     points.sort(key=_feature_rank)
     return _collection(points)
 
@@ -86,16 +90,21 @@ def _collection(features: list[dict], *, title: str | None = None) -> dict:
     return collection
 
 
-def _located_feature(located: LocatedPlace, stop: Stop | None) -> dict:
+def _located_feature(located: LocatedPlace, visits: Sequence[Stop]) -> dict:
     """The Point of a geoparsed place; ``mentions_omitted`` counts mentions not kept."""
-    feature = _place_feature(located.place, located.role, located.mentions, stop)
+    feature = _place_feature(located.place, located.role, located.mentions, visits)
     if located.omitted_mentions:
         feature["properties"]["mentions_omitted"] = located.omitted_mentions
     return feature
 
 
-def _place_feature(place: Place, role: str, mentions: Sequence[Mention], stop: Stop | None) -> dict:
-    """The Point feature of one place; route fields come from its ``stop``, if it is one."""
+def _place_feature(
+    place: Place, role: str, mentions: Sequence[Mention], visits: Sequence[Stop]
+) -> dict:
+    """The Point feature of one place; route fields come from its ``visits`` (stops of the
+    route, in travel order): ``order``, ``km`` and ``eta`` from the first, every one in
+    ``visits`` (``[]`` for a place that is no stop)."""
+    stop = visits[0] if visits else None
     properties = {
         "id": place.id,
         "name": place.name,
@@ -105,6 +114,7 @@ def _place_feature(place: Place, role: str, mentions: Sequence[Mention], stop: S
         "order": stop.order if stop is not None else None,
         "km": _km(stop.km) if stop is not None else None,
         "eta": _iso(stop.eta) if stop is not None else None,
+        "visits": [_visit(v) for v in visits],
         "mentions": [_mention(m) for m in reading_order(mentions)],
     }
     if stop is not None and stop.off_network:
@@ -112,6 +122,11 @@ def _place_feature(place: Place, role: str, mentions: Sequence[Mention], stop: S
     drawn = stop is not None or role not in UNDRAWN_ROLES
     point = {"type": "Point", "coordinates": _lonlat(place.lon, place.lat)}
     return {"type": "Feature", "geometry": point if drawn else None, "properties": properties}
+
+
+def _visit(stop: Stop) -> dict:
+    """One visit of a place as the contract's ``{order, km, eta}``."""
+    return {"order": stop.order, "km": _km(stop.km), "eta": _iso(stop.eta)}
 
 
 def _mention(mention: Mention) -> dict:

@@ -112,6 +112,9 @@ def _kml_description(props: dict, journey: Journey) -> str:
         lines.append(f"stop {props['order']}, {props['km']:,.1f} km")
     if props.get("eta"):
         lines.append(f"estimated arrival {props['eta']}")
+    for visit in props.get("visits", [])[1:]:  # passed again on the way back
+        when = f", estimated arrival {visit['eta']}" if visit["eta"] else ""
+        lines.append(f"again stop {visit['order']}, {visit['km']:,.1f} km{when}")
     for mention in props.get("mentions", []):
         report = journey.report(mention["report"])
         title = report.title if report is not None and report.title else mention["report"]

@@ -7,6 +7,10 @@ The rules a user can rely on:
   to the destination (:func:`position_along`; rail, then geodesic, distance from the
   origin when there is no such path). A place listed twice is kept once, in its
   strongest role (border > destination > origin > via).
+- **Visits**: :func:`route` keeps the stops it is given, so a place passed out and back
+  is two stops (two visits, see :func:`routes.read.parse.visits.return_visits`), each with
+  its own ``order``, ``km`` and ``eta``; legs join consecutive visits. A reported time of
+  the place is set against its first visit only (it is the earliest the reports give).
 - **Snapping**: a stop snaps to its station (the station whose ``place_id`` is the
   stop's place id), otherwise to the nearest point of any track segment. A stop farther
   than ``Settings.max_snap_km`` from the track is *not* snapped: it is marked
@@ -462,10 +466,12 @@ def _timed_stops(
     settings: Settings,
     reported: Mapping[str, datetime],
 ) -> list[Stop]:
-    """Stops with cumulative km, ETA and the difference from any reported time."""
+    """Stops with cumulative km, ETA and the difference from any reported time (of a
+    place visited twice, set against its first visit)."""
     stops: list[Stop] = []
     km = 0.0
     clock = settings.depart
+    visited: set[str] = set()
     for index, (place, role, snap) in enumerate(placed):
         if index > 0:
             leg = legs[index - 1]
@@ -473,7 +479,8 @@ def _timed_stops(
             if clock is not None:
                 clock += _running_time(leg, settings, index == len(placed) - 1, place, role)
         eta = clock
-        when = reported.get(place.id)
+        when = None if place.id in visited else reported.get(place.id)
+        visited.add(place.id)
         stops.append(
             Stop(
                 place=place,

@@ -54,7 +54,7 @@ def step(direction: str) -> None:
 def card_actions(journey: Journey, place_id: str) -> None:
     """Correct the selected place beside the map: role, exclude, earlier, later, make a stop."""
     state = st.session_state
-    stops = [stop.place.id for stop in journey.route.stops]
+    stops = list(journey.route.first_visits)
     role = next((p.role for p in journey.places if p.place.id == place_id), None)
     key = f"card_role_{place_id}_{state.editor_n}"
     if role in ROLES:

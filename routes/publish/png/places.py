@@ -171,8 +171,8 @@ def draw_places(ax, frame: MapFrame, journey: Journey) -> tuple[list[Label], lis
             va="center_baseline",
             zorder=11,
         )
-        for number in marker.numbers:
-            labels.append(_stop_label(journey, marker, number, dense=dense))
+        for numbers in _numbers_by_place(journey, marker.numbers):
+            labels.append(_stop_label(journey, marker, numbers, dense=dense))
     _scatter(ax, [(m.x, m.y, m.colour) for m in markers], [m.diameter for m in markers], 1.8, 10)
     _hand_rings(ax, [m for m in markers if m.by_hand])
     return labels, markers
@@ -195,9 +195,22 @@ def _hand_rings(ax, markers: list[StopMarker]) -> None:
     )
 
 
-def _stop_label(journey: Journey, marker: StopMarker, number: int, *, dense: bool) -> Label:
-    """A stop's label: its name alone on a crowded map, else a quote callout."""
-    stop = journey.route.stops[number - 1]
+def _numbers_by_place(journey: Journey, numbers: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """A marker's stop numbers grouped by place, in the order of their first: a place
+    passed out and back is one label for both its numbers."""
+    groups: dict[str, list[int]] = {}
+    for number in numbers:
+        groups.setdefault(journey.route.stops[number - 1].place.id, []).append(number)
+    return [tuple(g) for g in groups.values()]
+
+
+def _stop_label(
+    journey: Journey, marker: StopMarker, numbers: tuple[int, ...], *, dense: bool
+) -> Label:
+    """A place's label: its name alone on a crowded map, else a quote callout; numbered
+    ("2, 4 Khasan") when its marker stands for more than one stop."""
+    stop = journey.route.stops[numbers[0] - 1]
+    number = ", ".join(map(str, numbers))
     name = f"{number} {stop.place.name}" if len(marker.numbers) > 1 else stop.place.name
     radius = marker.diameter / 2
     if dense:  # names only, dropped where they would collide: the footer key lists all

@@ -72,6 +72,7 @@ def place_card(
     stop: Stop | None = None,
     *,
     rank: dict[str, int] | None = None,
+    later: Sequence[Stop] = (),
 ) -> PlaceCard:
     """The card of ``located``: role, kind, the stop's km and times, every sentence naming it.
 
@@ -82,23 +83,27 @@ def place_card(
     reports
         Reports by id, in the journey's order (for titles, links, dates and the order).
     stop
-        The place's stop on the route, when it is one.
+        The place's stop on the route (its first visit), when it is one.
     rank
         Each report's position in ``reports`` (computed when not given; pass it when
         building many cards).
+    later
+        The place's later visits, in travel order (passed again on the way back): the
+        facts name every stop number, a timing row tells each return visit.
     """
     place = located.place
     role = stop.role if stop else located.role
     facts = [ROLE_LABELS.get(role, str(role)), kind_label(place, role)]
     if stop is not None:
-        facts = [f"Stop {stop.order}", *facts, f"{stop.km:,.0f} km by rail"]
+        numbers = _and_list([str(v.order) for v in (stop, *later)])
+        facts = [f"Stop {numbers}", *facts, f"{stop.km:,.0f} km by rail"]
     if rank is None:
         rank = {report_id: number for number, report_id in enumerate(reports)}
     groups = _mention_groups(located.mentions, rank)
     return PlaceCard(
         name=place.name,
         facts=tuple(f for f in facts if f),
-        timing=_timing_rows(stop) if stop is not None else (),
+        timing=_timing_rows(stop) + _return_rows(later) if stop is not None else (),
         quotes=tuple(_quote(group, reports) for group in groups[:MAX_MENTIONS]),
         more=max(len(groups) - MAX_MENTIONS, 0),
         note="" if groups else style.ADDED_BY_HAND_NOTE,
@@ -121,9 +126,10 @@ def dashboard_card_html(journey: Journey, place_id: str) -> str:
     located = next((p for p in journey.places if p.place.id == place_id), None)
     if located is None:
         return "<p>This place is no longer on the map.</p>"
-    stop = next((s for s in journey.route.stops if s.place.id == place_id), None)
+    visits = journey.route.visits_of(place_id)
     reports = {r.id: r for r in journey.reports}
-    body = card_html(place_card(located, reports, stop))
+    stop = visits[0] if visits else None
+    body = card_html(place_card(located, reports, stop, later=visits[1:]))
     return f'<style>{card_css()}</style><div class="rr-card">{body}</div>'
 
 
@@ -168,6 +174,24 @@ def _timing_rows(stop: Stop) -> tuple[tuple[str, str], ...]:
     if stop.off_network:
         rows.append(("Off the rail network", f"by {stop.snap_km:,.0f} km"))
     return tuple(rows)
+
+
+def _return_rows(later: Sequence[Stop]) -> tuple[tuple[str, str], ...]:
+    """(label, value) rows of a place's later visits: stop number, km and estimated arrival."""
+    rows = []
+    for visit in later:
+        when = f" · est. arrival {estimate_text(visit.eta).removeprefix('est. ')}"
+        rows.append(
+            (f"Again, stop {visit.order}", f"{visit.km:,.0f} km" + (when if visit.eta else ""))
+        )
+    return tuple(rows)
+
+
+def _and_list(items: Sequence[str]) -> str:
+    """``items`` as English prose: "2", "2 and 4", "2, 4 and 6"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _mention_groups(mentions: Sequence[Mention], rank: dict[str, int]) -> list[tuple[Mention, ...]]:

@@ -6,6 +6,8 @@ carries each distinct card once, in one data block, and markers refer to it by n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from routes.model import (
     HIDDEN_ROLES,
     STOP_ROLES,
@@ -46,9 +48,12 @@ class PageIndex:
         self.rank = {report_id: number for number, report_id in enumerate(self.reports)}
         self.numbers: dict[str, int] = {}
 
-    def number(self, located: LocatedPlace, stop: Stop | None = None) -> int:
-        """The position of ``located``'s popup in the table, added when new."""
-        html = card_html(place_card(located, self.reports, stop, rank=self.rank))
+    def number(
+        self, located: LocatedPlace, stop: Stop | None = None, later: Sequence[Stop] = ()
+    ) -> int:
+        """The position of ``located``'s popup in the table, added when new (``stop`` its
+        first visit, ``later`` the visits after it)."""
+        html = card_html(place_card(located, self.reports, stop, rank=self.rank, later=later))
         return self.numbers.setdefault(html, len(self.numbers))
 
     def popup(self, located: LocatedPlace, stop: Stop | None = None) -> str:

@@ -350,16 +350,15 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
     """
     located = {p.place.id: p for p in journey.places}
     points = {
-        f["properties"]["order"]: f
-        for f in route_geojson(replace(journey.route, legs=()))["features"]
+        f["properties"]["id"]: f for f in route_geojson(replace(journey.route, legs=()))["features"]
     }
     by_hand = style.added_by_hand(journey)
     by_role: dict[str, list[dict]] = {}
-    for stop in journey.route.stops:
+    for stop in journey.route.stops:  # a marker per visit, each with the place's one card
         place = located.get(stop.place.id) or LocatedPlace(stop.place, stop.role, ())
-        feature = _stop_feature(
-            stop, points[stop.order]["geometry"], index.number(place, stop), by_hand
-        )
+        first, *later = journey.route.visits_of(stop.place.id)
+        popup = index.number(place, first, later)
+        feature = _stop_feature(stop, points[stop.place.id]["geometry"], popup, by_hand)
         by_role.setdefault(stop.role, []).append(feature)
     permanent = len(journey.route.stops) <= MAX_PERMANENT_LABELS
     bind = JsCode(

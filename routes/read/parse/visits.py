@@ -10,7 +10,9 @@ What a report tells as done wins over what one tells as planned.
 :func:`order_by_event_time` sorts the stops that have a time by it (the told order breaking
 ties) and puts each stop without one where it adds the fewest km between them;
 :func:`home_first` puts a place the train came back to ("returned to X") first when the
-journey went out from it and back, last when the report tells only the way home.
+journey went out from it and back, last when the report tells only the way home;
+:func:`return_visits` adds the second visits of an out-and-back journey: a place passed on
+the way out and again on the way back, and the origin the train headed home to.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ class OrderWords(NamedTuple):
     home_before: re.Pattern[str]  # right before the place: the train came back to it
     home_after: re.Pattern[str]  # right after it: the same
     way_back: re.Pattern[str]  # before the place: on the way back, after the turn
+    again: re.Pattern[str]  # right before or after the place: passed a second time
+    home_bound: re.Pattern[str]  # in the sentence: the train set off back home
 
 
 #: A pattern that matches nothing, for an empty word list.
@@ -98,6 +102,8 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("home_before", [])),
                 _alternatives(lists.get("home_after", [])),
                 _alternatives(lists.get("way_back", [])),
+                _alternatives(lists.get("again", [])),
+                _alternatives(lists.get("home_bound", [])),
             )
         )
     )
@@ -514,8 +520,8 @@ def home_first(
 
     When the journey has no origin and the train came back to a place ("returned to
     X"), the journey either went out from there and back (its first and last stops
-    lie near home and it went farther in between: home comes first, where the trip began)
-    or is only the way home (home comes last).
+    lie near home and it went farther in between: home comes first, where the trip began;
+    :func:`return_visits` brings it back last) or is only the way home (home comes last).
     """
     if not home or any(stop[1] == Role.ORIGIN for stop in stops):
         return list(stops)
@@ -587,3 +593,117 @@ def _station_of(station: tuple, city: tuple, distance: Distance) -> bool:
         return False
     named = re.match(rf"{re.escape(c.name)}(?!\w)", s.name) is not None
     return named and distance(s, c) <= _STATION_IN_CITY_KM
+
+
+#: Characters right before and after a place searched for "again" ("passing X again").
+_AGAIN_BEFORE, _AGAIN_AFTER = 30, 8
+
+
+def return_visits(
+    stops: Sequence[T], places: Sequence[LocatedPlace], distance: Distance | None = None
+) -> list[T]:
+    """``stops`` (in travel order, each place once) with the second visits of the way back.
+
+    The turn is the stop farthest from the first. A place before the turn is passed again
+    after it when a current mention tells it on the way back ("on the way back it passed
+    X", "passing X again") and another one does not, or when its mentions' event times lie
+    on both sides of the turn's (passed on Monday and on Friday, the turn on Wednesday).
+    Each second visit goes after the turn where it adds the fewest km (the nearest to the
+    turn first). The journey closes back at its first stop (a second visit, last) when the
+    train came back to it ("returned to X") or, for an origin, headed home from the turn
+    or beyond (:func:`_closes_home`).
+    """
+    distance = distance or _geodesic_km
+    if len(stops) < 2:
+        return list(stops)
+    home = stops[0][0]
+    turn = max(range(len(stops)), key=lambda i: (distance(home, stops[i][0]), -i))
+    again = _passed_again(places, [stop[0].id for stop in stops[: turn + 1]])
+    out = list(stops)
+    if stops[-1][0].id != home.id and _closes_home(stops, turn, places):
+        out.append(stops[0])
+    home_last = len(out) > 1 and out[-1][0].id == home.id
+    for index in sorted(range(1, turn), key=lambda i: -i):
+        if stops[index][0].id in again and stops[index][0].id != home.id:
+            _insert_after(out, stops[index], turn, distance, before_end=home_last)
+    return out
+
+
+def _insert_after(
+    out: list[T], stop: T, turn: int, distance: Distance, *, before_end: bool
+) -> None:
+    """Put ``stop`` after position ``turn`` of ``out`` where it adds the fewest km (the
+    earliest position on a tie), before the last stop when ``before_end``."""
+
+    def cost(p: int) -> float:
+        prev = out[p - 1][0]
+        if p == len(out):
+            return distance(prev, stop[0])
+        nxt = out[p][0]
+        return distance(prev, stop[0]) + distance(stop[0], nxt) - distance(prev, nxt)
+
+    costs = {p: cost(p) for p in range(turn + 1, len(out) + (0 if before_end else 1))}
+    finite = {p: c for p, c in costs.items() if math.isfinite(c)}
+    best = min(finite, key=lambda p: (finite[p], p)) if finite else len(out)
+    out.insert(best, stop)
+
+
+def _passed_again(places: Sequence[LocatedPlace], outbound: Sequence[str]) -> set[str]:
+    """Ids of the stop places told passed on the way out and again on the way back.
+
+    ``outbound``: the place ids of the stops up to the turn, in travel order, the turn
+    last. See :func:`return_visits`: a mention on the way back beside one that is not, or
+    event times on both sides of the turn: the first no later than the turn was reached
+    (the latest first time of the way out: a date put on the turn by "left for X" is not
+    when it was reached), another on a later day.
+    """
+    turn_id = outbound[-1]
+    current = [(pid, m) for pid, m in _current_mentions(places) if m.role in STOP_ROLES]
+    back: dict[str, list[bool]] = {}
+    for place_id, mention in current:
+        back.setdefault(place_id, []).append(_told_on_the_way_back(mention))
+    found = {pid for pid, told in back.items() if any(told) and not all(told)}
+    times: dict[str, list[tuple[str, int]]] = {}
+    for place_id, when in mention_times(current):
+        if when.day and not when.planned:
+            times.setdefault(place_id, []).append((when.day, when.rank))
+    firsts = [min(times[pid]) for pid in outbound if pid in times]
+    if turn_id in times:
+        turned = max(firsts)
+        for place_id, seen in times.items():
+            if place_id != turn_id and min(seen) <= turned and max(seen)[0] > turned[0]:
+                found.add(place_id)
+    return found - {turn_id}
+
+
+def _told_on_the_way_back(mention: Mention) -> bool:
+    """Whether ``mention`` tells its place passed on the way back or a second time."""
+    words = order_words()
+    at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+    head = mention.quote[: max(0, at)]
+    near = head[-_AGAIN_BEFORE:] + " " + mention.quote[end : end + _AGAIN_AFTER]
+    return bool(words.way_back.search(head) or words.again.search(near))
+
+
+def _closes_home(stops: Sequence[tuple], turn: int, places: Sequence[LocatedPlace]) -> bool:
+    """Whether the journey of ``stops`` ends back at its first stop.
+
+    See :func:`return_visits`: the train came back to it ("returned to X"), or, when it is
+    an origin, a sentence that names the turn or a stop after it tells the train heading
+    home ("left Y for home") and does not name the origin (the train left X for home: X is
+    not home; "heading home, it passed Z" of a stop before the turn tells the way home
+    itself, from wherever the report begins it).
+    """
+    origin = stops[0]
+    if origin[0].id in returned_to(places):
+        return True
+    if origin[1] != Role.ORIGIN:
+        return False
+    words = order_words()
+    named: dict[tuple[str, int], set[str]] = {}
+    for located in places:
+        for m in located.mentions:
+            if words.home_bound.search(m.quote):
+                named.setdefault((m.report_id, m.sentence_start), set()).add(located.place.id)
+    beyond = {stop[0].id for stop in stops[turn:]}
+    return any(origin[0].id not in ids and ids & beyond for ids in named.values())
