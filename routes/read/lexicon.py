@@ -92,7 +92,10 @@ class Cue:
         """Whether a text of these words (lower case, letters only) may hold a phrase."""
         if not self.whole.isdisjoint(words):
             return True
-        return any(word.startswith(self.stems) for word in words) if self.stems else False
+        if not self.stems:
+            return False
+        # map and any loop in C: this runs for every status of every clause read
+        return any(map(str.startswith, words, itertools.repeat(self.stems)))
 
 
 #: A word of a cue's gap: what may stand between a cue and the place ("the port city of").

@@ -629,8 +629,7 @@ def _is_person(text: str, segment: _Segment, start: int) -> bool:
     """
     if segment.person and len(segment.tokens) > 1:
         return True
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    word = before.group(1).lower() if before is not None else ""
+    word = word_before(text, start).lower()
     if segment.person:
         return word not in _PLACE_BEFORE
     return word in TITLES
@@ -639,7 +638,31 @@ def _is_person(text: str, segment: _Segment, start: int) -> bool:
 _PLACE_BEFORE = frozenset(LEXICON.frames.get("place_before", ()))
 
 
-_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+#: Characters before a name read for the word before it (:func:`word_before`).
+_WORD_REACH = 30
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def word_before(text: str, start: int, reach: int = _WORD_REACH) -> str:
+    """The ASCII word (maybe with a full stop, then blank space) right before ``start``.
+
+    What ``\\b([A-Za-z]+)\\.?\\s+$`` searched from ``start - reach`` to ``start`` captures ("" when
+    nothing), read backwards from ``start`` instead of tried at every position.
+    """
+    low = max(0, start - reach)
+    i = start
+    while i > low and text[i - 1].isspace():
+        i -= 1
+    if i == start:
+        return ""
+    if i > low and text[i - 1] == ".":
+        i -= 1
+    end = i
+    while i > low and text[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    if i == end or (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
+        return ""  # no word, or one that goes on before it (no word boundary)
+    return text[i:end]
 
 
 def _initial(text: str, start: int) -> bool:
