@@ -358,9 +358,19 @@ def _single_match(
     start, end = offset + segment.tokens[0][0], offset + segment.tokens[0][1]
     if _TIME_ZONE.match(text, end):
         return None
-    if taken and not readings.country and any(s < end and start < e for s, e in taken):
+    if taken and not readings.country and _overlaps(taken, start, end):
         return None
     return new_match(start, end, readings, initial=_initial(text, start))
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``spans`` (sorted by start) overlaps ``start:end``."""
+    for low, high in spans:
+        if low >= end:
+            return False  # every span after it starts later still
+        if start < high:
+            return True
+    return False
 
 
 def _segment_matches(
@@ -526,7 +536,7 @@ def _match_at(
             continue
         if key in _NEEDS_THE and not _THE_BEFORE.search(text, max(0, start - 5), start):
             continue
-        if taken and not readings.country and any(s < end and start < e for s, e in taken):
+        if taken and not readings.country and _overlaps(taken, start, end):
             return j + 1, None, True
         initial = i == 0 and _initial(text, start)
         match = new_match(start, end, readings, initial=initial)
