@@ -8,10 +8,13 @@ from datetime import date
 import pytest
 
 from routes.model import Kind, Place, TimeRef
+from routes.read.gazetteer import Gazetteer
+from routes.read.geoparse import parse
 from routes.read.lexicon import Cue, gate_words
-from routes.read.parse import resolve
+from routes.read.parse import candidates, resolve
 from routes.read.parse import sentences as sentence_pass
 from routes.read.parse.candidates import word_before
+from routes.read.parse.match import readings_of
 from routes.read.reports import report_from_text
 from routes.read.when import find_times
 
@@ -106,3 +109,37 @@ def test_the_distance_to_a_crossing_is_remembered_by_position() -> None:
     assert resolve._km_to_crossing(_town("other name", 42.43, 130.64)) == (
         resolve._km_to_crossing(place)
     )
+
+
+def test_a_name_s_readings_are_worked_out_once_and_alike_every_time(
+    gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    places = gazetteer.lookup_keys(["vladivostok"])["vladivostok"]
+    first = candidates._readings(gazetteer, "vladivostok", places)
+    assert first == readings_of(places, "vladivostok")
+    assert candidates._readings(gazetteer, "vladivostok", places) is first
+    monkeypatch.setattr(candidates, "_RUN_MEMO_SIZE", 2)
+    for key in ("khasan", "ussuriysk", "khabarovsk"):
+        candidates._readings(gazetteer, key, gazetteer.lookup_keys([key])[key])
+    assert len(candidates._READINGS[gazetteer]) <= 2
+
+
+def test_two_reports_with_the_same_sentence_read_its_places_alike(gazetteer: Gazetteer) -> None:
+    sentence = "The train left Pyongyang and crossed into Russia at Khasan on Tuesday, Yonhap said."
+    found = []
+    for number, lead in enumerate(("Officials were silent.", "Nothing was said in Moscow.")):
+        text = f"{lead} {sentence}"
+        report = report_from_text(
+            text, source="Wire", published=date(2023, 9, 11), report_id=str(number)
+        )
+        offset = text.index(sentence)
+        found.append(
+            [
+                (p.place.id, m.start - offset, m.role, m.status, m.date, m.source)
+                for p in parse([report], gazetteer).places
+                for m in p.mentions
+                if m.start >= offset
+            ]
+        )
+    assert found[0] == found[1]
+    assert {place for place, *_ in found[0]} >= {"pyongyang", "khasan"}

@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from routes.model import Kind
+from routes.model import Kind, Place
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.parse.framing import (
     as_region,
@@ -448,12 +448,33 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
             own = [key for options in keys for _, key in options]
             if not any(key in found or key in DEMONYMS for key in own):
                 continue  # nothing here can become a place or name a country
-            mine = {key: readings_of(found[key], key) for key in own if key in found}
+            mine = {key: _readings(gazetteer, key, found[key]) for key in own if key in found}
             person = keys[0][-1][1] in PERSON_HEADS  # keys[0][-1]: the first word alone
             single = _single_readings(tokens, keys, mine)
             segments.append(_Segment(tuple(tokens), keys, mine, person, single))
         learnt[run] = tuple(segments)
     return learnt
+
+
+_READINGS: weakref.WeakKeyDictionary[Gazetteer, dict[str, Readings]] = weakref.WeakKeyDictionary()
+
+
+def _readings(gazetteer: Gazetteer, key: str, places: tuple[Place, ...]) -> Readings:
+    """The readings of the places ``key`` names in ``gazetteer``, worked out once per key
+    (many runs hold the same name: "Vladivostok", "Vladivostok Mayor", "In Vladivostok").
+
+    ``places`` is what the gazetteer gives for ``key``, which never changes; at most
+    :data:`_RUN_MEMO_SIZE` keys are remembered.
+    """
+    memo = _READINGS.get(gazetteer)
+    if memo is None:
+        memo = _READINGS.setdefault(gazetteer, {})
+    readings = memo.get(key)
+    if readings is None:
+        if len(memo) >= _RUN_MEMO_SIZE:
+            memo.clear()
+        readings = memo[key] = readings_of(places, key)
+    return readings
 
 
 def _single_readings(
