@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 
@@ -143,3 +144,21 @@ def test_two_reports_with_the_same_sentence_read_its_places_alike(gazetteer: Gaz
         )
     assert found[0] == found[1]
     assert {place for place, *_ in found[0]} >= {"pyongyang", "khasan"}
+
+
+def test_russian_cues_found_by_last_lemma_are_those_every_phrase_tried_everywhere() -> None:
+    from routes.read import cues_ru
+    from routes.read.cues import load_cues
+
+    book = load_cues("ru")
+    words = sorted({w for cue in book.cues for p in cue.phrases for w in p} | {"x", "в", "на"})
+    rng = random.Random(7)
+    cases_seen = (frozenset(), frozenset({"accs"}), frozenset({"loct"}), frozenset({"Fixd"}))
+    roles = set()
+    for _ in range(3000):
+        lemmas = [rng.choice(words) for _ in range(rng.randint(0, 7))]
+        cases, travel = rng.choice(cases_seen), rng.random() < 0.5
+        role = cues_ru._russian_cue(book, lemmas, cases, travel)
+        assert role == cues_ru._russian_cue_scan(book, lemmas, cases, travel), lemmas
+        roles.add(role)
+    assert len(roles) > 2  # the sample reaches several roles, not only "no cue"
