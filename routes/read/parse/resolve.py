@@ -51,13 +51,13 @@ def resolve_place(
         best = candidates[0]
     else:  # the first of the ranked readings that is plausible and in context, else the first
         best = match.ranked[0][0]
-        largest = max(p.population for p in candidates)
+        largest = -1  # the largest reading's people, counted when first needed
         for place, plausible in match.ranked:
-            if (
-                plausible
-                and in_context(place.country, counts, own_country)
-                and comparable(place, largest)
-            ):
+            if not plausible or not in_context(place.country, counts, own_country):
+                continue
+            if largest < 0 and not (place.curated or place.kind == Kind.COUNTRY):
+                largest = max(p.population for p in candidates)
+            if comparable(place, largest):
                 best = place
                 break
     if best.curated:
