@@ -300,8 +300,11 @@ def _russian_clause_status(language: str, clause: str) -> Status:
     book = load_cues(language)
     tokens = morph.russian_tokens(clause)
     lemmas = tuple(fold_lemma(book, t.form) for t in tokens)
+    present = frozenset(lemmas)
     for status, phrases in book.statuses:
         for phrase in phrases:
+            if phrase and phrase[0] not in present:
+                continue  # its first lemma is nowhere in the clause
             size = len(phrase)
             if any(lemmas[i : i + size] == phrase for i in range(len(lemmas) - size + 1)):
                 return status
