@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import weakref
 from datetime import date
 
 import pytest
@@ -115,6 +116,7 @@ def test_the_distance_to_a_crossing_is_remembered_by_position() -> None:
 def test_a_name_s_readings_are_worked_out_once_and_alike_every_time(
     gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(candidates, "_READINGS", weakref.WeakKeyDictionary())
     places = gazetteer.lookup_keys(["vladivostok"])["vladivostok"]
     first = candidates._readings(gazetteer, "vladivostok", places)
     assert first == readings_of(places, "vladivostok")
