@@ -121,7 +121,64 @@ _BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("у",), 
 def _russian_cue(
     book: CueBook, lemmas: Sequence[str], cases: frozenset[str], travel: bool
 ) -> Role | None:
-    """The role of the nearest cue phrase ending at most ``book.gap`` words before the name."""
+    """The role of the nearest cue phrase ending at most ``book.gap`` words before the name.
+
+    Nearest: the fewest words between; then the longest phrase; then the first in the book.
+    Only the phrases ending in the lemma ``gap`` words before the name are tried there
+    (:func:`_phrases_by_last`).
+    """
+    index = _phrases_by_last(book)
+    if index is None:
+        return _russian_cue_scan(book, lemmas, cases, travel)
+    n = len(lemmas)
+    for gap in range(min(book.gap, n - 1) + 1):
+        best: tuple[int, int, Role] | None = None
+        for size, order, role, phrase in index.get(lemmas[n - gap - 1], ()):
+            at = n - gap - size
+            if at < 0 or tuple(lemmas[at : at + size]) != phrase:
+                continue
+            if _cue_fits(phrase, role, cases, travel, gap) and (
+                best is None or (-size, order) < best[:2]
+            ):
+                best = (-size, order, role)
+        if best is not None:
+            return best[2]
+    return None
+
+
+#: Per cue book (by identity), its "before" phrases by their last lemma (see below).
+_BY_LAST: dict[int, tuple[CueBook, dict[str, list] | None]] = {}
+
+
+def _phrases_by_last(
+    book: CueBook,
+) -> dict[str, list[tuple[int, int, Role, tuple[str, ...]]]] | None:
+    """The book's "before" cue phrases by their last lemma, each as (size, order in the book,
+    role, phrase); None when a phrase is empty (then every phrase is tried everywhere)."""
+    known = _BY_LAST.get(id(book))
+    if known is not None and known[0] is book:
+        return known[1]
+    index: dict[str, list[tuple[int, int, Role, tuple[str, ...]]]] | None = {}
+    order = 0
+    for cue in book.cues:
+        if cue.position != "before":
+            continue
+        for phrase in cue.phrases:
+            if not phrase:
+                index = None
+                break
+            index.setdefault(phrase[-1], []).append((len(phrase), order, cue.role, phrase))
+            order += 1
+        if index is None:
+            break
+    _BY_LAST[id(book)] = (book, index)
+    return index
+
+
+def _russian_cue_scan(
+    book: CueBook, lemmas: Sequence[str], cases: frozenset[str], travel: bool
+) -> Role | None:
+    """:func:`_russian_cue` trying every phrase at every gap (a book with an empty phrase)."""
     best: tuple[int, int, Role] | None = None
     n = len(lemmas)
     for rank, cue in enumerate(book.cues):
@@ -243,8 +300,11 @@ def _russian_clause_status(language: str, clause: str) -> Status:
     book = load_cues(language)
     tokens = morph.russian_tokens(clause)
     lemmas = tuple(fold_lemma(book, t.form) for t in tokens)
+    present = frozenset(lemmas)
     for status, phrases in book.statuses:
         for phrase in phrases:
+            if phrase and phrase[0] not in present:
+                continue  # its first lemma is nowhere in the clause
             size = len(phrase)
             if any(lemmas[i : i + size] == phrase for i in range(len(lemmas) - size + 1)):
                 return status

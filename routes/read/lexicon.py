@@ -92,7 +92,10 @@ class Cue:
         """Whether a text of these words (lower case, letters only) may hold a phrase."""
         if not self.whole.isdisjoint(words):
             return True
-        return any(word.startswith(self.stems) for word in words) if self.stems else False
+        if not self.stems:
+            return False
+        # map and any loop in C: this runs for every status of every clause read
+        return any(map(str.startswith, words, itertools.repeat(self.stems)))
 
 
 #: A word of a cue's gap: what may stand between a cue and the place ("the port city of").
@@ -176,8 +179,13 @@ def _gates(phrases: list[str]) -> tuple[str, ...]:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _gate_words(phrases: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The first words of ``phrases`` as whole words and stems (see :class:`Cue`)."""
+def gate_words(phrases: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first words of ``phrases`` as whole words and stems (see :class:`Cue`).
+
+    Every match of the phrases' pattern starts with one of them: a text whose words
+    (lower case, letters only) hold none, and no word starting with a stem, need not be
+    searched.
+    """
     whole: set[str] = set()
     stems: set[str] = set()
     for phrase in phrases:
@@ -225,7 +233,7 @@ def _status(table: dict[str, Any], path: Path) -> Cue:
     regex = r"(?<![\w'’])(?:" + "|".join(compile_phrase(p) for p in phrases) + ")"
     pattern = re.compile(regex, 0 if exact else re.IGNORECASE)
     gates = _gates(phrases) if exact else _gates([p.lower() for p in phrases])
-    whole, stems = _gate_words(phrases)
+    whole, stems = gate_words(phrases)
     return Cue(status, pattern, gates, whole=whole, stems=stems)
 
 

@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from routes.model import Kind
+from routes.model import Kind, Place
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.parse.framing import (
     as_region,
@@ -360,9 +360,19 @@ def _single_match(
     start, end = offset + segment.tokens[0][0], offset + segment.tokens[0][1]
     if _TIME_ZONE.match(text, end):
         return None
-    if taken and not readings.country and any(s < end and start < e for s, e in taken):
+    if taken and not readings.country and _overlaps(taken, start, end):
         return None
     return new_match(start, end, readings, initial=_initial(text, start))
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``spans`` (sorted by start) overlaps ``start:end``."""
+    for low, high in spans:
+        if low >= end:
+            return False  # every span after it starts later still
+        if start < high:
+            return True
+    return False
 
 
 def _segment_matches(
@@ -440,12 +450,33 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
             own = [key for options in keys for _, key in options]
             if not any(key in found or key in DEMONYMS for key in own):
                 continue  # nothing here can become a place or name a country
-            mine = {key: readings_of(found[key], key) for key in own if key in found}
+            mine = {key: _readings(gazetteer, key, found[key]) for key in own if key in found}
             person = keys[0][-1][1] in PERSON_HEADS  # keys[0][-1]: the first word alone
             single = _single_readings(tokens, keys, mine)
             segments.append(_Segment(tuple(tokens), keys, mine, person, single))
         learnt[run] = tuple(segments)
     return learnt
+
+
+_READINGS: weakref.WeakKeyDictionary[Gazetteer, dict[str, Readings]] = weakref.WeakKeyDictionary()
+
+
+def _readings(gazetteer: Gazetteer, key: str, places: tuple[Place, ...]) -> Readings:
+    """The readings of the places ``key`` names in ``gazetteer``, worked out once per key
+    (many runs hold the same name: "Vladivostok", "Vladivostok Mayor", "In Vladivostok").
+
+    ``places`` is what the gazetteer gives for ``key``, which never changes; at most
+    :data:`_RUN_MEMO_SIZE` keys are remembered.
+    """
+    memo = _READINGS.get(gazetteer)
+    if memo is None:
+        memo = _READINGS.setdefault(gazetteer, {})
+    readings = memo.get(key)
+    if readings is None:
+        if len(memo) >= _RUN_MEMO_SIZE:
+            memo.clear()
+        readings = memo[key] = readings_of(places, key)
+    return readings
 
 
 def _single_readings(
@@ -528,7 +559,7 @@ def _match_at(
             continue
         if key in _NEEDS_THE and not _THE_BEFORE.search(text, max(0, start - 5), start):
             continue
-        if taken and not readings.country and any(s < end and start < e for s, e in taken):
+        if taken and not readings.country and _overlaps(taken, start, end):
             return j + 1, None, True
         initial = i == 0 and _initial(text, start)
         match = new_match(start, end, readings, initial=initial)
@@ -631,8 +662,7 @@ def _is_person(text: str, segment: _Segment, start: int) -> bool:
     """
     if segment.person and len(segment.tokens) > 1:
         return True
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    word = before.group(1).lower() if before is not None else ""
+    word = word_before(text, start).lower()
     if segment.person:
         return word not in _PLACE_BEFORE
     return word in TITLES
@@ -641,7 +671,31 @@ def _is_person(text: str, segment: _Segment, start: int) -> bool:
 _PLACE_BEFORE = frozenset(LEXICON.frames.get("place_before", ()))
 
 
-_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+#: Characters before a name read for the word before it (:func:`word_before`).
+_WORD_REACH = 30
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def word_before(text: str, start: int, reach: int = _WORD_REACH) -> str:
+    """The ASCII word (maybe with a full stop, then blank space) right before ``start``.
+
+    What ``\\b([A-Za-z]+)\\.?\\s+$`` searched from ``start - reach`` to ``start`` captures ("" when
+    nothing), read backwards from ``start`` instead of tried at every position.
+    """
+    low = max(0, start - reach)
+    i = start
+    while i > low and text[i - 1].isspace():
+        i -= 1
+    if i == start:
+        return ""
+    if i > low and text[i - 1] == ".":
+        i -= 1
+    end = i
+    while i > low and text[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    if i == end or (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
+        return ""  # no word, or one that goes on before it (no word boundary)
+    return text[i:end]
 
 
 def _initial(text: str, start: int) -> bool:

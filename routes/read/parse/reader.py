@@ -252,14 +252,7 @@ def _mention(
         # "might stop in X, or travel on to Y": the other branch is as sure as the first
         status = status_of(text[sentence.start : clause[0]], words)
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
-    # the ends of a service name ("the X-Y express") and a place the train
-    # is only bound for ("on its way to X") take no time
-    bound = role == Role.DESTINATION and heads_for(text, match, sentence, words)
-    when = (
-        None
-        if bound or names_a_service(text, match, sentence, words)
-        else mention_time(sentence, clause, match.start, words)
-    )
+    when = _mention_time(text, match, sentence, clause, role, words)
     return Mention(
         report_id=report.id,
         place_id=place.id,
@@ -275,3 +268,20 @@ def _mention(
         role=role,
         part=when.part if when is not None else "",
     )
+
+
+def _mention_time(
+    text: str, match: Match, sentence: Sentence, clause: tuple[int, int], role: str, words: str
+) -> TimeRef | None:
+    """The time of a mention: its sentence's nearest current time, if it takes one.
+
+    The ends of a service name ("the X-Y express") and a place the train is only bound for
+    ("on its way to X") take no time; in a sentence without current times neither is asked.
+    """
+    if not sentence.current:
+        return None
+    if role == Role.DESTINATION and heads_for(text, match, sentence, words):
+        return None
+    if names_a_service(text, match, sentence, words):
+        return None
+    return mention_time(sentence, clause, match.start, words)

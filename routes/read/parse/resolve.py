@@ -51,13 +51,13 @@ def resolve_place(
         best = candidates[0]
     else:  # the first of the ranked readings that is plausible and in context, else the first
         best = match.ranked[0][0]
-        largest = max(p.population for p in candidates)
+        largest = -1  # the largest reading's people, counted when first needed
         for place, plausible in match.ranked:
-            if (
-                plausible
-                and in_context(place.country, counts, own_country)
-                and comparable(place, largest)
-            ):
+            if not plausible or not in_context(place.country, counts, own_country):
+                continue
+            if largest < 0 and not (place.curated or place.kind == Kind.COUNTRY):
+                largest = max(p.population for p in candidates)
+            if comparable(place, largest):
                 best = place
                 break
     if best.curated:
@@ -188,14 +188,16 @@ def choose_namesakes(
     anchor is dropped. A described crossing ("the Chinese border") is the one whose other
     side the report points at.
     """
-    anchors = [
-        place
-        for match, place in resolved
-        if place is not None
-        and place.kind in POINT_KINDS
-        and (place.curated or len(match.candidates) == 1)
-        and not match.sides
-    ]
+    anchors = list(
+        {
+            place.id: place
+            for match, place in resolved
+            if place is not None
+            and place.kind in POINT_KINDS
+            and (place.curated or len(match.candidates) == 1)
+            and not match.sides
+        }.values()
+    )  # each anchor once: distances go to the nearest, however often it is named
     for match, place in resolved:
         if match.sides:
             yield match, _crossing_by_context(match, counts)
@@ -257,7 +259,7 @@ def _likeliest_near(readings: Sequence[Place], anchors: Sequence[Place], key: st
     largest) wins: the Kirov on the Vyatka beside the small one near Moscow, but the
     Pingxiang at the Vietnamese border near Nanning, not the bigger one in Jiangxi.
     """
-    km = [_km_to_nearest(p, anchors) for p in readings]
+    km = _kms_to_nearest(readings, anchors)
     nearest = min(km)
     limit = max(2 * nearest, nearest + NAMESAKE_SLACK_KM)
     near = [
@@ -269,17 +271,34 @@ def _likeliest_near(readings: Sequence[Place], anchors: Sequence[Place], key: st
 
 def _km_to_nearest(place: Place, others: Sequence[Place]) -> float:
     """Geodesic km from ``place`` to the nearest of ``others``."""
+    return _kms_to_nearest((place,), others)[0]
+
+
+def _kms_to_nearest(places: Sequence[Place], others: Sequence[Place]) -> list[float]:
+    """Geodesic km from each of ``places`` to the nearest of ``others`` (one geodesic call)."""
     n = len(others)
     _, _, metres = _GEOD.inv(
-        [place.lon] * n, [place.lat] * n, [o.lon for o in others], [o.lat for o in others]
+        [p.lon for p in places for _ in range(n)],
+        [p.lat for p in places for _ in range(n)],
+        [o.lon for o in others] * len(places),
+        [o.lat for o in others] * len(places),
     )
-    return min(metres) / 1000.0
+    return [min(metres[i * n : (i + 1) * n]) / 1000.0 for i in range(len(places))]
 
 
 def _km_to_crossing(place: Place) -> float:
     """Geodesic km from ``place`` to the nearest border crossing of ``geodata/crossings.json``."""
+    return _crossing_km(place.lon, place.lat)
+
+
+@functools.lru_cache(maxsize=4096)
+def _crossing_km(lon: float, lat: float) -> float:
+    """Geodesic km from a point to the nearest border crossing (the crossings never change)."""
     points = _crossing_points()
-    return _km_to_nearest(place, points) if points else float("inf")
+    if not points:
+        return float("inf")
+    spot = Place(id="", name="", kind=Kind.TOWN, lat=lat, lon=lon, country="")
+    return _km_to_nearest(spot, points)
 
 
 @functools.cache

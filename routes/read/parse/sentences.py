@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from routes.model import Report, Status, TimeRef
 from routes.read import native
-from routes.read.lexicon import compile_phrase, lexicon_for
+from routes.read.lexicon import compile_phrase, gate_words, lexicon_for
 from routes.read.parse.attribution import attribution_of
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
 from routes.read.parse.words import LEXICON
@@ -121,11 +121,23 @@ def _tells_speech(text: str, ref: TimeRef, words: str) -> bool:
     """Whether ``ref`` dates a telling, not the journey: a speech verb right before it
     ("said on Saturday", "told reporters on Monday") or right after it ("on Monday said"),
     the ``[frames] speech_time`` phrases of the language."""
-    before, after = _speech_patterns(words)
+    before, after, gate = _speech_patterns(words)
+    low = max(0, ref.start - _SPEECH_REACH)
     return (
-        before.search(text, max(0, ref.start - _SPEECH_REACH), ref.start) is not None
-        or after.match(text, ref.end) is not None
-    )
+        _may_hold(text[low : ref.start], gate) and before.search(text, low, ref.start) is not None
+    ) or after.match(text, ref.end) is not None
+
+
+def _may_hold(window: str, gate: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """Whether ``window`` holds a word that a ``speech_time`` phrase starts with."""
+    whole, stems = gate
+    present = _LETTERS.findall(window.lower())
+    if not whole.isdisjoint(present):
+        return True
+    return bool(stems) and any(word.startswith(stems) for word in present)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 #: Characters before a time read for a speech verb.
@@ -133,14 +145,19 @@ _SPEECH_REACH = 60
 
 
 @functools.cache
-def _speech_patterns(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The compiled ``speech_time`` (ending before a time) and ``speech_time_after`` phrases."""
+def _speech_patterns(
+    words: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], tuple[frozenset[str], tuple[str, ...]]]:
+    """The compiled ``speech_time`` (ending before a time) and ``speech_time_after`` phrases,
+    and the gate words of the first (:func:`routes.read.lexicon.gate_words`)."""
     frames = lexicon_for(words).frames
-    before = "|".join(compile_phrase(p) for p in frames.get("speech_time", ())) or "(?!)"
+    phrases = list(frames.get("speech_time", ()))
+    before = "|".join(compile_phrase(p) for p in phrases) or "(?!)"
     after = "|".join(compile_phrase(p) for p in frames.get("speech_time_after", ())) or "(?!)"
     return (
         re.compile(rf"\b(?:{before})\s+$", re.IGNORECASE),
         re.compile(rf"\s+(?:{after})", re.IGNORECASE),
+        gate_words(phrases),
     )
 
 

@@ -1,0 +1,166 @@
+"""The reader's quick paths give what the slow ones they replace gave."""
+
+from __future__ import annotations
+
+import random
+import re
+import weakref
+from datetime import date
+
+import pytest
+
+from routes.model import Kind, Place, TimeRef
+from routes.read.gazetteer import Gazetteer
+from routes.read.geoparse import parse
+from routes.read.lexicon import Cue, gate_words
+from routes.read.parse import candidates, resolve
+from routes.read.parse import sentences as sentence_pass
+from routes.read.parse.candidates import word_before
+from routes.read.parse.match import readings_of
+from routes.read.reports import report_from_text
+from routes.read.when import find_times
+
+#: The regex :func:`word_before` stands for, searched as the candidate pass searched it.
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+
+_TEXTS = (
+    "The train left Pyongyang for Khasan. Gen. Kim  Vladivostok",
+    "visited Mt. Paektu,\nthen\t Ussuriysk; café Moscow _x Tokyo 3. Beijing U.S. Seoul",
+    "éa Moscow, a_b Kyiv.  \n  Hanoi—Lang Son. … St. Petersburg",
+    "  ",
+    "",
+)
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_word_before_is_what_the_regex_captured_at_every_position(text: str) -> None:
+    for start in range(len(text) + 1):
+        found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        assert word_before(text, start) == (found.group(1) if found else ""), text[:start]
+
+
+def test_word_before_needs_a_word_boundary_before_the_window() -> None:
+    text = "x" * 40 + "said Kim"  # the word runs on before the 30 characters read
+    assert word_before(text, len(text) - 3, reach=6) == ""
+    assert word_before("the said Kim", 9, reach=6) == "said"
+
+
+def _speech_ungated(text: str, ref: TimeRef) -> bool:
+    """The speech-verb check without its gate: both patterns always searched."""
+    before, after, _ = sentence_pass._speech_patterns("en")
+    low = max(0, ref.start - sentence_pass._SPEECH_REACH)
+    return bool(before.search(text, low, ref.start) or after.match(text, ref.end))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin said on Saturday that the train would reach Vladivostok.",
+        "Officials told reporters on Monday the leader had left Pyongyang.",
+        "Yonhap, citing sources, reported late on Sunday the train crossed at Khasan.",
+        "The ministry said in a statement on Tuesday that the visit had ended.",
+        "At a press conference on Friday, the spokesman declined to comment.",
+        "The train arrived on Wednesday and left on Thursday.",
+        "On Monday said the agency, the train was in Ussuriysk.",
+    ],
+)
+def test_the_speech_gate_never_hides_a_speech_verb(text: str) -> None:
+    report = report_from_text(text, source="Wire", published=date(2023, 9, 11), report_id="t")
+    refs = find_times(report)
+    assert refs
+    for ref in refs:
+        assert sentence_pass._tells_speech(text, ref, "en") == _speech_ungated(text, ref)
+
+
+def test_a_time_told_with_a_speech_verb_still_dates_the_telling() -> None:
+    text = "The Kremlin said on Saturday that the train would reach Vladivostok."
+    report = report_from_text(text, source="Wire", published=date(2023, 9, 11), report_id="t")
+    assert any(sentence_pass._tells_speech(text, ref, "en") for ref in find_times(report))
+
+
+def test_gate_words_are_the_first_words_of_the_phrases() -> None:
+    whole, stems = gate_words(["told reporters on", "at a|an briefing", "speculat* that"])
+    assert whole == {"told", "at"}
+    assert stems == ("speculat",)
+
+
+def test_a_cue_with_stems_may_match_a_word_starting_with_one() -> None:
+    cue = Cue("expected", re.compile("x"), (), whole=frozenset({"plan"}), stems=("speculat",))
+    assert cue.may_match({"the", "speculation"})
+    assert cue.may_match({"plan"})
+    assert not cue.may_match({"the", "train", "spec"})
+    assert not Cue("expected", re.compile("x"), ()).may_match({"speculation"})
+
+
+def _town(name: str, lat: float, lon: float) -> Place:
+    return Place(id=name, name=name, kind=Kind.TOWN, lat=lat, lon=lon, country="RU")
+
+
+def test_distances_to_the_nearest_anchor_in_one_call_are_those_of_one_call_each() -> None:
+    readings = [_town("a", 43.1, 131.9), _town("b", 48.5, 135.1), _town("c", 55.7, 37.6)]
+    anchors = [_town("x", 42.4, 130.6), _town("y", 50.3, 127.5), _town("x2", 42.4, 130.6)]
+    together = resolve._kms_to_nearest(readings, anchors)
+    assert together == [resolve._km_to_nearest(p, anchors) for p in readings]
+    assert together[0] == pytest.approx(132, abs=2)  # Vladivostok to Khasan, about
+
+
+def test_the_distance_to_a_crossing_is_remembered_by_position() -> None:
+    place = _town("Khasan", 42.43, 130.64)
+    points = resolve._crossing_points()
+    assert resolve._km_to_crossing(place) == resolve._km_to_nearest(place, points)
+    assert resolve._km_to_crossing(_town("other name", 42.43, 130.64)) == (
+        resolve._km_to_crossing(place)
+    )
+
+
+def test_a_name_s_readings_are_worked_out_once_and_alike_every_time(
+    gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(candidates, "_READINGS", weakref.WeakKeyDictionary())
+    places = gazetteer.lookup_keys(["vladivostok"])["vladivostok"]
+    first = candidates._readings(gazetteer, "vladivostok", places)
+    assert first == readings_of(places, "vladivostok")
+    assert candidates._readings(gazetteer, "vladivostok", places) is first
+    monkeypatch.setattr(candidates, "_RUN_MEMO_SIZE", 2)
+    for key in ("khasan", "ussuriysk", "khabarovsk"):
+        candidates._readings(gazetteer, key, gazetteer.lookup_keys([key])[key])
+    assert len(candidates._READINGS[gazetteer]) <= 2
+
+
+def test_two_reports_with_the_same_sentence_read_its_places_alike(gazetteer: Gazetteer) -> None:
+    sentence = "The train left Pyongyang and crossed into Russia at Khasan on Tuesday, Yonhap said."
+    found = []
+    for number, lead in enumerate(("Officials were silent.", "Nothing was said in Moscow.")):
+        text = f"{lead} {sentence}"
+        report = report_from_text(
+            text, source="Wire", published=date(2023, 9, 11), report_id=str(number)
+        )
+        offset = text.index(sentence)
+        found.append(
+            [
+                (p.place.id, m.start - offset, m.role, m.status, m.date, m.source)
+                for p in parse([report], gazetteer).places
+                for m in p.mentions
+                if m.start >= offset
+            ]
+        )
+    assert found[0] == found[1]
+    assert {place for place, *_ in found[0]} >= {"pyongyang", "khasan"}
+
+
+def test_russian_cues_found_by_last_lemma_are_those_every_phrase_tried_everywhere() -> None:
+    from routes.read import cues_ru
+    from routes.read.cues import load_cues
+
+    book = load_cues("ru")
+    words = sorted({w for cue in book.cues for p in cue.phrases for w in p} | {"x", "в", "на"})
+    rng = random.Random(7)
+    cases_seen = (frozenset(), frozenset({"accs"}), frozenset({"loct"}), frozenset({"Fixd"}))
+    roles = set()
+    for _ in range(3000):
+        lemmas = [rng.choice(words) for _ in range(rng.randint(0, 7))]
+        cases, travel = rng.choice(cases_seen), rng.random() < 0.5
+        role = cues_ru._russian_cue(book, lemmas, cases, travel)
+        assert role == cues_ru._russian_cue_scan(book, lemmas, cases, travel), lemmas
+        roles.add(role)
+    assert len(roles) > 2  # the sample reaches several roles, not only "no cue"
