@@ -8,6 +8,7 @@ before it, or a first word that starts people's names (``person_heads`` and ``ti
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -26,6 +27,7 @@ _PLACE_BEFORE = frozenset(LEXICON.frames.get("place_before", ()))
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 
+@functools.lru_cache(maxsize=64)
 def surnames(text: str) -> frozenset[str]:
     """The last words (normalised) of the people's names ``text`` tells in full.
 
