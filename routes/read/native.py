@@ -311,6 +311,13 @@ def _report_times(report: Report) -> tuple[TimeRef, ...]:
 _TIMES: dict[str, tuple[Report, tuple[TimeRef, ...]]] = {}
 
 
+def remember_times(report: Report, times: Sequence[TimeRef]) -> None:
+    """Keep ``times``, the report's time expressions (``find_times(report)``), for the
+    report being read, so that its mentions do not find them again."""
+    _TIMES.clear()
+    _TIMES[report.id] = (report, tuple(times))
+
+
 def _role(place: Place, reading: cues.Reading, gazetteer: Gazetteer) -> Role:
     """The journey role a reading gives a place."""
     if place.kind not in POINT_KINDS or reading.title:

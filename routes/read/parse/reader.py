@@ -187,8 +187,11 @@ def _parse_report(
     words = "en" if is_native else language
     spans = sentence_spans(text)
     starts = [start for start, _ in spans]
+    found_times = find_times(report, spans)
+    if is_native:
+        native.remember_times(report, found_times)
     sentences = sentences_with_times(
-        report, spans, starts, find_times(report, spans), language=language, words=words
+        report, spans, starts, found_times, language=language, words=words
     )
     times = [ref for index in sorted(sentences) for ref in sentences[index].times]
     matches, demonyms = find_candidates(text, gazetteer, language)

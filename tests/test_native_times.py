@@ -1,0 +1,35 @@
+"""A Korean or Russian report's time expressions are found once and serve its mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from routes.read import native
+from routes.read.geoparse import parse
+from routes.read.reports import report_from_text
+from routes.read.when import find_times
+
+_TEXT = "평양에서 17일 오후 출발한 열차가 18일 하산에 도착했다."
+
+
+def _dates(reports, gazetteer) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for place in parse(reports, gazetteer).places:
+        for m in place.mentions:
+            found.setdefault(m.report_id, []).append((m.start, m.date))
+    return {key: sorted(value) for key, value in found.items()}
+
+
+def test_the_times_remembered_are_the_reports_own(gazetteer) -> None:
+    report = report_from_text(_TEXT, published=date(2023, 9, 19), report_id="k1")
+    native.remember_times(report, find_times(report))
+    assert native._report_times(report) == find_times(report)
+
+
+def test_a_report_read_after_another_keeps_its_own_times(gazetteer) -> None:
+    first = report_from_text(_TEXT, published=date(2023, 9, 19), report_id="k1")
+    later = report_from_text(_TEXT, published=date(2023, 10, 19), report_id="k2")
+    together = _dates([first, later], gazetteer)
+    assert together["k2"] == _dates([later], gazetteer)["k2"]
+    assert together["k1"] == _dates([first], gazetteer)["k1"]
+    assert any(d and d.startswith("2023-10") for _, d in together["k2"])
