@@ -82,6 +82,15 @@ def test_the_card_of_a_place_passed_twice_names_both_stops_and_the_return() -> N
     assert "Stop 2 ·" in one_way and "Again" not in one_way
 
 
+def test_a_place_passed_twice_without_a_departure_time_still_has_its_card() -> None:
+    journey = out_and_back_journey()
+    untimed = tuple(replace(stop, eta=None) for stop in journey.route.stops)
+    journey = replace(journey, route=replace(journey.route, stops=untimed))
+    html = dashboard_card_html(journey, "khasan")
+    assert "Again, stop 4" in html and "est. arrival" not in html
+    assert map_html(journey).count("Again, stop 4") >= 1
+
+
 def test_the_map_page_draws_a_marker_per_visit_and_the_card_lists_the_visits() -> None:
     page = map_html(out_and_back_journey())
     assert page.count('"order": 4') == 1 and page.count('"order": 5') == 1

@@ -180,10 +180,10 @@ def _return_rows(later: Sequence[Stop]) -> tuple[tuple[str, str], ...]:
     """(label, value) rows of a place's later visits: stop number, km and estimated arrival."""
     rows = []
     for visit in later:
-        when = f" · est. arrival {estimate_text(visit.eta).removeprefix('est. ')}"
-        rows.append(
-            (f"Again, stop {visit.order}", f"{visit.km:,.0f} km" + (when if visit.eta else ""))
+        when = (
+            f" · est. arrival {estimate_text(visit.eta).removeprefix('est. ')}" if visit.eta else ""
         )
+        rows.append((f"Again, stop {visit.order}", f"{visit.km:,.0f} km{when}"))
     return tuple(rows)
 
 
