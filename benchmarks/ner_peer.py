@@ -35,7 +35,7 @@ warnings.simplefilter("ignore")
 import en_core_web_sm
 texts = json.load(open(CORPUS, encoding="utf-8"))
 nlp = en_core_web_sm.load(disable=["tagger", "parser"])
-nlp("Warm-up in Pyongyang.")
+nlp("Warm-up in Ostrava.")
 started = time.perf_counter()
 kinds = ("GPE", "LOC", "FAC")
 docs = nlp.pipe(texts, batch_size=64)

@@ -230,8 +230,8 @@ class Parsed:
     timerefs: tuple[TimeRef, ...] = ()
 
 
-#: The average speed of a long-distance passenger train with its stops (the Rossiya,
-#: Moscow-Vladivostok, about 63 km/h), used when neither the user nor the reports give one.
+#: The average speed of a long-distance passenger train with its stops (sources in
+#: geodata/README.md, "trains.toml"), used when neither the user nor the reports give one.
 DEFAULT_SPEED_KMH = 60.0
 #: What a speed the user set rests on (:attr:`Settings.speed_basis`).
 SPEED_SET_BY_USER = "set by you"

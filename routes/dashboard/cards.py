@@ -75,7 +75,7 @@ def _duration(hours: float) -> str:
 def place_options(journey: Journey) -> list[tuple[str, str]]:
     """``(place_id, label)`` for the place picker: stops in order, then the others by name."""
     orders: dict[str, list[str]] = {}
-    for stop in journey.route.stops:  # a place passed out and back: "2, 4. Khasan"
+    for stop in journey.route.stops:  # a place passed out and back: "2, 4. Ostrava"
         orders.setdefault(stop.place.id, []).append(str(stop.order))
     names = journey.route.first_visits
     stops = [(pid, f"{', '.join(n)}. {names[pid].place.name}") for pid, n in orders.items()]

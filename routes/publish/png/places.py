@@ -208,7 +208,7 @@ def _stop_label(
     journey: Journey, marker: StopMarker, numbers: tuple[int, ...], *, dense: bool
 ) -> Label:
     """A place's label: its name alone on a crowded map, else a quote callout; numbered
-    ("2, 4 Khasan") when its marker stands for more than one stop."""
+    ("2, 4 Ostrava") when its marker stands for more than one stop."""
     stop = journey.route.stops[numbers[0] - 1]
     number = ", ".join(map(str, numbers))
     name = f"{number} {stop.place.name}" if len(marker.numbers) > 1 else stop.place.name

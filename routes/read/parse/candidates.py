@@ -463,7 +463,7 @@ _READINGS: weakref.WeakKeyDictionary[Gazetteer, dict[str, Readings]] = weakref.W
 
 def _readings(gazetteer: Gazetteer, key: str, places: tuple[Place, ...]) -> Readings:
     """The readings of the places ``key`` names in ``gazetteer``, worked out once per key
-    (many runs hold the same name: "Vladivostok", "Vladivostok Mayor", "In Vladivostok").
+    (many runs hold the same name: "Ostrava", "Ostrava Mayor", "In Ostrava").
 
     ``places`` is what the gazetteer gives for ``key``, which never changes; at most
     :data:`_RUN_MEMO_SIZE` keys are remembered.

@@ -1,6 +1,6 @@
 """People a report names, so that a surname told again alone is the person, not a town.
 
-Wire copy names a person in full once ("Defence Secretary Lloyd Austin", "Kim Jong Un")
+Wire copy names a person in full once ("Defence Secretary Lloyd Austin", "Park Min Jun")
 and by surname after ("Austin said"). The full name is recognised by its shape: a title
 before it, or a first word that starts people's names (``person_heads`` and ``titles`` of
 ``lang/en.toml``). No list of people is kept: the report itself says who its people are.
@@ -19,7 +19,7 @@ from routes.read.parse.words import LEXICON, PERSON_HEADS, TITLES
 #: Most words a person's name runs to after its title or first word is taken as the name
 #: (given name, patronymic and surname, or a Korean name of three syllable words).
 NAME_WORDS = 4
-#: Capitalised words joined by single blanks (a possessive ends the name: "Kim Jong Un's").
+#: Capitalised words joined by single blanks (a possessive ends the name: "Park Min Jun's").
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: Words right before a name that make it a place ("flew to Austin"), from ``[frames]``.
@@ -32,8 +32,8 @@ def surnames(text: str) -> frozenset[str]:
     """The last words (normalised) of the people's names ``text`` tells in full.
 
     A name is a run of capitalised words that starts with a title and has a word after it
-    ("President Vladimir Putin" → "putin"), or that starts with a first word of people's
-    names and has two or more words ("Kim Jong Un" → "un"); at most :data:`NAME_WORDS`
+    ("President Ivan Petrov" → "petrov"), or that starts with a first word of people's
+    names and has two or more words ("Park Min Jun" → "jun"); at most :data:`NAME_WORDS`
     words after the title, or from the first word, count.
     """
     found: set[str] = set()

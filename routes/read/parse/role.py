@@ -19,7 +19,7 @@ from routes.read.parse.visits import order_words
 from routes.read.parse.words import MEMO_SIZE, holds_any
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
-#: A run of up to four capitalised words ("Russian President Vladimir Putin", "Kim's").
+#: A run of up to four capitalised words ("Czech President Ivan Petrov", "Park's").
 _NAME_RUN = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}"
 
 
@@ -120,7 +120,7 @@ def role_cues(language: str = "en") -> RoleCues:
         auxiliaries=frozenset(lexicon.frames.get("other_travel_auxiliaries", ())),
         # "crossed back into North Korea", "flying into Poland": a country entered
         country_entered=_ending_before(lexicon.frames.get("country_entered", ())),
-        # "will leave Russia at Khasan": the country (group 1) was left at the place
+        # "will leave Poland at Przemyśl": the country (group 1) was left at the place
         country_left=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('country_left', ()))})\s+(?:the\s+)?"
             r"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?))\s+"
@@ -139,7 +139,7 @@ def role_cues(language: str = "en") -> RoleCues:
         event_after=re.compile(
             rf"\s+(?:{_alternatives(lexicon.frames.get('event_after', ()))})\b", re.IGNORECASE
         ),
-        # "Putin had left for Beijing": a person's clause telling that person's movements
+        # "Petrov had left for Brno": a person's clause telling that person's movements
         other_subject=re.compile(
             rf"\s*(?P<name>{_NAME_RUN})\s+"
             rf"(?:(?:{_alternatives(lexicon.frames.get('other_travel_auxiliaries', ()))})\s+)*"
@@ -152,7 +152,7 @@ def role_cues(language: str = "en") -> RoleCues:
         common=lexicon.common,
         person_heads=lexicon.person_heads,
         titles=lexicon.titles | frozenset(lexicon.demonyms),
-        # "… into Russia at Khasan": the place of the country it was entered at
+        # "… into Poland at Przemyśl": the place of the country it was entered at
         country_entered_at=_name_after(lexicon.frames.get("country_entered_at", ())),
         country_named_after=_name_after(lexicon.frames.get("country_named_after", ())),
         # "the Krasnoyarsk mayor", "the Khabarovsk governor's office": a title, no visit
@@ -229,7 +229,7 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     """A mention listed right after another takes its journey role.
 
     "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
-    gives the Korean spelling Pyongyang's role; "ran through X, where …, and then Y",
+    gives the Korean spelling its role; "ran through X, where …, and then Y",
     "passing X late on Thursday and Y early on Friday" and "held on X, at the campus of Y"
     make Y a stop like X.
     """
@@ -336,7 +336,7 @@ def mention_role(
     elif cue == Role.ORIGIN and match.role is None and _FOR.search(before):
         cue = Role.DESTINATION  # "left Khabarovsk for Vladivostok": where it was going
     elif cue == Role.ORIGIN and match.role is None and _left_country(before, gazetteer, cues):
-        cue = Role.BORDER  # "will leave Russia at Khasan": where it crossed out
+        cue = Role.BORDER  # "will leave Poland at Przemyśl": where it crossed out
     if status == Status.RULED_OUT and cues.negates_after.search(after):
         status = _status_before_negation(
             before, text[match.start : match.end], after, cues, language
@@ -354,7 +354,7 @@ def mention_role(
         and match.role is None
         and _another_traveller(text, match, sentence, gazetteer, cues)
     ):
-        return Role.CONTEXT  # "Putin had left for Beijing": someone else's journey
+        return Role.CONTEXT  # "Petrov had left for Brno": someone else's journey
     if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
         cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
@@ -426,7 +426,7 @@ def _country_role(
     """The role of a country: a stop on the way when the traveller went into it and the
     rest of the sentence names no town of it ("crossed back into North Korea", "after
     flying into Poland", "by plane to Poland and then by train": ``[frames]
-    country_entered``), else context ("crossed into Russia at Khasan": ``country_entered_at``
+    country_entered``), else context ("crossed into Poland at Przemyśl": ``country_entered_at``
     any town; "crossed into China, passing Pingxiang": ``country_named_after`` a town of
     the country; "a trip to Russia")."""
     if status not in (Status.REPORTED, Status.EXPECTED):
@@ -487,7 +487,7 @@ def _another_traveller(
     text: str, match: Match, sentence: Sentence, gazetteer: Gazetteer, cues: RoleCues
 ) -> bool:
     """Whether the place's clause tells the movements of a person who is not a traveller of
-    the report ("Putin had left for Beijing the same morning", ``[frames]
+    the report ("Petrov had left for Brno the same morning", ``[frames]
     other_travel_verbs``): its subject is a person (by :func:`_person_words`, or a lone
     capitalised word the gazetteer does not know), a travel verb follows, and the report
     names travellers (:func:`travellers`) of whom that person is none."""
@@ -506,7 +506,7 @@ def _another_traveller(
 def _unknown_word(name: str, gazetteer: Gazetteer, cues: RoleCues) -> frozenset[str]:
     """A lone capitalised word that is no place, no common word, no title and none of the
     auxiliaries a travel verb may follow ("Having arrived in X" opens with no person) —
-    "Putin" — as the words of a person's name; else empty."""
+    "Petrov" — as the words of a person's name; else empty."""
     word = _POSSESSIVE.sub("", name)
     key = normalize(word)
     if " " in word or key in cues.titles or key in cues.common or key in cues.auxiliaries:
@@ -518,7 +518,7 @@ def _unknown_word(name: str, gazetteer: Gazetteer, cues: RoleCues) -> frozenset[
 def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     """The name words of the people a report has travel: those named in a clause (a
     sentence, or a part of one between semicolons) with a ``[frames] traveller_vehicles``
-    word ("Kim's train", "Kim … boarded his train")."""
+    word ("Park's train", "Park … boarded his train")."""
     told = surnames(text)
     words: set[str] = set()
     for part in _CLAUSE_END.split(text):
@@ -533,8 +533,8 @@ _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
 def _person_words(run: str, told: frozenset[str], cues: RoleCues) -> frozenset[str]:
-    """The words of a capitalised run that names a person ("Vladimir Putin", "President
-    Putin", "Kim's", or a surname of ``told``: the people the report names in full, see
+    """The words of a capitalised run that names a person ("Ivan Petrov", "President
+    Petrov", "Park's", or a surname of ``told``: the people the report names in full, see
     :func:`routes.read.parse.people.surnames`), titles and nationality words left out;
     empty when it names none."""
     words = [normalize(_POSSESSIVE.sub("", w)) for w in run.split()]
