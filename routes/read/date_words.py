@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from routes.read.lexicon import compile_phrase, language_table
+from routes.read.lexicon import compile_phrase, language_table, literal_phrase
 
 #: Lists of ``[dates]`` that every file must give (each a list of strings).
 _LISTS = (
@@ -102,7 +102,7 @@ class DateWords:
 
 def _either_case(word: str) -> str:
     """``word`` escaped, its first letter in either case ("[Ll]ate\\s+night")."""
-    escaped = r"\s+".join(re.escape(w) for w in word.split())
+    escaped = literal_phrase(word)
     first = word[:1]
     if first.isalpha() and first.islower():
         return f"[{first.upper()}{first}]" + escaped[len(re.escape(first)) :]

@@ -106,6 +106,12 @@ _ELLIPSIS = r"(?:[\w'’-]+\s+){0,4}"
 _SPAN = r"[^.;]{0,60}?"
 
 
+def literal_phrase(phrase: str) -> str:
+    """The regex of ``phrase`` taken literally, each run of blanks matching any blank space
+    (no stems, gaps or alternatives: see :func:`compile_phrase` for those)."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
 def compile_phrase(phrase: str) -> str:
     """The regex of one cue phrase.
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from routes.model import DEFAULT_SPEED_KMH, Report
 from routes.paths import GEODATA_DIR
-from routes.read.lexicon import language_file
+from routes.read.lexicon import language_file, literal_phrase
 from routes.read.native import report_language
 from routes.read.reports import sentence_spans
 
@@ -173,10 +173,5 @@ def _phrase(phrase: str, number: str) -> str:
     """The regex of one speed phrase: ``{n}`` a number or a range, blanks any blank space
     (or none, around the number: "50km/h", "시속50㎞"); a particle may follow ("50㎞로")."""
     before, _, after = phrase.partition("{n}")
-    parts = [_blanks(before.strip()), number, _blanks(after.strip())]
+    parts = [literal_phrase(before.strip()), number, literal_phrase(after.strip())]
     return r"(?<![\w.,])" + r"\s*".join(p for p in parts if p) + r"(?![a-z])"
-
-
-def _blanks(words: str) -> str:
-    """``words`` escaped, each run of blanks matching any blank space."""
-    return r"\s+".join(re.escape(w) for w in words.split())

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from routes.read.lexicon import language_table
+from routes.read.lexicon import language_table, literal_phrase
 from routes.read.parse.match import Match
 
 
@@ -36,5 +36,5 @@ def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
 def _dateline_words() -> re.Pattern[str]:
     """The ``[references] dateline`` words as one pattern, longest first."""
     phrases = sorted(language_table("en", "references").get("dateline", ()), key=len, reverse=True)
-    words = "|".join(r"\s+".join(re.escape(w) for w in str(p).split()) for p in phrases)
+    words = "|".join(literal_phrase(str(p)) for p in phrases)
     return re.compile(rf"\b(?:{words or '(?!)'})\b", re.IGNORECASE)
