@@ -111,6 +111,27 @@ def test_a_namesake_is_chosen_near_the_rest_of_the_journey(gazetteer: Gazetteer)
     assert pingxiang.lat < 23.0
 
 
+@pytest.mark.parametrize(
+    ("text", "bridge_id"),
+    [
+        (
+            "The train left Sinuiju at dawn and rolled over the Friendship Bridge into Dandong.",
+            "sino-korean-friendship-bridge",
+        ),
+        (
+            "After Tumangang the train crossed the Friendship Bridge and stopped in Khasan.",
+            "friendship-bridge",
+        ),
+    ],
+)
+def test_a_name_shared_by_curated_places_is_the_one_near_the_journey(
+    gazetteer: Gazetteer, text: str, bridge_id: str
+) -> None:
+    ids = {p.place.id for p in _parse(text, gazetteer).places}
+    assert bridge_id in ids
+    assert not ids & ({"sino-korean-friendship-bridge", "friendship-bridge"} - {bridge_id})
+
+
 # --- attribution and status -------------------------------------------------------------------
 
 

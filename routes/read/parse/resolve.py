@@ -181,7 +181,9 @@ def choose_namesakes(
 ) -> Iterator[tuple[Match, Place]]:
     """The places of ``resolved`` with namesakes chosen by where the journey is.
 
-    Anchors are the point places read without doubt (curated, or a name with one reading).
+    Anchors are the point places read without doubt (curated under a name no other curated
+    place shares, or a name with one reading). A name shared by curated places of one kind
+    ("Friendship Bridge" over the Tumen and over the Yalu) is the one nearest an anchor.
     Of several GeoNames readings of a name in the country the context chose, the one near a
     border crossing wins when the words beside it speak of a border ("the border town of
     Pingxiang"), else the one nearest an anchor; a small GeoNames-only town far from every
@@ -194,13 +196,19 @@ def choose_namesakes(
             for match, place in resolved
             if place is not None
             and place.kind in POINT_KINDS
-            and (place.curated or len(match.candidates) == 1)
+            and (
+                len(match.candidates) == 1
+                or (place.curated and not _curated_namesakes(match, place))
+            )
             and not match.sides
         }.values()
     )  # each anchor once: distances go to the nearest, however often it is named
     for match, place in resolved:
         if match.sides:
             yield match, _crossing_by_context(match, counts)
+            continue
+        if place is not None and place.curated and place.kind in POINT_KINDS:
+            yield match, _curated_reading(match, place, anchors)
             continue
         if place is None or place.curated or place.kind not in POINT_KINDS:
             if place is not None:
@@ -209,6 +217,25 @@ def choose_namesakes(
         chosen = _nearest_reading(match, place, anchors, text)
         if chosen is not None:
             yield match, chosen
+
+
+def _curated_namesakes(match: Match, place: Place) -> list[Place]:
+    """The other curated readings of ``match`` of ``place``'s kind (places sharing its name)."""
+    return [p for p in match.candidates if p.curated and p.kind == place.kind and p.id != place.id]
+
+
+def _curated_reading(match: Match, place: Place, anchors: Sequence[Place]) -> Place:
+    """Of the curated places of one kind sharing the match's name, the one nearest an anchor.
+
+    ``place`` (the first in the gazetteer's order) stands when the name is its own alone or
+    the report has no anchor to measure from.
+    """
+    readings = [place, *_curated_namesakes(match, place)]
+    others = [a for a in anchors if a.id not in {p.id for p in readings}]
+    if len(readings) == 1 or not others:
+        return place
+    km = _kms_to_nearest(readings, others)
+    return readings[km.index(min(km))]
 
 
 def _crossing_by_context(match: Match, counts: Counter[str]) -> Place:
