@@ -358,3 +358,19 @@ def test_a_modal_of_the_deadline_hedges_the_hour_not_the_trip(gazetteer: Gazette
     parsed = _parse("Спецпоезд может прибыть в Уссурийск.", gazetteer)
     place = next(p for p in parsed.places if p.place.id == "ussuriysk")
     assert place.mentions[0].status == Status.SPECULATIVE
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "is_place"),
+    [
+        ("Лидер встретился с Владимиром Путиным в Хабаровске.", "Vladimir", False),
+        ("Поезд из Москвы прибыл во Владимир утром.", "Vladimir", True),
+        ("Он осмотрел завод имени Гагарина в Комсомольске-на-Амуре.", "Gagarin", False),
+        ("Поезд остановился в Гагарине по пути в Москву.", "Gagarin", True),
+    ],
+)
+def test_a_surname_is_a_town_only_after_a_preposition_of_place(
+    gazetteer: Gazetteer, text: str, name: str, is_place: bool
+) -> None:
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert (name in names) is is_place

@@ -94,6 +94,8 @@ class CueBook:
     contrast_opening: frozenset[str] = frozenset()
     #: Prepositions of place (Russian "в", "на"): the word before a place, never a source.
     place_prepositions: frozenset[str] = frozenset()
+    #: Words (lemmas) that govern a place: after one, a name read as a person's is a town.
+    place_governors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,9 @@ def load_cues(language: str) -> CueBook:
         contrast=tuple(data["list"].get("contrast", ())),
         contrast_opening=frozenset(data["list"].get("contrast_opening", ())),
         place_prepositions=frozenset(data["list"].get("place_prepositions", ())),
+        place_governors=frozenset(
+            w.replace("ё", "е") for w in data["list"].get("place_governors", ())
+        ),
     )
 
 

@@ -318,6 +318,20 @@ def russian_geographic(name: str) -> bool:
     return any("Geox" in p.tag for p in parses) or all(not p.is_known for p in parses)
 
 
+#: pymorphy3's tags of a person's first name, surname and patronymic.
+_PERSON_TAGS = ("Name", "Surn", "Patr")
+
+
+def russian_person_name(name: str) -> bool:
+    """Whether pymorphy3's likeliest reading of a name's last word is a person's name.
+
+    "Владимиром" and "Гагарина" are read first as a first name and a surname, though
+    GeoNames knows towns of those names; "Кирове" and "Хабаровске" are read as places.
+    """
+    parses = _morph().parse(name.split()[-1].lower())
+    return bool(parses) and any(tag in parses[0].tag for tag in _PERSON_TAGS)
+
+
 def russian_tokens(text: str) -> tuple[Token, ...]:
     """The Cyrillic words of ``text`` with their lemmas and pymorphy tags."""
     tokens = []

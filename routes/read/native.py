@@ -101,7 +101,7 @@ def find_matches(
     kept = [
         s
         for s in spans
-        if _trusted(text, language, s, book.exonyms) and not _names_a_landmark(text, s, book)
+        if _trusted(text, language, s, book) and not _names_a_landmark(text, s, book)
     ]
     if language == "ru":
         kept = sorted(kept + _river_bridges(text, kept, gazetteer), key=lambda s: s.start)
@@ -131,18 +131,33 @@ def _river_bridges(
     return found
 
 
-def _trusted(text: str, language: str, span: morph.NameSpan, exonyms: dict[str, str]) -> bool:
-    """Whether a name found only in GeoNames is written as a proper noun.
+def _trusted(text: str, language: str, span: morph.NameSpan, book: cues.CueBook) -> bool:
+    """Whether a name found only in GeoNames is written as a proper noun of a place.
 
     Curated places and exonyms are always taken; a Korean GeoNames name must be a proper
     noun to Kiwi, a Russian one must be capitalised inside its sentence or a geographic
-    name to pymorphy3 (ordinary words open sentences too).
+    name to pymorphy3 (ordinary words open sentences too), and one read first as a
+    person's name or surname must follow a word that governs a place (``place_governors``).
     """
-    if span.key in exonyms or any(p.curated or p.kind == Kind.COUNTRY for p in span.found):
+    if span.key in book.exonyms or any(p.curated or p.kind == Kind.COUNTRY for p in span.found):
         return True
     if language == "ko":
         return morph.korean_proper_noun_at(text, span.start)
-    return morph.russian_geographic(text[span.start : span.end])
+    name = text[span.start : span.end]
+    if morph.russian_person_name(name):
+        return _after_governor(text, span.start, book)
+    return morph.russian_geographic(name)
+
+
+def _after_governor(text: str, start: int, book: cues.CueBook) -> bool:
+    """Whether the Russian word right before ``start`` governs a place ("во", "города")."""
+    before = text[max(0, start - 30) : start]
+    words = morph.russian_tokens(before)
+    return (
+        bool(words)
+        and not before[words[-1].end :].strip()
+        and words[-1].form in book.place_governors
+    )
 
 
 def _names_a_landmark(text: str, span: morph.NameSpan, book: cues.CueBook) -> bool:
