@@ -345,6 +345,34 @@ def test_another_leaders_travel_is_no_stop_of_the_journey(gazetteer: Gazetteer) 
     assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.DESTINATION
 
 
+def test_the_leader_riding_the_train_is_the_traveller_not_another(gazetteer: Gazetteer) -> None:
+    text = (
+        "체코 총리는 프라하에서 특별열차를 타고 브르노에 도착했다. "
+        "슬로바키아 대통령은 다음날 브라티슬라바로 떠난다."
+    )
+    by_name = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert by_name["Prague"] == Role.ORIGIN
+    assert by_name["Brno"] == Role.DESTINATION
+    assert by_name["Bratislava"] == Role.CONTEXT
+
+
+def test_a_place_set_out_from_is_the_origin_of_the_leg_to_the_next(
+    gazetteer: Gazetteer,
+) -> None:
+    by_name = {
+        p.place.name: p.role
+        for p in _parse(
+            "대표단은 하바롭스크에서 열차로 블라디보스토크에 도착했다.", gazetteer
+        ).places
+    }
+    assert by_name == {"Khabarovsk": Role.ORIGIN, "Vladivostok": Role.DESTINATION}
+    # a place passed on the way keeps its "at" reading: a stop, not the start
+    roles = _roles(
+        _parse("열차는 우수리스크에서 잠시 멈춘 뒤 블라디보스토크에 도착했다.", gazetteer)
+    )
+    assert roles["ussuriysk"] != Role.ORIGIN
+
+
 def test_leaving_the_lodging_of_the_dateline_city_starts_the_journey_there(
     gazetteer: Gazetteer,
 ) -> None:

@@ -83,6 +83,9 @@ class CueBook:
     #: Korean: a sentence's subject that is another person travelling, not the train's
     #: passenger ("… 대통령은 이튿날 X로 떠난다"): the places after it are no stops.
     other_travellers: frozenset[str] = frozenset()
+    #: Korean: words of riding the train ("열차"): a title opening a sentence with one is
+    #: the traveller's own, not another leader's.
+    train_words: tuple[str, ...] = ()
     #: Modals that with a deadline in their clause ("к утру вторника может достичь X",
     #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
     #: (lemma tuples in Russian, one-string tuples in Korean).
@@ -184,6 +187,7 @@ def load_cues(language: str) -> CueBook:
         venue_events=frozenset(options.get("venue_events", ())),
         venue_verbs=frozenset(options.get("venue_verbs", ())),
         other_travellers=frozenset(names.get("other_travellers", ())),
+        train_words=tuple(names.get("train_words", ())),
         time_modals=frozenset(status.get("time_modals", ())),
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
         contrast=tuple(data["list"].get("contrast", ())),

@@ -50,11 +50,13 @@ def read_korean(
         return Reading(_facility_visit(book, text, eojeol_end, sentence[1]), status)
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
-    if _another_traveller(book, text[sentence[0] : span[0]]):
+    if _another_traveller(book, text, text[sentence[0] : span[0]]):
         return Reading(None, status)  # another person's travel, not the train's
     role = _korean_cue(book, text, cue_from, window_end)
     if role is None and _korean_venue(book, text[sentence[0] : span[0]], text[cue_from:stop]):
         return Reading(Role.DESTINATION, status)  # "회담은 25일 X에서 열린다"
+    if role is None and _from_here_to_the_next(book, text, attached, end, bound, sentence[1]):
+        return Reading(Role.ORIGIN, status)  # "X에서 열차로 Y에 도착했다"
     if not attached and next_word and next_word[0].startswith(book.particles.meeting):
         role = None  # "하노이 회담": an event named by its place
     if role is not None and listed:
@@ -71,13 +73,63 @@ _KO_TOPIC_WORDS = 4
 _QUOTES = frozenset("\"“”「」‘’'")
 
 
-def _another_traveller(book: CueBook, head: str) -> bool:
+def _another_traveller(book: CueBook, text: str, head: str) -> bool:
     """Whether a Korean sentence opens with another leader as its topic ("… 대통령은
-    이튿날 X로 떠난다") and the place is not in what that person is quoted saying."""
+    이튿날 X로 떠난다") and the place is not in what that person is quoted saying.
+
+    A leader is named by a title of ``other_travellers``; the title of a sentence that
+    rides the train (``train_words``) is the traveller's own (a prime minister's trip:
+    "총리는 … 열차로" is the traveller, "대통령은" the host), so only the other titles
+    turn a sentence away from the journey.
+    """
     words = head.split()[:_KO_TOPIC_WORDS]
-    if not book.other_travellers.intersection(words):
+    own = _travellers_titles(book.other_travellers, book.train_words, text)
+    if not book.other_travellers.difference(own).intersection(words):
         return False
     return not _QUOTES.intersection(head)
+
+
+@functools.lru_cache(maxsize=64)
+def _travellers_titles(
+    titles: frozenset[str], train_words: tuple[str, ...], text: str
+) -> frozenset[str]:
+    """The leaders' titles of a Korean report's traveller: those opening a sentence that
+    rides the train ("총리는 바르샤바에서 열차로 …")."""
+    sentences = [s for s in _KO_SENTENCE.split(text) if s.strip()]
+    topics = [titles.intersection(s.split()[:_KO_TOPIC_WORDS]) for s in sentences]
+    riding = [
+        topic
+        for topic, sentence in zip(topics, sentences, strict=True)
+        if any(word in sentence for word in train_words)
+    ]
+    return frozenset().union(*riding)
+
+
+#: Where a Korean sentence ends (for reading whole sentences of a report).
+_KO_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _from_here_to_the_next(
+    book: CueBook, text: str, attached: str, end: int, bound: int, sentence_end: int
+) -> bool:
+    """Whether a Korean place the train set out from is told with the leg's end: an "at"
+    particle and no cue of its own, then in the same clause chain the next place with a
+    destination cue ("X에서 열차로 Y에 도착했다": from X, by train, to Y).
+
+    ``end`` is the place's end, ``bound`` where the sentence's next place starts.
+    """
+    if attached.removeprefix("역") not in book.particles.at or bound >= sentence_end:
+        return False
+    if _KO_CHAIN_END.search(text, end, bound):
+        return False
+    next_end = bound
+    while next_end < sentence_end and not text[next_end].isspace():
+        next_end += 1
+    if text[bound:next_end].endswith(tuple(book.particles.at)):
+        return False  # "Y에서 …": the next place is itself on the way
+    chain = _clause_head(text[next_end:sentence_end], breaks=_KO_CHAIN_END)
+    reach = next_end + min(len(chain), book.reach)
+    return _korean_cue(book, text, next_end, reach) == Role.DESTINATION
 
 
 def _a_facility_of_it(book: CueBook, attached: str, next_word: Sequence[str]) -> bool:
