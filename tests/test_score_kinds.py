@@ -25,3 +25,16 @@ def test_a_found_city_pairs_with_the_gold_city_not_a_nearer_gold_facility() -> N
     result = score_report(case, journey)
     assert result.missed == ("Fleet HQ",)
     assert SetScore((result,)).denied_kept_off == 1.0  # the stop is the city, not the HQ
+
+
+def test_a_found_area_pairs_with_the_gold_region_not_a_gold_river_beside_it() -> None:
+    area = Place("gn:1", "Lakeland", "area", 41.3, 122.6, "CN")
+    gold = (
+        # listed first: a river with no country, within reach of the area's point
+        GoldPlace("Blue", "Blue River", "", 40.1, 124.4, "river", "context", "reported"),
+        GoldPlace("Lakeland", "Lakeland", "CN", 41.3, 122.6, "region", "context", "reported"),
+    )
+    report = Report("r", "Lakeland text", published=date(2024, 1, 1))
+    case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
+    journey = Journey("t", (), (LocatedPlace(area, "context", ()),), Route(stops=()))
+    assert score_report(case, journey).missed == ("Blue River",)

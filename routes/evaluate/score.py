@@ -134,6 +134,9 @@ def _kept_off_wanted(gold: GoldPlace) -> bool:
 
 #: Gold kinds that a found settlement (city or town) is the same sort of place as.
 _SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, "island"})
+#: Kinds of a part of a country: a found GeoNames area is the gold region it outlines.
+_REGION_KINDS = frozenset({Kind.REGION, Kind.AREA})
+_SAME_SORT = (_SETTLEMENT_KINDS, _REGION_KINDS)
 
 
 def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[GoldPlace, Place]]:
@@ -163,10 +166,11 @@ def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[Gold
 
 
 def _same_kind(gold: GoldPlace, place: Place) -> bool:
-    """Whether a gold and a found place are the same sort of place (settlements alike)."""
+    """Whether a gold and a found place are the same sort of place (settlements alike,
+    regions and areas alike)."""
     if gold.kind == place.kind:
         return True
-    return gold.kind in _SETTLEMENT_KINDS and place.kind in _SETTLEMENT_KINDS
+    return any(gold.kind in kinds and place.kind in kinds for kinds in _SAME_SORT)
 
 
 def _distance_km(gold: GoldPlace, place: Place) -> float | None:
