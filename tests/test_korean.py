@@ -437,3 +437,33 @@ def test_the_town_of_a_facility_visited_is_a_stop(gazetteer: Gazetteer) -> None:
     # a facility of the town where nothing is visited leaves it context
     text = "하바롭스크의 공항에서 러시아 관리들이 환영 행사를 준비했다."
     assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.CONTEXT
+
+
+def test_a_place_whose_name_opens_with_a_word_never_taken_is_found(
+    gazetteer: Gazetteer,
+) -> None:
+    # "조로친선" alone is a relationship, never a place; the bridge named with it is one
+    roles = _roles(_parse("열차는 조로친선다리를 건너 하산에 도착했다.", gazetteer))
+    assert "friendship-bridge" in roles
+    assert _roles(_parse("조로친선 관계가 깊어졌다.", gazetteer)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "총리는 블라디미르 코발렌코 대통령과 회담했다.",
+        "총리는 블라디미르 페트렌코 우크라이나 대통령과 만났다.",
+    ],
+)
+def test_a_first_name_before_a_name_and_a_title_is_a_person_not_a_town(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    assert {p.place.kind for p in _parse(text, gazetteer).places} <= {"country"}
+
+
+def test_a_town_named_like_a_first_name_is_still_a_town(gazetteer: Gazetteer) -> None:
+    by_name = {
+        p.place.name: p.role
+        for p in _parse("열차는 모스크바를 떠나 블라디미르에 도착했다.", gazetteer).places
+    }
+    assert by_name["Vladimir"] == Role.DESTINATION

@@ -83,6 +83,8 @@ class CueBook:
     #: Korean: a sentence's subject that is another person travelling, not the train's
     #: passenger ("… 대통령은 이튿날 X로 떠난다"): the places after it are no stops.
     other_travellers: frozenset[str] = frozenset()
+    #: Korean: titles written after a person's name ("… 푸틴 대통령"), a bare word between.
+    person_titles: tuple[str, ...] = ()
     #: Korean: words of riding the train ("열차"): a title opening a sentence with one is
     #: the traveller's own, not another leader's.
     train_words: tuple[str, ...] = ()
@@ -188,6 +190,7 @@ def load_cues(language: str) -> CueBook:
         venue_verbs=frozenset(options.get("venue_verbs", ())),
         other_travellers=frozenset(names.get("other_travellers", ())),
         train_words=tuple(names.get("train_words", ())),
+        person_titles=tuple(names.get("person_titles", ())),
         time_modals=frozenset(status.get("time_modals", ())),
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
         contrast=tuple(data["list"].get("contrast", ())),

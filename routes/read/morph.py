@@ -158,12 +158,9 @@ def korean_name_spans(
     spans: list[NameSpan] = []
     i = 0
     while i < len(words):
-        if _skipped(text, words[i], skip):
-            i += 1
-            continue
         best = _korean_best(text, words, i, found, boundaries, particles)
-        if best is None:
-            i += 1
+        if best is None or best[1] - words[i][0] <= _skipped(text, words[i], skip):
+            i += 1  # a name never taken, unless a longer place starts with it (김일성광장)
             continue
         stop, end, key = best
         spans.append(NameSpan(words[i][0], end, key, found[key]))
@@ -171,11 +168,12 @@ def korean_name_spans(
     return spans
 
 
-def _skipped(text: str, word: tuple[int, int], skip: frozenset[str]) -> bool:
-    """Whether an eojeol opens with a name never taken ("김정은동지께서", "조선중앙통신은")."""
+def _skipped(text: str, word: tuple[int, int], skip: frozenset[str]) -> int:
+    """How long a name never taken that an eojeol opens with is ("김정은동지께서",
+    "조선중앙통신은"), or 0."""
     start, end = word
     end = min(end, start + MAX_NAME_CHARS)
-    return any(text[start:stop] in skip for stop in range(end, start + 1, -1))
+    return next((stop - start for stop in range(end, start + 1, -1) if text[start:stop] in skip), 0)
 
 
 def _korean_candidates(

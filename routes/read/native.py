@@ -164,17 +164,38 @@ def _names_a_landmark(text: str, span: morph.NameSpan, book: cues.CueBook) -> bo
     """Whether a name only GeoNames knows names a plant, landmark, craft or person here.
 
     Either the name stands alone in its word and the next word starts with one of the
-    language's ``landmarks_after`` ("X 항공기 공장": the plant, not a town named X),
-    or it is followed by one of its ``named_after`` phrases ("X의 이름을 땄다").
+    language's ``landmarks_after`` ("X 항공기 공장": the plant, not a town named X), or a
+    bare word and then one of its ``person_titles`` follow ("X 푸틴 대통령": a first
+    name), or it is followed by one of its ``named_after`` phrases ("X의 이름을 땄다").
     """
     if any(p.curated for p in span.found) or span.key in book.exonyms:
         return False
     if book.named_after and text.startswith(book.named_after, span.end):
         return True
-    if not book.landmarks or (span.end < len(text) and not text[span.end].isspace()):
+    if span.end < len(text) and not text[span.end].isspace():
         return False
-    following = text[span.end : span.end + 24].split(maxsplit=1)
-    return bool(following) and following[0].startswith(book.landmarks)
+    following = text[span.end : span.end + 40].split(maxsplit=3)[:3]
+    if book.landmarks and following and following[0].startswith(book.landmarks):
+        return True
+    return _a_first_name(following, book.person_titles)
+
+
+#: A bare Korean word (no particle or punctuation after it): a name, not yet a clause.
+_BARE_HANGUL = re.compile("[가-힣]+")
+
+
+def _a_first_name(following: Sequence[str], titles: tuple[str, ...]) -> bool:
+    """Whether the words after a name are a bare name, then (maybe after one more bare word,
+    a country) a person's title: "블라디미르 | 푸틴 (러시아) 대통령"."""
+    if not titles or len(following) < 2 or not _BARE_HANGUL.fullmatch(following[0]):
+        return False
+    if following[1].startswith(titles):
+        return True
+    return (
+        len(following) == 3
+        and _BARE_HANGUL.fullmatch(following[1]) is not None
+        and following[2].startswith(titles)
+    )
 
 
 def _lookup(gazetteer: Gazetteer, exonyms: dict[str, str]) -> morph.Lookup:
