@@ -134,7 +134,7 @@ def small_geonames(tmp_path: Path) -> tuple[Path, Path]:
             "longitude": 20.0,
             "countrycode": "ZZ",
             "population": 250000,
-            "alternatenames": ["Testograd", "TST", "Тествиль"],
+            "alternatenames": ["Testograd", "TST", "Тествиль", "테스트빌 시"],
         },
         "2": {
             "geonameid": 2,
@@ -182,6 +182,15 @@ def test_the_index_is_built_once_and_reused(
     assert second.candidates("Testville")[0] == town
     assert built.stat().st_mtime_ns == stamp
     assert [p.name for p in cache.iterdir()] == [built.name]
+
+
+def test_a_korean_city_name_is_found_without_its_word_for_city(
+    project_dir: Path, small_geonames: tuple[Path, Path], tmp_path: Path
+) -> None:
+    gazetteer = _small(project_dir, small_geonames, tmp_path / "cache")
+    # GeoNames writes "테스트빌 시" ("Testville city"); a report writes "테스트빌에서"
+    assert [p.id for p in gazetteer.candidates("테스트빌")] == ["gn:1"]
+    assert [p.id for p in gazetteer.candidates("테스트빌 시")] == ["gn:1"]
 
 
 def test_a_changed_source_file_gets_a_fresh_index(

@@ -467,3 +467,24 @@ def test_a_town_named_like_a_first_name_is_still_a_town(gazetteer: Gazetteer) ->
         for p in _parse("열차는 모스크바를 떠나 블라디미르에 도착했다.", gazetteer).places
     }
     assert by_name["Vladimir"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "대표단은 하바롭스크에서 열차를 탔다.",
+        "대표단은 하바롭스크역에서 특별열차에 올라 서쪽으로 향했다.",
+        "일행은 하바롭스크에서 기차에 탑승했다.",
+    ],
+)
+def test_the_place_the_train_is_boarded_is_the_origin(gazetteer: Gazetteer, text: str) -> None:
+    assert _roles(_parse(text, gazetteer))["khabarovsk"] == Role.ORIGIN
+
+
+def test_a_geonames_city_written_without_its_word_for_city_is_found(
+    gazetteer: Gazetteer,
+) -> None:
+    names = {
+        p.place.name for p in _parse("열차는 하얼빈을 거쳐 창춘에 도착했다.", gazetteer).places
+    }
+    assert "Changchun" in names

@@ -21,8 +21,8 @@ from routes.paths import GEODATA_DIR
 #: The curated gazetteer and the outlines of its areas (helper GEODATA's files).
 PLACES_PATH = GEODATA_DIR / "places.json"
 AREAS_PATH = GEODATA_DIR / "areas.geojson"
-#: Bumped whenever the layout of the on-disk GeoNames index changes.
-INDEX_VERSION = 3
+#: Bumped whenever the layout or the names of the on-disk GeoNames index change.
+INDEX_VERSION = 4
 #: Environment variable naming the folder that holds the GeoNames index.
 CACHE_ENV = "REPORTED_ROUTES_CACHE"
 #: GeoNames places of at least this many people are "city", the rest "town".
@@ -512,7 +512,7 @@ def _city_rows(
         kind = (Kind.CITY if population >= CITY_POPULATION else Kind.TOWN).value
         aliases = _SEP.join(dict.fromkeys(a for a in alternates if a != city["name"]))
         places.append((gid, city["name"], kind, lat, lon, country, population, aliases))
-        for name in (city["name"], *alternates):
+        for name in (city["name"], *alternates, *_short_forms(alternates)):
             key = normalize(name)
             if key:
                 names.add((key, gid))
@@ -585,6 +585,14 @@ def _indexable(name: str, *, native: bool = False) -> bool:
     return all(ord(ch) < 0x250 or ch.isspace() or ch in "'’‘-‐–." for ch in name)
 
 
+def _short_forms(names: Iterable[str]) -> list[str]:
+    """Korean names of cities as running text writes them: GeoNames' "창춘 시" ("Changchun
+    city") is "창춘" in "창춘에서 열차를 탔다"."""
+    return [n.removesuffix(_HANGUL_CITY) for n in names if n.endswith(_HANGUL_CITY)]
+
+
+#: The word GeoNames' Korean names of cities end with (시, "city"), after a space.
+_HANGUL_CITY = " 시"
 _HANGUL_NAME = re.compile(r"[가-힣]+(?:[ -][가-힣]+)*")
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*(?:[ -][а-яёА-ЯЁ]+)*")
 
