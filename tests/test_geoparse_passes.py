@@ -151,10 +151,42 @@ def test_attribution_names_the_outlet_without_its_owner() -> None:
         ("the Kremlin denied he would go to Moscow", Status.DENIED),
         ("Kim is expected to reach Khasan", Status.EXPECTED),
         ("in May he left Pyongyang", Status.REPORTED),
+        ("there is no plan to travel east to Odesa", Status.RULED_OUT),
+        ("reports of a stop in Lviv on the way in were wrong", Status.RULED_OUT),
+        (
+            "the ministry declined to comment on reports that she would go to Riga",
+            Status.SPECULATIVE,
+        ),
+        ("officials would not confirm that the train would stop in Tartu", Status.SPECULATIVE),
     ],
 )
 def test_status_and_modality_words_give_the_clause_its_status(clause: str, status: str) -> None:
     assert status_of(clause) == status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aides had expected him to stop in Qiqihar as well, but that did not happen.",
+        "He was due to call at Qiqihar on the way, but it never took place.",
+        "He was expected to visit Qiqihar, though that turned out wrong.",
+    ],
+)
+def test_an_expected_stop_a_later_clause_says_did_not_happen_is_ruled_out(
+    gazetteer: Gazetteer, sentence: str
+) -> None:
+    text = f"The train left Harbin at dawn and reached Daqing by noon. {sentence}"
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Qiqihar"] == Role.RULED_OUT
+    assert roles["Daqing"] in STOP_ROLES
+
+
+def test_a_clause_after_an_expected_stop_that_goes_on_keeps_it_expected(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The train left Harbin at dawn. It was expected to stop in Qiqihar, and then in Daqing."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Qiqihar"] != Role.RULED_OUT
 
 
 # --- role --------------------------------------------------------------------------------------

@@ -41,10 +41,13 @@ from routes.read.parse.role import (
     place_role,
 )
 from routes.read.parse.sentences import Sentence, mention_time, read_sentence, sentences_with_times
-from routes.read.parse.status import clause_span, status_of
+from routes.read.parse.status import clause_span, overturned, status_of
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
 
+#: Statuses of what a following clause can say did not happen (an expectation, a rumour,
+#: a plan told as superseded).
+_OVERTURNABLE = frozenset({Status.EXPECTED, Status.SPECULATIVE, Status.SUPERSEDED})
 #: A clause that offers another branch of the one before it ("…, or to Vladivostok").
 _ALTERNATIVE = re.compile(r"[\s,;]*(?:or|either)\b", re.IGNORECASE)
 
@@ -254,6 +257,8 @@ def _mention(
     if status == Status.REPORTED and _ALTERNATIVE.match(text, clause[0], match.start):
         # "might stop in X, or travel on to Y": the other branch is as sure as the first
         status = status_of(text[sentence.start : clause[0]], words)
+    if status in _OVERTURNABLE and overturned(text, clause[1], sentence.end, words):
+        status = Status.RULED_OUT  # "had expected him to stop in X, but that did not happen"
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
     when = _mention_time(text, match, sentence, clause, role, words)
     return Mention(

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from routes.model import Status
-from routes.read.lexicon import lexicon_for
+from routes.read.lexicon import compile_phrase, lexicon_for
 from routes.read.parse.words import MEMO_SIZE
 
 #: A clause break: ``[;:,]|\s(?:but|though|although|while|whereas|and)\s``, written to open
@@ -50,3 +50,23 @@ def status_of(words: str, language: str = "en") -> str:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def overturned(text: str, clause_end: int, sentence_end: int, language: str = "en") -> bool:
+    """Whether the clause after ``clause_end`` says what the clause before it expected did
+    not happen ("…, but that did not happen": ``overturns_before`` of ``[frames]``)."""
+    pattern = _overturning(language)
+    return pattern is not None and pattern.match(text, clause_end, sentence_end) is not None
+
+
+@functools.cache
+def _overturning(language: str) -> re.Pattern[str] | None:
+    """The ``overturns_before`` phrases anchored at a clause break, or None for none."""
+    phrases = lexicon_for(language).frames.get("overturns_before", ())
+    if not phrases:
+        return None
+    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    return re.compile(
+        rf"[\s,;:—–-]*(?:(?:but|yet|though|although|and)\s+)?(?:{alternatives})(?![\w'’])",
+        re.IGNORECASE,
+    )
