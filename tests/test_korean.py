@@ -488,3 +488,25 @@ def test_a_geonames_city_written_without_its_word_for_city_is_found(
         p.place.name for p in _parse("열차는 하얼빈을 거쳐 창춘에 도착했다.", gazetteer).places
     }
     assert "Changchun" in names
+
+
+def test_an_expected_stop_a_contrasting_clause_says_was_not_made_is_ruled_out(
+    gazetteer: Gazetteer,
+) -> None:
+    for text in (
+        "열차는 치타를 떠났다. 현지 매체는 열차가 울란우데와 이르쿠츠크에도 정차할 것으로 "
+        "내다봤으나, 열차는 이들 도시에 서지 않고 그대로 지나갔다.",
+        "열차는 치타를 떠났다. 울란우데와 이르쿠츠크에도 정차할 것이라는 관측이 나왔지만, "
+        "열차는 두 도시에 서지 않고 곧장 달렸다.",
+    ):
+        assert _by_name_role(text, gazetteer, "Ulan-Ude") == Role.RULED_OUT
+        assert _by_name_role(text, gazetteer, "Irkutsk") == Role.RULED_OUT
+
+
+def test_a_negation_past_a_contrast_is_not_the_places(gazetteer: Gazetteer) -> None:
+    text = "열차는 울란우데에 정차할 예정이지만 출발 시각은 정해지지 않았다."
+    assert _by_name_role(text, gazetteer, "Ulan-Ude") != Role.RULED_OUT
+
+
+def _by_name_role(text: str, gazetteer: Gazetteer, name: str) -> str:
+    return {p.place.name: p.role for p in _parse(text, gazetteer).places}[name]

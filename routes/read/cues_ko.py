@@ -275,7 +275,7 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
     두만강을 건너 러시아로 향할 가능성이 크다"); a sentence opened as hearsay ("일각에서는")
     is speculative throughout (``before``).
     """
-    local = _clause_head(near)
+    local = _clause_head(near, breaks=_KO_CHAIN_END)
     if _KO_EMBEDDED.search(local):
         local = _clause_head(
             rest
@@ -286,10 +286,25 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
         if any(phrase in scope for (phrase,) in phrases):
             if status == Status.SPECULATIVE and _hedges_the_korean_time(book, before, chain):
                 return Status.EXPECTED
+            if status in (Status.SPECULATIVE, Status.EXPECTED) and _overturned(book, rest):
+                return Status.RULED_OUT  # "…정차할 것으로 내다봤으나, 열차는 서지 않고"
             return status
     if any(word in before for word in _KO_HEARSAY):
         return Status.SPECULATIVE
     return Status.REPORTED
+
+
+def _overturned(book: CueBook, rest: str) -> bool:
+    """Whether a Korean place's clause chain ends in contrast and the clause after it says
+    the train did not stop ("…할 것으로 내다봤으나, 열차는 이들 도시에 서지 않고")."""
+    text = _unquoted(rest)
+    cut = _KO_CHAIN_END.search(text)
+    if cut is None or not text[: cut.end()].rstrip(" ,").endswith(book.contrast_endings):
+        return False
+    after = text[cut.end() :].lstrip(" ,")
+    following = _KO_CHAIN_END.search(after)
+    clause = after[: following.start()] if following else after
+    return any(phrase in clause for phrase in book.overturns_before)
 
 
 def _hedges_the_korean_time(book: CueBook, before: str, chain: str) -> bool:
