@@ -374,3 +374,27 @@ def test_a_surname_is_a_town_only_after_a_preposition_of_place(
 ) -> None:
     names = {p.place.name for p in _parse(text, gazetteer).places}
     assert (name in names) is is_place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поезд покинул Читу утром. Ожидалось, что он остановится в Улан-Удэ, "
+        "но этого не произошло.",
+        "Поезд покинул Читу утром. Сообщения о том, что он сделает остановку в Улан-Удэ, "
+        "оказались ошибочными.",
+        "Поезд покинул Читу утром. Нет планов ехать в Улан-Удэ, сообщил источник.",
+    ],
+)
+def test_an_expected_stop_the_next_clause_says_did_not_happen_is_ruled_out(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Ulan-Ude"] == Role.RULED_OUT
+    assert roles["Chita"] == Role.ORIGIN
+
+
+def test_an_expected_stop_followed_by_another_stays_expected(gazetteer: Gazetteer) -> None:
+    text = "Поезд покинул Читу утром. Ожидалось, что он остановится в Улан-Удэ, а затем в Иркутске."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Ulan-Ude"] != Role.RULED_OUT

@@ -92,10 +92,11 @@ class CueBook:
     #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
     #: (lemma tuples in Russian, one-string tuples in Korean).
     time_modals: frozenset[str] = frozenset()
-    #: Korean: endings of a clause chain in contrast, and what the clause after one says
-    #: when the expected or rumoured places before it did not happen.
+    #: What the clause after a place's says when what was expected or rumoured there did
+    #: not happen (lemma tuples in Russian, one-string tuples in Korean), and the Korean
+    #: endings of a clause chain in contrast that such a clause follows.
+    overturns_before: tuple[tuple[str, ...], ...] = ()
     contrast_endings: tuple[str, ...] = ()
-    overturns_before: tuple[str, ...] = ()
     deadlines: tuple[tuple[str, ...], ...] = ()
     #: Conjunctions joining clauses in contrast (Russian "а", "но"), and those of them read
     #: with the clause they open.
@@ -197,7 +198,7 @@ def load_cues(language: str) -> CueBook:
         person_titles=tuple(names.get("person_titles", ())),
         time_modals=frozenset(status.get("time_modals", ())),
         contrast_endings=tuple(status.get("contrast_endings", ())),
-        overturns_before=tuple(status.get("overturns_before", ())),
+        overturns_before=tuple(lemma(w) for w in status.get("overturns_before", ())),
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
         contrast=tuple(data["list"].get("contrast", ())),
         contrast_opening=frozenset(data["list"].get("contrast_opening", ())),

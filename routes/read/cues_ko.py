@@ -304,7 +304,7 @@ def _overturned(book: CueBook, rest: str) -> bool:
     after = text[cut.end() :].lstrip(" ,")
     following = _KO_CHAIN_END.search(after)
     clause = after[: following.start()] if following else after
-    return any(phrase in clause for phrase in book.overturns_before)
+    return any(phrase in clause for (phrase,) in book.overturns_before)
 
 
 def _hedges_the_korean_time(book: CueBook, before: str, chain: str) -> bool:

@@ -242,6 +242,10 @@ def _russian_status(
         status = _own_predicate_status(book, text, (low, high), span[1])
     if status == Status.SPECULATIVE and _hedges_the_time(book, text[low:high]):
         status = Status.EXPECTED
+    if status in (Status.SPECULATIVE, Status.EXPECTED) and _overturned(
+        book, text, high, sentence[1]
+    ):
+        return Status.RULED_OUT  # "…остановится в X, но этого не произошло"
     if status != Status.REPORTED and status != Status.EXPECTED:
         return status
     prefix = _russian_clause_status(book.language, text[sentence[0] : span[0]])
@@ -252,6 +256,23 @@ def _russian_status(
     if _negated_list(book, text, sentence[0], span[0]):
         return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
     return status
+
+
+def _overturned(book: CueBook, text: str, low: int, high: int) -> bool:
+    """Whether the Russian clause from ``low`` (a clause break after a place's clause, maybe
+    followed by a contrast word) says that what was expected there did not happen."""
+    if not book.overturns_before:
+        return False
+    words = _clause_break(book.language)
+    start = low
+    while (m := words.match(text, start, high)) or text[start : start + 1].isspace():
+        start = m.end() if m else start + 1
+    cut = words.search(text, start, high)
+    lemmas = [
+        fold_lemma(book, t.form)
+        for t in morph.russian_tokens(text[start : cut.start() if cut else high])
+    ]
+    return any(_holds(lemmas, phrase) for phrase in book.overturns_before)
 
 
 def _hedges_the_time(book: CueBook, clause: str) -> bool:
