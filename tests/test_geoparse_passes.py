@@ -170,6 +170,7 @@ def test_status_and_modality_words_give_the_clause_its_status(clause: str, statu
         "Aides had expected him to stop in Qiqihar as well, but that did not happen.",
         "He was due to call at Qiqihar on the way, but it never took place.",
         "He was expected to visit Qiqihar, though that turned out wrong.",
+        "A side trip to Qiqihar was also expected, but it never took place.",
     ],
 )
 def test_an_expected_stop_a_later_clause_says_did_not_happen_is_ruled_out(
@@ -179,6 +180,18 @@ def test_an_expected_stop_a_later_clause_says_did_not_happen_is_ruled_out(
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Qiqihar"] == Role.RULED_OUT
     assert roles["Daqing"] in STOP_ROLES
+
+
+def test_a_stop_in_a_run_on_lower_case_sentence_is_not_overturned_by_the_next_statement(
+    gazetteer: Gazetteer,
+) -> None:
+    # the splitter keeps "… west. some …" whole: the answer "it did not" is Daqing's alone
+    text = (
+        "06:30 - the train left harbin station heading west. some bloggers said it might "
+        "stop in daqing; it did not, and ran on."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles.get("Harbin") != Role.RULED_OUT
 
 
 def test_a_clause_after_an_expected_stop_that_goes_on_keeps_it_expected(

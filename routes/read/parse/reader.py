@@ -251,14 +251,14 @@ def _mention(
     span = (sentence.start, sentence.end)
     clause = clause_span(sentence.break_starts, sentence.break_ends, span, match.start, match.end)
     status = status_of(text[clause[0] : clause[1]], words)
+    if _overturned(text, clause, match.start, sentence.end, words):
+        status = Status.RULED_OUT  # "had expected him to stop in X, but that did not happen"
     if status in (Status.SPECULATIVE, Status.EXPECTED):
         # a modal governs the words after it: "could detour to X", not "X so passengers could"
         status = status_of(text[clause[0] : match.end], words)
     if status == Status.REPORTED and _ALTERNATIVE.match(text, clause[0], match.start):
         # "might stop in X, or travel on to Y": the other branch is as sure as the first
         status = status_of(text[sentence.start : clause[0]], words)
-    if status in _OVERTURNABLE and overturned(text, clause[1], sentence.end, words):
-        status = Status.RULED_OUT  # "had expected him to stop in X, but that did not happen"
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
     when = _mention_time(text, match, sentence, clause, role, words)
     return Mention(
@@ -275,6 +275,22 @@ def _mention(
         status=status,
         role=role,
         part=when.part if when is not None else "",
+    )
+
+
+def _overturned(
+    text: str, clause: tuple[int, int], start: int, sentence_end: int, words: str
+) -> bool:
+    """Whether the clause of a place at ``start`` expected or rumoured it and the next clause
+    says that did not happen. The clause is read from its last full stop before the place,
+    and one running on past a full stop after it is not overturned: a sentence the splitter
+    kept whole ("… left dandong heading west. some said it might stop in X; it did not")
+    holds two statements, and only the one the next clause answers is overturned."""
+    left = max(clause[0], text.rfind(". ", clause[0], start) + 1)
+    if text.find(". ", start, clause[1]) >= 0:
+        return False  # the clause goes on past a full stop: the next is not its own
+    return status_of(text[left : clause[1]], words) in _OVERTURNABLE and overturned(
+        text, clause[1], sentence_end, words
     )
 
 
