@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from shapely.geometry import LineString, Point
-from shapely.ops import substring
+import numpy as np
+import shapely
 
 from routes.model import Journey, Leg, LegKind
 from routes.publish import style
@@ -29,17 +29,61 @@ def leg_pieces(leg: Leg, stop_countries: Mapping[str, str]) -> list[tuple[Coords
     list of (coords, country)
         One piece when the leg stays in one country or has no border point.
     """
-    first = leg.countries[0] if leg.countries else stop_countries.get(leg.from_id, "")
-    last = leg.countries[-1] if leg.countries else stop_countries.get(leg.to_id, "")
+    first, last = _end_countries(leg, stop_countries)
     if leg.border_point is None or first == last or len(leg.coords) < 2:
         return [(leg.coords, first)]
-    line = LineString(leg.coords)
-    at = line.project(Point(leg.border_point))
-    if at <= 0.0 or at >= line.length:
+    before, after = cut_at(leg.coords, leg.border_point)
+    if not before or not after:
         return [(leg.coords, first)]
-    before = tuple(substring(line, 0.0, at).coords)
-    after = tuple(substring(line, at, line.length).coords)
     return [(before, first), (after, last)]
+
+
+def piece_countries(leg: Leg, stop_countries: Mapping[str, str]) -> tuple[str, ...]:
+    """The countries of :func:`leg_pieces`, in travel order, without cutting the line."""
+    first, last = _end_countries(leg, stop_countries)
+    if leg.border_point is None or first == last or len(leg.coords) < 2:
+        return (first,)
+    _, at, length = _located(np.asarray(leg.coords, dtype=float), leg.border_point)
+    return (first, last) if 0.0 < at < length else (first,)
+
+
+def _end_countries(leg: Leg, stop_countries: Mapping[str, str]) -> tuple[str, str]:
+    """The countries a leg starts and ends in (its own, else its stops')."""
+    first = leg.countries[0] if leg.countries else stop_countries.get(leg.from_id, "")
+    last = leg.countries[-1] if leg.countries else stop_countries.get(leg.to_id, "")
+    return first, last
+
+
+def _located(xy: np.ndarray, point: tuple[float, float]) -> tuple[shapely.LineString, float, float]:
+    """The line of ``xy``, how far along it ``point`` projects, and its length."""
+    line = shapely.linestrings(xy)
+    at = float(shapely.line_locate_point(line, shapely.points(point)))
+    return line, at, float(shapely.length(line))
+
+
+def cut_at(coords: Coords, point: tuple[float, float]) -> tuple[Coords, Coords]:
+    """``coords`` cut where ``point`` projects onto the line, into the pieces from the start
+    to there and from there to the end; both empty when it projects onto an end.
+
+    The pieces are those of ``shapely.ops.substring`` (a vertex that lies on the cut is
+    kept once, not beside the cut point), found with numpy in one pass instead of two loops
+    over the vertices in Python: a map of hundreds of long legs cuts each.
+    """
+    xy = np.asarray(coords, dtype=float)
+    line, at, length = _located(xy, point)
+    if at <= 0.0 or at >= length:
+        return (), ()
+    cut = shapely.get_coordinates(shapely.line_interpolate_point(line, at))[0]
+    step = np.diff(xy, axis=0)
+    along = np.concatenate(([0.0], np.cumsum(np.sqrt(step[:, 0] ** 2 + step[:, 1] ** 2))))
+    before = np.vstack((xy[:1], xy[(along > 0.0) & (along < at)], cut[None]))
+    after = np.vstack((cut[None], xy[(along > at) & (along < length)], xy[-1:]))
+    return _tuples(before), _tuples(after)
+
+
+def _tuples(xy: np.ndarray) -> Coords:
+    """Rows of an (n, 2) array as coordinate tuples."""
+    return tuple(map(tuple, xy.tolist()))
 
 
 def stop_countries(journey: Journey) -> dict[str, str]:
@@ -53,7 +97,7 @@ def route_countries(journey: Journey) -> list[str]:
     seen: dict[str, None] = {}
     for leg in journey.route.legs:
         if leg.kind == LegKind.RAIL:
-            for _coords, country in leg_pieces(leg, countries):
+            for country in piece_countries(leg, countries):
                 seen.setdefault(country, None)
     return list(seen)
 
