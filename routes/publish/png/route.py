@@ -36,21 +36,23 @@ def draw_route(
     countries = stop_countries(journey)
     min_px = _ARROW_MIN_PX * frame.dpi / 150.0
     metres_per_px = (frame.bounds[2] - frame.bounds[0]) / frame.panel[2]
-    for leg in journey.route.legs:
-        for coords, country in leg_pieces(leg, countries):
-            if len(coords) < 2:
-                continue
-            colour = style.route_colour(leg.kind, (country,) if country else (), colours)
-            x, y = frame.project(*zip(*coords, strict=True))
-            line = np.column_stack([x, y])
-            points.append(line)
-            if leg.kind == LegKind.RAIL:
-                solid.append((line, colour))
-            else:  # flown, driven or no known rail: dashed in that kind's style
-                kind = leg.kind if leg.kind in style.LEG_STYLES else LegKind.NO_RAIL
-                dashed.append((line, colour, kind))
-            if _length(line) / metres_per_px >= min_px:
-                _draw_arrow(ax, x, y, colour)
+    pieces = [
+        (leg, coords, country)
+        for leg in journey.route.legs
+        for coords, country in leg_pieces(leg, countries)
+        if len(coords) >= 2
+    ]
+    for (leg, _, country), line in zip(pieces, _projected(frame, pieces), strict=True):
+        x, y = line[:, 0], line[:, 1]
+        colour = style.route_colour(leg.kind, (country,) if country else (), colours)
+        points.append(line)
+        if leg.kind == LegKind.RAIL:
+            solid.append((line, colour))
+        else:  # flown, driven or no known rail: dashed in that kind's style
+            kind = leg.kind if leg.kind in style.LEG_STYLES else LegKind.NO_RAIL
+            dashed.append((line, colour, kind))
+        if _length(line) / metres_per_px >= min_px:
+            _draw_arrow(ax, x, y, colour)
     lines = solid + [(line, colour) for line, colour, _ in dashed]
     ax.add_collection(
         LineCollection(
@@ -89,6 +91,17 @@ def draw_route(
             linestyle="none",
         )
     return (np.vstack(points) if points else np.empty((0, 2))), bool(marks)
+
+
+def _projected(frame: MapFrame, pieces: list[tuple]) -> list[np.ndarray]:
+    """Each piece's ``coords`` projected to (n, 2) map metres, in one pyproj call for all
+    (one call per piece costs more than the projecting on a map of hundreds of legs)."""
+    if not pieces:
+        return []
+    lonlat = np.concatenate([np.asarray(coords, dtype=float) for _, coords, _ in pieces])
+    x, y = frame.project(lonlat[:, 0], lonlat[:, 1])
+    ends = np.cumsum([len(coords) for _, coords, _ in pieces])[:-1]
+    return np.split(np.column_stack([x, y]), ends)
 
 
 def _length(line: np.ndarray) -> float:
