@@ -266,3 +266,20 @@ def test_in_lower_case_writing_a_name_or_title_does_not_swallow_the_place_after_
 
 def test_a_title_and_the_name_after_it_are_no_place(gazetteer: Gazetteer) -> None:
     assert not _found("President Vladimir Putin Spoke.", gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The train left Rome and stopped at Santa Maria degli Angeli, in Italy.",
+            "Santa Maria degli Angeli",
+        ),
+        ("In France the train passed Aix-en-Provence at noon.", "Aix-en-Provence"),
+        ("The Czech train passed Ústí nad Labem on its way to Dresden.", "Ústí nad Labem"),
+    ],
+)
+def test_a_name_joined_by_a_small_word_of_its_language_is_found_whole(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    assert name in _found(text, gazetteer).values()
