@@ -283,3 +283,23 @@ def test_a_name_joined_by_a_small_word_of_its_language_is_found_whole(
     gazetteer: Gazetteer, text: str, name: str
 ) -> None:
     assert name in _found(text, gazetteer).values()
+
+
+def test_a_small_capital_is_found_as_its_country_is(gazetteer: Gazetteer) -> None:
+    # a few hundred people: any other town so small and so far off would be dropped
+    assert (
+        "Vatican City" in _found("The pope's train left Vatican City at dawn.", gazetteer).values()
+    )
+    # another name of a capital is not the capital's own name ("Victoria" for Hong Kong)
+    assert _found("Victoria is where the train began.", gazetteer) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was shown the launch complex for the Angara rocket.",
+        "Officials showed him a Kursk-class submarine in the port.",
+    ],
+)
+def test_a_craft_named_after_a_place_is_not_the_place(gazetteer: Gazetteer, text: str) -> None:
+    assert _found(text, gazetteer) == {}

@@ -149,6 +149,11 @@ class Gazetteer:
         """Every normalised curated name with the places it names."""
         yield from self._curated.items()
 
+    def names_capital(self, key: str, country: str) -> bool:
+        """Whether the normalised name ``key`` is the name GeoNames gives ``country``'s
+        capital ("ulaanbaatar" for MN, "vatican city" for VA)."""
+        return (key, country) in self._capitals
+
     def is_capital(self, place: Place) -> bool:
         """Whether ``place`` is its country's capital (and may stand for its government)."""
         known = self._capital_memo.get(place.id)

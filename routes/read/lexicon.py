@@ -50,6 +50,7 @@ class Lexicon:
     connectors: frozenset[str]
     cues: tuple[Cue, ...] = ()
     vessels: tuple[str, ...] = ()
+    vessels_after: tuple[str, ...] = ()
     landmarks: tuple[str, ...] = ()
     after_cues: tuple[Cue, ...] = ()
     frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -380,6 +381,7 @@ def load_lexicon(language: str) -> Lexicon:
         geo=frozenset(_strings(words, "geo", path)),
         connectors=frozenset(_strings(words, "connectors", path)),
         vessels=tuple(w.lower() for w in names.get("vessels", [])),
+        vessels_after=tuple(w.lower() for w in names.get("vessels_after", [])),
         landmarks=tuple(w.lower() for w in names.get("landmarks", [])),
         cues=tuple(_before_cue(t, path) for t in data.get("cues", []) if "before" in t),
         after_cues=tuple(_after_cue(t, path) for t in data.get("cues", []) if "after" in t),

@@ -90,6 +90,12 @@ _VESSEL_BEFORE = re.compile(
 )
 
 
+#: "the Angara rocket", "a Kursk-class submarine": a model of craft named after the place.
+_VESSEL_AFTER = re.compile(
+    r"[ -](?:" + "|".join(re.escape(w) for w in LEXICON.vessels_after) + r")\b", re.IGNORECASE
+)
+
+
 _LANDMARK_AFTER = re.compile(
     r"(?:['’]s)?(?-i:(?:[ -][A-Z][\w'’-]*){0,3})\s+(?:"
     + "|".join(re.escape(w) for w in LEXICON.landmarks)
@@ -108,14 +114,16 @@ _LANDMARK_OF_BEFORE = re.compile(
 def names_something_else(text: str, match: Match) -> bool:
     """Whether a name only GeoNames knows is a model, a craft or a landmark here.
 
-    "Tu-160" (Tsu), "the cruiser Aurora", "St Michael's Cathedral" (Saint Michael, USA),
-    "the mausoleum of Ho Chi Minh" (the city).
+    "Tu-160" (Tsu), "the cruiser Aurora", "the Angara rocket" (Ankara), "St Michael's
+    Cathedral" (Saint Michael, USA), "the mausoleum of Ho Chi Minh" (the city).
     """
     if not match.global_only:
         return False
     if _MODEL_AFTER.match(text, match.end):
         return True
     if _VESSEL_BEFORE.search(text, max(0, match.start - 30), match.start):
+        return True
+    if _VESSEL_AFTER.match(text, match.end):
         return True
     if _LANDMARK_OF_BEFORE.search(text, max(0, match.start - 30), match.start):
         return True

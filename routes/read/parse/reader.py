@@ -200,7 +200,7 @@ def _parse_report(
     matches, demonyms = find_candidates(text, gazetteer, language)
     counts = context_countries(matches, demonyms)
     found: list[tuple[Place, Mention]] = []
-    for match, place in _resolved(matches, counts, text, is_native):
+    for match, place in _resolved(matches, counts, text, is_native, gazetteer):
         index = max(bisect.bisect_right(starts, match.start) - 1, 0)
         if index not in sentences:
             sentences[index] = read_sentence(
@@ -219,7 +219,7 @@ def _parse_report(
 
 
 def _resolved(
-    matches: Sequence[Match], counts, text: str, is_native: bool
+    matches: Sequence[Match], counts, text: str, is_native: bool, gazetteer: Gazetteer
 ) -> list[tuple[Match, Place]]:
     """Each match with the place it means, namesakes chosen; unresolved matches dropped."""
     if is_native:
@@ -230,7 +230,7 @@ def _resolved(
     for match in matches:
         if needs_common_check(match):
             lowered.active = True
-        place = resolve_place(match, counts, text, lowered)
+        place = resolve_place(match, counts, text, lowered, gazetteer.names_capital)
         resolved.append((match, region_place(place) if match.region else place))
     return list(choose_namesakes(resolved, counts, text))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from pyproj import Geod
 
@@ -33,7 +33,11 @@ def context_countries(matches: Sequence[Match], demonyms: set[str]) -> Counter[s
 
 
 def resolve_place(
-    match: Match, counts: Counter[str], text: str, lowered: LowerWords
+    match: Match,
+    counts: Counter[str],
+    text: str,
+    lowered: LowerWords,
+    capital: Callable[[str, str], bool] = lambda _key, _country: False,
 ) -> Place | None:
     """The place a match most likely means, or None when it is probably not a place.
 
@@ -41,8 +45,9 @@ def resolve_place(
     Primorye is Khasan, Russia), then a curated place beats a GeoNames one, then
     population.  A GeoNames-only reading must look like a proper name: not a
     common word, an acronym or part of a longer unknown name, and big enough or
-    in a country the report is about; a one-word other name of a town ("Angara"
-    for Ankara) needs that country too.
+    in a country the report is about (or written as the name of its country's capital:
+    ``capital(key, country)``; "Vatican City", "Ulaanbaatar" are known as their country
+    is); a one-word other name of a town ("Angara" for Ankara) needs that country too.
     """
     own = match.default
     own_country = own.country if own is not None else None
@@ -67,7 +72,7 @@ def resolve_place(
     surface = text[match.start : match.end]
     key = normalize(surface)
     single = " " not in key
-    near = in_context(best.country, counts, own_country)
+    near = in_context(best.country, counts, own_country) or capital(key, best.country)
     acronym = not match.dateline and _ACRONYM.search(surface)  # datelines are in capitals
     if match.embedded or key in COMMON_WORDS or acronym:
         return None
