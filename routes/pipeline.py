@@ -30,6 +30,7 @@ from routes.read.parse.visits import (
     home_first,
     one_visit_per_station,
     order_by_event_time,
+    reached_places,
     return_visits,
     returned_to,
     track_order,
@@ -137,7 +138,8 @@ def _stops(
         rank = {pid: i for i, pid in enumerate(corrections.order)}
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     along = track_order(stops, lambda given: order_stops(given, network))
-    ordered = home_first(order_by_event_time(along, event_times(places)), returned_to(places))
+    timed = order_by_event_time(along, event_times(places), reached=reached_places(places))
+    ordered = home_first(timed, returned_to(places))
     return return_visits(one_visit_per_station(ordered), places)
 
 

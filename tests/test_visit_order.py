@@ -288,6 +288,44 @@ def test_a_place_the_train_is_only_bound_for_takes_no_time_and_ends_the_journey(
     assert names == ["Irkutsk", "Krasnoyarsk", "Omsk", "Moscow"]
 
 
+@pytest.mark.parametrize(
+    ("second", "names"),
+    [
+        pytest.param(
+            "Its train arrived at the station of Tyumen after an overnight run from Yekaterinburg.",
+            ["Yekaterinburg", "Tyumen", "Omsk"],
+            id="arrived-at-comes-before-the-dated-destination",
+        ),
+        pytest.param(
+            "Its train is now heading for Novosibirsk.",
+            ["Omsk", "Novosibirsk"],
+            id="heading-for-still-ends-the-journey",
+        ),
+    ],
+)
+def test_an_undated_destination_told_as_reached_is_a_stop_on_the_way(
+    second: str, names: list[str], gazetteer
+) -> None:
+    # a sentence without a day that tells the train got somewhere: no place it was bound for
+    text = (
+        "The delegation visited a tractor works in Omsk on Thursday, the governor's office "
+        f"said. {second}"
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 6, 7))
+    assert _route_names(report, gazetteer) == names
+
+
+def test_a_destination_told_as_reached_does_not_end_the_journey_for_lack_of_a_time() -> None:
+    stops = [
+        _stop("a", 10.0, Role.ORIGIN),
+        _stop("b", 11.0, Role.DESTINATION),
+        _stop("c", 12.0, Role.DESTINATION),
+    ]
+    times = {"a": EventTime("2023-09-10"), "c": EventTime("2023-09-11")}
+    assert _names(order_by_event_time(stops, times)) == ["a", "c", "b"]
+    assert _names(order_by_event_time(stops, times, reached={"b"})) == ["a", "b", "c"]
+
+
 def test_a_sentence_telling_the_route_keeps_its_order_when_no_stop_has_a_time(gazetteer) -> None:
     # the track alone, from the origin, would take the nearer Artyom before Khabarovsk
     text = (

@@ -68,10 +68,14 @@ class OrderWords(NamedTuple):
     way_back: re.Pattern[str]  # before the place: on the way back, after the turn
     again: re.Pattern[str]  # right before or after the place: passed a second time
     home_bound: re.Pattern[str]  # in the sentence: the train set off back home
+    arrived: re.Pattern[str]  # right before the place (a few words between): it got there
 
 
 #: A pattern that matches nothing, for an empty word list.
 _NOTHING = "(?!x)x"
+#: What may stand between a word of arriving and the place: up to four lower-case words
+#: ("reached the X station", "arrived at the station of X"), no other name.
+_ARRIVED_GAP = r"(?:\s+(?-i:[a-z][\w'’-]*)){0,4}\s+"
 
 
 @functools.cache
@@ -104,6 +108,7 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("way_back", [])),
                 _alternatives(lists.get("again", [])),
                 _alternatives(lists.get("home_bound", [])),
+                rf"(?:{_alternatives(lists.get('arrived', []))}){_ARRIVED_GAP}$",
             )
         )
     )
@@ -295,6 +300,8 @@ def order_by_event_time(
     stops: Sequence[T],
     times: Mapping[str, EventTime | str],
     distance: Distance | None = None,
+    *,
+    reached: Collection[str] = (),
 ) -> list[T]:
     """``(place, role, …)`` stops sorted by event time, the track placing the rest.
 
@@ -306,6 +313,9 @@ def order_by_event_time(
         Event times by place id (:func:`event_times`; an ISO string is a day of rank 0).
     distance
         km between two places, for placing stops without a time (geodesic when None).
+    reached
+        Ids of the places a report tells the train got to (:func:`reached_places`): a
+        destination among them is no place it was only bound for.
 
     Returns
     -------
@@ -325,7 +335,7 @@ def order_by_event_time(
     """
     distance = distance or _geodesic_km
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
-    final = _final_destination(stops, times)
+    final = _final_destination(stops, times, reached)
     first = _first_origin(stops, keys)
     if final is not None and _passed_on_the_way(final, stops, keys, first, distance):
         final = None  # reached before stops on later days that lie beyond it
@@ -459,17 +469,21 @@ def _insert_untimed(
     return out
 
 
-def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | str]) -> int | None:
+def _final_destination(
+    stops: Sequence[tuple], times: Mapping[str, EventTime | str], reached: Collection[str] = ()
+) -> int | None:
     """The index of the destination the journey ends at.
 
     A destination with no time of its own is where the train is bound for ("heading to X",
-    "the X-Y train"): the last of those on the track. When every
-    destination has a time, the one of the latest time (the last on the track on a tie).
+    "the X-Y train"): the last of those on the track, unless the report tells the train got
+    there (``reached``: "reached the X station" in a sentence without a day is a stop on the
+    way to a dated destination). When every other destination has a time, the one of the
+    latest time (the last on the track on a tie).
     """
     ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
     if not ends:
         return None
-    bound = [i for i in ends if stops[i][0].id not in times]
+    bound = [i for i in ends if stops[i][0].id not in times and stops[i][0].id not in reached]
     if bound:
         return bound[-1]
     return max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
@@ -509,6 +523,24 @@ def returned_to(places: Sequence[LocatedPlace]) -> set[str]:
         if (before and len(head[before[-1] :].split()) <= _HOME_GAP_WORDS) or (
             after is not None and after.start() <= _HOME_PARTICLE
         ):
+            found.add(place_id)
+    return found
+
+
+def reached_places(places: Sequence[LocatedPlace]) -> set[str]:
+    """Ids of the stop places a current mention tells the train got to, not only headed for.
+
+    "reached the X station", "arrived at the station of X", "pulled into X" (the ``arrived``
+    words of ``[order]``, then up to four lower-case words): told as done (not as expected).
+    """
+    words = order_words()
+    found = set()
+    for place_id, mention in _current_mentions(places):
+        if mention.role not in STOP_ROLES or mention.status != Status.REPORTED:
+            continue
+        head = mention.quote[: max(0, mention.start - mention.sentence_start)]
+        clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+        if words.arrived.search(clause):
             found.add(place_id)
     return found
 
