@@ -326,6 +326,18 @@ def test_a_destination_told_as_reached_does_not_end_the_journey_for_lack_of_a_ti
     assert _names(order_by_event_time(stops, times, reached={"b"})) == ["a", "b", "c"]
 
 
+def test_planned_stops_without_a_time_come_after_the_arrival_told_as_done(gazetteer) -> None:
+    # on the track both lie before Irkutsk; the report tells them as plans after the arrival
+    text = (
+        "The delegation's train left Krasnoyarsk on Monday and arrived in Irkutsk on Tuesday "
+        "morning, regional officials said. The guests are due to visit Usolye-Sibirskoye. They "
+        "are also expected to tour a refinery in Angarsk."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 6, 4))
+    names = _route_names(report, gazetteer)
+    assert names == ["Krasnoyarsk", "Irkutsk", "Usol’ye-Sibirskoye", "Angarsk"]
+
+
 def test_a_sentence_telling_the_route_keeps_its_order_when_no_stop_has_a_time(gazetteer) -> None:
     # the track alone, from the origin, would take the nearer Artyom before Khabarovsk
     text = (

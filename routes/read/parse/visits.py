@@ -192,12 +192,15 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
     one higher after "then" or "later", a day less after "the previous day", a day more
     after "the next day"; "on the way back" (the return leg comes after the turn) and "then"
     of a planned stop ("the route will then pass X") put it one higher than the latest
-    event the report told before it. Within one sentence, the places told after "after"
-    come one rank before the places told ahead of it.
+    event the report told before it; a planned stop without such words, one higher than the
+    latest stop the report told before it as done ("arrived in X on Tuesday … the guests
+    are due to visit Y": a plan comes after what has happened). Within one sentence, the
+    places told after "after" come one rank before the places told ahead of it.
     """
     out: list[tuple[str, EventTime]] = []
     told_before: _Span | None = None  # the times of the sentence told before this one
     latest: EventTime | None = None  # the latest time the report told so far
+    done: EventTime | None = None  # the latest time of a stop it told as done
     stops: list[EventTime] = []  # the stop times of this sentence
     others: list[EventTime] = []  # the times of its other places
     sentence = None
@@ -206,9 +209,9 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
             if sentence is not None and mention.report_id == sentence[0]:
                 told_before = _span(stops or others) or told_before
             else:
-                told_before = latest = None
+                told_before = latest = done = None
             sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
-        when = _mention_time(mention, told_before, latest)
+        when = _mention_time(mention, told_before, latest, done)
         if when is None:
             continue
         when = when._replace(
@@ -219,6 +222,8 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
+            if mention.status == Status.REPORTED and (done is None or _key(when) > _key(done)):
+                done = when
         elif mention.role not in _SAYING_ROLES:
             others.append(when)
     return out
@@ -241,14 +246,18 @@ _SAYING_ROLES = (Role.DATELINE, Role.ACTOR)
 
 
 def _mention_time(
-    mention: Mention, told_before: _Span | None, latest: EventTime | None = None
+    mention: Mention,
+    told_before: _Span | None,
+    latest: EventTime | None = None,
+    done: EventTime | None = None,
 ) -> EventTime | None:
     """One mention's event time, given the times of the sentence told before it and the
     latest time told so far in its report.
 
     See :func:`mention_times`: "earlier" and "the previous day" are read against the
     earliest of those times, "then", "later" and "the next day" against the latest ("then"
-    of a planned stop against the latest of the report).
+    of a planned stop against the latest of the report), a planned stop without such words
+    against ``done``, the latest time of a stop the report told as done so far.
     """
     head = mention.quote[: max(0, mention.start - mention.sentence_start)]
     words = order_words()
@@ -272,6 +281,8 @@ def _mention_time(
     if words.later.search(head):
         last = latest if mention.status == Status.EXPECTED and latest is not None else last_told
         return EventTime(last.day, last.rank + 1 + after)
+    if mention.status == Status.EXPECTED and done is not None:
+        return EventTime(done.day, done.rank + 1 + after)
     return None
 
 
