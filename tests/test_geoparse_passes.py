@@ -166,6 +166,13 @@ def test_negation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
     assert roles["Ussuriysk"] == Role.RULED_OUT
 
 
+def test_an_expectation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
+    text = "The tourist train is expected to run through Omsk, Tyumen and Perm this week."
+    parsed = _parse(text, gazetteer)
+    statuses = {p.place.name: [m.status for m in p.mentions] for p in parsed.places}
+    assert statuses == {name: [Status.EXPECTED] for name in ("Omsk", "Tyumen", "Perm")}
+
+
 def test_speculation_is_never_a_stop_until_a_later_mention_confirms_it(
     gazetteer: Gazetteer,
 ) -> None:

@@ -36,6 +36,7 @@ from routes.read.parse.resolve import (
 from routes.read.parse.role import (
     heads_for,
     inherit_role,
+    inherit_status,
     mention_role,
     names_a_service,
     place_role,
@@ -211,6 +212,7 @@ def _parse_report(
             )
         elif found and place.kind in POINT_KINDS:
             mention = inherit_role(text, found[-1][1], mention, place)
+            mention = inherit_status(text, found[-1][1], mention)
         found.append((place, mention))
     return found, times
 

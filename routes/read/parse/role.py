@@ -252,6 +252,21 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     return replace(mention, role=role)
 
 
+def inherit_status(text: str, previous: Mention, mention: Mention) -> Mention:
+    """A mention listed right after an expected one is expected too.
+
+    "is expected to run through X, Y and Z": the list's own clauses (cut at its commas and
+    "and") hold no modal, but the one before the first place governs them all.
+    """
+    if mention.status != Status.REPORTED or previous.status != Status.EXPECTED:
+        return mention
+    if previous.sentence_start != mention.sentence_start:
+        return mention
+    if _LIST_GLUE.fullmatch(text, previous.end, mention.start) is None:
+        return mention
+    return replace(mention, status=Status.EXPECTED)
+
+
 def _then_before(between: str) -> bool:
     """Whether the words between a stop and the next place end in a bare "and then" ("ran
     through X, where …, and then Y at dawn": ``[order] later`` words right before the place,
