@@ -326,6 +326,16 @@ def test_a_destination_told_as_reached_does_not_end_the_journey_for_lack_of_a_ti
     assert _names(order_by_event_time(stops, times, reached={"b"})) == ["a", "b", "c"]
 
 
+def test_before_reaching_puts_a_stop_right_before_the_arrival_told_last(gazetteer) -> None:
+    # "after flying into Rzeszów" came first; "before reaching the city" is told of the arrival
+    text = (
+        "The prime minister arrived in Lviv on Monday after flying into Rzeszów. Before "
+        "reaching the city she visited Przemyśl."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2023, 2, 21))
+    assert _route_names(report, gazetteer) == ["Rzeszów", "Przemyśl", "Lviv"]
+
+
 def test_planned_stops_without_a_time_come_after_the_arrival_told_as_done(gazetteer) -> None:
     # on the track both lie before Irkutsk; the report tells them as plans after the arrival
     text = (

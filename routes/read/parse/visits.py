@@ -59,6 +59,7 @@ class OrderWords(NamedTuple):
     """
 
     earlier: re.Pattern[str]  # before the place: before the event told last
+    before_arrival: re.Pattern[str]  # opening the sentence: before the arrival told last
     day_before: re.Pattern[str]  # in the sentence: a day before the earliest told before
     day_after: re.Pattern[str]  # … a day after the latest
     later: re.Pattern[str]  # before the place: after the event told last
@@ -99,6 +100,7 @@ def order_words() -> OrderWords:
             re.compile(pattern, re.IGNORECASE)
             for pattern in (
                 earlier,
+                rf"^\W*(?:{_alternatives(lists.get('before_arrival', []))})",
                 _alternatives(lists.get("day_before", [])),
                 _alternatives(lists.get("day_after", [])),
                 _alternatives(lists.get("later", [])),
@@ -262,10 +264,11 @@ def _mention_time(
     head = mention.quote[: max(0, mention.start - mention.sentence_start)]
     words = order_words()
     after = -1 if words.after.search(head) and _told_before(head) else 0
+    before = _told_earlier_than(head, told_before)
     if mention.date and len(mention.date) >= _DAY:
         day = mention.date[:_DAY]
-        if told_before is not None and told_before[0].day == day and words.earlier.search(head):
-            return EventTime(day, told_before[0].rank - 1 + after, mention.date[:_MINUTE])
+        if before is not None and before.day == day:
+            return EventTime(day, before.rank - 1 + after, mention.date[:_MINUTE])
         return EventTime(day, after, mention.date[:_MINUTE])
     if told_before is None:
         return None
@@ -274,8 +277,8 @@ def _mention_time(
         return EventTime(_shift(earliest.day, -1), after)
     if words.day_after.search(mention.quote):
         return EventTime(_shift(last_told.day, 1), after)
-    if words.earlier.search(head):
-        return EventTime(earliest.day, earliest.rank - 1 + after)
+    if before is not None:
+        return EventTime(before.day, before.rank - 1 + after)
     if latest is not None and words.way_back.search(head):
         return EventTime(latest.day, latest.rank + 1 + after)
     if words.later.search(head):
@@ -284,6 +287,22 @@ def _mention_time(
     if mention.status == Status.EXPECTED and done is not None:
         return EventTime(done.day, done.rank + 1 + after)
     return None
+
+
+def _told_earlier_than(head: str, told_before: _Span | None) -> EventTime | None:
+    """The event of the sentence told before that ``head`` (the words before a place) tells
+    its place came before, None for none.
+
+    "Earlier", "previously" or a past perfect: the earliest event of that sentence; "Before
+    reaching the capital" opening the sentence: the arrival, its latest ("arrived in X on
+    Monday after flying into Y. Before reaching the capital he visited Z": Z after Y).
+    """
+    if told_before is None:
+        return None
+    words = order_words()
+    if words.before_arrival.search(head):
+        return told_before[1]
+    return told_before[0] if words.earlier.search(head) else None
 
 
 def _told_before(head: str) -> bool:
