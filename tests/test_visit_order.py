@@ -11,6 +11,7 @@ from routes.pipeline import build
 from routes.read.geoparse import parse
 from routes.read.parse.visits import (
     EventTime,
+    crossed_between_countries,
     event_times,
     home_first,
     one_visit_per_station,
@@ -249,6 +250,37 @@ def test_a_sentence_told_in_the_afternoon_follows_the_morning_told_before(gazett
     )
     assert times["Vladivostok"].day == times["Artyom"].day
     assert times["Vladivostok"].rank > times["Artyom"].rank
+
+
+def _placed(name: str, kind: str, country: str, lon: float) -> tuple[Place, str]:
+    """A stop of ``kind`` in ``country`` on a line of latitude 50, ``lon`` degrees east."""
+    return (Place(name, name.title(), kind, 50.0, lon, country=country), Role.VIA)
+
+
+def test_a_border_river_goes_where_the_journey_passes_from_one_country_to_the_other() -> None:
+    # "crossing the river from a to b": told first, it was crossed between a and b
+    river = _placed("river", Kind.RIVER, "", 10.02)
+    a, b = _placed("a", Kind.CITY, "AA", 10.0), _placed("b", Kind.CITY, "BB", 10.04)
+    c = _placed("c", Kind.CITY, "BB", 12.0)
+    assert _names(crossed_between_countries([river, a, b, c])) == ["a", "river", "b", "c"]
+    assert _names(crossed_between_countries([a, b, river, c])) == ["a", "river", "b", "c"]
+
+
+def test_a_border_river_far_from_any_change_of_country_or_of_one_country_stays() -> None:
+    far = _placed("river", Kind.RIVER, "", 14.0)
+    a, b = _placed("a", Kind.CITY, "AA", 10.0), _placed("b", Kind.CITY, "BB", 10.04)
+    assert _names(crossed_between_countries([far, a, b])) == ["river", "a", "b"]
+    inland = _placed("inland", Kind.RIVER, "BB", 10.02)
+    assert _names(crossed_between_countries([inland, a, b])) == ["inland", "a", "b"]
+
+
+def test_a_river_told_before_its_two_banks_is_crossed_between_them(gazetteer) -> None:
+    text = (
+        "A delegation's special train reached Shenyang at noon on Friday, a station guard "
+        "said. Before dawn it had crossed the Yalu from Sinuiju into Dandong."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 3, 1))
+    assert _route_names(report, gazetteer) == ["Sinuiju", "Yalu River", "Dandong", "Shenyang"]
 
 
 def test_a_city_and_its_named_station_are_one_visit_the_station_where_the_first_was() -> None:

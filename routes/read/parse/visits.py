@@ -11,13 +11,16 @@ What a report tells as done wins over what one tells as planned.
 ties) and puts each stop without one where it adds the fewest km between them;
 :func:`home_first` puts a place the train came back to ("returned to X") first when the
 journey went out from it and back, last when the report tells only the way home;
-:func:`return_visits` adds the second visits of an out-and-back journey: a place passed on
-the way out and again on the way back, and the origin the train headed home to.
+:func:`crossed_between_countries` puts a border river or bridge where the journey passes from
+one of its banks' countries to the other; :func:`return_visits` adds the second visits of an
+out-and-back journey: a place passed on the way out and again on the way back, and the origin
+the train headed home to.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import tomllib
@@ -655,6 +658,49 @@ def _station_of(station: tuple, city: tuple, distance: Distance) -> bool:
         return False
     named = re.match(rf"{re.escape(c.name)}(?!\w)", s.name) is not None
     return named and distance(s, c) <= _STATION_IN_CITY_KM
+
+
+#: Most km from a border river or bridge to each of the two stops it is crossed between.
+_CROSSED_NEAR_KM = 50.0
+
+
+def crossed_between_countries(stops: Sequence[T], distance: Distance | None = None) -> list[T]:
+    """``stops`` (in travel order) with each border river or bridge where the border is crossed.
+
+    A river or bridge of no one country (the Yalu, a friendship bridge) is crossed where the
+    journey passes from a stop of one country to a stop of another: "crossing the Yalu from
+    X to Y" tells all three at one time, so their told order says nothing. Such a stop goes
+    between the two consecutive stops of different countries nearest it, both within
+    :data:`_CROSSED_NEAR_KM`; it stays where it is when it already stands between two
+    countries' stops or none lie near it.
+    """
+    distance = distance or _geodesic_km
+    out = list(stops)
+    for stop in [s for s in stops if _border_span(s[0])]:
+        rest = [s for s in out if s is not stop]
+        at = out.index(stop)
+        if 0 < at < len(out) - 1 and _countries_differ(out[at - 1][0], out[at + 1][0]):
+            continue
+        gaps = [
+            (distance(a[0], stop[0]) + distance(stop[0], b[0]), i + 1)
+            for i, (a, b) in enumerate(itertools.pairwise(rest))
+            if _countries_differ(a[0], b[0])
+            and max(distance(a[0], stop[0]), distance(stop[0], b[0])) <= _CROSSED_NEAR_KM
+        ]
+        if gaps:
+            cut = min(gaps)[1]
+            out = [*rest[:cut], stop, *rest[cut:]]
+    return out
+
+
+def _border_span(place: Any) -> bool:
+    """Whether ``place`` is a river or a bridge of no one country (it spans a border)."""
+    return place.kind in (Kind.RIVER, Kind.BRIDGE) and not place.country
+
+
+def _countries_differ(a: Any, b: Any) -> bool:
+    """Whether two places lie in two different (known) countries."""
+    return bool(a.country and b.country and a.country != b.country)
 
 
 #: Characters right before and after a place searched for "again" ("passing X again").
