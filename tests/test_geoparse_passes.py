@@ -242,17 +242,19 @@ def test_cue_words_from_the_language_file_fire(before: str, role: str | None) ->
 # --- visits ------------------------------------------------------------------------------------
 
 
-def _stop(place_id: str, role: str) -> tuple[Place, str]:
-    return (Place(place_id, place_id.title(), Kind.CITY, 0.0, 0.0), role)
+def _stop(place_id: str, role: str, lon: float = 0.0) -> tuple[Place, str]:
+    return (Place(place_id, place_id.title(), Kind.CITY, 0.0, lon), role)
 
 
 def test_visits_follow_event_time_between_origin_and_destination() -> None:
+    # the stops lie on one line (the equator), d where c is: d adds no km between any two,
+    # and no stop is where the origin is (an origin the train came to earlier starts nothing)
     stops = [
-        _stop("a", Role.ORIGIN),
-        _stop("b", Role.VIA),
-        _stop("c", Role.VIA),
-        _stop("d", Role.VIA),
-        _stop("e", Role.DESTINATION),
+        _stop("a", Role.ORIGIN, 0.0),
+        _stop("b", Role.VIA, 1.0),
+        _stop("c", Role.VIA, 2.0),
+        _stop("d", Role.VIA, 2.0),
+        _stop("e", Role.DESTINATION, 4.0),
     ]
     times = {"a": "2023-09-14", "b": "2023-09-13", "c": "2023-09-11", "e": "2023-09-10"}
     ordered = [s[0].id for s in order_by_event_time(stops, times)]

@@ -88,6 +88,24 @@ def test_a_destination_reached_before_later_stops_beyond_it_is_a_stop_on_the_way
     assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
 
 
+def test_a_destination_dated_before_every_other_stop_is_where_the_journey_went_on_from() -> None:
+    # "arrived in b on Monday … on Tuesday the train passed a": no origin, b is no end
+    stops = [_stop("a", 11.0), _stop("b", 10.0, Role.DESTINATION)]
+    times = {"a": "2023-09-12", "b": "2023-09-11"}
+    assert _names(order_by_event_time(stops, times)) == ["b", "a"]
+
+
+def test_an_origin_the_train_came_to_earlier_does_not_start_the_journey() -> None:
+    # "reached c on Sunday … toured o, a district of c, on Tuesday before leaving the city"
+    stops = [
+        _stop("o", 10.0, Role.ORIGIN),
+        _stop("c", 10.1, Role.DESTINATION),
+        _stop("x", 14.0),
+    ]
+    times = {"o": "2023-09-12", "c": "2023-09-10", "x": "2023-09-13"}
+    assert _names(order_by_event_time(stops, times)) == ["c", "o", "x"]
+
+
 def test_a_later_stop_on_the_way_to_the_destination_leaves_it_last() -> None:
     # "began the journey to c on the 10th … expected to pass b on the 11th"
     stops = [_stop("a", 10.0, Role.ORIGIN), _stop("c", 20.0, Role.DESTINATION), _stop("b", 12.0)]

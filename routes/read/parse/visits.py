@@ -369,7 +369,7 @@ def order_by_event_time(
     distance = distance or _geodesic_km
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
     final = _final_destination(stops, times, reached)
-    first = _first_origin(stops, keys)
+    first = _first_origin(stops, keys, distance)
     if final is not None and _passed_on_the_way(final, stops, keys, first, distance):
         final = None  # reached before stops on later days that lie beyond it
     ends = {i for i in (first, final) if i is not None}
@@ -386,13 +386,18 @@ def order_by_event_time(
     return [stops[i] for i in placed]
 
 
-def _first_origin(stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int]]) -> int | None:
+def _first_origin(
+    stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int]], distance: Distance
+) -> int | None:
     """The index of the origin the journey starts at: the first stop on the track when it is
     an origin, None when it is not.
 
     When a report names two origins and both have an event time, the earlier one starts the
     journey ("the motorcade left X station on Tuesday … the train had travelled overnight
-    from Y": Y, told as earlier, comes first even when X lies first on the track).
+    from Y": Y, told as earlier, comes first even when X lies first on the track). An origin
+    the train came to before it left (a stop within :data:`_ARRIVED_BEFORE_KM` of it has an
+    earlier time: "arrived in X on Sunday … toured Y on Tuesday before leaving the city")
+    starts nothing: the journey reached it first.
     """
     if not stops or stops[0][1] != Role.ORIGIN:
         return None
@@ -400,7 +405,17 @@ def _first_origin(stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int
         return 0
     timed = [i for i, stop in enumerate(stops) if stop[1] == Role.ORIGIN and i in keys]
     earliest = min(timed, key=lambda i: (keys[i][:2], i))
-    return earliest if keys[earliest][:2] < keys[0][:2] else 0
+    start = earliest if keys[earliest][:2] < keys[0][:2] else 0
+    place = stops[start][0]
+    for index, key in keys.items():
+        if key[:2] < keys[start][:2] and distance(place, stops[index][0]) <= _ARRIVED_BEFORE_KM:
+            return None
+    return start
+
+
+#: Most km between an origin and a stop of an earlier time that tell the train came there
+#: first (a district or a station and its city).
+_ARRIVED_BEFORE_KM = 30.0
 
 
 def _passed_on_the_way(
@@ -422,8 +437,8 @@ def _passed_on_the_way(
     if not keys[final][0]:  # a rank told in a route sentence: the stops told after came after
         return any(key[:2] > keys[final][:2] for key in keys.values())
     start = first if first is not None else min(keys, key=lambda i: (keys[i][:2], i))
-    if start == final:
-        return False
+    if start == final:  # the earliest event of all: stops of later days came after it
+        return any(key[0] > keys[final][0] for key in keys.values())
     a, f = stops[start][0], stops[final][0]
     for index, key in keys.items():
         if key[:2] <= keys[final][:2] or index == start:
