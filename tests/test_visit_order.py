@@ -376,6 +376,18 @@ def test_a_destination_told_as_reached_does_not_end_the_journey_for_lack_of_a_ti
     assert _names(order_by_event_time(stops, times, reached={"b"})) == ["a", "b", "c"]
 
 
+def test_a_place_left_after_an_event_there_takes_no_time_of_its_sentence(gazetteer) -> None:
+    # Friday is when the train passed Krasnoyarsk; the talks, and leaving Irkutsk, came before
+    text = (
+        "The minister's train, heading home after the Irkutsk talks, passed Krasnoyarsk on "
+        "Friday without stopping. The previous day it had left Angarsk."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 6, 7))
+    irkutsk = next(p for p in parse([report], gazetteer).places if p.place.name == "Irkutsk")
+    assert [m.date for m in irkutsk.mentions] == [None]
+    assert _route_names(report, gazetteer) == ["Irkutsk", "Angarsk", "Krasnoyarsk"]
+
+
 def test_before_reaching_puts_a_stop_right_before_the_arrival_told_last(gazetteer) -> None:
     # "after flying into Rzeszów" came first; "before reaching the city" is told of the arrival
     text = (

@@ -601,6 +601,15 @@ def names_a_service(text: str, match: Match, sentence: Sentence, language: str =
     return _service_role(before, after, role_cues(language)) is not None
 
 
+def left_after_event(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
+    """Whether the place is where an event stood that a departure followed ("heading home
+    after the X summit", ``[frames] event_before`` and ``event_after``).
+
+    The time of such a sentence is when the train was somewhere else, after it left X.
+    """
+    return _left_after_event(text, match, sentence, role_cues(language))
+
+
 def heads_for(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
     """Whether the place is only where the train is bound ("bound for X", "on its way to X",
     "for the six-day run across Mongolia to X", ``[frames] bound_for``).
