@@ -376,6 +376,18 @@ def test_a_destination_told_as_reached_does_not_end_the_journey_for_lack_of_a_ti
     assert _names(order_by_event_time(stops, times, reached={"b"})) == ["a", "b", "c"]
 
 
+def test_a_trip_told_in_a_month_of_the_year_before_is_history_not_a_stop(gazetteer) -> None:
+    # published in February: "In October" is the October before, an earlier trip
+    text = (
+        "The minister's train reached Kazan from Moscow on Tuesday, railway staff said. "
+        "In October she flew to Samara for a forum."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 2, 5))
+    roles = {p.place.name: p.role for p in parse([report], gazetteer).places}
+    assert roles["Samara"] == Role.HISTORICAL
+    assert _route_names(report, gazetteer) == ["Moscow", "Kazan"]
+
+
 def test_a_place_left_after_an_event_there_takes_no_time_of_its_sentence(gazetteer) -> None:
     # Friday is when the train passed Krasnoyarsk; the talks, and leaving Irkutsk, came before
     text = (

@@ -171,13 +171,34 @@ def test_years_and_relative_days(text: str, expected: list[tuple[str, str]]) -> 
     "text",
     [
         "Putin pledged last week to expand ties.",
-        "Marchers may march in May.",
+        "Marchers may march.",
         "The summit is 2023-02-30.",
         "The Sunday Times said so.",
     ],
 )
 def test_words_that_are_not_dates_give_none(text: str) -> None:
     assert _times(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Monday 11 September 2023: a month named alone is the nearest one before it …
+        (
+            "In October he flew to Omsk, and in July to Perm.",
+            [("October", "2022-10"), ("July", "2023-07")],
+        ),
+        # … or after it when its clause looks ahead; with a day or a year it is a date
+        ("The fair will be held in March, the mayor said.", [("March", "2024-03")]),
+        ("Marchers may march in May.", [("May", "2024-05")]),
+        ("He was there in May 2019.", [("May 2019", "2019-05")]),
+        ("Theresa May spoke in Omsk.", []),
+    ],
+)
+def test_a_month_named_alone_is_the_nearest_such_month(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _times(text) == expected
 
 
 def test_without_a_published_date_only_absolute_dates_resolve() -> None:

@@ -162,6 +162,8 @@ def _speech_patterns(
 
 
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: Characters of an ISO year ("2019") and of a year and month ("2019-05").
+_YEAR_CHARS, _MONTH_CHARS = 4, 7
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
@@ -184,12 +186,13 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
 
     A written year counts as a date ("April 25, 2019"), after "in", "of", "during"
     ("in 2019") or before an event word ("a 2011 tour"); not in "since 2019" or "until
-    1951". A year said without digits ("last year") counts unless "since" comes before it.
+    1951". A year said without digits ("last year", or a month alone of the year before:
+    "In May" in a January report) counts unless "since" comes before it.
     """
     if int(ref.date[:4]) >= year:
         return False
     if not _YEAR_WRITTEN.search(ref.text):
-        return len(ref.date) == 4 and not _SINCE_BEFORE.search(
+        return len(ref.date) in (_YEAR_CHARS, _MONTH_CHARS) and not _SINCE_BEFORE.search(
             text, max(0, ref.start - 12), ref.start
         )
     return (
