@@ -166,6 +166,28 @@ def test_negation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
     assert roles["Ussuriysk"] == Role.RULED_OUT
 
 
+def test_a_summary_of_the_whole_trip_is_history_unless_it_dates_its_legs(
+    gazetteer: Gazetteer,
+) -> None:
+    summed_up = _by_name(
+        _parse(
+            "The ministers' train left Omsk on Sunday, ending a nine-day trip that took them "
+            "from Novosibirsk to the Urals and back.",
+            gazetteer,
+        )
+    )
+    assert summed_up["Novosibirsk"] == Role.HISTORICAL
+    assert summed_up["Omsk"] == Role.ORIGIN
+    dated = _by_name(
+        _parse(
+            "The ministers' train reached Tyumen on Sunday, ending a trip that had taken them "
+            "to Omsk on Friday and on to Ishim by Saturday.",
+            gazetteer,
+        )
+    )
+    assert dated["Omsk"] == dated["Ishim"] == Role.DESTINATION
+
+
 def test_an_expectation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
     text = "The tourist train is expected to run through Omsk, Tyumen and Perm this week."
     parsed = _parse(text, gazetteer)

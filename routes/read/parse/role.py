@@ -62,6 +62,7 @@ class RoleCues:
     event_before: re.Pattern[str]
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
+    trip_summary: re.Pattern[str]
     common: frozenset[str]
     person_heads: frozenset[str]
     titles: frozenset[str]
@@ -132,6 +133,10 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('departure', ()))})\b", re.IGNORECASE
         ),
         event_before=_ending_before(lexicon.frames.get("event_before", ())),
+        # "the trip took him to X": the whole trip summed up, not a leg told
+        trip_summary=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('trip_summary', ()))})\b", re.IGNORECASE
+        ),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
         plan_gates=_first_words(lexicon.frames.get("plan_noun", ())),
@@ -330,6 +335,8 @@ def mention_role(
         return Role.HISTORICAL
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
+    if _sums_up_trip(text, match, sentence, cues):
+        return Role.HISTORICAL  # "a six-day trip that took him from X": the trip summed up
     if place.kind == Kind.RIVER:
         return _river_role(before, status, cues)
     if place.kind == Kind.COUNTRY:
@@ -572,6 +579,22 @@ def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues
         at > match.end and cues.since.search(text, match.end, at) is not None
         for at in sentence.past
     )
+
+
+def _sums_up_trip(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place's clause sums up the whole trip ("The trip took him to X", "a
+    six-day trip that took him from X", ``[frames] trip_summary``) without a day for it.
+
+    A summary that dates its legs ("a trip that had taken him to X on Monday night and on
+    to Y by Tuesday") tells them: a time after the summary's words keeps them legs.
+    """
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    head = _clause_head(before)
+    found = cues.trip_summary.search(head)
+    if found is None:
+        return False
+    start = match.start - len(head) + found.start()
+    return not any(t.start > start for t in sentence.current)
 
 
 def _river_role(before: str, status: str, cues: RoleCues) -> str:
