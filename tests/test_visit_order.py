@@ -284,6 +284,13 @@ def test_a_border_river_goes_where_the_journey_passes_from_one_country_to_the_ot
     assert _names(crossed_between_countries([a, b, river, c])) == ["a", "river", "b", "c"]
 
 
+def test_a_border_river_crossed_at_a_town_goes_after_it_toward_a_far_stop_across() -> None:
+    # "crossed back over the river at h" (h on the bank), then on to p far inland across it
+    k, h = _placed("k", Kind.CITY, "AA", 5.0), _placed("h", Kind.CITY, "AA", 10.0)
+    river, p = _placed("river", Kind.RIVER, "", 10.1), _placed("p", Kind.CITY, "BB", 15.0)
+    assert _names(crossed_between_countries([k, river, h, p])) == ["k", "h", "river", "p"]
+
+
 def test_a_border_river_far_from_any_change_of_country_or_of_one_country_stays() -> None:
     far = _placed("river", Kind.RIVER, "", 14.0)
     a, b = _placed("a", Kind.CITY, "AA", 10.0), _placed("b", Kind.CITY, "BB", 10.04)

@@ -675,7 +675,7 @@ def _station_of(station: tuple, city: tuple, distance: Distance) -> bool:
     return named and distance(s, c) <= _STATION_IN_CITY_KM
 
 
-#: Most km from a border river or bridge to each of the two stops it is crossed between.
+#: Most km from a border river or bridge to the nearer of the two stops it is crossed between.
 _CROSSED_NEAR_KM = 50.0
 
 
@@ -685,9 +685,10 @@ def crossed_between_countries(stops: Sequence[T], distance: Distance | None = No
     A river or bridge of no one country (the Yalu, a friendship bridge) is crossed where the
     journey passes from a stop of one country to a stop of another: "crossing the Yalu from
     X to Y" tells all three at one time, so their told order says nothing. Such a stop goes
-    between the two consecutive stops of different countries nearest it, both within
-    :data:`_CROSSED_NEAR_KM`; it stays where it is when it already stands between two
-    countries' stops or none lie near it.
+    between the two consecutive stops of different countries nearest it, one of them within
+    :data:`_CROSSED_NEAR_KM` (the town at the crossing; the next stop across may lie far
+    inland); it stays where it is when it already stands between two countries' stops or
+    none lie near it.
     """
     distance = distance or _geodesic_km
     out = list(stops)
@@ -700,7 +701,7 @@ def crossed_between_countries(stops: Sequence[T], distance: Distance | None = No
             (distance(a[0], stop[0]) + distance(stop[0], b[0]), i + 1)
             for i, (a, b) in enumerate(itertools.pairwise(rest))
             if _countries_differ(a[0], b[0])
-            and max(distance(a[0], stop[0]), distance(stop[0], b[0])) <= _CROSSED_NEAR_KM
+            and min(distance(a[0], stop[0]), distance(stop[0], b[0])) <= _CROSSED_NEAR_KM
         ]
         if gaps:
             cut = min(gaps)[1]
