@@ -293,6 +293,19 @@ def _times(text: str, gazetteer: Gazetteer) -> dict[str, EventTime]:
     return {names[pid]: when for pid, when in event_times(places).items()}
 
 
+def test_the_date_of_a_dateline_dates_only_the_dateline_place(gazetteer: Gazetteer) -> None:
+    # Friday 4 August: the dateline's day is nearer Krasnoyarsk than the Wednesday it passed
+    text = (
+        "TOMSK, Aug 4 (Wire) - After going through Krasnoyarsk and Achinsk on Wednesday, the "
+        "tourist train pulled into Omsk on Thursday."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2023, 8, 4))
+    dates = {p.place.name: [m.date for m in p.mentions] for p in parse([report], gazetteer).places}
+    assert dates["Tomsk"] == ["2023-08-04"]
+    assert dates["Krasnoyarsk"] == dates["Achinsk"] == ["2023-08-02"]
+    assert dates["Omsk"] == ["2023-08-03"]
+
+
 def test_earlier_and_the_past_perfect_put_a_stop_before_the_one_told_first(
     gazetteer: Gazetteer,
 ) -> None:

@@ -273,10 +273,27 @@ def _reread(language_file: Path, old: str, new: str) -> None:
 
 
 def test_a_short_month_added_to_the_language_file_is_read(language_file: Path) -> None:
-    report = Report(id="r", text="The train left on Sept 9.", published=MONDAY)
+    report = Report(id="r", text="The train left on Spt 9.", published=MONDAY)
     assert [t.text for t in when.find_times(report)] == []
-    _reread(language_file, '"Sept." = 9,', '"Sept." = 9, "Sept" = 9,')
-    assert [(t.text, t.date) for t in when.find_times(report)] == [("Sept 9", "2023-09-09")]
+    _reread(language_file, '"Sept." = 9,', '"Sept." = 9, "Spt" = 9,')
+    assert [(t.text, t.date) for t in when.find_times(report)] == [("Spt 9", "2023-09-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The train left on Aug 20 and returned on Sept. 2.",
+            [("Aug 20", "2023-08-20"), ("Sept. 2", "2023-09-02")],
+        ),
+        ("Jan Novak said the train left on Monday.", [("Monday", "2023-09-11")]),
+        ("The talks in Dec 2021 failed.", [("Dec 2021", "2021-12")]),
+    ],
+)
+def test_a_short_month_with_or_without_its_stop_is_a_month_before_a_day_or_a_year(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _times(text) == expected
 
 
 def test_a_tense_word_added_to_the_language_file_turns_a_weekday_ahead(

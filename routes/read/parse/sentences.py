@@ -12,6 +12,7 @@ from routes.model import Report, Status, TimeRef
 from routes.read import native
 from routes.read.lexicon import compile_phrase, gate_words, lexicon_for
 from routes.read.parse.attribution import attribution_of
+from routes.read.parse.framing import in_dateline_date
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
 from routes.read.parse.words import LEXICON
 
@@ -37,6 +38,7 @@ class Sentence:
     break_ends: tuple[int, ...] = ()
     current: tuple[TimeRef, ...] = ()  # its times that are not superseded
     past: tuple[int, ...] = ()  # where its times of a year before publication start
+    filed: tuple[int, ...] = ()  # where the date of its dateline starts (the day it was filed)
 
     @functools.cached_property
     def travel(self) -> bool:
@@ -114,6 +116,7 @@ def read_sentence(
             t for t in times if t.status != Status.SUPERSEDED and not _tells_speech(text, t, words)
         ),
         past=past,
+        filed=tuple(t.start for t in times if in_dateline_date(text, t.start)),
     )
 
 
@@ -208,12 +211,15 @@ def mention_time(
     """The sentence's time expression nearest the mention (same clause first), if any.
 
     A time in another clause that a relative pronoun opens (``[frames] relative_openers``:
-    "…, which opened on Sunday") tells of the noun before it, not of the place.
+    "…, which opened on Sunday") tells of the noun before it, not of the place. The date of
+    a dateline ("SEOUL, Aug 18 (Wire) -") is the day the report was filed: it dates only the
+    dateline's place, before it.
     """
     times = [
         t
         for t in sentence.current
-        if clause[0] <= t.start < clause[1] or not _in_relative_clause(sentence, t, words)
+        if (clause[0] <= t.start < clause[1] or not _in_relative_clause(sentence, t, words))
+        and (t.start not in sentence.filed or start < t.start)
     ]
     if not times:
         return None
