@@ -31,6 +31,7 @@ from routes.read.parse.visits import (
     home_first,
     one_visit_per_station,
     order_by_event_time,
+    passed_twice,
     reached_places,
     return_visits,
     returned_to,
@@ -141,7 +142,7 @@ def _stops(
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     along = track_order(stops, lambda given: order_stops(given, network))
     timed = order_by_event_time(along, event_times(places), reached=reached_places(places))
-    ordered = home_first(timed, returned_to(places))
+    ordered = home_first(timed, returned_to(places), twice=passed_twice(places))
     crossed = crossed_between_countries(ordered)
     return return_visits(one_visit_per_station(crossed), places)
 

@@ -16,6 +16,7 @@ from routes.read.parse.visits import (
     home_first,
     one_visit_per_station,
     order_by_event_time,
+    passed_twice,
     returned_to,
 )
 from routes.read.reports import report_from_text
@@ -203,6 +204,24 @@ def test_a_journey_still_going_away_when_it_came_home_is_only_the_way_home() -> 
     # the last stop told lies far from home: no sign of the train coming back out of it
     stops = [_stop("h", 10.0, Role.DESTINATION), _stop("n", 11.0), _stop("f", 20.0)]
     assert _names(home_first(stops, {"h"})) == ["n", "f", "h"]
+
+
+def test_a_stop_passed_again_tells_a_round_trip_from_home_however_far_its_ends() -> None:
+    # "returned to h … left h for f through n, came back along the same line, passing n again"
+    stops = [_stop("h", 10.0, Role.DESTINATION), _stop("n", 16.0), _stop("f", 20.0)]
+    assert _names(home_first(stops, {"h"})) == ["n", "f", "h"]
+    assert _names(home_first(stops, {"h"}, twice=True)) == ["h", "n", "f"]
+
+
+def test_passing_a_place_again_is_told_of_the_report(gazetteer) -> None:
+    text = (
+        "The delegation returned to Irkutsk on Saturday. It came home along the same line, "
+        "passing Tayshet again late on Thursday."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 9, 14))
+    assert passed_twice(parse([report], gazetteer).places)
+    once = report_from_text("The delegation passed Tayshet on Thursday.", source="Test Wire")
+    assert not passed_twice(parse([once], gazetteer).places)
 
 
 def test_the_way_home_alone_ends_where_the_train_came_back_to() -> None:

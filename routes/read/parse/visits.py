@@ -594,13 +594,18 @@ def reached_places(places: Sequence[LocatedPlace]) -> set[str]:
 
 
 def home_first(
-    stops: Sequence[T], home: Collection[str], distance: Distance | None = None
+    stops: Sequence[T],
+    home: Collection[str],
+    distance: Distance | None = None,
+    *,
+    twice: bool = False,
 ) -> list[T]:
     """``stops`` (in travel order) with a place the train came back to where it belongs.
 
     When the journey has no origin and the train came back to a place ("returned to
     X"), the journey either went out from there and back (its first and last stops
-    lie near home and it went farther in between: home comes first, where the trip began;
+    lie near home and it went farther in between, or the report tells a stop passed a
+    second time, ``twice``: :func:`passed_twice`; home comes first, where the trip began;
     :func:`return_visits` brings it back last) or is only the way home (home comes last).
     """
     if not home or any(stop[1] == Role.ORIGIN for stop in stops):
@@ -614,10 +619,19 @@ def home_first(
         return list(stops)
     place = stops[at][0]
     farthest = max(distance(place, stop[0]) for stop in rest)
-    out_and_back = all(
+    out_and_back = twice or all(
         distance(place, stop[0]) < _OUT_AND_BACK * farthest for stop in (rest[0], rest[-1])
     )
     return [stops[at], *rest] if out_and_back else [*rest, stops[at]]
+
+
+def passed_twice(places: Sequence[LocatedPlace]) -> bool:
+    """Whether a current stop mention tells its place passed a second time ("passing X
+    again", the ``again`` words of ``[order]``): the report tells the way out and back."""
+    return any(
+        mention.role in STOP_ROLES and _told_again(mention)
+        for _place_id, mention in _current_mentions(places)
+    )
 
 
 def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> list[T]:
@@ -802,11 +816,17 @@ def _passed_again(places: Sequence[LocatedPlace], outbound: Sequence[str]) -> se
 
 def _told_on_the_way_back(mention: Mention) -> bool:
     """Whether ``mention`` tells its place passed on the way back or a second time."""
-    words = order_words()
+    head = mention.quote[: max(0, mention.start - mention.sentence_start)]
+    return bool(order_words().way_back.search(head)) or _told_again(mention)
+
+
+def _told_again(mention: Mention) -> bool:
+    """Whether the words right around ``mention`` tell its place passed a second time
+    ("passing X again", "again passed through X": the ``again`` words of ``[order]``)."""
     at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
     head = mention.quote[: max(0, at)]
     near = head[-_AGAIN_BEFORE:] + " " + mention.quote[end : end + _AGAIN_AFTER]
-    return bool(words.way_back.search(head) or words.again.search(near))
+    return order_words().again.search(near) is not None
 
 
 def _closes_home(stops: Sequence[tuple], turn: int, places: Sequence[LocatedPlace]) -> bool:
