@@ -166,6 +166,26 @@ def test_negation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
     assert roles["Ussuriysk"] == Role.RULED_OUT
 
 
+@pytest.mark.parametrize(
+    ("hedge", "role"),
+    [
+        (", though officials would not say where it would cross", Role.CONTEXT),
+        ("", Role.BORDER),
+    ],
+)
+def test_a_border_described_where_the_crossing_is_untold_is_no_stop(
+    hedge: str, role: str, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "The delegation's train left Ulan-Ude on Friday and was expected to travel south "
+        f"towards the Mongolian border{hedge}."
+    )
+    crossing = next(
+        p for p in _parse(text, gazetteer).places if p.place.kind == Kind.BORDER_CROSSING
+    )
+    assert crossing.role == role
+
+
 def test_a_summary_of_the_whole_trip_is_history_unless_it_dates_its_legs(
     gazetteer: Gazetteer,
 ) -> None:

@@ -63,6 +63,7 @@ class RoleCues:
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
     trip_summary: re.Pattern[str]
+    crossing_untold: re.Pattern[str]
     common: frozenset[str]
     person_heads: frozenset[str]
     titles: frozenset[str]
@@ -133,6 +134,10 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('departure', ()))})\b", re.IGNORECASE
         ),
         event_before=_ending_before(lexicon.frames.get("event_before", ())),
+        # "did not say where he would cross": no crossing of a border described in words
+        crossing_untold=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('crossing_untold', ()))})\b", re.IGNORECASE
+        ),
         # "the trip took him to X": the whole trip summed up, not a leg told
         trip_summary=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('trip_summary', ()))})\b", re.IGNORECASE
@@ -352,6 +357,8 @@ def mention_role(
         return Role.CONTEXT  # "the Khabarovsk governor", "further north than Harbin"
     if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
         return Role.ACTOR  # "talks between Beijing and Pyongyang", "pressure from Washington"
+    if match.role == Role.BORDER and cues.crossing_untold.search(sentence.quote):
+        return Role.CONTEXT  # "towards the border, but did not say where he would cross"
     cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
     if cue == Role.DESTINATION and match.role is None and _FROM.search(before):
         cue = Role.ORIGIN  # "reached Moscow from Pyongyang": where the leg began
