@@ -186,6 +186,26 @@ def test_a_border_described_where_the_crossing_is_untold_is_no_stop(
     assert crossing.role == role
 
 
+def test_a_visit_before_leaving_another_place_is_history_not_a_stop(gazetteer: Gazetteer) -> None:
+    left_elsewhere = _by_name(
+        _parse(
+            "The minister's train left Angarsk on Sunday evening after her visit to the "
+            "Irkutsk reservoir and ran west through Zima overnight.",
+            gazetteer,
+        )
+    )
+    assert left_elsewhere == {
+        "Angarsk": Role.ORIGIN,
+        "Irkutsk": Role.HISTORICAL,
+        "Zima": Role.VIA,
+    }
+    # no place left from named: the visit is the journey's own
+    home = _by_name(
+        _parse("The minister's train headed home after her visit to Irkutsk.", gazetteer)
+    )
+    assert home["Irkutsk"] != Role.HISTORICAL
+
+
 def test_a_summary_of_the_whole_trip_is_history_unless_it_dates_its_legs(
     gazetteer: Gazetteer,
 ) -> None:

@@ -63,6 +63,7 @@ class RoleCues:
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
     trip_summary: re.Pattern[str]
+    visit_before_leaving: re.Pattern[str]
     crossing_untold: re.Pattern[str]
     common: frozenset[str]
     person_heads: frozenset[str]
@@ -144,6 +145,8 @@ def role_cues(language: str = "en") -> RoleCues:
         ),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
+        # "left Y after his visit to X": X was seen before the leg began
+        visit_before_leaving=_ending_before(lexicon.frames.get("visit_before_leaving", ())),
         plan_gates=_first_words(lexicon.frames.get("plan_noun", ())),
         event_gates=(*_first_words(lexicon.frames.get("event_before", ())), "after"),
         event_after=re.compile(
@@ -376,6 +379,8 @@ def mention_role(
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
+    if match.role is None and _visited_before_leaving(text, match, sentence, cues):
+        return Role.HISTORICAL  # "left Y on Sunday after his visit to X": before the leg told
     if match.role is None and _left_after_event(text, match, sentence, cues):
         cue = Role.ORIGIN  # "heading home after the X summit": the leg began there
     if (
@@ -506,6 +511,24 @@ def _left_after_event(text: str, match: Match, sentence: Sentence, cues: RoleCue
         return False
     start = match.start - len(head) + event.start()
     return cues.departure.search(text, sentence.start, start) is not None
+
+
+def _visited_before_leaving(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place was visited before a departure from another place the sentence
+    names ("left Y on Sunday evening after his visit to X": ``[frames]
+    visit_before_leaving`` right before it, a ``departure`` word right before a capitalised
+    name earlier)."""
+    head = text[max(sentence.start, match.start - 120) : match.start]
+    visit = cues.visit_before_leaving.search(head)
+    if visit is None:
+        return False
+    end = match.start - len(head) + visit.start()
+    departures = cues.departure.finditer(text, sentence.start, end)
+    return any(_NAME_NEXT.match(text, m.end()) for m in departures)
+
+
+#: A capitalised name right after a word, maybe after "the" ("left Novograd", "left the X").
+_NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-ZÀ-ÖØ-Þ]")
 
 
 #: "after the" right before a place used as an attribute ("after the X summit").
