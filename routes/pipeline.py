@@ -26,10 +26,13 @@ from routes.rail.route import order_stops, route
 from routes.read.gazetteer import Gazetteer, load_gazetteer
 from routes.read.geoparse import parse
 from routes.read.parse.visits import (
+    crossed_between_countries,
     event_times,
     home_first,
     one_visit_per_station,
     order_by_event_time,
+    passed_twice,
+    reached_places,
     return_visits,
     returned_to,
     track_order,
@@ -129,16 +132,19 @@ def _stops(
     places: Sequence[LocatedPlace], corrections: Corrections, network: RailNetwork
 ) -> list[tuple[Place, str]]:
     """The places on the route: in the user's order, or else by when the reports put them
-    there, the rail placing the rest, a round trip starting from home, a city and its
-    named station one visit, a place passed out and back two visits
+    there, the rail placing the rest, a round trip starting from home, a border river or
+    bridge where the border is crossed, a city and its named station one visit, a place
+    passed out and back two visits
     (:mod:`routes.read.parse.visits`)."""
     stops = [(p.place, p.role) for p in places if p.role in STOP_ROLES]
     if corrections.order:
         rank = {pid: i for i, pid in enumerate(corrections.order)}
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     along = track_order(stops, lambda given: order_stops(given, network))
-    ordered = home_first(order_by_event_time(along, event_times(places)), returned_to(places))
-    return return_visits(one_visit_per_station(ordered), places)
+    timed = order_by_event_time(along, event_times(places), reached=reached_places(places))
+    ordered = home_first(timed, returned_to(places), twice=passed_twice(places))
+    crossed = crossed_between_countries(ordered)
+    return return_visits(one_visit_per_station(crossed), places)
 
 
 def _reported_times(

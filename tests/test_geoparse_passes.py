@@ -211,6 +211,75 @@ def test_negation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
     assert roles["Ussuriysk"] == Role.RULED_OUT
 
 
+@pytest.mark.parametrize(
+    ("hedge", "role"),
+    [
+        (", though officials would not say where it would cross", Role.CONTEXT),
+        ("", Role.BORDER),
+    ],
+)
+def test_a_border_described_where_the_crossing_is_untold_is_no_stop(
+    hedge: str, role: str, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "The delegation's train left Ulan-Ude on Friday and was expected to travel south "
+        f"towards the Mongolian border{hedge}."
+    )
+    crossing = next(
+        p for p in _parse(text, gazetteer).places if p.place.kind == Kind.BORDER_CROSSING
+    )
+    assert crossing.role == role
+
+
+def test_a_visit_before_leaving_another_place_is_history_not_a_stop(gazetteer: Gazetteer) -> None:
+    left_elsewhere = _by_name(
+        _parse(
+            "The minister's train left Angarsk on Sunday evening after her visit to the "
+            "Irkutsk reservoir and ran west through Zima overnight.",
+            gazetteer,
+        )
+    )
+    assert left_elsewhere == {
+        "Angarsk": Role.ORIGIN,
+        "Irkutsk": Role.HISTORICAL,
+        "Zima": Role.VIA,
+    }
+    # no place left from named: the visit is the journey's own
+    home = _by_name(
+        _parse("The minister's train headed home after her visit to Irkutsk.", gazetteer)
+    )
+    assert home["Irkutsk"] != Role.HISTORICAL
+
+
+def test_a_summary_of_the_whole_trip_is_history_unless_it_dates_its_legs(
+    gazetteer: Gazetteer,
+) -> None:
+    summed_up = _by_name(
+        _parse(
+            "The ministers' train left Omsk on Sunday, ending a nine-day trip that took them "
+            "from Novosibirsk to the Urals and back.",
+            gazetteer,
+        )
+    )
+    assert summed_up["Novosibirsk"] == Role.HISTORICAL
+    assert summed_up["Omsk"] == Role.ORIGIN
+    dated = _by_name(
+        _parse(
+            "The ministers' train reached Tyumen on Sunday, ending a trip that had taken them "
+            "to Omsk on Friday and on to Ishim by Saturday.",
+            gazetteer,
+        )
+    )
+    assert dated["Omsk"] == dated["Ishim"] == Role.DESTINATION
+
+
+def test_an_expectation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
+    text = "The tourist train is expected to run through Omsk, Tyumen and Perm this week."
+    parsed = _parse(text, gazetteer)
+    statuses = {p.place.name: [m.status for m in p.mentions] for p in parsed.places}
+    assert statuses == {name: [Status.EXPECTED] for name in ("Omsk", "Tyumen", "Perm")}
+
+
 def test_speculation_is_never_a_stop_until_a_later_mention_confirms_it(
     gazetteer: Gazetteer,
 ) -> None:
@@ -280,17 +349,19 @@ def test_cue_words_from_the_language_file_fire(before: str, role: str | None) ->
 # --- visits ------------------------------------------------------------------------------------
 
 
-def _stop(place_id: str, role: str) -> tuple[Place, str]:
-    return (Place(place_id, place_id.title(), Kind.CITY, 0.0, 0.0), role)
+def _stop(place_id: str, role: str, lon: float = 0.0) -> tuple[Place, str]:
+    return (Place(place_id, place_id.title(), Kind.CITY, 0.0, lon), role)
 
 
 def test_visits_follow_event_time_between_origin_and_destination() -> None:
+    # the stops lie on one line (the equator), d where c is: d adds no km between any two,
+    # and no stop is where the origin is (an origin the train came to earlier starts nothing)
     stops = [
-        _stop("a", Role.ORIGIN),
-        _stop("b", Role.VIA),
-        _stop("c", Role.VIA),
-        _stop("d", Role.VIA),
-        _stop("e", Role.DESTINATION),
+        _stop("a", Role.ORIGIN, 0.0),
+        _stop("b", Role.VIA, 1.0),
+        _stop("c", Role.VIA, 2.0),
+        _stop("d", Role.VIA, 2.0),
+        _stop("e", Role.DESTINATION, 4.0),
     ]
     times = {"a": "2023-09-14", "b": "2023-09-13", "c": "2023-09-11", "e": "2023-09-10"}
     ordered = [s[0].id for s in order_by_event_time(stops, times)]
@@ -305,6 +376,19 @@ def _times(text: str, gazetteer: Gazetteer) -> dict[str, EventTime]:
     places = parse([report], gazetteer).places
     names = {p.place.id: p.place.name for p in places}
     return {names[pid]: when for pid, when in event_times(places).items()}
+
+
+def test_the_date_of_a_dateline_dates_only_the_dateline_place(gazetteer: Gazetteer) -> None:
+    # Friday 4 August: the dateline's day is nearer Krasnoyarsk than the Wednesday it passed
+    text = (
+        "TOMSK, Aug 4 (Wire) - After going through Krasnoyarsk and Achinsk on Wednesday, the "
+        "tourist train pulled into Omsk on Thursday."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2023, 8, 4))
+    dates = {p.place.name: [m.date for m in p.mentions] for p in parse([report], gazetteer).places}
+    assert dates["Tomsk"] == ["2023-08-04"]
+    assert dates["Krasnoyarsk"] == dates["Achinsk"] == ["2023-08-02"]
+    assert dates["Omsk"] == ["2023-08-03"]
 
 
 def test_earlier_and_the_past_perfect_put_a_stop_before_the_one_told_first(

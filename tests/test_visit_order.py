@@ -11,10 +11,12 @@ from routes.pipeline import build
 from routes.read.geoparse import parse
 from routes.read.parse.visits import (
     EventTime,
+    crossed_between_countries,
     event_times,
     home_first,
     one_visit_per_station,
     order_by_event_time,
+    passed_twice,
     returned_to,
 )
 from routes.read.reports import report_from_text
@@ -85,6 +87,24 @@ def test_a_destination_reached_before_later_stops_beyond_it_is_a_stop_on_the_way
     stops = [_stop("a", 10.0, Role.BORDER), _stop("b", 10.1, Role.DESTINATION), _stop("c", 12.0)]
     times = {"a": "2023-09-10", "b": "2023-09-10", "c": "2023-09-11"}
     assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
+
+
+def test_a_destination_dated_before_every_other_stop_is_where_the_journey_went_on_from() -> None:
+    # "arrived in b on Monday … on Tuesday the train passed a": no origin, b is no end
+    stops = [_stop("a", 11.0), _stop("b", 10.0, Role.DESTINATION)]
+    times = {"a": "2023-09-12", "b": "2023-09-11"}
+    assert _names(order_by_event_time(stops, times)) == ["b", "a"]
+
+
+def test_an_origin_the_train_came_to_earlier_does_not_start_the_journey() -> None:
+    # "reached c on Sunday … toured o, a district of c, on Tuesday before leaving the city"
+    stops = [
+        _stop("o", 10.0, Role.ORIGIN),
+        _stop("c", 10.1, Role.DESTINATION),
+        _stop("x", 14.0),
+    ]
+    times = {"o": "2023-09-12", "c": "2023-09-10", "x": "2023-09-13"}
+    assert _names(order_by_event_time(stops, times)) == ["c", "o", "x"]
 
 
 def test_a_later_stop_on_the_way_to_the_destination_leaves_it_last() -> None:
@@ -186,6 +206,24 @@ def test_a_journey_still_going_away_when_it_came_home_is_only_the_way_home() -> 
     assert _names(home_first(stops, {"h"})) == ["n", "f", "h"]
 
 
+def test_a_stop_passed_again_tells_a_round_trip_from_home_however_far_its_ends() -> None:
+    # "returned to h … left h for f through n, came back along the same line, passing n again"
+    stops = [_stop("h", 10.0, Role.DESTINATION), _stop("n", 16.0), _stop("f", 20.0)]
+    assert _names(home_first(stops, {"h"})) == ["n", "f", "h"]
+    assert _names(home_first(stops, {"h"}, twice=True)) == ["h", "n", "f"]
+
+
+def test_passing_a_place_again_is_told_of_the_report(gazetteer) -> None:
+    text = (
+        "The delegation returned to Irkutsk on Saturday. It came home along the same line, "
+        "passing Tayshet again late on Thursday."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 9, 14))
+    assert passed_twice(parse([report], gazetteer).places)
+    once = report_from_text("The delegation passed Tayshet on Thursday.", source="Test Wire")
+    assert not passed_twice(parse([once], gazetteer).places)
+
+
 def test_the_way_home_alone_ends_where_the_train_came_back_to() -> None:
     stops = [_stop("h", 10.0, Role.DESTINATION), _stop("f", 20.0), _stop("n", 11.0)]
     assert _names(home_first(stops, {"h"})) == ["f", "n", "h"]
@@ -251,6 +289,44 @@ def test_a_sentence_told_in_the_afternoon_follows_the_morning_told_before(gazett
     assert times["Vladivostok"].rank > times["Artyom"].rank
 
 
+def _placed(name: str, kind: str, country: str, lon: float) -> tuple[Place, str]:
+    """A stop of ``kind`` in ``country`` on a line of latitude 50, ``lon`` degrees east."""
+    return (Place(name, name.title(), kind, 50.0, lon, country=country), Role.VIA)
+
+
+def test_a_border_river_goes_where_the_journey_passes_from_one_country_to_the_other() -> None:
+    # "crossing the river from a to b": told first, it was crossed between a and b
+    river = _placed("river", Kind.RIVER, "", 10.02)
+    a, b = _placed("a", Kind.CITY, "AA", 10.0), _placed("b", Kind.CITY, "BB", 10.04)
+    c = _placed("c", Kind.CITY, "BB", 12.0)
+    assert _names(crossed_between_countries([river, a, b, c])) == ["a", "river", "b", "c"]
+    assert _names(crossed_between_countries([a, b, river, c])) == ["a", "river", "b", "c"]
+
+
+def test_a_border_river_crossed_at_a_town_goes_after_it_toward_a_far_stop_across() -> None:
+    # "crossed back over the river at h" (h on the bank), then on to p far inland across it
+    k, h = _placed("k", Kind.CITY, "AA", 5.0), _placed("h", Kind.CITY, "AA", 10.0)
+    river, p = _placed("river", Kind.RIVER, "", 10.1), _placed("p", Kind.CITY, "BB", 15.0)
+    assert _names(crossed_between_countries([k, river, h, p])) == ["k", "h", "river", "p"]
+
+
+def test_a_border_river_far_from_any_change_of_country_or_of_one_country_stays() -> None:
+    far = _placed("river", Kind.RIVER, "", 14.0)
+    a, b = _placed("a", Kind.CITY, "AA", 10.0), _placed("b", Kind.CITY, "BB", 10.04)
+    assert _names(crossed_between_countries([far, a, b])) == ["river", "a", "b"]
+    inland = _placed("inland", Kind.RIVER, "BB", 10.02)
+    assert _names(crossed_between_countries([inland, a, b])) == ["inland", "a", "b"]
+
+
+def test_a_river_told_before_its_two_banks_is_crossed_between_them(gazetteer) -> None:
+    text = (
+        "A delegation's special train reached Shenyang at noon on Friday, a station guard "
+        "said. Before dawn it had crossed the Yalu from Sinuiju into Dandong."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 3, 1))
+    assert _route_names(report, gazetteer) == ["Sinuiju", "Yalu River", "Dandong", "Shenyang"]
+
+
 def test_a_city_and_its_named_station_are_one_visit_the_station_where_the_first_was() -> None:
     city = (Place("c", "Novograd", Kind.CITY, 50.0, 20.0), Role.DESTINATION)
     station = (Place("s", "Novograd Central", Kind.STATION, 50.01, 20.02), Role.DESTINATION)
@@ -286,6 +362,90 @@ def test_a_place_the_train_is_only_bound_for_takes_no_time_and_ends_the_journey(
     assert all(m.date is None for m in moscow.mentions)
     names = _route_names(report, gazetteer)
     assert names == ["Irkutsk", "Krasnoyarsk", "Omsk", "Moscow"]
+
+
+@pytest.mark.parametrize(
+    ("second", "names"),
+    [
+        pytest.param(
+            "Its train arrived at the station of Tyumen after an overnight run from Yekaterinburg.",
+            ["Yekaterinburg", "Tyumen", "Omsk"],
+            id="arrived-at-comes-before-the-dated-destination",
+        ),
+        pytest.param(
+            "Its train is now heading for Novosibirsk.",
+            ["Omsk", "Novosibirsk"],
+            id="heading-for-still-ends-the-journey",
+        ),
+    ],
+)
+def test_an_undated_destination_told_as_reached_is_a_stop_on_the_way(
+    second: str, names: list[str], gazetteer
+) -> None:
+    # a sentence without a day that tells the train got somewhere: no place it was bound for
+    text = (
+        "The delegation visited a tractor works in Omsk on Thursday, the governor's office "
+        f"said. {second}"
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 6, 7))
+    assert _route_names(report, gazetteer) == names
+
+
+def test_a_destination_told_as_reached_does_not_end_the_journey_for_lack_of_a_time() -> None:
+    stops = [
+        _stop("a", 10.0, Role.ORIGIN),
+        _stop("b", 11.0, Role.DESTINATION),
+        _stop("c", 12.0, Role.DESTINATION),
+    ]
+    times = {"a": EventTime("2023-09-10"), "c": EventTime("2023-09-11")}
+    assert _names(order_by_event_time(stops, times)) == ["a", "c", "b"]
+    assert _names(order_by_event_time(stops, times, reached={"b"})) == ["a", "b", "c"]
+
+
+def test_a_trip_told_in_a_month_of_the_year_before_is_history_not_a_stop(gazetteer) -> None:
+    # published in February: "In October" is the October before, an earlier trip
+    text = (
+        "The minister's train reached Kazan from Moscow on Tuesday, railway staff said. "
+        "In October she flew to Samara for a forum."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 2, 5))
+    roles = {p.place.name: p.role for p in parse([report], gazetteer).places}
+    assert roles["Samara"] == Role.HISTORICAL
+    assert _route_names(report, gazetteer) == ["Moscow", "Kazan"]
+
+
+def test_a_place_left_after_an_event_there_takes_no_time_of_its_sentence(gazetteer) -> None:
+    # Friday is when the train passed Krasnoyarsk; the talks, and leaving Irkutsk, came before
+    text = (
+        "The minister's train, heading home after the Irkutsk talks, passed Krasnoyarsk on "
+        "Friday without stopping. The previous day it had left Angarsk."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 6, 7))
+    irkutsk = next(p for p in parse([report], gazetteer).places if p.place.name == "Irkutsk")
+    assert [m.date for m in irkutsk.mentions] == [None]
+    assert _route_names(report, gazetteer) == ["Irkutsk", "Angarsk", "Krasnoyarsk"]
+
+
+def test_before_reaching_puts_a_stop_right_before_the_arrival_told_last(gazetteer) -> None:
+    # "after flying into Rzeszów" came first; "before reaching the city" is told of the arrival
+    text = (
+        "The prime minister arrived in Lviv on Monday after flying into Rzeszów. Before "
+        "reaching the city she visited Przemyśl."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2023, 2, 21))
+    assert _route_names(report, gazetteer) == ["Rzeszów", "Przemyśl", "Lviv"]
+
+
+def test_planned_stops_without_a_time_come_after_the_arrival_told_as_done(gazetteer) -> None:
+    # on the track both lie before Irkutsk; the report tells them as plans after the arrival
+    text = (
+        "The delegation's train left Krasnoyarsk on Monday and arrived in Irkutsk on Tuesday "
+        "morning, regional officials said. The guests are due to visit Usolye-Sibirskoye. They "
+        "are also expected to tour a refinery in Angarsk."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2019, 6, 4))
+    names = _route_names(report, gazetteer)
+    assert names == ["Krasnoyarsk", "Irkutsk", "Usol’ye-Sibirskoye", "Angarsk"]
 
 
 def test_a_sentence_telling_the_route_keeps_its_order_when_no_stop_has_a_time(gazetteer) -> None:

@@ -171,13 +171,34 @@ def test_years_and_relative_days(text: str, expected: list[tuple[str, str]]) -> 
     "text",
     [
         "Putin pledged last week to expand ties.",
-        "Marchers may march in May.",
+        "Marchers may march.",
         "The summit is 2023-02-30.",
         "The Sunday Times said so.",
     ],
 )
 def test_words_that_are_not_dates_give_none(text: str) -> None:
     assert _times(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Monday 11 September 2023: a month named alone is the nearest one before it …
+        (
+            "In October he flew to Omsk, and in July to Perm.",
+            [("October", "2022-10"), ("July", "2023-07")],
+        ),
+        # … or after it when its clause looks ahead; with a day or a year it is a date
+        ("The fair will be held in March, the mayor said.", [("March", "2024-03")]),
+        ("Marchers may march in May.", [("May", "2024-05")]),
+        ("He was there in May 2019.", [("May 2019", "2019-05")]),
+        ("Theresa May spoke in Omsk.", []),
+    ],
+)
+def test_a_month_named_alone_is_the_nearest_such_month(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _times(text) == expected
 
 
 def test_without_a_published_date_only_absolute_dates_resolve() -> None:
@@ -252,10 +273,27 @@ def _reread(language_file: Path, old: str, new: str) -> None:
 
 
 def test_a_short_month_added_to_the_language_file_is_read(language_file: Path) -> None:
-    report = Report(id="r", text="The train left on Sept 9.", published=MONDAY)
+    report = Report(id="r", text="The train left on Spt 9.", published=MONDAY)
     assert [t.text for t in when.find_times(report)] == []
-    _reread(language_file, '"Sept." = 9,', '"Sept." = 9, "Sept" = 9,')
-    assert [(t.text, t.date) for t in when.find_times(report)] == [("Sept 9", "2023-09-09")]
+    _reread(language_file, '"Sept." = 9,', '"Sept." = 9, "Spt" = 9,')
+    assert [(t.text, t.date) for t in when.find_times(report)] == [("Spt 9", "2023-09-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The train left on Aug 20 and returned on Sept. 2.",
+            [("Aug 20", "2023-08-20"), ("Sept. 2", "2023-09-02")],
+        ),
+        ("Jan Novak said the train left on Monday.", [("Monday", "2023-09-11")]),
+        ("The talks in Dec 2021 failed.", [("Dec 2021", "2021-12")]),
+    ],
+)
+def test_a_short_month_with_or_without_its_stop_is_a_month_before_a_day_or_a_year(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _times(text) == expected
 
 
 def test_a_tense_word_added_to_the_language_file_turns_a_weekday_ahead(

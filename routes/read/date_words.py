@@ -29,6 +29,7 @@ _LISTS = (
     "last",
     "this",
     "year",
+    "month_alone_before",
     "titles_after",
     "modifier_glue",
     "part_article",

@@ -98,6 +98,12 @@ _ISO = re.compile(r"(\d{4})(?<![\d-]\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?(
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:1[89]|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"((?:19|20)(?<![\w$£€.,/-]\d\d)\d\d)(?![\w%/-]|[.,]\d)")
 _YEAR_WORD = re.compile(rf"\b(?P<which>{_WEEK_WORD})\s+{_WORDS.alternation('year')}\b")
+#: A month named alone ("In May he flew …"): a word of ``month_alone_before``, then a full
+#: month name as written, followed by no day and no year.
+_MONTH_ALONE = re.compile(
+    rf"(?<![\w-]){_WORDS.alternation('month_alone_before')}\s+"
+    rf"(?P<month>{_WORDS.alternation('months', as_written=True)})\b(?![ \t]*[,.]?[ \t]*\d)"
+)
 #: Words after a number that make it a quantity, not a year ("2000 km").
 _QUANTITY = re.compile(
     r"\s*(?:"
@@ -213,6 +219,12 @@ def _candidates(
     for m in _month_years(text, anchors):
         month = _MONTH_NUMBER[m.group(1).lower()]
         out.append((m.start(), m.end(), f"{m.group(2)}-{month:02d}"))
+    if published is not None:
+        for m in _month_alones(text, anchors):
+            sentence = _sentence_of(spans, m.start(), m.end())
+            out.append(
+                (m.start("month"), m.end(), _month_alone_value(m, text, sentence, published))
+            )
     if any(word in text for word in _WORDS.raw["year"]):
         for m in _YEAR_WORD.finditer(text):
             out.append((m.start(), m.end(), _year_word_value(m, published)))
@@ -274,6 +286,43 @@ def _month_years(text: str, anchors: Sequence[int]) -> Iterator[re.Match[str]]:
         if anchor >= end and (m := _MONTH_YEAR.match(text, anchor)) is not None:
             yield m
             end = m.end()
+
+
+def _month_alones(text: str, anchors: Sequence[int]) -> Iterator[re.Match[str]]:
+    """The months named alone (:data:`_MONTH_ALONE`): each ends a word before a month anchor."""
+    for anchor in anchors:
+        m = _MONTH_ALONE.match(text, _lead_word_start(text, anchor))
+        if m is not None and m.start("month") == anchor:
+            yield m
+
+
+def _lead_word_start(text: str, anchor: int) -> int:
+    """Where the word before ``anchor`` (after its blanks) starts; ``anchor`` when none."""
+    end = anchor
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start if end < anchor else anchor
+
+
+def _month_alone_value(
+    m: re.Match[str], text: str, sentence: tuple[int, int], published: date
+) -> str:
+    """The ISO year-month of a month named alone: the nearest such month on or before
+    the published one, or on or after it when the words of its clause before it look ahead
+    ("will be held in March"; the sentence around is not read: "In May" is no modal)."""
+    month = _MONTH_NUMBER[m.group("month").lower()]
+    before = text[sentence[0] : m.start()]
+    clause = before[_last_clause_start(before) :]
+    ahead = bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
+    year = published.year
+    if ahead and month < published.month:
+        year += 1
+    elif not ahead and month > published.month:
+        year -= 1
+    return f"{year}-{month:02d}"
 
 
 def _iso_value(m: re.Match[str]) -> str:

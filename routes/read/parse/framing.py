@@ -70,6 +70,23 @@ _DATELINE_AFTER = re.compile(
 )
 
 
+#: A dateline's date ("SEOUL, Sept 18 (Wire) -", "ULAN-UDE, Russia, Aug. 24 -"): a place
+#: opening a line, maybe a country or region, then the date (group "date").
+_DATELINE_DATE = re.compile(
+    rf"[ \t\ufeff]*{_DATELINE_CAP}(?:[ -]{_DATELINE_CAP}){{0,3}}"
+    rf"(?:,\s*{_DATELINE_CAP}(?:\s{_DATELINE_CAP}){{0,2}})?"
+    rf",\s+(?P<date>(?i:{_MONTHS})\.?\s+\d{{1,2}}\b)"
+)
+
+
+def in_dateline_date(text: str, start: int) -> bool:
+    """Whether ``start`` lies in the date of a dateline ("SEOUL, Aug 18 (Wire) -"): the day
+    the report was filed, which dates nothing it tells."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _DATELINE_DATE.match(text, line)
+    return m is not None and m.start("date") <= start < m.end("date")
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is the dateline ("SEOUL, Sept 18 (Wire) -").
 

@@ -36,6 +36,8 @@ from routes.read.parse.resolve import (
 from routes.read.parse.role import (
     heads_for,
     inherit_role,
+    inherit_status,
+    left_after_event,
     mention_role,
     names_a_service,
     place_role,
@@ -214,6 +216,7 @@ def _parse_report(
             )
         elif found and place.kind in POINT_KINDS:
             mention = inherit_role(text, found[-1][1], mention, place)
+            mention = inherit_status(text, found[-1][1], mention)
         found.append((place, mention))
     return found, times
 
@@ -299,12 +302,15 @@ def _mention_time(
 ) -> TimeRef | None:
     """The time of a mention: its sentence's nearest current time, if it takes one.
 
-    The ends of a service name ("the X-Y express") and a place the train is only bound for
-    ("on its way to X") take no time; in a sentence without current times neither is asked.
+    The ends of a service name ("the X-Y express"), a place the train is only bound for
+    ("on its way to X") and one it left after an event there ("heading home after the X
+    summit") take no time; in a sentence without current times neither is asked.
     """
     if not sentence.current:
         return None
     if role == Role.DESTINATION and heads_for(text, match, sentence, words):
+        return None
+    if role == Role.ORIGIN and left_after_event(text, match, sentence, words):
         return None
     if names_a_service(text, match, sentence, words):
         return None

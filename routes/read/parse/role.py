@@ -62,6 +62,9 @@ class RoleCues:
     event_before: re.Pattern[str]
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
+    trip_summary: re.Pattern[str]
+    visit_before_leaving: re.Pattern[str]
+    crossing_untold: re.Pattern[str]
     common: frozenset[str]
     person_heads: frozenset[str]
     titles: frozenset[str]
@@ -132,8 +135,18 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('departure', ()))})\b", re.IGNORECASE
         ),
         event_before=_ending_before(lexicon.frames.get("event_before", ())),
+        # "did not say where he would cross": no crossing of a border described in words
+        crossing_untold=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('crossing_untold', ()))})\b", re.IGNORECASE
+        ),
+        # "the trip took him to X": the whole trip summed up, not a leg told
+        trip_summary=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('trip_summary', ()))})\b", re.IGNORECASE
+        ),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
+        # "left Y after his visit to X": X was seen before the leg began
+        visit_before_leaving=_ending_before(lexicon.frames.get("visit_before_leaving", ())),
         plan_gates=_first_words(lexicon.frames.get("plan_noun", ())),
         event_gates=(*_first_words(lexicon.frames.get("event_before", ())), "after"),
         event_after=re.compile(
@@ -252,6 +265,21 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     return replace(mention, role=role)
 
 
+def inherit_status(text: str, previous: Mention, mention: Mention) -> Mention:
+    """A mention listed right after an expected one is expected too.
+
+    "is expected to run through X, Y and Z": the list's own clauses (cut at its commas and
+    "and") hold no modal, but the one before the first place governs them all.
+    """
+    if mention.status != Status.REPORTED or previous.status != Status.EXPECTED:
+        return mention
+    if previous.sentence_start != mention.sentence_start:
+        return mention
+    if _LIST_GLUE.fullmatch(text, previous.end, mention.start) is None:
+        return mention
+    return replace(mention, status=Status.EXPECTED)
+
+
 def _then_before(between: str) -> bool:
     """Whether the words between a stop and the next place end in a bare "and then" ("ran
     through X, where …, and then Y at dawn": ``[order] later`` words right before the place,
@@ -315,6 +343,8 @@ def mention_role(
         return Role.HISTORICAL
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
+    if _sums_up_trip(text, match, sentence, cues):
+        return Role.HISTORICAL  # "a six-day trip that took him from X": the trip summed up
     if place.kind == Kind.RIVER:
         return _river_role(before, status, cues)
     if place.kind == Kind.COUNTRY:
@@ -330,6 +360,8 @@ def mention_role(
         return Role.CONTEXT  # "the Khabarovsk governor", "further north than Harbin"
     if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
         return Role.ACTOR  # "talks between Beijing and Pyongyang", "pressure from Washington"
+    if match.role == Role.BORDER and cues.crossing_untold.search(sentence.quote):
+        return Role.CONTEXT  # "towards the border, but did not say where he would cross"
     cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
     if cue == Role.DESTINATION and match.role is None and _FROM.search(before):
         cue = Role.ORIGIN  # "reached Moscow from Pyongyang": where the leg began
@@ -347,6 +379,8 @@ def mention_role(
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(before)
+    if match.role is None and _visited_before_leaving(text, match, sentence, cues):
+        return Role.HISTORICAL  # "left Y on Sunday after his visit to X": before the leg told
     if match.role is None and _left_after_event(text, match, sentence, cues):
         cue = Role.ORIGIN  # "heading home after the X summit": the leg began there
     if (
@@ -479,6 +513,24 @@ def _left_after_event(text: str, match: Match, sentence: Sentence, cues: RoleCue
     return cues.departure.search(text, sentence.start, start) is not None
 
 
+def _visited_before_leaving(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place was visited before a departure from another place the sentence
+    names ("left Y on Sunday evening after his visit to X": ``[frames]
+    visit_before_leaving`` right before it, a ``departure`` word right before a capitalised
+    name earlier)."""
+    head = text[max(sentence.start, match.start - 120) : match.start]
+    visit = cues.visit_before_leaving.search(head)
+    if visit is None:
+        return False
+    end = match.start - len(head) + visit.start()
+    departures = cues.departure.finditer(text, sentence.start, end)
+    return any(_NAME_NEXT.match(text, m.end()) for m in departures)
+
+
+#: A capitalised name right after a word, maybe after "the" ("left Novograd", "left the X").
+_NAME_NEXT = re.compile(r"\s+(?:the\s+)?[A-ZÀ-ÖØ-Þ]")
+
+
 #: "after the" right before a place used as an attribute ("after the X summit").
 _AFTER_THE = re.compile(r"\bafter\s+the\s+$", re.IGNORECASE)
 
@@ -559,6 +611,22 @@ def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues
     )
 
 
+def _sums_up_trip(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place's clause sums up the whole trip ("The trip took him to X", "a
+    six-day trip that took him from X", ``[frames] trip_summary``) without a day for it.
+
+    A summary that dates its legs ("a trip that had taken him to X on Monday night and on
+    to Y by Tuesday") tells them: a time after the summary's words keeps them legs.
+    """
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    head = _clause_head(before)
+    found = cues.trip_summary.search(head)
+    if found is None:
+        return False
+    start = match.start - len(head) + found.start()
+    return not any(t.start > start for t in sentence.current)
+
+
 def _river_role(before: str, status: str, cues: RoleCues) -> str:
     """The role of a river: a stop on the way when the train crossed it ("crossed the X
     River", "crossed back over the X", "across the X to Y": ``[frames]
@@ -584,6 +652,15 @@ def names_a_service(text: str, match: Match, sentence: Sentence, language: str =
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
     return _service_role(before, after, role_cues(language)) is not None
+
+
+def left_after_event(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
+    """Whether the place is where an event stood that a departure followed ("heading home
+    after the X summit", ``[frames] event_before`` and ``event_after``).
+
+    The time of such a sentence is when the train was somewhere else, after it left X.
+    """
+    return _left_after_event(text, match, sentence, role_cues(language))
 
 
 def heads_for(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:

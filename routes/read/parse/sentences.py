@@ -12,6 +12,7 @@ from routes.model import Report, Status, TimeRef
 from routes.read import native
 from routes.read.lexicon import compile_phrase, gate_words, lexicon_for
 from routes.read.parse.attribution import attribution_of
+from routes.read.parse.framing import in_dateline_date
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
 from routes.read.parse.words import LEXICON
 
@@ -37,6 +38,7 @@ class Sentence:
     break_ends: tuple[int, ...] = ()
     current: tuple[TimeRef, ...] = ()  # its times that are not superseded
     past: tuple[int, ...] = ()  # where its times of a year before publication start
+    filed: tuple[int, ...] = ()  # where the date of its dateline starts (the day it was filed)
 
     @functools.cached_property
     def travel(self) -> bool:
@@ -114,6 +116,7 @@ def read_sentence(
             t for t in times if t.status != Status.SUPERSEDED and not _tells_speech(text, t, words)
         ),
         past=past,
+        filed=tuple(t.start for t in times if in_dateline_date(text, t.start)),
     )
 
 
@@ -162,6 +165,8 @@ def _speech_patterns(
 
 
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: Characters of an ISO year ("2019") and of a year and month ("2019-05").
+_YEAR_CHARS, _MONTH_CHARS = 4, 7
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
@@ -184,12 +189,13 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
 
     A written year counts as a date ("April 25, 2019"), after "in", "of", "during"
     ("in 2019") or before an event word ("a 2011 tour"); not in "since 2019" or "until
-    1951". A year said without digits ("last year") counts unless "since" comes before it.
+    1951". A year said without digits ("last year", or a month alone of the year before:
+    "In May" in a January report) counts unless "since" comes before it.
     """
     if int(ref.date[:4]) >= year:
         return False
     if not _YEAR_WRITTEN.search(ref.text):
-        return len(ref.date) == 4 and not _SINCE_BEFORE.search(
+        return len(ref.date) in (_YEAR_CHARS, _MONTH_CHARS) and not _SINCE_BEFORE.search(
             text, max(0, ref.start - 12), ref.start
         )
     return (
@@ -205,12 +211,15 @@ def mention_time(
     """The sentence's time expression nearest the mention (same clause first), if any.
 
     A time in another clause that a relative pronoun opens (``[frames] relative_openers``:
-    "…, which opened on Sunday") tells of the noun before it, not of the place.
+    "…, which opened on Sunday") tells of the noun before it, not of the place. The date of
+    a dateline ("SEOUL, Aug 18 (Wire) -") is the day the report was filed: it dates only the
+    dateline's place, before it.
     """
     times = [
         t
         for t in sentence.current
-        if clause[0] <= t.start < clause[1] or not _in_relative_clause(sentence, t, words)
+        if (clause[0] <= t.start < clause[1] or not _in_relative_clause(sentence, t, words))
+        and (t.start not in sentence.filed or start < t.start)
     ]
     if not times:
         return None

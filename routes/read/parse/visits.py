@@ -11,13 +11,16 @@ What a report tells as done wins over what one tells as planned.
 ties) and puts each stop without one where it adds the fewest km between them;
 :func:`home_first` puts a place the train came back to ("returned to X") first when the
 journey went out from it and back, last when the report tells only the way home;
-:func:`return_visits` adds the second visits of an out-and-back journey: a place passed on
-the way out and again on the way back, and the origin the train headed home to.
+:func:`crossed_between_countries` puts a border river or bridge where the journey passes from
+one of its banks' countries to the other; :func:`return_visits` adds the second visits of an
+out-and-back journey: a place passed on the way out and again on the way back, and the origin
+the train headed home to.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import tomllib
@@ -59,6 +62,7 @@ class OrderWords(NamedTuple):
     """
 
     earlier: re.Pattern[str]  # before the place: before the event told last
+    before_arrival: re.Pattern[str]  # opening the sentence: before the arrival told last
     day_before: re.Pattern[str]  # in the sentence: a day before the earliest told before
     day_after: re.Pattern[str]  # … a day after the latest
     later: re.Pattern[str]  # before the place: after the event told last
@@ -68,10 +72,14 @@ class OrderWords(NamedTuple):
     way_back: re.Pattern[str]  # before the place: on the way back, after the turn
     again: re.Pattern[str]  # right before or after the place: passed a second time
     home_bound: re.Pattern[str]  # in the sentence: the train set off back home
+    arrived: re.Pattern[str]  # right before the place (a few words between): it got there
 
 
 #: A pattern that matches nothing, for an empty word list.
 _NOTHING = "(?!x)x"
+#: What may stand between a word of arriving and the place: up to four lower-case words
+#: ("reached the X station", "arrived at the station of X"), no other name.
+_ARRIVED_GAP = r"(?:\s+(?-i:[a-z][\w'’-]*)){0,4}\s+"
 
 
 @functools.cache
@@ -95,6 +103,7 @@ def order_words() -> OrderWords:
             re.compile(pattern, re.IGNORECASE)
             for pattern in (
                 earlier,
+                rf"^\W*(?:{_alternatives(lists.get('before_arrival', []))})",
                 _alternatives(lists.get("day_before", [])),
                 _alternatives(lists.get("day_after", [])),
                 _alternatives(lists.get("later", [])),
@@ -104,6 +113,7 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("way_back", [])),
                 _alternatives(lists.get("again", [])),
                 _alternatives(lists.get("home_bound", [])),
+                rf"(?:{_alternatives(lists.get('arrived', []))}){_ARRIVED_GAP}$",
             )
         )
     )
@@ -187,12 +197,15 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
     one higher after "then" or "later", a day less after "the previous day", a day more
     after "the next day"; "on the way back" (the return leg comes after the turn) and "then"
     of a planned stop ("the route will then pass X") put it one higher than the latest
-    event the report told before it. Within one sentence, the places told after "after"
-    come one rank before the places told ahead of it.
+    event the report told before it; a planned stop without such words, one higher than the
+    latest stop the report told before it as done ("arrived in X on Tuesday … the guests
+    are due to visit Y": a plan comes after what has happened). Within one sentence, the
+    places told after "after" come one rank before the places told ahead of it.
     """
     out: list[tuple[str, EventTime]] = []
     told_before: _Span | None = None  # the times of the sentence told before this one
     latest: EventTime | None = None  # the latest time the report told so far
+    done: EventTime | None = None  # the latest time of a stop it told as done
     stops: list[EventTime] = []  # the stop times of this sentence
     others: list[EventTime] = []  # the times of its other places
     sentence = None
@@ -201,9 +214,9 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
             if sentence is not None and mention.report_id == sentence[0]:
                 told_before = _span(stops or others) or told_before
             else:
-                told_before = latest = None
+                told_before = latest = done = None
             sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
-        when = _mention_time(mention, told_before, latest)
+        when = _mention_time(mention, told_before, latest, done)
         if when is None:
             continue
         when = when._replace(
@@ -214,6 +227,8 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
+            if mention.status == Status.REPORTED and (done is None or _key(when) > _key(done)):
+                done = when
         elif mention.role not in _SAYING_ROLES:
             others.append(when)
     return out
@@ -236,22 +251,27 @@ _SAYING_ROLES = (Role.DATELINE, Role.ACTOR)
 
 
 def _mention_time(
-    mention: Mention, told_before: _Span | None, latest: EventTime | None = None
+    mention: Mention,
+    told_before: _Span | None,
+    latest: EventTime | None = None,
+    done: EventTime | None = None,
 ) -> EventTime | None:
     """One mention's event time, given the times of the sentence told before it and the
     latest time told so far in its report.
 
     See :func:`mention_times`: "earlier" and "the previous day" are read against the
     earliest of those times, "then", "later" and "the next day" against the latest ("then"
-    of a planned stop against the latest of the report).
+    of a planned stop against the latest of the report), a planned stop without such words
+    against ``done``, the latest time of a stop the report told as done so far.
     """
     head = mention.quote[: max(0, mention.start - mention.sentence_start)]
     words = order_words()
     after = -1 if words.after.search(head) and _told_before(head) else 0
+    before = _told_earlier_than(head, told_before)
     if mention.date and len(mention.date) >= _DAY:
         day = mention.date[:_DAY]
-        if told_before is not None and told_before[0].day == day and words.earlier.search(head):
-            return EventTime(day, told_before[0].rank - 1 + after, mention.date[:_MINUTE])
+        if before is not None and before.day == day:
+            return EventTime(day, before.rank - 1 + after, mention.date[:_MINUTE])
         return EventTime(day, after, mention.date[:_MINUTE])
     if told_before is None:
         return None
@@ -260,14 +280,32 @@ def _mention_time(
         return EventTime(_shift(earliest.day, -1), after)
     if words.day_after.search(mention.quote):
         return EventTime(_shift(last_told.day, 1), after)
-    if words.earlier.search(head):
-        return EventTime(earliest.day, earliest.rank - 1 + after)
+    if before is not None:
+        return EventTime(before.day, before.rank - 1 + after)
     if latest is not None and words.way_back.search(head):
         return EventTime(latest.day, latest.rank + 1 + after)
     if words.later.search(head):
         last = latest if mention.status == Status.EXPECTED and latest is not None else last_told
         return EventTime(last.day, last.rank + 1 + after)
+    if mention.status == Status.EXPECTED and done is not None:
+        return EventTime(done.day, done.rank + 1 + after)
     return None
+
+
+def _told_earlier_than(head: str, told_before: _Span | None) -> EventTime | None:
+    """The event of the sentence told before that ``head`` (the words before a place) tells
+    its place came before, None for none.
+
+    "Earlier", "previously" or a past perfect: the earliest event of that sentence; "Before
+    reaching the capital" opening the sentence: the arrival, its latest ("arrived in X on
+    Monday after flying into Y. Before reaching the capital he visited Z": Z after Y).
+    """
+    if told_before is None:
+        return None
+    words = order_words()
+    if words.before_arrival.search(head):
+        return told_before[1]
+    return told_before[0] if words.earlier.search(head) else None
 
 
 def _told_before(head: str) -> bool:
@@ -295,6 +333,8 @@ def order_by_event_time(
     stops: Sequence[T],
     times: Mapping[str, EventTime | str],
     distance: Distance | None = None,
+    *,
+    reached: Collection[str] = (),
 ) -> list[T]:
     """``(place, role, …)`` stops sorted by event time, the track placing the rest.
 
@@ -306,6 +346,9 @@ def order_by_event_time(
         Event times by place id (:func:`event_times`; an ISO string is a day of rank 0).
     distance
         km between two places, for placing stops without a time (geodesic when None).
+    reached
+        Ids of the places a report tells the train got to (:func:`reached_places`): a
+        destination among them is no place it was only bound for.
 
     Returns
     -------
@@ -325,8 +368,8 @@ def order_by_event_time(
     """
     distance = distance or _geodesic_km
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
-    final = _final_destination(stops, times)
-    first = _first_origin(stops, keys)
+    final = _final_destination(stops, times, reached)
+    first = _first_origin(stops, keys, distance)
     if final is not None and _passed_on_the_way(final, stops, keys, first, distance):
         final = None  # reached before stops on later days that lie beyond it
     ends = {i for i in (first, final) if i is not None}
@@ -343,13 +386,18 @@ def order_by_event_time(
     return [stops[i] for i in placed]
 
 
-def _first_origin(stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int]]) -> int | None:
+def _first_origin(
+    stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int]], distance: Distance
+) -> int | None:
     """The index of the origin the journey starts at: the first stop on the track when it is
     an origin, None when it is not.
 
     When a report names two origins and both have an event time, the earlier one starts the
     journey ("the motorcade left X station on Tuesday … the train had travelled overnight
-    from Y": Y, told as earlier, comes first even when X lies first on the track).
+    from Y": Y, told as earlier, comes first even when X lies first on the track). An origin
+    the train came to before it left (a stop within :data:`_ARRIVED_BEFORE_KM` of it has an
+    earlier time: "arrived in X on Sunday … toured Y on Tuesday before leaving the city")
+    starts nothing: the journey reached it first.
     """
     if not stops or stops[0][1] != Role.ORIGIN:
         return None
@@ -357,7 +405,17 @@ def _first_origin(stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int
         return 0
     timed = [i for i, stop in enumerate(stops) if stop[1] == Role.ORIGIN and i in keys]
     earliest = min(timed, key=lambda i: (keys[i][:2], i))
-    return earliest if keys[earliest][:2] < keys[0][:2] else 0
+    start = earliest if keys[earliest][:2] < keys[0][:2] else 0
+    place = stops[start][0]
+    for index, key in keys.items():
+        if key[:2] < keys[start][:2] and distance(place, stops[index][0]) <= _ARRIVED_BEFORE_KM:
+            return None
+    return start
+
+
+#: Most km between an origin and a stop of an earlier time that tell the train came there
+#: first (a district or a station and its city).
+_ARRIVED_BEFORE_KM = 30.0
 
 
 def _passed_on_the_way(
@@ -379,8 +437,8 @@ def _passed_on_the_way(
     if not keys[final][0]:  # a rank told in a route sentence: the stops told after came after
         return any(key[:2] > keys[final][:2] for key in keys.values())
     start = first if first is not None else min(keys, key=lambda i: (keys[i][:2], i))
-    if start == final:
-        return False
+    if start == final:  # the earliest event of all: stops of later days came after it
+        return any(key[0] > keys[final][0] for key in keys.values())
     a, f = stops[start][0], stops[final][0]
     for index, key in keys.items():
         if key[:2] <= keys[final][:2] or index == start:
@@ -459,17 +517,21 @@ def _insert_untimed(
     return out
 
 
-def _final_destination(stops: Sequence[tuple], times: Mapping[str, EventTime | str]) -> int | None:
+def _final_destination(
+    stops: Sequence[tuple], times: Mapping[str, EventTime | str], reached: Collection[str] = ()
+) -> int | None:
     """The index of the destination the journey ends at.
 
     A destination with no time of its own is where the train is bound for ("heading to X",
-    "the X-Y train"): the last of those on the track. When every
-    destination has a time, the one of the latest time (the last on the track on a tie).
+    "the X-Y train"): the last of those on the track, unless the report tells the train got
+    there (``reached``: "reached the X station" in a sentence without a day is a stop on the
+    way to a dated destination). When every other destination has a time, the one of the
+    latest time (the last on the track on a tie).
     """
     ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
     if not ends:
         return None
-    bound = [i for i in ends if stops[i][0].id not in times]
+    bound = [i for i in ends if stops[i][0].id not in times and stops[i][0].id not in reached]
     if bound:
         return bound[-1]
     return max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
@@ -513,14 +575,37 @@ def returned_to(places: Sequence[LocatedPlace]) -> set[str]:
     return found
 
 
+def reached_places(places: Sequence[LocatedPlace]) -> set[str]:
+    """Ids of the stop places a current mention tells the train got to, not only headed for.
+
+    "reached the X station", "arrived at the station of X", "pulled into X" (the ``arrived``
+    words of ``[order]``, then up to four lower-case words): told as done (not as expected).
+    """
+    words = order_words()
+    found = set()
+    for place_id, mention in _current_mentions(places):
+        if mention.role not in STOP_ROLES or mention.status != Status.REPORTED:
+            continue
+        head = mention.quote[: max(0, mention.start - mention.sentence_start)]
+        clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+        if words.arrived.search(clause):
+            found.add(place_id)
+    return found
+
+
 def home_first(
-    stops: Sequence[T], home: Collection[str], distance: Distance | None = None
+    stops: Sequence[T],
+    home: Collection[str],
+    distance: Distance | None = None,
+    *,
+    twice: bool = False,
 ) -> list[T]:
     """``stops`` (in travel order) with a place the train came back to where it belongs.
 
     When the journey has no origin and the train came back to a place ("returned to
     X"), the journey either went out from there and back (its first and last stops
-    lie near home and it went farther in between: home comes first, where the trip began;
+    lie near home and it went farther in between, or the report tells a stop passed a
+    second time, ``twice``: :func:`passed_twice`; home comes first, where the trip began;
     :func:`return_visits` brings it back last) or is only the way home (home comes last).
     """
     if not home or any(stop[1] == Role.ORIGIN for stop in stops):
@@ -534,10 +619,19 @@ def home_first(
         return list(stops)
     place = stops[at][0]
     farthest = max(distance(place, stop[0]) for stop in rest)
-    out_and_back = all(
+    out_and_back = twice or all(
         distance(place, stop[0]) < _OUT_AND_BACK * farthest for stop in (rest[0], rest[-1])
     )
     return [stops[at], *rest] if out_and_back else [*rest, stops[at]]
+
+
+def passed_twice(places: Sequence[LocatedPlace]) -> bool:
+    """Whether a current stop mention tells its place passed a second time ("passing X
+    again", the ``again`` words of ``[order]``): the report tells the way out and back."""
+    return any(
+        mention.role in STOP_ROLES and _told_again(mention)
+        for _place_id, mention in _current_mentions(places)
+    )
 
 
 def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> list[T]:
@@ -593,6 +687,50 @@ def _station_of(station: tuple, city: tuple, distance: Distance) -> bool:
         return False
     named = re.match(rf"{re.escape(c.name)}(?!\w)", s.name) is not None
     return named and distance(s, c) <= _STATION_IN_CITY_KM
+
+
+#: Most km from a border river or bridge to the nearer of the two stops it is crossed between.
+_CROSSED_NEAR_KM = 50.0
+
+
+def crossed_between_countries(stops: Sequence[T], distance: Distance | None = None) -> list[T]:
+    """``stops`` (in travel order) with each border river or bridge where the border is crossed.
+
+    A river or bridge of no one country (the Yalu, a friendship bridge) is crossed where the
+    journey passes from a stop of one country to a stop of another: "crossing the Yalu from
+    X to Y" tells all three at one time, so their told order says nothing. Such a stop goes
+    between the two consecutive stops of different countries nearest it, one of them within
+    :data:`_CROSSED_NEAR_KM` (the town at the crossing; the next stop across may lie far
+    inland); it stays where it is when it already stands between two countries' stops or
+    none lie near it.
+    """
+    distance = distance or _geodesic_km
+    out = list(stops)
+    for stop in [s for s in stops if _border_span(s[0])]:
+        rest = [s for s in out if s is not stop]
+        at = out.index(stop)
+        if 0 < at < len(out) - 1 and _countries_differ(out[at - 1][0], out[at + 1][0]):
+            continue
+        gaps = [
+            (distance(a[0], stop[0]) + distance(stop[0], b[0]), i + 1)
+            for i, (a, b) in enumerate(itertools.pairwise(rest))
+            if _countries_differ(a[0], b[0])
+            and min(distance(a[0], stop[0]), distance(stop[0], b[0])) <= _CROSSED_NEAR_KM
+        ]
+        if gaps:
+            cut = min(gaps)[1]
+            out = [*rest[:cut], stop, *rest[cut:]]
+    return out
+
+
+def _border_span(place: Any) -> bool:
+    """Whether ``place`` is a river or a bridge of no one country (it spans a border)."""
+    return place.kind in (Kind.RIVER, Kind.BRIDGE) and not place.country
+
+
+def _countries_differ(a: Any, b: Any) -> bool:
+    """Whether two places lie in two different (known) countries."""
+    return bool(a.country and b.country and a.country != b.country)
 
 
 #: Characters right before and after a place searched for "again" ("passing X again").
@@ -678,11 +816,17 @@ def _passed_again(places: Sequence[LocatedPlace], outbound: Sequence[str]) -> se
 
 def _told_on_the_way_back(mention: Mention) -> bool:
     """Whether ``mention`` tells its place passed on the way back or a second time."""
-    words = order_words()
+    head = mention.quote[: max(0, mention.start - mention.sentence_start)]
+    return bool(order_words().way_back.search(head)) or _told_again(mention)
+
+
+def _told_again(mention: Mention) -> bool:
+    """Whether the words right around ``mention`` tell its place passed a second time
+    ("passing X again", "again passed through X": the ``again`` words of ``[order]``)."""
     at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
     head = mention.quote[: max(0, at)]
     near = head[-_AGAIN_BEFORE:] + " " + mention.quote[end : end + _AGAIN_AFTER]
-    return bool(words.way_back.search(head) or words.again.search(near))
+    return order_words().again.search(near) is not None
 
 
 def _closes_home(stops: Sequence[tuple], turn: int, places: Sequence[LocatedPlace]) -> bool:
