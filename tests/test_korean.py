@@ -510,3 +510,9 @@ def test_a_negation_past_a_contrast_is_not_the_places(gazetteer: Gazetteer) -> N
 
 def _by_name_role(text: str, gazetteer: Gazetteer, name: str) -> str:
     return {p.place.name: p.role for p in _parse(text, gazetteer).places}[name]
+
+
+def test_a_sentence_of_last_year_tells_history(gazetteer: Gazetteer) -> None:
+    text = "열차는 8일 하바롭스크에 도착했다. 지난해 5월 방문 때는 이르쿠츠크에서 회담을 했다."
+    assert _by_name_role(text, gazetteer, "Irkutsk") == Role.HISTORICAL
+    assert _by_name_role(text, gazetteer, "Khabarovsk") == Role.DESTINATION

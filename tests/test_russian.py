@@ -398,3 +398,10 @@ def test_an_expected_stop_followed_by_another_stays_expected(gazetteer: Gazettee
     text = "Поезд покинул Читу утром. Ожидалось, что он остановится в Улан-Удэ, а затем в Иркутске."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Ulan-Ude"] != Role.RULED_OUT
+
+
+def test_a_sentence_of_last_year_tells_history(gazetteer: Gazetteer) -> None:
+    text = "Поезд прибыл в Хабаровск в пятницу. В прошлом году делегация посетила Иркутск."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Irkutsk"] == Role.HISTORICAL
+    assert roles["Khabarovsk"] == Role.DESTINATION
