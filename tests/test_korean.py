@@ -171,6 +171,8 @@ def test_korean_devset_scores_stay_at_what_the_reader_reaches(
         ("열차는 이날 새벽 평양을 떠났다.", "2023-09-12T04:00"),
         ("열차는 전날 저녁 평양역을 떠났다.", "2023-09-11T19:00"),
         ("열차는 9월 10일 평양을 떠났다.", "2023-09-10"),
+        # "that day" after a day named in its sentence is that day, not publication
+        ("10일 오후 원산을 지난 열차는 이날 밤 평양을 떠났다.", "2023-09-10T22:00"),
     ],
 )
 def test_korean_dates_and_times_date_the_mention(

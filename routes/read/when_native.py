@@ -79,9 +79,36 @@ def find_times(
         if value and not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
             found.append((start, end, value))
+    found = _that_day(text, sorted(found), spans, _words(language).get("that_day", ()))
     from routes.read.when import time_refs  # when.py hands Korean and Russian to this module
 
     return time_refs(report, spans, found)
+
+
+def _that_day(
+    text: str, found: list[tuple[int, int, str]], spans: Sequence[tuple[int, int]], words
+) -> list[tuple[int, int, str]]:
+    """``found`` (in text order) with each "that day" word (``that_day``: "이날") dated by
+    the day written last before it in its sentence ("7일 오후 평양을 떠난 열차는 이날 밤
+    …": the 7th), not by publication; with no day before it, it keeps its own reading."""
+    if not words:
+        return found
+    kept: list[tuple[int, int, str]] = []
+    for start, end, value in found:
+        named = text[start:end]
+        word = next((w for w in words if named.startswith(w)), None)
+        low = next((a for a, b in spans if a <= start < b), 0)
+        before = [v for s, _, v in kept if low <= s < start and _ISO_DAY.match(v)]
+        if word is not None and before:
+            day = before[-1][:10]
+            part = value[10:] if len(value) > 10 else ""
+            value = day + part
+        kept.append((start, end, value))
+    return kept
+
+
+#: An ISO day, maybe with a time ("2023-09-10", "2023-09-10T21:00").
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _with_part(text: str, end: int, day: date, parts: dict[str, str]) -> tuple[int, str]:
