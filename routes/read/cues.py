@@ -76,6 +76,9 @@ class CueBook:
     #: Words after a place left that say the train left it for home (lemma tuples in
     #: Russian, strings in Korean): the place is the journey's far end, not its start.
     way_home: tuple[tuple[str, ...], ...] = ()
+    #: Korean: words right after a place's particle that make it where the traveller is
+    #: only bound ("X로 가기 위해"): it takes no time from its sentence.
+    bound_for: tuple[str, ...] = ()
     #: Events ("переговоры", "회담") and verbs of their taking place ("пройти", "열리") that
     #: make the place a planned event is held at ("на X", "X에서") where the journey goes.
     venue_events: frozenset[str] = frozenset()
@@ -193,6 +196,7 @@ def load_cues(language: str) -> CueBook:
             facilities=tuple(options.get("facilities", ())),
         ),
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
+        bound_for=tuple(options.get("bound_for", ())),
         venue_events=frozenset(options.get("venue_events", ())),
         venue_verbs=frozenset(options.get("venue_verbs", ())),
         other_travellers=frozenset(names.get("other_travellers", ())),
@@ -327,6 +331,17 @@ def _glue_and_adjectives(book: CueBook, between: str) -> bool:
         return False
     glue = between[: adjectives[0].start].strip()
     return glue in book.glue or glue.rstrip(",").strip() in book.glue
+
+
+def bound_for(book: CueBook, text: str, end: int) -> bool:
+    """Whether a Korean place is where the traveller is bound: one of ``bound_for`` right
+    after its particle ("하노이로 가기 위해")."""
+    if not book.bound_for:
+        return False
+    word_end = end
+    while word_end < len(text) and not text[word_end].isspace():
+        word_end += 1
+    return text[word_end : word_end + 16].lstrip().startswith(book.bound_for)
 
 
 def leaves_for_home(book: CueBook, text: str, end: int, limit: int) -> bool:

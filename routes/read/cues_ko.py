@@ -214,11 +214,20 @@ def _korean_description(book: CueBook, before: str) -> Role | None:
     maybe with one word between, its region ("다음 목적지는 연해주 아르툠")."""
     words = before.rstrip()
     parts = words.rsplit(maxsplit=1)
-    shorter = parts[0].rstrip() if len(parts) == 2 else ""
+    shorter = parts[0].rstrip() if len(parts) == 2 and _bare(book, parts[1]) else ""
     for role, phrases in _korean_before_cues(book.language):
         if words.endswith(phrases) or (shorter and shorter.endswith(phrases)):
             return role
     return None
+
+
+def _bare(book: CueBook, word: str) -> bool:
+    """Whether a Korean word between a description and a place is a bare name (its region,
+    "연해주"), not a place of its own with a particle ("국경역인 동당에서 하노이까지": the
+    description is Dong Dang's)."""
+    particles = book.particles
+    endings = (*particles.at, *particles.towards, *particles.subject, *particles.possessive)
+    return not word.endswith(tuple(endings)) and not word.endswith(("까지", "부터"))
 
 
 @functools.cache

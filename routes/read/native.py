@@ -284,6 +284,8 @@ def read_mention(
     if role == Role.CONTEXT and reading.role is None and previous is not None:
         role = _listed_role(book, text, previous, mention, place, role)
     date = _date_before(report, mention) or _date_not_past_a_break(report, mention)
+    if role == Role.DESTINATION and cues.bound_for(book, text, mention.end):
+        date = None  # "X로 가기 위해 23일 출발했다": the time is the departure's
     return replace(mention, role=role, status=status, date=date)
 
 
