@@ -18,10 +18,10 @@ from routes.read.reports import report_from_text
 #: change that reads Russian worse fails here. The goal is 0.90 / 0.90 / 0.85 (order).
 RECALL_FLOOR = 0.98
 PRECISION_FLOOR = 0.98
-#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85). 0.853
-#: reached (29 of 34); the misses left are a plant and a cosmodrome the reader does not
-#: find as stops, lower-case names, a meeting in passing read as a visit.
-ORDER_FLOOR = 0.84
+#: Share of multi-stop reports whose stops come out in the gold order (goal 0.85). 0.886
+#: reached (31 of 35); the misses left are a plant and a cosmodrome the reader does not
+#: find as stops, lower-case names and a stop told before the one it followed.
+ORDER_FLOOR = 0.87
 
 
 def _report(text: str) -> Report:
@@ -405,3 +405,17 @@ def test_a_sentence_of_last_year_tells_history(gazetteer: Gazetteer) -> None:
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Irkutsk"] == Role.HISTORICAL
     assert roles["Khabarovsk"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    ("text", "is_stop"),
+    [
+        ("Отношения Москвы с Токио после встречи в Осаке остаются сложными.", False),
+        ("После саммита в Осаке делегация направилась поездом в Киото.", True),
+    ],
+)
+def test_a_place_of_an_earlier_event_is_a_stop_only_when_the_sentence_travels(
+    gazetteer: Gazetteer, text: str, is_stop: bool
+) -> None:
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert (roles["Osaka"] in (Role.ORIGIN, Role.VIA, Role.DESTINATION)) is is_stop

@@ -55,6 +55,8 @@ def read_russian(
         return Reading(None, status, title=True)
     if _speaks(book, text, sentence, span, lemmas):
         return Reading(None, status, actor_form=True)
+    if _after_an_event_there(book, lemmas) and not _moves(book, text[slice(*sentence)]):
+        return Reading(None, status)  # "после встречи в Ханое": a time reference, no stop
     role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
     if role is None:
         role = _russian_after_cue(book, text, span[1], sentence[1])
@@ -76,6 +78,25 @@ def _russian_after_cue(book: CueBook, text: str, end: int, limit: int) -> Role |
         if cue.position == "after" and any(lemmas[: len(p)] == p for p in cue.phrases):
             return cue.role
     return None
+
+
+def _after_an_event_there(book: CueBook, lemmas: Sequence[str]) -> bool:
+    """Whether the words before a Russian place are "после" and an event held there ("после
+    встречи в Ханое", "после саммита во Владивостоке"): the place dates what follows, and
+    in a sentence that tells no travel it is no stop ("отношения … после встречи в X")."""
+    return (
+        len(lemmas) >= 3
+        and lemmas[-3] == "после"
+        and lemmas[-2] in book.venue_events
+        and lemmas[-1] in book.place_prepositions
+    )
+
+
+def _moves(book: CueBook, sentence: str) -> bool:
+    """Whether a Russian sentence tells someone travelling: a ``travel`` lemma that is no
+    event (``venue_events``: a meeting is no movement)."""
+    moving = book.travel - book.venue_events
+    return any(fold_lemma(book, t.form) in moving for t in morph.russian_tokens(sentence))
 
 
 def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
