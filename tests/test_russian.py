@@ -419,3 +419,10 @@ def test_a_place_of_an_earlier_event_is_a_stop_only_when_the_sentence_travels(
 ) -> None:
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert (roles["Osaka"] in (Role.ORIGIN, Role.VIA, Role.DESTINATION)) is is_stop
+
+
+def test_a_bridge_named_by_an_adjective_before_it_is_found_in_any_case(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _roles(_parse("Кортеж проехал по Русскому мосту на остров Русский.", gazetteer))
+    assert "russky-bridge" in roles
