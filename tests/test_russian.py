@@ -426,3 +426,11 @@ def test_a_bridge_named_by_an_adjective_before_it_is_found_in_any_case(
 ) -> None:
     roles = _roles(_parse("Кортеж проехал по Русскому мосту на остров Русский.", gazetteer))
     assert "russky-bridge" in roles
+
+
+def test_a_place_typed_in_lower_case_after_a_preposition_is_found(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("Состав прошёл через хасан и прибыл во владивосток утром.", gazetteer))
+    assert {"khasan", "vladivostok"} <= set(roles)
+    # ordinary words after the same prepositions stay words
+    text = "Он ездил на юг, в центр, на север, по пути в столицу, на восток и в горы."
+    assert _parse(text, gazetteer).places == ()

@@ -70,16 +70,19 @@ def name_spans(
     heads: frozenset[str] = frozenset(),
     tails: frozenset[str] = frozenset(),
     skip: frozenset[str] = frozenset(),
+    governors: frozenset[str] = frozenset(),
 ) -> list[NameSpan]:
     """Names of a Korean (``"ko"``) or Russian (``"ru"``) text that ``lookup`` knows.
 
-    See :func:`korean_name_spans` and :func:`russian_name_spans`; ``heads`` and ``tails``
-    are used for Russian only.
+    See :func:`korean_name_spans` and :func:`russian_name_spans`; ``heads``, ``tails`` and
+    ``governors`` are used for Russian only.
     """
     if language == "ko":
         return korean_name_spans(text, lookup, skip)
     if language == "ru":
-        return russian_name_spans(text, lookup, heads=heads, tails=tails, skip=skip)
+        return russian_name_spans(
+            text, lookup, heads=heads, tails=tails, skip=skip, governors=governors
+        )
     msg = f"no morphology for language {language!r} (only 'ko' and 'ru')"
     raise ValueError(msg)
 
@@ -309,6 +312,11 @@ def russian_cases(word: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=_MEMO)
+def _geox(word: str) -> bool:
+    """Whether pymorphy3 has a reading of ``word`` as a place name (Geox)."""
+    return any("Geox" in p.tag for p in _morph().parse(word.lower()))
+
+
 def russian_geographic(name: str) -> bool:
     """Whether pymorphy3 reads a name as a place (Geox) or does not know its last word."""
     last = name.split()[-1].lower()
@@ -346,13 +354,16 @@ def russian_name_spans(
     heads: frozenset[str] = frozenset(),
     tails: frozenset[str] = frozenset(),
     skip: frozenset[str] = frozenset(),
+    governors: frozenset[str] = frozenset(),
 ) -> list[NameSpan]:
     """Names in Russian ``text`` that ``lookup`` knows, in any case form.
 
     A name is a run of capitalised words, maybe opened by a lower-case head word
-    ("космодроме Восточный", "мосту Дружбы") and closed by a tail ("Приморского края");
-    its keys join each word's forms (:func:`russian_forms`). The longest known
-    stretch of a run wins; the span covers the words as written.
+    ("космодроме Восточный", "мосту Дружбы") and closed by a tail ("Приморского края"),
+    or one lower-case word that pymorphy3 knows as a place right after a word governing a
+    place (``governors``: "прошёл через хасан", typed in haste); its keys join each word's
+    forms (:func:`russian_forms`). The longest known stretch of a run wins; the span
+    covers the words as written.
 
     Parameters
     ----------
@@ -364,8 +375,10 @@ def russian_name_spans(
         Lemmas of lower-case words that may open or close a name (``lang/ru.toml``).
     skip
         Normalised names never taken (outlets, people, institutions).
+    governors
+        Lemmas of the words after which a lower-case place name is read.
     """
-    runs = _russian_runs(text, heads, tails)
+    runs = _russian_runs(text, heads, tails, governors)
     wanted: set[str] = set()
     for run in runs:
         for i in range(len(run)):
@@ -419,14 +432,21 @@ def _russian_keys(text: str, words: Sequence[tuple[int, int]]) -> tuple[str, ...
 
 
 def _russian_runs(
-    text: str, heads: frozenset[str], tails: frozenset[str]
+    text: str,
+    heads: frozenset[str],
+    tails: frozenset[str],
+    governors: frozenset[str] = frozenset(),
 ) -> list[list[tuple[int, int]]]:
     """Runs of words that may make a name: capitalised words, a head before, tails after;
-    a hyphenated compound in lower case alone."""
+    a hyphenated compound in lower case alone; a lower-case place word after a governor."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     last_end = -2
+    previous = ""  # the lemma of the word before, when it stands right before this one
+    lower_names: set[tuple[int, int]] = set()  # lower-case place words after a governor
     for m in _RU_WORD.finditer(text):
+        governed = previous in governors and text[last_end : m.start()] == " "
+        previous = russian_lemma(m.group())
         word = m.group()
         if len(word) > MAX_NAME_CHARS:  # no name: ends any run
             if current:
@@ -443,10 +463,11 @@ def _russian_runs(
             current = [(m.start(), m.end())]
         elif lemma in tails and adjacent and current:
             current.append((m.start(), m.end()))  # "Еврейская автономная область"
-        elif "-" in word and lemma not in heads:  # "комсомольск-на-амуре" in lower case
-            if current:
+        elif ("-" in word and lemma not in heads) or (governed and _geox(word)):
+            if current:  # "комсомольск-на-амуре", "через хасан" in lower case
                 runs.append(current)
             runs.append([(m.start(), m.end())])
+            lower_names.add((m.start(), m.end()))
             current = []
         elif lemma in heads:
             if current:
@@ -459,4 +480,8 @@ def _russian_runs(
         last_end = m.end()
     if current:
         runs.append(current)
-    return [run for run in runs if any(text[s].isupper() or "-" in text[s:e] for s, e in run)]
+    return [
+        run
+        for run in runs
+        if any(text[s].isupper() or "-" in text[s:e] or (s, e) in lower_names for s, e in run)
+    ]

@@ -97,6 +97,7 @@ def find_matches(
         heads=book.heads,
         tails=book.tails,
         skip=book.not_places,
+        governors=book.place_governors,
     )
     kept = [
         s
