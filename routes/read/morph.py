@@ -446,7 +446,6 @@ def _russian_runs(
     lower_names: set[tuple[int, int]] = set()  # lower-case place words after a governor
     for m in _RU_WORD.finditer(text):
         governed = previous in governors and text[last_end : m.start()] == " "
-        previous = russian_lemma(m.group())
         word = m.group()
         if len(word) > MAX_NAME_CHARS:  # no name: ends any run
             if current:
@@ -456,6 +455,7 @@ def _russian_runs(
         adjacent = text[last_end : m.start()] == " " if current else False
         capital = word[0].isupper()
         lemma = None if capital else russian_lemma(word)
+        previous = lemma or ""  # governors are lower-case words ("через", "во")
         if capital and (adjacent or not current):
             current.append((m.start(), m.end()))
         elif capital:
