@@ -197,3 +197,28 @@ def test_name_runs_are_what_the_word_boundary_regex_found(text: str) -> None:
     assert [m.span() for m in people._NAME_RUN.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+_WORD_START = r"(?<![\w'’-])"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea's border with China; on the Russia-North Korea border near the Chinese "
+        "border town, close to the Chinese border, along the Russian frontier and the Chinese "
+        "border crossing; xthe Chinese border; -the Russian border",
+        "the Russian border. Russia's long border with North Korea and the border; reached "
+        "the Russia-China border and the Chinese border",
+    ],
+)
+def test_border_patterns_match_as_with_the_word_start_look_behind_last(text: str) -> None:
+    from routes.read.parse.words import LEXICON
+
+    for pattern in LEXICON.borders:
+        assert pattern.pattern.startswith(_WORD_START)
+        barred, rest = pattern.pattern[len(_WORD_START) :].split("(?:", 1)
+        before = re.compile(barred + _WORD_START + "(?:" + rest, pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in before.finditer(text)
+        ]

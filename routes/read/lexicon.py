@@ -273,8 +273,9 @@ def _borders(table: dict[str, Any], path: Path) -> tuple[re.Pattern[str], ...]:
     patterns = []
     for phrase in _strings_raw(table, "patterns", path):
         regex = compile_phrase(phrase)
-        regex = rf"(?<![\w'’-])(?:{regex})(?!\s+(?:{heads})\b)"
-        patterns.append(re.compile(barred + regex, re.IGNORECASE))
+        # the look-behind that fails inside a word first: the locatives' are rarely tried
+        regex = rf"(?<![\w'’-]){barred}(?:{regex})(?!\s+(?:{heads})\b)"
+        patterns.append(re.compile(regex, re.IGNORECASE))
     return tuple(patterns)
 
 
