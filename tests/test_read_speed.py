@@ -222,3 +222,22 @@ def test_border_patterns_match_as_with_the_word_start_look_behind_last(text: str
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in before.finditer(text)
         ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin said the train left; the Chosun Ilbo daily reported; KCNA said. It said",
+        "the South Korean spy agency said; Russia's Interfax news agency; the Yonhap agency",
+        "Officials in the Tass Agency and the TV Asahi network said; Mr. Kim's aide said.",
+    ],
+)
+def test_attribution_patterns_match_as_without_their_first_character_check(text: str) -> None:
+    from routes.read.parse import attribution
+
+    lead = attribution._CAPITAL_OR_THE
+    for pattern in attribution._ATTRIBUTIONS:
+        plain = re.compile(pattern.pattern.removeprefix(lead), pattern.flags)
+        assert [m.span("name") for m in pattern.finditer(text)] == [
+            m.span("name") for m in plain.finditer(text)
+        ]
