@@ -10,10 +10,11 @@ from datetime import date
 import pytest
 
 from routes.model import Kind, Place, TimeRef
+from routes.read import when as when_module
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
-from routes.read.lexicon import Cue, gate_words
-from routes.read.parse import candidates, resolve
+from routes.read.lexicon import Cue, by_first_letter, gate_words
+from routes.read.parse import candidates, people, resolve
 from routes.read.parse import sentences as sentence_pass
 from routes.read.parse.candidates import word_before
 from routes.read.parse.match import readings_of
@@ -164,3 +165,79 @@ def test_russian_cues_found_by_last_lemma_are_those_every_phrase_tried_everywher
         assert role == cues_ru._russian_cue_scan(book, lemmas, cases, travel), lemmas
         roles.add(role)
     assert len(roles) > 2  # the sample reaches several roles, not only "no cue"
+
+
+_SCANNED = (
+    "On Monday, Sept. 12 or Sep. 3, the May Day train left; in March (Mar. 4) and Jun. 1, "
+    "July, June, Wednesdays. Dec.December MondayMay xMonday ",
+    "President Ivan Petrov and PARK Min Jun's aide; O'Neil-Smith Jr. met Kim Jong Un ÉLe "
+    "Mr Lee\tKim. Seo-yeon Kim's train; eKim Jong; _Kim Il; 3Park Min; ’Park Min",
+    "",
+)
+
+
+@pytest.mark.parametrize("text", _SCANNED)
+def test_day_anchors_are_what_the_plain_alternation_found(text: str) -> None:
+    plain = re.compile(rf"{when_module._WEEKDAY}|{when_module._MONTH}")
+    assert [m.span() for m in when_module._DAY_ANCHOR.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+def test_by_first_letter_refuses_what_it_cannot_group() -> None:
+    assert by_first_letter(["ab", "ac", "b"]) == "(?:a(?:b|c)|b(?:))"
+    for alternative in ("\\d", "a*b", "(ab)"):
+        with pytest.raises(ValueError, match="plain letter"):
+            by_first_letter([alternative])
+
+
+@pytest.mark.parametrize("text", _SCANNED)
+def test_name_runs_are_what_the_word_boundary_regex_found(text: str) -> None:
+    plain = re.compile(r"\b[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*)*")
+    assert [m.span() for m in people._NAME_RUN.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+_WORD_START = r"(?<![\w'’-])"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea's border with China; on the Russia-North Korea border near the Chinese "
+        "border town, close to the Chinese border, along the Russian frontier and the Chinese "
+        "border crossing; xthe Chinese border; -the Russian border",
+        "the Russian border. Russia's long border with North Korea and the border; reached "
+        "the Russia-China border and the Chinese border",
+    ],
+)
+def test_border_patterns_match_as_with_the_word_start_look_behind_last(text: str) -> None:
+    from routes.read.parse.words import LEXICON
+
+    for pattern in LEXICON.borders:
+        assert pattern.pattern.startswith(_WORD_START)
+        barred, rest = pattern.pattern[len(_WORD_START) :].split("(?:", 1)
+        before = re.compile(barred + _WORD_START + "(?:" + rest, pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in before.finditer(text)
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin said the train left; the Chosun Ilbo daily reported; KCNA said. It said",
+        "the South Korean spy agency said; Russia's Interfax news agency; the Yonhap agency",
+        "Officials in the Tass Agency and the TV Asahi network said; Mr. Kim's aide said.",
+    ],
+)
+def test_attribution_patterns_match_as_without_their_first_character_check(text: str) -> None:
+    from routes.read.parse import attribution
+
+    lead = attribution._CAPITAL_OR_THE
+    for pattern in attribution._ATTRIBUTIONS:
+        plain = re.compile(pattern.pattern.removeprefix(lead), pattern.flags)
+        assert [m.span("name") for m in pattern.finditer(text)] == [
+            m.span("name") for m in plain.finditer(text)
+        ]

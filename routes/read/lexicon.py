@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -111,6 +112,26 @@ def literal_phrase(phrase: str) -> str:
     """The regex of ``phrase`` taken literally, each run of blanks matching any blank space
     (no stems, gaps or alternatives: see :func:`compile_phrase` for those)."""
     return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
+def by_first_letter(alternatives: Sequence[str]) -> str:
+    """``(?:a|b|…)`` for regex ``alternatives`` that each open with a plain letter, written
+    grouped by that letter (``(?:M(?:onday|arch|ay)|…)``).
+
+    The same matches in a pattern matched case-sensitively: two groups never match at one
+    place and each group keeps its order.
+    The regex engine, though, tries only the group of the letter it meets, not every
+    alternative (several times quicker when the pattern scans a whole text).
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first, rest = alternative[:1], alternative[1:]
+        if not first.isalpha() or rest[:1] in ("*", "+", "?", "{"):
+            msg = f"{alternative!r} does not open with a plain letter"
+            raise ValueError(msg)
+        groups.setdefault(first, []).append(rest)
+    grouped = (f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return "(?:" + "|".join(grouped) + ")"
 
 
 def compile_phrase(phrase: str) -> str:
@@ -253,8 +274,9 @@ def _borders(table: dict[str, Any], path: Path) -> tuple[re.Pattern[str], ...]:
     patterns = []
     for phrase in _strings_raw(table, "patterns", path):
         regex = compile_phrase(phrase)
-        regex = rf"(?<![\w'’-])(?:{regex})(?!\s+(?:{heads})\b)"
-        patterns.append(re.compile(barred + regex, re.IGNORECASE))
+        # the look-behind that fails inside a word first: the locatives' are rarely tried
+        regex = rf"(?<![\w'’-]){barred}(?:{regex})(?!\s+(?:{heads})\b)"
+        patterns.append(re.compile(regex, re.IGNORECASE))
     return tuple(patterns)
 
 

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from routes.model import Report, TimeRef
 from routes.read.date_words import date_words, normal
+from routes.read.lexicon import by_first_letter
 from routes.read.reports import sentence_spans
 
 #: The English date words (``[dates]`` of ``lang/en.toml``).
@@ -61,11 +62,9 @@ PART_LABELS: dict[tuple[str, str], str] = {
 #: half a year away and within a quarter year across New Year ("January 3" in a
 #: December report is next January).
 _YEAR_TURN_DAYS = (183, 92)
-_MONTH = (
-    "(?:"
-    + "|".join(re.escape(m) for m in sorted((*MONTHS, *_WORDS.raw["short_months"]), key=len)[::-1])
-    + ")"
-)
+#: The month names and their short forms, escaped, longest first.
+_MONTH_WORDS = [re.escape(m) for m in sorted((*MONTHS, *_WORDS.raw["short_months"]), key=len)[::-1]]
+_MONTH = "(?:" + "|".join(_MONTH_WORDS) + ")"
 _ORD = rf"{_WORDS.alternation('ordinals', as_written=True)}?"
 _YEAR_TAIL = r"(?:,?\s+(?:1[89]|20)\d\d(?!\d))?"
 _WEEKDAY = _WORDS.alternation("weekdays", as_written=True)
@@ -136,8 +135,11 @@ _YEAR_AT_END = re.compile(r"(?:1[89]|20)\d\d$")
 _PAST_ENDINGS = "|".join(map(re.escape, _WORDS.raw["past_endings"]))
 _PAST = re.compile(rf"\w+(?:{_PAST_ENDINGS})\b|\b{_WORDS.alternation('past', as_written=True)}\b")
 #: Words every day expression holds (a weekday or a month; the words of :data:`_DAY_WORD`
-#: are found apart): :data:`_DAY_EXPR` is only tried just before them.
-_DAY_ANCHOR = re.compile(rf"{_WEEKDAY}|{_MONTH}")
+#: are found apart): :data:`_DAY_EXPR` is only tried just before them. ``_WEEKDAY|_MONTH``,
+#: written grouped by first letter (:func:`by_first_letter`) to scan a report quicker.
+_DAY_ANCHOR = re.compile(
+    by_first_letter([*sorted(_WORDS.raw["weekdays"], key=len, reverse=True), *_MONTH_WORDS])
+)
 _DAY_WORD = re.compile(_RELATIVE)
 _DAY_WORD_HINTS = _WORDS.hints("today", "yesterday", "tomorrow")
 #: Most words a day expression has before its weekday or month ("late on evening on

@@ -16,10 +16,16 @@ _VERB = (
 )
 
 
+#: Ahead of a pattern whose every match opens with a capital or "the": the one character the
+#: regex engine checks at a place where no match can start (the rest of the pattern opens
+#: with optional words and look-behinds, tried at every place otherwise).
+_CAPITAL_OR_THE = r"(?=[A-Zt])"
+
+
 #: Attribution patterns, each giving the source's name in group "name" (the forms wire copy uses).
 _ATTRIBUTIONS: tuple[re.Pattern[str], ...] = (
     re.compile(
-        rf"(?:\b{_NAME}['’]s\s+)?(?<![\w'’])(?P<name>{_NAME})\s+(?:newspaper|daily|"
+        rf"{_CAPITAL_OR_THE}(?:\b{_NAME}['’]s\s+)?(?<![\w'’])(?P<name>{_NAME})\s+(?:newspaper|daily|"
         r"news\s+agency|agency|broadcaster|television|TV|radio|news\s+service|channel|outlet|"
         r"website|wire\s+service|network|media\s+outlet)\b"
     ),
@@ -34,7 +40,7 @@ _ATTRIBUTIONS: tuple[re.Pattern[str], ...] = (
         rf"office|army|intelligence\s+service|spy\s+agency|presidential\s+office))\s+{_VERB}"
     ),
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})"),
-    re.compile(rf"(?:\b[Tt]he\s+)?(?<![\w'’])(?P<name>{_NAME})\s+{_VERB}"),
+    re.compile(rf"{_CAPITAL_OR_THE}(?:\b[Tt]he\s+)?(?<![\w'’])(?P<name>{_NAME})\s+{_VERB}"),
 )
 
 

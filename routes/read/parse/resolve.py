@@ -236,8 +236,11 @@ def _curated_reading(match: Match, place: Place, anchors: Sequence[Place]) -> Pl
     the report has no anchor to measure from.
     """
     readings = [place, *_curated_namesakes(match, place)]
-    others = [a for a in anchors if a.id not in {p.id for p in readings}]
-    if len(readings) == 1 or not others:
+    if len(readings) == 1:
+        return place
+    ids = {p.id for p in readings}
+    others = [a for a in anchors if a.id not in ids]
+    if not others:
         return place
     km = _kms_to_nearest(readings, others)
     return readings[km.index(min(km))]
