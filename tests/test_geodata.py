@@ -100,7 +100,8 @@ SHARED_NAME_KM = 100.0
 def test_a_name_of_two_places_names_two_of_a_kind_far_apart(places):
     owners: dict[str, list[str]] = defaultdict(list)
     for pid, p in places.items():
-        for name in {n.casefold() for n in [p["name"], *p["aliases"]]}:
+        names = [p["name"], *p["aliases"], p.get("ko") or "", p.get("ru") or ""]
+        for name in {n.casefold() for n in names if n}:
             owners[name].append(pid)
     for name, pids in owners.items():
         for a, b in itertools.combinations(pids, 2):

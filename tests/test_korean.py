@@ -551,3 +551,13 @@ def test_a_description_before_a_place_with_its_particle_is_not_the_next_places(
 ) -> None:
     text = "러시아 정부는 국경역인 하산에서 블라디보스토크까지 도로를 통제한다."
     assert _by_name_role(text, gazetteer, "Vladivostok") != Role.BORDER
+
+
+def test_the_tumen_crossed_is_the_river_and_its_station_is_named_with_station(
+    gazetteer: Gazetteer,
+) -> None:
+    assert _roles(_parse("열차는 두만강을 건너 하산에 도착했다.", gazetteer)).keys() >= {
+        "tumen-river"
+    }
+    roles = _roles(_parse("열차는 두만강역에서 국경을 넘었다.", gazetteer))
+    assert "tumangang" in roles and "tumen-river" not in roles
