@@ -561,3 +561,10 @@ def test_the_tumen_crossed_is_the_river_and_its_station_is_named_with_station(
     }
     roles = _roles(_parse("열차는 두만강역에서 국경을 넘었다.", gazetteer))
     assert "tumangang" in roles and "tumen-river" not in roles
+
+
+def test_a_plant_named_after_a_person_in_quotes_is_not_the_town_of_that_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "대표단은 전투기를 만드는 '유리 가가린' 항공기 공장을 둘러봤다."
+    assert "Gagarin" not in {p.place.name for p in _parse(text, gazetteer).places}

@@ -173,14 +173,19 @@ def _names_a_landmark(text: str, span: morph.NameSpan, book: cues.CueBook) -> bo
         return False
     if book.named_after and text.startswith(book.named_after, span.end):
         return True
-    if span.end < len(text) and not text[span.end].isspace():
+    end = span.end
+    while end < len(text) and text[end] in _CLOSING_QUOTES:
+        end += 1  # "'유리 가가린' 항공기 공장": the quoted name of the plant
+    if end < len(text) and not text[end].isspace():
         return False
-    following = text[span.end : span.end + 40].split(maxsplit=3)[:3]
+    following = text[end : end + 40].split(maxsplit=3)[:3]
     if book.landmarks and following and following[0].startswith(book.landmarks):
         return True
     return _a_first_name(following, book.person_titles)
 
 
+#: Quotation marks that may close a name before the word that tells what it names.
+_CLOSING_QUOTES = frozenset("'\"’”」』»")
 #: A bare Korean word (no particle or punctuation after it): a name, not yet a clause.
 _BARE_HANGUL = re.compile("[가-힣]+")
 
