@@ -783,3 +783,23 @@ def test_a_place_a_country_is_left_at_is_where_the_border_was_crossed(gazetteer:
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Ulan-Ude"] == Role.ORIGIN
     assert roles["Naushki"] == Role.BORDER
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # the only Sosnovy Bor GeoNames knows lies near St Petersburg, not near Chita
+        (
+            "The delegation toured the Sosnovy Bor camp outside Chita on Friday.",
+            "Sosnovyy Bor",
+            False,
+        ),
+        ("The train stopped in Pushkin, just outside St Petersburg.", "Pushkin", True),
+        # "near" after a verb is where the train was seen, not where the place before lies
+        ("The train passed through Wuhan on Sunday and was seen near Shijiazhuang.", "Wuhan", True),
+    ],
+)
+def test_a_place_told_as_beside_another_is_a_namesake_near_it_or_none(
+    gazetteer: Gazetteer, text: str, name: str, kept: bool
+) -> None:
+    assert (name in _by_name(_parse(text, gazetteer))) is kept

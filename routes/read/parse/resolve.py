@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -13,7 +14,7 @@ from routes.model import POINT_KINDS, Kind, Place
 from routes.read.crossings import load_crossings
 from routes.read.gazetteer import normalize
 from routes.read.parse.match import MIN_POPULATION, Match
-from routes.read.parse.words import COMMON_WORDS
+from routes.read.parse.words import COMMON_WORDS, LEXICON
 
 
 def context_countries(matches: Sequence[Match], demonyms: set[str]) -> Counter[str]:
@@ -208,6 +209,7 @@ def choose_namesakes(
             and not match.sides
         }.values()
     )  # each anchor once: distances go to the nearest, however often it is named
+    beside = _beside_next(resolved, text)
     for match, place in resolved:
         if match.sides:
             yield match, _crossing_by_context(match, counts)
@@ -220,6 +222,8 @@ def choose_namesakes(
                 yield match, place
             continue
         chosen = _nearest_reading(match, place, anchors, text)
+        if chosen is not None and id(match) in beside:
+            chosen = _reading_beside(match, chosen, beside[id(match)])
         if chosen is not None:
             yield match, chosen
 
@@ -244,6 +248,37 @@ def _curated_reading(match: Match, place: Place, anchors: Sequence[Place]) -> Pl
         return place
     km = _kms_to_nearest(readings, others)
     return readings[km.index(min(km))]
+
+
+#: Farthest a place told as beside another ("X outside Y") may lie from it.
+BESIDE_KM = 150.0
+_BESIDE_WORDS = LEXICON.frames.get("beside_next", ())
+_BESIDE = re.compile(  # at most two lower-case words of what it is ("military garrison")
+    r",?\s+(?:[a-z][\w-]*\s+){0,2}(?:"
+    + ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _BESIDE_WORDS) or "(?!)")
+    + r")\s+(?:the\s+)?",
+)
+
+
+def _beside_next(resolved: Sequence[tuple[Match, Place | None]], text: str) -> dict[int, Place]:
+    """For each match told as beside the place named right after it ("the X garrison
+    outside Y", ``beside_next`` of ``[frames]``), that place (by the match's id)."""
+    located = [(m, p) for m, p in resolved if p is not None and p.kind in POINT_KINDS]
+    beside: dict[int, Place] = {}
+    for (match, _), (after, place) in itertools.pairwise(located):
+        if _BESIDE.fullmatch(text, match.end, after.start):
+            beside[id(match)] = place
+    return beside
+
+
+def _reading_beside(match: Match, chosen: Place, other: Place) -> Place | None:
+    """The reading of a GeoNames name within :data:`BESIDE_KM` of the place it is told as
+    beside: ``chosen`` if it is, else the nearest plausible reading that is, else None
+    (the place meant is one the gazetteer does not hold)."""
+    readings = [chosen, *(p for p, ok in match.ranked if ok and p.kind in POINT_KINDS)]
+    km = _kms_to_nearest(readings, (other,))
+    near = [p for p, d in zip(readings, km, strict=True) if d <= BESIDE_KM]
+    return near[0] if near else None
 
 
 def _crossing_by_context(match: Match, counts: Counter[str]) -> Place:
