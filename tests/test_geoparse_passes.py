@@ -803,3 +803,25 @@ def test_a_place_told_as_beside_another_is_a_namesake_near_it_or_none(
     gazetteer: Gazetteer, text: str, name: str, kept: bool
 ) -> None:
     assert (name in _by_name(_parse(text, gazetteer))) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "As talks between the two sides opened in Hanoi on Wednesday, crowds gathered.",
+            "Hanoi",
+            Role.DESTINATION,
+        ),
+        (
+            "Officials said the train was being serviced at Ussuriysk for the return.",
+            "Ussuriysk",
+            Role.VIA,
+        ),
+        ("The empty train was parked in Bikin overnight.", "Bikin", Role.VIA),
+    ],
+)
+def test_talks_opening_in_a_place_and_a_train_kept_there_make_it_a_stop(
+    gazetteer: Gazetteer, text: str, name: str, role: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))[name] == role
