@@ -434,3 +434,20 @@ def test_a_place_typed_in_lower_case_after_a_preposition_is_found(gazetteer: Gaz
     # ordinary words after the same prepositions stay words
     text = "Он ездил на юг, в центр, на север, по пути в столицу, на восток и в горы."
     assert _parse(text, gazetteer).places == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # "буча" is also a word (a row): a place where one is due
+        ("Премьер-министр провёл день в Ирпене и Буче, куда приехал поездом.", "Bucha", True),
+        # an adjective before its noun describes the noun, not a town of that name
+        ("Поезд прибыл в Москву, на Ярославский вокзал.", "Yaroslavskiy", False),
+        ("Гость провёл понедельник в Северной столице.", "Severnyy", False),
+    ],
+)
+def test_a_word_that_is_also_ordinary_is_a_town_only_where_a_place_is_due(
+    gazetteer: Gazetteer, text: str, name: str, found: bool
+) -> None:
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert (name in names) is found

@@ -312,6 +312,12 @@ def russian_cases(word: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=_MEMO)
+def russian_adjective(name: str) -> bool:
+    """Whether pymorphy3's likeliest reading of a name's last word is an adjective."""
+    parses = _morph().parse(name.split()[-1].lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")
+
+
 def _geox(word: str) -> bool:
     """Whether pymorphy3 has a reading of ``word`` as a place name (Geox)."""
     return any("Geox" in p.tag for p in _morph().parse(word.lower()))

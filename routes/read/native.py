@@ -136,9 +136,10 @@ def _trusted(text: str, language: str, span: morph.NameSpan, book: cues.CueBook)
     """Whether a name found only in GeoNames is written as a proper noun of a place.
 
     Curated places and exonyms are always taken; a Korean GeoNames name must be a proper
-    noun to Kiwi, a Russian one must be capitalised inside its sentence or a geographic
-    name to pymorphy3 (ordinary words open sentences too), and one read first as a
-    person's name or surname must follow a word that governs a place (``place_governors``).
+    noun to Kiwi, a Russian one a geographic name to pymorphy3, or a word that is also an
+    ordinary one where a place is due (after a word that governs a place, or listed after
+    another name: "в Киеве и Буче"); one read first as a person's name or surname must
+    follow a word that governs a place (``place_governors``).
     """
     if span.key in book.exonyms or any(p.curated or p.kind == Kind.COUNTRY for p in span.found):
         return True
@@ -147,7 +148,21 @@ def _trusted(text: str, language: str, span: morph.NameSpan, book: cues.CueBook)
     name = text[span.start : span.end]
     if morph.russian_person_name(name):
         return _after_governor(text, span.start, book)
-    return morph.russian_geographic(name)
+    if morph.russian_geographic(name):
+        return True
+    # a capitalised noun that is also an ordinary one ("Буча", a row) names a place where a
+    # place is due: after a preposition of place, or listed after another name (not an
+    # adjective: "на Ярославский вокзал", "в Северной столице" describe the noun after)
+    if morph.russian_adjective(name):
+        return False
+    return (
+        _after_governor(text, span.start, book)
+        or _RU_LISTED.search(text, max(0, span.start - 40), span.start) is not None
+    )
+
+
+#: A capitalised name and list glue right before a Russian name ("в Киеве и Буче").
+_RU_LISTED = re.compile(r"[А-ЯЁ][а-яё-]+(?:,| и| или)\s+$")
 
 
 def _after_governor(text: str, start: int, book: cues.CueBook) -> bool:
