@@ -285,6 +285,13 @@ def test_a_name_joined_by_a_small_word_of_its_language_is_found_whole(
     assert name in _found(text, gazetteer).values()
 
 
+def test_a_city_state_named_as_its_country_is_its_city(gazetteer: Gazetteer) -> None:
+    # GeoNames names the country "Vatican" and its one city "Vatican City"
+    parsed = _parse("The pope's special train left the Vatican at dawn.", gazetteer)
+    kinds = {p.place.name: (p.place.kind, p.role) for p in parsed.places}
+    assert kinds == {"Vatican City": (Kind.TOWN, Role.ORIGIN)}
+
+
 def test_a_small_capital_is_found_as_its_country_is(gazetteer: Gazetteer) -> None:
     # a few hundred people: any other town so small and so far off would be dropped
     assert (

@@ -98,16 +98,23 @@ def default_reading(places: Sequence[Place]) -> Place | None:
 
 
 def city_states(places: Sequence[Place]) -> frozenset[str]:
-    """Countries among ``places`` that are one city of the same name ("Singapore").
+    """Countries among ``places`` that are one city named after them ("Singapore", the
+    Vatican and Vatican City).
 
     The city holds at least half the country's people; such a name means the city, a
     point on the map, and the country reading gives way to it.
     """
-    cities = {(p.country, p.name): p.population for p in places if p.kind in _SETTLEMENTS}
+    cities = [p for p in places if p.kind in _SETTLEMENTS]
     return frozenset(
         p.id
         for p in places
-        if p.kind == Kind.COUNTRY and 2 * cities.get((p.country, p.name), 0) >= max(p.population, 1)
+        if p.kind == Kind.COUNTRY
+        and any(
+            c.country == p.country
+            and (c.name == p.name or c.name.startswith(p.name + " "))
+            and 2 * c.population >= max(p.population, 1)
+            for c in cities
+        )
     )
 
 
@@ -116,12 +123,14 @@ _SETTLEMENTS = (Kind.CITY, Kind.TOWN)
 
 def _rank(
     place: Place, states: frozenset[str], key: str = ""
-) -> tuple[bool, bool, bool, bool, int]:
+) -> tuple[bool, bool, bool, bool, bool, int]:
     """How likely ``place`` is meant by its name alone: curated, a country, then population.
 
-    Below :data:`MIN_POPULATION`, a place whose own name is ``key`` comes first.
+    A city-state's country gives way to its city whatever their names and sizes; below
+    :data:`MIN_POPULATION`, a place whose own name is ``key`` comes first.
     """
     big = place.population >= MIN_POPULATION
     own = not big and bool(key) and normalize(place.name) == key
-    country = place.kind == Kind.COUNTRY and place.id not in states
-    return (place.curated, country, big, own, place.population)
+    state = place.id in states
+    country = place.kind == Kind.COUNTRY and not state
+    return (place.curated, country, not state, big, own, place.population)

@@ -73,7 +73,11 @@ def resolve_place(
     surface = text[match.start : match.end]
     key = normalize(surface)
     single = " " not in key
-    near = in_context(best.country, counts, own_country) or capital(key, best.country)
+    near = (
+        in_context(best.country, counts, own_country)
+        or capital(key, best.country)
+        or _named_as_its_country(match, best, key)
+    )
     acronym = not match.dateline and _ACRONYM.search(surface)  # datelines are in capitals
     if match.embedded or key in COMMON_WORDS or acronym:
         return None
@@ -85,6 +89,15 @@ def resolve_place(
     if match.initial and single and not near and best.population < 1_000_000:
         return None
     return best
+
+
+def _named_as_its_country(match: Match, place: Place, key: str) -> bool:
+    """Whether ``place`` is written as the name of its country, a reading of the same
+    name ("the Vatican": the city-state's city, which ranks before its country)."""
+    return any(
+        p.kind == Kind.COUNTRY and p.country == place.country and normalize(p.name) == key
+        for p in match.candidates
+    )
 
 
 #: A namesake in a country the report points at wins only when it has at least this share
