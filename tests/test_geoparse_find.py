@@ -310,3 +310,12 @@ def test_a_small_capital_is_found_as_its_country_is(gazetteer: Gazetteer) -> Non
 )
 def test_a_craft_named_after_a_place_is_not_the_place(gazetteer: Gazetteer, text: str) -> None:
     assert _found(text, gazetteer) == {}
+
+
+def test_a_small_namesake_in_the_country_the_report_names_beats_a_bigger_one_abroad(
+    gazetteer: Gazetteer,
+) -> None:
+    # GeoNames' Loreto in Mexico has three times the people of the Italian one
+    parsed = _parse("The pope went by train to Loreto and on to Assisi in Italy.", gazetteer)
+    loreto = next(p.place for p in parsed.places if p.place.name == "Loreto")
+    assert loreto.country == "IT"

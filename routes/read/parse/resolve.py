@@ -43,7 +43,8 @@ def resolve_place(
     """The place a match most likely means, or None when it is probably not a place.
 
     The countries the rest of the report points at decide first (Hassan next to
-    Primorye is Khasan, Russia), then a curated place beats a GeoNames one, then
+    Primorye is Khasan, Russia; Loreto beside Italy is the Italian town, however much
+    bigger the Mexican one), then a curated place beats a GeoNames one, then
     population.  A GeoNames-only reading must look like a proper name: not a
     common word, an acronym or part of a longer unknown name, and big enough or
     in a country the report is about (or written as the name of its country's capital:
@@ -55,11 +56,11 @@ def resolve_place(
     candidates = match.candidates
     if len(candidates) == 1:
         best = candidates[0]
-    else:  # the first of the ranked readings that is plausible and in context, else the first
+    else:  # the first ranked reading in context (of any size), else the first
         best = match.ranked[0][0]
         largest = -1  # the largest reading's people, counted when first needed
-        for place, plausible in match.ranked:
-            if not plausible or not in_context(place.country, counts, own_country):
+        for place, _plausible in match.ranked:  # a small reading counts in a named country
+            if not in_context(place.country, counts, own_country):
                 continue
             if largest < 0 and not (place.curated or place.kind == Kind.COUNTRY):
                 largest = max(p.population for p in candidates)
