@@ -220,7 +220,9 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
         if when is None:
             continue
         when = when._replace(
-            told=told, sentence=sentence, planned=mention.status == Status.EXPECTED
+            told=told,
+            sentence=sentence,
+            planned=mention.status == Status.EXPECTED,
         )
         if mention.role not in _SAYING_ROLES and (latest is None or _key(when) > _key(latest)):
             latest = when
@@ -322,11 +324,20 @@ def _shift(day: str, days: int) -> str:
         return day
 
 
-def _key(value: EventTime | str) -> tuple[str, int, int]:
-    """The sort key of an event time given as :class:`EventTime` or as an ISO string."""
+#: The sort key of an event time: its day, the report that told it, its rank, where told.
+_Key = tuple[str, str, int, int]
+
+
+def _key(value: EventTime | str) -> _Key:
+    """The sort key of an event time given as :class:`EventTime` or as an ISO string.
+
+    Within a day, the events a report tells come before those a later report (by report id,
+    the order they are read in) tells first: each report tells the day up to when it was
+    filed, and the ranks of two reports ("earlier", "then") say nothing of each other.
+    """
     if isinstance(value, EventTime):
-        return value.day, value.rank, value.told
-    return value[:_DAY], 0, 0
+        return value.day, value.sentence[0], value.rank, value.told
+    return value[:_DAY], "", 0, 0
 
 
 def order_by_event_time(
@@ -387,7 +398,7 @@ def order_by_event_time(
 
 
 def _first_origin(
-    stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int]], distance: Distance
+    stops: Sequence[tuple], keys: Mapping[int, _Key], distance: Distance
 ) -> int | None:
     """The index of the origin the journey starts at: the first stop on the track when it is
     an origin, None when it is not.
@@ -404,11 +415,11 @@ def _first_origin(
     if 0 not in keys:
         return 0
     timed = [i for i, stop in enumerate(stops) if stop[1] == Role.ORIGIN and i in keys]
-    earliest = min(timed, key=lambda i: (keys[i][:2], i))
-    start = earliest if keys[earliest][:2] < keys[0][:2] else 0
+    earliest = min(timed, key=lambda i: (keys[i][:3], i))
+    start = earliest if keys[earliest][:3] < keys[0][:3] else 0
     place = stops[start][0]
     for index, key in keys.items():
-        if key[:2] < keys[start][:2] and distance(place, stops[index][0]) <= _ARRIVED_BEFORE_KM:
+        if key[:3] < keys[start][:3] and distance(place, stops[index][0]) <= _ARRIVED_BEFORE_KM:
             return None
     return start
 
@@ -421,7 +432,7 @@ _ARRIVED_BEFORE_KM = 30.0
 def _passed_on_the_way(
     final: int,
     stops: Sequence[tuple],
-    keys: Mapping[int, tuple[str, int, int]],
+    keys: Mapping[int, _Key],
     first: int | None,
     distance: Distance,
 ) -> bool:
@@ -435,13 +446,13 @@ def _passed_on_the_way(
     if final not in keys:
         return False
     if not keys[final][0]:  # a rank told in a route sentence: the stops told after came after
-        return any(key[:2] > keys[final][:2] for key in keys.values())
-    start = first if first is not None else min(keys, key=lambda i: (keys[i][:2], i))
+        return any(key[:3] > keys[final][:3] for key in keys.values())
+    start = first if first is not None else min(keys, key=lambda i: (keys[i][:3], i))
     if start == final:  # the earliest event of all: stops of later days came after it
         return any(key[0] > keys[final][0] for key in keys.values())
     a, f = stops[start][0], stops[final][0]
     for index, key in keys.items():
-        if key[:2] <= keys[final][:2] or index == start:
+        if key[:3] <= keys[final][:3] or index == start:
             continue
         x = stops[index][0]
         detour = distance(a, x) + distance(x, f) - distance(a, f)
@@ -537,9 +548,9 @@ def _final_destination(
     return max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
 
 
-def _key_of(when: EventTime | str | None) -> tuple[str, int, int]:
+def _key_of(when: EventTime | str | None) -> _Key:
     """The sort key of an event time, lowest for none."""
-    return ("", 0, 0) if when is None else _key(when)
+    return ("", "", 0, 0) if when is None else _key(when)
 
 
 #: Characters before and after a place searched for a word of coming back ("returned to").
@@ -581,16 +592,21 @@ def reached_places(places: Sequence[LocatedPlace]) -> set[str]:
     "reached the X station", "arrived at the station of X", "pulled into X" (the ``arrived``
     words of ``[order]``, then up to four lower-case words): told as done (not as expected).
     """
-    words = order_words()
-    found = set()
-    for place_id, mention in _current_mentions(places):
-        if mention.role not in STOP_ROLES or mention.status != Status.REPORTED:
-            continue
-        head = mention.quote[: max(0, mention.start - mention.sentence_start)]
-        clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
-        if words.arrived.search(clause):
-            found.add(place_id)
-    return found
+    return {
+        place_id
+        for place_id, mention in _current_mentions(places)
+        if mention.role in STOP_ROLES
+        and mention.status == Status.REPORTED
+        and _told_reached(mention)
+    }
+
+
+def _told_reached(mention: Mention) -> bool:
+    """Whether the clause before ``mention`` tells the train got there (see
+    :func:`reached_places`)."""
+    head = mention.quote[: max(0, mention.start - mention.sentence_start)]
+    clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+    return order_words().arrived.search(clause) is not None
 
 
 def home_first(
