@@ -44,3 +44,88 @@ def test_a_day_told_by_two_reports_keeps_the_earlier_reports_events_first(gazett
     names = _stops(reports, gazetteer)
     assert names.index("Kazan") < names.index("Yekaterinburg") < names.index("Tyumen")
     assert names.index("Tyumen") < names.index("Omsk")
+
+
+#: Out by air and rail to a capital and back the same way, told over four days: a plan, the
+#: arrival, the departure, the way home.
+OUT_AND_BACK_BY_NIGHT_TRAIN = (
+    (
+        date(2024, 3, 4),
+        "WARSAW, March 4 (Wire) - The president is expected to fly to Gdansk on Tuesday and "
+        "board a night train to Vilnius, two officials said.",
+    ),
+    (
+        date(2024, 3, 7),
+        "VILNIUS, March 7 (Wire) - The president stepped off a night train in Vilnius on "
+        "Wednesday morning. He had flown into Gdansk on Tuesday and been driven to Malbork, "
+        "where he boarded late in the evening. The train crossed into Lithuania at Kaunas "
+        "soon after dawn.",
+    ),
+    (
+        date(2024, 3, 8),
+        "WARSAW, March 8 (Wire) - The president left Vilnius late on Thursday on the same "
+        "train. The train was expected to reach Malbork on Friday morning, passing back "
+        "through Kaunas overnight.",
+    ),
+    (
+        date(2024, 3, 9),
+        "WARSAW, March 9 (Wire) - The president was back in Poland on Friday morning after "
+        "his train from Vilnius reached Malbork, and was driven to Gdansk to fly home.",
+    ),
+)
+
+
+def test_a_day_a_report_puts_after_its_own_publication_is_only_a_plan(gazetteer) -> None:
+    # Monday's "board a night train to Vilnius on Tuesday" is no arrival: Thursday's report
+    # tells the train boarded at Malbork and Vilnius reached the next morning
+    names = _stops(_series(*OUT_AND_BACK_BY_NIGHT_TRAIN), gazetteer)
+    assert names[:2] == ["Gdańsk", "Malbork"]
+    assert names.index("Malbork") < names.index("Vilnius")
+
+
+def test_a_place_told_passed_before_its_later_date_is_passed_out_and_back(gazetteer) -> None:
+    # Thursday's report tells Kaunas passed (no day); Friday's dates it on the way back
+    names = _stops(_series(*OUT_AND_BACK_BY_NIGHT_TRAIN), gazetteer)
+    turn = names.index("Vilnius")
+    assert "Kaunas" in names[:turn]
+    assert "Kaunas" in names[turn + 1 :]
+
+
+def test_an_origin_dated_again_after_the_turn_closes_the_journey(gazetteer) -> None:
+    names = _stops(_series(*OUT_AND_BACK_BY_NIGHT_TRAIN), gazetteer)
+    assert names == ["Gdańsk", "Malbork", "Kaunas", "Vilnius", "Kaunas", "Malbork", "Gdańsk"]
+
+
+#: To a capital and back, the last report telling the way home only as far as it had gone.
+HOME_AS_FAR_AS_TOLD = (
+    (
+        date(2024, 4, 2),
+        "MINSK, April 2 (Wire) - The leader's train left Minsk on Monday morning and passed "
+        "Smolensk in the afternoon. It passed Vyazma late on Monday.",
+    ),
+    (
+        date(2024, 4, 3),
+        "MOSCOW, April 3 (Wire) - The leader's train pulled into Moscow on Tuesday morning "
+        "for two days of talks.",
+    ),
+    (
+        date(2024, 4, 5),
+        "MOSCOW, April 5 (Wire) - The leader set off for home on Thursday, leaving Moscow by "
+        "train shortly after noon. The train passed Vyazma a few hours later, witnesses said. "
+        "The train is expected to cross back at Smolensk early on Friday.",
+    ),
+)
+
+
+def test_a_place_passed_after_the_days_told_on_the_way_home_is_a_second_visit(
+    gazetteer,
+) -> None:
+    # "passed Vyazma a few hours later" has no day: it is no earlier than Thursday's
+    names = _stops(_series(*HOME_AS_FAR_AS_TOLD), gazetteer)
+    turn = names.index("Moscow")
+    assert names[turn + 1 :][:1] == ["Vyaz’ma"]
+
+
+def test_the_way_home_a_last_report_only_expects_is_still_the_way_back(gazetteer) -> None:
+    names = _stops(_series(*HOME_AS_FAR_AS_TOLD), gazetteer)
+    assert names == ["Minsk", "Smolensk", "Vyaz’ma", "Moscow", "Vyaz’ma", "Smolensk", "Minsk"]

@@ -125,7 +125,13 @@ def _alternatives(phrases: Sequence[str]) -> str:
     return "|".join(rf"(?<!\w){compile_phrase(p)}" for p in phrases if p.split()) or _NOTHING
 
 
-def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
+#: The day each report was published (ISO), by report id: what it dates later is a plan.
+Published = Mapping[str, str]
+
+
+def event_times(
+    places: Sequence[LocatedPlace], published: Published | None = None
+) -> dict[str, EventTime]:
     """The earliest event time of each stop place, by place id.
 
     What a report tells as done wins over what one tells as planned or expected ("the leader will
@@ -133,15 +139,39 @@ def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
     in Sunday's). Only current stop mentions count (not superseded, denied or ruled out);
     a year alone is too vague to order visits and is left out. Mentions without a date of
     their own get one from the words of their sentence read against the sentences told
-    before them in the same report (:func:`mention_times`).
+    before them in the same report (:func:`mention_times`). A time after the day its report
+    was published (``published``) is a plan however it is told: a report of Tuesday telling
+    the train "boards a train to X on Wednesday" cannot have seen it there.
     """
     times: dict[str, EventTime] = {}
     current = _current_mentions(places)
-    for place_id, when in mention_times(current) or route_sentence_times(current):
+    for place_id, when in mention_times(current, published) or route_sentence_times(current):
         held = times.get(place_id)
         if held is None or (when.planned, _key(when)) < (held.planned, _key(held)):
             times[place_id] = when
-    return times
+    seen = seen_by(current, published)
+    return {pid: when for pid, when in times.items() if not when.day > seen.get(pid, when.day)}
+
+
+def seen_by(
+    mentions: Iterable[tuple[str, Mention]], published: Published | None = None
+) -> dict[str, str]:
+    """The day each stop place was visited by at the latest, by place id: the publication day
+    of the first report that tells it passed or reached, as done and without a date ("the
+    train crossed at X"; not "a trip to X", where it was headed).
+
+    A place's time later than that is of a later visit (the way back): its first visit has
+    no time, and :func:`event_times` gives it none.
+    """
+    published = published or {}
+    days: dict[str, str] = {}
+    for place_id, mention in mentions:
+        day = published.get(mention.report_id)
+        if day is None or mention.date:
+            continue
+        if _told_passed(mention) and day < days.get(place_id, "~"):
+            days[place_id] = day
+    return days
 
 
 #: Fewest stops one sentence lists for its words to tell the route in travel order.
@@ -187,7 +217,9 @@ def _current_mentions(places: Sequence[LocatedPlace]) -> list[tuple[str, Mention
     return sorted(found, key=lambda pair: (pair[1].report_id, pair[1].start))
 
 
-def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, EventTime]]:
+def mention_times(
+    mentions: Iterable[tuple[str, Mention]], published: Published | None = None
+) -> list[tuple[str, EventTime]]:
     """An event time for each stop ``(place id, mention)`` that has one, read in text order.
 
     A dated mention takes its day; a mention of a sentence without a date takes the day of
@@ -200,8 +232,10 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
     event the report told before it; a planned stop without such words, one higher than the
     latest stop the report told before it as done ("arrived in X on Tuesday … the guests
     are due to visit Y": a plan comes after what has happened). Within one sentence, the
-    places told after "after" come one rank before the places told ahead of it.
+    places told after "after" come one rank before the places told ahead of it. A time is
+    planned when told as expected or when it lies after the day its report was published.
     """
+    published = published or {}
     out: list[tuple[str, EventTime]] = []
     told_before: _Span | None = None  # the times of the sentence told before this one
     latest: EventTime | None = None  # the latest time the report told so far
@@ -222,14 +256,19 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
         when = when._replace(
             told=told,
             sentence=sentence,
-            planned=mention.status == Status.EXPECTED,
+            planned=mention.status == Status.EXPECTED
+            or when.day > published.get(mention.report_id, when.day),
         )
         if mention.role not in _SAYING_ROLES and (latest is None or _key(when) > _key(latest)):
             latest = when
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
-            if mention.status == Status.REPORTED and (done is None or _key(when) > _key(done)):
+            if (
+                not when.planned
+                and mention.status == Status.REPORTED
+                and (done is None or _key(when) > _key(done))
+            ):
                 done = when
         elif mention.role not in _SAYING_ROLES:
             others.append(when)
@@ -601,6 +640,13 @@ def reached_places(places: Sequence[LocatedPlace]) -> set[str]:
     }
 
 
+def _told_passed(mention: Mention) -> bool:
+    """Whether ``mention`` tells as done that the train passed or reached its place (a via
+    or border stop, or "reached X"), not only where it was headed ("a trip to X")."""
+    passed = mention.role in (Role.VIA, Role.BORDER) or _told_reached(mention)
+    return passed and mention.status == Status.REPORTED
+
+
 def _told_reached(mention: Mention) -> bool:
     """Whether the clause before ``mention`` tells the train got there (see
     :func:`reached_places`)."""
@@ -754,7 +800,11 @@ _AGAIN_BEFORE, _AGAIN_AFTER = 30, 8
 
 
 def return_visits(
-    stops: Sequence[T], places: Sequence[LocatedPlace], distance: Distance | None = None
+    stops: Sequence[T],
+    places: Sequence[LocatedPlace],
+    distance: Distance | None = None,
+    *,
+    published: Published | None = None,
 ) -> list[T]:
     """``stops`` (in travel order, each place once) with the second visits of the way back.
 
@@ -764,17 +814,19 @@ def return_visits(
     on both sides of the turn's (passed on Monday and on Friday, the turn on Wednesday).
     Each second visit goes after the turn where it adds the fewest km (the nearest to the
     turn first). The journey closes back at its first stop (a second visit, last) when the
-    train came back to it ("returned to X") or, for an origin, headed home from the turn
-    or beyond (:func:`_closes_home`).
+    train came back to it ("returned to X"), when its times lie on both sides of the turn's
+    too, or, for an origin, headed home from the turn or beyond (:func:`_closes_home`).
+    ``published``: the day of each report by id (see :func:`event_times`, :func:`seen_by`).
     """
     distance = distance or _geodesic_km
     if len(stops) < 2:
         return list(stops)
     home = stops[0][0]
     turn = max(range(len(stops)), key=lambda i: (distance(home, stops[i][0]), -i))
-    again = _passed_again(places, [stop[0].id for stop in stops[: turn + 1]])
+    again = _passed_again(places, [stop[0].id for stop in stops[: turn + 1]], published)
     out = list(stops)
-    if stops[-1][0].id != home.id and _closes_home(stops, turn, places):
+    closes = home.id in again or _closes_home(stops, turn, places)
+    if stops[-1][0].id != home.id and closes:
         out.append(stops[0])
     home_last = len(out) > 1 and out[-1][0].id == home.id
     for index in sorted(range(1, turn), key=lambda i: -i):
@@ -802,14 +854,18 @@ def _insert_after(
     out.insert(best, stop)
 
 
-def _passed_again(places: Sequence[LocatedPlace], outbound: Sequence[str]) -> set[str]:
+def _passed_again(
+    places: Sequence[LocatedPlace], outbound: Sequence[str], published: Published | None = None
+) -> set[str]:
     """Ids of the stop places told passed on the way out and again on the way back.
 
     ``outbound``: the place ids of the stops up to the turn, in travel order, the turn
     last. See :func:`return_visits`: a mention on the way back beside one that is not, or
     event times on both sides of the turn: the first no later than the turn was reached
     (the latest first time of the way out: a date put on the turn by "left for X" is not
-    when it was reached), another on a later day.
+    when it was reached), told as done (or by the day a report told it passed:
+    :func:`seen_by`), another on a later day, told as done or planned in a report published
+    after the turn was reached (the way home a last report only expects).
     """
     turn_id = outbound[-1]
     current = [(pid, m) for pid, m in _current_mentions(places) if m.role in STOP_ROLES]
@@ -817,17 +873,56 @@ def _passed_again(places: Sequence[LocatedPlace], outbound: Sequence[str]) -> se
     for place_id, mention in current:
         back.setdefault(place_id, []).append(_told_on_the_way_back(mention))
     found = {pid for pid, told in back.items() if any(told) and not all(told)}
-    times: dict[str, list[tuple[str, int]]] = {}
-    for place_id, when in mention_times(current):
-        if when.day and not when.planned:
-            times.setdefault(place_id, []).append((when.day, when.rank))
-    firsts = [min(times[pid]) for pid in outbound if pid in times]
-    if turn_id in times:
+    done, told = _visit_times(current, published)
+    firsts = [min(done[pid]) for pid in outbound if pid in done]
+    if firsts:
         turned = max(firsts)
-        for place_id, seen in times.items():
-            if place_id != turn_id and min(seen) <= turned and max(seen)[0] > turned[0]:
+        after = {day for day in (published or {}).values() if day > turned[0]}
+        for place_id, seen in done.items():
+            back_told = any(
+                t[0] > turned[0] and (t in seen or report_day in after)
+                for t, report_day in told.get(place_id, [])
+            )
+            if place_id != turn_id and min(seen) <= turned and back_told:
                 found.add(place_id)
     return found - {turn_id}
+
+
+#: A visit's day and rank within the day.
+_Visit = tuple[str, int]
+
+
+def _visit_times(
+    current: Sequence[tuple[str, Mention]], published: Published | None
+) -> tuple[dict[str, list[_Visit]], dict[str, list[tuple[_Visit, str]]]]:
+    """The visits of each place told as done (with the :func:`seen_by` day of a report that
+    tells it passed without a date: it was there by then), and every later one told, with
+    its report's day ("" unknown), by place id.
+
+    A place told passed as done in a sentence without a time is there no earlier than the
+    latest day its report told before it ("boarded at X on Saturday. The train crossed at Y
+    an hour later"): one rank after it.
+    """
+    days = published or {}
+    done: dict[str, list[_Visit]] = {}
+    told: dict[str, list[tuple[_Visit, str]]] = {}
+    timed = {when.told: (pid, when) for pid, when in mention_times(current, published)}
+    latest: dict[str, _Visit] = {}
+    for index, (place_id, mention) in enumerate(current):
+        report_day = days.get(mention.report_id, "")
+        if index in timed and timed[index][1].day:
+            when = timed[index][1]
+            visit = (when.day, when.rank)
+            told.setdefault(place_id, []).append((visit, report_day))
+            if not when.planned:
+                done.setdefault(place_id, []).append(visit)
+            latest[mention.report_id] = max(visit, latest.get(mention.report_id, visit))
+        elif mention.report_id in latest and _told_passed(mention) and not mention.date:
+            day, rank = latest[mention.report_id]
+            told.setdefault(place_id, []).append(((day, rank + 1), report_day))
+    for place_id, day in seen_by(current, published).items():
+        done.setdefault(place_id, []).append((day, 0))
+    return done, told
 
 
 def _told_on_the_way_back(mention: Mention) -> bool:
