@@ -36,6 +36,7 @@ from routes.read.parse.visits import (
     return_visits,
     returned_to,
     track_order,
+    visits_between,
 )
 from routes.read.speeds import reported_speed
 
@@ -143,7 +144,8 @@ def _stops(
     """The places on the route: in the user's order, or else by when the reports put them
     there, the rail placing the rest, a round trip starting from home, a border river or
     bridge where the border is crossed, a city and its named station one visit, a place
-    passed out and back two visits (:mod:`routes.read.parse.visits`); ``published``, the day
+    passed out and back two visits, a place come back to after other stops a second visit
+    (:mod:`routes.read.parse.visits`); ``published``, the day
     of each report by id, makes what a report dates after it a plan."""
     stops = [(p.place, p.role) for p in places if p.role in STOP_ROLES]
     if corrections.order:
@@ -155,7 +157,8 @@ def _stops(
     )
     ordered = home_first(timed, returned_to(places), twice=passed_twice(places))
     crossed = crossed_between_countries(ordered)
-    return return_visits(one_visit_per_station(crossed), places, published=published)
+    back = return_visits(one_visit_per_station(crossed), places, published=published)
+    return visits_between(back, places, published)
 
 
 def _reported_times(

@@ -129,3 +129,29 @@ def test_a_place_passed_after_the_days_told_on_the_way_home_is_a_second_visit(
 def test_the_way_home_a_last_report_only_expects_is_still_the_way_back(gazetteer) -> None:
     names = _stops(_series(*HOME_AS_FAR_AS_TOLD), gazetteer)
     assert names == ["Minsk", "Smolensk", "Vyaz’ma", "Moscow", "Vyaz’ma", "Smolensk", "Minsk"]
+
+
+def test_a_place_come_back_to_after_other_stops_on_a_later_day_is_a_second_visit(
+    gazetteer,
+) -> None:
+    # the train waits at Tuapse while the leader is driven to Sochi and Adler and back
+    reports = _series(
+        (
+            date(2024, 6, 7),
+            "MOSCOW, June 7 (Wire) - The leader's train left Moscow on Thursday evening for "
+            "the south.",
+        ),
+        (
+            date(2024, 6, 8),
+            "SOCHI, June 8 (Wire) - The leader's train pulled into Tuapse on Saturday "
+            "morning, and in the afternoon he was driven by motorcade into Sochi, where he "
+            "toured the port.",
+        ),
+        (
+            date(2024, 6, 9),
+            "SOCHI, June 9 (Wire) - The leader toured the Olympic park in Adler on Sunday "
+            "morning, then returned by car to Tuapse, where his train left for home in the "
+            "afternoon.",
+        ),
+    )
+    assert _stops(reports, gazetteer) == ["Moscow", "Tuapse", "Sochi", "Adler", "Tuapse", "Moscow"]

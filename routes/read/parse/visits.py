@@ -835,6 +835,58 @@ def return_visits(
     return out
 
 
+def visits_between(
+    stops: Sequence[T], places: Sequence[LocatedPlace], published: Published | None = None
+) -> list[T]:
+    """``stops`` (in travel order) with a second visit of a place the train came back to
+    after other stops: "pulled into X on Saturday … was driven into Y … on Sunday toured Z,
+    then returned by car to X".
+
+    A place visited once in ``stops`` told there as done (:func:`_there_and_back`) on two
+    days, with another stop's time (:func:`event_times`) between them, is visited again
+    right after the latest stop whose time comes before its later one.
+    """
+    times = event_times(places, published)
+    keys = [_key(times[s[0].id]) if s[0].id in times else None for s in stops]
+    out = list(stops)
+    for place_id, (first, later) in _there_and_back(places, published).items():
+        if sum(s[0].id == place_id for s in stops) != 1:
+            continue
+        between = [i for i, k in enumerate(keys) if k is not None and first < k < later]
+        if between:
+            at = max(between, key=lambda i: keys[i])
+            visit = next(s for s in stops if s[0].id == place_id)
+            out.insert(out.index(stops[at]) + 1, visit)
+    return out
+
+
+def _there_and_back(
+    places: Sequence[LocatedPlace], published: Published | None
+) -> dict[str, tuple[_Key, _Key]]:
+    """The first and the last time each stop place is told there as done, by place id, where
+    the last falls on a later day: the first a time of being there (not of a destination only
+    headed for, "left Y for X on Monday"), the last one of coming there (a place left, "left X on
+    Saturday", is the end of a visit, not another one)."""
+    spans: dict[str, tuple[_Key, _Key]] = {}
+    current = _current_mentions(places)  # as event_times reads them: the same told order
+    for place_id, when in mention_times(current, published):
+        mention, key = current[when.told][1], _key(when)
+        if when.planned:
+            continue
+        first, last = spans.get(place_id, (_LATEST, _EARLIEST))
+        if mention.role != Role.DESTINATION or _told_reached(mention):
+            first = min(first, key)
+        if mention.role != Role.ORIGIN:
+            last = max(last, key)
+        spans[place_id] = (first, last)
+    return {pid: (a, b) for pid, (a, b) in spans.items() if a != _LATEST and b[0] > a[0]}
+
+
+#: Sort keys before and after every event time.
+_EARLIEST: _Key = ("", "", 0, 0)
+_LATEST: _Key = ("~", "", 0, 0)
+
+
 def _insert_after(
     out: list[T], stop: T, turn: int, distance: Distance, *, before_end: bool
 ) -> None:
