@@ -155,3 +155,23 @@ def test_a_place_come_back_to_after_other_stops_on_a_later_day_is_a_second_visit
         ),
     )
     assert _stops(reports, gazetteer) == ["Moscow", "Tuapse", "Sochi", "Adler", "Tuapse", "Moscow"]
+
+
+def test_crossing_back_at_one_side_of_a_border_passes_its_other_side_too(gazetteer) -> None:
+    # out through Brest and Terespol, the two sides of one crossing; back "at Brest"
+    reports = _series(
+        (
+            date(2024, 7, 2),
+            "MINSK, July 2 (Wire) - The leader's train left Minsk on Monday morning. It "
+            "crossed the border at Brest and Terespol on Monday afternoon and reached Warsaw "
+            "late on Monday.",
+        ),
+        (
+            date(2024, 7, 4),
+            "WARSAW, July 4 (Wire) - The leader left Warsaw for home on Wednesday evening. "
+            "His train is expected to cross back into Belarus at Brest early on Thursday.",
+        ),
+    )
+    assert _stops(reports, gazetteer) == [
+        "Minsk", "Brest", "Terespol", "Warsaw", "Terespol", "Brest", "Minsk",
+    ]  # fmt: skip

@@ -815,7 +815,8 @@ def return_visits(
     Each second visit goes after the turn where it adds the fewest km (the nearest to the
     turn first). The journey closes back at its first stop (a second visit, last) when the
     train came back to it ("returned to X"), when its times lie on both sides of the turn's
-    too, or, for an origin, headed home from the turn or beyond (:func:`_closes_home`).
+    too, or, for an origin, headed home from the turn or beyond (:func:`_closes_home`). The
+    two sides of a border crossing are passed again together (:func:`_crossed_back_with`).
     ``published``: the day of each report by id (see :func:`event_times`, :func:`seen_by`).
     """
     distance = distance or _geodesic_km
@@ -824,6 +825,7 @@ def return_visits(
     home = stops[0][0]
     turn = max(range(len(stops)), key=lambda i: (distance(home, stops[i][0]), -i))
     again = _passed_again(places, [stop[0].id for stop in stops[: turn + 1]], published)
+    again |= _crossed_back_with(again, stops[: turn + 1], distance)
     out = list(stops)
     closes = home.id in again or _closes_home(stops, turn, places)
     if stops[-1][0].id != home.id and closes:
@@ -885,6 +887,27 @@ def _there_and_back(
 #: Sort keys before and after every event time.
 _EARLIEST: _Key = ("", "", 0, 0)
 _LATEST: _Key = ("~", "", 0, 0)
+
+
+def _crossed_back_with(
+    again: Collection[str], outbound: Sequence[tuple], distance: Distance
+) -> set[str]:
+    """Ids of the border stops crossed back with one passed again: the two sides of one
+    crossing ("crossed at X and Y"; "expected to cross back at Y").
+
+    Two border stops one after the other on the way out, in two countries and within
+    :data:`_CROSSED_NEAR_KM` of each other, are one crossing: a way back through one of them
+    passes the other too.
+    """
+    found = set()
+    for a, b in itertools.pairwise(outbound):
+        if a[1] != Role.BORDER or b[1] != Role.BORDER or not _countries_differ(a[0], b[0]):
+            continue
+        if distance(a[0], b[0]) > _CROSSED_NEAR_KM:
+            continue
+        if a[0].id in again or b[0].id in again:
+            found |= {a[0].id, b[0].id}
+    return found
 
 
 def _insert_after(
