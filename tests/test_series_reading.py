@@ -175,3 +175,18 @@ def test_crossing_back_at_one_side_of_a_border_passes_its_other_side_too(gazette
     assert _stops(reports, gazetteer) == [
         "Minsk", "Brest", "Terespol", "Warsaw", "Terespol", "Brest", "Minsk",
     ]  # fmt: skip
+
+
+def test_stepping_off_a_train_in_a_city_and_a_drive_out_from_it_are_stops(gazetteer) -> None:
+    reports = _series(
+        (
+            date(2024, 8, 4),
+            "WARSAW, Aug 4 (Wire) - The chancellor's night train left Przemysl late on Sunday.",
+        ),
+        (
+            date(2024, 8, 5),
+            "LVIV, Aug 5 (Wire) - The chancellor stepped off the night train in Lviv on Monday "
+            "morning. He was due to drive out to Zhovkva before talks with the mayor.",
+        ),
+    )
+    assert _stops(reports, gazetteer) == ["Przemyśl", "Lviv", "Zhovkva"]
