@@ -6,18 +6,22 @@ report's days are read against its own publication date.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+
+import pytest
 
 from routes.model import Report
 from routes.pipeline import build
 from routes.read.reports import report_from_text
 
 
-def _series(*days: tuple[date, str]) -> list[Report]:
-    """The reports of a series, one a day, in published order."""
+def _series(*days: tuple[date, str], ids: Sequence[str] = ()) -> list[Report]:
+    """The reports of a series, one a day, in published order (ids ``ids``, else numbered)."""
+    ids = ids or [f"t-{i:02d}" for i in range(1, len(days) + 1)]
     return [
-        report_from_text(text, source="Test Wire", published=day, report_id=f"t-{i:02d}")
-        for i, (day, text) in enumerate(days, start=1)
+        report_from_text(text, source="Test Wire", published=day, report_id=report_id)
+        for report_id, (day, text) in zip(ids, days, strict=True)
     ]
 
 
@@ -26,21 +30,29 @@ def _stops(reports: list[Report], gazetteer) -> list[str]:
     return [s.place.name for s in build(reports, gazetteer=gazetteer).route.stops]
 
 
-def test_a_day_told_by_two_reports_keeps_the_earlier_reports_events_first(gazetteer) -> None:
-    # Monday's report tells Kazan, then "later in the day" Yekaterinburg; Tuesday's adds
-    # Tyumen late on Monday: its rank says nothing against the first report's "later"
-    reports = _series(
-        (
-            date(2024, 5, 6),
-            "The delegation's train left Moscow on Sunday evening. By Monday morning it had "
-            "reached Kazan. It was seen later in the day pulling through Yekaterinburg.",
-        ),
-        (
-            date(2024, 5, 7),
-            "The delegation's train arrived in Omsk on Tuesday morning. It had passed "
-            "Tyumen late on Monday.",
-        ),
-    )
+#: Monday's report tells Kazan, then "later in the day" Yekaterinburg; Tuesday's adds Tyumen
+#: late on Monday: its rank says nothing against the first report's "later".
+ONE_DAY_TWO_REPORTS = (
+    (
+        date(2024, 5, 6),
+        "The delegation's train left Moscow on Sunday evening. By Monday morning it had "
+        "reached Kazan. It was seen later in the day pulling through Yekaterinburg.",
+    ),
+    (
+        date(2024, 5, 7),
+        "The delegation's train arrived in Omsk on Tuesday morning. It had passed "
+        "Tyumen late on Monday.",
+    ),
+)
+
+
+@pytest.mark.parametrize("ids", [("t-01", "t-02"), ("z-monday", "a-tuesday")])
+def test_a_day_told_by_two_reports_keeps_the_earlier_reports_events_first(
+    gazetteer, ids: tuple[str, str]
+) -> None:
+    # the reports are read by the day they were published, whatever their ids or the order
+    # they are given in
+    reports = _series(*ONE_DAY_TWO_REPORTS, ids=ids)[::-1]
     names = _stops(reports, gazetteer)
     assert names.index("Kazan") < names.index("Yekaterinburg") < names.index("Tyumen")
     assert names.index("Tyumen") < names.index("Omsk")

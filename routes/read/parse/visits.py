@@ -52,6 +52,7 @@ class EventTime(NamedTuple):
     told: int = 0  # where it was told: the index of its mention in report and text order
     sentence: tuple[str, int] = ("", -1)  # the report id and start of its sentence
     planned: bool = False  # told as a plan or an expectation, not as done
+    report: int = 0  # the place of its report in the order the reports are read
 
 
 class OrderWords(NamedTuple):
@@ -144,7 +145,7 @@ def event_times(
     the train "boards a train to X on Wednesday" cannot have seen it there.
     """
     times: dict[str, EventTime] = {}
-    current = _current_mentions(places)
+    current = _current_mentions(places, published)
     for place_id, when in mention_times(current, published) or route_sentence_times(current):
         held = times.get(place_id)
         if held is None or (when.planned, _key(when)) < (held.planned, _key(held)):
@@ -206,15 +207,21 @@ def route_sentence_times(mentions: Sequence[tuple[str, Mention]]) -> list[tuple[
     return out
 
 
-def _current_mentions(places: Sequence[LocatedPlace]) -> list[tuple[str, Mention]]:
-    """``(place id, mention)`` of every current mention, by report and text order."""
+def _current_mentions(
+    places: Sequence[LocatedPlace], published: Published | None = None
+) -> list[tuple[str, Mention]]:
+    """``(place id, mention)`` of every current mention, in the order the reports are read
+    (by the day each was published, ``published``, then by report id) and in text order."""
+    days = published or {}
     found = [
         (located.place.id, mention)
         for located in places
         for mention in located.mentions
         if mention.status not in NOT_CURRENT and mention.role != Role.HISTORICAL
     ]
-    return sorted(found, key=lambda pair: (pair[1].report_id, pair[1].start))
+    return sorted(
+        found, key=lambda pair: (days.get(pair[1].report_id, ""), pair[1].report_id, pair[1].start)
+    )
 
 
 def mention_times(
@@ -243,12 +250,14 @@ def mention_times(
     stops: list[EventTime] = []  # the stop times of this sentence
     others: list[EventTime] = []  # the times of its other places
     sentence = None
+    report = -1  # the place of the mention's report in the order read
     for told, (place_id, mention) in enumerate(mentions):
         if (mention.report_id, mention.sentence_start) != sentence:
             if sentence is not None and mention.report_id == sentence[0]:
                 told_before = _span(stops or others) or told_before
             else:
                 told_before = latest = done = None
+                report += 1
             sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
         when = _mention_time(mention, told_before, latest, done)
         if when is None:
@@ -256,6 +265,7 @@ def mention_times(
         when = when._replace(
             told=told,
             sentence=sentence,
+            report=report,
             planned=mention.status == Status.EXPECTED
             or when.day > published.get(mention.report_id, when.day),
         )
@@ -364,19 +374,20 @@ def _shift(day: str, days: int) -> str:
 
 
 #: The sort key of an event time: its day, the report that told it, its rank, where told.
-_Key = tuple[str, str, int, int]
+_Key = tuple[str, int, int, int]
 
 
 def _key(value: EventTime | str) -> _Key:
     """The sort key of an event time given as :class:`EventTime` or as an ISO string.
 
-    Within a day, the events a report tells come before those a later report (by report id,
-    the order they are read in) tells first: each report tells the day up to when it was
-    filed, and the ranks of two reports ("earlier", "then") say nothing of each other.
+    Within a day, the events a report tells come before those a later report (in the order
+    the reports are read: :func:`_current_mentions`) tells first: each report tells the day
+    up to when it was filed, and the ranks of two reports ("earlier", "then") say nothing of
+    each other.
     """
     if isinstance(value, EventTime):
-        return value.day, value.sentence[0], value.rank, value.told
-    return value[:_DAY], "", 0, 0
+        return value.day, value.report, value.rank, value.told
+    return value[:_DAY], 0, 0, 0
 
 
 def order_by_event_time(
@@ -589,7 +600,7 @@ def _final_destination(
 
 def _key_of(when: EventTime | str | None) -> _Key:
     """The sort key of an event time, lowest for none."""
-    return ("", "", 0, 0) if when is None else _key(when)
+    return _EARLIEST if when is None else _key(when)
 
 
 #: Characters before and after a place searched for a word of coming back ("returned to").
@@ -870,7 +881,7 @@ def _there_and_back(
     headed for, "left Y for X on Monday"), the last one of coming there (a place left, "left X on
     Saturday", is the end of a visit, not another one)."""
     spans: dict[str, tuple[_Key, _Key]] = {}
-    current = _current_mentions(places)  # as event_times reads them: the same told order
+    current = _current_mentions(places, published)  # as event_times reads them
     for place_id, when in mention_times(current, published):
         mention, key = current[when.told][1], _key(when)
         if when.planned:
@@ -885,8 +896,8 @@ def _there_and_back(
 
 
 #: Sort keys before and after every event time.
-_EARLIEST: _Key = ("", "", 0, 0)
-_LATEST: _Key = ("~", "", 0, 0)
+_EARLIEST: _Key = ("", 0, 0, 0)
+_LATEST: _Key = ("~", 0, 0, 0)
 
 
 def _crossed_back_with(
@@ -943,7 +954,7 @@ def _passed_again(
     after the turn was reached (the way home a last report only expects).
     """
     turn_id = outbound[-1]
-    current = [(pid, m) for pid, m in _current_mentions(places) if m.role in STOP_ROLES]
+    current = [(pid, m) for pid, m in _current_mentions(places, published) if m.role in STOP_ROLES]
     back: dict[str, list[bool]] = {}
     for place_id, mention in current:
         back.setdefault(place_id, []).append(_told_on_the_way_back(mention))
