@@ -202,3 +202,24 @@ def test_stepping_off_a_train_in_a_city_and_a_drive_out_from_it_are_stops(gazett
         ),
     )
     assert _stops(reports, gazetteer) == ["Przemyśl", "Lviv", "Zhovkva"]
+
+
+def test_a_place_left_after_a_stop_made_from_it_is_come_back_to(gazetteer) -> None:
+    # the envoy steps off at Kursk, is driven back up the road to Fatezh, and the train leaves
+    # Kursk the next day: it is come back to, though Fatezh lies nearer home
+    reports = _series(
+        (
+            date(2024, 9, 6),
+            "MOSCOW, Sept 6 (Wire) - The envoy's train left Moscow on Thursday evening.",
+        ),
+        (
+            date(2024, 9, 7),
+            "KURSK, Sept 7 (Wire) - The envoy stepped off the train in Kursk on Friday morning "
+            "and was driven to Fatezh in the afternoon.",
+        ),
+        (
+            date(2024, 9, 8),
+            "KURSK, Sept 8 (Wire) - The envoy's train left Kursk for home on Saturday.",
+        ),
+    )
+    assert _stops(reports, gazetteer)[:4] == ["Moscow", "Kursk", "Fatezh", "Kursk"]

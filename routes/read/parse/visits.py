@@ -853,7 +853,8 @@ def visits_between(
 ) -> list[T]:
     """``stops`` (in travel order) with a second visit of a place the train came back to
     after other stops: "pulled into X on Saturday … was driven into Y … on Sunday toured Z,
-    then returned by car to X".
+    then returned by car to X"; "stepped off in X on Thursday and drove out to Y … left X
+    on Friday".
 
     A place visited once in ``stops`` told there as done (:func:`_there_and_back`) on two
     days, with another stop's time (:func:`event_times`) between them, is visited again
@@ -878,8 +879,8 @@ def _there_and_back(
 ) -> dict[str, tuple[_Key, _Key]]:
     """The first and the last time each stop place is told there as done, by place id, where
     the last falls on a later day: the first a time of being there (not of a destination only
-    headed for, "left Y for X on Monday"), the last one of coming there (a place left, "left X on
-    Saturday", is the end of a visit, not another one)."""
+    headed for, "left Y for X on Monday"), the last one of coming there or of leaving it (the
+    train left X after a stop made from it: it came back to X first)."""
     spans: dict[str, tuple[_Key, _Key]] = {}
     current = _current_mentions(places, published)  # as event_times reads them
     for place_id, when in mention_times(current, published):
@@ -889,8 +890,7 @@ def _there_and_back(
         first, last = spans.get(place_id, (_LATEST, _EARLIEST))
         if mention.role != Role.DESTINATION or _told_reached(mention):
             first = min(first, key)
-        if mention.role != Role.ORIGIN:
-            last = max(last, key)
+        last = max(last, key)
         spans[place_id] = (first, last)
     return {pid: (a, b) for pid, (a, b) in spans.items() if a != _LATEST and b[0] > a[0]}
 
