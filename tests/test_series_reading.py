@@ -13,6 +13,7 @@ import pytest
 
 from routes.model import Report
 from routes.pipeline import build
+from routes.read.geoparse import parse
 from routes.read.reports import report_from_text
 
 
@@ -223,3 +224,16 @@ def test_a_place_left_after_a_stop_made_from_it_is_come_back_to(gazetteer) -> No
         ),
     )
     assert _stops(reports, gazetteer)[:4] == ["Moscow", "Kursk", "Fatezh", "Kursk"]
+
+
+def test_a_weekday_a_report_expects_lies_after_its_publication(gazetteer) -> None:
+    # published on Monday 2 September 2024: "expected to cross … on Tuesday" is the 3rd
+    (report,) = _series(
+        (
+            date(2024, 9, 2),
+            "The leader's train left Minsk late on Sunday. The train is expected to cross at "
+            "Brest and Terespol on Tuesday morning.",
+        )
+    )
+    places = {p.place.name: p for p in parse([report], gazetteer).places}
+    assert [m.date[:10] for m in places["Brest"].mentions] == ["2024-09-03"]
