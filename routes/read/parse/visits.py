@@ -14,7 +14,12 @@ journey went out from it and back, last when the report tells only the way home;
 :func:`crossed_between_countries` puts a border river or bridge where the journey passes from
 one of its banks' countries to the other; :func:`return_visits` adds the second visits of an
 out-and-back journey: a place passed on the way out and again on the way back, and the origin
-the train headed home to.
+the train headed home to; :func:`visits_between` a place come back to after stops made from it.
+
+A day-by-day series is read in the order its reports were published, each report's days
+against its own publication day (``published``, report id → ISO day): within a day an
+earlier report's events come first, a day a report puts after its publication is a plan,
+and a place a report tells passed without a day was there by that day (:func:`seen_by`).
 """
 
 from __future__ import annotations
