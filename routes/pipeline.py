@@ -36,6 +36,7 @@ from routes.read.parse.visits import (
     return_visits,
     returned_to,
     track_order,
+    visits_between,
 )
 from routes.read.speeds import reported_speed
 
@@ -82,7 +83,7 @@ def build(
     places = apply_corrections(parsed.places, corrections, gazetteer)
     say("routing along the rail network")
     network = network or load_network()
-    stops = _stops(places, corrections, network)
+    stops = _stops(places, corrections, network, published=_published(reports))
     settings = _with_departure(_with_speed(settings, reports), places)
     reported = _reported_times(places, not_before=settings.depart)
     times = {place_id: when for place_id, (when, _part) in reported.items()}
@@ -128,23 +129,36 @@ def apply_corrections(
     return tuple(fixed)
 
 
+def _published(reports: Sequence[Report]) -> dict[str, str]:
+    """The ISO day each report was published, by report id (reports without a date left out)."""
+    return {r.id: r.published.isoformat() for r in reports if r.published is not None}
+
+
 def _stops(
-    places: Sequence[LocatedPlace], corrections: Corrections, network: RailNetwork
+    places: Sequence[LocatedPlace],
+    corrections: Corrections,
+    network: RailNetwork,
+    *,
+    published: Mapping[str, str] | None = None,
 ) -> list[tuple[Place, str]]:
     """The places on the route: in the user's order, or else by when the reports put them
     there, the rail placing the rest, a round trip starting from home, a border river or
     bridge where the border is crossed, a city and its named station one visit, a place
-    passed out and back two visits
-    (:mod:`routes.read.parse.visits`)."""
+    passed out and back two visits, a place come back to after other stops a second visit
+    (:mod:`routes.read.parse.visits`); ``published``, the day
+    of each report by id, makes what a report dates after it a plan."""
     stops = [(p.place, p.role) for p in places if p.role in STOP_ROLES]
     if corrections.order:
         rank = {pid: i for i, pid in enumerate(corrections.order)}
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     along = track_order(stops, lambda given: order_stops(given, network))
-    timed = order_by_event_time(along, event_times(places), reached=reached_places(places))
+    timed = order_by_event_time(
+        along, event_times(places, published), reached=reached_places(places)
+    )
     ordered = home_first(timed, returned_to(places), twice=passed_twice(places))
     crossed = crossed_between_countries(ordered)
-    return return_visits(one_visit_per_station(crossed), places)
+    back = return_visits(one_visit_per_station(crossed), places, published=published)
+    return visits_between(back, places, published)
 
 
 def _reported_times(

@@ -449,7 +449,8 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     clause = after[: stop.start()] if stop else after
     if _FUTURE.search(clause) or _PAST.search(clause):
         return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
-    return bool(_FUTURE.search(before)) and not (_PERFECT.search(before) or _PAST.search(before))
+    rest = _FUTURE.sub(" ", before)  # "is expected to": the cue's own "-ed" is no past verb
+    return bool(_FUTURE.search(before)) and not (_PERFECT.search(before) or _PAST.search(rest))
 
 
 def _last_clause_start(words: str) -> int:

@@ -14,7 +14,12 @@ journey went out from it and back, last when the report tells only the way home;
 :func:`crossed_between_countries` puts a border river or bridge where the journey passes from
 one of its banks' countries to the other; :func:`return_visits` adds the second visits of an
 out-and-back journey: a place passed on the way out and again on the way back, and the origin
-the train headed home to.
+the train headed home to; :func:`visits_between` a place come back to after stops made from it.
+
+A day-by-day series is read in the order its reports were published, each report's days
+against its own publication day (``published``, report id → ISO day): within a day an
+earlier report's events come first, a day a report puts after its publication is a plan,
+and a place a report tells passed without a day was there by that day (:func:`seen_by`).
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ class EventTime(NamedTuple):
     told: int = 0  # where it was told: the index of its mention in report and text order
     sentence: tuple[str, int] = ("", -1)  # the report id and start of its sentence
     planned: bool = False  # told as a plan or an expectation, not as done
+    report: int = 0  # the place of its report in the order the reports are read
 
 
 class OrderWords(NamedTuple):
@@ -125,7 +131,13 @@ def _alternatives(phrases: Sequence[str]) -> str:
     return "|".join(rf"(?<!\w){compile_phrase(p)}" for p in phrases if p.split()) or _NOTHING
 
 
-def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
+#: The day each report was published (ISO), by report id: what it dates later is a plan.
+Published = Mapping[str, str]
+
+
+def event_times(
+    places: Sequence[LocatedPlace], published: Published | None = None
+) -> dict[str, EventTime]:
     """The earliest event time of each stop place, by place id.
 
     What a report tells as done wins over what one tells as planned or expected ("the leader will
@@ -133,15 +145,39 @@ def event_times(places: Sequence[LocatedPlace]) -> dict[str, EventTime]:
     in Sunday's). Only current stop mentions count (not superseded, denied or ruled out);
     a year alone is too vague to order visits and is left out. Mentions without a date of
     their own get one from the words of their sentence read against the sentences told
-    before them in the same report (:func:`mention_times`).
+    before them in the same report (:func:`mention_times`). A time after the day its report
+    was published (``published``) is a plan however it is told: a report of Tuesday telling
+    the train "boards a train to X on Wednesday" cannot have seen it there.
     """
     times: dict[str, EventTime] = {}
-    current = _current_mentions(places)
-    for place_id, when in mention_times(current) or route_sentence_times(current):
+    current = _current_mentions(places, published)
+    for place_id, when in mention_times(current, published) or route_sentence_times(current):
         held = times.get(place_id)
         if held is None or (when.planned, _key(when)) < (held.planned, _key(held)):
             times[place_id] = when
-    return times
+    seen = seen_by(current, published)
+    return {pid: when for pid, when in times.items() if not when.day > seen.get(pid, when.day)}
+
+
+def seen_by(
+    mentions: Iterable[tuple[str, Mention]], published: Published | None = None
+) -> dict[str, str]:
+    """The day each stop place was visited by at the latest, by place id: the publication day
+    of the first report that tells it passed or reached, as done and without a date ("the
+    train crossed at X"; not "a trip to X", where it was headed).
+
+    A place's time later than that is of a later visit (the way back): its first visit has
+    no time, and :func:`event_times` gives it none.
+    """
+    published = published or {}
+    days: dict[str, str] = {}
+    for place_id, mention in mentions:
+        day = published.get(mention.report_id)
+        if day is None or mention.date:
+            continue
+        if _told_passed(mention) and day < days.get(place_id, "~"):
+            days[place_id] = day
+    return days
 
 
 #: Fewest stops one sentence lists for its words to tell the route in travel order.
@@ -176,18 +212,26 @@ def route_sentence_times(mentions: Sequence[tuple[str, Mention]]) -> list[tuple[
     return out
 
 
-def _current_mentions(places: Sequence[LocatedPlace]) -> list[tuple[str, Mention]]:
-    """``(place id, mention)`` of every current mention, by report and text order."""
+def _current_mentions(
+    places: Sequence[LocatedPlace], published: Published | None = None
+) -> list[tuple[str, Mention]]:
+    """``(place id, mention)`` of every current mention, in the order the reports are read
+    (by the day each was published, ``published``, then by report id) and in text order."""
+    days = published or {}
     found = [
         (located.place.id, mention)
         for located in places
         for mention in located.mentions
         if mention.status not in NOT_CURRENT and mention.role != Role.HISTORICAL
     ]
-    return sorted(found, key=lambda pair: (pair[1].report_id, pair[1].start))
+    return sorted(
+        found, key=lambda pair: (days.get(pair[1].report_id, ""), pair[1].report_id, pair[1].start)
+    )
 
 
-def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, EventTime]]:
+def mention_times(
+    mentions: Iterable[tuple[str, Mention]], published: Published | None = None
+) -> list[tuple[str, EventTime]]:
     """An event time for each stop ``(place id, mention)`` that has one, read in text order.
 
     A dated mention takes its day; a mention of a sentence without a date takes the day of
@@ -200,8 +244,10 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
     event the report told before it; a planned stop without such words, one higher than the
     latest stop the report told before it as done ("arrived in X on Tuesday … the guests
     are due to visit Y": a plan comes after what has happened). Within one sentence, the
-    places told after "after" come one rank before the places told ahead of it.
+    places told after "after" come one rank before the places told ahead of it. A time is
+    planned when told as expected or when it lies after the day its report was published.
     """
+    published = published or {}
     out: list[tuple[str, EventTime]] = []
     told_before: _Span | None = None  # the times of the sentence told before this one
     latest: EventTime | None = None  # the latest time the report told so far
@@ -209,25 +255,35 @@ def mention_times(mentions: Iterable[tuple[str, Mention]]) -> list[tuple[str, Ev
     stops: list[EventTime] = []  # the stop times of this sentence
     others: list[EventTime] = []  # the times of its other places
     sentence = None
+    report = -1  # the place of the mention's report in the order read
     for told, (place_id, mention) in enumerate(mentions):
         if (mention.report_id, mention.sentence_start) != sentence:
             if sentence is not None and mention.report_id == sentence[0]:
                 told_before = _span(stops or others) or told_before
             else:
                 told_before = latest = done = None
+                report += 1
             sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
         when = _mention_time(mention, told_before, latest, done)
         if when is None:
             continue
         when = when._replace(
-            told=told, sentence=sentence, planned=mention.status == Status.EXPECTED
+            told=told,
+            sentence=sentence,
+            report=report,
+            planned=mention.status == Status.EXPECTED
+            or when.day > published.get(mention.report_id, when.day),
         )
         if mention.role not in _SAYING_ROLES and (latest is None or _key(when) > _key(latest)):
             latest = when
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
-            if mention.status == Status.REPORTED and (done is None or _key(when) > _key(done)):
+            if (
+                not when.planned
+                and mention.status == Status.REPORTED
+                and (done is None or _key(when) > _key(done))
+            ):
                 done = when
         elif mention.role not in _SAYING_ROLES:
             others.append(when)
@@ -322,11 +378,21 @@ def _shift(day: str, days: int) -> str:
         return day
 
 
-def _key(value: EventTime | str) -> tuple[str, int, int]:
-    """The sort key of an event time given as :class:`EventTime` or as an ISO string."""
+#: The sort key of an event time: its day, the report that told it, its rank, where told.
+_Key = tuple[str, int, int, int]
+
+
+def _key(value: EventTime | str) -> _Key:
+    """The sort key of an event time given as :class:`EventTime` or as an ISO string.
+
+    Within a day, the events a report tells come before those a later report (in the order
+    the reports are read: :func:`_current_mentions`) tells first: each report tells the day
+    up to when it was filed, and the ranks of two reports ("earlier", "then") say nothing of
+    each other.
+    """
     if isinstance(value, EventTime):
-        return value.day, value.rank, value.told
-    return value[:_DAY], 0, 0
+        return value.day, value.report, value.rank, value.told
+    return value[:_DAY], 0, 0, 0
 
 
 def order_by_event_time(
@@ -387,7 +453,7 @@ def order_by_event_time(
 
 
 def _first_origin(
-    stops: Sequence[tuple], keys: Mapping[int, tuple[str, int, int]], distance: Distance
+    stops: Sequence[tuple], keys: Mapping[int, _Key], distance: Distance
 ) -> int | None:
     """The index of the origin the journey starts at: the first stop on the track when it is
     an origin, None when it is not.
@@ -404,11 +470,11 @@ def _first_origin(
     if 0 not in keys:
         return 0
     timed = [i for i, stop in enumerate(stops) if stop[1] == Role.ORIGIN and i in keys]
-    earliest = min(timed, key=lambda i: (keys[i][:2], i))
-    start = earliest if keys[earliest][:2] < keys[0][:2] else 0
+    earliest = min(timed, key=lambda i: (keys[i][:3], i))
+    start = earliest if keys[earliest][:3] < keys[0][:3] else 0
     place = stops[start][0]
     for index, key in keys.items():
-        if key[:2] < keys[start][:2] and distance(place, stops[index][0]) <= _ARRIVED_BEFORE_KM:
+        if key[:3] < keys[start][:3] and distance(place, stops[index][0]) <= _ARRIVED_BEFORE_KM:
             return None
     return start
 
@@ -421,7 +487,7 @@ _ARRIVED_BEFORE_KM = 30.0
 def _passed_on_the_way(
     final: int,
     stops: Sequence[tuple],
-    keys: Mapping[int, tuple[str, int, int]],
+    keys: Mapping[int, _Key],
     first: int | None,
     distance: Distance,
 ) -> bool:
@@ -435,13 +501,13 @@ def _passed_on_the_way(
     if final not in keys:
         return False
     if not keys[final][0]:  # a rank told in a route sentence: the stops told after came after
-        return any(key[:2] > keys[final][:2] for key in keys.values())
-    start = first if first is not None else min(keys, key=lambda i: (keys[i][:2], i))
+        return any(key[:3] > keys[final][:3] for key in keys.values())
+    start = first if first is not None else min(keys, key=lambda i: (keys[i][:3], i))
     if start == final:  # the earliest event of all: stops of later days came after it
         return any(key[0] > keys[final][0] for key in keys.values())
     a, f = stops[start][0], stops[final][0]
     for index, key in keys.items():
-        if key[:2] <= keys[final][:2] or index == start:
+        if key[:3] <= keys[final][:3] or index == start:
             continue
         x = stops[index][0]
         detour = distance(a, x) + distance(x, f) - distance(a, f)
@@ -537,9 +603,9 @@ def _final_destination(
     return max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
 
 
-def _key_of(when: EventTime | str | None) -> tuple[str, int, int]:
+def _key_of(when: EventTime | str | None) -> _Key:
     """The sort key of an event time, lowest for none."""
-    return ("", 0, 0) if when is None else _key(when)
+    return _EARLIEST if when is None else _key(when)
 
 
 #: Characters before and after a place searched for a word of coming back ("returned to").
@@ -581,16 +647,28 @@ def reached_places(places: Sequence[LocatedPlace]) -> set[str]:
     "reached the X station", "arrived at the station of X", "pulled into X" (the ``arrived``
     words of ``[order]``, then up to four lower-case words): told as done (not as expected).
     """
-    words = order_words()
-    found = set()
-    for place_id, mention in _current_mentions(places):
-        if mention.role not in STOP_ROLES or mention.status != Status.REPORTED:
-            continue
-        head = mention.quote[: max(0, mention.start - mention.sentence_start)]
-        clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
-        if words.arrived.search(clause):
-            found.add(place_id)
-    return found
+    return {
+        place_id
+        for place_id, mention in _current_mentions(places)
+        if mention.role in STOP_ROLES
+        and mention.status == Status.REPORTED
+        and _told_reached(mention)
+    }
+
+
+def _told_passed(mention: Mention) -> bool:
+    """Whether ``mention`` tells as done that the train passed or reached its place (a via
+    or border stop, or "reached X"), not only where it was headed ("a trip to X")."""
+    passed = mention.role in (Role.VIA, Role.BORDER) or _told_reached(mention)
+    return passed and mention.status == Status.REPORTED
+
+
+def _told_reached(mention: Mention) -> bool:
+    """Whether the clause before ``mention`` tells the train got there (see
+    :func:`reached_places`)."""
+    head = mention.quote[: max(0, mention.start - mention.sentence_start)]
+    clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+    return order_words().arrived.search(clause) is not None
 
 
 def home_first(
@@ -738,7 +816,11 @@ _AGAIN_BEFORE, _AGAIN_AFTER = 30, 8
 
 
 def return_visits(
-    stops: Sequence[T], places: Sequence[LocatedPlace], distance: Distance | None = None
+    stops: Sequence[T],
+    places: Sequence[LocatedPlace],
+    distance: Distance | None = None,
+    *,
+    published: Published | None = None,
 ) -> list[T]:
     """``stops`` (in travel order, each place once) with the second visits of the way back.
 
@@ -748,23 +830,100 @@ def return_visits(
     on both sides of the turn's (passed on Monday and on Friday, the turn on Wednesday).
     Each second visit goes after the turn where it adds the fewest km (the nearest to the
     turn first). The journey closes back at its first stop (a second visit, last) when the
-    train came back to it ("returned to X") or, for an origin, headed home from the turn
-    or beyond (:func:`_closes_home`).
+    train came back to it ("returned to X"), when its times lie on both sides of the turn's
+    too, or, for an origin, headed home from the turn or beyond (:func:`_closes_home`). The
+    two sides of a border crossing are passed again together (:func:`_crossed_back_with`).
+    ``published``: the day of each report by id (see :func:`event_times`, :func:`seen_by`).
     """
     distance = distance or _geodesic_km
     if len(stops) < 2:
         return list(stops)
     home = stops[0][0]
     turn = max(range(len(stops)), key=lambda i: (distance(home, stops[i][0]), -i))
-    again = _passed_again(places, [stop[0].id for stop in stops[: turn + 1]])
+    again = _passed_again(places, [stop[0].id for stop in stops[: turn + 1]], published)
+    again |= _crossed_back_with(again, stops[: turn + 1], distance)
     out = list(stops)
-    if stops[-1][0].id != home.id and _closes_home(stops, turn, places):
+    closes = home.id in again or _closes_home(stops, turn, places)
+    if stops[-1][0].id != home.id and closes:
         out.append(stops[0])
     home_last = len(out) > 1 and out[-1][0].id == home.id
     for index in sorted(range(1, turn), key=lambda i: -i):
         if stops[index][0].id in again and stops[index][0].id != home.id:
             _insert_after(out, stops[index], turn, distance, before_end=home_last)
     return out
+
+
+def visits_between(
+    stops: Sequence[T], places: Sequence[LocatedPlace], published: Published | None = None
+) -> list[T]:
+    """``stops`` (in travel order) with a second visit of a place the train came back to
+    after other stops: "pulled into X on Saturday … was driven into Y … on Sunday toured Z,
+    then returned by car to X"; "stepped off in X on Thursday and drove out to Y … left X
+    on Friday".
+
+    A place visited once in ``stops`` told there as done (:func:`_there_and_back`) on two
+    days, with another stop's time (:func:`event_times`) between them, is visited again
+    right after the latest stop whose time comes before its later one.
+    """
+    times = event_times(places, published)
+    keys = [_key(times[s[0].id]) if s[0].id in times else None for s in stops]
+    out = list(stops)
+    for place_id, (first, later) in _there_and_back(places, published).items():
+        if sum(s[0].id == place_id for s in stops) != 1:
+            continue
+        between = [i for i, k in enumerate(keys) if k is not None and first < k < later]
+        if between:
+            at = max(between, key=lambda i: keys[i])
+            visit = next(s for s in stops if s[0].id == place_id)
+            out.insert(out.index(stops[at]) + 1, visit)
+    return out
+
+
+def _there_and_back(
+    places: Sequence[LocatedPlace], published: Published | None
+) -> dict[str, tuple[_Key, _Key]]:
+    """The first and the last time each stop place is told there as done, by place id, where
+    the last falls on a later day: the first a time of being there (not of a destination only
+    headed for, "left Y for X on Monday"), the last one of coming there or of leaving it (the
+    train left X after a stop made from it: it came back to X first)."""
+    spans: dict[str, tuple[_Key, _Key]] = {}
+    current = _current_mentions(places, published)  # as event_times reads them
+    for place_id, when in mention_times(current, published):
+        mention, key = current[when.told][1], _key(when)
+        if when.planned:
+            continue
+        first, last = spans.get(place_id, (_LATEST, _EARLIEST))
+        if mention.role != Role.DESTINATION or _told_reached(mention):
+            first = min(first, key)
+        last = max(last, key)
+        spans[place_id] = (first, last)
+    return {pid: (a, b) for pid, (a, b) in spans.items() if a != _LATEST and b[0] > a[0]}
+
+
+#: Sort keys before and after every event time.
+_EARLIEST: _Key = ("", 0, 0, 0)
+_LATEST: _Key = ("~", 0, 0, 0)
+
+
+def _crossed_back_with(
+    again: Collection[str], outbound: Sequence[tuple], distance: Distance
+) -> set[str]:
+    """Ids of the border stops crossed back with one passed again: the two sides of one
+    crossing ("crossed at X and Y"; "expected to cross back at Y").
+
+    Two border stops one after the other on the way out, in two countries and within
+    :data:`_CROSSED_NEAR_KM` of each other, are one crossing: a way back through one of them
+    passes the other too.
+    """
+    found = set()
+    for a, b in itertools.pairwise(outbound):
+        if a[1] != Role.BORDER or b[1] != Role.BORDER or not _countries_differ(a[0], b[0]):
+            continue
+        if distance(a[0], b[0]) > _CROSSED_NEAR_KM:
+            continue
+        if a[0].id in again or b[0].id in again:
+            found |= {a[0].id, b[0].id}
+    return found
 
 
 def _insert_after(
@@ -786,32 +945,75 @@ def _insert_after(
     out.insert(best, stop)
 
 
-def _passed_again(places: Sequence[LocatedPlace], outbound: Sequence[str]) -> set[str]:
+def _passed_again(
+    places: Sequence[LocatedPlace], outbound: Sequence[str], published: Published | None = None
+) -> set[str]:
     """Ids of the stop places told passed on the way out and again on the way back.
 
     ``outbound``: the place ids of the stops up to the turn, in travel order, the turn
     last. See :func:`return_visits`: a mention on the way back beside one that is not, or
     event times on both sides of the turn: the first no later than the turn was reached
     (the latest first time of the way out: a date put on the turn by "left for X" is not
-    when it was reached), another on a later day.
+    when it was reached), told as done (or by the day a report told it passed:
+    :func:`seen_by`), another on a later day, told as done or planned in a report published
+    after the turn was reached (the way home a last report only expects).
     """
     turn_id = outbound[-1]
-    current = [(pid, m) for pid, m in _current_mentions(places) if m.role in STOP_ROLES]
+    current = [(pid, m) for pid, m in _current_mentions(places, published) if m.role in STOP_ROLES]
     back: dict[str, list[bool]] = {}
     for place_id, mention in current:
         back.setdefault(place_id, []).append(_told_on_the_way_back(mention))
     found = {pid for pid, told in back.items() if any(told) and not all(told)}
-    times: dict[str, list[tuple[str, int]]] = {}
-    for place_id, when in mention_times(current):
-        if when.day and not when.planned:
-            times.setdefault(place_id, []).append((when.day, when.rank))
-    firsts = [min(times[pid]) for pid in outbound if pid in times]
-    if turn_id in times:
+    done, told = _visit_times(current, published)
+    firsts = [min(done[pid]) for pid in outbound if pid in done]
+    if firsts:
         turned = max(firsts)
-        for place_id, seen in times.items():
-            if place_id != turn_id and min(seen) <= turned and max(seen)[0] > turned[0]:
+        after = {day for day in (published or {}).values() if day > turned[0]}
+        for place_id, seen in done.items():
+            back_told = any(
+                t[0] > turned[0] and (t in seen or report_day in after)
+                for t, report_day in told.get(place_id, [])
+            )
+            if place_id != turn_id and min(seen) <= turned and back_told:
                 found.add(place_id)
     return found - {turn_id}
+
+
+#: A visit's day and rank within the day.
+_Visit = tuple[str, int]
+
+
+def _visit_times(
+    current: Sequence[tuple[str, Mention]], published: Published | None
+) -> tuple[dict[str, list[_Visit]], dict[str, list[tuple[_Visit, str]]]]:
+    """The visits of each place told as done (with the :func:`seen_by` day of a report that
+    tells it passed without a date: it was there by then), and every later one told, with
+    its report's day ("" unknown), by place id.
+
+    A place told passed as done in a sentence without a time is there no earlier than the
+    latest day its report told before it ("boarded at X on Saturday. The train crossed at Y
+    an hour later"): one rank after it.
+    """
+    days = published or {}
+    done: dict[str, list[_Visit]] = {}
+    told: dict[str, list[tuple[_Visit, str]]] = {}
+    timed = {when.told: (pid, when) for pid, when in mention_times(current, published)}
+    latest: dict[str, _Visit] = {}
+    for index, (place_id, mention) in enumerate(current):
+        report_day = days.get(mention.report_id, "")
+        if index in timed and timed[index][1].day:
+            when = timed[index][1]
+            visit = (when.day, when.rank)
+            told.setdefault(place_id, []).append((visit, report_day))
+            if not when.planned:
+                done.setdefault(place_id, []).append(visit)
+            latest[mention.report_id] = max(visit, latest.get(mention.report_id, visit))
+        elif mention.report_id in latest and _told_passed(mention) and not mention.date:
+            day, rank = latest[mention.report_id]
+            told.setdefault(place_id, []).append(((day, rank + 1), report_day))
+    for place_id, day in seen_by(current, published).items():
+        done.setdefault(place_id, []).append((day, 0))
+    return done, told
 
 
 def _told_on_the_way_back(mention: Mention) -> bool:
