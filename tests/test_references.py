@@ -141,3 +141,13 @@ def test_the_arrival_a_sentence_opens_with_is_no_new_mention(gazetteer: Gazettee
     assert told["Debrecen"][1] == ["Debrecen", "the town"]
     text = "The envoy reached Debrecen at noon. Before reaching the town he toured Szolnok."
     assert _places(text, gazetteer)["Debrecen"][1] == ["Debrecen"]
+
+
+def test_the_border_town_may_be_a_crossing_named_last(gazetteer: Gazetteer) -> None:
+    text = (
+        "The delegation crossed into Russia at Khasan on Monday. "
+        "The train left the border town after dark."
+    )
+    assert _places(text, gazetteer)["Khasan"][1] == ["Khasan", "the border town"]
+    town = _places("The train reached Khasan. It left the town at dusk.", gazetteer)
+    assert town["Khasan"][1] == ["Khasan"]
