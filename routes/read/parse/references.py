@@ -106,9 +106,11 @@ class _Latest:
                 self.capitals[place.country] = named
 
     def referent(self, hit: _Hit, modifier: str, modifier_place: Place | None) -> Named | None:
-        """The place ``hit`` refers to, if any: none when another place that fits was named
-        in the sentence of the latest or the one before it ("from Beijing to Ulaanbaatar
-        … the capital")."""
+        """The place ``hit`` refers to, if any: the latest that fits, none when another place
+        that fits was named in the sentence of the latest or the one before it ("from
+        Beijing to Ulaanbaatar … the capital"); with a modifier, the capital named last of
+        the country it names ("the Chinese capital") or the city named last of a named
+        region's country ("the Liaoning capital")."""
         if hit.modifier is None:
             latest, rival = self.fitting.get(hit.description, (None, None))
             if latest is None or (rival is not None and self._near(rival, latest)):
@@ -156,31 +158,38 @@ def described_places(text: str, named: Sequence[Named], gazetteer: Gazetteer) ->
         while index < len(named) and named[index][0].start < hit.start:
             latest.add(named[index])
             index += 1
+        owner = _modifier_name(hit, at)
         modifier = text[hit.modifier[0] : hit.modifier[1]] if hit.modifier else ""
-        owner = at.get(hit.modifier[0]) if hit.modifier else None
-        if owner is not None and owner[0].end != hit.modifier[1]:
-            owner = None
         referent = latest.referent(hit, modifier, owner[1] if owner else None)
-        if referent is None or _quote_of(quotes, hit.start) not in (
-            None,
-            _quote_of(quotes, referent[0].start),
-        ):
+        if referent is None or _quote_of(quotes, hit.start) != _quote_of(quotes, referent[0].start):
             continue
         if owner is not None:
             dropped.add(owner[0].start)
-        match = replace(
-            referent[0],
-            start=hit.start,
-            end=hit.end,
-            role=None,
-            initial=False,
-            embedded=False,
-            dateline=False,
-            region="",
-        )
-        found.append((match, referent[1]))
+        found.append((_mention_at(referent[0], hit), referent[1]))
     kept = [n for n in named if n[0].start not in dropped]
     return sorted([*kept, *found], key=lambda n: n[0].start)
+
+
+def _modifier_name(hit: _Hit, at: dict[int, Named]) -> Named | None:
+    """The place named as ``hit``'s modifier ("Liaoning" of "the Liaoning capital"), if any."""
+    if hit.modifier is None:
+        return None
+    owner = at.get(hit.modifier[0])
+    return owner if owner is not None and owner[0].end == hit.modifier[1] else None
+
+
+def _mention_at(referent: Match, hit: _Hit) -> Match:
+    """``referent``'s match moved to the description ``hit``, with nothing of its wording."""
+    return replace(
+        referent,
+        start=hit.start,
+        end=hit.end,
+        role=None,
+        initial=False,
+        embedded=False,
+        dateline=False,
+        region="",
+    )
 
 
 def _hits(text: str) -> list[_Hit]:
@@ -233,8 +242,11 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 def _quote_of(quotes: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    """The quoted passage holding ``offset``, if any."""
-    return next(((s, e) for s, e in quotes if s <= offset < e), None)
+    """The quoted passage of ``quotes`` (in text order) holding ``offset``, if any."""
+    index = bisect.bisect_right(quotes, offset, key=lambda quote: quote[0]) - 1
+    if index >= 0 and quotes[index][0] <= offset < quotes[index][1]:
+        return quotes[index]
+    return None
 
 
 @cache
