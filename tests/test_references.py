@@ -151,3 +151,15 @@ def test_the_border_town_may_be_a_crossing_named_last(gazetteer: Gazetteer) -> N
     assert _places(text, gazetteer)["Khasan"][1] == ["Khasan", "the border town"]
     town = _places("The train reached Khasan. It left the town at dusk.", gazetteer)
     assert town["Khasan"][1] == ["Khasan"]
+
+
+def test_the_bridge_is_the_bridge_named_last_and_crossing_it_a_border(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Crowds waited near the Sino-Korean Friendship Bridge on Monday. "
+        "The train crossed the bridge at noon, a guard said."
+    )
+    role, texts = _places(text, gazetteer)["Sino-Korean Friendship Bridge"]
+    assert role == Role.BORDER
+    assert texts[-1] == "the bridge"
