@@ -163,3 +163,18 @@ def test_the_bridge_is_the_bridge_named_last_and_crossing_it_a_border(
     role, texts = _places(text, gazetteer)["Sino-Korean Friendship Bridge"]
     assert role == Role.BORDER
     assert texts[-1] == "the bridge"
+
+
+def test_the_station_is_none_once_a_town_is_named_after_the_last_station(
+    gazetteer: Gazetteer,
+) -> None:
+    told = "The train pulled into Beijing railway station at dawn. Police cleared the station."
+    assert _places(told, gazetteer)["Beijing railway station"][1] == [
+        "Beijing railway station",
+        "the station",
+    ]
+    text = (
+        "The train pulled into Beijing railway station at dawn. The envoy later drove to "
+        "Tianjin. Police cleared the station before noon."
+    )
+    assert _places(text, gazetteer)["Beijing railway station"][1] == ["Beijing railway station"]

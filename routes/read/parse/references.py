@@ -62,6 +62,7 @@ class Description:
     kinds: frozenset[str]
     capital: bool = False  # only a country's capital ("the capital")
     modified: bool = False  # may carry a capitalised modifier ("the Liaoning capital")
+    local: bool = False  # of the town named last: none once a town follows its place
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class _Latest:
             latest, rival = self.fitting.get(hit.description, (None, None))
             if latest is None or (rival is not None and self._near(rival, latest)):
                 return None
+            town = self._last_town()
+            if hit.description.local and town is not None and town[0].start > latest[0].start:
+                return None
             return latest
         country = LEXICON.demonyms.get(modifier.lower())
         if country:
@@ -126,6 +130,10 @@ class _Latest:
         if modifier_place.kind in (Kind.REGION, Kind.AREA) and modifier_place.country:
             return self.cities.get(modifier_place.country)
         return None
+
+    def _last_town(self) -> Named | None:
+        """The city or town named last, if any."""
+        return max(self.cities.values(), key=lambda n: n[0].start, default=None)
 
     def _near(self, rival: Named, latest: Named) -> bool:
         """Whether ``rival`` is named in the sentence of ``latest`` or the one before it."""
@@ -269,6 +277,7 @@ def _description_words() -> tuple[re.Pattern[str], dict[str, Description], tuple
             kinds=frozenset(str(k) for k in entry.get("kinds", ())),
             capital=bool(entry.get("capital", False)),
             modified=bool(entry.get("modified", False)),
+            local=bool(entry.get("local", False)),
         )
         descriptions.append(description)
         for word in entry.get("words", ()):
