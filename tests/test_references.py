@@ -1,4 +1,5 @@
-"""A place referred back to ("this border town", "here") is the dateline's place."""
+"""Places referred back to: "this border town" or "here" is the dateline's place; "the
+capital", "the Heilongjiang capital", "the launch site" the nearest earlier place of its kind."""
 
 from __future__ import annotations
 
@@ -35,3 +36,145 @@ def test_a_reference_to_the_dateline_town_gives_it_the_role_its_words_say(
 def test_without_a_dateline_here_refers_to_nothing(gazetteer: Gazetteer) -> None:
     places = _places("The night train to Lviv left here late on Thursday.", gazetteer)
     assert list(places) == ["Lviv"]
+
+
+def test_the_capital_is_the_capital_named_last_with_the_role_its_words_give(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The delegation toured a brewery in Graz on Monday and then visited Vienna. "
+        "The train left the capital at dawn on Tuesday and reached Budapest by noon."
+    )
+    places = _places(text, gazetteer)
+    assert places["Vienna"] == (Role.ORIGIN, ["Vienna", "the capital"])
+    assert places["Graz"][1] == ["Graz"]
+
+
+def test_a_region_capital_is_the_city_named_last_and_the_region_no_mention(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Some had expected a stop in Harbin. The train passed the Heilongjiang capital "
+        "before dawn without stopping and reached Beijing on Friday."
+    )
+    places = _places(text, gazetteer)
+    assert places["Harbin"] == (Role.VIA, ["Harbin", "the Heilongjiang capital"])
+    assert "Heilongjiang" not in places
+
+
+def test_a_capital_named_by_its_nationality_is_that_country_s_capital(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Officials met in Beijing and in Pyongyang last week. The envoy left the Chinese "
+        "capital for Tianjin on Monday."
+    )
+    places = _places(text, gazetteer)
+    assert places["Beijing"] == (Role.ORIGIN, ["Beijing", "the Chinese capital"])
+    assert places["Pyongyang"][1] == ["Pyongyang"]
+
+
+def test_a_launch_site_is_the_facility_named_last(gazetteer: Gazetteer) -> None:
+    text = (
+        "The envoy was due at the Vostochny Cosmodrome this week. He drove to the launch "
+        "site on Tuesday morning, officials said."
+    )
+    role, texts = _places(text, gazetteer)["Vostochny Cosmodrome"]
+    assert role == Role.DESTINATION
+    assert texts[-1] == "the launch site"
+
+
+def test_a_description_with_its_own_name_or_beside_a_name_refers_to_nothing(
+    gazetteer: Gazetteer,
+) -> None:
+    told = _places("The envoy visited Debrecen. He left the town by car at noon.", gazetteer)
+    assert told["Debrecen"][1] == ["Debrecen", "the town"]
+    named = _places("The envoy visited Szeged. He then left for the town of Debrecen.", gazetteer)
+    assert named["Szeged"][1] == ["Szeged"]
+    beside = _places(
+        "The envoy later went on to Debrecen, the regional capital, by car.", gazetteer
+    )
+    assert beside["Debrecen"][1] == ["Debrecen"]
+
+
+def test_a_capital_that_speaks_quoted_or_without_one_earlier_refers_to_nothing(
+    gazetteer: Gazetteer,
+) -> None:
+    told = _places("The envoy met ministers in Vienna. He left the capital by train.", gazetteer)
+    assert told["Vienna"][1] == ["Vienna", "the capital"]
+    spoken = _places(
+        "The envoy met ministers in Vienna. The capital said talks went well.", gazetteer
+    )
+    assert spoken["Vienna"][1] == ["Vienna"]
+    quoted = _places(
+        'Officials met in Vienna. "We will leave the capital tonight," a guide in Graz said.',
+        gazetteer,
+    )
+    assert quoted["Vienna"][1] == ["Vienna"]
+    assert (
+        _places("The envoy drove from the station to the launch site on Monday.", gazetteer) == {}
+    )
+
+
+def test_two_capitals_named_together_leave_the_capital_unresolved(gazetteer: Gazetteer) -> None:
+    one = _places(
+        "The envoy flew to Vienna on Monday. The train left the capital on Tuesday.", gazetteer
+    )
+    assert one["Vienna"][1] == ["Vienna", "the capital"]
+    text = (
+        "The envoy flew from Vienna to Budapest on Monday. The train left the capital on Tuesday."
+    )
+    places = _places(text, gazetteer)
+    assert places["Vienna"][1] == ["Vienna"]
+    assert places["Budapest"][1] == ["Budapest"]
+
+
+def test_the_city_does_not_refer_to_the_dateline_place(gazetteer: Gazetteer) -> None:
+    body = _places("The night train passed Graz and left the town late.", gazetteer)
+    assert body["Graz"][1] == ["Graz", "the town"]
+    text = "GRAZ, Austria, May 2 (Wire) - The night train to Vienna left the city late on Monday."
+    assert _places(text, gazetteer)["Graz"][1] == ["GRAZ"]
+
+
+def test_the_arrival_a_sentence_opens_with_is_no_new_mention(gazetteer: Gazetteer) -> None:
+    told = _places("The envoy reached Debrecen at noon. He left the town at dusk.", gazetteer)
+    assert told["Debrecen"][1] == ["Debrecen", "the town"]
+    text = "The envoy reached Debrecen at noon. Before reaching the town he toured Szolnok."
+    assert _places(text, gazetteer)["Debrecen"][1] == ["Debrecen"]
+
+
+def test_the_border_town_may_be_a_crossing_named_last(gazetteer: Gazetteer) -> None:
+    text = (
+        "The delegation crossed into Russia at Khasan on Monday. "
+        "The train left the border town after dark."
+    )
+    assert _places(text, gazetteer)["Khasan"][1] == ["Khasan", "the border town"]
+    town = _places("The train reached Khasan. It left the town at dusk.", gazetteer)
+    assert town["Khasan"][1] == ["Khasan"]
+
+
+def test_the_bridge_is_the_bridge_named_last_and_crossing_it_a_border(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Crowds waited near the Sino-Korean Friendship Bridge on Monday. "
+        "The train crossed the bridge at noon, a guard said."
+    )
+    role, texts = _places(text, gazetteer)["Sino-Korean Friendship Bridge"]
+    assert role == Role.BORDER
+    assert texts[-1] == "the bridge"
+
+
+def test_the_station_is_none_once_a_town_is_named_after_the_last_station(
+    gazetteer: Gazetteer,
+) -> None:
+    told = "The train pulled into Beijing railway station at dawn. Police cleared the station."
+    assert _places(told, gazetteer)["Beijing railway station"][1] == [
+        "Beijing railway station",
+        "the station",
+    ]
+    text = (
+        "The train pulled into Beijing railway station at dawn. The envoy later drove to "
+        "Tianjin. Police cleared the station before noon."
+    )
+    assert _places(text, gazetteer)["Beijing railway station"][1] == ["Beijing railway station"]

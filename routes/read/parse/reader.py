@@ -24,6 +24,7 @@ from routes.read import native
 from routes.read.gazetteer import Gazetteer
 from routes.read.parse.candidates import Match, find_candidates, register_candidates
 from routes.read.parse.match import new_match, readings_of
+from routes.read.parse.references import described_places
 from routes.read.parse.resolve import (
     LowerWords,
     choose_namesakes,
@@ -202,7 +203,10 @@ def _parse_report(
     matches, demonyms = find_candidates(text, gazetteer, language)
     counts = context_countries(matches, demonyms)
     found: list[tuple[Place, Mention]] = []
-    for match, place in _resolved(matches, counts, text, is_native, gazetteer):
+    resolved = _resolved(matches, counts, text, is_native, gazetteer)
+    if not is_native:
+        resolved = described_places(text, resolved, gazetteer)
+    for match, place in resolved:
         index = max(bisect.bisect_right(starts, match.start) - 1, 0)
         if index not in sentences:
             sentences[index] = read_sentence(

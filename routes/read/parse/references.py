@@ -1,21 +1,36 @@
-"""Places referred back to rather than named: the dateline's place.
+"""Places referred back to rather than named: the dateline's place, and described places.
 
 Wire copy names the place it is filed from once, in the dateline, and then refers back to
 it: "PRZEMYŚL, Poland (Wire) - … the train that left this border town late on Thursday".
 :func:`referred_places` makes each such reference a mention of the dateline's place, so the
 role its words give ("left this border town": where the leg began) reaches the place. The
 words are ``[references] dateline`` of ``routes/read/lang/en.toml``.
+
+It then names a place once and describes it after: "… toured a factory in Beijing. The
+train left the capital at about 3 p.m.". :func:`described_places` makes each such
+definite description ("the capital", "the Liaoning capital", "the port city", "the launch
+site") a mention of the nearest earlier named place of its kind, found in one pass over
+the report's resolved places; the words and kinds are ``[[references.kinds]]``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
+from routes.model import Kind, Place
+from routes.read.gazetteer import Gazetteer
 from routes.read.lexicon import language_table, literal_phrase
 from routes.read.parse.match import Match
+from routes.read.parse.role import actor_frame
+from routes.read.parse.visits import order_words
+from routes.read.parse.words import LEXICON
+
+#: A place found in a report with the match that names it.
+Named = tuple[Match, Place]
 
 
 def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
@@ -38,3 +53,243 @@ def _dateline_words() -> re.Pattern[str]:
     phrases = sorted(language_table("en", "references").get("dateline", ()), key=len, reverse=True)
     words = "|".join(literal_phrase(str(p)) for p in phrases)
     return re.compile(rf"\b(?:{words or '(?!)'})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Description:
+    """One ``[[references.kinds]]`` entry: what kinds of place its words may refer to."""
+
+    kinds: frozenset[str]
+    capital: bool = False  # only a country's capital ("the capital")
+    modified: bool = False  # may carry a capitalised modifier ("the Liaoning capital")
+    local: bool = False  # of the town named last: none once a town follows its place
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A description found in the text, with the span of its modifier if any."""
+
+    start: int
+    end: int
+    description: Description
+    modifier: tuple[int, int] | None
+
+
+class _Latest:
+    """The places named so far: per description the latest that fits it and the one before
+    (a different place), and capitals and cities by country."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer, descriptions: Sequence[Description]):
+        self._text = text
+        self._gazetteer = gazetteer
+        self._descriptions = descriptions
+        self.fitting: dict[Description, tuple[Named, Named | None]] = {}
+        self.capitals: dict[str, Named] = {}  # by country
+        self.cities: dict[str, Named] = {}  # cities and towns by country
+
+    def add(self, named: Named) -> None:
+        """Remember ``named`` as the latest of what it fits; a dateline is no place the story
+        names (it is referred to as "this city" or "here": :func:`referred_places`)."""
+        if named[0].dateline:
+            return
+        place = named[1]
+        capital = place.kind in _SETTLEMENTS and self._gazetteer.is_capital(place)
+        for description in self._descriptions:
+            if place.kind in description.kinds and (capital or not description.capital):
+                last = self.fitting.get(description)
+                if last is None or last[0][1].id == place.id:
+                    self.fitting[description] = (named, last[1] if last else None)
+                else:
+                    self.fitting[description] = (named, last[0])
+        if place.kind in _SETTLEMENTS:
+            self.cities[place.country] = named
+            if capital:
+                self.capitals[place.country] = named
+
+    def referent(self, hit: _Hit, modifier: str, modifier_place: Place | None) -> Named | None:
+        """The place ``hit`` refers to, if any: the latest that fits, none when another place
+        that fits was named in the sentence of the latest or the one before it ("from
+        Beijing to Ulaanbaatar … the capital"); with a modifier, the capital named last of
+        the country it names ("the Chinese capital") or the city named last of a named
+        region's country ("the Liaoning capital")."""
+        if hit.modifier is None:
+            latest, rival = self.fitting.get(hit.description, (None, None))
+            if latest is None or (rival is not None and self._near(rival, latest)):
+                return None
+            town = self._last_town()
+            if hit.description.local and town is not None and town[0].start > latest[0].start:
+                return None
+            return latest
+        country = LEXICON.demonyms.get(modifier.lower())
+        if country:
+            return self.capitals.get(country)
+        if modifier_place is None:
+            return None
+        if modifier_place.kind == Kind.COUNTRY:
+            return self.capitals.get(modifier_place.country)
+        if modifier_place.kind in (Kind.REGION, Kind.AREA) and modifier_place.country:
+            return self.cities.get(modifier_place.country)
+        return None
+
+    def _last_town(self) -> Named | None:
+        """The city or town named last, if any."""
+        return max(self.cities.values(), key=lambda n: n[0].start, default=None)
+
+    def _near(self, rival: Named, latest: Named) -> bool:
+        """Whether ``rival`` is named in the sentence of ``latest`` or the one before it."""
+        stop = self._text.rfind(". ", 0, latest[0].start)
+        before = self._text.rfind(". ", 0, stop) if stop > 0 else -1
+        return rival[0].start > before
+
+
+_SETTLEMENTS = (Kind.CITY, Kind.TOWN)
+
+
+def described_places(text: str, named: Sequence[Named], gazetteer: Gazetteer) -> list[Named]:
+    """``named`` (in text order) with a mention for each description that refers back to one
+    of them ("the capital": the capital named last), in text order.
+
+    A modifier naming a region ("the Liaoning capital") is part of the description and no
+    mention of its own once the description refers to a place.
+    """
+    starts = [m.start for m, _ in named]
+    hits = [h for h in _hits(text) if not _refers_to_nothing(text, h, named, starts)]
+    if not hits:
+        return list(named)
+    at = {m.start: (m, p) for m, p in named}
+    latest = _Latest(text, gazetteer, _description_words()[2])
+    quotes = _quoted(text)
+    found: list[Named] = []
+    dropped: set[int] = set()
+    index = 0
+    for hit in hits:
+        while index < len(named) and named[index][0].start < hit.start:
+            latest.add(named[index])
+            index += 1
+        owner = _modifier_name(hit, at)
+        modifier = text[hit.modifier[0] : hit.modifier[1]] if hit.modifier else ""
+        referent = latest.referent(hit, modifier, owner[1] if owner else None)
+        if referent is None or _quote_of(quotes, hit.start) != _quote_of(quotes, referent[0].start):
+            continue
+        if owner is not None:
+            dropped.add(owner[0].start)
+        found.append((_mention_at(referent[0], hit), referent[1]))
+    kept = [n for n in named if n[0].start not in dropped]
+    return sorted([*kept, *found], key=lambda n: n[0].start)
+
+
+def _modifier_name(hit: _Hit, at: dict[int, Named]) -> Named | None:
+    """The place named as ``hit``'s modifier ("Liaoning" of "the Liaoning capital"), if any."""
+    if hit.modifier is None:
+        return None
+    owner = at.get(hit.modifier[0])
+    return owner if owner is not None and owner[0].end == hit.modifier[1] else None
+
+
+def _mention_at(referent: Match, hit: _Hit) -> Match:
+    """``referent``'s match moved to the description ``hit``, with nothing of its wording."""
+    return replace(
+        referent,
+        start=hit.start,
+        end=hit.end,
+        role=None,
+        initial=False,
+        embedded=False,
+        dateline=False,
+        region="",
+    )
+
+
+def _hits(text: str) -> list[_Hit]:
+    """Every description in ``text``, in text order (see ``[[references.kinds]]``)."""
+    pattern, by_word, _ = _description_words()
+    hits = []
+    for m in pattern.finditer(text):
+        description = by_word[" ".join(m.group("head").split())]
+        modifier = m.span("mod") if m.group("mod") else None
+        if modifier is None or description.modified:
+            hits.append(_Hit(m.start(), m.end(), description, modifier))
+    return hits
+
+
+def _refers_to_nothing(text: str, hit: _Hit, named: Sequence[Named], starts: list[int]) -> bool:
+    """Whether ``hit`` names its own place, stands beside a name, overlaps one or is a
+    government ("the capital said"); ``starts``: the starts of ``named``."""
+    index = bisect.bisect_left(starts, hit.start)
+    for match, _ in named[max(index - 1, 0) : index + 3]:
+        inside = (match.start, match.end) == hit.modifier
+        if match.start < hit.end and hit.start < match.end and not inside:
+            return True
+        if match.end <= hit.start and _APPOSITION.fullmatch(text, match.end, hit.start):
+            return True  # "X, the regional capital": the name already says it
+        if hit.end <= match.start and _APPOSITION.fullmatch(text, hit.end, match.start):
+            return True  # "the capital, X" / "the port X"
+    if _named_after().match(text, hit.end) or _the_arrival_told(text, hit.start):
+        return True
+    return actor_frame(text[max(0, hit.start - 80) : hit.start], text[hit.end : hit.end + 60])
+
+
+def _the_arrival_told(text: str, start: int) -> bool:
+    """Whether a description at ``start`` is what opens its sentence as the arrival the
+    sentence before told ("Before reaching the capital he toured X": ``[order]
+    before_arrival``), which the visit order reads as that arrival, no event of its own."""
+    head = text[text.rfind(". ", 0, start) + 1 : start]
+    opening = order_words().before_arrival.search(head)
+    return opening is not None and not head[opening.end() :].strip()
+
+
+_APPOSITION = re.compile(r"\s*,?\s*")
+
+
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The spans of the quoted passages of ``text``."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _quote_of(quotes: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The quoted passage of ``quotes`` (in text order) holding ``offset``, if any."""
+    index = bisect.bisect_right(quotes, offset, key=lambda quote: quote[0]) - 1
+    if index >= 0 and quotes[index][0] <= offset < quotes[index][1]:
+        return quotes[index]
+    return None
+
+
+@cache
+def _named_after() -> re.Pattern[str]:
+    """``[references] named_after`` words followed by a capitalised name."""
+    words = language_table("en", "references").get("named_after", ())
+    joined = "|".join(literal_phrase(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{joined or '(?!)'})\s+[A-Z]")
+
+
+@cache
+def _description_words() -> tuple[re.Pattern[str], dict[str, Description], tuple[Description, ...]]:
+    """One pattern for every description, the entry each head word belongs to, and the
+    entries."""
+    table = language_table("en", "references")
+    by_word: dict[str, Description] = {}
+    descriptions: list[Description] = []
+    for entry in table.get("kinds", ()):
+        description = Description(
+            kinds=frozenset(str(k) for k in entry.get("kinds", ())),
+            capital=bool(entry.get("capital", False)),
+            modified=bool(entry.get("modified", False)),
+            local=bool(entry.get("local", False)),
+        )
+        descriptions.append(description)
+        for word in entry.get("words", ()):
+            by_word[" ".join(str(word).split())] = description
+    heads = "|".join(literal_phrase(w) for w in sorted(by_word, key=len, reverse=True))
+    articles = "|".join(literal_phrase(str(a)) for a in table.get("articles", ()))
+    name = r"[A-Z][\w'’-]*"
+    return (
+        re.compile(
+            rf"\b(?i:{articles or '(?!)'})\s+(?:(?P<mod>{name}(?:\s+{name})?)\s+)?"
+            rf"(?P<head>{heads or '(?!)'})\b(?![-‐])"
+        ),
+        by_word,
+        tuple(descriptions),
+    )
