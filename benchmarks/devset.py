@@ -7,8 +7,9 @@ users can publish needs (recall and precision 0.95, visit order 0.90, denied sto
 off 0.95 for English; 0.90 / 0.90 / 0.85 for Korean and Russian).
 
 Beside them stand the same four figures on the blind set (``tests/blind/``), written
-without reading the reader's rules and never tuned on: information, no target, so a
-gap between the two sets shows how much of the development figure is fitting.
+without reading the reader's rules and never a target: information, so a gap between the
+two sets shows how much of the development figure is fitting (its misses have been read to
+find kinds of failure since, so it now flatters the reader: see its README).
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ TARGETS: dict[str, tuple[float, float, float, float]] = {
 }
 QUICK_REPORTS = 6
 SHOWN = 10
-#: The blind set: written without reading the reader's rules, never tuned on.
+#: The blind set: written without reading the reader's rules, never a target.
 BLIND_DIR = PROJECT_DIR / "tests" / "blind"
 BLIND_NOTE = (
-    "blind set (tests/blind): written without reading the reader's rules and never tuned "
-    "on; its figures are information, not targets"
+    "blind set (tests/blind): written without reading the reader's rules; its misses were "
+    "read on 2026-12-02/03 to find kinds of failure (fixed as general rules), so its "
+    "figures flatter the reader; information, not targets"
 )
 
 
@@ -115,7 +117,7 @@ def _add_language(
     reports = result.reports
     outcome.add(
         Figure(f"{name}: recall", result.recall, "", recall, "higher",
-               note="info: never tuned on" if blind else ""),
+               note="info: not a target" if blind else ""),
         Figure(f"{name}: precision", result.precision, "", precision, "higher"),
         Figure(f"{name}: visit order", result.order_accuracy, "", order, "higher",
                note=f"{sum(r.order_checked for r in reports)} reports with 2+ visits"),

@@ -1,7 +1,8 @@
 """The blind set is well formed: it loads, its gold can be scored, and it is large enough.
 
-The blind set (``tests/blind/``) was written without reading the reader's rules and is never
-tuned on, so these tests check its format only; there is no accuracy floor here.
+The blind set (``tests/blind/``) was written without reading the reader's rules and is not a
+target (its misses have been read to find kinds of failure: see its README), so these tests
+check its format only; there is no accuracy floor here.
 """
 
 from __future__ import annotations
