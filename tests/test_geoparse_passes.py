@@ -825,3 +825,18 @@ def test_talks_opening_in_a_place_and_a_train_kept_there_make_it_a_stop(
     gazetteer: Gazetteer, text: str, name: str, role: str
 ) -> None:
     assert _by_name(_parse(text, gazetteer))[name] == role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A visit to Qiqihar, mentioned by some local media, did not take place.",
+        "A stop in Qiqihar, officials said, was called off.",
+    ],
+)
+def test_a_place_whose_sentence_denies_it_past_a_clause_between_commas_is_ruled_out(
+    gazetteer: Gazetteer, sentence: str
+) -> None:
+    roles = _by_name(_parse(f"The train left Harbin at dawn. {sentence}", gazetteer))
+    assert roles["Qiqihar"] == Role.RULED_OUT
+    assert roles["Harbin"] == Role.ORIGIN

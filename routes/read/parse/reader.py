@@ -44,7 +44,7 @@ from routes.read.parse.role import (
     place_role,
 )
 from routes.read.parse.sentences import Sentence, mention_time, read_sentence, sentences_with_times
-from routes.read.parse.status import clause_span, overturned, status_of
+from routes.read.parse.status import clause_span, overturned, status_of, subject_denied
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
 
@@ -260,6 +260,8 @@ def _mention(
     status = status_of(text[clause[0] : clause[1]], words)
     if _overturned(text, clause, match.start, sentence.end, words):
         status = Status.RULED_OUT  # "had expected him to stop in X, but that did not happen"
+    elif clause[0] == sentence.start and subject_denied(text, clause[1], sentence.end, words):
+        status = Status.RULED_OUT  # "A visit to X, mentioned by some, did not take place"
     if status in (Status.SPECULATIVE, Status.EXPECTED):
         # a modal governs the words after it: "could detour to X", not "X so passengers could"
         status = status_of(text[clause[0] : match.end], words)

@@ -59,6 +59,24 @@ def overturned(text: str, clause_end: int, sentence_end: int, language: str = "e
     return pattern is not None and pattern.match(text, clause_end, sentence_end) is not None
 
 
+def subject_denied(text: str, clause_end: int, sentence_end: int, language: str = "en") -> bool:
+    """Whether the sentence goes on from the opening clause ending at ``clause_end``, past a
+    clause between commas, to a predicate that denies it ("A visit to X, mentioned by some
+    local media, did not take place": ``subject_denied`` of ``[frames]``)."""
+    pattern = _denying_predicate(language)
+    return pattern is not None and pattern.match(text, clause_end, sentence_end) is not None
+
+
+@functools.cache
+def _denying_predicate(language: str) -> re.Pattern[str] | None:
+    """The ``subject_denied`` phrases after one clause between commas, or None for none."""
+    phrases = lexicon_for(language).frames.get("subject_denied", ())
+    if not phrases:
+        return None
+    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    return re.compile(rf",\s[^,.;:]{{1,80}},\s+(?:{alternatives})(?![\w'’])", re.IGNORECASE)
+
+
 @functools.cache
 def _overturning(language: str) -> re.Pattern[str] | None:
     """The ``overturns_before`` phrases anchored at a clause break, or None for none."""
