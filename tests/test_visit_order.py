@@ -568,3 +568,16 @@ def test_a_stop_where_the_train_waits_for_the_return_comes_after_the_destination
         date(2023, 9, 15),
     )
     assert names == ["Minsk", "Orsha"]
+
+
+def test_a_stop_told_on_the_way_back_comes_after_a_destination_it_lies_before(
+    gazetteer,
+) -> None:
+    # Smolensk lies between Moscow and Minsk, but "on the way back" puts it after the turn
+    names = _journey_names(
+        "The train left Moscow on Monday and reached Minsk on Tuesday for talks. On the way "
+        "back it passed Smolensk late on Thursday.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names.index("Minsk") < names.index("Smolensk")

@@ -58,6 +58,7 @@ class EventTime(NamedTuple):
     sentence: tuple[str, int] = ("", -1)  # the report id and start of its sentence
     planned: bool = False  # told as a plan or an expectation, not as done
     report: int = 0  # the place of its report in the order the reports are read
+    back: bool = False  # told on the way back ("on the way back it passed X", "X again")
 
 
 class OrderWords(NamedTuple):
@@ -275,6 +276,7 @@ def mention_times(
             report=report,
             planned=mention.status == Status.EXPECTED
             or when.day > published.get(mention.report_id, when.day),
+            back=_told_on_the_way_back(mention),
         )
         if mention.role not in _SAYING_ROLES and (latest is None or _key(when) > _key(latest)):
             latest = when
@@ -446,7 +448,8 @@ def order_by_event_time(
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
     final = _final_destination(stops, times, reached)
     first = _first_origin(stops, keys, distance)
-    if final is not None and _passed_on_the_way(final, stops, keys, first, distance):
+    back = {i for i, stop in enumerate(stops) if _back(times.get(stop[0].id))}
+    if final is not None and _passed_on_the_way(final, stops, keys, first, distance, back):
         final = None  # reached before stops on later days that lie beyond it
     ends = {i for i in (first, final) if i is not None}
     middle = sorted((i for i in keys if i not in ends), key=lambda i: (keys[i], i))
@@ -500,6 +503,7 @@ def _passed_on_the_way(
     keys: Mapping[int, _Key],
     first: int | None,
     distance: Distance,
+    back: Collection[int] = (),
 ) -> bool:
     """Whether the dated destination ``final`` came before stops of later days beyond it.
 
@@ -508,7 +512,8 @@ def _passed_on_the_way(
     A destination that is the earliest event of all came before any stop told after it, the
     same day included ("opened in X on Wednesday … stopped at Y for the journey home").
     A later stop lying on the way to the destination from the journey's start (a date of
-    the sentence put on "the journey to Moscow") does not move it.
+    the sentence put on "the journey to Moscow") does not move it, unless the report tells
+    it on the way back (``back``, indices of such stops): then it came after the turn.
     """
     if final not in keys:
         return False
@@ -521,11 +526,18 @@ def _passed_on_the_way(
     for index, key in keys.items():
         if key[:3] <= keys[final][:3] or index == start:
             continue
+        if index in back:
+            return True
         x = stops[index][0]
         detour = distance(a, x) + distance(x, f) - distance(a, f)
         if detour > min(distance(a, x), distance(x, f)):
             return True
     return False
+
+
+def _back(when: EventTime | str | None) -> bool:
+    """Whether an event time was told on the way back (an ISO string never is)."""
+    return isinstance(when, EventTime) and when.back
 
 
 #: km between two places.
