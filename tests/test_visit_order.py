@@ -581,3 +581,16 @@ def test_a_stop_told_on_the_way_back_comes_after_a_destination_it_lies_before(
         date(2023, 9, 15),
     )
     assert names.index("Minsk") < names.index("Smolensk")
+
+
+def test_a_stop_told_later_the_same_day_comes_after_a_destination_it_lies_before(
+    gazetteer,
+) -> None:
+    # Orsha lies between Smolensk and Minsk, but "then", the day Minsk was reached, puts it after
+    names = _journey_names(
+        "The train left Smolensk on Monday and reached Minsk on Tuesday. It then went on "
+        "through Orsha.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names.index("Minsk") < names.index("Orsha")

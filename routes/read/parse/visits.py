@@ -513,7 +513,8 @@ def _passed_on_the_way(
     same day included ("opened in X on Wednesday … stopped at Y for the journey home").
     A later stop lying on the way to the destination from the journey's start (a date of
     the sentence put on "the journey to Moscow") does not move it, unless the report tells
-    it on the way back (``back``, indices of such stops): then it came after the turn.
+    it on the way back (``back``, indices of such stops) or told it later the same day
+    ("reached X on Tuesday. It then went on through Y": a higher rank of that day and report).
     """
     if final not in keys:
         return False
@@ -526,7 +527,7 @@ def _passed_on_the_way(
     for index, key in keys.items():
         if key[:3] <= keys[final][:3] or index == start:
             continue
-        if index in back:
+        if index in back or (key[:2] == keys[final][:2] and key[2] > keys[final][2]):
             return True
         x = stops[index][0]
         detour = distance(a, x) + distance(x, f) - distance(a, f)
