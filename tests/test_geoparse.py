@@ -307,6 +307,11 @@ def test_since_a_year_is_not_history(gazetteer: Gazetteer) -> None:
         ("The Pyongyang-bound train left Khasan at dawn.", "pyongyang", "destination"),
         ("The train left Moscow-based diplomats puzzled.", "moscow", "context"),
         ("Kim will meet Putin in Vladivostok, the Kremlin said.", "moscow", "actor"),
+        # a speaker in or from a capital: the frame after it is theirs ("… said")
+        ("A trader in Seoul said the border shops had closed early.", "seoul", "context"),
+        ("Backpackers who rode on from Beijing said the night was quiet.", "beijing", "origin"),
+        ("Officials from Seoul said nothing about the train.", "seoul", "actor"),
+        ("There was no comment from Washington, which said little.", "washington", "actor"),
     ],
 )
 def test_roles_follow_the_cues(

@@ -545,3 +545,52 @@ def test_korean_and_russian_words_of_heading_home_close_the_journey(
         text, source="Test Wire", published=date(2023, 9, 16), language=language
     )
     assert _route_names(report, gazetteer) == ["Pyongyang", "Vladivostok", "Pyongyang"]
+
+
+def test_a_stop_told_after_the_destination_the_same_day_comes_after_it(gazetteer) -> None:
+    # the destination is the earliest event; "later" the same day puts the next stop after it
+    names = _journey_names(
+        "The delegation arrived in Minsk on Wednesday. Later the empty train stopped at Orsha.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Minsk", "Orsha"]
+
+
+def test_a_stop_where_the_train_waits_for_the_return_comes_after_the_destination(
+    gazetteer,
+) -> None:
+    # "stopped at X for the journey home" (``[order] way_back_after``): after the latest event
+    names = _journey_names(
+        "The summit opened in Minsk on Wednesday. Railway staff said the train stopped at "
+        "Orsha for the journey home.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Minsk", "Orsha"]
+
+
+def test_a_stop_told_on_the_way_back_comes_after_a_destination_it_lies_before(
+    gazetteer,
+) -> None:
+    # Smolensk lies between Moscow and Minsk, but "on the way back" puts it after the turn
+    names = _journey_names(
+        "The train left Moscow on Monday and reached Minsk on Tuesday for talks. On the way "
+        "back it passed Smolensk late on Thursday.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names.index("Minsk") < names.index("Smolensk")
+
+
+def test_a_stop_told_later_the_same_day_comes_after_a_destination_it_lies_before(
+    gazetteer,
+) -> None:
+    # Orsha lies between Smolensk and Minsk, but "then", the day Minsk was reached, puts it after
+    names = _journey_names(
+        "The train left Smolensk on Monday and reached Minsk on Tuesday. It then went on "
+        "through Orsha.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names.index("Minsk") < names.index("Orsha")

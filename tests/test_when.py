@@ -217,6 +217,19 @@ def test_a_weekday_in_a_clause_without_tense_takes_the_future_of_its_sentence() 
     ]
 
 
+def test_a_participle_set_off_by_commas_gives_its_sentence_no_past() -> None:
+    # Monday 11 September: "will visit the fort, perched above the harbour, before heading
+    # on … on Thursday" is the coming Thursday; the participle describes the fort
+    assert _times(
+        "The tourists will visit the old fort, perched above the harbour, before heading "
+        "on to the coast on Thursday."
+    ) == [("Thursday", "2023-09-14")]
+    assert _times(
+        "The tourists visited the old fort, perched above the harbour, before heading "
+        "on to the coast on Thursday."
+    ) == [("Thursday", "2023-09-07")]
+
+
 @pytest.mark.parametrize(
     ("text", "words", "part"),
     [

@@ -60,6 +60,7 @@ class Lexicon:
     descriptions: tuple[Cue, ...] = ()  # their role is the gazetteer id of the place
     actor_before: Cue | None = None
     actor_after: Cue | None = None
+    actor_speaker: Cue | None = None  # "a diplomat in": the speaker is there, not the place
     border_words: dict[str, str] = field(default_factory=dict)
     border_anchors: tuple[str, ...] = ()  # every [borders] pattern holds one of them
 
@@ -312,7 +313,7 @@ def _actor(table: dict[str, Any], where: str, path: Path) -> Cue | None:
         return None
     phrases = list(_strings(table, where, path))
     alternatives = "|".join(compile_phrase(p) for p in phrases)
-    if where == "before":
+    if where in ("before", "speaker"):
         regex = rf"\b(?:{alternatives})\s+(?:the\s+)?{_AND_NAME}$"
     else:
         regex = rf"^\s*(?:{alternatives})"
@@ -410,6 +411,7 @@ def load_lexicon(language: str) -> Lexicon:
         statuses=tuple(_status(t, path) for t in data.get("statuses", [])),
         actor_before=_actor(data.get("actors", {}), "before", path),
         actor_after=_actor(data.get("actors", {}), "after", path),
+        actor_speaker=_actor(data.get("actors", {}), "speaker", path),
         descriptions=tuple(_description(t, path) for t in data.get("descriptions", [])),
         borders=_borders(data.get("borders", {}), path),
         border_anchors=_border_anchors(data.get("borders", {}), path),

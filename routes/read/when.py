@@ -134,6 +134,9 @@ _EXPLICIT_PARTS = re.compile(
 _YEAR_AT_END = re.compile(r"(?:1[89]|20)\d\d$")
 _PAST_ENDINGS = "|".join(map(re.escape, _WORDS.raw["past_endings"]))
 _PAST = re.compile(rf"\w+(?:{_PAST_ENDINGS})\b|\b{_WORDS.alternation('past', as_written=True)}\b")
+#: A phrase set off by commas that opens with a participle ("X, linked to Y by a bridge,"):
+#: it describes a place or a person, so its "-ed" tells no tense of the clause around it.
+_APPOSITION = re.compile(rf",\s*\w+(?:{_PAST_ENDINGS})\b[^,;.]*,")
 #: Words every day expression holds (a weekday or a month; the words of :data:`_DAY_WORD`
 #: are found apart): :data:`_DAY_EXPR` is only tried just before them. ``_WEEKDAY|_MONTH``,
 #: written grouped by first letter (:func:`by_first_letter`) to scan a report quicker.
@@ -450,6 +453,7 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     if _FUTURE.search(clause) or _PAST.search(clause):
         return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
     rest = _FUTURE.sub(" ", before)  # "is expected to": the cue's own "-ed" is no past verb
+    rest = _APPOSITION.sub(",", rest)  # ", linked to the city by a bridge,": no past verb
     return bool(_FUTURE.search(before)) and not (_PERFECT.search(before) or _PAST.search(rest))
 
 

@@ -35,6 +35,7 @@ class RoleCues:
     passing: re.Pattern[str]
     actor_before: Cue | None
     actor_after: Cue | None
+    actor_speaker: Cue | None
     comparison: re.Pattern[str]
     comparison_gates: tuple[str, ...]
     title_after: re.Pattern[str]
@@ -88,6 +89,7 @@ def role_cues(language: str = "en") -> RoleCues:
         passing=re.compile(rf"\b(?:{passing})", re.IGNORECASE),
         actor_before=lexicon.actor_before,
         actor_after=lexicon.actor_after,
+        actor_speaker=lexicon.actor_speaker,
         # "farther from Canberra than", "the distance from Beijing to": beside the journey
         comparison=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('comparison', ()))})\s+(?:the\s+)?$",
@@ -790,12 +792,17 @@ def _is_actor(before: str, after: str, language: str = "en") -> bool:
 
 @functools.lru_cache(maxsize=MEMO_SIZE)
 def actor_frame(before: str, after: str, language: str = "en") -> bool:
-    """Whether the words around a place are a metonymy frame ("ties with", "Moscow said")."""
+    """Whether the words around a place are a metonymy frame ("ties with", "Moscow said").
+
+    A frame after the place is the speaker's, not the place's, when words before it put a
+    speaker there ("a diplomat in Beijing said", "travellers from X said").
+    """
     cues = role_cues(language)
     after_cue, before_cue = cues.actor_after, cues.actor_before
     head = after[:60]
     if (
         after_cue is not None
+        and not _speaker_there(before, cues)
         and holds_any(head.lower(), after_cue.gates)
         and after_cue.pattern.match(head)
     ):
@@ -803,6 +810,14 @@ def actor_frame(before: str, after: str, language: str = "en") -> bool:
     if before_cue is not None and holds_any(before.lower(), before_cue.gates):
         return before_cue.pattern.search(before) is not None
     return False
+
+
+def _speaker_there(before: str, cues: RoleCues) -> bool:
+    """Whether the words before a place put the one who speaks after it there."""
+    speaker = cues.actor_speaker
+    if speaker is None or not holds_any(before.lower(), speaker.gates):
+        return False
+    return speaker.pattern.search(before) is not None
 
 
 #: A place used as an adjective ("Moscow-based officials"): never a stop.

@@ -58,6 +58,7 @@ class EventTime(NamedTuple):
     sentence: tuple[str, int] = ("", -1)  # the report id and start of its sentence
     planned: bool = False  # told as a plan or an expectation, not as done
     report: int = 0  # the place of its report in the order the reports are read
+    back: bool = False  # told on the way back ("on the way back it passed X", "X again")
 
 
 class OrderWords(NamedTuple):
@@ -76,6 +77,7 @@ class OrderWords(NamedTuple):
     home_before: re.Pattern[str]  # right before the place: the train came back to it
     home_after: re.Pattern[str]  # right after it: the same
     way_back: re.Pattern[str]  # before the place: on the way back, after the turn
+    way_back_after: re.Pattern[str]  # right after the place: readied there for the way back
     again: re.Pattern[str]  # right before or after the place: passed a second time
     home_bound: re.Pattern[str]  # in the sentence: the train set off back home
     arrived: re.Pattern[str]  # right before the place (a few words between): it got there
@@ -117,6 +119,7 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("home_before", [])),
                 _alternatives(lists.get("home_after", [])),
                 _alternatives(lists.get("way_back", [])),
+                rf"^\s*(?:{_alternatives(lists.get('way_back_after', []))})",
                 _alternatives(lists.get("again", [])),
                 _alternatives(lists.get("home_bound", [])),
                 rf"(?:{_alternatives(lists.get('arrived', []))}){_ARRIVED_GAP}$",
@@ -273,6 +276,7 @@ def mention_times(
             report=report,
             planned=mention.status == Status.EXPECTED
             or when.day > published.get(mention.report_id, when.day),
+            back=_told_on_the_way_back(mention),
         )
         if mention.role not in _SAYING_ROLES and (latest is None or _key(when) > _key(latest)):
             latest = when
@@ -338,7 +342,7 @@ def _mention_time(
         return EventTime(_shift(last_told.day, 1), after)
     if before is not None:
         return EventTime(before.day, before.rank - 1 + after)
-    if latest is not None and words.way_back.search(head):
+    if latest is not None and _told_for_the_way_back(mention, head):
         return EventTime(latest.day, latest.rank + 1 + after)
     if words.later.search(head):
         last = latest if mention.status == Status.EXPECTED and latest is not None else last_told
@@ -346,6 +350,14 @@ def _mention_time(
     if mention.status == Status.EXPECTED and done is not None:
         return EventTime(done.day, done.rank + 1 + after)
     return None
+
+
+def _told_for_the_way_back(mention: Mention, head: str) -> bool:
+    """Whether ``mention`` tells its place on the way back ("on the way back, X") or as where
+    the train waits for it ("serviced at X for the return"): after the latest event told."""
+    words = order_words()
+    tail = mention.quote[max(0, mention.end - mention.sentence_start) :]
+    return bool(words.way_back.search(head) or words.way_back_after.match(tail))
 
 
 def _told_earlier_than(head: str, told_before: _Span | None) -> EventTime | None:
@@ -436,7 +448,8 @@ def order_by_event_time(
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
     final = _final_destination(stops, times, reached)
     first = _first_origin(stops, keys, distance)
-    if final is not None and _passed_on_the_way(final, stops, keys, first, distance):
+    back = {i for i, stop in enumerate(stops) if _back(times.get(stop[0].id))}
+    if final is not None and _passed_on_the_way(final, stops, keys, first, distance, back):
         final = None  # reached before stops on later days that lie beyond it
     ends = {i for i in (first, final) if i is not None}
     middle = sorted((i for i in keys if i not in ends), key=lambda i: (keys[i], i))
@@ -490,30 +503,42 @@ def _passed_on_the_way(
     keys: Mapping[int, _Key],
     first: int | None,
     distance: Distance,
+    back: Collection[int] = (),
 ) -> bool:
     """Whether the dated destination ``final`` came before stops of later days beyond it.
 
     A report that dates arrival at a destination and then stops on later days ("entered
     Manzhouli on the 25th; on the 26th it passed Qiqihar") tells a journey that went on.
+    A destination that is the earliest event of all came before any stop told after it, the
+    same day included ("opened in X on Wednesday … stopped at Y for the journey home").
     A later stop lying on the way to the destination from the journey's start (a date of
-    the sentence put on "the journey to Moscow") does not move it.
+    the sentence put on "the journey to Moscow") does not move it, unless the report tells
+    it on the way back (``back``, indices of such stops) or told it later the same day
+    ("reached X on Tuesday. It then went on through Y": a higher rank of that day and report).
     """
     if final not in keys:
         return False
     if not keys[final][0]:  # a rank told in a route sentence: the stops told after came after
         return any(key[:3] > keys[final][:3] for key in keys.values())
     start = first if first is not None else min(keys, key=lambda i: (keys[i][:3], i))
-    if start == final:  # the earliest event of all: stops of later days came after it
-        return any(key[0] > keys[final][0] for key in keys.values())
+    if start == final:  # the earliest event of all: stops told after it came after it
+        return any(key[:3] > keys[final][:3] for key in keys.values())
     a, f = stops[start][0], stops[final][0]
     for index, key in keys.items():
         if key[:3] <= keys[final][:3] or index == start:
             continue
+        if index in back or (key[:2] == keys[final][:2] and key[2] > keys[final][2]):
+            return True
         x = stops[index][0]
         detour = distance(a, x) + distance(x, f) - distance(a, f)
         if detour > min(distance(a, x), distance(x, f)):
             return True
     return False
+
+
+def _back(when: EventTime | str | None) -> bool:
+    """Whether an event time was told on the way back (an ISO string never is)."""
+    return isinstance(when, EventTime) and when.back
 
 
 #: km between two places.
