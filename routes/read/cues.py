@@ -86,7 +86,7 @@ class CueBook:
     #: Korean: a sentence's subject that is another person travelling, not the train's
     #: passenger ("… 대통령은 이튿날 X로 떠난다"): the places after it are no stops.
     other_travellers: frozenset[str] = frozenset()
-    #: Korean: titles written after a person's name ("… 푸틴 대통령"), a bare word between.
+    #: Korean: titles written after a person's name ("… 코발렌코 대통령"), a bare word between.
     person_titles: tuple[str, ...] = ()
     #: Korean: words of riding the train ("열차"): a title opening a sentence with one is
     #: the traveller's own, not another leader's.
@@ -124,6 +124,7 @@ class KoreanParticles:
     meeting: tuple[str, ...] = ()
     possessive: frozenset[str] = frozenset()
     facilities: tuple[str, ...] = ()
+    span_ends: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ def load_cues(language: str) -> CueBook:
             meeting=tuple(options.get("meeting", ())),
             possessive=frozenset(options.get("possessive", ())),
             facilities=tuple(options.get("facilities", ())),
+            span_ends=tuple(options.get("span_ends", ())),
         ),
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         bound_for=tuple(options.get("bound_for", ())),

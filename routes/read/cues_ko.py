@@ -226,8 +226,14 @@ def _bare(book: CueBook, word: str) -> bool:
     "연해주"), not a place of its own with a particle ("국경역인 동당에서 하노이까지": the
     description is Dong Dang's)."""
     particles = book.particles
-    endings = (*particles.at, *particles.towards, *particles.subject, *particles.possessive)
-    return not word.endswith(tuple(endings)) and not word.endswith(("까지", "부터"))
+    endings = (
+        *particles.at,
+        *particles.towards,
+        *particles.subject,
+        *particles.possessive,
+        *particles.span_ends,
+    )
+    return not word.endswith(endings)
 
 
 @functools.cache

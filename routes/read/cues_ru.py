@@ -82,7 +82,7 @@ def _russian_after_cue(book: CueBook, text: str, end: int, limit: int) -> Role |
 
 def _after_an_event_there(book: CueBook, lemmas: Sequence[str]) -> bool:
     """Whether the words before a Russian place are "после" and an event held there ("после
-    встречи в Ханое", "после саммита во Владивостоке"): the place dates what follows, and
+    встречи в Осаке", "после саммита в Риге"): the place dates what follows, and
     in a sentence that tells no travel it is no stop ("отношения … после встречи в X")."""
     return (
         len(lemmas) >= 3

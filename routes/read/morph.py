@@ -172,7 +172,7 @@ def korean_name_spans(
 
 
 def _skipped(text: str, word: tuple[int, int], skip: frozenset[str]) -> int:
-    """How long a name never taken that an eojeol opens with is ("김정은동지께서",
+    """How long a name never taken that an eojeol opens with is ("조로친선관계를",
     "조선중앙통신은"), or 0."""
     start, end = word
     end = min(end, start + MAX_NAME_CHARS)
@@ -338,7 +338,7 @@ def russian_person_name(name: str) -> bool:
     """Whether pymorphy3's likeliest reading of a name's last word is a person's name.
 
     "Владимиром" and "Гагарина" are read first as a first name and a surname, though
-    GeoNames knows towns of those names; "Кирове" and "Хабаровске" are read as places.
+    GeoNames knows towns of those names; "Кирове" and "Казани" are read as places.
     """
     parses = _morph().parse(name.split()[-1].lower())
     return bool(parses) and any(tag in parses[0].tag for tag in _PERSON_TAGS)
@@ -367,7 +367,7 @@ def russian_name_spans(
     A name is a run of capitalised words, maybe opened by a lower-case head word
     ("космодроме Восточный", "мосту Дружбы") and closed by a tail ("Приморского края"),
     or one lower-case word that pymorphy3 knows as a place right after a word governing a
-    place (``governors``: "прошёл через хасан", typed in haste); its keys join each word's
+    place (``governors``: "прошёл через тайшет", typed in haste); its keys join each word's
     forms (:func:`russian_forms`). The longest known stretch of a run wins; the span
     covers the words as written.
 
@@ -470,7 +470,7 @@ def _russian_runs(
         elif lemma in tails and adjacent and current:
             current.append((m.start(), m.end()))  # "Еврейская автономная область"
         elif ("-" in word and lemma not in heads) or (governed and _geox(word)):
-            if current:  # "комсомольск-на-амуре", "через хасан" in lower case
+            if current:  # "комсомольск-на-амуре", "через тайшет" in lower case
                 runs.append(current)
             runs.append([(m.start(), m.end())])
             lower_names.add((m.start(), m.end()))

@@ -181,7 +181,7 @@ def _names_a_landmark(text: str, span: morph.NameSpan, book: cues.CueBook) -> bo
 
     Either the name stands alone in its word and the next word starts with one of the
     language's ``landmarks_after`` ("X 항공기 공장": the plant, not a town named X), or a
-    bare word and then one of its ``person_titles`` follow ("X 푸틴 대통령": a first
+    bare word and then one of its ``person_titles`` follow ("X 코발렌코 대통령": a first
     name), or it is followed by one of its ``named_after`` phrases ("X의 이름을 땄다").
     """
     if any(p.curated for p in span.found) or span.key in book.exonyms:
@@ -207,7 +207,7 @@ _BARE_HANGUL = re.compile("[가-힣]+")
 
 def _a_first_name(following: Sequence[str], titles: tuple[str, ...]) -> bool:
     """Whether the words after a name are a bare name, then (maybe after one more bare word,
-    a country) a person's title: "블라디미르 | 푸틴 (러시아) 대통령"."""
+    a country) a person's title: "블라디미르 | 코발렌코 (우크라이나) 대통령"."""
     if not titles or len(following) < 2 or not _BARE_HANGUL.fullmatch(following[0]):
         return False
     if following[1].startswith(titles):

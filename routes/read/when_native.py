@@ -89,7 +89,7 @@ def _that_day(
     text: str, found: list[tuple[int, int, str]], spans: Sequence[tuple[int, int]], words
 ) -> list[tuple[int, int, str]]:
     """``found`` (in text order) with each "that day" word (``that_day``: "이날") dated by
-    the day written last before it in its sentence ("7일 오후 평양을 떠난 열차는 이날 밤
+    the day written last before it in its sentence ("7일 오후 프라하를 떠난 열차는 이날 밤
     …": the 7th), not by publication; with no day before it, it keeps its own reading."""
     if not words:
         return found

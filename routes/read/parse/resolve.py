@@ -42,10 +42,9 @@ def resolve_place(
 ) -> Place | None:
     """The place a match most likely means, or None when it is probably not a place.
 
-    The countries the rest of the report points at decide first (Hassan next to
-    Primorye is Khasan, Russia; Loreto beside Italy is the Italian town, however much
-    bigger the Mexican one), then a curated place beats a GeoNames one, then
-    population.  A GeoNames-only reading must look like a proper name: not a
+    The countries the rest of the report points at decide first (Loreto beside Italy is
+    the Italian town, however much bigger the Mexican one), then a curated place beats a
+    GeoNames one, then population.  A GeoNames-only reading must look like a proper name: not a
     common word, an acronym or part of a longer unknown name, and big enough or
     in a country the report is about (or written as the name of its country's capital:
     ``capital(key, country)``; "Vatican City", "Ulaanbaatar" are known as their country
@@ -203,7 +202,7 @@ def choose_namesakes(
 
     Anchors are the point places read without doubt (curated under a name no other curated
     place shares, or a name with one reading). A name shared by curated places of one kind
-    ("Friendship Bridge" over the Tumen and over the Yalu) is the one nearest an anchor.
+    (a "Friendship Bridge" over each of two border rivers) is the one nearest an anchor.
     Of several GeoNames readings of a name in the country the context chose, the one near a
     border crossing wins when the words beside it speak of a border ("the border town of
     Pingxiang"), else the one nearest an anchor; a small GeoNames-only town far from every
