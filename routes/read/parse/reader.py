@@ -295,12 +295,12 @@ def _overturned(
     and one running on past a full stop after it is not overturned: a sentence the splitter
     kept whole ("… left dandong heading west. some said it might stop in X; it did not")
     holds two statements, and only the one the next clause answers is overturned."""
-    left = max(clause[0], text.rfind(". ", clause[0], start) + 1)
+    if not overturned(text, clause[1], sentence_end, words):
+        return False  # the common case, one anchored match: decided before any slicing
     if text.find(". ", start, clause[1]) >= 0:
         return False  # the clause goes on past a full stop: the next is not its own
-    return status_of(text[left : clause[1]], words) in _OVERTURNABLE and overturned(
-        text, clause[1], sentence_end, words
-    )
+    left = max(clause[0], text.rfind(". ", clause[0], start) + 1)
+    return status_of(text[left : clause[1]], words) in _OVERTURNABLE
 
 
 def _mention_time(
