@@ -11,7 +11,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from routes.model import AREA_KINDS, STOP_ROLES, Journey
 from routes.outlines import clipped_layer, outline_scope
 from routes.publish import style
-from routes.publish.png.frame import MapFrame, transformer
+from routes.publish.png.frame import MapFrame, lonlat_pieces
 from routes.publish.png.labels import Label
 
 #: Longest straight stretch (degrees) of an outline before projection: longer ones are split.
@@ -28,12 +28,12 @@ _GRATICULE = {
 def draw_basemap(ax, frame: MapFrame) -> None:
     """Land, lakes, coastline and national borders from the shipped GSHHG outlines."""
     box = frame.lonlat_box()
-    margin = (box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1)
+    margin = (box[0] - 1, max(box[1] - 1, -90.0), box[2] + 1, min(box[3] + 1, 90.0))
     scope = outline_scope(margin)
     for layer, colour in (("land", style.LAND_COLOUR), ("lakes", style.SEA_COLOUR)):
         rings = [
             shapely.get_coordinates(poly.exterior)
-            for geom in _projected(frame, _clipped(scope, layer, margin))
+            for geom in _projected(frame, _clipped(frame, scope, layer, margin))
             for poly in getattr(geom, "geoms", [geom])
             if poly.geom_type == "Polygon" and not poly.is_empty
         ]
@@ -44,7 +44,7 @@ def draw_basemap(ax, frame: MapFrame) -> None:
     ):
         paths = [
             shapely.get_coordinates(line)
-            for geom in _projected(frame, _clipped(scope, layer, margin))
+            for geom in _projected(frame, _clipped(frame, scope, layer, margin))
             for line in getattr(geom, "geoms", [geom])
         ]
         ax.add_collection(
@@ -62,11 +62,17 @@ def _projected(frame: MapFrame, geoms: np.ndarray) -> list:
     return list(shapely.transform(geoms, forward)) if len(geoms) else []
 
 
-def _clipped(scope: str, layer: str, box: tuple[float, float, float, float]) -> np.ndarray:
-    """One outline layer clipped to a lon/lat box, its edges densified."""
+def _clipped(
+    frame: MapFrame, scope: str, layer: str, box: tuple[float, float, float, float]
+) -> np.ndarray:
+    """One outline layer clipped to a lon/lat box (unwrapped longitudes, as
+    :meth:`MapFrame.lonlat_box` gives), piece by piece of :func:`lonlat_pieces`, its edges
+    densified."""
     # Clipping leaves long straight edges along the box: densify them so that, projected, they
     # follow the curved parallels and meridians instead of cutting across the map.
-    return shapely.segmentize(clipped_layer(scope, layer, box), _SEGMENT_DEG)
+    seam = frame.centre_lon + 180.0
+    pieces = [clipped_layer(scope, layer, piece) for piece, _ in lonlat_pieces(box, seam)]
+    return shapely.segmentize(np.concatenate(pieces), _SEGMENT_DEG)
 
 
 def draw_graticule(ax, frame: MapFrame) -> None:
@@ -152,7 +158,6 @@ def _area_label_point(frame: MapFrame, outline) -> tuple[float, float] | None:
 
 def _frame_polygon(frame: MapFrame):
     """The map panel inset by 8% as a lon/lat polygon."""
-    inverse = transformer(frame.crs, "EPSG:4326")
     x0, y0, x1, y1 = frame.bounds
     dx, dy = (x1 - x0) * 0.08, (y1 - y0) * 0.08
     t = np.linspace(0, 1, 20)
@@ -172,5 +177,5 @@ def _frame_polygon(frame: MapFrame):
             y1 - dy - (y1 - y0 - 2 * dy) * t,
         ]
     )
-    lons, lats = inverse.transform(xs, ys)
+    lons, lats = frame.inverse(xs, ys)
     return shapely.Polygon(np.column_stack([lons, lats]))

@@ -216,7 +216,7 @@ def _draw(journey: Journey, frame: MapFrame) -> tuple[Figure, MapLayout]:
     legend_box = box_tuple(legend.get_window_extent(figure.canvas.get_renderer()))
     circles = _marker_circles(ax, markers)
     boxes = [legend_box] + [data_box_px(ax, box) for box in furniture]
-    if journey.route.stops or journey.places:
+    if (journey.route.stops or journey.places) and frame.needs_inset:
         boxes.append(draw_inset(figure, ax, frame, _inset_corner(ax, legend, route)))
     boxes += [(x - r, y - r, x + r, y + r) for _, x, y, r in circles]
     placed = place_labels(figure, ax, labels, route, boxes)

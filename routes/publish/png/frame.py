@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 from pyproj import Transformer
@@ -25,6 +26,14 @@ _PAD = 0.18
 _MIN_SPAN_M = 350_000.0
 #: Context places farther than this share of the route span outside it are left off the map.
 _CONTEXT_REACH = 0.35
+#: Widest arc of longitude (degrees) a conic map holds; a journey spread wider gets a world
+#: map, in the Miller cylindrical projection (every point of its rectangle is somewhere).
+_CONIC_MAX_LON_SPAN = 200.0
+#: The name printed under the map for each projection (a world map or not).
+PROJECTION_NAMES = {
+    False: "Lambert conformal conic projection",
+    True: "Miller cylindrical projection",
+}
 #: Where the map falls back to when a journey has no located point at all (Korea and Primorye).
 _FALLBACK_LONLAT = ((124.0, 37.5), (132.5, 43.5))
 #: Image (width, height) in pixels of each map shape; no height: it follows the route.
@@ -42,9 +51,10 @@ KEY_LINE_PX = 24
 class MapFrame:
     """The projection and pixel layout of one PNG, so points can be located in it.
 
-    ``crs`` is a Lambert conformal conic centred on the journey; ``bounds`` the map panel in
-    projected metres ``(x0, y0, x1, y1)``; ``panel`` the panel in image pixels
-    ``(left, top, width, height)``; ``size`` the image ``(width, height)`` in pixels.
+    ``crs`` is a Lambert conformal conic centred on the journey (``world``: a Miller
+    cylindrical map of the whole world) with central meridian ``centre_lon``; ``bounds``
+    the map panel in projected metres ``(x0, y0, x1, y1)``; ``panel`` the panel in image
+    pixels ``(left, top, width, height)``; ``size`` the image ``(width, height)`` in pixels.
     """
 
     crs: str
@@ -52,6 +62,31 @@ class MapFrame:
     panel: tuple[int, int, int, int]
     size: tuple[int, int]
     dpi: int
+    centre_lon: float = 0.0
+    world: bool = False
+
+    @property
+    def projection_name(self) -> str:
+        """The projection's name as the map's credits print it."""
+        return PROJECTION_NAMES[self.world]
+
+    def inverse(self, xs, ys) -> tuple[np.ndarray, np.ndarray]:
+        """WGS84 ``(lons, lats)`` of projected points, longitudes unwrapped around
+        ``centre_lon`` (a map across the antimeridian gets 170 … 190, not 170 … -170).
+
+        A world map's points beyond its rectangle (the margin past the poles and the seam)
+        are taken at its edge, where they still name a place.
+        """
+        xs, ys = np.asarray(xs, float), np.asarray(ys, float)
+        if self.world:
+            x_max, y_max = _world_edge(self.crs, self.centre_lon)
+            xs, ys = np.clip(xs, -x_max, x_max), np.clip(ys, -y_max, y_max)
+        count = xs.size
+        if count == 1:  # pyproj takes its deprecated scalar path for one-element arrays
+            xs, ys = np.repeat(xs.ravel(), 2), np.repeat(ys.ravel(), 2)
+        lons, lats = transformer(self.crs, "EPSG:4326").transform(xs, ys)
+        lons, lats = np.asarray(lons, float)[:count], np.asarray(lats, float)[:count]
+        return unwrap(lons, self.centre_lon), lats
 
     def project(self, lons: Sequence[float], lats: Sequence[float]) -> tuple[np.ndarray, ...]:
         """Projected ``(x, y)`` metres of WGS84 ``lons``/``lats``."""
@@ -67,8 +102,10 @@ class MapFrame:
         return np.column_stack([cols, rows])
 
     def lonlat_box(self) -> tuple[float, float, float, float]:
-        """The WGS84 box ``(lon_min, lat_min, lon_max, lat_max)`` around the whole panel."""
-        inverse = transformer(self.crs, "EPSG:4326")
+        """The WGS84 box ``(lon_min, lat_min, lon_max, lat_max)`` around the whole panel,
+        its longitudes unwrapped as :meth:`inverse` gives them (see :func:`lonlat_pieces`)."""
+        if self.world:
+            return (self.centre_lon - 180.0, -90.0, self.centre_lon + 180.0, 90.0)
         x0, y0, x1, y1 = self.bounds
         t = np.linspace(0.0, 1.0, 41)
         xs = np.concatenate(
@@ -77,8 +114,25 @@ class MapFrame:
         ys = np.concatenate(
             [np.full_like(t, y0), y0 + (y1 - y0) * t, np.full_like(t, y1), y1 - (y1 - y0) * t]
         )
-        lons, lats = inverse.transform(xs, ys)
-        return (float(lons.min()), float(lats.min()), float(lons.max()), float(lats.max()))
+        lons, lats = self.inverse(xs, ys)
+        box = [float(lons.min()), float(lats.min()), float(lons.max()), float(lats.max())]
+        for pole in (-90.0, 90.0):  # a panel around a pole holds every longitude up to it
+            if self.holds(self.centre_lon, pole):
+                box[0], box[2] = self.centre_lon - 180.0, self.centre_lon + 180.0
+                box[1 if pole < 0 else 3] = pole
+        return (box[0], box[1], box[2], box[3])
+
+    def holds(self, lon: float, lat: float) -> bool:
+        """Whether the WGS84 point lies inside the map panel."""
+        x, y = self.project([lon], [lat])
+        x0, y0, x1, y1 = self.bounds
+        return bool(np.isfinite(x[0]) and x0 <= x[0] <= x1 and y0 <= y[0] <= y1)
+
+    @property
+    def needs_inset(self) -> bool:
+        """Whether a locator inset helps: not on a map of half the world or more."""
+        lon0, _, lon1, _ = self.lonlat_box()
+        return not self.world and lon1 - lon0 < 180.0
 
 
 def project_to(
@@ -91,6 +145,65 @@ def project_to(
         lons, lats = np.repeat(lons, 2), np.repeat(lats, 2)
     x, y = transformer("EPSG:4326", crs).transform(lons, lats)
     return np.asarray(x)[:count], np.asarray(y)[:count]
+
+
+def unwrap(lons: np.ndarray, centre: float) -> np.ndarray:
+    """``lons`` moved by whole turns to within 180 degrees of ``centre``."""
+    return centre + (lons - centre + 180.0) % 360.0 - 180.0
+
+
+def lon_window(lons: np.ndarray) -> tuple[float, float]:
+    """The shortest arc of longitude holding every one of ``lons``, as (west, east) with
+    west in -180 … 180 and east ≥ west (east passes 180 for a journey across the
+    antimeridian): the arc left when the widest gap between neighbouring longitudes is cut out.
+    """
+    ordered = np.sort(np.asarray(lons, float) % 360.0)
+    gaps = np.diff(np.append(ordered, ordered[0] + 360.0))  # the gap after each longitude
+    widest = int(np.argmax(gaps))
+    west = float((ordered[(widest + 1) % len(ordered)] + 180.0) % 360.0 - 180.0)
+    return west, west + 360.0 - float(gaps[widest])
+
+
+def lonlat_pieces(
+    box: tuple[float, float, float, float], seam: float
+) -> list[tuple[tuple[float, float, float, float], float]]:
+    """A lon/lat box with unwrapped longitudes as boxes within -180 … 180 that do not cross
+    the projection's ``seam`` meridian, each with the degrees (0 or ±360) that move its
+    longitudes back into the unwrapped box.
+
+    Outlines (kept within -180 … 180) are clipped piece by piece, so a coast crossing the
+    antimeridian inside the map is drawn whole and none is stretched across the seam.
+    """
+    lon0, lat0, lon1, lat1 = box
+    if lon1 - lon0 >= 360.0:
+        lon0, lon1 = seam - 360.0, seam
+    seam = float(unwrap(np.asarray(seam), (lon0 + lon1) / 2.0))
+    inside = (c for c in (seam, -540.0, -180.0, 180.0, 540.0) if lon0 < c < lon1)
+    cuts = sorted({lon0, lon1, *inside})
+    pieces = []
+    for west, east in pairwise(cuts):
+        shift = 360.0 * np.floor((west + east) / 2.0 / 360.0 + 0.5)
+        # Kept a hair off the seam itself, which projects to either edge of the map.
+        west += _SEAM_GAP * _on_meridian(west, seam)
+        east -= _SEAM_GAP * _on_meridian(east, seam)
+        pieces.append(((west - shift, lat0, east - shift, lat1), float(shift)))
+    return pieces
+
+
+#: Degrees kept between an outline piece and the projection's seam.
+_SEAM_GAP = 1e-6
+
+
+def _on_meridian(lon: float, meridian: float) -> bool:
+    """Whether longitude ``lon`` is ``meridian``, give or take whole turns."""
+    return abs((lon - meridian + 180.0) % 360.0 - 180.0) < 1e-9
+
+
+@lru_cache(maxsize=8)
+def _world_edge(crs: str, centre_lon: float) -> tuple[float, float]:
+    """Half the width and height (m) of a world map's rectangle: its seam and its poles."""
+    x, y = project_to(crs, [centre_lon + 179.999, centre_lon], [0.0, 89.999])
+    return abs(float(x[0])), abs(float(y[1]))
 
 
 @lru_cache(maxsize=32)
@@ -133,18 +246,16 @@ def map_frame(
     lonlats = _extent_points(journey)
     lons, lats = lonlats[:, 0], lonlats[:, 1]
     lat_lo, lat_hi = float(lats.min()), float(lats.max())
-    lon_mid = (float(lons.min()) + float(lons.max())) / 2.0
-    span = max(lat_hi - lat_lo, 2.0)
-    lat_mid = (lat_lo + lat_hi) / 2.0
-    crs = (
-        f"+proj=lcc +lat_0={lat_mid:.4f} +lon_0={lon_mid:.4f} +lat_1={lat_mid - span / 3:.4f} "
-        f"+lat_2={lat_mid + span / 3:.4f} +datum=WGS84 +units=m +no_defs"
-    )
+    west, east = lon_window(lons)
+    world = east - west > _CONIC_MAX_LON_SPAN
+    lon_mid = round(((west + east) / 2.0 + 180.0) % 360.0 - 180.0, 4)
+    crs = _world_crs(lon_mid) if world else _conic_crs(lon_mid, lat_lo, lat_hi)
     x, y = project_to(crs, lons, lats)
     scale = dpi / 150.0
     side, title, footer = (round(v * scale) for v in (_SIDE_PX, TITLE_PX, FOOTER_PX))
     footer += round(len(stop_key_lines(journey, width_px)) * KEY_LINE_PX * scale)
-    footer += round(len(credit_lines(journey, width_px)) * CREDIT_LINE_PX * scale)
+    credits = credit_lines(journey, width_px, PROJECTION_NAMES[world])
+    footer += round(len(credits) * CREDIT_LINE_PX * scale)
     panel_w = width_px - 2 * side
     (x0, x1), (y0, y1) = _padded(x), _padded(y)
     if height_px is None:
@@ -159,7 +270,25 @@ def map_frame(
         panel=(side, title, panel_w, panel_h),
         size=(width_px, title + panel_h + footer),
         dpi=dpi,
+        centre_lon=lon_mid,
+        world=world,
     )
+
+
+def _conic_crs(lon_mid: float, lat_lo: float, lat_hi: float) -> str:
+    """A Lambert conformal conic centred on the journey, true at a third of its latitude
+    span either side of the middle (at least 2 degrees of span)."""
+    span = max(lat_hi - lat_lo, 2.0)
+    lat_mid = (lat_lo + lat_hi) / 2.0
+    return (
+        f"+proj=lcc +lat_0={lat_mid:.4f} +lon_0={lon_mid:.4f} +lat_1={lat_mid - span / 3:.4f} "
+        f"+lat_2={lat_mid + span / 3:.4f} +datum=WGS84 +units=m +no_defs"
+    )
+
+
+def _world_crs(lon_mid: float) -> str:
+    """A Miller cylindrical world map centred on meridian ``lon_mid``."""
+    return f"+proj=mill +lon_0={lon_mid:.4f} +datum=WGS84 +units=m +no_defs"
 
 
 def _extent_points(journey: Journey) -> np.ndarray:

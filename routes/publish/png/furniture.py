@@ -14,7 +14,7 @@ from pyproj import CRS, Proj
 from routes.model import AREA_KINDS, STOP_ROLES, Journey, LegKind, Role
 from routes.publish import style
 from routes.publish.png.basemap import shaded
-from routes.publish.png.frame import CREDIT_LINE_PX, KEY_LINE_PX, MapFrame, transformer
+from routes.publish.png.frame import CREDIT_LINE_PX, KEY_LINE_PX, MapFrame
 from routes.publish.png.labels import HALO, Label, densified
 from routes.publish.png.text import credit_lines, shorten, stop_key_lines, subtitle
 from routes.publish.web.text import country_name
@@ -173,7 +173,13 @@ def _nice_km(target: float) -> float:
 
 def draw_scale_and_north(ax, frame: MapFrame, legend) -> list[tuple[float, ...]]:
     """A km scale bar in a lower corner and a north arrow in an upper corner, both clear of
-    the legend; returns their boxes in data coordinates (for the label placer)."""
+    the legend; returns their boxes in data coordinates (for the label placer).
+
+    A world map has neither: its scale changes across it several times over, and north is
+    up everywhere on it.
+    """
+    if frame.world:
+        return []
     x0, y0, x1, y1 = frame.bounds
     w, h = x1 - x0, y1 - y0
     loc = legend._loc  # 1 upper right, 2 upper left, 3 lower left, 4 lower right
@@ -181,7 +187,7 @@ def draw_scale_and_north(ax, frame: MapFrame, legend) -> list[tuple[float, ...]]
     if loc == 3:
         bar_x = x1 - 0.035 * w - 0.3 * w
     bar_y = y0 + 0.035 * h
-    lon, lat = transformer(frame.crs, "EPSG:4326").transform(bar_x, bar_y)
+    lon, lat = (float(v[0]) for v in frame.inverse([bar_x], [bar_y]))
     k = Proj(CRS.from_user_input(frame.crs)).get_factors(lon, lat).parallel_scale
     km = _nice_km(w * 0.25 / 1000.0 / k)
     length = km * 1000.0 * k
@@ -224,8 +230,7 @@ def draw_scale_and_north(ax, frame: MapFrame, legend) -> list[tuple[float, ...]]
 
 def _draw_north(ax, frame: MapFrame, x: float, y: float, h: float) -> None:
     """A north arrow rising from projected (x, y), turned to true north there."""
-    inverse = transformer(frame.crs, "EPSG:4326")
-    lon, lat = inverse.transform(x, y)
+    lon, lat = (float(v[0]) for v in frame.inverse([x], [y]))
     nx, ny = frame.project([lon, lon], [lat, lat + 0.2])
     dx, dy = nx[1] - nx[0], ny[1] - ny[0]
     norm = math.hypot(dx, dy) or 1.0
@@ -294,7 +299,7 @@ def draw_titles(figure: Figure, frame: MapFrame, journey: Journey) -> None:
             ha="left",
             color=style.INK_COLOUR,
         )
-    lines = credit_lines(journey, width)
+    lines = credit_lines(journey, width, frame.projection_name)
     first = panel_bottom + (len(stop_key_lines(journey, width)) * KEY_LINE_PX + 14) * scale
     for row, line in enumerate(lines):
         y = 1 - (first + (row + 0.5) * CREDIT_LINE_PX * scale) / height

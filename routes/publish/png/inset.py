@@ -8,9 +8,9 @@ import numpy as np
 import shapely
 from matplotlib.collections import PolyCollection
 
-from routes.outlines import load_outlines
+from routes.outlines import clipped_layer, outline_scope
 from routes.publish import style
-from routes.publish.png.frame import MapFrame, transformer
+from routes.publish.png.frame import MapFrame, lonlat_pieces
 
 #: Inset width as a share of the map panel's width.
 _WIDTH_SHARE = 0.22
@@ -28,7 +28,9 @@ def inset_extent(frame: MapFrame) -> tuple[float, float, float, float]:
     half_lon = max((lon1 - lon0) * _ZOOM_OUT, _MIN_LON_SPAN) / 2
     half_lat = max((lat1 - lat0) * _ZOOM_OUT, _MIN_LAT_SPAN) / 2
     lat_lo, lat_hi = max(lat_mid - half_lat, -80.0), min(lat_mid + half_lat, 84.0)
-    lon_lo, lon_hi = max(lon_mid - half_lon, -180.0), min(lon_mid + half_lon, 180.0)
+    # Within -180 … 180, or as far past the antimeridian as the main map itself reaches.
+    lon_lo = max(lon_mid - half_lon, min(lon0, -180.0))
+    lon_hi = min(lon_mid + half_lon, max(lon1, 180.0))
     return lon_lo, lat_lo, lon_hi, lat_hi
 
 
@@ -60,14 +62,14 @@ def draw_inset(figure, ax, frame: MapFrame, corner: str) -> tuple[float, float, 
         spine.set_linewidth(0.8)
     inset.set_xlim(lon0 * squash, lon1 * squash)
     inset.set_ylim(lat0, lat1)
-    land = load_outlines(box)["land"]
+    scope = outline_scope(box)
     rings = []
-    for feature in land["features"]:
-        geom = shapely.clip_by_rect(shapely.geometry.shape(feature["geometry"]), *box)
-        for poly in getattr(geom, "geoms", [geom]):
-            if poly.geom_type == "Polygon" and not poly.is_empty:
-                xy = shapely.get_coordinates(poly.exterior)
-                rings.append(np.column_stack([xy[:, 0] * squash, xy[:, 1]]))
+    for piece, shift in lonlat_pieces(box, frame.centre_lon + 180.0):
+        for geom in clipped_layer(scope, "land", piece):
+            for poly in getattr(geom, "geoms", [geom]):
+                if poly.geom_type == "Polygon" and not poly.is_empty:
+                    xy = shapely.get_coordinates(poly.exterior)
+                    rings.append(np.column_stack([(xy[:, 0] + shift) * squash, xy[:, 1]]))
     inset.add_collection(
         PolyCollection(
             rings, facecolors=style.LAND_COLOUR, edgecolors=style.COAST_COLOUR, linewidths=0.4
@@ -87,5 +89,5 @@ def _view_outline(frame: MapFrame) -> np.ndarray:
     ys = np.concatenate(
         [np.full_like(t, y0), y0 + (y1 - y0) * t, np.full_like(t, y1), y1 - (y1 - y0) * t]
     )
-    lons, lats = transformer(frame.crs, "EPSG:4326").transform(xs, ys)
+    lons, lats = frame.inverse(xs, ys)
     return np.column_stack([lons, lats])

@@ -110,12 +110,12 @@ def sources_line(journey: Journey) -> str:
     return line
 
 
-def credit_lines(journey: Journey, width_px: int) -> list[str]:
+def credit_lines(journey: Journey, width_px: int, projection: str) -> list[str]:
     """The footer: :func:`sources_line` wrapped to the image width, then the byline and the
-    projection on a line of their own."""
+    ``projection``'s name on a line of their own."""
     width = max(60, int(_CREDIT_CHARS_PER_1800PX * width_px / 1800))
     lines = textwrap.wrap(sources_line(journey), width=width, break_on_hyphens=False)
-    last = "Lambert conformal conic projection"
+    last = projection
     byline = shorten(journey.settings.byline, 80)
     if byline:
         last = f"Graphic: {byline} · {last}"
