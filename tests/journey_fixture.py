@@ -25,6 +25,8 @@ from routes.model import (
     Settings,
     Stop,
 )
+from routes.pipeline import build
+from routes.read.gazetteer import load_gazetteer
 from routes.read.reports import load_paths, sentence_spans
 
 BUNDLED_REPORT = (
@@ -268,3 +270,15 @@ def _km(coords: tuple[tuple[float, float], ...]) -> float:
 def _spans(report: Report) -> tuple[tuple[int, int], ...]:
     """Sentence spans of a report, as the reader splits them."""
     return sentence_spans(report.text)
+
+
+#: Stops across the North Pacific, west to east over the antimeridian.
+PACIFIC = ("Magadan", "Petropavlovsk-Kamchatsky", "Anchorage", "Seattle")
+
+
+def hand_made_journey(names: tuple[str, ...]) -> Journey:
+    """A journey of stops a user added by hand in this order (each name's best-known
+    namesake in the gazetteer), with no report behind it."""
+    gazetteer = load_gazetteer()
+    ids = tuple(gazetteer.candidates(name)[0].id for name in names)
+    return build([], corrections=Corrections(added=ids, order=ids), gazetteer=gazetteer)

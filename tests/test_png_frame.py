@@ -8,24 +8,14 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from routes.model import Corrections
-from routes.pipeline import build
 from routes.publish import style
+from routes.publish.lonlat import lon_window, lonlat_pieces, unwrap
 from routes.publish.png import draw
-from routes.publish.png.frame import lon_window, lonlat_pieces, map_frame, unwrap
-from routes.read.gazetteer import load_gazetteer
+from routes.publish.png.frame import map_frame
+from tests.journey_fixture import PACIFIC, hand_made_journey
 
-#: Stops across the North Pacific, west to east over the antimeridian.
-PACIFIC = ("Magadan", "Petropavlovsk-Kamchatsky", "Anchorage", "Seattle")
 #: Stops on every continent but Antarctica: no half of the world holds them all.
 AROUND_THE_WORLD = ("Santiago", "Cape Town", "Moscow", "Sydney", "Seattle")
-
-
-def _journey(names: tuple[str, ...]):
-    """A journey of stops a user added by hand, in this order (the best-known namesake)."""
-    gazetteer = load_gazetteer()
-    ids = tuple(gazetteer.candidates(name)[0].id for name in names)
-    return build([], corrections=Corrections(added=ids, order=ids), gazetteer=gazetteer)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +47,7 @@ def test_outline_pieces_stay_within_the_world_and_off_the_seam():
 @pytest.fixture(scope="module")
 def pacific():
     """The hand-made North Pacific journey."""
-    return _journey(PACIFIC)
+    return hand_made_journey(PACIFIC)
 
 
 def test_a_journey_across_the_antimeridian_is_centred_over_the_ocean_it_crosses(pacific):
@@ -85,7 +75,7 @@ def test_land_on_both_sides_of_the_antimeridian_is_drawn(pacific, size):
 @pytest.mark.slow
 @pytest.mark.parametrize("size", ["tall", "1:1", "16:9", "4:5"])
 def test_a_journey_around_the_world_gets_a_world_map_in_every_size(size):
-    journey = _journey(AROUND_THE_WORLD)
+    journey = hand_made_journey(AROUND_THE_WORLD)
     frame = map_frame(journey, size=size)
     assert frame.world
     svg = draw.render_map(journey, "svg", size=size).decode()

@@ -9,9 +9,10 @@ from datetime import date, datetime
 import pytest
 
 from routes import dashboard as session
+from routes.dashboard import mapview
 from routes.model import Corrections, Report, Role, Settings, Status, TimeRef
 from routes.publish.web.text import to_the_hour
-from tests.journey_fixture import KHASAN_SENTENCE_START, XSS_REPORT
+from tests.journey_fixture import KHASAN_SENTENCE_START, PACIFIC, XSS_REPORT, hand_made_journey
 
 
 def _row(rows, place_id):
@@ -196,6 +197,15 @@ def test_a_marker_click_selects_its_place_by_tooltip_or_position(journey) -> Non
     assert session.place_at(journey, tooltip="2. Khasan (border)") == "khasan"
     assert session.place_at(journey, lat=43.1114, lon=131.8822) == "vladivostok"
     assert session.place_at(journey, lat=10.0, lon=10.0) is None
+
+
+def test_a_click_on_a_map_across_the_antimeridian_selects_the_place_it_hit() -> None:
+    pacific = hand_made_journey(PACIFIC)
+    anchorage = next(s.place for s in pacific.route.stops if s.place.name == "Anchorage")
+    # the map draws it a whole turn east (about 210 degrees) and reports the click there
+    lat, lon = mapview.centre_of(pacific, anchorage.id)
+    assert lon == pytest.approx(anchorage.lon + 360.0)
+    assert session.place_at(pacific, lat=lat, lon=lon) == anchorage.id
 
 
 def test_the_place_picker_lists_stops_in_order_then_the_rest(journey) -> None:

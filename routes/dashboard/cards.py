@@ -130,13 +130,19 @@ def place_at(
         return None
     best = min(
         journey.places,
-        key=lambda p: (p.place.lat - lat) ** 2 + (p.place.lon - lon) ** 2,
+        key=lambda p: (p.place.lat - lat) ** 2 + _lon_apart(p.place.lon, lon) ** 2,
         default=None,
     )
     if best is None:
         return None
-    far = max(abs(best.place.lat - lat), abs(best.place.lon - lon))
+    far = max(abs(best.place.lat - lat), _lon_apart(best.place.lon, lon))
     return best.place.id if far <= _CLICK_TOLERANCE_DEG else None
+
+
+def _lon_apart(a: float, b: float) -> float:
+    """Degrees between two longitudes the short way round (a map across the antimeridian
+    reports 190 for what the data calls -170)."""
+    return abs((a - b + 180.0) % 360.0 - 180.0)
 
 
 def highlighted_quote(report: Report | None, mentions: Sequence[Mention]) -> str:

@@ -31,6 +31,7 @@ from typing import Any
 import folium
 
 from routes.model import Journey
+from routes.publish.lonlat import display_journey
 from routes.publish.web.elements import MapScript
 from routes.publish.web.text import js_literal
 
@@ -269,8 +270,10 @@ def live_to_send(
 
 
 def centre_of(journey: Journey, place_id: str | None) -> tuple[float, float] | None:
-    """``(lat, lon)`` of a place of ``journey``, for panning the map to it."""
-    place = next((p.place for p in journey.places if p.place.id == place_id), None)
+    """``(lat, lon)`` of a place of ``journey``, for panning the map to it (its longitude
+    as the map draws it: see :func:`~routes.publish.lonlat.display_journey`)."""
+    places = display_journey(journey).places
+    place = next((p.place for p in places if p.place.id == place_id), None)
     return (place.lat, place.lon) if place is not None else None
 
 

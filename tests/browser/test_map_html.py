@@ -16,13 +16,16 @@ from routes.model import Journey
 from routes.pipeline import build
 from routes.publish import style
 from routes.publish.web.render import map_html
+from routes.publish.web.text import slug
 from routes.read.reports import load_paths, sentence_spans
 from tests.journey_fixture import (
     BUNDLED_REPORT,
     KHASAN_SENTENCE_START,
+    PACIFIC,
     XSS_IMG,
     XSS_SCRIPT,
     fixture_journey,
+    hand_made_journey,
     with_stop_added_by_hand,
 )
 
@@ -141,6 +144,30 @@ def test_offline_basemap_makes_no_request_at_all(
     assert page.locator(".leaflet-marker-icon.rr-stop-icon").count() == len(journey.route.stops)
     assert page.locator(".leaflet-control-minimap").is_visible()
     page.screenshot(path=str(artifacts_dir / "map-offline.png"))
+
+
+def test_a_journey_across_the_antimeridian_is_drawn_in_one_piece_over_the_ocean(
+    page: Page, tmp_path: Path, artifacts_dir: Path
+) -> None:
+    journey = hand_made_journey(PACIFIC)
+    path = tmp_path / "map-pacific.html"
+    path.write_text(map_html(journey, basemap="offline"), encoding="utf-8")
+    open_offline(page, path)
+    view = page.viewport_size
+    assert view is not None
+    xs = []
+    for stop in journey.route.stops:
+        box = page.locator(f".rr-stop-icon.rr-place-{slug(stop.place.id)}").bounding_box()
+        assert box is not None
+        assert 0 <= box["x"] <= view["width"] and 0 <= box["y"] <= view["height"]
+        xs.append(box["x"])
+    # west to east across the ocean, the stops spread over the map, not bunched at its ends
+    assert xs == sorted(xs) and xs[-1] - xs[0] > view["width"] / 2
+    for line in page.locator("path.rr-no-rail").all():
+        box = line.bounding_box()
+        assert box is not None and box["width"] < view["width"] / 2  # no leg around the world
+    assert page.locator(".leaflet-rr-base-pane path").count() > 10  # coasts on both sides
+    page.screenshot(path=str(artifacts_dir / "map-pacific.png"))
 
 
 def test_a_stop_added_by_hand_is_ringed_and_keyed_in_the_browser(

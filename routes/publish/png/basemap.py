@@ -11,7 +11,8 @@ from matplotlib.collections import LineCollection, PolyCollection
 from routes.model import AREA_KINDS, STOP_ROLES, Journey
 from routes.outlines import clipped_layer, outline_scope
 from routes.publish import style
-from routes.publish.png.frame import MapFrame, lonlat_pieces
+from routes.publish.lonlat import lonlat_pieces
+from routes.publish.png.frame import MapFrame
 from routes.publish.png.labels import Label
 
 #: Longest straight stretch (degrees) of an outline before projection: longer ones are split.

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import numpy as np
 from pyproj import Transformer
 
 from routes.model import AREA_KINDS, STOP_ROLES, Journey
+from routes.publish.lonlat import lon_window, unwrap
 from routes.publish.png.text import credit_lines, stop_key_lines
 
 #: Fixed bands around the map, in pixels at 150 dpi (scaled with the dpi).
@@ -145,58 +145,6 @@ def project_to(
         lons, lats = np.repeat(lons, 2), np.repeat(lats, 2)
     x, y = transformer("EPSG:4326", crs).transform(lons, lats)
     return np.asarray(x)[:count], np.asarray(y)[:count]
-
-
-def unwrap(lons: np.ndarray, centre: float) -> np.ndarray:
-    """``lons`` moved by whole turns to within 180 degrees of ``centre``."""
-    return centre + (lons - centre + 180.0) % 360.0 - 180.0
-
-
-def lon_window(lons: np.ndarray) -> tuple[float, float]:
-    """The shortest arc of longitude holding every one of ``lons``, as (west, east) with
-    west in -180 … 180 and east ≥ west (east passes 180 for a journey across the
-    antimeridian): the arc left when the widest gap between neighbouring longitudes is cut out.
-    """
-    ordered = np.sort(np.asarray(lons, float) % 360.0)
-    gaps = np.diff(np.append(ordered, ordered[0] + 360.0))  # the gap after each longitude
-    widest = int(np.argmax(gaps))
-    west = float((ordered[(widest + 1) % len(ordered)] + 180.0) % 360.0 - 180.0)
-    return west, west + 360.0 - float(gaps[widest])
-
-
-def lonlat_pieces(
-    box: tuple[float, float, float, float], seam: float
-) -> list[tuple[tuple[float, float, float, float], float]]:
-    """A lon/lat box with unwrapped longitudes as boxes within -180 … 180 that do not cross
-    the projection's ``seam`` meridian, each with the degrees (0 or ±360) that move its
-    longitudes back into the unwrapped box.
-
-    Outlines (kept within -180 … 180) are clipped piece by piece, so a coast crossing the
-    antimeridian inside the map is drawn whole and none is stretched across the seam.
-    """
-    lon0, lat0, lon1, lat1 = box
-    if lon1 - lon0 >= 360.0:
-        lon0, lon1 = seam - 360.0, seam
-    seam = float(unwrap(np.asarray(seam), (lon0 + lon1) / 2.0))
-    inside = (c for c in (seam, -540.0, -180.0, 180.0, 540.0) if lon0 < c < lon1)
-    cuts = sorted({lon0, lon1, *inside})
-    pieces = []
-    for west, east in pairwise(cuts):
-        shift = 360.0 * np.floor((west + east) / 2.0 / 360.0 + 0.5)
-        # Kept a hair off the seam itself, which projects to either edge of the map.
-        west += _SEAM_GAP * _on_meridian(west, seam)
-        east -= _SEAM_GAP * _on_meridian(east, seam)
-        pieces.append(((west - shift, lat0, east - shift, lat1), float(shift)))
-    return pieces
-
-
-#: Degrees kept between an outline piece and the projection's seam.
-_SEAM_GAP = 1e-6
-
-
-def _on_meridian(lon: float, meridian: float) -> bool:
-    """Whether longitude ``lon`` is ``meridian``, give or take whole turns."""
-    return abs((lon - meridian + 180.0) % 360.0 - 180.0) < 1e-9
 
 
 @lru_cache(maxsize=8)

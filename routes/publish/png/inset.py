@@ -10,7 +10,8 @@ from matplotlib.collections import PolyCollection
 
 from routes.outlines import clipped_layer, outline_scope
 from routes.publish import style
-from routes.publish.png.frame import MapFrame, lonlat_pieces
+from routes.publish.lonlat import lonlat_pieces
+from routes.publish.png.frame import MapFrame
 
 #: Inset width as a share of the map panel's width.
 _WIDTH_SHARE = 0.22

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 import folium
+import numpy as np
 import shapely
 from branca.element import Element
 from folium.plugins import Fullscreen
@@ -21,6 +22,7 @@ from routes.outlines import LAYERS, clipped_layer, outline_scope
 from routes.publish import style
 from routes.publish.geojson import route_geojson
 from routes.publish.legs import leg_pieces, route_colours
+from routes.publish.lonlat import display_journey, lonlat_pieces
 from routes.publish.style import ROLE_LAYERS
 from routes.publish.web.card import card_css
 from routes.publish.web.elements import (
@@ -139,6 +141,7 @@ def build_map(journey: Journey, *, basemap: str = "osm", show_context: bool = Tr
     if basemap not in BASEMAPS:
         msg = f"unknown basemap {basemap!r}; choose one of {', '.join(BASEMAPS)}"
         raise ValueError(msg)
+    journey = display_journey(journey)  # one piece across the antimeridian
     bounds = _bounds(journey)
     fmap = folium.Map(
         location=_centre(bounds),
@@ -222,17 +225,20 @@ def _add_basemaps(fmap: folium.Map, basemap: str) -> None:
 
 
 def _add_outlines(fmap: folium.Map, bounds: list[list[float]], basemap: str) -> None:
-    """The shipped coast, land and borders around the route, clipped to keep the page small."""
+    """The shipped coast, land and borders around the route, clipped to keep the page small
+    (across the antimeridian: in pieces, each moved next to the route)."""
     (south, west), (north, east) = bounds
+    centre = (west + east) / 2.0
     extent = (
-        max(math.floor(west - _OUTLINE_MARGIN_DEG), -180.0),
+        max(math.floor(west - _OUTLINE_MARGIN_DEG), centre - 180.0),
         max(math.floor(south - _OUTLINE_MARGIN_DEG), -90.0),
-        min(math.ceil(east + _OUTLINE_MARGIN_DEG), 180.0),
+        min(math.ceil(east + _OUTLINE_MARGIN_DEG), centre + 180.0),
         min(math.ceil(north + _OUTLINE_MARGIN_DEG), 90.0),
     )
     fine = max(north - south, east - west) < _FINE_SPAN_DEG
     steps = _FINE_OUTLINE_STEPS if fine else _OUTLINE_STEPS
-    data = _outline_data(outline_scope((west, south, east, north)), extent, steps)
+    pieces = tuple(lonlat_pieces(extent, centre + 180.0))
+    data = _outline_data(outline_scope((west, south, east, north)), pieces, steps)
     name = OUTLINE_LAYER if basemap != "offline" else "Coast &amp; borders"
     OutlineLayer(data, steps, name).add_to(fmap)
 
@@ -487,8 +493,12 @@ def _centre(bounds: list[list[float]]) -> tuple[float, float]:
 
 
 @cache
-def _outline_data(scope: str, extent: tuple[float, float, float, float], steps: int) -> str:
-    """The outlines of ``scope`` cut to ``extent``, as compact JSON (computed once per process).
+def _outline_data(
+    scope: str, pieces: tuple[tuple[tuple[float, float, float, float], float], ...], steps: int
+) -> str:
+    """The outlines of ``scope`` cut to the boxes of ``pieces`` (as
+    :func:`~routes.publish.lonlat.lonlat_pieces` gives them), each moved by its shift, as
+    compact JSON (computed once per process).
 
     Each layer is a list of features; a feature is a list of lines (coast, borders) or of
     polygons, each a list of rings; a line or ring is a flat list of integer steps of
@@ -497,10 +507,14 @@ def _outline_data(scope: str, extent: tuple[float, float, float, float], steps: 
     data = {}
     for name in LAYERS:
         features = []
-        for cut in clipped_layer(scope, name, extent):
-            parts = _encoded_parts(_on_grid(cut, 1.0 / steps), steps)
-            if parts:
-                features.append(parts)
+        for box, shift in pieces:
+            cuts = clipped_layer(scope, name, box)
+            if shift:
+                cuts = shapely.transform(cuts, lambda xy, shift=shift: xy + np.array([shift, 0.0]))
+            for cut in cuts:
+                parts = _encoded_parts(_on_grid(cut, 1.0 / steps), steps)
+                if parts:
+                    features.append(parts)
         data[name] = features
     return js_literal(data)
 
