@@ -594,3 +594,27 @@ def test_a_stop_told_later_the_same_day_comes_after_a_destination_it_lies_before
         date(2023, 9, 15),
     )
     assert names.index("Minsk") < names.index("Orsha")
+
+
+def test_stops_of_one_time_told_in_two_sentences_back_and_forth_follow_the_way() -> None:
+    # "passed a on Sunday"; "heading for c on Monday, staff in c said …"; "seen near b early
+    # on Monday": c and b share a time, and the told order runs to c and back to b
+    stops = [_stop("a", 10.0), _stop("c", 20.0, Role.BORDER), _stop("b", 14.0)]
+    times = {
+        "a": EventTime("2023-09-10", 0, told=2, sentence=("t", 90)),
+        "c": EventTime("2023-09-11", 0, told=1, sentence=("t", 0)),
+        "b": EventTime("2023-09-11", 0, told=3, sentence=("t", 90)),
+    }
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
+
+
+def test_a_stop_of_the_same_day_told_first_in_the_lead_follows_the_way_there(gazetteer) -> None:
+    names = _journey_names(
+        "The tourist train was nearing the Chinese frontier on Tuesday, with customs officers "
+        "in the border town of Zabaikalsk saying the platform had been cleared. The train "
+        "passed through Irkutsk on Monday and was seen near Chita early on Tuesday, according "
+        "to local media.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names.index("Irkutsk") < names.index("Chita") < names.index("Zabaykalsk")

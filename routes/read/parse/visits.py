@@ -456,13 +456,98 @@ def order_by_event_time(
     head = [] if first is None else [first]
     tail = [] if final is None or final == first else [final]
     placed = _insert_untimed(
-        [*head, *middle, *tail],
+        _untangle_ties([*head, *middle, *tail], times, stops, distance, start=len(head)),
         [i for i in range(len(stops)) if i not in keys and i not in ends],
         stops,
         distance,
         fixed=(len(head), len(tail)),
     )
     return [stops[i] for i in placed]
+
+
+#: Most km a told order of stops of one time may go back and forth over before the way
+#: between them orders them instead (a short hop back to a suburb is a real excursion).
+_BACKTRACK_KM = 50.0
+#: Most stops of one time whose orders along the way are all compared.
+_TIE_STOPS = 7
+
+
+def _untangle_ties(
+    order: list[int],
+    times: Mapping[str, EventTime | str],
+    stops: Sequence[tuple],
+    distance: Distance,
+    *,
+    start: int = 0,
+) -> list[int]:
+    """``order`` (indices into ``stops``) with each run of stops of one time, told in more
+    than one sentence, put in the order the way between its neighbours runs.
+
+    Two sentences telling stops of one day and rank say nothing of which came first ("was
+    heading home on Monday, with staff in X saying …"; "was seen near Y early on Monday"):
+    the told order stands unless it goes back and forth more than :data:`_BACKTRACK_KM`
+    farther than the shortest order that keeps each sentence's own told order, on from the
+    stop before the run (what comes after may lie back the way the train came: no run at
+    the start moves). Positions before ``start`` (the origin) stay.
+    """
+    out = list(order)
+    at = start
+    while at < len(out):
+        end = at + 1
+        while end < len(out) and _tie_key(times, stops, out[end]) == _tie_key(
+            times, stops, out[at]
+        ):
+            end += 1
+        run = out[at:end]
+        sentences = {_sentence_of(times, stops, i) for i in run}
+        if at > 0 and len(sentences) > 1 and len(run) <= _TIE_STOPS:
+            before = stops[out[at - 1]][0]
+
+            def length(seq: Sequence[int], before: Any = before) -> float:
+                places = [before, *(stops[i][0] for i in seq)]
+                return sum(distance(x, y) for x, y in itertools.pairwise(places))
+
+            kept = [
+                list(p)
+                for p in itertools.permutations(run)
+                if _keeps_sentences(p, run, times, stops)
+            ]
+            best = min(kept, key=length)
+            if length(run) - length(best) > _BACKTRACK_KM:
+                out[at:end] = best
+        at = end
+    return out
+
+
+def _tie_key(times: Mapping[str, EventTime | str], stops: Sequence[tuple], i: int) -> tuple:
+    """The day, report and rank of stop ``i``'s time (its index alone for none): stops equal
+    in it are a tie."""
+    when = times.get(stops[i][0].id)
+    return (i,) if when is None else _key(when)[:3]
+
+
+def _sentence_of(
+    times: Mapping[str, EventTime | str], stops: Sequence[tuple], i: int
+) -> tuple[str, int]:
+    """The sentence stop ``i``'s time was told in (one unknown sentence for an ISO string)."""
+    when = times.get(stops[i][0].id)
+    return when.sentence if isinstance(when, EventTime) else ("", -1)
+
+
+def _keeps_sentences(
+    seq: Sequence[int],
+    told: Sequence[int],
+    times: Mapping[str, EventTime | str],
+    stops: Sequence[tuple],
+) -> bool:
+    """Whether ``seq`` keeps the stops of each sentence in their order in ``told``."""
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for i in told:
+        by_sentence.setdefault(_sentence_of(times, stops, i), []).append(i)
+    return all(
+        [i for i in seq if _sentence_of(times, stops, i) == sentence] == ordered
+        for sentence, ordered in by_sentence.items()
+    )
 
 
 def _first_origin(
