@@ -618,3 +618,16 @@ def test_a_stop_of_the_same_day_told_first_in_the_lead_follows_the_way_there(gaz
         date(2023, 9, 15),
     )
     assert names.index("Irkutsk") < names.index("Chita") < names.index("Zabaykalsk")
+
+
+def test_a_place_reached_before_every_other_stop_and_come_back_to_begins_the_round_trip(
+    gazetteer,
+) -> None:
+    names = _journey_names(
+        "The delegation's train pulled into Irkutsk on Wednesday morning, regional officials "
+        "said. The group is scheduled to travel on to Ulan-Ude, about 450 km to the east, and "
+        "then to come back to Irkutsk before heading west.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Irkutsk", "Ulan-Ude", "Irkutsk"]

@@ -735,20 +735,43 @@ def returned_to(places: Sequence[LocatedPlace]) -> set[str]:
     "returned to X", "arrived back in X", "X에 돌아왔다", "вернулся в
     X" (the ``home_before`` and ``home_after`` words of ``[order]``).
     """
+    return {
+        place_id
+        for place_id, mention in _current_mentions(places)
+        if mention.role in STOP_ROLES and _told_came_back(mention)
+    }
+
+
+def _told_came_back(mention: Mention) -> bool:
+    """Whether the words right around ``mention`` tell the train came back to its place (see
+    :func:`returned_to`)."""
     words = order_words()
-    found = set()
-    for place_id, mention in _current_mentions(places):
-        if mention.role not in STOP_ROLES:
-            continue
-        at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
-        head = mention.quote[max(0, at - _HOME_BEFORE) : at]
-        before = [m.end() for m in words.home_before.finditer(head)]
-        after = words.home_after.search(mention.quote[end : end + _HOME_AFTER])
-        if (before and len(head[before[-1] :].split()) <= _HOME_GAP_WORDS) or (
-            after is not None and after.start() <= _HOME_PARTICLE
-        ):
-            found.add(place_id)
-    return found
+    at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+    head = mention.quote[max(0, at - _HOME_BEFORE) : at]
+    before = [m.end() for m in words.home_before.finditer(head)]
+    after = words.home_after.search(mention.quote[end : end + _HOME_AFTER])
+    return bool(before and len(head[before[-1] :].split()) <= _HOME_GAP_WORDS) or (
+        after is not None and after.start() <= _HOME_PARTICLE
+    )
+
+
+def there_first(places: Sequence[LocatedPlace], published: Published | None = None) -> set[str]:
+    """Ids of the stop places told there as done, not as come back to, at an event time
+    before every other stop's (:func:`mention_times`): "pulled into X on Wednesday … is to
+    travel on to Y and then come back to X" went out from X."""
+    current = _current_mentions(places, published)
+    first: dict[str, tuple] = {}
+    stayed: dict[str, tuple] = {}
+    for place_id, when in mention_times(current, published):
+        key = _key(when)[:3]  # day, report, rank
+        first[place_id] = min(key, first.get(place_id, key))
+        if not when.planned and not _told_came_back(current[when.told][1]):
+            stayed[place_id] = min(key, stayed.get(place_id, key))
+    return {
+        pid
+        for pid, key in stayed.items()
+        if all(key < other for o, other in first.items() if o != pid)
+    }
 
 
 def reached_places(places: Sequence[LocatedPlace]) -> set[str]:
@@ -787,13 +810,15 @@ def home_first(
     distance: Distance | None = None,
     *,
     twice: bool = False,
+    first: Collection[str] = (),
 ) -> list[T]:
     """``stops`` (in travel order) with a place the train came back to where it belongs.
 
     When the journey has no origin and the train came back to a place ("returned to
     X"), the journey either went out from there and back (its first and last stops
-    lie near home and it went farther in between, or the report tells a stop passed a
-    second time, ``twice``: :func:`passed_twice`; home comes first, where the trip began;
+    lie near home and it went farther in between, the report tells a stop passed a
+    second time, ``twice``: :func:`passed_twice`, or tells it there before every other
+    stop, ``first``: :func:`there_first`; home comes first, where the trip began;
     :func:`return_visits` brings it back last) or is only the way home (home comes last).
     """
     if not home or any(stop[1] == Role.ORIGIN for stop in stops):
@@ -807,8 +832,10 @@ def home_first(
         return list(stops)
     place = stops[at][0]
     farthest = max(distance(place, stop[0]) for stop in rest)
-    out_and_back = twice or all(
-        distance(place, stop[0]) < _OUT_AND_BACK * farthest for stop in (rest[0], rest[-1])
+    out_and_back = (
+        twice
+        or place.id in first
+        or all(distance(place, stop[0]) < _OUT_AND_BACK * farthest for stop in (rest[0], rest[-1]))
     )
     return [stops[at], *rest] if out_and_back else [*rest, stops[at]]
 
