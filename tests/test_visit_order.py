@@ -157,6 +157,11 @@ TOLD_AS_EARLIER = [
         "Krasnoyarsk.",
         "en", "Krasnoyarsk", "Irkutsk", False, id="had-run-past-perfect",
     ),
+    pytest.param(
+        "The delegation's train left Przemyśl on Thursday evening. The minister had flown "
+        "to Rzeszów on Thursday afternoon.",
+        "en", "Rzeszów", "Przemyśl", True, id="had-flown-past-perfect",
+    ),
 ]  # fmt: skip
 
 
