@@ -636,3 +636,43 @@ def test_a_place_reached_before_every_other_stop_and_come_back_to_begins_the_rou
         date(2023, 9, 15),
     )
     assert names == ["Irkutsk", "Ulan-Ude", "Irkutsk"]
+
+
+#: A sentence telling two stops with words between them that put the second before the first:
+#: the text, its language, the stop told second and the one told first.
+BEFORE_THAT_WITHIN = [
+    pytest.param(
+        "The leader toured a shipyard in Khabarovsk on Thursday, and before that spent two "
+        "days in Birobidzhan.",
+        "en", "Birobidzhan", "Khabarovsk", id="english-before-that",
+    ),
+    pytest.param(
+        "김 위원장은 전날 하얼빈에서 공장을 둘러본 뒤 밤새 열차로 이동했으며, 그에 앞서 "
+        "치치하얼에서 이틀을 머물렀다.",
+        "ko", "Qiqihar", "Harbin", id="korean-before-that",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "earlier", "told_first"), BEFORE_THAT_WITHIN)
+def test_before_that_between_two_stops_of_a_sentence_puts_the_second_first(
+    gazetteer, text: str, language: str, earlier: str, told_first: str
+) -> None:
+    times = _report_times(text, language, gazetteer)
+    assert (times[earlier].day, times[earlier].rank) < (
+        times[told_first].day,
+        times[told_first].rank,
+    )
+
+
+def test_then_between_two_planned_stops_of_a_sentence_puts_the_second_after(gazetteer) -> None:
+    # the second stop, read alone, would take the time of the sentence before ("then": after
+    # Krasnoyarsk); told after "then" it follows Ulan-Ude
+    names = _journey_names(
+        "The delegation's train arrived in Irkutsk on Monday. The leader had earlier toured a "
+        "factory in Krasnoyarsk, after a first stop in Omsk on Friday. He is widely expected "
+        "to travel next to Ulan-Ude and then to Chita for talks.",
+        gazetteer,
+        date(2023, 9, 13),
+    )
+    assert names == ["Omsk", "Krasnoyarsk", "Irkutsk", "Ulan-Ude", "Chita"]

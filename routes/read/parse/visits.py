@@ -81,6 +81,7 @@ class OrderWords(NamedTuple):
     again: re.Pattern[str]  # right before or after the place: passed a second time
     home_bound: re.Pattern[str]  # in the sentence: the train set off back home
     arrived: re.Pattern[str]  # right before the place (a few words between): it got there
+    earlier_within: re.Pattern[str]  # between two stops of a sentence: the second came first
 
 
 #: A pattern that matches nothing, for an empty word list.
@@ -123,6 +124,7 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("again", [])),
                 _alternatives(lists.get("home_bound", [])),
                 rf"(?:{_alternatives(lists.get('arrived', []))}){_ARRIVED_GAP}$",
+                _alternatives(lists.get("earlier_within", [])),
             )
         )
     )
@@ -257,6 +259,7 @@ def mention_times(
     done: EventTime | None = None  # the latest time of a stop it told as done
     stops: list[EventTime] = []  # the stop times of this sentence
     others: list[EventTime] = []  # the times of its other places
+    prior: tuple[Mention, EventTime] | None = None  # the last stop of this sentence with one
     sentence = None
     report = -1  # the place of the mention's report in the order read
     for told, (place_id, mention) in enumerate(mentions):
@@ -267,7 +270,8 @@ def mention_times(
                 told_before = latest = done = None
                 report += 1
             sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
-        when = _mention_time(mention, told_before, latest, done)
+            prior = None
+        when = _within_sentence(mention, prior, _mention_time(mention, told_before, latest, done))
         if when is None:
             continue
         when = when._replace(
@@ -283,6 +287,7 @@ def mention_times(
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
+            prior = mention, when
             if (
                 not when.planned
                 and mention.status == Status.REPORTED
@@ -350,6 +355,36 @@ def _mention_time(
     if mention.status == Status.EXPECTED and done is not None:
         return EventTime(done.day, done.rank + 1 + after)
     return None
+
+
+def _within_sentence(
+    mention: Mention, prior: tuple[Mention, EventTime] | None, when: EventTime | None
+) -> EventTime | None:
+    """``when``, the time of ``mention``, or, where it contradicts the words between the
+    mention and the stop before it in its sentence (``prior``, its mention and time), a time
+    those words give.
+
+    "expected to travel next to X and then to Y": a ``later`` word between the two puts Y
+    one rank after X when its own time would not put it after; "toured X the previous day,
+    and before that spent two days in Y": an ``earlier_within`` word, one rank before X when
+    its own time would not put it before. A date of the mention's own on another day wins.
+    """
+    if prior is None:
+        return when
+    before, at = prior
+    words = order_words()
+    start = mention.sentence_start
+    between = mention.quote[before.end - start : mention.start - start]
+    own = mention.date[:_DAY] if mention.date and len(mention.date) >= _DAY else ""
+    if own and own != at.day:
+        return when
+    iso = mention.date[:_MINUTE] if own else ""
+    ours = None if when is None else (when.day, when.rank)
+    if words.later.search(between) and (ours is None or ours < (at.day, at.rank)):
+        return EventTime(at.day, at.rank + 1, iso)
+    if words.earlier_within.search(between) and (ours is None or ours >= (at.day, at.rank)):
+        return EventTime(at.day, at.rank - 1, iso)
+    return when
 
 
 def _told_for_the_way_back(mention: Mention, head: str) -> bool:
