@@ -323,6 +323,16 @@ def test_a_border_river_far_from_any_change_of_country_or_of_one_country_stays()
     assert _names(crossed_between_countries([inland, a, b])) == ["inland", "a", "b"]
 
 
+def test_a_border_bridge_at_the_first_stop_of_one_country_was_crossed_into_it() -> None:
+    # "crossed the bridge at a into the country and ran on through c": no stop across named
+    bridge = _placed("bridge", Kind.BRIDGE, "", 10.01)
+    a, c = _placed("a", Kind.CITY, "AA", 10.0), _placed("c", Kind.CITY, "AA", 14.0)
+    assert _names(crossed_between_countries([a, bridge, c])) == ["bridge", "a", "c"]
+    # the journey started at a: the bridge is crossed on the way out of it
+    origin = (a[0], Role.ORIGIN)
+    assert _names(crossed_between_countries([origin, bridge, c])) == ["a", "bridge", "c"]
+
+
 def test_a_river_told_before_its_two_banks_is_crossed_between_them(gazetteer) -> None:
     text = (
         "A delegation's special train reached Shenyang at noon on Friday, a station guard "
@@ -676,3 +686,14 @@ def test_then_between_two_planned_stops_of_a_sentence_puts_the_second_after(gaze
         date(2023, 9, 13),
     )
     assert names == ["Omsk", "Krasnoyarsk", "Irkutsk", "Ulan-Ude", "Chita"]
+
+
+def test_a_korean_report_of_crossing_into_the_country_puts_the_bridge_first(gazetteer) -> None:
+    report = report_from_text(
+        "열차는 12일 밤 단둥에서 압록강철교를 건너 중국으로 들어왔으며 선양을 거쳐 다롄에 닿았다.",
+        source="Test Wire",
+        published=date(2023, 9, 13),
+        language="ko",
+    )
+    names = _route_names(report, gazetteer)
+    assert names[:2] == ["Sino-Korean Friendship Bridge", "Dandong"]

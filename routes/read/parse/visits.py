@@ -970,7 +970,22 @@ def crossed_between_countries(stops: Sequence[T], distance: Distance | None = No
         if gaps:
             cut = min(gaps)[1]
             out = [*rest[:cut], stop, *rest[cut:]]
+        elif _came_from_across(stop, rest, distance):
+            out = [stop, *rest]
     return out
+
+
+def _came_from_across(stop: tuple, rest: Sequence[tuple], distance: Distance) -> bool:
+    """Whether border stop ``stop`` was crossed before ``rest``, stops of one country (none
+    of another named): the first of them, no origin, lies within :data:`_CROSSED_NEAR_KM`
+    of it and nearer than any other ("crossed the bridge at X into the country and went on
+    through Y": the train came from across the border)."""
+    if not rest or rest[0][1] == Role.ORIGIN:
+        return False
+    if len({s[0].country for s in rest if s[0].country}) > 1:
+        return False
+    near = [distance(s[0], stop[0]) for s in rest]
+    return near[0] <= _CROSSED_NEAR_KM and near[0] == min(near)
 
 
 def _border_span(place: Any) -> bool:
