@@ -697,3 +697,38 @@ def test_a_korean_report_of_crossing_into_the_country_puts_the_bridge_first(gaze
     )
     names = _route_names(report, gazetteer)
     assert names[:2] == ["Sino-Korean Friendship Bridge", "Dandong"]
+
+
+#: A place told at a later day the sentence does not name, in a sentence dated otherwise: the
+#: text, its language, the place, and the stop the sentence dates.
+AT_AN_UNDATED_LATER_DAY = [
+    pytest.param(
+        "The leader left Moscow by train on Tuesday for a tour that is expected to include "
+        "talks in Minsk later this week, officials said.",
+        "en", "Minsk", "Moscow", id="english-later-this-week",
+    ),
+    pytest.param(
+        "열차는 12일 하바롭스크에 도착했으며, 김 위원장은 이번 주 후반 블라디보스토크에서 "
+        "정상회담을 할 것으로 예상된다.",
+        "ko", "Vladivostok", "Khabarovsk", id="korean-later-this-week",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "later", "dated"), AT_AN_UNDATED_LATER_DAY)
+def test_a_place_told_at_a_later_unnamed_day_takes_no_day_of_its_sentence(
+    gazetteer, text: str, language: str, later: str, dated: str
+) -> None:
+    times = _report_times(text, language, gazetteer)
+    assert dated in times
+    assert later not in times or times[later].day > times[dated].day
+
+
+def test_russian_end_of_the_week_puts_a_stop_a_day_after_the_one_told_before(gazetteer) -> None:
+    times = _report_times(
+        "Во вторник поезд прибыл в Смоленск. Как ожидается, в конце недели в Минске "
+        "состоится встреча президентов.",
+        "ru",
+        gazetteer,
+    )
+    assert times["Minsk"].day > times["Smolensk"].day

@@ -82,6 +82,7 @@ class OrderWords(NamedTuple):
     home_bound: re.Pattern[str]  # in the sentence: the train set off back home
     arrived: re.Pattern[str]  # right before the place (a few words between): it got there
     earlier_within: re.Pattern[str]  # between two stops of a sentence: the second came first
+    undated_later: re.Pattern[str]  # right before or after the place: a later day, unnamed
 
 
 #: A pattern that matches nothing, for an empty word list.
@@ -125,6 +126,7 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("home_bound", [])),
                 rf"(?:{_alternatives(lists.get('arrived', []))}){_ARRIVED_GAP}$",
                 _alternatives(lists.get("earlier_within", [])),
+                _alternatives(lists.get("undated_later", [])),
             )
         )
     )
@@ -341,6 +343,9 @@ def _mention_time(
     if told_before is None:
         return None
     earliest, last_told = told_before
+    at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+    if at_an_undated_later_day(mention.quote, at, end):
+        return EventTime(_shift((latest or last_told).day, 1), after)
     if words.day_before.search(mention.quote):
         return EventTime(_shift(earliest.day, -1), after)
     if words.day_after.search(mention.quote):
@@ -385,6 +390,20 @@ def _within_sentence(
     if words.earlier_within.search(between) and (ours is None or ours >= (at.day, at.rank)):
         return EventTime(at.day, at.rank - 1, iso)
     return when
+
+
+#: Characters right before and after a place searched for a later day it is told at.
+_LATER_BEFORE, _LATER_AFTER = 24, 24
+
+
+def at_an_undated_later_day(text: str, start: int, end: int) -> bool:
+    """Whether the words right around the place at ``text[start:end]`` put it at a later day
+    they do not name ("a summit in X later this week", "в конце недели во X": the
+    ``undated_later`` words of ``[order]``): the day its sentence names is not its own."""
+    words = order_words().undated_later
+    head = text[max(0, start - _LATER_BEFORE) : start]
+    tail = text[end : end + _LATER_AFTER]
+    return bool(words.search(head) or words.match(tail.lstrip()))
 
 
 def _told_for_the_way_back(mention: Mention, head: str) -> bool:
