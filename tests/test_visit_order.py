@@ -732,3 +732,14 @@ def test_russian_end_of_the_week_puts_a_stop_a_day_after_the_one_told_before(gaz
         gazetteer,
     )
     assert times["Minsk"].day > times["Smolensk"].day
+
+
+def test_the_place_a_way_home_started_from_is_no_second_visit(gazetteer) -> None:
+    # "on its way home from X": X is where the way home began, not a stop passed on it
+    names = _journey_names(
+        "The special train approached the border at Smolensk on Thursday on its way home "
+        "from Minsk, staff said. It had left the Belarusian capital the previous afternoon.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Minsk", "Smolensk"]

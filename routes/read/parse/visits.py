@@ -1168,7 +1168,7 @@ def _passed_again(
     current = [(pid, m) for pid, m in _current_mentions(places, published) if m.role in STOP_ROLES]
     back: dict[str, list[bool]] = {}
     for place_id, mention in current:
-        back.setdefault(place_id, []).append(_told_on_the_way_back(mention))
+        back.setdefault(place_id, []).append(_passed_on_the_way_back(mention))
     found = {pid for pid, told in back.items() if any(told) and not all(told)}
     done, told = _visit_times(current, published)
     firsts = [min(done[pid]) for pid in outbound if pid in done]
@@ -1220,6 +1220,12 @@ def _visit_times(
     for place_id, day in seen_by(current, published).items():
         done.setdefault(place_id, []).append((day, 0))
     return done, told
+
+
+def _passed_on_the_way_back(mention: Mention) -> bool:
+    """Whether ``mention`` tells its place passed on the way back, not where the way back
+    began ("on its way home from X": X is the turn, an origin of the way home)."""
+    return mention.role != Role.ORIGIN and _told_on_the_way_back(mention)
 
 
 def _told_on_the_way_back(mention: Mention) -> bool:
