@@ -743,3 +743,16 @@ def test_the_place_a_way_home_started_from_is_no_second_visit(gazetteer) -> None
         date(2023, 9, 15),
     )
     assert names == ["Minsk", "Smolensk"]
+
+
+def test_an_origin_the_train_is_only_expected_to_leave_later_does_not_start_the_journey(
+    gazetteer,
+) -> None:
+    names = _journey_names(
+        "The delegation spent Sunday in Ussuriysk touring a tractor plant, regional officials "
+        "said. Its train was expected to leave from Spassk-Dalny later in the day and head "
+        "north toward Khabarovsk.",
+        gazetteer,
+        date(2023, 9, 17),
+    )
+    assert names == ["Ussuriysk", "Spassk-Dalny", "Khabarovsk"]

@@ -494,7 +494,8 @@ def order_by_event_time(
         A stop without a time goes where it adds the fewest km to the journey so ordered
         (between the two stops it lies between, or at an end), on a tie right after the
         stop before it on the track, so the track order stands wherever the reports give
-        no time. The origin (first on the track) comes first. The destination of the
+        no time. The origin (first on the track) comes first, unless told only as a plan
+        after a stop told as done (:func:`_left_later`). The destination of the
         latest event time (the last on the track when no destination has a day) comes
         last; further destinations are stops on the way, ordered like the others.
     """
@@ -502,6 +503,8 @@ def order_by_event_time(
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
     final = _final_destination(stops, times, reached)
     first = _first_origin(stops, keys, distance)
+    if first is not None and _left_later(first, stops, times, keys):
+        first = None  # a planned departure after stops told as done: not where it began
     back = {i for i, stop in enumerate(stops) if _back(times.get(stop[0].id))}
     if final is not None and _passed_on_the_way(final, stops, keys, first, distance, back):
         final = None  # reached before stops on later days that lie beyond it
@@ -629,6 +632,25 @@ def _first_origin(
         if key[:3] < keys[start][:3] and distance(place, stops[index][0]) <= _ARRIVED_BEFORE_KM:
             return None
     return start
+
+
+def _left_later(
+    origin: int,
+    stops: Sequence[tuple],
+    times: Mapping[str, EventTime | str],
+    keys: Mapping[int, _Key],
+) -> bool:
+    """Whether the origin at ``origin`` is told as a plan ("was expected to leave from X later
+    in the day") at a time after a stop told as done: the train came there first."""
+    when = times.get(stops[origin][0].id)
+    if not isinstance(when, EventTime) or not when.planned:
+        return False
+    done = [
+        i
+        for i, stop in enumerate(stops)
+        if i in keys and isinstance(times[stop[0].id], EventTime) and not times[stop[0].id].planned
+    ]
+    return any(keys[i][:3] < keys[origin][:3] for i in done)
 
 
 #: Most km between an origin and a stop of an earlier time that tell the train came there
