@@ -488,7 +488,9 @@ def order_by_event_time(
         The stops with a time by event time: day, then rank within the day
         (:class:`EventTime`), then the order the report told them in ("through Khabarovsk,
         Chita and Novosibirsk" lists the stops as they came; a report telling a day
-        backwards says so: "earlier", "had pulled in"), then the track; clock times within
+        backwards says so: "earlier", "had pulled in"; stops of one time told in two
+        sentences follow the way when that order runs back and forth:
+        :func:`_untangle_ties`), then the track; clock times within
         a day are not compared (they are often when something was said, not when the train
         was there).
         A stop without a time goes where it adds the fewest km to the journey so ordered
