@@ -5,7 +5,8 @@ alone says little. Each stop carries an event time (:class:`EventTime`): the dat
 sentence puts on its mention, or, in a sentence without a date, a time read against the
 sentences told before it ("earlier", "the previous day", "then", "on the way back", "had
 pulled in": the ``[order]`` words of ``routes/read/lang/<code>.toml``), and, inside a
-sentence, places told after "after" ("reached Y after passing X") come before the rest.
+sentence, places told after "after" ("reached Y after passing X") come before the rest, and
+words between two stops ("X and then Y", "X, and before that Y") order them.
 What a report tells as done wins over what one tells as planned.
 :func:`order_by_event_time` sorts the stops that have a time by it (the told order breaking
 ties) and puts each stop without one where it adds the fewest km between them;
