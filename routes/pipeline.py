@@ -35,6 +35,7 @@ from routes.read.parse.visits import (
     reached_places,
     return_visits,
     returned_to,
+    there_first,
     track_order,
     visits_between,
 )
@@ -155,7 +156,12 @@ def _stops(
     timed = order_by_event_time(
         along, event_times(places, published), reached=reached_places(places)
     )
-    ordered = home_first(timed, returned_to(places), twice=passed_twice(places))
+    ordered = home_first(
+        timed,
+        returned_to(places),
+        twice=passed_twice(places),
+        first=there_first(places, published),
+    )
     crossed = crossed_between_countries(ordered)
     back = return_visits(one_visit_per_station(crossed), places, published=published)
     return visits_between(back, places, published)

@@ -157,6 +157,11 @@ TOLD_AS_EARLIER = [
         "Krasnoyarsk.",
         "en", "Krasnoyarsk", "Irkutsk", False, id="had-run-past-perfect",
     ),
+    pytest.param(
+        "The delegation's train left Przemyśl on Thursday evening. The minister had flown "
+        "to Rzeszów on Thursday afternoon.",
+        "en", "Rzeszów", "Przemyśl", True, id="had-flown-past-perfect",
+    ),
 ]  # fmt: skip
 
 
@@ -316,6 +321,16 @@ def test_a_border_river_far_from_any_change_of_country_or_of_one_country_stays()
     assert _names(crossed_between_countries([far, a, b])) == ["river", "a", "b"]
     inland = _placed("inland", Kind.RIVER, "BB", 10.02)
     assert _names(crossed_between_countries([inland, a, b])) == ["inland", "a", "b"]
+
+
+def test_a_border_bridge_at_the_first_stop_of_one_country_was_crossed_into_it() -> None:
+    # "crossed the bridge at a into the country and ran on through c": no stop across named
+    bridge = _placed("bridge", Kind.BRIDGE, "", 10.01)
+    a, c = _placed("a", Kind.CITY, "AA", 10.0), _placed("c", Kind.CITY, "AA", 14.0)
+    assert _names(crossed_between_countries([a, bridge, c])) == ["bridge", "a", "c"]
+    # the journey started at a: the bridge is crossed on the way out of it
+    origin = (a[0], Role.ORIGIN)
+    assert _names(crossed_between_countries([origin, bridge, c])) == ["a", "bridge", "c"]
 
 
 def test_a_river_told_before_its_two_banks_is_crossed_between_them(gazetteer) -> None:
@@ -594,3 +609,150 @@ def test_a_stop_told_later_the_same_day_comes_after_a_destination_it_lies_before
         date(2023, 9, 15),
     )
     assert names.index("Minsk") < names.index("Orsha")
+
+
+def test_stops_of_one_time_told_in_two_sentences_back_and_forth_follow_the_way() -> None:
+    # "passed a on Sunday"; "heading for c on Monday, staff in c said …"; "seen near b early
+    # on Monday": c and b share a time, and the told order runs to c and back to b
+    stops = [_stop("a", 10.0), _stop("c", 20.0, Role.BORDER), _stop("b", 14.0)]
+    times = {
+        "a": EventTime("2023-09-10", 0, told=2, sentence=("t", 90)),
+        "c": EventTime("2023-09-11", 0, told=1, sentence=("t", 0)),
+        "b": EventTime("2023-09-11", 0, told=3, sentence=("t", 90)),
+    }
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "c"]
+
+
+def test_a_stop_of_the_same_day_told_first_in_the_lead_follows_the_way_there(gazetteer) -> None:
+    names = _journey_names(
+        "The tourist train was nearing the Chinese frontier on Tuesday, with customs officers "
+        "in the border town of Zabaikalsk saying the platform had been cleared. The train "
+        "passed through Irkutsk on Monday and was seen near Chita early on Tuesday, according "
+        "to local media.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names.index("Irkutsk") < names.index("Chita") < names.index("Zabaykalsk")
+
+
+def test_a_place_reached_before_every_other_stop_and_come_back_to_begins_the_round_trip(
+    gazetteer,
+) -> None:
+    names = _journey_names(
+        "The delegation's train pulled into Irkutsk on Wednesday morning, regional officials "
+        "said. The group is scheduled to travel on to Ulan-Ude, about 450 km to the east, and "
+        "then to come back to Irkutsk before heading west.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Irkutsk", "Ulan-Ude", "Irkutsk"]
+
+
+#: A sentence telling two stops with words between them that put the second before the first:
+#: the text, its language, the stop told second and the one told first.
+BEFORE_THAT_WITHIN = [
+    pytest.param(
+        "The leader toured a shipyard in Khabarovsk on Thursday, and before that spent two "
+        "days in Birobidzhan.",
+        "en", "Birobidzhan", "Khabarovsk", id="english-before-that",
+    ),
+    pytest.param(
+        "김 위원장은 전날 하얼빈에서 공장을 둘러본 뒤 밤새 열차로 이동했으며, 그에 앞서 "
+        "치치하얼에서 이틀을 머물렀다.",
+        "ko", "Qiqihar", "Harbin", id="korean-before-that",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "earlier", "told_first"), BEFORE_THAT_WITHIN)
+def test_before_that_between_two_stops_of_a_sentence_puts_the_second_first(
+    gazetteer, text: str, language: str, earlier: str, told_first: str
+) -> None:
+    times = _report_times(text, language, gazetteer)
+    assert (times[earlier].day, times[earlier].rank) < (
+        times[told_first].day,
+        times[told_first].rank,
+    )
+
+
+def test_then_between_two_planned_stops_of_a_sentence_puts_the_second_after(gazetteer) -> None:
+    # the second stop, read alone, would take the time of the sentence before ("then": after
+    # Krasnoyarsk); told after "then" it follows Ulan-Ude
+    names = _journey_names(
+        "The delegation's train arrived in Irkutsk on Monday. The leader had earlier toured a "
+        "factory in Krasnoyarsk, after a first stop in Omsk on Friday. He is widely expected "
+        "to travel next to Ulan-Ude and then to Chita for talks.",
+        gazetteer,
+        date(2023, 9, 13),
+    )
+    assert names == ["Omsk", "Krasnoyarsk", "Irkutsk", "Ulan-Ude", "Chita"]
+
+
+def test_a_korean_report_of_crossing_into_the_country_puts_the_bridge_first(gazetteer) -> None:
+    report = report_from_text(
+        "열차는 12일 밤 단둥에서 압록강철교를 건너 중국으로 들어왔으며 선양을 거쳐 다롄에 닿았다.",
+        source="Test Wire",
+        published=date(2023, 9, 13),
+        language="ko",
+    )
+    names = _route_names(report, gazetteer)
+    assert names[:2] == ["Sino-Korean Friendship Bridge", "Dandong"]
+
+
+#: A place told at a later day the sentence does not name, in a sentence dated otherwise: the
+#: text, its language, the place, and the stop the sentence dates.
+AT_AN_UNDATED_LATER_DAY = [
+    pytest.param(
+        "The leader left Moscow by train on Tuesday for a tour that is expected to include "
+        "talks in Minsk later this week, officials said.",
+        "en", "Minsk", "Moscow", id="english-later-this-week",
+    ),
+    pytest.param(
+        "열차는 12일 하바롭스크에 도착했으며, 김 위원장은 이번 주 후반 블라디보스토크에서 "
+        "정상회담을 할 것으로 예상된다.",
+        "ko", "Vladivostok", "Khabarovsk", id="korean-later-this-week",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "later", "dated"), AT_AN_UNDATED_LATER_DAY)
+def test_a_place_told_at_a_later_unnamed_day_takes_no_day_of_its_sentence(
+    gazetteer, text: str, language: str, later: str, dated: str
+) -> None:
+    times = _report_times(text, language, gazetteer)
+    assert dated in times
+    assert later not in times or times[later].day > times[dated].day
+
+
+def test_russian_end_of_the_week_puts_a_stop_a_day_after_the_one_told_before(gazetteer) -> None:
+    times = _report_times(
+        "Во вторник поезд прибыл в Смоленск. Как ожидается, в конце недели в Минске "
+        "состоится встреча президентов.",
+        "ru",
+        gazetteer,
+    )
+    assert times["Minsk"].day > times["Smolensk"].day
+
+
+def test_the_place_a_way_home_started_from_is_no_second_visit(gazetteer) -> None:
+    # "on its way home from X": X is where the way home began, not a stop passed on it
+    names = _journey_names(
+        "The special train approached the border at Smolensk on Thursday on its way home "
+        "from Minsk, staff said. It had left the Belarusian capital the previous afternoon.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Minsk", "Smolensk"]
+
+
+def test_an_origin_the_train_is_only_expected_to_leave_later_does_not_start_the_journey(
+    gazetteer,
+) -> None:
+    names = _journey_names(
+        "The delegation spent Sunday in Ussuriysk touring a tractor plant, regional officials "
+        "said. Its train was expected to leave from Spassk-Dalny later in the day and head "
+        "north toward Khabarovsk.",
+        gazetteer,
+        date(2023, 9, 17),
+    )
+    assert names == ["Ussuriysk", "Spassk-Dalny", "Khabarovsk"]

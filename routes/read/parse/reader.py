@@ -45,6 +45,7 @@ from routes.read.parse.role import (
 )
 from routes.read.parse.sentences import Sentence, mention_time, read_sentence, sentences_with_times
 from routes.read.parse.status import clause_span, overturned, status_of, subject_denied
+from routes.read.parse.visits import at_an_undated_later_day
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
 
@@ -309,8 +310,9 @@ def _mention_time(
     """The time of a mention: its sentence's nearest current time, if it takes one.
 
     The ends of a service name ("the X-Y express"), a place the train is only bound for
-    ("on its way to X") and one it left after an event there ("heading home after the X
-    summit") take no time; in a sentence without current times neither is asked.
+    ("on its way to X"), one it left after an event there ("heading home after the X
+    summit") and one told at a later day left unnamed ("in X later this week") take no
+    time; in a sentence without current times neither is asked.
     """
     if not sentence.current:
         return None
@@ -320,4 +322,6 @@ def _mention_time(
         return None
     if names_a_service(text, match, sentence, words):
         return None
+    if at_an_undated_later_day(text, match.start, match.end):
+        return None  # "a summit in X later this week": not the day the sentence names
     return mention_time(sentence, clause, match.start, words)

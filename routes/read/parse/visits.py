@@ -5,7 +5,8 @@ alone says little. Each stop carries an event time (:class:`EventTime`): the dat
 sentence puts on its mention, or, in a sentence without a date, a time read against the
 sentences told before it ("earlier", "the previous day", "then", "on the way back", "had
 pulled in": the ``[order]`` words of ``routes/read/lang/<code>.toml``), and, inside a
-sentence, places told after "after" ("reached Y after passing X") come before the rest.
+sentence, places told after "after" ("reached Y after passing X") come before the rest, and
+words between two stops ("X and then Y", "X, and before that Y") order them.
 What a report tells as done wins over what one tells as planned.
 :func:`order_by_event_time` sorts the stops that have a time by it (the told order breaking
 ties) and puts each stop without one where it adds the fewest km between them;
@@ -81,6 +82,8 @@ class OrderWords(NamedTuple):
     again: re.Pattern[str]  # right before or after the place: passed a second time
     home_bound: re.Pattern[str]  # in the sentence: the train set off back home
     arrived: re.Pattern[str]  # right before the place (a few words between): it got there
+    earlier_within: re.Pattern[str]  # between two stops of a sentence: the second came first
+    undated_later: re.Pattern[str]  # right before or after the place: a later day, unnamed
 
 
 #: A pattern that matches nothing, for an empty word list.
@@ -123,6 +126,8 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("again", [])),
                 _alternatives(lists.get("home_bound", [])),
                 rf"(?:{_alternatives(lists.get('arrived', []))}){_ARRIVED_GAP}$",
+                _alternatives(lists.get("earlier_within", [])),
+                _alternatives(lists.get("undated_later", [])),
             )
         )
     )
@@ -257,6 +262,7 @@ def mention_times(
     done: EventTime | None = None  # the latest time of a stop it told as done
     stops: list[EventTime] = []  # the stop times of this sentence
     others: list[EventTime] = []  # the times of its other places
+    prior: tuple[Mention, EventTime] | None = None  # the last stop of this sentence with one
     sentence = None
     report = -1  # the place of the mention's report in the order read
     for told, (place_id, mention) in enumerate(mentions):
@@ -267,7 +273,8 @@ def mention_times(
                 told_before = latest = done = None
                 report += 1
             sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
-        when = _mention_time(mention, told_before, latest, done)
+            prior = None
+        when = _within_sentence(mention, prior, _mention_time(mention, told_before, latest, done))
         if when is None:
             continue
         when = when._replace(
@@ -283,6 +290,7 @@ def mention_times(
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
+            prior = mention, when
             if (
                 not when.planned
                 and mention.status == Status.REPORTED
@@ -336,6 +344,9 @@ def _mention_time(
     if told_before is None:
         return None
     earliest, last_told = told_before
+    at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+    if at_an_undated_later_day(mention.quote, at, end):
+        return EventTime(_shift((latest or last_told).day, 1), after)
     if words.day_before.search(mention.quote):
         return EventTime(_shift(earliest.day, -1), after)
     if words.day_after.search(mention.quote):
@@ -350,6 +361,50 @@ def _mention_time(
     if mention.status == Status.EXPECTED and done is not None:
         return EventTime(done.day, done.rank + 1 + after)
     return None
+
+
+def _within_sentence(
+    mention: Mention, prior: tuple[Mention, EventTime] | None, when: EventTime | None
+) -> EventTime | None:
+    """``when``, the time of ``mention``, or, where it contradicts the words between the
+    mention and the stop before it in its sentence (``prior``, its mention and time), a time
+    those words give.
+
+    "expected to travel next to X and then to Y": a ``later`` word between the two puts Y
+    one rank after X when its own time would not put it after; "toured X the previous day,
+    and before that spent two days in Y": an ``earlier_within`` word, one rank before X when
+    its own time would not put it before. A date of the mention's own on another day wins.
+    """
+    if prior is None:
+        return when
+    before, at = prior
+    words = order_words()
+    start = mention.sentence_start
+    between = mention.quote[before.end - start : mention.start - start]
+    own = mention.date[:_DAY] if mention.date and len(mention.date) >= _DAY else ""
+    if own and own != at.day:
+        return when
+    iso = mention.date[:_MINUTE] if own else ""
+    ours = None if when is None else (when.day, when.rank)
+    if words.later.search(between) and (ours is None or ours < (at.day, at.rank)):
+        return EventTime(at.day, at.rank + 1, iso)
+    if words.earlier_within.search(between) and (ours is None or ours >= (at.day, at.rank)):
+        return EventTime(at.day, at.rank - 1, iso)
+    return when
+
+
+#: Characters right before and after a place searched for a later day it is told at.
+_LATER_BEFORE, _LATER_AFTER = 24, 24
+
+
+def at_an_undated_later_day(text: str, start: int, end: int) -> bool:
+    """Whether the words right around the place at ``text[start:end]`` put it at a later day
+    they do not name ("a summit in X later this week", "в конце недели во X": the
+    ``undated_later`` words of ``[order]``): the day its sentence names is not its own."""
+    words = order_words().undated_later
+    head = text[max(0, start - _LATER_BEFORE) : start]
+    tail = text[end : end + _LATER_AFTER]
+    return bool(words.search(head) or words.match(tail.lstrip()))
 
 
 def _told_for_the_way_back(mention: Mention, head: str) -> bool:
@@ -434,13 +489,16 @@ def order_by_event_time(
         The stops with a time by event time: day, then rank within the day
         (:class:`EventTime`), then the order the report told them in ("through Khabarovsk,
         Chita and Novosibirsk" lists the stops as they came; a report telling a day
-        backwards says so: "earlier", "had pulled in"), then the track; clock times within
+        backwards says so: "earlier", "had pulled in"; stops of one time told in two
+        sentences follow the way when that order runs back and forth:
+        :func:`_untangle_ties`), then the track; clock times within
         a day are not compared (they are often when something was said, not when the train
         was there).
         A stop without a time goes where it adds the fewest km to the journey so ordered
         (between the two stops it lies between, or at an end), on a tie right after the
         stop before it on the track, so the track order stands wherever the reports give
-        no time. The origin (first on the track) comes first. The destination of the
+        no time. The origin (first on the track) comes first, unless told only as a plan
+        after a stop told as done (:func:`_left_later`). The destination of the
         latest event time (the last on the track when no destination has a day) comes
         last; further destinations are stops on the way, ordered like the others.
     """
@@ -448,6 +506,8 @@ def order_by_event_time(
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
     final = _final_destination(stops, times, reached)
     first = _first_origin(stops, keys, distance)
+    if first is not None and _left_later(first, stops, times, keys):
+        first = None  # a planned departure after stops told as done: not where it began
     back = {i for i, stop in enumerate(stops) if _back(times.get(stop[0].id))}
     if final is not None and _passed_on_the_way(final, stops, keys, first, distance, back):
         final = None  # reached before stops on later days that lie beyond it
@@ -456,13 +516,98 @@ def order_by_event_time(
     head = [] if first is None else [first]
     tail = [] if final is None or final == first else [final]
     placed = _insert_untimed(
-        [*head, *middle, *tail],
+        _untangle_ties([*head, *middle, *tail], times, stops, distance, start=len(head)),
         [i for i in range(len(stops)) if i not in keys and i not in ends],
         stops,
         distance,
         fixed=(len(head), len(tail)),
     )
     return [stops[i] for i in placed]
+
+
+#: Most km a told order of stops of one time may go back and forth over before the way
+#: between them orders them instead (a short hop back to a suburb is a real excursion).
+_BACKTRACK_KM = 50.0
+#: Most stops of one time whose orders along the way are all compared.
+_TIE_STOPS = 7
+
+
+def _untangle_ties(
+    order: list[int],
+    times: Mapping[str, EventTime | str],
+    stops: Sequence[tuple],
+    distance: Distance,
+    *,
+    start: int = 0,
+) -> list[int]:
+    """``order`` (indices into ``stops``) with each run of stops of one time, told in more
+    than one sentence, put in the order the way between its neighbours runs.
+
+    Two sentences telling stops of one day and rank say nothing of which came first ("was
+    heading home on Monday, with staff in X saying …"; "was seen near Y early on Monday"):
+    the told order stands unless it goes back and forth more than :data:`_BACKTRACK_KM`
+    farther than the shortest order that keeps each sentence's own told order, on from the
+    stop before the run (what comes after may lie back the way the train came: no run at
+    the start moves). Positions before ``start`` (the origin) stay.
+    """
+    out = list(order)
+    at = start
+    while at < len(out):
+        end = at + 1
+        while end < len(out) and _tie_key(times, stops, out[end]) == _tie_key(
+            times, stops, out[at]
+        ):
+            end += 1
+        run = out[at:end]
+        sentences = {_sentence_of(times, stops, i) for i in run}
+        if at > 0 and len(sentences) > 1 and len(run) <= _TIE_STOPS:
+            before = stops[out[at - 1]][0]
+
+            def length(seq: Sequence[int], before: Any = before) -> float:
+                places = [before, *(stops[i][0] for i in seq)]
+                return sum(distance(x, y) for x, y in itertools.pairwise(places))
+
+            kept = [
+                list(p)
+                for p in itertools.permutations(run)
+                if _keeps_sentences(p, run, times, stops)
+            ]
+            best = min(kept, key=length)
+            if length(run) - length(best) > _BACKTRACK_KM:
+                out[at:end] = best
+        at = end
+    return out
+
+
+def _tie_key(times: Mapping[str, EventTime | str], stops: Sequence[tuple], i: int) -> tuple:
+    """The day, report and rank of stop ``i``'s time (its index alone for none): stops equal
+    in it are a tie."""
+    when = times.get(stops[i][0].id)
+    return (i,) if when is None else _key(when)[:3]
+
+
+def _sentence_of(
+    times: Mapping[str, EventTime | str], stops: Sequence[tuple], i: int
+) -> tuple[str, int]:
+    """The sentence stop ``i``'s time was told in (one unknown sentence for an ISO string)."""
+    when = times.get(stops[i][0].id)
+    return when.sentence if isinstance(when, EventTime) else ("", -1)
+
+
+def _keeps_sentences(
+    seq: Sequence[int],
+    told: Sequence[int],
+    times: Mapping[str, EventTime | str],
+    stops: Sequence[tuple],
+) -> bool:
+    """Whether ``seq`` keeps the stops of each sentence in their order in ``told``."""
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for i in told:
+        by_sentence.setdefault(_sentence_of(times, stops, i), []).append(i)
+    return all(
+        [i for i in seq if _sentence_of(times, stops, i) == sentence] == ordered
+        for sentence, ordered in by_sentence.items()
+    )
 
 
 def _first_origin(
@@ -490,6 +635,25 @@ def _first_origin(
         if key[:3] < keys[start][:3] and distance(place, stops[index][0]) <= _ARRIVED_BEFORE_KM:
             return None
     return start
+
+
+def _left_later(
+    origin: int,
+    stops: Sequence[tuple],
+    times: Mapping[str, EventTime | str],
+    keys: Mapping[int, _Key],
+) -> bool:
+    """Whether the origin at ``origin`` is told as a plan ("was expected to leave from X later
+    in the day") at a time after a stop told as done: the train came there first."""
+    when = times.get(stops[origin][0].id)
+    if not isinstance(when, EventTime) or not when.planned:
+        return False
+    done = [
+        i
+        for i, stop in enumerate(stops)
+        if i in keys and isinstance(times[stop[0].id], EventTime) and not times[stop[0].id].planned
+    ]
+    return any(keys[i][:3] < keys[origin][:3] for i in done)
 
 
 #: Most km between an origin and a stop of an earlier time that tell the train came there
@@ -650,20 +814,43 @@ def returned_to(places: Sequence[LocatedPlace]) -> set[str]:
     "returned to X", "arrived back in X", "X에 돌아왔다", "вернулся в
     X" (the ``home_before`` and ``home_after`` words of ``[order]``).
     """
+    return {
+        place_id
+        for place_id, mention in _current_mentions(places)
+        if mention.role in STOP_ROLES and _told_came_back(mention)
+    }
+
+
+def _told_came_back(mention: Mention) -> bool:
+    """Whether the words right around ``mention`` tell the train came back to its place (see
+    :func:`returned_to`)."""
     words = order_words()
-    found = set()
-    for place_id, mention in _current_mentions(places):
-        if mention.role not in STOP_ROLES:
-            continue
-        at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
-        head = mention.quote[max(0, at - _HOME_BEFORE) : at]
-        before = [m.end() for m in words.home_before.finditer(head)]
-        after = words.home_after.search(mention.quote[end : end + _HOME_AFTER])
-        if (before and len(head[before[-1] :].split()) <= _HOME_GAP_WORDS) or (
-            after is not None and after.start() <= _HOME_PARTICLE
-        ):
-            found.add(place_id)
-    return found
+    at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
+    head = mention.quote[max(0, at - _HOME_BEFORE) : at]
+    before = [m.end() for m in words.home_before.finditer(head)]
+    after = words.home_after.search(mention.quote[end : end + _HOME_AFTER])
+    return bool(before and len(head[before[-1] :].split()) <= _HOME_GAP_WORDS) or (
+        after is not None and after.start() <= _HOME_PARTICLE
+    )
+
+
+def there_first(places: Sequence[LocatedPlace], published: Published | None = None) -> set[str]:
+    """Ids of the stop places told there as done, not as come back to, at an event time
+    before every other stop's (:func:`mention_times`): "pulled into X on Wednesday … is to
+    travel on to Y and then come back to X" went out from X."""
+    current = _current_mentions(places, published)
+    first: dict[str, tuple] = {}
+    stayed: dict[str, tuple] = {}
+    for place_id, when in mention_times(current, published):
+        key = _key(when)[:3]  # day, report, rank
+        first[place_id] = min(key, first.get(place_id, key))
+        if not when.planned and not _told_came_back(current[when.told][1]):
+            stayed[place_id] = min(key, stayed.get(place_id, key))
+    return {
+        pid
+        for pid, key in stayed.items()
+        if all(key < other for o, other in first.items() if o != pid)
+    }
 
 
 def reached_places(places: Sequence[LocatedPlace]) -> set[str]:
@@ -702,13 +889,15 @@ def home_first(
     distance: Distance | None = None,
     *,
     twice: bool = False,
+    first: Collection[str] = (),
 ) -> list[T]:
     """``stops`` (in travel order) with a place the train came back to where it belongs.
 
     When the journey has no origin and the train came back to a place ("returned to
     X"), the journey either went out from there and back (its first and last stops
-    lie near home and it went farther in between, or the report tells a stop passed a
-    second time, ``twice``: :func:`passed_twice`; home comes first, where the trip began;
+    lie near home and it went farther in between, the report tells a stop passed a
+    second time, ``twice``: :func:`passed_twice`, or tells it there before every other
+    stop, ``first``: :func:`there_first`; home comes first, where the trip began;
     :func:`return_visits` brings it back last) or is only the way home (home comes last).
     """
     if not home or any(stop[1] == Role.ORIGIN for stop in stops):
@@ -722,8 +911,10 @@ def home_first(
         return list(stops)
     place = stops[at][0]
     farthest = max(distance(place, stop[0]) for stop in rest)
-    out_and_back = twice or all(
-        distance(place, stop[0]) < _OUT_AND_BACK * farthest for stop in (rest[0], rest[-1])
+    out_and_back = (
+        twice
+        or place.id in first
+        or all(distance(place, stop[0]) < _OUT_AND_BACK * farthest for stop in (rest[0], rest[-1]))
     )
     return [stops[at], *rest] if out_and_back else [*rest, stops[at]]
 
@@ -823,7 +1014,22 @@ def crossed_between_countries(stops: Sequence[T], distance: Distance | None = No
         if gaps:
             cut = min(gaps)[1]
             out = [*rest[:cut], stop, *rest[cut:]]
+        elif _came_from_across(stop, rest, distance):
+            out = [stop, *rest]
     return out
+
+
+def _came_from_across(stop: tuple, rest: Sequence[tuple], distance: Distance) -> bool:
+    """Whether border stop ``stop`` was crossed before ``rest``, stops of one country (none
+    of another named): the first of them, no origin, lies within :data:`_CROSSED_NEAR_KM`
+    of it and nearer than any other ("crossed the bridge at X into the country and went on
+    through Y": the train came from across the border)."""
+    if not rest or rest[0][1] == Role.ORIGIN:
+        return False
+    if len({s[0].country for s in rest if s[0].country}) > 1:
+        return False
+    near = [distance(s[0], stop[0]) for s in rest]
+    return near[0] <= _CROSSED_NEAR_KM and near[0] == min(near)
 
 
 def _border_span(place: Any) -> bool:
@@ -987,7 +1193,7 @@ def _passed_again(
     current = [(pid, m) for pid, m in _current_mentions(places, published) if m.role in STOP_ROLES]
     back: dict[str, list[bool]] = {}
     for place_id, mention in current:
-        back.setdefault(place_id, []).append(_told_on_the_way_back(mention))
+        back.setdefault(place_id, []).append(_passed_on_the_way_back(mention))
     found = {pid for pid, told in back.items() if any(told) and not all(told)}
     done, told = _visit_times(current, published)
     firsts = [min(done[pid]) for pid in outbound if pid in done]
@@ -1039,6 +1245,12 @@ def _visit_times(
     for place_id, day in seen_by(current, published).items():
         done.setdefault(place_id, []).append((day, 0))
     return done, told
+
+
+def _passed_on_the_way_back(mention: Mention) -> bool:
+    """Whether ``mention`` tells its place passed on the way back, not where the way back
+    began ("on its way home from X": X is the turn, an origin of the way home)."""
+    return mention.role != Role.ORIGIN and _told_on_the_way_back(mention)
 
 
 def _told_on_the_way_back(mention: Mention) -> bool:
