@@ -458,3 +458,10 @@ def test_leaders_who_arrived_make_the_city_their_destination(gazetteer: Gazettee
     text = "Премьер Чехии и канцлер Австрии прибыли в Киев."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Kyiv"] == Role.DESTINATION
+
+
+def test_a_river_crossed_is_a_stop_and_one_run_along_is_not(gazetteer: Gazetteer) -> None:
+    crossed = _roles(_parse("Вечером поезд пересёк реку Амур и прибыл в Хабаровск.", gazetteer))
+    along = _roles(_parse("Поезд шёл вдоль Амура до Хабаровска.", gazetteer))
+    assert crossed["amur-river"] == Role.VIA
+    assert along["amur-river"] == Role.CONTEXT

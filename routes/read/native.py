@@ -300,6 +300,8 @@ def read_mention(
     if mention.role == Role.HISTORICAL or cues.is_past(book, text[slice(*sentence)], year):
         return replace(mention, role=Role.HISTORICAL, status=status)
     role = _role(place, reading, gazetteer)
+    if place.kind == Kind.RIVER and _crossed(book, text, mention, status):
+        role = Role.VIA  # "X강을 건너", "пересёк реку X": over the river, a stop on the way
     if role == Role.ORIGIN and cues.leaves_for_home(book, text, mention.end, sentence[1]):
         role = Role.VIA  # left for home: the far end of the journey, a stop on the way
     if role == Role.CONTEXT and reading.role is None and previous is not None:
@@ -391,6 +393,14 @@ def _role(place: Place, reading: cues.Reading, gazetteer: Gazetteer) -> Role:
     if _on_a_border(place) and reading.role in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return reading.role
+
+
+def _crossed(book: cues.CueBook, text: str, mention: Mention, status: Status) -> bool:
+    """Whether the report tells the train crossed the river of ``mention``, as done or as
+    expected (not rumoured or denied)."""
+    if status not in (Status.REPORTED, Status.EXPECTED):
+        return False
+    return cues.crosses_river(book, text, mention.start, mention.end)
 
 
 def _on_a_border(place: Place) -> bool:
