@@ -840,3 +840,17 @@ def test_a_place_whose_sentence_denies_it_past_a_clause_between_commas_is_ruled_
     roles = _by_name(_parse(f"The train left Harbin at dawn. {sentence}", gazetteer))
     assert roles["Qiqihar"] == Role.RULED_OUT
     assert roles["Harbin"] == Role.ORIGIN
+
+
+def test_a_description_that_names_the_place_passes_on_the_cue_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _by_name(
+        _parse(
+            "The train crossed the Amur overnight into the Russian city of Khabarovsk. Earlier "
+            "it had made stops in Harbin and the industrial city of Jiamusi.",
+            gazetteer,
+        )
+    )
+    assert roles["Khabarovsk"] in STOP_ROLES
+    assert roles["Jiamusi"] == roles["Harbin"] == Role.VIA
