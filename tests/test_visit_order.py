@@ -594,3 +594,14 @@ def test_a_stop_told_later_the_same_day_comes_after_a_destination_it_lies_before
         date(2023, 9, 15),
     )
     assert names.index("Minsk") < names.index("Orsha")
+
+
+def test_a_stop_told_days_earlier_comes_before_the_day_told_before(gazetteer) -> None:
+    times = _report_times(
+        "The prime minister's train reached Lviv on Thursday. She had been in Przemyśl and "
+        "Rzeszów three days earlier, her office said.",
+        "en",
+        gazetteer,
+    )
+    assert times["Przemyśl"].day < times["Lviv"].day
+    assert times["Rzeszów"].day < times["Lviv"].day
