@@ -854,3 +854,16 @@ def test_a_description_that_names_the_place_passes_on_the_cue_before_it(
     )
     assert roles["Khabarovsk"] in STOP_ROLES
     assert roles["Jiamusi"] == roles["Harbin"] == Role.VIA
+
+
+def test_an_event_at_a_named_facility_of_a_place_is_a_stop(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse(
+            "The minister's train reached Saratov on Monday. The air force showed him its new "
+            "bombers at the nearby Engels airfield, the ministry said. Officials from Taganrog "
+            "joined the tour.",
+            gazetteer,
+        )
+    )
+    assert roles["Engels"] == Role.VIA
+    assert roles["Taganrog"] == Role.CONTEXT

@@ -54,6 +54,8 @@ class RoleCues:
     witness_before: re.Pattern[str]
     witness_speakers: re.Pattern[str]
     witness_after: re.Pattern[str]
+    facility_before: re.Pattern[str]
+    facility_after: re.Pattern[str]
     passage: re.Pattern[str]
     not_names: frozenset[str]
     naming: re.Pattern[str]
@@ -124,6 +126,16 @@ def role_cues(language: str = "en") -> RoleCues:
         witness_speakers=_before_frame(lexicon.frames.get("witness_speakers", ())),
         witness_after=re.compile(
             rf"\s+(?:{_alternatives(lexicon.frames.get('witness_after', ()))})", re.IGNORECASE
+        ),
+        # "at the nearby X airfield": an event at a facility of the place ([frames] facility_*)
+        facility_before=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('facility_before', ()))})\s+"
+            r"(?:[\w'’-]+\s+)?$",
+            re.IGNORECASE,
+        ),
+        facility_after=re.compile(
+            rf"^\s+(?:{_alternatives(lexicon.frames.get('facility_after', ()))})\b",
+            re.IGNORECASE,
         ),
         # "… held to let the convoy pass": the train went by ([frames] passage)
         passage=re.compile(
@@ -424,6 +436,8 @@ def mention_role(
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(bare)
+    if cue is None and cues.facility_after.match(after) and cues.facility_before.search(before):
+        cue = Role.VIA  # "showed him the bombers at the X airfield": the traveller was there
     if match.role is None and _visited_before_leaving(text, match, sentence, cues):
         return Role.HISTORICAL  # "left Y on Sunday after his visit to X": before the leg told
     if match.role is None and _left_after_event(text, match, sentence, cues):
