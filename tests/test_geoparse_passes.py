@@ -867,3 +867,16 @@ def test_an_event_at_a_named_facility_of_a_place_is_a_stop(gazetteer: Gazetteer)
     )
     assert roles["Engels"] == Role.VIA
     assert roles["Taganrog"] == Role.CONTEXT
+
+
+def test_a_visit_to_a_site_described_at_length_is_a_visit_to_its_place(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _by_name(
+        _parse(
+            "Before boarding his train on Tuesday the president visited a rocket engine plant "
+            "run by the state space agency in Samara, officials said.",
+            gazetteer,
+        )
+    )
+    assert roles["Samara"] in STOP_ROLES
