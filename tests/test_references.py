@@ -188,3 +188,13 @@ def test_a_reference_to_the_dateline_town_may_carry_a_nationality(gazetteer: Gaz
     role, texts = _places(text, gazetteer)["Brest"]
     assert texts == ["BREST", "this Belarusian border town"]
     assert role in STOP_ROLES
+
+
+def test_here_refers_to_a_dateline_town_only_geonames_knows(gazetteer: Gazetteer) -> None:
+    text = (
+        "TAYSHET, Russia, July 4 (Wire) - The tourist train left here shortly after dawn on "
+        "Tuesday for Irkutsk, railway staff said."
+    )
+    role, texts = _places(text, gazetteer)["Tayshet"]
+    assert texts == ["TAYSHET", "here"]
+    assert role == Role.ORIGIN

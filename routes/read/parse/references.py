@@ -41,7 +41,15 @@ def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
         return []
     taken = [(m.start, m.end) for m in matches]
     found = [
-        replace(dateline, start=m.start(), end=m.end(), dateline=False, initial=False, region="")
+        replace(
+            dateline,
+            start=m.start(),
+            end=m.end(),
+            dateline=False,
+            initial=False,
+            region="",
+            refers=True,
+        )
         for m in _dateline_words().finditer(text, dateline.end)
     ]
     return [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]

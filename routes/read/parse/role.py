@@ -201,15 +201,20 @@ def role_cues(language: str = "en") -> RoleCues:
     )
 
 
+def _references(language: str) -> dict:
+    """The ``[references]`` table of ``language``'s file (English when it has no file)."""
+    try:
+        return language_file(language).get("references", {})
+    except FileNotFoundError:  # read with the English words (:func:`lexicon_for`)
+        return language_file("en").get("references", {})
+
+
 def _naming_description(language: str) -> re.Pattern[str]:
     """A description right before a place that names it ("the Chinese town of", "the port
     city of"): an article of ``[references] articles``, up to two words ("Chinese",
     "industrial"), a ``[[references.kinds]]`` word and a ``named_after`` word, at the end
     of the text."""
-    try:
-        table = language_file(language).get("references", {})
-    except FileNotFoundError:  # read with the English words (:func:`lexicon_for`)
-        table = language_file("en").get("references", {})
+    table = _references(language)
     heads = sorted(
         {" ".join(str(w).split()) for k in table.get("kinds", ()) for w in k.get("words", ())},
         key=len,
