@@ -577,3 +577,9 @@ def test_a_river_crossed_is_a_stop_and_one_run_along_is_not(gazetteer: Gazetteer
     assert crossed["amur-river"] == Role.VIA
     assert along["amur-river"] == Role.CONTEXT
     assert rumoured["yalu-river"] == Role.CONTEXT
+
+
+def test_going_back_to_a_place_makes_it_the_destination(gazetteer: Gazetteer) -> None:
+    parsed = _parse("대표단을 태운 열차는 이날 밤 하얼빈을 떠나 창춘으로 돌아갔다.", gazetteer)
+    roles = {p.place.name: p.role for p in parsed.places}
+    assert roles == {"Harbin": Role.ORIGIN, "Changchun": Role.DESTINATION}
