@@ -583,3 +583,15 @@ def test_going_back_to_a_place_makes_it_the_destination(gazetteer: Gazetteer) ->
     parsed = _parse("대표단을 태운 열차는 이날 밤 하얼빈을 떠나 창춘으로 돌아갔다.", gazetteer)
     roles = {p.place.name: p.role for p in parsed.places}
     assert roles == {"Harbin": Role.ORIGIN, "Changchun": Role.DESTINATION}
+
+
+def test_a_last_year_told_in_a_later_clause_leaves_the_places_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "열차는 하얼빈을 거쳐 창춘으로 돌아갈 것으로 보이며, 지난해와 달리 선양에는 들르지 "
+        "않을 것으로 알려졌다."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Harbin"] == Role.VIA
+    assert roles["Changchun"] == Role.DESTINATION

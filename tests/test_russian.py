@@ -465,3 +465,13 @@ def test_a_river_crossed_is_a_stop_and_one_run_along_is_not(gazetteer: Gazetteer
     along = _roles(_parse("Поезд шёл вдоль Амура до Хабаровска.", gazetteer))
     assert crossed["amur-river"] == Role.VIA
     assert along["amur-river"] == Role.CONTEXT
+
+
+def test_a_last_year_told_in_a_later_clause_leaves_the_places_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Поезд проследует через Читу в Хабаровск, в прошлом году он шёл через Благовещенск."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Chita"] == Role.VIA
+    assert roles["Khabarovsk"] == Role.DESTINATION
+    assert roles["Blagoveshchensk"] == Role.HISTORICAL
