@@ -475,3 +475,8 @@ def test_a_last_year_told_in_a_later_clause_leaves_the_places_before_it(
     assert roles["Chita"] == Role.VIA
     assert roles["Khabarovsk"] == Role.DESTINATION
     assert roles["Blagoveshchensk"] == Role.HISTORICAL
+
+
+def test_days_spent_in_a_place_make_it_a_stop(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("Ранее премьер провёл два дня в Варшаве.", gazetteer))
+    assert roles["gn:756135"] == Role.VIA
