@@ -880,3 +880,16 @@ def test_a_visit_to_a_site_described_at_length_is_a_visit_to_its_place(
         )
     )
     assert roles["Samara"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The delegation was due back at Harbin by train late on Sunday.", "Harbin"),
+        ("On Monday the minister was greeted by cheering crowds in Omsk.", "Omsk"),
+    ],
+)
+def test_a_return_due_at_a_place_or_a_welcome_in_it_is_a_stop(
+    text: str, name: str, gazetteer: Gazetteer
+) -> None:
+    assert _by_name(_parse(text, gazetteer))[name] in STOP_ROLES
