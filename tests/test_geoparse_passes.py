@@ -909,3 +909,16 @@ def test_the_yenisei_crossed_and_the_jasionka_airport_landed_at_are_stops(
     assert roles["Rzeszów-Jasionka Airport"] == Role.DESTINATION
     assert roles["Yenisei River"] == Role.VIA
     assert "Rzeszów" not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "river"),
+    [
+        ("Overnight the express crossed the Ob at Novosibirsk.", "Ob River"),
+        ("The tourist train crossed the Vyatka at Kirov on Monday.", "Vyatka River"),
+    ],
+)
+def test_a_river_crossed_is_found_by_its_bare_name(
+    text: str, river: str, gazetteer: Gazetteer
+) -> None:
+    assert _by_name(_parse(text, gazetteer))[river] == Role.VIA
