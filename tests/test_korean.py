@@ -568,3 +568,30 @@ def test_a_plant_named_after_a_person_in_quotes_is_not_the_town_of_that_name(
 ) -> None:
     text = "대표단은 전투기를 만드는 '유리 가가린' 항공기 공장을 둘러봤다."
     assert "Gagarin" not in {p.place.name for p in _parse(text, gazetteer).places}
+
+
+def test_a_river_crossed_is_a_stop_and_one_run_along_is_not(gazetteer: Gazetteer) -> None:
+    crossed = _roles(_parse("열차는 밤늦게 아무르강을 건너 하바롭스크에 도착했다.", gazetteer))
+    along = _roles(_parse("열차는 아무르강을 따라 하바롭스크로 달렸다.", gazetteer))
+    rumoured = _roles(_parse("열차가 압록강을 건널 가능성이 있다는 관측이 나왔다.", gazetteer))
+    assert crossed["amur-river"] == Role.VIA
+    assert along["amur-river"] == Role.CONTEXT
+    assert rumoured["yalu-river"] == Role.CONTEXT
+
+
+def test_going_back_to_a_place_makes_it_the_destination(gazetteer: Gazetteer) -> None:
+    parsed = _parse("대표단을 태운 열차는 이날 밤 하얼빈을 떠나 창춘으로 돌아갔다.", gazetteer)
+    roles = {p.place.name: p.role for p in parsed.places}
+    assert roles == {"Harbin": Role.ORIGIN, "Changchun": Role.DESTINATION}
+
+
+def test_a_last_year_told_in_a_later_clause_leaves_the_places_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "열차는 하얼빈을 거쳐 창춘으로 돌아갈 것으로 보이며, 지난해와 달리 선양에는 들르지 "
+        "않을 것으로 알려졌다."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Harbin"] == Role.VIA
+    assert roles["Changchun"] == Role.DESTINATION

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from routes.model import Role
+from routes.model import STOP_ROLES, Role
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
 from routes.read.reports import report_from_text
@@ -178,3 +178,23 @@ def test_the_station_is_none_once_a_town_is_named_after_the_last_station(
         "Tianjin. Police cleared the station before noon."
     )
     assert _places(text, gazetteer)["Beijing railway station"][1] == ["Beijing railway station"]
+
+
+def test_a_reference_to_the_dateline_town_may_carry_a_nationality(gazetteer: Gazetteer) -> None:
+    text = (
+        "BREST, Belarus, Aug 23 (Wire) - The express from Warsaw crossed the Bug into this "
+        "Belarusian border town early on Friday, railway staff said."
+    )
+    role, texts = _places(text, gazetteer)["Brest"]
+    assert texts == ["BREST", "this Belarusian border town"]
+    assert role in STOP_ROLES
+
+
+def test_here_refers_to_a_dateline_town_only_geonames_knows(gazetteer: Gazetteer) -> None:
+    text = (
+        "TAYSHET, Russia, July 4 (Wire) - The tourist train left here shortly after dawn on "
+        "Tuesday for Irkutsk, railway staff said."
+    )
+    role, texts = _places(text, gazetteer)["Tayshet"]
+    assert texts == ["TAYSHET", "here"]
+    assert role == Role.ORIGIN

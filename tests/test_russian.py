@@ -458,3 +458,25 @@ def test_leaders_who_arrived_make_the_city_their_destination(gazetteer: Gazettee
     text = "Премьер Чехии и канцлер Австрии прибыли в Киев."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Kyiv"] == Role.DESTINATION
+
+
+def test_a_river_crossed_is_a_stop_and_one_run_along_is_not(gazetteer: Gazetteer) -> None:
+    crossed = _roles(_parse("Вечером поезд пересёк реку Амур и прибыл в Хабаровск.", gazetteer))
+    along = _roles(_parse("Поезд шёл вдоль Амура до Хабаровска.", gazetteer))
+    assert crossed["amur-river"] == Role.VIA
+    assert along["amur-river"] == Role.CONTEXT
+
+
+def test_a_last_year_told_in_a_later_clause_leaves_the_places_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Поезд проследует через Читу в Хабаровск, в прошлом году он шёл через Благовещенск."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Chita"] == Role.VIA
+    assert roles["Khabarovsk"] == Role.DESTINATION
+    assert roles["Blagoveshchensk"] == Role.HISTORICAL
+
+
+def test_days_spent_in_a_place_make_it_a_stop(gazetteer: Gazetteer) -> None:
+    roles = _roles(_parse("Ранее премьер провёл два дня в Варшаве.", gazetteer))
+    assert roles["gn:756135"] == Role.VIA

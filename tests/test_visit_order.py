@@ -756,3 +756,14 @@ def test_an_origin_the_train_is_only_expected_to_leave_later_does_not_start_the_
         date(2023, 9, 17),
     )
     assert names == ["Ussuriysk", "Spassk-Dalny", "Khabarovsk"]
+
+
+def test_a_stop_told_days_earlier_comes_before_the_day_told_before(gazetteer) -> None:
+    times = _report_times(
+        "The prime minister's train reached Lviv on Thursday. She had been in Przemyśl and "
+        "Rzeszów three days earlier, her office said.",
+        "en",
+        gazetteer,
+    )
+    assert times["Przemyśl"].day < times["Lviv"].day
+    assert times["Rzeszów"].day < times["Lviv"].day

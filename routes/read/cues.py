@@ -79,6 +79,9 @@ class CueBook:
     #: Korean: words right after a place's particle that make it where the traveller is
     #: only bound ("X로 가기 위해"): it takes no time from its sentence.
     bound_for: tuple[str, ...] = ()
+    #: Words that say the train went over a river: right after its particle in Korean
+    #: ("X강을 건너"), lemma phrases right before it in Russian ("пересёк реку X").
+    river_crossed: tuple[tuple[str, ...], ...] = ()
     #: Events ("переговоры", "회담") and verbs of their taking place ("пройти", "열리") that
     #: make the place a planned event is held at ("на X", "X에서") where the journey goes.
     venue_events: frozenset[str] = frozenset()
@@ -199,6 +202,7 @@ def load_cues(language: str) -> CueBook:
         ),
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         bound_for=tuple(options.get("bound_for", ())),
+        river_crossed=tuple(lemma(w) for w in options.get("river_crossed", ())),
         venue_events=frozenset(options.get("venue_events", ())),
         venue_verbs=frozenset(options.get("venue_verbs", ())),
         other_travellers=frozenset(names.get("other_travellers", ())),
@@ -361,6 +365,30 @@ def leaves_for_home(book: CueBook, text: str, end: int, limit: int) -> bool:
         for phrase in book.way_home
         for i in range(len(lemmas) - len(phrase) + 1)
     )
+
+
+def crosses_river(book: CueBook, text: str, start: int, end: int) -> bool:
+    """Whether the words beside a river at ``text[start:end]`` say the train went over it:
+    one of ``river_crossed`` right after its particle in Korean ("X강을 건너 Y에 도착했다"),
+    right before it in Russian, "река" maybe between ("пересёк реку X")."""
+    if not book.river_crossed:
+        return False
+    if book.language == "ko":
+        word_end = end
+        while word_end < len(text) and not text[word_end].isspace():
+            word_end += 1  # the particle: "을", "를"
+        after = text[word_end : word_end + 16].lstrip()
+        return after.startswith(tuple(phrase for (phrase,) in book.river_crossed))
+    lemmas = [
+        fold_lemma(book, t.form) for t in morph.russian_tokens(text[max(0, start - 60) : start])
+    ]
+    while lemmas and lemmas[-1] in _RIVER_WORDS:
+        lemmas.pop()
+    return any(tuple(lemmas[-len(p) :]) == p for p in book.river_crossed if len(lemmas) >= len(p))
+
+
+#: Russian words for a river between a verb of crossing and the river's name ("реку", "р.").
+_RIVER_WORDS = frozenset({"река", "р"})
 
 
 #: Punctuation that ends a clause (a conjunction does not: "уехал из X и направляется домой").

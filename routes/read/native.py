@@ -297,9 +297,13 @@ def read_mention(
         if here is not None:
             here = _role(place, cues.Reading(here, Status.REPORTED), gazetteer)
         return replace(mention, role=here or Role.DATELINE, status=Status.REPORTED)
-    if mention.role == Role.HISTORICAL or cues.is_past(book, text[slice(*sentence)], year):
+    if mention.role == Role.HISTORICAL or cues.is_past(
+        book, _through_its_clause(text, mention), year
+    ):
         return replace(mention, role=Role.HISTORICAL, status=status)
     role = _role(place, reading, gazetteer)
+    if place.kind == Kind.RIVER and _crossed(book, text, mention, status):
+        role = Role.VIA  # "X강을 건너", "пересёк реку X": over the river, a stop on the way
     if role == Role.ORIGIN and cues.leaves_for_home(book, text, mention.end, sentence[1]):
         role = Role.VIA  # left for home: the far end of the journey, a stop on the way
     if role == Role.CONTEXT and reading.role is None and previous is not None:
@@ -308,6 +312,14 @@ def read_mention(
     if role == Role.DESTINATION and cues.bound_for(book, text, mention.end):
         date = None  # "X로 가기 위해 23일 출발했다": the time is the departure's
     return replace(mention, role=role, status=status, date=date)
+
+
+def _through_its_clause(text: str, mention: Mention) -> str:
+    """The words of a mention's sentence up to the end of the mention's own clause: a year
+    told in a later clause ("X를 거쳐 돌아갈 것으로 보이며, 지난해와 달리 Y에는 …") is not
+    the mention's."""
+    stop = cues.CLAUSE_PUNCTUATION.search(text, mention.end, mention.sentence_end)
+    return text[mention.sentence_start : stop.start() if stop else mention.sentence_end]
 
 
 #: What ends a clause between a time and a place in Korean or Russian text.
@@ -391,6 +403,14 @@ def _role(place: Place, reading: cues.Reading, gazetteer: Gazetteer) -> Role:
     if _on_a_border(place) and reading.role in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return reading.role
+
+
+def _crossed(book: cues.CueBook, text: str, mention: Mention, status: Status) -> bool:
+    """Whether the report tells the train crossed the river of ``mention``, as done or as
+    expected (not rumoured or denied)."""
+    if status not in (Status.REPORTED, Status.EXPECTED):
+        return False
+    return cues.crosses_river(book, text, mention.start, mention.end)
 
 
 def _on_a_border(place: Place) -> bool:

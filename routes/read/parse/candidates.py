@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from routes.model import Kind, Place
 from routes.read.gazetteer import Gazetteer, normalize
+from routes.read.lexicon import compile_phrase
 from routes.read.parse.framing import (
     as_region,
     capitalised,
@@ -115,8 +116,36 @@ def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], se
     names = [as_region(text, m) for m in names if not names_something_else(text, m)]
     names = [replace(m, dateline=True) if is_dateline(text, m.start, m.end) else m for m in names]
     names = drop_surnames(text, names)
+    names = _rivers_crossed(text, gazetteer, names)
     names += referred_places(text, [*matches, *names])
     return sorted(matches + names, key=lambda m: m.start), demonyms
+
+
+def _rivers_crossed(text: str, gazetteer: Gazetteer, names: list[Match]) -> list[Match]:
+    """``names`` with each river named bare after words of crossing it ("crossed the Amur
+    at X", ``[frames] river_crossed``) read as the river the gazetteer knows as "<name>
+    River", in place of any other reading of the word (a town of that name far away)."""
+    found: dict[int, Match] = {}
+    for m in _BARE_RIVER.finditer(text):
+        key = normalize(f"{m.group(1)} river")
+        rivers = tuple(p for p in gazetteer.lookup_keys({key}).get(key, ()) if p.kind == Kind.RIVER)
+        if rivers:
+            found[m.start(1)] = new_match(m.start(1), m.end(1), readings_of(rivers, key))
+    if not found:
+        return names
+    kept = [
+        n for n in names if not any(n.start < f.end and f.start < n.end for f in found.values())
+    ]
+    return sorted([*kept, *found.values()], key=lambda n: n.start)
+
+
+#: Words of crossing a river, "the", then one capitalised word and no other name after it.
+_BARE_RIVER = re.compile(
+    r"\b(?:"
+    + ("|".join(compile_phrase(p) for p in LEXICON.frames.get("river_crossed", ())) or "(?!)")
+    + r")\s+the\s+(?-i:([A-ZÀ-ÖØ-Þ][\w'’]+)\b(?![ \t]+[A-ZÀ-ÖØ-Þ])(?![-‐]))",
+    re.IGNORECASE,
+)
 
 
 #: A word in lower case right after a preposition of place (``[frames] place_before``).

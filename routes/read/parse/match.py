@@ -31,6 +31,7 @@ class Match:
     cased: bool = True  # found as written (False: in a report written all in lower case)
     dateline: bool = False  # opens the report as its dateline ("IRKUTSK, July 31 (Wire) -")
     region: str = ""  # "Irkutsk region", "the province of Liaoning": the word for the region
+    refers: bool = False  # "here", "this border town": a reference to the dateline's place
 
 
 @dataclass(frozen=True)

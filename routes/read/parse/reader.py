@@ -240,7 +240,16 @@ def _resolved(
             lowered.active = True
         place = resolve_place(match, counts, text, lowered, gazetteer.names_capital)
         resolved.append((match, region_place(place) if match.region else place))
-    return list(choose_namesakes(resolved, counts, text))
+    return list(choose_namesakes(_as_the_dateline(resolved), counts, text))
+
+
+def _as_the_dateline(
+    resolved: list[tuple[Match, Place | None]],
+) -> list[tuple[Match, Place | None]]:
+    """``resolved`` with each reference to the dateline's place ("arrived here", "this border
+    town") meaning what the dateline was read as: its words are no name to judge."""
+    dateline = next((place for match, place in resolved if match.dateline), None)
+    return [(match, dateline if match.refers else place) for match, place in resolved]
 
 
 def _mention(

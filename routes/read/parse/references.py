@@ -41,7 +41,15 @@ def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
         return []
     taken = [(m.start, m.end) for m in matches]
     found = [
-        replace(dateline, start=m.start(), end=m.end(), dateline=False, initial=False, region="")
+        replace(
+            dateline,
+            start=m.start(),
+            end=m.end(),
+            dateline=False,
+            initial=False,
+            region="",
+            refers=True,
+        )
         for m in _dateline_words().finditer(text, dateline.end)
     ]
     return [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
@@ -49,10 +57,18 @@ def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
 
 @cache
 def _dateline_words() -> re.Pattern[str]:
-    """The ``[references] dateline`` words as one pattern, longest first."""
+    """The ``[references] dateline`` words as one pattern, longest first; a capitalised word
+    may stand after a phrase's first word ("this Chinese border city", "this Polish town")."""
     phrases = sorted(language_table("en", "references").get("dateline", ()), key=len, reverse=True)
-    words = "|".join(literal_phrase(str(p)) for p in phrases)
+    words = "|".join(_modified(literal_phrase(str(p))) for p in phrases)
     return re.compile(rf"\b(?:{words or '(?!)'})\b", re.IGNORECASE)
+
+
+def _modified(phrase: str) -> str:
+    """The regex of a dateline phrase of two words or more with room for one capitalised
+    word (a demonym) after its first word."""
+    first, blank, rest = phrase.partition(r"\s+")
+    return rf"{first}\s+(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+)?{rest}" if blank else phrase
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,14 @@ from dataclasses import dataclass, replace
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Kind, Mention, Place, Role, Status
 from routes.read.date_words import date_words
 from routes.read.gazetteer import Gazetteer, normalize
-from routes.read.lexicon import GAP_WORD, Cue, compile_phrase, lexicon_for
+from routes.read.lexicon import (
+    GAP_WORD,
+    Cue,
+    compile_phrase,
+    language_file,
+    lexicon_for,
+    literal_phrase,
+)
 from routes.read.parse.match import Match
 from routes.read.parse.people import surnames
 from routes.read.parse.sentences import Sentence
@@ -47,8 +54,11 @@ class RoleCues:
     witness_before: re.Pattern[str]
     witness_speakers: re.Pattern[str]
     witness_after: re.Pattern[str]
+    facility_before: re.Pattern[str]
+    facility_after: re.Pattern[str]
     passage: re.Pattern[str]
     not_names: frozenset[str]
+    naming: re.Pattern[str]
     #: The words a travel verb may follow (``[frames] other_travel_auxiliaries``), lower case.
     auxiliaries: frozenset[str]
     country_entered: re.Pattern[str]
@@ -117,11 +127,23 @@ def role_cues(language: str = "en") -> RoleCues:
         witness_after=re.compile(
             rf"\s+(?:{_alternatives(lexicon.frames.get('witness_after', ()))})", re.IGNORECASE
         ),
+        # "at the nearby X airfield": an event at a facility of the place ([frames] facility_*)
+        facility_before=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('facility_before', ()))})\s+"
+            r"(?:[\w'’-]+\s+)?$",
+            re.IGNORECASE,
+        ),
+        facility_after=re.compile(
+            rf"^\s+(?:{_alternatives(lexicon.frames.get('facility_after', ()))})\b",
+            re.IGNORECASE,
+        ),
         # "… held to let the convoy pass": the train went by ([frames] passage)
         passage=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('passage', ()))})\b", re.IGNORECASE
         ),
         not_names=frozenset(lexicon.not_places),
+        # "the Chinese town of", "the port city of": a description that names the place next
+        naming=_naming_description(language),
         auxiliaries=frozenset(lexicon.frames.get("other_travel_auxiliaries", ())),
         # "crossed back into North Korea", "flying into Poland": a country entered
         country_entered=_ending_before(lexicon.frames.get("country_entered", ())),
@@ -177,6 +199,41 @@ def role_cues(language: str = "en") -> RoleCues:
             re.IGNORECASE,
         ),
     )
+
+
+def _references(language: str) -> dict:
+    """The ``[references]`` table of ``language``'s file (English when it has no file)."""
+    try:
+        return language_file(language).get("references", {})
+    except FileNotFoundError:  # read with the English words (:func:`lexicon_for`)
+        return language_file("en").get("references", {})
+
+
+def _naming_description(language: str) -> re.Pattern[str]:
+    """A description right before a place that names it ("the Chinese town of", "the port
+    city of"): an article of ``[references] articles``, up to two words ("Chinese",
+    "industrial"), a ``[[references.kinds]]`` word and a ``named_after`` word, at the end
+    of the text."""
+    table = _references(language)
+    heads = sorted(
+        {" ".join(str(w).split()) for k in table.get("kinds", ()) for w in k.get("words", ())},
+        key=len,
+        reverse=True,
+    )
+    articles = "|".join(literal_phrase(str(a)) for a in table.get("articles", ())) or "(?!)"
+    names = "|".join(literal_phrase(str(w)) for w in table.get("named_after", ())) or "(?!)"
+    return re.compile(
+        rf"(?<!\w)(?i:{articles})\s+(?:[\w'’-]+\s+){{0,2}}"
+        rf"(?i:{'|'.join(literal_phrase(h) for h in heads) or '(?!)'})\s+(?i:{names})\s+$"
+    )
+
+
+def _before_naming(before: str, cues: RoleCues) -> str:
+    """The words before a place less a description that names it ("stopped in Dalian and
+    the port city of" → "stopped in Dalian and"), so the cue before it reaches the place;
+    ``before`` itself when none ends it."""
+    m = cues.naming.search(before)
+    return before[: m.start()] if m else before
 
 
 def _first_words(phrases: Sequence[str]) -> tuple[str, ...]:
@@ -252,8 +309,8 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
         return mention
     if previous.sentence_start != mention.sentence_start:
         return mention
-    glue = _LIST_GLUE.fullmatch(text, previous.end, mention.start)
     between = text[previous.end : mention.start]
+    glue = _LIST_GLUE.fullmatch(_before_naming(between, role_cues()))
     then = mention.role == Role.CONTEXT and (
         _then_before(between) or _timed_and(between) or _WITHIN.fullmatch(between) is not None
     )
@@ -365,9 +422,12 @@ def mention_role(
     if match.role == Role.BORDER and cues.crossing_untold.search(sentence.quote):
         return Role.CONTEXT  # "towards the border, but did not say where he would cross"
     cue = match.role or _service_role(before, after, cues) or _cue_role(before, after, language)
-    if cue == Role.DESTINATION and match.role is None and _FROM.search(before):
+    bare = before if cue is not None else _before_naming(before, cues)
+    if bare is not before:
+        cue = _cue_role(bare, after, language)  # "into the Chinese town of X": as "into X"
+    if cue == Role.DESTINATION and match.role is None and _FROM.search(bare):
         cue = Role.ORIGIN  # "reached Moscow from Pyongyang": where the leg began
-    elif cue == Role.ORIGIN and match.role is None and _FOR.search(before):
+    elif cue == Role.ORIGIN and match.role is None and _FOR.search(bare):
         cue = Role.DESTINATION  # "left Khabarovsk for Vladivostok": where it was going
     elif cue == Role.ORIGIN and match.role is None and _left_country(before, gazetteer, cues):
         cue = Role.BORDER  # "will leave Poland at Przemyśl": where it crossed out
@@ -380,7 +440,9 @@ def mention_role(
     if status == Status.SPECULATIVE:
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
-        cue = _travel_cue(before)
+        cue = _travel_cue(bare)
+    if cue is None and cues.facility_after.match(after) and cues.facility_before.search(before):
+        cue = Role.VIA  # "showed him the bombers at the X airfield": the traveller was there
     if match.role is None and _visited_before_leaving(text, match, sentence, cues):
         return Role.HISTORICAL  # "left Y on Sunday after his visit to X": before the leg told
     if match.role is None and _left_after_event(text, match, sentence, cues):
