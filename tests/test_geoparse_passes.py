@@ -112,6 +112,40 @@ def test_a_namesake_is_chosen_near_the_rest_of_the_journey(gazetteer: Gazetteer)
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (  # Salisbury is also Harare's old name; Harare is thirty times its size
+            "The royal train left London on Tuesday morning and stopped at Salisbury before "
+            "reaching Exeter, Britain's Network Rail said.",
+            "Salisbury",
+            "GB",
+        ),
+        (  # Broken Hill is also Kabwe's old name; the journey's other towns are all large
+            "The Indian Pacific left Sydney on Monday for Perth, stopping at Broken Hill and "
+            "Adelaide on the way, the Australian operator said.",
+            "Broken Hill",
+            "AU",
+        ),
+    ],
+)
+def test_a_town_of_that_name_in_the_story_beats_a_bigger_city_once_called_so(
+    gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    places = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
+    assert places.get(name) == country, places
+
+
+def test_a_seat_of_government_named_for_its_government_is_no_place(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The French president left Paris by train on Monday, and the Elysee declined to "
+        "comment on his route to Kyiv."
+    )
+    assert {p.place.name for p in _parse(text, gazetteer).places} == {"Paris", "Kyiv"}
+
+
+@pytest.mark.parametrize(
     ("text", "bridge_id"),
     [
         (

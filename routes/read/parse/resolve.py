@@ -57,13 +57,11 @@ def resolve_place(
         best = candidates[0]
     else:  # the first ranked reading in context (of any size), else the first
         best = match.ranked[0][0]
-        largest = -1  # the largest reading's people, counted when first needed
+        key = normalize(text[match.start : match.end])
         for place, _plausible in match.ranked:  # a small reading counts in a named country
             if not in_context(place.country, counts, own_country):
                 continue
-            if largest < 0 and not (place.curated or place.kind == Kind.COUNTRY):
-                largest = max(p.population for p in candidates)
-            if comparable(place, largest):
+            if comparable(place, _rival_population(place, candidates, key)):
                 best = place
                 break
     if best.curated:
@@ -104,6 +102,18 @@ def _named_as_its_country(match: Match, place: Place, key: str) -> bool:
 #: of the largest reading's people: "Moscow" beside "Washington" is still Russia's capital,
 #: not Moscow, Idaho.
 CONTEXT_POPULATION_SHARE = 0.1
+
+
+def _rival_population(place: Place, candidates: Sequence[Place], key: str) -> int:
+    """People of the largest reading a reading in context must stand beside to win: of the
+    readings bearing the name as their own when ``place`` does (a town called "Broken Hill"
+    is not outweighed by a city once known by that name), else of them all."""
+    if place.curated or place.kind == Kind.COUNTRY:
+        return 0
+    own = [p.population for p in candidates if normalize(p.name) == key]
+    return (
+        max(own) if own and normalize(place.name) == key else max(p.population for p in candidates)
+    )
 
 
 def comparable(place: Place, largest: int) -> bool:
@@ -201,7 +211,8 @@ def choose_namesakes(
     """The places of ``resolved`` with namesakes chosen by where the journey is.
 
     Anchors are the point places read without doubt (curated under a name no other curated
-    place shares, or a name with one reading). A name shared by curated places of one kind
+    place shares, a name with one reading, or the largest reading of a name in a country
+    the report points at). A name shared by curated places of one kind
     (a "Friendship Bridge" over each of two border rivers) is the one nearest an anchor.
     Of several GeoNames readings of a name in the country the context chose, the one near a
     border crossing wins when the words beside it speak of a border ("the border town of
@@ -218,6 +229,7 @@ def choose_namesakes(
             and (
                 len(match.candidates) == 1
                 or (place.curated and not _curated_namesakes(match, place))
+                or _largest_in_context(match, place, counts)
             )
             and not match.sides
         }.values()
@@ -239,6 +251,15 @@ def choose_namesakes(
             chosen = _reading_beside(match, chosen, beside[id(match)])
         if chosen is not None:
             yield match, chosen
+
+
+def _largest_in_context(match: Match, place: Place, counts: Counter[str]) -> bool:
+    """Whether ``place`` is both the most populous reading of its name and in a country the
+    rest of the report points at (Sydney beside Australia): read without doubt, as a name
+    with one reading is."""
+    own_country = match.default.country if match.default is not None else None
+    largest = max(match.candidates, key=lambda p: p.population)
+    return place is largest and in_context(place.country, counts, own_country)
 
 
 def _curated_namesakes(match: Match, place: Place) -> list[Place]:
