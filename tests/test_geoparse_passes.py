@@ -340,6 +340,11 @@ def test_the_dateline_city_is_a_dateline_unless_it_is_also_a_stop(gazetteer: Gaz
         # a cue word is a whole word: "tourists", "visitors" are no tour or visit
         ("Tourists were kept off the ", None),
         ("Visitors were kept away from the ", None),
+        # "visit" is the journey's verb, not the noun after a determiner
+        ("The minister will visit ", Role.DESTINATION),
+        ("Her delegation visited the port city of ", Role.DESTINATION),
+        ("The visit came as ", None),
+        ("Officials said his visit signalled a thaw in ", None),
     ],
 )
 def test_cue_words_from_the_language_file_fire(before: str, role: str | None) -> None:
