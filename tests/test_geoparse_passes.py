@@ -273,6 +273,18 @@ def test_a_summary_of_the_whole_trip_is_history_unless_it_dates_its_legs(
     assert dated["Omsk"] == dated["Ishim"] == Role.DESTINATION
 
 
+def test_an_earlier_trip_the_journey_is_told_to_follow_is_history(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse(
+            "The chancellor's train reached Lviv on Tuesday. The trip comes a month after she "
+            "flew to Ankara, and it follows her spring visits to Oslo and Riga.",
+            gazetteer,
+        )
+    )
+    assert roles["Lviv"] == Role.DESTINATION
+    assert roles["Ankara"] == roles["Oslo"] == roles["Riga"] == Role.HISTORICAL
+
+
 def test_an_expectation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
     text = "The tourist train is expected to run through Omsk, Tyumen and Perm this week."
     parsed = _parse(text, gazetteer)

@@ -64,6 +64,7 @@ class RoleCues:
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
     trip_summary: re.Pattern[str]
+    follows_earlier: re.Pattern[str]
     visit_before_leaving: re.Pattern[str]
     crossing_untold: re.Pattern[str]
     common: frozenset[str]
@@ -144,6 +145,10 @@ def role_cues(language: str = "en") -> RoleCues:
         # "the trip took him to X": the whole trip summed up, not a leg told
         trip_summary=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('trip_summary', ()))})\b", re.IGNORECASE
+        ),
+        # "the trip comes a week after he went to X": an earlier trip told after them
+        follows_earlier=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('follows_earlier', ()))})\b", re.IGNORECASE
         ),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
@@ -347,6 +352,8 @@ def mention_role(
     before = text[max(sentence.start, match.start - 120) : match.start]
     if _sums_up_trip(text, match, sentence, cues):
         return Role.HISTORICAL  # "a six-day trip that took him from X": the trip summed up
+    if cues.follows_earlier.search(text, sentence.start, match.start):
+        return Role.HISTORICAL  # "the trip comes a week after he went to X": an earlier trip
     if place.kind == Kind.RIVER:
         return _river_role(before, status, cues)
     if place.kind == Kind.COUNTRY:
