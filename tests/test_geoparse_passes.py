@@ -738,6 +738,34 @@ def test_another_persons_travel_gives_its_places_no_journey_role(gazetteer: Gaze
     assert _by_name(_parse(one, gazetteer))["Khabarovsk"] == Role.CONTEXT
 
 
+@pytest.mark.parametrize(
+    ("other", "own"),
+    [
+        # a relative clause telling of a person who is no traveller
+        (
+            " She will meet President Lena Varga, who flew in from Samara overnight.",
+            " Kral, who had travelled from Samara overnight, was met by Lena Varga.",
+        ),
+        # people named by a noun; the same noun told with the train is the traveller's
+        (
+            " Many guests had flown into Samara the day before.",
+            " The train carried 40 guests. The guests arrived in Samara the day before.",
+        ),
+        # on another craft, people of the train's noun are others
+        (
+            " A chartered plane carrying Slovak officials landed at Samara the same day.",
+            " The train carrying Slovak officials arrived at Samara the same day.",
+        ),
+    ],
+)
+def test_others_travel_told_by_a_noun_or_a_relative_clause_gives_no_stop(
+    gazetteer: Gazetteer, other: str, own: str
+) -> None:
+    lead = "Prime Minister Ivo Kral's train reached Kazan on Tuesday with his officials."
+    assert _by_name(_parse(lead + other, gazetteer))["Samara"] == Role.CONTEXT
+    assert _by_name(_parse(lead + own, gazetteer))["Samara"] in STOP_ROLES
+
+
 def test_a_sentence_opening_with_a_participle_tells_no_other_persons_travel(
     gazetteer: Gazetteer,
 ) -> None:
