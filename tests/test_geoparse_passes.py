@@ -285,6 +285,20 @@ def test_an_earlier_trip_the_journey_is_told_to_follow_is_history(gazetteer: Gaz
     assert roles["Ankara"] == roles["Oslo"] == roles["Riga"] == Role.HISTORICAL
 
 
+def test_a_sentence_opening_with_since_an_earlier_year_tells_a_habit_not_a_leg(
+    gazetteer: Gazetteer,
+) -> None:
+    habit = _by_name(
+        _parse("Since 2021 the sleeper has carried delegations from Gdansk to Krakow.", gazetteer)
+    )
+    assert habit["Gdańsk"] == habit["Kraków"] == Role.HISTORICAL
+    # a span of this trip's days is the journey's own
+    leg = _by_name(
+        _parse("Since Monday the sleeper has travelled from Gdansk to Krakow.", gazetteer)
+    )
+    assert leg["Gdańsk"] in STOP_ROLES and leg["Kraków"] in STOP_ROLES
+
+
 def test_an_expectation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
     text = "The tourist train is expected to run through Omsk, Tyumen and Perm this week."
     parsed = _parse(text, gazetteer)
