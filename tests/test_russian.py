@@ -458,3 +458,23 @@ def test_leaders_who_arrived_make_the_city_their_destination(gazetteer: Gazettee
     text = "Премьер Чехии и канцлер Австрии прибыли в Киев."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Kyiv"] == Role.DESTINATION
+
+
+def test_another_persons_travel_told_by_surname_gives_no_stop(gazetteer: Gazetteer) -> None:
+    text = (
+        "Премьер Иван Соколов прибыл в Омск утром поездом из Тюмени, а Лавров прилетел из Казани. "
+        "Накануне Соколов проехал через Ишим."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Kazan"] == Role.CONTEXT
+    # the traveller's own moves, told by the surname alone, stay stops
+    assert roles["Tyumen"] == Role.ORIGIN
+    assert roles["Ishim"] == Role.VIA
+
+
+def test_a_capital_that_judges_the_visit_with_an_object_first_speaks(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Поезд прибыл в Омск. В Токио визит восприняли сдержанно, в Сеуле его назвали шагом."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Tokyo"] == roles["Seoul"] == Role.ACTOR
