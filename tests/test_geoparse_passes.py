@@ -244,6 +244,15 @@ def test_a_visit_before_leaving_another_place_is_history_not_a_stop(gazetteer: G
         "Irkutsk": Role.HISTORICAL,
         "Zima": Role.VIA,
     }
+    # an event held there before the leg is the same
+    after_talks = _by_name(
+        _parse(
+            "The minister's train left Angarsk on Sunday evening after talks with the governor "
+            "at the Irkutsk reservoir.",
+            gazetteer,
+        )
+    )
+    assert after_talks["Irkutsk"] == Role.HISTORICAL
     # no place left from named: the visit is the journey's own
     home = _by_name(
         _parse("The minister's train headed home after her visit to Irkutsk.", gazetteer)
