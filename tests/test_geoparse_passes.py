@@ -292,6 +292,9 @@ def test_an_earlier_trip_the_journey_is_told_to_follow_is_history(gazetteer: Gaz
     )
     assert roles["Lviv"] == Role.DESTINATION
     assert roles["Ankara"] == roles["Oslo"] == roles["Riga"] == Role.HISTORICAL
+    # a trip that follows a line still runs through its places
+    line = _by_name(_parse("The journey follows the old main line through Kaunas.", gazetteer))
+    assert line["Kaunas"] == Role.VIA
 
 
 def test_a_sentence_opening_with_since_an_earlier_year_tells_a_habit_not_a_leg(
