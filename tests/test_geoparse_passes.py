@@ -286,12 +286,21 @@ def test_an_earlier_trip_the_journey_is_told_to_follow_is_history(gazetteer: Gaz
     roles = _by_name(
         _parse(
             "The chancellor's train reached Lviv on Tuesday. The trip comes a month after she "
-            "flew to Ankara, and it follows her spring visits to Oslo and Riga.",
+            "flew to Ankara. This visit follows her spring visits to Oslo and Riga.",
             gazetteer,
         )
     )
     assert roles["Lviv"] == Role.DESTINATION
     assert roles["Ankara"] == roles["Oslo"] == roles["Riga"] == Role.HISTORICAL
+    # a main clause after the earlier trip is of the journey again
+    again = _by_name(
+        _parse(
+            "The trip comes a week after talks in Ankara, and the train will reach Kaunas today.",
+            gazetteer,
+        )
+    )
+    assert again["Ankara"] == Role.HISTORICAL
+    assert again["Kaunas"] == Role.DESTINATION
     # a trip that follows a line still runs through its places
     line = _by_name(_parse("The journey follows the old main line through Kaunas.", gazetteer))
     assert line["Kaunas"] == Role.VIA

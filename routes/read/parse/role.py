@@ -377,7 +377,7 @@ def mention_role(
     before = text[max(sentence.start, match.start - 120) : match.start]
     if _sums_up_trip(text, match, sentence, cues):
         return Role.HISTORICAL  # "a six-day trip that took him from X": the trip summed up
-    if cues.follows_earlier.search(text, sentence.start, match.start):
+    if _follows_earlier(text, match, sentence, cues):
         return Role.HISTORICAL  # "the trip comes a week after he went to X": an earlier trip
     if place.kind == Kind.RIVER:
         return _river_role(before, status, cues)
@@ -708,6 +708,19 @@ def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues
         at > match.end and cues.since.search(text, match.end, at) is not None
         for at in sentence.past
     )
+
+
+def _follows_earlier(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place is of an earlier trip the journey is told to follow ("The trip
+    comes six weeks after he went to X", ``[frames] follows_earlier``): those words stand
+    before it in its sentence, and no main clause opens between ("…, and the train will
+    reach Y" is of the journey again)."""
+    found = list(cues.follows_earlier.finditer(text, sentence.start, match.start))
+    return bool(found) and _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is None
+
+
+#: Where a sentence's next main clause opens: a semicolon, or a comma and a conjunction.
+_MAIN_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 def _sums_up_trip(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
