@@ -377,8 +377,6 @@ def mention_role(
     before = text[max(sentence.start, match.start - 120) : match.start]
     if _sums_up_trip(text, match, sentence, cues):
         return Role.HISTORICAL  # "a six-day trip that took him from X": the trip summed up
-    if _follows_earlier(text, match, sentence, cues):
-        return Role.HISTORICAL  # "the trip comes a week after he went to X": an earlier trip
     if place.kind == Kind.RIVER:
         return _river_role(before, status, cues)
     if place.kind == Kind.COUNTRY:
@@ -423,6 +421,8 @@ def mention_role(
         and _another_traveller(text, match, sentence, gazetteer, cues)
     ):
         return Role.CONTEXT  # "Petrov had left for Brno": someone else's journey
+    if cue in STOP_ROLES and _follows_earlier(text, match, sentence, cues):
+        return Role.HISTORICAL  # "the trip comes a week after he went to X": an earlier trip
     if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
         cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
