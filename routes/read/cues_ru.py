@@ -122,7 +122,7 @@ def _speaks(
 
     "как отметили в Пхеньяне" (the verb right before "в"), "В Вашингтоне и Сеуле заявили"
     (the first word after the place and the places listed with it, but for the words of
-    an object told before the verb: "В Сеуле встречу восприняли с оптимизмом").
+    an object told before the verb: "В X встречу восприняли с оптимизмом").
     """
     listed = len(lemmas) >= 3 and lemmas[-1] in book.glue and lemmas[-3] == "в"
     if not book.speech or not lemmas or (lemmas[-1] != "в" and not listed):

@@ -596,7 +596,7 @@ def _another_traveller(
 
 def _clause_start(text: str, match: Match, sentence: Sentence) -> int:
     """Where the place's clause starts: its sentence, a part of it after a semicolon, or
-    the words after a dateline ("SEOUL, May 2 (Wire) - A plane …")."""
+    the words after a dateline ("PORTO, May 2 (Wire) - A plane …")."""
     start = max(sentence.start, text.rfind(";", sentence.start, match.start) + 1)
     dateline = _DATELINE_END.search(text, start, match.start)
     return dateline.end() if dateline is not None else start
