@@ -803,6 +803,18 @@ def test_others_travel_told_by_a_noun_or_a_relative_clause_gives_no_stop(
     assert _by_name(_parse(lead + own, gazetteer))["Samara"] in STOP_ROLES
 
 
+def test_others_named_by_a_common_noun_opening_the_sentence_travel_on_their_own(
+    gazetteer: Gazetteer,
+) -> None:
+    lead = "Prime Minister Ivo Kral's train reached Tver on Tuesday."
+    other = _by_name(_parse(lead + " Officials flew to Samara the day before.", gazetteer))
+    assert other["Samara"] == Role.CONTEXT
+    own = _by_name(
+        _parse(lead + " His officials on the train arrived in Samara the day before.", gazetteer)
+    )
+    assert own["Samara"] in STOP_ROLES
+
+
 def test_a_sentence_opening_with_a_participle_tells_no_other_persons_travel(
     gazetteer: Gazetteer,
 ) -> None:

@@ -585,13 +585,14 @@ def _another_traveller(
         return False
     start = _clause_start(text, match, sentence)
     m = cues.other_subject.match(text, start, match.start)
-    if m is None:
-        return _others_travel(text, start, match, known, cues) or _relative_traveller(
-            text, start, match, known, gazetteer, cues
-        )
-    name = m.group("name")
-    person = _person_words(name, surnames(text), cues) or _unknown_word(name, gazetteer, cues)
-    return bool(person) and person.isdisjoint(known)
+    if m is not None:
+        name = m.group("name")
+        person = _person_words(name, surnames(text), cues) or _unknown_word(name, gazetteer, cues)
+        if person:
+            return person.isdisjoint(known)
+    return _others_travel(text, start, match, known, cues) or _relative_traveller(
+        text, start, match, known, gazetteer, cues
+    )
 
 
 def _clause_start(text: str, match: Match, sentence: Sentence) -> int:
