@@ -278,6 +278,15 @@ def test_a_visit_before_leaving_another_place_is_history_not_a_stop(gazetteer: G
         "Irkutsk": Role.HISTORICAL,
         "Zima": Role.VIA,
     }
+    # an event held there before the leg is the same
+    after_talks = _by_name(
+        _parse(
+            "The minister's train left Kaluga on Sunday evening after talks with the governor "
+            "at the Tula arms works.",
+            gazetteer,
+        )
+    )
+    assert after_talks["Tula"] == Role.HISTORICAL
     # no place left from named: the visit is the journey's own
     home = _by_name(
         _parse("The minister's train headed home after her visit to Irkutsk.", gazetteer)
@@ -305,6 +314,46 @@ def test_a_summary_of_the_whole_trip_is_history_unless_it_dates_its_legs(
         )
     )
     assert dated["Omsk"] == dated["Ishim"] == Role.DESTINATION
+
+
+def test_an_earlier_trip_the_journey_is_told_to_follow_is_history(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse(
+            "The chancellor's train reached Lviv on Tuesday. The trip comes a month after she "
+            "flew to Ankara. This visit follows her spring visits to Oslo and Riga, which "
+            "drew criticism from Madrid.",
+            gazetteer,
+        )
+    )
+    assert roles["Lviv"] == Role.DESTINATION
+    assert roles["Ankara"] == roles["Oslo"] == roles["Riga"] == Role.HISTORICAL
+    assert roles["Madrid"] == Role.ACTOR  # a capital speaking there is still its government
+    # a main clause after the earlier trip is of the journey again
+    again = _by_name(
+        _parse(
+            "The trip comes a week after talks in Ankara, and the train will reach Kaunas today.",
+            gazetteer,
+        )
+    )
+    assert again["Ankara"] == Role.HISTORICAL
+    assert again["Kaunas"] == Role.DESTINATION
+    # a trip that follows a line still runs through its places
+    line = _by_name(_parse("The journey follows the old main line through Kaunas.", gazetteer))
+    assert line["Kaunas"] == Role.VIA
+
+
+def test_a_sentence_opening_with_since_an_earlier_year_tells_a_habit_not_a_leg(
+    gazetteer: Gazetteer,
+) -> None:
+    habit = _by_name(
+        _parse("Since 2021 the sleeper has carried delegations from Gdansk to Krakow.", gazetteer)
+    )
+    assert habit["Gdańsk"] == habit["Kraków"] == Role.HISTORICAL
+    # a span of this trip's days is the journey's own
+    leg = _by_name(
+        _parse("Since Monday the sleeper has travelled from Gdansk to Krakow.", gazetteer)
+    )
+    assert leg["Gdańsk"] in STOP_ROLES and leg["Kraków"] in STOP_ROLES
 
 
 def test_an_expectation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
@@ -374,6 +423,11 @@ def test_the_dateline_city_is_a_dateline_unless_it_is_also_a_stop(gazetteer: Gaz
         # a cue word is a whole word: "tourists", "visitors" are no tour or visit
         ("Tourists were kept off the ", None),
         ("Visitors were kept away from the ", None),
+        # "visit" is the journey's verb, not the noun after a determiner
+        ("The minister will visit ", Role.DESTINATION),
+        ("Her delegation visited the port city of ", Role.DESTINATION),
+        ("The visit came as ", None),
+        ("Officials said his visit signalled a thaw in ", None),
     ],
 )
 def test_cue_words_from_the_language_file_fire(before: str, role: str | None) -> None:
@@ -754,6 +808,46 @@ def test_another_persons_travel_gives_its_places_no_journey_role(gazetteer: Gaze
     # a traveller is one told with the train in the same clause, not only the same sentence
     one = "Lavrov flew in from Khabarovsk; Kim Jong Un arrived in Ussuriysk by train."
     assert _by_name(_parse(one, gazetteer))["Khabarovsk"] == Role.CONTEXT
+
+
+@pytest.mark.parametrize(
+    ("other", "own"),
+    [
+        # a relative clause telling of a person who is no traveller
+        (
+            " She will meet President Lena Varga, who flew in from Samara overnight.",
+            " Kral, who had travelled from Samara overnight, was met by Lena Varga.",
+        ),
+        # people named by a noun; the same noun told with the train is the traveller's
+        (
+            " Many guests had flown into Samara the day before.",
+            " The train carried 40 guests. The guests arrived in Samara the day before.",
+        ),
+        # on another craft, people of the train's noun are others
+        (
+            " A chartered plane carrying Slovak officials landed at Samara the same day.",
+            " The train carrying Slovak officials arrived at Samara the same day.",
+        ),
+    ],
+)
+def test_others_travel_told_by_a_noun_or_a_relative_clause_gives_no_stop(
+    gazetteer: Gazetteer, other: str, own: str
+) -> None:
+    lead = "Prime Minister Ivo Kral's train reached Tver on Tuesday with his officials."
+    assert _by_name(_parse(lead + other, gazetteer))["Samara"] == Role.CONTEXT
+    assert _by_name(_parse(lead + own, gazetteer))["Samara"] in STOP_ROLES
+
+
+def test_others_named_by_a_common_noun_opening_the_sentence_travel_on_their_own(
+    gazetteer: Gazetteer,
+) -> None:
+    lead = "Prime Minister Ivo Kral's train reached Tver on Tuesday."
+    other = _by_name(_parse(lead + " Officials flew to Samara the day before.", gazetteer))
+    assert other["Samara"] == Role.CONTEXT
+    own = _by_name(
+        _parse(lead + " His officials on the train arrived in Samara the day before.", gazetteer)
+    )
+    assert own["Samara"] in STOP_ROLES
 
 
 def test_a_sentence_opening_with_a_participle_tells_no_other_persons_travel(

@@ -520,6 +520,12 @@ def test_a_sentence_of_last_year_tells_history(gazetteer: Gazetteer) -> None:
     assert _by_name_role(text, gazetteer, "Khabarovsk") == Role.DESTINATION
 
 
+def test_a_sentence_recalling_an_earlier_visit_tells_history(gazetteer: Gazetteer) -> None:
+    text = "열차는 8일 트베리에 도착했다. 총리는 지난 7월 칼루가를 방문한 바 있다."
+    assert _by_name_role(text, gazetteer, "Kaluga") == Role.HISTORICAL
+    assert _by_name_role(text, gazetteer, "Tver") == Role.DESTINATION
+
+
 def test_a_place_the_traveller_is_bound_for_takes_no_time_of_the_departure(
     gazetteer: Gazetteer,
 ) -> None:

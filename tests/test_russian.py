@@ -480,3 +480,25 @@ def test_a_last_year_told_in_a_later_clause_leaves_the_places_before_it(
 def test_days_spent_in_a_place_make_it_a_stop(gazetteer: Gazetteer) -> None:
     roles = _roles(_parse("Ранее премьер провёл два дня в Варшаве.", gazetteer))
     assert roles["gn:756135"] == Role.VIA
+
+
+def test_another_persons_travel_told_by_surname_gives_no_stop(gazetteer: Gazetteer) -> None:
+    text = (
+        "Премьер Иван Соколов прибыл в Тверь утром поездом из Тюмени, а Лавров прилетел из "
+        "Самары. Накануне Соколов проехал через Ишим."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Samara"] == Role.CONTEXT
+    # the traveller's own moves, told by the surname alone, stay stops
+    assert roles["Tyumen"] == Role.ORIGIN
+    assert roles["Ishim"] == Role.VIA
+
+
+def test_a_capital_that_judges_the_visit_with_an_object_first_speaks(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Поезд прибыл в Тверь. В Мадриде визит восприняли сдержанно, в Лиссабоне его назвали шагом."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Madrid"] == roles["Lisbon"] == Role.ACTOR

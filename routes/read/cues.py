@@ -110,6 +110,8 @@ class CueBook:
     contrast_opening: frozenset[str] = frozenset()
     #: Words naming a year before publication ("지난해", "в прошлом году"), lower case.
     earlier_year: tuple[str, ...] = ()
+    #: Words that tell what a sentence says as done once before ("방문한 바 있다"), lower case.
+    past_experience: tuple[str, ...] = ()
     #: Prepositions of place (Russian "в", "на"): the word before a place, never a source.
     place_prepositions: frozenset[str] = frozenset()
     #: Words (lemmas) that govern a place: after one, a name read as a person's is a town.
@@ -216,6 +218,7 @@ def load_cues(language: str) -> CueBook:
         contrast_opening=frozenset(data["list"].get("contrast_opening", ())),
         place_prepositions=frozenset(data["list"].get("place_prepositions", ())),
         earlier_year=tuple(data.get("dates", {}).get("earlier_year", ())),
+        past_experience=tuple(data.get("dates", {}).get("past_experience", ())),
         place_governors=frozenset(
             w.replace("ё", "е") for w in data["list"].get("place_governors", ())
         ),
@@ -302,13 +305,14 @@ def attribution(language: str, sentence: str) -> str:
 
 def is_past(book: CueBook, sentence: str, year: int | None) -> bool:
     """Whether the sentence names a year before ``year`` ("2019년", "в 2019 году") or a
-    year before publication in words (``earlier_year``: "지난해", "в прошлом году")."""
+    year before publication in words (``earlier_year``: "지난해", "в прошлом году"), or
+    tells what it says as done once before (``past_experience``: "방문한 바 있다")."""
     if year is None:
         return False
     if any(int(y) < year for y in _YEAR[book.language].findall(sentence)):
         return True
     lowered = sentence.lower()
-    return any(words in lowered for words in book.earlier_year)
+    return any(words in lowered for words in (*book.earlier_year, *book.past_experience))
 
 
 def joins_next(book: CueBook, between: str) -> bool:

@@ -60,6 +60,8 @@ def read_russian(
     role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
     if role is None:
         role = _russian_after_cue(book, text, span[1], sentence[1])
+    if role is not None and _another_traveller(book, text, sentence, span[0]):
+        return Reading(None, status)  # "…, а Петров прилетел из X": another person's travel
     if role == Role.VIA and status == Status.EXPECTED and _planned_venue(book, lemmas):
         role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
@@ -119,7 +121,8 @@ def _speaks(
     """Whether "в X" stands beside a speech verb with no subject: the government speaks.
 
     "как отметили в Пхеньяне" (the verb right before "в"), "В Вашингтоне и Сеуле заявили"
-    (the first word after the place and the places listed with it).
+    (the first word after the place and the places listed with it, but for the words of
+    an object told before the verb: "В X встречу восприняли с оптимизмом").
     """
     listed = len(lemmas) >= 3 and lemmas[-1] in book.glue and lemmas[-3] == "в"
     if not book.speech or not lemmas or (lemmas[-1] != "в" and not listed):
@@ -131,9 +134,66 @@ def _speaks(
         word = after[token.start : token.end]
         if token.form in book.glue or word[:1].isupper():
             continue  # "и Сеуле": another place of the same list
+        if token.tag.startswith(_OBJECT_TAGS):
+            continue  # "встречу (трёх лидеров)": the object before the verb
         # the verb of the same clause, not an attribution after a comma ("…, заявили в РЖД")
         return token.form in book.speech and "," not in after[: token.start]
     return False
+
+
+def _another_traveller(book: CueBook, text: str, sentence: tuple[int, int], start: int) -> bool:
+    """Whether a Russian place's clause tells the travel of a person who is not the report's
+    traveller ("…, а Петров прилетел из X").
+
+    Before the place, the clause (cut at marks and contrast conjunctions) holds a travel
+    verb (a ``travel`` lemma tagged as a verb) whose subject, in the nominative before it,
+    names a person by surname (:func:`_is_person`). None of its names may be a traveller's
+    (:func:`_travellers`), and the report must name travellers. A subject by title alone
+    ("руководитель КНДР отправится в X") may be the traveller's: it is read as usual.
+    """
+    known = _travellers(book.language, text)
+    if not known:
+        return False
+    breaks = list(_clause_break(book.language).finditer(text, sentence[0], start))
+    tokens = morph.russian_tokens(text[breaks[-1].end() if breaks else sentence[0] : start])
+    verb = next((i for i, t in enumerate(tokens) if _is_travel_verb(book, t)), None)
+    if verb is None:
+        return False
+    subject = {t.form for t in tokens[:verb] if "nomn" in t.tag and _is_person(t)}
+    return bool(subject) and subject.isdisjoint(known)
+
+
+def _is_travel_verb(book: CueBook, token: morph.Token) -> bool:
+    """Whether a Russian token is a verb of travel (a ``travel`` lemma tagged as a verb)."""
+    return token.tag.startswith("VERB") and token.form in book.travel
+
+
+#: pymorphy3's tag of a surname (a first name alone is too often a town's: "Хасан").
+_SURNAME_TAG = "Surn"
+
+
+def _is_person(token: morph.Token) -> bool:
+    """Whether a Russian token is a person's surname (pymorphy3 tags it so)."""
+    return _SURNAME_TAG in token.tag
+
+
+@functools.lru_cache(maxsize=64)
+def _travellers(language: str, text: str) -> frozenset[str]:
+    """The surnames (lemmas) of the persons a Russian report has travel: those of a clause (cut
+    at marks, full stops and contrast conjunctions) holding a ``train_words`` lemma
+    ("прибыл поездом", "на бронепоезде")."""
+    book = load_cues(language)
+    known: set[str] = set()
+    for part in re.split(rf"[.!?]|{_clause_break(language).pattern}", text):
+        tokens = morph.russian_tokens(part)
+        if any(t.form in book.train_words for t in tokens):
+            known.update(t.form for t in tokens if _is_person(t))
+    return frozenset(known)
+
+
+#: pymorphy3's parts of speech of the words of a noun phrase (noun, adjective, numeral,
+#: pronoun): an object may stand between a place and its clause's verb.
+_OBJECT_TAGS = ("NOUN", "ADJF", "NUMR", "NPRO")
 
 
 _BARE_DIRECTION = frozenset({("в",), ("на",), ("до",), ("из",), ("у",), ("по",), ("в", "сторона")})

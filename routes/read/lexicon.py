@@ -236,8 +236,14 @@ def _before_cue(table: dict[str, Any], path: Path) -> Cue:
     optional = "".join(f"(?:{compile_phrase(p)}\\s+)?" for p in table.get("then", ["the"]))
     gap = int(table.get("gap", 0))
     alternatives = "|".join(compile_phrase(p) for p in phrases)
-    regex = rf"\b(?:{alternatives})\s+{optional}{GAP_WORD}{{0,{gap}}}$"
+    regex = rf"\b{_not_after(table)}(?:{alternatives})\s+{optional}{GAP_WORD}{{0,{gap}}}$"
     return Cue(role, re.compile(regex, re.IGNORECASE), _gates(phrases))
+
+
+def _not_after(table: dict[str, Any]) -> str:
+    """Look-behinds for a cue table's ``not_after`` words: the phrases do not count right
+    after one of them ("the visit came as X": a noun, not the verb of "will visit X")."""
+    return "".join(rf"(?<!\b{re.escape(word)}\s)" for word in table.get("not_after", ()))
 
 
 def _after_cue(table: dict[str, Any], path: Path) -> Cue:

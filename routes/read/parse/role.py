@@ -66,6 +66,10 @@ class RoleCues:
     country_entered_at: re.Pattern[str]
     country_named_after: re.Pattern[str]
     other_subject: re.Pattern[str]
+    other_relative: re.Pattern[str]
+    other_people: re.Pattern[str]
+    people_nouns: re.Pattern[str]
+    other_craft: re.Pattern[str]
     departure: re.Pattern[str]
     plan_noun: re.Pattern[str]
     plan_gates: tuple[str, ...]
@@ -74,6 +78,7 @@ class RoleCues:
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
     trip_summary: re.Pattern[str]
+    follows_earlier: re.Pattern[str]
     visit_before_leaving: re.Pattern[str]
     crossing_untold: re.Pattern[str]
     common: frozenset[str]
@@ -167,6 +172,10 @@ def role_cues(language: str = "en") -> RoleCues:
         trip_summary=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('trip_summary', ()))})\b", re.IGNORECASE
         ),
+        # "the trip comes a week after he went to X": an earlier trip told after them
+        follows_earlier=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('follows_earlier', ()))})\b", re.IGNORECASE
+        ),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
         # "left Y after his visit to X": X was seen before the leg began
@@ -181,6 +190,27 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\s*(?P<name>{_NAME_RUN})\s+"
             rf"(?:(?:{_alternatives(lexicon.frames.get('other_travel_auxiliaries', ()))})\s+)*"
             rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
+        ),
+        # "Petrov, who had flown in from Brno": the same, told in a relative clause
+        other_relative=re.compile(
+            rf"(?P<name>{_NAME_RUN}),\s+"
+            rf"(?:{_alternatives(lexicon.frames.get('relative_openers', ()))})\s+"
+            rf"(?:(?:{_alternatives(lexicon.frames.get('other_travel_auxiliaries', ()))})\s+)*"
+            rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
+        ),
+        # "Many guests had flown into X", "A plane carrying officials landed at X"
+        other_people=re.compile(
+            r"\s*(?P<subject>(?:[\w'’-]+\s+){0,8}?)"
+            rf"(?P<noun>(?i:{_alternatives(lexicon.frames.get('other_travel_people', ()))}))\s+"
+            rf"(?:(?:{_alternatives(lexicon.frames.get('other_travel_auxiliaries', ()))})\s+)*"
+            rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
+        ),
+        people_nouns=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('other_travel_people', ()))})\b",
+            re.IGNORECASE,
+        ),
+        other_craft=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('other_craft', ()))})\b", re.IGNORECASE
         ),
         vehicles=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('traveller_vehicles', ()))})\b",
@@ -453,6 +483,8 @@ def mention_role(
         and _another_traveller(text, match, sentence, gazetteer, cues)
     ):
         return Role.CONTEXT  # "Petrov had left for Brno": someone else's journey
+    if cue in STOP_ROLES and _follows_earlier(text, match, sentence, cues):
+        return Role.HISTORICAL  # "the trip comes a week after he went to X": an earlier trip
     if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
         cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
@@ -606,17 +638,81 @@ def _another_traveller(
     the report ("Petrov had left for Brno the same morning", ``[frames]
     other_travel_verbs``): its subject is a person (by :func:`_person_words`, or a lone
     capitalised word the gazetteer does not know), a travel verb follows, and the report
-    names travellers (:func:`travellers`) of whom that person is none."""
-    start = max(sentence.start, text.rfind(";", sentence.start, match.start) + 1)
-    m = cues.other_subject.match(text, start, match.start)
-    if m is None:
-        return False
+    names travellers (:func:`travellers`) of whom that person is none. The subject may
+    also be people named by a noun (:func:`_others_travel`: "Many guests had flown into
+    X"), or the person a relative clause tells of (:func:`_relative_traveller`: "…
+    alongside President Petrov, who came to X from Y")."""
     known = travellers(text, cues)
     if not known:
         return False
-    name = m.group("name")
+    start = _clause_start(text, match, sentence)
+    m = cues.other_subject.match(text, start, match.start)
+    if m is not None:
+        name = m.group("name")
+        person = _person_words(name, surnames(text), cues) or _unknown_word(name, gazetteer, cues)
+        if person:
+            return person.isdisjoint(known)
+    return _others_travel(text, start, match, known, cues) or _relative_traveller(
+        text, start, match, known, gazetteer, cues
+    )
+
+
+def _clause_start(text: str, match: Match, sentence: Sentence) -> int:
+    """Where the place's clause starts: its sentence, a part of it after a semicolon, or
+    the words after a dateline ("PORTO, May 2 (Wire) - A plane …")."""
+    start = max(sentence.start, text.rfind(";", sentence.start, match.start) + 1)
+    dateline = _DATELINE_END.search(text, start, match.start)
+    return dateline.end() if dateline is not None else start
+
+
+#: The end of a dateline: its bracketed outlet and a dash ("(Wire) - ").
+_DATELINE_END = re.compile(r"\([^()\n]{1,40}\)\s*[-‐–—]\s+")
+
+
+def _others_travel(
+    text: str, start: int, match: Match, known: frozenset[str], cues: RoleCues
+) -> bool:
+    """Whether the clause's subject is people named by a noun (``[frames]
+    other_travel_people``: "Many guests had flown into X", "A plane carrying officials
+    landed at X") with a travel verb after it, none of them a traveller: the noun is not
+    one the report has travel (:func:`travellers`) unless the subject puts them on another
+    craft (``other_craft``: "a plane carrying"), and the subject names no traveller and no
+    train ("The train carrying the officials left X" is the journey's)."""
+    m = cues.other_people.match(text, start, match.start)
+    if m is None:
+        return False
+    subject = m.group("subject")
+    if m.group("noun").lower() in known and not cues.other_craft.search(subject):
+        return False
+    if cues.vehicles.search(subject):
+        return False
+    told = surnames(text)
+    return all(
+        _person_words(run.group(), told, cues).isdisjoint(known)
+        for run in re.finditer(_NAME_RUN, subject)
+    )
+
+
+def _relative_traveller(
+    text: str,
+    start: int,
+    match: Match,
+    known: frozenset[str],
+    gazetteer: Gazetteer,
+    cues: RoleCues,
+) -> bool:
+    """Whether the place stands in a relative clause telling a person's movements ("…
+    alongside President Petrov, who came to X from Y": ``[frames] relative_openers`` then
+    a travel verb), with no comma or semicolon between, and that person is no traveller."""
+    found = next(reversed(list(cues.other_relative.finditer(text, start, match.start))), None)
+    if found is None or _BREAK.search(text, found.end(), match.start):
+        return False
+    name = found.group("name")
     person = _person_words(name, surnames(text), cues) or _unknown_word(name, gazetteer, cues)
     return bool(person) and person.isdisjoint(known)
+
+
+_BREAK = re.compile(r"[,;]")
 
 
 def _unknown_word(name: str, gazetteer: Gazetteer, cues: RoleCues) -> frozenset[str]:
@@ -634,13 +730,15 @@ def _unknown_word(name: str, gazetteer: Gazetteer, cues: RoleCues) -> frozenset[
 def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     """The name words of the people a report has travel: those named in a clause (a
     sentence, or a part of one between semicolons) with a ``[frames] traveller_vehicles``
-    word ("Park's train", "Park … boarded his train")."""
+    word ("Park's train", "Park … boarded his train"), and the ``other_travel_people``
+    nouns of such a clause ("took a train with 200 guests"), lower case."""
     told = surnames(text)
     words: set[str] = set()
     for part in _CLAUSE_END.split(text):
         if cues.vehicles.search(part):
             for run in re.finditer(_NAME_RUN, part):
                 words |= _person_words(run.group(), told, cues)
+            words.update(m.group().lower() for m in cues.people_nouns.finditer(part))
     return frozenset(words)
 
 
@@ -673,6 +771,19 @@ def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues
         at > match.end and cues.since.search(text, match.end, at) is not None
         for at in sentence.past
     )
+
+
+def _follows_earlier(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place is of an earlier trip the journey is told to follow ("The trip
+    comes six weeks after he went to X", ``[frames] follows_earlier``): those words stand
+    before it in its sentence, and no main clause opens between ("…, and the train will
+    reach Y" is of the journey again)."""
+    found = list(cues.follows_earlier.finditer(text, sentence.start, match.start))
+    return bool(found) and _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is None
+
+
+#: Where a sentence's next main clause opens: a semicolon, or a comma and a conjunction.
+_MAIN_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 def _sums_up_trip(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:

@@ -101,7 +101,11 @@ def read_sentence(
         for ref in refs
     )
     year = report.published.year if report.published else None
-    past = tuple(ref.start for ref in times if year is not None and _is_past(text, ref, year))
+    past = tuple(
+        ref.start
+        for ref in times
+        if year is not None and (_is_past(text, ref, year) or _opens_since(text, start, ref, year))
+    )
     historical = bool(past)
     return Sentence(
         start=start,
@@ -203,6 +207,17 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
         or _IN_BEFORE.search(text, max(0, ref.start - 12), ref.start) is not None
         or _EVENT_AFTER.match(text, ref.end) is not None
     )
+
+
+def _opens_since(text: str, start: int, ref: TimeRef, year: int) -> bool:
+    """Whether the sentence opens with "since" and a year before publication ("Since 2022
+    the line has carried leaders from X to Y"): it tells years of a habit up to now, not a
+    leg of the journey reported."""
+    return int(ref.date[:4]) < year and _SINCE_OPENING.fullmatch(text, start, ref.start) is not None
+
+
+#: A sentence's opening words up to a time: "since" (or "ever since") alone.
+_SINCE_OPENING = re.compile(r"\W*(?:ever\s+)?since\s+", re.IGNORECASE)
 
 
 def mention_time(
