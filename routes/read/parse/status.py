@@ -55,7 +55,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def overturned(text: str, clause_end: int, sentence_end: int, language: str = "en") -> bool:
     """Whether the clause after ``clause_end`` says what the clause before it expected did
     not happen ("…, but that did not happen": ``overturns_before`` of ``[frames]``)."""
-    pattern = _overturning(language)
+    pattern = _frame_after(language, "overturns_before", _CLAUSE_BREAK)
     return pattern is not None and pattern.match(text, clause_end, sentence_end) is not None
 
 
@@ -63,28 +63,22 @@ def subject_denied(text: str, clause_end: int, sentence_end: int, language: str 
     """Whether the sentence goes on from the opening clause ending at ``clause_end``, past a
     clause between commas, to a predicate that denies it ("A visit to X, mentioned by some
     local media, did not take place": ``subject_denied`` of ``[frames]``)."""
-    pattern = _denying_predicate(language)
+    pattern = _frame_after(language, "subject_denied", _CLAUSE_BETWEEN_COMMAS)
     return pattern is not None and pattern.match(text, clause_end, sentence_end) is not None
 
 
-@functools.cache
-def _denying_predicate(language: str) -> re.Pattern[str] | None:
-    """The ``subject_denied`` phrases after one clause between commas, or None for none."""
-    phrases = lexicon_for(language).frames.get("subject_denied", ())
-    if not phrases:
-        return None
-    alternatives = "|".join(compile_phrase(p) for p in phrases)
-    return re.compile(rf",\s[^,.;:]{{1,80}},\s+(?:{alternatives})(?![\w'’])", re.IGNORECASE)
+#: What may stand between a clause's end and the phrase of a frame read after it: a clause
+#: break with an optional conjunction (``overturns_before``), or one clause between commas
+#: (``subject_denied``).
+_CLAUSE_BREAK = r"[\s,;:—–-]*(?:(?:but|yet|though|although|and)\s+)?"
+_CLAUSE_BETWEEN_COMMAS = r",\s[^,.;:]{1,80},\s+"
 
 
 @functools.cache
-def _overturning(language: str) -> re.Pattern[str] | None:
-    """The ``overturns_before`` phrases anchored at a clause break, or None for none."""
-    phrases = lexicon_for(language).frames.get("overturns_before", ())
+def _frame_after(language: str, frame: str, lead: str) -> re.Pattern[str] | None:
+    """The phrases of ``frame`` in ``[frames]``, each after ``lead``, or None for none."""
+    phrases = lexicon_for(language).frames.get(frame, ())
     if not phrases:
         return None
     alternatives = "|".join(compile_phrase(p) for p in phrases)
-    return re.compile(
-        rf"[\s,;:—–-]*(?:(?:but|yet|though|although|and)\s+)?(?:{alternatives})(?![\w'’])",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"{lead}(?:{alternatives})(?![\w'’])", re.IGNORECASE)
