@@ -181,6 +181,20 @@ def test_a_common_word_opening_the_sentence_does_not_hide_the_name_after_it(
     assert roles.get("Novosibirsk") in STOP_ROLES
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Leaving Hanoi before dawn, the train ran north to the border.", "Hanoi"),
+        ("Reaching Kazan at noon, the express halted for an hour.", "Kazan"),
+        ("The delegation slept aboard. Passing Omsk at dawn, the train kept going.", "Omsk"),
+    ],
+)
+def test_a_participle_opening_the_sentence_does_not_hide_the_name_after_it(
+    gazetteer: Gazetteer, text: str, place: str
+) -> None:
+    assert _roles(text, gazetteer).get(place) in STOP_ROLES
+
+
 def test_a_curated_university_campus_is_a_place(gazetteer: Gazetteer) -> None:
     found = _found("Talks were held at the Far Eastern Federal University on Thursday.", gazetteer)
     assert "fefu" in found

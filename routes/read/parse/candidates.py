@@ -622,9 +622,21 @@ def _odd_neighbour(
 
 def _explains_itself(text: str, token: tuple[int, int, int]) -> bool:
     """Whether a capitalised word beside a name is no unknown name: a geographic word, or a
-    common word capitalised only because it opens the sentence ("Since Irkutsk it had …")."""
+    common word or a participle capitalised only because it opens the sentence ("Since
+    Irkutsk it had …", "Reaching Kazan, the train …"). Only words that name nothing reach
+    here (a place called "Reading" explains itself), so an opening "-ing" word is the verb.
+    """
     word = normalize(text[token[0] : token[1]])
-    return word in GEO_WORDS or (word in COMMON_WORDS and _initial(text, token[0]))
+    if word in GEO_WORDS:
+        return True
+    return (word in COMMON_WORDS or _PARTICIPLE.fullmatch(word) is not None) and _initial(
+        text, token[0]
+    )
+
+
+#: An English present participle ("leaving", "nearing"): a verb, not a name, when it opens
+#: a sentence before a place.
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
 
 
 def _hyphenated(text: str, tokens: Sequence[tuple[int, int, int]], j: int) -> bool:
