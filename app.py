@@ -539,16 +539,16 @@ def _story(journey: Journey) -> None:
     if not stops:
         return
     selected = st.session_state.selected
-    back, where, forward = st.columns([2, 3, 2], vertical_alignment="center")
+    back, forward = st.columns(2)  # two full labels side by side, the position under them
     back.button(
         "Previous stop", key="story_previous", icon=":material/chevron_left:", width="stretch",
         on_click=_on_story, args=(stops, -1), disabled=selected == stops[0],
     )  # fmt: skip
-    where.caption(story_position(stops, selected))
     forward.button(
         "Next stop", key="story_next", icon=":material/chevron_right:", width="stretch",
         on_click=_on_story, args=(stops, 1), disabled=selected == stops[-1],
     )  # fmt: skip
+    st.caption(story_position(stops, selected))
 
 
 def _on_story(stops: list[str], step: int) -> None:

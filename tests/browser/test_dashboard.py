@@ -453,6 +453,22 @@ def test_a_row_of_the_journey_timeline_selects_its_place(page: Page, dashboard_u
     _no_exception(page)
 
 
+#: Buttons of the side panel whose labels must be read whole at a laptop's width.
+_PANEL_BUTTONS = ("Previous stop", "Next stop", "Undo", "Redo", "Add stop")
+
+
+def test_the_side_panel_buttons_show_their_whole_labels(page: Page, dashboard_url: str) -> None:
+    _open(page, dashboard_url)
+    for name in _PANEL_BUTTONS:
+        button = page.get_by_role("button", name=name)
+        expect(button).to_be_visible(timeout=STEP_MS)
+        cut = button.evaluate(
+            "b => [...b.querySelectorAll('p, span, div')].some("
+            "e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible')"
+        )
+        assert not cut, f"the label of {name!r} is cut short"
+
+
 def test_story_mode_steps_through_every_stop_showing_its_quotes_on_the_centred_map(
     page: Page, dashboard_url: str
 ) -> None:

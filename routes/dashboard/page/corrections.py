@@ -113,16 +113,15 @@ def add_stop_search(journey: Journey, gazetteer: Gazetteer) -> None:
     query = st.text_input("Add a stop", key="gazetteer_query", placeholder="type a place name")
     found = gazetteer.search(query, limit=MAX_MATCHES * 2) if query and query.strip() else []
     labels = {p.id: match_label(p) for p in stop_matches(found, query or "", limit=MAX_MATCHES)}
-    pick, add = st.columns([3, 1], vertical_alignment="bottom")
-    pick.selectbox(
+    st.selectbox(
         "Matches", list(labels), format_func=labels.get, key="gazetteer_pick",
         placeholder="type a place name first" if not query else "no match",
         label_visibility="collapsed", disabled=not labels,
     )  # fmt: skip
     present = {p.place.id: p.role for p in journey.places}
-    add.button(
-        "Add stop", key="add_stop", on_click=_on_add_stop, args=(present,), disabled=not labels,
-        width="stretch",
+    st.button(
+        "Add stop", key="add_stop", icon=":material/add_location_alt:", on_click=_on_add_stop,
+        args=(present,), disabled=not labels,
     )  # fmt: skip
 
 
