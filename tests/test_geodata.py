@@ -343,7 +343,8 @@ def test_every_region_label_point_lies_in_its_country(places):
     regions = [p for p in places.values() if p["kind"] in AREA_KINDS and p["country"]]
     assert len(regions) > 60
     nearest = _nearest_geonames_countries([(p["lon"], p["lat"]) for p in regions])
-    wrong = [(p["id"], p["country"], c) for p, c in zip(regions, nearest) if c != p["country"]]
+    pairs = zip(regions, nearest, strict=True)
+    wrong = [(p["id"], p["country"], c) for p, c in pairs if c != p["country"]]
     assert not wrong
 
 
