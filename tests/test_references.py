@@ -198,3 +198,21 @@ def test_here_refers_to_a_dateline_town_only_geonames_knows(gazetteer: Gazetteer
     role, texts = _places(text, gazetteer)["Tayshet"]
     assert texts == ["TAYSHET", "here"]
     assert role == Role.ORIGIN
+
+
+def test_a_country_s_capital_described_by_its_demonym_names_that_capital_outright(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The prime minister flew from the Indian capital to Warsaw on Wednesday and reached "
+        "the Ukrainian capital by night train on Friday."
+    )
+    places = _places(text, gazetteer)
+    assert places["New Delhi"] == (Role.ORIGIN, ["the Indian capital"])
+    assert places["Kyiv"][0] in STOP_ROLES
+
+
+def test_a_capital_described_by_its_demonym_that_speaks_is_no_stop(gazetteer: Gazetteer) -> None:
+    text = "The express reached Erenhot at dusk. Ties with the Mongolian capital were warm."
+    places = _places(text, gazetteer)
+    assert places.get("Ulan Bator", (Role.ACTOR,))[0] not in STOP_ROLES

@@ -118,7 +118,9 @@ class Gazetteer:
         capitals: Iterable[tuple[str, str]] = (),
     ) -> None:
         self._by_id = {place.id: place for place in curated}
+        capitals = tuple(capitals)
         self._capitals = frozenset((normalize(name), iso) for name, iso in capitals)
+        self._capital_keys = {iso: normalize(name) for name, iso in capitals}
         self._capital_memo: dict[str, bool] = {}
         keyed: dict[str, list[Place]] = {}
         for name, place_id in curated_names:
@@ -164,6 +166,22 @@ class Gazetteer:
             )
             self._capital_memo[place.id] = known
         return known
+
+    def capital_of(self, country: str) -> Place | None:
+        """``country``'s capital (ISO code): the settlement of that country bearing the name
+        GeoNames gives its capital, curated first, then one named so as its own name (New
+        Delhi, not Delhi, which has it as another name), then the most populous."""
+        key = self._capital_keys.get(country)
+        towns = [
+            p
+            for p in (self.lookup_keys({key}).get(key, ()) if key else ())
+            if p.country == country and p.kind in (Kind.CITY, Kind.TOWN)
+        ]
+        return min(
+            towns,
+            key=lambda p: (not p.curated, normalize(p.name) != key, -p.population),
+            default=None,
+        )
 
     def get(self, place_id: str) -> Place | None:
         """The place with id ``place_id`` (curated id or ``"gn:<geonameid>"``), if any."""

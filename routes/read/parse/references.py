@@ -24,7 +24,7 @@ from functools import cache
 from routes.model import Kind, Place
 from routes.read.gazetteer import Gazetteer
 from routes.read.lexicon import language_table, literal_phrase
-from routes.read.parse.match import Match
+from routes.read.parse.match import Match, new_match, readings_of
 from routes.read.parse.role import actor_frame
 from routes.read.parse.visits import order_words
 from routes.read.parse.words import LEXICON
@@ -138,14 +138,25 @@ class _Latest:
             return latest
         country = LEXICON.demonyms.get(modifier.lower())
         if country:
-            return self.capitals.get(country)
+            return self._capital(country, hit)
         if modifier_place is None:
             return None
         if modifier_place.kind == Kind.COUNTRY:
-            return self.capitals.get(modifier_place.country)
+            return self._capital(modifier_place.country, hit)
         if modifier_place.kind in (Kind.REGION, Kind.AREA) and modifier_place.country:
             return self.cities.get(modifier_place.country)
         return None
+
+    def _capital(self, country: str, hit: _Hit) -> Named | None:
+        """The capital of ``country`` named last; else, as a description of ``country``'s
+        capital names it outright ("arrived in the Ukrainian capital"), the gazetteer's."""
+        named = self.capitals.get(country)
+        if named is not None:
+            return named
+        place = self._gazetteer.capital_of(country)
+        if place is None or not hit.description.capital:
+            return None
+        return new_match(hit.start, hit.end, readings_of((place,))), place
 
     def _last_town(self) -> Named | None:
         """The city or town named last, if any."""
