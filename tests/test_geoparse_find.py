@@ -349,3 +349,15 @@ def test_a_small_namesake_in_the_country_the_report_names_beats_a_bigger_one_abr
     parsed = _parse("The pope went by train to Loreto and on to Assisi in Italy.", gazetteer)
     loreto = next(p.place for p in parsed.places if p.place.name == "Loreto")
     assert loreto.country == "IT"
+
+
+def test_a_capital_the_train_entered_is_a_stop_not_its_government(gazetteer: Gazetteer) -> None:
+    roles = _roles("The express entered Ulaanbaatar shortly after noon on Thursday.", gazetteer)
+    assert roles.get("Ulan Bator") in STOP_ROLES
+
+
+def test_a_place_a_town_lies_on_the_road_to_is_beside_the_journey(gazetteer: Gazetteer) -> None:
+    text = "The train halted at Datong. The city lies on the main line to Erenhot."
+    roles = _roles(text, gazetteer)
+    assert roles.get("Datong") in STOP_ROLES
+    assert roles.get("Erenhot") == Role.CONTEXT
