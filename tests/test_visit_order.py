@@ -767,3 +767,18 @@ def test_a_stop_told_days_earlier_comes_before_the_day_told_before(gazetteer) ->
     )
     assert times["Przemyśl"].day < times["Lviv"].day
     assert times["Rzeszów"].day < times["Lviv"].day
+
+
+def test_a_new_clause_of_a_later_event_closes_an_after_clause(gazetteer) -> None:
+    # "reached Y after passing X": X came first; "…, then drove to Z" is no part of it
+    names = _journey_names(
+        "The envoy left his train at Zamyn-Uud on Monday morning after a long night from "
+        "Erenhot, then drove on to Sainshand by car.",
+        gazetteer,
+    )
+    assert names.index("Zamyn-Üüd") < names.index("Saynshand")
+    names = _journey_names(
+        "The express reached Omsk on Tuesday after passing Tyumen, Ishim and Nazyvayevsk.",
+        gazetteer,
+    )
+    assert names == ["Tyumen", "Ishim", "Nazyvayevsk", "Omsk"]

@@ -334,7 +334,7 @@ def _mention_time(
     """
     head = mention.quote[: max(0, mention.start - mention.sentence_start)]
     words = order_words()
-    after = -1 if words.after.search(head) and _told_before(head) else 0
+    after = -1 if _told_before(head) else 0
     before = _told_earlier_than(head, told_before)
     if mention.date and len(mention.date) >= _DAY:
         day = mention.date[:_DAY]
@@ -432,9 +432,20 @@ def _told_earlier_than(head: str, told_before: _Span | None) -> EventTime | None
 
 
 def _told_before(head: str) -> bool:
-    """Whether the "after" of ``head`` follows a main clause ("reached Y after …")."""
-    m = order_words().after.search(head)
-    return m is not None and bool(head[: m.start()].strip(" ,\"'“”‘’"))
+    """Whether the place after ``head`` is told in an "after" clause that follows a main
+    clause ("reached Y after passing X"), one no new clause of a later event has closed
+    ("stepped off at Y after a journey from Z, then drove to X": X came last)."""
+    words = order_words()
+    m = words.after.search(head)
+    if m is None or not head[: m.start()].strip(" ,\"'“”‘’"):
+        return False
+    clauses = _LATER_CLAUSE.finditer(head, m.end())
+    return not any(words.later.match(head, clause.end()) for clause in clauses)
+
+
+#: Where a new clause may open after a comma or a semicolon ("…, then drove to X",
+#: "…, and later"): the words right after it are checked for a ``later`` word.
+_LATER_CLAUSE = re.compile(r"[,;]\s+(?:and\s+)?")
 
 
 def _shift(day: str, days: int) -> str:
