@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from routes.model import STOP_ROLES, Role
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
@@ -216,3 +218,30 @@ def test_a_capital_described_by_its_demonym_that_speaks_is_no_stop(gazetteer: Ga
     text = "The express reached Erenhot at dusk. Ties with the Mongolian capital were warm."
     places = _places(text, gazetteer)
     assert places.get("Ulan Bator", (Role.ACTOR,))[0] not in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "role"),
+    [
+        ("The night train reached the capital of Kazakhstan on Sunday.", "en", Role.DESTINATION),
+        ("Поезд отправился из столицы Казахстана в Омск.", "ru", Role.ORIGIN),
+        ("열차는 카자흐스탄의 수도에 도착했다.", "ko", Role.DESTINATION),
+    ],
+)
+def test_a_country_named_for_its_capital_gives_the_capital_the_role_of_its_words(
+    gazetteer: Gazetteer, text: str, language: str, role: str
+) -> None:
+    report = report_from_text(
+        text, source="Test Wire", published=date(2024, 8, 23), report_id="c", language=language
+    )
+    roles = {p.place.name: p.role for p in parse([report], gazetteer).places}
+    assert roles["Astana"] == role
+    assert roles["Kazakhstan"] == Role.CONTEXT  # the country stays named
+
+
+def test_the_capital_region_is_no_capital(gazetteer: Gazetteer) -> None:
+    report = report_from_text(
+        "열차는 카자흐스탄 수도권을 지났다.", source="Test Wire", published=date(2024, 8, 23),
+        report_id="k", language="ko",
+    )  # fmt: skip
+    assert "Astana" not in {p.place.name for p in parse([report], gazetteer).places}

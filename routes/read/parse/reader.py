@@ -24,7 +24,7 @@ from routes.read import native
 from routes.read.gazetteer import Gazetteer
 from routes.read.parse.candidates import Match, find_candidates, register_candidates
 from routes.read.parse.match import new_match, readings_of
-from routes.read.parse.references import described_places
+from routes.read.parse.references import capitals_named, described_places
 from routes.read.parse.resolve import (
     LowerWords,
     choose_namesakes,
@@ -205,6 +205,7 @@ def _parse_report(
     counts = context_countries(matches, demonyms)
     found: list[tuple[Place, Mention]] = []
     resolved = _resolved(matches, counts, text, is_native, gazetteer)
+    resolved = capitals_named(text, resolved, gazetteer, language)
     if not is_native:
         resolved = described_places(text, resolved, gazetteer)
     for match, place in resolved:

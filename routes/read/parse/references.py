@@ -23,7 +23,7 @@ from functools import cache
 
 from routes.model import Kind, Place
 from routes.read.gazetteer import Gazetteer
-from routes.read.lexicon import language_table, literal_phrase
+from routes.read.lexicon import language_file, language_table, literal_phrase
 from routes.read.parse.match import Match, new_match, readings_of
 from routes.read.parse.role import actor_frame
 from routes.read.parse.visits import order_words
@@ -319,4 +319,47 @@ def _description_words() -> tuple[re.Pattern[str], dict[str, Description], tuple
         ),
         by_word,
         tuple(descriptions),
+    )
+
+
+def capitals_named(
+    text: str, named: Sequence[Named], gazetteer: Gazetteer, language: str
+) -> list[Named]:
+    """``named`` (in text order) and, for each country named for its capital ("reached the
+    capital of Mongolia", "в столицу Монголии", "몽골의 수도에"), a mention of that capital
+    over the words and the name (``[capitals]`` of the language file), so the words around
+    them give the capital its role; the country stays named too."""
+    before, after = _capital_words(language)
+    found: list[Named] = []
+    for match, place in named:
+        found.append((match, place))
+        capital = gazetteer.capital_of(place.country) if place.kind == Kind.COUNTRY else None
+        if capital is None:
+            continue
+        head = before.search(text, max(0, match.start - _CAPITAL_REACH), match.start)
+        tail = after.match(text, match.end)
+        if head is not None or tail is not None:
+            start = head.start() if head else match.start
+            end = tail.end() if tail else match.end
+            found.append((new_match(start, end, readings_of((capital,))), capital))
+    return sorted(found, key=lambda named_place: named_place[0].start)
+
+
+#: Characters before a country's name searched for the words of its capital.
+_CAPITAL_REACH = 40
+
+
+@cache
+def _capital_words(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The ``[capitals]`` words before a name (ending right at it) and after it (not followed
+    by one of ``not_then``)."""
+    table = language_file(language).get("capitals", {})
+
+    def alternatives(key: str) -> str:
+        words = sorted((str(w) for w in table.get(key, ())), key=len, reverse=True)
+        return "|".join(literal_phrase(w) for w in words) or "(?!)"
+
+    return (
+        re.compile(rf"(?<!\w)(?:{alternatives('before')})\s+$", re.IGNORECASE),
+        re.compile(rf"\s*(?:{alternatives('after')})(?!{alternatives('not_then')})", re.IGNORECASE),
     )
