@@ -361,3 +361,8 @@ def test_a_place_a_town_lies_on_the_road_to_is_beside_the_journey(gazetteer: Gaz
     roles = _roles(text, gazetteer)
     assert roles.get("Datong") in STOP_ROLES
     assert roles.get("Erenhot") == Role.CONTEXT
+
+
+def test_the_towns_a_train_is_calling_at_are_stops(gazetteer: Gazetteer) -> None:
+    roles = _roles("The Rossiya left on time, calling at Perm, Tyumen and Omsk.", gazetteer)
+    assert [roles.get(name) for name in ("Perm", "Tyumen", "Omsk")] == [Role.VIA] * 3

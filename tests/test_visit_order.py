@@ -782,3 +782,19 @@ def test_a_new_clause_of_a_later_event_closes_an_after_clause(gazetteer) -> None
         gazetteer,
     )
     assert names == ["Tyumen", "Ishim", "Nazyvayevsk", "Omsk"]
+
+
+def test_a_destination_the_train_was_bound_for_comes_after_the_stops_told_after_it(
+    gazetteer,
+) -> None:
+    names = _journey_names(
+        "The express set off from Beijing for Moscow via Ulaanbaatar and Irkutsk.", gazetteer
+    )
+    assert names == ["Beijing", "Ulan Bator", "Irkutsk", "Moscow"]
+    # a destination the train went to keeps its place in the told route
+    names = _journey_names(
+        "After going through Khasan and Ussuriysk, the train swung north to Belogorsk, then "
+        "east to Khabarovsk and down to Vladivostok.",
+        gazetteer,
+    )
+    assert names == ["Khasan", "Ussuriysk", "Belogorsk", "Khabarovsk", "Vladivostok"]

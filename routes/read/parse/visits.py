@@ -84,6 +84,7 @@ class OrderWords(NamedTuple):
     arrived: re.Pattern[str]  # right before the place (a few words between): it got there
     earlier_within: re.Pattern[str]  # between two stops of a sentence: the second came first
     undated_later: re.Pattern[str]  # right before or after the place: a later day, unnamed
+    bound_for: re.Pattern[str]  # right before the place: where the train was headed
 
 
 #: A pattern that matches nothing, for an empty word list.
@@ -128,6 +129,7 @@ def order_words() -> OrderWords:
                 rf"(?:{_alternatives(lists.get('arrived', []))}){_ARRIVED_GAP}$",
                 _alternatives(lists.get("earlier_within", [])),
                 _alternatives(lists.get("undated_later", [])),
+                rf"(?:{_alternatives(lists.get('bound_for', []))})(?:\s+the)?\s+$",
             )
         )
     )
@@ -214,10 +216,26 @@ def route_sentence_times(mentions: Sequence[tuple[str, Mention]]) -> list[tuple[
             continue
         if any(_told_before(m.quote[: max(0, m.start - m.sentence_start)]) for _, m in stops):
             continue  # "reached Y after passing X": told out of order
-        for rank, (place_id, mention) in enumerate(stops):
+        for rank, (place_id, mention) in enumerate(_bound_for_last(stops)):
             planned = mention.status == Status.EXPECTED
             out.append((place_id, EventTime("", rank, "", told, key, planned)))
     return out
+
+
+def _bound_for_last(stops: Sequence[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """A route sentence's stops in travel order: as told, except that a destination the
+    train was only bound for ("left X for Z via A and B", "on its way to Z, calling at A")
+    comes after the stops told after it; one it went to ("swung north to Z, then east to
+    A") keeps its place."""
+    bound = [pair for pair in stops if pair[1].role == Role.DESTINATION and _told_bound(pair[1])]
+    return [pair for pair in stops if pair not in bound] + bound
+
+
+def _told_bound(mention: Mention) -> bool:
+    """Whether the words right before ``mention`` tell where the train was headed ("left X
+    for", "on its way to"; ``bound_for`` of ``[order]``), not where it went."""
+    head = mention.quote[: max(0, mention.start - mention.sentence_start)]
+    return order_words().bound_for.search(head) is not None
 
 
 def _current_mentions(
