@@ -366,3 +366,8 @@ def test_a_place_a_town_lies_on_the_road_to_is_beside_the_journey(gazetteer: Gaz
 def test_the_towns_a_train_is_calling_at_are_stops(gazetteer: Gazetteer) -> None:
     roles = _roles("The Rossiya left on time, calling at Perm, Tyumen and Omsk.", gazetteer)
     assert [roles.get(name) for name in ("Perm", "Tyumen", "Omsk")] == [Role.VIA] * 3
+
+
+def test_a_nationality_word_points_at_its_country_for_small_towns(gazetteer: Gazetteer) -> None:
+    roles = _roles("The Swiss train left Zermatt on Monday and reached Davos.", gazetteer)
+    assert roles.get("Zermatt") == Role.ORIGIN and roles.get("Davos") == Role.DESTINATION
