@@ -28,6 +28,7 @@ from routes.read.geoparse import parse
 from routes.read.parse.visits import (
     crossed_between_countries,
     event_times,
+    from_the_earliest,
     home_first,
     one_visit_per_station,
     order_by_event_time,
@@ -152,10 +153,9 @@ def _stops(
     if corrections.order:
         rank = {pid: i for i, pid in enumerate(corrections.order)}
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
-    along = track_order(stops, lambda given: order_stops(given, network))
-    timed = order_by_event_time(
-        along, event_times(places, published), reached=reached_places(places)
-    )
+    times = event_times(places, published)
+    along = from_the_earliest(track_order(stops, lambda given: order_stops(given, network)), times)
+    timed = order_by_event_time(along, times, reached=reached_places(places))
     ordered = home_first(
         timed,
         returned_to(places),

@@ -17,6 +17,7 @@ from routes.read.parse.visits import (
     one_visit_per_station,
     order_by_event_time,
     passed_twice,
+    from_the_earliest,
     returned_to,
 )
 from routes.read.reports import report_from_text
@@ -798,3 +799,23 @@ def test_a_destination_the_train_was_bound_for_comes_after_the_stops_told_after_
         gazetteer,
     )
     assert names == ["Khasan", "Ussuriysk", "Belogorsk", "Khabarovsk", "Vladivostok"]
+
+
+def test_without_an_origin_the_track_runs_from_the_stop_told_first_in_time() -> None:
+    # the track was laid from the wrong end; the one dated stop says where it began
+    stops = [_stop("w", 21.0), _stop("r", 22.0), _stop("p", 22.8), _stop("k", 30.5)]
+    assert _names(from_the_earliest(stops, {"k": "2023-02-20"})) == ["k", "p", "r", "w"]
+    assert _names(from_the_earliest(stops, {"w": "2023-02-20"})) == ["w", "r", "p", "k"]
+    with_origin = [_stop("w", 21.0, Role.ORIGIN), *stops[1:]]
+    assert from_the_earliest(with_origin, {"k": "2023-02-20"}) == with_origin
+
+
+def test_a_journey_told_from_its_end_starts_where_the_earliest_time_puts_it(gazetteer) -> None:
+    names = _journey_names(
+        "The chancellor was back in Berlin on Thursday, a day after a visit to Kyiv that ended "
+        "late on Wednesday. The night train took her to Przemysl, from where she drove to "
+        "Rzeszow and flew on to Berlin.",
+        gazetteer,
+        published=date(2024, 5, 2),
+    )
+    assert names == ["Kyiv", "Przemyśl", "Rzeszów", "Berlin"]

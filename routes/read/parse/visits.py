@@ -977,6 +977,20 @@ def track_order(stops: Sequence[T], order: Callable[[Sequence[T]], list[T]]) -> 
     return [end if stop[0].id == end[0].id else stop for stop in backwards]
 
 
+def from_the_earliest(stops: Sequence[T], times: Mapping[str, EventTime | str]) -> list[T]:
+    """``stops`` along the track (:func:`track_order`), turned round when no origin fixes
+    which way they run and the stop of the earliest event time lies in the far half: a
+    report telling where the train was first ("a day after a visit to X that ended late on
+    Monday") tells which end the journey started from."""
+    if any(stop[1] == Role.ORIGIN for stop in stops):
+        return list(stops)
+    timed = [i for i, stop in enumerate(stops) if stop[0].id in times]
+    if not timed:
+        return list(stops)
+    first = min(timed, key=lambda i: (_key(times[stops[i][0].id])[:3], i))
+    return list(stops[::-1]) if first > (len(stops) - 1) / 2 else list(stops)
+
+
 #: A station this close (km) to a city whose name its own name starts with is in that city.
 _STATION_IN_CITY_KM = 30.0
 
