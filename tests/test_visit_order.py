@@ -13,11 +13,11 @@ from routes.read.parse.visits import (
     EventTime,
     crossed_between_countries,
     event_times,
+    from_the_earliest,
     home_first,
     one_visit_per_station,
     order_by_event_time,
     passed_twice,
-    from_the_earliest,
     returned_to,
 )
 from routes.read.reports import report_from_text
