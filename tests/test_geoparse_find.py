@@ -371,3 +371,16 @@ def test_the_towns_a_train_is_calling_at_are_stops(gazetteer: Gazetteer) -> None
 def test_a_nationality_word_points_at_its_country_for_small_towns(gazetteer: Gazetteer) -> None:
     roles = _roles("The Swiss train left Zermatt on Monday and reached Davos.", gazetteer)
     assert roles.get("Zermatt") == Role.ORIGIN and roles.get("Davos") == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The motorcade was seen in Tianjin on Wednesday before the train left.", "Tianjin"),
+        ("After three days in Irkutsk, the envoy boarded the train for Moscow.", "Irkutsk"),
+    ],
+)
+def test_a_place_the_traveller_was_seen_in_or_spent_days_in_is_a_stop(
+    gazetteer: Gazetteer, text: str, place: str
+) -> None:
+    assert _roles(text, gazetteer).get(place) in STOP_ROLES
