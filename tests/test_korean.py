@@ -601,3 +601,10 @@ def test_a_last_year_told_in_a_later_clause_leaves_the_places_before_it(
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Harbin"] == Role.VIA
     assert roles["Changchun"] == Role.DESTINATION
+
+
+def test_a_place_the_train_went_straight_to_is_its_destination(gazetteer: Gazetteer) -> None:
+    parsed = _parse("열차는 창춘에 서지 않고 하얼빈으로 직행했다.", gazetteer)
+    roles = {p.place.name: p.role for p in parsed.places}
+    assert roles["Changchun"] == Role.RULED_OUT
+    assert roles["Harbin"] == Role.DESTINATION

@@ -8,7 +8,7 @@ import pytest
 
 from routes.evaluate.devset import load_devset
 from routes.evaluate.score import SetScore, score_report
-from routes.model import Parsed, Report, Role, Status
+from routes.model import STOP_ROLES, Parsed, Report, Role, Status
 from routes.pipeline import build
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
@@ -502,3 +502,15 @@ def test_a_capital_that_judges_the_visit_with_an_object_first_speaks(
     )
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Madrid"] == roles["Lisbon"] == Role.ACTOR
+
+
+def test_a_negation_ends_where_a_new_predicate_joined_by_i_begins(gazetteer: Gazetteer) -> None:
+    parsed = _parse(
+        "Состав не стал задерживаться в Тайшете и проследовал прямо в Иркутск.", gazetteer
+    )
+    roles = {p.place.name: p.role for p in parsed.places}
+    assert roles["Tayshet"] == Role.RULED_OUT
+    assert roles["Irkutsk"] in STOP_ROLES
+    # "и" between two places joins them under the one negated verb
+    parsed = _parse("Поезд не остановится в Тайшете и Зиме.", gazetteer)
+    assert {p.place.name: p.role for p in parsed.places}.get("Zima") == Role.RULED_OUT

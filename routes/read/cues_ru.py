@@ -321,6 +321,9 @@ def _russian_status(
     status = _russian_clause_status(book.language, text[low:high])
     if status == Status.SPECULATIVE:
         status = _own_predicate_status(book, text, (low, high), span[1])
+    if status in (Status.RULED_OUT, Status.DENIED):
+        low = _after_an_earlier_predicate(text, low, span[0])
+        status = _russian_clause_status(book.language, text[low:high])
     if status == Status.SPECULATIVE and _hedges_the_time(book, text[low:high]):
         status = Status.EXPECTED
     if status in (Status.SPECULATIVE, Status.EXPECTED) and _overturned(
@@ -388,6 +391,23 @@ def _own_predicate_status(book: CueBook, text: str, clause: tuple[int, int], end
     if cut < 0:
         return Status.SPECULATIVE
     return _russian_clause_status(book.language, text[low:cut])
+
+
+def _after_an_earlier_predicate(text: str, low: int, start: int) -> int:
+    """Where the predicate holding a Russian place at ``start`` opens: past the last "и"
+    before it that a verb follows ("не стал останавливаться в X и направился прямо в Y": Y is
+    read on "направился" alone), else ``low``; "и" between two places ("не остановится в X
+    и Y") opens no predicate."""
+    cut = text.rfind(" и ", low, start)
+    if cut < 0:
+        return low
+    tokens = morph.russian_tokens(text[cut + 3 : start])
+    verbs = [t for t in tokens if t.tag.split(",")[0].split()[0] in _VERB_TAGS]
+    return cut + 3 if verbs else low
+
+
+#: pymorphy3's parts of speech of a verb (finite, infinitive, participle, gerund).
+_VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 def _negated_list(book: CueBook, text: str, low: int, start: int) -> bool:
