@@ -384,3 +384,8 @@ def test_a_place_the_traveller_was_seen_in_or_spent_days_in_is_a_stop(
     gazetteer: Gazetteer, text: str, place: str
 ) -> None:
     assert _roles(text, gazetteer).get(place) in STOP_ROLES
+
+
+def test_a_place_where_the_train_is_due_is_its_destination(gazetteer: Gazetteer) -> None:
+    text = "Police sealed off the square in Omsk, where the train is due on Friday morning."
+    assert _roles(text, gazetteer).get("Omsk") == Role.DESTINATION
