@@ -241,3 +241,46 @@ def test_attribution_patterns_match_as_without_their_first_character_check(text:
         assert [m.span("name") for m in pattern.finditer(text)] == [
             m.span("name") for m in plain.finditer(text)
         ]
+
+
+_PHRASE_LISTS = (
+    ["ruled out", "cancel*", "called off", "no longer", "nor", "Could", "could", "c-section"],
+    ["that|this|it did not happen", "they never arrived", "plans changed", "tours* of"],
+    ["будет", "в конце недели", "Выехал", "выехал*"],
+    ["i|ı went", "I left"],  # letters that match each other without regard to case
+    ["{a} visited", "arrived at"],  # a slot: joined as it is
+    ["… arrived", "left"],  # a gap first: joined as it is
+)
+_PHRASE_TEXTS = (
+    "The stop was ruled out, then Cancelled; it was called off. COULD it? could not, nor"
+    " it. That did not happen, THIS did not happen and they never arrived. Plans changed."
+    " The c-section tours of Brno; tourists. ı went, I went, i left; Petrov visited Brno",
+    "Поезд будет в конце недели. Выехал поезд, выехали все. он выехал",
+)
+
+
+@pytest.mark.parametrize("phrases", _PHRASE_LISTS)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_an_alternation_grouped_by_first_letter_matches_as_the_phrases_joined(
+    phrases: list[str], flags: int
+) -> None:
+    from routes.read.lexicon import alternation, compile_phrase
+
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(map(compile_phrase, phrases)) + ")", flags)
+    grouped = re.compile(r"(?<!\w)(?:" + alternation(phrases) + ")", flags)
+    for text in _PHRASE_TEXTS:
+        assert [m.group() for m in grouped.finditer(text)] == [
+            m.group() for m in plain.finditer(text)
+        ]
+        assert [m.span() for m in grouped.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+def test_an_alternation_groups_only_what_it_can() -> None:
+    from routes.read.lexicon import alternation, compile_phrase
+
+    assert alternation(["train", "trains", "motorcade"]) == r"t(?:rain\b|rains\b)|motorcade\b"
+    for phrases in (["{a} visited", "arrived"], ["… arrived", "left"], ["i went", "ı went"]):
+        assert alternation(phrases) == "|".join(map(compile_phrase, phrases))
+    assert alternation([]) == ""

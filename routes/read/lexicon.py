@@ -135,6 +135,64 @@ def by_first_letter(alternatives: Sequence[str]) -> str:
     return "(?:" + "|".join(grouped) + ")"
 
 
+def alternation(phrases: Sequence[str]) -> str:
+    """Cue ``phrases`` as one regex alternation (:func:`compile_phrase` each), grouped by
+    first letter where they allow it: ``t(?:rain\\b|rains\\b)|m(?:otorcade\\b)``; "" for none.
+
+    The same matches as ``"|".join(compile_phrase(p) for p in phrases)``, with or without
+    ``re.IGNORECASE``: a phrase opening with ``a|b`` is one alternative per word (``a …|b
+    …``, tried in the same order); two groups never match at one place (their letters differ
+    in any case) and each keeps its order. The regex engine, though, tries only the group of
+    the letter it meets, not every phrase (the patterns are searched at every place of a
+    clause). Phrases opening with a gap or holding a slot are joined as they are.
+    """
+    plain = "|".join(compile_phrase(p) for p in phrases)
+    alternatives = _first_word_alternatives(phrases)
+    if alternatives is None:
+        return plain
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0].lower(), []).append(alternative)
+    if _letters_clash(tuple(groups)):
+        return plain
+    return "|".join(_letter_group(members) for members in groups.values())
+
+
+def _first_word_alternatives(phrases: Sequence[str]) -> list[str] | None:
+    """One compiled alternative per first word of each phrase, in order, each opening with
+    that word's first letter; None when a phrase opens otherwise (a gap, a slot, a sign)."""
+    alternatives = []
+    for phrase in phrases:
+        tokens = phrase.split()
+        if not tokens or "{" in phrase or tokens[0] in _GAPS:
+            return None
+        for word in tokens[0].split("|"):
+            if not word[:1].isalnum():
+                return None
+            alternatives.append(compile_phrase(" ".join([word, *tokens[1:]])))
+    return alternatives
+
+
+def _letters_clash(letters: Sequence[str]) -> bool:
+    """Whether two of ``letters`` match each other without regard to case (as "i" and the
+    dotless "ı" do in Python's regex): their groups could then match at one place."""
+    return any(
+        re.fullmatch(re.escape(a), b, re.IGNORECASE) is not None
+        for a, b in itertools.permutations(letters, 2)
+    )
+
+
+def _letter_group(members: Sequence[str]) -> str:
+    """Alternatives opening with one letter as one group, the letter written once when they
+    all write it alike (``t(?:rain\\b|rains\\b)``)."""
+    first = members[0][0]
+    if len(members) == 1:
+        return members[0]
+    if all(m[0] == first for m in members):
+        return first + "(?:" + "|".join(m[1:] for m in members) + ")"
+    return "(?:" + "|".join(members) + ")"
+
+
 def compile_phrase(phrase: str) -> str:
     """The regex of one cue phrase.
 
@@ -235,7 +293,7 @@ def _before_cue(table: dict[str, Any], path: Path) -> Cue:
     role, phrases = _role(table, path), list(_strings(table, "before", path))
     optional = "".join(f"(?:{compile_phrase(p)}\\s+)?" for p in table.get("then", ["the"]))
     gap = int(table.get("gap", 0))
-    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    alternatives = alternation(phrases)
     regex = rf"\b{_not_after(table)}(?:{alternatives})\s+{optional}{GAP_WORD}{{0,{gap}}}$"
     return Cue(role, re.compile(regex, re.IGNORECASE), _gates(phrases))
 
@@ -249,7 +307,7 @@ def _not_after(table: dict[str, Any]) -> str:
 def _after_cue(table: dict[str, Any], path: Path) -> Cue:
     """A cue table with ``after`` phrases, matched from the end of the place on."""
     role, phrases = _role(table, path), list(_strings(table, "after", path))
-    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    alternatives = alternation(phrases)
     regex = rf"^[\s,]*(?:{alternatives})"
     first = table.get("when", "last") == "first"
     return Cue(role, re.compile(regex, re.IGNORECASE), _gates(phrases), first)
@@ -265,7 +323,7 @@ def _status(table: dict[str, Any], path: Path) -> Cue:
         msg = f"{path.name}: a [[statuses]] table needs a status and a list of phrases"
         raise ValueError(msg)
     exact = bool(table.get("exact_case", False))
-    regex = r"(?<![\w'’])(?:" + "|".join(compile_phrase(p) for p in phrases) + ")"
+    regex = r"(?<![\w'’])(?:" + alternation(phrases) + ")"
     pattern = re.compile(regex, 0 if exact else re.IGNORECASE)
     gates = _gates(phrases) if exact else _gates([p.lower() for p in phrases])
     whole, stems = gate_words(phrases)

@@ -13,7 +13,7 @@ from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.lexicon import (
     GAP_WORD,
     Cue,
-    compile_phrase,
+    alternation,
     language_file,
     lexicon_for,
     literal_phrase,
@@ -30,9 +30,13 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
 _NAME_RUN = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RoleCues:
-    """One language's role cues and frames, compiled (from ``lang/<code>.toml``)."""
+    """One language's role cues and frames, compiled (from ``lang/<code>.toml``).
+
+    Compared and hashed by identity (one per language, :func:`role_cues`): memos keyed on
+    it need not hash its fifty fields on every call.
+    """
 
     before: tuple[Cue, ...]
     first_after: tuple[Cue, ...]
@@ -91,7 +95,7 @@ def role_cues(language: str = "en") -> RoleCues:
     """The compiled cues of ``language`` (English when it has no file of its own)."""
     lexicon = lexicon_for(language)
     service = "|".join(lexicon.frames.get("route_name", ())) or "(?!)"
-    passing = "|".join(compile_phrase(p) for p in lexicon.frames.get("passing", ())) or "(?!)"
+    passing = alternation(lexicon.frames.get("passing", ())) or "(?!)"
     return RoleCues(
         before=lexicon.cues,
         first_after=tuple(cue for cue in lexicon.after_cues if cue.first),
@@ -301,7 +305,7 @@ _FRAME_GAP = 3
 
 def _alternatives(phrases: Sequence[str]) -> str:
     """One regex alternation of cue ``phrases`` (never matching when there are none)."""
-    return "|".join(compile_phrase(p) for p in phrases) or "(?!)"
+    return alternation(phrases) or "(?!)"
 
 
 #: Characters either side of a ruled-out place read for "slowed", "passed" (went past it).

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from routes.model import Report, Status, TimeRef
 from routes.read import native
-from routes.read.lexicon import compile_phrase, gate_words, lexicon_for
+from routes.read.lexicon import alternation, gate_words, lexicon_for
 from routes.read.parse.attribution import attribution_of
 from routes.read.parse.framing import in_dateline_date
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
@@ -159,8 +159,8 @@ def _speech_patterns(
     and the gate words of the first (:func:`routes.read.lexicon.gate_words`)."""
     frames = lexicon_for(words).frames
     phrases = list(frames.get("speech_time", ()))
-    before = "|".join(compile_phrase(p) for p in phrases) or "(?!)"
-    after = "|".join(compile_phrase(p) for p in frames.get("speech_time_after", ())) or "(?!)"
+    before = alternation(phrases) or "(?!)"
+    after = alternation(frames.get("speech_time_after", ())) or "(?!)"
     return (
         re.compile(rf"\b(?:{before})\s+$", re.IGNORECASE),
         re.compile(rf"\s+(?:{after})", re.IGNORECASE),

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from routes.model import Status
-from routes.read.lexicon import compile_phrase, lexicon_for
+from routes.read.lexicon import alternation, lexicon_for
 from routes.read.parse.words import MEMO_SIZE
 
 #: A clause break: ``[;:,]|\s(?:but|though|although|while|whereas|and)\s``, written to open
@@ -80,5 +80,5 @@ def _frame_after(language: str, frame: str, lead: str) -> re.Pattern[str] | None
     phrases = lexicon_for(language).frames.get(frame, ())
     if not phrases:
         return None
-    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    alternatives = alternation(phrases)
     return re.compile(rf"{lead}(?:{alternatives})(?![\w'’])", re.IGNORECASE)
