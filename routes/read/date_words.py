@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from routes.read.lexicon import compile_phrase, language_table, literal_phrase
+from routes.read.lexicon import alternation, language_table, literal_phrase
 
 #: Lists of ``[dates]`` that every file must give (each a list of strings).
 _LISTS = (
@@ -93,7 +93,7 @@ class DateWords:
 
     def phrases(self, key: str) -> str:
         """The phrases of list ``key`` (phrase syntax of :func:`compile_phrase`) as one group."""
-        return "(?:" + "|".join(compile_phrase(p) for p in self.raw[key]) + ")"
+        return "(?:" + alternation(self.raw[key]) + ")"
 
     def hints(self, *keys: str) -> tuple[str, ...]:
         """The words of ``keys`` without their first letter: substrings a text must hold

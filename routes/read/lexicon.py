@@ -376,7 +376,7 @@ def _actor(table: dict[str, Any], where: str, path: Path) -> Cue | None:
     if where not in table:
         return None
     phrases = list(_strings(table, where, path))
-    alternatives = "|".join(compile_phrase(p) for p in phrases)
+    alternatives = alternation(phrases)
     if where in ("before", "speaker"):
         regex = rf"\b(?:{alternatives})\s+(?:the\s+)?{_AND_NAME}$"
     else:
@@ -390,7 +390,7 @@ def _description(table: dict[str, Any], path: Path) -> Cue:
     if not isinstance(place, str) or not place:
         msg = f"{path.name}: a [[descriptions]] table needs the id of its place"
         raise ValueError(msg)
-    regex = r"(?<![\w'’-])(?:" + "|".join(compile_phrase(p) for p in phrases) + r")(?![\w-])"
+    regex = r"(?<![\w'’-])(?:" + alternation(phrases) + r")(?![\w-])"
     return Cue(place, re.compile(regex, re.IGNORECASE), _gates(phrases))
 
 

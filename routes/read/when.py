@@ -133,7 +133,11 @@ _EXPLICIT_PARTS = re.compile(
 )
 _YEAR_AT_END = re.compile(r"(?:1[89]|20)\d\d$")
 _PAST_ENDINGS = "|".join(map(re.escape, _WORDS.raw["past_endings"]))
-_PAST = re.compile(rf"\w+(?:{_PAST_ENDINGS})\b|\b{_WORDS.alternation('past', as_written=True)}\b")
+#: Only ever asked whether it matches: a word ending in a past ending matches from its start,
+#: so the ending is tried from word starts alone (not from every letter of every word).
+_PAST = re.compile(
+    rf"(?<!\w)\w+(?:{_PAST_ENDINGS})\b|\b{_WORDS.alternation('past', as_written=True)}\b"
+)
 #: A phrase set off by commas that opens with a participle ("X, linked to Y by a bridge,"):
 #: it describes a place or a person, so its "-ed" tells no tense of the clause around it.
 _APPOSITION = re.compile(rf",\s*\w+(?:{_PAST_ENDINGS})\b[^,;.]*,")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from routes.model import Kind, Place
 from routes.read.gazetteer import Gazetteer, normalize
-from routes.read.lexicon import compile_phrase
+from routes.read.lexicon import alternation
 from routes.read.parse.framing import (
     as_region,
     capitalised,
@@ -142,7 +142,7 @@ def _rivers_crossed(text: str, gazetteer: Gazetteer, names: list[Match]) -> list
 #: Words of crossing a river, "the", then one capitalised word and no other name after it.
 _BARE_RIVER = re.compile(
     r"\b(?:"
-    + ("|".join(compile_phrase(p) for p in LEXICON.frames.get("river_crossed", ())) or "(?!)")
+    + (alternation(LEXICON.frames.get("river_crossed", ())) or "(?!)")
     + r")\s+the\s+(?-i:([A-ZÀ-ÖØ-Þ][\w'’]+)\b(?![ \t]+[A-ZÀ-ÖØ-Þ])(?![-‐]))",
     re.IGNORECASE,
 )
