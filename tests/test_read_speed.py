@@ -248,13 +248,15 @@ _PHRASE_LISTS = (
     ["that|this|it did not happen", "they never arrived", "plans changed", "tours* of"],
     ["будет", "в конце недели", "Выехал", "выехал*"],
     ["i|ı went", "I left"],  # letters that match each other without regard to case
+    ["will", "'ll", "would", "we'll"],  # a phrase opening with a sign written as itself
     ["{a} visited", "arrived at"],  # a slot: joined as it is
     ["… arrived", "left"],  # a gap first: joined as it is
 )
 _PHRASE_TEXTS = (
     "The stop was ruled out, then Cancelled; it was called off. COULD it? could not, nor"
     " it. That did not happen, THIS did not happen and they never arrived. Plans changed."
-    " The c-section tours of Brno; tourists. ı went, I went, i left; Petrov visited Brno",
+    " The c-section tours of Brno; tourists. ı went, I went, i left; Petrov visited Brno"
+    " I'll go, we'll see; WE'LL, 'll, would",
     "Поезд будет в конце недели. Выехал поезд, выехали все. он выехал",
 )
 

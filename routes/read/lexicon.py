@@ -160,15 +160,16 @@ def alternation(phrases: Sequence[str]) -> str:
 
 def _first_word_alternatives(phrases: Sequence[str]) -> list[str] | None:
     """One compiled alternative per first word of each phrase, in order, each opening with
-    that word's first letter; None when a phrase opens otherwise (a gap, a slot, a sign)."""
+    that word's first character as written; None when a phrase opens otherwise (a gap, a
+    slot, a character the regex escapes)."""
     alternatives = []
     for phrase in phrases:
         tokens = phrase.split()
         if not tokens or "{" in phrase or tokens[0] in _GAPS:
             return None
         for word in tokens[0].split("|"):
-            if not word[:1].isalnum():
-                return None
+            if not word or word[0].isspace() or re.escape(word[0]) != word[0]:
+                return None  # no first character written as itself
             alternatives.append(compile_phrase(" ".join([word, *tokens[1:]])))
     return alternatives
 
