@@ -767,3 +767,16 @@ def test_a_stop_told_days_earlier_comes_before_the_day_told_before(gazetteer) ->
     )
     assert times["Przemyśl"].day < times["Lviv"].day
     assert times["Rzeszów"].day < times["Lviv"].day
+
+
+def test_a_place_told_as_left_takes_no_day_of_a_clause_told_as_a_plan(gazetteer) -> None:
+    # "left X at 6 p.m. and is expected to arrive in Y on Friday evening": Friday evening is
+    # Y's, a plan, not the day the train left X
+    times = _report_times(
+        "The train pulled out of Tyumen at 6 p.m. and is expected to arrive in Omsk on Friday "
+        "evening.",
+        "en",
+        gazetteer,
+    )
+    assert times["Omsk"].day == "2023-09-15"
+    assert "Tyumen" not in times
