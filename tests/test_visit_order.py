@@ -780,3 +780,28 @@ def test_a_place_told_as_left_takes_no_day_of_a_clause_told_as_a_plan(gazetteer)
     )
     assert times["Omsk"].day == "2023-09-15"
     assert "Tyumen" not in times
+
+
+def test_a_border_told_in_words_after_its_crossing_town_is_that_town_s_visit(gazetteer) -> None:
+    # "will cross at X … left for the frontier": the frontier is X's crossing, one visit
+    names = _journey_names(
+        "The weekly train from Beijing called at Datong on Tuesday. Passengers will cross "
+        "into Mongolia at Zamyn-Üüd, a border town in the Gobi, travel agents said. The "
+        "train left for the Mongolian frontier on Wednesday evening.",
+        gazetteer,
+        date(2023, 9, 13),
+    )
+    assert names == ["Beijing", "Datong", "Zamyn-Üüd"]
+
+
+def test_a_border_told_beside_the_last_town_before_it_stays_a_stop_of_its_own(
+    gazetteer,
+) -> None:
+    names = _journey_names(
+        "The weekly train from Beijing called at Datong on Tuesday and reached Erenhot, the "
+        "last Chinese station before the Mongolian border, on Wednesday.",
+        gazetteer,
+        date(2023, 9, 13),
+    )
+    assert names[:3] == ["Beijing", "Datong", "Erenhot"]
+    assert len(names) == 4 and "border crossing" in names[3]

@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar
 
 from routes.model import NOT_CURRENT, STOP_ROLES, Kind, LocatedPlace, Mention, Role, Status
+from routes.read.crossings import is_own_point
 from routes.read.lexicon import LANG_DIR, compile_phrase
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
@@ -972,6 +973,51 @@ def one_visit_per_station(stops: Sequence[T], distance: Distance | None = None) 
         out = [s for s in out if s is not city and s is not station]
         out.insert(at, station)
     return out
+
+
+#: Most km from a border crossing described in words to a town of it named as a stop.
+_CROSSING_TOWN_KM = 30.0
+#: The kinds of place a crossing's town is named as.
+_SETTLEMENTS = (Kind.CITY, Kind.TOWN, Kind.STATION, Kind.BORDER_CROSSING)
+
+
+def one_visit_per_crossing(
+    stops: Sequence[T], places: Sequence[LocatedPlace], distance: Distance | None = None
+) -> list[T]:
+    """``stops`` (in travel order) with a border crossing told only in words ("left for the
+    Russian frontier") and the one place near it told as where the border is crossed (a
+    border stop: "will cross into Russia at X") as one visit, that place's.
+
+    A description told in a sentence that names that place too tells two places ("boarded
+    at X, the last station before the border"); a crossing with settlements on both of its
+    sides ("first at X on one side, then at Y") is crossed between them: both stay.
+    """
+    distance = distance or _geodesic_km
+    sentences = _sentences_by_place(places)
+    out = list(stops)
+    for crossing in [s for s in stops if is_own_point(s[0])]:
+        near = [
+            s
+            for s in out
+            if not is_own_point(s[0])
+            and s[0].kind in _SETTLEMENTS
+            and distance(s[0], crossing[0]) <= _CROSSING_TOWN_KM
+        ]
+        if (
+            len(near) == 1
+            and near[0][1] == Role.BORDER
+            and not sentences.get(near[0][0].id, set()) & sentences.get(crossing[0].id, set())
+        ):
+            out = [s for s in out if s is not crossing]
+    return out
+
+
+def _sentences_by_place(places: Sequence[LocatedPlace]) -> dict[str, set[tuple[str, int]]]:
+    """The sentences (report id, start) each place is mentioned in, by place id."""
+    return {
+        located.place.id: {(m.report_id, m.sentence_start) for m in located.mentions}
+        for located in places
+    }
 
 
 def _station_of(station: tuple, city: tuple, distance: Distance) -> bool:
