@@ -805,3 +805,18 @@ def test_a_border_told_beside_the_last_town_before_it_stays_a_stop_of_its_own(
     )
     assert names[:3] == ["Beijing", "Datong", "Erenhot"]
     assert len(names) == 4 and "border crossing" in names[3]
+
+
+def test_stops_told_back_from_a_before_clause_come_in_the_order_travelled(gazetteer) -> None:
+    # "Before boarding the train at X, she had driven from Y, where her plane landed after a
+    # stop at Z": Z, then Y, then X, then the arrival told before
+    times = _report_times(
+        "The minister reached Lviv on Friday evening. Before boarding the train at Chełm, she "
+        "had driven for two hours from Lublin, where her plane landed after a refuelling stop "
+        "at Berlin, aides said.",
+        "en",
+        gazetteer,
+    )
+    ranks = [(times[name].day, times[name].rank) for name in ("Berlin", "Lublin", "Chełm", "Lviv")]
+    assert ranks == sorted(ranks) and len(set(ranks)) == 4
+

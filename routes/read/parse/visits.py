@@ -374,7 +374,10 @@ def _within_sentence(
     "expected to travel next to X and then to Y": a ``later`` word between the two puts Y
     one rank after X when its own time would not put it after; "toured X the previous day,
     and before that spent two days in Y": an ``earlier_within`` word, one rank before X when
-    its own time would not put it before. A date of the mention's own on another day wins.
+    its own time would not put it before; so do a past perfect after a stop told in an opening
+    "before" clause ("Before boarding at X, she had driven from Y") and an "after" whose phrase
+    runs up to the place ("Y, where the plane landed after a stop at Z"). A date of the
+    mention's own on another day wins.
     """
     if prior is None:
         return when
@@ -389,9 +392,36 @@ def _within_sentence(
     ours = None if when is None else (when.day, when.rank)
     if words.later.search(between) and (ours is None or ours < (at.day, at.rank)):
         return EventTime(at.day, at.rank + 1, iso)
-    if words.earlier_within.search(between) and (ours is None or ours >= (at.day, at.rank)):
+    earlier = (
+        words.earlier_within.search(between)
+        or _perfect_after_before(before, between)
+        or _after_right_before(between)
+    )
+    if earlier and (ours is None or ours >= (at.day, at.rank)):
         return EventTime(at.day, at.rank - 1, iso)
     return when
+
+
+def _perfect_after_before(prior: Mention, between: str) -> bool:
+    """Whether a past perfect follows a stop told in an opening "before" clause ("Before
+    boarding the train at X, she had driven from Y"): Y came before X."""
+    words = order_words()
+    head = prior.quote[: max(0, prior.start - prior.sentence_start)]
+    return bool(words.before_arrival.search(head) and words.earlier.search(between))
+
+
+#: What ends the phrase an "after" opens: a clause break.
+_PHRASE_END = re.compile(r"[,;:()—–]|\band\b|\bbut\b")
+
+
+def _after_right_before(between: str) -> bool:
+    """Whether the words between two stops end in a phrase "after" opens ("X, where the plane
+    landed after a refuelling stop at Y"): Y came before X. An "after" whose phrase ends
+    before the stop ("left X after a ceremony and reached Y") says nothing of the two."""
+    found = None
+    for found in order_words().after.finditer(between):  # noqa: B007 - the last one is wanted
+        pass
+    return found is not None and not _PHRASE_END.search(between, found.end())
 
 
 #: Characters right before and after a place searched for a later day it is told at.
