@@ -820,3 +820,16 @@ def test_stops_told_back_from_a_before_clause_come_in_the_order_travelled(gazett
     ranks = [(times[name].day, times[name].rank) for name in ("Berlin", "Lublin", "Chełm", "Lviv")]
     assert ranks == sorted(ranks) and len(set(ranks)) == 4
 
+
+
+def test_a_where_clause_right_after_a_place_dates_it(gazetteer) -> None:
+    # "out of X, where they spent the evening late on Tuesday": Tuesday is X's, not the
+    # Wednesday of the main clause
+    times = _report_times(
+        "The delegation was back in Chełm on Friday morning after a night train out of Lviv, "
+        "where it held talks with the mayor late on Thursday.",
+        "en",
+        gazetteer,
+    )
+    assert times["Lviv"].day == "2023-09-14"
+    assert times["Chełm"].day == "2023-09-15"

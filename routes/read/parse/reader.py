@@ -348,4 +348,4 @@ def _mention_time(
         return None
     if at_an_undated_later_day(text, match.start, match.end):
         return None  # "a summit in X later this week": not the day the sentence names
-    return mention_time(sentence, clause, match.start, words)
+    return mention_time(sentence, clause, match.start, words, match.end)
