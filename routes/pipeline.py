@@ -30,6 +30,7 @@ from routes.read.parse.visits import (
     event_times,
     from_the_earliest,
     home_first,
+    one_visit_per_crossing,
     one_visit_per_station,
     order_by_event_time,
     passed_twice,
@@ -163,7 +164,8 @@ def _stops(
         first=there_first(places, published),
     )
     crossed = crossed_between_countries(ordered)
-    back = return_visits(one_visit_per_station(crossed), places, published=published)
+    one_visit = one_visit_per_crossing(one_visit_per_station(crossed), places)
+    back = return_visits(one_visit, places, published=published)
     return visits_between(back, places, published)
 
 

@@ -819,3 +819,68 @@ def test_a_journey_told_from_its_end_starts_where_the_earliest_time_puts_it(gaze
         published=date(2024, 5, 2),
     )
     assert names == ["Kyiv", "Przemyśl", "Rzeszów", "Berlin"]
+
+
+def test_a_place_told_as_left_takes_no_day_of_a_clause_told_as_a_plan(gazetteer) -> None:
+    # "left X at 6 p.m. and is expected to arrive in Y on Friday evening": Friday evening is
+    # Y's, a plan, not the day the train left X
+    times = _report_times(
+        "The train pulled out of Tyumen at 6 p.m. and is expected to arrive in Omsk on Friday "
+        "evening.",
+        "en",
+        gazetteer,
+    )
+    assert times["Omsk"].day == "2023-09-15"
+    assert "Tyumen" not in times
+
+
+def test_a_border_told_in_words_after_its_crossing_town_is_that_town_s_visit(gazetteer) -> None:
+    # "will cross at X … left for the frontier": the frontier is X's crossing, one visit
+    names = _journey_names(
+        "The weekly train from Beijing called at Datong on Tuesday. Passengers will cross "
+        "into Mongolia at Zamyn-Üüd, a border town in the Gobi, travel agents said. The "
+        "train left for the Mongolian frontier on Wednesday evening.",
+        gazetteer,
+        date(2023, 9, 13),
+    )
+    assert names == ["Beijing", "Datong", "Zamyn-Üüd"]
+
+
+def test_a_border_told_beside_the_last_town_before_it_stays_a_stop_of_its_own(
+    gazetteer,
+) -> None:
+    names = _journey_names(
+        "The weekly train from Beijing called at Datong on Tuesday and reached Erenhot, the "
+        "last Chinese station before the Mongolian border, on Wednesday.",
+        gazetteer,
+        date(2023, 9, 13),
+    )
+    assert names[:3] == ["Beijing", "Datong", "Erenhot"]
+    assert len(names) == 4 and "border crossing" in names[3]
+
+
+def test_stops_told_back_from_a_before_clause_come_in_the_order_travelled(gazetteer) -> None:
+    # "Before boarding the train at X, she had driven from Y, where her plane landed after a
+    # stop at Z": Z, then Y, then X, then the arrival told before
+    times = _report_times(
+        "The minister reached Lviv on Friday evening. Before boarding the train at Chełm, she "
+        "had driven for two hours from Lublin, where her plane landed after a refuelling stop "
+        "at Berlin, aides said.",
+        "en",
+        gazetteer,
+    )
+    ranks = [(times[name].day, times[name].rank) for name in ("Berlin", "Lublin", "Chełm", "Lviv")]
+    assert ranks == sorted(ranks) and len(set(ranks)) == 4
+
+
+def test_a_where_clause_right_after_a_place_dates_it(gazetteer) -> None:
+    # "out of X, where they spent the evening late on Tuesday": Tuesday is X's, not the
+    # Wednesday of the main clause
+    times = _report_times(
+        "The delegation was back in Chełm on Friday morning after a night train out of Lviv, "
+        "where it held talks with the mayor late on Thursday.",
+        "en",
+        gazetteer,
+    )
+    assert times["Lviv"].day == "2023-09-14"
+    assert times["Chełm"].day == "2023-09-15"

@@ -217,6 +217,17 @@ def test_a_weekday_in_a_clause_without_tense_takes_the_future_of_its_sentence() 
     ]
 
 
+def test_a_present_tense_travel_verb_puts_its_weekday_in_the_coming_week() -> None:
+    # Monday 11 September: "flies home on Thursday", "returns to Omsk on Friday" tell a
+    # plan in the present tense, so the coming Thursday and Friday
+    assert _times("The delegation flies home from Tomsk airport on Thursday.") == [
+        ("Thursday", "2023-09-14")
+    ]
+    assert _times("The choir returns to Omsk by bus on Friday, its organiser said.") == [
+        ("Friday", "2023-09-15")
+    ]
+
+
 def test_a_participle_set_off_by_commas_gives_its_sentence_no_past() -> None:
     # Monday 11 September: "will visit the fort, perched above the harbour, before heading
     # on … on Thursday" is the coming Thursday; the participle describes the fort

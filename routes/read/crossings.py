@@ -17,6 +17,8 @@ from routes.paths import GEODATA_DIR
 
 #: The crossings file.
 CROSSINGS_PATH = GEODATA_DIR / "crossings.json"
+#: The id prefix of a crossing's own point (an entry that names no gazetteer place).
+_OWN_POINT = "crossing:"
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def crossing_place(entry: dict, gazetteer_get) -> Place:
     if named is not None:
         return named
     return Place(
-        id=f"crossing:{entry['id']}",
+        id=f"{_OWN_POINT}{entry['id']}",
         name=entry["name"],
         kind=Kind.BORDER_CROSSING,
         lat=float(entry["lat"]),
@@ -51,6 +53,11 @@ def crossing_place(entry: dict, gazetteer_get) -> Place:
         country="",
         source=entry.get("source", ""),
     )
+
+
+def is_own_point(place: Place) -> bool:
+    """Whether ``place`` is a crossing's own point on the border, no town or station."""
+    return place.id.startswith(_OWN_POINT)
 
 
 @cache

@@ -281,6 +281,13 @@ def _mention(
         status = status_of(text[sentence.start : clause[0]], words)
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
     when = _mention_time(text, match, sentence, clause, role, words)
+    if (
+        when is not None
+        and status == Status.REPORTED
+        and not clause[0] <= when.start < clause[1]
+        and _told_as_a_plan(text, sentence, when, words)
+    ):
+        when = None  # "left X at 3 p.m. and was expected to reach Y on Thursday": not X's day
     return Mention(
         report_id=report.id,
         place_id=place.id,
@@ -296,6 +303,14 @@ def _mention(
         role=role,
         part=when.part if when is not None else "",
     )
+
+
+def _told_as_a_plan(text: str, sentence: Sentence, when: TimeRef, words: str) -> bool:
+    """Whether the clause ``when`` stands in tells a plan or an expectation ("and was
+    expected to reach Y on Thursday"): its day is not that of a place told as done."""
+    span = (sentence.start, sentence.end)
+    clause = clause_span(sentence.break_starts, sentence.break_ends, span, when.start, when.end)
+    return status_of(text[clause[0] : clause[1]], words) != Status.REPORTED
 
 
 def _overturned(
@@ -334,4 +349,4 @@ def _mention_time(
         return None
     if at_an_undated_later_day(text, match.start, match.end):
         return None  # "a summit in X later this week": not the day the sentence names
-    return mention_time(sentence, clause, match.start, words)
+    return mention_time(sentence, clause, match.start, words, match.end)

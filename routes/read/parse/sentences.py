@@ -221,15 +221,20 @@ _SINCE_OPENING = re.compile(r"\W*(?:ever\s+)?since\s+", re.IGNORECASE)
 
 
 def mention_time(
-    sentence: Sentence, clause: tuple[int, int], start: int, words: str = "en"
+    sentence: Sentence, clause: tuple[int, int], start: int, words: str = "en", end: int = -1
 ) -> TimeRef | None:
     """The sentence's time expression nearest the mention (same clause first), if any.
 
     A time in another clause that a relative pronoun opens (``[frames] relative_openers``:
     "…, which opened on Sunday") tells of the noun before it, not of the place. The date of
     a dateline ("SEOUL, Aug 18 (Wire) -") is the day the report was filed: it dates only the
-    dateline's place, before it.
+    dateline's place, before it. A clause that opens right after the mention (it ends at
+    ``end``) with a word of ``[frames] place_relative_openers`` ("out of X, where they spent
+    hours late on Tuesday") tells what happened there: its time comes first.
     """
+    there = _time_told_there(sentence, clause, end, words)
+    if there is not None:
+        return there
     times = [
         t
         for t in sentence.current
@@ -244,6 +249,25 @@ def mention_time(
     )
 
 
+def _time_told_there(
+    sentence: Sentence, clause: tuple[int, int], end: int, words: str
+) -> TimeRef | None:
+    """The first time of the clause right after a mention ending at ``end`` when that clause
+    opens with a place relative word ("X, where …"), None otherwise."""
+    if end < 0 or sentence.quote[end - sentence.start : clause[1] - sentence.start].strip():
+        return None
+    span = (sentence.start, sentence.end)
+    after = bisect.bisect_left(sentence.break_starts, clause[1])
+    if after >= len(sentence.break_ends):
+        return None
+    opens = sentence.break_ends[after]
+    following = clause_span(sentence.break_starts, sentence.break_ends, span, opens, opens)
+    opening = sentence.quote[opens - sentence.start : following[1] - sentence.start].split()
+    if not opening or opening[0].lower() not in _openers(words, "place_relative_openers"):
+        return None
+    return next((t for t in sentence.current if following[0] <= t.start < following[1]), None)
+
+
 def _in_relative_clause(sentence: Sentence, ref: TimeRef, words: str) -> bool:
     """Whether ``ref`` stands in a clause that opens with a relative pronoun."""
     span = (sentence.start, sentence.end)
@@ -252,7 +276,12 @@ def _in_relative_clause(sentence: Sentence, ref: TimeRef, words: str) -> bool:
     return bool(opening) and opening[0].lower() in _relative_openers(words)
 
 
-@functools.cache
 def _relative_openers(words: str) -> frozenset[str]:
     """The ``[frames] relative_openers`` of the language, lower case."""
-    return frozenset(w.lower() for w in lexicon_for(words).frames.get("relative_openers", ()))
+    return _openers(words, "relative_openers")
+
+
+@functools.cache
+def _openers(words: str, key: str) -> frozenset[str]:
+    """The ``[frames]`` word list ``key`` of the language, lower case."""
+    return frozenset(w.lower() for w in lexicon_for(words).frames.get(key, ()))

@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar
 
 from routes.model import NOT_CURRENT, STOP_ROLES, Kind, LocatedPlace, Mention, Role, Status
+from routes.read.crossings import is_own_point
 from routes.read.lexicon import LANG_DIR, alternation
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
@@ -394,7 +395,10 @@ def _within_sentence(
     "expected to travel next to X and then to Y": a ``later`` word between the two puts Y
     one rank after X when its own time would not put it after; "toured X the previous day,
     and before that spent two days in Y": an ``earlier_within`` word, one rank before X when
-    its own time would not put it before. A date of the mention's own on another day wins.
+    its own time would not put it before; so do a past perfect after a stop told in an opening
+    "before" clause ("Before boarding at X, she had driven from Y") and an "after" whose phrase
+    runs up to the place ("Y, where the plane landed after a stop at Z"). A date of the
+    mention's own on another day wins.
     """
     if prior is None:
         return when
@@ -409,9 +413,36 @@ def _within_sentence(
     ours = None if when is None else (when.day, when.rank)
     if words.later.search(between) and (ours is None or ours < (at.day, at.rank)):
         return EventTime(at.day, at.rank + 1, iso)
-    if words.earlier_within.search(between) and (ours is None or ours >= (at.day, at.rank)):
+    earlier = (
+        words.earlier_within.search(between)
+        or _perfect_after_before(before, between)
+        or _after_right_before(between)
+    )
+    if earlier and (ours is None or ours >= (at.day, at.rank)):
         return EventTime(at.day, at.rank - 1, iso)
     return when
+
+
+def _perfect_after_before(prior: Mention, between: str) -> bool:
+    """Whether a past perfect follows a stop told in an opening "before" clause ("Before
+    boarding the train at X, she had driven from Y"): Y came before X."""
+    words = order_words()
+    head = prior.quote[: max(0, prior.start - prior.sentence_start)]
+    return bool(words.before_arrival.search(head) and words.earlier.search(between))
+
+
+#: What ends the phrase an "after" opens: a clause break.
+_PHRASE_END = re.compile(r"[,;:()—–]|\band\b|\bbut\b")
+
+
+def _after_right_before(between: str) -> bool:
+    """Whether the words between two stops end in a phrase "after" opens ("X, where the plane
+    landed after a refuelling stop at Y"): Y came before X. An "after" whose phrase ends
+    before the stop ("left X after a ceremony and reached Y") says nothing of the two."""
+    found = None
+    for found in order_words().after.finditer(between):  # noqa: B007 - the last one is wanted
+        pass
+    return found is not None and not _PHRASE_END.search(between, found.end())
 
 
 #: Characters right before and after a place searched for a later day it is told at.
@@ -1018,6 +1049,51 @@ def one_visit_per_station(stops: Sequence[T], distance: Distance | None = None) 
         out = [s for s in out if s is not city and s is not station]
         out.insert(at, station)
     return out
+
+
+#: Most km from a border crossing described in words to a town of it named as a stop.
+_CROSSING_TOWN_KM = 30.0
+#: The kinds of place a crossing's town is named as.
+_SETTLEMENTS = (Kind.CITY, Kind.TOWN, Kind.STATION, Kind.BORDER_CROSSING)
+
+
+def one_visit_per_crossing(
+    stops: Sequence[T], places: Sequence[LocatedPlace], distance: Distance | None = None
+) -> list[T]:
+    """``stops`` (in travel order) with a border crossing told only in words ("left for the
+    Russian frontier") and the one place near it told as where the border is crossed (a
+    border stop: "will cross into Russia at X") as one visit, that place's.
+
+    A description told in a sentence that names that place too tells two places ("boarded
+    at X, the last station before the border"); a crossing with settlements on both of its
+    sides ("first at X on one side, then at Y") is crossed between them: both stay.
+    """
+    distance = distance or _geodesic_km
+    sentences = _sentences_by_place(places)
+    out = list(stops)
+    for crossing in [s for s in stops if is_own_point(s[0])]:
+        near = [
+            s
+            for s in out
+            if not is_own_point(s[0])
+            and s[0].kind in _SETTLEMENTS
+            and distance(s[0], crossing[0]) <= _CROSSING_TOWN_KM
+        ]
+        if (
+            len(near) == 1
+            and near[0][1] == Role.BORDER
+            and not sentences.get(near[0][0].id, set()) & sentences.get(crossing[0].id, set())
+        ):
+            out = [s for s in out if s is not crossing]
+    return out
+
+
+def _sentences_by_place(places: Sequence[LocatedPlace]) -> dict[str, set[tuple[str, int]]]:
+    """The sentences (report id, start) each place is mentioned in, by place id."""
+    return {
+        located.place.id: {(m.report_id, m.sentence_start) for m in located.mentions}
+        for located in places
+    }
 
 
 def _station_of(station: tuple, city: tuple, distance: Distance) -> bool:
