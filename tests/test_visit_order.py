@@ -884,3 +884,27 @@ def test_a_where_clause_right_after_a_place_dates_it(gazetteer) -> None:
     )
     assert times["Lviv"].day == "2023-09-14"
     assert times["Chełm"].day == "2023-09-15"
+
+
+def test_a_river_crossed_at_a_city_follows_the_track_past_its_station(gazetteer) -> None:
+    # the rail bridge lies east of the city's main station: an eastbound train stops first
+    names = _journey_names(
+        "The eastbound express crossed the Yenisei at Krasnoyarsk on Sunday evening, a day "
+        "after leaving Novosibirsk, and was due in Irkutsk on Tuesday.",
+        gazetteer,
+        date(2023, 9, 17),
+    )
+    assert names == ["Novosibirsk", "Krasnoyarsk", "Yenisei River", "Irkutsk"]
+
+
+def test_a_river_and_a_stop_of_one_time_and_sentence_keep_the_track_order() -> None:
+    # "crossed the river r at b": told first, but the track puts b's station before it
+    river = (Place("r", "R River", Kind.RIVER, 50.0, 11.1), Role.VIA)
+    stops = [_stop("a", 10.0, Role.ORIGIN), _stop("b", 11.0), river, _stop("c", 12.0)]
+    sentence = ("t", 0)
+    times = {
+        "r": EventTime("2023-09-11", 0, told=1, sentence=sentence),
+        "b": EventTime("2023-09-11", 0, told=2, sentence=sentence),
+        "c": EventTime("2023-09-12", 0, told=3, sentence=("t", 80)),
+    }
+    assert _names(order_by_event_time(stops, times)) == ["a", "b", "r", "c"]

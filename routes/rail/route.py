@@ -303,8 +303,17 @@ def _along_track(
         last = max(located, key=lambda p: point_km((origin.lon, origin.lat), (p.lon, p.lat)))
         path = rail_path(origin, last, network)
         if path is not None:
-            return lambda place: position_along(path, place)
+            return lambda place: _station_position(path, place, network)
     return _distance_from(origin, network)
+
+
+def _station_position(path: RailPath, place: Place, network: RailNetwork) -> float:
+    """Where ``place`` lies along ``path``: its station's point when it has one (a city's
+    centre may lie across a river from its station), else its own."""
+    station = network.station_point(place.id)
+    if station is None:
+        return position_along(path, place)
+    return track_position(path, station.lon, station.lat)
 
 
 def _distance_from(origin: Place, network: RailNetwork) -> Callable[[Place], float]:

@@ -579,7 +579,11 @@ def order_by_event_time(
     head = [] if first is None else [first]
     tail = [] if final is None or final == first else [final]
     placed = _insert_untimed(
-        _untangle_ties([*head, *middle, *tail], times, stops, distance, start=len(head)),
+        _rivers_by_track(
+            _untangle_ties([*head, *middle, *tail], times, stops, distance, start=len(head)),
+            times,
+            stops,
+        ),
         [i for i in range(len(stops)) if i not in keys and i not in ends],
         stops,
         distance,
@@ -639,6 +643,26 @@ def _untangle_ties(
             if length(run) - length(best) > _BACKTRACK_KM:
                 out[at:end] = best
         at = end
+    return out
+
+
+def _rivers_by_track(
+    order: list[int], times: Mapping[str, EventTime | str], stops: Sequence[tuple]
+) -> list[int]:
+    """``order`` (indices into ``stops``, which run along the track) with a river and a stop
+    of one time told in one sentence in their order along the track.
+
+    "Crossed the X River at Y on Friday" says where the river was crossed, not whether before
+    or after the station of Y: the track does (the bridge may lie either side of it).
+    """
+    out = list(order)
+    for at in range(len(out) - 1):
+        a, b = out[at], out[at + 1]
+        if Kind.RIVER not in (stops[a][0].kind, stops[b][0].kind) or a < b:
+            continue
+        same = _tie_key(times, stops, a) == _tie_key(times, stops, b)
+        if same and _sentence_of(times, stops, a) == _sentence_of(times, stops, b):
+            out[at], out[at + 1] = b, a
     return out
 
 
