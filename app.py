@@ -514,7 +514,7 @@ def _explore(journey: Journey, inputs: tuple) -> None:
         else:
             st.caption("Click a marker on the map, pick a place, or pick a row of the "
                        "journey below to read every sentence that mentions it.")  # fmt: skip
-            visits(journey, key="visits_side")
+            visits(journey, key="visits_side", compact=True)
         undo_redo(journey)
         add_stop_search(journey, _gazetteer())
 

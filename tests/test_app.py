@@ -499,3 +499,15 @@ def test_the_sources_chart_is_made_only_once_its_section_is_opened() -> None:
     assert _charts(app) == 0
     app.session_state["sources_open"] = True
     assert _charts(app.run()) == 1
+
+
+def test_the_side_timeline_shows_one_time_per_stop_and_the_tab_every_column() -> None:
+    # the side column is narrow: every column of its table must fit without scrolling
+    app = _start()
+    side, tab = (frame.value for frame in app.dataframe)
+    assert list(side.columns) == ["#", "place", "when"]
+    assert {"reported", "estimated", "sources", "status"} <= set(tab.columns)
+    for when, reported, estimated in zip(
+        side["when"], tab["reported"], tab["estimated"], strict=True
+    ):
+        assert when.removeprefix("⚠ ") == (reported or estimated)

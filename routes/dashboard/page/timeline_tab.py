@@ -22,20 +22,23 @@ def timeline_tab(journey: Journey) -> None:
     _sources_chart(journey)
 
 
-def visits(journey: Journey, *, key: str) -> None:
-    """The journey timeline, one row per visit; picking a row selects its place on the map."""
+def visits(journey: Journey, *, key: str, compact: bool = False) -> None:
+    """The journey timeline, one row per visit; picking a row selects its place on the map.
+
+    ``compact``: for a narrow column, the stop, its place and one time (the reported one,
+    else the estimate) — every column fits without scrolling sideways.
+    """
     rows = visit_rows(journey)
     if not rows:
         st.info("No stops yet: add one below, or give a place the role of a stop.")
         return
     frame = pd.DataFrame(rows)
-    if not frame["reports"].any():
-        frame = frame.drop(columns="reports")
+    disputed = frame["conflict"].tolist()
+    frame = _compact(frame) if compact else _full(frame)
     ids = frame.pop("id").tolist()
-    frame["conflict"] = frame["conflict"].map({True: "⚠ disagree (see the card)", False: ""})
 
     def shade(row: pd.Series) -> list[str]:
-        return [CONFLICT_SHADE if row["conflict"] else ""] * len(row)
+        return [CONFLICT_SHADE if disputed[row.name] else ""] * len(row)
 
     widget_key = f"{key}_{st.session_state.visits_n}"
     st.dataframe(
@@ -47,6 +50,26 @@ def visits(journey: Journey, *, key: str) -> None:
             "conflict": st.column_config.TextColumn("⚠"),
         },
     )  # fmt: skip
+
+
+def _full(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every column of :func:`visit_rows` (``reports`` only when a row has one), the
+    conflict spelled out."""
+    if not frame["reports"].any():
+        frame = frame.drop(columns="reports")
+    return frame.assign(conflict=frame["conflict"].map({True: _DISAGREE, False: ""}))
+
+
+def _compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns of a narrow timeline: ``id``, ``#``, ``place`` and ``when`` (the reported
+    time, else the estimate), flagged "⚠" when the reports disagree."""
+    when = frame["reported"].where(frame["reported"] != "", frame["estimated"])
+    flag = frame["conflict"].map({True: "⚠ ", False: ""})
+    return frame[["id", "#", "place"]].assign(when=flag + when)
+
+
+#: How the full timeline flags a visit the reports disagree about.
+_DISAGREE = "⚠ disagree (see the card)"
 
 
 def _on_visit_row(key: str, ids: list[str]) -> None:
