@@ -198,6 +198,27 @@ def test_status_and_modality_words_give_the_clause_its_status(clause: str, statu
     assert status_of(clause) == status
 
 
+def _statuses(parsed: Parsed) -> dict[str, set[str]]:
+    return {p.place.name: {m.status for m in p.mentions} for p in parsed.places}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("After two nights in Irkutsk, the delegation is expected to fly on to Omsk.", "expected"),
+        ("And after a day in Irkutsk, they will cross into Mongolia.", "expected"),
+        ("Following talks in Irkutsk, the minister may go on to Omsk.", "speculative"),
+        ("After two nights in Irkutsk, the delegation flew on to Omsk.", "reported"),
+        ("The delegation spent a day in Irkutsk and will fly on to Omsk.", "reported"),
+    ],
+)
+def test_a_verbless_opening_stay_is_as_sure_as_the_clause_it_opens(
+    gazetteer: Gazetteer, sentence: str, status: str
+) -> None:
+    # "After a day in X, they will …": the day in X is as much a plan as what follows it
+    assert _statuses(_parse(sentence, gazetteer))["Irkutsk"] == {status}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -44,7 +44,13 @@ from routes.read.parse.role import (
     place_role,
 )
 from routes.read.parse.sentences import Sentence, mention_time, read_sentence, sentences_with_times
-from routes.read.parse.status import clause_span, overturned, status_of, subject_denied
+from routes.read.parse.status import (
+    clause_span,
+    opening_stay_status,
+    overturned,
+    status_of,
+    subject_denied,
+)
 from routes.read.parse.visits import at_an_undated_later_day
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
@@ -279,6 +285,9 @@ def _mention(
     if status == Status.REPORTED and _ALTERNATIVE.match(text, clause[0], match.start):
         # "might stop in X, or travel on to Y": the other branch is as sure as the first
         status = status_of(text[sentence.start : clause[0]], words)
+    if status == Status.REPORTED:
+        # "After a day in X, they will cross into Y": X is as sure as the crossing
+        status = opening_stay_status(text, clause, span, match.start, words) or status
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
     when = _mention_time(text, match, sentence, clause, role, words)
     if (

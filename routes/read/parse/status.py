@@ -67,6 +67,35 @@ def subject_denied(text: str, clause_end: int, sentence_end: int, language: str 
     return pattern is not None and pattern.match(text, clause_end, sentence_end) is not None
 
 
+def opening_stay_status(
+    text: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    place_start: int,
+    language: str = "en",
+) -> str | None:
+    """The status of the rest of the sentence when the place at ``place_start`` ends an
+    opening phrase with no verb of its own that tells a time spent there ("After a day in X,
+    they will cross into Y": ``opening_stay`` of ``[frames]``) and that rest is a plan or a
+    guess; None otherwise. Such a phrase is as sure as the clause it opens.
+    """
+    pattern = _opening_stay(language)
+    if pattern is None or not pattern.fullmatch(text, sentence[0], place_start):
+        return None
+    rest = status_of(text[clause[1] : sentence[1]], language)
+    return rest if rest in (Status.EXPECTED, Status.SPECULATIVE) else None
+
+
+@functools.cache
+def _opening_stay(language: str) -> re.Pattern[str] | None:
+    """The phrases of ``opening_stay`` as the whole of a sentence's opening up to a place,
+    after at most one word ("And after a day in")."""
+    phrases = lexicon_for(language).frames.get("opening_stay", ())
+    if not phrases:
+        return None
+    return re.compile(rf"\W*(?:\w+\s+)?(?:{alternation(phrases)})\s+", re.IGNORECASE)
+
+
 #: What may stand between a clause's end and the phrase of a frame read after it: a clause
 #: break with an optional conjunction (``overturns_before``), or one clause between commas
 #: (``subject_denied``).
