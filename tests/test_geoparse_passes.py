@@ -998,6 +998,29 @@ def test_an_event_at_a_named_facility_of_a_place_is_a_stop(gazetteer: Gazetteer)
     assert roles["Taganrog"] == Role.CONTEXT
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A welcome ceremony at Kazan station is planned for 7 p.m.",
+        "Hundreds of well-wishers waited at Kazan railway station with flowers.",
+    ],
+)
+def test_an_event_at_a_named_station_is_a_stop(gazetteer: Gazetteer, sentence: str) -> None:
+    roles = _by_name(_parse(f"The delegation's train left Perm on Sunday. {sentence}", gazetteer))
+    assert roles["Kazan"] == Role.VIA
+
+
+def test_a_station_told_without_an_event_at_it_is_no_stop(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse(
+            "The delegation's train left Perm on Sunday. Kazan station was rebuilt by a German "
+            "firm.",
+            gazetteer,
+        )
+    )
+    assert roles["Kazan"] == Role.CONTEXT
+
+
 def test_a_visit_to_a_site_described_at_length_is_a_visit_to_its_place(
     gazetteer: Gazetteer,
 ) -> None:

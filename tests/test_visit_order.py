@@ -908,3 +908,14 @@ def test_a_river_and_a_stop_of_one_time_and_sentence_keep_the_track_order() -> N
         "c": EventTime("2023-09-12", 0, told=3, sentence=("t", 80)),
     }
     assert _names(order_by_event_time(stops, times)) == ["a", "b", "r", "c"]
+
+
+def test_a_station_a_ceremony_is_planned_at_is_the_next_stop(gazetteer) -> None:
+    # the station is named only as where a ceremony will be held: the train is due there
+    names = _journey_names(
+        "The envoy's train left Minsk on Monday and crossed into Russia at Smolensk in the "
+        "afternoon. A welcome ceremony at Tver station is planned for Tuesday.",
+        gazetteer,
+        date(2023, 9, 11),
+    )
+    assert names == ["Minsk", "Smolensk", "Tver"]
