@@ -999,6 +999,23 @@ def test_an_event_at_a_named_facility_of_a_place_is_a_stop(gazetteer: Gazetteer)
 
 
 @pytest.mark.parametrize(
+    ("text", "river"),
+    [
+        (
+            "Railway staff in Ussuriysk said the armoured train passed through on Tuesday "
+            "night on its way from the Tumen River border to Khabarovsk.",
+            "Tumen River",
+        ),
+        ("The run from the Amur to Chita took the special train two days.", "Amur River"),
+    ],
+)
+def test_a_river_a_leg_is_told_from_is_a_stop_on_the_way(
+    gazetteer: Gazetteer, text: str, river: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))[river] == Role.VIA
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "A welcome ceremony at Kazan station is planned for 7 p.m.",

@@ -919,3 +919,13 @@ def test_a_station_a_ceremony_is_planned_at_is_the_next_stop(gazetteer) -> None:
         date(2023, 9, 11),
     )
     assert names == ["Minsk", "Smolensk", "Tver"]
+
+
+def test_a_river_border_a_leg_is_told_from_comes_before_the_stops_of_that_leg(gazetteer) -> None:
+    names = _journey_names(
+        "Railway staff in Ussuriysk said the armoured train passed through on Tuesday night "
+        "on its way from the Tumen River border to Khabarovsk.",
+        gazetteer,
+        date(2023, 9, 13),
+    )
+    assert names == ["Tumen River", "Ussuriysk", "Khabarovsk"]
