@@ -998,6 +998,27 @@ def test_an_event_at_a_named_facility_of_a_place_is_a_stop(gazetteer: Gazetteer)
     assert roles["Taganrog"] == Role.CONTEXT
 
 
+def test_a_place_a_bridge_is_crossed_from_into_another_country_is_a_border(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _by_name(
+        _parse(
+            "The train crossed the border bridge from Brest into Terespol on Friday morning.",
+            gazetteer,
+        )
+    )
+    assert roles["Brest"] == Role.BORDER
+
+
+def test_a_place_a_bridge_is_crossed_from_within_one_country_is_the_origin(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _by_name(
+        _parse("The train crossed the old bridge from Novosibirsk to Omsk.", gazetteer)
+    )
+    assert roles["Novosibirsk"] == Role.ORIGIN
+
+
 @pytest.mark.parametrize(
     ("text", "river"),
     [

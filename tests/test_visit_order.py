@@ -929,3 +929,17 @@ def test_a_river_border_a_leg_is_told_from_comes_before_the_stops_of_that_leg(ga
         date(2023, 9, 13),
     )
     assert names == ["Tumen River", "Ussuriysk", "Khabarovsk"]
+
+
+def test_a_stop_passed_before_a_crossing_told_from_a_border_town_comes_first(gazetteer) -> None:
+    # "crossed the bridge from X into Y": X is where the train crossed out, no origin that
+    # must come first; the town it passed before, told without a day, comes before it
+    names = _journey_names(
+        "The leader's train crossed the Tumen River bridge from Tumangang into Khasan on "
+        "Friday morning and reached Ussuriysk at night. It had passed Rajin around dawn "
+        "without stopping.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names[:2] == ["Rajin", "Tumangang"]
+    assert names[-2:] == ["Khasan", "Ussuriysk"]

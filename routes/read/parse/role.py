@@ -475,6 +475,12 @@ def mention_role(
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(bare)
+    if (
+        cue == Role.ORIGIN
+        and match.role is None
+        and _crossed_out_from(place, before, after, gazetteer, language)
+    ):
+        cue = Role.BORDER  # "crossed the bridge from X into Y": where it crossed out
     if cue is None and cues.facility_after.match(after) and cues.facility_before.search(before):
         cue = Role.VIA  # "showed him the bombers at the X airfield": the traveller was there
     if cue is None and _at_its_station(text, match, before, after, language):
@@ -508,6 +514,35 @@ def mention_role(
     if place.kind == Kind.BORDER_CROSSING and cue in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return cue
+
+
+def _crossed_out_from(
+    place: Place, before: str, after: str, gazetteer: Gazetteer, language: str = "en"
+) -> bool:
+    """Whether a crossing is told from the place into a place of another country ("crossed
+    the bridge from X into Y", ``[frames] crossed_from`` and ``crossed_into``)."""
+    crossed_from, crossed_into = _crossing_frames(language)
+    if not place.country or crossed_from.search(before) is None:
+        return False
+    into = crossed_into.match(after)
+    if into is None:
+        return False
+    return any(
+        other.country and other.country != place.country
+        for other in gazetteer.candidates(into.group(1))
+    )
+
+
+@functools.cache
+def _crossing_frames(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The compiled ``crossed_from`` frame (ending right before a place, maybe "the"
+    between) and ``crossed_into`` words with the capitalised name after them (group 1)."""
+    frames = lexicon_for(language).frames
+    return _ending_before(frames.get("crossed_from", ())), re.compile(
+        rf"\s+(?:{_alternatives(frames.get('crossed_into', ()))})\s+(?:the\s+)?"
+        r"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}))",
+        re.IGNORECASE,
+    )
 
 
 def _at_its_station(text: str, match: Match, before: str, after: str, language: str) -> bool:
