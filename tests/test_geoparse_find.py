@@ -30,6 +30,29 @@ def test_a_curated_name_with_lower_case_words_inside_is_found_whole(gazetteer: G
     assert "bureya" not in found  # the town is not read out of the plant's name
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Staff at Harbin West station said the special train passed through before dawn.",
+            "Harbin",
+        ),
+        ("The special train pulled out of Changchun South railway station at dawn.", "Changchun"),
+    ],
+)
+def test_a_compass_point_before_a_station_word_is_the_town_s_station(
+    gazetteer: Gazetteer, text: str, town: str
+) -> None:
+    parsed = _parse(text, gazetteer)
+    assert [p.place.name for p in parsed.places] == [town]
+    assert parsed.places[0].role in STOP_ROLES
+
+
+def test_a_compass_point_before_a_name_is_still_part_of_the_name(gazetteer: Gazetteer) -> None:
+    found = _found("Officials at Dandong station said North Korea had asked for quiet.", gazetteer)
+    assert set(found) >= {"dandong", "north-korea"}
+
+
 def test_a_curated_name_that_starts_with_a_geographic_word_is_found(gazetteer: Gazetteer) -> None:
     found = _found("Passengers photographed Lake Baikal from the dining car.", gazetteer)
     assert found.get("lake-baikal") == "Lake Baikal"

@@ -1019,6 +1019,67 @@ def test_an_event_at_a_named_facility_of_a_place_is_a_stop(gazetteer: Gazetteer)
     assert roles["Taganrog"] == Role.CONTEXT
 
 
+def test_a_place_a_bridge_is_crossed_from_into_another_country_is_a_border(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _by_name(
+        _parse(
+            "The train crossed the border bridge from Brest into Terespol on Friday morning.",
+            gazetteer,
+        )
+    )
+    assert roles["Brest"] == Role.BORDER
+
+
+def test_a_place_a_bridge_is_crossed_from_within_one_country_is_the_origin(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _by_name(
+        _parse("The train crossed the old bridge from Novosibirsk to Omsk.", gazetteer)
+    )
+    assert roles["Novosibirsk"] == Role.ORIGIN
+
+
+@pytest.mark.parametrize(
+    ("text", "river"),
+    [
+        (
+            "Railway staff in Ussuriysk said the armoured train passed through on Tuesday "
+            "night on its way from the Tumen River border to Khabarovsk.",
+            "Tumen River",
+        ),
+        ("The run from the Amur to Chita took the special train two days.", "Amur River"),
+    ],
+)
+def test_a_river_a_leg_is_told_from_is_a_stop_on_the_way(
+    gazetteer: Gazetteer, text: str, river: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))[river] == Role.VIA
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A welcome ceremony at Kazan station is planned for 7 p.m.",
+        "Hundreds of well-wishers waited at Kazan railway station with flowers.",
+    ],
+)
+def test_an_event_at_a_named_station_is_a_stop(gazetteer: Gazetteer, sentence: str) -> None:
+    roles = _by_name(_parse(f"The delegation's train left Perm on Sunday. {sentence}", gazetteer))
+    assert roles["Kazan"] == Role.VIA
+
+
+def test_a_station_told_without_an_event_at_it_is_no_stop(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse(
+            "The delegation's train left Perm on Sunday. Kazan station was rebuilt by a German "
+            "firm.",
+            gazetteer,
+        )
+    )
+    assert roles["Kazan"] == Role.CONTEXT
+
+
 def test_a_visit_to_a_site_described_at_length_is_a_visit_to_its_place(
     gazetteer: Gazetteer,
 ) -> None:

@@ -908,3 +908,38 @@ def test_a_river_and_a_stop_of_one_time_and_sentence_keep_the_track_order() -> N
         "c": EventTime("2023-09-12", 0, told=3, sentence=("t", 80)),
     }
     assert _names(order_by_event_time(stops, times)) == ["a", "b", "r", "c"]
+
+
+def test_a_station_a_ceremony_is_planned_at_is_the_next_stop(gazetteer) -> None:
+    # the station is named only as where a ceremony will be held: the train is due there
+    names = _journey_names(
+        "The envoy's train left Minsk on Monday and crossed into Russia at Smolensk in the "
+        "afternoon. A welcome ceremony at Tver station is planned for Tuesday.",
+        gazetteer,
+        date(2023, 9, 11),
+    )
+    assert names == ["Minsk", "Smolensk", "Tver"]
+
+
+def test_a_river_border_a_leg_is_told_from_comes_before_the_stops_of_that_leg(gazetteer) -> None:
+    names = _journey_names(
+        "Railway staff in Ussuriysk said the armoured train passed through on Tuesday night "
+        "on its way from the Tumen River border to Khabarovsk.",
+        gazetteer,
+        date(2023, 9, 13),
+    )
+    assert names == ["Tumen River", "Ussuriysk", "Khabarovsk"]
+
+
+def test_a_stop_passed_before_a_crossing_told_from_a_border_town_comes_first(gazetteer) -> None:
+    # "crossed the bridge from X into Y": X is where the train crossed out, no origin that
+    # must come first; the town it passed before, told without a day, comes before it
+    names = _journey_names(
+        "The leader's train crossed the Tumen River bridge from Tumangang into Khasan on "
+        "Friday morning and reached Ussuriysk at night. It had passed Rajin around dawn "
+        "without stopping.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names[:2] == ["Rajin", "Tumangang"]
+    assert names[-2:] == ["Khasan", "Ussuriysk"]

@@ -572,6 +572,8 @@ def _match_at(
         return i + 1, None, tokens[i][2] == _TAIL
     options = segment.keys[i]
     first = options[-1][1]
+    if i > 0 and _names_a_station(text, tokens[i][1], first):
+        return i + 1, None, True  # "Shenyang North station": one of the town's stations
     if first in TITLES:  # a title and the name after it (never the rest of a long run)
         return min(len(tokens), i + 1 + NAME_WORDS), None, True
     if first == "the" or first in GEO_WORDS:
@@ -594,6 +596,19 @@ def _match_at(
         match = new_match(start, end, readings, initial=initial)
         return j + 1, match, not readings.global_only
     return i + 1, None, False
+
+
+def _names_a_station(text: str, end: int, word: str) -> bool:
+    """Whether ``word``, ending at ``end`` after a name, is a point of the compass that a
+    station word follows ("Harbin West railway station": ``[frames] station_points``)."""
+    return word in _STATION_POINTS and _STATION_POINT_AFTER.match(text, end) is not None
+
+
+_STATION_POINTS = frozenset(LEXICON.frames.get("station_points", ()))
+_STATION_POINT_AFTER = re.compile(
+    rf"\s+(?:{alternation(LEXICON.frames.get('station_point_after', ())) or '(?!)'})\b",
+    re.IGNORECASE,
+)
 
 
 def _global_only(match: Match) -> bool:

@@ -475,8 +475,16 @@ def mention_role(
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(bare)
+    if (
+        cue == Role.ORIGIN
+        and match.role is None
+        and _crossed_out_from(place, before, after, gazetteer, language)
+    ):
+        cue = Role.BORDER  # "crossed the bridge from X into Y": where it crossed out
     if cue is None and cues.facility_after.match(after) and cues.facility_before.search(before):
         cue = Role.VIA  # "showed him the bombers at the X airfield": the traveller was there
+    if cue is None and _at_its_station(text, match, before, after, language):
+        cue = Role.VIA  # "a welcome ceremony at X station is planned": the train stops there
     if match.role is None and _visited_before_leaving(text, match, sentence, cues):
         return Role.HISTORICAL  # "left Y on Sunday after his visit to X": before the leg told
     if match.role is None and _left_after_event(text, match, sentence, cues):
@@ -506,6 +514,61 @@ def mention_role(
     if place.kind == Kind.BORDER_CROSSING and cue in (Role.VIA, Role.DESTINATION):
         return Role.BORDER
     return cue
+
+
+def _crossed_out_from(
+    place: Place, before: str, after: str, gazetteer: Gazetteer, language: str = "en"
+) -> bool:
+    """Whether a crossing is told from the place into a place of another country ("crossed
+    the bridge from X into Y", ``[frames] crossed_from`` and ``crossed_into``)."""
+    crossed_from, crossed_into = _crossing_frames(language)
+    if not place.country or crossed_from.search(before) is None:
+        return False
+    into = crossed_into.match(after)
+    if into is None:
+        return False
+    return any(
+        other.country and other.country != place.country
+        for other in gazetteer.candidates(into.group(1))
+    )
+
+
+@functools.cache
+def _crossing_frames(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The compiled ``crossed_from`` frame (ending right before a place, maybe "the"
+    between) and ``crossed_into`` words with the capitalised name after them (group 1)."""
+    frames = lexicon_for(language).frames
+    return _ending_before(frames.get("crossed_from", ())), re.compile(
+        rf"\s+(?:{_alternatives(frames.get('crossed_into', ()))})\s+(?:the\s+)?"
+        r"(?-i:([A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}))",
+        re.IGNORECASE,
+    )
+
+
+def _at_its_station(text: str, match: Match, before: str, after: str, language: str) -> bool:
+    """Whether the place is named as the station something happens at ("a ceremony at X
+    station", ``[frames] station_at_before`` and ``station_at_after``): the station word ends
+    the name as matched ("X station") or follows it."""
+    station_before, station_word = _station_at_frames(language)
+    if station_before.search(before) is None:
+        return False
+    name = text[match.start : match.end]
+    ends = station_word.search(name)
+    return (ends is not None and ends.end() == len(name)) or station_word.match(after) is not None
+
+
+@functools.cache
+def _station_at_frames(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The compiled ``station_at_before`` frame (ending right before a name) and the
+    ``station_at_after`` words, each after a blank (ending a name, or right after it)."""
+    frames = lexicon_for(language).frames
+    before = re.compile(
+        rf"(?<!\w)(?:{_alternatives(frames.get('station_at_before', ()))})\s+$", re.IGNORECASE
+    )
+    word = re.compile(
+        rf"\s+(?:{_alternatives(frames.get('station_at_after', ()))})(?!\w)", re.IGNORECASE
+    )
+    return before, word
 
 
 def _witnessed(
