@@ -94,6 +94,22 @@ def test_models_craft_and_landmarks_never_become_a_namesake_town(
 # --- resolve -----------------------------------------------------------------------------------
 
 
+def test_a_small_town_beside_another_named_place_is_kept_and_one_far_from_all_is_not(
+    gazetteer: Gazetteer,
+) -> None:
+    # a border town of a few thousand people, its country never named: the town across the
+    # border (or a small town next to it) says it is the place meant
+    names = set(
+        _by_name(_parse("The night train crossed from Chop into Zahony at dawn.", gazetteer))
+    )
+    assert {"Chop", "Záhony"} <= names
+    names = set(_by_name(_parse("The train crossed from Brest into Terespol.", gazetteer)))
+    assert {"Brest", "Terespol"} <= names
+    # the same town told beside nothing near it is no place the report is sure of
+    names = set(_by_name(_parse("The train left Moscow and later passed Zahony.", gazetteer)))
+    assert "Záhony" not in names and "Moscow" in names
+
+
 def test_a_border_town_is_the_namesake_by_the_border_not_the_bigger_city(
     gazetteer: Gazetteer,
 ) -> None:

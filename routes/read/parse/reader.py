@@ -31,8 +31,8 @@ from routes.read.parse.resolve import (
     context_countries,
     in_context,
     needs_common_check,
+    read_place,
     region_place,
-    resolve_place,
 )
 from routes.read.parse.role import (
     heads_for,
@@ -242,12 +242,15 @@ def _resolved(
         return [(match, place) for match, place in pairs if place is not None]
     lowered = LowerWords(text)
     resolved: list[tuple[Match, Place | None]] = []
+    small: dict[int, Place] = {}  # small towns in no country of the report, by match id
     for match in matches:
         if needs_common_check(match):
             lowered.active = True
-        place = resolve_place(match, counts, text, lowered, gazetteer.names_capital)
+        place, is_small = read_place(match, counts, text, lowered, gazetteer.names_capital)
+        if is_small and place is not None and not match.region:
+            small[id(match)], place = place, None
         resolved.append((match, region_place(place) if match.region else place))
-    return list(choose_namesakes(_as_the_dateline(resolved), counts, text))
+    return list(choose_namesakes(_as_the_dateline(resolved), counts, text, small))
 
 
 def _as_the_dateline(

@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from pyproj import Geod
 
@@ -40,7 +40,22 @@ def resolve_place(
     lowered: LowerWords,
     capital: Callable[[str, str], bool] = lambda _key, _country: False,
 ) -> Place | None:
-    """The place a match most likely means, or None when it is probably not a place.
+    """The place a match most likely means, or None when it is probably not a place
+    (:func:`read_place`; a small town out of context is None too)."""
+    place, small = read_place(match, counts, text, lowered, capital)
+    return None if small else place
+
+
+def read_place(
+    match: Match,
+    counts: Counter[str],
+    text: str,
+    lowered: LowerWords,
+    capital: Callable[[str, str], bool] = lambda _key, _country: False,
+) -> tuple[Place | None, bool]:
+    """The place a match most likely means (None when it is probably not a place), and
+    whether it is a small GeoNames town in no country the report points at: such a town is
+    only taken beside a place the report names without doubt (:func:`choose_namesakes`).
 
     The countries the rest of the report points at decide first (Loreto beside Italy is
     the Italian town, however much bigger the Mexican one), then a curated place beats a
@@ -65,9 +80,9 @@ def resolve_place(
                 best = place
                 break
     if best.curated:
-        return best
+        return best, False
     if best.kind == Kind.COUNTRY:
-        return None if match.embedded else best
+        return (None if match.embedded else best), False
     surface = text[match.start : match.end]
     key = normalize(surface)
     single = " " not in key
@@ -78,15 +93,13 @@ def resolve_place(
     )
     acronym = not match.dateline and _ACRONYM.search(surface)  # datelines are in capitals
     if match.embedded or key in COMMON_WORDS or acronym:
-        return None
+        return None, False
     written_lower = match.cased and key in lowered
     if single and (written_lower or (not near and normalize(best.name) != key)):
-        return None
-    if not near and best.population < MIN_POPULATION:
-        return None
+        return None, False
     if match.initial and single and not near and best.population < 1_000_000:
-        return None
-    return best
+        return None, False
+    return best, not near and best.population < MIN_POPULATION
 
 
 def _named_as_its_country(match: Match, place: Place, key: str) -> bool:
@@ -198,6 +211,9 @@ def region_place(place: Place | None) -> Place | None:
 #: A GeoNames-only town smaller than :data:`FAR_POPULATION` more than this far from every
 #: other place the report locates is a namesake of nothing in the story: dropped.
 FAR_KM = 1500.0
+#: Farthest a small town in no country the report points at may lie from a place read
+#: without doubt to be taken as the one meant.
+SMALL_TOWN_BESIDE_KM = 50.0
 FAR_POPULATION = 100_000
 #: How near a known border crossing a "border town" reading must lie to be preferred.
 BORDER_TOWN_KM = 60.0
@@ -206,9 +222,17 @@ _GEOD = Geod(ellps="WGS84")
 
 
 def choose_namesakes(
-    resolved: Sequence[tuple[Match, Place | None]], counts: Counter[str], text: str
+    resolved: Sequence[tuple[Match, Place | None]],
+    counts: Counter[str],
+    text: str,
+    small: Mapping[int, Place] | None = None,
 ) -> Iterator[tuple[Match, Place]]:
     """The places of ``resolved`` with namesakes chosen by where the journey is.
+
+    ``small``: for a match left unresolved (None) because it read as a small town in no
+    country the report points at, that town (by the match's id): it is taken when it lies
+    within :data:`SMALL_TOWN_BESIDE_KM` of another point place the report names ("from
+    Brest into X": the small town across the border).
 
     Anchors are the point places read without doubt (curated under a name no other curated
     place shares, a name with one reading, or the largest reading of a name in a country
@@ -242,6 +266,10 @@ def choose_namesakes(
         if place is not None and place.curated and place.kind in POINT_KINDS:
             yield match, _curated_reading(match, place, anchors)
             continue
+        if place is None and small and id(match) in small:
+            if _beside_a_named_place(small[id(match)], resolved, small):
+                yield match, small[id(match)]
+            continue
         if place is None or place.curated or place.kind not in POINT_KINDS:
             if place is not None:
                 yield match, place
@@ -251,6 +279,16 @@ def choose_namesakes(
             chosen = _reading_beside(match, chosen, beside[id(match)])
         if chosen is not None:
             yield match, chosen
+
+
+def _beside_a_named_place(
+    town: Place, resolved: Sequence[tuple[Match, Place | None]], small: Mapping[int, Place]
+) -> bool:
+    """Whether ``town`` lies within :data:`SMALL_TOWN_BESIDE_KM` of another point place of
+    ``resolved`` or another small town of ``small`` (the two towns of a crossing)."""
+    named = [p for _, p in resolved if p is not None and p.kind in POINT_KINDS]
+    others = [p for p in (*named, *small.values()) if p.id != town.id]
+    return bool(others) and _km_to_nearest(town, others) <= SMALL_TOWN_BESIDE_KM
 
 
 def _largest_in_context(match: Match, place: Place, counts: Counter[str]) -> bool:
