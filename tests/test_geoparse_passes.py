@@ -208,6 +208,11 @@ def test_attribution_names_the_outlet_without_its_owner() -> None:
             Status.SPECULATIVE,
         ),
         ("officials would not confirm that the train would stop in Tartu", Status.SPECULATIVE),
+        (
+            "replacing an earlier plan under which the train was to wait at Tartu",
+            Status.SUPERSEDED,
+        ),
+        ("the original plan had the convoy calling at Narva", Status.SUPERSEDED),
     ],
 )
 def test_status_and_modality_words_give_the_clause_its_status(clause: str, status: str) -> None:
