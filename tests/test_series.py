@@ -45,12 +45,21 @@ def test_stops_out_of_order_or_off_the_itinerary_count_against_it() -> None:
     assert SeriesScore("x", ("A", "B"), ()).in_order == 0.0
 
 
+def test_a_place_drawn_more_often_than_the_itinerary_visits_it_is_an_extra_stop() -> None:
+    # a city's district drawn as a second stop there, next to the city itself
+    assert SeriesScore("x", ("A", "B", "A"), ("A", "B", "B", "A")).extra == 1
+    assert SeriesScore("x", ("A", "B", "A"), ("A", "B", "A")).extra == 0
+
+
 #: Floors of the series built as one journey each (means over the series; the issue asks for
 #: the single itinerary: 1.0). Reached 0.917 and 0.938 reading each report's days against its
 #: publication (0.85 and 0.614 before, 0.454 without return visits); the misses are places
 #: the reader leaves as context or names by a description ("the nearby station", "the
 #: aircraft plant").
 SERIES_FLOORS = {"stops found": 0.91, "in order": 0.93}
+#: Most stops over all the series that are off their itineraries or repeat a place more often
+#: than the itinerary does (one: a university campus drawn beside the island it stands on).
+SERIES_MOST_EXTRA = 1
 
 
 @pytest.mark.slow
@@ -70,3 +79,5 @@ def test_the_devset_series_built_as_one_journey_each_score_at_least_the_floors()
     }
     below = {k: round(v, 3) for k, v in got.items() if v < SERIES_FLOORS[k]}
     assert not below, f"below the floors {SERIES_FLOORS}: {below}"
+    extra = {s.journey: s.extra for s in scores if s.extra}
+    assert sum(extra.values()) <= SERIES_MOST_EXTRA, f"extra stops: {extra}"

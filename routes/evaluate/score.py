@@ -19,6 +19,7 @@ itinerary, repeat visits included, the stops follow in order.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -216,8 +217,10 @@ class SeriesScore:
 
     @property
     def extra(self) -> int:
-        """Stops that are no place of the itinerary."""
-        return self.found.count("?")
+        """Stops that are no place of the itinerary, or visit one of its places more often
+        than the itinerary does (a district of a city drawn as a second stop there)."""
+        told = Counter(self.itinerary)  # "?" is none of its names: each one counts
+        return sum(max(0, n - told[name]) for name, n in Counter(self.found).items())
 
 
 def score_series(series: Series, journey: Journey) -> SeriesScore:
