@@ -908,3 +908,16 @@ def test_a_river_and_a_stop_of_one_time_and_sentence_keep_the_track_order() -> N
         "c": EventTime("2023-09-12", 0, told=3, sentence=("t", 80)),
     }
     assert _names(order_by_event_time(stops, times)) == ["a", "b", "r", "c"]
+
+
+def test_a_border_bridge_named_in_passing_is_crossed_between_stops_on_its_banks(
+    gazetteer,
+) -> None:
+    told = (
+        "Fishermen said the riverbank below the Korea-Russia Friendship Bridge was closed on "
+        "Tuesday. The armoured train left Rajin in the morning and called at Tumangang"
+    )
+    names = _journey_names(f"{told} before it crosses to Khasan in the evening.", gazetteer)
+    assert names == ["Rajin", "Tumangang", "Korea–Russia Friendship Bridge", "Khasan"]
+    # with stops on one bank only, nothing tells the train crossed it
+    assert _journey_names(f"{told}.", gazetteer) == ["Rajin", "Tumangang"]

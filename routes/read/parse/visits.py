@@ -31,6 +31,7 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar
 
@@ -1162,6 +1163,32 @@ def crossed_between_countries(stops: Sequence[T], distance: Distance | None = No
             out = [*rest[:cut], stop, *rest[cut:]]
         elif _came_from_across(stop, rest, distance):
             out = [stop, *rest]
+    return out
+
+
+def bridges_crossed(
+    located: Sequence[LocatedPlace], distance: Distance | None = None
+) -> list[LocatedPlace]:
+    """``located`` with a border bridge named only in passing made a border stop where the
+    journey has stops on both its banks.
+
+    "Hotel rooms overlooking the X Bridge were closed … the train is expected to cross into
+    Y": a bridge of no one country (:func:`_border_span`) with a stop of one country and a
+    stop of another each within :data:`_CROSSED_NEAR_KM` of it is where the train crossed
+    from one to the other, whatever the sentence naming it says of the train. A bridge of
+    one country (a landmark beside the crossing) stays as it is.
+    """
+    distance = distance or _geodesic_km
+    stops = [p.place for p in located if p.role in STOP_ROLES]
+    out = []
+    for p in located:
+        if p.role == Role.CONTEXT and p.place.kind == Kind.BRIDGE and _border_span(p.place):
+            banks = {
+                s.country for s in stops if s.country and distance(s, p.place) <= _CROSSED_NEAR_KM
+            }
+            if len(banks) > 1:
+                p = replace(p, role=Role.BORDER)
+        out.append(p)
     return out
 
 
