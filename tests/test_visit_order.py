@@ -921,3 +921,19 @@ def test_a_border_bridge_named_in_passing_is_crossed_between_stops_on_its_banks(
     assert names == ["Rajin", "Tumangang", "Korea–Russia Friendship Bridge", "Khasan"]
     # with stops on one bank only, nothing tells the train crossed it
     assert _journey_names(f"{told}.", gazetteer) == ["Rajin", "Tumangang"]
+
+
+def test_a_stop_the_train_came_from_comes_before_the_one_told_ahead_of_it(gazetteer) -> None:
+    names = _journey_names(
+        "The armoured train rolled into Khasan on Sunday evening as it crossed from Tumangang.",
+        gazetteer,
+    )
+    assert names == ["Tumangang", "Khasan"]
+    # "then" before the "from" tells the order the other way
+    times = _report_times(
+        "The minister flew to Lublin on Sunday evening and then took the night train from Chełm.",
+        "en",
+        gazetteer,
+    )
+    lublin, chelm = times["Lublin"], times["Chełm"]
+    assert (chelm.day, chelm.rank) >= (lublin.day, lublin.rank)

@@ -418,10 +418,38 @@ def _within_sentence(
         words.earlier_within.search(between)
         or _perfect_after_before(before, between)
         or _after_right_before(between)
+        or _told_came_from(between)
     )
     if earlier and (ours is None or ours >= (at.day, at.rank)):
         return EventTime(at.day, at.rank - 1, iso)
     return when
+
+
+#: What may not stand right before a word of coming from: a distance ("100 km from X").
+_NOT_A_DISTANCE = r"(?<!\d\s)(?<!km\s)(?<!kilometres\s)(?<!kilometers\s)(?<!miles\s)"
+
+
+@functools.cache
+def _came_from_words() -> re.Pattern[str]:
+    """The ``came_from`` words of every language's ``[order]``, ending the words before a
+    stop ("crossed from X"), with no distance before them ("100 km from X")."""
+    phrases: list[str] = []
+    for path in sorted(LANG_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            phrases += tomllib.load(handle).get("order", {}).get("came_from", [])
+    return re.compile(
+        rf"{_NOT_A_DISTANCE}{_alternatives(phrases)}\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _told_came_from(between: str) -> bool:
+    """Whether the words between two stops of a sentence end in a word of coming from
+    (``came_from``: "X was sealed off before a train crossed from Y"): Y came first; not
+    after a ``later`` word ("flew to X and then took the train from Y": Y after X)."""
+    return _came_from_words().search(between) is not None and not order_words().later.search(
+        between
+    )
 
 
 def _perfect_after_before(prior: Mention, between: str) -> bool:
