@@ -937,3 +937,22 @@ def test_a_stop_the_train_came_from_comes_before_the_one_told_ahead_of_it(gazett
     )
     lublin, chelm = times["Lublin"], times["Chełm"]
     assert (chelm.day, chelm.rank) >= (lublin.day, lublin.rank)
+
+
+def test_an_after_phrase_ends_where_a_comma_and_opens_a_new_clause(gazetteer) -> None:
+    times = _report_times(
+        "The train pulled into Ussuriysk on Monday morning after passing Khasan overnight, and "
+        "the guests visited a depot at Baranovsky.",
+        "en",
+        gazetteer,
+    )
+    rank = {name: (when.day, when.rank) for name, when in times.items()}
+    assert rank["Khasan"] < rank["Ussuriysk"] == rank["Baranovsky"]
+    # the serial comma of a list of places passed keeps them all in the "after" phrase
+    times = _report_times(
+        "The train reached Vladivostok on Monday after passing Khasan, Baranovsky, and Artyom.",
+        "en",
+        gazetteer,
+    )
+    rank = {name: (when.day, when.rank) for name, when in times.items()}
+    assert max(rank["Khasan"], rank["Baranovsky"], rank["Artyom"]) < rank["Vladivostok"]

@@ -521,7 +521,22 @@ def _told_before(head: str) -> bool:
     if m is None or not head[: m.start()].strip(" ,\"'“”‘’"):
         return False
     clauses = _LATER_CLAUSE.finditer(head, m.end())
-    return not any(words.later.match(head, clause.end()) for clause in clauses)
+    if any(words.later.match(head, clause.end()) for clause in clauses):
+        return False
+    return not _closed_by_a_new_clause(head, m.end())
+
+
+#: ", and" opening a new clause after a phrase.
+_COMMA_AND = re.compile(r",\s+and\s")
+
+
+def _closed_by_a_new_clause(head: str, start: int) -> bool:
+    """Whether the phrase from ``start`` in ``head`` is closed by ", and" opening a new
+    clause ("pulled into X after passing Y overnight, and the minister showed him the
+    airfield at Z": Z is not in the "after" phrase); not when the phrase lists places with
+    commas before it ("after passing X, Y, and Z": the serial comma of a list)."""
+    m = _COMMA_AND.search(head, start)
+    return m is not None and "," not in head[start : m.start()]
 
 
 #: Where a new clause may open after a comma or a semicolon ("…, then drove to X",
