@@ -411,8 +411,8 @@ def _headed_lower_case(
     text: str, lookup: Lookup, heads: frozenset[str], skip: frozenset[str]
 ) -> list[NameSpan]:
     """Names typed in lower case as a head word and the word after it that together are a
-    name ``lookup`` knows ("на остров русский", "на космодром восточный"): the pair only,
-    so the lower-case word alone never becomes a place."""
+    name ``lookup`` knows ("на остров X", "в аэропорт Y" with X and Y in lower case): the
+    pair only, so the lower-case word alone never becomes a place."""
     words = list(_RU_WORD.finditer(text))
     pairs = [
         (a, b)
