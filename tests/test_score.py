@@ -60,3 +60,13 @@ def test_a_denied_place_made_a_stop_counts_against_denied_kept_off() -> None:
     assert SetScore((kept_off,)).denied_kept_off == 1.0
     assert SetScore((made_stop,)).denied_kept_off == 0.0
     assert SetScore((kept_off, made_stop)).recall == 1.0
+
+
+def test_of_two_bridges_side_by_side_the_one_of_the_gold_name_is_the_gold_bridge() -> None:
+    gold = GoldPlace("Weir Bridge", "Weir Bridge", "", 50.0, 20.0, "bridge", "border", "reported")
+    case = _case(gold, visits=("Weir Bridge",))
+    old = Place("old", "Old Mill Bridge", "bridge", 50.0015, 20.0)  # ~170 m away, a landmark
+    named = Place("weir", "Weir Bridge", "bridge", 49.998, 20.0)  # ~220 m away
+    result = score_report(case, _journey((old, named), (named,)))
+    assert result.wrong == ("Old Mill Bridge",)
+    assert result.missed == ()

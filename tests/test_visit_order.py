@@ -943,3 +943,51 @@ def test_a_stop_passed_before_a_crossing_told_from_a_border_town_comes_first(gaz
     )
     assert names[:2] == ["Rajin", "Tumangang"]
     assert names[-2:] == ["Khasan", "Ussuriysk"]
+
+
+def test_a_border_bridge_named_in_passing_is_crossed_between_stops_on_its_banks(
+    gazetteer,
+) -> None:
+    told = (
+        "Fishermen said the riverbank below the Korea-Russia Friendship Bridge was closed on "
+        "Tuesday. The armoured train left Rajin in the morning and called at Tumangang"
+    )
+    names = _journey_names(f"{told} before it crosses to Khasan in the evening.", gazetteer)
+    assert names == ["Rajin", "Tumangang", "Korea–Russia Friendship Bridge", "Khasan"]
+    # with stops on one bank only, nothing tells the train crossed it
+    assert _journey_names(f"{told}.", gazetteer) == ["Rajin", "Tumangang"]
+
+
+def test_a_stop_the_train_came_from_comes_before_the_one_told_ahead_of_it(gazetteer) -> None:
+    names = _journey_names(
+        "The armoured train rolled into Khasan on Sunday evening as it crossed from Tumangang.",
+        gazetteer,
+    )
+    assert names == ["Tumangang", "Khasan"]
+    # "then" before the "from" tells the order the other way
+    times = _report_times(
+        "The minister flew to Lublin on Sunday evening and then took the night train from Chełm.",
+        "en",
+        gazetteer,
+    )
+    lublin, chelm = times["Lublin"], times["Chełm"]
+    assert (chelm.day, chelm.rank) >= (lublin.day, lublin.rank)
+
+
+def test_an_after_phrase_ends_where_a_comma_and_opens_a_new_clause(gazetteer) -> None:
+    times = _report_times(
+        "The train pulled into Ussuriysk on Monday morning after passing Khasan overnight, and "
+        "the guests visited a depot at Baranovsky.",
+        "en",
+        gazetteer,
+    )
+    rank = {name: (when.day, when.rank) for name, when in times.items()}
+    assert rank["Khasan"] < rank["Ussuriysk"] == rank["Baranovsky"]
+    # the serial comma of a list of places passed keeps them all in the "after" phrase
+    times = _report_times(
+        "The train reached Vladivostok on Monday after passing Khasan, Baranovsky, and Artyom.",
+        "en",
+        gazetteer,
+    )
+    rank = {name: (when.day, when.rank) for name, when in times.items()}
+    assert max(rank["Khasan"], rank["Baranovsky"], rank["Artyom"]) < rank["Vladivostok"]

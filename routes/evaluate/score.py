@@ -145,25 +145,32 @@ def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[Gold
 
     A pair of the same kind of place comes before one of another kind however near: a
     found city pairs with the gold city, not with a gold facility a few hundred metres
-    from the city's point (a naval headquarters inside a port city).
+    from the city's point (a naval headquarters inside a port city). Among pairs of one
+    kind, a pair of the same name comes before a nearer one: of two bridges side by side,
+    the found bridge of the gold name is the gold bridge.
     """
     candidates = []
     for g in gold:
         for p in found:
             km = _distance_km(g, p)
             if km is not None:
-                candidates.append((not _same_kind(g, p), km, g, p))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+                candidates.append(((not _same_kind(g, p), not _same_name(g, p), km), g, p))
+    candidates.sort(key=lambda c: c[0])
     used_gold: set[int] = set()
     used_found: set[int] = set()
     pairs = []
-    for _other, _km, g, p in candidates:
+    for _rank, g, p in candidates:
         if id(g) in used_gold or id(p) in used_found:
             continue
         used_gold.add(id(g))
         used_found.add(id(p))
         pairs.append((g, p))
     return pairs
+
+
+def _same_name(gold: GoldPlace, place: Place) -> bool:
+    """Whether a gold and a found place bear the same name (case aside)."""
+    return gold.name.casefold() == place.name.casefold()
 
 
 def _same_kind(gold: GoldPlace, place: Place) -> bool:

@@ -403,7 +403,39 @@ def russian_name_spans(
             if key is not None:
                 spans.append(NameSpan(run[i][0], run[j][1], key, found[key]))
             i = j + 1
+    headed = _headed_lower_case(text, lookup, heads, skip)
+    return sorted(spans + [h for h in headed if not _overlaps(h, spans)], key=lambda s: s.start)
+
+
+def _headed_lower_case(
+    text: str, lookup: Lookup, heads: frozenset[str], skip: frozenset[str]
+) -> list[NameSpan]:
+    """Names typed in lower case as a head word and the word after it that together are a
+    name ``lookup`` knows ("на остров X", "в аэропорт Y" with X and Y in lower case): the
+    pair only, so the lower-case word alone never becomes a place."""
+    words = list(_RU_WORD.finditer(text))
+    pairs = [
+        (a, b)
+        for a, b in itertools.pairwise(words)
+        if text[a.end() : b.start()] == " "
+        and a.group().islower()
+        and b.group().islower()
+        and russian_lemma(a.group()) in heads
+        and russian_lemma(b.group()) not in heads
+    ]
+    keys = {(a, b): _russian_keys(text, [a.span(), b.span()]) for a, b in pairs}
+    found = lookup({k for ks in keys.values() for k in ks} - skip)
+    spans = []
+    for (a, b), options in keys.items():
+        key = next((k for k in options if k in found), None)
+        if key is not None:
+            spans.append(NameSpan(a.start(), b.end(), key, found[key]))
     return spans
+
+
+def _overlaps(span: NameSpan, spans: Sequence[NameSpan]) -> bool:
+    """Whether ``span`` shares a character with any of ``spans``."""
+    return any(span.start < other.end and other.start < span.end for other in spans)
 
 
 def _russian_best(

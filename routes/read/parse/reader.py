@@ -51,7 +51,7 @@ from routes.read.parse.status import (
     status_of,
     subject_denied,
 )
-from routes.read.parse.visits import at_an_undated_later_day
+from routes.read.parse.visits import at_an_undated_later_day, bridges_crossed
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
 
@@ -126,7 +126,7 @@ def parse(reports: Sequence[Report], gazetteer: Gazetteer) -> Parsed:
                 omitted_mentions=len(found) - len(kept),
             )
         )
-    return Parsed(places=tuple(one_origin(located)), timerefs=tuple(timerefs))
+    return Parsed(places=tuple(bridges_crossed(one_origin(located))), timerefs=tuple(timerefs))
 
 
 def one_origin(located: Sequence[LocatedPlace]) -> list[LocatedPlace]:

@@ -31,6 +31,7 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar
 
@@ -417,10 +418,38 @@ def _within_sentence(
         words.earlier_within.search(between)
         or _perfect_after_before(before, between)
         or _after_right_before(between)
+        or _told_came_from(between)
     )
     if earlier and (ours is None or ours >= (at.day, at.rank)):
         return EventTime(at.day, at.rank - 1, iso)
     return when
+
+
+#: What may not stand right before a word of coming from: a distance ("100 km from X").
+_NOT_A_DISTANCE = r"(?<!\d\s)(?<!km\s)(?<!kilometres\s)(?<!kilometers\s)(?<!miles\s)"
+
+
+@functools.cache
+def _came_from_words() -> re.Pattern[str]:
+    """The ``came_from`` words of every language's ``[order]``, ending the words before a
+    stop ("crossed from X"), with no distance before them ("100 km from X")."""
+    phrases: list[str] = []
+    for path in sorted(LANG_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            phrases += tomllib.load(handle).get("order", {}).get("came_from", [])
+    return re.compile(
+        rf"{_NOT_A_DISTANCE}{_alternatives(phrases)}\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _told_came_from(between: str) -> bool:
+    """Whether the words between two stops of a sentence end in a word of coming from
+    (``came_from``: "X was sealed off before a train crossed from Y"): Y came first; not
+    after a ``later`` word ("flew to X and then took the train from Y": Y after X)."""
+    return _came_from_words().search(between) is not None and not order_words().later.search(
+        between
+    )
 
 
 def _perfect_after_before(prior: Mention, between: str) -> bool:
@@ -492,7 +521,22 @@ def _told_before(head: str) -> bool:
     if m is None or not head[: m.start()].strip(" ,\"'“”‘’"):
         return False
     clauses = _LATER_CLAUSE.finditer(head, m.end())
-    return not any(words.later.match(head, clause.end()) for clause in clauses)
+    if any(words.later.match(head, clause.end()) for clause in clauses):
+        return False
+    return not _closed_by_a_new_clause(head, m.end())
+
+
+#: ", and" opening a new clause after a phrase.
+_COMMA_AND = re.compile(r",\s+and\s")
+
+
+def _closed_by_a_new_clause(head: str, start: int) -> bool:
+    """Whether the phrase from ``start`` in ``head`` is closed by ", and" opening a new
+    clause ("pulled into X after passing Y overnight, and the minister showed him the
+    airfield at Z": Z is not in the "after" phrase); not when the phrase lists places with
+    commas before it ("after passing X, Y, and Z": the serial comma of a list)."""
+    m = _COMMA_AND.search(head, start)
+    return m is not None and "," not in head[start : m.start()]
 
 
 #: Where a new clause may open after a comma or a semicolon ("…, then drove to X",
@@ -1162,6 +1206,32 @@ def crossed_between_countries(stops: Sequence[T], distance: Distance | None = No
             out = [*rest[:cut], stop, *rest[cut:]]
         elif _came_from_across(stop, rest, distance):
             out = [stop, *rest]
+    return out
+
+
+def bridges_crossed(
+    located: Sequence[LocatedPlace], distance: Distance | None = None
+) -> list[LocatedPlace]:
+    """``located`` with a border bridge named only in passing made a border stop where the
+    journey has stops on both its banks.
+
+    "Hotel rooms overlooking the X Bridge were closed … the train is expected to cross into
+    Y": a bridge of no one country (:func:`_border_span`) with a stop of one country and a
+    stop of another each within :data:`_CROSSED_NEAR_KM` of it is where the train crossed
+    from one to the other, whatever the sentence naming it says of the train. A bridge of
+    one country (a landmark beside the crossing) stays as it is.
+    """
+    distance = distance or _geodesic_km
+    stops = [p.place for p in located if p.role in STOP_ROLES]
+    out = []
+    for p in located:
+        if p.role == Role.CONTEXT and p.place.kind == Kind.BRIDGE and _border_span(p.place):
+            banks = {
+                s.country for s in stops if s.country and distance(s, p.place) <= _CROSSED_NEAR_KM
+            }
+            if len(banks) > 1:
+                p = replace(p, role=Role.BORDER)
+        out.append(p)
     return out
 
 
