@@ -97,6 +97,15 @@ def test_the_map_page_draws_a_marker_per_visit_and_the_card_lists_the_visits() -
     assert "Again, stop 4" in page
 
 
+def test_the_map_page_names_a_place_passed_twice_once_with_both_stop_numbers() -> None:
+    # two markers on one spot would carry two name labels over each other
+    page = map_html(out_and_back_journey())
+    assert page.count('"label": "Pyongyang (1, 5)"') == 1
+    assert page.count('"label": "Khasan (2, 4)"') == 1
+    assert page.count('"label": "Vladivostok"') == 1
+    assert page.count('"label": ""') == 2  # the return visits: named on hover only
+
+
 def test_the_csv_has_a_row_per_place_and_lists_its_later_visits() -> None:
     rows = list(csv.DictReader(io.StringIO(places_csv(out_and_back_journey()))))
     assert [r["id"] for r in rows].count("khasan") == 1

@@ -365,6 +365,7 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
         first, *later = journey.route.visits_of(stop.place.id)
         popup = index.number(place, first, later)
         feature = _stop_feature(stop, points[stop.place.id]["geometry"], popup, by_hand)
+        feature["properties"]["label"] = _visit_label(stop, first, later)
         by_role.setdefault(stop.role, []).append(feature)
     permanent = len(journey.route.stops) <= MAX_PERMANENT_LABELS
     bind = JsCode(
@@ -373,6 +374,8 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
             "popups": POPUP_TABLE,
             "popup": js_literal(_popup_options()),
             "label": js_literal(_label_options(permanent)),
+            "hover": js_literal(_label_options(False)),
+            "above": FIRST_VISIT_Z,
         }
     )
     rank = {role: n for n, role in enumerate(STOP_ROLES)}
@@ -416,8 +419,30 @@ _STOP_FEATURE_JS = """function (feature, layer) {
     layer.options.rrStop = p.order;
     layer.options.rrName = name.value;
     layer.bindPopup(%(popups)s[p.popup], %(popup)s);
-    layer.bindTooltip(p.tip, %(label)s);
+    if (p.label) {
+        layer.bindTooltip(p.label, %(label)s);
+        layer.setZIndexOffset(%(above)s);
+    } else {
+        layer.bindTooltip(p.tip, %(hover)s);
+    }
 }"""
+
+
+#: How far above the markers of its later visits a place's first visit is drawn (Leaflet's
+#: ``zIndexOffset``), so its number shows where the journey came by first.
+FIRST_VISIT_Z = 2000
+
+
+def _visit_label(stop: Stop, first: Stop, later: Sequence[Stop]) -> str:
+    """The name label of a visit's marker, html-escaped: on a place's first visit its name,
+    then every stop number when it has more than one ("Pyongyang (1, 17)"); "" on a later
+    visit, whose marker names the place on hover only (one label per place on the map)."""
+    if stop.order != first.order:
+        return ""
+    if not later:
+        return escape(stop.place.name)
+    numbers = ", ".join(str(s.order) for s in (first, *later))
+    return escape(f"{stop.place.name} ({numbers})")
 
 
 def _add_controls(
