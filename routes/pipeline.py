@@ -166,7 +166,17 @@ def _stops(
     crossed = crossed_between_countries(ordered)
     one_visit = one_visit_per_crossing(one_visit_per_station(crossed), places)
     back = return_visits(one_visit, places, published=published)
-    return visits_between(back, places, published)
+    return later_origins_reached(visits_between(back, places, published))
+
+
+def later_origins_reached(stops: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
+    """``stops`` with every origin after the first stop a destination: a place a later leg
+    set out from ("left Hanoi by car" on the way home, or home itself at the end) was
+    reached first, so the map draws one origin, where the journey began."""
+    return [
+        (place, Role.DESTINATION if i and role == Role.ORIGIN else role)
+        for i, (place, role) in enumerate(stops)
+    ]
 
 
 def _reported_times(

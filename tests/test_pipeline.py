@@ -146,3 +146,24 @@ def test_a_reported_time_far_from_the_estimate_is_flagged_everywhere(built_journ
     assert "⚠" in stop_details(late) and "⚠" not in stop_details(near)
     rows = {r["id"]: r for r in visit_rows(flagged)}
     assert rows[stop.place.id]["conflict"] is True
+
+
+def test_a_journey_has_one_origin_where_a_later_leg_set_out_from_is_a_destination() -> None:
+    from datetime import date
+
+    from routes.read.reports import report_from_text
+
+    out = report_from_text(
+        "The delegation left Harbin by train on Monday morning, bound for Qiqihar.",
+        source="Wire", published=date(2024, 5, 6), report_id="out",
+    )  # fmt: skip
+    back = report_from_text(
+        "The delegation left Qiqihar on Wednesday and was back in Harbin by the evening.",
+        source="Wire", published=date(2024, 5, 8), report_id="back",
+    )  # fmt: skip
+    stops = build([out, back]).route.stops
+    assert [(s.place.name, s.role) for s in stops] == [
+        ("Harbin", "origin"),
+        ("Qiqihar", "destination"),
+        ("Harbin", "destination"),
+    ]
