@@ -170,13 +170,22 @@ def _stops(
 
 
 def later_origins_reached(stops: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
-    """``stops`` with every origin after the first stop a destination: a place a later leg
-    set out from ("left Hanoi by car" on the way home, or home itself at the end) was
-    reached first, so the map draws one origin, where the journey began."""
-    return [
-        (place, Role.DESTINATION if i and role == Role.ORIGIN else role)
-        for i, (place, role) in enumerate(stops)
-    ]
+    """``stops`` with one origin, where the journey drawn begins: a first stop told only as
+    reached ("expected to fly to X", then the train on) is where it begins when other stops
+    follow, and a place a later leg set out from ("left Hanoi by car" on the way home, or
+    home itself at the end) was reached first, so it is a destination there."""
+    many = len(stops) > 1
+    return [(place, _journey_role(i, role, many)) for i, (place, role) in enumerate(stops)]
+
+
+def _journey_role(index: int, role: str, many: bool) -> str:
+    """The role of the stop at ``index`` of a route of one stop or ``many``: see
+    :func:`later_origins_reached`."""
+    if index == 0 and many and role == Role.DESTINATION:
+        return Role.ORIGIN
+    if index > 0 and role == Role.ORIGIN:
+        return Role.DESTINATION
+    return role
 
 
 def _reported_times(

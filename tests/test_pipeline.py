@@ -167,3 +167,27 @@ def test_a_journey_has_one_origin_where_a_later_leg_set_out_from_is_a_destinatio
         ("Qiqihar", "destination"),
         ("Harbin", "destination"),
     ]
+
+
+def test_a_first_stop_told_only_as_reached_begins_the_journey_and_a_lone_one_ends_it() -> None:
+    from datetime import date
+
+    from routes.read.reports import report_from_text
+
+    flown = report_from_text(
+        "The ministers are expected to fly to Poznan on Tuesday. From there the night train "
+        "took them to Berlin.",
+        source="Wire", published=date(2024, 5, 6), report_id="flown",
+    )  # fmt: skip
+    stops = build([flown]).route.stops
+    assert [(s.place.name, s.role) for s in stops] == [
+        ("Poznań", "origin"),
+        ("Berlin", "destination"),
+    ]
+    lone = report_from_text(
+        "The envoy is expected to arrive in Poznan on Tuesday.",
+        source="Wire", published=date(2024, 5, 6), report_id="lone",
+    )  # fmt: skip
+    assert [(s.place.name, s.role) for s in build([lone]).route.stops] == [
+        ("Poznań", "destination")
+    ]
