@@ -943,3 +943,13 @@ def test_a_stop_passed_before_a_crossing_told_from_a_border_town_comes_first(gaz
     )
     assert names[:2] == ["Rajin", "Tumangang"]
     assert names[-2:] == ["Khasan", "Ussuriysk"]
+
+
+def test_a_facility_told_by_its_kind_follows_the_town_it_was_visited_from(gazetteer) -> None:
+    names = _journey_names(
+        "The minister's train left Krasnoyarsk on Sunday and reached Novosibirsk on Monday, "
+        "where he toured an aviation plant. It is expected in Omsk on Tuesday.",
+        gazetteer,
+        date(2023, 9, 11),
+    )
+    assert names == ["Krasnoyarsk", "Novosibirsk", "Novosibirsk Aviation Plant", "Omsk"]
