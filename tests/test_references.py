@@ -245,3 +245,38 @@ def test_the_capital_region_is_no_capital(gazetteer: Gazetteer) -> None:
         report_id="k", language="ko",
     )  # fmt: skip
     assert "Astana" not in {p.place.name for p in parse([report], gazetteer).places}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("and he toured the aircraft factory there, officials said.", "aircraft factory"),
+        ("and spent three hours at an aviation plant.", "aviation plant"),
+    ],
+)
+def test_a_facility_told_by_its_kind_is_the_facility_of_the_town_named_before_it(
+    gazetteer: Gazetteer, sentence: str, words: str
+) -> None:
+    text = f"The defence minister's train pulled into Novosibirsk on Tuesday morning {sentence}"
+    role, texts = _places(text, gazetteer)["Novosibirsk Aviation Plant"]
+    assert role in STOP_ROLES
+    assert texts == [words]
+
+
+def test_a_facility_told_by_its_kind_with_none_near_its_town_is_no_mention(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The defence minister's train pulled into Omsk on Tuesday and he toured the aircraft plant."
+    )
+    assert set(_places(text, gazetteer)) == {"Omsk"}
+
+
+def test_a_facility_told_by_its_kind_and_named_after_someone_is_no_mention(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The defence minister's train pulled into Novosibirsk on Tuesday and he toured the "
+        "aircraft factory named after Valery Chkalov."
+    )
+    assert "Novosibirsk Aviation Plant" not in _places(text, gazetteer)

@@ -991,3 +991,13 @@ def test_an_after_phrase_ends_where_a_comma_and_opens_a_new_clause(gazetteer) ->
     )
     rank = {name: (when.day, when.rank) for name, when in times.items()}
     assert max(rank["Khasan"], rank["Baranovsky"], rank["Artyom"]) < rank["Vladivostok"]
+
+
+def test_a_facility_told_by_its_kind_follows_the_town_it_was_visited_from(gazetteer) -> None:
+    names = _journey_names(
+        "The minister's train left Krasnoyarsk on Sunday and reached Novosibirsk on Monday, "
+        "where he toured an aviation plant. It is expected in Omsk on Tuesday.",
+        gazetteer,
+        date(2023, 9, 11),
+    )
+    assert names == ["Krasnoyarsk", "Novosibirsk", "Novosibirsk Aviation Plant", "Omsk"]

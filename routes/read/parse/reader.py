@@ -24,7 +24,11 @@ from routes.read import native
 from routes.read.gazetteer import Gazetteer
 from routes.read.parse.candidates import Match, find_candidates, register_candidates
 from routes.read.parse.match import new_match, readings_of
-from routes.read.parse.references import capitals_named, described_places
+from routes.read.parse.references import (
+    capitals_named,
+    described_places,
+    facilities_described,
+)
 from routes.read.parse.resolve import (
     LowerWords,
     choose_namesakes,
@@ -214,6 +218,7 @@ def _parse_report(
     resolved = capitals_named(text, resolved, gazetteer, language)
     if not is_native:
         resolved = described_places(text, resolved, gazetteer)
+        resolved = facilities_described(text, resolved, gazetteer)
     for match, place in resolved:
         index = max(bisect.bisect_right(starts, match.start) - 1, 0)
         if index not in sentences:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from routes.model import Kind, Place
-from routes.read.gazetteer import Gazetteer
+from routes.rail.geodesy import point_km
+from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.lexicon import language_file, language_table, literal_phrase
 from routes.read.parse.match import Match, new_match, readings_of
 from routes.read.parse.role import actor_frame
@@ -203,6 +204,75 @@ def described_places(text: str, named: Sequence[Named], gazetteer: Gazetteer) ->
         found.append((_mention_at(referent[0], hit), referent[1]))
     kept = [n for n in named if n[0].start not in dropped]
     return sorted([*kept, *found], key=lambda n: n[0].start)
+
+
+#: Most km between a facility told by its kind and the town named before it.
+_FACILITY_KM = 30.0
+
+
+def facilities_described(text: str, named: Sequence[Named], gazetteer: Gazetteer) -> list[Named]:
+    """``named`` (in text order) with a mention for each facility told by its kind alone
+    ("toured the aircraft plant", ``[[references.facilities]]``) after a town named in its
+    sentence or the one before: the gazetteer's facility whose name or an alias holds one of
+    the kind's names, nearest that town and within :data:`_FACILITY_KM` of it. A description
+    that overlaps a name, has a name of its own after it (``[references] named_after``: "the
+    aircraft works named after X") or finds no such facility is no mention."""
+    pattern, names_by_word = _facility_words()
+    found: list[Named] = []
+    for m in pattern.finditer(text):
+        if any(match.start < m.end() and m.start() < match.end for match, _ in named):
+            continue
+        if _named_after().match(text, m.end()):
+            continue  # "the aircraft works named after X": it has a name of its own
+        town = _town_before(text, named, m.start())
+        words = names_by_word[" ".join(m.group("head").lower().split())]
+        place = _facility_near(gazetteer, town, words) if town is not None else None
+        if place is not None:
+            found.append((new_match(*m.span("head"), readings_of((place,))), place))
+    return sorted([*named, *found], key=lambda n: n[0].start)
+
+
+def _town_before(text: str, named: Sequence[Named], start: int) -> Place | None:
+    """The city or town named last before ``start`` in its sentence or the one before."""
+    stop = text.rfind(". ", 0, start)
+    earliest = text.rfind(". ", 0, stop) if stop > 0 else -1
+    towns = [p for m, p in named if earliest < m.start < start and p.kind in _SETTLEMENTS]
+    return towns[-1] if towns else None
+
+
+def _facility_near(gazetteer: Gazetteer, town: Place, names: Sequence[str]) -> Place | None:
+    """The curated facility nearest ``town`` within :data:`_FACILITY_KM` whose name or an
+    alias holds one of ``names``, if any."""
+    keys = [normalize(name) for name in names]
+    near = [
+        (point_km((town.lon, town.lat), (p.lon, p.lat)), p)
+        for p in gazetteer.curated_places()
+        if p.kind == Kind.FACILITY
+        and any(key in normalize(n) for n in (p.name, *p.aliases) for key in keys)
+    ]
+    near = [(km, p) for km, p in near if km <= _FACILITY_KM]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+@cache
+def _facility_words() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """``[references] facility_articles`` then the words of a ``[[references.facilities]]``
+    entry (group "head"), and each entry's names by its words (lower case)."""
+    table = language_table("en", "references")
+    names_by_word = {
+        " ".join(str(word).lower().split()): tuple(str(n) for n in entry.get("names", ()))
+        for entry in table.get("facilities", ())
+        for word in entry.get("words", ())
+    }
+
+    def alternatives(words: Sequence[str]) -> str:
+        return "|".join(literal_phrase(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    articles = alternatives([str(a) for a in table.get("facility_articles", ())])
+    pattern = re.compile(
+        rf"\b(?:{articles})\s+(?P<head>{alternatives(list(names_by_word))})\b", re.IGNORECASE
+    )
+    return pattern, names_by_word
 
 
 def _modifier_name(hit: _Hit, at: dict[int, Named]) -> Named | None:
