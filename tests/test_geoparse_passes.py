@@ -281,6 +281,26 @@ def test_a_clause_after_an_expected_stop_that_goes_on_keeps_it_expected(
 # --- role --------------------------------------------------------------------------------------
 
 
+def test_a_capital_ending_a_list_of_places_the_train_went_to_is_a_stop_not_a_government(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _by_name(_parse("The night train went on to Lublin and Warsaw.", gazetteer))
+    assert roles["Warsaw"] == Role.DESTINATION
+    roles = _by_name(_parse("It called at Brest, Minsk or Vilnius, officials said.", gazetteer))
+    assert roles["Vilnius"] in STOP_ROLES
+    # a capital that speaks is still its government, listed or not
+    roles = _by_name(_parse("Envoys from Tokyo and Warsaw protested.", gazetteer))
+    assert roles["Warsaw"] == Role.ACTOR
+
+
+def test_a_cue_phrase_spanning_words_stops_at_a_comma(gazetteer: Gazetteer) -> None:
+    # "crossed … on" must not reach past the comma into "then went on to Y"
+    text = "The delegation crossed into Poland at Przemysl, then went on to Krakow."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Przemyśl"] == Role.BORDER
+    assert roles["Kraków"] == Role.DESTINATION
+
+
 def test_negation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
     roles = _by_name(_parse("The train did not stop in Khabarovsk, nor in Ussuriysk.", gazetteer))
     assert roles["Khabarovsk"] == Role.RULED_OUT

@@ -106,7 +106,7 @@ GAP_WORD = r"(?:[\w'’.-]+\s+)"
 #: What "…" stands for inside a phrase: up to four words.
 _ELLIPSIS = r"(?:[\w'’-]+\s+){0,4}"
 #: What "~" stands for inside a phrase: up to 60 characters of the same clause.
-_SPAN = r"[^.;]{0,60}?"
+_SPAN = r"[^.;,]{0,60}?"
 
 
 def literal_phrase(phrase: str) -> str:

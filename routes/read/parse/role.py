@@ -1068,9 +1068,13 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
+#: A preposition of place, maybe "the" and a word, right before a place ("in Washington",
+#: "the streets of Pyongyang"), or before a list the place ends ("went on to Dandong and
+#: Beijing", "in Shenyang, Dalian or Beijing": names, commas and "and"/"or").
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|to|near|outside|around|into|via|through|toward|towards|of|across|inside|"
-    r"within|over|beyond|past)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    r"within|over|beyond|past)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+|(?:(?-i:[A-Z])[\w'’.-]*(?:\s*,\s*|\s+)(?:(?:and|or)\s+)?){1,4})?$",
     re.IGNORECASE,
 )
 
