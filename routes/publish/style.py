@@ -83,6 +83,9 @@ ROLE_LAYERS: dict[Role, str] = {
     Role.ACTOR: "Actors (governments, agencies)",
     Role.DATELINE: "Datelines",
 }
+#: Which stop's name label stays when two overlap on the web map: the ends of the journey
+#: first, then its border crossings, then the stops on the way (then the earlier stop).
+LABEL_ORDER: tuple[Role, ...] = (Role.ORIGIN, Role.DESTINATION, Role.BORDER, Role.VIA)
 #: What every view (map popup, dashboard card, legends of map.html and the PNG) calls a stop the
 #: user added by hand, and the note its card carries (no sentence places it there).
 ADDED_BY_HAND = "Added by hand"

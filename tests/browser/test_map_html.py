@@ -238,3 +238,38 @@ def test_each_marker_opens_the_popup_of_its_own_place(
     _images_settled(page)
     assert page.dialogs == []  # type: ignore[attr-defined]
     assert page.locator("[onerror]").count() == 0
+
+
+#: Boxes of the name labels shown (not hidden for a clash), by the place id of their marker.
+_SHOWN_LABELS_JS = """() => Array.from(document.querySelectorAll(".leaflet-tooltip.rr-label"))
+  .filter((label) => getComputedStyle(label).visibility !== "hidden")
+  .map((label) => { const b = label.getBoundingClientRect();
+                    return [label.textContent, b.left, b.top, b.right, b.bottom]; })"""
+
+
+def test_overlapping_name_labels_keep_the_journeys_ends_and_never_cover_each_other(
+    page: Page, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from routes.read.reports import report_from_text
+
+    report = report_from_text(
+        "The train left Pyongyang on Monday, stopped in Sinuiju and crossed into China at "
+        "Dandong, then went on to Shenyang and Beijing.",
+        source="Wire", published=date(2024, 5, 6), report_id="cluster",
+    )  # fmt: skip
+    journey = build([report])
+    path = tmp_path / "map.html"
+    path.write_text(map_html(journey), encoding="utf-8")
+    open_offline(page, path)
+    page.wait_for_function("() => Number(document.querySelector('.folium-map')"
+                           ".dataset.labelsPlaced || 0) > 0")  # fmt: skip
+    shown = page.evaluate(_SHOWN_LABELS_JS)
+    names = {text for text, *_ in shown}
+    assert {"Pyongyang", "Beijing"} <= names  # the ends of the journey stay named
+    assert len(shown) < len(journey.route.stops)  # Sinuiju and Dandong cannot both be named
+    for i, (_, left, top, right, bottom) in enumerate(shown):
+        for _, other_left, other_top, other_right, other_bottom in shown[i + 1 :]:
+            apart = right <= other_left or other_right <= left
+            assert apart or bottom <= other_top or other_bottom <= top

@@ -366,6 +366,7 @@ def _add_stops(fmap: folium.Map, journey: Journey, index: PageIndex) -> None:
         popup = index.number(place, first, later)
         feature = _stop_feature(stop, points[stop.place.id]["geometry"], popup, by_hand)
         feature["properties"]["label"] = _visit_label(stop, first, later)
+        feature["properties"]["rank"] = _label_rank(stop)
         by_role.setdefault(stop.role, []).append(feature)
     permanent = len(journey.route.stops) <= MAX_PERMANENT_LABELS
     bind = JsCode(
@@ -418,6 +419,7 @@ _STOP_FEATURE_JS = """function (feature, layer) {
     name.innerHTML = p.tip;
     layer.options.rrStop = p.order;
     layer.options.rrName = name.value;
+    layer.options.rrRank = p.rank;
     layer.bindPopup(%(popups)s[p.popup], %(popup)s);
     if (p.label) {
         layer.bindTooltip(p.label, %(label)s);
@@ -431,6 +433,14 @@ _STOP_FEATURE_JS = """function (feature, layer) {
 #: How far above the markers of its later visits a place's first visit is drawn (Leaflet's
 #: ``zIndexOffset``), so its number shows where the journey came by first.
 FIRST_VISIT_Z = 2000
+
+
+def _label_rank(stop: Stop) -> int:
+    """Which of two overlapping name labels the page keeps (lower first): by
+    :data:`style.LABEL_ORDER` of the stop's role, then by stop number."""
+    order = style.LABEL_ORDER
+    role = order.index(stop.role) if stop.role in order else len(order)
+    return role * 10_000 + stop.order
 
 
 def _visit_label(stop: Stop, first: Stop, later: Sequence[Stop]) -> str:

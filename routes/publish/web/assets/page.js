@@ -5,7 +5,10 @@
  *    map pane into the map's own box, where CSS pins it to the bottom), no auto-pan there;
  *  - Escape closes the open popup wherever the focus is;
  *  - story mode: Previous/Next (and the left/right arrow keys) step through the stops in
- *    order, each step zooming to the stop and opening its quotes.
+ *    order, each step zooming to the stop and opening its quotes;
+ *  - name labels that would overlap: of two, the one of the stop ranked first (rrRank: the
+ *    journey's ends, then its borders, then the stops on the way) stays, the other hides
+ *    until the zoom leaves them room or its marker is hovered.
  * options: {narrow: media query, storyZoom: zoom of a story step}.  Every text shown comes
  * from the page itself or is set with textContent. */
 function rrPage(map, options) {
@@ -128,8 +131,57 @@ function rrPage(map, options) {
         }, true);
     }
 
+    function declutter() {
+        var labelled = [];
+        map.eachLayer(function (layer) {
+            var tip = layer.getTooltip && layer.getTooltip();
+            if (layer.options && layer.options.rrStop && tip && tip.options.permanent) {
+                labelled.push(layer);
+            }
+        });
+        labelled.sort(function (a, b) { return a.options.rrRank - b.options.rrRank; });
+
+        function clashes(box, kept) {
+            return kept.some(function (other) {
+                return box.left < other.right && other.left < box.right
+                    && box.top < other.bottom && other.top < box.bottom;
+            });
+        }
+
+        function place() {
+            var kept = [];
+            labelled.forEach(function (layer) {
+                var element = layer.getTooltip().getElement();
+                if (!element || !element.isConnected) {
+                    return;
+                }
+                element.classList.remove("rr-label-hidden");
+                var box = element.getBoundingClientRect();
+                if (box.width && clashes(box, kept)) {
+                    element.classList.add("rr-label-hidden");
+                } else {
+                    kept.push(box);
+                }
+            });
+            container.dataset.labelsPlaced = String(Number(container.dataset.labelsPlaced || 0) + 1);
+        }
+
+        labelled.forEach(function (layer) {
+            layer.on("mouseover", function () {
+                var element = layer.getTooltip().getElement();
+                if (element) {
+                    element.classList.remove("rr-label-hidden");
+                }
+            });
+            layer.on("mouseout", place);
+        });
+        map.on("zoomend overlayadd overlayremove resize", place);
+        place();
+    }
+
     keyToggle();
     sheet();
     escapeKey();
     story();
+    declutter();
 }
