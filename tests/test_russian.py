@@ -125,6 +125,22 @@ def test_a_negated_list_rules_out_every_place(gazetteer: Gazetteer) -> None:
     assert roles["vladivostok"] == roles["ussuriysk"] == Role.RULED_OUT
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "В Тюмени поезд не останавливался.",  # the imperfective, as often as the perfective
+        "В Тюмени состав не заходил, сообщили на железной дороге.",
+        "Поезд не сделал остановку в Тюмени.",
+        "В Тюмени кортеж не задерживался.",
+    ],
+)
+def test_a_stop_not_made_is_ruled_out_in_either_aspect(gazetteer: Gazetteer, sentence: str) -> None:
+    parsed = _parse(f"Поезд прибыл в Омск в среду. {sentence}", gazetteer)
+    roles = {p.place.name: p.role for p in parsed.places}
+    assert roles["Tyumen"] == Role.RULED_OUT
+    assert roles["Omsk"] in STOP_ROLES
+
+
 def test_an_agency_is_quoted_as_the_source(gazetteer: Gazetteer) -> None:
     parsed = _parse("Как передаёт ТАСС, поезд прибыл в Уссурийск.", gazetteer)
     assert parsed.places[0].mentions[0].source == "ТАСС"
