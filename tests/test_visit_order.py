@@ -1001,3 +1001,20 @@ def test_a_facility_told_by_its_kind_follows_the_town_it_was_visited_from(gazett
         date(2023, 9, 11),
     )
     assert names == ["Krasnoyarsk", "Novosibirsk", "Novosibirsk Aviation Plant", "Omsk"]
+
+
+def test_a_place_told_a_day_after_another_clause_s_day_is_at_the_day_after(gazetteer) -> None:
+    # "left X on Monday and reached Y the next morning": Monday is X's day; Y's is Tuesday
+    times = _report_times(
+        "The train left Kazan on Monday and reached Perm the next morning.", "en", gazetteer
+    )
+    assert times["Kazan"].day == "2023-09-11"
+    assert times["Perm"].day == "2023-09-12"
+    # the day after is of the clause it stands in, not of the next place's
+    times = _report_times(
+        "The train left Kazan on Monday. It reached Perm the next morning and pulled into "
+        "Kirov at noon.",
+        "en",
+        gazetteer,
+    )
+    assert times["Perm"].day == times["Kirov"].day == "2023-09-12"

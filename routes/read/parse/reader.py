@@ -55,7 +55,7 @@ from routes.read.parse.status import (
     status_of,
     subject_denied,
 )
-from routes.read.parse.visits import at_an_undated_later_day, bridges_crossed
+from routes.read.parse.visits import at_an_undated_later_day, bridges_crossed, tells_a_day_apart
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
 
@@ -366,4 +366,11 @@ def _mention_time(
         return None
     if at_an_undated_later_day(text, match.start, match.end):
         return None  # "a summit in X later this week": not the day the sentence names
-    return mention_time(sentence, clause, match.start, words, match.end)
+    when = mention_time(sentence, clause, match.start, words, match.end)
+    if (
+        when is not None
+        and not clause[0] <= when.start < clause[1]
+        and tells_a_day_apart(text[clause[0] : clause[1]])
+    ):
+        return None  # "left X on Monday and reached Y the next morning": a day after X's
+    return when

@@ -412,6 +412,9 @@ def _within_sentence(
         return when
     iso = mention.date[:_MINUTE] if own else ""
     ours = None if when is None else (when.day, when.rank)
+    apart = _day_apart(mention, between) if not own else 0
+    if apart:  # "left X on Monday and reached Y the next morning": Y on Tuesday
+        return EventTime(_shift(at.day, apart), 0)
     if words.later.search(between) and (ours is None or ours < (at.day, at.rank)):
         return EventTime(at.day, at.rank + 1, iso)
     earlier = (
@@ -423,6 +426,21 @@ def _within_sentence(
     if earlier and (ours is None or ours >= (at.day, at.rank)):
         return EventTime(at.day, at.rank - 1, iso)
     return when
+
+
+def _day_apart(mention: Mention, between: str) -> int:
+    """+1 when the mention's own clause (``between`` runs from the stop before it in its
+    sentence) tells it a day later ("… and reached Y the next morning"), -1 a day earlier
+    ("… Y, which it had left the previous day"), else 0."""
+    words = order_words()
+    rest = mention.quote[mention.end - mention.sentence_start :]
+    end = _PHRASE_END.search(rest)
+    breaks = list(_PHRASE_END.finditer(between))
+    head = between[breaks[-1].end() :] if breaks else between
+    clause = head + mention.text + rest[: end.start() if end else len(rest)]
+    if words.day_after.search(clause):
+        return 1
+    return -1 if words.day_before.search(clause) else 0
 
 
 #: What may not stand right before a word of coming from: a distance ("100 km from X").
@@ -486,6 +504,14 @@ def at_an_undated_later_day(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - _LATER_BEFORE) : start]
     tail = text[end : end + _LATER_AFTER]
     return bool(words.search(head) or words.match(tail.lstrip()))
+
+
+def tells_a_day_apart(words: str) -> bool:
+    """Whether ``words`` (a clause) tell their event a day before or after another ("reached
+    Y the next morning", "had left X the previous day": ``day_before`` and ``day_after`` of
+    ``[order]``): the day another clause names is not theirs."""
+    order = order_words()
+    return bool(order.day_after.search(words) or order.day_before.search(words))
 
 
 def _told_for_the_way_back(mention: Mention, head: str) -> bool:
