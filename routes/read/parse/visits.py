@@ -425,6 +425,10 @@ def _within_sentence(
     )
     if earlier and (ours is None or ours >= (at.day, at.rank)):
         return EventTime(at.day, at.rank - 1, iso)
+    if not earlier and not own and ours is not None and ours < (at.day, at.rank):
+        # "due in X at the weekend … before travelling on to Y": nothing says Y came before
+        # X, so it is no earlier (the track or the text orders the two)
+        return EventTime(at.day, at.rank, iso)
     return when
 
 
