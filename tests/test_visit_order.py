@@ -1018,3 +1018,15 @@ def test_a_place_told_a_day_after_another_clause_s_day_is_at_the_day_after(gazet
         gazetteer,
     )
     assert times["Perm"].day == times["Kirov"].day == "2023-09-12"
+
+
+def test_a_plan_told_after_a_stop_in_its_sentence_does_not_come_before_it(gazetteer) -> None:
+    # "due in X at the weekend … before travelling on to Y": nothing puts Y before X
+    names = _journey_names(
+        "The charter left Chita on Monday and was past Ulan-Ude by Wednesday. The group is "
+        "due in Irkutsk at the weekend, where it will rest before travelling on to "
+        "Krasnoyarsk.",
+        gazetteer,
+        published=date(2024, 6, 5),
+    )
+    assert names == ["Chita", "Ulan-Ude", "Irkutsk", "Krasnoyarsk"]
