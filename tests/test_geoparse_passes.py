@@ -1173,3 +1173,12 @@ def test_a_river_crossed_is_found_by_its_bare_name(
     text: str, river: str, gazetteer: Gazetteer
 ) -> None:
     assert _by_name(_parse(text, gazetteer))[river] == Role.VIA
+
+
+def test_a_capital_naming_where_a_trip_or_meeting_was_is_not_its_government(
+    gazetteer: Gazetteer,
+) -> None:
+    roles = _by_name(_parse("The chancellor's Vilnius trip ended on Friday.", gazetteer))
+    assert roles["Vilnius"] != Role.ACTOR
+    roles = _by_name(_parse("Vilnius protested on Friday.", gazetteer))
+    assert roles["Vilnius"] == Role.ACTOR

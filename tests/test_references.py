@@ -280,3 +280,21 @@ def test_a_facility_told_by_its_kind_and_named_after_someone_is_no_mention(
         "aircraft factory named after Valery Chkalov."
     )
     assert "Novosibirsk Aviation Plant" not in _places(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SIENA, Italy, May 4 (Wire) - The president arrived here by train on Thursday.",
+        "SIENA, Italy, May 4 (Wire) - The special train pulled in here on Thursday.",
+        "SIENA, Italy, May 4 (Wire) - The president's train reached this central Italian "
+        "city on Thursday.",
+    ],
+)
+def test_the_dateline_s_place_arrived_at_by_reference_is_the_destination(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    # "arrived here", "this central Italian city": the dateline's town is where the train came
+    role, texts = _places(text, gazetteer)["Siena"]
+    assert role == Role.DESTINATION
+    assert len(texts) == 2

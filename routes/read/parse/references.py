@@ -58,18 +58,25 @@ def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
 
 @cache
 def _dateline_words() -> re.Pattern[str]:
-    """The ``[references] dateline`` words as one pattern, longest first; a capitalised word
-    may stand after a phrase's first word ("this Chinese border city", "this Polish town")."""
-    phrases = sorted(language_table("en", "references").get("dateline", ()), key=len, reverse=True)
-    words = "|".join(_modified(literal_phrase(str(p))) for p in phrases)
+    """The ``[references] dateline`` words as one pattern, longest first; a word of
+    ``dateline_modifiers`` and a capitalised word may stand after a phrase's first word
+    ("this Chinese border city", "this eastern Chinese city")."""
+    table = language_table("en", "references")
+    phrases = sorted(table.get("dateline", ()), key=len, reverse=True)
+    modifiers = "|".join(literal_phrase(str(m)) for m in table.get("dateline_modifiers", ()))
+    words = "|".join(_modified(literal_phrase(str(p)), modifiers) for p in phrases)
     return re.compile(rf"\b(?:{words or '(?!)'})\b", re.IGNORECASE)
 
 
-def _modified(phrase: str) -> str:
-    """The regex of a dateline phrase of two words or more with room for one capitalised
-    word (a demonym) after its first word."""
+def _modified(phrase: str, modifiers: str = "") -> str:
+    """The regex of a dateline phrase of two words or more with room after its first word
+    for one of ``modifiers`` (an alternation: "this eastern city"), then one capitalised word
+    (a demonym: "this eastern Chinese city")."""
     first, blank, rest = phrase.partition(r"\s+")
-    return rf"{first}\s+(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+)?{rest}" if blank else phrase
+    if not blank:
+        return phrase
+    modifier = rf"(?:(?:{modifiers})\s+)?" if modifiers else ""
+    return rf"{first}\s+{modifier}(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+)?{rest}"
 
 
 @dataclass(frozen=True)

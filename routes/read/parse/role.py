@@ -1027,7 +1027,17 @@ def _is_actor(before: str, after: str, language: str = "en") -> bool:
     """
     if actor_frame(before, after, language):
         return True
+    if _event_after(language).match(after):
+        return False  # "the chancellor's Warsaw trip", "the Hanoi summit": where it was
     return _LOCATIVE_BEFORE.search(before) is None
+
+
+@functools.cache
+def _event_after(language: str) -> re.Pattern[str]:
+    """The ``event_after`` words of ``[frames]`` right after a place: the place names where
+    a trip, visit or meeting was ("the Warsaw trip"), not its government."""
+    words = lexicon_for(language).frames.get("event_after", ())
+    return re.compile(rf"\s+(?:{alternation(words) or '(?!)'})", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=MEMO_SIZE)
