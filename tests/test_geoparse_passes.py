@@ -1182,3 +1182,18 @@ def test_a_capital_naming_where_a_trip_or_meeting_was_is_not_its_government(
     assert roles["Vilnius"] != Role.ACTOR
     roles = _by_name(_parse("Vilnius protested on Friday.", gazetteer))
     assert roles["Vilnius"] == Role.ACTOR
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Kirov, the delegation toured a tractor plant before reboarding.",
+        "The special train spent the night in a siding outside Kirov.",
+        "The train was sighted near Kirov on Wednesday morning.",
+    ],
+)
+def test_a_place_the_traveller_or_the_train_was_seen_at_is_on_the_way(
+    gazetteer: Gazetteer, sentence: str
+) -> None:
+    text = f"The train left Kazan on Monday. {sentence}"
+    assert _by_name(_parse(text, gazetteer))["Kirov"] in STOP_ROLES
