@@ -141,6 +141,17 @@ def test_a_stop_not_made_is_ruled_out_in_either_aspect(gazetteer: Gazetteer, sen
     assert roles["Omsk"] in STOP_ROLES
 
 
+def test_a_place_the_traveller_was_met_at_is_on_the_way_and_news_met_there_is_not(
+    gazetteer: Gazetteer,
+) -> None:
+    def role(text: str) -> str:
+        return {p.place.name: p.role for p in _parse(text, gazetteer).places}["Kazan"]
+
+    assert role("В Казани гостя встречали глава республики и мэр.") in STOP_ROLES
+    assert role("В Казани его встретил губернатор.") in STOP_ROLES
+    assert role("В Казани встретили новость с тревогой.") not in STOP_ROLES
+
+
 def test_an_agency_is_quoted_as_the_source(gazetteer: Gazetteer) -> None:
     parsed = _parse("Как передаёт ТАСС, поезд прибыл в Уссурийск.", gazetteer)
     assert parsed.places[0].mentions[0].source == "ТАСС"
