@@ -8,7 +8,7 @@ import pytest
 
 from routes.evaluate.devset import load_devset
 from routes.evaluate.score import SetScore, score_report
-from routes.model import Parsed, Report, Role, Status
+from routes.model import STOP_ROLES, Parsed, Report, Role, Status
 from routes.pipeline import build
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
@@ -608,3 +608,14 @@ def test_a_place_the_train_went_straight_to_is_its_destination(gazetteer: Gazett
     roles = {p.place.name: p.role for p in parsed.places}
     assert roles["Changchun"] == Role.RULED_OUT
     assert roles["Harbin"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["대표단은 하얼빈에서 하룻밤을 묵었다.", "대표단은 하얼빈에서 숙박한 뒤 다시 열차에 올랐다."],
+)
+def test_a_place_the_traveller_stayed_the_night_at_is_on_the_way(
+    gazetteer: Gazetteer, sentence: str
+) -> None:
+    places = _parse(f"열차는 11일 창춘을 출발했다. {sentence}", gazetteer).places
+    assert {p.place.name: p.role for p in places}["Harbin"] in STOP_ROLES
