@@ -1197,3 +1197,20 @@ def test_a_place_the_traveller_or_the_train_was_seen_at_is_on_the_way(
 ) -> None:
     text = f"The train left Kazan on Monday. {sentence}"
     assert _by_name(_parse(text, gazetteer))["Kirov"] in STOP_ROLES
+
+
+def test_a_single_aide_or_minister_travelling_ahead_is_no_leg_unless_on_the_train(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "President Ilves's train reached Tartu on Tuesday. His foreign minister flew ahead "
+        "to Riga to prepare the talks."
+    )
+    assert _by_name(_parse(text, gazetteer))["Riga"] not in STOP_ROLES
+    # the minister whose train it is travels on
+    text = (
+        "The foreign minister's train reached Tartu on Tuesday. The minister then went on to Riga."
+    )
+    assert _by_name(_parse(text, gazetteer))["Riga"] == Role.DESTINATION
+    text = "The train reached Tartu on Tuesday. It then went on to Riga."
+    assert _by_name(_parse(text, gazetteer))["Riga"] == Role.DESTINATION
