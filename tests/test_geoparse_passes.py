@@ -1214,3 +1214,22 @@ def test_a_single_aide_or_minister_travelling_ahead_is_no_leg_unless_on_the_trai
     assert _by_name(_parse(text, gazetteer))["Riga"] == Role.DESTINATION
     text = "The train reached Tartu on Tuesday. It then went on to Riga."
     assert _by_name(_parse(text, gazetteer))["Riga"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("The special train is due at Kirov on Friday.", Role.DESTINATION),
+        ("The special train came into Kirov at dawn.", Role.DESTINATION),
+        ("The trip ended in Kirov on Friday.", Role.DESTINATION),
+        ("He wrapped up his visit in Kirov on Friday.", Role.DESTINATION),
+        ("The special train rested in Kirov overnight.", Role.VIA),
+        ("The special train took on water at Kirov.", Role.VIA),
+        ("The train changed locomotives at Kirov.", Role.VIA),
+        ("The trip began in Kirov on Monday.", Role.ORIGIN),
+    ],
+)
+def test_wire_wordings_of_arriving_stopping_and_starting_give_their_roles(
+    gazetteer: Gazetteer, sentence: str, role: str
+) -> None:
+    assert _by_name(_parse(sentence, gazetteer))["Kirov"] == role
