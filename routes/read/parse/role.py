@@ -81,6 +81,7 @@ class RoleCues:
     event_before: re.Pattern[str]
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
+    vehicle_gates: tuple[str, ...]
     trip_summary: re.Pattern[str]
     follows_earlier: re.Pattern[str]
     visit_before_leaving: re.Pattern[str]
@@ -220,6 +221,7 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('traveller_vehicles', ()))})\b",
             re.IGNORECASE,
         ),
+        vehicle_gates=_first_words(lexicon.frames.get("traveller_vehicles", ())),
         common=lexicon.common,
         person_heads=lexicon.person_heads,
         titles=lexicon.titles | frozenset(lexicon.demonyms),
@@ -802,7 +804,7 @@ def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     told = surnames(text)
     words: set[str] = set()
     for part in _CLAUSE_END.split(text):
-        if cues.vehicles.search(part):
+        if holds_any(part.lower(), cues.vehicle_gates) and cues.vehicles.search(part):
             for run in re.finditer(_NAME_RUN, part):
                 words |= _person_words(run.group(), told, cues)
             words.update(m.group().lower() for m in cues.people_nouns.finditer(part))
