@@ -83,7 +83,9 @@ class RoleCues:
     vehicles: re.Pattern[str]
     vehicle_gates: tuple[str, ...]
     trip_summary: re.Pattern[str]
+    trip_summary_gates: tuple[str, ...]
     follows_earlier: re.Pattern[str]
+    follows_earlier_gates: tuple[str, ...]
     visit_before_leaving: re.Pattern[str]
     crossing_untold: re.Pattern[str]
     common: frozenset[str]
@@ -177,10 +179,12 @@ def role_cues(language: str = "en") -> RoleCues:
         trip_summary=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('trip_summary', ()))})\b", re.IGNORECASE
         ),
+        trip_summary_gates=_first_words(lexicon.frames.get("trip_summary", ())),
         # "the trip comes a week after he went to X": an earlier trip told after them
         follows_earlier=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('follows_earlier', ()))})\b", re.IGNORECASE
         ),
+        follows_earlier_gates=_first_words(lexicon.frames.get("follows_earlier", ())),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
         # "left Y after his visit to X": X was seen before the leg began
@@ -847,6 +851,8 @@ def _follows_earlier(text: str, match: Match, sentence: Sentence, cues: RoleCues
     comes six weeks after he went to X", ``[frames] follows_earlier``): those words stand
     before it in its sentence, and no main clause opens between ("…, and the train will
     reach Y" is of the journey again)."""
+    if not holds_any(text[sentence.start : match.start].lower(), cues.follows_earlier_gates):
+        return False
     found = list(cues.follows_earlier.finditer(text, sentence.start, match.start))
     return bool(found) and _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is None
 
@@ -864,6 +870,8 @@ def _sums_up_trip(text: str, match: Match, sentence: Sentence, cues: RoleCues) -
     """
     before = text[max(sentence.start, match.start - 120) : match.start]
     head = _clause_head(before)
+    if not holds_any(head.lower(), cues.trip_summary_gates):
+        return False
     found = cues.trip_summary.search(head)
     if found is None:
         return False
