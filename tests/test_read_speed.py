@@ -9,15 +9,17 @@ from datetime import date
 
 import pytest
 
-from routes.model import Kind, Place, TimeRef
+from routes.model import Kind, Place, Report, TimeRef
 from routes.read import when as when_module
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
 from routes.read.lexicon import Cue, by_first_letter, gate_words
+from routes.read.native import report_language
 from routes.read.parse import candidates, people, resolve
 from routes.read.parse import sentences as sentence_pass
 from routes.read.parse.candidates import word_before
 from routes.read.parse.match import readings_of
+from routes.read.parse.words import LETTERS, letter_words
 from routes.read.reports import report_from_text
 from routes.read.when import find_times
 
@@ -286,3 +288,18 @@ def test_an_alternation_groups_only_what_it_can() -> None:
     for phrases in (["{a} visited", "arrived"], ["… arrived", "left"], ["i went", "ı went"]):
         assert alternation(phrases) == "|".join(map(compile_phrase, phrases))
     assert alternation([]) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    (*_TEXTS, "Park_2 said: it's 3pm, Don't", "KELVIN \u212a-band, İstanbul ſ", "Ёлка и Хасан"),
+)
+def test_letter_words_are_the_letter_runs_of_the_lower_case(text: str) -> None:
+    assert letter_words(text) == set(LETTERS.findall(text.lower()))
+
+
+def test_a_report_without_hangul_or_cyrillic_is_english_without_counting_its_letters() -> None:
+    accented = Report(id="a", text="The train left Đồng Đăng — café stop — for Hà Nội.")
+    native = Report(id="b", text="Поезд прибыл в Хасан в понедельник утром.")
+    assert report_language(accented) == "en"
+    assert report_language(native) == "ru"

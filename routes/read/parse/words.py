@@ -45,6 +45,24 @@ NOT_PLACES: frozenset[str] = frozenset(normalize(name) for name in LEXICON.not_p
 WORD_RE = re.compile(r"\w+")
 
 
+#: A word as a run of letters: no digits, no underscore.
+LETTERS = re.compile(r"[^\W\d_]+")
+#: Each ASCII byte as itself when a letter, else a blank (for :func:`letter_words`).
+_ASCII_LETTER_BYTES = bytes(c if chr(c).isalpha() else ord(" ") for c in range(256))
+
+
+def letter_words(text: str) -> set[str]:
+    """The words of ``text`` in lower case, as runs of letters (:data:`LETTERS`).
+
+    ASCII text (most of it) is split after one byte translation, several times quicker
+    than the regex, with the same words: its only letters are A-Z and a-z.
+    """
+    lowered = text.lower()
+    if lowered.isascii():
+        return set(lowered.encode().translate(_ASCII_LETTER_BYTES).decode().split())
+    return set(LETTERS.findall(lowered))
+
+
 def holds_any(text: str, words: Sequence[str]) -> bool:
     """Whether ``text`` holds one of ``words`` (a plain loop: quicker than ``any``)."""
     for word in words:  # noqa: SIM110 - a loop, not any(), on the hot path
