@@ -19,7 +19,7 @@ from routes.read.parse import candidates, people, resolve
 from routes.read.parse import sentences as sentence_pass
 from routes.read.parse.candidates import word_before
 from routes.read.parse.match import readings_of
-from routes.read.parse.words import LETTERS, letter_words
+from routes.read.parse.words import LETTERS, WORD_RE, letter_words, word_set
 from routes.read.reports import report_from_text
 from routes.read.when import find_times
 
@@ -294,8 +294,9 @@ def test_an_alternation_groups_only_what_it_can() -> None:
     "text",
     (*_TEXTS, "Park_2 said: it's 3pm, Don't", "KELVIN \u212a-band, İstanbul ſ", "Ёлка и Хасан"),
 )
-def test_letter_words_are_the_letter_runs_of_the_lower_case(text: str) -> None:
+def test_word_sets_are_the_runs_the_regexes_find(text: str) -> None:
     assert letter_words(text) == set(LETTERS.findall(text.lower()))
+    assert word_set(text) == set(WORD_RE.findall(text))
 
 
 def test_a_report_without_hangul_or_cyrillic_is_english_without_counting_its_letters() -> None:

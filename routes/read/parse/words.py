@@ -49,6 +49,16 @@ WORD_RE = re.compile(r"\w+")
 LETTERS = re.compile(r"[^\W\d_]+")
 #: Each ASCII byte as itself when a letter, else a blank (for :func:`letter_words`).
 _ASCII_LETTER_BYTES = bytes(c if chr(c).isalpha() else ord(" ") for c in range(256))
+#: Each ASCII byte as itself when a word character (:data:`WORD_RE`), else a blank.
+_ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(256))
+
+
+def word_set(text: str) -> set[str]:
+    """The words of ``text`` as written, as runs of word characters (:data:`WORD_RE`);
+    ASCII text is split after one byte translation (as :func:`letter_words`)."""
+    if text.isascii():
+        return set(text.encode().translate(_ASCII_WORD_BYTES).decode().split())
+    return set(WORD_RE.findall(text))
 
 
 def letter_words(text: str) -> set[str]:
