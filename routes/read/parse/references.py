@@ -28,7 +28,7 @@ from routes.read.lexicon import language_file, language_table, literal_phrase
 from routes.read.parse.match import Match, new_match, readings_of
 from routes.read.parse.role import actor_frame
 from routes.read.parse.visits import order_words
-from routes.read.parse.words import LEXICON, holds_any
+from routes.read.parse.words import LEXICON, may_hold
 
 #: A place found in a report with the match that names it.
 Named = tuple[Match, Place]
@@ -219,7 +219,7 @@ def facilities_described(text: str, named: Sequence[Named], gazetteer: Gazetteer
     aircraft works named after X") or finds no such facility is no mention."""
     pattern, names_by_word, gates = _facility_words()
     found: list[Named] = []
-    matches = pattern.finditer(text) if holds_any(text.lower(), gates) else ()
+    matches = pattern.finditer(text) if may_hold(text, gates) else ()
     for m in matches:
         if any(match.start < m.end() and m.start() < match.end for match, _ in named):
             continue

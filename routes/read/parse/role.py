@@ -23,7 +23,7 @@ from routes.read.parse.people import surnames
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.status import status_of
 from routes.read.parse.visits import order_words
-from routes.read.parse.words import MEMO_SIZE, holds_any
+from routes.read.parse.words import MEMO_SIZE, holds_any, may_hold
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
 #: A run of up to four capitalised words ("Czech President Ivan Petrov", "Park's").
@@ -808,7 +808,7 @@ def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     told = surnames(text)
     words: set[str] = set()
     for part in _CLAUSE_END.split(text):
-        if holds_any(part.lower(), cues.vehicle_gates) and cues.vehicles.search(part):
+        if may_hold(part, cues.vehicle_gates) and cues.vehicles.search(part):
             for run in re.finditer(_NAME_RUN, part):
                 words |= _person_words(run.group(), told, cues)
             words.update(m.group().lower() for m in cues.people_nouns.finditer(part))
@@ -851,7 +851,7 @@ def _follows_earlier(text: str, match: Match, sentence: Sentence, cues: RoleCues
     comes six weeks after he went to X", ``[frames] follows_earlier``): those words stand
     before it in its sentence, and no main clause opens between ("…, and the train will
     reach Y" is of the journey again)."""
-    if not holds_any(text[sentence.start : match.start].lower(), cues.follows_earlier_gates):
+    if not may_hold(text[sentence.start : match.start], cues.follows_earlier_gates):
         return False
     found = list(cues.follows_earlier.finditer(text, sentence.start, match.start))
     return bool(found) and _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is None
@@ -870,7 +870,7 @@ def _sums_up_trip(text: str, match: Match, sentence: Sentence, cues: RoleCues) -
     """
     before = text[max(sentence.start, match.start - 120) : match.start]
     head = _clause_head(before)
-    if not holds_any(head.lower(), cues.trip_summary_gates):
+    if not may_hold(head, cues.trip_summary_gates):
         return False
     found = cues.trip_summary.search(head)
     if found is None:
@@ -971,7 +971,7 @@ def _service_role(before: str, after: str, cues: RoleCues) -> str | None:
     """Origin or destination from a service's name ("the Beijing-Moscow express")."""
     if cues.service_from.match(after):
         return Role.ORIGIN
-    if _SERVICE_TO_BEFORE.search(before) and cues.service_to_after.match(after):
+    if cues.service_to_after.match(after) and _SERVICE_TO_BEFORE.search(before):
         return Role.DESTINATION
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -79,6 +80,25 @@ def holds_any(text: str, words: Sequence[str]) -> bool:
         if word in text:
             return True
     return False
+
+
+def may_hold(text: str, gates: Sequence[str]) -> bool:
+    """Whether ``text`` may hold a match of a case-blind pattern each of whose matches opens
+    with one of ``gates`` (lower case): when its lower case holds one, or when it holds a
+    letter such a pattern matches to an ASCII letter that is not its lower case
+    (:func:`case_blind_strays`: the pattern's "s" matches "ſ")."""
+    if holds_any(text.lower(), gates):
+        return True
+    return not text.isascii() and not case_blind_strays().isdisjoint(text)
+
+
+@functools.cache
+def case_blind_strays() -> frozenset[str]:
+    """The characters beyond ASCII that a case-blind regex matches to an ASCII letter ("ſ"
+    to "s", "ı" and "İ" to "i", the Kelvin sign to "k"). They are all in the Basic
+    Multilingual Plane, which alone is scanned (the rest would take a tenth of a second)."""
+    plane = "".join(map(chr, range(128, 0x10000)))
+    return frozenset(re.findall("[a-z]", plane, re.IGNORECASE))
 
 
 def words_back(text: str, pos: int, count: int) -> int:
