@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 import weakref
 from datetime import date
 
 import pytest
 
-from routes.model import Kind, Place, TimeRef
+from routes.model import Kind, Place, Report, TimeRef
 from routes.read import when as when_module
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
 from routes.read.lexicon import Cue, by_first_letter, gate_words
+from routes.read.native import report_language
 from routes.read.parse import candidates, people, resolve
 from routes.read.parse import sentences as sentence_pass
 from routes.read.parse.candidates import word_before
 from routes.read.parse.match import readings_of
+from routes.read.parse.words import (
+    LETTERS,
+    WORD_RE,
+    case_blind_strays,
+    letter_words,
+    may_hold,
+    word_set,
+)
 from routes.read.reports import report_from_text
 from routes.read.when import find_times
 
@@ -286,3 +296,34 @@ def test_an_alternation_groups_only_what_it_can() -> None:
     for phrases in (["{a} visited", "arrived"], ["… arrived", "left"], ["i went", "ı went"]):
         assert alternation(phrases) == "|".join(map(compile_phrase, phrases))
     assert alternation([]) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    (*_TEXTS, "Park_2 said: it's 3pm, Don't", "KELVIN \u212a-band, İstanbul ſ", "Ёлка и Хасан"),
+)
+def test_word_sets_are_the_runs_the_regexes_find(text: str) -> None:
+    assert letter_words(text) == set(LETTERS.findall(text.lower()))
+    assert word_set(text) == set(WORD_RE.findall(text))
+
+
+def test_a_report_without_hangul_or_cyrillic_is_english_without_counting_its_letters() -> None:
+    accented = Report(id="a", text="The train left Đồng Đăng — café stop — for Hà Nội.")
+    native = Report(id="b", text="Поезд прибыл в Хасан в понедельник утром.")
+    assert report_language(accented) == "en"
+    assert report_language(native) == "ru"
+
+
+def test_the_case_blind_strays_are_every_character_matching_an_ascii_letter() -> None:
+    everything = "".join(map(chr, range(128, sys.maxunicode + 1)))
+    assert case_blind_strays() == set(re.findall("[a-z]", everything, re.IGNORECASE))
+
+
+@pytest.mark.parametrize("text", ("a strip of land", "A STRIP", "the ſtrip", "the İsland", "é"))
+def test_a_gate_lets_through_every_text_its_pattern_matches(text: str) -> None:
+    pattern = re.compile(r"\b(?:strip|island)\b", re.IGNORECASE)
+    assert pattern.search(text) is None or may_hold(text, ("strip", "island"))
+
+
+def test_a_gate_stops_a_text_without_its_words() -> None:
+    assert not may_hold("the train left Hà Nội", ("strip", "island"))

@@ -50,7 +50,7 @@ def report_language(report: Report) -> str:
     if declared not in ("", DEFAULT_LANGUAGE, None) and declared.split("-")[0] != "en":
         return resolve_language(declared, report.text)
     sample = report.text[:_SAMPLE]
-    if sample.isascii():
+    if sample.isascii() or _NATIVE_LETTER.search(sample) is None:
         return DEFAULT_LANGUAGE  # no Hangul nor Cyrillic: nothing to count
     letters = sum(map(str.isalpha, sample))
     if not letters:

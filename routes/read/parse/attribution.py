@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from routes.read.parse.words import MEMO_SIZE, WORD_RE, words_back
+from routes.read.parse.words import MEMO_SIZE, word_set, words_back
 
 _NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
 
@@ -165,7 +165,7 @@ _NOT_SOURCES = frozenset(
 def attribution_of(sentence: str) -> str:
     """Who a sentence says said it ("Chosun Ilbo", "YTN", "Japanese media"), or ""."""
     best: tuple[int, str] | None = None
-    words = set(WORD_RE.findall(sentence))
+    words = word_set(sentence)
     for pattern, needs, reach in zip(
         _ATTRIBUTIONS, _ATTRIBUTION_WORDS, _ATTRIBUTION_REACH, strict=True
     ):

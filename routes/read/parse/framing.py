@@ -51,10 +51,23 @@ def as_region(text: str, match: Match) -> Match:
     after = _REGION_AFTER.match(text, match.end)
     if after is not None:
         return replace(match, end=after.end(), region=after.group(1).lower())
-    before = _REGION_BEFORE.search(text, max(0, match.start - 30), match.start)
+    low = max(0, match.start - 30)
+    before = (
+        _REGION_BEFORE.search(text, low, match.start)
+        if _ends_with_of(text, low, match.start)
+        else None
+    )
     if before is not None:
         return replace(match, region=before.group(1).lower())
     return match
+
+
+def _ends_with_of(text: str, low: int, high: int) -> bool:
+    """Whether ``text[low:high]`` ends with "of" (any case) and a blank, as every match of
+    the "… of " patterns ending before a place does: others need not be searched."""
+    window = text[low:high]
+    stripped = window.rstrip()
+    return len(stripped) < len(window) and stripped[-2:].lower() == "of"
 
 
 _DATELINE_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
@@ -142,7 +155,8 @@ def names_something_else(text: str, match: Match) -> bool:
         return True
     if _VESSEL_AFTER.match(text, match.end):
         return True
-    if _LANDMARK_OF_BEFORE.search(text, max(0, match.start - 30), match.start):
+    low = max(0, match.start - 30)
+    if _ends_with_of(text, low, match.start) and _LANDMARK_OF_BEFORE.search(text, low, match.start):
         return True
     return _LANDMARK_AFTER.match(text, match.end) is not None
 

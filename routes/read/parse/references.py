@@ -28,7 +28,7 @@ from routes.read.lexicon import language_file, language_table, literal_phrase
 from routes.read.parse.match import Match, new_match, readings_of
 from routes.read.parse.role import actor_frame
 from routes.read.parse.visits import order_words
-from routes.read.parse.words import LEXICON
+from routes.read.parse.words import LEXICON, may_hold
 
 #: A place found in a report with the match that names it.
 Named = tuple[Match, Place]
@@ -224,9 +224,10 @@ def facilities_described(text: str, named: Sequence[Named], gazetteer: Gazetteer
     the kind's names, nearest that town and within :data:`_FACILITY_KM` of it. A description
     that overlaps a name, has a name of its own after it (``[references] named_after``: "the
     aircraft works named after X") or finds no such facility is no mention."""
-    pattern, names_by_word = _facility_words()
+    pattern, names_by_word, gates = _facility_words()
     found: list[Named] = []
-    for m in pattern.finditer(text):
+    matches = pattern.finditer(text) if may_hold(text, gates) else ()
+    for m in matches:
         if any(match.start < m.end() and m.start() < match.end for match, _ in named):
             continue
         if _named_after().match(text, m.end()):
@@ -262,9 +263,10 @@ def _facility_near(gazetteer: Gazetteer, town: Place, names: Sequence[str]) -> P
 
 
 @cache
-def _facility_words() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _facility_words() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], tuple[str, ...]]:
     """``[references] facility_articles`` then the words of a ``[[references.facilities]]``
-    entry (group "head"), and each entry's names by its words (lower case)."""
+    entry (group "head"), each entry's names by its words (lower case), and the first words
+    of those words: a text holding none (in lower case) holds no match."""
     table = language_table("en", "references")
     names_by_word = {
         " ".join(str(word).lower().split()): tuple(str(n) for n in entry.get("names", ()))
@@ -279,7 +281,7 @@ def _facility_words() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     pattern = re.compile(
         rf"\b(?:{articles})\s+(?P<head>{alternatives(list(names_by_word))})\b", re.IGNORECASE
     )
-    return pattern, names_by_word
+    return pattern, names_by_word, tuple(sorted({w.split()[0] for w in names_by_word if w}))
 
 
 def _modifier_name(hit: _Hit, at: dict[int, Named]) -> Named | None:

@@ -23,7 +23,7 @@ from routes.read.parse.people import surnames
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.status import status_of
 from routes.read.parse.visits import order_words
-from routes.read.parse.words import MEMO_SIZE, holds_any
+from routes.read.parse.words import MEMO_SIZE, holds_any, may_hold
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
 #: A run of up to four capitalised words ("Czech President Ivan Petrov", "Park's").
@@ -81,8 +81,11 @@ class RoleCues:
     event_before: re.Pattern[str]
     event_after: re.Pattern[str]
     vehicles: re.Pattern[str]
+    vehicle_gates: tuple[str, ...]
     trip_summary: re.Pattern[str]
+    trip_summary_gates: tuple[str, ...]
     follows_earlier: re.Pattern[str]
+    follows_earlier_gates: tuple[str, ...]
     visit_before_leaving: re.Pattern[str]
     crossing_untold: re.Pattern[str]
     common: frozenset[str]
@@ -176,10 +179,12 @@ def role_cues(language: str = "en") -> RoleCues:
         trip_summary=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('trip_summary', ()))})\b", re.IGNORECASE
         ),
+        trip_summary_gates=_first_words(lexicon.frames.get("trip_summary", ())),
         # "the trip comes a week after he went to X": an earlier trip told after them
         follows_earlier=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('follows_earlier', ()))})\b", re.IGNORECASE
         ),
+        follows_earlier_gates=_first_words(lexicon.frames.get("follows_earlier", ())),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
         # "left Y after his visit to X": X was seen before the leg began
@@ -220,6 +225,7 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('traveller_vehicles', ()))})\b",
             re.IGNORECASE,
         ),
+        vehicle_gates=_first_words(lexicon.frames.get("traveller_vehicles", ())),
         common=lexicon.common,
         person_heads=lexicon.person_heads,
         titles=lexicon.titles | frozenset(lexicon.demonyms),
@@ -802,7 +808,7 @@ def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     told = surnames(text)
     words: set[str] = set()
     for part in _CLAUSE_END.split(text):
-        if cues.vehicles.search(part):
+        if may_hold(part, cues.vehicle_gates) and cues.vehicles.search(part):
             for run in re.finditer(_NAME_RUN, part):
                 words |= _person_words(run.group(), told, cues)
             words.update(m.group().lower() for m in cues.people_nouns.finditer(part))
@@ -845,6 +851,8 @@ def _follows_earlier(text: str, match: Match, sentence: Sentence, cues: RoleCues
     comes six weeks after he went to X", ``[frames] follows_earlier``): those words stand
     before it in its sentence, and no main clause opens between ("…, and the train will
     reach Y" is of the journey again)."""
+    if not may_hold(text[sentence.start : match.start], cues.follows_earlier_gates):
+        return False
     found = list(cues.follows_earlier.finditer(text, sentence.start, match.start))
     return bool(found) and _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is None
 
@@ -862,6 +870,8 @@ def _sums_up_trip(text: str, match: Match, sentence: Sentence, cues: RoleCues) -
     """
     before = text[max(sentence.start, match.start - 120) : match.start]
     head = _clause_head(before)
+    if not may_hold(head, cues.trip_summary_gates):
+        return False
     found = cues.trip_summary.search(head)
     if found is None:
         return False
@@ -961,7 +971,7 @@ def _service_role(before: str, after: str, cues: RoleCues) -> str | None:
     """Origin or destination from a service's name ("the Beijing-Moscow express")."""
     if cues.service_from.match(after):
         return Role.ORIGIN
-    if _SERVICE_TO_BEFORE.search(before) and cues.service_to_after.match(after):
+    if cues.service_to_after.match(after) and _SERVICE_TO_BEFORE.search(before):
         return Role.DESTINATION
     return None
 

@@ -14,7 +14,7 @@ from routes.read.lexicon import alternation, gate_words, lexicon_for
 from routes.read.parse.attribution import attribution_of
 from routes.read.parse.framing import in_dateline_date
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
-from routes.read.parse.words import LEXICON
+from routes.read.parse.words import LEXICON, letter_words
 
 #: A sentence that speaks of travel (makes "to X" and "from X" journey cues).
 _TRAVEL = re.compile(
@@ -138,13 +138,10 @@ def _tells_speech(text: str, ref: TimeRef, words: str) -> bool:
 def _may_hold(window: str, gate: tuple[frozenset[str], tuple[str, ...]]) -> bool:
     """Whether ``window`` holds a word that a ``speech_time`` phrase starts with."""
     whole, stems = gate
-    present = _LETTERS.findall(window.lower())
+    present = letter_words(window)
     if not whole.isdisjoint(present):
         return True
     return bool(stems) and any(word.startswith(stems) for word in present)
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 #: Characters before a time read for a speech verb.

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from routes.model import Status
 from routes.read.lexicon import alternation, lexicon_for
-from routes.read.parse.words import MEMO_SIZE
+from routes.read.parse.words import MEMO_SIZE, letter_words
 
 #: A clause break: ``[;:,]|\s(?:but|though|although|while|whereas|and)\s``, written to open
 #: with one character class so that the regex engine skips to those characters at C speed.
@@ -42,14 +42,11 @@ def status_of(words: str, language: str = "en") -> str:
 
     Memoised: wire copy repeats its clauses.
     """
-    present = set(_LETTERS.findall(words.lower()))
+    present = letter_words(words)
     for status in lexicon_for(language).statuses:
         if status.may_match(present) and status.pattern.search(words):
             return status.role
     return Status.REPORTED
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def overturned(text: str, clause_end: int, sentence_end: int, language: str = "en") -> bool:
