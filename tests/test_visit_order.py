@@ -991,3 +991,18 @@ def test_an_after_phrase_ends_where_a_comma_and_opens_a_new_clause(gazetteer) ->
     )
     rank = {name: (when.day, when.rank) for name, when in times.items()}
     assert max(rank["Khasan"], rank["Baranovsky"], rank["Artyom"]) < rank["Vladivostok"]
+
+
+def test_a_later_sentence_after_a_flashback_goes_on_from_the_stop_told_as_done(gazetteer) -> None:
+    # "ran through Y … Earlier it had stopped at X. It later called at Z": Z after Y, not
+    # between X and Y — the flashback ends with the sentence that told it
+    text = (
+        "The night express ran through Kirov at about 2 a.m. on Wednesday on its way from "
+        "Moscow. Earlier it had stopped at Nizhny Novgorod. It later called at Perm."
+    )
+    times = _report_times(text, "en", gazetteer)
+    rank = {name: (when.day, when.rank) for name, when in times.items()}
+    assert rank["Nizhniy Novgorod"] < rank["Kirov"] < rank["Perm"]
+    assert _journey_names(text, gazetteer, date(2023, 9, 15)) == [
+        "Moscow", "Nizhniy Novgorod", "Kirov", "Perm"
+    ]  # fmt: skip

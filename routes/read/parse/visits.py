@@ -269,14 +269,16 @@ def mention_times(
     the sentence told before it in the same report (the time of its first place that has
     one, any place: "the leader toured the airfield in X on Saturday" dates the next
     sentence's stops), one rank lower after "earlier" or a past perfect ("had pulled in"),
-    one higher after "then" or "later", a day less after "the previous day", a day more
-    after "the next day"; "on the way back" (the return leg comes after the turn) and "then"
-    of a planned stop ("the route will then pass X") put it one higher than the latest
-    event the report told before it; a planned stop without such words, one higher than the
-    latest stop the report told before it as done ("arrived in X on Tuesday … the guests
-    are due to visit Y": a plan comes after what has happened). Within one sentence, the
-    places told after "after" come one rank before the places told ahead of it. A time is
-    planned when told as expected or when it lies after the day its report was published.
+    one higher after "then" or "later" (than the latest stop told as done when the sentence
+    before told only what came before it: :func:`_resumed`), a day less after "the
+    previous day", a day more after "the next day"; "on the way back" (the return leg
+    comes after the turn) and "then" of a planned stop ("the route will then pass X") put
+    it one higher than the latest event the report told before it; a planned stop without
+    such words, one higher than the latest stop the report told before it as done
+    ("arrived in X on Tuesday … the guests are due to visit Y": a plan comes after what has
+    happened). Within one sentence, the places told after "after" come one rank before the
+    places told ahead of it. A time is planned when told as expected or when it lies after
+    the day its report was published.
     """
     published = published or {}
     out: list[tuple[str, EventTime]] = []
@@ -380,10 +382,21 @@ def _mention_time(
         return EventTime(latest.day, latest.rank + 1 + after)
     if words.later.search(head):
         last = latest if mention.status == Status.EXPECTED and latest is not None else last_told
+        last = _resumed(last, done)
         return EventTime(last.day, last.rank + 1 + after)
     if mention.status == Status.EXPECTED and done is not None:
         return EventTime(done.day, done.rank + 1 + after)
     return None
+
+
+def _resumed(last_told: EventTime, done: EventTime | None) -> EventTime:
+    """What a "later" of a sentence told after a flashback reads against: the latest stop
+    told as done so far when the sentence before told only what came before it ("passed X
+    at 1 a.m. on Tuesday. Earlier it had run through W. It later went through Y": Y after
+    X, not after W), else ``last_told``, the latest event of that sentence."""
+    if done is not None and _key(done) > _key(last_told):
+        return done
+    return last_told
 
 
 def _within_sentence(
