@@ -1006,3 +1006,52 @@ def test_a_later_sentence_after_a_flashback_goes_on_from_the_stop_told_as_done(g
     assert _journey_names(text, gazetteer, date(2023, 9, 15)) == [
         "Moscow", "Nizhniy Novgorod", "Kirov", "Perm"
     ]  # fmt: skip
+
+
+#: Another person's leg told with a lower-case phrase in a report whose train names nobody:
+#: the text, and the stops of the journey.
+OTHERS_NAMED_IN_LOWER_CASE = [
+    pytest.param(
+        "The prime minister's train reached Lviv on Thursday morning. Her aides had flown to "
+        "Rzeszów the day before.",
+        ["Lviv"], id="her-aides",
+    ),
+    pytest.param(
+        "The prime minister's train reached Lviv on Thursday morning. The foreign minister "
+        "drove to Chełm to meet her.",
+        ["Lviv"], id="the-foreign-minister",
+    ),
+    pytest.param(
+        "The chancellor arrived in Vilnius by train on Monday. The Lithuanian foreign minister "
+        "had driven from Kaunas to greet her.",
+        ["Vilnius"], id="a-nationality-before-the-title",
+    ),
+    pytest.param(
+        "The president's train arrived in Minsk on Monday. A delegation of officials flew "
+        "ahead to Brest to prepare the visit.",
+        ["Minsk"], id="officials-of-a-delegation",
+    ),
+    pytest.param(
+        "The chancellor arrived in Vilnius by train on Monday. Her host drove to Kaunas in "
+        "the afternoon.",
+        ["Vilnius"], id="her-host",
+    ),
+    # the phrase the train is told with is the traveller's
+    pytest.param(
+        "The prime minister's train reached Lviv on Thursday morning. The prime minister "
+        "then drove to Zhovkva.",
+        ["Lviv", "Zhovkva"], id="the-traveller-by-title",
+    ),
+    # a bare title may be the traveller's
+    pytest.param(
+        "Kim Jong Un's train reached Khasan on Wednesday. The leader later drove to Razdolnoye.",
+        ["Khasan", "Razdolnoye"], id="the-leader",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "stops"), OTHERS_NAMED_IN_LOWER_CASE)
+def test_a_leg_of_people_named_in_lower_case_is_no_stop_of_the_train(
+    gazetteer, text: str, stops: list[str]
+) -> None:
+    assert _journey_names(text, gazetteer, date(2023, 9, 15)) == stops
