@@ -1055,3 +1055,22 @@ def test_a_leg_of_people_named_in_lower_case_is_no_stop_of_the_train(
     gazetteer, text: str, stops: list[str]
 ) -> None:
     assert _journey_names(text, gazetteer, date(2023, 9, 15)) == stops
+
+
+def test_a_report_of_the_way_home_that_tells_the_way_out_starts_at_home(gazetteer) -> None:
+    # "back in X after a night train from Y … had left X on Tuesday": out from X, back to X
+    names = _journey_names(
+        "The envoy was back in Brest on Thursday after a night train from Minsk, where she "
+        "had held talks on Wednesday. She had left Brest on Tuesday evening.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Brest", "Minsk", "Brest"]
+    # told only as the way home, home comes last
+    names = _journey_names(
+        "The envoy was back in Brest on Thursday after a night train from Minsk, where she "
+        "had held talks on Wednesday.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Minsk", "Brest"]

@@ -1043,8 +1043,13 @@ def home_first(
     second time, ``twice``: :func:`passed_twice`, or tells it there before every other
     stop, ``first``: :func:`there_first`; home comes first, where the trip began;
     :func:`return_visits` brings it back last) or is only the way home (home comes last).
+    An origin of the journey keeps its place unless home is told there first: "was back in
+    X on Thursday after a night train from Y … had left X on Tuesday" went out from X, and
+    Y is where the way home began.
     """
-    if not home or any(stop[1] == Role.ORIGIN for stop in stops):
+    if not home:
+        return list(stops)
+    if any(stop[1] == Role.ORIGIN for stop in stops) and not home & set(first):
         return list(stops)
     distance = distance or _geodesic_km
     at = next((i for i, stop in enumerate(stops) if stop[0].id in home), None)
