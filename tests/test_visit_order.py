@@ -1074,3 +1074,26 @@ def test_a_report_of_the_way_home_that_tells_the_way_out_starts_at_home(gazettee
         date(2023, 9, 15),
     )
     assert names == ["Minsk", "Brest"]
+
+
+def test_an_origin_told_left_a_day_after_the_stops_told_next_is_where_the_leg_ended(
+    gazetteer,
+) -> None:
+    # the motorcade left the station the train had come to: the train's stops told after it,
+    # a day earlier, came first
+    names = _journey_names(
+        "A convoy of limousines carrying the president left Minsk railway station at 10 a.m. "
+        "on Wednesday. His train had crossed into Belarus at Brest late on Tuesday and run "
+        "overnight through Baranovichi.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Brest", "Baranovichi", "Minsk"]
+    # a sentence's day that is its arrival's leaves the origin where the journey began
+    names = _journey_names(
+        "The special train, which left Moscow a week ago, reached Kazan on Wednesday. On "
+        "Tuesday it had passed Nizhny Novgorod.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Moscow", "Nizhniy Novgorod", "Kazan"]

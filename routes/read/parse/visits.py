@@ -618,7 +618,8 @@ def order_by_event_time(
         (between the two stops it lies between, or at an end), on a tie right after the
         stop before it on the track, so the track order stands wherever the reports give
         no time. The origin (first on the track) comes first, unless told only as a plan
-        after a stop told as done (:func:`_left_later`). The destination of the
+        after a stop told as done, or as left a day after stops told next
+        (:func:`_left_later`). The destination of the
         latest event time (the last on the track when no destination has a day) comes
         last; further destinations are stops on the way, ordered like the others.
     """
@@ -788,16 +789,42 @@ def _left_later(
     keys: Mapping[int, _Key],
 ) -> bool:
     """Whether the origin at ``origin`` is told as a plan ("was expected to leave from X later
-    in the day") at a time after a stop told as done: the train came there first."""
+    in the day") at a time after a stop told as done, or is told from the end of the leg
+    (:func:`_told_from_its_end`): the train came there first."""
     when = times.get(stops[origin][0].id)
-    if not isinstance(when, EventTime) or not when.planned:
+    if not isinstance(when, EventTime):
         return False
     done = [
         i
         for i, stop in enumerate(stops)
         if i in keys and isinstance(times[stop[0].id], EventTime) and not times[stop[0].id].planned
     ]
+    if not when.planned:
+        return _told_from_its_end(origin, when, done, stops, times, keys)
     return any(keys[i][:3] < keys[origin][:3] for i in done)
+
+
+def _told_from_its_end(
+    origin: int,
+    when: EventTime,
+    done: Sequence[int],
+    stops: Sequence[tuple],
+    times: Mapping[str, EventTime | str],
+    keys: Mapping[int, _Key],
+) -> bool:
+    """Whether the origin at ``origin``, told as done at ``when``, is the end of a leg the
+    report tells backwards: stops told after it as done (``done``, indices) lie on an
+    earlier day ("the motorcade swept out of X station on Tuesday … the train had entered
+    the country at Y on Monday"), and no other stop of its sentence has its day (in "left X
+    a week ago and reached Z on Wednesday" the day is Z's)."""
+    day = keys[origin][0]
+    told = {i: times[stops[i][0].id] for i in keys}
+    if any(
+        i != origin and isinstance(t, EventTime) and t.sentence == when.sentence and t.day == day
+        for i, t in told.items()
+    ):
+        return False
+    return any(keys[i][0] < day and _key(told[i])[3] > when.told for i in done)
 
 
 #: Most km between an origin and a stop of an earlier time that tell the train came there
