@@ -889,9 +889,23 @@ def _follows_earlier(text: str, match: Match, sentence: Sentence, cues: RoleCues
     """Whether the place is of an earlier trip the journey is told to follow ("The trip
     comes six weeks after he went to X", ``[frames] follows_earlier``): those words stand
     before it in its sentence, and no main clause opens between ("…, and the train will
-    reach Y" is of the journey again)."""
+    reach Y" is of the journey again), and no weekday after the place dates it in the
+    week of the report (:func:`_this_week_after`: "follows its stay in X, where it arrived
+    on Tuesday" is a stop of this trip)."""
     found = list(cues.follows_earlier.finditer(text, sentence.start, match.start))
-    return bool(found) and _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is None
+    if not found or _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is not None:
+        return False
+    return not _this_week_after(match, sentence)
+
+
+def _this_week_after(match: Match, sentence: Sentence) -> bool:
+    """Whether a current time of the sentence after the place is told by a weekday (weekdays
+    resolve within the week around publication: the trip the report tells)."""
+    return any(t.start >= match.end and _WEEKDAY.search(t.text) for t in sentence.current)
+
+
+#: A weekday word in a time expression (the languages with ``follows_earlier`` frames).
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(date_words('en').weekdays)})\b", re.IGNORECASE)
 
 
 #: Where a sentence's next main clause opens: a semicolon, or a comma and a conjunction.
