@@ -1097,3 +1097,27 @@ def test_an_origin_told_left_a_day_after_the_stops_told_next_is_where_the_leg_en
         date(2023, 9, 15),
     )
     assert names == ["Moscow", "Nizhniy Novgorod", "Kazan"]
+
+
+def test_a_later_day_told_of_the_place_reached_last_before_a_planned_turn_is_a_stay(
+    gazetteer,
+) -> None:
+    # a second report tells the way there again ("after his visit to X on Wednesday, had
+    # continued to Y") and the next leg, only planned: Y once, not again after the plan
+    reports = [
+        report_from_text(
+            "The president's train reached Yekaterinburg on Thursday.",
+            source="Test Wire",
+            published=date(2023, 9, 14),
+            report_id="r1",
+        ),
+        report_from_text(
+            "After his visit to Perm on Wednesday, the president had continued to "
+            "Yekaterinburg, officials said on Friday. He leaves for Tyumen on Saturday.",
+            source="Test Wire",
+            published=date(2023, 9, 15),
+            report_id="r2",
+        ),
+    ]
+    stops = build(reports, gazetteer=gazetteer).route.stops
+    assert [s.place.name for s in stops] == ["Perm", "Yekaterinburg", "Tyumen"]

@@ -1448,7 +1448,9 @@ def _passed_again(
     (the latest first time of the way out: a date put on the turn by "left for X" is not
     when it was reached), told as done (or by the day a report told it passed:
     :func:`seen_by`), another on a later day, told as done or planned in a report published
-    after the turn was reached (the way home a last report only expects).
+    after the turn was reached (the way home a last report only expects). When the turn is
+    only planned, the place the train reached last (:func:`_reached_last`) is not passed
+    again by a later day told of it: the train stayed there.
     """
     turn_id = outbound[-1]
     current = [(pid, m) for pid, m in _current_mentions(places, published) if m.role in STOP_ROLES]
@@ -1460,6 +1462,8 @@ def _passed_again(
     firsts = [min(done[pid]) for pid in outbound if pid in done]
     if firsts:
         turned = max(firsts)
+        if turn_id not in done:  # the turn only planned: where the train got to stays there
+            turn_id = _reached_last(outbound, done)
         after = {day for day in (published or {}).values() if day > turned[0]}
         for place_id, seen in done.items():
             back_told = any(
@@ -1468,7 +1472,15 @@ def _passed_again(
             )
             if place_id != turn_id and min(seen) <= turned and back_told:
                 found.add(place_id)
-    return found - {turn_id}
+    return found - {turn_id, outbound[-1]}
+
+
+def _reached_last(outbound: Sequence[str], done: Mapping[str, list[_Visit]]) -> str:
+    """Of the ``outbound`` places told as done (``done``: their visits), the one the train
+    reached last: of the latest first visit, the farthest along the way out. A later day
+    told of it is a stay there, not a second visit on the way back."""
+    told = [pid for pid in outbound if pid in done]
+    return max(told, key=lambda pid: (min(done[pid]), outbound.index(pid)))
 
 
 #: A visit's day and rank within the day.
