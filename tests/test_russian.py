@@ -505,6 +505,20 @@ def test_another_persons_travel_told_by_surname_gives_no_stop(gazetteer: Gazette
     assert roles["Ishim"] == Role.VIA
 
 
+def test_another_persons_travel_told_by_a_noun_gives_no_stop(gazetteer: Gazetteer) -> None:
+    text = (
+        "Поезд президента прибыл в Пермь во вторник. Министр иностранных дел накануне "
+        "прилетел в Уфу, а его помощники вылетели в Ижевск в среду."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Perm"] in STOP_ROLES
+    assert roles["Ufa"] == roles["Izhevsk"] == Role.CONTEXT
+    # the noun the train is told with names the traveller
+    text = "Поезд министра прибыл в Пермь во вторник. Затем министр вылетел в Уфу."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Ufa"] in STOP_ROLES
+
+
 def test_a_capital_that_judges_the_visit_with_an_object_first_speaks(
     gazetteer: Gazetteer,
 ) -> None:
