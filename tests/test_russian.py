@@ -505,6 +505,22 @@ def test_another_persons_travel_told_by_surname_gives_no_stop(gazetteer: Gazette
     assert roles["Ishim"] == Role.VIA
 
 
+def test_stops_told_with_the_imperfective_of_stopping_are_stops_before_the_arrival(
+    gazetteer: Gazetteer,
+) -> None:
+    report = _report(
+        "Поезд прибыл в Пермь в четверг. До этого он останавливался в Вологде и Кирове."
+    )
+    stops = build([report], gazetteer=gazetteer).route.stops
+    assert [s.place.name for s in stops] == ["Vologda", "Kirov", "Perm"]
+    # "не останавливался в X": the train went through X without stopping, passed all the same
+    roles = {
+        p.place.name: p.role
+        for p in _parse("Поезд прибыл в Пермь. Он не останавливался в Кирове.", gazetteer).places
+    }
+    assert roles["Kirov"] == Role.VIA
+
+
 def test_another_persons_travel_told_by_a_noun_gives_no_stop(gazetteer: Gazetteer) -> None:
     text = (
         "Поезд президента прибыл в Пермь во вторник. Министр иностранных дел накануне "
