@@ -399,6 +399,15 @@ def test_an_earlier_trip_the_journey_is_told_to_follow_is_history(gazetteer: Gaz
     )
     assert again["Ankara"] == Role.HISTORICAL
     assert again["Kaunas"] == Role.DESTINATION
+    # a stay dated by a weekday after it is of this trip, not an earlier one
+    stay = _by_name(
+        _parse(
+            "The delegation arrived in Tallinn on Thursday. The visit follows its stay in "
+            "Tartu, where it arrived on Tuesday.",
+            gazetteer,
+        )
+    )
+    assert stay["Tartu"] in STOP_ROLES
     # a trip that follows a line still runs through its places
     line = _by_name(_parse("The journey follows the old main line through Kaunas.", gazetteer))
     assert line["Kaunas"] == Role.VIA

@@ -532,6 +532,37 @@ def test_another_persons_travel_told_by_surname_gives_no_stop(gazetteer: Gazette
     assert roles["Ishim"] == Role.VIA
 
 
+def test_stops_told_with_the_imperfective_of_stopping_are_stops_before_the_arrival(
+    gazetteer: Gazetteer,
+) -> None:
+    report = _report(
+        "Поезд прибыл в Пермь в четверг. До этого он останавливался в Вологде и Кирове."
+    )
+    stops = build([report], gazetteer=gazetteer).route.stops
+    assert [s.place.name for s in stops] == ["Vologda", "Kirov", "Perm"]
+    # "не останавливался в X" is a stop not made: ruled out, as "did not stop in X" is
+    # (tests/devset/README.md)
+    roles = {
+        p.place.name: p.role
+        for p in _parse("Поезд прибыл в Пермь. Он не останавливался в Кирове.", gazetteer).places
+    }
+    assert roles["Kirov"] == Role.RULED_OUT
+
+
+def test_another_persons_travel_told_by_a_noun_gives_no_stop(gazetteer: Gazetteer) -> None:
+    text = (
+        "Поезд президента прибыл в Пермь во вторник. Министр иностранных дел накануне "
+        "прилетел в Уфу, а его помощники вылетели в Ижевск в среду."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Perm"] in STOP_ROLES
+    assert roles["Ufa"] == roles["Izhevsk"] == Role.CONTEXT
+    # the noun the train is told with names the traveller
+    text = "Поезд министра прибыл в Пермь во вторник. Затем министр вылетел в Уфу."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Ufa"] in STOP_ROLES
+
+
 def test_a_capital_that_judges_the_visit_with_an_object_first_speaks(
     gazetteer: Gazetteer,
 ) -> None:

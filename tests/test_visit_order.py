@@ -1030,3 +1030,145 @@ def test_a_plan_told_after_a_stop_in_its_sentence_does_not_come_before_it(gazett
         published=date(2024, 6, 5),
     )
     assert names == ["Chita", "Ulan-Ude", "Irkutsk", "Krasnoyarsk"]
+
+
+def test_a_later_sentence_after_a_flashback_goes_on_from_the_stop_told_as_done(gazetteer) -> None:
+    # "ran through Y … Earlier it had stopped at X. It later called at Z": Z after Y, not
+    # between X and Y — the flashback ends with the sentence that told it
+    text = (
+        "The night express ran through Kirov at about 2 a.m. on Wednesday on its way from "
+        "Moscow. Earlier it had stopped at Nizhny Novgorod. It later called at Perm."
+    )
+    times = _report_times(text, "en", gazetteer)
+    rank = {name: (when.day, when.rank) for name, when in times.items()}
+    assert rank["Nizhniy Novgorod"] < rank["Kirov"] < rank["Perm"]
+    assert _journey_names(text, gazetteer, date(2023, 9, 15)) == [
+        "Moscow", "Nizhniy Novgorod", "Kirov", "Perm"
+    ]  # fmt: skip
+
+
+#: Another person's leg told with a lower-case phrase in a report whose train names nobody:
+#: the text, and the stops of the journey.
+OTHERS_NAMED_IN_LOWER_CASE = [
+    pytest.param(
+        "The prime minister's train reached Lviv on Thursday morning. Her aides had flown to "
+        "Rzeszów the day before.",
+        ["Lviv"], id="her-aides",
+    ),
+    pytest.param(
+        "The prime minister's train reached Lviv on Thursday morning. The foreign minister "
+        "drove to Chełm to meet her.",
+        ["Lviv"], id="the-foreign-minister",
+    ),
+    pytest.param(
+        "The chancellor arrived in Vilnius by train on Monday. The Lithuanian foreign minister "
+        "had driven from Kaunas to greet her.",
+        ["Vilnius"], id="a-nationality-before-the-title",
+    ),
+    pytest.param(
+        "The president's train arrived in Minsk on Monday. A delegation of officials flew "
+        "ahead to Brest to prepare the visit.",
+        ["Minsk"], id="officials-of-a-delegation",
+    ),
+    pytest.param(
+        "The chancellor arrived in Vilnius by train on Monday. Her host drove to Kaunas in "
+        "the afternoon.",
+        ["Vilnius"], id="her-host",
+    ),
+    # the phrase the train is told with is the traveller's
+    pytest.param(
+        "The prime minister's train reached Lviv on Thursday morning. The prime minister "
+        "then drove to Zhovkva.",
+        ["Lviv", "Zhovkva"], id="the-traveller-by-title",
+    ),
+    # a bare title may be the traveller's
+    pytest.param(
+        "Kim Jong Un's train reached Khasan on Wednesday. The leader later drove to Razdolnoye.",
+        ["Khasan", "Razdolnoye"], id="the-leader",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "stops"), OTHERS_NAMED_IN_LOWER_CASE)
+def test_a_leg_of_people_named_in_lower_case_is_no_stop_of_the_train(
+    gazetteer, text: str, stops: list[str]
+) -> None:
+    assert _journey_names(text, gazetteer, date(2023, 9, 15)) == stops
+
+
+def test_a_report_of_the_way_home_that_tells_the_way_out_starts_at_home(gazetteer) -> None:
+    # "back in X after a night train from Y … had left X on Tuesday": out from X, back to X
+    names = _journey_names(
+        "The envoy was back in Brest on Thursday after a night train from Minsk, where she "
+        "had held talks on Wednesday. She had left Brest on Tuesday evening.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Brest", "Minsk", "Brest"]
+    # told only as the way home, home comes last
+    names = _journey_names(
+        "The envoy was back in Brest on Thursday after a night train from Minsk, where she "
+        "had held talks on Wednesday.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Minsk", "Brest"]
+
+
+def test_an_origin_told_left_a_day_after_the_stops_told_next_is_where_the_leg_ended(
+    gazetteer,
+) -> None:
+    # the motorcade left the station the train had come to: the train's stops told after it,
+    # a day earlier, came first
+    names = _journey_names(
+        "A convoy of limousines carrying the president left Minsk railway station at 10 a.m. "
+        "on Wednesday. His train had crossed into Belarus at Brest late on Tuesday and run "
+        "overnight through Baranovichi.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Brest", "Baranovichi", "Minsk"]
+    # a sentence's day that is its arrival's leaves the origin where the journey began
+    names = _journey_names(
+        "The special train, which left Moscow a week ago, reached Kazan on Wednesday. On "
+        "Tuesday it had passed Nizhny Novgorod.",
+        gazetteer,
+        date(2023, 9, 15),
+    )
+    assert names == ["Moscow", "Nizhniy Novgorod", "Kazan"]
+
+
+def test_a_later_day_told_of_the_place_reached_last_before_a_planned_turn_is_a_stay(
+    gazetteer,
+) -> None:
+    # a second report tells the way there again ("after his visit to X on Wednesday, had
+    # continued to Y") and the next leg, only planned: Y once, not again after the plan
+    reports = [
+        report_from_text(
+            "The president's train reached Yekaterinburg on Thursday.",
+            source="Test Wire",
+            published=date(2023, 9, 14),
+            report_id="r1",
+        ),
+        report_from_text(
+            "After his visit to Perm on Wednesday, the president had continued to "
+            "Yekaterinburg, officials said on Friday. He leaves for Tyumen on Saturday.",
+            source="Test Wire",
+            published=date(2023, 9, 15),
+            report_id="r2",
+        ),
+    ]
+    stops = build(reports, gazetteer=gazetteer).route.stops
+    assert [s.place.name for s in stops] == ["Perm", "Yekaterinburg", "Tyumen"]
+
+
+def test_the_night_before_reaching_a_place_is_no_day_before(gazetteer) -> None:
+    # "ran through the night before reaching X": X came after, not a day before
+    times = _report_times(
+        "The train left Kazan on Monday afternoon and ran east through the night before "
+        "reaching Perm around dawn.",
+        "en",
+        gazetteer,
+    )
+    assert times["Kazan"].day == "2023-09-11"
+    assert "Perm" not in times or times["Perm"].day >= times["Kazan"].day

@@ -88,6 +88,7 @@ class CueBook:
     venue_verbs: frozenset[str] = frozenset()
     #: Korean: a sentence's subject that is another person travelling, not the train's
     #: passenger ("… 대통령은 이튿날 X로 떠난다"): the places after it are no stops.
+    #: Russian: the lemmas of nouns naming such people ("помощники вылетели в X").
     other_travellers: frozenset[str] = frozenset()
     #: Korean: titles written after a person's name ("… 코발렌코 대통령"), a bare word between.
     person_titles: tuple[str, ...] = ()

@@ -150,17 +150,45 @@ def _another_traveller(book: CueBook, text: str, sentence: tuple[int, int], star
     names a person by surname (:func:`_is_person`). None of its names may be a traveller's
     (:func:`_travellers`), and the report must name travellers. A subject by title alone
     ("руководитель КНДР отправится в X") may be the traveller's: it is read as usual.
+    The subject may also be people named by a noun (:func:`_others_by_noun`: "его
+    помощники вылетели в X").
     """
-    known = _travellers(book.language, text)
-    if not known:
-        return False
     breaks = list(_clause_break(book.language).finditer(text, sentence[0], start))
     tokens = morph.russian_tokens(text[breaks[-1].end() if breaks else sentence[0] : start])
     verb = next((i for i, t in enumerate(tokens) if _is_travel_verb(book, t)), None)
     if verb is None:
         return False
+    if _others_by_noun(book, text, tokens[:verb]):
+        return True
+    known = _travellers(book.language, text)
     subject = {t.form for t in tokens[:verb] if "nomn" in t.tag and _is_person(t)}
-    return bool(subject) and subject.isdisjoint(known)
+    return bool(known) and bool(subject) and subject.isdisjoint(known)
+
+
+def _others_by_noun(book: CueBook, text: str, before: Sequence[morph.Token]) -> bool:
+    """Whether the words before a travel verb (``before``) hold its subject as a noun naming
+    other people (``[names] other_travellers``, in the nominative: "министр иностранных
+    дел прилетел в X", "его помощники вылетели в X") in a report that has a train, the noun
+    standing in none of the clauses that tell the train ("поезд министра … министр затем
+    вылетел в X" is the traveller's)."""
+    nouns = {t.form for t in before if "nomn" in t.tag and t.form in book.other_travellers}
+    riding = _train_clause_lemmas(book.language, text)
+    return bool(nouns) and riding is not None and nouns.isdisjoint(riding)
+
+
+@functools.lru_cache(maxsize=64)
+def _train_clause_lemmas(language: str, text: str) -> frozenset[str] | None:
+    """The lemmas of the clauses of a Russian report that hold a ``train_words`` lemma, None
+    when none does (cut as :func:`_travellers` cuts them)."""
+    book = load_cues(language)
+    lemmas: set[str] = set()
+    riding = False
+    for part in re.split(rf"[.!?]|{_clause_break(language).pattern}", text):
+        forms = {t.form for t in morph.russian_tokens(part)}
+        if forms.intersection(book.train_words):
+            riding = True
+            lemmas |= forms
+    return frozenset(lemmas) if riding else None
 
 
 def _is_travel_verb(book: CueBook, token: morph.Token) -> bool:

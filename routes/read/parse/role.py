@@ -72,6 +72,11 @@ class RoleCues:
     other_subject: re.Pattern[str]
     other_relative: re.Pattern[str]
     other_people: re.Pattern[str]
+    #: "the foreign minister drove to X": a lower-case phrase naming others, then travel
+    other_titled: re.Pattern[str]
+    #: The words that end such a phrase with no word before them (``other_travel_people``,
+    #: ``other_travel_roles``), lower case.
+    people_heads: frozenset[str]
     people_nouns: re.Pattern[str]
     other_craft: re.Pattern[str]
     departure: re.Pattern[str]
@@ -214,6 +219,16 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"(?:(?:{_alternatives(lexicon.frames.get('other_travel_auxiliaries', ()))})\s+)*"
             rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
         ),
+        # "the foreign minister drove to X", "her aides had flown in from X"
+        other_titled=re.compile(
+            rf"\s*(?P<phrase>"
+            rf"(?i:{_alternatives(lexicon.frames.get('other_travel_determiners', ()))})\s+"
+            rf"(?:[\w'’-]+\s+){{0,3}}?"
+            rf"(?i:{_alternatives([*lexicon.titles, *_people_heads(lexicon.frames)])}))\s+"
+            rf"(?:(?:{_alternatives(lexicon.frames.get('other_travel_auxiliaries', ()))})\s+)*"
+            rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
+        ),
+        people_heads=frozenset(_people_heads(lexicon.frames)),
         people_nouns=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('other_travel_people', ()))})\b",
             re.IGNORECASE,
@@ -239,6 +254,12 @@ def role_cues(language: str = "en") -> RoleCues:
             re.IGNORECASE,
         ),
     )
+
+
+def _people_heads(frames: dict) -> list[str]:
+    """The nouns that name others on their own ("aides", "the host"): ``[frames]
+    other_travel_people`` and ``other_travel_roles``."""
+    return [*frames.get("other_travel_people", ()), *frames.get("other_travel_roles", ())]
 
 
 def _references(language: str) -> dict:
@@ -715,10 +736,12 @@ def _another_traveller(
     also be people named by a noun (:func:`_others_travel`: "Many guests had flown into
     X"), or the person a relative clause tells of (:func:`_relative_traveller`: "…
     alongside President Petrov, who came to X from Y")."""
+    start = _clause_start(text, match, sentence)
+    if _titled_others(text, start, match, cues):
+        return True
     known = travellers(text, cues)
     if not known:
         return False
-    start = _clause_start(text, match, sentence)
     m = cues.other_subject.match(text, start, match.start)
     if m is not None:
         name = m.group("name")
@@ -728,6 +751,28 @@ def _another_traveller(
     return _others_travel(text, start, match, known, cues) or _relative_traveller(
         text, start, match, known, gazetteer, cues
     )
+
+
+def _titled_others(text: str, start: int, match: Match, cues: RoleCues) -> bool:
+    """Whether the clause's subject names others by a lower-case phrase ("the foreign
+    minister drove to X", "her aides had flown to X", ``[frames] other_travel_determiners``)
+    with a travel verb after it, in a report that has a train: the phrase ends in an
+    ``other_travel_people`` or ``other_travel_roles`` noun, or in a title with a word before
+    it that is no title or nationality ("the leader" may be the traveller), no train stands
+    in it, and the phrase (nationality words left out; of a noun, the noun alone) stands in
+    none of the clauses that tell the train."""
+    m = cues.other_titled.match(text, start, match.start)
+    if m is None or cues.vehicles.search(m.group("phrase")):
+        return False  # "the train carrying the officials arrived": the journey's
+    words = [normalize(_POSSESSIVE.sub("", w)) for w in m.group("phrase").split()[1:]]
+    words = [w for w in words[:-1] if w not in cues.titles] + words[-1:]
+    if words[-1] in cues.people_heads:
+        words = words[-1:]  # "the Slovak officials": the noun the train is told with
+    elif len(words) < 2:
+        return False
+    phrase = re.compile(rf"\b{re.escape(' '.join(words))}\b", re.IGNORECASE)
+    clauses = [part for part in _CLAUSE_END.split(text) if cues.vehicles.search(part)]
+    return bool(clauses) and not any(phrase.search(part) for part in clauses)
 
 
 def _clause_start(text: str, match: Match, sentence: Sentence) -> int:
@@ -850,11 +895,25 @@ def _follows_earlier(text: str, match: Match, sentence: Sentence, cues: RoleCues
     """Whether the place is of an earlier trip the journey is told to follow ("The trip
     comes six weeks after he went to X", ``[frames] follows_earlier``): those words stand
     before it in its sentence, and no main clause opens between ("…, and the train will
-    reach Y" is of the journey again)."""
+    reach Y" is of the journey again), and no weekday after the place dates it in the
+    week of the report (:func:`_this_week_after`: "follows its stay in X, where it arrived
+    on Tuesday" is a stop of this trip)."""
     if not may_hold(text[sentence.start : match.start], cues.follows_earlier_gates):
         return False
     found = list(cues.follows_earlier.finditer(text, sentence.start, match.start))
-    return bool(found) and _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is None
+    if not found or _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is not None:
+        return False
+    return not _this_week_after(match, sentence)
+
+
+def _this_week_after(match: Match, sentence: Sentence) -> bool:
+    """Whether a current time of the sentence after the place is told by a weekday (weekdays
+    resolve within the week around publication: the trip the report tells)."""
+    return any(t.start >= match.end and _WEEKDAY.search(t.text) for t in sentence.current)
+
+
+#: A weekday word in a time expression (the languages with ``follows_earlier`` frames).
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(date_words('en').weekdays)})\b", re.IGNORECASE)
 
 
 #: Where a sentence's next main clause opens: a semicolon, or a comma and a conjunction.

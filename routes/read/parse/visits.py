@@ -269,14 +269,16 @@ def mention_times(
     the sentence told before it in the same report (the time of its first place that has
     one, any place: "the leader toured the airfield in X on Saturday" dates the next
     sentence's stops), one rank lower after "earlier" or a past perfect ("had pulled in"),
-    one higher after "then" or "later", a day less after "the previous day", a day more
-    after "the next day"; "on the way back" (the return leg comes after the turn) and "then"
-    of a planned stop ("the route will then pass X") put it one higher than the latest
-    event the report told before it; a planned stop without such words, one higher than the
-    latest stop the report told before it as done ("arrived in X on Tuesday … the guests
-    are due to visit Y": a plan comes after what has happened). Within one sentence, the
-    places told after "after" come one rank before the places told ahead of it. A time is
-    planned when told as expected or when it lies after the day its report was published.
+    one higher after "then" or "later" (than the latest stop told as done when the sentence
+    before told only what came before it: :func:`_resumed`), a day less after "the
+    previous day", a day more after "the next day"; "on the way back" (the return leg
+    comes after the turn) and "then" of a planned stop ("the route will then pass X") put
+    it one higher than the latest event the report told before it; a planned stop without
+    such words, one higher than the latest stop the report told before it as done
+    ("arrived in X on Tuesday … the guests are due to visit Y": a plan comes after what has
+    happened). Within one sentence, the places told after "after" come one rank before the
+    places told ahead of it. A time is planned when told as expected or when it lies after
+    the day its report was published.
     """
     published = published or {}
     out: list[tuple[str, EventTime]] = []
@@ -380,10 +382,21 @@ def _mention_time(
         return EventTime(latest.day, latest.rank + 1 + after)
     if words.later.search(head):
         last = latest if mention.status == Status.EXPECTED and latest is not None else last_told
+        last = _resumed(last, done)
         return EventTime(last.day, last.rank + 1 + after)
     if mention.status == Status.EXPECTED and done is not None:
         return EventTime(done.day, done.rank + 1 + after)
     return None
+
+
+def _resumed(last_told: EventTime, done: EventTime | None) -> EventTime:
+    """What a "later" of a sentence told after a flashback reads against: the latest stop
+    told as done so far when the sentence before told only what came before it ("passed X
+    at 1 a.m. on Tuesday. Earlier it had run through W. It later went through Y": Y after
+    X, not after W), else ``last_told``, the latest event of that sentence."""
+    if done is not None and _key(done) > _key(last_told):
+        return done
+    return last_told
 
 
 def _within_sentence(
@@ -444,7 +457,15 @@ def _day_apart(mention: Mention, between: str) -> int:
     clause = head + mention.text + rest[: end.start() if end else len(rest)]
     if words.day_after.search(clause):
         return 1
-    return -1 if words.day_before.search(clause) else 0
+    before = (
+        m for m in words.day_before.finditer(clause) if not _OPENS_A_CLAUSE.match(clause, m.end())
+    )
+    return -1 if next(before, None) is not None else 0
+
+
+#: A verb of "-ing" right after "the night before" makes it a conjunction ("ran through the
+#: night before reaching X"), not a day before another.
+_OPENS_A_CLAUSE = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
 
 
 #: What may not stand right before a word of coming from: a distance ("100 km from X").
@@ -635,7 +656,8 @@ def order_by_event_time(
         (between the two stops it lies between, or at an end), on a tie right after the
         stop before it on the track, so the track order stands wherever the reports give
         no time. The origin (first on the track) comes first, unless told only as a plan
-        after a stop told as done (:func:`_left_later`). The destination of the
+        after a stop told as done, or as left a day after stops told next
+        (:func:`_left_later`). The destination of the
         latest event time (the last on the track when no destination has a day) comes
         last; further destinations are stops on the way, ordered like the others.
     """
@@ -805,16 +827,42 @@ def _left_later(
     keys: Mapping[int, _Key],
 ) -> bool:
     """Whether the origin at ``origin`` is told as a plan ("was expected to leave from X later
-    in the day") at a time after a stop told as done: the train came there first."""
+    in the day") at a time after a stop told as done, or is told from the end of the leg
+    (:func:`_told_from_its_end`): the train came there first."""
     when = times.get(stops[origin][0].id)
-    if not isinstance(when, EventTime) or not when.planned:
+    if not isinstance(when, EventTime):
         return False
     done = [
         i
         for i, stop in enumerate(stops)
         if i in keys and isinstance(times[stop[0].id], EventTime) and not times[stop[0].id].planned
     ]
+    if not when.planned:
+        return _told_from_its_end(origin, when, done, stops, times, keys)
     return any(keys[i][:3] < keys[origin][:3] for i in done)
+
+
+def _told_from_its_end(
+    origin: int,
+    when: EventTime,
+    done: Sequence[int],
+    stops: Sequence[tuple],
+    times: Mapping[str, EventTime | str],
+    keys: Mapping[int, _Key],
+) -> bool:
+    """Whether the origin at ``origin``, told as done at ``when``, is the end of a leg the
+    report tells backwards: stops told after it as done (``done``, indices) lie on an
+    earlier day ("the motorcade swept out of X station on Tuesday … the train had entered
+    the country at Y on Monday"), and no other stop of its sentence has its day (in "left X
+    a week ago and reached Z on Wednesday" the day is Z's)."""
+    day = keys[origin][0]
+    told = {i: times[stops[i][0].id] for i in keys}
+    if any(
+        i != origin and isinstance(t, EventTime) and t.sentence == when.sentence and t.day == day
+        for i, t in told.items()
+    ):
+        return False
+    return any(keys[i][0] < day and _key(told[i])[3] > when.told for i in done)
 
 
 #: Most km between an origin and a stop of an earlier time that tell the train came there
@@ -1060,8 +1108,13 @@ def home_first(
     second time, ``twice``: :func:`passed_twice`, or tells it there before every other
     stop, ``first``: :func:`there_first`; home comes first, where the trip began;
     :func:`return_visits` brings it back last) or is only the way home (home comes last).
+    An origin of the journey keeps its place unless home is told there first: "was back in
+    X on Thursday after a night train from Y … had left X on Tuesday" went out from X, and
+    Y is where the way home began.
     """
-    if not home or any(stop[1] == Role.ORIGIN for stop in stops):
+    if not home:
+        return list(stops)
+    if any(stop[1] == Role.ORIGIN for stop in stops) and not home & set(first):
         return list(stops)
     distance = distance or _geodesic_km
     at = next((i for i, stop in enumerate(stops) if stop[0].id in home), None)
@@ -1433,7 +1486,9 @@ def _passed_again(
     (the latest first time of the way out: a date put on the turn by "left for X" is not
     when it was reached), told as done (or by the day a report told it passed:
     :func:`seen_by`), another on a later day, told as done or planned in a report published
-    after the turn was reached (the way home a last report only expects).
+    after the turn was reached (the way home a last report only expects). When the turn is
+    only planned, the place the train reached last (:func:`_reached_last`) is not passed
+    again by a later day told of it: the train stayed there.
     """
     turn_id = outbound[-1]
     current = [(pid, m) for pid, m in _current_mentions(places, published) if m.role in STOP_ROLES]
@@ -1445,6 +1500,8 @@ def _passed_again(
     firsts = [min(done[pid]) for pid in outbound if pid in done]
     if firsts:
         turned = max(firsts)
+        if turn_id not in done:  # the turn only planned: where the train got to stays there
+            turn_id = _reached_last(outbound, done)
         after = {day for day in (published or {}).values() if day > turned[0]}
         for place_id, seen in done.items():
             back_told = any(
@@ -1453,7 +1510,15 @@ def _passed_again(
             )
             if place_id != turn_id and min(seen) <= turned and back_told:
                 found.add(place_id)
-    return found - {turn_id}
+    return found - {turn_id, outbound[-1]}
+
+
+def _reached_last(outbound: Sequence[str], done: Mapping[str, list[_Visit]]) -> str:
+    """Of the ``outbound`` places told as done (``done``: their visits), the one the train
+    reached last: of the latest first visit, the farthest along the way out. A later day
+    told of it is a stay there, not a second visit on the way back."""
+    told = [pid for pid in outbound if pid in done]
+    return max(told, key=lambda pid: (min(done[pid]), outbound.index(pid)))
 
 
 #: A visit's day and rank within the day.
