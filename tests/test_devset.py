@@ -107,7 +107,7 @@ def test_the_set_is_as_large_as_the_accuracy_runs_need() -> None:
 #: (the issue's goal is 0.95 / 0.95 / 0.90 / 0.95; recall and precision are above it, visit
 #: order is not, and says so): recall, precision, visit order, denied or speculative places
 #: kept off the route.
-EN_FLOORS = {"recall": 0.97, "precision": 0.966, "visit order": 0.86, "denied kept off": 0.99}
+EN_FLOORS = {"recall": 0.97, "precision": 0.966, "visit order": 0.88, "denied kept off": 0.99}
 
 
 @pytest.mark.slow
