@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -166,16 +166,24 @@ def _stops(
     crossed = crossed_between_countries(ordered)
     one_visit = one_visit_per_crossing(one_visit_per_station(crossed), places)
     back = return_visits(one_visit, places, published=published)
-    return later_origins_reached(visits_between(back, places, published))
+    stops = visits_between(back, places, published)
+    fixed = {p.place.id for p in places if corrections.role_of(p.place.id)}
+    return later_origins_reached(stops, fixed)
 
 
-def later_origins_reached(stops: Sequence[tuple[Place, str]]) -> list[tuple[Place, str]]:
+def later_origins_reached(
+    stops: Sequence[tuple[Place, str]], fixed: Collection[str] = ()
+) -> list[tuple[Place, str]]:
     """``stops`` with one origin, where the journey drawn begins: a first stop told only as
     reached ("expected to fly to X", then the train on) is where it begins when other stops
     follow, and a place a later leg set out from ("left Hanoi by car" on the way home, or
-    home itself at the end) was reached first, so it is a destination there."""
+    home itself at the end) was reached first, so it is a destination there. A place whose
+    role the user set (``fixed``, ids) keeps it."""
     many = len(stops) > 1
-    return [(place, _journey_role(i, role, many)) for i, (place, role) in enumerate(stops)]
+    return [
+        (place, role if place.id in fixed else _journey_role(i, role, many))
+        for i, (place, role) in enumerate(stops)
+    ]
 
 
 def _journey_role(index: int, role: str, many: bool) -> str:

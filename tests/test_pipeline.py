@@ -191,3 +191,22 @@ def test_a_first_stop_told_only_as_reached_begins_the_journey_and_a_lone_one_end
     assert [(s.place.name, s.role) for s in build([lone]).route.stops] == [
         ("Poznań", "destination")
     ]
+
+
+def test_a_role_the_user_set_on_a_later_stop_is_kept() -> None:
+    from datetime import date
+
+    from routes.read.reports import report_from_text
+
+    out = report_from_text(
+        "The delegation left Harbin by train on Monday morning, bound for Qiqihar.",
+        source="Wire", published=date(2024, 5, 6), report_id="out",
+    )  # fmt: skip
+    back = report_from_text(
+        "The delegation left Qiqihar on Wednesday and was back in Harbin by the evening.",
+        source="Wire", published=date(2024, 5, 8), report_id="back",
+    )  # fmt: skip
+    plain = build([out, back]).route.stops
+    qiqihar = next(s.place.id for s in plain if s.place.name == "Qiqihar")
+    corrected = build([out, back], corrections=Corrections(roles=((qiqihar, "origin"),)))
+    assert [s.role for s in corrected.route.stops if s.place.id == qiqihar] == ["origin"]
