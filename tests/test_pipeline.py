@@ -148,7 +148,8 @@ def test_a_reported_time_far_from_the_estimate_is_flagged_everywhere(built_journ
     assert rows[stop.place.id]["conflict"] is True
 
 
-def test_a_journey_has_one_origin_where_a_later_leg_set_out_from_is_a_destination() -> None:
+def _out_and_back_reports() -> list:
+    """Two reports of one round trip: out from Harbin, then back from Qiqihar."""
     from datetime import date
 
     from routes.read.reports import report_from_text
@@ -161,7 +162,11 @@ def test_a_journey_has_one_origin_where_a_later_leg_set_out_from_is_a_destinatio
         "The delegation left Qiqihar on Wednesday and was back in Harbin by the evening.",
         source="Wire", published=date(2024, 5, 8), report_id="back",
     )  # fmt: skip
-    stops = build([out, back]).route.stops
+    return [out, back]
+
+
+def test_a_journey_has_one_origin_where_a_later_leg_set_out_from_is_a_destination() -> None:
+    stops = build(_out_and_back_reports()).route.stops
     assert [(s.place.name, s.role) for s in stops] == [
         ("Harbin", "origin"),
         ("Qiqihar", "destination"),
@@ -194,19 +199,8 @@ def test_a_first_stop_told_only_as_reached_begins_the_journey_and_a_lone_one_end
 
 
 def test_a_role_the_user_set_on_a_later_stop_is_kept() -> None:
-    from datetime import date
-
-    from routes.read.reports import report_from_text
-
-    out = report_from_text(
-        "The delegation left Harbin by train on Monday morning, bound for Qiqihar.",
-        source="Wire", published=date(2024, 5, 6), report_id="out",
-    )  # fmt: skip
-    back = report_from_text(
-        "The delegation left Qiqihar on Wednesday and was back in Harbin by the evening.",
-        source="Wire", published=date(2024, 5, 8), report_id="back",
-    )  # fmt: skip
-    plain = build([out, back]).route.stops
+    reports = _out_and_back_reports()
+    plain = build(reports).route.stops
     qiqihar = next(s.place.id for s in plain if s.place.name == "Qiqihar")
-    corrected = build([out, back], corrections=Corrections(roles=((qiqihar, "origin"),)))
+    corrected = build(reports, corrections=Corrections(roles=((qiqihar, "origin"),)))
     assert [s.role for s in corrected.route.stops if s.place.id == qiqihar] == ["origin"]
