@@ -176,7 +176,7 @@ def later_origins_reached(
 ) -> list[tuple[Place, str]]:
     """``stops`` with one origin, where the journey drawn begins: a first stop told only as
     reached ("expected to fly to X", then the train on) is where it begins when other stops
-    follow, and a place a later leg set out from ("left Hanoi by car" on the way home, or
+    follow, and a place a later leg set out from ("left X by car" on the way home, or
     home itself at the end) was reached first, so it is a destination there. A place whose
     role the user set (``fixed``, ids) keeps it."""
     many = len(stops) > 1

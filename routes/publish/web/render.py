@@ -445,7 +445,7 @@ def _label_rank(stop: Stop) -> int:
 
 def _visit_label(stop: Stop, first: Stop, later: Sequence[Stop]) -> str:
     """The name label of a visit's marker, html-escaped: on a place's first visit its name,
-    then every stop number when it has more than one ("Pyongyang (1, 17)"); "" on a later
+    then every stop number when it has more than one ("X (1, 17)"); "" on a later
     visit, whose marker names the place on hover only (one label per place on the map)."""
     if stop.order != first.order:
         return ""

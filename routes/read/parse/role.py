@@ -1097,7 +1097,7 @@ def _is_actor(before: str, after: str, language: str = "en") -> bool:
     if actor_frame(before, after, language):
         return True
     if _event_after(language).match(after):
-        return False  # "the chancellor's Warsaw trip", "the Hanoi summit": where it was
+        return False  # "the chancellor's X trip", "the X summit": where it was
     return _LOCATIVE_BEFORE.search(before) is None
 
 
@@ -1147,9 +1147,9 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
-#: A preposition of place, maybe "the" and a word, right before a place ("in Washington",
-#: "the streets of Pyongyang"), or before a list the place ends ("went on to Dandong and
-#: Beijing", "in Shenyang, Dalian or Beijing": names, commas and "and"/"or").
+#: A preposition of place, maybe "the" and a word, right before a place ("in X", "the
+#: streets of X"), or before a list the place ends ("went on to X and Y", "in X, Y or Z":
+#: names, commas and "and"/"or").
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|to|near|outside|around|into|via|through|toward|towards|of|across|inside|"
     r"within|over|beyond|past)\s+(?:the\s+)?"
