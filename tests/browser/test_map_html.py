@@ -273,3 +273,31 @@ def test_overlapping_name_labels_keep_the_journeys_ends_and_never_cover_each_oth
         for _, other_left, other_top, other_right, other_bottom in shown[i + 1 :]:
             apart = right <= other_left or other_right <= left
             assert apart or bottom <= other_top or other_bottom <= top
+
+
+def test_a_name_label_at_the_maps_right_edge_stays_whole_on_a_phone(
+    page: Page, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from routes.read.reports import report_from_text
+
+    report = report_from_text(
+        "The special train left Khabarovsk on Friday, halted in Birobidzhan and Belogorsk, "
+        "reached Chita and returned to Khabarovsk on Tuesday.",
+        source="Wire", published=date(2024, 7, 9), report_id="edge",
+    )  # fmt: skip
+    journey = build([report])
+    path = tmp_path / "map.html"
+    path.write_text(map_html(journey), encoding="utf-8")
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_offline(page, path)
+    page.wait_for_function("() => Number(document.querySelector('.folium-map')"
+                           ".dataset.labelsPlaced || 0) > 0")  # fmt: skip
+    frame = page.locator(".folium-map").bounding_box()
+    assert frame is not None
+    shown = page.evaluate(_SHOWN_LABELS_JS)
+    # The eastmost place, where the journey begins and ends, is named whole ("… (1, 5)").
+    assert any(text.startswith("Khabarovsk (1,") for text, *_ in shown)
+    for text, left, _, right, _ in shown:
+        assert frame["x"] <= left and right <= frame["x"] + frame["width"], text

@@ -148,6 +148,29 @@ function rrPage(map, options) {
             });
         }
 
+        /* A label runs right of its marker; one that would run past the map's right edge
+         * (a phone's narrow screen) is put on the marker's left instead, when it fits there. */
+        function side(layer) {
+            var tip = layer.getTooltip();
+            var element = tip.getElement();
+            if (!tip.options.rrRight) {
+                tip.options.rrRight = tip.options.offset;
+            }
+            var right = tip.options.rrRight;
+            tip.options.direction = "right";
+            tip.options.offset = right;
+            tip.update();
+            var frame = container.getBoundingClientRect();
+            var box = element.getBoundingClientRect();
+            if (box.right > frame.right && frame.left <= box.left - box.width - 2 * right[0]) {
+                tip.options.direction = "left";
+                tip.options.offset = [-right[0], right[1]];
+                tip.update();
+                box = element.getBoundingClientRect();
+            }
+            return box;
+        }
+
         function place() {
             var kept = [];
             labelled.forEach(function (layer) {
@@ -156,7 +179,7 @@ function rrPage(map, options) {
                     return;
                 }
                 element.classList.remove("rr-label-hidden");
-                var box = element.getBoundingClientRect();
+                var box = side(layer);
                 if (box.width && clashes(box, kept)) {
                     element.classList.add("rr-label-hidden");
                 } else {
