@@ -103,11 +103,10 @@ def test_the_set_is_as_large_as_the_accuracy_runs_need() -> None:
         assert sum(r.report.language == language for r in DEVSET.reports) >= MIN_KO_RU_REPORTS
 
 
-#: Floors of the reader on the English development set, set at what it reaches now less 0.01
-#: (the issue's goal is 0.95 / 0.95 / 0.90 / 0.95; recall and precision are above it, visit
-#: order is not, and says so): recall, precision, visit order, denied or speculative places
-#: kept off the route.
-EN_FLOORS = {"recall": 0.97, "precision": 0.966, "visit order": 0.88, "denied kept off": 0.99}
+#: Floors of the reader on the English development set: the issue's goal for visit order
+#: (0.90, reached at 0.902), else what it reaches now less about 0.01 (above the goal of 0.95 /
+#: 0.95 / 0.95): recall, precision, visit order, denied or speculative places kept off the route.
+EN_FLOORS = {"recall": 0.97, "precision": 0.966, "visit order": 0.90, "denied kept off": 0.99}
 
 
 @pytest.mark.slow

@@ -1172,3 +1172,16 @@ def test_the_night_before_reaching_a_place_is_no_day_before(gazetteer) -> None:
     )
     assert times["Kazan"].day == "2023-09-11"
     assert "Perm" not in times or times["Perm"].day >= times["Kazan"].day
+
+
+def test_the_end_of_a_leg_told_from_its_start_comes_after_the_stops_told_later(
+    gazetteer,
+) -> None:
+    # "on the way from X to Z": the sentence's time is when the train was elsewhere, so Z,
+    # where the leg ends, takes none and follows the stops the report tells after it
+    names = _journey_names(
+        "The president's train passed through Almaty at 1 a.m. on Tuesday on the way from "
+        "the Khorgos border to Astana. It later went through Balkhash and Karaganda.",
+        gazetteer,
+    )
+    assert names[-3:] == ["Balqash", "Karagandy", "Astana"]
