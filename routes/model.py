@@ -301,13 +301,17 @@ class Stop:
     #: The part of the day ``reported`` was said with ("evening" for "late on Sunday"; its
     #: clock is only a convention for timing), "" when a clock time was given.
     reported_part: str = ""
+    #: The day a report gives for this stop when it gives no time of day ("on Tuesday").
+    reported_day: date | None = None
 
     @property
     def estimate_disagrees(self) -> bool:
         """Whether the reported time and the estimate differ by more than the tolerance."""
         return self.delta_hours is not None and abs(self.delta_hours) > ESTIMATE_TOLERANCE_HOURS
 
-    delta_hours: float | None = None  # eta - reported, when both are known
+    #: eta - reported in hours, when both are known; with only a reported day, how far the
+    #: ETA falls outside that day (0 within it).
+    delta_hours: float | None = None
 
 
 @dataclass(frozen=True)

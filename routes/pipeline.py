@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from routes.model import (
     NOT_CURRENT,
@@ -89,7 +89,12 @@ def build(
     stops = _stops(places, corrections, network, published=_published(reports))
     settings = _with_departure(_with_speed(settings, reports), places)
     reported = _reported_times(places, not_before=settings.depart)
-    times = {place_id: when for place_id, (when, _part) in reported.items()}
+    times: dict[str, datetime | date] = {
+        place_id: when for place_id, (when, _part) in reported.items()
+    }
+    for place_id, day in _reported_days(places, not_before=settings.depart).items():
+        if place_id not in times or day < times[place_id].date():
+            times[place_id] = day
     journey_route = route(
         stops, settings, reported_times=times, network=network, modes=arrival_modes(places)
     )
@@ -220,6 +225,35 @@ def _reported_times(
             if known is None or when < known[0] or (when == known[0] and not known[1]):
                 times[located.place.id] = (when, mention.part)
     return times
+
+
+def _reported_days(
+    places: Sequence[LocatedPlace], *, not_before: datetime | None = None
+) -> dict[str, date]:
+    """The earliest day a report gives for each place with no time of day ("reached X on
+    Tuesday"), by place id: not a day a plan was taken back on, nor one before the
+    departure's day. It counts where it is earlier than any time of day given."""
+    days: dict[str, date] = {}
+    for located in places:
+        for mention in located.mentions:
+            day = _parse_day(mention.date)
+            if day is None or mention.status in NOT_CURRENT:
+                continue
+            if not_before is not None and day < not_before.date():
+                continue
+            known = days.get(located.place.id)
+            days[located.place.id] = day if known is None else min(known, day)
+    return days
+
+
+def _parse_day(value: str | None) -> date | None:
+    """A mention's day when it gives a whole date and no time of day, else None."""
+    if not value or len(value) != len("2000-01-01"):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _with_reported_parts(

@@ -148,6 +148,35 @@ def test_a_reported_time_far_from_the_estimate_is_flagged_everywhere(built_journ
     assert rows[stop.place.id]["conflict"] is True
 
 
+def test_a_reported_day_the_estimate_misses_is_flagged_and_shown_as_a_day() -> None:
+    from datetime import date
+
+    from routes.dashboard.timeline import visit_rows
+    from routes.publish.png.text import stop_details
+    from routes.publish.web.card import dashboard_card_html
+    from routes.read.reports import report_from_text
+
+    report = report_from_text(
+        "The delegation's train left Novosibirsk early on Monday. It reached Omsk only "
+        "on Wednesday after a long halt, then went on to Tyumen, officials said.",
+        source="Wire", published=date(2024, 4, 26), report_id="slow",
+    )  # fmt: skip
+    journey = build([report], Settings(speed_kmh=60))
+    stops = {s.place.name: s for s in journey.route.stops}
+    omsk, tyumen = stops["Omsk"], stops["Tyumen"]
+    assert omsk.reported is None and omsk.reported_day == date(2024, 4, 24)
+    assert omsk.eta is not None and omsk.eta.date() == date(2024, 4, 22)  # 600 km at 60 km/h
+    assert omsk.estimate_disagrees
+    details = stop_details(omsk)
+    assert "reported 24 Apr · est. 22 Apr" in details and details.endswith("⚠")
+    card = dashboard_card_html(journey, omsk.place.id)
+    assert "Wed 24 Apr 2024" in card and "outside that day" in card and "disagree" in card
+    assert {r["id"]: r for r in visit_rows(journey)}[omsk.place.id]["conflict"] is True
+    # the estimate for Tyumen runs on from Wednesday, not from Omsk's estimate on Monday
+    assert tyumen.eta is not None and tyumen.eta.date() == date(2024, 4, 24)
+    assert not tyumen.estimate_disagrees
+
+
 def _out_and_back_reports() -> list:
     """Two reports of one round trip: out from Harbin, then back from Qiqihar."""
     from datetime import date

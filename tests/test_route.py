@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -289,6 +289,44 @@ def test_reported_times_are_compared_with_the_eta(network: RailNetwork) -> None:
     assert charlie.delta_hours == pytest.approx((charlie.eta - reported).total_seconds() / 3600)
     assert charlie.delta_hours < 0  # the model says earlier than reported: shown, signed
     assert result.stops[2].reported is None and result.stops[2].delta_hours is None
+
+
+def test_a_reported_day_after_the_estimate_is_flagged_and_the_journey_runs_on_from_it(
+    network: RailNetwork,
+) -> None:
+    # "reached charlie on Wednesday": the estimate says Monday night, the report a later day
+    depart = datetime(2023, 9, 10, 21, 0)
+    stops = [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (DELTA, Role.DESTINATION)]
+    alone = route(stops, Settings(depart=depart), network=network)
+    told = route(stops, Settings(depart=depart), reported_times={"charlie": date(2023, 9, 13)},
+                 network=network)  # fmt: skip
+    charlie, delta = told.stops[1:]
+    assert charlie.reported is None and charlie.reported_day == date(2023, 9, 13)
+    assert charlie.eta == alone.stops[1].eta  # its own estimate is kept, to compare
+    start = datetime(2023, 9, 13)
+    assert charlie.delta_hours == pytest.approx((charlie.eta - start).total_seconds() / 3600)
+    assert charlie.estimate_disagrees
+    # the leg after it runs from the start of the reported day, not from the estimate
+    assert delta.eta - start == alone.stops[2].eta - alone.stops[1].eta
+    assert delta.reported_day is None and delta.delta_hours is None
+
+
+def test_a_reported_day_holding_the_estimate_agrees_and_an_earlier_one_never_turns_back_the_clock(
+    network: RailNetwork,
+) -> None:
+    depart = datetime(2023, 9, 10, 21, 0)
+    stops = [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (DELTA, Role.DESTINATION)]
+    alone = route(stops, Settings(depart=depart), network=network)
+    eta = alone.stops[1].eta
+    same = route(stops, Settings(depart=depart), reported_times={"charlie": eta.date()},
+                 network=network)  # fmt: skip
+    assert same.stops[1].delta_hours == 0 and not same.stops[1].estimate_disagrees
+    # a day before the departure's ("left alpha for charlie on Sunday" dates charlie) is
+    # flagged where it disagrees, but the journey does not run backwards from it
+    early = route(stops, Settings(depart=depart), reported_times={"charlie": date(2023, 9, 8)},
+                  network=network)  # fmt: skip
+    assert early.stops[1].delta_hours > 0
+    assert [s.eta for s in early.stops] == [s.eta for s in alone.stops]
 
 
 class _Gazetteer:

@@ -37,7 +37,11 @@ The rules a user can rely on:
   into the destination crosses a border farther than ``max_snap_km`` from it, the border
   dwell is added to that leg's running time instead. ``Stop.eta`` is the arrival time
   (the departure time at the origin); with a reported time for the place,
-  ``Stop.delta_hours`` is ``eta - reported`` in hours.
+  ``Stop.delta_hours`` is ``eta - reported`` in hours; with only a reported day, it is how
+  far the ETA falls outside that day (0 inside it). The clock is then set by the report:
+  the legs after a stop reported later than its estimate run from the reported time (the
+  start of the reported day when only a day was given: a long stay, a slow train), so one
+  stay of days does not put every later estimate days early; the clock never goes back.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from typing import Protocol
 
@@ -156,7 +160,7 @@ def route(
     stops: Sequence[tuple[Place, str]],
     settings: Settings,
     *,
-    reported_times: Mapping[str, datetime] | None = None,
+    reported_times: Mapping[str, datetime | date] | None = None,
     network: RailNetwork | None = None,
     modes: Mapping[str, str] | None = None,
 ) -> Route:
@@ -169,7 +173,9 @@ def route(
     settings
         Speed, departure, dwell times and the snapping limit ``max_snap_km``.
     reported_times
-        Times reports give for reaching places, by place id; compared with the ETAs.
+        Times reports give for reaching places, by place id: a ``datetime``, or a ``date``
+        when only the day was given; compared with the ETAs, and the clock of the legs
+        after them.
     network
         The rail network; the shipped one when None.
     modes
@@ -473,10 +479,11 @@ def _timed_stops(
     placed: Sequence[tuple[Place, str, _Snap]],
     legs: Sequence[Leg],
     settings: Settings,
-    reported: Mapping[str, datetime],
+    reported: Mapping[str, datetime | date],
 ) -> list[Stop]:
-    """Stops with cumulative km, ETA and the difference from any reported time (of a
-    place visited twice, set against its first visit)."""
+    """Stops with cumulative km, ETA and the difference from any reported time or day (of a
+    place visited twice, set against its first visit); the clock follows what is reported
+    (:func:`_clock_after`)."""
     stops: list[Stop] = []
     km = 0.0
     clock = settings.depart
@@ -488,8 +495,10 @@ def _timed_stops(
             if clock is not None:
                 clock += _running_time(leg, settings, index == len(placed) - 1, place, role)
         eta = clock
-        when = None if place.id in visited else reported.get(place.id)
+        told = None if place.id in visited else reported.get(place.id)
         visited.add(place.id)
+        when = told if isinstance(told, datetime) else None
+        day = told if told is not None and when is None else None
         stops.append(
             Stop(
                 place=place,
@@ -501,12 +510,43 @@ def _timed_stops(
                 snap_km=snap.km,
                 off_network=snap.off_network,
                 reported=when,
-                delta_hours=_delta_hours(eta, when),
+                reported_day=day,
+                delta_hours=_delta_hours(eta, when) if day is None else _day_delta(eta, day),
             )
         )
+        clock = _clock_after(clock, told)
         if clock is not None and 0 < index < len(placed) - 1:
             clock += timedelta(minutes=_dwell_min(role, legs[index - 1], settings))
     return stops
+
+
+def _day_window(day: date, like: datetime) -> tuple[datetime, datetime]:
+    """The start and end of ``day`` in the time zone of ``like``."""
+    start = datetime.combine(day, time(0), tzinfo=like.tzinfo)
+    return start, start + timedelta(days=1)
+
+
+def _day_delta(eta: datetime | None, day: date) -> float | None:
+    """How many hours ``eta`` falls outside ``day``: negative before it, positive after it,
+    0 within it; None without an ETA."""
+    if eta is None:
+        return None
+    start, end = _day_window(day, eta)
+    outside = eta - start if eta < start else eta - end if eta > end else timedelta(0)
+    return outside.total_seconds() / 3600.0
+
+
+def _clock_after(clock: datetime | None, told: datetime | date | None) -> datetime | None:
+    """The clock at a stop once what a report gives for it is known: a reported time later
+    than the estimate is the arrival; a reported day after the estimate, its start. The
+    clock never goes back: a report's day may be the departure's for the place the train was
+    bound for ("left X for Y on Monday")."""
+    if clock is None or told is None:
+        return clock
+    if isinstance(told, datetime):  # a naive time is read in the other's time zone
+        same_kind = (told.tzinfo is None) == (clock.tzinfo is None)
+        return max(clock, told if same_kind else told.replace(tzinfo=clock.tzinfo))
+    return max(clock, _day_window(told, clock)[0])
 
 
 def _running_time(

@@ -31,8 +31,9 @@ def stop_label(stop: Stop) -> str:
 def stop_details(stop: Stop) -> str:
     """ "850 km · est. 11 Sep 14:00": rail km from the origin and the honest arrival time."""
     details = [f"{stop.km:,.0f} km"]
-    if stop.reported is not None:
-        details.append(f"reported {_reported_time(stop.reported, stop.reported_part)}")
+    if stop.reported is not None or stop.reported_day is not None:
+        told = _reported_time(stop.reported, stop.reported_part) if stop.reported else None
+        details.append(f"reported {told or f'{stop.reported_day:%d %b}'}")
         if stop.estimate_disagrees and stop.eta is not None:
             details.append(f"est. {_estimated_time(stop.eta)} ⚠")
     elif stop.eta is not None:

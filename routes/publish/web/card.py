@@ -168,9 +168,12 @@ def _timing_rows(stop: Stop) -> tuple[tuple[str, str], ...]:
             rows.append(("est. arrival", estimate_text(stop.eta).removeprefix("est. ")))
         if stop.reported is not None:
             rows.append(("Reported", reported_when_text(stop.reported, stop.reported_part)))
+        elif stop.reported_day is not None:
+            rows.append(("Reported", f"{stop.reported_day:%a %d %b %Y}"))
         if stop.delta_hours is not None:
             flag = " ⚠ the report and the estimate disagree" if stop.estimate_disagrees else ""
-            rows.append(("Difference", f"{stop.delta_hours:+.1f} h{flag}"))
+            beside = " outside that day" if stop.reported is None and stop.delta_hours else ""
+            rows.append(("Difference", f"{stop.delta_hours:+.1f} h{beside}{flag}"))
     if stop.off_network:
         rows.append(("Off the rail network", f"by {stop.snap_km:,.0f} km"))
     return tuple(rows)
