@@ -260,6 +260,38 @@ def test_a_part_of_the_day_keeps_the_precision_it_was_said_with(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The convoy left Tbilisi at 8 a.m. on Friday.",
+         ("at 8 a.m. on Friday", "2023-09-08T08:00")),
+        ("It reached Batumi on Saturday at 10:30 local time.",
+         ("Saturday at 10:30 local time", "2023-09-09T10:30")),
+        ("At 8.30 p.m. on Sunday it was still at Kutaisi.",
+         ("At 8.30 p.m. on Sunday", "2023-09-10T20:30")),
+        ("It pulled out shortly after 6 pm Thursday.",
+         ("shortly after 6 pm Thursday", "2023-09-07T18:00")),
+        ("It left on Saturday morning at about 7 a.m.",
+         ("Saturday morning at about 7 a.m.", "2023-09-09T07:00")),
+        ("It crossed at 12 a.m. on Sunday, and at 12 p.m. on Sunday it was in Gori.",
+         [("at 12 a.m. on Sunday", "2023-09-10T00:00"),
+          ("at 12 p.m. on Sunday", "2023-09-10T12:00")]),
+        # no word before the number: a score, not a time of day
+        ("The team won 3:20 on Sunday.", ("Sunday", "2023-09-10")),
+        # a clock in another sentence belongs to that sentence
+        ("It was 8 a.m. It left on Sunday.", ("Sunday", "2023-09-10")),
+    ],
+)  # fmt: skip
+def test_a_clock_time_beside_a_day_gives_its_hour_and_minute(text: str, expected) -> None:
+    assert _times(text) == (expected if isinstance(expected, list) else [expected])
+
+
+def test_a_day_told_with_a_clock_time_keeps_no_part_of_the_day() -> None:
+    report = Report(id="r", text="It left on Sunday evening at 9.15 p.m.", published=MONDAY)
+    (ref,) = find_times(report)
+    assert (ref.date, ref.part) == ("2023-09-10T21:15", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # an expectation before the weekday puts it in the coming week (published Tuesday)
         ("В Москву гостя ждут в субботу.", "2001-08-04"),
         # a plain past clause keeps the weekday just gone

@@ -43,6 +43,10 @@ _LISTS = (
     "clause_words",
     "quantities_after",
     "quantities_before",
+    "clock_before",
+    "clock_am",
+    "clock_pm",
+    "clock_after",
 )
 #: Tables of ``[dates]`` that map a word to what it stands for.
 _TABLES = ("short_months", "modifiers", "parts")

@@ -91,6 +91,27 @@ _NOW_PART = re.compile(
     rf"\b(?:(?P<tonight>{_WORDS.alternation('tonight')})|(?P<last>{_WORDS.alternation('last_night')})"
     rf"|{_WORDS.alternation('this')}\s+(?P<part>{_PART}))\b"
 )
+#: A clock time (:func:`clock_value`): "8 a.m.", "8.30 pm", "10:30", "22h15".
+_CLOCK = (
+    rf"(?:(?P<hour>1[0-2]|0?\d)(?:[:.](?P<minute>[0-5]\d))?\s*"
+    rf"(?:(?P<am>{_WORDS.alternation('clock_am')})|(?P<pm>{_WORDS.alternation('clock_pm')}))"
+    rf"(?![\w.])|(?P<hour24>2[0-3]|[01]?\d)[:h](?P<minute24>[0-5]\d)(?![\d:]))"
+)
+_CLOCK_TAIL = rf"(?:\s+{_WORDS.alternation('clock_after')})?"
+#: A clock time told right before a day expression ("at 8 a.m. on Monday"), searched in the
+#: words before it: a word of ``clock_before``, the clock, maybe "local time", then maybe "on".
+_CLOCK_BEFORE_DAY = re.compile(
+    rf"(?<![\w-]){_WORDS.alternation('clock_before')}\s+{_CLOCK}{_CLOCK_TAIL},?\s+"
+    rf"(?:{_GLUE}\s+)?$",
+    re.IGNORECASE,
+)
+#: … or right after it ("on Monday at 8 a.m.", "Tuesday, shortly after 22:00").
+_CLOCK_AFTER_DAY = re.compile(
+    rf",?\s+{_WORDS.alternation('clock_before')}\s+{_CLOCK}{_CLOCK_TAIL}", re.IGNORECASE
+)
+#: Most characters a clock time and the words before it take ("shortly before 11.45 p.m.
+#: local time on").
+_CLOCK_REACH = 48
 #: The look-behinds of the next two patterns follow their first characters (same meaning),
 #: so that the regex engine can skip to the possible first characters at C speed.
 _ISO = re.compile(r"(\d{4})(?<![\d-]\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?(?![\d-])")
@@ -221,7 +242,8 @@ def _candidates(
     anchors = [m.start() for m in _DAY_ANCHOR.finditer(text)]
     for m in _day_matches(text, anchors):
         sentence = _sentence_of(spans, m.start(), m.end())
-        out.append((m.start(), m.end(), _day_value(m, text, sentence, published)))
+        value = _day_value(m, text, sentence, published)
+        out.append(_with_clock(text, m.start(), m.end(), value, sentence))
     if any(hint in text for hint in _NOW_HINTS):
         for m in _NOW_PART.finditer(text):
             out.append((m.start(), m.end(), _now_value(m, published)))
@@ -357,6 +379,36 @@ def _day_value(
     part = _WORDS.parts.get(said.lower(), "")
     clock = PART_OF_DAY.get((modifier, part)) or PART_OF_DAY.get(("", part))
     return f"{day.isoformat()}T{clock}" if clock else day.isoformat()
+
+
+def _with_clock(
+    text: str, start: int, end: int, value: str, sentence: tuple[int, int]
+) -> tuple[int, int, str]:
+    """A day expression ``text[start:end]`` (ISO ``value``) with a clock time told right
+    before or after it in its sentence: the span grows over it and the value takes its hour
+    and minute ("at 8 a.m. on Monday" → "…T08:00"); unchanged when there is none."""
+    if not value:
+        return start, end, value
+    before = _CLOCK_BEFORE_DAY.search(text, max(sentence[0], start - _CLOCK_REACH), start)
+    after = None if before else _CLOCK_AFTER_DAY.match(text, end, sentence[1])
+    found = before or after
+    clock = clock_value(found) if found else None
+    if found is None or clock is None:
+        return start, end, value
+    day = value.split("T", 1)[0]
+    if before:
+        return before.start(), end, f"{day}T{clock}"
+    return start, found.end(), f"{day}T{clock}"
+
+
+def clock_value(m: re.Match[str]) -> str | None:
+    """The "HH:MM" of a :data:`_CLOCK` match ("8.30 pm" → "20:30"), None for "0 a.m."."""
+    if m.group("hour24") is not None:
+        return f"{int(m.group('hour24')):02d}:{m.group('minute24')}"
+    hour = int(m.group("hour")) % 12 + (12 if m.group("pm") else 0)
+    if int(m.group("hour")) == 0:
+        return None  # "0 a.m." is no time a report gives
+    return f"{hour:02d}:{m.group('minute') or '00'}"
 
 
 def _resolve_day(
@@ -525,6 +577,7 @@ def time_refs(
 
 
 _MODIFIER = re.compile(rf"\b({_MODIFIER_WORD})\b", re.IGNORECASE)
+_CLOCK_IN_WORDS = re.compile(_CLOCK, re.IGNORECASE)
 _PART_WORD = re.compile(rf"\b({_PART})\b", re.IGNORECASE)
 
 
@@ -535,6 +588,8 @@ def part_said(words: str) -> str:
     """
     if normal(words) in _WORDS.tonight:
         return PART_LABELS[("", "night")]
+    if _CLOCK_IN_WORDS.search(words):
+        return ""
     mod = _MODIFIER.search(words)
     part = _PART_WORD.search(words)
     key = (
