@@ -619,3 +619,31 @@ def test_a_place_the_traveller_stayed_the_night_at_is_on_the_way(
 ) -> None:
     places = _parse(f"열차는 11일 창춘을 출발했다. {sentence}", gazetteer).places
     assert {p.place.name: p.role for p in places}["Harbin"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "first"),
+    [
+        # the day before / after a day told before it, not before / after publication
+        ("열차는 8일 창춘에 도착했다. 열차는 전날 선양을 출발했다.", "2023-09-07", "Shenyang"),
+        ("열차는 8일 선양을 출발했다. 이튿날 열차는 창춘에 도착했다.", "2023-09-09", "Shenyang"),
+    ],
+)
+def test_the_day_before_or_after_is_read_against_the_day_told_before_it(
+    text: str, day: str, first: str, gazetteer: Gazetteer
+) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    parsed = parse([report], gazetteer)
+    dates = {p.place.name: p.mentions[0].date for p in parsed.places}
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert day in dates.values()
+    assert stops == [first, "Changchun"]
+
+
+def test_the_day_before_with_no_day_told_before_it_is_the_day_before_publication(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("열차는 전날 창춘을 떠났다.", gazetteer)
+    assert next(p for p in parsed.places if p.place.name == "Changchun").mentions[0].date == (
+        "2023-09-11"
+    )

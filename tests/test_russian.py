@@ -583,3 +583,31 @@ def test_a_negation_ends_where_a_new_predicate_joined_by_i_begins(gazetteer: Gaz
     # "и" between two places joins them under the one negated verb
     parsed = _parse("Поезд не остановится в Тайшете и Зиме.", gazetteer)
     assert {p.place.name: p.role for p in parsed.places}.get("Zima") == Role.RULED_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В воскресенье поезд прибыл в Омск, а накануне сделал остановку в Новосибирске.",
+        "8 сентября поезд прибыл в Тюмень. Накануне он проследовал через Омск.",
+    ],
+)
+def test_the_day_before_a_day_told_before_it_is_the_day_before_that_day(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    # published on Tuesday 12 September: "накануне" is the day before the day told before it
+    # (Saturday the 9th, the 7th), not Monday the 11th, so the stop it dates came first
+    report = _report(text)
+    parsed = parse([report], gazetteer)
+    dates = {p.place.name: p.mentions[0].date for p in parsed.places if p.role in STOP_ROLES}
+    earlier = min(dates, key=lambda name: dates[name] or "")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert dates[earlier] in ("2023-09-09", "2023-09-07")
+    assert stops[0] == earlier and len(stops) == 2
+
+
+def test_the_day_before_with_no_day_told_before_it_is_the_day_before_publication(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("Накануне поезд прибыл в Омск.", gazetteer)
+    assert next(p for p in parsed.places if p.place.name == "Omsk").mentions[0].date == "2023-09-11"
