@@ -647,3 +647,22 @@ def test_the_day_before_with_no_day_told_before_it_is_the_day_before_publication
     assert next(p for p in parsed.places if p.place.name == "Changchun").mentions[0].date == (
         "2023-09-11"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "열차가 10일 창춘역을 통과한 것으로 확인됐다.",  # name and station noun run together
+        "김 위원장은 창춘과 하얼빈을 차례로 방문했다.",  # the name split into noun pieces
+    ],
+)
+def test_a_foreign_town_kiwi_does_not_know_is_still_found(text: str, gazetteer: Gazetteer) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert "Changchun" in stops
+
+
+def test_a_word_that_is_also_a_towns_name_stays_a_word(gazetteer: Gazetteer) -> None:
+    # 예산 (budget) is also the county town Yesan; 통과 (passed) is a passing word
+    parsed = _parse("국회는 10일 내년도 예산을 통과시켰다.", gazetteer)
+    assert not parsed.places

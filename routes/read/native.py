@@ -136,15 +136,19 @@ def _trusted(text: str, language: str, span: morph.NameSpan, book: cues.CueBook)
     """Whether a name found only in GeoNames is written as a proper noun of a place.
 
     Curated places and exonyms are always taken; a Korean GeoNames name must be a proper
-    noun to Kiwi, a Russian one a geographic name to pymorphy3, or a word that is also an
-    ordinary one where a place is due (after a word that governs a place, or listed after
-    another name: "в Киеве и Буче"); one read first as a person's name or surname must
+    noun to Kiwi or a foreign name Kiwi does not know (read as noun pieces, or run into
+    the noun after it: "창춘역"), not a Korean word of its own ("예산", budget); a Russian
+    one a geographic name to pymorphy3, or a word that is also an ordinary one where a
+    place is due (after a word that governs a place, or listed after another name: "в
+    Киеве и Буче"); one read first as a person's name or surname must
     follow a word that governs a place (``place_governors``).
     """
     if span.key in book.exonyms or any(p.curated or p.kind == Kind.COUNTRY for p in span.found):
         return True
     if language == "ko":
-        return morph.korean_proper_noun_at(text, span.start)
+        return morph.korean_proper_noun_at(text, span.start) or morph.korean_unknown_noun_at(
+            text, span.start, span.end
+        )
     name = text[span.start : span.end]
     if morph.russian_person_name(name):
         return _after_governor(text, span.start, book)
