@@ -666,3 +666,55 @@ def test_a_word_that_is_also_a_towns_name_stays_a_word(gazetteer: Gazetteer) -> 
     # 예산 (budget) is also the county town Yesan; 통과 (passed) is a passing word
     parsed = _parse("국회는 10일 내년도 예산을 통과시켰다.", gazetteer)
     assert not parsed.places
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("김 위원장은 10일 하얼빈역에서 성대한 환영을 받았다.", "Harbin"),
+        ("현지 매체에 따르면 열차는 11일 옴스크역에서 목격됐다.", "Omsk"),
+        ("김 위원장은 11일 창춘에서 1박한 뒤 12일 하얼빈으로 떠날 예정이다.", "Changchun"),
+        ("김정은동지께서는 11일 청진시를 현지지도하시였다.", "Chongjin"),
+        ("김정은동지께서 11일 라진항을 돌아보시였다.", "Rajin"),
+        ("김 위원장은 10일 창춘역에 모습을 드러냈다.", "Changchun"),
+        ("김 위원장은 10일 창춘역에서 하차했다.", "Changchun"),
+        ("열차는 창춘을 거친 뒤 하얼빈으로 갔다.", "Harbin"),
+        ("대표단은 10일 하얼빈에 입국했다.", "Harbin"),
+        ("김정은동지께서는 11일 라진에 이르시였다.", "Rajin"),
+        ("열차는 10일 새벽 창춘역을 빠져나가 하얼빈 쪽으로 달렸다.", "Harbin"),
+    ],
+)
+def test_words_of_being_met_seen_touring_and_going_make_a_stop(
+    text: str, name: str, gazetteer: Gazetteer
+) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert name in stops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "베이징은 이번 방문을 환영했다.",
+        "김 위원장은 지난해 하얼빈을 돌아본 적이 있다.",
+        "김 위원장은 하얼빈에서 목격됐다는 보도를 부인했다.",
+        "하얼빈 시민들은 열차가 달리는 모습을 지켜봤다.",
+    ],
+)
+def test_a_welcome_a_sighting_denied_or_an_earlier_tour_makes_no_stop(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    assert not build([report], gazetteer=gazetteer).route.stops
+
+
+def test_a_place_toured_is_no_place_come_back_to(gazetteer: Gazetteer) -> None:
+    # "돌아보시였다" (toured) is no "돌아오다" (came back): the tour comes after the arrival
+    report = report_from_text(
+        "김정은동지께서는 10일 청진에 도착하시였다. 11일 라진항을 돌아보시였다.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="k",
+    )
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert stops == ["Chongjin", "Rajin"]
