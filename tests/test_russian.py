@@ -611,3 +611,18 @@ def test_the_day_before_with_no_day_told_before_it_is_the_day_before_publication
 ) -> None:
     parsed = _parse("Накануне поезд прибыл в Омск.", gazetteer)
     assert next(p for p in parsed.places if p.place.name == "Omsk").mentions[0].date == "2023-09-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a soft stem whose "ь" the ending drops: Тяньцзинь, Чанчунь
+        ("Во вторник он побывал в Тяньцзине.", "Tianjin"),
+        # a town's dative that pymorphy3 guesses first as a verb's future
+        ("Поезд с делегацией прибыл к Даньдуну.", "Dandong"),
+    ],
+)
+def test_a_foreign_town_in_a_case_form_pymorphy3_guesses_is_found(
+    text: str, name: str, gazetteer: Gazetteer
+) -> None:
+    assert name in [p.place.name for p in _parse(text, gazetteer).places]

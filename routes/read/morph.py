@@ -288,18 +288,48 @@ def _morph() -> Any:
 def russian_forms(word: str) -> tuple[str, ...]:
     """Lower-case forms of a Russian word a name may be indexed by, surface form first.
 
-    The surface form, then each analysis' nominative singular in its own gender
-    ("Южной" → "южная", "Приморского" → "приморский"), then its normal form, at most
+    The surface form, then a soft stem a guessed noun may have ("Тяньцзине" → "тяньцзинь"),
+    then each analysis' nominative singular in its own gender ("Южной" → "южная",
+    "Приморского" → "приморский") and its normal form, a verb's last, at most
     :data:`MAX_FORMS` forms (memoised).
     """
     lower = word.lower()
+    parses = sorted(_morph().parse(lower)[:4], key=_verbal)
     forms = {lower: None}
-    for parse in _morph().parse(lower)[:4]:
+    forms |= {p.normal_form + "ь": None for p in parses if _soft_stem_guess(p)}
+    for parse in parses:
         nominative = parse.inflect({"nomn"})
         for form in (nominative.word if nominative else "", parse.normal_form):
             if form:
                 forms.setdefault(form)
     return tuple(forms)[:MAX_FORMS]
+
+
+def _verbal(parse: Any) -> bool:
+    """Whether an analysis of a word is a verb's (tried after the others: "Даньдуну" is a
+    town's dative before it is a guessed verb's future)."""
+    return parse.tag.POS in _VERBAL_POS
+
+
+#: pymorphy3's parts of speech of verb forms.
+_VERBAL_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _soft_stem_guess(parse: Any) -> bool:
+    """Whether a guessed masculine noun may as well be a soft stem whose "ь" its endings
+    drop ("Тяньцзине": Тяньцзинь, guessed as "тяньцзин"); that form is tried first."""
+    tag = parse.tag
+    form = parse.normal_form
+    return (
+        not parse.is_known
+        and tag.POS == "NOUN"
+        and tag.gender == "masc"
+        and form[-1:] in _HARD_CONSONANTS
+    )
+
+
+#: Consonants a soft sign may follow at the end of a masculine noun (Тяньцзинь, Чанчунь).
+_HARD_CONSONANTS = frozenset("бвдзлмнпрстф")
 
 
 @functools.lru_cache(maxsize=_MEMO)
