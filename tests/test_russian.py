@@ -626,3 +626,14 @@ def test_a_foreign_town_in_a_case_form_pymorphy3_guesses_is_found(
     text: str, name: str, gazetteer: Gazetteer
 ) -> None:
     assert name in [p.place.name for p in _parse(text, gazetteer).places]
+
+
+def test_a_town_pymorphy3_guesses_as_a_future_verb_leaves_its_clause_reported(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Даньдуну" is guessed first as a future of "даньдунуть"; a name inside the clause
+    # is no verb, so the train that went there went there
+    parsed = _parse("В воскресенье поезд прибыл к Даньдуну.", gazetteer)
+    dandong = next(p for p in parsed.places if p.place.name == "Dandong")
+    assert dandong.mentions[0].status == Status.REPORTED
+    assert dandong.mentions[0].date == "2023-09-10"  # the Sunday past, not the coming one

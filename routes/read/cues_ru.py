@@ -458,6 +458,6 @@ def _russian_clause_status(language: str, clause: str) -> Status:
             size = len(phrase)
             if any(lemmas[i : i + size] == phrase for i in range(len(lemmas) - size + 1)):
                 return status
-    if book.future_is_expected and any("futr" in t.tag for t in tokens):
+    if book.future_is_expected and morph.russian_future(clause, tokens):
         return Status.EXPECTED
     return Status.REPORTED

@@ -400,6 +400,17 @@ def russian_tokens(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def russian_future(text: str, tokens: Sequence[Token] | None = None) -> bool:
+    """Whether ``text`` (a clause) holds a verb in the future tense (``tokens``: its
+    :func:`russian_tokens`, when known). A capitalised word inside it is a name, whatever
+    pymorphy3 guesses ("к Даньдуну" is no future of a verb "даньдунуть")."""
+    words = russian_tokens(text) if tokens is None else tokens
+    return any(
+        "futr" in t.tag and (i == 0 or not text[t.start : t.start + 1].isupper())
+        for i, t in enumerate(words)
+    )
+
+
 def russian_name_spans(
     text: str,
     lookup: Lookup,

@@ -175,7 +175,7 @@ def _future(clause: str) -> bool:
     the weekday is the coming one whichever side of it the verb stands (so are the
     ``ahead`` words: "в Москву гостя ждут в субботу").
     """
-    return any("futr" in token.tag for token in morph.russian_tokens(clause))
+    return morph.russian_future(clause)
 
 
 def _korean(
