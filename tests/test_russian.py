@@ -637,3 +637,36 @@ def test_a_town_pymorphy3_guesses_as_a_future_verb_leaves_its_clause_reported(
     dandong = next(p for p in parsed.places if p.place.name == "Dandong")
     assert dandong.mentions[0].status == Status.REPORTED
     assert dandong.mentions[0].date == "2023-09-10"  # the Sunday past, not the coming one
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Делегация заночевала в Тюмени.", "Tyumen"),
+        ("В Хабаровске делегация пробыла два дня.", "Khabarovsk"),
+        ("Делегация разместилась в гостинице Перми.", "Perm"),
+        ("Во вторник поезд прибыл в Красноярск. Днем ранее он был в Новосибирске.", "Novosibirsk"),
+        ("Поезд миновал Шэньян и продолжил путь к Даньдуну.", "Dandong"),
+        ("Следующая остановка — Красноярск.", "Krasnoyarsk"),
+        ("Красноярск станет следующей остановкой поезда.", "Krasnoyarsk"),
+    ],
+)
+def test_words_of_staying_being_and_the_next_stop_make_a_stop(
+    text: str, name: str, gazetteer: Gazetteer
+) -> None:
+    stops = [s.place.name for s in build([_report(text)], gazetteer=gazetteer).route.stops]
+    assert name in stops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В прошлом году делегация пробыла в Омске два дня.",
+        "Возможно, делегация заночует в Омске.",
+        "Делегация не стала ночевать в Омске.",
+    ],
+)
+def test_a_stay_of_last_year_rumoured_or_not_made_is_no_stop(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    assert not build([_report(text)], gazetteer=gazetteer).route.stops
