@@ -670,3 +670,27 @@ def test_a_stay_of_last_year_rumoured_or_not_made_is_no_stop(
     text: str, gazetteer: Gazetteer
 ) -> None:
     assert not build([_report(text)], gazetteer=gazetteer).route.stops
+
+
+def test_a_clause_leaving_out_the_verb_before_it_shares_its_role_plan_and_order(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Затем делегация отправится в Ухань, а оттуда — в Гуанчжоу."
+    parsed = _parse(text, gazetteer)
+    guangzhou = next(p for p in parsed.places if p.place.name == "Guangzhou")
+    assert guangzhou.role == Role.DESTINATION
+    assert guangzhou.mentions[0].status == Status.EXPECTED
+    stops = [s.place.name for s in build([_report(text)], gazetteer=gazetteer).route.stops]
+    assert stops == ["Wuhan", "Guangzhou"]
+
+
+def test_a_negation_of_the_clause_before_does_not_carry_over_a_contrast(
+    gazetteer: Gazetteer,
+) -> None:
+    stops = [
+        s.place.name
+        for s in build(
+            [_report("Поезд не поехал в Омск, а — в Тюмень.")], gazetteer=gazetteer
+        ).route.stops
+    ]
+    assert stops == ["Tyumen"]

@@ -340,13 +340,17 @@ def _russian_status(
 ) -> Status:
     """The status of the clause holding a Russian place."""
     low, high = sentence
+    starts = [low]
     for m in _clause_break(book.language).finditer(text, sentence[0], sentence[1]):
         if m.end() <= span[0]:
             low = m.start() if m.group().strip() in book.contrast_opening else m.end()
+            starts.append(low)
         elif m.start() >= span[1]:
             high = m.start()
             break
     status = _russian_clause_status(book.language, text[low:high])
+    if status == Status.REPORTED:
+        status = _elided_predicate_status(book, text, starts, high)
     if status == Status.SPECULATIVE:
         status = _own_predicate_status(book, text, (low, high), span[1])
     if status in (Status.RULED_OUT, Status.DENIED):
@@ -368,6 +372,48 @@ def _russian_status(
     if _negated_list(book, text, sentence[0], span[0]):
         return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
     return status
+
+
+def _elided_predicate_status(book: CueBook, text: str, starts: Sequence[int], high: int) -> Status:
+    """The plan or hedge of the predicate a Russian clause without a verb of its own leaves
+    out ("Затем он отправится в X, а оттуда — в Y": Y is expected as X is).
+
+    ``starts`` are where the clauses of the sentence up to the place's open, the place's
+    own last; the clause before the nearest one with a verb is read, and only an expected
+    or speculative status carries over (a negation does not: "не поехал в X, а — в Y").
+    """
+    for low in reversed(starts[:-1]):
+        if not _verbless(text[low:high]):
+            status = _russian_clause_status(book.language, text[low:high])
+            return status if status in (Status.EXPECTED, Status.SPECULATIVE) else Status.REPORTED
+    return Status.REPORTED
+
+
+def elided_predicate(
+    book: CueBook, text: str, sentence: tuple[int, int], span: tuple[int, int]
+) -> bool:
+    """Whether a Russian place stands after a bare preposition of place in a clause of its
+    own without a verb ("…, а оттуда — в Y", "…, а затем — во Y"): the verb left out is
+    the one of the clause before, and so is the place's role."""
+    breaks = list(_clause_break(book.language).finditer(text, sentence[0], span[0]))
+    if not breaks:
+        return False
+    after = _clause_break(book.language).search(text, span[1], sentence[1])
+    clause = text[breaks[-1].end() : after.start() if after else sentence[1]]
+    before = morph.russian_tokens(text[breaks[-1].end() : span[0]])
+    bare = bool(before) and fold_lemma(book, before[-1].form) in book.place_prepositions
+    return bare and _verbless(clause)
+
+
+def _verbless(clause: str) -> bool:
+    """Whether a Russian clause holds no verb form (a capitalised word inside it is a name,
+    whatever pymorphy3 guesses)."""
+    tokens = morph.russian_tokens(clause)
+    return not any(
+        t.tag.split(",")[0].split()[0] in _VERB_TAGS
+        and (i == 0 or not clause[t.start : t.start + 1].isupper())
+        for i, t in enumerate(tokens)
+    )
 
 
 def _overturned(book: CueBook, text: str, low: int, high: int) -> bool:

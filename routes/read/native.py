@@ -312,6 +312,8 @@ def read_mention(
         role = Role.VIA  # left for home: the far end of the journey, a stop on the way
     if role == Role.CONTEXT and reading.role is None and previous is not None:
         role = _listed_role(book, text, previous, mention, place, role)
+    if previous is not None and _elided(book, text, previous, mention, role):
+        role = Role(previous.role)  # "отправится в X, а оттуда — в Y": Y as X
     date = _date_before(report, mention) or _date_not_past_a_break(report, mention)
     if role == Role.DESTINATION and cues.bound_for(book, text, mention.end):
         date = None  # "X로 가기 위해 23일 출발했다": the time is the departure's
@@ -421,6 +423,19 @@ def _on_a_border(place: Place) -> bool:
     """Whether passing ``place`` is crossing a border: a border crossing, or a bridge
     between two countries (the gazetteer gives those no country)."""
     return place.kind == Kind.BORDER_CROSSING or (place.kind == Kind.BRIDGE and not place.country)
+
+
+def _elided(book: cues.CueBook, text: str, previous: Mention, mention: Mention, role: Role) -> bool:
+    """Whether a Russian place on the way or at an end takes the role of the place before
+    it in its sentence, its clause leaving out that place's verb
+    (:func:`routes.read.cues_ru.elided_predicate`)."""
+    legs = (Role.VIA, Role.DESTINATION)
+    if book.language != "ru" or role not in legs or previous.role not in legs:
+        return False
+    if previous.sentence_start != mention.sentence_start or previous.role == role:
+        return False
+    sentence = (mention.sentence_start, mention.sentence_end)
+    return cues_ru.elided_predicate(book, text, sentence, (mention.start, mention.end))
 
 
 def _listed_role(
