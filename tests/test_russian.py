@@ -694,3 +694,11 @@ def test_a_negation_of_the_clause_before_does_not_carry_over_a_contrast(
         ).route.stops
     ]
     assert stops == ["Tyumen"]
+
+
+def test_the_venue_of_an_event_told_after_the_place_is_where_the_journey_goes(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("Как ожидается, в пятницу в Чите состоятся переговоры.", gazetteer)
+    chita = next(p for p in parsed.places if p.place.name == "Chita")
+    assert chita.role == Role.DESTINATION  # not a stop on the way

@@ -62,7 +62,11 @@ def read_russian(
         role = _russian_after_cue(book, text, span[1], sentence[1])
     if role is not None and _another_traveller(book, text, sentence, span[0]):
         return Reading(None, status)  # "…, а Петров прилетел из X": another person's travel
-    if role == Role.VIA and status == Status.EXPECTED and _planned_venue(book, lemmas):
+    if (
+        role == Role.VIA
+        and status == Status.EXPECTED
+        and (_planned_venue(book, lemmas) or _venue_after(book, text, span[1], sentence[1], lemmas))
+    ):
         role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
@@ -109,6 +113,20 @@ def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
     return bool(book.venue_events.intersection(lemmas)) and bool(
         book.venue_verbs.intersection(lemmas)
     )
+
+
+def _venue_after(book: CueBook, text: str, end: int, limit: int, lemmas: Sequence[str]) -> bool:
+    """Whether a place after a bare "в"/"на" is where the event its clause then tells will
+    be held ("в конце недели во X состоится встреча", "в X в пятницу пройдут переговоры"):
+    a venue verb and a venue event after the place, before the clause ends."""
+    if not lemmas or lemmas[-1] not in book.place_prepositions:
+        return False
+    stop = _clause_break(book.language).search(text, end, limit)
+    after = {
+        fold_lemma(book, t.form)
+        for t in morph.russian_tokens(text[end : stop.start() if stop else limit])
+    }
+    return bool(book.venue_events & after) and bool(book.venue_verbs & after)
 
 
 #: Characters after a Russian place read for a speech verb ("… и Сеуле заявили").
