@@ -702,3 +702,26 @@ def test_the_venue_of_an_event_told_after_the_place_is_where_the_journey_goes(
     parsed = _parse("Как ожидается, в пятницу в Чите состоятся переговоры.", gazetteer)
     chita = next(p for p in parsed.places if p.place.name == "Chita")
     assert chita.role == Role.DESTINATION  # not a stop on the way
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        # the undated destination lies on the way to the one planned for Friday
+        (
+            "Поезд выехал из Иркутска и проследует в Читу. "
+            "Переговоры пройдут в пятницу в Хабаровске.",
+            ["Irkutsk", "Chita", "Khabarovsk"],
+        ),
+        # the undated destination lies beyond: the train is bound there
+        (
+            "Поезд выехал из Иркутска и следует в Хабаровск. В пятницу он прибудет в Читу.",
+            ["Irkutsk", "Chita", "Khabarovsk"],
+        ),
+    ],
+)
+def test_a_destination_without_a_day_on_the_way_to_one_planned_for_a_day_comes_first(
+    text: str, order: list[str], gazetteer: Gazetteer
+) -> None:
+    stops = [s.place.name for s in build([_report(text)], gazetteer=gazetteer).route.stops]
+    assert stops == order
