@@ -718,3 +718,14 @@ def test_a_place_toured_is_no_place_come_back_to(gazetteer: Gazetteer) -> None:
     )
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert stops == ["Chongjin", "Rajin"]
+
+
+def test_places_listed_each_with_its_own_day_share_the_cue_and_keep_their_days(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "김 위원장은 10일 창춘, 11일 하얼빈, 12일 치치하얼을 차례로 방문했다."
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    journey = build([report], gazetteer=gazetteer)
+    assert [s.place.name for s in journey.route.stops] == ["Changchun", "Harbin", "Qiqihar"]
+    days = {p.place.name: p.mentions[0].date for p in journey.places}
+    assert days["Changchun"] == "2023-09-10" and days["Harbin"] == "2023-09-11"
