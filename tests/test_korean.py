@@ -729,3 +729,15 @@ def test_places_listed_each_with_its_own_day_share_the_cue_and_keep_their_days(
     assert [s.place.name for s in journey.route.stops] == ["Changchun", "Harbin", "Qiqihar"]
     days = {p.place.name: p.mentions[0].date for p in journey.places}
     assert days["Changchun"] == "2023-09-10" and days["Harbin"] == "2023-09-11"
+
+
+def test_the_town_of_a_facility_named_with_its_kind_visited_is_a_stop(
+    gazetteer: Gazetteer,
+) -> None:
+    # a word of the facility's kind between the town and the facility noun
+    parsed = _parse("대표단은 13일 창춘의 자동차 공장을 시찰했다.", gazetteer)
+    changchun = next(p for p in parsed.places if p.place.name == "Changchun")
+    assert changchun.role == Role.VIA
+    # where nothing is visited it stays context
+    parsed = _parse("창춘의 자동차 공장에서 노동자들이 환영 행사를 준비했다.", gazetteer)
+    assert next(p for p in parsed.places if p.place.name == "Changchun").role == Role.CONTEXT

@@ -46,7 +46,7 @@ def read_korean(
         and not listed
         and not (book.unblocking and next_word and next_word[0].startswith(book.unblocking))
     )
-    if _a_facility_of_it(book, attached, next_word[:1]):
+    if _a_facility_of_it(book, attached, text[eojeol_end:stop].split()[:2]):
         return Reading(_facility_visit(book, text, eojeol_end, sentence[1]), status)
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
@@ -132,12 +132,25 @@ def _from_here_to_the_next(
     return _korean_cue(book, text, next_end, reach) == Role.DESTINATION
 
 
-def _a_facility_of_it(book: CueBook, attached: str, next_word: Sequence[str]) -> bool:
-    """Whether a Korean place is the town of the facility named after it ("X시의 비행장에서"):
-    its particle is a possessive one and the next word is a facility noun of ko.toml."""
-    if attached not in book.particles.possessive or not next_word:
+def _a_facility_of_it(book: CueBook, attached: str, next_words: Sequence[str]) -> bool:
+    """Whether a Korean place is the town of the facility named after it ("X시의 비행장에서",
+    "X의 자동차 공장을"): its particle is a possessive one and the next word, or the one after
+    a bare word naming its kind, is a facility noun of ko.toml."""
+    if attached not in book.particles.possessive or not next_words:
         return False
-    return next_word[0].startswith(book.particles.facilities)
+    facilities = book.particles.facilities
+    if next_words[0].startswith(facilities):
+        return True
+    return (
+        len(next_words) == 2
+        and _bare(book, next_words[0])
+        and _BARE_HANGUL_WORD.fullmatch(next_words[0]) is not None
+        and next_words[1].startswith(facilities)
+    )
+
+
+#: A word of Hangul alone (no digits, marks or particles of its own to Python's eye).
+_BARE_HANGUL_WORD = re.compile("[가-힣]+")
 
 
 def _facility_visit(book: CueBook, text: str, low: int, high: int) -> Role | None:
