@@ -741,3 +741,17 @@ def test_the_town_of_a_facility_named_with_its_kind_visited_is_a_stop(
     # where nothing is visited it stays context
     parsed = _parse("창춘의 자동차 공장에서 노동자들이 환영 행사를 준비했다.", gazetteer)
     assert next(p for p in parsed.places if p.place.name == "Changchun").role == Role.CONTEXT
+
+
+def test_the_lodging_of_a_place_named_before_it_is_not_the_dateline_city(
+    gazetteer: Gazetteer,
+) -> None:
+    # the lodging is in the town just reached, not in the city the report is filed from
+    text = "(서울=연합뉴스) 하얼빈에 도착한 김 위원장은 곧바로 숙소로 이동했다."
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert stops == ["Harbin"]
+    # with no other place before it, "here" is the dateline city
+    text = "(하얼빈=연합뉴스) 김정은 북한 국무위원장이 11일 오후 전용열차 편으로 이곳에 도착했다."
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    assert [s.place.name for s in build([report], gazetteer=gazetteer).route.stops] == ["Harbin"]

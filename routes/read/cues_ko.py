@@ -373,16 +373,20 @@ def _clause_head(window: str, breaks: re.Pattern[str] = _KO_CLAUSE_END) -> str:
     return window[: cut.start()] if cut else window
 
 
-def here_role(book: CueBook, text: str) -> Role | None:
+def here_role(book: CueBook, text: str, names: Sequence[tuple[int, int]] = ()) -> Role | None:
     """The journey role the body gives the dateline city by "here" ("이곳에 도착했다").
 
     The first "here" followed by a travel cue within the language's reach decides;
-    None when the body says nothing of the kind.
+    None when the body says nothing of the kind. A "here" after another place named in
+    its sentence (``names``: the spans of the report's places past the dateline) is that
+    place ("X에 도착한 김 위원장은 곧바로 숙소로 이동했다": the lodging is in X).
     """
     if book.language != "ko":
         return None
     for word in book.here:
         for m in re.finditer(re.escape(word), text):
+            if _named_before_in_its_sentence(text, m.start(), names):
+                continue
             end = m.end()
             eojeol_end = end
             while eojeol_end < len(text) and not text[eojeol_end].isspace():
@@ -394,3 +398,10 @@ def here_role(book: CueBook, text: str) -> Role | None:
                 after = text[eojeol_end:high]
                 return _particle_role(book.particles, role, text[end:eojeol_end], (), after)
     return None
+
+
+def _named_before_in_its_sentence(text: str, at: int, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether one of ``names`` (spans) stands in the sentence of ``text[at]``, before it."""
+    starts = [m.end() for m in _KO_SENTENCE.finditer(text, 0, at)]
+    low = starts[-1] if starts else 0
+    return any(low <= start and end <= at for start, end in names)

@@ -297,7 +297,8 @@ def read_mention(
     status = reading.status
     year = report.published.year if report.published else None
     if cues.dateline_span(book, text) == (mention.start, mention.end):
-        here = cues_ko.here_role(book, text) if place.kind in POINT_KINDS else None
+        names = [(m.start, m.end) for m in matches if m.start >= mention.end and _a_point(m)]
+        here = cues_ko.here_role(book, text, names) if place.kind in POINT_KINDS else None
         if here is not None:
             here = _role(place, cues.Reading(here, Status.REPORTED), gazetteer)
         return replace(mention, role=here or Role.DATELINE, status=Status.REPORTED)
@@ -318,6 +319,13 @@ def read_mention(
     if role == Role.DESTINATION and cues.bound_for(book, text, mention.end):
         date = None  # "X로 가기 위해 23일 출발했다": the time is the departure's
     return replace(mention, role=role, status=status, date=date)
+
+
+def _a_point(match: Any) -> bool:
+    """Whether a match's first reading is a town, station or other point (not a country or
+    region: "북한 국무위원장이 … 이곳에 도착했다" names no other place the lodging may be in)."""
+    default = match.default
+    return default is not None and default.kind in POINT_KINDS
 
 
 def _through_its_clause(text: str, mention: Mention) -> str:
