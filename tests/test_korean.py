@@ -755,3 +755,13 @@ def test_the_lodging_of_a_place_named_before_it_is_not_the_dateline_city(
     text = "(하얼빈=연합뉴스) 김정은 북한 국무위원장이 11일 오후 전용열차 편으로 이곳에 도착했다."
     report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
     assert [s.place.name for s in build([report], gazetteer=gazetteer).route.stops] == ["Harbin"]
+
+
+def test_a_train_from_a_town_bound_for_another_makes_both_stops(gazetteer: Gazetteer) -> None:
+    text = "창춘발 하얼빈행 특별열차가 10일 운행됐다."
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert stops == ["Changchun", "Harbin"]
+    # "X발 기사" is a story filed from X, no train
+    parsed = _parse("베이징발 기사는 방문 일정을 전하지 않았다.", gazetteer)
+    assert all(p.role not in STOP_ROLES for p in parsed.places)

@@ -131,6 +131,7 @@ class KoreanParticles:
     possessive: frozenset[str] = frozenset()
     facilities: tuple[str, ...] = ()
     span_ends: tuple[str, ...] = ()
+    departing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ def load_cues(language: str) -> CueBook:
             possessive=frozenset(options.get("possessive", ())),
             facilities=tuple(options.get("facilities", ())),
             span_ends=tuple(options.get("span_ends", ())),
+            departing=frozenset(options.get("departing", ())),
         ),
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         bound_for=tuple(options.get("bound_for", ())),

@@ -48,6 +48,9 @@ def read_korean(
     )
     if _a_facility_of_it(book, attached, text[eojeol_end:stop].split()[:2]):
         return Reading(_facility_visit(book, text, eojeol_end, sentence[1]), status)
+    following = text[eojeol_end : sentence[1]].split(maxsplit=1)[:1]
+    if attached in book.particles.departing and _a_train_named(book, following):
+        return Reading(Role.ORIGIN, status)  # "X발 Y행 열차": the train from X
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
     if _another_traveller(book, text, text[sentence[0] : span[0]]):
@@ -130,6 +133,19 @@ def _from_here_to_the_next(
     chain = _clause_head(text[next_end:sentence_end], breaks=_KO_CHAIN_END)
     reach = next_end + min(len(chain), book.reach)
     return _korean_cue(book, text, next_end, reach) == Role.DESTINATION
+
+
+def _a_train_named(book: CueBook, next_word: Sequence[str]) -> bool:
+    """Whether the word after "X발" names a train ("열차", "특별열차") or where it is bound
+    ("Y행"); "X발 보도" is a report filed from X."""
+    if not next_word:
+        return False
+    word = next_word[0]
+    return any(train in word for train in book.train_words) or word.endswith(_BOUND_NOUN)
+
+
+#: The noun written onto a place a train is bound for ("Y행").
+_BOUND_NOUN = "행"
 
 
 def _a_facility_of_it(book: CueBook, attached: str, next_words: Sequence[str]) -> bool:
