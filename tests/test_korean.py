@@ -765,3 +765,18 @@ def test_a_train_from_a_town_bound_for_another_makes_both_stops(gazetteer: Gazet
     # "X발 기사" is a story filed from X, no train
     parsed = _parse("베이징발 기사는 방문 일정을 전하지 않았다.", gazetteer)
     assert all(p.role not in STOP_ROLES for p in parsed.places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 위원장은 하얼빈에서 만찬을 가졌다.",
+        "김 위원장은 11일 하얼빈에서 열린 환영 연회에 참석했다.",
+        "다음 방문지는 하얼빈이 유력하다.",
+    ],
+)
+def test_a_banquet_there_or_the_next_visit_named_makes_a_stop(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    assert [s.place.name for s in build([report], gazetteer=gazetteer).route.stops] == ["Harbin"]
