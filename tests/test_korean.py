@@ -619,3 +619,164 @@ def test_a_place_the_traveller_stayed_the_night_at_is_on_the_way(
 ) -> None:
     places = _parse(f"열차는 11일 창춘을 출발했다. {sentence}", gazetteer).places
     assert {p.place.name: p.role for p in places}["Harbin"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "first"),
+    [
+        # the day before / after a day told before it, not before / after publication
+        ("열차는 8일 창춘에 도착했다. 열차는 전날 선양을 출발했다.", "2023-09-07", "Shenyang"),
+        ("열차는 8일 선양을 출발했다. 이튿날 열차는 창춘에 도착했다.", "2023-09-09", "Shenyang"),
+    ],
+)
+def test_the_day_before_or_after_is_read_against_the_day_told_before_it(
+    text: str, day: str, first: str, gazetteer: Gazetteer
+) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    parsed = parse([report], gazetteer)
+    dates = {p.place.name: p.mentions[0].date for p in parsed.places}
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert day in dates.values()
+    assert stops == [first, "Changchun"]
+
+
+def test_the_day_before_with_no_day_told_before_it_is_the_day_before_publication(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("열차는 전날 창춘을 떠났다.", gazetteer)
+    assert next(p for p in parsed.places if p.place.name == "Changchun").mentions[0].date == (
+        "2023-09-11"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "열차가 10일 창춘역을 통과한 것으로 확인됐다.",  # name and station noun run together
+        "김 위원장은 창춘과 하얼빈을 차례로 방문했다.",  # the name split into noun pieces
+    ],
+)
+def test_a_foreign_town_kiwi_does_not_know_is_still_found(text: str, gazetteer: Gazetteer) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert "Changchun" in stops
+
+
+def test_a_word_that_is_also_a_towns_name_stays_a_word(gazetteer: Gazetteer) -> None:
+    # 예산 (budget) is also the county town Yesan; 통과 (passed) is a passing word
+    parsed = _parse("국회는 10일 내년도 예산을 통과시켰다.", gazetteer)
+    assert not parsed.places
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("김 위원장은 10일 하얼빈역에서 성대한 환영을 받았다.", "Harbin"),
+        ("현지 매체에 따르면 열차는 11일 옴스크역에서 목격됐다.", "Omsk"),
+        ("김 위원장은 11일 창춘에서 1박한 뒤 12일 하얼빈으로 떠날 예정이다.", "Changchun"),
+        ("김정은동지께서는 11일 청진시를 현지지도하시였다.", "Chongjin"),
+        ("김정은동지께서 11일 라진항을 돌아보시였다.", "Rajin"),
+        ("김 위원장은 10일 창춘역에 모습을 드러냈다.", "Changchun"),
+        ("김 위원장은 10일 창춘역에서 하차했다.", "Changchun"),
+        ("열차는 창춘을 거친 뒤 하얼빈으로 갔다.", "Harbin"),
+        ("대표단은 10일 하얼빈에 입국했다.", "Harbin"),
+        ("김정은동지께서는 11일 라진에 이르시였다.", "Rajin"),
+        ("열차는 10일 새벽 창춘역을 빠져나가 하얼빈 쪽으로 달렸다.", "Harbin"),
+    ],
+)
+def test_words_of_being_met_seen_touring_and_going_make_a_stop(
+    text: str, name: str, gazetteer: Gazetteer
+) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert name in stops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "베이징은 이번 방문을 환영했다.",
+        "김 위원장은 지난해 하얼빈을 돌아본 적이 있다.",
+        "김 위원장은 하얼빈에서 목격됐다는 보도를 부인했다.",
+        "하얼빈 시민들은 열차가 달리는 모습을 지켜봤다.",
+    ],
+)
+def test_a_welcome_a_sighting_denied_or_an_earlier_tour_makes_no_stop(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    assert not build([report], gazetteer=gazetteer).route.stops
+
+
+def test_a_place_toured_is_no_place_come_back_to(gazetteer: Gazetteer) -> None:
+    # "돌아보시였다" (toured) is no "돌아오다" (came back): the tour comes after the arrival
+    report = report_from_text(
+        "김정은동지께서는 10일 청진에 도착하시였다. 11일 라진항을 돌아보시였다.",
+        source="Test",
+        published=date(2023, 9, 12),
+        report_id="k",
+    )
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert stops == ["Chongjin", "Rajin"]
+
+
+def test_places_listed_each_with_its_own_day_share_the_cue_and_keep_their_days(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "김 위원장은 10일 창춘, 11일 하얼빈, 12일 치치하얼을 차례로 방문했다."
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    journey = build([report], gazetteer=gazetteer)
+    assert [s.place.name for s in journey.route.stops] == ["Changchun", "Harbin", "Qiqihar"]
+    days = {p.place.name: p.mentions[0].date for p in journey.places}
+    assert days["Changchun"] == "2023-09-10" and days["Harbin"] == "2023-09-11"
+
+
+def test_the_town_of_a_facility_named_with_its_kind_visited_is_a_stop(
+    gazetteer: Gazetteer,
+) -> None:
+    # a word of the facility's kind between the town and the facility noun
+    parsed = _parse("대표단은 13일 창춘의 자동차 공장을 시찰했다.", gazetteer)
+    changchun = next(p for p in parsed.places if p.place.name == "Changchun")
+    assert changchun.role == Role.VIA
+    # where nothing is visited it stays context
+    parsed = _parse("창춘의 자동차 공장에서 노동자들이 환영 행사를 준비했다.", gazetteer)
+    assert next(p for p in parsed.places if p.place.name == "Changchun").role == Role.CONTEXT
+
+
+def test_the_lodging_of_a_place_named_before_it_is_not_the_dateline_city(
+    gazetteer: Gazetteer,
+) -> None:
+    # the lodging is in the town just reached, not in the city the report is filed from
+    text = "(서울=연합뉴스) 하얼빈에 도착한 김 위원장은 곧바로 숙소로 이동했다."
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert stops == ["Harbin"]
+    # with no other place before it, "here" is the dateline city
+    text = "(하얼빈=연합뉴스) 김정은 북한 국무위원장이 11일 오후 전용열차 편으로 이곳에 도착했다."
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    assert [s.place.name for s in build([report], gazetteer=gazetteer).route.stops] == ["Harbin"]
+
+
+def test_a_train_from_a_town_bound_for_another_makes_both_stops(gazetteer: Gazetteer) -> None:
+    text = "창춘발 하얼빈행 특별열차가 10일 운행됐다."
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert stops == ["Changchun", "Harbin"]
+    # "X발 기사" is a story filed from X, no train
+    parsed = _parse("베이징발 기사는 방문 일정을 전하지 않았다.", gazetteer)
+    assert all(p.role not in STOP_ROLES for p in parsed.places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김 위원장은 하얼빈에서 만찬을 가졌다.",
+        "김 위원장은 11일 하얼빈에서 열린 환영 연회에 참석했다.",
+        "다음 방문지는 하얼빈이 유력하다.",
+    ],
+)
+def test_a_banquet_there_or_the_next_visit_named_makes_a_stop(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    assert [s.place.name for s in build([report], gazetteer=gazetteer).route.stops] == ["Harbin"]

@@ -583,3 +583,145 @@ def test_a_negation_ends_where_a_new_predicate_joined_by_i_begins(gazetteer: Gaz
     # "и" between two places joins them under the one negated verb
     parsed = _parse("Поезд не остановится в Тайшете и Зиме.", gazetteer)
     assert {p.place.name: p.role for p in parsed.places}.get("Zima") == Role.RULED_OUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В воскресенье поезд прибыл в Омск, а накануне сделал остановку в Новосибирске.",
+        "8 сентября поезд прибыл в Тюмень. Накануне он проследовал через Омск.",
+    ],
+)
+def test_the_day_before_a_day_told_before_it_is_the_day_before_that_day(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    # published on Tuesday 12 September: "накануне" is the day before the day told before it
+    # (Saturday the 9th, the 7th), not Monday the 11th, so the stop it dates came first
+    report = _report(text)
+    parsed = parse([report], gazetteer)
+    dates = {p.place.name: p.mentions[0].date for p in parsed.places if p.role in STOP_ROLES}
+    earlier = min(dates, key=lambda name: dates[name] or "")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert dates[earlier] in ("2023-09-09", "2023-09-07")
+    assert stops[0] == earlier and len(stops) == 2
+
+
+def test_the_day_before_with_no_day_told_before_it_is_the_day_before_publication(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("Накануне поезд прибыл в Омск.", gazetteer)
+    assert next(p for p in parsed.places if p.place.name == "Omsk").mentions[0].date == "2023-09-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a soft stem whose "ь" the ending drops: Тяньцзинь, Чанчунь
+        ("Во вторник он побывал в Тяньцзине.", "Tianjin"),
+        # a town's dative that pymorphy3 guesses first as a verb's future
+        ("Поезд с делегацией прибыл к Даньдуну.", "Dandong"),
+    ],
+)
+def test_a_foreign_town_in_a_case_form_pymorphy3_guesses_is_found(
+    text: str, name: str, gazetteer: Gazetteer
+) -> None:
+    assert name in [p.place.name for p in _parse(text, gazetteer).places]
+
+
+def test_a_town_pymorphy3_guesses_as_a_future_verb_leaves_its_clause_reported(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Даньдуну" is guessed first as a future of "даньдунуть"; a name inside the clause
+    # is no verb, so the train that went there went there
+    parsed = _parse("В воскресенье поезд прибыл к Даньдуну.", gazetteer)
+    dandong = next(p for p in parsed.places if p.place.name == "Dandong")
+    assert dandong.mentions[0].status == Status.REPORTED
+    assert dandong.mentions[0].date == "2023-09-10"  # the Sunday past, not the coming one
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Делегация заночевала в Тюмени.", "Tyumen"),
+        ("В Хабаровске делегация пробыла два дня.", "Khabarovsk"),
+        ("Делегация разместилась в гостинице Перми.", "Perm"),
+        ("Во вторник поезд прибыл в Красноярск. Днем ранее он был в Новосибирске.", "Novosibirsk"),
+        ("Поезд миновал Шэньян и продолжил путь к Даньдуну.", "Dandong"),
+        ("Следующая остановка — Красноярск.", "Krasnoyarsk"),
+        ("Красноярск станет следующей остановкой поезда.", "Krasnoyarsk"),
+    ],
+)
+def test_words_of_staying_being_and_the_next_stop_make_a_stop(
+    text: str, name: str, gazetteer: Gazetteer
+) -> None:
+    stops = [s.place.name for s in build([_report(text)], gazetteer=gazetteer).route.stops]
+    assert name in stops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В прошлом году делегация пробыла в Омске два дня.",
+        "Возможно, делегация заночует в Омске.",
+        "Делегация не стала ночевать в Омске.",
+    ],
+)
+def test_a_stay_of_last_year_rumoured_or_not_made_is_no_stop(
+    text: str, gazetteer: Gazetteer
+) -> None:
+    assert not build([_report(text)], gazetteer=gazetteer).route.stops
+
+
+def test_a_clause_leaving_out_the_verb_before_it_shares_its_role_plan_and_order(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Затем делегация отправится в Ухань, а оттуда — в Гуанчжоу."
+    parsed = _parse(text, gazetteer)
+    guangzhou = next(p for p in parsed.places if p.place.name == "Guangzhou")
+    assert guangzhou.role == Role.DESTINATION
+    assert guangzhou.mentions[0].status == Status.EXPECTED
+    stops = [s.place.name for s in build([_report(text)], gazetteer=gazetteer).route.stops]
+    assert stops == ["Wuhan", "Guangzhou"]
+
+
+def test_a_negation_of_the_clause_before_does_not_carry_over_a_contrast(
+    gazetteer: Gazetteer,
+) -> None:
+    stops = [
+        s.place.name
+        for s in build(
+            [_report("Поезд не поехал в Омск, а — в Тюмень.")], gazetteer=gazetteer
+        ).route.stops
+    ]
+    assert stops == ["Tyumen"]
+
+
+def test_the_venue_of_an_event_told_after_the_place_is_where_the_journey_goes(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("Как ожидается, в пятницу в Чите состоятся переговоры.", gazetteer)
+    chita = next(p for p in parsed.places if p.place.name == "Chita")
+    assert chita.role == Role.DESTINATION  # not a stop on the way
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        # the undated destination lies on the way to the one planned for Friday
+        (
+            "Поезд выехал из Иркутска и проследует в Читу. "
+            "Переговоры пройдут в пятницу в Хабаровске.",
+            ["Irkutsk", "Chita", "Khabarovsk"],
+        ),
+        # the undated destination lies beyond: the train is bound there
+        (
+            "Поезд выехал из Иркутска и следует в Хабаровск. В пятницу он прибудет в Читу.",
+            ["Irkutsk", "Chita", "Khabarovsk"],
+        ),
+    ],
+)
+def test_a_destination_without_a_day_on_the_way_to_one_planned_for_a_day_comes_first(
+    text: str, order: list[str], gazetteer: Gazetteer
+) -> None:
+    stops = [s.place.name for s in build([_report(text)], gazetteer=gazetteer).route.stops]
+    assert stops == order

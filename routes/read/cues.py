@@ -18,7 +18,7 @@ from typing import Any
 from routes.model import Role, Status
 from routes.read import morph
 from routes.read.gazetteer import normalize
-from routes.read.lexicon import LANG_DIR, language_file
+from routes.read.lexicon import LANG_DIR, language_file, language_table
 
 #: Characters before a Russian place read for its cue and its title.
 RU_BEFORE_CHARS = 160
@@ -131,6 +131,7 @@ class KoreanParticles:
     possessive: frozenset[str] = frozenset()
     facilities: tuple[str, ...] = ()
     span_ends: tuple[str, ...] = ()
+    departing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ def load_cues(language: str) -> CueBook:
             possessive=frozenset(options.get("possessive", ())),
             facilities=tuple(options.get("facilities", ())),
             span_ends=tuple(options.get("span_ends", ())),
+            departing=frozenset(options.get("departing", ())),
         ),
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         bound_for=tuple(options.get("bound_for", ())),
@@ -331,7 +333,19 @@ def is_list_glue(book: CueBook, between: str) -> bool:
         return True
     if rest in book.glue or rest.rstrip(",").strip() in book.glue:
         return True
+    if book.language == "ko":
+        dated = _korean_day_after_glue(book.language).sub("", rest).strip()
+        return dated != rest and dated in book.glue
     return book.language == "ru" and _glue_and_adjectives(book, rest)
+
+
+@functools.cache
+def _korean_day_after_glue(language: str) -> re.Pattern[str]:
+    """A day of the month, maybe with a part of the day, ending the words between two Korean
+    places of a list ("10일 X, 11일 Y, 12일 Z를 차례로 방문했다": each place its own day)."""
+    parts = sorted(language_table(language, "dates").get("parts", {}), key=len, reverse=True)
+    part = "|".join(map(re.escape, parts)) or "(?!x)x"
+    return re.compile(rf"\s*\d{{1,2}}일(?:\s*(?:{part}))?$")
 
 
 def _glue_and_adjectives(book: CueBook, between: str) -> bool:

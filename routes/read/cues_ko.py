@@ -46,8 +46,11 @@ def read_korean(
         and not listed
         and not (book.unblocking and next_word and next_word[0].startswith(book.unblocking))
     )
-    if _a_facility_of_it(book, attached, next_word[:1]):
+    if _a_facility_of_it(book, attached, text[eojeol_end:stop].split()[:2]):
         return Reading(_facility_visit(book, text, eojeol_end, sentence[1]), status)
+    following = text[eojeol_end : sentence[1]].split(maxsplit=1)[:1]
+    if attached in book.particles.departing and _a_train_named(book, following):
+        return Reading(Role.ORIGIN, status)  # "X발 Y행 열차": the train from X
     if title or blocked or attached in book.particles.subject:
         return Reading(None, status, title=title, actor_form=actor_form)
     if _another_traveller(book, text, text[sentence[0] : span[0]]):
@@ -132,12 +135,38 @@ def _from_here_to_the_next(
     return _korean_cue(book, text, next_end, reach) == Role.DESTINATION
 
 
-def _a_facility_of_it(book: CueBook, attached: str, next_word: Sequence[str]) -> bool:
-    """Whether a Korean place is the town of the facility named after it ("X시의 비행장에서"):
-    its particle is a possessive one and the next word is a facility noun of ko.toml."""
-    if attached not in book.particles.possessive or not next_word:
+def _a_train_named(book: CueBook, next_word: Sequence[str]) -> bool:
+    """Whether the word after "X발" names a train ("열차", "특별열차") or where it is bound
+    ("Y행"); "X발 보도" is a report filed from X."""
+    if not next_word:
         return False
-    return next_word[0].startswith(book.particles.facilities)
+    word = next_word[0]
+    return any(train in word for train in book.train_words) or word.endswith(_BOUND_NOUN)
+
+
+#: The noun written onto a place a train is bound for ("Y행").
+_BOUND_NOUN = "행"
+
+
+def _a_facility_of_it(book: CueBook, attached: str, next_words: Sequence[str]) -> bool:
+    """Whether a Korean place is the town of the facility named after it ("X시의 비행장에서",
+    "X의 자동차 공장을"): its particle is a possessive one and the next word, or the one after
+    a bare word naming its kind, is a facility noun of ko.toml."""
+    if attached not in book.particles.possessive or not next_words:
+        return False
+    facilities = book.particles.facilities
+    if next_words[0].startswith(facilities):
+        return True
+    return (
+        len(next_words) == 2
+        and _bare(book, next_words[0])
+        and _BARE_HANGUL_WORD.fullmatch(next_words[0]) is not None
+        and next_words[1].startswith(facilities)
+    )
+
+
+#: A word of Hangul alone (no digits, marks or particles of its own to Python's eye).
+_BARE_HANGUL_WORD = re.compile("[가-힣]+")
 
 
 def _facility_visit(book: CueBook, text: str, low: int, high: int) -> Role | None:
@@ -360,16 +389,20 @@ def _clause_head(window: str, breaks: re.Pattern[str] = _KO_CLAUSE_END) -> str:
     return window[: cut.start()] if cut else window
 
 
-def here_role(book: CueBook, text: str) -> Role | None:
+def here_role(book: CueBook, text: str, names: Sequence[tuple[int, int]] = ()) -> Role | None:
     """The journey role the body gives the dateline city by "here" ("이곳에 도착했다").
 
     The first "here" followed by a travel cue within the language's reach decides;
-    None when the body says nothing of the kind.
+    None when the body says nothing of the kind. A "here" after another place named in
+    its sentence (``names``: the spans of the report's places past the dateline) is that
+    place ("X에 도착한 김 위원장은 곧바로 숙소로 이동했다": the lodging is in X).
     """
     if book.language != "ko":
         return None
     for word in book.here:
         for m in re.finditer(re.escape(word), text):
+            if _named_before_in_its_sentence(text, m.start(), names):
+                continue
             end = m.end()
             eojeol_end = end
             while eojeol_end < len(text) and not text[eojeol_end].isspace():
@@ -381,3 +414,10 @@ def here_role(book: CueBook, text: str) -> Role | None:
                 after = text[eojeol_end:high]
                 return _particle_role(book.particles, role, text[end:eojeol_end], (), after)
     return None
+
+
+def _named_before_in_its_sentence(text: str, at: int, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether one of ``names`` (spans) stands in the sentence of ``text[at]``, before it."""
+    starts = [m.end() for m in _KO_SENTENCE.finditer(text, 0, at)]
+    low = starts[-1] if starts else 0
+    return any(low <= start and end <= at for start, end in names)

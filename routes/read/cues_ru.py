@@ -62,7 +62,11 @@ def read_russian(
         role = _russian_after_cue(book, text, span[1], sentence[1])
     if role is not None and _another_traveller(book, text, sentence, span[0]):
         return Reading(None, status)  # "…, а Петров прилетел из X": another person's travel
-    if role == Role.VIA and status == Status.EXPECTED and _planned_venue(book, lemmas):
+    if (
+        role == Role.VIA
+        and status == Status.EXPECTED
+        and (_planned_venue(book, lemmas) or _venue_after(book, text, span[1], sentence[1], lemmas))
+    ):
         role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
@@ -109,6 +113,20 @@ def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
     return bool(book.venue_events.intersection(lemmas)) and bool(
         book.venue_verbs.intersection(lemmas)
     )
+
+
+def _venue_after(book: CueBook, text: str, end: int, limit: int, lemmas: Sequence[str]) -> bool:
+    """Whether a place after a bare "в"/"на" is where the event its clause then tells will
+    be held ("в конце недели во X состоится встреча", "в X в пятницу пройдут переговоры"):
+    a venue verb and a venue event after the place, before the clause ends."""
+    if not lemmas or lemmas[-1] not in book.place_prepositions:
+        return False
+    stop = _clause_break(book.language).search(text, end, limit)
+    after = {
+        fold_lemma(book, t.form)
+        for t in morph.russian_tokens(text[end : stop.start() if stop else limit])
+    }
+    return bool(book.venue_events & after) and bool(book.venue_verbs & after)
 
 
 #: Characters after a Russian place read for a speech verb ("… и Сеуле заявили").
@@ -340,13 +358,17 @@ def _russian_status(
 ) -> Status:
     """The status of the clause holding a Russian place."""
     low, high = sentence
+    starts = [low]
     for m in _clause_break(book.language).finditer(text, sentence[0], sentence[1]):
         if m.end() <= span[0]:
             low = m.start() if m.group().strip() in book.contrast_opening else m.end()
+            starts.append(low)
         elif m.start() >= span[1]:
             high = m.start()
             break
     status = _russian_clause_status(book.language, text[low:high])
+    if status == Status.REPORTED:
+        status = _elided_predicate_status(book, text, starts, high)
     if status == Status.SPECULATIVE:
         status = _own_predicate_status(book, text, (low, high), span[1])
     if status in (Status.RULED_OUT, Status.DENIED):
@@ -368,6 +390,48 @@ def _russian_status(
     if _negated_list(book, text, sentence[0], span[0]):
         return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
     return status
+
+
+def _elided_predicate_status(book: CueBook, text: str, starts: Sequence[int], high: int) -> Status:
+    """The plan or hedge of the predicate a Russian clause without a verb of its own leaves
+    out ("Затем он отправится в X, а оттуда — в Y": Y is expected as X is).
+
+    ``starts`` are where the clauses of the sentence up to the place's open, the place's
+    own last; the clause before the nearest one with a verb is read, and only an expected
+    or speculative status carries over (a negation does not: "не поехал в X, а — в Y").
+    """
+    for low in reversed(starts[:-1]):
+        if not _verbless(text[low:high]):
+            status = _russian_clause_status(book.language, text[low:high])
+            return status if status in (Status.EXPECTED, Status.SPECULATIVE) else Status.REPORTED
+    return Status.REPORTED
+
+
+def elided_predicate(
+    book: CueBook, text: str, sentence: tuple[int, int], span: tuple[int, int]
+) -> bool:
+    """Whether a Russian place stands after a bare preposition of place in a clause of its
+    own without a verb ("…, а оттуда — в Y", "…, а затем — во Y"): the verb left out is
+    the one of the clause before, and so is the place's role."""
+    breaks = list(_clause_break(book.language).finditer(text, sentence[0], span[0]))
+    if not breaks:
+        return False
+    after = _clause_break(book.language).search(text, span[1], sentence[1])
+    clause = text[breaks[-1].end() : after.start() if after else sentence[1]]
+    before = morph.russian_tokens(text[breaks[-1].end() : span[0]])
+    bare = bool(before) and fold_lemma(book, before[-1].form) in book.place_prepositions
+    return bare and _verbless(clause)
+
+
+def _verbless(clause: str) -> bool:
+    """Whether a Russian clause holds no verb form (a capitalised word inside it is a name,
+    whatever pymorphy3 guesses)."""
+    tokens = morph.russian_tokens(clause)
+    return not any(
+        t.tag.split(",")[0].split()[0] in _VERB_TAGS
+        and (i == 0 or not clause[t.start : t.start + 1].isupper())
+        for i, t in enumerate(tokens)
+    )
 
 
 def _overturned(book: CueBook, text: str, low: int, high: int) -> bool:
@@ -458,6 +522,6 @@ def _russian_clause_status(language: str, clause: str) -> Status:
             size = len(phrase)
             if any(lemmas[i : i + size] == phrase for i in range(len(lemmas) - size + 1)):
                 return status
-    if book.future_is_expected and any("futr" in t.tag for t in tokens):
+    if book.future_is_expected and morph.russian_future(clause, tokens):
         return Status.EXPECTED
     return Status.REPORTED

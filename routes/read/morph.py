@@ -235,6 +235,23 @@ def korean_proper_noun_at(text: str, start: int) -> bool:
     return any(t.tag == "NNP" for t in korean_tokens_between(text, start, start + 1))
 
 
+def korean_unknown_noun_at(text: str, start: int, end: int) -> bool:
+    """Whether Kiwi knows ``text[start:end]`` as no word of its own but reads it as nouns:
+    a foreign name it has not learnt, split into noun pieces ("창춘" as 창 + 춘) or run
+    into the noun after it ("창춘역" as one noun). A Korean word that is also a town's name
+    ("예산", budget; "음성", voice) is one morpheme of its own and is no such name."""
+    tokens = korean_tokens_between(text, start, end)
+    if not tokens or tokens[0].start != start:
+        return False
+    if not all(t.tag.startswith(_KO_NOUN) for t in tokens):
+        return False
+    return len(tokens) > 1 or tokens[0].end > end
+
+
+#: Kiwi's tags of a noun (common, proper, bound).
+_KO_NOUN = "NN"
+
+
 def _korean_boundaries(text: str) -> frozenset[int]:
     """Offsets where Kiwi starts a particle, ending or suffix after a noun."""
     return frozenset(t.start for t in korean_tokens(text) if t.tag.startswith(_KO_AFTER_NAME))
@@ -271,18 +288,48 @@ def _morph() -> Any:
 def russian_forms(word: str) -> tuple[str, ...]:
     """Lower-case forms of a Russian word a name may be indexed by, surface form first.
 
-    The surface form, then each analysis' nominative singular in its own gender
-    ("Южной" → "южная", "Приморского" → "приморский"), then its normal form, at most
+    The surface form, then a soft stem a guessed noun may have ("Тяньцзине" → "тяньцзинь"),
+    then each analysis' nominative singular in its own gender ("Южной" → "южная",
+    "Приморского" → "приморский") and its normal form, a verb's last, at most
     :data:`MAX_FORMS` forms (memoised).
     """
     lower = word.lower()
+    parses = sorted(_morph().parse(lower)[:4], key=_verbal)
     forms = {lower: None}
-    for parse in _morph().parse(lower)[:4]:
+    forms |= {p.normal_form + "ь": None for p in parses if _soft_stem_guess(p)}
+    for parse in parses:
         nominative = parse.inflect({"nomn"})
         for form in (nominative.word if nominative else "", parse.normal_form):
             if form:
                 forms.setdefault(form)
     return tuple(forms)[:MAX_FORMS]
+
+
+def _verbal(parse: Any) -> bool:
+    """Whether an analysis of a word is a verb's (tried after the others: "Даньдуну" is a
+    town's dative before it is a guessed verb's future)."""
+    return parse.tag.POS in _VERBAL_POS
+
+
+#: pymorphy3's parts of speech of verb forms.
+_VERBAL_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _soft_stem_guess(parse: Any) -> bool:
+    """Whether a guessed masculine noun may as well be a soft stem whose "ь" its endings
+    drop ("Тяньцзине": Тяньцзинь, guessed as "тяньцзин"); that form is tried first."""
+    tag = parse.tag
+    form = parse.normal_form
+    return (
+        not parse.is_known
+        and tag.POS == "NOUN"
+        and tag.gender == "masc"
+        and form[-1:] in _HARD_CONSONANTS
+    )
+
+
+#: Consonants a soft sign may follow at the end of a masculine noun (Тяньцзинь, Чанчунь).
+_HARD_CONSONANTS = frozenset("бвдзлмнпрстф")
 
 
 @functools.lru_cache(maxsize=_MEMO)
@@ -351,6 +398,17 @@ def russian_tokens(text: str) -> tuple[Token, ...]:
         lemma, tag = _russian_parse(m.group().lower())
         tokens.append(Token(m.start(), m.end(), lemma, tag))
     return tuple(tokens)
+
+
+def russian_future(text: str, tokens: Sequence[Token] | None = None) -> bool:
+    """Whether ``text`` (a clause) holds a verb in the future tense (``tokens``: its
+    :func:`russian_tokens`, when known). A capitalised word inside it is a name, whatever
+    pymorphy3 guesses ("к Даньдуну" is no future of a verb "даньдунуть")."""
+    words = russian_tokens(text) if tokens is None else tokens
+    return any(
+        "futr" in t.tag and (i == 0 or not text[t.start : t.start + 1].isupper())
+        for i, t in enumerate(words)
+    )
 
 
 def russian_name_spans(

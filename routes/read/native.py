@@ -136,15 +136,19 @@ def _trusted(text: str, language: str, span: morph.NameSpan, book: cues.CueBook)
     """Whether a name found only in GeoNames is written as a proper noun of a place.
 
     Curated places and exonyms are always taken; a Korean GeoNames name must be a proper
-    noun to Kiwi, a Russian one a geographic name to pymorphy3, or a word that is also an
-    ordinary one where a place is due (after a word that governs a place, or listed after
-    another name: "в Киеве и Буче"); one read first as a person's name or surname must
+    noun to Kiwi or a foreign name Kiwi does not know (read as noun pieces, or run into
+    the noun after it: "창춘역"), not a Korean word of its own ("예산", budget); a Russian
+    one a geographic name to pymorphy3, or a word that is also an ordinary one where a
+    place is due (after a word that governs a place, or listed after another name: "в
+    Киеве и Буче"); one read first as a person's name or surname must
     follow a word that governs a place (``place_governors``).
     """
     if span.key in book.exonyms or any(p.curated or p.kind == Kind.COUNTRY for p in span.found):
         return True
     if language == "ko":
-        return morph.korean_proper_noun_at(text, span.start)
+        return morph.korean_proper_noun_at(text, span.start) or morph.korean_unknown_noun_at(
+            text, span.start, span.end
+        )
     name = text[span.start : span.end]
     if morph.russian_person_name(name):
         return _after_governor(text, span.start, book)
@@ -293,7 +297,8 @@ def read_mention(
     status = reading.status
     year = report.published.year if report.published else None
     if cues.dateline_span(book, text) == (mention.start, mention.end):
-        here = cues_ko.here_role(book, text) if place.kind in POINT_KINDS else None
+        names = [(m.start, m.end) for m in matches if m.start >= mention.end and _a_point(m)]
+        here = cues_ko.here_role(book, text, names) if place.kind in POINT_KINDS else None
         if here is not None:
             here = _role(place, cues.Reading(here, Status.REPORTED), gazetteer)
         return replace(mention, role=here or Role.DATELINE, status=Status.REPORTED)
@@ -308,10 +313,19 @@ def read_mention(
         role = Role.VIA  # left for home: the far end of the journey, a stop on the way
     if role == Role.CONTEXT and reading.role is None and previous is not None:
         role = _listed_role(book, text, previous, mention, place, role)
+    if previous is not None and _elided(book, text, previous, mention, role):
+        role = Role(previous.role)  # "отправится в X, а оттуда — в Y": Y as X
     date = _date_before(report, mention) or _date_not_past_a_break(report, mention)
     if role == Role.DESTINATION and cues.bound_for(book, text, mention.end):
         date = None  # "X로 가기 위해 23일 출발했다": the time is the departure's
     return replace(mention, role=role, status=status, date=date)
+
+
+def _a_point(match: Any) -> bool:
+    """Whether a match's first reading is a town, station or other point (not a country or
+    region: "북한 국무위원장이 … 이곳에 도착했다" names no other place the lodging may be in)."""
+    default = match.default
+    return default is not None and default.kind in POINT_KINDS
 
 
 def _through_its_clause(text: str, mention: Mention) -> str:
@@ -417,6 +431,19 @@ def _on_a_border(place: Place) -> bool:
     """Whether passing ``place`` is crossing a border: a border crossing, or a bridge
     between two countries (the gazetteer gives those no country)."""
     return place.kind == Kind.BORDER_CROSSING or (place.kind == Kind.BRIDGE and not place.country)
+
+
+def _elided(book: cues.CueBook, text: str, previous: Mention, mention: Mention, role: Role) -> bool:
+    """Whether a Russian place on the way or at an end takes the role of the place before
+    it in its sentence, its clause leaving out that place's verb
+    (:func:`routes.read.cues_ru.elided_predicate`)."""
+    legs = (Role.VIA, Role.DESTINATION)
+    if book.language != "ru" or role not in legs or previous.role not in legs:
+        return False
+    if previous.sentence_start != mention.sentence_start or previous.role == role:
+        return False
+    sentence = (mention.sentence_start, mention.sentence_end)
+    return cues_ru.elided_predicate(book, text, sentence, (mention.start, mention.end))
 
 
 def _listed_role(

@@ -79,7 +79,9 @@ def find_times(
         if value and not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
             found.append((start, end, value))
-    found = _that_day(text, sorted(found), spans, _words(language).get("that_day", ()))
+    words = _words(language)
+    found = _that_day(text, sorted(found), spans, words.get("that_day", ()))
+    found = _a_day_apart(text, found, words)
     from routes.read.when import time_refs  # when.py hands Korean and Russian to this module
 
     return time_refs(report, spans, found)
@@ -103,6 +105,30 @@ def _that_day(
             day = before[-1][:10]
             part = value[10:] if len(value) > 10 else ""
             value = day + part
+        kept.append((start, end, value))
+    return kept
+
+
+def _a_day_apart(
+    text: str, found: list[tuple[int, int, str]], words: dict
+) -> list[tuple[int, int, str]]:
+    """``found`` (in text order) with each word of the day before or after another day
+    (``previous_day``: "накануне", "전날"; ``next_day``: "이튿날") dated against the day
+    written last before it in the report ("В понедельник прибыл в X, а накануне …": the
+    Sunday; "10일 … 도착했다. 전날 …": the 9th), not against publication; with no day before
+    it, it keeps its own reading (a day from publication)."""
+    shifts = {w: -1 for w in words.get("previous_day", ())}
+    shifts |= {w: 1 for w in words.get("next_day", ())}
+    if not shifts:
+        return found
+    kept: list[tuple[int, int, str]] = []
+    for start, end, value in found:
+        named = text[start:end].lower()
+        word = max((w for w in shifts if named.startswith(w.lower())), key=len, default=None)
+        before = [v for _, _, v in kept if _ISO_DAY.match(v)]
+        if word is not None and before:
+            day = date.fromisoformat(before[-1][:10]) + timedelta(days=shifts[word])
+            value = day.isoformat() + (value[10:] if len(value) > 10 else "")
         kept.append((start, end, value))
     return kept
 
@@ -149,7 +175,7 @@ def _future(clause: str) -> bool:
     the weekday is the coming one whichever side of it the verb stands (so are the
     ``ahead`` words: "в Москву гостя ждут в субботу").
     """
-    return any("futr" in token.tag for token in morph.russian_tokens(clause))
+    return morph.russian_future(clause)
 
 
 def _korean(
@@ -205,8 +231,11 @@ def _month_day(number: int, published: date) -> date | None:
 def _relative(
     text: str, published: date, words: dict, parts: dict[str, str]
 ) -> Iterator[tuple[int, int, str]]:
-    """Today, yesterday, tomorrow words ("이날", "накануне") with any part of the day."""
-    for key, shift in (("today", 0), ("yesterday", -1), ("tomorrow", 1)):
+    """Today, yesterday, tomorrow words ("이날", "вчера") with any part of the day; words of
+    the day before or after another day ("накануне", "이튿날") as if that day were today
+    (:func:`_a_day_apart` dates them against the day told before them)."""
+    shifts = (("today", 0), ("yesterday", -1), ("tomorrow", 1))
+    for key, shift in (*shifts, ("previous_day", -1), ("next_day", 1)):
         for word in words.get(key, ()):
             for m in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE):
                 end, value = _with_part(text, m.end(), published + timedelta(days=shift), parts)

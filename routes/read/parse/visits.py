@@ -663,7 +663,7 @@ def order_by_event_time(
     """
     distance = distance or _geodesic_km
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
-    final = _final_destination(stops, times, reached)
+    final = _final_destination(stops, times, reached, distance)
     first = _first_origin(stops, keys, distance)
     if first is not None and _left_later(first, stops, times, keys):
         first = None  # a planned departure after stops told as done: not where it began
@@ -982,23 +982,47 @@ def _insert_untimed(
 
 
 def _final_destination(
-    stops: Sequence[tuple], times: Mapping[str, EventTime | str], reached: Collection[str] = ()
+    stops: Sequence[tuple],
+    times: Mapping[str, EventTime | str],
+    reached: Collection[str] = (),
+    distance: Distance | None = None,
 ) -> int | None:
     """The index of the destination the journey ends at.
 
     A destination with no time of its own is where the train is bound for ("heading to X",
     "the X-Y train"): the last of those on the track, unless the report tells the train got
     there (``reached``: "reached the X station" in a sentence without a day is a stop on the
-    way to a dated destination). When every other destination has a time, the one of the
-    latest time (the last on the track on a tie).
+    way to a dated destination) or it lies on the way from the first stop to a destination
+    planned for a day ("will go on to X. Talks will be held in Y on Friday": Y is where the
+    journey goes). When every other destination has a time, the one of the latest time (the
+    last on the track on a tie).
     """
     ends = [i for i, stop in enumerate(stops) if stop[1] == Role.DESTINATION]
     if not ends:
         return None
+    latest = max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
     bound = [i for i in ends if stops[i][0].id not in times and stops[i][0].id not in reached]
-    if bound:
+    if bound and not _on_the_way_to_a_plan(stops, bound[-1], latest, times, distance):
         return bound[-1]
-    return max(ends, key=lambda i: (_key_of(times.get(stops[i][0].id)), i))
+    return latest
+
+
+def _on_the_way_to_a_plan(
+    stops: Sequence[tuple],
+    bound: int,
+    planned: int,
+    times: Mapping[str, EventTime | str],
+    distance: Distance | None,
+) -> bool:
+    """Whether the destination ``bound`` (no time) lies on the way from the first stop to
+    ``planned``, a destination told as planned for a day: then it is passed on the way."""
+    when = times.get(stops[planned][0].id)
+    if not isinstance(when, EventTime) or not when.planned or bound == 0:
+        return False
+    measure = distance or _geodesic_km
+    a, x, f = stops[0][0], stops[bound][0], stops[planned][0]
+    detour = measure(a, x) + measure(x, f) - measure(a, f)
+    return detour <= min(measure(a, x), measure(x, f))
 
 
 def _key_of(when: EventTime | str | None) -> _Key:
