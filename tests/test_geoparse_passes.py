@@ -1242,3 +1242,16 @@ def test_wire_wordings_of_arriving_stopping_and_starting_give_their_roles(
     gazetteer: Gazetteer, sentence: str, role: str
 ) -> None:
     assert _by_name(_parse(sentence, gazetteer))["Kirov"] == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The royal train left Vienna on Monday and took in Graz and Linz on Tuesday.",
+        "Before heading home on Friday, the delegation took in Graz and Linz, aides said.",
+    ],
+)
+def test_the_places_a_tour_took_in_are_stops(gazetteer: Gazetteer, text: str) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Graz"] in STOP_ROLES
+    assert roles["Linz"] in STOP_ROLES
