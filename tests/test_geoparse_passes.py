@@ -1255,3 +1255,19 @@ def test_the_places_a_tour_took_in_are_stops(gazetteer: Gazetteer, text: str) ->
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Graz"] in STOP_ROLES
     assert roles["Linz"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chancellor, now in Odense, will travel on to Aalborg on Saturday, his office said.",
+        "The train, which left Copenhagen on Wednesday, is now in Odense and will reach "
+        "Aalborg on Saturday.",
+    ],
+)
+def test_where_the_traveller_is_now_is_a_stop_before_the_next(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Odense"] == Role.VIA
+    assert roles["Aalborg"] == Role.DESTINATION
