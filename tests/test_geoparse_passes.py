@@ -1271,3 +1271,10 @@ def test_where_the_traveller_is_now_is_a_stop_before_the_next(
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Odense"] == Role.VIA
     assert roles["Aalborg"] == Role.DESTINATION
+
+
+def test_the_stops_before_an_nth_stop_are_stops(gazetteer: Gazetteer) -> None:
+    text = "The train pulled into Utrecht on Thursday, its third stop after Antwerp and Rotterdam."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Antwerp"] in STOP_ROLES
+    assert roles["Rotterdam"] in STOP_ROLES
