@@ -1278,3 +1278,19 @@ def test_the_stops_before_an_nth_stop_are_stops(gazetteer: Gazetteer) -> None:
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Antwerp"] in STOP_ROLES
     assert roles["Rotterdam"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy's train halted in Leuven on Wednesday and on Thursday in Liege, officials "
+        "said.",
+        "The train will call at Leuven on Friday and on Saturday at Liege, officials said.",
+    ],
+)
+def test_a_second_stop_told_with_its_verb_left_out_is_a_stop(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Leuven"] == Role.VIA
+    assert roles["Liège"] == Role.VIA
