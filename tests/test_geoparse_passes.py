@@ -1294,3 +1294,18 @@ def test_a_second_stop_told_with_its_verb_left_out_is_a_stop(
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Leuven"] == Role.VIA
     assert roles["Liège"] == Role.VIA
+
+
+def test_a_past_perfect_recap_of_the_trip_ending_tells_its_legs(gazetteer: Gazetteer) -> None:
+    text = (
+        "The pope arrived back in Rome on Friday, ending a five-day tour that had taken him "
+        "through Bari and Lecce."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Bari"] == Role.VIA
+    assert roles["Lecce"] == Role.VIA
+    # a 2019 tour told so is an earlier trip, and a plain summary sums the trip up
+    earlier = _by_name(_parse("A 2019 tour had taken him through Bari and Lecce.", gazetteer))
+    assert earlier["Bari"] == Role.HISTORICAL
+    summed = _by_name(_parse("The five-day tour took him to Bari and Lecce.", gazetteer))
+    assert summed["Bari"] == Role.HISTORICAL
