@@ -1309,3 +1309,9 @@ def test_a_past_perfect_recap_of_the_trip_ending_tells_its_legs(gazetteer: Gazet
     assert earlier["Bari"] == Role.HISTORICAL
     summed = _by_name(_parse("The five-day tour took him to Bari and Lecce.", gazetteer))
     assert summed["Bari"] == Role.HISTORICAL
+
+
+def test_where_a_tour_ends_is_its_destination(gazetteer: Gazetteer) -> None:
+    text = "The royal train will call at Angers and Poitiers before ending in Limoges on Friday."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Limoges"] == Role.DESTINATION
