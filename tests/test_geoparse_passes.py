@@ -1242,3 +1242,76 @@ def test_wire_wordings_of_arriving_stopping_and_starting_give_their_roles(
     gazetteer: Gazetteer, sentence: str, role: str
 ) -> None:
     assert _by_name(_parse(sentence, gazetteer))["Kirov"] == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The royal train left Vienna on Monday and took in Graz and Linz on Tuesday.",
+        "Before heading home on Friday, the delegation took in Graz and Linz, aides said.",
+    ],
+)
+def test_the_places_a_tour_took_in_are_stops(gazetteer: Gazetteer, text: str) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Graz"] in STOP_ROLES
+    assert roles["Linz"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chancellor, now in Odense, will travel on to Aalborg on Saturday, his office said.",
+        "The train, which left Copenhagen on Wednesday, is now in Odense and will reach "
+        "Aalborg on Saturday.",
+    ],
+)
+def test_where_the_traveller_is_now_is_a_stop_before_the_next(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Odense"] == Role.VIA
+    assert roles["Aalborg"] == Role.DESTINATION
+
+
+def test_the_stops_before_an_nth_stop_are_stops(gazetteer: Gazetteer) -> None:
+    text = "The train pulled into Utrecht on Thursday, its third stop after Antwerp and Rotterdam."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Antwerp"] in STOP_ROLES
+    assert roles["Rotterdam"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy's train halted in Leuven on Wednesday and on Thursday in Liege, officials "
+        "said.",
+        "The train will call at Leuven on Friday and on Saturday at Liege, officials said.",
+    ],
+)
+def test_a_second_stop_told_with_its_verb_left_out_is_a_stop(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Leuven"] == Role.VIA
+    assert roles["Liège"] == Role.VIA
+
+
+def test_a_past_perfect_recap_of_the_trip_ending_tells_its_legs(gazetteer: Gazetteer) -> None:
+    text = (
+        "The pope arrived back in Rome on Friday, ending a five-day tour that had taken him "
+        "through Bari and Lecce."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Bari"] == Role.VIA
+    assert roles["Lecce"] == Role.VIA
+    # a 2019 tour told so is an earlier trip, and a plain summary sums the trip up
+    earlier = _by_name(_parse("A 2019 tour had taken him through Bari and Lecce.", gazetteer))
+    assert earlier["Bari"] == Role.HISTORICAL
+    summed = _by_name(_parse("The five-day tour took him to Bari and Lecce.", gazetteer))
+    assert summed["Bari"] == Role.HISTORICAL
+
+
+def test_where_a_tour_ends_is_its_destination(gazetteer: Gazetteer) -> None:
+    text = "The royal train will call at Angers and Poitiers before ending in Limoges on Friday."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Limoges"] == Role.DESTINATION

@@ -387,3 +387,27 @@ def test_a_time_of_a_telling_or_of_another_nouns_clause_does_not_date_the_place(
     report = Report(id="s", text=text, published=date(2024, 3, 5))
     (place,) = parse([report], gazetteer).places
     assert [m.date for m in place.mentions] == [dated]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # published on a Friday: the stops before Sunday's arrival were this week's
+        (
+            "The king is due in Malaga on Sunday after stops in Jaen on Thursday and Almeria "
+            "on Friday.",
+            date(2025, 3, 14),
+            [("Sunday", "2025-03-16"), ("Thursday", "2025-03-13"), ("Friday", "2025-03-14")],
+        ),
+        # published on a Wednesday: a stop on Friday before Saturday's arrival is ahead
+        (
+            "The king will reach Malaga on Saturday following a stop in Jaen on Friday.",
+            date(2025, 3, 12),
+            [("Saturday", "2025-03-15"), ("Friday", "2025-03-14")],
+        ),
+    ],
+)
+def test_a_weekday_told_before_the_main_clause_is_on_or_before_its_day(
+    text: str, published: date, expected: list[tuple[str, str]]
+) -> None:
+    assert _times(text, published) == expected

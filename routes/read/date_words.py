@@ -48,6 +48,8 @@ _LISTS = (
     "clock_pm",
     "clock_after",
 )
+#: Lists of ``[dates]`` a language may leave out (read as empty).
+_OPTIONAL_LISTS = ("earlier_phrase",)
 #: Tables of ``[dates]`` that map a word to what it stands for.
 _TABLES = ("short_months", "modifiers", "parts")
 
@@ -126,6 +128,8 @@ def date_words(language: str = "en") -> DateWords:
     table = language_table(language, "dates")
     name = f"{language}.toml"
     raw = {key: _strings(table, key, name) for key in _LISTS}
+    raw |= {key: _strings(table, key, name) for key in _OPTIONAL_LISTS if key in table}
+    raw |= {key: () for key in _OPTIONAL_LISTS if key not in table}
     maps = {key: _mapping(table, key, name) for key in _TABLES}
     months = raw["months"]
     month_numbers = {m.lower(): i for i, m in enumerate(months, start=1)}

@@ -440,10 +440,45 @@ def _resolve_day(
     prefix = head[0] if head else ""
     weekday = _WEEKDAY_INDEX[name]
     last = prefix in _WORDS.last_words
+    if not prefix:
+        bound = _main_clause_day(text, start, sentence, published)
+        if bound is not None:
+            return _weekday_date(weekday, bound, ahead=False, strict=False)
     ahead = _looks_ahead(text, start, end, sentence) if not prefix else not last
     return _weekday_date(
         weekday, published, ahead=ahead, strict=last or prefix in _WORDS.next_words
     )
+
+
+#: A word opening a phrase of what came before its main clause's event ("after stops in X").
+_EARLIER_PHRASE = re.compile(
+    rf"\b{_WORDS.phrases('earlier_phrase')}\b" if _WORDS.raw["earlier_phrase"] else "(?!)",
+    re.IGNORECASE,
+)
+_WEEKDAY_WORD = re.compile(rf"\b{_WEEKDAY}\b")
+
+
+def _main_clause_day(
+    text: str, start: int, sentence: tuple[int, int], published: date
+) -> date | None:
+    """The day of the main clause a weekday at ``start`` is told after, when the weekday
+    stands in an "after" phrase with no tense of its own ("is due in X on Saturday after
+    stops in Y on Thursday"): the main clause's weekday resolved, else None."""
+    before = text[sentence[0] : start]
+    opener = None
+    for opener in _EARLIER_PHRASE.finditer(before):  # noqa: B007 - the last one is wanted
+        pass
+    if opener is None:
+        return None
+    phrase = before[opener.end() :]
+    if ";" in phrase or _FUTURE.search(phrase) or _PAST.search(phrase):
+        return None
+    mains = list(_WEEKDAY_WORD.finditer(before, 0, opener.start()))
+    if not mains:
+        return None
+    main = mains[-1]
+    at = sentence[0] + main.start()
+    return _resolve_day(main.group(), text, at, at + len(main.group()), sentence, published)
 
 
 def _explicit_date(month: int, day: int, year: int | None, published: date | None) -> date | None:
