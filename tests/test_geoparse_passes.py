@@ -1315,3 +1315,17 @@ def test_where_a_tour_ends_is_its_destination(gazetteer: Gazetteer) -> None:
     text = "The royal train will call at Angers and Poitiers before ending in Limoges on Friday."
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Limoges"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The train pulled into Lodz on Thursday.", "Łódź"),
+        ("The train left Bialystok on Thursday.", "Białystok"),
+        ("The train left Białystok on Thursday.", "Białystok"),
+    ],
+)
+def test_a_name_written_without_its_stroked_letters_is_that_town(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer)).get(name) in STOP_ROLES

@@ -63,7 +63,8 @@ def read_place(
     common word, an acronym or part of a longer unknown name, and big enough or
     in a country the report is about (or written as the name of its country's capital:
     ``capital(key, country)``; "Vatican City", "Ulaanbaatar" are known as their country
-    is); a one-word other name of a town ("Angara" for Ankara) needs that country too.
+    is); a one-word other name of a town ("Angara" for Ankara) needs that country too, not
+    its own name written without its stroked letters ("Lodz" for Łódź, :func:`_plain`).
     """
     own = match.default
     own_country = own.country if own is not None else None
@@ -95,11 +96,22 @@ def read_place(
     if match.embedded or key in COMMON_WORDS or acronym:
         return None, False
     written_lower = match.cased and key in lowered
-    if single and (written_lower or (not near and normalize(best.name) != key)):
+    if single and (written_lower or (not near and _plain(normalize(best.name)) != _plain(key))):
         return None, False
     if match.initial and single and not near and best.population < 1_000_000:
         return None, False
     return best, not near and best.population < MIN_POPULATION
+
+
+#: Letters that Unicode does not decompose into a plain letter and an accent ("Łódź" is
+#: written "Lodz" in English copy), with the plain letters they are written as.
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"})
+
+
+def _plain(key: str) -> str:
+    """``key`` (a :func:`normalize` key) with the letters of :data:`_PLAIN_LETTERS` made plain:
+    the spelling of a name in English copy ("łodz" → "lodz")."""
+    return key.translate(_PLAIN_LETTERS)
 
 
 def _named_as_its_country(match: Match, place: Place, key: str) -> bool:
