@@ -1283,8 +1283,7 @@ def test_the_stops_before_an_nth_stop_are_stops(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The envoy's train halted in Leuven on Wednesday and on Thursday in Liege, officials "
-        "said.",
+        "The envoy's train halted in Leuven on Wednesday and on Thursday in Liege, officials said.",
         "The train will call at Leuven on Friday and on Saturday at Liege, officials said.",
     ],
 )
