@@ -291,15 +291,19 @@ def test_reported_times_are_compared_with_the_eta(network: RailNetwork) -> None:
     assert result.stops[2].reported is None and result.stops[2].delta_hours is None
 
 
+def _timed_three_stops(network: RailNetwork, reported: dict | None = None) -> Route:
+    """alpha → charlie → delta from Sunday 21:00 at the default speed, with ``reported``."""
+    stops = [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (DELTA, Role.DESTINATION)]
+    depart = datetime(2023, 9, 10, 21, 0)
+    return route(stops, Settings(depart=depart), reported_times=reported, network=network)
+
+
 def test_a_reported_day_after_the_estimate_is_flagged_and_the_journey_runs_on_from_it(
     network: RailNetwork,
 ) -> None:
     # "reached charlie on Wednesday": the estimate says Monday night, the report a later day
-    depart = datetime(2023, 9, 10, 21, 0)
-    stops = [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (DELTA, Role.DESTINATION)]
-    alone = route(stops, Settings(depart=depart), network=network)
-    told = route(stops, Settings(depart=depart), reported_times={"charlie": date(2023, 9, 13)},
-                 network=network)  # fmt: skip
+    alone = _timed_three_stops(network)
+    told = _timed_three_stops(network, {"charlie": date(2023, 9, 13)})
     charlie, delta = told.stops[1:]
     assert charlie.reported is None and charlie.reported_day == date(2023, 9, 13)
     assert charlie.eta == alone.stops[1].eta  # its own estimate is kept, to compare
@@ -314,17 +318,12 @@ def test_a_reported_day_after_the_estimate_is_flagged_and_the_journey_runs_on_fr
 def test_a_reported_day_holding_the_estimate_agrees_and_an_earlier_one_never_turns_back_the_clock(
     network: RailNetwork,
 ) -> None:
-    depart = datetime(2023, 9, 10, 21, 0)
-    stops = [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (DELTA, Role.DESTINATION)]
-    alone = route(stops, Settings(depart=depart), network=network)
-    eta = alone.stops[1].eta
-    same = route(stops, Settings(depart=depart), reported_times={"charlie": eta.date()},
-                 network=network)  # fmt: skip
+    alone = _timed_three_stops(network)
+    same = _timed_three_stops(network, {"charlie": alone.stops[1].eta.date()})
     assert same.stops[1].delta_hours == 0 and not same.stops[1].estimate_disagrees
     # a day before the departure's ("left alpha for charlie on Sunday" dates charlie) is
     # flagged where it disagrees, but the journey does not run backwards from it
-    early = route(stops, Settings(depart=depart), reported_times={"charlie": date(2023, 9, 8)},
-                  network=network)  # fmt: skip
+    early = _timed_three_stops(network, {"charlie": date(2023, 9, 8)})
     assert early.stops[1].delta_hours > 0
     assert [s.eta for s in early.stops] == [s.eta for s in alone.stops]
 

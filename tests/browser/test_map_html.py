@@ -247,25 +247,31 @@ _SHOWN_LABELS_JS = """() => Array.from(document.querySelectorAll(".leaflet-toolt
                     return [label.textContent, b.left, b.top, b.right, b.bottom]; })"""
 
 
-def test_overlapping_name_labels_keep_the_journeys_ends_and_never_cover_each_other(
-    page: Page, tmp_path: Path
-) -> None:
+def _labels_placed(page: Page, tmp_path: Path, text: str) -> tuple[Journey, list]:
+    """The journey of one report ``text`` and the boxes of the name labels its map.html
+    shows once they are placed (:data:`_SHOWN_LABELS_JS`), opened offline in ``page``."""
     from datetime import date
 
     from routes.read.reports import report_from_text
 
-    report = report_from_text(
-        "The train left Pyongyang on Monday, stopped in Sinuiju and crossed into China at "
-        "Dandong, then went on to Shenyang and Beijing.",
-        source="Wire", published=date(2024, 5, 6), report_id="cluster",
-    )  # fmt: skip
+    report = report_from_text(text, source="Wire", published=date(2024, 5, 6), report_id="r")
     journey = build([report])
     path = tmp_path / "map.html"
     path.write_text(map_html(journey), encoding="utf-8")
     open_offline(page, path)
     page.wait_for_function("() => Number(document.querySelector('.folium-map')"
                            ".dataset.labelsPlaced || 0) > 0")  # fmt: skip
-    shown = page.evaluate(_SHOWN_LABELS_JS)
+    return journey, page.evaluate(_SHOWN_LABELS_JS)
+
+
+def test_overlapping_name_labels_keep_the_journeys_ends_and_never_cover_each_other(
+    page: Page, tmp_path: Path
+) -> None:
+    journey, shown = _labels_placed(
+        page, tmp_path,
+        "The train left Pyongyang on Monday, stopped in Sinuiju and crossed into China at "
+        "Dandong, then went on to Shenyang and Beijing.",
+    )  # fmt: skip
     names = {text for text, *_ in shown}
     assert {"Pyongyang", "Beijing"} <= names  # the ends of the journey stay named
     assert len(shown) < len(journey.route.stops)  # Sinuiju and Dandong cannot both be named
@@ -278,25 +284,14 @@ def test_overlapping_name_labels_keep_the_journeys_ends_and_never_cover_each_oth
 def test_a_name_label_at_the_maps_right_edge_stays_whole_on_a_phone(
     page: Page, tmp_path: Path
 ) -> None:
-    from datetime import date
-
-    from routes.read.reports import report_from_text
-
-    report = report_from_text(
+    page.set_viewport_size({"width": 390, "height": 844})
+    _, shown = _labels_placed(
+        page, tmp_path,
         "The special train left Khabarovsk on Friday, halted in Birobidzhan and Belogorsk, "
         "reached Chita and returned to Khabarovsk on Tuesday.",
-        source="Wire", published=date(2024, 7, 9), report_id="edge",
     )  # fmt: skip
-    journey = build([report])
-    path = tmp_path / "map.html"
-    path.write_text(map_html(journey), encoding="utf-8")
-    page.set_viewport_size({"width": 390, "height": 844})
-    open_offline(page, path)
-    page.wait_for_function("() => Number(document.querySelector('.folium-map')"
-                           ".dataset.labelsPlaced || 0) > 0")  # fmt: skip
     frame = page.locator(".folium-map").bounding_box()
     assert frame is not None
-    shown = page.evaluate(_SHOWN_LABELS_JS)
     # The eastmost place, where the journey begins and ends, is named whole ("… (1, 5)").
     assert any(text.startswith("Khabarovsk (1,") for text, *_ in shown)
     for text, left, _, right, _ in shown:
