@@ -725,3 +725,15 @@ def test_a_destination_without_a_day_on_the_way_to_one_planned_for_a_day_comes_f
 ) -> None:
     stops = [s.place.name for s in build([_report(text)], gazetteer=gazetteer).route.stops]
     assert stops == order
+
+
+def test_a_place_the_route_goes_through_to_a_destination_comes_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    report = _report("Поезд идет из Омска в Тюмень через Ишим.")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert stops == ["Omsk", "Ishim", "Tyumen"]
+    # told after the destination as a later leg, it comes after
+    report = _report("Поезд прибыл из Омска в Ишим, затем проследовал через Тюмень.")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert stops == ["Omsk", "Ishim", "Tyumen"]

@@ -232,8 +232,34 @@ def _bound_for_last(stops: Sequence[tuple[str, Mention]]) -> list[tuple[str, Men
     train was only bound for ("left X for Z via A and B", "on its way to Z, calling at A")
     comes after the stops told after it; one it went to ("swung north to Z, then east to
     A") keeps its place."""
-    bound = [pair for pair in stops if pair[1].role == Role.DESTINATION and _told_bound(pair[1])]
+    bound = [
+        pair
+        for k, pair in enumerate(stops)
+        if pair[1].role == Role.DESTINATION
+        and (_told_bound(pair[1]) or _routed_via_next(pair[1], stops[k + 1 : k + 2]))
+    ]
     return [pair for pair in stops if pair not in bound] + bound
+
+
+def _routed_via_next(mention: Mention, following: Sequence[tuple[str, Mention]]) -> bool:
+    """Whether the stop told right after a destination in its sentence is joined to it by
+    a word of the way there only ("из X в Y через Z": ``via_after`` of ``[order]``): the
+    train reached Z on its way to Y."""
+    if not following:
+        return False
+    start = mention.sentence_start
+    between = mention.quote[mention.end - start : following[0][1].start - start]
+    return _via_after_words().fullmatch(between) is not None
+
+
+@functools.cache
+def _via_after_words() -> re.Pattern[str]:
+    """The ``via_after`` words of every language's ``[order]``, alone between two places."""
+    phrases: list[str] = []
+    for path in sorted(LANG_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            phrases += tomllib.load(handle).get("order", {}).get("via_after", [])
+    return re.compile(rf"\s*{_alternatives(phrases)}\s+", re.IGNORECASE)
 
 
 def _told_bound(mention: Mention) -> bool:
