@@ -115,13 +115,13 @@ def reported_text(value: str, part: str = "") -> str:
     A year or a month ("2019", "2023-09") stays as written; the date format matches
     :func:`routes.publish.web.text.when_text` for times to the minute.
     """
-    from routes.publish.web.text import reported_when_text
+    from routes.publish.web.text import reported_when_text, weekday_text
 
     try:
         if len(value) > len("2023-09-10"):
             return reported_when_text(datetime.fromisoformat(value), part)
         if len(value) == len("2023-09-10"):
-            return date.fromisoformat(value).strftime("%a %d %b %Y")
+            return weekday_text(date.fromisoformat(value))
     except ValueError:
         return value
     return value

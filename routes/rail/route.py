@@ -543,9 +543,8 @@ def _clock_after(clock: datetime | None, told: datetime | date | None) -> dateti
     bound for ("left X for Y on Monday")."""
     if clock is None or told is None:
         return clock
-    if isinstance(told, datetime):  # a naive time is read in the other's time zone
-        same_kind = (told.tzinfo is None) == (clock.tzinfo is None)
-        return max(clock, told if same_kind else told.replace(tzinfo=clock.tzinfo))
+    if isinstance(told, datetime):
+        return max(clock, _in_zone_of(told, clock))
     return max(clock, _day_window(told, clock)[0])
 
 
@@ -587,9 +586,12 @@ def _delta_hours(eta: datetime | None, reported: datetime | None) -> float | Non
     """``eta - reported`` in hours; a naive time is read in the other's time zone."""
     if eta is None or reported is None:
         return None
-    if (eta.tzinfo is None) != (reported.tzinfo is None):
-        if eta.tzinfo is None:
-            eta = eta.replace(tzinfo=reported.tzinfo)
-        else:
-            reported = reported.replace(tzinfo=eta.tzinfo)
-    return (eta - reported).total_seconds() / 3600.0
+    return (_in_zone_of(eta, reported) - reported).total_seconds() / 3600.0
+
+
+def _in_zone_of(moment: datetime, like: datetime) -> datetime:
+    """``moment`` comparable with ``like``: a naive time read in the other's time zone, an
+    aware one beside a naive time read as its wall clock."""
+    if (moment.tzinfo is None) == (like.tzinfo is None):
+        return moment
+    return moment.replace(tzinfo=like.tzinfo)

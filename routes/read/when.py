@@ -91,7 +91,7 @@ _NOW_PART = re.compile(
     rf"\b(?:(?P<tonight>{_WORDS.alternation('tonight')})|(?P<last>{_WORDS.alternation('last_night')})"
     rf"|{_WORDS.alternation('this')}\s+(?P<part>{_PART}))\b"
 )
-#: A clock time (:func:`clock_value`): "8 a.m.", "8.30 pm", "10:30", "22h15".
+#: A clock time (:func:`_clock_value`): "8 a.m.", "8.30 pm", "10:30", "22h15".
 _CLOCK = (
     rf"(?:(?P<hour>1[0-2]|0?\d)(?:[:.](?P<minute>[0-5]\d))?\s*"
     rf"(?:(?P<am>{_WORDS.alternation('clock_am')})|(?P<pm>{_WORDS.alternation('clock_pm')}))"
@@ -390,24 +390,21 @@ def _with_clock(
     if not value:
         return start, end, value
     before = _CLOCK_BEFORE_DAY.search(text, max(sentence[0], start - _CLOCK_REACH), start)
-    after = None if before else _CLOCK_AFTER_DAY.match(text, end, sentence[1])
-    found = before or after
-    clock = clock_value(found) if found else None
-    if found is None or clock is None:
+    found = before or _CLOCK_AFTER_DAY.match(text, end, sentence[1])
+    clock = _clock_value(found) if found else None
+    if clock is None:
         return start, end, value
     day = value.split("T", 1)[0]
-    if before:
-        return before.start(), end, f"{day}T{clock}"
-    return start, found.end(), f"{day}T{clock}"
+    return min(start, found.start()), max(end, found.end()), f"{day}T{clock}"
 
 
-def clock_value(m: re.Match[str]) -> str | None:
+def _clock_value(m: re.Match[str]) -> str | None:
     """The "HH:MM" of a :data:`_CLOCK` match ("8.30 pm" → "20:30"), None for "0 a.m."."""
     if m.group("hour24") is not None:
         return f"{int(m.group('hour24')):02d}:{m.group('minute24')}"
-    hour = int(m.group("hour")) % 12 + (12 if m.group("pm") else 0)
     if int(m.group("hour")) == 0:
         return None  # "0 a.m." is no time a report gives
+    hour = int(m.group("hour")) % 12 + (12 if m.group("pm") else 0)
     return f"{hour:02d}:{m.group('minute') or '00'}"
 
 

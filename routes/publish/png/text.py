@@ -31,9 +31,9 @@ def stop_label(stop: Stop) -> str:
 def stop_details(stop: Stop) -> str:
     """ "850 km · est. 11 Sep 14:00": rail km from the origin and the honest arrival time."""
     details = [f"{stop.km:,.0f} km"]
-    if stop.reported is not None or stop.reported_day is not None:
-        told = _reported_time(stop.reported, stop.reported_part) if stop.reported else None
-        details.append(f"reported {told or f'{stop.reported_day:%d %b}'}")
+    told = _reported_text(stop)
+    if told:
+        details.append(f"reported {told}")
         if stop.estimate_disagrees and stop.eta is not None:
             details.append(f"est. {_estimated_time(stop.eta)} ⚠")
     elif stop.eta is not None:
@@ -46,6 +46,14 @@ def stop_details(stop: Stop) -> str:
 def _estimated_time(when: datetime) -> str:
     """An estimate from an assumed speed, rounded to the hour: it is no better than that."""
     return f"{to_the_hour(when):%d %b %H}:00"
+
+
+def _reported_text(stop: Stop) -> str:
+    """What a report gives for the stop: its time (:func:`_reported_time`), else its day,
+    else ""."""
+    if stop.reported is not None:
+        return _reported_time(stop.reported, stop.reported_part)
+    return f"{stop.reported_day:%d %b}" if stop.reported_day is not None else ""
 
 
 def _reported_time(when: datetime, part: str = "") -> str:

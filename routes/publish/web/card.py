@@ -27,6 +27,7 @@ from routes.publish.web.text import (
     kind_label,
     reported_when_text,
     slug,
+    weekday_text,
     when_text,
 )
 
@@ -169,7 +170,7 @@ def _timing_rows(stop: Stop) -> tuple[tuple[str, str], ...]:
         if stop.reported is not None:
             rows.append(("Reported", reported_when_text(stop.reported, stop.reported_part)))
         elif stop.reported_day is not None:
-            rows.append(("Reported", f"{stop.reported_day:%a %d %b %Y}"))
+            rows.append(("Reported", weekday_text(stop.reported_day)))
         if stop.delta_hours is not None:
             flag = " ⚠ the report and the estimate disagree" if stop.estimate_disagrees else ""
             beside = " outside that day" if stop.reported is None and stop.delta_hours else ""

@@ -70,6 +70,11 @@ def when_text(moment: datetime) -> str:
     return moment.strftime("%a %d %b %Y, %H:%M") + zone
 
 
+def weekday_text(day: date) -> str:
+    """A day for people with its weekday: "Tue 12 Sep 2023"."""
+    return f"{day:%a %d %b %Y}"
+
+
 def reported_when_text(moment: datetime, part: str = "") -> str:
     """A reported time at the precision it was said with.
 
@@ -77,7 +82,7 @@ def reported_when_text(moment: datetime, part: str = "") -> str:
     convention for timing, not news), else :func:`when_text`.
     """
     if part:
-        return f"{moment:%a %d %b %Y}, {part}"
+        return f"{weekday_text(moment)}, {part}"
     return when_text(moment)
 
 
