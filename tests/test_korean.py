@@ -184,6 +184,31 @@ def test_korean_dates_and_times_date_the_mention(
     assert any(ref.date == when for ref in parsed.timerefs)
 
 
+@pytest.mark.parametrize(
+    ("text", "when", "part"),
+    [
+        # a part of the day keeps its precision: the reader sees "night", not 22:00
+        ("김 위원장은 일요일 밤 평양을 떠났다.", "2023-09-10T22:00", "night"),
+        ("열차는 11일 새벽 평양을 통과했다.", "2023-09-11T04:00", "early morning"),
+        ("열차는 10일 오전 평양에 도착했다.", "2023-09-10T09:00", "morning"),
+        # a clock time after the day or its part is the time, to the minute
+        ("열차는 11일 오전 8시 30분 평양에 도착했다.", "2023-09-11T08:30", ""),
+        ("열차는 10일 오후 3시 반 평양을 떠났다.", "2023-09-10T15:30", ""),
+        ("열차는 10일 밤 11시 평양을 떠났다.", "2023-09-10T23:00", ""),
+        ("열차는 11일 밤 1시 평양을 지났다.", "2023-09-11T01:00", ""),
+        ("열차는 11일 7시 평양에 도착했다.", "2023-09-11T07:00", ""),
+        # a clock of another zone is not the place's: only the day and its part stay
+        ("열차는 한국시간 11일 오전 8시 평양을 지났다.", "2023-09-11T09:00", "morning"),
+    ],
+)
+def test_a_korean_time_keeps_the_precision_it_was_said_with(
+    text: str, when: str, part: str, gazetteer: Gazetteer
+) -> None:
+    parsed = _parse(text, gazetteer)  # published 2023-09-12, a Tuesday
+    mention = next(p for p in parsed.places if p.place.id == "pyongyang").mentions[0]
+    assert (mention.date, mention.part) == (when, part)
+
+
 def test_a_long_run_of_hangul_without_blanks_is_no_place(gazetteer: Gazetteer) -> None:
     # Every name part tried is bounded (morph.MAX_NAME_CHARS), so this is linear work.
     text = "뷁" * 100_000 + " 열차가 평양에서 출발했다."

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from routes.read import native
 from routes.read.geoparse import parse
 from routes.read.reports import report_from_text
@@ -33,3 +35,18 @@ def test_a_report_read_after_another_keeps_its_own_times(gazetteer) -> None:
     assert together["k2"] == _dates([later], gazetteer)["k2"]
     assert together["k1"] == _dates([first], gazetteer)["k1"]
     assert any(d and d.startswith("2023-10") for _, d in together["k2"])
+
+
+def test_a_part_of_the_day_without_a_label_is_refused_naming_its_file(monkeypatch) -> None:
+    # Every part of the day must say how it is shown (its precision), or a report's "밤"
+    # would be printed as the clock 22:00.
+    from routes.read import when_native
+
+    table = {"weekdays": [], "parts": {"밤": {"clock": "22:00"}}}
+    monkeypatch.setattr(when_native, "language_table", lambda language, name: table)
+    when_native._words.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"xx\.toml: \[dates\.parts\] '밤' needs a clock"):
+            when_native._words("xx")
+    finally:
+        when_native._words.cache_clear()

@@ -192,6 +192,35 @@ def test_russian_dates_and_times_date_the_mention(
     assert pyongyang.mentions[0].date == when
 
 
+@pytest.mark.parametrize(
+    ("text", "when", "part"),
+    [
+        # a part of the day keeps its precision: the reader sees "evening", not 19:00
+        ("Поезд в воскресенье вечером отправился из Пхеньяна.", "2023-09-10T19:00", "evening"),
+        ("Поезд 11 сентября ночью прошёл через Пхеньян.", "2023-09-11T23:00", "night"),
+        # a clock time after the day or its part is the time, to the minute
+        ("Поезд 10 сентября в 21:40 отправился из Пхеньяна.", "2023-09-10T21:40", ""),
+        ("Поезд 10 сентября около 22 часов отправился из Пхеньяна.", "2023-09-10T22:00", ""),
+        ("Поезд 10 сентября в 3 часа дня отправился из Пхеньяна.", "2023-09-10T15:00", ""),
+        ("Поезд 11 сентября в 2 часа ночи прошёл через Пхеньян.", "2023-09-11T02:00", ""),
+        ("Поезд в воскресенье в 8 вечера отправился из Пхеньяна.", "2023-09-10T20:00", ""),
+        (
+            "Поезд 11 сентября в 6.15 по местному времени прибыл в Пхеньян.",
+            "2023-09-11T06:15",
+            "",
+        ),
+        # a clock of another zone is not the place's: only the day stays
+        ("Поезд 11 сентября в 6:15 по московскому времени прибыл в Пхеньян.", "2023-09-11", ""),
+    ],
+)
+def test_a_russian_time_keeps_the_precision_it_was_said_with(
+    text: str, when: str, part: str, gazetteer: Gazetteer
+) -> None:
+    parsed = _parse(text, gazetteer)  # published 2023-09-12, a Tuesday
+    mention = next(p for p in parsed.places if p.place.id == "pyongyang").mentions[0]
+    assert (mention.date, mention.part) == (when, part)
+
+
 def test_a_visit_of_an_earlier_year_is_history(gazetteer: Gazetteer) -> None:
     parsed = _parse("В 2019 году Ким прибыл во Владивосток на переговоры.", gazetteer)
     assert _roles(parsed)["vladivostok"] == Role.HISTORICAL

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 
 from routes.model import Report, TimeRef
@@ -585,10 +585,15 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
 
 
 def time_refs(
-    report: Report, spans: Sequence[tuple[int, int]], found: Sequence[tuple[int, int, str]]
+    report: Report,
+    spans: Sequence[tuple[int, int]],
+    found: Sequence[tuple[int, int, str]],
+    part_of: Callable[[str], str] | None = None,
 ) -> tuple[TimeRef, ...]:
     """``(start, end, ISO value)`` time expressions of ``report`` as TimeRefs in text order,
-    each with the sentence that holds it (shared by every language's time reader)."""
+    each with the sentence that holds it and the part of the day its words say
+    (``part_of``, English's :func:`part_said` by default; shared by every language)."""
+    part_of = part_of or part_said
     text = report.text
     refs = []
     for start, end, value in sorted(found):
@@ -602,7 +607,7 @@ def time_refs(
                 date=value,
                 sentence_start=sentence[0],
                 sentence_end=sentence[1],
-                part=part_said(text[start:end]) if "T" in value else "",
+                part=part_of(text[start:end]) if "T" in value else "",
             )
         )
     return tuple(refs)

@@ -35,12 +35,98 @@ _RU_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:году|года|год)
 
 @functools.cache
 def _words(language: str) -> dict:
-    """The ``[dates]`` table of the language's file."""
+    """The ``[dates]`` table of the language's file, checked: every part of the day has a
+    clock and a label a reader can be shown (one of :data:`routes.read.when.PART_LABELS`)."""
+    from routes.read.when import PART_LABELS
+
     dates = language_table(language, "dates")
     if "weekdays" not in dates or "parts" not in dates:
         msg = f"{language}.toml: [dates] needs weekdays and parts"
         raise ValueError(msg)
+    labels = set(PART_LABELS.values())
+    for word, part in dates["parts"].items():
+        if not isinstance(part, dict) or set(part) != {"clock", "label"}:
+            msg = f"{language}.toml: [dates.parts] {word!r} needs a clock and a label"
+            raise ValueError(msg)
+        if part["label"] not in labels:
+            msg = (
+                f"{language}.toml: [dates.parts] {word!r}: label {part['label']!r} "
+                f"is none of {sorted(labels)}"
+            )
+            raise ValueError(msg)
     return dates
+
+
+def _alternation(words) -> str:
+    """A regex alternation of ``words``, longest first; one that never matches for none."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!x)x"
+
+
+@functools.cache
+def _clock_pattern(language: str) -> re.Pattern[str]:
+    """A clock time of ``[dates.clock]`` right at a position, after a day or its part:
+    maybe a word before it, the hour with its minutes ("8:30"), with the words of the
+    hour ("8시 30분", "8 часов") or with a word of the morning or afternoon ("8 утра")."""
+    clock = _words(language).get("clock", {})
+    before = _alternation(clock.get("before", ()))
+    hour_words = _alternation(clock.get("hour_words", ()))
+    minute_words = _alternation(clock.get("minute_words", ()))
+    half = _alternation(clock.get("half", ()))
+    after = _alternation((*clock.get("am_after", ()), *clock.get("pm_after", {})))
+    tail = _alternation(clock.get("after", ()))
+    lead = rf"(?:{before})\s+" if clock.get("before") else ""
+    return re.compile(
+        rf"\s*{lead}(?P<hour>2[0-3]|[01]?\d)(?:[:.](?P<minute>[0-5]\d)(?!\d)"
+        rf"|\s*(?:{hour_words})(?:\s*(?P<minutes>[0-5]?\d)\s*(?:{minute_words})|\s*(?P<half>{half}))?"
+        rf"|(?=\s+(?:{after})(?!\w)))"
+        rf"(?:\s+(?P<after>{after}))?(?![\w:])(?:\s+(?:{tail})(?!\w))?",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _clock_in_words(language: str) -> re.Pattern[str]:
+    """A number with the words of an hour or of the morning or afternoon after it, or an
+    hour with its minutes: the words of a time expression include a clock time."""
+    clock = _words(language).get("clock", {})
+    marks = (*clock.get("hour_words", ()), *clock.get("am_after", ()), *clock.get("pm_after", {}))
+    return re.compile(rf"\d[:.][0-5]\d|\d\s*(?:{_alternation(marks)})", re.IGNORECASE)
+
+
+def _clock_at(text: str, at: int, part: str, language: str) -> tuple[int, str] | None:
+    """The end and "HH:MM" of a clock time told right at ``at`` (after a day, or after its
+    ``part`` of the day), None when there is none or the report says it is not local time.
+
+    "오후 3시 반" → 15:30, "밤 11시" → 23:00, "в 8 часов вечера" → 20:00, "в 8:30" → 08:30.
+    """
+    clock = _words(language).get("clock", {})
+    m = _clock_pattern(language).match(text, at)
+    if m is None:
+        return None
+    hour = int(m.group("hour"))
+    minute = int(m.group("minute") or m.group("minutes") or (30 if m.group("half") else 0))
+    after = (m.group("after") or "").lower()
+    shift_from = clock.get("pm_after", {}).get(after) or clock.get("pm_parts", {}).get(part)
+    if shift_from is not None and shift_from <= hour < 12:
+        hour += 12
+    if _said_not_local(text, at, m.end(), clock.get("not_local", ())):
+        return None
+    return m.end(), f"{hour:02d}:{minute:02d}"
+
+
+#: How far before a clock time a word saying it is not local may stand ("한국시간으로 11일
+#: 오전 8시": before the day the clock follows).
+_NOT_LOCAL_REACH = 24
+
+
+def _said_not_local(text: str, start: int, end: int, words) -> bool:
+    """Whether a word of ``not_local`` ("по московскому времени", "한국시간") stands right
+    after the clock (``text[start:end]``) or before it in its sentence: the clock is another
+    zone's."""
+    after = text[end:].lstrip(" ,(").lower()
+    before = text[max(0, start - _NOT_LOCAL_REACH) : start].lower()
+    before = re.split(r"[.!?]", before)[-1]
+    return any(after.startswith(w.lower()) or w.lower() in before for w in words)
 
 
 @functools.cache
@@ -84,7 +170,7 @@ def find_times(
     found = _a_day_apart(text, found, words)
     from routes.read.when import time_refs  # when.py hands Korean and Russian to this module
 
-    return time_refs(report, spans, found)
+    return time_refs(report, spans, found, part_of=functools.partial(part_said, language))
 
 
 def _that_day(
@@ -137,14 +223,30 @@ def _a_day_apart(
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-def _with_part(text: str, end: int, day: date, parts: dict[str, str]) -> tuple[int, str]:
-    """The end and ISO value of a day with the part of the day written right after it."""
+def _with_part(text: str, end: int, day: date, language: str) -> tuple[int, str]:
+    """The end and ISO value of a day with the part of the day and the clock time written
+    right after it ("11일 오전 8시 30분" → …T08:30, "10일 밤" → …T22:00, the part's clock)."""
+    parts = _words(language)["parts"]
     rest = text[end : end + 8]
     stripped = rest.lstrip()
-    for word in sorted(parts, key=len, reverse=True):
-        if stripped.startswith(word):
-            return end + len(rest) - len(stripped) + len(word), f"{day.isoformat()}T{parts[word]}"
-    return end, day.isoformat()
+    word = next((w for w in sorted(parts, key=len, reverse=True) if stripped.startswith(w)), "")
+    value = f"{day.isoformat()}T{parts[word]['clock']}" if word else day.isoformat()
+    if word:
+        end += len(rest) - len(stripped) + len(word)
+    clock = _clock_at(text, end, word, language)
+    if clock is not None:
+        end, value = clock[0], f"{day.isoformat()}T{clock[1]}"
+    return end, value
+
+
+def part_said(language: str, words: str) -> str:
+    """The part of the day Korean or Russian ``words`` say, as a reader would put it ("10일
+    밤" → "night", "в воскресенье вечером" → "evening"), "" for a clock time or none."""
+    parts = _words(language)["parts"]
+    if _clock_in_words(language).search(words):
+        return ""
+    found = [w for w in parts if w in words]
+    return parts[max(found, key=len)]["label"] if found else ""
 
 
 def _ahead(
@@ -184,13 +286,13 @@ def _korean(
     """Korean time expressions as (start, end, ISO value), most specific first."""
     from routes.read.when import _explicit_date, _weekday_date
 
-    words = _words("ko")
-    parts = words["parts"]
+    language = "ko"
+    words = _words(language)
     for m in _KO_DATE.finditer(text):
         year = int(m.group("year")) if m.group("year") else None
         day = _explicit_date(int(m.group("month")), int(m.group("day")), year, published)
         if day is not None:
-            end, value = _with_part(text, m.end(), day, parts)
+            end, value = _with_part(text, m.end(), day, language)
             yield m.start(), end, value
     for m in _KO_YEAR.finditer(text):
         yield m.start(), m.end(), m.group("year")
@@ -199,7 +301,7 @@ def _korean(
     for m in _KO_DAY.finditer(text):
         day = _month_day(int(m.group("day")), published)
         if day is not None:
-            end, value = _with_part(text, m.end(), day, parts)
+            end, value = _with_part(text, m.end(), day, language)
             yield m.start(), end, value
     for index, name in enumerate(words["weekdays"]):
         for m in re.finditer(rf"(?:(?P<mod>지난|오는|다음)\s*)?{name}", text):
@@ -208,9 +310,9 @@ def _korean(
                 mod is None and _ahead(text, spans, m.start(), _ahead_words("ko"))
             )
             day = _weekday_date(index, published, ahead=ahead, strict=mod is not None)
-            end, value = _with_part(text, m.end(), day, parts)
+            end, value = _with_part(text, m.end(), day, language)
             yield m.start(), end, value
-    yield from _relative(text, published, words, parts)
+    yield from _relative(text, published, words, language)
 
 
 def _month_day(number: int, published: date) -> date | None:
@@ -229,7 +331,7 @@ def _month_day(number: int, published: date) -> date | None:
 
 
 def _relative(
-    text: str, published: date, words: dict, parts: dict[str, str]
+    text: str, published: date, words: dict, language: str
 ) -> Iterator[tuple[int, int, str]]:
     """Today, yesterday, tomorrow words ("이날", "вчера") with any part of the day; words of
     the day before or after another day ("накануне", "이튿날") as if that day were today
@@ -238,7 +340,7 @@ def _relative(
     for key, shift in (*shifts, ("previous_day", -1), ("next_day", 1)):
         for word in words.get(key, ()):
             for m in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.IGNORECASE):
-                end, value = _with_part(text, m.end(), published + timedelta(days=shift), parts)
+                end, value = _with_part(text, m.end(), published + timedelta(days=shift), language)
                 yield m.start(), end, value
 
 
@@ -248,8 +350,8 @@ def _russian(
     """Russian time expressions as (start, end, ISO value), most specific first."""
     from routes.read.when import _explicit_date, _weekday_date
 
-    words = _words("ru")
-    parts = words["parts"]
+    language = "ru"
+    words = _words(language)
     months = {name: i + 1 for i, name in enumerate(words["months"])}
     weekdays = {name: i for i, name in enumerate(words["weekdays"])}
     weekdays |= {form: weekdays[name] for form, name in words.get("weekday_forms", {}).items()}
@@ -261,7 +363,7 @@ def _russian(
         day = _explicit_date(month, int(m.group("day")), year, published)
         if day is not None:
             end = m.end() if year else m.end("month")
-            end, value = _with_part(text, end, day, parts)
+            end, value = _with_part(text, end, day, language)
             yield m.start(), end, value
     for m in _RU_YEAR.finditer(text):
         yield m.start(), m.end(), m.group("year")
@@ -275,6 +377,6 @@ def _russian(
         clause = _clause_around(text, spans, m.start())
         ahead = _ahead_words("ru").search(clause) is not None or _future(clause)
         day = _weekday_date(weekday, published, ahead=ahead, strict=False)
-        end, value = _with_part(text, m.end(), day, parts)
+        end, value = _with_part(text, m.end(), day, language)
         yield m.start(), end, value
-    yield from _relative(text, published, words, parts)
+    yield from _relative(text, published, words, language)
