@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -14,6 +14,7 @@ from routes.model import (
     Journey,
     LoadProblem,
     LocatedPlace,
+    Mention,
     Place,
     Report,
     Role,
@@ -89,14 +90,13 @@ def build(
     stops = _stops(places, corrections, network, published=_published(reports))
     settings = _with_departure(_with_speed(settings, reports), places)
     reported = _reported_times(places, not_before=settings.depart)
-    times: dict[str, datetime | date] = {
-        place_id: when for place_id, (when, _part) in reported.items()
-    }
-    for place_id, day in _reported_days(places, not_before=settings.depart).items():
-        if place_id not in times or day < times[place_id].date():
-            times[place_id] = day
+    days = _reported_days(places, not_before=settings.depart)
     journey_route = route(
-        stops, settings, reported_times=times, network=network, modes=arrival_modes(places)
+        stops,
+        settings,
+        reported_times=_told_by_place(reported, days),
+        network=network,
+        modes=arrival_modes(places),
     )
     journey_route = _with_reported_parts(journey_route, reported)
     return Journey(
@@ -203,9 +203,9 @@ def _journey_role(index: int, role: str, many: bool) -> str:
 
 def _reported_times(
     places: Sequence[LocatedPlace], *, not_before: datetime | None = None
-) -> dict[str, tuple[datetime, str]]:
-    """The earliest clock time a report gives for each place, by place id, with the part
-    of the day it was said with ("late on Sunday": 21:00, "evening"; "" for a clock time).
+) -> dict[str, dict[datetime, str]]:
+    """The clock times reports give for each place, by place id, each with the part of the
+    day it was said with ("late on Sunday": 21:00, "evening"; "" for a clock time).
 
     Only dates with a time of day count ("late on Sunday" -> 21:00): a bare date
     ("on Tuesday") says too little to set against an ETA.  Times before
@@ -213,37 +213,63 @@ def _reported_times(
     said on Saturday …"), not when the train arrives, and are left out too.  Of two
     mentions at the same time, one said as a part of the day gives the part.
     """
-    times: dict[str, tuple[datetime, str]] = {}
-    for located in places:
-        for mention in located.mentions:
-            when = _parse_when(mention.date)
-            if when is None or mention.status in NOT_CURRENT:
-                continue
-            if not_before is not None and when < not_before:
-                continue
-            known = times.get(located.place.id)
-            if known is None or when < known[0] or (when == known[0] and not known[1]):
-                times[located.place.id] = (when, mention.part)
+    times: dict[str, dict[datetime, str]] = {}
+    for when, located, mention in _current_mentions(places, not_before):
+        if not isinstance(when, datetime):
+            continue
+        parts = times.setdefault(located.place.id, {})
+        parts[when] = parts.get(when) or mention.part
     return times
 
 
 def _reported_days(
     places: Sequence[LocatedPlace], *, not_before: datetime | None = None
-) -> dict[str, date]:
-    """The earliest day a report gives for each place with no time of day ("reached X on
+) -> dict[str, set[date]]:
+    """The days a report gives for each place with no time of day ("reached X on
     Tuesday"), by place id: not a day a plan was taken back on, nor one before the
-    departure's day. It counts where it is earlier than any time of day given."""
-    days: dict[str, date] = {}
+    departure's day."""
+    days: dict[str, set[date]] = {}
+    for when, located, _mention in _current_mentions(places, not_before):
+        if not isinstance(when, datetime):
+            days.setdefault(located.place.id, set()).add(when)
+    return days
+
+
+def _current_mentions(
+    places: Sequence[LocatedPlace], not_before: datetime | None
+) -> Iterator[tuple[datetime | date, LocatedPlace, Mention]]:
+    """Each mention's time or day, for the mentions still current (no plan taken back)
+    whose time is not before the departure (``not_before``) or its day."""
     for located in places:
         for mention in located.mentions:
-            day = _parse_day(mention.date)
-            if day is None or mention.status in NOT_CURRENT:
+            if mention.status in NOT_CURRENT:
                 continue
-            if not_before is not None and day < not_before.date():
-                continue
-            known = days.get(located.place.id)
-            days[located.place.id] = day if known is None else min(known, day)
-    return days
+            when = _parse_when(mention.date) or _parse_day(mention.date)
+            if when is not None and not _before(when, not_before):
+                yield when, located, mention
+
+
+def _before(when: datetime | date, departure: datetime | None) -> bool:
+    """Whether a time is before the departure, or a day before the departure's day."""
+    if departure is None:
+        return False
+    if isinstance(when, datetime):
+        return when < departure
+    return when < departure.date()
+
+
+def _told_by_place(
+    times: Mapping[str, Mapping[datetime, str]], days: Mapping[str, set[date]]
+) -> dict[str, tuple[datetime | date, ...]]:
+    """What the reports give for reaching each place, by place id: its clock times, and the
+    days no clock time of it falls on (a day is the coarser telling of the same arrival);
+    :func:`routes.rail.route.route` gives each visit its own."""
+    told: dict[str, tuple[datetime | date, ...]] = {}
+    for place_id in times.keys() | days.keys():
+        clocks = set(times.get(place_id, {}))
+        dated = {c.date() for c in clocks}
+        told[place_id] = (*clocks, *(d for d in days.get(place_id, ()) if d not in dated))
+    return told
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -257,17 +283,14 @@ def _parse_day(value: str | None) -> date | None:
 
 
 def _with_reported_parts(
-    journey_route: Route, reported: Mapping[str, tuple[datetime, str]]
+    journey_route: Route, reported: Mapping[str, Mapping[datetime, str]]
 ) -> Route:
     """The route with each stop's reported time marked with the part of the day it was said
     with ("late on Sunday": "evening"), so no output prints its conventional clock."""
     stops = tuple(
-        replace(
-            s,
-            reported_part=reported[s.place.id][1]
-            if s.reported is not None and s.place.id in reported
-            else "",
-        )
+        replace(s, reported_part=reported.get(s.place.id, {}).get(s.reported, ""))
+        if s.reported is not None
+        else replace(s, reported_part="")
         for s in journey_route.stops
     )
     return replace(journey_route, stops=stops)
@@ -281,7 +304,7 @@ def _with_departure(settings: Settings, places: Sequence[LocatedPlace]) -> Setti
     if origin is None:
         return settings
     reported = _reported_times([origin]).get(origin.place.id)
-    return replace(settings, depart=reported[0]) if reported else settings
+    return replace(settings, depart=min(reported)) if reported else settings
 
 
 def _parse_when(value: str | None) -> datetime | None:

@@ -227,6 +227,17 @@ def test_a_first_stop_told_only_as_reached_begins_the_journey_and_a_lone_one_end
     ]
 
 
+def test_coming_back_to_the_origin_is_dated_by_the_report_of_the_return() -> None:
+    # "was back in Harbin" on Wednesday: the return visit's day, not Monday's departure
+    from datetime import date, datetime
+
+    home, _away, back = build(_out_and_back_reports()).route.stops
+    assert (home.reported, home.reported_part) == (datetime(2024, 5, 6, 9, 0), "morning")
+    assert back.place.id == home.place.id
+    assert (back.reported, back.reported_day) == (None, date(2024, 5, 8))
+    assert back.delta_hours is not None
+
+
 def test_a_role_the_user_set_on_a_later_stop_is_kept() -> None:
     reports = _out_and_back_reports()
     plain = build(reports).route.stops

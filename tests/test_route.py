@@ -565,3 +565,46 @@ def test_a_place_visited_out_and_back_is_two_stops_with_their_own_km_and_eta(
     # the reported time is the first visit's; the return visit has none to disagree with
     assert result.stops[1].reported == reported
     assert result.stops[3].reported is None and result.stops[3].delta_hours is None
+
+
+def _out_and_back(network: RailNetwork, reported: dict) -> Route:
+    """alpha → charlie → delta → charlie → alpha from Sunday 21:00 at 60 km/h."""
+    return route(
+        [(ALPHA, Role.ORIGIN), (CHARLIE, Role.VIA), (DELTA, Role.DESTINATION),
+         (CHARLIE, Role.VIA), (ALPHA, Role.ORIGIN)],
+        Settings(depart=datetime(2023, 9, 10, 21, 0), speed_kmh=60.0),
+        reported_times=reported,
+        network=network,
+    )  # fmt: skip
+
+
+def test_a_return_visit_is_set_against_the_time_reported_for_the_return(
+    network: RailNetwork,
+) -> None:
+    out, back = datetime(2023, 9, 11, 6, 0), datetime(2023, 9, 14, 18, 0)
+    result = _out_and_back(network, {"charlie": (back, out)})
+    first, again = result.stops[1], result.stops[3]
+    assert (first.reported, again.reported) == (out, back)
+    assert again.delta_hours == pytest.approx((again.eta - back).total_seconds() / 3600)
+    # the estimate home runs on from the reported return, days after the estimate
+    assert result.stops[4].eta > back
+
+
+def test_a_return_visit_takes_no_time_told_before_the_stops_between(
+    network: RailNetwork,
+) -> None:
+    # Both times of charlie come before delta's: the arrival and the departure of the
+    # first visit, not the return.
+    reported = {
+        "charlie": (datetime(2023, 9, 11, 6, 0), datetime(2023, 9, 11, 9, 0)),
+        "delta": datetime(2023, 9, 12, 12, 0),
+    }
+    again = _out_and_back(network, reported).stops[3]
+    assert (again.reported, again.reported_day, again.delta_hours) == (None, None, None)
+
+
+def test_a_return_reported_only_by_its_day_is_that_day(network: RailNetwork) -> None:
+    reported = {"charlie": (datetime(2023, 9, 11, 6, 0), date(2023, 9, 13))}
+    result = _out_and_back(network, reported)
+    assert result.stops[1].reported == datetime(2023, 9, 11, 6, 0)
+    assert (result.stops[3].reported, result.stops[3].reported_day) == (None, date(2023, 9, 13))

@@ -59,7 +59,9 @@ from routes.rail.network import RailNetwork, load_network
 from routes.rail.track import RailPath, TrackPoint
 from routes.rail.track import position_along as track_position
 
-#: Strength of a role when a place is listed more than once (highest wins).
+#: What a report gives for reaching a place: a time, or only the day.
+Told = datetime | date
+
 #: Spacing of the points of a geodesic "no-rail" leg; 10 km keeps the drawn great circle
 #: within metres of the true one at map scale.
 NO_RAIL_STEP_KM = 10.0
@@ -160,7 +162,7 @@ def route(
     stops: Sequence[tuple[Place, str]],
     settings: Settings,
     *,
-    reported_times: Mapping[str, datetime | date] | None = None,
+    reported_times: Mapping[str, datetime | date | Sequence[datetime | date]] | None = None,
     network: RailNetwork | None = None,
     modes: Mapping[str, str] | None = None,
 ) -> Route:
@@ -174,8 +176,9 @@ def route(
         Speed, departure, dwell times and the snapping limit ``max_snap_km``.
     reported_times
         Times reports give for reaching places, by place id: a ``datetime``, or a ``date``
-        when only the day was given; compared with the ETAs, and the clock of the legs
-        after them.
+        when only the day was given, or several of them for a place visited more than once
+        (each visit takes the earliest told after the stops before it); compared with the
+        ETAs, and the clock of the legs after them.
     network
         The rail network; the shipped one when None.
     modes
@@ -479,15 +482,18 @@ def _timed_stops(
     placed: Sequence[tuple[Place, str, _Snap]],
     legs: Sequence[Leg],
     settings: Settings,
-    reported: Mapping[str, datetime | date],
+    reported: Mapping[str, Told | Sequence[Told]],
 ) -> list[Stop]:
-    """Stops with cumulative km, ETA and the difference from any reported time or day (of a
-    place visited twice, set against its first visit); the clock follows what is reported
-    (:func:`_clock_after`)."""
+    """Stops with cumulative km, ETA and the difference from any reported time or day (a
+    place visited twice: its first visit the earliest, a later visit the earliest told after
+    every time reported for the stops before it, :func:`_told_for_visit`); the clock follows
+    what is reported (:func:`_clock_after`)."""
     stops: list[Stop] = []
     km = 0.0
     clock = settings.depart
     visited: set[str] = set()
+    latest: Told | None = None  # the last time or day reported along the route so far
+    given: dict[str, Told | None] = {}  # what each place's last visit was given
     for index, (place, role, snap) in enumerate(placed):
         if index > 0:
             leg = legs[index - 1]
@@ -495,8 +501,13 @@ def _timed_stops(
             if clock is not None:
                 clock += _running_time(leg, settings, index == len(placed) - 1, place, role)
         eta = clock
-        told = None if place.id in visited else reported.get(place.id)
+        again = place.id in visited
+        told = _told_for_visit(
+            _candidates(reported.get(place.id)), given.get(place.id), again, latest
+        )
         visited.add(place.id)
+        given[place.id] = told or given.get(place.id)
+        latest = _later_of(latest, told)
         when = told if isinstance(told, datetime) else None
         day = told if told is not None and when is None else None
         stops.append(
@@ -518,6 +529,58 @@ def _timed_stops(
         if clock is not None and 0 < index < len(placed) - 1:
             clock += timedelta(minutes=_dwell_min(role, legs[index - 1], settings))
     return stops
+
+
+def _candidates(value: Told | Sequence[Told] | None) -> tuple[Told, ...]:
+    """The times or days reported for one place, earliest first (one, several or none)."""
+    if value is None:
+        return ()
+    if isinstance(value, (datetime, date)):
+        return (value,)
+    return tuple(sorted(value, key=_moment))
+
+
+def _moment(told: Told) -> tuple[date, time]:
+    """Sort key of a reported time or day, a day at its start; a time's own clock, its
+    zone aside (reports give local times)."""
+    if isinstance(told, datetime):
+        return told.date(), told.time()
+    return told, time(0)
+
+
+def _after(told: Told, than: Told) -> bool:
+    """Whether ``told`` is surely later than ``than``: a later day, or a later clock time
+    the same day when both give one (a day and a time on it say nothing of which came
+    first)."""
+    (day, clock), (than_day, than_clock) = _moment(told), _moment(than)
+    if day != than_day:
+        return day > than_day
+    return isinstance(told, datetime) and isinstance(than, datetime) and clock > than_clock
+
+
+def _told_for_visit(
+    candidates: Sequence[Told], before: Told | None, again: bool, latest: Told | None
+) -> Told | None:
+    """What a report gives for one visit of a place: the earliest of ``candidates`` for
+    the first visit; for a later one (``again``: out and back, "was back in X on Friday"),
+    the earliest surely after ``before`` (what its visit before was given) and not before
+    ``latest`` (the last time reported along the route so far), or none: the day it first
+    arrived is not the day it came back."""
+    if not again:
+        return candidates[0] if candidates else None
+    if latest is None:
+        return None
+    return next(
+        (c for c in candidates if (before is None or _after(c, before)) and not _after(latest, c)),
+        None,
+    )
+
+
+def _later_of(latest: Told | None, told: Told | None) -> Told | None:
+    """The later of two reported times or days (either may be None)."""
+    if told is None or latest is None:
+        return told if latest is None else latest
+    return told if _moment(told) > _moment(latest) else latest
 
 
 def _day_window(day: date, like: datetime) -> tuple[datetime, datetime]:
