@@ -1258,6 +1258,30 @@ def test_the_places_a_tour_took_in_are_stops(gazetteer: Gazetteer, text: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The train left Berlin at noon. Its next stop, Poznan, came four hours later.", "Poznań"),
+        ("The sleeper crossed into Poland overnight; its first stop was Przemysl.", "Przemyśl"),
+        ("After Irkutsk, the train's second halt was Ulan-Ude, officials said.", "Ulan-Ude"),
+        ("The Lviv leg of the journey passed without incident, aides said.", "Lviv"),
+        ("Security was tight for the Omsk stretch of the trip on Tuesday.", "Omsk"),
+    ],
+)
+def test_a_stop_named_by_its_place_in_the_journey_is_a_stop(
+    gazetteer: Gazetteer, text: str, place: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))[place] == Role.VIA
+
+
+def test_a_stop_planned_by_its_place_in_the_journey_keeps_the_plans_status(
+    gazetteer: Gazetteer,
+) -> None:
+    parsed = _parse("Officials said the last halt would be Omsk before Moscow.", gazetteer)
+    assert _by_name(parsed)["Omsk"] == Role.VIA
+    assert _statuses(parsed)["Omsk"] == {Status.EXPECTED}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The chancellor, now in Odense, will travel on to Aalborg on Saturday, his office said.",
