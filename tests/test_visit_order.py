@@ -176,6 +176,78 @@ def test_a_stop_told_as_earlier_comes_before_the_one_told_first(
     assert times[earlier].rank < times[told_first].rank
 
 
+#: A stop told at an earlier day the report does not name: the text, its language, that
+#: stop and the stop told first.
+UNDATED_EARLIER = [
+    pytest.param(
+        "The king reached Lisbon by train on Friday. Earlier this week, he spent two days "
+        "in Porto.",
+        "en", "Porto", "Lisbon", id="opening-its-sentence",
+    ),
+    pytest.param(
+        "The minister held talks in Kazan on Friday. She had toured a truck plant in Samara "
+        "the week before.",
+        "en", "Samara", "Kazan", id="right-after-the-place",
+    ),
+    pytest.param(
+        "The minister held talks in Kazan on Friday. Last week, she visited Samara and Ufa, "
+        "aides said.",
+        "en", "Ufa", "Kazan", id="over-a-list",
+    ),
+    pytest.param(
+        "대통령은 15일 열차로 블라디보스토크에 도착했다. 그는 지난주 하바롭스크를 방문했다.",
+        "ko", "Khabarovsk", "Vladivostok", id="korean-last-week",
+    ),
+    pytest.param(
+        "Президент в пятницу прибыл во Владивосток. На прошлой неделе он посетил Хабаровск.",
+        "ru", "Khabarovsk", "Vladivostok", id="russian-last-week",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "earlier", "told_first"), UNDATED_EARLIER)
+def test_a_stop_told_at_an_earlier_day_left_unnamed_comes_a_day_before(
+    gazetteer, text: str, language: str, earlier: str, told_first: str
+) -> None:
+    times = _report_times(text, language, gazetteer)
+    assert times[earlier].day < times[told_first].day
+
+
+def test_last_week_comes_before_the_days_of_this_week(gazetteer) -> None:
+    times = _report_times(
+        "The tourist train reached Omsk on Thursday. Last week it passed Kazan, and on Monday "
+        "it stopped in Perm.",
+        "en",
+        gazetteer,
+    )
+    assert times["Kazan"].day < times["Perm"].day < times["Omsk"].day
+
+
+def test_a_place_toured_earlier_in_the_week_takes_no_day_of_its_sentence(gazetteer) -> None:
+    text = (
+        "The king reached Lisbon by train on Friday, having toured a cork plant in Evora "
+        "earlier in the week."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2023, 9, 15))
+    places = {p.place.name: p for p in parse([report], gazetteer).places}
+    assert all(m.date is None for m in places["Évora"].mentions)
+    assert _route_names(report, gazetteer) == ["Évora", "Lisbon"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week the minister visited Samara; on Friday she reached Kazan by train.",
+        "Earlier this week the minister toured Samara, and on Friday she reached Kazan by train.",
+    ],
+)
+def test_an_earlier_week_opening_a_sentence_ends_at_its_next_clause(gazetteer, text: str) -> None:
+    report = report_from_text(text, source="Test Wire", published=date(2023, 9, 15))
+    places = {p.place.name: p for p in parse([report], gazetteer).places}
+    assert [m.date for m in places["Kazan"].mentions] == ["2023-09-15"]
+    assert _route_names(report, gazetteer) == ["Samara", "Kazan"]
+
+
 def test_korean_then_puts_a_stop_after_the_one_told_last(gazetteer) -> None:
     times = _report_times(
         "열차는 14일 치치하얼을 지나 다칭에 멈췄다. 열차는 이어 하얼빈을 지나 남쪽으로 향했다.",
@@ -387,6 +459,11 @@ def test_a_place_the_train_is_only_bound_for_takes_no_time_and_ends_the_journey(
             "Its train arrived at the station of Tyumen after an overnight run from Yekaterinburg.",
             ["Yekaterinburg", "Tyumen", "Omsk"],
             id="arrived-at-comes-before-the-dated-destination",
+        ),
+        pytest.param(
+            "The minister visited a school in Tyumen after an overnight run from Yekaterinburg.",
+            ["Yekaterinburg", "Tyumen", "Omsk"],
+            id="visited-is-reached-not-bound-for",
         ),
         pytest.param(
             "Its train is now heading for Novosibirsk.",

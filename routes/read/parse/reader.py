@@ -55,7 +55,12 @@ from routes.read.parse.status import (
     status_of,
     subject_denied,
 )
-from routes.read.parse.visits import at_an_undated_later_day, bridges_crossed, tells_a_day_apart
+from routes.read.parse.visits import (
+    at_an_undated_later_day,
+    bridges_crossed,
+    tells_a_day_apart,
+    undated_days_earlier,
+)
 from routes.read.reports import sentence_spans
 from routes.read.when import find_times
 
@@ -366,6 +371,8 @@ def _mention_time(
         return None
     if at_an_undated_later_day(text, match.start, match.end):
         return None  # "a summit in X later this week": not the day the sentence names
+    if undated_days_earlier(text, match.start, match.end, sentence.start):
+        return None  # "toured X earlier in the week": nor here
     when = mention_time(sentence, clause, match.start, words, match.end)
     if (
         when is not None

@@ -86,6 +86,8 @@ class OrderWords(NamedTuple):
     arrived: re.Pattern[str]  # right before the place (a few words between): it got there
     earlier_within: re.Pattern[str]  # between two stops of a sentence: the second came first
     undated_later: re.Pattern[str]  # right before or after the place: a later day, unnamed
+    undated_earlier: re.Pattern[str]  # the same for an earlier day, or opening its sentence
+    week_earlier: re.Pattern[str]  # the same for a week or more before
     bound_for: re.Pattern[str]  # right before the place: where the train was headed
 
 
@@ -131,6 +133,8 @@ def order_words() -> OrderWords:
                 rf"(?:{_alternatives(lists.get('arrived', []))}){_ARRIVED_GAP}$",
                 _alternatives(lists.get("earlier_within", [])),
                 _alternatives(lists.get("undated_later", [])),
+                _alternatives(lists.get("undated_earlier", [])),
+                _alternatives(lists.get("week_earlier", [])),
                 rf"(?:{_alternatives(lists.get('bound_for', []))})(?:\s+the)?\s+$",
             )
         )
@@ -398,6 +402,9 @@ def _mention_time(
     at, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
     if at_an_undated_later_day(mention.quote, at, end):
         return EventTime(_shift((latest or last_told).day, 1), after)
+    earlier_by = undated_days_earlier(mention.quote, at, end)
+    if earlier_by:
+        return EventTime(_shift(earliest.day, -earlier_by), after)
     if words.day_before.search(mention.quote):
         return EventTime(_shift(earliest.day, -1), after)
     if words.day_after.search(mention.quote):
@@ -555,6 +562,45 @@ def at_an_undated_later_day(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - _LATER_BEFORE) : start]
     tail = text[end : end + _LATER_AFTER]
     return bool(words.search(head) or words.match(tail.lstrip()))
+
+
+def undated_days_earlier(text: str, start: int, end: int, opening: int = 0) -> int:
+    """How many days before the events told before it the words of the place at
+    ``text[start:end]`` put it, at an earlier day they do not name: 7 for the
+    ``week_earlier`` words of ``[order]`` ("last week", "a week earlier"), 1 for the
+    ``undated_earlier`` ones ("earlier this week"), 0 for none. The words count right around
+    the place ("toured a plant in X earlier in the week"), in its clause before it ("지난주
+    X를 방문했다"), or opening its sentence (which starts at ``opening``) with no new clause
+    between ("Earlier this week, he spent two days in X"). The day its sentence names is not
+    its own."""
+    order = order_words()
+    for words, days in ((order.week_earlier, 7), (order.undated_earlier, 1)):
+        if _told_around(words, text, start, end, opening):
+            return days
+    return 0
+
+
+def _told_around(words: re.Pattern[str], text: str, start: int, end: int, opening: int) -> bool:
+    """Whether ``words`` stand right around the place at ``text[start:end]``, in its clause
+    before it, or open its sentence (from ``opening``) with no new clause before the place."""
+    head = text[opening:start]
+    clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+    near = text[max(opening, start - _LATER_BEFORE) : start]
+    if (
+        words.search(near)
+        or words.search(clause)
+        or words.match(text[end:].lstrip()[:_LATER_AFTER])
+    ):
+        return True
+    body = head.lstrip(_OPENING_MARKS)
+    first = words.match(body)
+    return first is not None and not _NEW_CLAUSE.search(body, first.end())
+
+
+#: What may stand before a sentence's first word: blanks and opening quotes.
+_OPENING_MARKS = " \t\n\"'“‘«"
+#: A break after which a sentence's opening words no longer govern what follows.
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but)\s|\s(?:and|but)\s+(?:then\s+)?(?:on|later)\b")
 
 
 def tells_a_day_apart(words: str) -> bool:
