@@ -40,6 +40,7 @@ from routes.read.parse.visits import (
     returned_to,
     there_first,
     track_order,
+    untimed_routes,
     visits_between,
 )
 from routes.read.speeds import reported_speed
@@ -161,7 +162,12 @@ def _stops(
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     times = event_times(places, published)
     along = from_the_earliest(track_order(stops, lambda given: order_stops(given, network)), times)
-    timed = order_by_event_time(along, times, reached=reached_places(places))
+    timed = order_by_event_time(
+        along,
+        times,
+        reached=reached_places(places),
+        routes=untimed_routes(places, times, published),
+    )
     ordered = home_first(
         timed,
         returned_to(places),

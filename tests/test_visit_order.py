@@ -19,6 +19,7 @@ from routes.read.parse.visits import (
     order_by_event_time,
     passed_twice,
     returned_to,
+    untimed_routes,
 )
 from routes.read.reports import report_from_text
 
@@ -255,6 +256,21 @@ def test_korean_then_puts_a_stop_after_the_one_told_last(gazetteer) -> None:
         gazetteer,
     )
     assert (times["Harbin"].day, times["Harbin"].rank) > (times["Daqing"].day, times["Daqing"].rank)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Later on Friday he travelled on to Samara.",
+        "In the afternoon he is to take the train to Samara, where he will stay tonight.",
+    ],
+)
+def test_a_later_word_puts_a_stop_after_the_one_told_before_on_the_day_both_name(
+    gazetteer, second: str
+) -> None:
+    times = _report_times(f"The leader arrived in Kazan on Friday. {second}", "en", gazetteer)
+    assert times["Samara"].day == times["Kazan"].day
+    assert times["Samara"].rank > times["Kazan"].rank
 
 
 def test_then_of_a_planned_stop_follows_the_latest_event_of_the_report(gazetteer) -> None:
@@ -1262,3 +1278,57 @@ def test_the_end_of_a_leg_told_from_its_start_comes_after_the_stops_told_later(
         gazetteer,
     )
     assert names[-3:] == ["Balqash", "Karagandy", "Astana"]
+
+
+def test_an_untimed_route_told_in_one_sentence_goes_in_as_one_block_in_its_order() -> None:
+    # out to t and back to o on one line: each of a, b, c costs nothing on either leg, so
+    # stop by stop they could land on the way back; told as one route they stay together
+    stops = [
+        _stop("o", 10.0, Role.ORIGIN),
+        _stop("c", 13.0),
+        _stop("t", 14.0, Role.DESTINATION),
+        _stop("a", 11.0),
+        _stop("b", 12.0),
+        _stop("r", 10.1, Role.DESTINATION),
+    ]
+    times = {"t": EventTime("2023-09-10"), "r": EventTime("2023-09-10", 1)}
+    order = order_by_event_time(stops, times, routes=[["a", "b", "c"]])
+    assert _names(order) == ["o", "a", "b", "c", "t", "r"]
+
+
+#: A day out and back: the way out told as a route in one sentence, the way back passing
+#: near its first stop.
+OUT_AND_BACK_ROUTE = (
+    "FRANKFURT, May 4 (Wire) - The president arrived here by train on Thursday for the "
+    "opening of the book fair. The special train left Berlin shortly after 6 a.m. and ran "
+    "through Halle, Erfurt and Eisenach, where crowds waved beside the tracks, before running "
+    "on by way of Fulda and Hanau. In the afternoon the train is to carry him north to Kassel "
+    "for a dinner, before returning to Berlin tonight."
+)
+
+
+def test_the_way_out_told_as_a_route_stays_on_the_way_out(gazetteer) -> None:
+    report = report_from_text(OUT_AND_BACK_ROUTE, source="Test Wire", published=date(2023, 5, 4))
+    assert _route_names(report, gazetteer) == [
+        "Berlin", "Halle", "Erfurt", "Eisenach", "Fulda", "Hanau am Main", "Frankfurt am Main",
+        "Kassel", "Berlin",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("opening", "found"),
+    [
+        ("The special train left Vienna shortly after 7 a.m. and ran through", True),
+        ("The special train left Vienna after 7 a.m. and ran through", True),
+        ("The special train reached Vienna after running through", False),
+    ],
+)
+def test_an_after_of_a_clock_time_tells_no_order_of_the_route(
+    gazetteer, opening: str, found: bool
+) -> None:
+    text = f"The president reached Salzburg on Thursday. {opening} St. Polten, Amstetten and Wels."
+    report = report_from_text(text, source="Test Wire", published=date(2023, 5, 4))
+    places = parse([report], gazetteer).places
+    names = {p.place.id: p.place.name for p in places}
+    routes = [[names[i] for i in route] for route in untimed_routes(places, event_times(places))]
+    assert routes == ([["Vienna", "Sankt Pölten", "Amstetten", "Wels"]] if found else [])

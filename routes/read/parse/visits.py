@@ -76,7 +76,7 @@ class OrderWords(NamedTuple):
     day_before: re.Pattern[str]  # in the sentence: a day before the earliest told before
     day_after: re.Pattern[str]  # … a day after the latest
     later: re.Pattern[str]  # before the place: after the event told last
-    after: re.Pattern[str]  # inside a sentence: what follows it came first
+    after: re.Pattern[str]  # inside a sentence: what follows it came first (not a time)
     home_before: re.Pattern[str]  # right before the place: the train came back to it
     home_after: re.Pattern[str]  # right after it: the same
     way_back: re.Pattern[str]  # before the place: on the way back, after the turn
@@ -123,7 +123,8 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("day_before", [])),
                 _alternatives(lists.get("day_after", [])),
                 _alternatives(lists.get("later", [])),
-                _alternatives(lists.get("after", [])),
+                rf"{_alternatives(lists.get('after', []))}"
+                rf"(?!\s+(?:\d|{_alternatives(lists.get('after_time', []))}))",
                 _alternatives(lists.get("home_before", [])),
                 _alternatives(lists.get("home_after", [])),
                 _alternatives(lists.get("way_back", [])),
@@ -213,22 +214,59 @@ def route_sentence_times(mentions: Sequence[tuple[str, Mention]]) -> list[tuple[
     after "after" in a main clause excepted, see :func:`mention_times`), so the track does
     not reorder them. Stops of other sentences get no time and are placed by the track.
     """
+    out = []
+    for told, (key, stops) in enumerate(_route_sentences(mentions).items()):
+        for rank, (place_id, mention) in enumerate(stops):
+            planned = mention.status == Status.EXPECTED
+            out.append((place_id, EventTime("", rank, "", told, key, planned)))
+    return out
+
+
+def untimed_routes(
+    places: Sequence[LocatedPlace],
+    times: Mapping[str, EventTime],
+    published: Published | None = None,
+) -> list[list[str]]:
+    """The ids of the places without a time (``times``, :func:`event_times`) of each sentence
+    that tells the route (see :func:`route_sentence_times`), in travel order, where two or
+    more are left.
+
+    "left the capital at dawn and ran through A, B, C and D before crossing the hills by way
+    of E" in a report that dates other stops: the list goes where it fits the journey as one
+    block, in the order told (:func:`order_by_event_time`), not stop by stop, where a place
+    passed again on the way back would pull it apart. A place of an earlier list is left
+    out of a later one.
+    """
+    seen: set[str] = set()
+    out: list[list[str]] = []
+    for stops in _route_sentences(_current_mentions(places, published)).values():
+        ids = [pid for pid in dict.fromkeys(pid for pid, _ in stops) if pid not in times]
+        ids = [pid for pid in ids if pid not in seen]
+        if len(ids) >= 2:
+            out.append(ids)
+            seen.update(ids)
+    return out
+
+
+def _route_sentences(
+    mentions: Sequence[tuple[str, Mention]],
+) -> dict[tuple[str, int], list[tuple[str, Mention]]]:
+    """The stop mentions of each sentence that names at least :data:`_ROUTE_SENTENCE_STOPS`
+    stops in travel order, by (report id, sentence start): not one that tells a place after
+    "after" in a main clause ("reached Y after passing X": told out of order); a destination
+    only bound for comes last (:func:`_bound_for_last`)."""
     by_sentence: dict[tuple[str, int], list[tuple[str, Mention]]] = {}
     for place_id, mention in mentions:
         if mention.role in STOP_ROLES:
             by_sentence.setdefault((mention.report_id, mention.sentence_start), []).append(
                 (place_id, mention)
             )
-    out = []
-    for told, (key, stops) in enumerate(by_sentence.items()):
-        if len({place_id for place_id, _ in stops}) < _ROUTE_SENTENCE_STOPS:
-            continue
-        if any(_told_before(m.quote[: max(0, m.start - m.sentence_start)]) for _, m in stops):
-            continue  # "reached Y after passing X": told out of order
-        for rank, (place_id, mention) in enumerate(_bound_for_last(stops)):
-            planned = mention.status == Status.EXPECTED
-            out.append((place_id, EventTime("", rank, "", told, key, planned)))
-    return out
+    return {
+        key: _bound_for_last(stops)
+        for key, stops in by_sentence.items()
+        if len({place_id for place_id, _ in stops}) >= _ROUTE_SENTENCE_STOPS
+        and not any(_told_before(m.quote[: max(0, m.start - m.sentence_start)]) for _, m in stops)
+    }
 
 
 def _bound_for_last(stops: Sequence[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
@@ -391,10 +429,13 @@ def _mention_time(
     words = order_words()
     after = -1 if _told_before(head) else 0
     before = _told_earlier_than(head, told_before)
+    following = _told_later_than(mention, head, told_before, latest, done)
     if mention.date and len(mention.date) >= _DAY:
         day = mention.date[:_DAY]
         if before is not None and before.day == day:
             return EventTime(day, before.rank - 1 + after, mention.date[:_MINUTE])
+        if following is not None and following.day == day:
+            return EventTime(day, following.rank + 1 + after, mention.date[:_MINUTE])
         return EventTime(day, after, mention.date[:_MINUTE])
     if told_before is None:
         return None
@@ -413,13 +454,30 @@ def _mention_time(
         return EventTime(before.day, before.rank - 1 + after)
     if latest is not None and _told_for_the_way_back(mention, head):
         return EventTime(latest.day, latest.rank + 1 + after)
-    if words.later.search(head):
-        last = latest if mention.status == Status.EXPECTED and latest is not None else last_told
-        last = _resumed(last, done)
-        return EventTime(last.day, last.rank + 1 + after)
+    if following is not None:
+        return EventTime(following.day, following.rank + 1 + after)
     if mention.status == Status.EXPECTED and done is not None:
         return EventTime(done.day, done.rank + 1 + after)
     return None
+
+
+def _told_later_than(
+    mention: Mention,
+    head: str,
+    told_before: _Span | None,
+    latest: EventTime | None,
+    done: EventTime | None,
+) -> EventTime | None:
+    """The event ``mention`` is told to come after by a ``later`` word in ``head`` (the words
+    before it: "then", "in the afternoon"), None for none: the latest event of the sentence
+    told before (of the report, for a planned stop), or the latest stop told as done when
+    that sentence told only what came before it (:func:`_resumed`)."""
+    if told_before is None or not order_words().later.search(head):
+        return None
+    last = told_before[1]
+    if mention.status == Status.EXPECTED and latest is not None:
+        last = latest
+    return _resumed(last, done)
 
 
 def _resumed(last_told: EventTime, done: EventTime | None) -> EventTime:
@@ -698,6 +756,7 @@ def order_by_event_time(
     distance: Distance | None = None,
     *,
     reached: Collection[str] = (),
+    routes: Sequence[Sequence[str]] = (),
 ) -> list[T]:
     """``(place, role, …)`` stops sorted by event time, the track placing the rest.
 
@@ -712,6 +771,9 @@ def order_by_event_time(
     reached
         Ids of the places a report tells the train got to (:func:`reached_places`): a
         destination among them is no place it was only bound for.
+    routes
+        Ids of stops without a time that one sentence lists in travel order
+        (:func:`untimed_routes`): each list goes in as one block, in its order.
 
     Returns
     -------
@@ -727,11 +789,12 @@ def order_by_event_time(
         A stop without a time goes where it adds the fewest km to the journey so ordered
         (between the two stops it lies between, or at an end), on a tie right after the
         stop before it on the track, so the track order stands wherever the reports give
-        no time. The origin (first on the track) comes first, unless told only as a plan
-        after a stop told as done, or as left a day after stops told next
-        (:func:`_left_later`). The destination of the
-        latest event time (the last on the track when no destination has a day) comes
-        last; further destinations are stops on the way, ordered like the others.
+        no time; a list of ``routes`` goes so as one block, before the single stops. The
+        origin (first on the track) comes first, unless told only as a plan after a stop
+        told as done, or as left a day after stops told next (:func:`_left_later`). The
+        destination of the latest event time (the last on the track when no destination
+        has a day) comes last; further destinations are stops on the way, ordered like the
+        others.
     """
     distance = distance or _geodesic_km
     keys = {i: _key(times[stop[0].id]) for i, stop in enumerate(stops) if stop[0].id in times}
@@ -756,6 +819,7 @@ def order_by_event_time(
         stops,
         distance,
         fixed=(len(head), len(tail)),
+        routes=routes,
     )
     return [stops[i] for i in placed]
 
@@ -1015,15 +1079,26 @@ def _insert_untimed(
     distance: Distance,
     *,
     fixed: tuple[int, int],
+    routes: Sequence[Sequence[str]] = (),
 ) -> list[int]:
     """``order`` with each ``untimed`` stop put where it adds the fewest km.
 
     ``fixed``: how many stops at the head (the origin) and the tail (the final destination)
     of ``order`` nothing goes before or after. On a tie a stop goes right after the stop
     before it on the track (its index in ``stops``), as :func:`order_by_event_time` says.
+    ``routes``: place ids of untimed stops told as one route, each list inserted first as
+    one block in its order (its stops of ``untimed`` only).
     """
     out = list(order)
-    for index in untimed:
+    left = list(untimed)
+    for route in routes:
+        block = [i for pid in route for i in left if stops[i][0].id == pid]
+        if len(block) < 2 or not out:
+            continue
+        at = _cheapest_gap(out, block[0], block[-1], stops, distance, fixed)
+        out[at:at] = block
+        left = [i for i in left if i not in block]
+    for index in left:
         lo, hi = fixed[0], len(out) - fixed[1]
         if not out:
             out.append(index)
@@ -1031,18 +1106,7 @@ def _insert_untimed(
         before = [i for i in out if i < index]  # placed stops before it on the track
         default = out.index(max(before)) + 1 if before else lo
         default = min(max(default, lo), hi)
-        place = stops[index][0]
-
-        def cost(p: int, place: Any = place) -> float:
-            prev = stops[out[p - 1]][0] if p > 0 else None
-            nxt = stops[out[p]][0] if p < len(out) else None
-            if prev is None:
-                return distance(place, nxt)
-            if nxt is None:
-                return distance(prev, place)
-            return distance(prev, place) + distance(place, nxt) - distance(prev, nxt)
-
-        costs = {p: cost(p) for p in range(lo, hi + 1)}
+        costs = _gap_costs(out, index, index, stops, distance, (lo, hi))
         finite = {p: c for p, c in costs.items() if math.isfinite(c)}
         if not finite:
             out.insert(default, index)
@@ -1051,6 +1115,46 @@ def _insert_untimed(
         ties = [p for p, c in finite.items() if c - best <= _TIE_KM]
         out.insert(min(ties, key=lambda p: abs(p - default)), index)
     return out
+
+
+def _gap_costs(
+    out: Sequence[int],
+    first: int,
+    last: int,
+    stops: Sequence[tuple],
+    distance: Distance,
+    bounds: tuple[int, int],
+) -> dict[int, float]:
+    """The km added by putting a run from stop ``first`` to stop ``last`` (indices into
+    ``stops``) at each position from ``bounds[0]`` to ``bounds[1]`` of ``out``."""
+
+    def cost(p: int) -> float:
+        prev = stops[out[p - 1]][0] if p > 0 else None
+        nxt = stops[out[p]][0] if p < len(out) else None
+        head, tail = stops[first][0], stops[last][0]
+        if prev is None:
+            return distance(tail, nxt)
+        if nxt is None:
+            return distance(prev, head)
+        return distance(prev, head) + distance(tail, nxt) - distance(prev, nxt)
+
+    return {p: cost(p) for p in range(bounds[0], bounds[1] + 1)}
+
+
+def _cheapest_gap(
+    out: Sequence[int],
+    first: int,
+    last: int,
+    stops: Sequence[tuple],
+    distance: Distance,
+    fixed: tuple[int, int],
+) -> int:
+    """Where in ``out`` a block from stop ``first`` to stop ``last`` adds the fewest km
+    (the first such place; nothing before the ``fixed`` head or after the fixed tail)."""
+    lo, hi = fixed[0], len(out) - fixed[1]
+    costs = _gap_costs(out, first, last, stops, distance, (lo, hi))
+    finite = {p: c for p, c in costs.items() if math.isfinite(c)}
+    return min(finite, key=lambda p: (finite[p], p)) if finite else hi
 
 
 def _final_destination(
