@@ -224,6 +224,41 @@ def test_last_week_comes_before_the_days_of_this_week(gazetteer) -> None:
     assert times["Kazan"].day < times["Perm"].day < times["Omsk"].day
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "day"),
+    [
+        ("The express reached Omsk on Friday, a week after leaving Chita.", "Chita", "2023-09-08"),
+        (
+            "The delegation toured a dam near Bratsk on Friday, the day after its train brought "
+            "it from Irkutsk.",
+            "Irkutsk", "2023-09-14",
+        ),
+        (
+            "The train reached Kazan on Friday, a day after leaving Perm and running through "
+            "Izhevsk.",
+            "Izhevsk", "2023-09-14",
+        ),
+    ],
+)  # fmt: skip
+def test_a_place_told_a_while_after_leaving_takes_the_day_that_long_before(
+    gazetteer, text: str, place: str, day: str
+) -> None:
+    report = report_from_text(text, source="Test Wire", published=date(2023, 9, 15))
+    places = {p.place.name: p for p in parse([report], gazetteer).places}
+    assert [m.date for m in places[place].mentions] == [day]
+
+
+def test_a_place_left_a_day_before_a_stop_of_a_sentence_without_a_day_comes_a_day_before(
+    gazetteer,
+) -> None:
+    times = _report_times(
+        "The train reached Omsk on Thursday. Later it pulled into Kazan, a day after it left Perm.",
+        "en",
+        gazetteer,
+    )
+    assert times["Perm"].day < times["Kazan"].day == times["Omsk"].day
+
+
 def test_a_place_toured_earlier_in_the_week_takes_no_day_of_its_sentence(gazetteer) -> None:
     text = (
         "The king reached Lisbon by train on Friday, having toured a cork plant in Evora "

@@ -8,6 +8,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 
 from routes.model import (
     POINT_KINDS,
@@ -58,6 +59,7 @@ from routes.read.parse.status import (
 from routes.read.parse.visits import (
     at_an_undated_later_day,
     bridges_crossed,
+    days_before_then,
     tells_a_day_apart,
     undated_days_earlier,
 )
@@ -358,8 +360,10 @@ def _mention_time(
 
     The ends of a service name ("the X-Y express"), a place the train is only bound for
     ("on its way to X"), one it left after an event there ("heading home after the X
-    summit") and one told at a later day left unnamed ("in X later this week") take no
-    time; in a sentence without current times neither is asked.
+    summit") and one told at a later or earlier day left unnamed ("in X later this week",
+    "toured X earlier in the week") take no time; one told a while before its sentence's
+    event ("on Friday, a week after leaving X") takes the day that long before; in a
+    sentence without current times neither is asked.
     """
     if not sentence.current:
         return None
@@ -374,6 +378,9 @@ def _mention_time(
     if undated_days_earlier(text, match.start, match.end, sentence.start):
         return None  # "toured X earlier in the week": nor here
     when = mention_time(sentence, clause, match.start, words, match.end)
+    back = days_before_then(text, match.start, sentence.start)
+    if when is not None and back:
+        return _days_before(when, back)  # "on Tuesday, the day after leaving X": Monday
     if (
         when is not None
         and not clause[0] <= when.start < clause[1]
@@ -381,3 +388,12 @@ def _mention_time(
     ):
         return None  # "left X on Monday and reached Y the next morning": a day after X's
     return when
+
+
+def _days_before(when: TimeRef, days: int) -> TimeRef:
+    """``when`` moved ``days`` days back, its day alone (the clock and part were another
+    event's); a month or a year alone stays as it is."""
+    if len(when.date) < len("2000-01-01"):
+        return when
+    day = date.fromisoformat(when.date[:10]) - timedelta(days=days)
+    return replace(when, date=day.isoformat(), part="")

@@ -88,6 +88,8 @@ class OrderWords(NamedTuple):
     undated_later: re.Pattern[str]  # right before or after the place: a later day, unnamed
     undated_earlier: re.Pattern[str]  # the same for an earlier day, or opening its sentence
     week_earlier: re.Pattern[str]  # the same for a week or more before
+    week_before_then: re.Pattern[str]  # in the clause before the place: a week before its event
+    days_before_then: re.Pattern[str]  # … a day or more before it
     bound_for: re.Pattern[str]  # right before the place: where the train was headed
 
 
@@ -136,6 +138,8 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("undated_later", [])),
                 _alternatives(lists.get("undated_earlier", [])),
                 _alternatives(lists.get("week_earlier", [])),
+                _alternatives(lists.get("week_before_then", [])),
+                _alternatives(lists.get("days_before_then", [])),
                 rf"(?:{_alternatives(lists.get('bound_for', []))})(?:\s+the)?\s+$",
             )
         )
@@ -519,6 +523,9 @@ def _within_sentence(
     apart = _day_apart(mention, between) if not own else 0
     if apart:  # "left X on Monday and reached Y the next morning": Y on Tuesday
         return EventTime(_shift(at.day, apart), 0)
+    back = days_before_then(between, len(between)) if not own else 0
+    if back:  # "reached X, a week after leaving Y": Y a week before X
+        return EventTime(_shift(at.day, -back), 0)
     if words.later.search(between) and (ours is None or ours < (at.day, at.rank)):
         return EventTime(at.day, at.rank + 1, iso)
     earlier = (
@@ -634,6 +641,20 @@ def undated_days_earlier(text: str, start: int, end: int, opening: int = 0) -> i
     order = order_words()
     for words, days in ((order.week_earlier, 7), (order.undated_earlier, 1)):
         if _told_around(words, text, start, end, opening):
+            return days
+    return 0
+
+
+def days_before_then(text: str, start: int, opening: int = 0) -> int:
+    """How many days before the event its sentence tells the words in the clause before the
+    place at ``text[start:]`` put it ("a week after leaving X": the ``week_before_then``
+    words of ``[order]``, 7; ``days_before_then``, 1), 0 for none; ``opening``: where the
+    sentence starts."""
+    order = order_words()
+    head = text[opening:start]
+    clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+    for words, days in ((order.week_before_then, 7), (order.days_before_then, 1)):
+        if words.search(clause):
             return days
     return 0
 
