@@ -225,25 +225,34 @@ def test_last_week_comes_before_the_days_of_this_week(gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "place", "day"),
+    ("text", "language", "place", "day"),
     [
-        ("The express reached Omsk on Friday, a week after leaving Chita.", "Chita", "2023-09-08"),
+        (
+            "The express reached Omsk on Friday, a week after leaving Chita.",
+            "en", "Chita", "2023-09-08",
+        ),
+        (
+            "Поезд в пятницу прибыл в Омск, через неделю после отправления из Читы.",
+            "ru", "Chita", "2023-09-08",
+        ),
         (
             "The delegation toured a dam near Bratsk on Friday, the day after its train brought "
             "it from Irkutsk.",
-            "Irkutsk", "2023-09-14",
+            "en", "Irkutsk", "2023-09-14",
         ),
         (
             "The train reached Kazan on Friday, a day after leaving Perm and running through "
             "Izhevsk.",
-            "Izhevsk", "2023-09-14",
+            "en", "Izhevsk", "2023-09-14",
         ),
     ],
 )  # fmt: skip
 def test_a_place_told_a_while_after_leaving_takes_the_day_that_long_before(
-    gazetteer, text: str, place: str, day: str
+    gazetteer, text: str, language: str, place: str, day: str
 ) -> None:
-    report = report_from_text(text, source="Test Wire", published=date(2023, 9, 15))
+    report = report_from_text(
+        text, source="Test Wire", published=date(2023, 9, 15), language=language
+    )
     places = {p.place.name: p for p in parse([report], gazetteer).places}
     assert [m.date for m in places[place].mentions] == [day]
 
