@@ -268,6 +268,24 @@ def test_a_place_left_a_day_before_a_stop_of_a_sentence_without_a_day_comes_a_da
     assert times["Perm"].day < times["Kazan"].day == times["Omsk"].day
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The minister reached Riga on Friday. She had been in Vilnius and Kaunas by train "
+            "the previous day.",
+            "en",
+        ),
+        ("Министр в пятницу прибыл в Ригу. Накануне он побывал в Вильнюсе и Каунасе.", "ru"),
+    ],
+)
+def test_one_day_word_after_a_list_dates_every_place_of_it_alike(
+    gazetteer, text: str, language: str
+) -> None:
+    times = _report_times(text, language, gazetteer)
+    assert times["Vilnius"].day == times["Kaunas"].day < times["Riga"].day
+
+
 def test_a_place_toured_earlier_in_the_week_takes_no_day_of_its_sentence(gazetteer) -> None:
     text = (
         "The king reached Lisbon by train on Friday, having toured a cork plant in Evora "

@@ -91,6 +91,7 @@ class OrderWords(NamedTuple):
     week_before_then: re.Pattern[str]  # in the clause before the place: a week before its event
     days_before_then: re.Pattern[str]  # … a day or more before it
     bound_for: re.Pattern[str]  # right before the place: where the train was headed
+    list_glue: re.Pattern[str]  # all that stands between two places of one list
 
 
 #: A pattern that matches nothing, for an empty word list.
@@ -141,6 +142,7 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("week_before_then", [])),
                 _alternatives(lists.get("days_before_then", [])),
                 rf"(?:{_alternatives(lists.get('bound_for', []))})(?:\s+the)?\s+$",
+                rf"\s*(?:{_alternatives(lists.get('list_glue', []))})\s*",
             )
         )
     )
@@ -548,6 +550,8 @@ def _day_apart(mention: Mention, between: str) -> int:
     sentence) tells it a day later ("… and reached Y the next morning"), -1 a day earlier
     ("… Y, which it had left the previous day"), else 0."""
     words = order_words()
+    if words.list_glue.fullmatch(between):
+        return 0  # "had been in X and Y two days earlier": one phrase dates both
     rest = mention.quote[mention.end - mention.sentence_start :]
     end = _PHRASE_END.search(rest)
     breaks = list(_PHRASE_END.finditer(between))
