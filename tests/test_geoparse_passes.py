@@ -121,6 +121,33 @@ def test_a_border_town_is_the_namesake_by_the_border_not_the_bigger_city(
     assert pingxiang.lat < 23.0  # Pingxiang, Guangxi, not the city of 890,000 in Jiangxi
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "lat"),
+    [
+        # no known crossing lies near: the national border line decides, however small
+        ("The train halted at the border town of Hekou before crossing into Vietnam.", "Hekou",
+         22.5),
+        ("Kim's train entered China through the little-used crossing at Ji'an.", "Ji’an", 41.1),
+    ],
+)  # fmt: skip
+def test_a_border_town_is_the_namesake_on_a_national_border_however_small(
+    gazetteer: Gazetteer, text: str, name: str, lat: float
+) -> None:
+    [town] = [p.place for p in _parse(text, gazetteer).places if p.place.name == name]
+    assert town.lat == pytest.approx(lat, abs=0.1)
+
+
+def test_a_small_namesake_beside_the_journey_beats_a_big_one_far_from_it(
+    gazetteer: Gazetteer,
+) -> None:
+    near = "Kim's train ran from Manpo in North Korea to Ji'an in China on Thursday."
+    [jian] = [p.place for p in _parse(near, gazetteer).places if p.place.name == "Ji’an"]
+    assert jian.lat == pytest.approx(41.1, abs=0.1)  # on the Yalu, across from Manpo
+    alone = "Ji'an, a city in Jiangxi, is on the line south from Nanchang."
+    [jian] = [p.place for p in _parse(alone, gazetteer).places if p.place.name == "Ji’an"]
+    assert jian.lat == pytest.approx(27.1, abs=0.1)  # nothing near the small one: the big one
+
+
 def test_a_namesake_is_chosen_near_the_rest_of_the_journey(gazetteer: Gazetteer) -> None:
     text = "The train passed through Nanning late on Monday and reached Pingxiang at 3 a.m."
     [pingxiang] = [p.place for p in _parse(text, gazetteer).places if p.place.name == "Pingxiang"]

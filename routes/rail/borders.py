@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from routes.outlines import COUNTRY_BORDERS_FILE, OUTLINES_DIR
-from routes.rail.geodesy import unit_vectors
+from routes.rail.geodesy import point_km, unit_vectors
 
 #: The world's national borders (written by ``python -m tools.outlines``).
 BORDERS_PATH = OUTLINES_DIR / COUNTRY_BORDERS_FILE
@@ -69,6 +69,18 @@ def crossing_point(
         best = min(points, key=start.distance)
         x, y = best.x, best.y
     return (round(float(x), POINT_DECIMALS), round(float(y), POINT_DECIMALS))
+
+
+@lru_cache(maxsize=4096)
+def km_to_border(lon: float, lat: float) -> float:
+    """Geodesic km from a point to the nearest shipped national border line."""
+    import shapely
+
+    tree, segments = border_segments()
+    point = shapely.Point(lon, lat)
+    segment = segments[tree.nearest(point)]
+    nearest = segment.interpolate(segment.project(point))
+    return point_km((lon, lat), (nearest.x, nearest.y))
 
 
 def separated(

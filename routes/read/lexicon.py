@@ -63,6 +63,7 @@ class Lexicon:
     actor_speaker: Cue | None = None  # "a diplomat in": the speaker is there, not the place
     border_words: dict[str, str] = field(default_factory=dict)
     border_anchors: tuple[str, ...] = ()  # every [borders] pattern holds one of them
+    border_town_words: tuple[str, ...] = ()  # beside a name: the reading on a border wins
 
 
 @dataclass(frozen=True)
@@ -480,6 +481,9 @@ def load_lexicon(language: str) -> Lexicon:
         descriptions=tuple(_description(t, path) for t in data.get("descriptions", [])),
         borders=_borders(data.get("borders", {}), path),
         border_anchors=_border_anchors(data.get("borders", {}), path),
+        border_town_words=tuple(
+            w.lower() for w in _strings(data.get("borders", {}), "town_words", path)
+        ),
         border_words={
             **{str(k): str(v) for k, v in _table(data, "demonyms", path).items() if v},
             **{str(k): str(v) for k, v in data.get("borders", {}).get("adjectives", {}).items()},

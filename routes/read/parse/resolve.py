@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pyproj import Geod
 
 from routes.model import POINT_KINDS, Kind, Place
+from routes.rail.borders import km_to_border
 from routes.read.crossings import load_crossings
 from routes.read.gazetteer import normalize
 from routes.read.parse.match import MIN_POPULATION, Match
@@ -229,7 +230,13 @@ SMALL_TOWN_BESIDE_KM = 50.0
 FAR_POPULATION = 100_000
 #: How near a known border crossing a "border town" reading must lie to be preferred.
 BORDER_TOWN_KM = 60.0
-_BORDER_WORD = re.compile(r"\b(?:border|frontier)\b", re.IGNORECASE)
+#: A word beside a name that makes it a border town (``[borders] town_words``).
+_BORDER_WORD = re.compile(
+    r"\b(?:" + ("|".join(map(re.escape, LEXICON.border_town_words)) or "(?!)") + r")\b",
+    re.IGNORECASE,
+)
+#: How near an international border line a "border town" reading must lie to be preferred.
+BORDER_LINE_KM = 10.0
 _GEOD = Geod(ellps="WGS84")
 
 
@@ -381,17 +388,49 @@ def _nearest_reading(
         for p, plausible in match.ranked
         if plausible and p.kind in POINT_KINDS and p.country == place.country
     ]
-    if len(readings) > 1:
-        window = text[max(0, match.start - 40) : match.end + 40]
-        if _BORDER_WORD.search(window):
-            near_border = [p for p in readings if _km_to_crossing(p) <= BORDER_TOWN_KM]
-            if near_border:
-                return near_border[0]
-        if others:
-            place = _likeliest_near(readings, others, normalize(text[match.start : match.end]))
+    window = text[max(0, match.start - 40) : match.end + 40]
+    if _BORDER_WORD.search(window):
+        near_border = _on_a_border(match, place)
+        if near_border is not None:
+            return near_border
+    if len(readings) > 1 and others:
+        place = _likeliest_near(readings, others, normalize(text[match.start : match.end]))
+    if others:
+        place = _small_reading_beside(match, place, others) or place
     if others and place.population < FAR_POPULATION and _km_to_nearest(place, others) > FAR_KM:
         return None
     return place
+
+
+def _small_reading_beside(match: Match, place: Place, anchors: Sequence[Place]) -> Place | None:
+    """A reading of ``match`` in ``place``'s country too small to be plausible alone that
+    lies within :data:`SMALL_TOWN_BESIDE_KM` of an anchor, when ``place`` lies farther than
+    :data:`NAMESAKE_NEAR_KM` from every anchor: the small town beside the journey ("crossed
+    from Manpo to Ji'an"), not the big namesake far off; None otherwise."""
+    if _km_to_nearest(place, anchors) <= NAMESAKE_NEAR_KM:
+        return None
+    small = [
+        p
+        for p, plausible in match.ranked
+        if not plausible and p.kind in POINT_KINDS and p.country == place.country
+    ]
+    near = [p for p in small if _km_to_nearest(p, anchors) <= SMALL_TOWN_BESIDE_KM]
+    return near[0] if near else None
+
+
+def _on_a_border(match: Match, place: Place) -> Place | None:
+    """The first reading of ``match`` in ``place``'s country that lies at a border, however
+    small: within :data:`BORDER_TOWN_KM` of a known crossing or :data:`BORDER_LINE_KM` of a
+    national border line ("the crossing at Ji'an": the town on the Yalu, not the city of the
+    same name in Jiangxi); None when no reading does."""
+    readings = [p for p, _ in match.ranked if p.kind in POINT_KINDS and p.country == place.country]
+    for reading in readings:
+        if (
+            _km_to_crossing(reading) <= BORDER_TOWN_KM
+            or km_to_border(reading.lon, reading.lat) <= BORDER_LINE_KM
+        ):
+            return reading
+    return None
 
 
 #: Farthest a namesake may lie from the nearest anchor for nearness to choose it; beyond,
