@@ -21,7 +21,8 @@ def test_a_name_after_a_title_or_a_first_name_gives_its_surname() -> None:
         "Transport Minister Ada Lincoln met Kim Jong Un's envoy. "
         "Governor Oleg Kozhemyako of the region joined them, as did the Mayor."
     )
-    assert surnames(text) == {"lincoln", "un", "kozhemyako"}
+    # both ends of each name: the surname stands first in "Kim Jong Un", last in "Ada Lincoln"
+    assert surnames(text) == {"ada", "lincoln", "kim", "un", "oleg", "kozhemyako"}
 
 
 def test_a_surname_told_again_alone_is_the_person_not_a_town(gazetteer: Gazetteer) -> None:
@@ -39,3 +40,18 @@ def test_the_town_of_a_persons_surname_after_a_word_of_place_stays_a_place(
 ) -> None:
     text = "Transport Minister Ada Lincoln rode the train to Lviv. Her aides later flew to Lincoln."
     assert "Lincoln" in _names(text, gazetteer)
+
+
+def test_a_surname_told_first_is_the_person_when_told_again(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kim held talks with Chinese President Hu Jintao in Changchun on Friday. Hu had "
+        "travelled north for the talks, an official said."
+    )
+    assert _names(text, gazetteer) == {"Changchun"}  # no "Hu" read as Shanghai's short name
+
+
+def test_a_given_name_that_is_a_town_stays_a_place_after_a_word_of_place(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "President Vladimir Putin met him in Moscow. On Sunday the train passed Vladimir."
+    assert "Vladimir" in _names(text, gazetteer)

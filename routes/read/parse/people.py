@@ -31,33 +31,34 @@ _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 @functools.lru_cache(maxsize=64)
 def surnames(text: str) -> frozenset[str]:
-    """The last words (normalised) of the people's names ``text`` tells in full.
+    """The first and last words (normalised) of the people's names ``text`` tells in full.
 
     A name is a run of capitalised words that starts with a title and has a word after it
-    ("President Ivan Petrov" → "petrov"), or that starts with a first word of people's
-    names and has two or more words ("Park Min Jun" → "jun"); at most :data:`NAME_WORDS`
-    words after the title, or from the first word, count.
+    ("President Ivan Petrov" → "ivan", "petrov"), or that starts with a first word of
+    people's names and has two or more words ("Park Min Jun" → "park", "jun"); at most
+    :data:`NAME_WORDS` words after the title, or from the first word, count, and both ends
+    of the name are told (:func:`_name_ends`).
     """
     found: set[str] = set()
     for run in _NAME_RUN.finditer(text):
         if " " not in run.group():
             continue  # one word: no title or first name with a word after it
         words = [_POSSESSIVE.sub("", w) for w in run.group().split(" ")]
-        last = _last_name_word(words)
-        if last:
-            found.add(normalize(last))
+        found.update(normalize(w) for w in _name_ends(words))
     return frozenset(found - {""})
 
 
-def _last_name_word(words: Sequence[str]) -> str:
-    """The last word of the first person's name in a run of capitalised ``words``, or ""."""
+def _name_ends(words: Sequence[str]) -> tuple[str, ...]:
+    """The first and last words of the first person's name in a run of capitalised
+    ``words``, or none: the surname stands last in "Ivan Petrov" and first in "Hu Jintao"
+    or "Park Min Jun", and a report tells the person again by either."""
     for i, word in enumerate(words):
         key = normalize(word)
         if key in TITLES and i + 1 < len(words):
-            return words[min(len(words), i + 1 + NAME_WORDS) - 1]
+            return words[i + 1], words[min(len(words), i + 1 + NAME_WORDS) - 1]
         if key in PERSON_HEADS and i + 1 < len(words):
-            return words[min(len(words), i + NAME_WORDS) - 1]
-    return ""
+            return word, words[min(len(words), i + NAME_WORDS) - 1]
+    return ()
 
 
 def drop_surnames(text: str, matches: Sequence[Match]) -> list[Match]:
