@@ -148,6 +148,31 @@ def test_a_small_namesake_beside_the_journey_beats_a_big_one_far_from_it(
     assert jian.lat == pytest.approx(27.1, abs=0.1)  # nothing near the small one: the big one
 
 
+def test_a_shared_name_far_from_the_whole_journey_is_none_of_its_readings(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Kent" here is the English county the gazetteer lacks, not a city in Washington state
+    text = "The train left London on Thursday for Folkestone, on the Kent coast."
+    assert set(_by_name(_parse(text, gazetteer))) == {"London", "Folkestone"}
+    # a far name of one plausible reading, or a capital, is still the place
+    far = _by_name(_parse("The writer flew from Anchorage to Magadan on Monday.", gazetteer))
+    assert {"Anchorage", "Magadan"} <= set(far)
+    home = "Modi flew home to New Delhi from Rzeszów after the night train from Kyiv."
+    assert "New Delhi" in _by_name(_parse(home, gazetteer))
+
+
+def test_rolling_stock_named_for_its_maker_is_no_town(gazetteer: Gazetteer) -> None:
+    text = "Passengers sipped champagne in restored Pullman carriages on the way to Dover."
+    assert set(_by_name(_parse(text, gazetteer))) == {"Dover"}
+
+
+def test_a_journey_of_the_nineteenth_century_is_history(gazetteer: Gazetteer) -> None:
+    roles = _by_name(
+        _parse("The first Orient Express ran from Paris to Istanbul in 1883.", gazetteer)
+    )
+    assert roles == {"Paris": Role.HISTORICAL, "Istanbul": Role.HISTORICAL}
+
+
 def test_a_namesake_is_chosen_near_the_rest_of_the_journey(gazetteer: Gazetteer) -> None:
     text = "The train passed through Nanning late on Monday and reached Pingxiang at 3 a.m."
     [pingxiang] = [p.place for p in _parse(text, gazetteer).places if p.place.name == "Pingxiang"]

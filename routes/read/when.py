@@ -116,7 +116,7 @@ _CLOCK_REACH = 48
 #: so that the regex engine can skip to the possible first characters at C speed.
 _ISO = re.compile(r"(\d{4})(?<![\d-]\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?(?![\d-])")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:1[89]|20)\d\d)(?!\d)")
-_YEAR = re.compile(r"((?:19|20)(?<![\w$£€.,/-]\d\d)\d\d)(?![\w%/-]|[.,]\d)")
+_YEAR = re.compile(r"((?:18|19|20)(?<![\w$£€.,/-]\d\d)\d\d)(?![\w%/-]|[.,]\d)")
 _YEAR_WORD = re.compile(rf"\b(?P<which>{_WEEK_WORD})\s+{_WORDS.alternation('year')}\b")
 #: A month named alone ("In May he flew …"): a word of ``month_alone_before``, then a full
 #: month name as written, followed by no day and no year.

@@ -262,7 +262,10 @@ def _resolved(
         if is_small and place is not None and not match.region:
             small[id(match)], place = place, None
         resolved.append((match, region_place(place) if match.region else place))
-    return list(choose_namesakes(_as_the_dateline(resolved), counts, text, small))
+    chosen = choose_namesakes(
+        _as_the_dateline(resolved), counts, text, small, is_capital=gazetteer.is_capital
+    )
+    return list(chosen)
 
 
 def _as_the_dateline(

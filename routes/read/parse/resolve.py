@@ -245,6 +245,7 @@ def choose_namesakes(
     counts: Counter[str],
     text: str,
     small: Mapping[int, Place] | None = None,
+    is_capital: Callable[[Place], bool] = lambda _place: False,
 ) -> Iterator[tuple[Match, Place]]:
     """The places of ``resolved`` with namesakes chosen by where the journey is.
 
@@ -260,8 +261,10 @@ def choose_namesakes(
     Of several GeoNames readings of a name in the country the context chose, the one near a
     border crossing wins when the words beside it speak of a border ("the border town of
     Pingxiang"), else the one nearest an anchor; a small GeoNames-only town far from every
-    anchor is dropped. A described crossing ("the Chinese border") is the one whose other
-    side the report points at.
+    anchor is dropped, and a reading more than :data:`UNKNOWN_NAMESAKE_KM` from every anchor
+    whose name other plausible places share (no capital: ``is_capital``) gives way to the
+    nearest of those within it, or to none (:func:`_far_namesake`). A described
+    crossing ("the Chinese border") is the one whose other side the report points at.
     """
     anchors = list(
         {
@@ -293,7 +296,7 @@ def choose_namesakes(
             if place is not None:
                 yield match, place
             continue
-        chosen = _nearest_reading(match, place, anchors, text)
+        chosen = _nearest_reading(match, place, anchors, text, is_capital)
         if chosen is not None and id(match) in beside:
             chosen = _reading_beside(match, chosen, beside[id(match)])
         if chosen is not None:
@@ -379,7 +382,11 @@ def _crossing_by_context(match: Match, counts: Counter[str]) -> Place:
 
 
 def _nearest_reading(
-    match: Match, place: Place, anchors: Sequence[Place], text: str
+    match: Match,
+    place: Place,
+    anchors: Sequence[Place],
+    text: str,
+    is_capital: Callable[[Place], bool] = lambda _place: False,
 ) -> Place | None:
     """The reading of a GeoNames name that fits the journey best, or None (see above)."""
     others = [a for a in anchors if a.id != place.id]
@@ -399,7 +406,34 @@ def _nearest_reading(
         place = _small_reading_beside(match, place, others) or place
     if others and place.population < FAR_POPULATION and _km_to_nearest(place, others) > FAR_KM:
         return None
-    return place
+    return _far_namesake(match, place, others, is_capital) if others else place
+
+
+#: Farther than this from every place the report names, a name shared by other plausible
+#: places is none of the gazetteer's readings.
+UNKNOWN_NAMESAKE_KM = 3000.0
+
+
+def _far_namesake(
+    match: Match, place: Place, anchors: Sequence[Place], is_capital: Callable[[Place], bool]
+) -> Place | None:
+    """``place``, or, when it (a GeoNames reading, no capital: ``is_capital``) lies farther
+    than :data:`UNKNOWN_NAMESAKE_KM` from every anchor while other plausible places share its
+    name, the nearest of those within that distance, else None: the place meant is then one
+    the gazetteer lacks ("the Kent coast" beside London and Folkestone is no city in
+    Washington state)."""
+    if place.curated or place.kind not in POINT_KINDS or is_capital(place):
+        return place
+    rivals = [
+        p
+        for p, plausible in match.ranked
+        if plausible and p.id != place.id and p.kind in POINT_KINDS
+    ]
+    if not rivals or _km_to_nearest(place, anchors) <= UNKNOWN_NAMESAKE_KM:
+        return place
+    km = _kms_to_nearest(rivals, anchors)
+    nearest = min(range(len(rivals)), key=km.__getitem__)
+    return rivals[nearest] if km[nearest] <= UNKNOWN_NAMESAKE_KM else None
 
 
 def _small_reading_beside(match: Match, place: Place, anchors: Sequence[Place]) -> Place | None:
