@@ -12,6 +12,7 @@ from routes.model import STOP_ROLES, Parsed, Report, Role, Status
 from routes.pipeline import build
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
+from routes.read.native import romanized
 from routes.read.reports import report_from_text
 
 #: What the reader reaches on the Russian development set (tests/devset/ru); a floor, so a
@@ -766,3 +767,33 @@ def test_a_place_the_route_goes_through_to_a_destination_comes_before_it(
     report = _report("Поезд прибыл из Омска в Ишим, затем проследовал через Тюмень.")
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert stops == ["Omsk", "Ishim", "Tyumen"]
+
+
+@pytest.mark.parametrize(
+    ("key", "latin"),
+    [
+        ("таксимо", "taksimo"),
+        ("новыи ургал", "novyy urgal"),  # a key has lost the breve of "й"
+        ("северобаикальск", "severobaykal sk"),
+        ("ерофеи павлович", "yerofey pavlovich"),
+    ],
+)
+def test_a_name_is_romanised_as_geonames_writes_russian_places(key: str, latin: str) -> None:
+    assert romanized(key) == latin
+
+
+def test_a_small_town_known_only_by_its_romanised_name_is_found(gazetteer: Gazetteer) -> None:
+    text = "В России поезд во вторник прошёл Таксимо, а в среду прибыл в Новый Ургал."
+    names = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert names == {"Russia": Role.CONTEXT, "Taksimo": Role.VIA, "Novyy Urgal": Role.DESTINATION}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В России поезд ушёл на восток, куда именно, не сообщается.",
+        "Встречу провёл глава Приморского региона.",
+    ],
+)
+def test_common_words_are_not_romanised_into_towns(gazetteer: Gazetteer, text: str) -> None:
+    assert {p.place.name for p in _parse(text, gazetteer).places} <= {"Russia"}

@@ -61,6 +61,9 @@ class CueBook:
     landmarks: tuple[str, ...]
     named_after: tuple[str, ...]
     exonyms: dict[str, str]
+    #: Countries whose places GeoNames spells in the BGN/PCGN romanisation of this script: a
+    #: name the gazetteer lacks is looked up so romanised, among their places (Russian).
+    romanized: frozenset[str]
     heads: frozenset[str]
     tails: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
@@ -179,6 +182,7 @@ def load_cues(language: str) -> CueBook:
         landmarks=tuple(names.get("landmarks_after", ())),
         named_after=tuple(names.get("named_after", ())),
         exonyms={normalize(k): _exonym(v) for k, v in data.get("exonyms", {}).items()},
+        romanized=frozenset(names.get("romanized_countries", ())),
         heads=frozenset(names.get("heads", ())),
         tails=frozenset(names.get("tails", ())),
         datelines=tuple(re.compile(p) for p in _get(data, "dateline", dict, path)["patterns"]),

@@ -305,6 +305,12 @@ def russian_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)[:MAX_FORMS]
 
 
+@functools.lru_cache(maxsize=8192)
+def russian_parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's analyses of a lower-case Russian ``word`` (memoised)."""
+    return tuple(_morph().parse(word))
+
+
 def _verbal(parse: Any) -> bool:
     """Whether an analysis of a word is a verb's (tried after the others: "Даньдуну" is a
     town's dative before it is a guessed verb's future)."""

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+import iuliia
+
 from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status, TimeRef
 from routes.read import cues, cues_ko, cues_ru, morph
 from routes.read.gazetteer import Gazetteer, normalize
@@ -93,7 +95,7 @@ def find_matches(
     spans = morph.name_spans(
         text,
         language,
-        _lookup(gazetteer, book.exonyms),
+        _lookup(gazetteer, book.exonyms, book.romanized),
         heads=book.heads,
         tails=book.tails,
         skip=book.not_places,
@@ -223,14 +225,31 @@ def _a_first_name(following: Sequence[str], titles: tuple[str, ...]) -> bool:
     )
 
 
-def _lookup(gazetteer: Gazetteer, exonyms: dict[str, str]) -> morph.Lookup:
-    """Keys → places: a key's exonym (its English name) first, else the key itself."""
+def _lookup(
+    gazetteer: Gazetteer, exonyms: dict[str, str], countries: frozenset[str] = frozenset()
+) -> morph.Lookup:
+    """Keys → places: a key's exonym (its English name) first, else the key itself, else
+    (a Cyrillic key the gazetteer lacks that may be a name: :func:`_romanizable`) its
+    BGN/PCGN romanisation, the spelling GeoNames gives Russian places (:func:`romanized`:
+    "таксимо" → "taksimo"), among the points of ``countries`` whose own name it is (not
+    another name of theirs: "уссури", the river, is no other name of a town)."""
 
     def lookup(keys: Iterable[str]) -> dict[str, tuple[Place, ...]]:
         keys = set(keys)
         english = {key: exonyms[key].partition("|") for key in keys if key in exonyms}
-        found = gazetteer.lookup_keys(keys | {name for name, _, _ in english.values()})
+        latin = {key: romanized(key) for key in keys if countries and _romanizable(key)}
+        found = gazetteer.lookup_keys(
+            keys | {name for name, _, _ in english.values()} | set(latin.values())
+        )
         out = {key: found[key] for key in keys if key in found}
+        for key, name in latin.items():
+            places = tuple(
+                p
+                for p in found.get(name, ())
+                if p.country in countries and p.kind in POINT_KINDS and normalize(p.name) == name
+            )
+            if key not in out and places:
+                out[key] = places
         for key, (name, _, country) in english.items():
             places = _exonym_places(found.get(name, ()), country)
             if places:
@@ -238,6 +257,40 @@ def _lookup(gazetteer: Gazetteer, exonyms: dict[str, str]) -> morph.Lookup:
         return out
 
     return lookup
+
+
+#: A key of Cyrillic words of at least four letters each: one that may be romanised.
+_CYRILLIC_NAME = re.compile(r"[\u0400-\u04FF]{4,}(?:[ -][\u0400-\u04FF]{4,})*")
+
+
+def _romanizable(key: str) -> bool:
+    """Whether ``key`` may be a name to look up romanised: Cyrillic words of four letters
+    or more, not a single word pymorphy3 reads first as something else ("куда", "восток",
+    "городок", the adjective "украинский") or as a case form of a name it knows ("Кирове":
+    its nominative is looked up); a word it reads first as a geographical noun in the
+    nominative, or does not know, may be one."""
+    if not _CYRILLIC_NAME.fullmatch(key):
+        return False
+    if " " in key or "-" in key:
+        return True
+    parses = morph.russian_parses(_SHORT_I.sub("й", key))
+    if not parses or not any(p.is_known for p in parses):
+        return True
+    first = parses[0].tag
+    return "Geox" in first and first.POS == "NOUN" and "nomn" in first
+
+
+@functools.lru_cache(maxsize=8192)
+def romanized(key: str) -> str:
+    """The lookup key of ``key`` (a Cyrillic name's key) romanised by BGN/PCGN, the system
+    GeoNames writes Russian names in ("новый ургал" → "novyy urgal"). A key has lost the
+    breve of "й" (:func:`normalize`), so an "и" right after a vowel is read as the "й" it
+    nearly always is ("северобаикальск" → "severobaykal'sk")."""
+    return normalize(iuliia.BGN_PCGN.translate(_SHORT_I.sub("й", key)))
+
+
+#: An "и" right after a vowel: in a Russian name nearly always "й" written without its breve.
+_SHORT_I = re.compile(r"(?<=[аеёиоуыэюя])и")
 
 
 def _exonym_places(places: tuple[Place, ...], country: str) -> tuple[Place, ...]:
