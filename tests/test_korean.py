@@ -805,3 +805,9 @@ def test_a_banquet_there_or_the_next_visit_named_makes_a_stop(
 ) -> None:
     report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
     assert [s.place.name for s in build([report], gazetteer=gazetteer).route.stops] == ["Harbin"]
+
+
+def test_a_foreign_name_kiwi_reads_as_a_prefix_and_a_noun_is_a_place(gazetteer: Gazetteer) -> None:
+    # Kiwi reads 무단장 as the prefix 무 and the noun 단장 (a leader): no word of its own
+    parsed = _parse("특별열차는 29일 하얼빈을 떠나 무단장을 거쳐 남쪽으로 내려왔다.", gazetteer)
+    assert {p.place.name for p in parsed.places} == {"Harbin", "Mudanjiang"}

@@ -237,19 +237,21 @@ def korean_proper_noun_at(text: str, start: int) -> bool:
 
 def korean_unknown_noun_at(text: str, start: int, end: int) -> bool:
     """Whether Kiwi knows ``text[start:end]`` as no word of its own but reads it as nouns:
-    a foreign name it has not learnt, split into noun pieces ("창춘" as 창 + 춘) or run
-    into the noun after it ("창춘역" as one noun). A Korean word that is also a town's name
-    ("예산", budget; "음성", voice) is one morpheme of its own and is no such name."""
+    a foreign name it has not learnt, split into noun pieces ("창춘" as 창 + 춘, "무단장" as
+    the prefix 무 + 단장) or run into the noun after it ("창춘역" as one noun). A Korean
+    word that is also a town's name ("예산", budget; "음성", voice) is one morpheme of its
+    own and is no such name."""
     tokens = korean_tokens_between(text, start, end)
     if not tokens or tokens[0].start != start:
         return False
-    if not all(t.tag.startswith(_KO_NOUN) for t in tokens):
+    if not all(t.tag.startswith(_KO_NOUN) or t.tag == _KO_PREFIX for t in tokens):
         return False
     return len(tokens) > 1 or tokens[0].end > end
 
 
-#: Kiwi's tags of a noun (common, proper, bound).
+#: Kiwi's tags of a noun (common, proper, bound) and of a noun prefix.
 _KO_NOUN = "NN"
+_KO_PREFIX = "XPN"
 
 
 def _korean_boundaries(text: str) -> frozenset[int]:
