@@ -515,13 +515,17 @@ def test_a_round_trip_from_a_city_back_to_its_station_keeps_both_ends() -> None:
     assert _names(one_visit_per_station([city, away, station])) == ["c", "a", "s"]
 
 
+@pytest.mark.parametrize(
+    "leaving",
+    [
+        "The tourist train left Irkutsk on Monday morning for the long run across Siberia",
+        "The tourist train left Irkutsk on Monday morning on the long journey west across Siberia",
+    ],
+)
 def test_a_place_the_train_is_only_bound_for_takes_no_time_and_ends_the_journey(
-    gazetteer,
+    gazetteer, leaving: str
 ) -> None:
-    text = (
-        "The tourist train left Irkutsk on Monday morning for the long run across Siberia "
-        "to Moscow. It is due to reach Krasnoyarsk on Tuesday and Omsk on Wednesday."
-    )
+    text = f"{leaving} to Moscow. It is due to reach Krasnoyarsk on Tuesday and Omsk on Wednesday."
     report = report_from_text(text, source="Test Wire", published=date(2019, 6, 3))
     places = parse([report], gazetteer).places
     moscow = next(p for p in places if p.place.name == "Moscow")
