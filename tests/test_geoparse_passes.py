@@ -77,6 +77,18 @@ def test_a_report_written_in_lower_case_still_has_its_places(gazetteer: Gazettee
     assert not lower_case("The train left Pyongyang on Sunday and reached Khasan on Tuesday.")
 
 
+def test_a_small_town_in_lower_case_writing_counts_after_a_word_of_place(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "07:50 - the delegation's train has left tarnow, regional radio says, and the "
+        "ministers are heading for lviv. 10:20 - it crossed near the medyka border post, a "
+        "polish border guard tells us; tarnow's mayor waved it off."
+    )
+    names = set(_by_name(_parse(text, gazetteer)))
+    assert {"Tarnów", "Medyka", "Lviv"} <= names
+
+
 @pytest.mark.parametrize(
     ("text", "namesake"),
     [

@@ -109,7 +109,7 @@ def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], se
     spans = [(0, len(text))] if lower_case(text) else lower_case_quotes(text)
     if spans:
         names, demonyms = _name_matches(capitalised(text, spans), gazetteer, taken)
-        names = [m for m in (uncased(m, spans) for m in names) if m is not None]
+        names = [m for m in (uncased(m, spans, text) for m in names) if m is not None]
     else:
         names, demonyms = _name_matches(text, gazetteer, taken)
         names += _lowercase_towns(text, gazetteer, names)

@@ -212,13 +212,25 @@ def capitalised(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return out
 
 
-def uncased(match: Match, spans: Sequence[tuple[int, int]]) -> Match | None:
-    """A match found in lower-case writing kept only when a curated or big place, else as is."""
+def uncased(match: Match, spans: Sequence[tuple[int, int]], text: str = "") -> Match | None:
+    """A match found in lower-case writing kept only when a curated or big place, or one
+    right after a word of place ("has left przemysl", "near the medyka border post":
+    ``[frames] place_before``, maybe "the" between), else as is."""
     if not any(low <= match.start < high for low, high in spans):
         return match
-    if not any(p.curated or p.population >= LOWER_CASE_POPULATION for p in match.candidates):
+    big = any(p.curated or p.population >= LOWER_CASE_POPULATION for p in match.candidates)
+    if not big and not _PLACE_WORD_BEFORE.search(text, max(0, match.start - 30), match.start):
         return None
     return replace(match, cased=False, embedded=False, initial=False)
+
+
+#: A word of place (``[frames] place_before``), maybe then "the", right before a name.
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?<![\w'’])(?:"
+    + ("|".join(map(re.escape, LEXICON.frames.get("place_before", ()))) or "(?!)")
+    + r")\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def description_matches(text: str, gazetteer: Gazetteer) -> Iterator[Match]:
