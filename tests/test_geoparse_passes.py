@@ -77,6 +77,23 @@ def test_a_report_written_in_lower_case_still_has_its_places(gazetteer: Gazettee
     assert not lower_case("The train left Pyongyang on Sunday and reached Khasan on Tuesday.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every word is capitalised to read lower case: no title swallows the place after it,
+        # and no run that ends before "time" is a time zone
+        "officials say the leader arrived in kyiv by train this afternoon local time. later "
+        "he went on to lviv and then to odesa for talks.",
+        "officials say the leader arrived in kyiv on tuesday. later he went on to lviv and "
+        "then to odesa for talks.",
+    ],
+)
+def test_in_lower_case_writing_a_place_after_a_title_or_before_time_is_found(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    assert "Kyiv" in _by_name(_parse(text, gazetteer))
+
+
 def test_a_small_town_in_lower_case_writing_counts_after_a_word_of_place(
     gazetteer: Gazetteer,
 ) -> None:

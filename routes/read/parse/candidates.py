@@ -575,12 +575,12 @@ def _match_at(
     if i > 0 and _names_a_station(text, tokens[i][1], first):
         return i + 1, None, True  # "Shenyang North station": one of the town's stations
     if first in TITLES:  # a title and the name after it (never the rest of a long run)
-        return min(len(tokens), i + 1 + NAME_WORDS), None, True
+        return i + 1 + _name_after_title(text, tokens, i), None, True
     if first == "the" or first in GEO_WORDS:
         return i + 1, None, True
     for j, key in options:
         end = tokens[j][1]
-        if key in NOT_PLACES or _TIME_ZONE.match(text, end):
+        if key in NOT_PLACES:
             return j + 1, None, True
         if key in DEMONYMS:
             demonyms.add(DEMONYMS[key])
@@ -588,6 +588,8 @@ def _match_at(
         readings = segment.found.get(key)
         if readings is None or not readings.places:
             continue
+        if _TIME_ZONE.match(text, end):  # "Moscow time": a clock, no place
+            return j + 1, None, True
         if key in _NEEDS_THE and not _THE_BEFORE.search(text, max(0, start - 5), start):
             continue
         if taken and not readings.country and _overlaps(taken, start, end):
@@ -596,6 +598,19 @@ def _match_at(
         match = new_match(start, end, readings, initial=initial)
         return j + 1, match, not readings.global_only
     return i + 1, None, False
+
+
+def _name_after_title(text: str, tokens: Sequence[tuple[int, int, int]], i: int) -> int:
+    """How many tokens after the title at token ``i`` its name takes: at most
+    :data:`NAME_WORDS`, and none past a common word after its first (in writing read as
+    lower case every word is capitalised: "the leader arrived in kyiv" names no "Arrived In
+    Kyiv")."""
+    last = min(len(tokens), i + 1 + NAME_WORDS)
+    for j in range(i + 2, last):
+        start, end, _kind = tokens[j]
+        if text[start:end].lower() in COMMON_WORDS:
+            return j - i - 1
+    return last - i - 1
 
 
 def _names_a_station(text: str, end: int, word: str) -> bool:
