@@ -284,6 +284,9 @@ def test_attribution_names_the_outlet_without_its_owner() -> None:
         ("in May he left Pyongyang", Status.REPORTED),
         ("there is no plan to travel east to Odesa", Status.RULED_OUT),
         ("reports of a stop in Lviv on the way in were wrong", Status.RULED_OUT),
+        ("no trip to Poltava or Sumy is planned", Status.RULED_OUT),
+        ("a visit to Chernihiv is not planned", Status.RULED_OUT),
+        ("the dam at Kaniv is not on the agenda either", Status.RULED_OUT),
         (
             "the ministry declined to comment on reports that she would go to Riga",
             Status.SPECULATIVE,
