@@ -112,6 +112,9 @@ def test_a_governors_title_is_no_visit(gazetteer: Gazetteer) -> None:
         ("Песков опроверг, что Ким поедет во Владивосток.", Status.DENIED),
         ("Возможно, поезд заедет в Хабаровск.", Status.SPECULATIVE),
         ("Поезд не остановится во Владивостоке.", Status.RULED_OUT),
+        # the negated verb of going after the place; "не исключено" is "possibly"
+        ("До Владивостока поезд не пойдёт, уточнили организаторы.", Status.RULED_OUT),
+        ("Не исключено, что поезд сделает остановку во Владивостоке.", Status.SPECULATIVE),
     ],
 )
 def test_status_words_set_the_status(text: str, status: Status, gazetteer: Gazetteer) -> None:
