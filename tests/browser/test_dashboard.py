@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, FrameLocator, Page, expect
+from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from routes.dashboard.mapview import HIGHLIGHT_CLASS
 from routes.publish import style
@@ -88,6 +89,41 @@ def _rerun(page: Page) -> Iterator[None]:
     before = _finished_runs(page)
     yield
     _wait_finished(page, before)
+
+
+def _click_marker(page: Page, frame: FrameLocator, place: str) -> None:
+    """Click the marker of ``place`` (its slug) once the map stands still, and wait for the
+    run the click starts to finish.
+
+    After a pick the map flies to the selection: a marker clicked while it moves is missed
+    (the click lands where it was). The marker's box is read until two reads 250 ms apart
+    agree; a click still met by no run within :data:`STEP_MS` (the map's own view report can
+    redraw it right then) is made once more.
+    """
+    marker = frame.locator(f".rr-place-{place}")
+    for attempt in range(2):
+        _wait_still(page, marker)
+        before = _finished_runs(page)
+        marker.click()
+        try:
+            _wait_finished(page, before, timeout_ms=STEP_MS)
+            return
+        except PlaywrightTimeoutError:
+            if attempt:
+                raise
+
+
+def _wait_still(page: Page, locator: Locator, timeout_ms: float = STEP_MS) -> None:
+    """Wait until ``locator``'s box is the same in two reads 250 ms apart."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    last = locator.bounding_box()
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+        box = locator.bounding_box()
+        if box is not None and box == last:
+            return
+        last = box
+    raise AssertionError(f"{locator} kept moving for {timeout_ms / 1000:.0f} s")
 
 
 def _offline(page: Page) -> None:
@@ -268,8 +304,7 @@ def test_clicking_the_khasan_marker_shows_the_japanese_media_sentence(
     page: Page, dashboard_url: str, artifacts_dir: Path
 ) -> None:
     frame = _open(page, dashboard_url)
-    with _rerun(page):
-        frame.locator(".rr-place-khasan").click()
+    _click_marker(page, frame, "khasan")
     expect(page.get_by_text(JAPANESE_MEDIA)).to_be_visible(timeout=STEP_MS)
     expect(page.locator("mark", has_text="Khasan").first).to_be_visible()
     _no_exception(page)
@@ -414,8 +449,7 @@ def test_a_place_picked_in_the_list_is_ringed_and_centred_on_the_map(
 
 def test_clicking_a_marker_rings_it_and_shows_its_card(page: Page, dashboard_url: str) -> None:
     frame = _open(page, dashboard_url)
-    with _rerun(page):
-        frame.locator(".rr-place-vladivostok").click()
+    _click_marker(page, frame, "vladivostok")
     expect(frame.locator(f"path.{HIGHLIGHT_CLASS}")).to_have_count(1, timeout=STEP_MS)
     expect(page.locator(".rr-card .rr-name", has_text="Vladivostok")).to_be_visible()
     _no_exception(page)
@@ -427,8 +461,7 @@ def test_after_a_marker_click_a_place_picked_again_in_the_list_is_the_one_ringed
     frame = _open(page, dashboard_url)
     _pick(page, "Place", re.compile("Vladivostok"))
     _ring_near_the_centre(page)
-    with _rerun(page):
-        frame.locator(".rr-place-khasan").click()
+    _click_marker(page, frame, "khasan")
     expect(page.locator(".rr-card .rr-name", has_text="Khasan")).to_be_visible()
     _pick(page, "Place", re.compile("Vladivostok"))
     expect(page.locator(".rr-card .rr-name", has_text="Vladivostok")).to_be_visible()
