@@ -1357,6 +1357,23 @@ def test_a_stop_named_by_its_place_in_the_journey_is_a_stop(
     assert _by_name(_parse(text, gazetteer))[place] == Role.VIA
 
 
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Tomsk and Kemerovo are expected to be among the stops, aides said.",
+            {"Tomsk": Role.VIA, "Kemerovo": Role.VIA},
+        ),
+        ("Omsk was one of the train's halts on Tuesday.", {"Omsk": Role.VIA}),
+        ("Omsk is among the cities hit by floods.", {"Omsk": Role.CONTEXT}),
+    ],
+)
+def test_a_place_told_as_among_the_stops_is_a_stop(
+    gazetteer: Gazetteer, text: str, roles: dict[str, str]
+) -> None:
+    assert _by_name(_parse(text, gazetteer)) == roles
+
+
 def test_a_stop_planned_by_its_place_in_the_journey_keeps_the_plans_status(
     gazetteer: Gazetteer,
 ) -> None:
