@@ -139,6 +139,11 @@ def test_a_small_town_beside_another_named_place_is_kept_and_one_far_from_all_is
     assert "Záhony" not in names and "Moscow" in names
 
 
+def test_a_name_opening_with_a_geographic_word_is_found_whole(gazetteer: Gazetteer) -> None:
+    text = "The train ran from Adelaide past Port Pirie to Port Augusta in Australia."
+    assert {"Port Pirie", "Port Augusta"} <= set(_by_name(_parse(text, gazetteer)))
+
+
 def test_a_border_town_is_the_namesake_by_the_border_not_the_bigger_city(
     gazetteer: Gazetteer,
 ) -> None:

@@ -576,8 +576,9 @@ def _match_at(
         return i + 1, None, True  # "Shenyang North station": one of the town's stations
     if first in TITLES:  # a title and the name after it (never the rest of a long run)
         return i + 1 + _name_after_title(text, tokens, i), None, True
-    if first == "the" or first in GEO_WORDS:
-        return i + 1, None, True
+    if first == "the" or (first in GEO_WORDS and not _names_with_next(segment, i)):
+        return i + 1, None, True  # "the", or a geographic word alone ("Port" of "Port Arthur"
+        # is a place only when the gazetteer knows the two: "Port Augusta")
     for j, key in options:
         end = tokens[j][1]
         if key in NOT_PLACES:
@@ -611,6 +612,14 @@ def _name_after_title(text: str, tokens: Sequence[tuple[int, int, int]], i: int)
         if text[start:end].lower() in COMMON_WORDS:
             return j - i - 1
     return last - i - 1
+
+
+def _names_with_next(segment: _Segment, i: int) -> bool:
+    """Whether a name of two or more words that starts at token ``i`` names a place."""
+    return any(
+        j > i and (readings := segment.found.get(key)) is not None and readings.places
+        for j, key in segment.keys[i]
+    )
 
 
 def _names_a_station(text: str, end: int, word: str) -> bool:
