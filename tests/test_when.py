@@ -217,6 +217,19 @@ def test_a_weekday_in_a_clause_without_tense_takes_the_future_of_its_sentence() 
     ]
 
 
+def test_a_plan_told_in_the_past_tense_still_looks_ahead() -> None:
+    # Monday 11 September: "was due to … reach X, the city …, on Wednesday" is the coming
+    # Wednesday, though "was" stands before the clause the weekday ends
+    text = (
+        "The train was due to cross the hills in the afternoon and reach Perm, the city on "
+        "the Kama, on Wednesday."
+    )
+    assert _times(text) == [("Wednesday", "2023-09-13")]
+    assert _times("The train left Irkutsk, arriving in Chita on Saturday.") == [
+        ("Saturday", "2023-09-09")
+    ]
+
+
 def test_a_present_tense_travel_verb_puts_its_weekday_in_the_coming_week() -> None:
     # Monday 11 September: "flies home on Thursday", "returns to Omsk on Friday" tell a
     # plan in the present tense, so the coming Thursday and Friday

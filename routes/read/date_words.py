@@ -49,7 +49,7 @@ _LISTS = (
     "clock_after",
 )
 #: Lists of ``[dates]`` a language may leave out (read as empty).
-_OPTIONAL_LISTS = ("earlier_phrase",)
+_OPTIONAL_LISTS = ("earlier_phrase", "past_of_plans")
 #: Tables of ``[dates]`` that map a word to what it stands for.
 _TABLES = ("short_months", "modifiers", "parts")
 

@@ -162,6 +162,11 @@ _PAST = re.compile(
 #: A phrase set off by commas that opens with a participle ("X, linked to Y by a bridge,"):
 #: it describes a place or a person, so its "-ed" tells no tense of the clause around it.
 _APPOSITION = re.compile(rf",\s*\w+(?:{_PAST_ENDINGS})\b[^,;.]*,")
+#: A past verb right before a word of the coming week ("was due to"): a plan as it stood.
+_PLAN_PAST = re.compile(
+    rf"\b{_WORDS.alternation('past_of_plans', as_written=True)}\s+(?={_WORDS.phrases('ahead')})",
+    re.IGNORECASE,
+)
 #: Words every day expression holds (a weekday or a month; the words of :data:`_DAY_WORD`
 #: are found apart): :data:`_DAY_EXPR` is only tried just before them. ``_WEEKDAY|_MONTH``,
 #: written grouped by first letter (:func:`by_first_letter`) to scan a report quicker.
@@ -540,7 +545,7 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     clause = after[: stop.start()] if stop else after
     if _FUTURE.search(clause) or _PAST.search(clause):
         return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
-    rest = _FUTURE.sub(" ", before)  # "is expected to": the cue's own "-ed" is no past verb
+    rest = _FUTURE.sub(" ", _PLAN_PAST.sub(" ", before))  # "is|was expected to": no past verb
     rest = _APPOSITION.sub(",", rest)  # ", linked to the city by a bridge,": no past verb
     return bool(_FUTURE.search(before)) and not (_PERFECT.search(before) or _PAST.search(rest))
 
