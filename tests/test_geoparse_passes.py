@@ -1371,9 +1371,13 @@ def test_a_stop_named_by_its_place_in_the_journey_is_a_stop(
         ),
         ("Omsk was one of the train's halts on Tuesday.", {"Omsk": Role.VIA}),
         ("Omsk is among the cities hit by floods.", {"Omsk": Role.CONTEXT}),
+        (
+            "The train left Perth on Sunday. Kalgoorlie is scheduled for Monday morning.",
+            {"Perth": Role.ORIGIN, "Kalgoorlie": Role.VIA},
+        ),
     ],
 )
-def test_a_place_told_as_among_the_stops_is_a_stop(
+def test_a_place_told_as_among_the_stops_or_on_the_timetable_is_a_stop(
     gazetteer: Gazetteer, text: str, roles: dict[str, str]
 ) -> None:
     assert _by_name(_parse(text, gazetteer)) == roles
