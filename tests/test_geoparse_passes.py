@@ -467,6 +467,17 @@ def test_a_summary_of_the_whole_trip_is_history_unless_it_dates_its_legs(
     assert dated["Omsk"] == dated["Ishim"] == Role.DESTINATION
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers made a similar trip in March. On that trip they also toured Irpin.",
+        "On his last visit, in 2019, the leader stopped in Irpin.",
+    ],
+)
+def test_a_place_of_an_earlier_trip_told_back_is_history(gazetteer: Gazetteer, text: str) -> None:
+    assert _by_name(_parse(text, gazetteer))["Irpin"] == Role.HISTORICAL
+
+
 def test_an_earlier_trip_the_journey_is_told_to_follow_is_history(gazetteer: Gazetteer) -> None:
     roles = _by_name(
         _parse(
