@@ -49,8 +49,9 @@ BLIND_SETS: tuple[tuple[Path, str, str], ...] = (
         PROJECT_DIR / "tests" / "blind2",
         "blind2",
         "second blind set (tests/blind2, written 2026-12-04 without reading the reader's "
-        "rules; see its README for the first figures, taken before any of its misses was "
-        "read); information, not targets",
+        "rules; its README keeps the first figures, taken before any miss was read; its "
+        "misses were read the same day to find kinds of failure, so these flatter the "
+        "reader); information, not targets",
     ),
 )
 
