@@ -656,18 +656,23 @@ def days_before_then(text: str, start: int, opening: int = 0) -> int:
     sentence starts."""
     order = order_words()
     head = text[opening:start]
-    clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+    clause = _last_clause(head)
     for words, days in ((order.week_before_then, 7), (order.days_before_then, 1)):
         if words.search(clause):
             return days
     return 0
 
 
+def _last_clause(head: str) -> str:
+    """The words of ``head`` (a sentence up to a place) after its last comma or semicolon."""
+    return head[max(head.rfind(","), head.rfind(";")) + 1 :]
+
+
 def _told_around(words: re.Pattern[str], text: str, start: int, end: int, opening: int) -> bool:
     """Whether ``words`` stand right around the place at ``text[start:end]``, in its clause
     before it, or open its sentence (from ``opening``) with no new clause before the place."""
     head = text[opening:start]
-    clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+    clause = _last_clause(head)
     near = text[max(opening, start - _LATER_BEFORE) : start]
     if (
         words.search(near)
@@ -1313,7 +1318,7 @@ def _told_reached(mention: Mention) -> bool:
     """Whether the clause before ``mention`` tells the train got there (see
     :func:`reached_places`)."""
     head = mention.quote[: max(0, mention.start - mention.sentence_start)]
-    clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+    clause = _last_clause(head)
     return order_words().arrived.search(clause) is not None
 
 
