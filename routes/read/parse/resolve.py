@@ -397,7 +397,7 @@ def _nearest_reading(
     ]
     window = text[max(0, match.start - 40) : match.end + 40]
     if _BORDER_WORD.search(window):
-        near_border = _on_a_border(match, place)
+        near_border = _reading_at_a_border(match, place)
         if near_border is not None:
             return near_border
     if len(readings) > 1 and others:
@@ -452,7 +452,7 @@ def _small_reading_beside(match: Match, place: Place, anchors: Sequence[Place]) 
     return near[0] if near else None
 
 
-def _on_a_border(match: Match, place: Place) -> Place | None:
+def _reading_at_a_border(match: Match, place: Place) -> Place | None:
     """The first reading of ``match`` in ``place``'s country that lies at a border, however
     small: within :data:`BORDER_TOWN_KM` of a known crossing or :data:`BORDER_LINE_KM` of a
     national border line ("the crossing at Ji'an": the town on the Yalu, not the city of the
