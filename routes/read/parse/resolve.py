@@ -94,7 +94,7 @@ def read_place(
         or _named_as_its_country(match, best, key)
     )
     acronym = not match.dateline and _ACRONYM.search(surface)  # datelines are in capitals
-    if match.embedded or key in COMMON_WORDS or acronym:
+    if match.embedded or key in COMMON_WORDS or acronym or _generic_region(best, key):
         return None, False
     written_lower = match.cased and key in lowered
     if single and (written_lower or (not near and _plain(normalize(best.name)) != _plain(key))):
@@ -102,6 +102,12 @@ def read_place(
     if match.initial and single and not near and best.population < 1_000_000:
         return None, False
     return best, not near and best.population < MIN_POPULATION
+
+
+def _generic_region(place: Place, key: str) -> bool:
+    """Whether a GeoNames region is named only in common words ("Central", "North-West",
+    "Free State"): such words in a report point somewhere, they name no region."""
+    return place.kind == Kind.REGION and all(word in COMMON_WORDS for word in key.split())
 
 
 #: Letters that Unicode does not decompose into a plain letter and an accent ("Łódź" is
@@ -133,9 +139,12 @@ CONTEXT_POPULATION_SHARE = 0.1
 def _rival_population(place: Place, candidates: Sequence[Place], key: str) -> int:
     """People of the largest reading a reading in context must stand beside to win: of the
     readings bearing the name as their own when ``place`` does (a town called "Broken Hill"
-    is not outweighed by a city once known by that name), else of them all."""
+    is not outweighed by a city once known by that name), else of them all; a region counts
+    beside regions only (Loreto beside Italy is the town, not Peru's Loreto region)."""
     if place.curated or place.kind == Kind.COUNTRY:
         return 0
+    if place.kind != Kind.REGION:  # a region's people are its towns': they outweigh no town
+        candidates = [p for p in candidates if p.kind != Kind.REGION] or [place]
     own = [p.population for p in candidates if normalize(p.name) == key]
     return (
         max(own) if own and normalize(place.name) == key else max(p.population for p in candidates)
