@@ -1398,3 +1398,28 @@ def test_an_after_of_a_clock_time_tells_no_order_of_the_route(
     names = {p.place.id: p.place.name for p in places}
     routes = [[names[i] for i in route] for route in untimed_routes(places, event_times(places))]
     assert routes == ([["Vienna", "Sankt Pölten", "Amstetten", "Wels"]] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "last_two"),
+    [
+        (
+            "REIMS, France, May 4 (Wire) - The minister arrived here by train on Thursday, "
+            "having left Versailles shortly after dawn and run through Meaux and "
+            "Château-Thierry. In the afternoon the train is to carry her back across Grand Est "
+            "to Épernay, to open a wine museum, before returning to Paris tonight.",
+            ["Épernay", "Paris"],
+        ),
+        (
+            "ARLES, France, May 4 (Wire) - The president arrived here by train on Thursday from "
+            "Lyon, after running through Valence and Avignon. Later the train is due to take "
+            "her on to Nîmes, where she will open a museum, before returning to Paris tonight.",
+            ["Nîmes", "Paris"],
+        ),
+    ],
+)
+def test_a_place_told_after_before_going_on_comes_after_the_stop_before_it(
+    gazetteer, text: str, last_two: list[str]
+) -> None:
+    report = report_from_text(text, source="Test Wire", published=date(2024, 5, 4))
+    assert _route_names(report, gazetteer)[-2:] == last_two
