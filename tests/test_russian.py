@@ -800,3 +800,45 @@ def test_a_small_town_known_only_by_its_romanised_name_is_found(gazetteer: Gazet
 )
 def test_common_words_are_not_romanised_into_towns(gazetteer: Gazetteer, text: str) -> None:
     assert {p.place.name for p in _parse(text, gazetteer).places} <= {"Russia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stops"),
+    [
+        (
+            "Поезд президента выехал из Москвы в понедельник. "
+            "Среди возможных остановок называют Казань и Екатеринбург.",
+            ["Kazan", "Yekaterinburg"],
+        ),
+        (
+            "Делегация отправилась из Хабаровска во вторник. "
+            "В числе остановок поезда — Биробиджан и Облучье.",
+            ["Birobidzhan", "Obluchye"],
+        ),
+        (
+            "Поезд покинул Владивосток в среду. "
+            "Как ожидается, Уссурийск станет одной из остановок на пути в Хабаровск.",
+            ["Ussuriysk"],
+        ),
+    ],
+)
+def test_a_place_told_among_the_stops_is_a_stop(
+    gazetteer: Gazetteer, text: str, stops: list[str]
+) -> None:
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert all(roles.get(name) == Role.VIA for name in stops), roles
+
+
+def test_towns_told_among_others_than_stops_are_no_stops(gazetteer: Gazetteer) -> None:
+    text = (
+        "Поезд покинул Иркутск в четверг. "
+        "Среди пострадавших от наводнения городов называют Тулун и Нижнеудинск."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles.get("Tulun") == roles.get("Nizhneudinsk") == Role.CONTEXT
+
+
+def test_a_likely_stop_is_expected_as_in_english(gazetteer: Gazetteer) -> None:
+    text = "Поезд вышел из Москвы. Вероятно, он остановится в Казани."
+    statuses = {p.place.name: p.mentions[0].status for p in _parse(text, gazetteer).places}
+    assert statuses.get("Kazan") == Status.EXPECTED  # "likely": English reads it so too
