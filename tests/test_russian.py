@@ -842,3 +842,19 @@ def test_a_likely_stop_is_expected_as_in_english(gazetteer: Gazetteer) -> None:
     text = "Поезд вышел из Москвы. Вероятно, он остановится в Казани."
     statuses = {p.place.name: p.mentions[0].status for p in _parse(text, gazetteer).places}
     assert statuses.get("Kazan") == Status.EXPECTED  # "likely": English reads it so too
+
+
+def test_where_the_trip_began_is_its_origin(gazetteer: Gazetteer) -> None:
+    text = (
+        "МОСКВА, 21 июля. /Корр. Вайр/. Писатель в четверг прибыл в Москву, завершив "
+        "почти двухмесячное путешествие по стране, начавшееся во Владивостоке. Накануне "
+        "поезд прошёл через Ярославль."
+    )
+    stops = [s.place.name for s in build([_report(text)], gazetteer=gazetteer).route.stops]
+    assert stops == ["Vladivostok", "Yaroslavl", "Moscow"]
+
+
+def test_talks_beginning_in_a_town_make_it_no_origin(gazetteer: Gazetteer) -> None:
+    text = "Министр в пятницу прибыл в Казань поездом. Переговоры начнутся в Казани в субботу."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles.get("Kazan") == Role.DESTINATION

@@ -62,10 +62,12 @@ def read_russian(
         role = _russian_after_cue(book, text, span[1], sentence[1])
     if role is not None and _another_traveller(book, text, sentence, span[0]):
         return Reading(None, status)  # "…, а Петров прилетел из X": another person's travel
+    if role == Role.ORIGIN and _venue(book, text, span[1], sentence[1], lemmas):
+        role = Role.VIA  # "переговоры начались в X": where the talks began, not the trip
     if (
         role == Role.VIA
         and status == Status.EXPECTED
-        and (_planned_venue(book, lemmas) or _venue_after(book, text, span[1], sentence[1], lemmas))
+        and _venue(book, text, span[1], sentence[1], lemmas)
     ):
         role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
@@ -103,6 +105,12 @@ def _moves(book: CueBook, sentence: str) -> bool:
     event (``venue_events``: a meeting is no movement)."""
     moving = book.travel - book.venue_events
     return any(fold_lemma(book, t.form) in moving for t in morph.russian_tokens(sentence))
+
+
+def _venue(book: CueBook, text: str, end: int, limit: int, lemmas: Sequence[str]) -> bool:
+    """Whether a place after a bare "в"/"на" is where an event its clause tells is held,
+    told before it or after it (:func:`_planned_venue`, :func:`_venue_after`)."""
+    return _planned_venue(book, lemmas) or _venue_after(book, text, end, limit, lemmas)
 
 
 def _planned_venue(book: CueBook, lemmas: Sequence[str]) -> bool:
