@@ -811,3 +811,35 @@ def test_a_foreign_name_kiwi_reads_as_a_prefix_and_a_noun_is_a_place(gazetteer: 
     # Kiwi reads 무단장 as the prefix 무 and the noun 단장 (a leader): no word of its own
     parsed = _parse("특별열차는 29일 하얼빈을 떠나 무단장을 거쳐 남쪽으로 내려왔다.", gazetteer)
     assert {p.place.name for p in parsed.places} == {"Harbin", "Mudanjiang"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "윤석열 대통령은 15일 폴란드 바르샤바에서 열차를 타고 우크라이나 키이우에 도착했다. "
+            "윤 대통령은 키이우 인근 부차와 이르핀을 방문했다.",
+            {"Bucha", "Irpin"},
+        ),
+        ("김정은 위원장은 만포에서 압록강을 건너 중국 지안에 도착했다.", {"Ji’an"}),
+    ],
+)
+def test_a_town_gazetteer_knows_only_in_latin_is_found_by_its_sound(
+    gazetteer, text: str, found: set[str]
+) -> None:
+    report = report_from_text(text, source="Test", published=date(2023, 7, 16), report_id="k")
+    names = {p.place.name for p in parse([report], gazetteer).places}
+    assert found <= names
+
+
+def test_a_sounded_out_name_needs_its_country_named(gazetteer) -> None:
+    text = "윤 대통령은 이르핀을 거쳐 돌아왔다고 대통령실이 밝혔다."  # no country named: Irpin or Irving?
+    report = report_from_text(text, source="Test", published=date(2023, 7, 16), report_id="k")
+    assert [p.place.name for p in parse([report], gazetteer).places] == []
+
+
+def test_a_known_name_and_the_start_of_its_particle_sound_out_nothing_else(gazetteer) -> None:
+    text = "김정은 위원장의 열차는 중국 핑샹으로 향했다."  # 핑샹으 sounds as 핑샹
+    report = report_from_text(text, source="Test", published=date(2023, 7, 16), report_id="k")
+    places = [p.place for p in parse([report], gazetteer).places if p.place.name == "Pingxiang"]
+    assert len(places) == 1 and places[0].curated  # the border town, not Jiangxi's city

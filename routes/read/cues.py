@@ -64,6 +64,9 @@ class CueBook:
     #: Countries whose places GeoNames spells in the BGN/PCGN romanisation of this script: a
     #: name the gazetteer lacks is looked up so romanised, among their places (Russian).
     romanized: frozenset[str]
+    #: Whether a name the gazetteer lacks may be a transcription of a town's Latin name by
+    #: its sound, looked up so among the countries its report names (Korean).
+    by_sound: bool
     heads: frozenset[str]
     tails: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
@@ -183,6 +186,7 @@ def load_cues(language: str) -> CueBook:
         named_after=tuple(names.get("named_after", ())),
         exonyms={normalize(k): _exonym(v) for k, v in data.get("exonyms", {}).items()},
         romanized=frozenset(names.get("romanized_countries", ())),
+        by_sound=bool(names.get("transcribed_by_sound", False)),
         heads=frozenset(names.get("heads", ())),
         tails=frozenset(names.get("tails", ())),
         datelines=tuple(re.compile(p) for p in _get(data, "dateline", dict, path)["patterns"]),

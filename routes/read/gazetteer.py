@@ -18,12 +18,14 @@ from pathlib import Path
 
 from routes.model import Kind, Place, Ring
 from routes.paths import GEODATA_DIR
+from routes.read.sound import latin_sound, worth_matching
 
 #: The curated gazetteer and the outlines of its areas (helper GEODATA's files).
 PLACES_PATH = GEODATA_DIR / "places.json"
 AREAS_PATH = GEODATA_DIR / "areas.geojson"
-#: Bumped whenever the layout or the names of the on-disk GeoNames index change.
-INDEX_VERSION = 5
+#: Bumped whenever the layout or the names of the on-disk GeoNames index change (its sound
+#: keys too: routes/read/sound.py).
+INDEX_VERSION = 7
 #: Environment variable naming the folder that holds the GeoNames index.
 CACHE_ENV = "REPORTED_ROUTES_CACHE"
 #: GeoNames places of at least this many people are "city", the rest "town".
@@ -57,6 +59,10 @@ _SQL_LOOKUP = (
     "FROM names n JOIN places p ON p.id = n.pid WHERE n.key IN ({marks})"
 )
 _SQL_GET = "SELECT id, name, kind, lat, lon, country, population, aliases FROM places WHERE id = ?"
+_SQL_SOUNDS = (
+    "SELECT s.key, p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.aliases "
+    "FROM sounds s JOIN places p ON p.id = s.pid WHERE s.key IN ({marks})"
+)
 _SQL_PREFIX = (
     "SELECT DISTINCT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.aliases "
     "FROM names n JOIN places p ON p.id = n.pid WHERE n.key >= ? AND n.key < ? "
@@ -257,6 +263,25 @@ class Gazetteer:
             if places:
                 result[key] = places
         return result
+
+    def sounding(self, sounds: Iterable[str]) -> dict[str, tuple[Place, ...]]:
+        """GeoNames towns of :data:`NATIVE_NAME_POPULATION` or more whose own name sounds
+        so (:func:`routes.read.sound.latin_sound`), by sound key, most populous first: what a
+        Korean transcription (이르핀, 부차) may render."""
+        wanted = sorted(set(sounds))
+        if self._index is None or not wanted:
+            return {}
+        found: dict[str, list[Place]] = {}
+        with self._lock:
+            for i in range(0, len(wanted), _BATCH):
+                chunk = wanted[i : i + _BATCH]
+                sql = _SQL_SOUNDS.format(marks=",".join("?" * len(chunk)))
+                for key, *row in self._index.execute(sql, chunk):
+                    found.setdefault(key, []).append(_row_place(row))
+        return {
+            key: tuple(sorted(places, key=lambda p: (-p.population, p.id)))
+            for key, places in found.items()
+        }
 
     def search(self, query: str, limit: int = 10) -> list[Place]:
         """Places a name of which starts with ``query``, for the "add a stop" box.
@@ -523,6 +548,7 @@ def _build(
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, lat REAL,
                              lon REAL, country TEXT, population INTEGER, aliases TEXT);
         CREATE TABLE names (key TEXT, pid INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
+        CREATE TABLE sounds (key TEXT, pid INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
         CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
         """
     )
@@ -535,6 +561,7 @@ def _build(
     name_rows |= region_names
     connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", place_rows)
     connection.executemany("INSERT INTO names VALUES (?,?)", sorted(name_rows))
+    connection.executemany("INSERT INTO sounds VALUES (?,?)", sorted(_sound_rows(place_rows)))
     longest = max((len(key.split()) for key, _ in name_rows), default=1)
     meta = [("max_tokens", str(min(longest, MAX_NAME_TOKENS))), ("complete", "1")]
     connection.executemany("INSERT INTO meta VALUES (?,?)", meta)
@@ -648,6 +675,18 @@ def _region_rows(
         places.append((gid, name, Kind.REGION.value, lat, lon, country, int(sums[3]), aliases))
         names |= {(normalize(n), gid) for n in own}
     return places, names
+
+
+def _sound_rows(place_rows: Iterable[tuple]) -> set[tuple[str, int]]:
+    """``(sound key, id)`` of every town of :data:`NATIVE_NAME_POPULATION` or more by its own
+    name (:func:`routes.read.sound.latin_sound`), keys too short to tell towns apart left out."""
+    rows = set()
+    for gid, name, kind, _lat, _lon, _country, population, _aliases in place_rows:
+        if kind in (Kind.CITY.value, Kind.TOWN.value) and population >= NATIVE_NAME_POPULATION:
+            sound = latin_sound(normalize(name))
+            if worth_matching(sound):
+                rows.add((sound, gid))
+    return rows
 
 
 def _taken_names(place_rows: Sequence[tuple], name_rows: set[tuple[str, int]]) -> set:

@@ -18,7 +18,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -28,6 +28,7 @@ from routes.model import POINT_KINDS, Kind, Mention, Place, Report, Role, Status
 from routes.read import cues, cues_ko, cues_ru, morph
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.language import DEFAULT_LANGUAGE, resolve_language
+from routes.read.sound import hangul_sound, worth_matching
 
 #: Languages read by this module (English is read by geoparse itself).
 NATIVE_LANGUAGES = ("ko", "ru")
@@ -95,7 +96,7 @@ def find_matches(
     spans = morph.name_spans(
         text,
         language,
-        _lookup(gazetteer, book.exonyms, book.romanized),
+        _lookup(gazetteer, book.exonyms, book.romanized, by_sound=book.by_sound),
         heads=book.heads,
         tails=book.tails,
         skip=book.not_places,
@@ -226,13 +227,18 @@ def _a_first_name(following: Sequence[str], titles: tuple[str, ...]) -> bool:
 
 
 def _lookup(
-    gazetteer: Gazetteer, exonyms: dict[str, str], countries: frozenset[str] = frozenset()
+    gazetteer: Gazetteer,
+    exonyms: dict[str, str],
+    countries: frozenset[str] = frozenset(),
+    *,
+    by_sound: bool = False,
 ) -> morph.Lookup:
     """Keys → places: a key's exonym (its English name) first, else the key itself, else
     (a Cyrillic key the gazetteer lacks that may be a name: :func:`_romanizable`) its
     BGN/PCGN romanisation, the spelling GeoNames gives Russian places (:func:`romanized`:
     "таксимо" → "taksimo"), among the points of ``countries`` whose own name it is (not
-    another name of theirs: "уссури", the river, is no other name of a town)."""
+    another name of theirs: "уссури", the river, is no other name of a town); else, with
+    ``by_sound``, the towns whose name sounds as the key (:func:`_by_sound`)."""
 
     def lookup(keys: Iterable[str]) -> dict[str, tuple[Place, ...]]:
         keys = set(keys)
@@ -254,6 +260,15 @@ def _lookup(
             places = _exonym_places(found.get(name, ()), country)
             if places:
                 out[key] = places
+        if by_sound:
+            named = {
+                p.country
+                for key, places in out.items()
+                for p in places
+                if p.kind == Kind.COUNTRY or p.curated or key in english
+            }
+            unknown = {k for k in keys - set(out) if not _extends_a_name(k, out)}
+            out |= _by_sound(gazetteer, unknown, named)
         return out
 
     return lookup
@@ -261,6 +276,36 @@ def _lookup(
 
 #: A key of Cyrillic words of at least four letters each: one that may be romanised.
 _CYRILLIC_NAME = re.compile(r"[\u0400-\u04FF]{4,}(?:[ -][\u0400-\u04FF]{4,})*")
+
+
+def _extends_a_name(key: str, names: Collection[str]) -> bool:
+    """Whether ``key`` opens with a name of ``names`` (a known name and the start of its
+    particle, "핑샹으" of "핑샹으로": no other name to sound out)."""
+    return any(key[:end] in names for end in range(1, len(key)))
+
+
+def _by_sound(
+    gazetteer: Gazetteer, keys: Iterable[str], named: Collection[str]
+) -> dict[str, tuple[Place, ...]]:
+    """Hangul keys of two syllables or more that sound as a GeoNames town's name
+    (:func:`routes.read.sound.hangul_sound`: "이르핀" as Irpin), by key: the towns of that
+    sound in a country the report names (``named``: of the countries, curated places and
+    exonyms it names), for a transcription of an unknown name sounds like towns the world
+    over (Irving, Texas, as much as Irpin)."""
+    sounds = {
+        key: sound
+        for key in keys
+        if len(key) >= 2 and (sound := hangul_sound(key)) and worth_matching(sound)
+    }
+    if not named or not sounds:
+        return {}
+    found = gazetteer.sounding(sounds.values())
+    out = {}
+    for key, sound in sounds.items():
+        places = tuple(p for p in found.get(sound, ()) if p.country in named)
+        if places:
+            out[key] = places
+    return out
 
 
 def _romanizable(key: str) -> bool:
