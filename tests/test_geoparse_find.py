@@ -449,3 +449,13 @@ def test_a_place_the_traveller_was_seen_in_or_spent_days_in_is_a_stop(
 def test_a_place_where_the_train_is_due_is_its_destination(gazetteer: Gazetteer) -> None:
     text = "Police sealed off the square in Omsk, where the train is due on Friday morning."
     assert _roles(text, gazetteer).get("Omsk") == Role.DESTINATION
+
+
+def test_a_town_of_one_reading_far_from_the_rest_of_a_long_journey_is_kept(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "VLADIVOSTOK, Russia (Wire) - The writer flew from Anchorage to Magadan and then on "
+        "to Vladivostok, officials said."
+    )
+    assert "Magadan" in {p.place.name for p in _parse(text, gazetteer).places}

@@ -833,7 +833,8 @@ def test_a_town_gazetteer_knows_only_in_latin_is_found_by_its_sound(
 
 
 def test_a_sounded_out_name_needs_its_country_named(gazetteer) -> None:
-    text = "윤 대통령은 이르핀을 거쳐 돌아왔다고 대통령실이 밝혔다."  # no country named: Irpin or Irving?
+    # no country named: Irpin, Irving or another town of that sound?
+    text = "윤 대통령은 이르핀을 거쳐 돌아왔다고 대통령실이 밝혔다."
     report = report_from_text(text, source="Test", published=date(2023, 7, 16), report_id="k")
     assert [p.place.name for p in parse([report], gazetteer).places] == []
 

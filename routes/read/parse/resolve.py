@@ -305,7 +305,8 @@ def choose_namesakes(
             if place is not None:
                 yield match, place
             continue
-        chosen = _nearest_reading(match, place, anchors, text, is_capital)
+        only = len(match.candidates) == 1 and _largest_in_context(match, place, counts)
+        chosen = _nearest_reading(match, place, anchors, text, is_capital, only=only)
         if chosen is not None and id(match) in beside:
             chosen = _reading_beside(match, chosen, beside[id(match)])
         if chosen is not None:
@@ -396,8 +397,12 @@ def _nearest_reading(
     anchors: Sequence[Place],
     text: str,
     is_capital: Callable[[Place], bool] = lambda _place: False,
+    *,
+    only: bool = False,
 ) -> Place | None:
-    """The reading of a GeoNames name that fits the journey best, or None (see above)."""
+    """The reading of a GeoNames name that fits the journey best, or None (see above);
+    ``only``: the name's one reading, in a country the report points at, is never dropped
+    for lying far from the rest (a long journey: Magadan between Anchorage and Vladivostok)."""
     others = [a for a in anchors if a.id != place.id]
     readings = [
         p
@@ -413,7 +418,8 @@ def _nearest_reading(
         place = _likeliest_near(readings, others, normalize(text[match.start : match.end]))
     if others:
         place = _small_reading_beside(match, place, others) or place
-    if others and place.population < FAR_POPULATION and _km_to_nearest(place, others) > FAR_KM:
+    far = others and _km_to_nearest(place, others) > FAR_KM
+    if far and place.population < FAR_POPULATION and not only:
         return None
     return _far_namesake(match, place, others, is_capital) if others else place
 
