@@ -35,6 +35,7 @@ from routes.read.parse.visits import (
     one_visit_per_station,
     order_by_event_time,
     passed_twice,
+    plans_after_done,
     reached_places,
     return_visits,
     returned_to,
@@ -162,11 +163,15 @@ def _stops(
         return sorted(stops, key=lambda s: rank.get(s[0].id, len(rank)))
     times = event_times(places, published)
     along = from_the_earliest(track_order(stops, lambda given: order_stops(given, network)), times)
-    timed = order_by_event_time(
-        along,
+    timed = plans_after_done(
+        order_by_event_time(
+            along,
+            times,
+            reached=reached_places(places),
+            routes=untimed_routes(places, times, published),
+        ),
+        places,
         times,
-        reached=reached_places(places),
-        routes=untimed_routes(places, times, published),
     )
     ordered = home_first(
         timed,

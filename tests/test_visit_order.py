@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from routes.model import Kind, Place, Report, Role
+from routes.model import Kind, Place, Report, Role, Status
 from routes.pipeline import build
 from routes.read.geoparse import parse
 from routes.read.parse.visits import (
@@ -1423,3 +1423,46 @@ def test_a_place_told_after_before_going_on_comes_after_the_stop_before_it(
 ) -> None:
     report = report_from_text(text, source="Test Wire", published=date(2024, 5, 4))
     assert _route_names(report, gazetteer)[-2:] == last_two
+
+
+@pytest.mark.parametrize(
+    ("text", "stops"),
+    [
+        (
+            "VLADIVOSTOK, Russia (Wire) - The writer flew from Anchorage to Magadan and then on "
+            "to Vladivostok, officials said. He plans to travel on to Moscow by train, with "
+            "stops in Khabarovsk, Irkutsk and Novosibirsk.",
+            [
+                "Anchorage",
+                "Magadan",
+                "Vladivostok",
+                "Khabarovsk",
+                "Irkutsk",
+                "Novosibirsk",
+                "Moscow",
+            ],
+        ),
+        (
+            "The singer arrived in Perth after crossing the Nullarbor from Adelaide, her agent "
+            "said. She will go on to Kalgoorlie and Esperance next.",
+            ["Adelaide", "Perth", "Kalgoorlie", "Esperance"],
+        ),
+        (
+            "Поезд с делегацией прибыл во Владивосток из Хабаровска, сообщили в администрации. "
+            "Далее делегация намерена отправиться поездом в Уссурийск и Находку.",
+            ["Khabarovsk", "Vladivostok", "Ussuriysk", "Nakhodka"],
+        ),
+    ],
+)
+def test_an_undated_report_tells_its_plans_after_what_has_happened(
+    gazetteer, text: str, stops: list[str]
+) -> None:
+    report = report_from_text(text, source="Test Wire", published=date(2024, 5, 4))
+    assert _route_names(report, gazetteer) == stops
+
+
+def test_stops_trailing_a_plan_are_planned(gazetteer) -> None:
+    text = "The writer plans to travel on to Moscow by train, with stops in Kazan and Perm."
+    report = report_from_text(text, source="Test Wire", published=date(2024, 5, 4))
+    statuses = {p.place.name: p.mentions[0].status for p in parse([report], gazetteer).places}
+    assert statuses["Kazan"] == statuses["Perm"] == Status.EXPECTED

@@ -55,6 +55,7 @@ from routes.read.parse.status import (
     overturned,
     status_of,
     subject_denied,
+    trailing_stops_status,
 )
 from routes.read.parse.visits import (
     at_an_undated_later_day,
@@ -305,7 +306,11 @@ def _mention(
         status = status_of(text[sentence.start : clause[0]], words)
     if status == Status.REPORTED:
         # "After a day in X, they will cross into Y": X is as sure as the crossing
-        status = opening_stay_status(text, clause, span, match.start, words) or status
+        status = (
+            opening_stay_status(text, clause, span, match.start, words)
+            or trailing_stops_status(text, clause, span, match.start, words)
+            or status
+        )
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
     when = _mention_time(text, match, sentence, clause, role, words)
     if (

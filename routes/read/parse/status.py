@@ -83,6 +83,31 @@ def opening_stay_status(
     return rest if rest in (Status.EXPECTED, Status.SPECULATIVE) else None
 
 
+def trailing_stops_status(
+    text: str, clause: tuple[int, int], sentence: tuple[int, int], place_start: int, words: str
+) -> str | None:
+    """The status of the clause before when the place at ``place_start`` is told in a phrase
+    with no verb of its own trailing it ("plans to go on to X, with stops in Y":
+    ``trailing_stops`` of ``[frames]``) and that clause is a plan or a guess; None
+    otherwise."""
+    pattern = _trailing_stops(words)
+    if pattern is None or clause[0] <= sentence[0]:
+        return None
+    if not pattern.fullmatch(text, clause[0], place_start):
+        return None
+    before = status_of(text[sentence[0] : clause[0]], words)
+    return before if before in (Status.EXPECTED, Status.SPECULATIVE) else None
+
+
+@functools.cache
+def _trailing_stops(language: str) -> re.Pattern[str] | None:
+    """The phrases of ``trailing_stops`` as the whole of a clause's opening up to a place."""
+    phrases = lexicon_for(language).frames.get("trailing_stops", ())
+    if not phrases:
+        return None
+    return re.compile(rf"[\s,;—–-]*(?:{alternation(phrases)})\s+", re.IGNORECASE)
+
+
 @functools.cache
 def _opening_stay(language: str) -> re.Pattern[str] | None:
     """The phrases of ``opening_stay`` as the whole of a sentence's opening up to a place,

@@ -218,10 +218,14 @@ def route_sentence_times(mentions: Sequence[tuple[str, Mention]]) -> list[tuple[
     through V" lists its stops as they came: a sentence naming at least
     :data:`_ROUTE_SENTENCE_STOPS` stops gives them ranks in the order told (the places told
     after "after" in a main clause excepted, see :func:`mention_times`), so the track does
-    not reorder them. Stops of other sentences get no time and are placed by the track.
+    not reorder them. Stops of other sentences get no time and are placed by the track; so
+    are those of a sentence telling only plans ("plans to go on to X, with stops in Y and
+    Z" names its end first): they follow the stops told as done (:func:`plans_after_done`).
     """
     out = []
     for told, (key, stops) in enumerate(_route_sentences(mentions).items()):
+        if all(mention.status == Status.EXPECTED for _, mention in stops):
+            continue
         for rank, (place_id, mention) in enumerate(stops):
             planned = mention.status == Status.EXPECTED
             out.append((place_id, EventTime("", rank, "", told, key, planned)))
@@ -1831,3 +1835,49 @@ def _closes_home(stops: Sequence[tuple], turn: int, places: Sequence[LocatedPlac
                 named.setdefault((m.report_id, m.sentence_start), set()).add(located.place.id)
     beyond = {stop[0].id for stop in stops[turn:]}
     return any(origin[0].id not in ids and ids & beyond for ids in named.values())
+
+
+def plans_after_done(
+    stops: Sequence[T],
+    places: Sequence[LocatedPlace],
+    times: Mapping[str, EventTime | str],
+    distance: Distance | None = None,
+) -> list[T]:
+    """``stops`` (in travel order) with the stops told only as plans after those told as
+    done, when no stop has a day to order them by and the plans no time at all.
+
+    "flew from X to Y and then on to Z … plans to travel on by train to W, with stops in U
+    and V" dates nothing, yet tells what has happened before what will: the origin stays
+    first, the stops told as done keep their order, and the planned ones follow from the
+    last of them, each next the nearest of those left (from Z: U, V, then W).
+    """
+    if not stops or any(_key_of(times.get(stop[0].id))[0] for stop in stops):
+        return list(stops)  # a stop with a day: the days order the journey
+    planned = _only_planned(places) - set(times)
+    head = 1 if stops[0][1] == Role.ORIGIN else 0
+    done = [s for s in stops[head:] if s[0].id not in planned]
+    plans = [s for s in stops[head:] if s[0].id in planned]
+    if not done or not plans:
+        return list(stops)
+    measure = distance or _geodesic_km
+    chain, at = [], done[-1][0]
+    while plans:
+        nearest = min(plans, key=lambda s: measure(at, s[0]))
+        plans.remove(nearest)
+        chain.append(nearest)
+        at = nearest[0]
+    return [*stops[:head], *done, *chain]
+
+
+def _only_planned(places: Sequence[LocatedPlace]) -> set[str]:
+    """Ids of the places whose current stop mentions all tell a plan or an expectation."""
+    out = set()
+    for located in places:
+        told = [
+            m.status
+            for m in located.mentions
+            if m.role in STOP_ROLES and m.status not in NOT_CURRENT
+        ]
+        if told and all(status in (Status.EXPECTED, Status.SPECULATIVE) for status in told):
+            out.add(located.place.id)
+    return out
