@@ -982,6 +982,25 @@ def test_another_persons_travel_gives_its_places_no_journey_role(gazetteer: Gaze
 
 
 @pytest.mark.parametrize(
+    "told",
+    [
+        # the person met where the train went is no rider of it
+        "Hu had travelled from Beijing for the talks, an official said.",
+        # told by someone: the subject is the one after the words of telling
+        "An official said Hu had travelled from Beijing for the talks.",
+    ],
+)
+def test_the_travel_of_someone_met_on_the_way_is_not_the_journeys(
+    gazetteer: Gazetteer, told: str
+) -> None:
+    lead = "Kim Jong Il's train left Jilin on Friday for Changchun, where he met President Hu."
+    roles = _by_name(_parse(f"{lead} {told}", gazetteer))
+    assert roles["Beijing"] == Role.CONTEXT
+    own = _by_name(_parse(f"{lead} An official said Kim then travelled on to Harbin.", gazetteer))
+    assert own["Harbin"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
     ("other", "own"),
     [
         # a relative clause telling of a person who is no traveller

@@ -199,8 +199,11 @@ def role_cues(language: str = "en") -> RoleCues:
         event_after=re.compile(
             rf"\s+(?:{_alternatives(lexicon.frames.get('event_after', ()))})\b", re.IGNORECASE
         ),
-        # "Petrov had left for Brno": a person's clause telling that person's movements
+        # "Petrov had left for Brno" ("an aide said Petrov …"): a person's clause telling
+        # that person's movements
         other_subject=re.compile(
+            rf"(?:[^,;.]{{0,80}}?\b(?:{_alternatives(lexicon.frames.get('other_travel_told', ()))})"
+            rf"\s+)?"
             rf"\s*(?P<name>{_NAME_RUN})\s+"
             rf"(?:(?:{_alternatives(lexicon.frames.get('other_travel_auxiliaries', ()))})\s+)*"
             rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
@@ -848,18 +851,26 @@ def _unknown_word(name: str, gazetteer: Gazetteer, cues: RoleCues) -> frozenset[
 def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     """The name words of the people a report has travel: those named in a clause (a
     sentence, or a part of one between semicolons) with a ``[frames] traveller_vehicles``
-    word ("Park's train", "Park … boarded his train"), and the ``other_travel_people``
-    nouns of such a clause ("took a train with 200 guests"), lower case."""
+    word ("Park's train", "Park … boarded his train"), not in a "where" or "when" clause
+    after it (", where he met President Hu": Hu did not ride), and the
+    ``other_travel_people`` nouns of such a clause ("took a train with 200 guests"), lower
+    case."""
     told = surnames(text)
     words: set[str] = set()
     for part in _CLAUSE_END.split(text):
-        if may_hold(part, cues.vehicle_gates) and cues.vehicles.search(part):
+        vehicle = cues.vehicles.search(part) if may_hold(part, cues.vehicle_gates) else None
+        if vehicle is not None:
+            # "Kim's train reached X, where he met President Hu": who was met is no rider
+            there = _WHAT_HAPPENED_THERE.search(part, vehicle.end())
+            part = part[: there.start()] if there else part
             for run in re.finditer(_NAME_RUN, part):
                 words |= _person_words(run.group(), told, cues)
             words.update(m.group().lower() for m in cues.people_nouns.finditer(part))
     return frozenset(words)
 
 
+#: A clause of what happened at a place the train reached (", where he met …", ", when …").
+_WHAT_HAPPENED_THERE = re.compile(r",\s+(?:where|when)\b")
 #: Where a sentence or a clause between semicolons ends.
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+")
 
