@@ -38,3 +38,25 @@ def test_a_found_area_pairs_with_the_gold_region_not_a_gold_river_beside_it() ->
     case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
     journey = Journey("t", (), (LocatedPlace(area, "context", ()),), Route(stops=()))
     assert score_report(case, journey).missed == ("Blue River",)
+
+
+def test_a_found_area_pairs_with_a_gold_area() -> None:
+    # a mountain range or a lake is an area in the gold too: matched as areas are, by country
+    # or within reach, not as a point
+    found = Place("range", "High Range", "area", 46.5, 10.0, "")
+    gold = (GoldPlace("High Range", "High Range", "", 46.4, 10.2, "area", "context", "reported"),)
+    report = Report("r", "High Range text", published=date(2024, 1, 1))
+    case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
+    journey = Journey("t", (), (LocatedPlace(found, "context", ()),), Route(stops=()))
+    result = score_report(case, journey)
+    assert (result.missed, result.wrong) == ((), ())
+
+
+def test_a_gold_area_still_pairs_with_a_found_point_in_it() -> None:
+    # a district the gold calls an area, found as the town point inside it
+    found = Place("town", "Parkton", "town", 39.98, 116.31, "CN")
+    gold = (GoldPlace("Parkton", "Parkton", "CN", 39.98, 116.31, "area", "via", "reported"),)
+    report = Report("r", "Parkton text", published=date(2024, 1, 1))
+    case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
+    journey = Journey("t", (), (LocatedPlace(found, "context", ()),), Route(stops=()))
+    assert score_report(case, journey).missed == ()

@@ -183,8 +183,9 @@ def _same_kind(gold: GoldPlace, place: Place) -> bool:
 
 def _distance_km(gold: GoldPlace, place: Place) -> float | None:
     """How far apart a gold and a found place are, or None when they cannot be the same."""
-    gold_area = gold.kind in _GOLD_AREAS
     found_area = place.kind in AREA_KINDS or place.kind == Kind.RIVER
+    # a gold area (a range, a lake, a district) is the found area it is, or a point in it
+    gold_area = gold.kind in _GOLD_AREAS or (gold.kind == Kind.AREA and found_area)
     if gold_area or found_area:
         if gold_area != found_area or (gold.kind == Kind.COUNTRY) != (place.kind == Kind.COUNTRY):
             return None
