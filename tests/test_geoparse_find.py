@@ -459,3 +459,20 @@ def test_a_town_of_one_reading_far_from_the_rest_of_a_long_journey_is_kept(
         "to Vladivostok, officials said."
     )
     assert "Magadan" in {p.place.name for p in _parse(text, gazetteer).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("The Glacier Express crossed the Oberalp Pass before Disentis.", "oberalp-pass"),
+        ("The sleeper ran over the Landwasser Viaduct at dawn.", "landwasser-viaduct"),
+        ("The train ran through the Gotthard Base Tunnel to Lugano.", "gotthard-base-tunnel"),
+        ("The Ghan's sister train crossed the Nullarbor overnight.", "nullarbor-plain"),
+        ("Поезд пересёк Альпы и прибыл в Милан.", "alps"),
+        ("열차는 알프스산맥을 넘어 밀라노에 도착했다.", "alps"),
+    ],
+)
+def test_a_pass_a_tunnel_a_viaduct_or_a_range_a_line_crosses_is_found(
+    gazetteer: Gazetteer, text: str, feature: str
+) -> None:
+    assert feature in _found(text, gazetteer)
