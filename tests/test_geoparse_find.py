@@ -476,3 +476,25 @@ def test_a_pass_a_tunnel_a_viaduct_or_a_range_a_line_crosses_is_found(
     gazetteer: Gazetteer, text: str, feature: str
 ) -> None:
     assert feature in _found(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'The train left Paris on Friday with a dining car nicknamed "L\'Oriental".',
+            "L'Oriental",
+        ),
+        ('The train left Kazan. Its locomotive, dubbed "Moskva" by the crew, is old.', "Moscow"),
+        ("The train left Brest on Monday pulled by a locomotive named Minsk.", "Minsk"),
+    ],
+)
+def test_a_name_given_to_a_carriage_or_a_locomotive_is_no_place(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    assert name not in {p.place.name for p in _parse(text, gazetteer).places}
+
+
+def test_a_place_called_by_its_name_is_still_a_place(gazetteer: Gazetteer) -> None:
+    text = "The train stopped at a village called Dubki before it reached Kazan."
+    assert "Dubki" in {p.place.name for p in _parse(text, gazetteer).places}

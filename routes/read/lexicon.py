@@ -51,6 +51,8 @@ class Lexicon:
     connectors: frozenset[str]
     cues: tuple[Cue, ...] = ()
     vessels: tuple[str, ...] = ()
+    #: Words right before a name (maybe quoted) that make it a thing's name ("nicknamed").
+    named_things: tuple[str, ...] = ()
     vessels_after: tuple[str, ...] = ()
     landmarks: tuple[str, ...] = ()
     after_cues: tuple[Cue, ...] = ()
@@ -470,6 +472,7 @@ def load_lexicon(language: str) -> Lexicon:
         geo=frozenset(_strings(words, "geo", path)),
         connectors=frozenset(_strings(words, "connectors", path)),
         vessels=tuple(w.lower() for w in names.get("vessels", [])),
+        named_things=tuple(w.lower() for w in names.get("named_things", [])),
         vessels_after=tuple(w.lower() for w in names.get("vessels_after", [])),
         landmarks=tuple(w.lower() for w in names.get("landmarks", [])),
         cues=tuple(_before_cue(t, path) for t in data.get("cues", []) if "before" in t),

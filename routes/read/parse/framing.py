@@ -115,8 +115,18 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 _MODEL_AFTER = re.compile(r"[-‐]?\d")
 
 
+#: "the cruiser Aurora", "a dining car nicknamed \"L'Oriental\"": a craft's name (maybe
+#: quoted).
 _VESSEL_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in LEXICON.vessels) + r")\s+$", re.IGNORECASE
+    r"\b(?:" + "|".join(re.escape(w) for w in LEXICON.vessels) + r")\s+[\"“‘']?$",
+    re.IGNORECASE,
+)
+
+
+#: "a dining car nicknamed \"L'Oriental\"": a thing given the name (``named_things``).
+_NAMED_THING_BEFORE = re.compile(
+    r"\b(?:" + ("|".join(re.escape(w) for w in LEXICON.named_things) or "(?!)") + r")\s+[\"“‘']?$",
+    re.IGNORECASE,
 )
 
 
@@ -142,11 +152,15 @@ _LANDMARK_OF_BEFORE = re.compile(
 
 
 def names_something_else(text: str, match: Match) -> bool:
-    """Whether a name only GeoNames knows is a model, a craft or a landmark here.
+    """Whether a name only GeoNames knows is a model, a craft or a landmark here, or any
+    name is one given to a thing.
 
     "Tu-160" (Tsu), "the cruiser Aurora", "the Angara rocket" (Ankara), "St Michael's
-    Cathedral" (Saint Michael, USA), "the mausoleum of Ho Chi Minh" (the city).
+    Cathedral" (Saint Michael, USA), "the mausoleum of Ho Chi Minh" (the city); "a dining car
+    nicknamed \"L'Oriental\"", "dubbed \"Moskva\"" (``named_things``) whatever the name.
     """
+    if _NAMED_THING_BEFORE.search(text, max(0, match.start - 20), match.start):
+        return True
     if not match.global_only:
         return False
     if _MODEL_AFTER.match(text, match.end):
