@@ -34,13 +34,17 @@ ID_PREFIX = "dev-blind-"
 BLIND = load_devset(BLIND_DIR)
 REPORTS: tuple[DevReport, ...] = BLIND.reports
 BLIND2 = load_devset(PROJECT_DIR / "tests" / "blind2")
-#: The reports whose gold format is checked here: the blind sets' (the second's day-by-day
-#: series too, its own checks in ``tests/test_blind2.py``) and the held-out set's
-#: (``tests/heldout/``, whose own checks are in ``tests/test_heldout.py``).
+BLIND3 = load_devset(PROJECT_DIR / "tests" / "blind3")
+#: The reports whose gold format is checked here: the blind sets' (the second's and third's
+#: day-by-day series too, their own checks in ``tests/test_blind2.py`` and
+#: ``tests/test_blind3.py``) and the held-out set's (``tests/heldout/``, whose own checks are
+#: in ``tests/test_heldout.py``).
 FORMATTED: tuple[DevReport, ...] = (
     *REPORTS,
     *BLIND2.reports,
     *(r for s in BLIND2.series for r in s.reports),
+    *BLIND3.reports,
+    *(r for s in BLIND3.series for r in s.reports),
     *load_devset(PROJECT_DIR / "tests" / "heldout").reports,
 )
 
