@@ -1492,3 +1492,23 @@ def test_a_name_written_without_its_stroked_letters_is_that_town(
     gazetteer: Gazetteer, text: str, name: str
 ) -> None:
     assert _by_name(_parse(text, gazetteer)).get(name) in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "role"),
+    [
+        # the noun: a journey across the land to the place
+        ("The train left Adelaide on Sunday for the crossing to Perth.", "Perth", Role.DESTINATION),
+        (
+            "The train left Adelaide. The long crossing to Perth takes three days.",
+            "Perth",
+            Role.DESTINATION,
+        ),
+        # the verb: the train crosses a border to it
+        ("The train crossing to Dandong was seen at noon.", "Dandong", Role.BORDER),
+    ],
+)
+def test_a_crossing_to_a_place_is_a_journey_there_unless_a_train_crosses(
+    gazetteer: Gazetteer, text: str, place: str, role: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))[place] == role
