@@ -350,3 +350,12 @@ def test_a_region_lies_near_its_capital(
     km = Geod(ellps="WGS84").inv(capital[1], capital[0], region.lon, region.lat)[2] / 1000
     assert region.country == country
     assert km < 150  # the centre of its people, not a namesake elsewhere
+
+
+def test_a_region_far_more_populous_than_a_foreign_city_of_its_name_takes_the_name(
+    gazetteer: Gazetteer,
+) -> None:
+    first = gazetteer.candidates("Ontario")[0]  # the province, not Ontario, California
+    assert (first.kind, first.country) == ("region", "CA")
+    # a capital keeps its name, however populous the region (Washington state)
+    assert all(p.kind != "region" for p in gazetteer.candidates("Washington"))

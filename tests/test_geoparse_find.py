@@ -498,3 +498,14 @@ def test_a_name_given_to_a_carriage_or_a_locomotive_is_no_place(
 def test_a_place_called_by_its_name_is_still_a_place(gazetteer: Gazetteer) -> None:
     text = "The train stopped at a village called Dubki before it reached Kazan."
     assert "Dubki" in {p.place.name for p in _parse(text, gazetteer).places}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VIA Rail's Canadian left Toronto's Union Station on Wednesday morning.",
+        "VIA Rail's Canadian left Toronto Union Station on Wednesday morning.",
+    ],
+)
+def test_a_town_s_named_station_is_the_town(gazetteer: Gazetteer, text: str) -> None:
+    assert {p.place.name for p in _parse(text, gazetteer).places} == {"Toronto"}

