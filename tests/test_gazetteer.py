@@ -280,7 +280,15 @@ def _regions_fixture(tmp_path: Path) -> tuple[Path, Path, Path]:
     }
     countries = {"ZZ": {"geonameid": 99, "name": "Zedland", "iso": "ZZ", "capital": "Northam"}}
     rows = [
-        ["Upper Zed", "ZZ-UZ", "ZZ.01", "501", "Province", "Oberzed|Northam|Верхний Зед", "1"],
+        [
+            "Upper Zed",
+            "ZZ-UZ",
+            "ZZ.01",
+            "501",
+            "Province",
+            "Oberzed|Northam|Smallbury|Верхний Зед",
+            "1",
+        ],
         ["Lower Zed", "ZZ-LZ", "ZZ.02", "502", "Province", "", "1"],
         ["Zed District", "", "ZZ.01.7", "503", "", "", "2"],
     ]
@@ -315,11 +323,12 @@ def test_a_first_level_subdivision_is_a_region_where_its_people_live(
     assert gazetteer.get("gn:501") == region
 
 
-def test_a_region_never_takes_the_name_of_a_town_of_its_country(
+def test_a_region_takes_a_town_s_name_only_with_ten_times_its_people(
     project_dir: Path, tmp_path: Path
 ) -> None:
     gazetteer = _with_regions(project_dir, _regions_fixture(tmp_path), tmp_path / "cache")
-    assert [p.id for p in gazetteer.candidates("Northam")] == ["gn:1"]
+    assert [p.id for p in gazetteer.candidates("Northam")] == ["gn:1"]  # 300,000 beside 400,000
+    assert [p.id for p in gazetteer.candidates("Smallbury")] == ["gn:501", "gn:3"]  # 5,000
 
 
 def test_small_and_second_level_subdivisions_are_no_regions(

@@ -26,7 +26,7 @@ PLACES_PATH = GEODATA_DIR / "places.json"
 AREAS_PATH = GEODATA_DIR / "areas.geojson"
 #: Bumped whenever the layout or the names of the on-disk GeoNames index change (its sound
 #: keys too: routes/read/sound.py).
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 #: Environment variable naming the folder that holds the GeoNames index.
 CACHE_ENV = "REPORTED_ROUTES_CACHE"
 #: GeoNames places of at least this many people are "city", the rest "town".
@@ -36,7 +36,7 @@ CITY_POPULATION = 100_000
 #: parishes of small island states (Saint Michael, Paul, Sal) name no region a train
 #: crosses, and their names are too often a person's or a word.
 REGION_POPULATION = CITY_POPULATION
-#: A region takes a name a city elsewhere bears only with this many times its people.
+#: A region takes a name a town bears only with this many times its people.
 REGION_OUTWEIGHS = 10
 #: GeoNames places of at least this many people are also indexed by their Hangul and
 #: Cyrillic alternate names (smaller ones hold too many ordinary words: Мир, Заря …).
@@ -646,11 +646,11 @@ def _region_rows(
     경기도), each at the population-weighted centre of its GeoNames towns and as populous
     as they are together (one of fewer than :data:`REGION_POPULATION` is left out).
 
-    A name is indexed for a region only when no town of its country, no country and no
-    capital bears it, and the region has :data:`REGION_OUTWEIGHS` times the people of any
-    city of :data:`CITY_POPULATION` or more elsewhere that does: "Jilin" stays the city,
-    "Loreto" no Peruvian region beside the Italian town, but "Ontario" is the province, not
-    the Californian city; "Jilin Province" names the region.
+    A name is indexed for a region only when no country and no capital bears it and the
+    region has :data:`REGION_OUTWEIGHS` times the people of every town that does: "Jilin"
+    stays the city (1.9 million beside the province's 12.7), "New York" the city, but
+    "Ontario" is the province, not the Californian city, and "Perak" the Malaysian state,
+    not a village of its name; "Jilin Province" names the region.
     """
     centres: dict[str, list[float]] = {}
     for city in cities:
@@ -661,7 +661,7 @@ def _region_rows(
         sums[1] += float(city["longitude"]) * weight
         sums[2] += weight
         sums[3] += int(city.get("population") or 0)
-    local, rivals = _taken_names(place_rows, name_rows, capitals)
+    rivals = _name_rivals(place_rows, name_rows, capitals)
     places: list[tuple] = []
     names: set[tuple[str, int]] = set()
     for gid, name, code, country, alternates in _first_level_subdivisions(regions_path):
@@ -673,7 +673,6 @@ def _region_rows(
             for n in dict.fromkeys((name, *alternates))
             if _indexable(n, native=True)
             and (key := normalize(n))
-            and (key, country) not in local
             and sums[3] >= REGION_OUTWEIGHS * rivals.get(key, 0)
         ]
         if not own:
@@ -697,24 +696,19 @@ def _sound_rows(place_rows: Iterable[tuple]) -> set[tuple[str, int]]:
     return rows
 
 
-def _taken_names(
+def _name_rivals(
     place_rows: Sequence[tuple], name_rows: set[tuple[str, int]], capitals: Collection[str]
-) -> tuple[set[tuple[str, str]], dict[str, float]]:
-    """What the places of the index hold of the names regions go by: ``(key, country)`` of
-    every town and country, and by key the people of the largest city of
-    :data:`CITY_POPULATION` or more bearing it (without end for a country's name and a
-    capital's, ``capitals``: normalised names)."""
+) -> dict[str, float]:
+    """By name key, the people of the largest town bearing it, whom a region of that name
+    must outweigh; without end for a country's name and a capital's (``capitals``:
+    normalised names)."""
     rows = {row[0]: row for row in place_rows}
-    local: set[tuple[str, str]] = set()
     rivals: dict[str, float] = dict.fromkeys(capitals, math.inf)
     for key, gid in name_rows:
-        _, _, kind, _, _, country, population, _ = rows[gid]
-        local.add((key, country))
-        if kind == Kind.COUNTRY.value:
-            rivals[key] = math.inf
-        elif population >= CITY_POPULATION:
-            rivals[key] = max(rivals.get(key, 0), population)
-    return local, rivals
+        _, _, kind, _, _, _, population, _ = rows[gid]
+        people = math.inf if kind == Kind.COUNTRY.value else max(population, 1)
+        rivals[key] = max(rivals.get(key, 0), people)
+    return rivals
 
 
 def _first_level_subdivisions(path: Path) -> Iterator[tuple[int, str, str, str, list[str]]]:
