@@ -509,3 +509,16 @@ def test_a_place_called_by_its_name_is_still_a_place(gazetteer: Gazetteer) -> No
 )
 def test_a_town_s_named_station_is_the_town(gazetteer: Gazetteer, text: str) -> None:
     assert {p.place.name for p in _parse(text, gazetteer).places} == {"Toronto"}
+
+
+def test_a_curated_name_far_from_every_place_of_the_report_is_none_of_them(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The Eastern and Oriental Express left Singapore on Monday for Bangkok. Passengers "
+        "can take a connection to the Thai-Lao Friendship Bridge at Nong Khai."
+    )
+    found = {p.place.name for p in _parse(text, gazetteer).places}
+    assert not {"Sino-Korean Friendship Bridge", "Korea–Russia Friendship Bridge"} & found
+    near = "Kim's train crossed the Friendship Bridge from Sinuiju into Dandong on Monday."
+    assert "Sino-Korean Friendship Bridge" in {p.place.name for p in _parse(near, gazetteer).places}

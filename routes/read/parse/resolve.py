@@ -295,7 +295,9 @@ def choose_namesakes(
             yield match, _crossing_by_context(match, counts)
             continue
         if place is not None and place.curated and place.kind in POINT_KINDS:
-            yield match, _curated_reading(match, place, anchors)
+            chosen = _curated_reading(match, place, anchors)
+            if chosen is not None:
+                yield match, chosen
             continue
         if place is None and small and id(match) in small:
             if _beside_a_named_place(small[id(match)], resolved, small):
@@ -337,8 +339,10 @@ def _curated_namesakes(match: Match, place: Place) -> list[Place]:
     return [p for p in match.candidates if p.curated and p.kind == place.kind and p.id != place.id]
 
 
-def _curated_reading(match: Match, place: Place, anchors: Sequence[Place]) -> Place:
-    """Of the curated places of one kind sharing the match's name, the one nearest an anchor.
+def _curated_reading(match: Match, place: Place, anchors: Sequence[Place]) -> Place | None:
+    """Of the curated places of one kind sharing the match's name, the one nearest an anchor;
+    None when even that one lies farther than :data:`UNKNOWN_NAMESAKE_KM` from every anchor
+    (the "Friendship Bridge" of a report on Bangkok is none of the Korean border's).
 
     ``place`` (the first in the gazetteer's order) stands when the name is its own alone or
     the report has no anchor to measure from.
@@ -351,6 +355,8 @@ def _curated_reading(match: Match, place: Place, anchors: Sequence[Place]) -> Pl
     if not others:
         return place
     km = _kms_to_nearest(readings, others)
+    if min(km) > UNKNOWN_NAMESAKE_KM:
+        return None
     return readings[km.index(min(km))]
 
 
