@@ -858,3 +858,18 @@ def test_talks_beginning_in_a_town_make_it_no_origin(gazetteer: Gazetteer) -> No
     text = "Министр в пятницу прибыл в Казань поездом. Переговоры начнутся в Казани в субботу."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles.get("Kazan") == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поезд из Санкт-Петербурга прибыл в Рускеалу утром.",
+        "Туристический поезд вышел из Рускеалы и прибыл в Санкт-Петербург.",
+    ],
+)
+def test_a_small_town_pymorphy_does_not_know_is_found_in_any_case(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    # GeoNames writes the village in Latin only (Ruskeala); its case forms are read back to
+    # the nominative in "-а" before they are romanised
+    assert "Ruskeala" in {p.place.name for p in _parse(text, gazetteer).places}

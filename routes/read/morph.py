@@ -299,6 +299,7 @@ def russian_forms(word: str) -> tuple[str, ...]:
     parses = sorted(_morph().parse(lower)[:4], key=_verbal)
     forms = {lower: None}
     forms |= {p.normal_form + "ь": None for p in parses if _soft_stem_guess(p)}
+    forms |= dict.fromkeys(_first_declension_guess(lower, parses))
     for parse in parses:
         nominative = parse.inflect({"nomn"})
         for form in (nominative.word if nominative else "", parse.normal_form):
@@ -334,6 +335,25 @@ def _soft_stem_guess(parse: Any) -> bool:
         and tag.gender == "masc"
         and form[-1:] in _HARD_CONSONANTS
     )
+
+
+def _first_declension_guess(word: str, parses: Sequence[Any]) -> tuple[str, ...]:
+    """The nominative in "-а"/"-я" of a name pymorphy3 does not know and reads as an
+    indeclinable one, when its ending is a case ending of such nouns ("в Рускеалу",
+    "из Рускеалы": Рускеала); tried after the surface form."""
+    if not parses or parses[0].is_known or "Fixd" not in parses[0].tag:
+        return ()
+    for ending, nominative in _FIRST_DECLENSION_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return (word[: -len(ending)] + nominative,)
+    return ()
+
+
+#: Case endings of first-declension nouns ("-а", "-я") and their nominative, longest first.
+_FIRST_DECLENSION_ENDINGS = (
+    ("ой", "а"), ("ою", "а"), ("ей", "я"), ("ею", "я"),
+    ("у", "а"), ("ы", "а"), ("е", "а"), ("ю", "я"), ("и", "я"),
+)  # fmt: skip
 
 
 #: Consonants a soft sign may follow at the end of a masculine noun (Тяньцзинь, Чанчунь).
