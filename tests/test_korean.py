@@ -844,3 +844,10 @@ def test_a_known_name_and_the_start_of_its_particle_sound_out_nothing_else(gazet
     report = report_from_text(text, source="Test", published=date(2023, 7, 16), report_id="k")
     places = [p.place for p in parse([report], gazetteer).places if p.place.name == "Pingxiang"]
     assert len(places) == 1 and places[0].curated  # the border town, not Jiangxi's city
+
+
+def test_a_home_town_gazetteer_knows_only_in_latin_is_found_by_its_sound(gazetteer) -> None:
+    # a Korean report names its own country's towns without naming the country
+    text = "남북 시험운행 열차가 17일 오전 문산역을 출발했다."
+    report = report_from_text(text, source="Test", published=date(2007, 5, 17), report_id="k")
+    assert "Munsan" in {p.place.name for p in parse([report], gazetteer).places}

@@ -67,6 +67,9 @@ class CueBook:
     #: Whether a name the gazetteer lacks may be a transcription of a town's Latin name by
     #: its sound, looked up so among the countries its report names (Korean).
     by_sound: bool
+    #: Countries whose places the language's reports name as home, unnamed ("문산역" needs no
+    #: "한국" beside it): their towns may be found by sound too.
+    home: frozenset[str]
     heads: frozenset[str]
     tails: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
@@ -187,6 +190,7 @@ def load_cues(language: str) -> CueBook:
         exonyms={normalize(k): _exonym(v) for k, v in data.get("exonyms", {}).items()},
         romanized=frozenset(names.get("romanized_countries", ())),
         by_sound=bool(names.get("transcribed_by_sound", False)),
+        home=frozenset(names.get("home_countries", ())),
         heads=frozenset(names.get("heads", ())),
         tails=frozenset(names.get("tails", ())),
         datelines=tuple(re.compile(p) for p in _get(data, "dateline", dict, path)["patterns"]),

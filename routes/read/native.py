@@ -96,7 +96,7 @@ def find_matches(
     spans = morph.name_spans(
         text,
         language,
-        _lookup(gazetteer, book.exonyms, book.romanized, by_sound=book.by_sound),
+        _lookup(gazetteer, book.exonyms, book.romanized, by_sound=book.by_sound, home=book.home),
         heads=book.heads,
         tails=book.tails,
         skip=book.not_places,
@@ -232,13 +232,15 @@ def _lookup(
     countries: frozenset[str] = frozenset(),
     *,
     by_sound: bool = False,
+    home: frozenset[str] = frozenset(),
 ) -> morph.Lookup:
     """Keys → places: a key's exonym (its English name) first, else the key itself, else
     (a Cyrillic key the gazetteer lacks that may be a name: :func:`_romanizable`) its
     BGN/PCGN romanisation, the spelling GeoNames gives Russian places (:func:`romanized`:
     "таксимо" → "taksimo"), among the points of ``countries`` whose own name it is (not
     another name of theirs: "уссури", the river, is no other name of a town); else, with
-    ``by_sound``, the towns whose name sounds as the key (:func:`_by_sound`)."""
+    ``by_sound``, the towns whose name sounds as the key (:func:`_by_sound`) in a country
+    the report names or in one of ``home``."""
 
     def lookup(keys: Iterable[str]) -> dict[str, tuple[Place, ...]]:
         keys = set(keys)
@@ -261,7 +263,7 @@ def _lookup(
             if places:
                 out[key] = places
         if by_sound:
-            named = {
+            named = home | {
                 p.country
                 for key, places in out.items()
                 for p in places
