@@ -1512,3 +1512,11 @@ def test_a_crossing_to_a_place_is_a_journey_there_unless_a_train_crosses(
     gazetteer: Gazetteer, text: str, place: str, role: str
 ) -> None:
     assert _by_name(_parse(text, gazetteer))[place] == role
+
+
+def test_the_place_where_the_trip_began_is_its_origin(gazetteer: Gazetteer) -> None:
+    text = (
+        "The train reached Bangkok on Thursday. The bridge is far shorter than the causeway "
+        "at Singapore where the trip began."
+    )
+    assert _by_name(_parse(text, gazetteer))["Singapore"] == Role.ORIGIN
