@@ -133,6 +133,8 @@ def test_a_name_of_two_places_names_two_of_a_kind_far_apart(places):
         ("Ch'ŏngjin", "chongjin"),
         ("Kimch'aek", "kimchaek"),
         ("Sŏnbong", "sonbong"),
+        # the Korean transcription of the Chinese name beside the Korean reading 중관촌
+        ("중관춘", "zhongguancun"),
     ],
 )
 def test_reported_wordings_name_the_right_place(places, wording, place_id):
