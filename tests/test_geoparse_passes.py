@@ -981,6 +981,15 @@ def test_another_persons_travel_gives_its_places_no_journey_role(gazetteer: Gaze
     assert _by_name(_parse(one, gazetteer))["Khabarovsk"] == Role.CONTEXT
 
 
+def test_other_leaders_boarding_elsewhere_is_not_the_journeys(gazetteer: Gazetteer) -> None:
+    lead = "Polish Prime Minister Donald Tusk travelled to Kyiv on Saturday by train."
+    roles = _by_name(_parse(f"{lead} The other three leaders had boarded at Przemysl.", gazetteer))
+    assert roles["Przemyśl"] == Role.CONTEXT
+    # leaders told with the train are the travellers: where they boarded is the origin
+    own = "The three leaders boarded the night train at Przemysl and reached Kyiv on Saturday."
+    assert _by_name(_parse(own, gazetteer))["Przemyśl"] == Role.ORIGIN
+
+
 @pytest.mark.parametrize(
     "told",
     [
