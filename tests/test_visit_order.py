@@ -1466,3 +1466,12 @@ def test_stops_trailing_a_plan_are_planned(gazetteer) -> None:
     report = report_from_text(text, source="Test Wire", published=date(2024, 5, 4))
     statuses = {p.place.name: p.mentions[0].status for p in parse([report], gazetteer).places}
     assert statuses["Kazan"] == statuses["Perm"] == Status.EXPECTED
+
+
+def test_a_district_toured_is_where_the_train_was_not_where_it_was_bound(gazetteer) -> None:
+    text = (
+        "Kim toured a computer company in the Zhongguancun district of Beijing, officials "
+        "said. His train left Beijing late in the afternoon and reached Sinuiju the next day."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2000, 6, 2))
+    assert _route_names(report, gazetteer)[-1] == "Sinuiju"

@@ -96,9 +96,10 @@ class OrderWords(NamedTuple):
 
 #: A pattern that matches nothing, for an empty word list.
 _NOTHING = "(?!x)x"
-#: What may stand between a word of arriving and the place: up to four lower-case words
-#: ("reached the X station", "arrived at the station of X"), no other name.
-_ARRIVED_GAP = r"(?:\s+(?-i:[a-z][\w'’-]*)){0,4}\s+"
+#: What may stand between a word of arriving and the place: up to six lower-case words
+#: ("reached the X station", "arrived at the station of X", "toured a computer company in
+#: the X district"), no other name.
+_ARRIVED_GAP = r"(?:\s+(?-i:[a-z][\w'’-]*)){0,6}\s+"
 
 
 @functools.cache
