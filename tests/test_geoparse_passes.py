@@ -1529,3 +1529,17 @@ def test_the_place_where_the_trip_began_is_its_origin(gazetteer: Gazetteer) -> N
         "at Singapore where the trip began."
     )
     assert _by_name(_parse(text, gazetteer))["Singapore"] == Role.ORIGIN
+
+
+def test_a_clause_dated_now_is_no_history_beside_an_earlier_month(gazetteer: Gazetteer) -> None:
+    text = (
+        "Meloni, on her first visit to Ukraine since taking office in October, flew from "
+        "Warsaw to Rzeszow on Monday evening."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2023, 2, 21))
+    roles = _by_name(parse([report], gazetteer))
+    assert roles["Rzeszów"] in STOP_ROLES
+    # a place of the earlier year's own clause stays history
+    old = "In 2019 Kim flew to Vladivostok, and on Monday he reached Khasan."
+    report = report_from_text(old, source="Test Wire", published=date(2023, 2, 21))
+    assert _by_name(parse([report], gazetteer))["Vladivostok"] == Role.HISTORICAL

@@ -21,7 +21,7 @@ from routes.read.lexicon import (
 from routes.read.parse.match import Match
 from routes.read.parse.people import surnames
 from routes.read.parse.sentences import Sentence
-from routes.read.parse.status import status_of
+from routes.read.parse.status import clause_span, status_of
 from routes.read.parse.visits import order_words
 from routes.read.parse.words import MEMO_SIZE, holds_any, may_hold
 
@@ -462,7 +462,11 @@ def mention_role(
 ) -> str:
     """The journey role one mention gives its place, read with ``language``'s cues."""
     cues = role_cues(language)
-    if sentence.historical and not _before_the_past(text, match, sentence, cues):
+    if (
+        sentence.historical
+        and not _before_the_past(text, match, sentence, cues)
+        and not _dated_apart_from_the_past(match, sentence)
+    ):
         return Role.HISTORICAL
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
@@ -900,6 +904,16 @@ def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues
         at > match.end and cues.since.search(text, match.end, at) is not None
         for at in sentence.past
     )
+
+
+def _dated_apart_from_the_past(match: Match, sentence: Sentence) -> bool:
+    """Whether the place's clause holds a time of now and none of the sentence's earlier
+    year ("Meloni, on her first visit since taking office in October, flew from Warsaw to
+    Rzeszow on Monday evening": the October is another clause's)."""
+    span = (sentence.start, sentence.end)
+    clause = clause_span(sentence.break_starts, sentence.break_ends, span, match.start, match.end)
+    inside = [t for t in sentence.times if clause[0] <= t.start < clause[1]]
+    return bool(inside) and not any(t.start in sentence.past for t in inside)
 
 
 def _follows_earlier(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
