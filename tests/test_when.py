@@ -424,3 +424,15 @@ def test_a_weekday_told_before_the_main_clause_is_on_or_before_its_day(
     text: str, published: date, expected: list[tuple[str, str]]
 ) -> None:
     assert _times(text, published) == expected
+
+
+def test_each_bulleted_line_of_an_itinerary_is_its_own_sentence(gazetteer: Gazetteer) -> None:
+    text = (
+        "김 위원장의 방중 일정은 다음과 같다.\n"
+        "▲29일 = 단둥 통과 뒤 베이징 도착, 댜오위타이 국빈관 투숙\n"
+        "▲30일 = 장쩌민 주석과 회담"
+    )
+    assert len(sentence_spans(text)) == 3
+    report = Report("k", text, source="Test", published=date(2000, 6, 2))
+    dates = {p.place.id: p.mentions[0].date for p in parse([report], gazetteer).places}
+    assert dates["diaoyutai"] == "2000-05-29"  # its own line's day, not the next line's

@@ -149,7 +149,9 @@ _STARTERS = frozenset(
 #: A possible sentence end: ``[.!?…]+["'”’)\]]*(?=\s)`` or a blank line, written to open with
 #: one character class so that the regex engine skips to those characters at C speed.
 _CANDIDATE = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?=\s)|(?<=\n)[ \t]*\n)")
-_BLOCK_START = re.compile(r"\n[ \t]*(?:#{1,6}\s|[-*+>]\s|\d+[.)]\s)")
+#: A line opening a Markdown heading or list item, or a bullet of news copy ("▲29일 = …",
+#: "■ Monday: …"): a new sentence, whatever the line before ended with.
+_BLOCK_START = re.compile(r"\n[ \t]*(?:#{1,6}\s|[-*+>]\s|\d+[.)]\s|[▲△■□●○◆◇•‣▶►])")
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t].*$", re.MULTILINE)
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
@@ -163,7 +165,8 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 
     A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
     brackets after it) before blank space and a capital, a digit or an opening
-    quote; at a blank line; and before a Markdown heading or list item.  It does
+    quote; at a blank line; and before a Markdown heading or list item or a bulleted line
+    ("▲29일 = …").  It does
     not end inside double quotes, after titles ("Mr.", "Gen."), after initials and
     dotted acronyms ("N. Korea", "U.S. President") or abbreviations ("Sept. 12")
     unless a common sentence opener ("The", "He", …) follows.
