@@ -851,3 +851,19 @@ def test_a_home_town_gazetteer_knows_only_in_latin_is_found_by_its_sound(gazette
     text = "남북 시험운행 열차가 17일 오전 문산역을 출발했다."
     report = report_from_text(text, source="Test", published=date(2007, 5, 17), report_id="k")
     assert "Munsan" in {p.place.name for p in parse([report], gazetteer).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "김 위원장은 평양에서 베이징까지 하루 가까이 걸리는 길을 택했다.",
+            {"Pyongyang": Role.ORIGIN, "Beijing": Role.DESTINATION},
+        ),
+        ("김 위원장은 모스크바로 가는 길에 올랐다.", {"Moscow": Role.DESTINATION}),
+    ],
+)
+def test_the_way_taken_to_a_place_leads_there(gazetteer, text: str, roles: dict) -> None:
+    report = report_from_text(text, source="Test", published=date(2000, 6, 2), report_id="k")
+    found = {p.place.name: p.role for p in parse([report], gazetteer).places}
+    assert {name: found.get(name) for name in roles} == roles
