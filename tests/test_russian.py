@@ -873,3 +873,22 @@ def test_a_small_town_pymorphy_does_not_know_is_found_in_any_case(
     # GeoNames writes the village in Latin only (Ruskeala); its case forms are read back to
     # the nominative in "-а" before they are romanised
     assert "Ruskeala" in {p.place.name for p in _parse(text, gazetteer).places}
+
+
+def test_a_trip_the_subject_of_a_denying_predicate_is_ruled_out(gazetteer: Gazetteer) -> None:
+    text = (
+        "Поезд вышел из Иркутска. Поездка в Улан-Удэ, о которой писали местные СМИ, "
+        "в программу не входила."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Ulan-Ude"] == Role.RULED_OUT
+    kept = (
+        "Поезд вышел из Иркутска. Остановка в Улан-Удэ, как сообщили организаторы, продлится час."
+    )
+    assert {p.place.name: p.role for p in _parse(kept, gazetteer).places}["Ulan-Ude"] in STOP_ROLES
+
+
+def test_a_ferry_crossing_and_a_ride_on_lead_to_their_places(gazetteer: Gazetteer) -> None:
+    text = "Туристы переправились на пароме из Иркутска в Листвянку."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Listvyanka"] == Role.DESTINATION

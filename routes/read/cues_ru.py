@@ -6,6 +6,7 @@ Cues matched on pymorphy3 lemmas, all from ``lang/ru.toml`` (via :class:`CueBook
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -375,6 +376,10 @@ def _russian_status(
             high = m.start()
             break
     status = _russian_clause_status(book.language, text[low:high])
+    if status == Status.REPORTED and low == sentence[0] and _verbless(text[low:high]):
+        subject = _subject_predicate_status(book, text, high, sentence[1])
+        if subject != Status.REPORTED:
+            return subject  # "Поездка в X, о которой писали СМИ, в программу не входила"
     if status == Status.REPORTED:
         status = _elided_predicate_status(book, text, starts, high)
     if status == Status.SPECULATIVE:
@@ -398,6 +403,29 @@ def _russian_status(
     if _negated_list(book, text, sentence[0], span[0]):
         return Status.RULED_OUT  # "не останавливался ни во Владивостоке, ни в Уссурийске"
     return status
+
+
+def _subject_predicate_status(book: CueBook, text: str, low: int, high: int) -> Status:
+    """A ruled-out or denied status of the predicate a Russian sentence opening with a place
+    in its subject goes on to, past a relative clause ("Поездка в X, о которой писали СМИ,
+    в программу не входила": the trip to X did not happen); else reported."""
+    breaks = list(_clause_break(book.language).finditer(text, low, high))
+    clauses = [
+        (a.end(), b.start() if b else high) for a, b in itertools.zip_longest(breaks, breaks[1:])
+    ]
+    for start, end in clauses:
+        words = morph.russian_tokens(text[start:end])
+        if words and fold_lemma(book, words[0].form) in _RELATIVE_LEMMAS:
+            continue  # the relative clause between commas
+        if words and fold_lemma(book, words[1].form if len(words) > 1 else "") in _RELATIVE_LEMMAS:
+            continue  # "о которой", "в котором"
+        status = _russian_clause_status(book.language, text[start:end])
+        return status if status in (Status.RULED_OUT, Status.DENIED) else Status.REPORTED
+    return Status.REPORTED
+
+
+#: Lemmas that open a Russian relative clause ("который", "где", "куда").
+_RELATIVE_LEMMAS = frozenset({"который", "где", "куда", "откуда", "чей"})
 
 
 def _elided_predicate_status(book: CueBook, text: str, starts: Sequence[int], high: int) -> Status:
