@@ -1543,3 +1543,15 @@ def test_a_clause_dated_now_is_no_history_beside_an_earlier_month(gazetteer: Gaz
     old = "In 2019 Kim flew to Vladivostok, and on Monday he reached Khasan."
     report = report_from_text(old, source="Test Wire", published=date(2023, 2, 21))
     assert _by_name(parse([report], gazetteer))["Vladivostok"] == Role.HISTORICAL
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "The visit was seen as a message to Moscow.",
+        "The visit was a signal to Moscow that Europe stands firm.",
+    ],
+)
+def test_a_message_to_a_capital_is_to_its_government(gazetteer: Gazetteer, told: str) -> None:
+    roles = _by_name(_parse(f"The train left Warsaw on Monday. {told}", gazetteer))
+    assert roles["Moscow"] == Role.ACTOR
