@@ -36,8 +36,8 @@ REPORTS: tuple[DevReport, ...] = BLIND.reports
 BLIND2 = load_devset(PROJECT_DIR / "tests" / "blind2")
 BLIND3 = load_devset(PROJECT_DIR / "tests" / "blind3")
 #: The reports whose gold format is checked here: the blind sets' (the second's and third's
-#: day-by-day series too, their own checks in ``tests/test_blind2.py`` and
-#: ``tests/test_blind3.py``) and the held-out set's (``tests/heldout/``, whose own checks are
+#: day-by-day series too, their own checks in
+#: ``tests/test_blind_sets.py``) and the held-out set's (``tests/heldout/``, whose own checks are
 #: in ``tests/test_heldout.py``).
 FORMATTED: tuple[DevReport, ...] = (
     *REPORTS,

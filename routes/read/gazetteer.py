@@ -271,20 +271,7 @@ class Gazetteer:
         """GeoNames towns of :data:`NATIVE_NAME_POPULATION` or more whose own name sounds
         so (:func:`routes.read.sound.latin_sound`), by sound key, most populous first: what a
         Korean transcription (이르핀, 부차) may render."""
-        wanted = sorted(set(sounds))
-        if self._index is None or not wanted:
-            return {}
-        found: dict[str, list[Place]] = {}
-        with self._lock:
-            for i in range(0, len(wanted), _BATCH):
-                chunk = wanted[i : i + _BATCH]
-                sql = _SQL_SOUNDS.format(marks=",".join("?" * len(chunk)))
-                for key, *row in self._index.execute(sql, chunk):
-                    found.setdefault(key, []).append(_row_place(row))
-        return {
-            key: tuple(sorted(places, key=lambda p: (-p.population, p.id)))
-            for key, places in found.items()
-        }
+        return self._by_key(_SQL_SOUNDS, set(sounds))
 
     def search(self, query: str, limit: int = 10) -> list[Place]:
         """Places a name of which starts with ``query``, for the "add a stop" box.
@@ -338,15 +325,20 @@ class Gazetteer:
 
     def _geonames(self, keys: set[str]) -> dict[str, tuple[Place, ...]]:
         """GeoNames places for ``keys``, most populous first."""
-        if self._index is None:
+        return self._by_key(_SQL_LOOKUP, keys)
+
+    def _by_key(self, sql: str, keys: Iterable[str]) -> dict[str, tuple[Place, ...]]:
+        """The rows ``sql`` (a ``key IN ({marks})`` query) finds for ``keys``, as places by key,
+        most populous first; queried in batches of :data:`_BATCH`."""
+        ordered = sorted(set(keys))
+        if self._index is None or not ordered:
             return {}
         found: dict[str, list[Place]] = {}
-        ordered = sorted(keys)
         with self._lock:
             for i in range(0, len(ordered), _BATCH):
                 chunk = ordered[i : i + _BATCH]
-                sql = _SQL_LOOKUP.format(marks=",".join("?" * len(chunk)))
-                for key, *row in self._index.execute(sql, chunk):
+                statement = sql.format(marks=",".join("?" * len(chunk)))
+                for key, *row in self._index.execute(statement, chunk):
                     found.setdefault(key, []).append(_row_place(row))
         return {
             key: tuple(sorted(places, key=lambda p: (-p.population, p.id)))
