@@ -4,7 +4,7 @@ Korean writes foreign names by their sound (외래어 표기법): Irpin is 이�
 르비우, Ji'an 지안. GeoNames gives Hangul names to few towns, but every town its Latin name,
 so the two are compared by a key of their sounds: consonants in classes Korean does not
 tell apart in foreign names (b/p/f/v, d/t, g/k/c, l/r), vowels as five, the vowel Korean
-adds between consonants (ㅡ, "Lviv" as 르-비-우) left out, repeats merged.
+adds between consonants (ㅡ, "Lviv" as 르-비-우) left out, a doubled consonant as one.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _LATIN_GROUPS: tuple[tuple[str, str], ...] = (
     ("ph", "P"),
     ("th", "T"),
 )
-#: Single Latin letters and their key letters ("" for none).
+#: Single Latin letters and their key letters (a name with any other letter has no key).
 _LATIN_LETTERS: dict[str, str] = {
     **dict.fromkeys("bpfv", "P"),
     **dict.fromkeys("dt", "T"),
