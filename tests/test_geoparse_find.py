@@ -522,3 +522,12 @@ def test_a_curated_name_far_from_every_place_of_the_report_is_none_of_them(
     assert not {"Sino-Korean Friendship Bridge", "Korea–Russia Friendship Bridge"} & found
     near = "Kim's train crossed the Friendship Bridge from Sinuiju into Dandong on Monday."
     assert "Sino-Korean Friendship Bridge" in {p.place.name for p in _parse(near, gazetteer).places}
+
+
+def test_the_largest_reading_in_context_stands_at_the_far_end_of_a_long_journey(
+    gazetteer: Gazetteer,
+) -> None:
+    # 3,300 km from Toronto, as far as the namesake in Washington state: the Canadian city
+    text = "The Canadian left Toronto on Wednesday for Vancouver, four nights away."
+    places = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
+    assert places.get("Vancouver") == "CA"

@@ -1555,3 +1555,12 @@ def test_a_clause_dated_now_is_no_history_beside_an_earlier_month(gazetteer: Gaz
 def test_a_message_to_a_capital_is_to_its_government(gazetteer: Gazetteer, told: str) -> None:
     roles = _by_name(_parse(f"The train left Warsaw on Monday. {told}", gazetteer))
     assert roles["Moscow"] == Role.ACTOR
+
+
+def test_a_region_crossed_is_passed_through_not_a_border(gazetteer: Gazetteer) -> None:
+    # a GeoNames region stands at the centre of its people: no point of the route
+    text = "The Canadian left Toronto on Wednesday for Winnipeg. It will cross northern Ontario."
+    assert _by_name(_parse(text, gazetteer))["Ontario"] == Role.CONTEXT
+    # a country's border crossed stays a border
+    text = "The train left Harbin on Monday and crossed into Russia at Suifenhe."
+    assert _by_name(_parse(text, gazetteer))["Suifenhe"] == Role.BORDER

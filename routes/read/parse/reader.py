@@ -40,6 +40,7 @@ from routes.read.parse.resolve import (
     region_place,
 )
 from routes.read.parse.role import (
+    crossed_within,
     heads_for,
     inherit_role,
     inherit_status,
@@ -312,6 +313,7 @@ def _mention(
             or status
         )
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
+    role = crossed_within(place, role)
     when = _mention_time(text, match, sentence, clause, role, words)
     if (
         when is not None

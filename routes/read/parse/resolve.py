@@ -307,8 +307,8 @@ def choose_namesakes(
             if place is not None:
                 yield match, place
             continue
-        only = len(match.candidates) == 1 and _largest_in_context(match, place, counts)
-        chosen = _nearest_reading(match, place, anchors, text, is_capital, only=only)
+        sure = _largest_in_context(match, place, counts)
+        chosen = _nearest_reading(match, place, anchors, text, is_capital, sure=sure)
         if chosen is not None and id(match) in beside:
             chosen = _reading_beside(match, chosen, beside[id(match)])
         if chosen is not None:
@@ -404,11 +404,12 @@ def _nearest_reading(
     text: str,
     is_capital: Callable[[Place], bool] = lambda _place: False,
     *,
-    only: bool = False,
+    sure: bool = False,
 ) -> Place | None:
     """The reading of a GeoNames name that fits the journey best, or None (see above);
-    ``only``: the name's one reading, in a country the report points at, is never dropped
-    for lying far from the rest (a long journey: Magadan between Anchorage and Vladivostok)."""
+    ``sure``: the name's largest reading, in a country the report points at, is never
+    dropped for lying far from the rest (a long journey: Magadan between Anchorage and
+    Vladivostok, Vancouver 3,300 km from Toronto)."""
     others = [a for a in anchors if a.id != place.id]
     readings = [
         p
@@ -425,9 +426,9 @@ def _nearest_reading(
     if others:
         place = _small_reading_beside(match, place, others) or place
     far = others and _km_to_nearest(place, others) > FAR_KM
-    if far and place.population < FAR_POPULATION and not only:
+    if far and place.population < FAR_POPULATION and not (sure and len(match.candidates) == 1):
         return None
-    return _far_namesake(match, place, others, is_capital) if others else place
+    return _far_namesake(match, place, others, is_capital, sure=sure) if others else place
 
 
 #: Farther than this from every place the report names, a name shared by other plausible
@@ -436,13 +437,19 @@ UNKNOWN_NAMESAKE_KM = 3000.0
 
 
 def _far_namesake(
-    match: Match, place: Place, anchors: Sequence[Place], is_capital: Callable[[Place], bool]
+    match: Match,
+    place: Place,
+    anchors: Sequence[Place],
+    is_capital: Callable[[Place], bool],
+    *,
+    sure: bool = False,
 ) -> Place | None:
     """``place``, or, when it (a GeoNames reading, no capital: ``is_capital``) lies farther
     than :data:`UNKNOWN_NAMESAKE_KM` from every anchor while other plausible places share its
     name, the nearest of those within that distance, else None: the place meant is then one
     the gazetteer lacks ("the Kent coast" beside London and Folkestone is no city in
-    Washington state)."""
+    Washington state); but with no reading nearer, a ``sure`` one (the largest, in a country
+    the report points at) stands: Vancouver 3,300 km from Toronto on a Canadian journey."""
     if place.curated or place.kind not in POINT_KINDS or is_capital(place):
         return place
     rivals = [
@@ -454,7 +461,9 @@ def _far_namesake(
         return place
     km = _kms_to_nearest(rivals, anchors)
     nearest = min(range(len(rivals)), key=km.__getitem__)
-    return rivals[nearest] if km[nearest] <= UNKNOWN_NAMESAKE_KM else None
+    if km[nearest] <= UNKNOWN_NAMESAKE_KM:
+        return rivals[nearest]
+    return place if sure else None  # no nearer reading: the largest in context stands
 
 
 def _small_reading_beside(match: Match, place: Place, anchors: Sequence[Place]) -> Place | None:

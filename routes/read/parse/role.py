@@ -451,6 +451,19 @@ _LATER_PLAIN = re.compile(
 )
 
 
+def crossed_within(place: Place, role: str) -> str:
+    """``role``, adjusted for a region or area told as a stop. One from GeoNames' divisions,
+    placed at the centre of its people, is no point of the route ("will cross northern
+    Ontario overnight": a stop there would be drawn near Toronto): context. A curated one
+    told as crossed ("crossed the Oberalp Pass") is passed through: via, for only a
+    country's border is a border crossed."""
+    if place.kind == Kind.REGION and not place.curated and role in STOP_ROLES:
+        return Role.CONTEXT
+    if role == Role.BORDER and place.kind in (Kind.REGION, Kind.AREA):
+        return Role.VIA
+    return role
+
+
 def mention_role(
     place: Place,
     match: Match,
