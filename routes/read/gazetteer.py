@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import unicodedata
 import zlib
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from routes.model import Kind, Place, Ring
@@ -547,7 +547,8 @@ def _build(
         CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
         """
     )
-    place_rows, name_rows, centres = _city_rows(cities.values())
+    place_rows, name_rows = _city_rows(cities.values())
+    centres = _weighted_centres(cities.values(), _country_code)
     country_places, country_names = _country_rows(countries.values(), centres)
     place_rows += country_places
     name_rows |= country_names
@@ -566,17 +567,14 @@ def _build(
     connection.commit()
 
 
-def _city_rows(
-    cities: Iterable[dict],
-) -> tuple[list[tuple], set[tuple[str, int]], dict[str, list[float]]]:
-    """Place rows, (key, id) name rows and per-country weighted coordinate sums."""
+def _city_rows(cities: Iterable[dict]) -> tuple[list[tuple], set[tuple[str, int]]]:
+    """Place rows and (key, id) name rows of the GeoNames towns."""
     places: list[tuple] = []
     names: set[tuple[str, int]] = set()
-    centres: dict[str, list[float]] = {}
     for city in cities:
         gid = int(city["geonameid"])
         population = int(city.get("population") or 0)
-        country = city.get("countrycode") or ""
+        country = _country_code(city)
         lat, lon = float(city["latitude"]), float(city["longitude"])
         native = population >= NATIVE_NAME_POPULATION
         alternates = [a for a in city.get("alternatenames") or () if _indexable(a, native=native)]
@@ -587,12 +585,35 @@ def _city_rows(
             key = normalize(name)
             if key:
                 names.add((key, gid))
+    return places, names
+
+
+def _weighted_centres(
+    cities: Iterable[dict], area: Callable[[dict], str]
+) -> dict[str, list[float]]:
+    """Per area of the towns (``area``: a town's country code, or its admin code "CH.GR"),
+    ``[lat·w, lon·w, w, people]`` summed over its towns, each weighted by its people (at
+    least 1): the population-weighted centre is ``(lat·w / w, lon·w / w)``."""
+    centres: dict[str, list[float]] = {}
+    for city in cities:
+        population = int(city.get("population") or 0)
         weight = max(population, 1)
-        sums = centres.setdefault(country, [0.0, 0.0, 0.0])
-        sums[0] += lat * weight
-        sums[1] += lon * weight
+        sums = centres.setdefault(area(city), [0.0, 0.0, 0.0, 0.0])
+        sums[0] += float(city["latitude"]) * weight
+        sums[1] += float(city["longitude"]) * weight
         sums[2] += weight
-    return places, names, centres
+        sums[3] += population
+    return centres
+
+
+def _country_code(city: dict) -> str:
+    """A GeoNames town's country code."""
+    return city.get("countrycode") or ""
+
+
+def _admin1_code(city: dict) -> str:
+    """A GeoNames town's first-level division as GeoNames codes it ("CH.GR")."""
+    return f"{city.get('countrycode') or ''}.{city.get('admin1code') or ''}"
 
 
 def _country_rows(
@@ -644,15 +665,7 @@ def _region_rows(
     "Ontario" is the province, not the Californian city, and "Perak" the Malaysian state,
     not a village of its name; "Jilin Province" names the region.
     """
-    centres: dict[str, list[float]] = {}
-    for city in cities:
-        code = f"{city.get('countrycode') or ''}.{city.get('admin1code') or ''}"
-        weight = max(int(city.get("population") or 0), 1)
-        sums = centres.setdefault(code, [0.0, 0.0, 0.0, 0.0])
-        sums[0] += float(city["latitude"]) * weight
-        sums[1] += float(city["longitude"]) * weight
-        sums[2] += weight
-        sums[3] += int(city.get("population") or 0)
+    centres = _weighted_centres(cities, _admin1_code)
     rivals = _name_rivals(place_rows, name_rows, capitals)
     places: list[tuple] = []
     names: set[tuple[str, int]] = set()
