@@ -243,6 +243,9 @@ def _parse_report(
         elif found and place.kind in POINT_KINDS:
             mention = inherit_role(text, found[-1][1], mention, place)
             mention = inherit_status(text, found[-1][1], mention)
+        role = crossed_within(place, mention.role)  # every language's regions alike
+        if role != mention.role:
+            mention = replace(mention, role=role)
         found.append((place, mention))
     return found, times
 
@@ -313,7 +316,6 @@ def _mention(
             or status
         )
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
-    role = crossed_within(place, role)
     when = _mention_time(text, match, sentence, clause, role, words)
     if (
         when is not None
