@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 #: The key letter of "ng" closing a syllable, Korean's final ㅇ: apart from "n" (푸틴 is
-#: Putin, not Fuding; 이르핀 Irpin, not Irving).
+#: no Fuding; 이르핀 Irpin, not Irving).
 _NG = "Q"
 #: Latin letter groups read as one sound, longest first, each with its key letters: the
 #: spellings of Slavic and Chinese names that Korean renders with one consonant.

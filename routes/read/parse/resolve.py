@@ -408,8 +408,8 @@ def _nearest_reading(
 ) -> Place | None:
     """The reading of a GeoNames name that fits the journey best, or None (see above);
     ``sure``: the name's largest reading, in a country the report points at, is never
-    dropped for lying far from the rest (a long journey: Magadan between Anchorage and
-    Vladivostok, Vancouver 3,300 km from Toronto)."""
+    dropped for lying far from the rest (a long journey: Magadan 2,000 km from the towns
+    either side of it, Vancouver 3,300 km from Toronto)."""
     others = [a for a in anchors if a.id != place.id]
     readings = [
         p

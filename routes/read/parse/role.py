@@ -869,7 +869,7 @@ def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     """The name words of the people a report has travel: those named in a clause (a
     sentence, or a part of one between semicolons) with a ``[frames] traveller_vehicles``
     word ("Park's train", "Park … boarded his train"), not in a "where" or "when" clause
-    after it (", where he met President Hu": Hu did not ride), and the
+    after it (", where he met President Varga": Varga did not ride), and the
     ``other_travel_people`` nouns of such a clause ("took a train with 200 guests"), lower
     case."""
     told = surnames(text)
@@ -877,7 +877,7 @@ def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     for part in _CLAUSE_END.split(text):
         vehicle = cues.vehicles.search(part) if may_hold(part, cues.vehicle_gates) else None
         if vehicle is not None:
-            # "Kim's train reached X, where he met President Hu": who was met is no rider
+            # "Park's train reached X, where he met President Varga": who was met is no rider
             there = _WHAT_HAPPENED_THERE.search(part, vehicle.end())
             part = part[: there.start()] if there else part
             for run in re.finditer(_NAME_RUN, part):
@@ -921,8 +921,8 @@ def _before_the_past(text: str, match: Match, sentence: Sentence, cues: RoleCues
 
 def _dated_apart_from_the_past(match: Match, sentence: Sentence) -> bool:
     """Whether the place's clause holds a time of now and none of the sentence's earlier
-    year ("Meloni, on her first visit since taking office in October, flew from Warsaw to
-    Rzeszow on Monday evening": the October is another clause's)."""
+    year ("The minister, on her first visit since taking office in October, flew from X to
+    Y on Monday evening": the October is another clause's)."""
     span = (sentence.start, sentence.end)
     clause = clause_span(sentence.break_starts, sentence.break_ends, span, match.start, match.end)
     inside = [t for t in sentence.times if clause[0] <= t.start < clause[1]]
