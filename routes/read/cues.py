@@ -118,6 +118,8 @@ class CueBook:
     #: with the clause they open.
     contrast: tuple[str, ...] = ()
     contrast_opening: frozenset[str] = frozenset()
+    #: Lemmas opening a relative clause (Russian "который", "где"), first or second word.
+    relative_openers: frozenset[str] = frozenset()
     #: Words naming a year before publication ("지난해", "в прошлом году"), lower case.
     earlier_year: tuple[str, ...] = ()
     #: Words that tell what a sentence says as done once before ("방문한 바 있다"), lower case.
@@ -231,6 +233,7 @@ def load_cues(language: str) -> CueBook:
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
         contrast=tuple(data["list"].get("contrast", ())),
         contrast_opening=frozenset(data["list"].get("contrast_opening", ())),
+        relative_openers=frozenset(data["list"].get("relative_openers", ())),
         place_prepositions=frozenset(data["list"].get("place_prepositions", ())),
         earlier_year=tuple(data.get("dates", {}).get("earlier_year", ())),
         past_experience=tuple(data.get("dates", {}).get("past_experience", ())),

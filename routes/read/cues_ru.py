@@ -414,18 +414,12 @@ def _subject_predicate_status(book: CueBook, text: str, low: int, high: int) -> 
         (a.end(), b.start() if b else high) for a, b in itertools.zip_longest(breaks, breaks[1:])
     ]
     for start, end in clauses:
-        words = morph.russian_tokens(text[start:end])
-        if words and fold_lemma(book, words[0].form) in _RELATIVE_LEMMAS:
-            continue  # the relative clause between commas
-        if words and fold_lemma(book, words[1].form if len(words) > 1 else "") in _RELATIVE_LEMMAS:
-            continue  # "о которой", "в котором"
+        opening = [fold_lemma(book, t.form) for t in morph.russian_tokens(text[start:end])[:2]]
+        if book.relative_openers.intersection(opening):
+            continue  # the relative clause between commas ("о которой писали СМИ")
         status = _russian_clause_status(book.language, text[start:end])
         return status if status in (Status.RULED_OUT, Status.DENIED) else Status.REPORTED
     return Status.REPORTED
-
-
-#: Lemmas that open a Russian relative clause ("который", "где", "куда").
-_RELATIVE_LEMMAS = frozenset({"который", "где", "куда", "откуда", "чей"})
 
 
 def _elided_predicate_status(book: CueBook, text: str, starts: Sequence[int], high: int) -> Status:

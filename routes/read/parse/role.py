@@ -70,6 +70,8 @@ class RoleCues:
     country_entered_at: re.Pattern[str]
     country_named_after: re.Pattern[str]
     other_subject: re.Pattern[str]
+    #: ", where he met …": a clause of what happened at a place the train reached
+    happened_there: re.Pattern[str]
     other_relative: re.Pattern[str]
     other_people: re.Pattern[str]
     #: "the foreign minister drove to X": a lower-case phrase naming others, then travel
@@ -209,6 +211,9 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
         ),
         # "Petrov, who had flown in from Brno": the same, told in a relative clause
+        happened_there=re.compile(
+            rf",\s+(?:{_alternatives(lexicon.frames.get('happened_there', ()))})\b"
+        ),
         other_relative=re.compile(
             rf"(?P<name>{_NAME_RUN}),\s+"
             rf"(?:{_alternatives(lexicon.frames.get('relative_openers', ()))})\s+"
@@ -878,7 +883,7 @@ def travellers(text: str, cues: RoleCues) -> frozenset[str]:
         vehicle = cues.vehicles.search(part) if may_hold(part, cues.vehicle_gates) else None
         if vehicle is not None:
             # "Park's train reached X, where he met President Varga": who was met is no rider
-            there = _WHAT_HAPPENED_THERE.search(part, vehicle.end())
+            there = cues.happened_there.search(part, vehicle.end())
             part = part[: there.start()] if there else part
             for run in re.finditer(_NAME_RUN, part):
                 words |= _person_words(run.group(), told, cues)
@@ -886,8 +891,6 @@ def travellers(text: str, cues: RoleCues) -> frozenset[str]:
     return frozenset(words)
 
 
-#: A clause of what happened at a place the train reached (", where he met …", ", when …").
-_WHAT_HAPPENED_THERE = re.compile(r",\s+(?:where|when)\b")
 #: Where a sentence or a clause between semicolons ends.
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+")
 
