@@ -47,6 +47,8 @@ class Kind(StrEnum):
     BORDER_CROSSING = "border-crossing"
     BRIDGE = "bridge"
     FACILITY = "facility"
+    #: A mountain pass: the point where a line crosses a range ("climbed over the X Pass").
+    PASS = "pass"
     REGION = "region"
     AREA = "area"
     COUNTRY = "country"
@@ -93,6 +95,7 @@ POINT_KINDS: tuple[Kind, ...] = (
     Kind.BORDER_CROSSING,
     Kind.BRIDGE,
     Kind.FACILITY,
+    Kind.PASS,
 )
 #: Kinds drawn as polygons when an outline is known.
 AREA_KINDS: tuple[Kind, ...] = (Kind.REGION, Kind.AREA, Kind.COUNTRY)

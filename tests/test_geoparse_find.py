@@ -531,3 +531,45 @@ def test_the_largest_reading_in_context_stands_at_the_far_end_of_a_long_journey(
     text = "The Canadian left Toronto on Wednesday for Vancouver, four nights away."
     places = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
     assert places.get("Vancouver") == "CA"
+
+
+@pytest.mark.parametrize(
+    ("text", "pass_id", "role"),
+    [
+        ("The train climbed over the Oberalp Pass and reached Disentis.", "oberalp-pass", Role.VIA),
+        (
+            "The train crossed the Oberalp Pass at noon and reached Disentis.",
+            "oberalp-pass",
+            Role.VIA,
+        ),
+        ("After Golmud the train climbed past the Kunlun Pass at night.", "kunlun-pass", Role.VIA),
+        # a pass on a border (no country) crossed is where the border was crossed
+        (
+            "The train crossed the Brenner Pass into Italy and reached Verona.",
+            "brenner-pass",
+            Role.BORDER,
+        ),
+    ],
+)
+def test_a_pass_the_train_crosses_is_a_point_it_passes(
+    gazetteer: Gazetteer, text: str, pass_id: str, role: str
+) -> None:
+    parsed = _parse(text, gazetteer)
+    place = next(p for p in parsed.places if p.place.id == pass_id)
+    assert place.place.kind == Kind.PASS
+    assert place.role == role
+
+
+def test_a_pass_only_compared_is_no_stop(gazetteer: Gazetteer) -> None:
+    text = "The train reached Verona. The Brenner Pass is far lower than the Simplon Pass."
+    roles = {p.place.id: p.role for p in _parse(text, gazetteer).places}
+    assert roles.get("simplon-pass") not in STOP_ROLES
+
+
+def test_a_place_before_was_near_is_not_told_as_lying_beside_the_next(
+    gazetteer: Gazetteer,
+) -> None:
+    # "the train to X was near Y" says where the train was, not that X lies near Y: X is
+    # still the city of that name, however far from Y
+    found = _found("The train to Irkutsk was near Omsk on Tuesday night.", gazetteer)
+    assert {"Irkutsk", "Omsk"} <= set(found.values())

@@ -1475,3 +1475,27 @@ def test_a_district_toured_is_where_the_train_was_not_where_it_was_bound(gazette
     )
     report = report_from_text(text, source="Test Wire", published=date(2000, 6, 2))
     assert _route_names(report, gazetteer)[-1] == "Sinuiju"
+
+
+@pytest.mark.parametrize(
+    ("text", "stops"),
+    [
+        (
+            "The sleeper from Kazan to Irkutsk was near Omsk on Tuesday night, passengers "
+            "said. It was due in Novosibirsk on Wednesday.",
+            ["Kazan", "Omsk", "Novosibirsk", "Irkutsk"],
+        ),
+        (
+            "The tourist train from Lanzhou to Lhasa was climbing on Thursday morning after a "
+            "stop in Golmud. Officials said it would reach Nagqu around midday.",
+            ["Lanzhou", "Golmud", "Nagqu", "Lhasa"],
+        ),
+    ],
+)
+def test_the_ends_of_a_train_named_by_them_take_no_time_of_the_sentence(
+    gazetteer, text: str, stops: list[str]
+) -> None:
+    # "the sleeper from X to Y was near Z on Tuesday": Tuesday is when it was near Z; X and
+    # Y are where the service runs, so the dated stops go between them
+    report = report_from_text(text, source="Test Wire", published=date(2025, 7, 2))
+    assert _route_names(report, gazetteer) == stops

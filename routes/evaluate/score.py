@@ -137,7 +137,9 @@ def _kept_off_wanted(gold: GoldPlace) -> bool:
 _SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, "island"})
 #: Kinds of a part of a country: a found GeoNames area is the gold region it outlines.
 _REGION_KINDS = frozenset({Kind.REGION, Kind.AREA})
-_SAME_SORT = (_SETTLEMENT_KINDS, _REGION_KINDS)
+#: Kinds of a mountain pass: the annotators' sets class passes as areas.
+_PASS_KINDS = frozenset({Kind.AREA, Kind.PASS})
+_SAME_SORT = (_SETTLEMENT_KINDS, _REGION_KINDS, _PASS_KINDS)
 
 
 def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[GoldPlace, Place]]:

@@ -363,8 +363,11 @@ def _curated_reading(match: Match, place: Place, anchors: Sequence[Place]) -> Pl
 #: Farthest a place told as beside another ("X outside Y") may lie from it.
 BESIDE_KM = 150.0
 _BESIDE_WORDS = LEXICON.frames.get("beside_next", ())
-_BESIDE = re.compile(  # at most two lower-case words of what it is ("military garrison")
-    r",?\s+(?:[a-z][\w-]*\s+){0,2}(?:"
+#: At most two lower-case words of what it is ("military garrison"), not a past "was" or
+#: "were": where a place lies is told in the present ("X is near Y"), "the train to X was
+#: near Y" tells where something moving was.
+_BESIDE = re.compile(
+    r",?\s+(?:(?!(?:was|were)\b)[a-z][\w-]*\s+){0,2}(?:"
     + ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _BESIDE_WORDS) or "(?!)")
     + r")\s+(?:the\s+)?",
 )

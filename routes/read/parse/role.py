@@ -43,6 +43,7 @@ class RoleCues:
     last_after: tuple[Cue, ...]
     service_from: re.Pattern[str]
     service_to_after: re.Pattern[str]
+    service_phrase: re.Pattern[str]
     passing: re.Pattern[str]
     actor_before: Cue | None
     actor_after: Cue | None
@@ -114,6 +115,12 @@ def role_cues(language: str = "en") -> RoleCues:
         service_from=re.compile(rf"^[-‐–]{_CAP}(?:\s{_CAP})?\s+(?i:{service})\b"),
         # … and after the second one (before it: the first name and a dash)
         service_to_after=re.compile(rf"^\s+(?:{service})\b", re.IGNORECASE),
+        # "The sleeper from X to Y was near Z": a service named by its ends, opening a
+        # sentence or a clause, ending right before one of them
+        service_phrase=re.compile(
+            rf"(?:^|[,;:]\s+)(?i:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?i:{service})\s+"
+            rf"(?:(?i:from)\s+{_NAME_RUN}\s+)?(?i:from|to)\s+(?:the\s+)?$"
+        ),
         # "slowed but did not stop at X": the train went past X
         passing=re.compile(rf"\b(?:{passing})", re.IGNORECASE),
         actor_before=lexicon.actor_before,
@@ -460,11 +467,14 @@ def crossed_within(place: Place, role: str) -> str:
     """``role``, adjusted for a region or area told as a stop. One from GeoNames' divisions,
     placed at the centre of its people, is no point of the route ("will cross northern
     Ontario overnight": a stop there would be drawn near Toronto): context. A curated one
-    told as crossed ("crossed the Oberalp Pass") is passed through: via, for only a
-    country's border is a border crossed."""
+    told as crossed ("crossed the Nullarbor") is passed through: via, for only a country's
+    border is a border crossed; so is a pass inside one country ("crossed the X Pass"), while
+    one on a border (no country) is where the border was crossed."""
     if place.kind == Kind.REGION and not place.curated and role in STOP_ROLES:
         return Role.CONTEXT
-    if role == Role.BORDER and place.kind in (Kind.REGION, Kind.AREA):
+    if role == Role.BORDER and (
+        place.kind in (Kind.REGION, Kind.AREA) or (place.kind == Kind.PASS and place.country)
+    ):
         return Role.VIA
     return role
 
@@ -997,13 +1007,17 @@ _RIVER_CHARS = 40
 
 
 def names_a_service(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
-    """Whether the place is an end of a service's name ("the Moscow-Vladivostok express").
+    """Whether the place is an end of a service's name ("the Moscow-Vladivostok express",
+    "the sleeper from Moscow to Vladivostok was near Omsk").
 
     Such a name says where the train runs, not where it is when the sentence speaks.
     """
     after = text[match.end : min(sentence.end, match.end + _AFTER_CHARS)]
     before = text[max(sentence.start, match.start - 120) : match.start]
-    return _service_role(before, after, role_cues(language)) is not None
+    cues = role_cues(language)
+    if _service_role(before, after, cues) is not None:
+        return True
+    return cues.service_phrase.search(text, sentence.start, match.start) is not None
 
 
 def left_after_event(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:

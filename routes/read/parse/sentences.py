@@ -16,11 +16,10 @@ from routes.read.parse.framing import in_dateline_date
 from routes.read.parse.status import CLAUSE_BREAK, clause_span, clause_status
 from routes.read.parse.words import LEXICON, letter_words
 
-#: A sentence that speaks of travel (makes "to X" and "from X" journey cues).
+#: A sentence that speaks of travel (makes "to X" and "from X" journey cues): one of the
+#: ``[frames] travel_words`` of ``lang/en.toml``.
 _TRAVEL = re.compile(
-    r"\b(?:train|travel|travell?ed|travell?ing|trip|journey|visit|rail|arriv|depart|left|"
-    r"leav|head|bound|route|ride|rode|motorcade|convoy|flew|fly|flight|drove|cross|ran\b|roll|pull)",
-    re.IGNORECASE,
+    rf"\b(?:{alternation(LEXICON.frames.get('travel_words', ())) or '(?!)'})", re.IGNORECASE
 )
 
 
