@@ -157,6 +157,8 @@ def _add_language(outcome: Outcome, language: str, result: SetScore, *, blind: s
         Figure(f"{name}: precision", result.precision, "", precision, "higher"),
         Figure(f"{name}: visit order", result.order_accuracy, "", order, "higher",
                note=f"{sum(r.order_checked for r in reports)} reports with 2+ visits"),
+        Figure(f"{name}: visits in order", result.visits_in_order, "", None, "higher",
+               note=f"info: {sum(r.visits for r in reports)} gold visits, partial credit"),
         Figure(f"{name}: denied kept off", result.denied_kept_off, "", denied, "higher",
                note=f"{sum(r.denied for r in reports)} denied or speculative places"),
     )  # fmt: skip

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from routes.model import LocatedPlace, Parsed, Report
+from routes.model import STOP_ROLES, LocatedPlace, Parsed, Report
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
 from routes.read.reports import load_paths, report_from_text
@@ -323,6 +323,41 @@ def test_roles_follow_the_cues(
 def test_places_listed_together_share_their_role(gazetteer: Gazetteer) -> None:
     parsed = _parse("The train travelled through Kowon, Hamhung and Tanchon on Sunday.", gazetteer)
     assert {_roles(parsed)[p] for p in ("kowon", "hamhung", "tanchon")} == {"via"}
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # what a stop is for, or how long, before the next item
+        (
+            "The train is due in Kazan on Thursday, then Perm for the salt mines, Tyumen and Omsk.",
+            ("Perm", "Tyumen", "Omsk"),
+        ),
+        (
+            "The train stopped in Irkutsk for a day, Ulan-Ude for a night and Chita before "
+            "reaching Khabarovsk.",
+            ("Irkutsk", "Ulan-Ude", "Chita"),
+        ),
+        # what a stop is, a region named inside it
+        (
+            "The train will call at Kazan, the capital of Tatarstan, and Yekaterinburg before "
+            "reaching Omsk.",
+            ("Kazan", "Yekaterinburg"),
+        ),
+    ],
+)
+def test_a_short_phrase_of_a_listed_stop_does_not_end_the_list(
+    gazetteer: Gazetteer, text: str, listed: tuple[str, ...]
+) -> None:
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert all(roles.get(name) in STOP_ROLES for name in listed), roles
+
+
+def test_an_attribution_between_two_places_is_no_list_item(gazetteer: Gazetteer) -> None:
+    text = "The train stopped in Kazan, the agency said, and Moscow offered no comment."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Kazan"] in STOP_ROLES
+    assert roles["Moscow"] not in STOP_ROLES
 
 
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:

@@ -70,3 +70,19 @@ def test_of_two_bridges_side_by_side_the_one_of_the_gold_name_is_the_gold_bridge
     result = score_report(case, _journey((old, named), (named,)))
     assert result.wrong == ("Old Mill Bridge",)
     assert result.missed == ()
+
+
+def test_visits_in_order_gives_partial_credit_where_the_order_gives_none() -> None:
+    case = _case(
+        _gold("Alpha", 40.0, 125.0, "origin"),
+        _gold("Bravo", 41.0, 128.0, "via"),
+        GoldPlace("Charlie", "Charlie", "RU", 42.0, 130.0, "city", "destination", "reported"),
+        visits=("Alpha", "Bravo", "Charlie"),
+    )
+    one_missed = score_report(case, _journey((_A, _C), (_A, _C)))
+    swapped = score_report(case, _journey((_A, _B, _C), (_B, _A, _C)))
+    assert not one_missed.order_right and not swapped.order_right
+    assert SetScore((one_missed,)).visits_in_order == 2 / 3
+    assert SetScore((swapped,)).visits_in_order == 2 / 3
+    right = score_report(case, _journey((_A, _B, _C), (_A, _B, _C)))
+    assert SetScore((right, one_missed)).visits_in_order == 5 / 6

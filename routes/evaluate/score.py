@@ -52,6 +52,10 @@ class ReportScore:
     denied_kept_off: int
     missed: tuple[str, ...]
     wrong: tuple[str, ...]
+    #: Gold visits (repeats included), and how many of them the stops follow in order (the
+    #: longest common subsequence): partial credit the all-or-nothing order leaves out.
+    visits: int = 0
+    visits_in_order: int = 0
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,13 @@ class SetScore:
         """Share of multi-stop reports whose stops come out in the gold travel order."""
         checked = [r for r in self.reports if r.order_checked]
         return sum(r.order_right for r in checked) / len(checked) if checked else 1.0
+
+    @property
+    def visits_in_order(self) -> float:
+        """Share of gold visits (repeats included) that the stops follow in order, over all
+        reports: a route right but for one stop missed counts nearly whole."""
+        visits = sum(r.visits for r in self.reports)
+        return sum(r.visits_in_order for r in self.reports) / visits if visits else 1.0
 
     @property
     def denied_kept_off(self) -> float:
@@ -121,7 +132,17 @@ def score_report(case: DevReport, journey: Journey) -> ReportScore:
         denied_kept_off=kept_off,
         missed=tuple(g.name for g in case.places if id(g) not in place_by_gold),
         wrong=tuple(p.name for p in found if p.id not in matched_found),
+        visits=len(case.visits),
+        visits_in_order=_common_subsequence(_stop_names(journey, gold_by_place), case.visits),
     )
+
+
+def _stop_names(journey: Journey, gold_by_place: dict[str, GoldPlace]) -> list[str]:
+    """The route's stops (every visit) named as the gold place each is ("?" for none)."""
+    return [
+        gold_by_place[stop.place.id].name if stop.place.id in gold_by_place else "?"
+        for stop in journey.route.stops
+    ]
 
 
 def _kept_off_wanted(gold: GoldPlace) -> bool:

@@ -241,13 +241,29 @@ def _parse_report(
                 report, language, mention, place, previous, matches, gazetteer
             )
         elif found and place.kind in POINT_KINDS:
-            mention = inherit_role(text, found[-1][1], mention, place)
-            mention = inherit_status(text, found[-1][1], mention)
+            previous = _listed_before(found)
+            mention = inherit_role(text, previous, mention, place)
+            mention = inherit_status(text, previous, mention)
         role = crossed_within(place, mention.role)  # every language's regions alike
         if role != mention.role:
             mention = replace(mention, role=role)
         found.append((place, mention))
     return found, times
+
+
+def _listed_before(found: Sequence[tuple[Place, Mention]]) -> Mention:
+    """The mention a new point is listed after: the last one found, or, when that is an
+    area inside the words between ("X, the capital of Tatarstan, and Y"), the last point
+    before it in the same sentence."""
+    last_place, last = found[-1]
+    if last_place.kind in POINT_KINDS:
+        return last
+    for place, mention in reversed(found[:-1]):
+        if mention.sentence_start != last.sentence_start:
+            break
+        if place.kind in POINT_KINDS:
+            return mention
+    return last
 
 
 def _resolved(

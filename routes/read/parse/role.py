@@ -369,6 +369,23 @@ _LIST_GLUE = re.compile(
 )
 
 
+#: A short phrase of a list's item, then the list's glue: what the stop is for ("X for the
+#: tiger reserve, Y", "X for a night and Y") or what it is ("X, the capital of Z, and Y").
+#: The list goes on past it (no attribution stands in it: "X, the agency said, and …").
+_ITEM_PHRASE = re.compile(
+    r"(?:\s+(?:for|with)\s+|,\s+)(?:the|a|an|its|his|her|their|one|two|three|\d+)\s+"
+    r"(?:(?!(?:said|says|reported|told)\b)[\w'’-]+\s+){0,4}?"
+    r"(?!(?:said|says|reported|told)\b)[\w'’-]+"
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:then\s+)?(?:the\s+)?"
+)
+
+
+def _listed_after(between: str) -> bool:
+    """Whether the words between two places join them as items of one list: glue alone
+    ("X, Y and Z"), or glue after a short phrase of the first item (:data:`_ITEM_PHRASE`)."""
+    return _LIST_GLUE.fullmatch(between) is not None or _ITEM_PHRASE.fullmatch(between) is not None
+
+
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -377,7 +394,8 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     """A mention listed right after another takes its journey role.
 
     "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
-    gives the Korean spelling its role; "ran through X, where …, and then Y",
+    gives the Korean spelling its role; "X for the tiger reserve, Y and Z" and "X, the
+    capital of R, and Y" list them as well; "ran through X, where …, and then Y",
     "passing X late on Thursday and Y early on Friday" and "held on X, at the campus of Y"
     make Y a stop like X.
     """
@@ -388,7 +406,10 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     between = text[previous.end : mention.start]
     glue = _LIST_GLUE.fullmatch(_before_naming(between, role_cues()))
     then = mention.role == Role.CONTEXT and (
-        _then_before(between) or _timed_and(between) or _WITHIN.fullmatch(between) is not None
+        _then_before(between)
+        or _timed_and(between)
+        or _WITHIN.fullmatch(between) is not None
+        or _ITEM_PHRASE.fullmatch(between) is not None
     )
     if (glue is None and not then) or (
         mention.role == Role.ACTOR and (glue is None or "(" not in glue.group())
@@ -410,7 +431,7 @@ def inherit_status(text: str, previous: Mention, mention: Mention) -> Mention:
         return mention
     if previous.sentence_start != mention.sentence_start:
         return mention
-    if _LIST_GLUE.fullmatch(text, previous.end, mention.start) is None:
+    if not _listed_after(text[previous.end : mention.start]):
         return mention
     return replace(mention, status=Status.EXPECTED)
 
