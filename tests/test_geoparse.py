@@ -360,6 +360,32 @@ def test_an_attribution_between_two_places_is_no_list_item(gazetteer: Gazetteer)
     assert roles["Moscow"] not in STOP_ROLES
 
 
+def test_a_move_denied_beyond_a_place_does_not_rule_the_place_out(gazetteer: Gazetteer) -> None:
+    text = (
+        "The leaders' train reached Kyiv on Saturday morning. They did not travel outside the "
+        "capital, officials said, nor to Bucha."
+    )
+    parsed = _parse(text, gazetteer, published=date(2025, 5, 11))
+    kyiv = next(p for p in parsed.places if p.place.name == "Kyiv")
+    assert kyiv.role in STOP_ROLES
+    assert all(m.status != "ruled-out" for m in kyiv.mentions)
+    assert next(p for p in parsed.places if p.place.name == "Bucha").role == "ruled-out"
+
+
+def test_a_past_year_in_a_clause_of_what_happened_there_dates_no_visit(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "She went first to Bucha and then to Irpin, where a bridge blown up in 2022 still lies "
+        "in the river, her office said."
+    )
+    parsed = _parse(text, gazetteer, published=date(2023, 2, 22))
+    for name in ("Bucha", "Irpin"):
+        place = next(p for p in parsed.places if p.place.name == name)
+        assert place.role in STOP_ROLES, name
+        assert all(m.date is None or not m.date.startswith("2022") for m in place.mentions)
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",

@@ -55,6 +55,7 @@ from routes.read.parse.status import (
     opening_stay_status,
     overturned,
     status_of,
+    stayed_within,
     subject_denied,
     trailing_stops_status,
 )
@@ -318,6 +319,8 @@ def _mention(
         status = Status.RULED_OUT  # "had expected him to stop in X, but that did not happen"
     elif clause[0] == sentence.start and subject_denied(text, clause[1], sentence.end, words):
         status = Status.RULED_OUT  # "A visit to X, mentioned by some, did not take place"
+    if status == Status.RULED_OUT and stayed_within(text, clause[0], match.start, words):
+        status = Status.REPORTED  # "did not travel outside the capital": they stayed there
     if status in (Status.SPECULATIVE, Status.EXPECTED):
         # a modal governs the words after it: "could detour to X", not "X so passengers could"
         status = status_of(text[clause[0] : match.end], words)
@@ -406,6 +409,8 @@ def _mention_time(
     if undated_days_earlier(text, match.start, match.end, sentence.start):
         return None  # "toured X earlier in the week": nor here
     when = mention_time(sentence, clause, match.start, words, match.end)
+    if when is not None and role != Role.HISTORICAL and when.start in sentence.past:
+        return None  # "then to X, where a bridge blown up in 2022 lies": not X's visit
     back = days_before_then(text, match.start, sentence.start)
     if when is not None and back:
         return _days_before(when, back)  # "on Tuesday, the day after leaving X": Monday

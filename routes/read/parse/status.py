@@ -64,6 +64,23 @@ def subject_denied(text: str, clause_end: int, sentence_end: int, language: str 
     return pattern is not None and pattern.match(text, clause_end, sentence_end) is not None
 
 
+def stayed_within(text: str, clause_start: int, place_start: int, language: str = "en") -> bool:
+    """Whether the place at ``place_start`` follows words that put a denied move beyond it
+    ("did not travel outside the capital", ``stayed_within`` of ``[frames]``): what was not
+    done is going past it, so it is where the traveller stayed, not a stop ruled out."""
+    pattern = _ending_frame(language, "stayed_within")
+    return pattern is not None and pattern.search(text, clause_start, place_start) is not None
+
+
+@functools.cache
+def _ending_frame(language: str, frame: str) -> re.Pattern[str] | None:
+    """The phrases of ``frame`` in ``[frames]`` ending right before a place ("the" between)."""
+    phrases = lexicon_for(language).frames.get(frame, ())
+    if not phrases:
+        return None
+    return re.compile(rf"\b(?:{alternation(phrases)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def opening_stay_status(
     text: str,
     clause: tuple[int, int],
