@@ -573,3 +573,50 @@ def test_a_place_before_was_near_is_not_told_as_lying_beside_the_next(
     # still the city of that name, however far from Y
     found = _found("The train to Irkutsk was near Omsk on Tuesday night.", gazetteer)
     assert {"Irkutsk", "Omsk"} <= set(found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("The night train left Oslo for Bergen, calling at Gol and Geilo.", {"Gol", "Geilo"}),
+        ("The train from Cusco stopped at Urcos and Sicuani before reaching Puno.", {"Sicuani"}),
+        ("The train left Zermatt for Chur. It called at Brig and Andermatt.", {"Andermatt"}),
+    ],
+)
+def test_a_small_town_on_the_line_in_the_country_of_the_stops_is_found(
+    gazetteer: Gazetteer, text: str, towns: set[str]
+) -> None:
+    # small towns are taken only where the report points: here the named stops of their own
+    # country, a line's length away (more than the 50 km of the small town across a border)
+    assert towns <= set(_found(text, gazetteer).values())
+
+
+def test_small_towns_of_one_line_point_at_their_country_together(gazetteer: Gazetteer) -> None:
+    # three small towns of British Columbia and no city of Canada: their namesakes in the
+    # United States are larger, but the towns lie together, so Canada is the country meant
+    parsed = _parse(
+        "The train left Jasper for Smithers, calling at McBride and Burns Lake.", gazetteer
+    )
+    countries = {p.place.name: p.place.country for p in parsed.places}
+    assert countries.get("Jasper") == "CA"
+    assert {"Smithers", "McBride"} <= set(countries)
+
+
+def test_a_namesake_far_from_the_others_points_at_no_country(gazetteer: Gazetteer) -> None:
+    # two names only, one of them a name towns share the world over: no country by chance
+    text = "The pope went back across Umbria to Assisi, to pray at the tomb of St Francis."
+    assert all(p.place.country != "US" for p in _parse(text, gazetteer).places)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "found"),
+    [
+        ("The train left Vancouver for Prince Rupert on Monday.", "Prince Rupert", True),
+        ("The train left Vancouver for Prince George on Monday.", "Prince George", True),
+        ("The minister met Prince George in London on Monday.", "Prince George", False),
+    ],
+)
+def test_a_place_named_with_a_title_is_the_place_after_a_word_of_place(
+    gazetteer: Gazetteer, text: str, place: str, found: bool
+) -> None:
+    assert (place in {p.place.name for p in _parse(text, gazetteer).places}) is found

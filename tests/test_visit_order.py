@@ -1499,3 +1499,14 @@ def test_the_ends_of_a_train_named_by_them_take_no_time_of_the_sentence(
     # Y are where the service runs, so the dated stops go between them
     report = report_from_text(text, source="Test Wire", published=date(2025, 7, 2))
     assert _route_names(report, gazetteer) == stops
+
+
+def test_where_a_train_left_for_takes_no_day_of_the_departure(gazetteer) -> None:
+    # "left X on Wednesday morning for Y": Wednesday morning is X's, so the stops told after
+    # come before Y, the end of the run
+    text = (
+        "The tourist train left Zermatt on Wednesday morning for Chur, a trip of six hours. "
+        "It was due to call at Brig and Andermatt, the railway said."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2025, 6, 25))
+    assert _route_names(report, gazetteer) == ["Zermatt", "Brig", "Andermatt", "Chur"]

@@ -575,7 +575,8 @@ def _match_at(
     after_name = i > 0 or _AFTER_POSSESSIVE.search(text, max(0, start - 4), start) is not None
     if after_name and _names_a_station(text, tokens[i][1], first):
         return i + 1, None, True  # "Shenyang North station": one of the town's stations
-    if first in TITLES:  # a title and the name after it (never the rest of a long run)
+    if first in TITLES and not _titled_place(text, start, segment, i):
+        # a title and the name after it (never the rest of a long run)
         return i + 1 + _name_after_title(text, tokens, i), None, True
     if first == "the" or (first in GEO_WORDS and not _names_with_next(segment, i)):
         return i + 1, None, True  # "the", or a geographic word alone ("Port" of "Port Arthur"
@@ -613,6 +614,15 @@ def _name_after_title(text: str, tokens: Sequence[tuple[int, int, int]], i: int)
         if text[start:end].lower() in COMMON_WORDS:
             return j - i - 1
     return last - i - 1
+
+
+def _titled_place(text: str, start: int, segment: _Segment, i: int) -> bool:
+    """Whether a name opening with a title at token ``i`` (at ``start``) is a place: the
+    gazetteer knows it whole and a word of place stands right before it ("left Jasper for
+    Prince Rupert", "flew to Prince George"; ``[frames] place_before`` and
+    ``titled_place_before``), not a person ("met Prince George")."""
+    word = word_before(text, start).lower()
+    return (word in _PLACE_BEFORE or word in _TITLED_PLACE_BEFORE) and _names_with_next(segment, i)
 
 
 def _names_with_next(segment: _Segment, i: int) -> bool:
@@ -753,6 +763,7 @@ def _is_person(text: str, segment: _Segment, start: int) -> bool:
 
 
 _PLACE_BEFORE = frozenset(LEXICON.frames.get("place_before", ()))
+_TITLED_PLACE_BEFORE = frozenset(LEXICON.frames.get("titled_place_before", ()))
 
 
 #: Characters before a name read for the word before it (:func:`word_before`).

@@ -222,7 +222,7 @@ def _parse_report(
     )
     times = [ref for index in sorted(sentences) for ref in sentences[index].times]
     matches, demonyms = find_candidates(text, gazetteer, language)
-    counts = context_countries(matches, demonyms)
+    counts = context_countries(matches, demonyms, text)
     found: list[tuple[Place, Mention]] = []
     resolved = _resolved(matches, counts, text, is_native, gazetteer)
     resolved = capitals_named(text, resolved, gazetteer, language)

@@ -18,20 +18,64 @@ from routes.read.parse.match import MIN_POPULATION, Match
 from routes.read.parse.words import COMMON_WORDS, LEXICON
 
 
-def context_countries(matches: Sequence[Match], demonyms: set[str]) -> Counter[str]:
+def context_countries(matches: Sequence[Match], demonyms: set[str], text: str = "") -> Counter[str]:
     """How often each country is pointed at: named countries, places, nationality words.
 
     Each match counts once for the country of its default reading (curated
     first, then countries, then the most populous GeoNames place of 100,000 or
-    more); nationality words count as if said a hundred times.
+    more); nationality words count as if said a hundred times; a country small towns of
+    several names lie close together in counts once more (:func:`clustered_countries`).
     """
     counts: Counter[str] = Counter({code: 100 for code in demonyms if code})
     for match in matches:
         place = match.default
         if place is not None:
             counts[place.country] += 1
+    for country in clustered_countries(matches, text):
+        counts[country] += 1
     counts.pop("", None)
     return counts
+
+
+#: Readings of names this close (km) in one country point at it together …
+CLUSTER_KM = 300.0
+#: … when at least this many names have one (two could be chance: a name shared by a dozen
+#: towns the world over has one near almost any other).
+CLUSTER_NAMES = 3
+
+
+def clustered_countries(matches: Sequence[Match], text: str = "") -> set[str]:
+    """Countries in which towns of :data:`CLUSTER_NAMES` or more names with no reading to go
+    by (no default reading: small GeoNames towns only, no common word of ``text``, no
+    reference to the dateline) each lie within :data:`CLUSTER_KM` of a town of another of
+    them: "left Jasper for Smithers, calling at McBride" names three small towns of British
+    Columbia, and towns of one line together point at their country as a city of it would.
+    Namesakes scattered over a large country seldom fall so close."""
+    by_country: dict[str, dict[frozenset[str], list[Place]]] = {}
+    for match in matches:
+        if match.default is not None or match.embedded or match.sides or match.refers:
+            continue
+        if text and normalize(text[match.start : match.end]) in COMMON_WORDS:
+            continue
+        name = frozenset(p.id for p in match.candidates)
+        for place in match.candidates:
+            if place.kind in (Kind.CITY, Kind.TOWN) and place.country:
+                by_country.setdefault(place.country, {}).setdefault(name, []).append(place)
+    return {
+        country
+        for country, names in by_country.items()
+        if len(names) >= CLUSTER_NAMES and _clustered(list(names.values())) >= CLUSTER_NAMES
+    }
+
+
+def _clustered(names: Sequence[Sequence[Place]]) -> int:
+    """How many of ``names`` (each its readings) have a reading within :data:`CLUSTER_KM` of
+    a reading of another."""
+    near: set[int] = set()
+    for a, b in itertools.combinations(range(len(names)), 2):
+        if min(_kms_to_nearest(names[a], names[b])) <= CLUSTER_KM:
+            near.update((a, b))
+    return len(near)
 
 
 def resolve_place(
@@ -236,6 +280,9 @@ FAR_KM = 1500.0
 #: Farthest a small town in no country the report points at may lie from a place read
 #: without doubt to be taken as the one meant.
 SMALL_TOWN_BESIDE_KM = 50.0
+#: Farthest such a town may lie from a place of its own country the report names (two
+#: stops of one line: "call at Brig and Andermatt", 56 km apart).
+SMALL_TOWN_SAME_COUNTRY_KM = 150.0
 FAR_POPULATION = 100_000
 #: How near a known border crossing a "border town" reading must lie to be preferred.
 BORDER_TOWN_KM = 60.0
@@ -319,10 +366,16 @@ def _beside_a_named_place(
     town: Place, resolved: Sequence[tuple[Match, Place | None]], small: Mapping[int, Place]
 ) -> bool:
     """Whether ``town`` lies within :data:`SMALL_TOWN_BESIDE_KM` of another point place of
-    ``resolved`` or another small town of ``small`` (the two towns of a crossing)."""
+    ``resolved`` or another small town of ``small`` (the two towns of a crossing), or within
+    :data:`SMALL_TOWN_SAME_COUNTRY_KM` of a named one of its own country."""
     named = [p for _, p in resolved if p is not None and p.kind in POINT_KINDS]
     others = [p for p in (*named, *small.values()) if p.id != town.id]
-    return bool(others) and _km_to_nearest(town, others) <= SMALL_TOWN_BESIDE_KM
+    if not others:
+        return False
+    if _km_to_nearest(town, others) <= SMALL_TOWN_BESIDE_KM:
+        return True
+    compatriots = [p for p in named if p.id != town.id and p.country == town.country]
+    return bool(compatriots) and _km_to_nearest(town, compatriots) <= SMALL_TOWN_SAME_COUNTRY_KM
 
 
 def _largest_in_context(match: Match, place: Place, counts: Counter[str]) -> bool:
