@@ -867,3 +867,19 @@ def test_the_way_taken_to_a_place_leads_there(gazetteer, text: str, roles: dict)
     report = report_from_text(text, source="Test", published=date(2000, 6, 2), report_id="k")
     found = {p.place.name: p.role for p in parse([report], gazetteer).places}
     assert {name: found.get(name) for name in roles} == roles
+
+
+def test_a_list_written_as_the_subject_takes_no_travel_cue(gazetteer: Gazetteer) -> None:
+    # "Tokyo and Beijing welcomed the visit": the visit word is the list's verb, not a visit
+    # to its first member
+    parsed = _parse("도쿄와 베이징은 이번 방문을 환영했다고 외신이 전했다.", gazetteer)
+    assert all(p.role not in STOP_ROLES for p in parsed.places)
+
+
+def test_places_set_apart_from_a_denial_are_not_ruled_out(gazetteer: Gazetteer) -> None:
+    # "nothing besides Harbin and Changchun was considered": the two are not denied, the
+    # place named as not considered is
+    text = '당국자는 "하얼빈과 창춘 외에 다른 도시는 검토하지 않았다"며 선양 방문설을 부인했다.'
+    statuses = {p.place.name: p.mentions[0].status for p in _parse(text, gazetteer).places}
+    assert statuses["Harbin"] not in (Status.RULED_OUT, Status.DENIED)
+    assert statuses["Changchun"] not in (Status.RULED_OUT, Status.DENIED)

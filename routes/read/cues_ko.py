@@ -51,7 +51,12 @@ def read_korean(
     following = text[eojeol_end : sentence[1]].split(maxsplit=1)[:1]
     if attached in book.particles.departing and _a_train_named(book, following):
         return Reading(Role.ORIGIN, status)  # "X발 Y행 열차": the train from X
-    if title or blocked or attached in book.particles.subject:
+    if (
+        title
+        or blocked
+        or attached in book.particles.subject
+        or _list_is_subject(book, text, cue_from, listed)
+    ):
         return Reading(None, status, title=title, actor_form=actor_form)
     if _another_traveller(book, text, text[sentence[0] : span[0]]):
         return Reading(None, status)  # another person's travel, not the train's
@@ -74,6 +79,17 @@ def read_korean(
 _KO_TOPIC_WORDS = 4
 #: Quotation marks: a place quoted after the topic is what that person said, not did.
 _QUOTES = frozenset("\"“”「」‘’'")
+
+
+def _list_is_subject(book: CueBook, text: str, cue_from: int, listed: bool) -> bool:
+    """Whether the list a place opens ends in a subject or topic particle ("워싱턴과
+    바르샤바는 이번 방문을 환영했다"): the verbs after it say what the list does."""
+    if not listed:
+        return False
+    end = cue_from
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[cue_from:end] in book.particles.subject
 
 
 def _another_traveller(book: CueBook, text: str, head: str) -> bool:
@@ -320,6 +336,8 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
     is speculative throughout (``before``).
     """
     local = _clause_head(near, breaks=_KO_CHAIN_END)
+    if _excepted(book, local):
+        local = ""  # "X 외에 다른 지역은 검토하지 않았다": what is denied is all but X
     if _KO_EMBEDDED.search(local):
         local = _clause_head(
             rest
@@ -336,6 +354,12 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
     if any(word in before for word in _KO_HEARSAY):
         return Status.SPECULATIVE
     return Status.REPORTED
+
+
+def _excepted(book: CueBook, local: str) -> bool:
+    """Whether the words after a place (after the list it ends, if any) open with one of the
+    words that set it apart from its clause ("외에", "말고": ``[status] excepted``)."""
+    return bool(book.excepted) and local.lstrip().startswith(book.excepted)
 
 
 def _overturned(book: CueBook, rest: str) -> bool:
