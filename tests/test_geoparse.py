@@ -386,6 +386,16 @@ def test_a_past_year_in_a_clause_of_what_happened_there_dates_no_visit(
         assert all(m.date is None or not m.date.startswith("2022") for m in place.mentions)
 
 
+def test_a_place_one_is_invited_to_go_to_is_no_stop(gazetteer: Gazetteer) -> None:
+    text = (
+        "The governor invited the delegation to ride on to Lanzhou. The train reached Xining "
+        "on Monday."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Lanzhou"] not in STOP_ROLES
+    assert roles["Xining"] in STOP_ROLES
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",

@@ -892,3 +892,14 @@ def test_a_ferry_crossing_and_a_ride_on_lead_to_their_places(gazetteer: Gazettee
     text = "Туристы переправились на пароме из Иркутска в Листвянку."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Listvyanka"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    "invitation",
+    ["пригласил делегацию проехать до Хабаровска", "предложил делегации отправиться в Хабаровск"],
+)
+def test_a_place_one_is_invited_to_go_to_is_no_stop(gazetteer: Gazetteer, invitation: str) -> None:
+    text = f"Губернатор {invitation}. Поезд прибыл в Уссурийск в понедельник."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Khabarovsk"] not in STOP_ROLES
+    assert roles["Ussuriysk"] in STOP_ROLES
