@@ -396,6 +396,28 @@ def test_a_place_one_is_invited_to_go_to_is_no_stop(gazetteer: Gazetteer) -> Non
     assert roles["Xining"] in STOP_ROLES
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The train did not stop anywhere except Omsk before reaching Novosibirsk.",
+        "The train made no stops other than Omsk on its way to Novosibirsk.",
+        "Apart from Omsk, the train did not stop before reaching Novosibirsk.",
+    ],
+)
+def test_the_exception_to_a_denial_is_a_stop_and_what_follows_it_is_reached(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles == {"Omsk": "via", "Novosibirsk": "destination"}
+
+
+def test_a_denied_stop_stays_ruled_out_without_an_exception(gazetteer: Gazetteer) -> None:
+    roles = {
+        p.place.name: p.role for p in _parse("The train did not stop in Omsk.", gazetteer).places
+    }
+    assert roles == {"Omsk": "ruled-out"}
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",

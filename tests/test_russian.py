@@ -903,3 +903,16 @@ def test_a_place_one_is_invited_to_go_to_is_no_stop(gazetteer: Gazetteer, invita
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Khabarovsk"] not in STOP_ROLES
     assert roles["Ussuriysk"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поезд нигде не останавливался, кроме Омска, и прибыл в Новосибирск.",
+        "Помимо Омска, поезд нигде не останавливался до Новосибирска.",
+        "За исключением Омска, поезд нигде не останавливался.",
+    ],
+)
+def test_the_exception_to_a_denial_is_a_stop(gazetteer: Gazetteer, text: str) -> None:
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Omsk"] == Role.VIA

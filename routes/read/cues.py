@@ -113,9 +113,9 @@ class CueBook:
     #: endings of a clause chain in contrast that such a clause follows.
     overturns_before: tuple[tuple[str, ...], ...] = ()
     contrast_endings: tuple[str, ...] = ()
-    #: Words right after a place (and its particle) that set it apart from what the clause
-    #: denies ("X 외에 다른 지역은 검토하지 않았다": besides X, nothing was considered).
-    excepted: tuple[str, ...] = ()
+    #: Words beside a place that set it apart from what its clause denies: right after it in
+    #: Korean ("X 외에 다른 지역은 검토하지 않았다"), lemmas right before it in Russian ("кроме X").
+    excepted: tuple = ()
     deadlines: tuple[tuple[str, ...], ...] = ()
     #: Conjunctions joining clauses in contrast (Russian "а", "но"), and those of them read
     #: with the clause they open.
@@ -232,7 +232,9 @@ def load_cues(language: str) -> CueBook:
         person_titles=tuple(names.get("person_titles", ())),
         time_modals=frozenset(status.get("time_modals", ())),
         contrast_endings=tuple(status.get("contrast_endings", ())),
-        excepted=tuple(status.get("excepted", ())),
+        excepted=tuple(
+            lemma(phrase) if language == "ru" else phrase for phrase in status.get("excepted", ())
+        ),
         overturns_before=tuple(lemma(w) for w in status.get("overturns_before", ())),
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
         contrast=tuple(data["list"].get("contrast", ())),

@@ -54,6 +54,8 @@ def read_russian(
     title = bool(lemmas) and lemmas[-1] in book.titles
     if title:
         return Reading(None, status, title=True)
+    if _excepted(book, lemmas) and _travel(book, text, sentence):
+        return Reading(Role.VIA, Status.REPORTED)  # "нигде не останавливался, кроме X"
     if _speaks(book, text, sentence, span, lemmas):
         return Reading(None, status, actor_form=True)
     if _after_an_event_there(book, lemmas) and not _moves(book, text[slice(*sentence)]):
@@ -73,6 +75,17 @@ def read_russian(
         role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
+
+
+def _excepted(book: CueBook, lemmas: Sequence[str]) -> bool:
+    """Whether the place is named as the exception to its clause ("кроме X", "помимо X",
+    "за исключением X": ``[status] excepted``, ending right before it): in a sentence about
+    travel, what the clause denies of every other place happened there."""
+    return any(
+        tuple(lemmas[-len(phrase) :]) == phrase
+        for phrase in book.excepted
+        if len(lemmas) >= len(phrase)
+    )
 
 
 def _russian_after_cue(book: CueBook, text: str, end: int, limit: int) -> Role | None:

@@ -52,6 +52,8 @@ from routes.read.parse.role import (
 from routes.read.parse.sentences import Sentence, mention_time, read_sentence, sentences_with_times
 from routes.read.parse.status import (
     clause_span,
+    excepted,
+    negation_ended,
     opening_stay_status,
     overturned,
     status_of,
@@ -319,8 +321,14 @@ def _mention(
         status = Status.RULED_OUT  # "had expected him to stop in X, but that did not happen"
     elif clause[0] == sentence.start and subject_denied(text, clause[1], sentence.end, words):
         status = Status.RULED_OUT  # "A visit to X, mentioned by some, did not take place"
-    if status == Status.RULED_OUT and stayed_within(text, clause[0], match.start, words):
-        status = Status.REPORTED  # "did not travel outside the capital": they stayed there
+    if status == Status.RULED_OUT and (
+        stayed_within(text, clause[0], match.start, words)  # "did not travel outside X"
+        or negation_ended(text, clause[0], match.start, words)  # "… before reaching X"
+    ):
+        status = Status.REPORTED
+    exception = sentence.travel and excepted(text, clause[0], match.start, words)
+    if exception and status == Status.RULED_OUT:
+        status = Status.REPORTED  # "did not stop anywhere except X": it stopped at X
     if status in (Status.SPECULATIVE, Status.EXPECTED):
         # a modal governs the words after it: "could detour to X", not "X so passengers could"
         status = status_of(text[clause[0] : match.end], words)
@@ -335,6 +343,8 @@ def _mention(
             or status
         )
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
+    if exception and place.kind in POINT_KINDS and role in (Role.CONTEXT, Role.ORIGIN):
+        role = Role.VIA  # "Apart from X, the train did not stop": the one stop on the way
     when = _mention_time(text, match, sentence, clause, role, words)
     if (
         when is not None

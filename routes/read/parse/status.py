@@ -72,13 +72,33 @@ def stayed_within(text: str, clause_start: int, place_start: int, language: str 
     return pattern is not None and pattern.search(text, clause_start, place_start) is not None
 
 
+def excepted(text: str, clause_start: int, place_start: int, language: str = "en") -> bool:
+    """Whether the place at ``place_start`` is named as the exception to its clause ("did not
+    stop anywhere except X", "made no stops other than X", "Apart from X, …": ``excepted``
+    of ``[frames]``): what the clause denies of every other place happened there."""
+    pattern = _ending_frame(language, "excepted")
+    return pattern is not None and pattern.search(text, clause_start, place_start) is not None
+
+
+def negation_ended(text: str, clause_start: int, place_start: int, language: str = "en") -> bool:
+    """Whether words between a negation and the place open an event that did happen ("did
+    not stop before reaching X", "ran without a halt until it reached X": ``negation_ends``
+    of ``[frames]``, a few words of the place's description between)."""
+    pattern = _ending_frame(language, "negation_ends", words=3)
+    return pattern is not None and pattern.search(text, clause_start, place_start) is not None
+
+
 @functools.cache
-def _ending_frame(language: str, frame: str) -> re.Pattern[str] | None:
-    """The phrases of ``frame`` in ``[frames]`` ending right before a place ("the" between)."""
+def _ending_frame(language: str, frame: str, words: int = 0) -> re.Pattern[str] | None:
+    """The phrases of ``frame`` in ``[frames]`` ending right before a place ("the" between,
+    and up to ``words`` lower-case words: "the Pacific port of")."""
     phrases = lexicon_for(language).frames.get(frame, ())
     if not phrases:
         return None
-    return re.compile(rf"\b(?:{alternation(phrases)})\s+(?:the\s+)?$", re.IGNORECASE)
+    between = rf"(?:[a-z][\w'’-]*\s+){{0,{words}}}" if words else ""
+    return re.compile(
+        rf"\b(?:{alternation(phrases)})\s+(?:the\s+)?{between}(?:of\s+)?$", re.IGNORECASE
+    )
 
 
 def opening_stay_status(
