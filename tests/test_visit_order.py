@@ -1510,3 +1510,33 @@ def test_where_a_train_left_for_takes_no_day_of_the_departure(gazetteer) -> None
     )
     report = report_from_text(text, source="Test Wire", published=date(2025, 6, 25))
     assert _route_names(report, gazetteer) == ["Zermatt", "Brig", "Andermatt", "Chur"]
+
+
+def test_a_stop_a_later_report_tells_as_earlier_is_not_visited_again(gazetteer) -> None:
+    # day by day: the last report looks back on stops already dated; "earlier in the trip it
+    # had stopped in X" tells no day of its own, so X is not come back to
+    days = [
+        ("The train left Moscow on Monday morning and reached Kazan in the evening.", 2),
+        ("The train called at Yekaterinburg on Tuesday and reached Omsk late on Wednesday.", 4),
+        (
+            "The train arrived in Novosibirsk on Thursday morning. After Omsk on Wednesday it "
+            "ran through the night. Earlier in the trip it had stopped in Kazan and "
+            "Yekaterinburg.",
+            5,
+        ),
+    ]
+    reports = [
+        report_from_text(
+            text, source="Test Wire", published=date(2024, 9, day), report_id=f"d{day}"
+        )
+        for text, day in days
+    ]
+    names = [s.place.name for s in build(reports, gazetteer=gazetteer).route.stops]
+    assert names == ["Moscow", "Kazan", "Yekaterinburg", "Omsk", "Novosibirsk"]
+
+
+def test_a_count_of_days_after_leaving_dates_the_departure(gazetteer) -> None:
+    text = "The train arrived in Vladivostok on Sunday morning, four days after leaving Irkutsk."
+    report = report_from_text(text, source="Test Wire", published=date(2024, 9, 8))
+    irkutsk = next(p for p in parse([report], gazetteer).places if p.place.name == "Irkutsk")
+    assert irkutsk.mentions[0].date == "2024-09-04"

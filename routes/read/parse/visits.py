@@ -657,15 +657,37 @@ def undated_days_earlier(text: str, start: int, end: int, opening: int = 0) -> i
 def days_before_then(text: str, start: int, opening: int = 0) -> int:
     """How many days before the event its sentence tells the words in the clause before the
     place at ``text[start:]`` put it ("a week after leaving X": the ``week_before_then``
-    words of ``[order]``, 7; ``days_before_then``, 1), 0 for none; ``opening``: where the
-    sentence starts."""
+    words of ``[order]``, 7; ``days_before_then``, 1, or the count before it: "four days
+    after leaving X", 4), 0 for none; ``opening``: where the sentence starts."""
     order = order_words()
     head = text[opening:start]
     clause = _last_clause(head)
     for words, days in ((order.week_before_then, 7), (order.days_before_then, 1)):
-        if words.search(clause):
-            return days
+        found = words.search(clause)
+        if found:
+            return _counted_days(clause[: found.start()]) or days
     return 0
+
+
+def _counted_days(before: str) -> int:
+    """The count of days the word right before "days after" gives ("four days after", "4
+    days after": ``day_counts`` of ``[order]``), 0 for none."""
+    words = before.split()
+    if not words:
+        return 0
+    word = words[-1].lower()
+    return int(word) if word.isdigit() and len(word) < 3 else _day_counts().get(word, 0)
+
+
+@functools.cache
+def _day_counts() -> dict[str, int]:
+    """The ``day_counts`` of ``[order]`` of every language file, by lower-case word."""
+    counts: dict[str, int] = {}
+    for path in sorted(LANG_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            table = tomllib.load(handle).get("order", {})
+        counts |= {str(k).lower(): int(v) for k, v in table.get("day_counts", {}).items()}
+    return counts
 
 
 def _last_clause(head: str) -> str:
@@ -1650,13 +1672,15 @@ def _there_and_back(
     """The first and the last time each stop place is told there as done, by place id, where
     the last falls on a later day: the first a time of being there (not of a destination only
     headed for, "left Y for X on Monday"), the last one of coming there or of leaving it (the
-    train left X after a stop made from it: it came back to X first)."""
+    train left X after a stop made from it: it came back to X first). A time read only as
+    earlier than another event ("Earlier in the trip it had stopped in X", told in a later
+    report) says nothing of a day there: it is left out."""
     spans: dict[str, tuple[_Key, _Key]] = {}
     current = _current_mentions(places, published)  # as event_times reads them
     for place_id, when in mention_times(current, published):
         mention, key = current[when.told][1], _key(when)
-        if when.planned:
-            continue
+        if when.planned or (not when.iso and when.rank < 0):
+            continue  # a plan; or only "earlier" than an event told, no day of its own
         first, last = spans.get(place_id, (_LATEST, _EARLIEST))
         if mention.role != Role.DESTINATION or _told_reached(mention):
             first = min(first, key)
