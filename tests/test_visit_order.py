@@ -1540,3 +1540,29 @@ def test_a_count_of_days_after_leaving_dates_the_departure(gazetteer) -> None:
     report = report_from_text(text, source="Test Wire", published=date(2024, 9, 8))
     irkutsk = next(p for p in parse([report], gazetteer).places if p.place.name == "Irkutsk")
     assert irkutsk.mentions[0].date == "2024-09-04"
+
+
+def test_a_stop_planned_for_later_the_same_day_comes_after_the_destination_reached(
+    gazetteer,
+) -> None:
+    # "X is scheduled for Monday evening" is a plan of its own (the place is what is
+    # planned), and it comes after the morning's arrival told as done
+    text = (
+        "The train reached Broken Hill on Monday morning. Adelaide is scheduled for Monday evening."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2025, 10, 13))
+    parsed = parse([report], gazetteer)
+    adelaide = next(p for p in parsed.places if p.place.name == "Adelaide")
+    assert adelaide.mentions[0].status == Status.EXPECTED
+    assert _route_names(report, gazetteer) == ["Broken Hill", "Adelaide"]
+
+
+def test_where_a_journey_named_set_out_is_its_origin_without_the_arrival_s_day(
+    gazetteer,
+) -> None:
+    text = "The train arrived in Perth on Wednesday evening, completing its crossing from Sydney."
+    report = report_from_text(text, source="Test Wire", published=date(2025, 10, 16))
+    sydney = next(p for p in parse([report], gazetteer).places if p.place.name == "Sydney")
+    assert sydney.role == Role.ORIGIN
+    assert sydney.mentions[0].date is None
+    assert _route_names(report, gazetteer) == ["Sydney", "Perth"]

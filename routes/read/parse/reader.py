@@ -44,6 +44,7 @@ from routes.read.parse.role import (
     heads_for,
     inherit_role,
     inherit_status,
+    journey_began,
     left_after_event,
     mention_role,
     names_a_service,
@@ -59,6 +60,7 @@ from routes.read.parse.status import (
     status_of,
     stayed_within,
     subject_denied,
+    subject_of_plan,
     trailing_stops_status,
 )
 from routes.read.parse.visits import (
@@ -329,8 +331,11 @@ def _mention(
     exception = sentence.travel and excepted(text, clause[0], match.start, words)
     if exception and status == Status.RULED_OUT:
         status = Status.REPORTED  # "did not stop anywhere except X": it stopped at X
-    if status in (Status.SPECULATIVE, Status.EXPECTED):
-        # a modal governs the words after it: "could detour to X", not "X so passengers could"
+    if status in (Status.SPECULATIVE, Status.EXPECTED) and not subject_of_plan(
+        text, match.end, clause[1], words
+    ):
+        # a modal governs the words after it: "could detour to X", not "X so passengers
+        # could" (but "X is scheduled for Monday": the place is what is planned)
         status = status_of(text[clause[0] : match.end], words)
     if status == Status.REPORTED and _ALTERNATIVE.match(text, clause[0], match.start):
         # "might stop in X, or travel on to Y": the other branch is as sure as the first
@@ -412,6 +417,8 @@ def _mention_time(
         return None
     if role == Role.ORIGIN and left_after_event(text, match, sentence, words):
         return None
+    if role == Role.ORIGIN and journey_began(text, match, sentence, words):
+        return None  # "completing its four-day crossing from X": not when it left X
     if names_a_service(text, match, sentence, words):
         return None
     if at_an_undated_later_day(text, match.start, match.end):

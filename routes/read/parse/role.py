@@ -44,6 +44,7 @@ class RoleCues:
     service_from: re.Pattern[str]
     service_to_after: re.Pattern[str]
     service_phrase: re.Pattern[str]
+    journey_from: re.Pattern[str]
     passing: re.Pattern[str]
     actor_before: Cue | None
     actor_after: Cue | None
@@ -145,6 +146,8 @@ def role_cues(language: str = "en") -> RoleCues:
         ),
         # "bound for X", "for the six-day run to X": where the train is going, not where it is
         bound_for=_ending_before(lexicon.frames.get("bound_for", ())),
+        # "completing its four-day crossing from X": where the journey named set out
+        journey_from=_ending_before(lexicon.frames.get("journey_from", ())),
         # "crossed the X River", "across the X": the train went over the river
         river_crossed=_ending_before(lexicon.frames.get("river_crossed", ())),
         # "Residents of X said …", "tracks near X": someone at the place ([frames] witness_*)
@@ -1048,6 +1051,14 @@ def left_after_event(text: str, match: Match, sentence: Sentence, language: str 
     The time of such a sentence is when the train was somewhere else, after it left X.
     """
     return _left_after_event(text, match, sentence, role_cues(language))
+
+
+def journey_began(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
+    """Whether the place is where a journey the sentence names set out ("completing its
+    four-day crossing from X", ``[frames] journey_from``): the time of such a sentence is
+    when the journey ended or went on, not when it left X."""
+    before = text[max(sentence.start, match.start - 120) : match.start]
+    return role_cues(language).journey_from.search(_clause_head(before)) is not None
 
 
 def heads_for(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:

@@ -80,6 +80,14 @@ def excepted(text: str, clause_start: int, place_start: int, language: str = "en
     return pattern is not None and pattern.search(text, clause_start, place_start) is not None
 
 
+def subject_of_plan(text: str, place_end: int, clause_end: int, language: str = "en") -> bool:
+    """Whether the words right after the place make it the subject of a plan ("Adelaide is
+    scheduled for Monday evening", "Omsk is due on Tuesday": ``subject_of_plan`` of
+    ``[frames]``): the plan's words after it are its own."""
+    pattern = _frame_after(language, "subject_of_plan", r"\s+")
+    return pattern is not None and pattern.match(text, place_end, clause_end) is not None
+
+
 def negation_ended(text: str, clause_start: int, place_start: int, language: str = "en") -> bool:
     """Whether words between a negation and the place open an event that did happen ("did
     not stop before reaching X", "ran without a halt until it reached X": ``negation_ends``

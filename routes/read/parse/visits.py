@@ -860,7 +860,10 @@ def order_by_event_time(
     if first is not None and _left_later(first, stops, times, keys):
         first = None  # a planned departure after stops told as done: not where it began
     back = {i for i, stop in enumerate(stops) if _back(times.get(stop[0].id))}
-    if final is not None and _passed_on_the_way(final, stops, keys, first, distance, back):
+    if final is not None and (
+        _passed_on_the_way(final, stops, keys, first, distance, back)
+        or _planned_after_the_same_day(final, stops, times)
+    ):
         final = None  # reached before stops on later days that lie beyond it
     ends = {i for i in (first, final) if i is not None}
     middle = sorted((i for i in keys if i not in ends), key=lambda i: (keys[i], i))
@@ -1100,6 +1103,26 @@ def _passed_on_the_way(
         if detour > min(distance(a, x), distance(x, f)):
             return True
     return False
+
+
+def _planned_after_the_same_day(
+    final: int, stops: Sequence[tuple], times: Mapping[str, EventTime | str]
+) -> bool:
+    """Whether the destination ``final``, told as done, has a stop planned for a later part
+    of its day ("reached X on Monday morning. Y is scheduled for Monday evening"): the plan
+    comes after what has happened, so the journey goes on past X."""
+    end = times.get(stops[final][0].id)
+    if not isinstance(end, EventTime) or end.planned or not end.iso:
+        return False
+    return any(
+        isinstance(when, EventTime)
+        and when.planned
+        and when.day == end.day
+        and when.iso[_DAY:_MINUTE] > end.iso[_DAY:_MINUTE]
+        and len(when.iso) >= _MINUTE
+        and len(end.iso) >= _MINUTE
+        for when in (times.get(stop[0].id) for stop in stops)
+    )
 
 
 def _back(when: EventTime | str | None) -> bool:
