@@ -418,6 +418,23 @@ def test_a_denied_stop_stays_ruled_out_without_an_exception(gazetteer: Gazetteer
     assert roles == {"Omsk": "ruled-out"}
 
 
+def test_a_town_far_from_every_border_told_as_crossed_is_passed(gazetteer: Gazetteer) -> None:
+    text = "After crossing the Blue Mountains on Sunday evening, the train reached Broken Hill."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Blue Mountains"] == "via"
+    # a town at a border told as crossed is still where the border was crossed
+    roles = {
+        p.place.name: p.role for p in _parse("The train crossed at Przemysl.", gazetteer).places
+    }
+    assert roles["Przemyśl"] == "border"
+
+
+def test_a_service_that_will_not_run_to_a_place_rules_it_out(gazetteer: Gazetteer) -> None:
+    text = "The train stops in Kamloops. It will not run to Jasper on this route, she said."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Jasper"] == "ruled-out"
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",

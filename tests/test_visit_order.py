@@ -1566,3 +1566,12 @@ def test_where_a_journey_named_set_out_is_its_origin_without_the_arrival_s_day(
     assert sydney.role == Role.ORIGIN
     assert sydney.mentions[0].date is None
     assert _route_names(report, gazetteer) == ["Sydney", "Perth"]
+
+
+def test_the_end_of_a_crossing_named_takes_no_time_of_the_departure(gazetteer) -> None:
+    text = (
+        "The train left Sydney on Sunday afternoon on its four-day crossing to Perth. It was "
+        "due to reach Broken Hill on Monday morning."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2025, 10, 12))
+    assert _route_names(report, gazetteer) == ["Sydney", "Broken Hill", "Perth"]

@@ -436,3 +436,23 @@ def test_each_bulleted_line_of_an_itinerary_is_its_own_sentence(gazetteer: Gazet
     report = Report("k", text, source="Test", published=date(2000, 6, 2))
     dates = {p.place.id: p.mentions[0].date for p in parse([report], gazetteer).places}
     assert dates["diaoyutai"] == "2000-05-29"  # its own line's day, not the next line's
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a timetable's present tells no tense: the nearest such weekday
+        ("The train stops overnight in Kamloops before climbing the pass on Tuesday.",
+         date(2023, 4, 17), "2023-04-18"),
+        ("The train stops overnight in Kamloops before climbing the pass on Tuesday.",
+         date(2023, 4, 20), "2023-04-18"),
+        # a past verb still reads the weekday as past, however near the coming one
+        ("The train climbed the pass on Tuesday.", date(2023, 4, 17), "2023-04-11"),
+        # and a plan as the future
+        ("The train will climb the pass on Tuesday.", date(2023, 4, 20), "2023-04-25"),
+    ],
+)  # fmt: skip
+def test_a_weekday_with_no_tense_told_is_the_nearest(
+    text: str, published: date, expected: str
+) -> None:
+    assert _times(text, published) == [("Tuesday", expected)]

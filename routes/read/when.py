@@ -447,9 +447,17 @@ def _resolve_day(
         if bound is not None:
             return _weekday_date(weekday, bound, ahead=False, strict=False)
     ahead = _looks_ahead(text, start, end, sentence) if not prefix else not last
+    if ahead is None:
+        ahead = _nearer_ahead(weekday, published)
     return _weekday_date(
         weekday, published, ahead=ahead, strict=last or prefix in _WORDS.next_words
     )
+
+
+def _nearer_ahead(weekday: int, published: date) -> bool:
+    """Whether the coming ``weekday`` lies nearer ``published`` than the last one (the day
+    itself, and a tie, count as the past: what a report tells is most often done)."""
+    return 0 < (weekday - published.weekday()) % 7 < (published.weekday() - weekday) % 7
 
 
 #: A word opening a phrase of what came before its main clause's event ("after stops in X").
@@ -524,14 +532,16 @@ def _weekday_date(weekday: int, published: date, *, ahead: bool, strict: bool) -
     return published - timedelta(days=shift)
 
 
-def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
-    """Whether the clause around a weekday speaks of the future.
+def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool | None:
+    """Whether the clause around a weekday speaks of the future; None when nothing in its
+    sentence tells a tense.
 
     The words between the last clause break and the weekday decide; when they
     hold no tense cue, the words after it up to the next break do, and then the
     sentence before it ("Others will stay on board …, reaching Moscow on
-    Wednesday").  A past verb ("said", "left", "opened") or no cue at all reads
-    as the past.
+    Wednesday").  A past verb ("said", "left", "opened") reads as the past; a sentence
+    of no tense cue at all ("The train stops overnight in X before climbing the pass on
+    Tuesday": a timetable's present) is None, and the weekday is the nearest.
     """
     before = text[max(sentence[0], start - _CLAUSE_WINDOW) : start]
     clause = before[_last_clause_start(before) :]
@@ -547,6 +557,8 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
         return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
     rest = _FUTURE.sub(" ", _PLAN_PAST.sub(" ", before))  # "is|was expected to": no past verb
     rest = _APPOSITION.sub(",", rest)  # ", linked to the city by a bridge,": no past verb
+    if not _FUTURE.search(before) and not _PAST.search(rest) and not _PERFECT.search(before):
+        return None  # no tense told at all
     return bool(_FUTURE.search(before)) and not (_PERFECT.search(before) or _PAST.search(rest))
 
 

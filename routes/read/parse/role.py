@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from routes.model import POINT_KINDS, STOP_PRIORITY, STOP_ROLES, Kind, Mention, Place, Role, Status
+from routes.rail.borders import km_to_border
 from routes.read.date_words import date_words
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.lexicon import (
@@ -493,14 +494,27 @@ def crossed_within(place: Place, role: str) -> str:
     Ontario overnight": a stop there would be drawn near Toronto): context. A curated one
     told as crossed ("crossed the Nullarbor") is passed through: via, for only a country's
     border is a border crossed; so is a pass inside one country ("crossed the X Pass"), while
-    one on a border (no country) is where the border was crossed."""
+    one on a border (no country) is where the border was crossed; a town far from every
+    national border told as crossed is passed on the way."""
     if place.kind == Kind.REGION and not place.curated and role in STOP_ROLES:
         return Role.CONTEXT
     if role == Role.BORDER and (
         place.kind in (Kind.REGION, Kind.AREA) or (place.kind == Kind.PASS and place.country)
     ):
         return Role.VIA
+    if role == Role.BORDER and place.kind in (Kind.CITY, Kind.TOWN) and _far_from_a_border(place):
+        return Role.VIA  # "after crossing the Blue Mountains": a town crossed is passed
     return role
+
+
+#: A town farther than this (km) from every national border is no border crossing.
+BORDER_TOWN_REACH_KM = 75.0
+
+
+def _far_from_a_border(place: Place) -> bool:
+    """Whether ``place`` lies more than :data:`BORDER_TOWN_REACH_KM` from every national
+    border line (``routes.rail.borders``)."""
+    return km_to_border(place.lon, place.lat) > BORDER_TOWN_REACH_KM
 
 
 def mention_role(
