@@ -620,3 +620,19 @@ def test_a_place_named_with_a_title_is_the_place_after_a_word_of_place(
     gazetteer: Gazetteer, text: str, place: str, found: bool
 ) -> None:
     assert (place in {p.place.name for p in _parse(text, gazetteer).places}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the city bearing the name as its own, not a larger one GeoNames also calls so
+        ("The luxury train left Calais for Venice on Thursday.", "Venice", "IT"),
+        # a former name of a far larger city stays that city's
+        ("The delegation flew from Delhi to Bombay on Friday.", "Mumbai", "IN"),
+    ],
+)
+def test_a_name_is_first_the_town_that_bears_it_as_its_own(
+    gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    places = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
+    assert places.get(name) == country

@@ -49,7 +49,7 @@ def readings_of(places: tuple[Place, ...], key: str = "") -> Readings:
     """What is known of ``places``, looked up by ``key``, before context."""
     return Readings(
         places=places,
-        default=default_reading(places),
+        default=default_reading(places, key),
         global_only=not any(p.curated for p in places),
         country=any(p.kind == Kind.COUNTRY for p in places),
         ranked=ranked_readings(places, key),
@@ -66,10 +66,40 @@ def ranked_readings(places: Sequence[Place], key: str = "") -> tuple[tuple[Place
     the first best by (plausible and in context, curated, country, population).
     """
     states = city_states(places)
-    order = sorted(places, key=lambda p: _rank(p, states, key), reverse=True)
+    order = _own_name_first(sorted(places, key=lambda p: _rank(p, states, key), reverse=True), key)
     return tuple(
         (p, p.curated or p.kind == Kind.COUNTRY or p.population >= MIN_POPULATION) for p in order
     )
+
+
+#: A settlement bearing a name as its own comes before larger ones that only have it as
+#: another name when it has at least this share of their people ("Venice": the Italian city,
+#: not an American one that GeoNames also calls so; "Bombay" stays Mumbai).
+OWN_NAME_SHARE = 0.1
+
+
+def _own_name_first(order: list[Place], key: str) -> list[Place]:
+    """``order`` with the first settlement whose own name is ``key`` moved before the
+    GeoNames settlements ahead of it that bear the name only as another name, when it has
+    :data:`OWN_NAME_SHARE` of the people of each of them."""
+    if not key:
+        return order
+    own = next(
+        (i for i, p in enumerate(order) if p.kind in _SETTLEMENTS and normalize(p.name) == key),
+        None,
+    )
+    if not own:
+        return order
+    ahead = order[:own]
+    if not all(
+        p.kind in _SETTLEMENTS
+        and not p.curated
+        and normalize(p.name) != key
+        and order[own].population >= OWN_NAME_SHARE * p.population
+        for p in ahead
+    ):
+        return order
+    return [order[own], *ahead, *order[own + 1 :]]
 
 
 def new_match(
@@ -89,12 +119,13 @@ def new_match(
     )
 
 
-def default_reading(places: Sequence[Place]) -> Place | None:
+def default_reading(places: Sequence[Place], key: str = "") -> Place | None:
     """The reading of a name when nothing else is known, if it is safe enough to count:
     not a GeoNames region whose name towns share (Peru's Loreto region is not what
-    "LORETO, Italy" points at; its people are many towns' together)."""
+    "LORETO, Italy" points at; its people are many towns' together); a settlement bearing
+    ``key`` as its own name before larger ones bearing it as another (:func:`_own_name_first`)."""
     states = city_states(places)
-    place = max(places, key=lambda p: _rank(p, states))
+    place = _own_name_first(sorted(places, key=lambda p: _rank(p, states), reverse=True), key)[0]
     if _shared_region(place, places):
         return None
     if place.curated or place.kind == Kind.COUNTRY or place.population >= 100_000:
