@@ -636,3 +636,9 @@ def test_a_name_is_first_the_town_that_bears_it_as_its_own(
 ) -> None:
     places = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
     assert places.get(name) == country
+
+
+def test_words_of_the_railway_that_towns_bear_are_no_places(gazetteer: Gazetteer) -> None:
+    text = "The Orient-Express left Calais with its Pullman carriages for Venice on Thursday."
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert names == {"Calais", "Venice"}
