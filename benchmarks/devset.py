@@ -58,8 +58,15 @@ BLIND_SETS: tuple[tuple[Path, str, str], ...] = (
         "blind3",
         "third blind set (tests/blind3, written 2026-12-04 without reading the reader's "
         "rules; its README keeps the first figures, taken before any miss was read; its "
-        "misses were read the same evening, so these flatter the reader); information, "
-        "not targets",
+        "misses were read the same evening and on 2026-12-07, so these flatter the reader); "
+        "information, not targets",
+    ),
+    (
+        PROJECT_DIR / "tests" / "blind4",
+        "blind4",
+        "fourth blind set (tests/blind4, written 2026-12-07 without reading the reader's "
+        "rules; its README keeps the first figures, taken before any miss was read); "
+        "information, not targets",
     ),
 )
 

@@ -35,7 +35,8 @@ BLIND = load_devset(BLIND_DIR)
 REPORTS: tuple[DevReport, ...] = BLIND.reports
 BLIND2 = load_devset(PROJECT_DIR / "tests" / "blind2")
 BLIND3 = load_devset(PROJECT_DIR / "tests" / "blind3")
-#: The reports whose gold format is checked here: the blind sets' (the second's and third's
+BLIND4 = load_devset(PROJECT_DIR / "tests" / "blind4")
+#: The reports whose gold format is checked here: the blind sets' (the later sets'
 #: day-by-day series too, their own checks in
 #: ``tests/test_blind_sets.py``) and the held-out set's (``tests/heldout/``, whose own checks are
 #: in ``tests/test_heldout.py``).
@@ -45,6 +46,8 @@ FORMATTED: tuple[DevReport, ...] = (
     *(r for s in BLIND2.series for r in s.reports),
     *BLIND3.reports,
     *(r for s in BLIND3.series for r in s.reports),
+    *BLIND4.reports,
+    *(r for s in BLIND4.series for r in s.reports),
     *load_devset(PROJECT_DIR / "tests" / "heldout").reports,
 )
 
