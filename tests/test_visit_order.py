@@ -1575,3 +1575,19 @@ def test_the_end_of_a_crossing_named_takes_no_time_of_the_departure(gazetteer) -
     )
     report = report_from_text(text, source="Test Wire", published=date(2025, 10, 12))
     assert _route_names(report, gazetteer) == ["Sydney", "Broken Hill", "Perth"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a service named by its end after a possessive, opening the report after a dateline
+        "PRAGUE, May 3 (Wire) - Czechia's first sleeper train to Warsaw was due to leave the "
+        "capital on Sunday evening. It is to call at Pardubice and Ostrava on the way.",
+        # and in a sentence that does not open the report
+        "Tickets sold out. The sleeper from Prague to Warsaw left on Sunday evening, officials "
+        "said. It was due in Pardubice and Ostrava on Monday morning.",
+    ],
+)
+def test_the_end_of_a_train_named_by_it_comes_last(gazetteer, text: str) -> None:
+    report = report_from_text(text, source="Test Wire", published=date(2025, 5, 4))
+    assert _route_names(report, gazetteer) == ["Prague", "Pardubice", "Ostrava", "Warsaw"]

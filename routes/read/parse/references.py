@@ -110,13 +110,20 @@ class _Latest:
         self.fitting: dict[Description, tuple[Named, Named | None]] = {}
         self.capitals: dict[str, Named] = {}  # by country
         self.cities: dict[str, Named] = {}  # cities and towns by country
+        self.dateline_capital: Named | None = None  # the dateline's place, when a capital
+        self.countries: list[tuple[int, str]] = []  # where each country was named, and which
 
     def add(self, named: Named) -> None:
         """Remember ``named`` as the latest of what it fits; a dateline is no place the story
-        names (it is referred to as "this city" or "here": :func:`referred_places`)."""
-        if named[0].dateline:
-            return
+        names (it is referred to as "this city" or "here": :func:`referred_places`), but a
+        capital's dateline is kept for a description of its country's capital."""
         place = named[1]
+        if named[0].dateline:
+            if place.kind in _SETTLEMENTS and self._gazetteer.is_capital(place):
+                self.dateline_capital = named
+            return
+        if place.kind == Kind.COUNTRY:
+            self.countries.append((named[0].start, place.country))
         capital = place.kind in _SETTLEMENTS and self._gazetteer.is_capital(place)
         for description in self._descriptions:
             if place.kind in description.kinds and (capital or not description.capital):
@@ -138,6 +145,9 @@ class _Latest:
         region's country ("the Liaoning capital")."""
         if hit.modifier is None:
             latest, rival = self.fitting.get(hit.description, (None, None))
+            own = self._sentence_country_capital(hit) if hit.description.capital else None
+            if own is not None and (latest is None or latest[1].country != own[1].country):
+                return own  # "Austria's first sleeper to Paris was to leave the capital"
             if latest is None or (rival is not None and self._near(rival, latest)):
                 return None
             town = self._last_town()
@@ -165,6 +175,19 @@ class _Latest:
         if place is None or not hit.description.capital:
             return None
         return new_match(hit.start, hit.end, readings_of((place,))), place
+
+    def _sentence_country_capital(self, hit: _Hit) -> Named | None:
+        """The capital of the country named last before ``hit`` in its sentence, when the
+        report names it (the dateline's place included): the capital of the country the
+        sentence is about, whatever other capital it names."""
+        opening = self._text.rfind(". ", 0, hit.start)
+        countries = [c for at, c in self.countries if opening < at < hit.start]
+        if not countries:
+            return None
+        country = countries[-1]
+        if self.dateline_capital is not None and self.dateline_capital[1].country == country:
+            return self.dateline_capital
+        return self.capitals.get(country)
 
     def _last_town(self) -> Named | None:
         """The city or town named last, if any."""

@@ -117,10 +117,13 @@ def role_cues(language: str = "en") -> RoleCues:
         service_from=re.compile(rf"^[-‐–]{_CAP}(?:\s{_CAP})?\s+(?i:{service})\b"),
         # … and after the second one (before it: the first name and a dash)
         service_to_after=re.compile(rf"^\s+(?:{service})\b", re.IGNORECASE),
-        # "The sleeper from X to Y was near Z": a service named by its ends, opening a
-        # sentence or a clause, ending right before one of them
+        # "The sleeper from X to Y was near Z", "Austria's first sleeper train to Y was due
+        # to leave on Sunday": a service named by its ends, opening a sentence or a clause,
+        # ending right before one of them
         service_phrase=re.compile(
-            rf"(?:^|[,;:]\s+)(?i:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?i:{service})\s+"
+            rf"(?:^|[,;:–—-]\s+|\b(?i:that)\s+)"
+            rf"(?:(?i:the|a|an|its|his|her|their)|[A-Z][\w-]*['’]s)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?i:{service})\s+"
             rf"(?:(?i:from)\s+{_NAME_RUN}\s+)?(?i:from|to)\s+(?:the\s+)?$"
         ),
         # "slowed but did not stop at X": the train went past X
@@ -1055,7 +1058,7 @@ def names_a_service(text: str, match: Match, sentence: Sentence, language: str =
     cues = role_cues(language)
     if _service_role(before, after, cues) is not None:
         return True
-    return cues.service_phrase.search(text, sentence.start, match.start) is not None
+    return cues.service_phrase.search(text[sentence.start : match.start]) is not None
 
 
 def left_after_event(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
