@@ -435,6 +435,17 @@ def test_a_service_that_will_not_run_to_a_place_rules_it_out(gazetteer: Gazettee
     assert roles["Jasper"] == "ruled-out"
 
 
+def test_a_country_entered_is_no_stop_when_the_next_sentence_names_its_town(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The train left Basel on Monday and crossed into Germany. It called at Freiburg."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Germany"] == "context"
+    # with no town of it told, the country entered is where the train went
+    alone = "The train left Basel on Monday and crossed into Germany. Officials said nothing."
+    assert {p.place.name: p.role for p in _parse(alone, gazetteer).places}["Germany"] == "via"
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",

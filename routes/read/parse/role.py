@@ -545,7 +545,8 @@ def mention_role(
         return _river_role(before, status, cues)
     if place.kind == Kind.COUNTRY:
         rest = text[match.end : sentence.end]
-        return _country_role(place, before, rest, status, gazetteer, cues)
+        following = _next_sentence(text, sentence.end)
+        return _country_role(place, before, rest, status, gazetteer, cues, following)
     if place.kind not in POINT_KINDS:
         return Role.CONTEXT
     if _ATTRIBUTIVE.match(after):
@@ -721,14 +722,21 @@ def _left_country(before: str, gazetteer: Gazetteer, cues: RoleCues) -> bool:
 
 
 def _country_role(
-    place: Place, before: str, rest: str, status: str, gazetteer: Gazetteer, cues: RoleCues
+    place: Place,
+    before: str,
+    rest: str,
+    status: str,
+    gazetteer: Gazetteer,
+    cues: RoleCues,
+    following: str = "",
 ) -> str:
     """The role of a country: a stop on the way when the traveller went into it and the
     rest of the sentence names no town of it ("crossed back into North Korea", "after
     flying into Poland", "by plane to Poland and then by train": ``[frames]
     country_entered``), else context ("crossed into Poland at Przemyśl": ``country_entered_at``
     any town; "crossed into China, passing Pingxiang": ``country_named_after`` a town of
-    the country; "a trip to Russia")."""
+    the country; the ``following`` sentence naming a town of it either way: "… into Germany.
+    It called at Munich"; "a trip to Russia")."""
     if status not in (Status.REPORTED, Status.EXPECTED):
         return Role.CONTEXT
     if not cues.country_entered.search(_clause_head(before)):
@@ -737,7 +745,24 @@ def _country_role(
         return Role.CONTEXT
     if _names_a_town(cues.country_named_after, rest, gazetteer, place.country):
         return Role.CONTEXT
+    if any(
+        _names_a_town(words, following, gazetteer, place.country)
+        for words in (cues.country_entered_at, cues.country_named_after)
+    ):
+        return Role.CONTEXT
     return Role.VIA
+
+
+#: Most characters of the sentence after a place's read for a town of its country.
+_FOLLOWING_CHARS = 300
+
+
+def _next_sentence(text: str, end: int) -> str:
+    """The words of the sentence after the one ending at ``end`` (up to
+    :data:`_FOLLOWING_CHARS`)."""
+    window = text[end : end + _FOLLOWING_CHARS]
+    stop = window.find(". ", 1)
+    return window if stop < 0 else window[: stop + 1]
 
 
 def _names_a_town(pattern: re.Pattern[str], rest: str, gazetteer: Gazetteer, country: str) -> bool:
