@@ -916,3 +916,14 @@ def test_a_place_one_is_invited_to_go_to_is_no_stop(gazetteer: Gazetteer, invita
 def test_the_exception_to_a_denial_is_a_stop(gazetteer: Gazetteer, text: str) -> None:
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Omsk"] == Role.VIA
+
+
+def test_a_case_form_another_country_s_town_bears_is_the_town_of_the_report(
+    gazetteer: Gazetteer,
+) -> None:
+    # "в Кеми" is written as Finland's Kemi is in Russian, and is the prepositional case of
+    # Кемь, a smaller town of Karelia: the report's other places are Russian
+    text = "Поезд прибыл в Петрозаводск, а затем остановился в Кеми и Кандалакше."
+    countries = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
+    assert countries.get("Kem’") == "RU"
+    assert "Kemi" not in countries

@@ -487,7 +487,8 @@ def russian_name_spans(
                 continue
             j, key = hit
             if key is not None:
-                spans.append(NameSpan(run[i][0], run[j][1], key, found[key]))
+                readings = _readings_of_forms(text, run[i : j + 1], key, found, skip)
+                spans.append(NameSpan(run[i][0], run[j][1], key, readings))
             i = j + 1
     headed = _headed_lower_case(text, lookup, heads, skip)
     return sorted(spans + [h for h in headed if not _overlaps(h, spans)], key=lambda s: s.start)
@@ -546,6 +547,26 @@ def _russian_best(
             if key in found and key not in skip:
                 return j, key
     return None
+
+
+def _readings_of_forms(
+    text: str,
+    words: Sequence[tuple[int, int]],
+    key: str,
+    found: Mapping[str, Any],
+    skip: frozenset[str],
+) -> Any:
+    """What the words name under ``key``, and under their other forms too when ``found``
+    holds tuples of places: "в Кеми" is Finland's Kemi as written and Karelia's Kem' as
+    the form of "Кемь", and the report's other places choose between them."""
+    first = found[key]
+    if not isinstance(first, tuple):
+        return first
+    merged = dict.fromkeys(first)
+    for other in _russian_keys(text, words):
+        if other != key and other not in skip and isinstance(found.get(other), tuple):
+            merged.update(dict.fromkeys(found[other]))
+    return tuple(merged)
 
 
 def _russian_keys(text: str, words: Sequence[tuple[int, int]]) -> tuple[str, ...]:

@@ -356,15 +356,21 @@ def resolve(
 
     Curated places and countries are always taken; a GeoNames town needs the report
     to point at its country or :data:`MIN_POPULATION` people. Among several readings
-    the first plausible one in context wins, else the first.
+    the first in context wins (a small one too, when the best reading is in no country the
+    report points at: "в Кеми" is Kem in Karelia, not Finland's larger Kemi), else the first.
     """
     from routes.read.parse.resolve import comparable  # parse imports this module
 
     own = match.default.country if match.default is not None else None
     best = match.ranked[0][0]
     largest = max(p.population for p, _ in match.ranked)
+    foreign = not in_context(best.country, counts, own)
     for place, plausible in match.ranked:
-        if plausible and in_context(place.country, counts, own) and comparable(place, largest):
+        if (
+            (plausible or foreign)
+            and in_context(place.country, counts, own)
+            and comparable(place, largest)
+        ):
             best = place
             break
     if best.curated or best.kind == Kind.COUNTRY:
