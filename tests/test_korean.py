@@ -883,3 +883,14 @@ def test_places_set_apart_from_a_denial_are_not_ruled_out(gazetteer: Gazetteer) 
     statuses = {p.place.name: p.mentions[0].status for p in _parse(text, gazetteer).places}
     assert statuses["Harbin"] not in (Status.RULED_OUT, Status.DENIED)
     assert statuses["Changchun"] not in (Status.RULED_OUT, Status.DENIED)
+
+
+def test_a_name_of_the_peninsula_and_of_china_is_the_peninsula_s_in_a_korean_report(
+    gazetteer: Gazetteer,
+) -> None:
+    # "원산" is Wonsan and, as Korean writes its Mandarin sound, China's larger Wenshan; a
+    # report that names both countries means the Korean city
+    text = "열차는 단둥에서 신의주로 건너온 뒤 평양을 거쳐 원산에서 하루 머물 예정이다."
+    countries = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
+    assert countries.get("Wŏnsan") == "KP"
+    assert "Wenshan City" not in countries

@@ -349,15 +349,26 @@ def _exonym_places(places: tuple[Place, ...], country: str) -> tuple[Place, ...]
     return curated or places
 
 
+def home_countries(language: str) -> frozenset[str]:
+    """The countries of ``language``'s own media (``[names] home_countries``: Korean
+    reports' two Koreas), whose readings of a name come first among those in context."""
+    return cues.load_cues(language).home
+
+
 def resolve(
-    match: Any, counts: Counter[str], in_context: Callable[[str, Counter[str], Any], bool]
+    match: Any,
+    counts: Counter[str],
+    in_context: Callable[[str, Counter[str], Any], bool],
+    home: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The place a Korean or Russian name means, or None when it is probably none.
 
     Curated places and countries are always taken; a GeoNames town needs the report
     to point at its country or :data:`MIN_POPULATION` people. Among several readings
-    the first in context wins (a small one too, when the best reading is in no country the
-    report points at: "в Кеми" is Kem in Karelia, not Finland's larger Kemi), else the first.
+    the first in context wins, one in a ``home`` country first ("원산" beside 신의주 and
+    단둥 is North Korea's Wonsan, not China's larger Wenshan), a small one too when the
+    best reading is in no country the report points at ("в Кеми" is Kem in Karelia, not
+    Finland's larger Kemi); else the first.
     """
     from routes.read.parse.resolve import comparable  # parse imports this module
 
@@ -365,7 +376,8 @@ def resolve(
     best = match.ranked[0][0]
     largest = max(p.population for p, _ in match.ranked)
     foreign = not in_context(best.country, counts, own)
-    for place, plausible in match.ranked:
+    ranked = sorted(match.ranked, key=lambda r: r[0].country not in home) if home else match.ranked
+    for place, plausible in ranked:
         if (
             (plausible or foreign)
             and in_context(place.country, counts, own)

@@ -228,7 +228,7 @@ def _parse_report(
     matches, demonyms = find_candidates(text, gazetteer, language)
     counts = context_countries(matches, demonyms, text)
     found: list[tuple[Place, Mention]] = []
-    resolved = _resolved(matches, counts, text, is_native, gazetteer)
+    resolved = _resolved(matches, counts, text, is_native, gazetteer, language)
     resolved = capitals_named(text, resolved, gazetteer, language)
     if not is_native:
         resolved = described_places(text, resolved, gazetteer)
@@ -272,11 +272,17 @@ def _listed_before(found: Sequence[tuple[Place, Mention]]) -> Mention:
 
 
 def _resolved(
-    matches: Sequence[Match], counts, text: str, is_native: bool, gazetteer: Gazetteer
+    matches: Sequence[Match],
+    counts,
+    text: str,
+    is_native: bool,
+    gazetteer: Gazetteer,
+    language: str = "en",
 ) -> list[tuple[Match, Place]]:
     """Each match with the place it means, namesakes chosen; unresolved matches dropped."""
     if is_native:
-        pairs = ((match, native.resolve(match, counts, in_context)) for match in matches)
+        home = native.home_countries(language)
+        pairs = ((match, native.resolve(match, counts, in_context, home)) for match in matches)
         return [(match, place) for match, place in pairs if place is not None]
     lowered = LowerWords(text)
     resolved: list[tuple[Match, Place | None]] = []
