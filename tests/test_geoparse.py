@@ -446,6 +446,12 @@ def test_a_country_entered_is_no_stop_when_the_next_sentence_names_its_town(
     assert {p.place.name: p.role for p in _parse(alone, gazetteer).places}["Germany"] == "via"
 
 
+def test_a_list_repeating_its_preposition_shares_its_role(gazetteer: Gazetteer) -> None:
+    text = "On Tuesday it called at the mining town of Aldan and at Tommot before noon."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Tommot"] == roles["Aldan"] == "via"
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",

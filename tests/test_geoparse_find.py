@@ -99,6 +99,7 @@ def test_a_short_russian_adjective_ending_finds_the_long_geonames_spelling(
 ) -> None:
     assert spelling_variants("novobureysky") == ("novobureyskiy",)
     assert spelling_variants("sosnovy bor") == ("sosnovyy bor",)
+    assert spelling_variants("nizhny bestyakh") == ("nizhnyy bestyakh", "nizhniy bestyakh")
     assert spelling_variants("kyiv") == ()
     found = _found("The convoy stopped in Novobureysky, in the Amur region of Russia.", gazetteer)
     assert "Novobureysky" in found.values()

@@ -1591,3 +1591,12 @@ def test_the_end_of_a_crossing_named_takes_no_time_of_the_departure(gazetteer) -
 def test_the_end_of_a_train_named_by_it_comes_last(gazetteer, text: str) -> None:
     report = report_from_text(text, source="Test Wire", published=date(2025, 5, 4))
     assert _route_names(report, gazetteer) == ["Prague", "Pardubice", "Ostrava", "Warsaw"]
+
+
+def test_where_the_passengers_train_came_from_takes_no_time_of_the_arrival(gazetteer) -> None:
+    text = (
+        "Passengers on the train from Tynda reached Yakutsk on Wednesday morning. The train "
+        "left Tynda on Monday evening and called at Neryungri and at Aldan on Tuesday."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2024, 8, 7))
+    assert _route_names(report, gazetteer) == ["Tynda", "Neryungri", "Aldan", "Yakutsk"]

@@ -355,15 +355,22 @@ def spelling_variants(key: str) -> tuple[str, ...]:
     """Other spellings of a normalised name that transliterations of Russian use.
 
     Only the adjective endings differ: "-sky" is also "-skiy", a final "-y" after a
-    consonant also "-yy" (``"sosnovy bor"`` → ``"sosnovyy bor"``). Empty when the name has
+    consonant also "-yy" (``"sosnovy bor"`` → ``"sosnovyy bor"``), and "-ny" also the soft
+    "-niy" (Нижний: ``"nizhny bestyakh"`` → ``"nizhniy bestyakh"``). Empty when the name has
     no such word.
     """
     if not key.isascii() or "y" not in key:
         return ()
-    long = _SHORT_ENDING.sub(
+    hard = _SHORT_ENDING.sub(
         lambda m: "iy" if key[m.start() - 2 : m.start()] == "sk" else "yy", key
     )
-    return (long,) if long != key else ()
+    soft = _SHORT_ENDING.sub(
+        lambda m: (
+            "iy" if key[m.start() - 2 : m.start()] == "sk" or key[m.start() - 1] == "n" else "yy"
+        ),
+        key,
+    )
+    return tuple(v for v in dict.fromkeys((hard, soft)) if v != key)
 
 
 @functools.cache

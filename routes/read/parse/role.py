@@ -121,7 +121,7 @@ def role_cues(language: str = "en") -> RoleCues:
         # to leave on Sunday": a service named by its ends, opening a sentence or a clause,
         # ending right before one of them
         service_phrase=re.compile(
-            rf"(?:^|[,;:–—-]\s+|\b(?i:that)\s+)"
+            rf"(?:^|[,;:–—-]\s+|\b(?i:that|on|aboard|of)\s+)"
             rf"(?:(?i:the|a|an|its|his|her|their)|[A-Z][\w-]*['’]s)\s+"
             rf"(?:[\w-]+\s+){{0,3}}?(?i:{service})\s+"
             rf"(?:(?i:from)\s+{_NAME_RUN}\s+)?(?i:from|to)\s+(?:the\s+)?$"
@@ -372,7 +372,8 @@ _FROM = re.compile(
 
 #: Glue between places of one list ("through Kowon, Hamhung and Tanchon", "Rajin (라진)").
 _LIST_GLUE = re.compile(
-    r"\)?\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\()(?:the\s+)?"
+    r"\)?\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\()"
+    r"(?:(?:at|in|to|through|via)\s+)?(?:the\s+)?"  # "called at X and at Y"
 )
 
 
