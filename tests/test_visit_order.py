@@ -1600,3 +1600,21 @@ def test_where_the_passengers_train_came_from_takes_no_time_of_the_arrival(gazet
     )
     report = report_from_text(text, source="Test Wire", published=date(2024, 8, 7))
     assert _route_names(report, gazetteer) == ["Tynda", "Neryungri", "Aldan", "Yakutsk"]
+
+
+def test_a_count_of_hours_after_leaving_dates_the_departure_that_many_hours_back(
+    gazetteer,
+) -> None:
+    text = "The train arrived in Cape Town on Tuesday afternoon, 27 hours after leaving Pretoria."
+    report = report_from_text(text, source="Test Wire", published=date(2024, 5, 14))
+    pretoria = next(p for p in parse([report], gazetteer).places if p.place.name == "Pretoria")
+    assert pretoria.mentions[0].date == "2024-05-13T12:00"
+
+
+def test_a_place_where_travellers_left_the_train_is_a_stop_on_the_way(gazetteer) -> None:
+    text = (
+        "The train left Pretoria on Monday morning. On Monday afternoon guests had left the "
+        "train at Kimberley for a tour of the mine, and on Tuesday it reached Cape Town."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2024, 5, 14))
+    assert _route_names(report, gazetteer) == ["Pretoria", "Kimberley", "Cape Town"]

@@ -8,7 +8,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from routes.model import (
     POINT_KINDS,
@@ -67,6 +67,7 @@ from routes.read.parse.visits import (
     at_an_undated_later_day,
     bridges_crossed,
     days_before_then,
+    hours_before_then,
     tells_a_day_apart,
     undated_days_earlier,
 )
@@ -437,6 +438,9 @@ def _mention_time(
     back = days_before_then(text, match.start, sentence.start)
     if when is not None and back:
         return _days_before(when, back)  # "on Tuesday, the day after leaving X": Monday
+    hours = hours_before_then(text, match.start, sentence.start)
+    if when is not None and hours:
+        return _hours_before(when, hours)  # "on Tuesday, 27 hours after leaving X"
     if (
         when is not None
         and not clause[0] <= when.start < clause[1]
@@ -444,6 +448,15 @@ def _mention_time(
     ):
         return None  # "left X on Monday and reached Y the next morning": a day after X's
     return when
+
+
+def _hours_before(when: TimeRef, hours: int) -> TimeRef:
+    """``when`` moved ``hours`` back: to the hour when it has a clock time or a part of the
+    day, else by the whole days they make (a day alone says no hour to count from)."""
+    if len(when.date) < len("2000-01-01T00:00"):
+        return _days_before(when, round(hours / 24)) if hours >= 12 else when
+    moved = datetime.fromisoformat(when.date) - timedelta(hours=hours)
+    return replace(when, date=moved.isoformat(timespec="minutes"), part="")
 
 
 def _days_before(when: TimeRef, days: int) -> TimeRef:

@@ -90,6 +90,7 @@ class OrderWords(NamedTuple):
     week_earlier: re.Pattern[str]  # the same for a week or more before
     week_before_then: re.Pattern[str]  # in the clause before the place: a week before its event
     days_before_then: re.Pattern[str]  # … a day or more before it
+    hours_before_then: re.Pattern[str]  # … hours before it, after their count
     bound_for: re.Pattern[str]  # right before the place: where the train was headed
     list_glue: re.Pattern[str]  # all that stands between two places of one list
 
@@ -142,6 +143,7 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("week_earlier", [])),
                 _alternatives(lists.get("week_before_then", [])),
                 _alternatives(lists.get("days_before_then", [])),
+                _alternatives(lists.get("hours_before_then", [])),
                 rf"(?:{_alternatives(lists.get('bound_for', []))})(?:\s+the)?\s+$",
                 rf"\s*(?:{_alternatives(lists.get('list_glue', []))})\s*",
             )
@@ -667,6 +669,18 @@ def days_before_then(text: str, start: int, opening: int = 0) -> int:
         if found:
             return _counted_days(clause[: found.start()]) or days
     return 0
+
+
+def hours_before_then(text: str, start: int, opening: int = 0) -> int:
+    """How many hours before the event its sentence tells a count of hours in the clause
+    before the place at ``text[start:]`` puts it ("about 27 hours after leaving X": the
+    ``hours_before_then`` words of ``[order]`` after a number), 0 for none."""
+    clause = _last_clause(text[opening:start])
+    found = order_words().hours_before_then.search(clause)
+    if found is None:
+        return 0
+    words = clause[: found.start()].split()
+    return int(words[-1]) if words and words[-1].isdigit() and len(words[-1]) < 4 else 0
 
 
 def _counted_days(before: str) -> int:
