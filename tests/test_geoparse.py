@@ -452,6 +452,16 @@ def test_a_list_repeating_its_preposition_shares_its_role(gazetteer: Gazetteer) 
     assert roles["Tommot"] == roles["Aldan"] == "via"
 
 
+def test_an_expectation_told_in_the_past_perfect_is_no_stop(gazetteer: Gazetteer) -> None:
+    text = (
+        "The train reached Lhasa on Thursday. Some analysts had expected him to travel on to "
+        "Shigatse, but state media made no mention of it."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Rikaze"] not in STOP_ROLES
+    assert roles["Lhasa"] in STOP_ROLES
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",
