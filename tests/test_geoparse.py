@@ -462,6 +462,12 @@ def test_an_expectation_told_in_the_past_perfect_is_no_stop(gazetteer: Gazetteer
     assert roles["Lhasa"] in STOP_ROLES
 
 
+def test_a_stop_told_later_with_its_preposition_again_is_a_stop(gazetteer: Gazetteer) -> None:
+    text = "It stopped at Petrozavodsk near the shore of a lake and later at Segezha."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Segezha"] == roles["Petrozavodsk"] == "via"
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",

@@ -643,3 +643,15 @@ def test_words_of_the_railway_that_towns_bear_are_no_places(gazetteer: Gazetteer
     text = "The Orient-Express left Calais with its Pullman carriages for Venice on Thursday."
     names = {p.place.name for p in _parse(text, gazetteer).places}
     assert names == {"Calais", "Venice"}
+
+
+def test_a_feature_the_gazetteer_lacks_is_not_the_town_its_name_holds(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Lake Onega" is the lake: the town of Onega lies on another shore of Russia
+    found = _found("The train stopped at Petrozavodsk near the shore of Lake Onega.", gazetteer)
+    assert "Onega" not in found.values()
+    # a feature the gazetteer knows whole is still found whole
+    assert (
+        "Lake Baikal" in _found("The train ran along Lake Baikal to Irkutsk.", gazetteer).values()
+    )

@@ -66,6 +66,8 @@ class Lexicon:
     border_words: dict[str, str] = field(default_factory=dict)
     border_anchors: tuple[str, ...] = ()  # every [borders] pattern holds one of them
     border_town_words: tuple[str, ...] = ()  # beside a name: the reading on a border wins
+    #: Geographic words that open a feature's name ("Lake Onega", "Mount Kumgang").
+    feature_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -470,6 +472,7 @@ def load_lexicon(language: str) -> Lexicon:
         common=frozenset(_strings(words, "common", path)),
         tails=frozenset(_strings(words, "tails", path)),
         geo=frozenset(_strings(words, "geo", path)),
+        feature_heads=frozenset(words.get("feature_heads", ())),
         connectors=frozenset(_strings(words, "connectors", path)),
         vessels=tuple(w.lower() for w in names.get("vessels", [])),
         named_things=tuple(w.lower() for w in names.get("named_things", [])),

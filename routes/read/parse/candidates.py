@@ -33,6 +33,7 @@ from routes.read.parse.words import (
     COMMON_WORDS,
     CONNECTORS,
     DEMONYMS,
+    FEATURE_HEADS,
     GEO_WORDS,
     LEXICON,
     NOT_PLACES,
@@ -578,6 +579,8 @@ def _match_at(
     if first in TITLES and not _titled_place(text, start, segment, i):
         # a title and the name after it (never the rest of a long run)
         return i + 1 + _name_after_title(text, tokens, i), None, True
+    if first in FEATURE_HEADS and i + 1 < len(tokens) and not _names_with_next(segment, i):
+        return i + 2, None, True  # "Lake Onega" unknown: the lake, not the town of Onega
     if first == "the" or (first in GEO_WORDS and not _names_with_next(segment, i)):
         return i + 1, None, True  # "the", or a geographic word alone ("Port" of "Port Arthur"
         # is a place only when the gazetteer knows the two: "Port Augusta")

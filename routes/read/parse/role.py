@@ -488,7 +488,9 @@ _TIME_WORDS = frozenset(
 
 #: A comma or "and" (or both), then a word of ``[order] later``, maybe "the", at the end.
 _LATER_PLAIN = re.compile(
-    rf"(?:,|\band)\s+(?:and\s+)?(?:{order_words().later.pattern})\s+(?:the\s+)?$", re.IGNORECASE
+    rf"(?:,|\band)\s+(?:and\s+)?(?:{order_words().later.pattern})\s+"
+    r"(?:(?:at|in|to|through|via)\s+)?(?:the\s+)?$",  # "and later at X": the preposition again
+    re.IGNORECASE,
 )
 
 

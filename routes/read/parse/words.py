@@ -35,6 +35,11 @@ TAIL_WORDS: frozenset[str] = LEXICON.tails
 GEO_WORDS: frozenset[str] = LEXICON.geo
 
 
+#: Geographic words that open a feature's name ("Lake Onega"): with a name the gazetteer does
+#: not know whole, the name after them is the feature's, not a town's.
+FEATURE_HEADS: frozenset[str] = LEXICON.feature_heads
+
+
 CONNECTORS: frozenset[str] = LEXICON.connectors
 
 
