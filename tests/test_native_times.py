@@ -50,3 +50,18 @@ def test_a_part_of_the_day_without_a_label_is_refused_naming_its_file(monkeypatc
             when_native._words("xx")
     finally:
         when_native._words.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("다음 달 5일까지", "2018-12-05"),
+        ("지난달 28일", "2018-10-28"),
+        ("이달 3일", "2018-11-03"),
+        ("5일", "2018-11-05"),  # a bare day stays in the month of publication
+    ],
+)
+def test_a_korean_day_after_a_month_word_is_in_that_month(words: str, expected: str) -> None:
+    text = f"조사단은 {words} 개성을 살펴볼 계획이다."
+    report = report_from_text(text, source="t", published=date(2018, 11, 30), report_id="k")
+    assert [t.date for t in find_times(report)] == [expected]

@@ -299,7 +299,12 @@ def _korean(
     if published is None:
         return
     for m in _KO_DAY.finditer(text):
-        day = _month_day(int(m.group("day")), published)
+        shift = _month_named_before(text, m.start(), words)
+        day = (
+            _month_day(int(m.group("day")), published)
+            if shift is None
+            else _day_of_month_shifted(int(m.group("day")), published, shift)
+        )
         if day is not None:
             end, value = _with_part(text, m.end(), day, language)
             yield m.start(), end, value
@@ -313,6 +318,30 @@ def _korean(
             end, value = _with_part(text, m.end(), day, language)
             yield m.start(), end, value
     yield from _relative(text, published, words, language)
+
+
+#: Most characters between a word naming a month and the day after it ("다음 달 5일").
+_MONTH_WORD_REACH = 6
+
+
+def _month_named_before(text: str, start: int, words: dict) -> int | None:
+    """The months from publication a word right before a bare day names ("다음 달 5일": 1,
+    "지난달 28일": -1, "이달 3일": 0: ``next_month``, ``last_month``, ``this_month`` of
+    ``[dates]``), None for none."""
+    before = text[max(0, start - _MONTH_WORD_REACH) : start].rstrip()
+    for key, shift in (("next_month", 1), ("last_month", -1), ("this_month", 0)):
+        if any(before.endswith(word) for word in words.get(key, ())):
+            return shift
+    return None
+
+
+def _day_of_month_shifted(number: int, published: date, months: int) -> date | None:
+    """Day ``number`` of the month ``months`` after publication's (before, when negative)."""
+    month_index = published.year * 12 + published.month - 1 + months
+    try:
+        return date(month_index // 12, month_index % 12 + 1, number)
+    except ValueError:
+        return None
 
 
 def _month_day(number: int, published: date) -> date | None:
