@@ -894,3 +894,16 @@ def test_a_name_of_the_peninsula_and_of_china_is_the_peninsula_s_in_a_korean_rep
     countries = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
     assert countries.get("Wŏnsan") == "KP"
     assert "Wenshan City" not in countries
+
+
+def test_the_last_station_south_of_the_dmz_is_found_in_korean_and_english(
+    gazetteer: Gazetteer,
+) -> None:
+    found = _parse("열차는 서울역을 출발해 도라산역을 거쳐 군사분계선을 넘었다.", gazetteer)
+    assert "dorasan" in _roles(found)
+    english = report_from_text(
+        "The train left Seoul and passed Dorasan station before crossing into the North.",
+        source="Test",
+        published=date(2018, 11, 30),
+    )
+    assert "dorasan" in {p.place.id for p in parse([english], gazetteer).places}
