@@ -655,3 +655,21 @@ def test_a_feature_the_gazetteer_lacks_is_not_the_town_its_name_holds(
     assert (
         "Lake Baikal" in _found("The train ran along Lake Baikal to Irkutsk.", gazetteer).values()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "river"),
+    [
+        ("On Tuesday it called at Tommot before crossing the Aldan River.", "aldan-river"),
+        ("At first light the train crossed the Rhine at Kehl.", "rhine-river"),
+        ("Поезд пересёк Иртыш у Омска и пошёл дальше на восток.", "irtysh-river"),
+    ],
+)
+def test_a_river_a_line_crosses_is_found(gazetteer: Gazetteer, text: str, river: str) -> None:
+    assert river in _found(text, gazetteer)
+
+
+def test_a_river_s_name_a_town_bears_stays_the_town(gazetteer: Gazetteer) -> None:
+    # the town of Aldan is not the river of that name unless the words make it one
+    found = _found("On Tuesday it called at the gold-mining town of Aldan.", gazetteer)
+    assert "aldan-river" not in found and "Aldan" in found.values()
