@@ -673,3 +673,17 @@ def test_a_river_s_name_a_town_bears_stays_the_town(gazetteer: Gazetteer) -> Non
     # the town of Aldan is not the river of that name unless the words make it one
     found = _found("On Tuesday it called at the gold-mining town of Aldan.", gazetteer)
     assert "aldan-river" not in found and "Aldan" in found.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "water"),
+    [
+        ("The train stopped at Petrozavodsk near the shore of Lake Onega.", "lake-onega"),
+        ("At dawn it stood at Kandalaksha on the White Sea.", "white-sea"),
+        ("Поезд шёл вдоль Белого моря к Кандалакше.", "white-sea"),
+    ],
+)
+def test_a_lake_or_a_sea_the_line_runs_beside_is_found(
+    gazetteer: Gazetteer, text: str, water: str
+) -> None:
+    assert water in _found(text, gazetteer)
