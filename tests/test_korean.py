@@ -907,3 +907,28 @@ def test_the_last_station_south_of_the_dmz_is_found_in_korean_and_english(
         published=date(2018, 11, 30),
     )
     assert "dorasan" in {p.place.id for p in parse([english], gazetteer).places}
+
+
+def test_the_leader_a_report_opens_with_arriving_is_its_traveller(gazetteer: Gazetteer) -> None:
+    # the lede's subject is the traveller, so "대통령은" later in the report is the same
+    # person: where he goes is the journey, not another leader's movements
+    text = (
+        "(바르샤바=와이어) 기자 = 체코 대통령이 15일 폴란드 바르샤바에 도착했다고 "
+        "대통령실이 밝혔다.\n\n대통령은 이튿날 크라쿠프를 찾아 시장과 만났다."
+    )
+    report = report_from_text(text, source="Test", published=date(2023, 7, 15))
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert "Kraków" in stops
+
+
+def test_another_leader_told_after_the_traveller_s_arrival_is_still_another(
+    gazetteer: Gazetteer,
+) -> None:
+    # the lede's subject is the premier; the president's trip later is not the journey
+    text = (
+        "(바르샤바=와이어) 기자 = 체코 총리가 15일 폴란드 바르샤바에 도착했다고 총리실이 "
+        "밝혔다.\n\n대통령은 이튿날 크라쿠프로 떠난다."
+    )
+    report = report_from_text(text, source="Test", published=date(2023, 7, 15))
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert "Kraków" not in stops

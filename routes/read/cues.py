@@ -104,6 +104,9 @@ class CueBook:
     #: Korean: words of riding the train ("열차"): a title opening a sentence with one is
     #: the traveller's own, not another leader's.
     train_words: tuple[str, ...] = ()
+    #: Verbs of arriving or setting out: the leader whose title is the subject of a report's
+    #: first sentence told with one of them is its traveller ("윤 대통령이 … 키이우에 도착했다").
+    lede_travel: tuple[str, ...] = ()
     #: Modals that with a deadline in their clause ("к утру вторника может достичь X",
     #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
     #: (lemma tuples in Russian, one-string tuples in Korean).
@@ -229,6 +232,7 @@ def load_cues(language: str) -> CueBook:
         venue_verbs=frozenset(options.get("venue_verbs", ())),
         other_travellers=frozenset(names.get("other_travellers", ())),
         train_words=tuple(names.get("train_words", ())),
+        lede_travel=tuple(names.get("lede_travel", ())),
         person_titles=tuple(names.get("person_titles", ())),
         time_modals=frozenset(status.get("time_modals", ())),
         contrast_endings=tuple(status.get("contrast_endings", ())),

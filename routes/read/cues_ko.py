@@ -102,7 +102,9 @@ def _another_traveller(book: CueBook, text: str, head: str) -> bool:
     turn a sentence away from the journey.
     """
     words = head.split()[:_KO_TOPIC_WORDS]
-    own = _travellers_titles(book.other_travellers, book.train_words, text)
+    own = _travellers_titles(book.other_travellers, book.train_words, text) | _lede_title(
+        book.other_travellers, book.lede_travel, text
+    )
     if not book.other_travellers.difference(own).intersection(words):
         return False
     return not _QUOTES.intersection(head)
@@ -122,6 +124,27 @@ def _travellers_titles(
         if any(word in sentence for word in train_words)
     ]
     return frozenset().union(*riding)
+
+
+@functools.lru_cache(maxsize=64)
+def _lede_title(titles: frozenset[str], travel: tuple[str, ...], text: str) -> frozenset[str]:
+    """The leader's title of a Korean report's traveller told in its first sentence: a title
+    of ``titles`` (its stem, with any subject or topic particle: "대통령이") that the
+    sentence tells arriving or setting out (``travel``: "윤석열 대통령이 … 키이우에
+    도착했다")."""
+    sentences = [s for s in _KO_SENTENCE.split(text) if s.strip()]
+    if not sentences or not any(word in sentences[0] for word in travel):
+        return frozenset()
+    first = sentences[0]
+    return frozenset(
+        title
+        for title in titles
+        if any(title[:-1] + particle in first.split() for particle in _KO_SUBJECT_PARTICLES)
+    )
+
+
+#: The particles a subject or topic takes ("대통령이", "대통령은").
+_KO_SUBJECT_PARTICLES = ("이", "가", "은", "는")
 
 
 #: Where a Korean sentence ends (for reading whole sentences of a report).
