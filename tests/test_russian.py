@@ -927,3 +927,13 @@ def test_a_case_form_another_country_s_town_bears_is_the_town_of_the_report(
     countries = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
     assert countries.get("Kem’") == "RU"
     assert "Kemi" not in countries
+
+
+def test_a_service_s_run_from_and_through_places_is_a_journey(gazetteer: Gazetteer) -> None:
+    text = (
+        "Губернатор сообщил, что экспресс курсирует между Сортавалой и Питкярантой. Рейсы из "
+        "Санкт-Петербурга, которые идут через Лахденпохью, пользовались спросом."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Saint Petersburg"] == Role.ORIGIN
+    assert roles["Sortavala"] in STOP_ROLES
