@@ -937,3 +937,9 @@ def test_a_service_s_run_from_and_through_places_is_a_journey(gazetteer: Gazette
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Saint Petersburg"] == Role.ORIGIN
     assert roles["Sortavala"] in STOP_ROLES
+
+
+def test_the_urals_in_russian_are_the_range_not_a_town(gazetteer: Gazetteer) -> None:
+    text = "До Урала писатель провёл несколько дней в Новосибирске."
+    found = {p.place.id: p.role for p in _parse(text, gazetteer).places}
+    assert found.get("ural-mountains") not in (None, *STOP_ROLES)
