@@ -24,7 +24,7 @@ from routes.read.parse.people import surnames
 from routes.read.parse.sentences import Sentence
 from routes.read.parse.status import clause_span, status_of
 from routes.read.parse.visits import order_words
-from routes.read.parse.words import MEMO_SIZE, holds_any, may_hold
+from routes.read.parse.words import LEXICON, MEMO_SIZE, holds_any, may_hold
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
 #: A run of up to four capitalised words ("Czech President Ivan Petrov", "Park's").
@@ -113,7 +113,7 @@ def role_cues(language: str = "en") -> RoleCues:
         before=lexicon.cues,
         first_after=tuple(cue for cue in lexicon.after_cues if cue.first),
         last_after=tuple(cue for cue in lexicon.after_cues if not cue.first),
-        # "the Moscow-Vladivostok train": after the first name of a service's name …
+        # "the Kazan-Irkutsk train": after the first name of a service's name …
         service_from=re.compile(rf"^[-‐–]{_CAP}(?:\s{_CAP})?\s+(?i:{service})\b"),
         # … and after the second one (before it: the first name and a dash)
         service_to_after=re.compile(rf"^\s+(?:{service})\b", re.IGNORECASE),
@@ -370,20 +370,24 @@ _FROM = re.compile(
 )
 
 
+#: A preposition a list may repeat before its next item ("called at X and at Y",
+#: ``[frames] list_prepositions``), as a regex group that may be absent.
+_LIST_PREPOSITION = rf"(?:(?:{_alternatives(LEXICON.frames.get('list_prepositions', ()))})\s+)?"
 #: Glue between places of one list ("through Kowon, Hamhung and Tanchon", "Rajin (라진)").
 _LIST_GLUE = re.compile(
     r"\)?\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*\()"
-    r"(?:(?:at|in|to|through|via)\s+)?(?:the\s+)?"  # "called at X and at Y"
+    rf"{_LIST_PREPOSITION}(?:the\s+)?"
 )
-
-
+#: A word of attribution, which no phrase of a list's item holds ("X, the agency said, and").
+_SAID = rf"(?!(?:{_alternatives(LEXICON.frames.get('item_phrase_not', ()))})\b)"
 #: A short phrase of a list's item, then the list's glue: what the stop is for ("X for the
-#: tiger reserve, Y", "X for a night and Y") or what it is ("X, the capital of Z, and Y").
-#: The list goes on past it (no attribution stands in it: "X, the agency said, and …").
+#: tiger reserve, Y", "X for a night and Y") or what it is ("X, the capital of Z, and Y"):
+#: ``[frames] item_phrase_openers`` or a comma, one of ``item_phrase_determiners`` (or a
+#: number), up to five words. The list goes on past it.
 _ITEM_PHRASE = re.compile(
-    r"(?:\s+(?:for|with)\s+|,\s+)(?:the|a|an|its|his|her|their|one|two|three|\d+)\s+"
-    r"(?:(?!(?:said|says|reported|told)\b)[\w'’-]+\s+){0,4}?"
-    r"(?!(?:said|says|reported|told)\b)[\w'’-]+"
+    rf"(?:\s+(?:{_alternatives(LEXICON.frames.get('item_phrase_openers', ()))})\s+|,\s+)"
+    rf"(?:{_alternatives(LEXICON.frames.get('item_phrase_determiners', ()))}|\d+)\s+"
+    rf"(?:{_SAID}[\w'’-]+\s+){{0,4}}?{_SAID}[\w'’-]+"
     r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:then\s+)?(?:the\s+)?"
 )
 
@@ -489,7 +493,7 @@ _TIME_WORDS = frozenset(
 #: A comma or "and" (or both), then a word of ``[order] later``, maybe "the", at the end.
 _LATER_PLAIN = re.compile(
     rf"(?:,|\band)\s+(?:and\s+)?(?:{order_words().later.pattern})\s+"
-    r"(?:(?:at|in|to|through|via)\s+)?(?:the\s+)?$",  # "and later at X": the preposition again
+    rf"{_LIST_PREPOSITION}(?:the\s+)?$",  # "and later at X": the preposition again
     re.IGNORECASE,
 )
 
@@ -1076,8 +1080,8 @@ _RIVER_CHARS = 40
 
 
 def names_a_service(text: str, match: Match, sentence: Sentence, language: str = "en") -> bool:
-    """Whether the place is an end of a service's name ("the Moscow-Vladivostok express",
-    "the sleeper from Moscow to Vladivostok was near Omsk").
+    """Whether the place is an end of a service's name ("the Kazan-Irkutsk express",
+    "the sleeper from Kazan to Irkutsk was near Omsk").
 
     Such a name says where the train runs, not where it is when the sentence speaks.
     """

@@ -1126,15 +1126,14 @@ def _planned_after_the_same_day(
     of its day ("reached X on Monday morning. Y is scheduled for Monday evening"): the plan
     comes after what has happened, so the journey goes on past X."""
     end = times.get(stops[final][0].id)
-    if not isinstance(end, EventTime) or end.planned or not end.iso:
+    if not isinstance(end, EventTime) or end.planned or len(end.iso) < _MINUTE:
         return False
     return any(
         isinstance(when, EventTime)
         and when.planned
         and when.day == end.day
-        and when.iso[_DAY:_MINUTE] > end.iso[_DAY:_MINUTE]
         and len(when.iso) >= _MINUTE
-        and len(end.iso) >= _MINUTE
+        and when.iso[_DAY:_MINUTE] > end.iso[_DAY:_MINUTE]  # a later clock the same day
         for when in (times.get(stop[0].id) for stop in stops)
     )
 
