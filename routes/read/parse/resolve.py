@@ -416,11 +416,12 @@ def _curated_reading(match: Match, place: Place, anchors: Sequence[Place]) -> Pl
 #: Farthest a place told as beside another ("X outside Y") may lie from it.
 BESIDE_KM = 150.0
 _BESIDE_WORDS = LEXICON.frames.get("beside_next", ())
-#: At most two lower-case words of what it is ("military garrison"), not a past "was" or
-#: "were": where a place lies is told in the present ("X is near Y"), "the train to X was
-#: near Y" tells where something moving was.
+#: Words that are no part of what a place is told as beside another (``[frames]
+#: beside_not``: a past "was": "the train to X was near Y" tells where something moving was).
+_NOT_BESIDE = "|".join(map(re.escape, LEXICON.frames.get("beside_not", ()))) or "(?!)"
+#: At most two lower-case words of what it is ("military garrison"), none of those.
 _BESIDE = re.compile(
-    r",?\s+(?:(?!(?:was|were)\b)[a-z][\w-]*\s+){0,2}(?:"
+    rf",?\s+(?:(?!(?:{_NOT_BESIDE})\b)[a-z][\w-]*\s+){{0,2}}(?:"
     + ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _BESIDE_WORDS) or "(?!)")
     + r")\s+(?:the\s+)?",
 )
