@@ -943,3 +943,14 @@ def test_the_urals_in_russian_are_the_range_not_a_town(gazetteer: Gazetteer) -> 
     text = "До Урала писатель провёл несколько дней в Новосибирске."
     found = {p.place.id: p.role for p in _parse(text, gazetteer).places}
     assert found.get("ural-mountains") not in (None, *STOP_ROLES)
+
+
+def test_the_ends_of_a_train_named_by_where_it_runs_take_no_time(gazetteer: Gazetteer) -> None:
+    text = (
+        "ПЕТРОЗАВОДСК, 14 марта. /Корр. Вайр/. Поезд, следующий из Москвы в Мурманск, в "
+        "четверг днём остановился в Петрозаводске. Дальше поезд пойдёт на север — через "
+        "Сегежу к Кандалакше."
+    )
+    report = report_from_text(text, source="Test", published=date(2024, 3, 14), report_id="r")
+    stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert stops == ["Moscow", "Petrozavodsk", "Segezha", "Kandalaksha", "Murmansk"]

@@ -107,6 +107,9 @@ class CueBook:
     #: Verbs of arriving or setting out: the leader whose title is the subject of a report's
     #: first sentence told with one of them is its traveller ("윤 대통령이 … 키이우에 도착했다").
     lede_travel: tuple[str, ...] = ()
+    #: Lemmas of a word that names a train by where it runs, right before its ends ("поезд,
+    #: следующий из X в Y"): the places take no time of their sentence.
+    service_participles: frozenset[str] = frozenset()
     #: Modals that with a deadline in their clause ("к утру вторника может достичь X",
     #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
     #: (lemma tuples in Russian, one-string tuples in Korean).
@@ -244,6 +247,7 @@ def load_cues(language: str) -> CueBook:
         contrast=tuple(data["list"].get("contrast", ())),
         contrast_opening=frozenset(data["list"].get("contrast_opening", ())),
         relative_openers=frozenset(data["list"].get("relative_openers", ())),
+        service_participles=frozenset(data["list"].get("service_participles", ())),
         place_prepositions=frozenset(data["list"].get("place_prepositions", ())),
         earlier_year=tuple(data.get("dates", {}).get("earlier_year", ())),
         past_experience=tuple(data.get("dates", {}).get("past_experience", ())),

@@ -77,6 +77,26 @@ def read_russian(
     return Reading(role, status, actor_form=actor_form)
 
 
+#: Most words between a train's running word and one of its ends ("следующий из Москвы в").
+_SERVICE_WORDS = 4
+
+
+def names_a_service(book: CueBook, text: str, start: int, sentence_start: int) -> bool:
+    """Whether the Russian place at ``start`` is an end of a train named by where it runs
+    ("Поезд «Арктика», следующий из Москвы в Мурманск, …": ``[list] service_participles``,
+    with only prepositions and the other end between): its sentence's time is another
+    event's, not when the train was there."""
+    if not book.service_participles:
+        return False
+    tokens = morph.russian_tokens(text[max(sentence_start, start - 80) : start])
+    for token in reversed(tokens[-_SERVICE_WORDS:]):
+        if token.form in book.service_participles:
+            return True
+        if not token.tag.startswith(("PREP", "NOUN")):
+            return False
+    return False
+
+
 def _excepted(book: CueBook, lemmas: Sequence[str]) -> bool:
     """Whether the place is named as the exception to its clause ("кроме X", "помимо X",
     "за исключением X": ``[status] excepted``, ending right before it): in a sentence about

@@ -436,6 +436,8 @@ def read_mention(
     date = _date_before(report, mention) or _date_not_past_a_break(report, mention)
     if role == Role.DESTINATION and cues.bound_for(book, text, mention.end):
         date = None  # "X로 가기 위해 23일 출발했다": the time is the departure's
+    if language == "ru" and cues_ru.names_a_service(book, text, mention.start, sentence[0]):
+        date = None  # "поезд, следующий из X в Y, в четверг остановился в Z": Z's day
     return replace(mention, role=role, status=status, date=date)
 
 
