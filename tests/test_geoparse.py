@@ -468,6 +468,12 @@ def test_a_stop_told_later_with_its_preposition_again_is_a_stop(gazetteer: Gazet
     assert roles["Segezha"] == roles["Petrozavodsk"] == "via"
 
 
+def test_a_stop_named_by_an_indefinite_description_takes_the_cue(gazetteer: Gazetteer) -> None:
+    text = "The train from Irkutsk stopped at a small station called Zima on Tuesday."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Zima"] == "via"
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",

@@ -294,16 +294,17 @@ def _references(language: str) -> dict:
 
 def _naming_description(language: str) -> re.Pattern[str]:
     """A description right before a place that names it ("the Chinese town of", "the port
-    city of"): an article of ``[references] articles``, up to two words ("Chinese",
-    "industrial"), a ``[[references.kinds]]`` word and a ``named_after`` word, at the end
-    of the text."""
+    city of", "a small station called"): an article of ``[references] naming_articles``
+    (else ``articles``), up to two words ("Chinese", "industrial"), a
+    ``[[references.kinds]]`` word and a ``named_after`` word, at the end of the text."""
     table = _references(language)
     heads = sorted(
         {" ".join(str(w).split()) for k in table.get("kinds", ()) for w in k.get("words", ())},
         key=len,
         reverse=True,
     )
-    articles = "|".join(literal_phrase(str(a)) for a in table.get("articles", ())) or "(?!)"
+    words = table.get("naming_articles", ()) or table.get("articles", ())
+    articles = "|".join(literal_phrase(str(a)) for a in words) or "(?!)"
     names = "|".join(literal_phrase(str(w)) for w in table.get("named_after", ())) or "(?!)"
     return re.compile(
         rf"(?<!\w)(?i:{articles})\s+(?:[\w'’-]+\s+){{0,2}}"
