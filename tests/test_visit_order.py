@@ -1618,3 +1618,17 @@ def test_a_place_where_travellers_left_the_train_is_a_stop_on_the_way(gazetteer)
     )
     report = report_from_text(text, source="Test Wire", published=date(2024, 5, 14))
     assert _route_names(report, gazetteer) == ["Pretoria", "Kimberley", "Cape Town"]
+
+
+def test_a_list_that_is_the_subject_of_a_plan_is_planned_whole(gazetteer) -> None:
+    # "X and Y are expected to be among the stops": X's own clause ends at "and", but the
+    # plan is X's too, so it comes after what the report tells as done
+    text = (
+        "The writer flew from Anchorage to Magadan and then on to Vladivostok on Friday. "
+        "Khabarovsk and Novosibirsk are expected to be among the stops on his way to Moscow."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(1994, 5, 27))
+    places = {p.place.name: p for p in parse([report], gazetteer).places}
+    assert places["Khabarovsk"].mentions[0].status == Status.EXPECTED
+    names = _route_names(report, gazetteer)
+    assert names.index("Vladivostok") < names.index("Khabarovsk") < names.index("Novosibirsk")

@@ -54,6 +54,7 @@ from routes.read.parse.sentences import Sentence, mention_time, read_sentence, s
 from routes.read.parse.status import (
     clause_span,
     excepted,
+    list_subject_of_plan,
     negation_ended,
     opening_stay_status,
     overturned,
@@ -344,6 +345,8 @@ def _mention(
         # a modal governs the words after it: "could detour to X", not "X so passengers
         # could" (but "X is scheduled for Monday": the place is what is planned)
         status = status_of(text[clause[0] : match.end], words)
+    if status == Status.REPORTED and list_subject_of_plan(text, match.end, sentence.end, words):
+        status = Status.EXPECTED  # "X and Y are expected to be among the stops"
     if status == Status.REPORTED and _ALTERNATIVE.match(text, clause[0], match.start):
         # "might stop in X, or travel on to Y": the other branch is as sure as the first
         status = status_of(text[sentence.start : clause[0]], words)

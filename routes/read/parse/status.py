@@ -88,6 +88,23 @@ def subject_of_plan(text: str, place_end: int, clause_end: int, language: str = 
     return pattern is not None and pattern.match(text, place_end, clause_end) is not None
 
 
+#: Other names of a list the place opens, before the list's predicate ("X, Y and Z are").
+_LIST_OF_NAMES = (
+    r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*))+"  # capitalised, in any case mode
+)
+
+
+def list_subject_of_plan(
+    text: str, place_end: int, sentence_end: int, language: str = "en"
+) -> bool:
+    """Whether the place opens a list of names that is the subject of a plan ("Khabarovsk
+    and Omsk are expected to be among the stops": ``subject_of_plan`` of ``[frames]`` after
+    the list): the plan is every name's, the first one's too, whose clause ends at "and"."""
+    pattern = _frame_after(language, "subject_of_plan", _LIST_OF_NAMES + r"\s+")
+    return pattern is not None and pattern.match(text, place_end, sentence_end) is not None
+
+
 def negation_ended(text: str, clause_start: int, place_start: int, language: str = "en") -> bool:
     """Whether words between a negation and the place open an event that did happen ("did
     not stop before reaching X", "ran without a halt until it reached X": ``negation_ends``
