@@ -954,3 +954,12 @@ def test_the_ends_of_a_train_named_by_where_it_runs_take_no_time(gazetteer: Gaze
     report = report_from_text(text, source="Test", published=date(2024, 3, 14), report_id="r")
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert stops == ["Moscow", "Petrozavodsk", "Segezha", "Kandalaksha", "Murmansk"]
+
+
+def test_a_name_as_written_and_as_romanised_lets_the_report_choose(gazetteer: Gazetteer) -> None:
+    # "Колу" is Poland's Koło as GeoNames writes it in Cyrillic, and Kola by the
+    # romanisation of "Кола"; the report's places are Russian
+    text = "Поезд прибыл в Апатиты, а затем через Оленегорск и Колу пришёл в Мурманск."
+    countries = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
+    assert countries.get("Kola") == "RU"
+    assert "Koło" not in countries

@@ -234,11 +234,12 @@ def _lookup(
     by_sound: bool = False,
     home: frozenset[str] = frozenset(),
 ) -> morph.Lookup:
-    """Keys → places: a key's exonym (its English name) first, else the key itself, else
-    (a Cyrillic key the gazetteer lacks that may be a name: :func:`_romanizable`) its
-    BGN/PCGN romanisation, the spelling GeoNames gives Russian places (:func:`romanized`:
-    "таксимо" → "taksimo"), among the points of ``countries`` whose own name it is (not
-    another name of theirs: "уссури", the river, is no other name of a town); else, with
+    """Keys → places: a key's exonym (its English name) first, else the key itself and
+    (a Cyrillic key that may be a name: :func:`_romanizable`) its BGN/PCGN romanisation,
+    the spelling GeoNames gives Russian places (:func:`romanized`: "таксимо" → "taksimo"),
+    among the points of ``countries`` whose own name it is (not another name of theirs:
+    "уссури", the river, is no other name of a town; "кола" is Poland's Koło as written and
+    Kola by its romanisation, the report's places choose); else, with
     ``by_sound``, the towns whose name sounds as the key (:func:`_by_sound`) in a country
     the report names or in one of ``home``."""
 
@@ -256,8 +257,8 @@ def _lookup(
                 for p in found.get(name, ())
                 if p.country in countries and p.kind in POINT_KINDS and normalize(p.name) == name
             )
-            if key not in out and places:
-                out[key] = places
+            if places:  # beside what the key names as written ("кола": Poland's Koło too)
+                out[key] = tuple(dict.fromkeys((*out.get(key, ()), *places)))
         for key, (name, _, country) in english.items():
             places = _exonym_places(found.get(name, ()), country)
             if places:
