@@ -681,6 +681,7 @@ def test_a_river_s_name_a_town_bears_stays_the_town(gazetteer: Gazetteer) -> Non
         ("The train stopped at Petrozavodsk near the shore of Lake Onega.", "lake-onega"),
         ("At dawn it stood at Kandalaksha on the White Sea.", "white-sea"),
         ("Поезд шёл вдоль Белого моря к Кандалакше.", "white-sea"),
+        ("Туристы едут на Кольский полуостров смотреть северное сияние.", "kola-peninsula"),
     ],
 )
 def test_a_lake_or_a_sea_the_line_runs_beside_is_found(
