@@ -963,3 +963,11 @@ def test_a_name_as_written_and_as_romanised_lets_the_report_choose(gazetteer: Ga
     countries = {p.place.name: p.place.country for p in _parse(text, gazetteer).places}
     assert countries.get("Kola") == "RU"
     assert "Koło" not in countries
+
+
+def test_a_region_named_after_a_title_is_still_found(gazetteer: Gazetteer) -> None:
+    # "Губернатор Мурманской области": an adjective then a geographic tail names the region,
+    # the governor's title makes it no stop
+    text = "Губернатор Мурманской области заявил, что регион ждёт туристов."
+    found = {p.place.kind: p.role for p in _parse(text, gazetteer).places}
+    assert found.get("region") == Role.CONTEXT

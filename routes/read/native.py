@@ -157,6 +157,8 @@ def _trusted(text: str, language: str, span: morph.NameSpan, book: cues.CueBook)
         return _after_governor(text, span.start, book)
     if morph.russian_geographic(name):
         return True
+    if " " in name and morph.russian_lemma(name.split()[-1]) in book.tails:
+        return True  # "Мурманской области": a name closed by a geographic tail is a place's
     # a capitalised noun that is also an ordinary one ("Буча", a row) names a place where a
     # place is due: after a preposition of place, or listed after another name (not an
     # adjective: "на Ярославский вокзал", "в Северной столице" describe the noun after)
