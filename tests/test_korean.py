@@ -932,3 +932,10 @@ def test_another_leader_told_after_the_traveller_s_arrival_is_still_another(
     report = report_from_text(text, source="Test", published=date(2023, 7, 15))
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert "Kraków" not in stops
+
+
+def test_a_place_spoken_of_takes_no_travel_cue(gazetteer: Gazetteer) -> None:
+    # "to press Pyongyang": 나서 (set out) is the pressure's, not a departure from the place
+    text = "워싱턴은 베이징이 평양에 대한 압박에 나서 달라고 요구해 왔다."
+    roles = _roles(_parse(text, gazetteer))
+    assert roles.get("pyongyang") not in STOP_ROLES

@@ -110,6 +110,9 @@ class CueBook:
     #: Lemmas of a word that names a train by where it runs, right before its ends ("поезд,
     #: следующий из X в Y"): the places take no time of their sentence.
     service_participles: frozenset[str] = frozenset()
+    #: Words after a place's particle that make it what is spoken of, not gone to ("평양에
+    #: 대한 압박": pressure on X): no cue after them is the place's.
+    about: tuple[str, ...] = ()
     #: Modals that with a deadline in their clause ("к утру вторника может достичь X",
     #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
     #: (lemma tuples in Russian, one-string tuples in Korean).
@@ -194,6 +197,7 @@ def load_cues(language: str) -> CueBook:
         travel=frozenset(options.get("travel", ())),
         blocking=tuple(options.get("blocking", ())),
         unblocking=tuple(options.get("unblocking", ())),
+        about=tuple(options.get("about", ())),
         not_places=frozenset(normalize(n) for n in _strings(names, "not_places", path)),
         titles=frozenset(names.get("titles_after", ()) or names.get("titles_before", ())),
         landmarks=tuple(names.get("landmarks_after", ())),

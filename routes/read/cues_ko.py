@@ -51,9 +51,11 @@ def read_korean(
     following = text[eojeol_end : sentence[1]].split(maxsplit=1)[:1]
     if attached in book.particles.departing and _a_train_named(book, following):
         return Reading(Role.ORIGIN, status)  # "X발 Y행 열차": the train from X
+    spoken_of = bool(book.about) and f"{attached} {' '.join(next_word[:1])}".startswith(book.about)
     if (
         title
         or blocked
+        or spoken_of
         or attached in book.particles.subject
         or _list_is_subject(book, text, cue_from, listed)
     ):
