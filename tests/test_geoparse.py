@@ -474,6 +474,22 @@ def test_a_stop_named_by_an_indefinite_description_takes_the_cue(gazetteer: Gaze
     assert roles["Zima"] == "via"
 
 
+def test_a_stop_that_could_not_be_confirmed_is_a_guess(gazetteer: Gazetteer) -> None:
+    text = (
+        "A former diplomat said the train probably halted at Dandong for a change of crews, "
+        "though this could not be confirmed. The train reached Beijing on Tuesday."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Dandong"] not in STOP_ROLES
+    assert roles["Beijing"] in STOP_ROLES
+
+
+def test_a_train_that_will_not_continue_to_a_place_rules_it_out(gazetteer: Gazetteer) -> None:
+    text = "The train reached Puno on Tuesday. It will not continue to Lima, a spokesman said."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Lima"] == "ruled-out"
+
+
 def test_a_capital_left_is_an_origin_not_an_actor(gazetteer: Gazetteer) -> None:
     parsed = _parse(
         "Kim left Pyongyang on Sunday. Pyongyang would pay a price, Washington warned.",

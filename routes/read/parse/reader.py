@@ -63,6 +63,7 @@ from routes.read.parse.status import (
     subject_denied,
     subject_of_plan,
     trailing_stops_status,
+    unconfirmed,
 )
 from routes.read.parse.visits import (
     at_an_undated_later_day,
@@ -345,6 +346,10 @@ def _mention(
         # a modal governs the words after it: "could detour to X", not "X so passengers
         # could" (but "X is scheduled for Monday": the place is what is planned)
         status = status_of(text[clause[0] : match.end], words)
+    if status in (Status.REPORTED, Status.EXPECTED) and unconfirmed(
+        text, clause[1], sentence.end, words
+    ):
+        status = Status.SPECULATIVE  # "probably halted at X, though this could not be confirmed"
     if status == Status.REPORTED and list_subject_of_plan(text, match.end, sentence.end, words):
         status = Status.EXPECTED  # "X and Y are expected to be among the stops"
     if status == Status.REPORTED and _ALTERNATIVE.match(text, clause[0], match.start):

@@ -56,6 +56,14 @@ def overturned(text: str, clause_end: int, sentence_end: int, language: str = "e
     return pattern is not None and pattern.match(text, clause_end, sentence_end) is not None
 
 
+def unconfirmed(text: str, clause_end: int, sentence_end: int, language: str = "en") -> bool:
+    """Whether the clause after ``clause_end`` says what the clause before it told could not
+    be confirmed ("…, though this could not be confirmed": ``unconfirmed_before`` of
+    ``[frames]``): what it told is a guess."""
+    pattern = _frame_after(language, "unconfirmed_before", _CLAUSE_BREAK)
+    return pattern is not None and pattern.match(text, clause_end, sentence_end) is not None
+
+
 def subject_denied(text: str, clause_end: int, sentence_end: int, language: str = "en") -> bool:
     """Whether the sentence goes on from the opening clause ending at ``clause_end``, past a
     clause between commas, to a predicate that denies it ("A visit to X, mentioned by some
