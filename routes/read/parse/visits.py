@@ -29,7 +29,6 @@ import functools
 import itertools
 import math
 import re
-import tomllib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -37,7 +36,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from routes.model import NOT_CURRENT, STOP_ROLES, Kind, LocatedPlace, Mention, Role, Status
 from routes.read.crossings import is_own_point
-from routes.read.lexicon import LANG_DIR, alternation
+from routes.read.lexicon import LANG_DIR, alternation, language_file
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
 _DAY, _MINUTE = 10, 16
@@ -107,11 +106,10 @@ _ARRIVED_GAP = r"(?:\s+(?-i:[a-z][\w'’-]*)){0,6}\s+"
 def order_words() -> OrderWords:
     """The ``[order]`` words of every language file, compiled (see :class:`OrderWords`)."""
     lists: dict[str, list[str]] = {}
-    for path in sorted(LANG_DIR.glob("*.toml")):
-        with path.open("rb") as handle:
-            table = tomllib.load(handle).get("order", {})
+    for table in _order_tables():
         for key, words in table.items():
-            lists.setdefault(key, []).extend(words)
+            if isinstance(words, list):
+                lists.setdefault(key, []).extend(words)
     opening = _alternatives(lists.get("earlier_opening", []))
     perfect = (
         rf"(?<!\w)(?:{_alternatives(lists.get('perfect_auxiliaries', []))})\s+"
@@ -310,10 +308,7 @@ def _routed_via_next(mention: Mention, following: Sequence[tuple[str, Mention]])
 @functools.cache
 def _via_after_words() -> re.Pattern[str]:
     """The ``via_after`` words of every language's ``[order]``, alone between two places."""
-    phrases: list[str] = []
-    for path in sorted(LANG_DIR.glob("*.toml")):
-        with path.open("rb") as handle:
-            phrases += tomllib.load(handle).get("order", {}).get("via_after", [])
+    phrases = [p for table in _order_tables() for p in table.get("via_after", [])]
     return re.compile(rf"\s*{_alternatives(phrases)}\s+", re.IGNORECASE)
 
 
@@ -585,10 +580,7 @@ _NOT_A_DISTANCE = r"(?<!\d\s)(?<!km\s)(?<!kilometres\s)(?<!kilometers\s)(?<!mile
 def _came_from_words() -> re.Pattern[str]:
     """The ``came_from`` words of every language's ``[order]``, ending the words before a
     stop ("crossed from X"), with no distance before them ("100 km from X")."""
-    phrases: list[str] = []
-    for path in sorted(LANG_DIR.glob("*.toml")):
-        with path.open("rb") as handle:
-            phrases += tomllib.load(handle).get("order", {}).get("came_from", [])
+    phrases = [p for table in _order_tables() for p in table.get("came_from", [])]
     return re.compile(
         rf"{_NOT_A_DISTANCE}{_alternatives(phrases)}\s+(?:the\s+)?$",
         re.IGNORECASE,
@@ -697,11 +689,15 @@ def _counted_days(before: str) -> int:
 def _day_counts() -> dict[str, int]:
     """The ``day_counts`` of ``[order]`` of every language file, by lower-case word."""
     counts: dict[str, int] = {}
-    for path in sorted(LANG_DIR.glob("*.toml")):
-        with path.open("rb") as handle:
-            table = tomllib.load(handle).get("order", {})
+    for table in _order_tables():
         counts |= {str(k).lower(): int(v) for k, v in table.get("day_counts", {}).items()}
     return counts
+
+
+def _order_tables() -> list[dict]:
+    """The ``[order]`` table of every language file, in file-name order (each file read
+    once per process: :func:`routes.read.lexicon.language_file`)."""
+    return [language_file(path.stem).get("order", {}) for path in sorted(LANG_DIR.glob("*.toml"))]
 
 
 def _last_clause(head: str) -> str:
