@@ -485,10 +485,9 @@ def russian_name_spans(
             if hit is None:
                 i += 1
                 continue
-            j, key = hit
-            if key is not None:
-                readings = _readings_of_forms(text, run[i : j + 1], key, found, skip)
-                spans.append(NameSpan(run[i][0], run[j][1], key, readings))
+            j, keys = hit
+            if keys:
+                spans.append(NameSpan(run[i][0], run[j][1], keys[0], _readings_of(keys, found)))
             i = j + 1
     headed = _headed_lower_case(text, lookup, heads, skip)
     return sorted(spans + [h for h in headed if not _overlaps(h, spans)], key=lambda s: s.start)
@@ -532,39 +531,34 @@ def _russian_best(
     found: Mapping[str, Any],
     heads: frozenset[str],
     skip: frozenset[str],
-) -> tuple[int, str | None] | None:
-    """The last word index and key of the longest known name starting at word ``i``.
+) -> tuple[int, tuple[str, ...]] | None:
+    """The last word index of the longest known name starting at word ``i``, and its keys
+    that ``found`` knows (its forms, surface form first).
 
-    The key is None when the words are a longer name never taken (they are skipped whole).
+    The keys are none when the words are a longer name never taken (they are skipped whole).
     """
     for j in range(min(len(run), i + MAX_NAME_WORDS) - 1, i - 1, -1):
         if j == i and russian_lemma(text[run[i][0] : run[i][1]]) in heads:
             continue  # a head word alone ("мост") names nothing
         keys = _russian_keys(text, run[i : j + 1])
         if j > i and any(key in skip for key in keys):
-            return j, None  # a longer non-place ("Владимир Путин") takes its words
-        for key in keys:
-            if key in found and key not in skip:
-                return j, key
+            return j, ()  # a longer non-place ("Владимир Путин") takes its words
+        known = tuple(key for key in keys if key in found and key not in skip)
+        if known:
+            return j, known
     return None
 
 
-def _readings_of_forms(
-    text: str,
-    words: Sequence[tuple[int, int]],
-    key: str,
-    found: Mapping[str, Any],
-    skip: frozenset[str],
-) -> Any:
-    """What the words name under ``key``, and under their other forms too when ``found``
-    holds tuples of places: "в Кеми" is Finland's Kemi as written and Karelia's Kem' as
-    the form of "Кемь", and the report's other places choose between them."""
-    first = found[key]
+def _readings_of(keys: Sequence[str], found: Mapping[str, Any]) -> Any:
+    """What a name's known ``keys`` (its forms) name: the first key's, with the other forms'
+    too when ``found`` holds tuples of places ("в Кеми" is Finland's Kemi as written and
+    Karelia's Kem' as the form of "Кемь", and the report's other places choose)."""
+    first = found[keys[0]]
     if not isinstance(first, tuple):
         return first
     merged = dict.fromkeys(first)
-    for other in _russian_keys(text, words):
-        if other != key and other not in skip and isinstance(found.get(other), tuple):
+    for other in keys[1:]:
+        if isinstance(found[other], tuple):
             merged.update(dict.fromkeys(found[other]))
     return tuple(merged)
 
