@@ -118,7 +118,7 @@ def _travellers_titles(
 ) -> frozenset[str]:
     """The leaders' titles of a Korean report's traveller: those opening a sentence that
     rides the train ("총리는 바르샤바에서 열차로 …")."""
-    sentences = [s for s in _KO_SENTENCE.split(text) if s.strip()]
+    sentences = _korean_sentences(text)
     topics = [titles.intersection(s.split()[:_KO_TOPIC_WORDS]) for s in sentences]
     riding = [
         topic
@@ -134,7 +134,7 @@ def _lede_title(titles: frozenset[str], travel: tuple[str, ...], text: str) -> f
     of ``titles`` (its stem, with any subject or topic particle: "대통령이") that the
     sentence tells arriving or setting out (``travel``: "윤석열 대통령이 … 키이우에
     도착했다")."""
-    sentences = [s for s in _KO_SENTENCE.split(text) if s.strip()]
+    sentences = _korean_sentences(text)
     if not sentences or not any(word in sentences[0] for word in travel):
         return frozenset()
     first = sentences[0]
@@ -151,6 +151,12 @@ _KO_SUBJECT_PARTICLES = ("이", "가", "은", "는")
 
 #: Where a Korean sentence ends (for reading whole sentences of a report).
 _KO_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@functools.lru_cache(maxsize=64)
+def _korean_sentences(text: str) -> tuple[str, ...]:
+    """The non-blank sentences of a Korean report, split once for every reader of them."""
+    return tuple(s for s in _KO_SENTENCE.split(text) if s.strip())
 
 
 def _from_here_to_the_next(
