@@ -1360,6 +1360,11 @@ def test_a_single_aide_or_minister_travelling_ahead_is_no_leg_unless_on_the_trai
         ("The special train came into Kirov at dawn.", Role.DESTINATION),
         ("The trip ended in Kirov on Friday.", Role.DESTINATION),
         ("He wrapped up his visit in Kirov on Friday.", Role.DESTINATION),
+        (
+            "The express ended its four-night run from Perm at the main station in Kirov.",
+            Role.DESTINATION,
+        ),
+        ("The sleeper completed its first journey from Perm in Kirov at dawn.", Role.DESTINATION),
         ("The special train rested in Kirov overnight.", Role.VIA),
         ("The special train took on water at Kirov.", Role.VIA),
         ("The train changed locomotives at Kirov.", Role.VIA),
@@ -1370,6 +1375,24 @@ def test_wire_wordings_of_arriving_stopping_and_starting_give_their_roles(
     gazetteer: Gazetteer, sentence: str, role: str
 ) -> None:
     assert _by_name(_parse(sentence, gazetteer))["Kirov"] == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cruise train reached Graz on Friday. Its next departure, on Monday, runs to Linz.",
+        "The cruise train reached Graz on Friday; the following season's trips go to Linz.",
+    ],
+)
+def test_places_of_a_later_trip_of_the_train_are_no_stops(gazetteer: Gazetteer, text: str) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Graz"] == Role.DESTINATION
+    assert roles["Linz"] not in STOP_ROLES
+
+
+def test_the_next_stop_or_leg_of_the_trip_told_is_still_a_stop(gazetteer: Gazetteer) -> None:
+    text = "The cruise train reached Graz on Friday. On the next leg it goes on to Linz."
+    assert _by_name(_parse(text, gazetteer))["Linz"] in STOP_ROLES
 
 
 @pytest.mark.parametrize(

@@ -96,6 +96,8 @@ class RoleCues:
     trip_summary_gates: tuple[str, ...]
     follows_earlier: re.Pattern[str]
     follows_earlier_gates: tuple[str, ...]
+    another_trip: re.Pattern[str]
+    another_trip_gates: tuple[str, ...]
     visit_before_leaving: re.Pattern[str]
     crossing_untold: re.Pattern[str]
     common: frozenset[str]
@@ -206,6 +208,11 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('follows_earlier', ()))})\b", re.IGNORECASE
         ),
         follows_earlier_gates=_first_words(lexicon.frames.get("follows_earlier", ())),
+        # "the train's next departure runs the other way to X": a trip after the one told
+        another_trip=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('another_trip', ()))})\b", re.IGNORECASE
+        ),
+        another_trip_gates=_first_words(lexicon.frames.get("another_trip", ())),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
         # "left Y after his visit to X": X was seen before the leg began
@@ -609,6 +616,8 @@ def mention_role(
         return Role.CONTEXT  # "Petrov had left for Brno": someone else's journey
     if cue in STOP_ROLES and _follows_earlier(text, match, sentence, cues):
         return Role.HISTORICAL  # "the trip comes a week after he went to X": an earlier trip
+    if cue in STOP_ROLES and _of_another_trip(text, match, sentence, cues):
+        return Role.CONTEXT  # "its next departure runs the other way to X": a later trip
     if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
         cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
@@ -1023,12 +1032,29 @@ def _follows_earlier(text: str, match: Match, sentence: Sentence, cues: RoleCues
     reach Y" is of the journey again), and no weekday after the place dates it in the
     week of the report (:func:`_this_week_after`: "follows its stay in X, where it arrived
     on Tuesday" is a stop of this trip)."""
-    if not may_hold(text[sentence.start : match.start], cues.follows_earlier_gates):
-        return False
-    found = list(cues.follows_earlier.finditer(text, sentence.start, match.start))
-    if not found or _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is not None:
+    if not _told_in_its_clause(
+        text, match, sentence, cues.follows_earlier, cues.follows_earlier_gates
+    ):
         return False
     return not _this_week_after(match, sentence)
+
+
+def _of_another_trip(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place is of a trip after the one the report tells ("The train's next
+    departure, on Sunday, runs the other way to X", ``[frames] another_trip``): those words
+    stand before it in its sentence with no main clause opening between."""
+    return _told_in_its_clause(text, match, sentence, cues.another_trip, cues.another_trip_gates)
+
+
+def _told_in_its_clause(
+    text: str, match: Match, sentence: Sentence, frame: re.Pattern[str], gates: tuple[str, ...]
+) -> bool:
+    """Whether ``frame`` matches before the place in its sentence (``gates``: words one of
+    which it holds) and no main clause (:data:`_MAIN_CLAUSE`) opens between it and the place."""
+    if not gates or not may_hold(text[sentence.start : match.start], gates):
+        return False
+    found = list(frame.finditer(text, sentence.start, match.start))
+    return bool(found) and _MAIN_CLAUSE.search(text, found[-1].end(), match.start) is None
 
 
 def _this_week_after(match: Match, sentence: Sentence) -> bool:
