@@ -400,3 +400,19 @@ def test_the_world_country_borders_are_what_the_extractor_makes(tmp_path):
     features = json.loads(written.read_text(encoding="utf-8"))["features"]
     lons = [lon for f in features for lon, _ in f["geometry"]["coordinates"]]
     assert min(lons) < -100 and max(lons) > 100  # the whole world, not one region
+
+
+def test_every_border_crossing_lies_on_a_national_border_and_names_a_curated_place(places):
+    """A described border ("the Korean border") resolves to these points: each must be at
+    the border (within the 5 km the approximate ones are placed to), and a crossing that
+    resolves to a gazetteer place must name one that exists."""
+    from routes.rail.borders import km_to_border
+
+    entries = _load("crossings.json")["crossings"]
+    assert len(entries) >= 9
+    for entry in entries:
+        assert km_to_border(entry["lon"], entry["lat"]) <= 5.0, entry["id"]
+        if "place" in entry:
+            place = places[entry["place"]]
+            assert place["country"] in entry["countries"] or place["country"] == "", entry["id"]
+            assert _distance_km(entry["lon"], entry["lat"], place["lon"], place["lat"]) < 1.0

@@ -56,6 +56,28 @@ def test_one_named_country_takes_the_crossing_toward_the_country_of_the_report(
     assert "crossing:cn-vn-pingxiang-dong-dang" in ids
 
 
+@pytest.mark.parametrize(
+    ("text", "crossing"),
+    [
+        (
+            "SEOUL (Wire) - A test train from Munsan crossed the Korean border on Thursday, "
+            "officials in Seoul said.",
+            "dorasan",
+        ),
+        (
+            "The train crossed the Korean border on Thursday on its way to Vladivostok, "
+            "Russian railways said.",
+            "khasan",
+        ),
+    ],
+)
+def test_the_korean_border_is_the_crossing_toward_the_country_the_report_points_at(
+    gazetteer: Gazetteer, text: str, crossing: str
+) -> None:
+    roles = {p.place.id: p.role for p in _parse(text, gazetteer).places}
+    assert roles.get(crossing) == Role.BORDER, roles
+
+
 def test_a_border_used_as_an_adjective_or_a_location_is_no_crossing(gazetteer: Gazetteer) -> None:
     for text in (
         "The train crossed the Yalu into the Chinese border city of Dandong.",
