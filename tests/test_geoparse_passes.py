@@ -1093,6 +1093,21 @@ def test_a_place_left_by_boarding_the_train_there_is_where_the_leg_began(
 @pytest.mark.parametrize(
     "text",
     [
+        "The envoy flew from Khabarovsk to Ussuriysk on Friday and boarded his train at dusk.",
+        "The envoy drove to Ussuriysk on Friday and boarded the train at dusk.",
+    ],
+)
+def test_a_place_reached_and_left_by_boarding_the_train_is_passed_through(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Ussuriysk"] == Role.VIA
+    assert roles.get("Khabarovsk", Role.ORIGIN) == Role.ORIGIN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The delegation was expected to leave by train, via Ussuriysk, after a banquet in "
         "Khabarovsk.",
         "The sleeper, heading home after the Khabarovsk talks, passed Ussuriysk on Monday.",

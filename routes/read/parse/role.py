@@ -1208,6 +1208,8 @@ def _cue_role(before: str, after: str, language: str = "en") -> str | None:
     """
     cues = role_cues(language)
     role = _after_role(after, cues.first_after)
+    if role == Role.ORIGIN and _travel_cue(before) == Role.DESTINATION:
+        return Role.VIA  # "flew from Y to X and boarded the train": a leg into it, then on
     if role:
         return role
     return cue_before(before, language) or _after_role(after, cues.last_after)
