@@ -658,6 +658,38 @@ def test_a_feature_the_gazetteer_lacks_is_not_the_town_its_name_holds(
 
 
 @pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "CUSCO, Peru (Wire) - The sleeper left Cusco for Puno and climbed to La Raya "
+            "pass, at 4,319 metres.",
+            "La Raya",
+        ),
+        ("The sleeper left Cusco for Puno on Wednesday past the La Raya gorge.", "La Raya"),
+        (
+            "The train left Kamloops for Jasper, Alberta, and ran up the Thompson canyon.",
+            "Thompson",
+        ),
+    ],
+)
+def test_a_name_closed_by_a_feature_word_is_not_the_town_of_that_name(
+    gazetteer: Gazetteer, text: str, town: str
+) -> None:
+    found = _found(text, gazetteer)
+    assert town not in found.values()
+    assert len(found) >= 2  # the towns of the journey are still found
+
+
+def test_a_feature_word_that_is_a_verb_leaves_the_town_before_it(gazetteer: Gazetteer) -> None:
+    text = "Trains from Vladivostok pass through Ussuriysk, as the mercury in Khabarovsk falls."
+    assert {"Vladivostok", "Ussuriysk", "Khabarovsk"} <= set(_found(text, gazetteer).values())
+
+
+def test_a_pass_the_gazetteer_knows_whole_is_still_the_pass(gazetteer: Gazetteer) -> None:
+    assert "brenner-pass" in _found("The train climbed to the Brenner Pass at noon.", gazetteer)
+
+
+@pytest.mark.parametrize(
     ("text", "river"),
     [
         ("On Tuesday it called at Tommot before crossing the Aldan River.", "aldan-river"),

@@ -68,6 +68,10 @@ class Lexicon:
     border_town_words: tuple[str, ...] = ()  # beside a name: the reading on a border wins
     #: Geographic words that open a feature's name ("Lake Onega", "Mount Kumgang").
     feature_heads: frozenset[str] = frozenset()
+    #: Geographic words that close a feature's name ("Rogers Pass", "the Fraser Canyon").
+    feature_tails: frozenset[str] = frozenset()
+    #: Those of them that are verbs too ("trains from X pass through"): see en.toml.
+    feature_tails_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -473,6 +477,8 @@ def load_lexicon(language: str) -> Lexicon:
         tails=frozenset(_strings(words, "tails", path)),
         geo=frozenset(_strings(words, "geo", path)),
         feature_heads=frozenset(words.get("feature_heads", ())),
+        feature_tails=frozenset(w.lower() for w in words.get("feature_tails", ())),
+        feature_tails_verbs=frozenset(w.lower() for w in words.get("feature_tails_verbs", ())),
         connectors=frozenset(_strings(words, "connectors", path)),
         vessels=tuple(w.lower() for w in names.get("vessels", [])),
         named_things=tuple(w.lower() for w in names.get("named_things", [])),

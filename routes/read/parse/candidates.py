@@ -34,6 +34,8 @@ from routes.read.parse.words import (
     CONNECTORS,
     DEMONYMS,
     FEATURE_HEADS,
+    FEATURE_TAILS,
+    FEATURE_TAILS_VERBS,
     GEO_WORDS,
     LEXICON,
     NOT_PLACES,
@@ -388,7 +390,7 @@ def _single_match(
 ) -> Match | None:
     """What :func:`_segment_matches` finds in a one-word segment that names a place."""
     start, end = offset + segment.tokens[0][0], offset + segment.tokens[0][1]
-    if _TIME_ZONE.match(text, end):
+    if _TIME_ZONE.match(text, end) or _feature_after(text, end):
         return None
     if taken and not readings.country and _overlaps(taken, start, end):
         return None
@@ -596,6 +598,8 @@ def _match_at(
             continue
         if _TIME_ZONE.match(text, end):  # "Moscow time": a clock, no place
             return j + 1, None, True
+        if _feature_after(text, end):  # "Rogers Pass" unknown: the pass, not Rogers
+            return j + 2, None, True
         if key in _NEEDS_THE and not _THE_BEFORE.search(text, max(0, start - 5), start):
             continue
         if taken and not readings.country and _overlaps(taken, start, end):
@@ -710,6 +714,24 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 _TIME_ZONE = re.compile(r"\s+(?:[Tt]ime|[Ss]tandard\s+[Tt]ime)\b")
+
+
+#: The word right after a name, and a comma, colon, semicolon or bracket after it if one is.
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)([,;:)])?")
+
+
+def _feature_after(text: str, end: int) -> bool:
+    """Whether a word that closes a feature's name follows the name ending at ``end``
+    (``[words] feature_tails``: "the Fraser canyon"; ``feature_tails_verbs`` capitalised or
+    before a comma, colon, semicolon or bracket: "Rogers Pass", "La Raya pass, at 4,319
+    metres", but not "trains from X pass through Y" nor "as the mercury in X falls.")."""
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if word in FEATURE_TAILS:
+        return True
+    return word in FEATURE_TAILS_VERBS and (m.group(1)[0].isupper() or m.group(2) is not None)
 
 
 _WORD_TOKEN, _CONNECTOR, _TAIL = 0, 1, 2

@@ -40,6 +40,13 @@ GEO_WORDS: frozenset[str] = LEXICON.geo
 FEATURE_HEADS: frozenset[str] = LEXICON.feature_heads
 
 
+#: Geographic words that close a feature's name ("Rogers Pass", "La Raya pass"): a name the
+#: gazetteer knows only without them is the feature's, not a town's of that name.
+FEATURE_TAILS: frozenset[str] = LEXICON.feature_tails
+#: Those that are verbs too: in lower case they close a name only before punctuation.
+FEATURE_TAILS_VERBS: frozenset[str] = LEXICON.feature_tails_verbs
+
+
 CONNECTORS: frozenset[str] = LEXICON.connectors
 
 
