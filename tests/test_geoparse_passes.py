@@ -1414,6 +1414,16 @@ def test_wire_wordings_of_arriving_stopping_and_starting_give_their_roles(
     assert _by_name(_parse(sentence, gazetteer))["Kirov"] == role
 
 
+def test_places_listed_after_for_are_all_where_the_train_is_bound(gazetteer: Gazetteer) -> None:
+    parsed = _parse("The special train left Vienna for Graz and Linz on Monday.", gazetteer)
+    by_name = {p.place.name: p for p in parsed.places}
+    assert by_name["Vienna"].role == Role.ORIGIN
+    assert by_name["Graz"].role == by_name["Linz"].role == Role.DESTINATION
+    # bound for, not yet there: the list shares its first item's time (none), not the
+    # Monday of the departure
+    assert by_name["Linz"].mentions[0].date == by_name["Graz"].mentions[0].date
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -304,8 +304,18 @@ def _before_cue(table: dict[str, Any], path: Path) -> Cue:
     optional = "".join(f"(?:{compile_phrase(p)}\\s+)?" for p in table.get("then", ["the"]))
     gap = int(table.get("gap", 0))
     alternatives = alternation(phrases)
-    regex = rf"\b{_not_after(table)}(?:{alternatives})\s+{optional}{GAP_WORD}{{0,{gap}}}$"
+    word = _gap_word(table.get("gap_not", ()))
+    regex = rf"\b{_not_after(table)}(?:{alternatives})\s+{optional}{word}{{0,{gap}}}$"
     return Cue(role, re.compile(regex, re.IGNORECASE), _gates(phrases))
+
+
+def _gap_word(not_words: Sequence[str]) -> str:
+    """:data:`GAP_WORD`, or a gap word that is none of ``not_words`` (a cue table's
+    ``gap_not``: "left X for Y and Z" must not make Z where the train left from)."""
+    if not not_words:
+        return GAP_WORD
+    words = "|".join(re.escape(w) for w in not_words)
+    return rf"(?:(?!(?:{words})\s)[\w'’.-]+\s+)"
 
 
 def _not_after(table: dict[str, Any]) -> str:

@@ -438,6 +438,8 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     role = previous.role
     if place.kind == Kind.BORDER_CROSSING and role in (Role.VIA, Role.DESTINATION):
         role = Role.BORDER
+    if glue is not None:  # "for Y and Z": one list, told at one time (or at none)
+        return replace(mention, role=role, date=previous.date, part=previous.part)
     return replace(mention, role=role)
 
 
