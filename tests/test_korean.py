@@ -100,6 +100,10 @@ def test_a_governors_title_is_no_visit(gazetteer: Gazetteer) -> None:
         ("크렘린궁은 블라디보스토크 방문을 부인했다.", Status.DENIED),
         ("일각에서는 하바롭스크까지 갈 가능성도 제기된다.", Status.SPECULATIVE),
         ("열차는 블라디보스토크에는 들르지 않았다.", Status.RULED_OUT),
+        ("열차가 하바롭스크에 들를 것이라는 설도 나온다.", Status.SPECULATIVE),
+        # "시설도" (the facilities too) holds no "설도" (a rumour too)
+        ("조사단은 하바롭스크를 지나며 역 주변 시설도 둘러본 것으로 알려졌다.", Status.REPORTED),
+        ("열차는 하바롭스크에 들러 새 철도 건설에 관해 설명을 들었다.", Status.REPORTED),
     ],
 )
 def test_status_words_after_a_place_set_its_status(
