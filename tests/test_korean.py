@@ -612,6 +612,13 @@ def test_a_river_crossed_is_a_stop_and_one_run_along_is_not(gazetteer: Gazetteer
     assert crossed["amur-river"] == Role.VIA
     assert along["amur-river"] == Role.CONTEXT
     assert rumoured["yalu-river"] == Role.CONTEXT
+    # the far bank seen across the river: no crossing
+    seen = _roles(
+        _parse("열차는 하바롭스크에 닿았고, 아무르강 건너편으로 중국 땅이 보였다.", gazetteer)
+    )
+    assert seen["amur-river"] == Role.CONTEXT
+    unmarked = _roles(_parse("열차는 밤늦게 아무르강 건너 하바롭스크에 도착했다.", gazetteer))
+    assert unmarked["amur-river"] == Role.VIA
 
 
 def test_going_back_to_a_place_makes_it_the_destination(gazetteer: Gazetteer) -> None:

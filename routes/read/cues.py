@@ -91,6 +91,7 @@ class CueBook:
     #: Words that say the train went over a river: right after its particle in Korean
     #: ("X강을 건너"), lemma phrases right before it in Russian ("пересёк реку X").
     river_crossed: tuple[tuple[str, ...], ...] = ()
+    river_not_crossed: tuple[str, ...] = ()  # Korean: nouns opening like them ("건너편")
     #: Events ("переговоры", "회담") and verbs of their taking place ("пройти", "열리") that
     #: make the place a planned event is held at ("на X", "X에서") where the journey goes.
     venue_events: frozenset[str] = frozenset()
@@ -235,6 +236,7 @@ def load_cues(language: str) -> CueBook:
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         bound_for=tuple(options.get("bound_for", ())),
         river_crossed=tuple(lemma(w) for w in options.get("river_crossed", ())),
+        river_not_crossed=tuple(options.get("river_not_crossed", ())),
         venue_events=frozenset(options.get("venue_events", ())),
         venue_verbs=frozenset(options.get("venue_verbs", ())),
         other_travellers=frozenset(names.get("other_travellers", ())),
@@ -430,6 +432,8 @@ def crosses_river(book: CueBook, text: str, start: int, end: int) -> bool:
         while word_end < len(text) and not text[word_end].isspace():
             word_end += 1  # the particle: "을", "를"
         after = text[word_end : word_end + 16].lstrip()
+        if book.river_not_crossed and after.startswith(book.river_not_crossed):
+            return False  # "압록강 건너편으로": the far bank seen, not the river crossed
         return after.startswith(tuple(phrase for (phrase,) in book.river_crossed))
     lemmas = [
         fold_lemma(book, t.form) for t in morph.russian_tokens(text[max(0, start - 60) : start])
