@@ -263,6 +263,19 @@ def test_travel_words_make_bare_prepositions_cues(gazetteer: Gazetteer) -> None:
     assert roles == {"artyom": Role.VIA}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Следующей остановкой, по словам сопровождающих, станет Артём.",
+        "Поезд, как сообщили в РЖД, прибыл в Артём утром.",
+    ],
+)
+def test_an_aside_between_a_cue_and_its_place_leaves_the_cue(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    assert _roles(_parse(text, gazetteer))["artyom"] in STOP_ROLES
+
+
 def test_a_modal_of_a_later_predicate_leaves_the_places_before_it_reported(
     gazetteer: Gazetteer,
 ) -> None:

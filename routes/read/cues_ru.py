@@ -47,7 +47,8 @@ def read_russian(
     """Russian: the cue lemmas before the name, a title before it, the clause status."""
     start, end = span
     low = max(sentence[0], start - RU_BEFORE_CHARS)
-    before = [(t, fold_lemma(book, t.form)) for t in morph.russian_tokens(text[low:start])]
+    words = _without_asides(book, text[low:start])
+    before = [(t, fold_lemma(book, t.form)) for t in morph.russian_tokens(words)]
     lemmas = [lemma for _, lemma in before]
     cases = morph.russian_cases(text[start:end].split()[0].split("-")[0])
     status = _russian_status(book, text, sentence, span)
@@ -75,6 +76,22 @@ def read_russian(
         role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
+
+
+def _without_asides(book: CueBook, words: str) -> str:
+    """``words`` (before a place) without the asides set off by commas that they hold
+    (``[cue_options] asides``: "остановкой, по словам сопровождающих, станет" reads as
+    "остановкой станет")."""
+    if not book.asides or "," not in words:
+        return words
+    return _aside_pattern(book.asides).sub(" ", words)
+
+
+@functools.cache
+def _aside_pattern(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """An aside of one of ``openers`` between two commas (at most 60 characters)."""
+    alternatives = "|".join(re.escape(o) for o in openers)
+    return re.compile(rf",\s*(?:{alternatives})\b[^,]{{0,60}},", re.IGNORECASE)
 
 
 #: Most words between a train's running word and one of its ends ("следующий из Москвы в").
