@@ -276,6 +276,16 @@ def test_an_aside_between_a_cue_and_its_place_leaves_the_cue(
     assert _roles(_parse(text, gazetteer))["artyom"] in STOP_ROLES
 
 
+def test_a_place_compared_with_is_no_stop(gazetteer: Gazetteer) -> None:
+    text = (
+        "Поезд прибыл в Иркутск во вторник. Журналисты отметили, что встречавших было "
+        "меньше, чем во Владивостоке, но разговор шёл дольше."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Vladivostok"] not in STOP_ROLES
+    assert roles["Irkutsk"] in STOP_ROLES
+
+
 def test_a_modal_of_a_later_predicate_leaves_the_places_before_it_reported(
     gazetteer: Gazetteer,
 ) -> None:

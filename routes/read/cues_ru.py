@@ -55,6 +55,8 @@ def read_russian(
     title = bool(lemmas) and lemmas[-1] in book.titles
     if title:
         return Reading(None, status, title=True)
+    if _compared(book, lemmas):
+        return Reading(None, status)  # "меньше, чем во Владивостоке": compared with, no stop
     if _excepted(book, lemmas) and _travel(book, text, sentence):
         return Reading(Role.VIA, Status.REPORTED)  # "нигде не останавливался, кроме X"
     if _speaks(book, text, sentence, span, lemmas):
@@ -76,6 +78,20 @@ def read_russian(
         role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
+
+
+def _compared(book: CueBook, lemmas: Sequence[str]) -> bool:
+    """Whether the lemmas before a place end in a comparison word (``[cue_options]
+    comparison``), maybe with one preposition after it ("чем во X", "чем X")."""
+    if not book.comparison or not lemmas:
+        return False
+    if lemmas[-1] in book.comparison:
+        return True
+    return len(lemmas) >= 2 and lemmas[-2] in book.comparison and lemmas[-1] in _PREPOSITIONS
+
+
+#: Prepositions that may stand between a comparison word and its place.
+_PREPOSITIONS = frozenset({"в", "на", "из", "до", "у", "с", "к", "под"})
 
 
 def _without_asides(book: CueBook, words: str) -> str:
