@@ -286,6 +286,27 @@ def test_a_place_compared_with_is_no_stop(gazetteer: Gazetteer) -> None:
     assert roles["Irkutsk"] in STOP_ROLES
 
 
+def test_places_of_a_comparison_clause_are_no_stops(gazetteer: Gazetteer) -> None:
+    text = "Поезд прибыл в Иркутск. Дорога оказалась длиннее, чем из Москвы в Сочи."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Sochi"] not in STOP_ROLES and roles["Moscow"] not in STOP_ROLES
+
+
+def test_a_place_opening_a_clause_after_a_conjunction_takes_no_cue_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Поезд прибыл в Иркутск. Поездки прекратились после того как Пекин ужесточил "
+        "правила въезда."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Beijing"] not in STOP_ROLES
+    # the preposition alone is still a cue: "после Хабаровска" is after a stop there
+    text = "После Хабаровска поезд прибыл в Иркутск."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Khabarovsk"] in STOP_ROLES
+
+
 def test_a_modal_of_a_later_predicate_leaves_the_places_before_it_reported(
     gazetteer: Gazetteer,
 ) -> None:

@@ -94,6 +94,7 @@ class CueBook:
     river_not_crossed: tuple[str, ...] = ()  # Korean: nouns opening like them ("건너편")
     asides: tuple[str, ...] = ()  # Russian: openers of an aside between commas ("по словам")
     comparison: tuple[str, ...] = ()  # Russian: "чем" before a place compared with
+    clause_openers: tuple[tuple[str, ...], ...] = ()  # Russian: "после того как" …
     #: Events ("переговоры", "회담") and verbs of their taking place ("пройти", "열리") that
     #: make the place a planned event is held at ("на X", "X에서") where the journey goes.
     venue_events: frozenset[str] = frozenset()
@@ -202,6 +203,7 @@ def load_cues(language: str) -> CueBook:
         unblocking=tuple(options.get("unblocking", ())),
         asides=tuple(w.lower() for w in options.get("asides", ())),
         comparison=tuple(options.get("comparison", ())),
+        clause_openers=tuple(lemma(w) for w in options.get("clause_openers", ())),
         about=tuple(options.get("about", ())),
         not_places=frozenset(normalize(n) for n in _strings(names, "not_places", path)),
         titles=frozenset(names.get("titles_after", ()) or names.get("titles_before", ())),

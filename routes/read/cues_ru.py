@@ -55,7 +55,7 @@ def read_russian(
     title = bool(lemmas) and lemmas[-1] in book.titles
     if title:
         return Reading(None, status, title=True)
-    if _compared(book, lemmas):
+    if _compared(book, words) or _opens_a_clause(book, lemmas):
         return Reading(None, status)  # "меньше, чем во Владивостоке": compared with, no stop
     if _excepted(book, lemmas) and _travel(book, text, sentence):
         return Reading(Role.VIA, Status.REPORTED)  # "нигде не останавливался, кроме X"
@@ -80,18 +80,24 @@ def read_russian(
     return Reading(role, status, actor_form=actor_form)
 
 
-def _compared(book: CueBook, lemmas: Sequence[str]) -> bool:
-    """Whether the lemmas before a place end in a comparison word (``[cue_options]
-    comparison``), maybe with one preposition after it ("чем во X", "чем X")."""
-    if not book.comparison or not lemmas:
+def _compared(book: CueBook, words: str) -> bool:
+    """Whether the place's clause, up to it, opens with a comparison word (``[cue_options]
+    comparison``: "…, чем во X", "длиннее, чем из Москвы в X"); ``words`` are those before
+    the place in its sentence."""
+    if not book.comparison:
         return False
-    if lemmas[-1] in book.comparison:
-        return True
-    return len(lemmas) >= 2 and lemmas[-2] in book.comparison and lemmas[-1] in _PREPOSITIONS
+    clause = re.split(rf"[{re.escape(_CLAUSE_MARKS)}]", words)[-1]
+    tokens = morph.russian_tokens(clause)
+    return bool(tokens) and tokens[0].form in book.comparison
 
 
-#: Prepositions that may stand between a comparison word and its place.
-_PREPOSITIONS = frozenset({"в", "на", "из", "до", "у", "с", "к", "под"})
+def _opens_a_clause(book: CueBook, lemmas: Sequence[str]) -> bool:
+    """Whether the lemmas before a place end in a conjunction that opens a clause
+    (``[cue_options] clause_openers``: "после того как X ужесточило…"): X is its subject."""
+    return any(
+        len(lemmas) >= len(phrase) and tuple(lemmas[-len(phrase) :]) == phrase
+        for phrase in book.clause_openers
+    )
 
 
 def _without_asides(book: CueBook, words: str) -> str:
