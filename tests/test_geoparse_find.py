@@ -685,6 +685,20 @@ def test_a_feature_word_that_is_a_verb_leaves_the_town_before_it(gazetteer: Gaze
     assert {"Vladivostok", "Ussuriysk", "Khabarovsk"} <= set(_found(text, gazetteer).values())
 
 
+def test_a_name_another_place_also_bears_does_not_anchor_that_place_s_country(
+    gazetteer: Gazetteer,
+) -> None:
+    # GeoNames gives Dayton, Ohio the other name "Venice": read as the largest "Venice", it
+    # made the United States a country of the report, and "Kent" a town near Dayton
+    text = (
+        "LONDON (Wire) - The luxury sleeper to Venice left London on Thursday for the Kent "
+        "coast and Folkestone, the operator said."
+    )
+    parsed = _parse(text, gazetteer)
+    assert {p.place.country for p in parsed.places} <= {"GB", "IT", "FR"}
+    assert "Folkestone" in {p.place.name for p in parsed.places}
+
+
 def test_a_pass_the_gazetteer_knows_whole_is_still_the_pass(gazetteer: Gazetteer) -> None:
     assert "brenner-pass" in _found("The train climbed to the Brenner Pass at noon.", gazetteer)
 

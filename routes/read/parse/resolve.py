@@ -331,7 +331,7 @@ def choose_namesakes(
             and (
                 len(match.candidates) == 1
                 or (place.curated and not _curated_namesakes(match, place))
-                or _largest_in_context(match, place, counts)
+                or _largest_in_context(match, place, counts, text)
             )
             and not match.sides
         }.values()
@@ -354,7 +354,7 @@ def choose_namesakes(
             if place is not None:
                 yield match, place
             continue
-        sure = _largest_in_context(match, place, counts)
+        sure = _largest_in_context(match, place, counts, text)
         chosen = _nearest_reading(match, place, anchors, text, is_capital, sure=sure)
         if chosen is not None and id(match) in beside:
             chosen = _reading_beside(match, chosen, beside[id(match)])
@@ -378,12 +378,16 @@ def _beside_a_named_place(
     return bool(compatriots) and _km_to_nearest(town, compatriots) <= SMALL_TOWN_SAME_COUNTRY_KM
 
 
-def _largest_in_context(match: Match, place: Place, counts: Counter[str]) -> bool:
+def _largest_in_context(match: Match, place: Place, counts: Counter[str], text: str) -> bool:
     """Whether ``place`` is both the most populous reading of its name and in a country the
     rest of the report points at (Sydney beside Australia): read without doubt, as a name
-    with one reading is."""
+    with one reading is. Of the readings bearing the name written as their own, when one
+    does ("Venice": the Italian town and two American ones, not Dayton, which GeoNames also
+    calls so)."""
     own_country = match.default.country if match.default is not None else None
-    largest = max(match.candidates, key=lambda p: p.population)
+    key = normalize(text[match.start : match.end])
+    own = [p for p in match.candidates if normalize(p.name) == key]
+    largest = max(own or match.candidates, key=lambda p: p.population)
     return place is largest and in_context(place.country, counts, own_country)
 
 
