@@ -699,6 +699,23 @@ def test_a_name_another_place_also_bears_does_not_anchor_that_place_s_country(
     assert "Folkestone" in {p.place.name for p in parsed.places}
 
 
+def test_a_word_a_place_bears_only_as_another_name_is_not_that_place(
+    gazetteer: Gazetteer,
+) -> None:
+    # a report read in lower case: "us" is the United States only as another name of it,
+    # and the reading bearing "Us" as its own name is a common word
+    text = (
+        "10:05 - there is no plan to travel east to kharkiv, an official travelling with him "
+        "told us, and the train left przemysl at dawn."
+    )
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert "United States" not in names
+    assert {"Kharkiv", "Przemyśl"} <= names
+    # a country named as its city-state's city stays the city ("the Vatican")
+    text = "The Vatican said the pope would take the train to Assisi on Friday."
+    assert "Vatican City" in {p.place.name for p in _parse(text, gazetteer).places}
+
+
 def test_a_pass_the_gazetteer_knows_whole_is_still_the_pass(gazetteer: Gazetteer) -> None:
     assert "brenner-pass" in _found("The train climbed to the Brenner Pass at noon.", gazetteer)
 

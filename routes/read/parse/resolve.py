@@ -117,8 +117,8 @@ def read_place(
     if len(candidates) == 1:
         best = candidates[0]
     else:  # the first ranked reading in context (of any size), else the first
-        best = match.ranked[0][0]
         key = normalize(text[match.start : match.end])
+        best = _own_named_first(match, key)
         for place, _plausible in match.ranked:  # a small reading counts in a named country
             if not in_context(place.country, counts, own_country):
                 continue
@@ -146,6 +146,24 @@ def read_place(
     if match.initial and single and not near and best.population < 1_000_000:
         return None, False
     return best, not near and best.population < MIN_POPULATION
+
+
+def _own_named_first(match: Match, key: str) -> Place:
+    """The first ranked reading of ``match``, or the first that bears ``key`` as its own name
+    when the first bears it only as another name: instead of a country so called ("us" of
+    a lower-case report is no United States), or of a place it has at least
+    :data:`CONTEXT_POPULATION_SHARE` of the people of ("Venice": the Italian town, not
+    Dayton, which GeoNames also calls so; but "St Petersburg" is still Russia's, not the
+    Florida city written so). Another curated first reading stands ("Vostochny" is the
+    cosmodrome), and a country so named does not displace a place of its own ("the
+    Vatican" is Vatican City)."""
+    first = match.ranked[0][0]
+    own = next((p for p, _ok in match.ranked if normalize(p.name) == key), first)
+    if own is first or (own.kind == Kind.COUNTRY and first.country == own.country):
+        return first
+    if first.kind == Kind.COUNTRY:
+        return own
+    return first if first.curated or not comparable(own, first.population) else own
 
 
 def _generic_region(place: Place, key: str) -> bool:
