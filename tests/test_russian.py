@@ -286,6 +286,22 @@ def test_a_place_compared_with_is_no_stop(gazetteer: Gazetteer) -> None:
     assert roles["Irkutsk"] in STOP_ROLES
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поезд прибыл в Хабаровск. Продлевать маршрут до Владивостока, вопреки слухам, пока "
+        "не планируют, добавили в РЖД.",
+        "Поезд прибыл в Хабаровск. Ехать дальше во Владивосток делегация не собирается.",
+    ],
+)
+def test_a_plan_denied_by_the_predicate_after_an_infinitive_rules_its_place_out(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Vladivostok"] == Role.RULED_OUT
+    assert roles["Khabarovsk"] in STOP_ROLES
+
+
 def test_places_of_a_comparison_clause_are_no_stops(gazetteer: Gazetteer) -> None:
     text = "Поезд прибыл в Иркутск. Дорога оказалась длиннее, чем из Москвы в Сочи."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}

@@ -448,7 +448,7 @@ def _russian_status(
             high = m.start()
             break
     status = _russian_clause_status(book.language, text[low:high])
-    if status == Status.REPORTED and low == sentence[0] and _verbless(text[low:high]):
+    if status == Status.REPORTED and low == sentence[0] and _no_finite_verb(text[low:high]):
         subject = _subject_predicate_status(book, text, high, sentence[1])
         if subject != Status.REPORTED:
             return subject  # "Поездка в X, о которой писали СМИ, в программу не входила"
@@ -489,6 +489,8 @@ def _subject_predicate_status(book: CueBook, text: str, low: int, high: int) -> 
         opening = [fold_lemma(book, t.form) for t in morph.russian_tokens(text[start:end])[:2]]
         if book.relative_openers.intersection(opening):
             continue  # the relative clause between commas ("о которой писали СМИ")
+        if text[start:end].lstrip().lower().startswith(book.asides):
+            continue  # an aside ("вопреки слухам в соцсетях")
         status = _russian_clause_status(book.language, text[start:end])
         return status if status in (Status.RULED_OUT, Status.DENIED) else Status.REPORTED
     return Status.REPORTED
@@ -523,6 +525,21 @@ def elided_predicate(
     before = morph.russian_tokens(text[breaks[-1].end() : span[0]])
     bare = bool(before) and fold_lemma(book, before[-1].form) in book.place_prepositions
     return bare and _verbless(clause)
+
+
+def _no_finite_verb(clause: str) -> bool:
+    """Whether a Russian clause holds no finite verb (an infinitive depends on a predicate
+    elsewhere: "Продлевать маршрут до X, …, пока не планируют")."""
+    tokens = morph.russian_tokens(clause)
+    return not any(
+        t.tag.split(",")[0].split()[0] in _FINITE_TAGS
+        and (i == 0 or not clause[t.start : t.start + 1].isupper())
+        for i, t in enumerate(tokens)
+    )
+
+
+#: pymorphy3's tags of a verb that can be a predicate of its own.
+_FINITE_TAGS = frozenset({"VERB", "PRTS"})
 
 
 def _verbless(clause: str) -> bool:
