@@ -1437,6 +1437,18 @@ def test_places_of_a_later_trip_of_the_train_are_no_stops(gazetteer: Gazetteer, 
     assert roles["Linz"] not in STOP_ROLES
 
 
+def test_what_another_train_usually_does_is_no_leg_of_the_trip(gazetteer: Gazetteer) -> None:
+    text = (
+        "The cruise train reached Graz on Friday. The southbound service, which usually "
+        "halts at Linz, was fully booked."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Linz"] not in STOP_ROLES
+    # a feature drawing the usual route tells it in a main clause: that is the route
+    text = "For visiting leaders the road to Graz usually begins on a platform at Linz."
+    assert _by_name(_parse(text, gazetteer))["Linz"] in STOP_ROLES
+
+
 def test_the_next_stop_or_leg_of_the_trip_told_is_still_a_stop(gazetteer: Gazetteer) -> None:
     text = "The cruise train reached Graz on Friday. On the next leg it goes on to Linz."
     assert _by_name(_parse(text, gazetteer))["Linz"] in STOP_ROLES

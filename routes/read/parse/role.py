@@ -98,6 +98,8 @@ class RoleCues:
     follows_earlier_gates: tuple[str, ...]
     another_trip: re.Pattern[str]
     another_trip_gates: tuple[str, ...]
+    habitual: re.Pattern[str]
+    habitual_gates: tuple[str, ...]
     visit_before_leaving: re.Pattern[str]
     crossing_untold: re.Pattern[str]
     common: frozenset[str]
@@ -213,6 +215,11 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('another_trip', ()))})\b", re.IGNORECASE
         ),
         another_trip_gates=_first_words(lexicon.frames.get("another_trip", ())),
+        # "the northbound train, which usually halts at X": what trains do, not this trip
+        habitual=re.compile(
+            rf"\b(?:{_alternatives(lexicon.frames.get('habitual', ()))})\b", re.IGNORECASE
+        ),
+        habitual_gates=_first_words(lexicon.frames.get("habitual", ())),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
         # "left Y after his visit to X": X was seen before the leg began
@@ -620,6 +627,8 @@ def mention_role(
         return Role.HISTORICAL  # "the trip comes a week after he went to X": an earlier trip
     if cue in STOP_ROLES and _of_another_trip(text, match, sentence, cues):
         return Role.CONTEXT  # "its next departure runs the other way to X": a later trip
+    if cue in STOP_ROLES and _told_as_a_habit(text, match, sentence, cues):
+        return Role.CONTEXT  # "the train, which usually halts at X": no leg of this trip
     if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
         cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
@@ -1046,6 +1055,13 @@ def _of_another_trip(text: str, match: Match, sentence: Sentence, cues: RoleCues
     departure, on Sunday, runs the other way to X", ``[frames] another_trip``): those words
     stand before it in its sentence with no main clause opening between."""
     return _told_in_its_clause(text, match, sentence, cues.another_trip, cues.another_trip_gates)
+
+
+def _told_as_a_habit(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place's clause tells what trains usually do ("the northbound train,
+    which usually halts at X", ``[frames] habitual``): those words stand before it in its
+    sentence with no main clause opening between."""
+    return _told_in_its_clause(text, match, sentence, cues.habitual, cues.habitual_gates)
 
 
 def _told_in_its_clause(
