@@ -1437,6 +1437,20 @@ def test_places_of_a_later_trip_of_the_train_are_no_stops(gazetteer: Gazetteer, 
     assert roles["Linz"] not in STOP_ROLES
 
 
+def test_a_trip_told_as_the_first_of_its_kind_is_the_trip_of_the_report(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The president arrived in Linz on Wednesday on his first trip abroad since the war, "
+        "after a journey that began on an overnight train out of Graz."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Graz"] == Role.ORIGIN
+    # an earlier trip told back stays history
+    text = "The president reached Linz on Wednesday. On his last visit he stopped in Graz."
+    assert _by_name(_parse(text, gazetteer))["Graz"] == Role.HISTORICAL
+
+
 def test_what_another_train_usually_does_is_no_leg_of_the_trip(gazetteer: Gazetteer) -> None:
     text = (
         "The cruise train reached Graz on Friday. The southbound service, which usually "
