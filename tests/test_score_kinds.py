@@ -60,3 +60,28 @@ def test_a_gold_area_still_pairs_with_a_found_point_in_it() -> None:
     case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
     journey = Journey("t", (), (LocatedPlace(found, "context", ()),), Route(stops=()))
     assert score_report(case, journey).missed == ()
+
+
+def test_a_gold_island_pairs_with_a_found_area_or_town_and_areas_pair_by_nearness() -> None:
+    # an island group found as an area, and a region of the same country beside it: each
+    # found area pairs with its own gold (the nearest of one sort), neither is "wrong"
+    islands = Place("isl", "Gull Islands", "area", 65.07, 35.69, "RU")
+    region = Place("reg", "Lakeshire", "region", 63.8, 33.0, "RU")
+    gold = (
+        GoldPlace(
+            "Lakeshire", "Lakeshire Republic", "RU", 63.8, 33.0, "region", "context", "reported"
+        ),
+        GoldPlace("Gull", "Gull Islands", "RU", 65.08, 35.67, "island", "context", "reported"),
+    )
+    report = Report("r", "Gull text", published=date(2024, 1, 1))
+    case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
+    places = (LocatedPlace(islands, "context", ()), LocatedPlace(region, "context", ()))
+    journey = Journey("t", (), places, Route(stops=()))
+    result = score_report(case, journey)
+    assert (result.missed, result.wrong) == ((), ())
+    # an island found as a town still pairs with its gold island
+    town = Place("rus", "Gull Island", "town", 43.0, 131.8, "RU")
+    gold = (GoldPlace("Gull", "Gull Island", "RU", 43.0, 131.8, "island", "via", "reported"),)
+    case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
+    journey = Journey("t", (), (LocatedPlace(town, "via", ()),), Route(stops=()))
+    assert score_report(case, journey).missed == ()

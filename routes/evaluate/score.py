@@ -156,8 +156,9 @@ def _kept_off_wanted(gold: GoldPlace) -> bool:
 
 #: Gold kinds that a found settlement (city or town) is the same sort of place as.
 _SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, "island"})
-#: Kinds of a part of a country: a found GeoNames area is the gold region it outlines.
-_REGION_KINDS = frozenset({Kind.REGION, Kind.AREA})
+#: Kinds of a part of a country: a found GeoNames area is the gold region it outlines (and
+#: a found area the gold island group it is: the Solovetsky Islands).
+_REGION_KINDS = frozenset({Kind.REGION, Kind.AREA, "island"})
 #: Kinds of a mountain pass: the annotators' sets class passes as areas.
 _PASS_KINDS = frozenset({Kind.AREA, Kind.PASS})
 _SAME_SORT = (_SETTLEMENT_KINDS, _REGION_KINDS, _PASS_KINDS)
@@ -207,13 +208,17 @@ def _same_kind(gold: GoldPlace, place: Place) -> bool:
 def _distance_km(gold: GoldPlace, place: Place) -> float | None:
     """How far apart a gold and a found place are, or None when they cannot be the same."""
     found_area = place.kind in AREA_KINDS or place.kind == Kind.RIVER
-    # a gold area (a range, a lake, a district) is the found area it is, or a point in it
-    gold_area = gold.kind in _GOLD_AREAS or (gold.kind == Kind.AREA and found_area)
+    # a gold area (a range, a lake, a district) is the found area it is, or a point in it;
+    # so is a gold island (Russky Island a town, the Solovetsky Islands an area)
+    gold_area = gold.kind in _GOLD_AREAS or (gold.kind in (Kind.AREA, "island") and found_area)
     if gold_area or found_area:
         if gold_area != found_area or (gold.kind == Kind.COUNTRY) != (place.kind == Kind.COUNTRY):
             return None
+        # any area of the gold area's country may be it, the nearest first (of the found
+        # Solovetsky Islands and Karelia, each pairs with its own gold, not the other's)
+        km = _ground_km(gold, place)
         same = gold.country and gold.country == place.country
-        return 0.0 if same or _ground_km(gold, place) <= AREA_MATCH_KM else None
+        return km if same or km <= AREA_MATCH_KM else None
     km = _ground_km(gold, place)
     return km if km <= MATCH_KM else None
 
