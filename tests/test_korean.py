@@ -894,6 +894,8 @@ def test_places_set_apart_from_a_denial_are_not_ruled_out(gazetteer: Gazetteer) 
     statuses = {p.place.name: p.mentions[0].status for p in _parse(text, gazetteer).places}
     assert statuses["Harbin"] not in (Status.RULED_OUT, Status.DENIED)
     assert statuses["Changchun"] not in (Status.RULED_OUT, Status.DENIED)
+    # nor speculative: "검토" (considered) of a negated clause is no rumour of them
+    assert statuses["Harbin"] == statuses["Changchun"] == Status.REPORTED
 
 
 def test_a_name_of_the_peninsula_and_of_china_is_the_peninsula_s_in_a_korean_report(

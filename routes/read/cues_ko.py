@@ -368,7 +368,13 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
     """
     local = _clause_head(near, breaks=_KO_CHAIN_END)
     if _excepted(book, local):
-        local = ""  # "X 외에 다른 지역은 검토하지 않았다": what is denied is all but X
+        # "X 외에 다른 지역은 검토하지 않았다": what is denied (or left unconsidered) is all
+        # but X, which the clause's words leave as told
+        chain = _clause_head(_unquoted(rest), breaks=_KO_CHAIN_END)
+        negated = dict(book.statuses)[Status.RULED_OUT]
+        if any(phrase in chain for (phrase,) in negated):
+            return Status.REPORTED
+        local = ""
     if _KO_EMBEDDED.search(local):
         local = _clause_head(
             rest
