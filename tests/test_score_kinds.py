@@ -85,3 +85,20 @@ def test_a_gold_island_pairs_with_a_found_area_or_town_and_areas_pair_by_nearnes
     case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
     journey = Journey("t", (), (LocatedPlace(town, "via", ()),), Route(stops=()))
     assert score_report(case, journey).missed == ()
+
+
+def test_a_found_pass_pairs_with_the_gold_pass_however_the_gold_classes_it() -> None:
+    # a pass is a point: a gold "region" or "area" of the same name and place is it
+    found = Place("pass", "High Pass", "pass", 51.30, -117.52, "CA")
+    for kind in ("region", "area", "pass"):
+        gold = (GoldPlace("High", "High Pass", "CA", 51.301, -117.519, kind, "via", "reported"),)
+        report = Report("r", "High Pass text", published=date(2024, 1, 1))
+        case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
+        journey = Journey("t", (), (LocatedPlace(found, "via", ()),), Route(stops=()))
+        result = score_report(case, journey)
+        assert (result.missed, result.wrong) == ((), ()), kind
+    # but not one far off
+    gold = (GoldPlace("High", "High Pass", "CA", 52.5, -118.5, "region", "via", "reported"),)
+    case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
+    journey = Journey("t", (), (LocatedPlace(found, "via", ()),), Route(stops=()))
+    assert score_report(case, journey).missed == ("High Pass",)

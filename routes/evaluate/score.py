@@ -159,8 +159,8 @@ _SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, "island"})
 #: Kinds of a part of a country: a found GeoNames area is the gold region it outlines (and
 #: a found area the gold island group it is: the Solovetsky Islands).
 _REGION_KINDS = frozenset({Kind.REGION, Kind.AREA, "island"})
-#: Kinds of a mountain pass: the annotators' sets class passes as areas.
-_PASS_KINDS = frozenset({Kind.AREA, Kind.PASS})
+#: Kinds of a mountain pass: the annotators' sets class passes as areas or regions.
+_PASS_KINDS = frozenset({Kind.AREA, Kind.REGION, Kind.PASS})
 _SAME_SORT = (_SETTLEMENT_KINDS, _REGION_KINDS, _PASS_KINDS)
 
 
@@ -207,6 +207,9 @@ def _same_kind(gold: GoldPlace, place: Place) -> bool:
 
 def _distance_km(gold: GoldPlace, place: Place) -> float | None:
     """How far apart a gold and a found place are, or None when they cannot be the same."""
+    if place.kind == Kind.PASS:  # a point, however the gold classes it (area, region)
+        km = _ground_km(gold, place)
+        return km if km <= MATCH_KM else None
     found_area = place.kind in AREA_KINDS or place.kind == Kind.RIVER
     # a gold area (a range, a lake, a district) is the found area it is, or a point in it;
     # so is a gold island (Russky Island a town, the Solovetsky Islands an area)
