@@ -1451,6 +1451,18 @@ def test_a_trip_told_as_the_first_of_its_kind_is_the_trip_of_the_report(
     assert _by_name(_parse(text, gazetteer))["Graz"] == Role.HISTORICAL
 
 
+def test_a_trip_told_as_coming_weeks_after_another_leaves_that_one_history(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The president's train reached Linz on Friday. It was his first visit, and came three "
+        "weeks after two ministers made a similar journey to the city from Graz."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Graz"] == Role.HISTORICAL
+    assert roles["Linz"] in STOP_ROLES
+
+
 def test_what_another_train_usually_does_is_no_leg_of_the_trip(gazetteer: Gazetteer) -> None:
     text = (
         "The cruise train reached Graz on Friday. The southbound service, which usually "
