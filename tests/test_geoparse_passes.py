@@ -1463,6 +1463,19 @@ def test_a_trip_told_as_coming_weeks_after_another_leaves_that_one_history(
     assert roles["Linz"] in STOP_ROLES
 
 
+def test_the_ends_of_a_run_compared_with_are_no_stops_even_past_a_number(
+    gazetteer: Gazetteer,
+) -> None:
+    # the comma of "4,000" ends no clause, and the comparison reaches past the run's length
+    text = (
+        "The express reached Linz on Wednesday. The journey is shorter than the rival line's "
+        "run of more than 4,000 km from Graz to Innsbruck, a crew member noted."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Graz"] not in STOP_ROLES and roles["Innsbruck"] not in STOP_ROLES
+    assert roles["Linz"] in STOP_ROLES
+
+
 def test_what_another_train_usually_does_is_no_leg_of_the_trip(gazetteer: Gazetteer) -> None:
     text = (
         "The cruise train reached Graz on Friday. The southbound service, which usually "

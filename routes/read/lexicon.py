@@ -114,8 +114,9 @@ class Cue:
 GAP_WORD = r"(?:[\w'’.-]+\s+)"
 #: What "…" stands for inside a phrase: up to four words.
 _ELLIPSIS = r"(?:[\w'’-]+\s+){0,4}"
-#: What "~" stands for inside a phrase: up to 60 characters of the same clause.
-_SPAN = r"[^.;,]{0,60}?"
+#: What "~" stands for inside a phrase: up to 60 characters of the same clause (a comma
+#: inside a number, "4,000 km", is no clause break).
+_SPAN = r"(?:[^.;,]|(?<=\d),(?=\d)){0,60}?"
 
 
 def literal_phrase(phrase: str) -> str:

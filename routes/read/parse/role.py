@@ -1188,14 +1188,20 @@ def _own_clause_end(after: str) -> int:
 
 def _compares(before: str, cues: RoleCues) -> bool:
     """Whether the place's clause puts it in a comparison ("farther from X than")."""
-    head = _clause_head(before)
+    head = _clause_head(before, len(before))  # "shorter than the X run of … from Y to"
     return holds_any(head.lower(), cues.comparison_gates) and bool(cues.comparison.search(head))
 
 
-def _clause_head(before: str) -> str:
-    """The words of the place's own clause before it (up to :data:`_PASSING_CHARS`)."""
-    head = before[-_PASSING_CHARS:]
-    return head[max(head.rfind(","), head.rfind(";")) + 1 :]
+def _clause_head(before: str, reach: int = 0) -> str:
+    """The words of the place's own clause before it (up to ``reach`` characters, by default
+    :data:`_PASSING_CHARS`)."""
+    head = before[-(reach or _PASSING_CHARS) :]
+    breaks = [m.end() for m in _CLAUSE_MARK.finditer(head)]
+    return head[breaks[-1] :] if breaks else head
+
+
+#: A comma or semicolon that ends a clause (not the comma of a number: "4,000 km").
+_CLAUSE_MARK = re.compile(r";|,(?!(?<=\d,)\d)")
 
 
 def _own_clause(before: str, after: str) -> str:
