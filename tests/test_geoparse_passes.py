@@ -133,6 +133,7 @@ def test_a_small_town_in_lower_case_writing_counts_after_a_word_of_place(
     [
         ("Shoigu showed Kim a Tu-160 strategic bomber at the airfield.", "Tsu"),
         ("Kim toured the cruiser Aurora on Tuesday.", "Aurora"),
+        ("Seoul blamed the sinking of the South Korean warship Cheonan on Pyongyang.", "Cheonan"),
         ("He walked past St Michael's Golden-Domed Monastery.", "Saint Michael"),
     ],
 )
