@@ -1297,6 +1297,20 @@ def test_an_origin_told_left_a_day_after_the_stops_told_next_is_where_the_leg_en
     assert names == ["Moscow", "Nizhniy Novgorod", "Kazan"]
 
 
+def test_an_origin_left_a_day_after_a_stop_of_its_own_sentence_is_where_the_leg_ended(
+    gazetteer,
+) -> None:
+    # "the train, which entered the country on Tuesday at Y, was seen leaving X late on
+    # Wednesday": the day before is Y's, told in the clause of X's departure
+    names = _journey_names(
+        "His train, which crossed into Belarus on Tuesday at Brest, was seen leaving Minsk "
+        "station late on Wednesday.",
+        gazetteer,
+        date(2023, 9, 14),
+    )
+    assert names == ["Brest", "Minsk"]
+
+
 def test_a_later_day_told_of_the_place_reached_last_before_a_planned_turn_is_a_stay(
     gazetteer,
 ) -> None:

@@ -1059,8 +1059,9 @@ def _told_from_its_end(
     """Whether the origin at ``origin``, told as done at ``when``, is the end of a leg the
     report tells backwards: stops told after it as done (``done``, indices) lie on an
     earlier day ("the motorcade swept out of X station on Tuesday … the train had entered
-    the country at Y on Monday"), and no other stop of its sentence has its day (in "left X
-    a week ago and reached Z on Wednesday" the day is Z's)."""
+    the country at Y on Monday"; or in its own sentence: "the train, which entered China on
+    Thursday at Y, was seen leaving X late on Friday"), and no other stop of its sentence has
+    its day (in "left X a week ago and reached Z on Wednesday" the day is Z's)."""
     day = keys[origin][0]
     told = {i: times[stops[i][0].id] for i in keys}
     if any(
@@ -1068,7 +1069,10 @@ def _told_from_its_end(
         for i, t in told.items()
     ):
         return False
-    return any(keys[i][0] < day and _key(told[i])[3] > when.told for i in done)
+    return any(
+        keys[i][0] < day and (_key(told[i])[3] > when.told or told[i].sentence == when.sentence)
+        for i in done
+    )
 
 
 #: Most km between an origin and a stop of an earlier time that tell the train came there
