@@ -1406,6 +1406,8 @@ def test_a_single_aide_or_minister_travelling_ahead_is_no_leg_unless_on_the_trai
         ("The special train rested in Kirov overnight.", Role.VIA),
         ("The special train took on water at Kirov.", Role.VIA),
         ("The train changed locomotives at Kirov.", Role.VIA),
+        ("The train had been held for about 40 minutes at Kirov by a signal fault.", Role.VIA),
+        ("The express was held up at Kirov by snow.", Role.VIA),
         ("The trip began in Kirov on Monday.", Role.ORIGIN),
     ],
 )
@@ -1462,6 +1464,13 @@ def test_a_trip_told_as_coming_weeks_after_another_leaves_that_one_history(
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Graz"] == Role.HISTORICAL
     assert roles["Linz"] in STOP_ROLES
+
+
+def test_a_place_coordinated_after_a_time_of_the_first_is_told_the_same_way(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The train left Perm on Monday. It called at Kirov in the small hours and at Kazan."
+    assert _by_name(_parse(text, gazetteer))["Kazan"] == Role.VIA
 
 
 def test_the_ends_of_a_run_compared_with_are_no_stops_even_past_a_number(
