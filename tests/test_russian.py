@@ -302,6 +302,19 @@ def test_a_plan_denied_by_the_predicate_after_an_infinitive_rules_its_place_out(
     assert roles["Khabarovsk"] in STOP_ROLES
 
 
+def test_where_people_come_from_is_no_start_of_the_train(gazetteer: Gazetteer) -> None:
+    text = (
+        "Поезд останавливался в Хабаровске, где к ветеранам присоединились горняки из "
+        "соседнего Бикина."
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Bikin"] not in STOP_ROLES
+    # people the train carries from a place: the train came from there
+    text = "Днём ранее поезд доставил туристов из Хабаровска в Бикин."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Khabarovsk"] == Role.ORIGIN
+
+
 def test_places_of_a_comparison_clause_are_no_stops(gazetteer: Gazetteer) -> None:
     text = "Поезд прибыл в Иркутск. Дорога оказалась длиннее, чем из Москвы в Сочи."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}

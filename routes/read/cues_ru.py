@@ -64,6 +64,8 @@ def read_russian(
     if _after_an_event_there(book, lemmas) and not _moves(book, text[slice(*sentence)]):
         return Reading(None, status)  # "после встречи в Ханое": a time reference, no stop
     role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
+    if role == Role.ORIGIN and _people_from(book, before):
+        role = None  # "горняки из соседнего Чегдомына": where people come from, not the train
     if role is None:
         role = _russian_after_cue(book, text, span[1], sentence[1])
     if role is not None and _another_traveller(book, text, sentence, span[0]):
@@ -78,6 +80,26 @@ def read_russian(
         role = Role.DESTINATION
     actor_form = role is None and bool(cases & book.actor_marks)
     return Reading(role, status, actor_form=actor_form)
+
+
+def _people_from(book: CueBook, before: Sequence[tuple[morph.Token, str]]) -> bool:
+    """Whether the words before a place end in "из" (maybe with adjectives between) right
+    after a noun of living beings in the nominative that is no train word ("к ветеранам
+    присоединились горняки из соседнего X", miners from neighbouring X joined): the place
+    is where they come from. People carried ("доставил туристов из X в Y") are an object,
+    and X where the train came from."""
+    i = len(before) - 1
+    while i >= 0 and before[i][0].tag.startswith(("ADJF", "PRTF")):
+        i -= 1
+    if i < 1 or before[i][1] != "из":
+        return False
+    noun = before[i - 1][0]
+    return (
+        noun.tag.startswith("NOUN")
+        and "anim" in noun.tag
+        and "nomn" in noun.tag
+        and before[i - 1][1] not in book.train_words
+    )
 
 
 def _compared(book: CueBook, words: str) -> bool:
