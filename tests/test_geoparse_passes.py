@@ -420,6 +420,20 @@ def test_negation_covers_every_place_of_its_list(gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The train reached Ussuriysk on Friday. It did not cross the river to Khabarovsk.",
+        "The train reached Ussuriysk on Friday. It did not continue to Khabarovsk.",
+        "The train reached Ussuriysk on Friday but didn't proceed to Khabarovsk.",
+    ],
+)
+def test_a_crossing_or_a_leg_not_made_rules_its_place_out(gazetteer: Gazetteer, text: str) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Khabarovsk"] == Role.RULED_OUT
+    assert roles["Ussuriysk"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
     ("hedge", "role"),
     [
         (", though officials would not say where it would cross", Role.CONTEXT),
