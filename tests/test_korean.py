@@ -887,6 +887,25 @@ def test_a_list_written_as_the_subject_takes_no_travel_cue(gazetteer: Gazetteer)
     assert all(p.role not in STOP_ROLES for p in parsed.places)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '관계자는 "열차가 아무르강 철교를 건너 하바롭스크로 넘어갈 계획은 없다"고 말했다.',
+        "열차가 하바롭스크까지 운행할 예정은 없다고 당국자는 밝혔다.",
+    ],
+)
+def test_a_chain_told_as_without_a_plan_rules_its_places_out(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    parsed = _parse(text, gazetteer)
+    khabarovsk = next(p for p in parsed.places if p.place.id == "khabarovsk")
+    assert khabarovsk.role == Role.RULED_OUT
+    # a plan there is, is expected
+    parsed = _parse("열차가 하바롭스크까지 운행할 계획이라고 당국자는 밝혔다.", gazetteer)
+    khabarovsk = next(p for p in parsed.places if p.place.id == "khabarovsk")
+    assert khabarovsk.mentions[0].status == Status.EXPECTED
+
+
 def test_places_set_apart_from_a_denial_are_not_ruled_out(gazetteer: Gazetteer) -> None:
     # "nothing besides Harbin and Changchun was considered": the two are not denied, the
     # place named as not considered is

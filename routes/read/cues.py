@@ -129,6 +129,9 @@ class CueBook:
     #: Words beside a place that set it apart from what its clause denies: right after it in
     #: Korean ("X 외에 다른 지역은 검토하지 않았다"), lemmas right before it in Russian ("кроме X").
     excepted: tuple = ()
+    #: Korean: words ending a clause chain that say there is no plan for what it tells
+    #: ("…넘어갈 계획은 없다"): every place of the chain is ruled out.
+    no_plan: tuple[str, ...] = ()
     deadlines: tuple[tuple[str, ...], ...] = ()
     #: Conjunctions joining clauses in contrast (Russian "а", "но"), and those of them read
     #: with the clause they open.
@@ -255,6 +258,7 @@ def load_cues(language: str) -> CueBook:
             lemma(phrase) if language == "ru" else phrase for phrase in status.get("excepted", ())
         ),
         overturns_before=tuple(lemma(w) for w in status.get("overturns_before", ())),
+        no_plan=tuple(status.get("no_plan", ())) if language == "ko" else (),
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
         contrast=tuple(data["list"].get("contrast", ())),
         contrast_opening=frozenset(data["list"].get("contrast_opening", ())),

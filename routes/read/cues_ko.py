@@ -380,6 +380,8 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
             rest
         )  # "X를 둘러봤다는 일본 매체 보도를 부인했다": the report is denied
     chain = _clause_head(_unquoted(rest), breaks=_KO_CHAIN_END)
+    if book.no_plan and any(phrase in chain for phrase in book.no_plan):
+        return Status.RULED_OUT  # "X를 건너 러시아 쪽으로 넘어갈 계획은 없다": no plan for it
     for status, phrases in book.statuses:
         scope = local if status in (Status.RULED_OUT, Status.DENIED) else chain
         if any(phrase in scope for (phrase,) in phrases):
