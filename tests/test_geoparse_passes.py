@@ -1247,6 +1247,9 @@ def test_an_event_at_a_named_facility_of_a_place_is_a_stop(gazetteer: Gazetteer)
     )
     assert roles["Engels"] == Role.VIA
     assert roles["Taganrog"] == Role.CONTEXT
+    # with no article: "At Engels airfield he walked past the wreck"
+    text = "The minister's train reached Saratov on Monday. At Engels airfield he saw a bomber."
+    assert _by_name(_parse(text, gazetteer))["Engels"] == Role.VIA
 
 
 def test_a_place_a_bridge_is_crossed_from_into_another_country_is_a_border(
