@@ -1297,6 +1297,19 @@ def test_an_origin_told_left_a_day_after_the_stops_told_next_is_where_the_leg_en
     assert names == ["Moscow", "Nizhniy Novgorod", "Kazan"]
 
 
+def test_a_stop_told_as_done_after_a_plan_is_not_placed_after_the_plan(gazetteer) -> None:
+    # "was due back in X early on Monday. Before leaving Y, he met …": Y was left before
+    names = _journey_names(
+        "The prime minister left Ukraine by train late on Sunday. The train was due back in "
+        "Przemysl in the early hours of Monday, his office said. Before leaving Kyiv, he met "
+        "the president. Earlier in the day he had toured Irpin and Bucha.",
+        gazetteer,
+        date(2022, 7, 4),
+    )
+    assert names.index("Kyiv") < names.index("Przemyśl")
+    assert names.count("Przemyśl") == 1
+
+
 def test_an_origin_left_a_day_after_a_stop_of_its_own_sentence_is_where_the_leg_ended(
     gazetteer,
 ) -> None:

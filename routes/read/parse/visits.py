@@ -479,12 +479,16 @@ def _told_later_than(
     """The event ``mention`` is told to come after by a ``later`` word in ``head`` (the words
     before it: "then", "in the afternoon"), None for none: the latest event of the sentence
     told before (of the report, for a planned stop), or the latest stop told as done when
-    that sentence told only what came before it (:func:`_resumed`)."""
+    that sentence told only what came before it (:func:`_resumed`) or, for a stop told as
+    done, only a plan."""
     if told_before is None or not order_words().later.search(head):
         return None
     last = told_before[1]
     if mention.status == Status.EXPECTED and latest is not None:
         last = latest
+    elif mention.status == Status.REPORTED and last.planned:
+        return done  # "was due back in X early on Monday. Before leaving Y, he met …": Y was
+        # left before the plan told, not after it
     return _resumed(last, done)
 
 
