@@ -102,3 +102,29 @@ def test_a_found_pass_pairs_with_the_gold_pass_however_the_gold_classes_it() -> 
     case = DevReport(report, "j", (), gold, (), (), Path("r.json"))
     journey = Journey("t", (), (LocatedPlace(found, "via", ()),), Route(stops=()))
     assert score_report(case, journey).missed == ("High Pass",)
+
+
+def test_a_found_place_of_the_gold_name_pairs_with_it_before_a_nearer_area() -> None:
+    # the found town of the site's name is the gold site (an area in the gold), not the
+    # found region around it, which pairs with the gold region
+    site = Place("site", "Old-Ruins", "town", 20.667, -88.567, "MX")
+    region = Place("reg", "Lowland", "region", 20.7, -88.9, "MX")
+    gold = (
+        GoldPlace(
+            "Lowland Peninsula",
+            "Lowland Peninsula",
+            "MX",
+            19.5,
+            -89.0,
+            "region",
+            "context",
+            "reported",
+        ),
+        GoldPlace("Old Ruins", "Old Ruins", "MX", 20.684, -88.568, "area", "via", "reported"),
+    )
+    report = Report("r", "Old Ruins text", published=date(2024, 1, 1))
+    case = DevReport(report, "j", (), gold, ("Old Ruins",), (), Path("r.json"))
+    places = (LocatedPlace(region, "context", ()), LocatedPlace(site, "via", ()))
+    journey = Journey("t", (), places, Route(stops=(Stop(site, "via", 1),)))
+    result = score_report(case, journey)
+    assert (result.missed, result.wrong) == ((), ())

@@ -27,6 +27,7 @@ from pyproj import Geod
 
 from routes.evaluate.devset import DEV_STOP_ROLES, DevReport, GoldPlace, ItineraryStop, Series
 from routes.model import AREA_KINDS, Journey, Kind, Place, Status
+from routes.read.parse.words import normalize
 
 #: Largest distance between a found and a gold point that are the same place.
 MATCH_KM = 25.0
@@ -167,18 +168,20 @@ _SAME_SORT = (_SETTLEMENT_KINDS, _REGION_KINDS, _PASS_KINDS)
 def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[GoldPlace, Place]]:
     """Pairs of gold and found places that are the same place, nearest pairs first.
 
-    A pair of the same kind of place comes before one of another kind however near: a
-    found city pairs with the gold city, not with a gold facility a few hundred metres
-    from the city's point (a naval headquarters inside a port city). Among pairs of one
-    kind, a pair of the same name comes before a nearer one: of two bridges side by side,
-    the found bridge of the gold name is the gold bridge.
+    A pair of the same name (accents and hyphens aside) comes first: of two bridges side by
+    side, the found bridge of the gold name is the gold bridge, and the found town of
+    Chichén-Itzá is the gold site, not the region around it. Then a pair of the same kind
+    of place comes before one of another kind however near: a found city pairs with the
+    gold city, not with a gold facility a few hundred metres from the city's point (a naval
+    headquarters inside a port city).
     """
     candidates = []
     for g in gold:
         for p in found:
             km = _distance_km(g, p)
             if km is not None:
-                candidates.append(((not _same_kind(g, p), not _same_name(g, p), km), g, p))
+                named = _same_name(g, p)
+                candidates.append(((not named, not _same_kind(g, p), km), g, p))
     candidates.sort(key=lambda c: c[0])
     used_gold: set[int] = set()
     used_found: set[int] = set()
@@ -193,8 +196,9 @@ def _match(gold: Sequence[GoldPlace], found: Sequence[Place]) -> list[tuple[Gold
 
 
 def _same_name(gold: GoldPlace, place: Place) -> bool:
-    """Whether a gold and a found place bear the same name (case aside)."""
-    return gold.name.casefold() == place.name.casefold()
+    """Whether a gold and a found place bear the same name (case, accents and hyphens
+    aside: "Chichén Itzá" is "Chichén-Itzá")."""
+    return normalize(gold.name) == normalize(place.name)
 
 
 def _same_kind(gold: GoldPlace, place: Place) -> bool:
