@@ -699,6 +699,19 @@ def test_a_name_another_place_also_bears_does_not_anchor_that_place_s_country(
     assert "Folkestone" in {p.place.name for p in parsed.places}
 
 
+def test_a_city_named_by_its_english_name_far_from_the_journey_is_still_found(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Hanover" is GeoNames' Hannover by its English name; the towns named Hanover in the
+    # United States do not displace it, however far Germany is from the journey
+    text = (
+        'LIVINGSTONE, Zambia (Wire) - The train reached Victoria Falls on Friday. "It was '
+        'loud," said a retired teacher from Hanover in Germany.'
+    )
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert "Hannover" in names
+
+
 def test_a_word_a_place_bears_only_as_another_name_is_not_that_place(
     gazetteer: Gazetteer,
 ) -> None:

@@ -400,12 +400,16 @@ def _largest_in_context(match: Match, place: Place, counts: Counter[str], text: 
     """Whether ``place`` is both the most populous reading of its name and in a country the
     rest of the report points at (Sydney beside Australia): read without doubt, as a name
     with one reading is. Of the readings bearing the name written as their own, when one
-    does ("Venice": the Italian town and two American ones, not Dayton, which GeoNames also
-    calls so)."""
+    does and is not dwarfed by the largest ("Venice": the Italian town and two American
+    ones, not Dayton, which GeoNames also calls so; but "Hanover" is Hannover, whose English
+    name it is)."""
     own_country = match.default.country if match.default is not None else None
     key = normalize(text[match.start : match.end])
+    largest = max(match.candidates, key=lambda p: p.population)
     own = [p for p in match.candidates if normalize(p.name) == key]
-    largest = max(own or match.candidates, key=lambda p: p.population)
+    if own and comparable(max(own, key=lambda p: p.population), largest.population):
+        largest = max(own, key=lambda p: p.population)  # not when an exonym's city dwarfs
+        # them: "Hanover" in Germany is Hannover, not a Hanover of the United States
     return place is largest and in_context(place.country, counts, own_country)
 
 
