@@ -699,6 +699,19 @@ def test_a_name_another_place_also_bears_does_not_anchor_that_place_s_country(
     assert "Folkestone" in {p.place.name for p in parsed.places}
 
 
+def test_a_name_said_often_does_not_make_its_own_country_the_report_s(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Tirano" is also another name of Tirana: said three times, it must not point at Albania
+    # three times and so outweigh the Italy the report names
+    text = (
+        "CHUR, Switzerland (Wire) - The Bernina Express left Chur for Tirano in Italy on "
+        "Saturday. The train reached Tirano at noon. Tirano's station sits on the piazza."
+    )
+    countries = {p.place.country for p in _parse(text, gazetteer).places}
+    assert "AL" not in countries and "IT" in countries
+
+
 def test_a_city_named_by_its_english_name_far_from_the_journey_is_still_found(
     gazetteer: Gazetteer,
 ) -> None:

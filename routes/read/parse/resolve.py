@@ -21,15 +21,19 @@ from routes.read.parse.words import COMMON_WORDS, LEXICON
 def context_countries(matches: Sequence[Match], demonyms: set[str], text: str = "") -> Counter[str]:
     """How often each country is pointed at: named countries, places, nationality words.
 
-    Each match counts once for the country of its default reading (curated
+    Each name counts once for the country of its default reading (curated
     first, then countries, then the most populous GeoNames place of 100,000 or
     more); nationality words count as if said a hundred times; a country small towns of
     several names lie close together in counts once more (:func:`clustered_countries`).
     """
     counts: Counter[str] = Counter({code: 100 for code in demonyms if code})
+    named: set[str] = set()  # each name once: a name said thrice points at its country once
     for match in matches:
         place = match.default
-        if place is not None:
+        if match.sides:
+            continue  # "the Korean border": its first crossing is no country of the report
+        if place is not None and place.id not in named:
+            named.add(place.id)
             counts[place.country] += 1
     for country in clustered_countries(matches, text):
         counts[country] += 1
