@@ -1425,6 +1425,8 @@ def test_a_single_aide_or_minister_travelling_ahead_is_no_leg_unless_on_the_trai
         ("The train changed locomotives at Kirov.", Role.VIA),
         ("The train had been held for about 40 minutes at Kirov by a signal fault.", Role.VIA),
         ("The express was held up at Kirov by snow.", Role.VIA),
+        ("The sleeper picks up at Kirov before running overnight to Perm.", Role.VIA),
+        ("It climbs past Perm to Kazan and on to Kirov.", Role.DESTINATION),
         ("The trip began in Kirov on Monday.", Role.ORIGIN),
     ],
 )
