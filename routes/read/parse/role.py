@@ -14,6 +14,7 @@ from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.lexicon import (
     GAP_WORD,
     Cue,
+    Lexicon,
     alternation,
     language_file,
     lexicon_for,
@@ -141,17 +142,11 @@ def role_cues(language: str = "en") -> RoleCues:
             re.IGNORECASE,
         ),
         # "rather than", "nor": rule out only what follows them
-        negates_after=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('negates_after', ()))})\b", re.IGNORECASE
-        ),
+        negates_after=_anywhere(lexicon, "negates_after"),
         # "a week after it crossed X": an earlier event of the trip
-        elapsed_after=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('elapsed_after', ()))})\b", re.IGNORECASE
-        ),
+        elapsed_after=_anywhere(lexicon, "elapsed_after"),
         # "the summit in X was the first since … in 2011": the past begins after them
-        since=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('past_begins', ()))})\b", re.IGNORECASE
-        ),
+        since=_anywhere(lexicon, "past_begins"),
         # "bound for X", "for the six-day run to X": where the train is going, not where it is
         bound_for=_ending_before(lexicon.frames.get("bound_for", ())),
         # "completing its four-day crossing from X": where the journey named set out
@@ -175,9 +170,7 @@ def role_cues(language: str = "en") -> RoleCues:
             re.IGNORECASE,
         ),
         # "… held to let the convoy pass": the train went by ([frames] passage)
-        passage=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('passage', ()))})\b", re.IGNORECASE
-        ),
+        passage=_anywhere(lexicon, "passage"),
         not_names=frozenset(lexicon.not_places),
         # "the Chinese town of", "the port city of": a description that names the place next
         naming=_naming_description(language),
@@ -192,33 +185,21 @@ def role_cues(language: str = "en") -> RoleCues:
             re.IGNORECASE,
         ),
         # "heading home after the X summit", "… after a wreath-laying in X": left from X
-        departure=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('departure', ()))})\b", re.IGNORECASE
-        ),
+        departure=_anywhere(lexicon, "departure"),
         event_before=_ending_before(lexicon.frames.get("event_before", ())),
         # "did not say where he would cross": no crossing of a border described in words
-        crossing_untold=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('crossing_untold', ()))})\b", re.IGNORECASE
-        ),
+        crossing_untold=_anywhere(lexicon, "crossing_untold"),
         # "the trip took him to X": the whole trip summed up, not a leg told
-        trip_summary=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('trip_summary', ()))})\b", re.IGNORECASE
-        ),
+        trip_summary=_anywhere(lexicon, "trip_summary"),
         trip_summary_gates=_first_words(lexicon.frames.get("trip_summary", ())),
         # "the trip comes a week after he went to X": an earlier trip told after them
-        follows_earlier=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('follows_earlier', ()))})\b", re.IGNORECASE
-        ),
+        follows_earlier=_anywhere(lexicon, "follows_earlier"),
         follows_earlier_gates=_first_words(lexicon.frames.get("follows_earlier", ())),
         # "the train's next departure runs the other way to X": a trip after the one told
-        another_trip=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('another_trip', ()))})\b", re.IGNORECASE
-        ),
+        another_trip=_anywhere(lexicon, "another_trip"),
         another_trip_gates=_first_words(lexicon.frames.get("another_trip", ())),
         # "the northbound train, which usually halts at X": what trains do, not this trip
-        habitual=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('habitual', ()))})\b", re.IGNORECASE
-        ),
+        habitual=_anywhere(lexicon, "habitual"),
         habitual_gates=_first_words(lexicon.frames.get("habitual", ())),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
@@ -269,9 +250,7 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"\b(?:{_alternatives(lexicon.frames.get('other_travel_people', ()))})\b",
             re.IGNORECASE,
         ),
-        other_craft=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('other_craft', ()))})\b", re.IGNORECASE
-        ),
+        other_craft=_anywhere(lexicon, "other_craft"),
         vehicles=re.compile(
             rf"\b(?:{_alternatives(lexicon.frames.get('traveller_vehicles', ()))})\b",
             re.IGNORECASE,
@@ -338,6 +317,12 @@ def _first_words(phrases: Sequence[str]) -> tuple[str, ...]:
     """The lower-case first words (stems without ``*``) of ``phrases``: one stands in any
     text a phrase matches, so text without any need not be searched."""
     return tuple(sorted({w.rstrip("*").lower() for p in phrases for w in p.split()[0].split("|")}))
+
+
+def _anywhere(lexicon: Lexicon, frame: str) -> re.Pattern[str]:
+    """The phrases of ``[frames] <frame>`` as one pattern found anywhere (whole words, any
+    case)."""
+    return re.compile(rf"\b(?:{_alternatives(lexicon.frames.get(frame, ()))})\b", re.IGNORECASE)
 
 
 def _ending_before(phrases: Sequence[str]) -> re.Pattern[str]:
