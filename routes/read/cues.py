@@ -258,7 +258,7 @@ def load_cues(language: str) -> CueBook:
             lemma(phrase) if language == "ru" else phrase for phrase in status.get("excepted", ())
         ),
         overturns_before=tuple(lemma(w) for w in status.get("overturns_before", ())),
-        no_plan=tuple(status.get("no_plan", ())) if language == "ko" else (),
+        no_plan=tuple(status.get("no_plan", ())),
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
         contrast=tuple(data["list"].get("contrast", ())),
         contrast_opening=frozenset(data["list"].get("contrast_opening", ())),
