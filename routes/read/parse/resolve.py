@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from pyproj import Geod
 
@@ -162,7 +162,7 @@ def _own_named_first(match: Match, key: str) -> Place:
     cosmodrome), and a country so named does not displace a place of its own ("the
     Vatican" is Vatican City)."""
     first = match.ranked[0][0]
-    own = next((p for p, _ok in match.ranked if normalize(p.name) == key), first)
+    own = next(iter(_own_named((p for p, _ok in match.ranked), key)), first)
     if own is first or (own.kind == Kind.COUNTRY and first.country == own.country):
         return first
     if first.kind == Kind.COUNTRY:
@@ -211,10 +211,16 @@ def _rival_population(place: Place, candidates: Sequence[Place], key: str) -> in
         return 0
     if place.kind != Kind.REGION:  # a region's people are its towns': they outweigh no town
         candidates = [p for p in candidates if p.kind != Kind.REGION] or [place]
-    own = [p.population for p in candidates if normalize(p.name) == key]
+    own = [p.population for p in _own_named(candidates, key)]
     return (
         max(own) if own and normalize(place.name) == key else max(p.population for p in candidates)
     )
+
+
+def _own_named(places: Iterable[Place], key: str) -> list[Place]:
+    """Those of ``places`` (in their order) that bear ``key`` (a :func:`normalize` key) as
+    their own name, not only as another name of theirs."""
+    return [p for p in places if normalize(p.name) == key]
 
 
 def comparable(place: Place, largest: int) -> bool:
@@ -410,10 +416,11 @@ def _largest_in_context(match: Match, place: Place, counts: Counter[str], text: 
     own_country = match.default.country if match.default is not None else None
     key = normalize(text[match.start : match.end])
     largest = max(match.candidates, key=lambda p: p.population)
-    own = [p for p in match.candidates if normalize(p.name) == key]
-    if own and comparable(max(own, key=lambda p: p.population), largest.population):
-        largest = max(own, key=lambda p: p.population)  # not when an exonym's city dwarfs
-        # them: "Hanover" in Germany is Hannover, not a Hanover of the United States
+    own = _own_named(match.candidates, key)
+    largest_own = max(own, key=lambda p: p.population) if own else None
+    if largest_own is not None and comparable(largest_own, largest.population):
+        largest = largest_own  # not when an exonym's city dwarfs them: "Hanover" in
+        # Germany is Hannover, not a Hanover of the United States
     return place is largest and in_context(place.country, counts, own_country)
 
 
