@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from routes.model import Role, Status
 from routes.read import morph
@@ -55,10 +55,12 @@ def read_russian(
     title = bool(lemmas) and lemmas[-1] in book.titles
     if title:
         return Reading(None, status, title=True)
-    if _compared(book, words) or _opens_a_clause(book, lemmas):
+    if _compared(book, words, before) or _ends_with_any(lemmas, book.clause_openers):
         return Reading(None, status)  # "меньше, чем во Владивостоке": compared with, no stop
-    if _excepted(book, lemmas) and _travel(book, text, sentence):
-        return Reading(Role.VIA, Status.REPORTED)  # "нигде не останавливался, кроме X"
+    if _ends_with_any(lemmas, book.excepted) and _travel(book, text, sentence):
+        # "нигде не останавливался, кроме X": what the clause denies of every other place
+        # happened at the exception
+        return Reading(Role.VIA, Status.REPORTED)
     if _speaks(book, text, sentence, span, lemmas):
         return Reading(None, status, actor_form=True)
     if _after_an_event_there(book, lemmas) and not _moves(book, text[slice(*sentence)]):
@@ -102,23 +104,23 @@ def _people_from(book: CueBook, before: Sequence[tuple[morph.Token, str]]) -> bo
     )
 
 
-def _compared(book: CueBook, words: str) -> bool:
+def _compared(book: CueBook, words: str, before: Sequence[tuple[morph.Token, str]]) -> bool:
     """Whether the place's clause, up to it, opens with a comparison word (``[cue_options]
     comparison``: "…, чем во X", "длиннее, чем из Москвы в X"); ``words`` are those before
-    the place in its sentence."""
+    the place in its sentence, ``before`` their tokens."""
     if not book.comparison:
         return False
-    clause = re.split(rf"[{re.escape(_CLAUSE_MARKS)}]", words)[-1]
-    tokens = morph.russian_tokens(clause)
-    return bool(tokens) and tokens[0].form in book.comparison
+    opening = max(words.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+    first = next((t for t, _lemma in before if t.start >= opening), None)
+    return first is not None and first.form in book.comparison
 
 
-def _opens_a_clause(book: CueBook, lemmas: Sequence[str]) -> bool:
-    """Whether the lemmas before a place end in a conjunction that opens a clause
-    (``[cue_options] clause_openers``: "после того как X ужесточило…"): X is its subject."""
+def _ends_with_any(lemmas: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether ``lemmas`` end in one of the lemma ``phrases`` ("после того как X", a
+    conjunction opening a clause: ``[cue_options] clause_openers``; "кроме X", the
+    exception to its clause: ``[status] excepted``)."""
     return any(
-        len(lemmas) >= len(phrase) and tuple(lemmas[-len(phrase) :]) == phrase
-        for phrase in book.clause_openers
+        len(lemmas) >= len(phrase) and tuple(lemmas[-len(phrase) :]) == phrase for phrase in phrases
     )
 
 
@@ -156,17 +158,6 @@ def names_a_service(book: CueBook, text: str, start: int, sentence_start: int) -
         if not token.tag.startswith(("PREP", "NOUN")):
             return False
     return False
-
-
-def _excepted(book: CueBook, lemmas: Sequence[str]) -> bool:
-    """Whether the place is named as the exception to its clause ("кроме X", "помимо X",
-    "за исключением X": ``[status] excepted``, ending right before it): in a sentence about
-    travel, what the clause denies of every other place happened there."""
-    return any(
-        tuple(lemmas[-len(phrase) :]) == phrase
-        for phrase in book.excepted
-        if len(lemmas) >= len(phrase)
-    )
 
 
 def _russian_after_cue(book: CueBook, text: str, end: int, limit: int) -> Role | None:
