@@ -367,10 +367,10 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
     is speculative throughout (``before``).
     """
     local = _clause_head(near, breaks=_KO_CHAIN_END)
+    chain = _clause_head(_unquoted(rest), breaks=_KO_CHAIN_END)
     if _excepted(book, local):
         # "X 외에 다른 지역은 검토하지 않았다": what is denied (or left unconsidered) is all
         # but X, which the clause's words leave as told
-        chain = _clause_head(_unquoted(rest), breaks=_KO_CHAIN_END)
         negated = dict(book.statuses)[Status.RULED_OUT]
         if any(phrase in chain for (phrase,) in negated):
             return Status.REPORTED
@@ -379,7 +379,6 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
         local = _clause_head(
             rest
         )  # "X를 둘러봤다는 일본 매체 보도를 부인했다": the report is denied
-    chain = _clause_head(_unquoted(rest), breaks=_KO_CHAIN_END)
     if book.no_plan and any(phrase in chain for phrase in book.no_plan):
         return Status.RULED_OUT  # "X를 건너 러시아 쪽으로 넘어갈 계획은 없다": no plan for it
     for status, phrases in book.statuses:
