@@ -114,9 +114,10 @@ class Cue:
 GAP_WORD = r"(?:[\w'’.-]+\s+)"
 #: What "…" stands for inside a phrase: up to four words.
 _ELLIPSIS = r"(?:[\w'’-]+\s+){0,4}"
-#: What "~" stands for inside a phrase: up to 60 characters of the same clause (a comma
-#: inside a number, "4,000 km", is no clause break).
-_SPAN = r"(?:[^.;,]|(?<=\d),(?=\d)){0,60}?"
+#: A comma inside a number ("4,000 km"): no clause break.
+NUMBER_COMMA = r"(?<=\d),(?=\d)"
+#: What "~" stands for inside a phrase: up to 60 characters of the same clause.
+_SPAN = rf"(?:[^.;,]|{NUMBER_COMMA}){{0,60}}?"
 
 
 def literal_phrase(phrase: str) -> str:

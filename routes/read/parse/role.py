@@ -13,6 +13,7 @@ from routes.read.date_words import date_words
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.lexicon import (
     GAP_WORD,
+    NUMBER_COMMA,
     Cue,
     Lexicon,
     alternation,
@@ -1186,7 +1187,7 @@ def _clause_head(before: str, reach: int = 0) -> str:
 
 
 #: A comma or semicolon that ends a clause (not the comma of a number: "4,000 km").
-_CLAUSE_MARK = re.compile(r";|,(?!(?<=\d,)\d)")
+_CLAUSE_MARK = re.compile(rf";|(?!{NUMBER_COMMA}),")
 
 
 def _own_clause(before: str, after: str) -> str:
