@@ -1424,6 +1424,8 @@ def test_a_single_aide_or_minister_travelling_ahead_is_no_leg_unless_on_the_trai
         ("The special train took on water at Kirov.", Role.VIA),
         ("The train changed locomotives at Kirov.", Role.VIA),
         ("The train had been held for about 40 minutes at Kirov by a signal fault.", Role.VIA),
+        ("The express stopped for about half an hour at Kirov to change crews.", Role.VIA),
+        ("The sleeper waited for more than an hour at Kirov for a freight train.", Role.VIA),
         ("The express was held up at Kirov by snow.", Role.VIA),
         ("The sleeper picks up at Kirov before running overnight to Perm.", Role.VIA),
         ("It climbs past Perm to Kazan and on to Kirov.", Role.DESTINATION),
@@ -1714,3 +1716,34 @@ def test_a_region_crossed_is_passed_through_not_a_border(gazetteer: Gazetteer) -
     # a country's border crossed stays a border
     text = "The train left Harbin on Monday and crossed into Russia at Suifenhe."
     assert _by_name(_parse(text, gazetteer))["Suifenhe"] == Role.BORDER
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ferry train left Dar es Salaam on Monday night.", "Dar es Salaam"),
+        ("The night train reached Bergen op Zoom at dawn.", "Bergen op Zoom"),
+        ("The cargo train was due at Mogi das Cruzes by noon.", "Mogi das Cruzes"),
+    ],
+)
+def test_a_name_with_a_lower_case_particle_inside_is_read_whole(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    # "es", "op", "das": the particles of Arabic, Dutch and Portuguese names join the name
+    names = [p.place.name for p in _parse(text, gazetteer).places]
+    assert name in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the itinerary, the sleeper calls at Graz and reaches Linz on Friday.",
+        "The timetable given to passengers shows the sleeper calling at Graz and Linz.",
+    ],
+)
+def test_what_a_timetable_or_itinerary_shows_is_planned(gazetteer: Gazetteer, text: str) -> None:
+    parsed = _parse(text, gazetteer)
+    by_name = {p.place.name: p for p in parsed.places}
+    for name in ("Graz", "Linz"):
+        assert by_name[name].role in STOP_ROLES
+        assert by_name[name].mentions[0].status == Status.EXPECTED

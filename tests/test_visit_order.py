@@ -1539,6 +1539,21 @@ def test_where_a_train_left_for_takes_no_day_of_the_departure(gazetteer) -> None
     assert _route_names(report, gazetteer) == ["Zermatt", "Brig", "Andermatt", "Chur"]
 
 
+def test_a_weekday_of_a_timetable_handed_out_lies_ahead_of_the_departure(gazetteer) -> None:
+    # "handed" is past, but what the timetable shows is to come: Wednesday is the next one,
+    # after the Tuesday departure, so the stops it dates come after the origin
+    text = (
+        "The weekly express left Graz on Tuesday afternoon, bound for Vienna. The timetable "
+        "handed to passengers shows it calling at Leoben and Bruck an der Mur on Wednesday "
+        "morning."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2025, 3, 11))
+    parsed = parse([report], gazetteer)
+    leoben = next(p for p in parsed.places if p.place.name == "Leoben")
+    assert str(leoben.mentions[0].date).startswith("2025-03-12")
+    assert _route_names(report, gazetteer) == ["Graz", "Leoben", "Bruck an der Mur", "Vienna"]
+
+
 def test_a_stop_a_later_report_tells_as_earlier_is_not_visited_again(gazetteer) -> None:
     # day by day: the last report looks back on stops already dated; "earlier in the trip it
     # had stopped in X" tells no day of its own, so X is not come back to

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from routes.model import Report, TimeRef
 from routes.read.date_words import date_words, normal
-from routes.read.lexicon import by_first_letter
+from routes.read.lexicon import alternation, by_first_letter, lexicon_for
 from routes.read.reports import sentence_spans
 
 #: The English date words (``[dates]`` of ``lang/en.toml``).
@@ -137,8 +137,13 @@ _QUANTITY = re.compile(
 _QUANTITY_BEFORE = re.compile(
     "(?:" + "|".join(map(re.escape, _WORDS.raw["quantities_before"])) + r")\s*$", re.IGNORECASE
 )
-#: Cues that a weekday lies ahead of the report: future, plans, hedged expectation.
-_FUTURE = re.compile(rf"\b{_WORDS.phrases('ahead')}", re.IGNORECASE)
+#: Cues that a weekday lies ahead of the report: future, plans, hedged expectation, and a
+#: plan's document named as the source ("the timetable handed out shows it calling at X on
+#: Wednesday": ``plan_source`` of ``[frames]``).
+_FUTURE = re.compile(
+    rf"\b(?:{_WORDS.phrases('ahead')}|{alternation(lexicon_for('en').frames['plan_source'])})",
+    re.IGNORECASE,
+)
 #: Characters around a weekday read for its tense (a clause is rarely longer).
 _CLAUSE_WINDOW = 300
 _PERFECT = re.compile(rf"\b{_WORDS.phrases('perfect')}", re.IGNORECASE)

@@ -62,6 +62,7 @@ from routes.read.parse.status import (
     stayed_within,
     subject_denied,
     subject_of_plan,
+    told_by_a_plan,
     trailing_stops_status,
     unconfirmed,
 )
@@ -362,6 +363,8 @@ def _mention(
             or trailing_stops_status(text, clause, span, match.start, words)
             or status
         )
+    if status == Status.REPORTED and told_by_a_plan(text, sentence.start, match.start, words):
+        status = Status.EXPECTED  # "According to the itinerary, the train crosses at X"
     role = mention_role(place, match, text, sentence, status, gazetteer, words)
     if exception and place.kind in POINT_KINDS and role in (Role.CONTEXT, Role.ORIGIN):
         role = Role.VIA  # "Apart from X, the train did not stop": the one stop on the way

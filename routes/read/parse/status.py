@@ -153,6 +153,23 @@ def opening_stay_status(
     return rest if rest in (Status.EXPECTED, Status.SPECULATIVE) else None
 
 
+def told_by_a_plan(text: str, sentence_start: int, place_start: int, language: str = "en") -> bool:
+    """Whether the sentence names a plan's document as its source before the place
+    ("According to the itinerary, the train crosses into X": ``plan_source`` of ``[frames]``):
+    what the timetable shows is planned, whatever the tense."""
+    pattern = _plan_source(language)
+    return pattern is not None and pattern.search(text, sentence_start, place_start) is not None
+
+
+@functools.cache
+def _plan_source(language: str) -> re.Pattern[str] | None:
+    """The phrases of ``plan_source`` found anywhere (whole words, any case)."""
+    phrases = lexicon_for(language).frames.get("plan_source", ())
+    if not phrases:
+        return None
+    return re.compile(rf"\b(?:{alternation(phrases)})\b", re.IGNORECASE)
+
+
 def trailing_stops_status(
     text: str, clause: tuple[int, int], sentence: tuple[int, int], place_start: int, words: str
 ) -> str | None:
