@@ -1426,6 +1426,9 @@ def test_a_single_aide_or_minister_travelling_ahead_is_no_leg_unless_on_the_trai
         ("The train had been held for about 40 minutes at Kirov by a signal fault.", Role.VIA),
         ("The express stopped for about half an hour at Kirov to change crews.", Role.VIA),
         ("The sleeper waited for more than an hour at Kirov for a freight train.", Role.VIA),
+        ("The express later stood for twenty minutes at Kirov.", Role.VIA),
+        ("It left Perm at dawn and is then due at Kirov on Friday.", Role.DESTINATION),
+        ("The sleeper is also due at Kirov on Friday.", Role.DESTINATION),
         ("The express was held up at Kirov by snow.", Role.VIA),
         ("The sleeper picks up at Kirov before running overnight to Perm.", Role.VIA),
         ("It climbs past Perm to Kazan and on to Kirov.", Role.DESTINATION),
@@ -1747,3 +1750,9 @@ def test_what_a_timetable_or_itinerary_shows_is_planned(gazetteer: Gazetteer, te
     for name in ("Graz", "Linz"):
         assert by_name[name].role in STOP_ROLES
         assert by_name[name].mentions[0].status == Status.EXPECTED
+
+
+def test_the_border_stations_of_two_towns_are_both_border_points(gazetteer: Gazetteer) -> None:
+    text = "The night train stops before the border stations of Subotica and Kelebia."
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Subotica"] == roles["Kelebia"] == Role.BORDER

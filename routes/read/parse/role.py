@@ -107,6 +107,8 @@ class RoleCues:
     common: frozenset[str]
     person_heads: frozenset[str]
     titles: frozenset[str]
+    #: "is then due at X", "had also called at X": adverbs inside a cue phrase
+    cue_adverbs: re.Pattern[str]
 
 
 @functools.cache
@@ -144,6 +146,10 @@ def role_cues(language: str = "en") -> RoleCues:
         ),
         # "rather than", "nor": rule out only what follows them
         negates_after=_anywhere(lexicon, "negates_after"),
+        cue_adverbs=re.compile(
+            rf"(?<=\s)(?:{_alternatives(lexicon.frames.get('cue_adverbs', ()))})\s+(?=\w)",
+            re.IGNORECASE,
+        ),
         # "a week after it crossed X": an earlier event of the trip
         elapsed_after=_anywhere(lexicon, "elapsed_after"),
         # "the summit in X was the first since … in 2011": the past begins after them
@@ -1240,9 +1246,11 @@ def cue_before(before: str, language: str = "en") -> str | None:
 
     Memoised on those words alone: wire copy repeats them before many places.
     """
+    cues = role_cues(language)
+    before = cues.cue_adverbs.sub("", before)  # "It is then due at X": "is due at"
     lowered = before.lower()
     best: tuple[int, str] | None = None
-    for cue in role_cues(language).before:
+    for cue in cues.before:
         if not holds_any(lowered, cue.gates):
             continue
         m = cue.pattern.search(before)
