@@ -1756,3 +1756,36 @@ def test_the_border_stations_of_two_towns_are_both_border_points(gazetteer: Gaze
     text = "The night train stops before the border stations of Subotica and Kelebia."
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Subotica"] == roles["Kelebia"] == Role.BORDER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sleeper reached Graz on Friday. Some passengers went on by coach to Linz.",
+        "The sleeper reached Graz on Friday. Others took a regional train towards Linz.",
+        "The sleeper reached Graz on Friday. A few of the guests will fly on to Linz.",
+    ],
+)
+def test_where_a_part_of_the_party_went_on_to_is_their_side_trip(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Graz"] == Role.DESTINATION
+    assert roles["Linz"] not in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count: "some" is "about"
+        "Some 600 passengers travelled on the sleeper from Graz to Linz on Friday.",
+        # the part that stays on board goes on with the train
+        "The sleeper reached Graz on Friday. Others will stay on board and travel on to Linz.",
+        # a part that goes with the traveller
+        "The chancellor reached Graz on Friday. Some aides accompanied her as she went on to Linz.",
+    ],
+)
+def test_a_count_or_a_part_going_on_with_the_train_is_the_journey(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))["Linz"] == Role.DESTINATION

@@ -109,6 +109,9 @@ class RoleCues:
     titles: frozenset[str]
     #: "is then due at X", "had also called at X": adverbs inside a cue phrase
     cue_adverbs: re.Pattern[str]
+    #: "Some passengers went on by coach to X": a part of the party opening a clause
+    subgroup: re.Pattern[str]
+    subgroup_with: re.Pattern[str]
 
 
 @functools.cache
@@ -146,6 +149,14 @@ def role_cues(language: str = "en") -> RoleCues:
         ),
         # "rather than", "nor": rule out only what follows them
         negates_after=_anywhere(lexicon, "negates_after"),
+        subgroup=re.compile(
+            rf"[\W_]*(?:(?:but|and|meanwhile)\s+)?"
+            rf"(?:{_alternatives(lexicon.frames.get('subgroup', ()))})\b"
+            r"(?!\s+(?:\d|hundreds?\b|thousands?\b|dozens?\b|of\s+(?:the\s+)?\d"
+            r"|(?:days|nights|evenings|mornings|afternoons|weeks|months|years|times)\b))",
+            re.IGNORECASE,
+        ),
+        subgroup_with=_anywhere(lexicon, "subgroup_with"),
         cue_adverbs=re.compile(
             rf"(?<=\s)(?:{_alternatives(lexicon.frames.get('cue_adverbs', ()))})\s+(?=\w)",
             re.IGNORECASE,
@@ -615,6 +626,12 @@ def mention_role(
         and _another_traveller(text, match, sentence, gazetteer, cues)
     ):
         return Role.CONTEXT  # "Petrov had left for Brno": someone else's journey
+    if (
+        cue == Role.DESTINATION
+        and match.role is None
+        and _a_part_of_the_party(text, match, sentence, cues)
+    ):
+        return Role.CONTEXT  # "Some passengers went on by coach to X": their side trip
     if cue in STOP_ROLES and _follows_earlier(text, match, sentence, cues):
         return Role.HISTORICAL  # "the trip comes a week after he went to X": an earlier trip
     if cue in STOP_ROLES and _of_another_trip(text, match, sentence, cues):
@@ -872,6 +889,16 @@ def _another_traveller(
     return _others_travel(text, start, match, known, cues) or _relative_traveller(
         text, start, match, known, gazetteer, cues
     )
+
+
+def _a_part_of_the_party(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place's clause opens with a part of the party as its subject ("Some
+    passengers went on by coach to X", "Others took the regional train towards X":
+    ``[frames] subgroup``) that does not go with the traveller (``subgroup_with``)."""
+    start = _clause_start(text, match, sentence)
+    if cues.subgroup.match(text, start, match.start) is None:
+        return False
+    return cues.subgroup_with.search(text, start, match.start) is None
 
 
 def _titled_others(text: str, start: int, match: Match, cues: RoleCues) -> bool:
