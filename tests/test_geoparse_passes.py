@@ -1789,3 +1789,23 @@ def test_a_count_or_a_part_going_on_with_the_train_is_the_journey(
     gazetteer: Gazetteer, text: str
 ) -> None:
     assert _by_name(_parse(text, gazetteer))["Linz"] == Role.DESTINATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At Kirov the train waited for a maintenance engine to clear the line.",
+        "After Kirov it had crept along the river behind a freight train.",
+    ],
+)
+def test_a_sentence_about_travel_opening_on_a_place_puts_the_train_there(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))["Kirov"] == Role.VIA
+
+
+def test_a_sentence_opening_on_a_place_tells_no_stop_when_not_about_travel(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "At Kirov the mayor opened a museum of toys."
+    assert _by_name(_parse(text, gazetteer))["Kirov"] not in STOP_ROLES

@@ -109,6 +109,9 @@ class RoleCues:
     titles: frozenset[str]
     #: "is then due at X", "had also called at X": adverbs inside a cue phrase
     cue_adverbs: re.Pattern[str]
+    #: "At X the train waited", "After X it crept along the lake": a sentence opening on
+    #: the place the train was at or had passed
+    fronted_stop: re.Pattern[str]
     #: "Some passengers went on by coach to X": a part of the party opening a clause
     subgroup: re.Pattern[str]
     subgroup_with: re.Pattern[str]
@@ -157,6 +160,10 @@ def role_cues(language: str = "en") -> RoleCues:
             re.IGNORECASE,
         ),
         subgroup_with=_anywhere(lexicon, "subgroup_with"),
+        fronted_stop=re.compile(
+            rf"[\W_]*(?:{_alternatives(lexicon.frames.get('fronted_stop', ()))})\s+(?:the\s+)?",
+            re.IGNORECASE,
+        ),
         cue_adverbs=re.compile(
             rf"(?<=\s)(?:{_alternatives(lexicon.frames.get('cue_adverbs', ()))})\s+(?=\w)",
             re.IGNORECASE,
@@ -606,6 +613,13 @@ def mention_role(
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(bare)
+    if (
+        cue is None
+        and match.role is None
+        and sentence.travel
+        and cues.fronted_stop.fullmatch(before)
+    ):
+        cue = Role.VIA  # "At X the train waited for an engine": where the train was
     if (
         cue == Role.ORIGIN
         and match.role is None
