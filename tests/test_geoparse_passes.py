@@ -1752,6 +1752,16 @@ def test_what_a_timetable_or_itinerary_shows_is_planned(gazetteer: Gazetteer, te
         assert by_name[name].mentions[0].status == Status.EXPECTED
 
 
+def test_a_timetable_named_inside_a_sentence_vouches_for_its_own_clause_only(
+    gazetteer: Gazetteer,
+) -> None:
+    # "the timetable shows" attributes the first clause; the train's run through Linz after
+    # it is told as done
+    text = "There was no stop at Graz, the timetable shows, and the train ran through Linz."
+    linz = next(p for p in _parse(text, gazetteer).places if p.place.name == "Linz")
+    assert linz.mentions[0].status == Status.REPORTED
+
+
 def test_the_border_stations_of_two_towns_are_both_border_points(gazetteer: Gazetteer) -> None:
     text = "The night train stops before the border stations of Subotica and Kelebia."
     roles = _by_name(_parse(text, gazetteer))

@@ -154,20 +154,23 @@ def opening_stay_status(
 
 
 def told_by_a_plan(text: str, sentence_start: int, place_start: int, language: str = "en") -> bool:
-    """Whether the sentence names a plan's document as its source before the place
-    ("According to the itinerary, the train crosses into X": ``plan_source`` of ``[frames]``):
-    what the timetable shows is planned, whatever the tense."""
+    """Whether the sentence opens by naming a plan's document as its source ("According to
+    the itinerary, the train crosses into X": ``plan_source`` of ``[frames]``): what the
+    timetable shows is planned, whatever the tense. Named later ("There was no stop at X,
+    the timetable shows, and the train ran through Y"), it vouches for one clause only."""
     pattern = _plan_source(language)
-    return pattern is not None and pattern.search(text, sentence_start, place_start) is not None
+    return pattern is not None and pattern.match(text, sentence_start, place_start) is not None
 
 
 @functools.cache
 def _plan_source(language: str) -> re.Pattern[str] | None:
-    """The phrases of ``plan_source`` found anywhere (whole words, any case)."""
+    """The phrases of ``plan_source`` opening a sentence (whole words, any case)."""
     phrases = lexicon_for(language).frames.get("plan_source", ())
     if not phrases:
         return None
-    return re.compile(rf"\b(?:{alternation(phrases)})\b", re.IGNORECASE)
+    return re.compile(
+        rf"[\W_]*(?:(?:the|a|an|its|their)\s+)?(?:{alternation(phrases)})\b", re.IGNORECASE
+    )
 
 
 def trailing_stops_status(
