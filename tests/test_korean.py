@@ -971,3 +971,18 @@ def test_a_place_spoken_of_takes_no_travel_cue(gazetteer: Gazetteer) -> None:
     text = "워싱턴은 베이징이 평양에 대한 압박에 나서 달라고 요구해 왔다."
     roles = _roles(_parse(text, gazetteer))
     assert roles.get("pyongyang") not in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # GeoNames writes these 경주시, 정읍시, 서울특별시: running text drops the word of rank
+        ("열차는 경주에 도착했다.", "Gyeongju"),
+        ("열차는 정읍에 잠시 정차했다.", "Jeongeup"),
+        ("열차는 나주를 지나 남쪽으로 달렸다.", "Naju"),
+    ],
+)
+def test_a_town_is_found_without_the_word_of_its_rank(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    assert name in {p.place.name for p in _parse(text, gazetteer).places}

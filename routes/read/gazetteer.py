@@ -26,7 +26,7 @@ PLACES_PATH = GEODATA_DIR / "places.json"
 AREAS_PATH = GEODATA_DIR / "areas.geojson"
 #: Bumped whenever the layout or the names of the on-disk GeoNames index change (its sound
 #: keys too: routes/read/sound.py).
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 #: Environment variable naming the folder that holds the GeoNames index.
 CACHE_ENV = "REPORTED_ROUTES_CACHE"
 #: GeoNames places of at least this many people are "city", the rest "town".
@@ -775,13 +775,21 @@ def _indexable(name: str, *, native: bool = False) -> bool:
 
 
 def _short_forms(names: Iterable[str]) -> list[str]:
-    """Korean names of cities as running text writes them: GeoNames' "창춘 시" ("Changchun
-    city") is "창춘" in "창춘에서 열차를 탔다"."""
-    return [n.removesuffix(_HANGUL_CITY) for n in names if n.endswith(_HANGUL_CITY)]
+    """Korean names of towns as running text writes them, without the word of their rank:
+    GeoNames' "창춘 시" ("Changchun city") is "창춘" in "창춘에서 열차를 탔다", "경주시" is "경주",
+    "영덕군" (county) "영덕", "무산읍" (town) "무산". At least two syllables stay: "대구" is
+    no "대" of a district."""
+    out = []
+    for name in names:
+        match = _HANGUL_RANK.fullmatch(name)
+        if match is not None:
+            out.append(match.group(1))
+    return out
 
 
-#: The word GeoNames' Korean names of cities end with (시, "city"), after a space.
-_HANGUL_CITY = " 시"
+#: A Korean name of two or more syllables and the word of its rank: city (시, 광역시
+#: "metropolitan city", 특별시 "special city"), county (군) or town (읍), maybe after a space.
+_HANGUL_RANK = re.compile(r"([가-힣]{2,}?) ?(?:광역시|특별시|특별자치시|시|군|읍)")
 _HANGUL_NAME = re.compile(r"[가-힣]+(?:[ -][가-힣]+)*")
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*(?:[ -][а-яёА-ЯЁ]+)*")
 
