@@ -1819,3 +1819,24 @@ def test_a_sentence_opening_on_a_place_tells_no_stop_when_not_about_travel(
 ) -> None:
     text = "At Kirov the mayor opened a museum of toys."
     assert _by_name(_parse(text, gazetteer))["Kirov"] not in STOP_ROLES
+
+
+def test_the_second_of_a_pair_of_names_is_told_as_the_first(gazetteer: Gazetteer) -> None:
+    # "and" between two names is no clause of its own: Linz is as hedged as Graz
+    text = "Passengers might be moved to buses between Graz and Linz if snow blocks the line."
+    parsed = _parse(text, gazetteer)
+    statuses = {p.place.name: p.mentions[0].status for p in parsed.places}
+    assert statuses["Graz"] == statuses["Linz"] == Status.SPECULATIVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sleeper reached Kehl, across the river from Strasbourg, on Friday.",
+        "The sleeper reached Kehl, just across from Strasbourg, on Friday.",
+    ],
+)
+def test_a_place_told_across_water_from_a_stop_is_no_start(gazetteer: Gazetteer, text: str) -> None:
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Kehl"] == Role.DESTINATION
+    assert roles["Strasbourg"] not in STOP_ROLES

@@ -356,6 +356,12 @@ def _mention(
     if status == Status.REPORTED and _ALTERNATIVE.match(text, clause[0], match.start):
         # "might stop in X, or travel on to Y": the other branch is as sure as the first
         status = status_of(text[sentence.start : clause[0]], words)
+    elif status == Status.REPORTED and _second_of_a_pair(text, clause, match.start):
+        # "might be moved to buses between X and Y": Y is told as X is
+        before = clause_span(
+            sentence.break_starts, sentence.break_ends, span, clause[0] - 1, clause[0] - 1
+        )
+        status = status_of(text[before[0] : clause[0]], words)
     if status == Status.REPORTED:
         # "After a day in X, they will cross into Y": X is as sure as the crossing
         status = (
@@ -391,6 +397,21 @@ def _mention(
         role=role,
         part=when.part if when is not None else "",
     )
+
+
+def _second_of_a_pair(text: str, clause: tuple[int, int], place_start: int) -> bool:
+    """Whether the place's clause is cut off the one before only by an "and" right before
+    the place ("between X and Y", "X and the Y"): it is the second of a pair of names, not
+    a clause of its own."""
+    return _AND_BEFORE.search(text, max(0, clause[0] - 5), clause[0]) is not None and (
+        _THE_ONLY.fullmatch(text, clause[0], place_start) is not None
+    )
+
+
+#: The clause break "and" (English), right before a clause's start.
+_AND_BEFORE = re.compile(r"\sand\s$")
+#: Nothing, or "the", between a clause's start and a place.
+_THE_ONLY = re.compile(r"(?:the\s+)?", re.IGNORECASE)
 
 
 def _told_as_a_plan(text: str, sentence: Sentence, when: TimeRef, words: str) -> bool:
