@@ -1840,3 +1840,44 @@ def test_a_place_told_across_water_from_a_stop_is_no_start(gazetteer: Gazetteer,
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Kehl"] == Role.DESTINATION
     assert roles["Strasbourg"] not in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sleeper reached Graz at noon. No stop was made in Kirchdorf because of a fault.",
+        "The sleeper reached Graz at noon; there was no halt at Kirchdorf.",
+    ],
+)
+def test_no_stop_made_at_a_place_rules_it_out(gazetteer: Gazetteer, text: str) -> None:
+    parsed = _parse(text, gazetteer)
+    place = next(p for p in parsed.places if p.place.name.startswith("Kirchdorf"))
+    assert place.mentions[0].status == Status.RULED_OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The train called at Leoben at midnight and, before dawn, at Bruck an der Mur.",
+            "Bruck an der Mur",
+        ),
+        (
+            "The train left Vienna at dawn and, after Wiener Neustadt, ran along the hills.",
+            "Wiener Neustadt",
+        ),
+    ],
+)
+def test_a_part_of_a_travel_sentence_opening_on_at_or_after_a_place_puts_the_train_there(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    assert _by_name(_parse(text, gazetteer))[name] == Role.VIA
+
+
+def test_stops_told_as_following_in_a_timetable_are_stops(gazetteer: Gazetteer) -> None:
+    text = (
+        "The sleeper is due in Linz on Tuesday morning. "
+        "Salzburg and Innsbruck follow in the afternoon."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Salzburg"] == roles["Innsbruck"] == Role.VIA

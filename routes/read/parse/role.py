@@ -109,8 +109,9 @@ class RoleCues:
     titles: frozenset[str]
     #: "is then due at X", "had also called at X": adverbs inside a cue phrase
     cue_adverbs: re.Pattern[str]
-    #: "At X the train waited", "After X it crept along the lake": a sentence opening on
-    #: the place the train was at or had passed
+    #: "At X the train waited", "After X it crept along the lake", "called at Y around
+    #: midnight, at X in the small hours": a sentence, or a part after a comma or "and",
+    #: opening on the place the train was at or had passed
     fronted_stop: re.Pattern[str]
     #: "Some passengers went on by coach to X": a part of the party opening a clause
     subgroup: re.Pattern[str]
@@ -161,7 +162,8 @@ def role_cues(language: str = "en") -> RoleCues:
         ),
         subgroup_with=_anywhere(lexicon, "subgroup_with"),
         fronted_stop=re.compile(
-            rf"[\W_]*(?:{_alternatives(lexicon.frames.get('fronted_stop', ()))})\s+(?:the\s+)?",
+            rf"(?:^[\W_]*|[,;]\s+(?:and\s+|then\s+)?|\s+and\s+)"
+            rf"(?:{_alternatives(lexicon.frames.get('fronted_stop', ()))})\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
         cue_adverbs=re.compile(
@@ -613,12 +615,7 @@ def mention_role(
         return Role.CONTEXT  # "could detour to X": never a stop by itself
     if cue is None and sentence.travel:
         cue = _travel_cue(bare)
-    if (
-        cue is None
-        and match.role is None
-        and sentence.travel
-        and cues.fronted_stop.fullmatch(before)
-    ):
+    if cue is None and match.role is None and sentence.travel and cues.fronted_stop.search(before):
         cue = Role.VIA  # "At X the train waited for an engine": where the train was
     if (
         cue == Role.ORIGIN
