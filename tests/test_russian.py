@@ -309,6 +309,10 @@ def test_where_people_come_from_is_no_start_of_the_train(gazetteer: Gazetteer) -
     )
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Bikin"] not in STOP_ROLES
+    # people of a group named in the genitive: where the group comes from
+    text = "Группа школьников из Бикина, приехавшая в Хабаровск поездом, вернулась домой."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Bikin"] not in STOP_ROLES
     # people the train carries from a place: the train came from there
     text = "Днём ранее поезд доставил туристов из Хабаровска в Бикин."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}

@@ -88,19 +88,28 @@ def _people_from(book: CueBook, before: Sequence[tuple[morph.Token, str]]) -> bo
     """Whether the words before a place end in "из" (maybe with adjectives between) right
     after a noun of living beings in the nominative that is no train word ("к ветеранам
     присоединились горняки из соседнего X", miners from neighbouring X joined): the place
-    is where they come from. People carried ("доставил туристов из X в Y") are an object,
-    and X where the train came from."""
+    is where they come from; so is one in the genitive after a noun of their group in the
+    nominative ("группа школьников из X"). People carried ("доставил туристов из X в Y") are
+    an object, and X where the train came from."""
     i = len(before) - 1
     while i >= 0 and before[i][0].tag.startswith(("ADJF", "PRTF")):
         i -= 1
     if i < 1 or before[i][1] != "из":
         return False
     noun = before[i - 1][0]
+    if not noun.tag.startswith("NOUN") or "anim" not in noun.tag:
+        return False
+    if before[i - 1][1] in book.train_words:
+        return False
+    if "nomn" in noun.tag:
+        return True
+    # "группа школьников из X": the people in the genitive after a noun of the group
+    group = before[i - 2][0] if i >= 2 else None
     return (
-        noun.tag.startswith("NOUN")
-        and "anim" in noun.tag
-        and "nomn" in noun.tag
-        and before[i - 1][1] not in book.train_words
+        "gent" in noun.tag
+        and group is not None
+        and group.tag.startswith("NOUN")
+        and "nomn" in group.tag
     )
 
 
