@@ -154,10 +154,10 @@ def role_cues(language: str = "en") -> RoleCues:
         # "rather than", "nor": rule out only what follows them
         negates_after=_anywhere(lexicon, "negates_after"),
         subgroup=re.compile(
-            rf"[\W_]*(?:(?:but|and|meanwhile)\s+)?"
+            rf"[\W_]*(?:(?:{_alternatives(lexicon.frames.get('subgroup_openers', ()))})\s+)?"
             rf"(?:{_alternatives(lexicon.frames.get('subgroup', ()))})\b"
-            r"(?!\s+(?:\d|hundreds?\b|thousands?\b|dozens?\b|of\s+(?:the\s+)?\d"
-            r"|(?:days|nights|evenings|mornings|afternoons|weeks|months|years|times)\b))",
+            rf"(?!\s+(?:\d|of\s+(?:the\s+)?\d"
+            rf"|(?:{_alternatives(lexicon.frames.get('subgroup_not_before', ()))})\b))",
             re.IGNORECASE,
         ),
         subgroup_with=_anywhere(lexicon, "subgroup_with"),
