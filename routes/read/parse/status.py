@@ -168,9 +168,7 @@ def _plan_source(language: str) -> re.Pattern[str] | None:
     phrases = lexicon_for(language).frames.get("plan_source", ())
     if not phrases:
         return None
-    return re.compile(
-        rf"[\W_]*(?:(?:the|a|an|its|their)\s+)?(?:{alternation(phrases)})\b", re.IGNORECASE
-    )
+    return re.compile(rf"[\W_]*(?:{alternation(phrases)})\b", re.IGNORECASE)
 
 
 def trailing_stops_status(
