@@ -470,7 +470,7 @@ def _russian_status(
             high = m.start()
             break
     status = _russian_clause_status(book.language, text[low:high])
-    if status == Status.REPORTED and low == sentence[0] and _no_finite_verb(text[low:high]):
+    if status == Status.REPORTED and low == sentence[0] and _verbless(text[low:high], _FINITE_TAGS):
         subject = _subject_predicate_status(book, text, high, sentence[1])
         if subject != Status.REPORTED:
             return subject  # "Поездка в X, о которой писали СМИ, в программу не входила"
@@ -549,27 +549,20 @@ def elided_predicate(
     return bare and _verbless(clause)
 
 
-def _no_finite_verb(clause: str) -> bool:
-    """Whether a Russian clause holds no finite verb (an infinitive depends on a predicate
-    elsewhere: "Продлевать маршрут до X, …, пока не планируют")."""
-    tokens = morph.russian_tokens(clause)
-    return not any(
-        t.tag.split(",")[0].split()[0] in _FINITE_TAGS
-        and (i == 0 or not clause[t.start : t.start + 1].isupper())
-        for i, t in enumerate(tokens)
-    )
-
-
-#: pymorphy3's tags of a verb that can be a predicate of its own.
+#: pymorphy3's tags of a verb that can be a predicate of its own: a clause without one
+#: ("Продлевать маршрут до X, …, пока не планируют": an infinitive) depends on a predicate
+#: elsewhere.
 _FINITE_TAGS = frozenset({"VERB", "PRTS"})
 
 
-def _verbless(clause: str) -> bool:
-    """Whether a Russian clause holds no verb form (a capitalised word inside it is a name,
-    whatever pymorphy3 guesses)."""
+def _verbless(clause: str, tags: frozenset[str] | None = None) -> bool:
+    """Whether a Russian clause holds no verb form (``tags``: of these pymorphy3 tags, any
+    verb form by default; a capitalised word inside it is a name, whatever pymorphy3
+    guesses)."""
+    tags = _VERB_TAGS if tags is None else tags
     tokens = morph.russian_tokens(clause)
     return not any(
-        t.tag.split(",")[0].split()[0] in _VERB_TAGS
+        t.tag.split(",")[0].split()[0] in tags
         and (i == 0 or not clause[t.start : t.start + 1].isupper())
         for i, t in enumerate(tokens)
     )

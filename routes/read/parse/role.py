@@ -273,15 +273,9 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"(?:{_alternatives(lexicon.frames.get('other_travel_verbs', ()))})\b"
         ),
         people_heads=frozenset(_people_heads(lexicon.frames)),
-        people_nouns=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('other_travel_people', ()))})\b",
-            re.IGNORECASE,
-        ),
+        people_nouns=_anywhere(lexicon, "other_travel_people"),
         other_craft=_anywhere(lexicon, "other_craft"),
-        vehicles=re.compile(
-            rf"\b(?:{_alternatives(lexicon.frames.get('traveller_vehicles', ()))})\b",
-            re.IGNORECASE,
-        ),
+        vehicles=_anywhere(lexicon, "traveller_vehicles"),
         vehicle_gates=_first_words(lexicon.frames.get("traveller_vehicles", ())),
         common=lexicon.common,
         person_heads=lexicon.person_heads,

@@ -158,17 +158,8 @@ def told_by_a_plan(text: str, sentence_start: int, place_start: int, language: s
     the itinerary, the train crosses into X": ``plan_source`` of ``[frames]``): what the
     timetable shows is planned, whatever the tense. Named later ("There was no stop at X,
     the timetable shows, and the train ran through Y"), it vouches for one clause only."""
-    pattern = _plan_source(language)
+    pattern = _frame_after(language, "plan_source", r"[\W_]*")
     return pattern is not None and pattern.match(text, sentence_start, place_start) is not None
-
-
-@functools.cache
-def _plan_source(language: str) -> re.Pattern[str] | None:
-    """The phrases of ``plan_source`` opening a sentence (whole words, any case)."""
-    phrases = lexicon_for(language).frames.get("plan_source", ())
-    if not phrases:
-        return None
-    return re.compile(rf"[\W_]*(?:{alternation(phrases)})\b", re.IGNORECASE)
 
 
 def trailing_stops_status(
