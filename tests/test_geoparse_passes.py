@@ -1752,6 +1752,35 @@ def test_what_a_timetable_or_itinerary_shows_is_planned(gazetteer: Gazetteer, te
         assert by_name[name].mentions[0].status == Status.EXPECTED
 
 
+@pytest.mark.parametrize(
+    ("after", "status"),
+    [
+        # the timetable's present goes on with the plan
+        ("Before dawn the sleeper halts at Villach for ten minutes.", Status.EXPECTED),
+        ("After Linz the line follows the river to Villach.", Status.EXPECTED),
+        # a past verb tells what happened, not the plan
+        ("Before dawn the sleeper halted at Villach for ten minutes.", Status.REPORTED),
+    ],
+)
+def test_a_sentence_of_no_tense_after_a_timetable_goes_on_with_the_plan(
+    gazetteer: Gazetteer, after: str, status: str
+) -> None:
+    text = "According to the timetable, the sleeper calls at Graz and Linz on Friday. " + after
+    villach = next(p for p in _parse(text, gazetteer).places if p.place.name == "Villach")
+    assert villach.mentions[0].status == status
+
+
+def test_a_sentence_of_no_tense_after_stops_told_as_done_stays_as_told(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The sleeper called at Graz and Linz on Friday. "
+        "After Linz the line follows the river to Villach."
+    )
+    villach = next(p for p in _parse(text, gazetteer).places if p.place.name == "Villach")
+    assert villach.mentions[0].status == Status.REPORTED
+
+
 def test_a_timetable_named_inside_a_sentence_vouches_for_its_own_clause_only(
     gazetteer: Gazetteer,
 ) -> None:

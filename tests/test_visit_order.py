@@ -1674,3 +1674,27 @@ def test_a_list_that_is_the_subject_of_a_plan_is_planned_whole(gazetteer) -> Non
     assert places["Khabarovsk"].mentions[0].status == Status.EXPECTED
     names = _route_names(report, gazetteer)
     assert names.index("Vladivostok") < names.index("Khabarovsk") < names.index("Novosibirsk")
+
+
+#: A preview that reads out a timetable: a plan with days, then sentences in the timetable's
+#: present (no tense of their own) that go on with it.
+TIMETABLE_READ_OUT = (
+    "VIENNA, March 6 (Wire) - The night train to Bregenz left Vienna on Friday evening with "
+    "every berth sold.\n\n"
+    "According to the timetable, the sleeper calls at Linz and Salzburg overnight and is due "
+    "in Innsbruck by mid-morning on Saturday.\n\n"
+    "Before dawn the train makes a short halt at Wels, where the crew changes.\n\n"
+    "After Innsbruck the line climbs to the Arlberg and down to Bludenz, then follows the "
+    "valley through Feldkirch and Dornbirn."
+)
+
+
+def test_a_timetable_read_out_in_the_present_keeps_its_order_after_the_plan(gazetteer) -> None:
+    # the present-tense sentences are the rest of the plan: "then … Feldkirch" comes after
+    # Innsbruck (the plan's latest day), not right after the departure told as done, and the
+    # halt at Wels, told with no day, goes where the track puts it
+    report = report_from_text(TIMETABLE_READ_OUT, source="Wire", published=date(2026, 3, 6))
+    names = _route_names(report, gazetteer)
+    assert names[0] == "Vienna" and names[-1] == "Bregenz"
+    order = ["Linz", "Wels", "Salzburg", "Innsbruck", "Bludenz", "Feldkirch", "Dornbirn"]
+    assert [n for n in names if n in order] == order

@@ -567,6 +567,16 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     return bool(_FUTURE.search(before)) and not (_PERFECT.search(before) or _PAST.search(rest))
 
 
+def tells_a_tense(words: str) -> bool:
+    """Whether ``words`` (a sentence) tell a tense of their own: a future or a plan, a past
+    verb or a perfect; a timetable's present tells none ("Before dawn the express halts at
+    X", "After Y the track climbs to Z"). A plan told in the past ("was due to") and a phrase
+    describing a place (", linked to Y by a bridge,") hold no past verb."""
+    if _FUTURE.search(words) or _PERFECT.search(words):
+        return True
+    return _PAST.search(_APPOSITION.sub(",", _PLAN_PAST.sub(" ", words))) is not None
+
+
 def _last_clause_start(words: str) -> int:
     """Where the last clause of ``words`` starts: after its last :data:`_CLAUSE_BREAK`.
 

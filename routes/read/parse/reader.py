@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from routes.model import (
     POINT_KINDS,
+    STOP_ROLES,
     LocatedPlace,
     Mention,
     Parsed,
@@ -75,7 +76,7 @@ from routes.read.parse.visits import (
     undated_days_earlier,
 )
 from routes.read.reports import sentence_spans
-from routes.read.when import find_times
+from routes.read.when import find_times, tells_a_tense
 
 #: Statuses of what a following clause can say did not happen (an expectation, a rumour,
 #: a plan told as superseded).
@@ -250,6 +251,7 @@ def _parse_report(
                 report, language, mention, place, previous, matches, gazetteer
             )
         elif found and place.kind in POINT_KINDS:
+            mention = timetable_told_on(found, mention)
             previous = _listed_before(found)
             mention = inherit_role(text, previous, mention, place)
             mention = inherit_status(text, previous, mention)
@@ -258,6 +260,26 @@ def _parse_report(
             mention = replace(mention, role=role)
         found.append((place, mention))
     return found, times
+
+
+def timetable_told_on(found: Sequence[tuple[Place, Mention]], mention: Mention) -> Mention:
+    """``mention``, planned when its sentence tells no tense of its own (a timetable's
+    present: "Before dawn the express halts at X", :func:`routes.read.when.tells_a_tense`)
+    and the last sentence before it that told stops (``found``, in text order) told them all
+    as planned ("According to the timetable, the train calls at W overnight."): the report
+    goes on reading out the plan. A sentence of a past verb ("The express halted at X") or
+    of a stop told as done ends it."""
+    if mention.status != Status.REPORTED or tells_a_tense(mention.quote):
+        return mention
+    told = [
+        m for _, m in found if m.role in STOP_ROLES and m.sentence_start < mention.sentence_start
+    ]
+    if not told:
+        return mention
+    last = [m for m in told if m.sentence_start == told[-1].sentence_start]
+    if all(m.status == Status.EXPECTED for m in last):
+        return replace(mention, status=Status.EXPECTED)
+    return mention
 
 
 def _listed_before(found: Sequence[tuple[Place, Mention]]) -> Mention:

@@ -464,9 +464,21 @@ def _mention_time(
         return EventTime(latest.day, latest.rank + 1 + after)
     if following is not None:
         return EventTime(following.day, following.rank + 1 + after)
-    if mention.status == Status.EXPECTED and done is not None:
+    if (
+        mention.status == Status.EXPECTED
+        and done is not None
+        and not _plan_days_ahead(last_told, done)
+    ):
         return EventTime(done.day, done.rank + 1 + after)
     return None
+
+
+def _plan_days_ahead(last_told: EventTime, done: EventTime) -> bool:
+    """Whether the sentence told before planned a day after the latest stop told as done
+    ("left X on Tuesday … the train calls at W overnight and is due in Y on Wednesday"): a
+    plan told on after it without a day of its own ("Before dawn it halts at Z") may fall on
+    either day, so the track places it, not the day of what was done."""
+    return last_told.planned and last_told.day > done.day
 
 
 def _told_later_than(
