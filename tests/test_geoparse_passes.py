@@ -1781,6 +1781,26 @@ def test_a_sentence_of_no_tense_after_stops_told_as_done_stays_as_told(
     assert villach.mentions[0].status == Status.REPORTED
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The train reached Voi on time, said its guide, Hassan Omar, who grew up on the coast.",
+        "Hassan Omar, a guide, met the train at Voi.",
+    ],
+)
+def test_another_name_of_a_place_inside_a_longer_unknown_name_is_no_place(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    # "Hassan" is another name of Khasan; before "Omar" it is a man's first name
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert names == {"Voi"}
+
+
+def test_another_name_of_a_place_alone_is_still_the_place(gazetteer: Gazetteer) -> None:
+    roles = _by_name(_parse("The train crossed into Russia at Hasan on Monday.", gazetteer))
+    assert roles["Khasan"] == Role.BORDER
+
+
 def test_a_timetable_named_inside_a_sentence_vouches_for_its_own_clause_only(
     gazetteer: Gazetteer,
 ) -> None:

@@ -311,8 +311,9 @@ def _name_matches(
     Capitalised word runs are split into segments at possessives; each segment
     is matched greedily, longest name first.  People's names, outlets, weekdays,
     months, titles and time-zone phrases consume their words without a match.
-    A GeoNames-only name next to capitalised words that explain nothing
-    ("Pacific Fleet", "Baikal-Amur Mainline") is marked ``embedded``.
+    A name next to capitalised words that explain nothing ("Pacific Fleet", "Baikal-Amur
+    Mainline", "Hassan Omar") is marked ``embedded``: a GeoNames-only one, or a curated
+    place written by another name, is then no place (:func:`routes.read.parse.resolve.read_place`).
     """
     memo = _run_memo(gazetteer)
     runs = [(m.start(), m.group()) for m in _RUN.finditer(text)]
@@ -427,7 +428,7 @@ def _segment_matches(
         i = step
     matches = []
     for i, j, match in local:
-        if _global_only(match) and _odd_neighbour(text, tokens, i, j, explained):
+        if _odd_neighbour(text, tokens, i, j, explained):
             match = replace(match, embedded=True)
         matches.append(match)
     return matches

@@ -95,6 +95,13 @@ def resolve_place(
     return None if small else place
 
 
+def _by_another_name(place: Place, text: str, match: Match) -> bool:
+    """Whether ``match`` writes ``place`` by one of its other names, not its own: inside a
+    longer name nobody knows ("said their guide, Hassan Omar": "Hassan" is another name of
+    Khasan, and here a man's) such a name is part of that name, not the place."""
+    return normalize(text[match.start : match.end]) != normalize(place.name)
+
+
 def read_place(
     match: Match,
     counts: Counter[str],
@@ -130,7 +137,7 @@ def read_place(
                 best = place
                 break
     if best.curated:
-        return best, False
+        return (None if match.embedded and _by_another_name(best, text, match) else best), False
     if best.kind == Kind.COUNTRY:
         return (None if match.embedded else best), False
     surface = text[match.start : match.end]
