@@ -1698,3 +1698,32 @@ def test_a_timetable_read_out_in_the_present_keeps_its_order_after_the_plan(gaze
     assert names[0] == "Vienna" and names[-1] == "Bregenz"
     order = ["Linz", "Wels", "Salzburg", "Innsbruck", "Bludenz", "Feldkirch", "Dornbirn"]
     assert [n for n in names if n in order] == order
+
+
+def test_an_after_phrase_opening_a_clause_of_its_own_keeps_the_order_told(gazetteer) -> None:
+    # "and, after Linz, ran on to Salzburg": Linz came after the departure, not before it
+    # (as in "reached Salzburg after passing Linz", where the "after" phrase looks back)
+    text = "The sleeper left Vienna on Friday morning and, after Linz, ran on to Salzburg."
+    times = _report_times(text, "en", gazetteer)
+    assert (times["Vienna"].day, times["Vienna"].rank) <= (times["Linz"].day, times["Linz"].rank)
+    looking_back = _report_times(
+        "The sleeper reached Salzburg on Friday after passing Linz.", "en", gazetteer
+    )
+    assert looking_back["Linz"].rank < looking_back["Salzburg"].rank
+
+
+#: A day's run told as done: the route sentence's "ran along the valley to Amstetten" tells
+#: the train got there, so Amstetten is a stop on the way, not where it was bound.
+RAN_ON_TO = (
+    "INNSBRUCK, May 9 (Wire) - A group of 30 hikers from Vienna reached Innsbruck on Saturday "
+    "evening after a day on the train.\n\n"
+    "Their train left Vienna at 7:30 a.m. and, after St. Pölten, ran along the valley to "
+    "Amstetten and on into the hills, calling at Linz and Wels. Before reaching Innsbruck it "
+    "had stopped at Salzburg."
+)
+
+
+def test_a_place_the_train_ran_on_to_is_reached_not_only_headed_for(gazetteer) -> None:
+    report = report_from_text(RAN_ON_TO, source="Wire", published=date(2026, 5, 9))
+    names = _route_names(report, gazetteer)
+    assert names == ["Vienna", "Sankt Pölten", "Amstetten", "Linz", "Wels", "Salzburg", "Innsbruck"]

@@ -92,6 +92,7 @@ class OrderWords(NamedTuple):
     hours_before_then: re.Pattern[str]  # … hours before it, after their count
     bound_for: re.Pattern[str]  # right before the place: where the train was headed
     list_glue: re.Pattern[str]  # all that stands between two places of one list
+    after_opening: re.Pattern[str]  # right before an "after" word: it opens a clause of its own
 
 
 #: A pattern that matches nothing, for an empty word list.
@@ -144,6 +145,7 @@ def order_words() -> OrderWords:
                 _alternatives(lists.get("hours_before_then", [])),
                 rf"(?:{_alternatives(lists.get('bound_for', []))})(?:\s+the)?\s+$",
                 rf"\s*(?:{_alternatives(lists.get('list_glue', []))})\s*",
+                rf"(?:{_alternatives(lists.get('after_opening', []))})[\s,]*$",
             )
         )
     )
@@ -631,7 +633,18 @@ def _after_right_before(between: str) -> bool:
     found = None
     for found in order_words().after.finditer(between):  # noqa: B007 - the last one is wanted
         pass
-    return found is not None and not _PHRASE_END.search(between, found.end())
+    return (
+        found is not None
+        and not _PHRASE_END.search(between, found.end())
+        and not _opens_a_clause(between, found.start())
+    )
+
+
+def _opens_a_clause(words: str, after_at: int) -> bool:
+    """Whether the "after" at ``after_at`` in ``words`` opens a clause of its own (right
+    after "and", "then": ``after_opening`` of ``[order]``): "left X at dawn and, after Y,
+    ran on to Z" tells Y after X and before Z, in the order told."""
+    return order_words().after_opening.search(words, 0, after_at) is not None
 
 
 #: Characters right before and after a place searched for a later day it is told at.
@@ -783,6 +796,8 @@ def _told_before(head: str) -> bool:
     words = order_words()
     m = words.after.search(head)
     if m is None or not head[: m.start()].strip(" ,\"'“”‘’"):
+        return False
+    if _opens_a_clause(head, m.start()):
         return False
     clauses = _LATER_CLAUSE.finditer(head, m.end())
     if any(words.later.match(head, clause.end()) for clause in clauses):
