@@ -1801,6 +1801,31 @@ def test_another_name_of_a_place_alone_is_still_the_place(gazetteer: Gazetteer) 
     assert roles["Khasan"] == Role.BORDER
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the modal governs the second verb of one subject
+        ("The minister was expected to return to Graz and then fly on to Linz.", Status.EXPECTED),
+        ("The train might stop at Graz and go on to Linz.", Status.SPECULATIVE),
+        # a clause of its own with a past verb tells what happened
+        ("The train was due in Graz at noon and the minister reached Linz.", Status.REPORTED),
+    ],
+)
+def test_a_second_verb_of_a_plan_is_as_sure_as_the_first(
+    gazetteer: Gazetteer, text: str, status: str
+) -> None:
+    linz = next(p for p in _parse(text, gazetteer).places if p.place.name == "Linz")
+    assert linz.mentions[0].status == status
+
+
+def test_a_journey_measured_in_hours_from_a_place_began_there(gazetteer: Gazetteer) -> None:
+    text = "The minister reached Linz on Friday after an overnight journey of nine hours from Graz."
+    assert _by_name(_parse(text, gazetteer))["Graz"] == Role.ORIGIN
+    # a bare distance in hours puts the place beside the journey
+    text = "The minister reached Linz on Friday, a town two hours from Graz."
+    assert _by_name(_parse(text, gazetteer))["Graz"] not in STOP_ROLES
+
+
 def test_a_timetable_named_inside_a_sentence_vouches_for_its_own_clause_only(
     gazetteer: Gazetteer,
 ) -> None:

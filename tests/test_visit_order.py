@@ -1727,3 +1727,17 @@ def test_a_place_the_train_ran_on_to_is_reached_not_only_headed_for(gazetteer) -
     report = report_from_text(RAN_ON_TO, source="Wire", published=date(2026, 5, 9))
     names = _route_names(report, gazetteer)
     assert names == ["Vienna", "Sankt Pölten", "Amstetten", "Linz", "Wels", "Salzburg", "Innsbruck"]
+
+
+#: A visit told in one report: out from the border town, back to it, and on by air.
+OUT_BACK_AND_ON = (
+    "KYIV, Nov 3 (Wire) - The Czech prime minister arrived in Kyiv by train on Tuesday after "
+    "an overnight journey of about nine hours from Przemyśl, his office said. He was expected "
+    "to return to Przemyśl by train on Wednesday and then fly on to Prague."
+)
+
+
+def test_the_way_back_home_comes_before_the_legs_planned_after_it(gazetteer) -> None:
+    # the return to Przemyśl is told before "then fly on to Prague": home is not the end
+    report = report_from_text(OUT_BACK_AND_ON, source="Wire", published=date(2026, 11, 3))
+    assert _route_names(report, gazetteer) == ["Przemyśl", "Kyiv", "Przemyśl", "Prague"]

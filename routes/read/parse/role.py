@@ -27,6 +27,7 @@ from routes.read.parse.sentences import Sentence
 from routes.read.parse.status import clause_span, status_of
 from routes.read.parse.visits import order_words
 from routes.read.parse.words import LEXICON, MEMO_SIZE, holds_any, may_hold
+from routes.read.when import tells_a_tense
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
 #: A run of up to four capitalised words ("Czech President Ivan Petrov", "Park's").
@@ -457,18 +458,33 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
 
 
 def inherit_status(text: str, previous: Mention, mention: Mention) -> Mention:
-    """A mention listed right after an expected one is expected too.
+    """A mention listed right after an expected one is expected too, and one whose verb
+    goes on with an expected or speculative one's is as sure (:func:`_plan_goes_on`).
 
     "is expected to run through X, Y and Z": the list's own clauses (cut at its commas and
     "and") hold no modal, but the one before the first place governs them all.
     """
-    if mention.status != Status.REPORTED or previous.status != Status.EXPECTED:
+    if mention.status != Status.REPORTED or previous.sentence_start != mention.sentence_start:
         return mention
-    if previous.sentence_start != mention.sentence_start:
-        return mention
-    if not _listed_after(text[previous.end : mention.start]):
-        return mention
-    return replace(mention, status=Status.EXPECTED)
+    between = text[previous.end : mention.start]
+    if previous.status == Status.EXPECTED and _listed_after(between):
+        return replace(mention, status=Status.EXPECTED)
+    if previous.status in (Status.EXPECTED, Status.SPECULATIVE) and _plan_goes_on(between):
+        return replace(mention, status=previous.status)
+    return mention
+
+
+def _plan_goes_on(between: str) -> bool:
+    """Whether the words between two places go on with the first one's verb phrase: "and"
+    (maybe "then") and words of no tense of their own (:func:`routes.read.when.tells_a_tense`):
+    "was expected to return to X by train and then fly on to Y", "might stop at X and go on
+    to Y" (the modal governs both verbs); not "was due in X, and the train reached Y"."""
+    m = _AND_GOES_ON.fullmatch(between)
+    return m is not None and not tells_a_tense(m.group(1))
+
+
+#: A short phrase of the first place, "and", and the words up to the next (no break).
+_AND_GOES_ON = re.compile(r"[^,;.]{0,40}?\s+and\s+([a-z][^,;.]{0,40})", re.IGNORECASE)
 
 
 def _then_before(between: str) -> bool:

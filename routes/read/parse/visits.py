@@ -1700,11 +1700,43 @@ def return_visits(
     closes = home.id in again or _closes_home(stops, turn, places)
     if stops[-1][0].id != home.id and closes:
         out.append(stops[0])
+        out = _back_home_before_later_stops(out, places, published)
     home_last = len(out) > 1 and out[-1][0].id == home.id
     for index in sorted(range(1, turn), key=lambda i: -i):
         if stops[index][0].id in again and stops[index][0].id != home.id:
             _insert_after(out, stops[index], turn, distance, before_end=home_last)
     return out
+
+
+def _back_home_before_later_stops(
+    stops: list[T], places: Sequence[LocatedPlace], published: Published | None
+) -> list[T]:
+    """``stops`` ending in the visit back home, that visit moved before the stops at its end
+    whose event times (:func:`event_times`) come after the time the report tells the train
+    came back there, other than times of the way back (:func:`_told_after`): "was expected
+    to return to X by train and then fly on to Y" puts Y after the return to X, not before
+    it. Without a time of coming back, ``stops`` as they are."""
+    home = stops[-1][0].id
+    current = _current_mentions(places, published)
+    back = [
+        _key(when)
+        for place_id, when in mention_times(current, published)
+        if place_id == home and _told_came_back(current[when.told][1])
+    ]
+    if not back:
+        return stops
+    times = event_times(places, published)
+    at = len(stops) - 1
+    while at > 1 and _told_after(times.get(stops[at - 1][0].id), max(back)):
+        at -= 1
+    return [*stops[:at], stops[-1], *stops[at:-1]]
+
+
+def _told_after(when: EventTime | None, back: _Key) -> bool:
+    """Whether ``when`` comes after the time ``back`` of coming home, and is not a time of
+    the way back there ("On the way back it crossed into X", told after "returned home on
+    Thursday", is before home however it is ranked)."""
+    return when is not None and not when.back and _key(when) > back
 
 
 def visits_between(
