@@ -8,7 +8,7 @@ import pytest
 
 from routes.evaluate.devset import load_devset
 from routes.evaluate.score import SetScore, score_report
-from routes.model import STOP_ROLES, Parsed, Report, Role, Status
+from routes.model import STOP_ROLES, Kind, Parsed, Report, Role, Status
 from routes.pipeline import build
 from routes.read.gazetteer import Gazetteer
 from routes.read.geoparse import parse
@@ -986,3 +986,23 @@ def test_a_town_is_found_without_the_word_of_its_rank(
     gazetteer: Gazetteer, text: str, name: str
 ) -> None:
     assert name in {p.place.name for p in _parse(text, gazetteer).places}
+
+
+def test_a_station_listed_without_the_word_for_station_is_the_station(
+    gazetteer: Gazetteer,
+) -> None:
+    # "천안아산, 서대전, 익산에 … 정차한 뒤": a list of stops, two of them stations that are
+    # named 천안아산역 and 서대전역; without 역 they name nothing else, so they are the stations
+    text = (
+        "(대전=와이어) 새 KTX 열차가 3일 오전 용산역을 출발해 천안아산, 서대전, 익산에 차례로 "
+        "정차한 뒤 목포에 도착했다고 철도공사가 밝혔다."
+    )
+    report = report_from_text(text, source="Test", published=date(2025, 4, 3), report_id="k")
+    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert names[1:4] == ["Cheonan–Asan station", "Seodaejeon station", "Iksan"]
+
+
+def test_a_town_of_the_name_comes_before_a_station_of_it(gazetteer: Gazetteer) -> None:
+    # 광명 is a city as well as the name of 광명역: the city, as written
+    kinds = [p.place.kind for p in _parse("그는 광명에서 왔다고 말했다.", gazetteer).places]
+    assert kinds == [Kind.CITY]

@@ -259,7 +259,9 @@ class Gazetteer:
                         found[key] = places
             with self._lock:
                 for key in wanted:
-                    memo[key] = self._curated.get(key, ()) + found.get(key, ())
+                    memo[key] = self._curated.get(key, ()) + found.get(key, ()) or (
+                        self._curated.get(_station_name(key), ())
+                    )
         result = {}
         for key in keys:
             places = memo.get(key)
@@ -772,6 +774,19 @@ def _indexable(name: str, *, native: bool = False) -> bool:
     if native and (_HANGUL_NAME.fullmatch(name) or _CYRILLIC_NAME.fullmatch(name)):
         return True
     return all(ord(ch) < 0x250 or ch.isspace() or ch in "'’‘-‐–." for ch in name)
+
+
+def _station_name(key: str) -> str:
+    """The name of the station a Korean name that names nothing else may stand for: "광주송정"
+    is 광주송정역 (the station's own name, as "광주송정, 나주에 정차한 뒤" lists it), "" for a
+    name in another script or of one syllable. A town of the name comes first: it is looked
+    up before this is asked."""
+    return f"{key}{_STATION_WORD}" if _HANGUL_STEM.fullmatch(key) else ""
+
+
+#: The Korean word for a station, written after the name ("부산역"), and a name it may follow.
+_STATION_WORD = "역"
+_HANGUL_STEM = re.compile(r"[가-힣]{2,}")
 
 
 def _short_forms(names: Iterable[str]) -> list[str]:
