@@ -1006,3 +1006,32 @@ def test_a_town_of_the_name_comes_before_a_station_of_it(gazetteer: Gazetteer) -
     # 광명 is a city as well as the name of 광명역: the city, as written
     kinds = [p.place.kind for p in _parse("그는 광명에서 왔다고 말했다.", gazetteer).places]
     assert kinds == [Kind.CITY]
+
+
+def test_a_town_named_right_before_its_station_is_no_stop_of_its_own(
+    gazetteer: Gazetteer,
+) -> None:
+    # "대전 서대전역을 출발해": 대전 says where the station is; the train left the station
+    report = report_from_text(
+        "열차는 3일 오전 대전 서대전역을 출발해 익산으로 향했다.",
+        source="Test", published=date(2025, 4, 3), report_id="k",
+    )  # fmt: skip
+    names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
+    assert names == ["Seodaejeon station", "Iksan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # passed without stopping: on the way, even as the sentence's topic
+        ("열차는 용산역을 출발했다. 오송역은 정차 없이 통과했고 익산에 도착했다.", Role.VIA),
+        ("열차는 용산역을 출발했다. 오송역은 서지 않고 지나쳤고 익산에 도착했다.", Role.VIA),
+        # a stop denied, nothing said of passing: ruled out
+        ("열차는 용산역을 출발했다. 오송역에는 정차하지 않았고 익산에 도착했다.", Role.RULED_OUT),
+    ],
+)
+def test_a_station_passed_without_stopping_is_on_the_way(
+    gazetteer: Gazetteer, text: str, role: str
+) -> None:
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Osong station"] == role

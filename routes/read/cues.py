@@ -132,6 +132,9 @@ class CueBook:
     #: Korean: words ending a clause chain that say there is no plan for what it tells
     #: ("…넘어갈 계획은 없다"): every place of the chain is ruled out.
     no_plan: tuple[str, ...] = ()
+    #: Words right after a place that deny a stop but tell the train went by ("정차하지 않고
+    #: 지나친다", passes without stopping): the place is passed, not ruled out.
+    passed_by: tuple[str, ...] = ()
     deadlines: tuple[tuple[str, ...], ...] = ()
     #: Conjunctions joining clauses in contrast (Russian "а", "но"), and those of them read
     #: with the clause they open.
@@ -259,6 +262,7 @@ def load_cues(language: str) -> CueBook:
         ),
         overturns_before=tuple(lemma(w) for w in status.get("overturns_before", ())),
         no_plan=tuple(status.get("no_plan", ())),
+        passed_by=tuple(status.get("passed_by", ())),
         deadlines=tuple(lemma(w) for w in status.get("deadlines", ())),
         contrast=tuple(data["list"].get("contrast", ())),
         contrast_opening=frozenset(data["list"].get("contrast_opening", ())),

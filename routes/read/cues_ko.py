@@ -51,6 +51,8 @@ def read_korean(
     following = text[eojeol_end : sentence[1]].split(maxsplit=1)[:1]
     if attached in book.particles.departing and _a_train_named(book, following):
         return Reading(Role.ORIGIN, status)  # "X발 Y행 열차": the train from X
+    if any(phrase in near for phrase in book.passed_by):
+        return Reading(Role.VIA, status)  # "X은 정차하지 않고 지나친다": passed, even as a topic
     spoken_of = bool(book.about) and f"{attached} {' '.join(next_word[:1])}".startswith(book.about)
     if (
         title
@@ -379,6 +381,8 @@ def _korean_status(book: CueBook, near: str, rest: str, before: str) -> Status:
         local = _clause_head(
             rest
         )  # "X를 둘러봤다는 일본 매체 보도를 부인했다": the report is denied
+    if any(phrase in local for phrase in book.passed_by):
+        return Status.REPORTED  # "X는 정차하지 않고 지나친다": passed without stopping
     if book.no_plan and any(phrase in chain for phrase in book.no_plan):
         return Status.RULED_OUT  # "X를 건너 러시아 쪽으로 넘어갈 계획은 없다": no plan for it
     for status, phrases in book.statuses:

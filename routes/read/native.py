@@ -601,11 +601,20 @@ def _cue_window(
         match = matches[index]
         if match.start >= limit:
             break
-        if book.language == "ko" and cues.joins_next(book, text[cue_from : match.start]):
+        between = text[cue_from : match.start]
+        if book.language == "ko" and cues.joins_next(book, between):
+            if not between.strip() and _a_station(match):
+                return cue_from, match.start  # "서울 용산역을 출발해": the station's town
             cue_from = match.end
             continue
         return cue_from, match.start
     return cue_from, limit
+
+
+def _a_station(match: Any) -> bool:
+    """Whether the likeliest reading of ``match`` is a station: a name right before it with
+    nothing between ("서울 용산역", "부산 부전역") is the town it stands in, not a list."""
+    return bool(match.candidates) and match.candidates[0].kind == Kind.STATION
 
 
 _STARTS: dict[int, tuple[Sequence[Any], list[int]]] = {}
