@@ -1035,3 +1035,26 @@ def test_a_station_passed_without_stopping_is_on_the_way(
 ) -> None:
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Osong station"] == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cue of boarding or riding after the person: theirs, not the train's
+        '열차는 용산역을 출발해 익산에 도착했다. 목포에서 왔다는 승객 김모씨는 "열차를 타고 '
+        '오는 길이 편했다"고 말했다.',
+        "열차는 용산역을 출발해 익산에 도착했다. 목포에서 온 관광객들은 열차를 타고 돌아갔다.",
+        "열차는 용산역을 출발해 익산에 도착했다. 목포에 사는 대학생들은 열차에 올랐다.",
+    ],
+)
+def test_where_a_passenger_comes_from_or_lives_is_no_stop(gazetteer: Gazetteer, text: str) -> None:
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Mokpo"] not in STOP_ROLES
+    assert roles["Iksan"] in STOP_ROLES
+
+
+def test_stations_listed_with_the_word_for_station_share_the_cue(gazetteer: Gazetteer) -> None:
+    # "익산역, 정읍역, 나주역에 정차한 뒤": 역 before each comma; the list's cue is all of theirs
+    text = "열차는 용산역을 출발해 익산역, 정읍역, 나주역에 차례로 정차한 뒤 목포에 도착했다."
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Iksan"] == roles["Jeongeup"] == roles["Naju"] == Role.VIA

@@ -117,6 +117,9 @@ class CueBook:
     #: Words after a place's particle that make it what is spoken of, not gone to ("평양에
     #: 대한 압박": pressure on X): no cue after them is the place's.
     about: tuple[str, ...] = ()
+    #: Korean: words right after a place (its particle, the next word) that make it where a
+    #: person comes from or lives ("대구에서 왔다는 교사", "목포 출신의"), not a stop.
+    home_of: tuple[str, ...] = ()
     #: Modals that with a deadline in their clause ("к утру вторника может достичь X",
     #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
     #: (lemma tuples in Russian, one-string tuples in Korean).
@@ -211,6 +214,7 @@ def load_cues(language: str) -> CueBook:
         comparison=tuple(options.get("comparison", ())),
         clause_openers=tuple(lemma(w) for w in options.get("clause_openers", ())),
         about=tuple(options.get("about", ())),
+        home_of=tuple(options.get("home_of", ())),
         not_places=frozenset(normalize(n) for n in _strings(names, "not_places", path)),
         titles=frozenset(names.get("titles_after", ()) or names.get("titles_before", ())),
         landmarks=tuple(names.get("landmarks_after", ())),
@@ -369,9 +373,15 @@ def is_past(book: CueBook, sentence: str, year: int | None) -> bool:
 
 def joins_next(book: CueBook, between: str) -> bool:
     """Whether a Korean place takes the cue read after the next one: one list ("함흥과
-    청진을 지나"), a place inside the next ("루스키섬의 극동연방대학교를 찾아"), or where the
-    train came from ("단둥에서 조중우의교를 건너")."""
-    return is_list_glue(book, between) or between.strip().removeprefix("역") in book.particles.at
+    청진을 지나", "경주역, 포항역에": the word for station may stand before the glue), a place
+    inside the next ("루스키섬의 극동연방대학교를 찾아"), or where the train came from
+    ("단둥에서 조중우의교를 건너")."""
+    rest = between.strip().removeprefix(_STATION)
+    return is_list_glue(book, between) or is_list_glue(book, rest) or rest in book.particles.at
+
+
+#: The Korean word for station, written right after a town's name ("경주역").
+_STATION = "역"
 
 
 def is_list_glue(book: CueBook, between: str) -> bool:

@@ -54,10 +54,12 @@ def read_korean(
     if any(phrase in near for phrase in book.passed_by):
         return Reading(Role.VIA, status)  # "X은 정차하지 않고 지나친다": passed, even as a topic
     spoken_of = bool(book.about) and f"{attached} {' '.join(next_word[:1])}".startswith(book.about)
+    home = f"{attached} {' '.join(next_word[:1])} ".lstrip()
     if (
         title
         or blocked
         or spoken_of
+        or home.startswith(book.home_of)
         or attached in book.particles.subject
         or _list_is_subject(book, text, cue_from, listed)
     ):
