@@ -1,7 +1,7 @@
 """The later blind sets are well formed: they load, they are large enough, each series is
 one journey.
 
-``tests/blind2/`` to ``tests/blind6/`` were written without reading the reader's rules (see
+``tests/blind2/`` to ``tests/blind7/`` were written without reading the reader's rules (see
 their READMEs); like the first blind set they are measured (``benchmarks/devset.py``),
 never a target, so these tests check their format only: their gold places, roles and visits
 are checked with the other sets' in ``tests/test_blind.py``; there is no accuracy floor here.
@@ -35,6 +35,7 @@ SETS = (
     BlindSet("blind5", {"en": 16, "ko": 6, "ru": 6}),
     # its one series has four reports, one fewer than MIN_SERIES_REPORTS
     BlindSet("blind6", {"en": 12, "ko": 5, "ru": 5}, min_series=0),
+    BlindSet("blind7", {"en": 12, "ko": 5, "ru": 5}),
 )
 #: Reports a series must hold to count.
 MIN_SERIES_REPORTS = 5
@@ -47,6 +48,7 @@ ALL_SETS = (
     "blind4",
     "blind5",
     "blind6",
+    "blind7",
     "heldout",
     "heldout2",
 )
