@@ -1826,6 +1826,15 @@ def test_a_journey_measured_in_hours_from_a_place_began_there(gazetteer: Gazette
     assert _by_name(_parse(text, gazetteer))["Graz"] not in STOP_ROLES
 
 
+def test_where_a_part_of_the_party_had_come_from_is_no_start(gazetteer: Gazetteer) -> None:
+    text = (
+        "The sleeper reached Graz on Friday with 200 fans. "
+        "Others in the carriage had travelled from Linz and Salzburg."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Linz"] not in STOP_ROLES and roles["Salzburg"] not in STOP_ROLES
+
+
 def test_a_timetable_named_inside_a_sentence_vouches_for_its_own_clause_only(
     gazetteer: Gazetteer,
 ) -> None:

@@ -1741,3 +1741,24 @@ def test_the_way_back_home_comes_before_the_legs_planned_after_it(gazetteer) -> 
     # the return to Przemyśl is told before "then fly on to Prague": home is not the end
     report = report_from_text(OUT_BACK_AND_ON, source="Wire", published=date(2026, 11, 3))
     assert _route_names(report, gazetteer) == ["Przemyśl", "Kyiv", "Przemyśl", "Prague"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the future of the sentence is the trip's; "its organiser said" is when it was told
+        (
+            "The delegation will spend two nights in Linz and travel on to Graz on Sunday, "
+            "its organiser said.",
+            "2023-09-17",
+        ),
+        # with no other tense, who said it tells of the past
+        ("The delegation was in Graz on Sunday, its organiser said.", "2023-09-10"),
+    ],
+)
+def test_who_said_it_does_not_turn_a_planned_weekday_into_the_past(
+    gazetteer, text: str, day: str
+) -> None:
+    report = report_from_text(text, source="Wire", published=date(2023, 9, 15), report_id="t")
+    dates = {p.place.name: [m.date for m in p.mentions] for p in parse([report], gazetteer).places}
+    assert dates["Graz"] == [day]

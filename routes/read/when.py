@@ -144,6 +144,13 @@ _FUTURE = re.compile(
     rf"\b(?:{_WORDS.phrases('ahead')}|{alternation(lexicon_for('en').frames['plan_source'])})",
     re.IGNORECASE,
 )
+#: Who said it, closing a sentence ("its organiser said."): a few words, then a speech verb
+#: (``[frames] speech_time_after``); its past tells when the report was told, not the trip's.
+_ATTRIBUTION_TAIL = re.compile(
+    rf"(?:[\w'’.-]+\s+){{0,4}}?(?:{alternation(lexicon_for('en').frames['speech_time_after'])})"
+    r"[\s.,;:!?\"'”’)]*",
+    re.IGNORECASE,
+)
 #: Characters around a weekday read for its tense (a clause is rarely longer).
 _CLAUSE_WINDOW = 300
 _PERFECT = re.compile(rf"\b{_WORDS.phrases('perfect')}", re.IGNORECASE)
@@ -558,6 +565,10 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     after = after.lstrip(" ,")
     stop = _CLAUSE_BREAK.search(after)
     clause = after[: stop.start()] if stop else after
+    if _ATTRIBUTION_TAIL.fullmatch(clause) and _FUTURE.search(before):
+        # "will spend two nights in X and fly home on Sunday, its organiser said": the past
+        # of who said it is when it was told; the sentence's future is the trip's tense
+        clause = ""
     if _FUTURE.search(clause) or _PAST.search(clause):
         return bool(_FUTURE.search(clause)) and not _PERFECT.search(clause)
     rest = _FUTURE.sub(" ", _PLAN_PAST.sub(" ", before))  # "is|was expected to": no past verb

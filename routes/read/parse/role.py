@@ -648,11 +648,12 @@ def mention_role(
     ):
         return Role.CONTEXT  # "Petrov had left for Brno": someone else's journey
     if (
-        cue == Role.DESTINATION
+        (cue == Role.DESTINATION or _came_from_before(cue, text, match, sentence, bare))
         and match.role is None
         and _a_part_of_the_party(text, match, sentence, cues)
     ):
-        return Role.CONTEXT  # "Some passengers went on by coach to X": their side trip
+        return Role.CONTEXT  # "Some passengers went on by coach to X": their side trip;
+        # "Others had travelled from X": where they came from before the trip
     if cue in STOP_ROLES and _follows_earlier(text, match, sentence, cues):
         return Role.HISTORICAL  # "the trip comes a week after he went to X": an earlier trip
     if cue in STOP_ROLES and _of_another_trip(text, match, sentence, cues):
@@ -910,6 +911,18 @@ def _another_traveller(
     return _others_travel(text, start, match, known, cues) or _relative_traveller(
         text, start, match, known, gazetteer, cues
     )
+
+
+def _came_from_before(
+    cue: str | None, text: str, match: Match, sentence: Sentence, bare: str
+) -> bool:
+    """Whether the place is where someone had come from before the journey told: "from X"
+    after a past perfect or "earlier" (``[order]`` words: "Others had travelled from X"),
+    not "were to fly from X", where they leave the party at the place the train is."""
+    if cue != Role.ORIGIN or not _FROM.search(bare):
+        return False
+    start = _clause_start(text, match, sentence)
+    return order_words().earlier.search(text, start, match.start) is not None
 
 
 def _a_part_of_the_party(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
