@@ -1835,6 +1835,16 @@ def test_where_a_part_of_the_party_had_come_from_is_no_start(gazetteer: Gazettee
     assert roles["Linz"] not in STOP_ROLES and roles["Salzburg"] not in STOP_ROLES
 
 
+def test_names_the_gazetteer_lacks_do_not_end_a_list_of_stops(gazetteer: Gazetteer) -> None:
+    # two halts no gazetteer holds stand between Graz and Villach in one list of calls
+    text = (
+        "The sleeper left Vienna on Friday and then called at Graz, Kleinfeld-Nord, "
+        "Ober Grünbach and Villach before dawn."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Graz"] == roles["Villach"] == Role.VIA
+
+
 def test_a_timetable_named_inside_a_sentence_vouches_for_its_own_clause_only(
     gazetteer: Gazetteer,
 ) -> None:

@@ -416,8 +416,21 @@ _ITEM_PHRASE = re.compile(
 
 def _listed_after(between: str) -> bool:
     """Whether the words between two places join them as items of one list: glue alone
-    ("X, Y and Z"), or glue after a short phrase of the first item (:data:`_ITEM_PHRASE`)."""
-    return _LIST_GLUE.fullmatch(between) is not None or _ITEM_PHRASE.fullmatch(between) is not None
+    ("X, Y and Z"), glue after a short phrase of the first item (:data:`_ITEM_PHRASE`), or
+    glue around names the gazetteer lacks (:data:`_UNKNOWN_ITEMS`: "called at X, Shin-Osaka,
+    Shin-Kobe and Y": an unknown item does not end the list)."""
+    return (
+        _LIST_GLUE.fullmatch(between) is not None
+        or _ITEM_PHRASE.fullmatch(between) is not None
+        or _UNKNOWN_ITEMS.fullmatch(between) is not None
+    )
+
+
+#: List glue around one or more capitalised names of up to three words each.
+_UNKNOWN_ITEMS = re.compile(
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+"
+)
 
 
 _FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
@@ -429,7 +442,8 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
 
     "through Kowon, Hamhung and Tanchon" makes all three via; "Pyongyang (평양)"
     gives the Korean spelling its role; "X for the tiger reserve, Y and Z" and "X, the
-    capital of R, and Y" list them as well; "ran through X, where …, and then Y",
+    capital of R, and Y" list them as well, and so do names the gazetteer lacks between
+    them ("X, Shin-Osaka, Shin-Kobe and Y"); "ran through X, where …, and then Y",
     "passing X late on Thursday and Y early on Friday" and "held on X, at the campus of Y"
     make Y a stop like X.
     """
@@ -438,7 +452,9 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     if previous.sentence_start != mention.sentence_start:
         return mention
     between = text[previous.end : mention.start]
-    glue = _LIST_GLUE.fullmatch(_before_naming(between, role_cues()))
+    glue = _LIST_GLUE.fullmatch(_before_naming(between, role_cues())) or (
+        _UNKNOWN_ITEMS.fullmatch(between)  # "X, Shin-Osaka, Shin-Kobe and Y": one list
+    )
     then = mention.role == Role.CONTEXT and (
         _then_before(between)
         or _timed_and(between)
