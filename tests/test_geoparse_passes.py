@@ -167,6 +167,16 @@ def test_a_name_opening_with_a_geographic_word_is_found_whole(gazetteer: Gazette
     assert {"Port Pirie", "Port Augusta"} <= set(_by_name(_parse(text, gazetteer)))
 
 
+def test_a_world_city_far_off_beats_a_small_namesake_nearer_the_rest(
+    gazetteer: Gazetteer,
+) -> None:
+    # Lagos lies 4,000 km from Lyon, Leeds and Turin, the Portuguese town of 33,000 near
+    # them: the city of 15 million is the one a list of crew's home cities means
+    text = "The sleeper reached Lyon on Friday. Its crew come from Leeds, Lagos and Turin."
+    [lagos] = [p.place for p in _parse(text, gazetteer).places if p.place.name == "Lagos"]
+    assert lagos.country == "NG"
+
+
 def test_a_border_town_is_the_namesake_by_the_border_not_the_bigger_city(
     gazetteer: Gazetteer,
 ) -> None:

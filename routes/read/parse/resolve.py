@@ -563,7 +563,9 @@ def _far_namesake(
     km = _kms_to_nearest(rivals, anchors)
     nearest = min(range(len(rivals)), key=km.__getitem__)
     if km[nearest] <= UNKNOWN_NAMESAKE_KM:
-        return rivals[nearest]
+        # a world city stands beside a small namesake nearer the rest ("students from
+        # Manchester, Lagos and Seoul": Nigeria's Lagos, not the Portuguese town)
+        return rivals[nearest] if comparable(rivals[nearest], place.population) else place
     return place if sure else None  # no nearer reading: the largest in context stands
 
 
