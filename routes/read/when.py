@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
@@ -578,6 +579,7 @@ def _looks_ahead(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     return bool(_FUTURE.search(before)) and not (_PERFECT.search(before) or _PAST.search(rest))
 
 
+@functools.lru_cache(maxsize=256)
 def tells_a_tense(words: str) -> bool:
     """Whether ``words`` (a sentence) tell a tense of their own: a future or a plan, a past
     verb or a perfect; a timetable's present tells none ("Before dawn the express halts at

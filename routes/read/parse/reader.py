@@ -269,17 +269,18 @@ def timetable_told_on(found: Sequence[tuple[Place, Mention]], mention: Mention) 
     as planned ("According to the timetable, the train calls at W overnight."): the report
     goes on reading out the plan. A sentence of a past verb ("The express halted at X") or
     of a stop told as done ends it."""
-    if mention.status != Status.REPORTED or tells_a_tense(mention.quote):
+    if mention.status != Status.REPORTED:
         return mention
-    told = [
-        m for _, m in found if m.role in STOP_ROLES and m.sentence_start < mention.sentence_start
-    ]
-    if not told:
+    last: list[Mention] = []  # the stops of the last sentence before it that told any
+    for _, told in reversed(found):
+        if told.sentence_start >= mention.sentence_start or told.role not in STOP_ROLES:
+            continue
+        if last and told.sentence_start != last[0].sentence_start:
+            break
+        last.append(told)
+    if not last or any(m.status != Status.EXPECTED for m in last):
         return mention
-    last = [m for m in told if m.sentence_start == told[-1].sentence_start]
-    if all(m.status == Status.EXPECTED for m in last):
-        return replace(mention, status=Status.EXPECTED)
-    return mention
+    return mention if tells_a_tense(mention.quote) else replace(mention, status=Status.EXPECTED)
 
 
 def _listed_before(found: Sequence[tuple[Place, Mention]]) -> Mention:
