@@ -1762,3 +1762,20 @@ def test_who_said_it_does_not_turn_a_planned_weekday_into_the_past(
     report = report_from_text(text, source="Wire", published=date(2023, 9, 15), report_id="t")
     dates = {p.place.name: [m.date for m in p.mentions] for p in parse([report], gazetteer).places}
     assert dates["Graz"] == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sleeper leaves Vienna on Monday. Arrival in Graz is timed for noon on Wednesday.",
+        "The sleeper leaves Vienna on Monday. Its call at Graz is slated for Wednesday.",
+    ],
+)
+def test_a_stop_timed_or_slated_for_a_weekday_is_planned_for_the_coming_one(
+    gazetteer, text: str
+) -> None:
+    # published Sunday 14 September 2025: "timed for … Wednesday" is the 17th, a plan
+    report = report_from_text(text, source="Wire", published=date(2025, 9, 14), report_id="t")
+    graz = next(p for p in parse([report], gazetteer).places if p.place.name == "Graz")
+    assert [m.date[:10] for m in graz.mentions] == ["2025-09-17"]
+    assert [m.status for m in graz.mentions] == [Status.EXPECTED]
