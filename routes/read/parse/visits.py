@@ -354,7 +354,8 @@ def mention_times(
     it one higher than the latest event the report told before it; a planned stop without
     such words, one higher than the latest stop the report told before it as done
     ("arrived in X on Tuesday … the guests are due to visit Y": a plan comes after what has
-    happened). Within one sentence, the places told after "after" come one rank before the
+    happened), unless the sentence before planned a later day (:func:`_plan_days_ahead`: the
+    track places it). Within one sentence, the places told after "after" come one rank before the
     places told ahead of it. A time is planned when told as expected or when it lies after
     the day its report was published.
     """
@@ -1685,7 +1686,9 @@ def return_visits(
     Each second visit goes after the turn where it adds the fewest km (the nearest to the
     turn first). The journey closes back at its first stop (a second visit, last) when the
     train came back to it ("returned to X"), when its times lie on both sides of the turn's
-    too, or, for an origin, headed home from the turn or beyond (:func:`_closes_home`). The
+    too, or, for an origin, headed home from the turn or beyond (:func:`_closes_home`); that
+    visit goes before the legs told as coming after the return ("return to X and then fly on
+    to Y": :func:`_back_home_before_later_stops`). The
     two sides of a border crossing are passed again together (:func:`_crossed_back_with`).
     ``published``: the day of each report by id (see :func:`event_times`, :func:`seen_by`).
     """
