@@ -177,6 +177,25 @@ def test_a_world_city_far_off_beats_a_small_namesake_nearer_the_rest(
     assert lagos.country == "NG"
 
 
+def test_a_namesake_beside_the_line_in_another_named_country_beats_a_far_one(
+    gazetteer: Gazetteer,
+) -> None:
+    # the report names Australia, so GeoNames' largest Newcastle (New South Wales) is read
+    # first; beside York and Peterborough the English city is meant, while the Newcastle
+    # written with its state stays the Australian one
+    text = (
+        "The special leaves London on Saturday and calls at Peterborough, York and Newcastle "
+        "before Edinburgh.\n\nIn 1988 the engine crossed Australia as far as Alice Springs. "
+        "Tickets went to buyers from as far away as Newcastle, New South Wales."
+    )
+    readings = [
+        (p.place.country, p.role)
+        for p in _parse(text, gazetteer).places
+        if p.place.name.startswith("Newcastle")
+    ]
+    assert sorted(readings) == [("AU", Role.CONTEXT), ("GB", Role.VIA)]
+
+
 def test_a_border_town_is_the_namesake_by_the_border_not_the_bigger_city(
     gazetteer: Gazetteer,
 ) -> None:

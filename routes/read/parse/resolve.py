@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from pyproj import Geod
 
@@ -372,6 +372,7 @@ def choose_namesakes(
         }.values()
     )  # each anchor once: distances go to the nearest, however often it is named
     beside = _beside_next(resolved, text)
+    qualified = _qualified(resolved, text)
     for match, place in resolved:
         if match.sides:
             yield match, _crossing_by_context(match, counts)
@@ -390,7 +391,15 @@ def choose_namesakes(
                 yield match, place
             continue
         sure = _largest_in_context(match, place, counts, text)
-        chosen = _nearest_reading(match, place, anchors, text, is_capital, sure=sure)
+        chosen = _nearest_reading(
+            match,
+            place,
+            anchors,
+            text,
+            is_capital,
+            sure=sure,
+            countries=() if id(match) in qualified else set(counts),
+        )
         if chosen is not None and id(match) in beside:
             chosen = _reading_beside(match, chosen, beside[id(match)])
         if chosen is not None:
@@ -471,6 +480,24 @@ _BESIDE = re.compile(
 )
 
 
+def _qualified(resolved: Sequence[tuple[Match, Place | None]], text: str) -> set[int]:
+    """Ids of the matches written with their region or country right after a comma
+    ("Newcastle, New South Wales"): the writer chose the reading, nearness does not."""
+    return {
+        id(match)
+        for (match, place), (after, region) in itertools.pairwise(resolved)
+        if place is not None
+        and region is not None
+        and region.kind in (Kind.REGION, Kind.COUNTRY)
+        and region.country == place.country
+        and _COMMA.fullmatch(text, match.end, after.start)
+    }
+
+
+#: A comma between a place and its region.
+_COMMA = re.compile(r",\s*")
+
+
 def _beside_next(resolved: Sequence[tuple[Match, Place | None]], text: str) -> dict[int, Place]:
     """For each match told as beside the place named right after it ("the X garrison
     outside Y", ``beside_next`` of ``[frames]``), that place (by the match's id)."""
@@ -506,11 +533,14 @@ def _nearest_reading(
     is_capital: Callable[[Place], bool] = lambda _place: False,
     *,
     sure: bool = False,
+    countries: Collection[str] = (),
 ) -> Place | None:
     """The reading of a GeoNames name that fits the journey best, or None (see above);
     ``sure``: the name's largest reading, in a country the report points at, is never
     dropped for lying far from the rest (a long journey: Magadan 2,000 km from the towns
-    either side of it, Vancouver 3,300 km from Toronto)."""
+    either side of it, Vancouver 3,300 km from Toronto). A reading far from the rest gives
+    way to one beside it in another country the report points at (``countries``,
+    :func:`_beside_in_another_country`)."""
     others = [a for a in anchors if a.id != place.id]
     readings = [
         p
@@ -526,6 +556,7 @@ def _nearest_reading(
         place = _likeliest_near(readings, others, normalize(text[match.start : match.end]))
     if others:
         place = _small_reading_beside(match, place, others) or place
+        place = _beside_in_another_country(match, place, others, countries) or place
     far = others and _km_to_nearest(place, others) > FAR_KM
     if far and place.population < FAR_POPULATION and not (sure and len(match.candidates) == 1):
         return None
@@ -567,6 +598,32 @@ def _far_namesake(
         # Manchester, Lagos and Seoul": Nigeria's Lagos, not the Portuguese town)
         return rivals[nearest] if comparable(rivals[nearest], place.population) else place
     return place if sure else None  # no nearer reading: the largest in context stands
+
+
+def _beside_in_another_country(
+    match: Match, place: Place, anchors: Sequence[Place], countries: Collection[str]
+) -> Place | None:
+    """The plausible reading of ``match`` nearest the anchors, in another country the report
+    points at (``countries``), when ``place`` lies farther than :data:`NAMESAKE_NEAR_KM` from
+    every anchor and that reading within it: "call at York and Newcastle" in a report that
+    also names New South Wales is Newcastle upon Tyne, not the Australian city; None
+    otherwise (St Petersburg beside Moscow stays the Russian city, whatever else is named;
+    Lagos stays the city of 15 million beside a Portuguese town of 33,000 nearer: the
+    rival must be comparable in size)."""
+    rivals = [
+        p
+        for p, plausible in match.ranked
+        if plausible
+        and p.kind in POINT_KINDS
+        and p.country != place.country
+        and p.country in countries
+    ]
+    if not rivals or _km_to_nearest(place, anchors) <= NAMESAKE_NEAR_KM:
+        return None
+    km = _kms_to_nearest(rivals, anchors)
+    nearest = min(range(len(rivals)), key=km.__getitem__)
+    near = km[nearest] <= NAMESAKE_NEAR_KM
+    return rivals[nearest] if near and comparable(rivals[nearest], place.population) else None
 
 
 def _small_reading_beside(match: Match, place: Place, anchors: Sequence[Place]) -> Place | None:
