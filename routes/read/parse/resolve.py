@@ -98,7 +98,8 @@ def resolve_place(
 def _by_another_name(place: Place, text: str, match: Match) -> bool:
     """Whether ``match`` writes ``place`` by one of its other names, not its own: inside a
     longer name nobody knows ("said their guide, Hassan Omar": "Hassan" is another name of
-    Khasan, and here a man's) such a name is part of that name, not the place."""
+    a curated border station, and here a man's) such a name is part of that name, not the
+    place."""
     return normalize(text[match.start : match.end]) != normalize(place.name)
 
 
