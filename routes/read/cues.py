@@ -17,7 +17,7 @@ from typing import Any
 
 from routes.model import Role, Status
 from routes.read import morph
-from routes.read.gazetteer import normalize
+from routes.read.gazetteer import KOREAN_STATION_WORD, normalize
 from routes.read.lexicon import LANG_DIR, language_file, language_table
 
 #: Characters before a Russian place read for its cue and its title.
@@ -376,12 +376,8 @@ def joins_next(book: CueBook, between: str) -> bool:
     청진을 지나", "경주역, 포항역에": the word for station may stand before the glue), a place
     inside the next ("루스키섬의 극동연방대학교를 찾아"), or where the train came from
     ("단둥에서 조중우의교를 건너")."""
-    rest = between.strip().removeprefix(_STATION)
+    rest = between.strip().removeprefix(KOREAN_STATION_WORD)
     return is_list_glue(book, between) or is_list_glue(book, rest) or rest in book.particles.at
-
-
-#: The Korean word for station, written right after a town's name ("경주역").
-_STATION = "역"
 
 
 def is_list_glue(book: CueBook, between: str) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from routes.model import Role, Status
 from routes.read import morph
 from routes.read.cues import CueBook, KoreanParticles, Reading, load_cues
+from routes.read.gazetteer import KOREAN_STATION_WORD
 
 _KO_CLAUSE_END = re.compile(r"[,.;:]")
 
@@ -172,7 +173,7 @@ def _from_here_to_the_next(
 
     ``end`` is the place's end, ``bound`` where the sentence's next place starts.
     """
-    if attached.removeprefix("역") not in book.particles.at or bound >= sentence_end:
+    if attached.removeprefix(KOREAN_STATION_WORD) not in book.particles.at or bound >= sentence_end:
         return False
     if _KO_CHAIN_END.search(text, end, bound):
         return False
@@ -246,7 +247,7 @@ def _listed_particle_role(particles: KoreanParticles, role: Role, attached: str)
     "평양에서 하산으로 향했다": the place the train came from is the origin of the
     leg the cue describes; any other list shares the cue's role.
     """
-    if role == Role.DESTINATION and attached.removeprefix("역") in particles.at:
+    if role == Role.DESTINATION and attached.removeprefix(KOREAN_STATION_WORD) in particles.at:
         return Role.ORIGIN
     return role
 
@@ -264,7 +265,7 @@ def _particle_role(
     향하다" put X on the way (via), not at the journey's end, unless a summit is held
     there (``after``: the words read for the cue).
     """
-    particle = attached.removeprefix("역")
+    particle = attached.removeprefix(KOREAN_STATION_WORD)
     heading = attached.startswith(particles.direction) or (
         not attached and bool(next_word) and next_word[0].startswith(particles.direction)
     )

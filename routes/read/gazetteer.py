@@ -781,11 +781,12 @@ def _station_name(key: str) -> str:
     is 광주송정역 (the station's own name, as "광주송정, 나주에 정차한 뒤" lists it), "" for a
     name in another script or of one syllable. A town of the name comes first: it is looked
     up before this is asked."""
-    return f"{key}{_STATION_WORD}" if _HANGUL_STEM.fullmatch(key) else ""
+    return f"{key}{KOREAN_STATION_WORD}" if _HANGUL_STEM.fullmatch(key) else ""
 
 
-#: The Korean word for a station, written after the name ("부산역"), and a name it may follow.
-_STATION_WORD = "역"
+#: The Korean word for a station, written right after a town's name ("부산역", "경주역에서"),
+#: and a name it may follow.
+KOREAN_STATION_WORD = "역"
 _HANGUL_STEM = re.compile(r"[가-힣]{2,}")
 
 
