@@ -374,6 +374,7 @@ def choose_namesakes(
     )  # each anchor once: distances go to the nearest, however often it is named
     beside = _beside_next(resolved, text)
     qualified = _qualified(resolved, text)
+    named = set(counts)  # the countries a reading far off may give way to one of
     for match, place in resolved:
         if match.sides:
             yield match, _crossing_by_context(match, counts)
@@ -399,7 +400,7 @@ def choose_namesakes(
             text,
             is_capital,
             sure=sure,
-            countries=() if id(match) in qualified else set(counts),
+            countries=() if id(match) in qualified else named,
         )
         if chosen is not None and id(match) in beside:
             chosen = _reading_beside(match, chosen, beside[id(match)])
@@ -592,12 +593,11 @@ def _far_namesake(
     ]
     if not rivals or _km_to_nearest(place, anchors) <= UNKNOWN_NAMESAKE_KM:
         return place
-    km = _kms_to_nearest(rivals, anchors)
-    nearest = min(range(len(rivals)), key=km.__getitem__)
-    if km[nearest] <= UNKNOWN_NAMESAKE_KM:
+    rival, km = _nearest_to(rivals, anchors)
+    if km <= UNKNOWN_NAMESAKE_KM:
         # a world city stands beside a small namesake nearer the rest ("students from
         # Manchester, Lagos and Seoul": Nigeria's Lagos, not the Portuguese town)
-        return rivals[nearest] if comparable(rivals[nearest], place.population) else place
+        return rival if comparable(rival, place.population) else place
     return place if sure else None  # no nearer reading: the largest in context stands
 
 
@@ -621,10 +621,15 @@ def _beside_in_another_country(
     ]
     if not rivals or _km_to_nearest(place, anchors) <= NAMESAKE_NEAR_KM:
         return None
-    km = _kms_to_nearest(rivals, anchors)
-    nearest = min(range(len(rivals)), key=km.__getitem__)
-    near = km[nearest] <= NAMESAKE_NEAR_KM
-    return rivals[nearest] if near and comparable(rivals[nearest], place.population) else None
+    rival, km = _nearest_to(rivals, anchors)
+    return rival if km <= NAMESAKE_NEAR_KM and comparable(rival, place.population) else None
+
+
+def _nearest_to(readings: Sequence[Place], anchors: Sequence[Place]) -> tuple[Place, float]:
+    """The reading nearest an anchor (the first of a tie) and its geodesic km to it."""
+    km = _kms_to_nearest(readings, anchors)
+    nearest = min(range(len(readings)), key=km.__getitem__)
+    return readings[nearest], km[nearest]
 
 
 def _small_reading_beside(match: Match, place: Place, anchors: Sequence[Place]) -> Place | None:
