@@ -2003,3 +2003,21 @@ def test_stops_told_as_following_in_a_timetable_are_stops(gazetteer: Gazetteer) 
     )
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Salzburg"] == roles["Innsbruck"] == Role.VIA
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        '"We loved every minute of the ride," said Greta Lind, a retired nurse from Graz.',
+        "Greta Lind, 61, an amateur photographer from Graz, said the ride was worth it.",
+        '"It was a long trip," said Greta Lind, a member of parliament from Graz.',
+    ],
+)
+def test_where_a_person_named_beside_it_is_from_is_no_start(
+    gazetteer: Gazetteer, told: str
+) -> None:
+    lead = "The special train left Vienna for Salzburg on Saturday morning."
+    assert _by_name(_parse(f"{lead} {told}", gazetteer))["Graz"] == Role.CONTEXT
+    # a phrase naming the train tells where the train came from
+    train = "The Westbahn Express, an overnight train from Graz, reached Salzburg on Saturday."
+    assert _by_name(_parse(train, gazetteer))["Graz"] == Role.ORIGIN

@@ -117,6 +117,8 @@ class RoleCues:
     #: "Some passengers went on by coach to X": a part of the party opening a clause
     subgroup: re.Pattern[str]
     subgroup_with: re.Pattern[str]
+    #: "said Anna Berg, a nurse from X": where a person named just before is from
+    home_apposition: re.Pattern[str]
 
 
 @functools.cache
@@ -162,6 +164,12 @@ def role_cues(language: str = "en") -> RoleCues:
             re.IGNORECASE,
         ),
         subgroup_with=_anywhere(lexicon, "subgroup_with"),
+        # a person's name (two or more capitalised words, maybe an age after it), a comma,
+        # then the phrase describing them, right before the place
+        home_apposition=re.compile(
+            rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
+            rf"(?i:{_alternatives(lexicon.frames.get('home_apposition', ()))})\s+$"
+        ),
         fronted_stop=re.compile(
             rf"(?:^[\W_]*|[,;]\s+(?:and\s+|then\s+)?|\s+and\s+)"
             rf"(?:{_alternatives(lexicon.frames.get('fronted_stop', ()))})\s+(?:the\s+)?$",
@@ -663,6 +671,8 @@ def mention_role(
         and _another_traveller(text, match, sentence, gazetteer, cues)
     ):
         return Role.CONTEXT  # "Petrov had left for Brno": someone else's journey
+    if cue == Role.ORIGIN and match.role is None and _home_beside_a_name(before, cues):
+        return Role.CONTEXT  # "said Anna Berg, a nurse from X": her home, not the start
     if (
         (cue == Role.DESTINATION or _came_from_before(cue, text, match, sentence, bare))
         and match.role is None
@@ -939,6 +949,16 @@ def _came_from_before(
         return False
     start = _clause_start(text, match, sentence)
     return order_words().earlier.search(text, start, match.start) is not None
+
+
+def _home_beside_a_name(before: str, cues: RoleCues) -> bool:
+    """Whether the place ends a phrase that describes a person named right before it
+    (``[frames] home_apposition``: "said Anna Berg, a nurse from X", "Anna Berg, 34, a
+    teacher from X, said"): where that person is from, not where the journey began. A
+    phrase naming a train describes the train ("The Sapsan, an express from X, …")."""
+    if cues.home_apposition.search(before) is None:
+        return False
+    return cues.vehicles.search(before, before.rfind(",") + 1) is None
 
 
 def _a_part_of_the_party(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
