@@ -2021,3 +2021,31 @@ def test_where_a_person_named_beside_it_is_from_is_no_start(
     # a phrase naming the train tells where the train came from
     train = "The Westbahn Express, an overnight train from Graz, reached Salzburg on Saturday."
     assert _by_name(_parse(train, gazetteer))["Graz"] == Role.ORIGIN
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "The first section, between Linz and Wels, could open in 2027, officials said.",
+        "A new line between Linz and Wels is due to open in 2027.",
+        "The planned extension to Linz will not be finished before 2030.",
+        "Talks between Vienna and Bern on a high-speed link to Linz have revived interest.",
+    ],
+)
+def test_track_still_to_be_built_or_opened_is_no_leg(gazetteer: Gazetteer, told: str) -> None:
+    lead = "The special train left Vienna for Salzburg on Saturday morning."
+    roles = _by_name(_parse(f"{lead} {told}", gazetteer))
+    assert roles["Linz"] not in STOP_ROLES
+    assert roles["Salzburg"] in STOP_ROLES
+
+
+def test_track_opened_long_ago_or_told_in_another_clause_keeps_its_stops(
+    gazetteer: Gazetteer,
+) -> None:
+    lead = "The special train left Vienna for Salzburg on Saturday morning."
+    opened = "It ran on the new line between Linz and Wels, which was opened in 2012."
+    roles = _by_name(_parse(f"{lead} {opened}", gazetteer))
+    assert roles["Linz"] in STOP_ROLES and roles["Wels"] in STOP_ROLES
+    apart = "A new line to Linz will be finished next year, but the train ran on to Wels."
+    roles = _by_name(_parse(f"{lead} {apart}", gazetteer))
+    assert roles["Linz"] not in STOP_ROLES and roles["Wels"] in STOP_ROLES

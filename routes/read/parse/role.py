@@ -103,6 +103,10 @@ class RoleCues:
     another_trip_gates: tuple[str, ...]
     habitual: re.Pattern[str]
     habitual_gates: tuple[str, ...]
+    #: "The first section, between X and Y, could open in 2027": track not there yet
+    works_noun: re.Pattern[str]
+    works_gates: tuple[str, ...]
+    works_ahead: re.Pattern[str]
     visit_before_leaving: re.Pattern[str]
     crossing_untold: re.Pattern[str]
     common: frozenset[str]
@@ -237,6 +241,9 @@ def role_cues(language: str = "en") -> RoleCues:
         # "the northbound train, which usually halts at X": what trains do, not this trip
         habitual=_anywhere(lexicon, "habitual"),
         habitual_gates=_first_words(lexicon.frames.get("habitual", ())),
+        works_noun=_anywhere(lexicon, "works_noun"),
+        works_gates=_first_words(lexicon.frames.get("works_noun", ())),
+        works_ahead=_anywhere(lexicon, "works_ahead"),
         # "a planned stop in X … was dropped": the plan's fate is told after the place
         plan_noun=_ending_before(lexicon.frames.get("plan_noun", ())),
         # "left Y after his visit to X": X was seen before the leg began
@@ -686,6 +693,8 @@ def mention_role(
         return Role.CONTEXT  # "its next departure runs the other way to X": a later trip
     if cue in STOP_ROLES and _told_as_a_habit(text, match, sentence, cues):
         return Role.CONTEXT  # "the train, which usually halts at X": no leg of this trip
+    if cue in STOP_ROLES and _track_not_yet_there(text, match, sentence, cues):
+        return Role.CONTEXT  # "the first section, to X, could open in 2027": no leg yet
     if cue is None and _witnessed(place, match, text, sentence, gazetteer, cues):
         cue = Role.VIA
     if cue is None and gazetteer.is_capital(place) and _is_actor(before, after, language):
@@ -1151,6 +1160,16 @@ def _told_as_a_habit(text: str, match: Match, sentence: Sentence, cues: RoleCues
     which usually halts at X", ``[frames] habitual``): those words stand before it in its
     sentence with no main clause opening between."""
     return _told_in_its_clause(text, match, sentence, cues.habitual, cues.habitual_gates)
+
+
+def _track_not_yet_there(text: str, match: Match, sentence: Sentence, cues: RoleCues) -> bool:
+    """Whether the place's clause names track still to be built or opened ("The first
+    section, between X and Y, could open in 2027", "a new line to X is due to be finished
+    next year"): a noun of works before it in its clause (``[frames] works_noun``) and, in
+    its sentence, words telling the track opens later (``works_ahead``)."""
+    if not _told_in_its_clause(text, match, sentence, cues.works_noun, cues.works_gates):
+        return False
+    return cues.works_ahead.search(text, sentence.start, sentence.end) is not None
 
 
 def _told_in_its_clause(
