@@ -2049,3 +2049,19 @@ def test_track_opened_long_ago_or_told_in_another_clause_keeps_its_stops(
     apart = "A new line to Linz will be finished next year, but the train ran on to Wels."
     roles = _by_name(_parse(f"{lead} {apart}", gazetteer))
     assert roles["Linz"] not in STOP_ROLES and roles["Wels"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        # a part of the party, with "had come" as the past perfect
+        "Others in her carriage had come from Graz and Linz.",
+        # a person named just before, in a relative clause of theirs
+        '"Loud and late," said Greta Lind, who had come down from Graz to ride it.',
+    ],
+)
+def test_where_people_had_come_from_before_the_trip_is_no_start(
+    gazetteer: Gazetteer, told: str
+) -> None:
+    lead = "The special train left Vienna for Salzburg on Saturday morning."
+    assert _by_name(_parse(f"{lead} {told}", gazetteer))["Graz"] == Role.CONTEXT

@@ -123,6 +123,8 @@ class RoleCues:
     subgroup_with: re.Pattern[str]
     #: "said Anna Berg, a nurse from X": where a person named just before is from
     home_apposition: re.Pattern[str]
+    #: "Fiona McLeod, who had come down from X": where a person named just before came from
+    home_relative: re.Pattern[str]
 
 
 @functools.cache
@@ -173,6 +175,11 @@ def role_cues(language: str = "en") -> RoleCues:
         home_apposition=re.compile(
             rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
             rf"(?i:{_alternatives(lexicon.frames.get('home_apposition', ()))})\s+$"
+        ),
+        # … or a relative clause of that person's, with no comma before the place
+        home_relative=re.compile(
+            rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
+            rf"(?i:{_alternatives(lexicon.frames.get('home_relative', ()))})\s[^,;]*$"
         ),
         fronted_stop=re.compile(
             rf"(?:^[\W_]*|[,;]\s+(?:and\s+|then\s+)?|\s+and\s+)"
@@ -680,6 +687,12 @@ def mention_role(
         return Role.CONTEXT  # "Petrov had left for Brno": someone else's journey
     if cue == Role.ORIGIN and match.role is None and _home_beside_a_name(before, cues):
         return Role.CONTEXT  # "said Anna Berg, a nurse from X": her home, not the start
+    if (
+        match.role is None
+        and _came_from_before(cue, text, match, sentence, bare)
+        and cues.home_relative.search(before) is not None
+    ):
+        return Role.CONTEXT  # "Fiona McLeod, who had come down from X": before the trip
     if (
         (cue == Role.DESTINATION or _came_from_before(cue, text, match, sentence, bare))
         and match.role is None

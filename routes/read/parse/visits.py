@@ -115,7 +115,7 @@ def order_words() -> OrderWords:
     perfect = (
         rf"(?<!\w)(?:{_alternatives(lists.get('perfect_auxiliaries', []))})\s+"
         rf"(?:(?:{_alternatives(lists.get('perfect_adverbs', []))})\s+)*"
-        rf"\w+(?:{'|'.join(map(re.escape, lists.get('perfect_endings', []))) or _NOTHING})(?!\w)"
+        rf"\w*(?:{'|'.join(map(re.escape, lists.get('perfect_endings', []))) or _NOTHING})(?!\w)"
     )
     earlier = rf"^\W*(?:{opening})|{_alternatives(lists.get('earlier', []))}|{perfect}"
     return OrderWords(
