@@ -1779,3 +1779,14 @@ def test_a_stop_timed_or_slated_for_a_weekday_is_planned_for_the_coming_one(
     graz = next(p for p in parse([report], gazetteer).places if p.place.name == "Graz")
     assert [m.date[:10] for m in graz.mentions] == ["2025-09-17"]
     assert [m.status for m in graz.mentions] == [Status.EXPECTED]
+
+
+def test_a_start_told_without_a_day_is_not_moved_to_the_day_of_the_trip_back(gazetteer) -> None:
+    # the train from g reached s; the plan to ride back to g next week is a second visit
+    names = _journey_names(
+        "The pilgrims reached Salzburg on Thursday. After calling at Linz, the 9 a.m. train "
+        "from Graz reached Salzburg at noon. Most will ride back to Graz next week.",
+        gazetteer,
+        published=date(2026, 3, 5),
+    )
+    assert names == ["Graz", "Linz", "Salzburg", "Graz"]

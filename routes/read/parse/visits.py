@@ -1403,9 +1403,10 @@ def reached_places(places: Sequence[LocatedPlace]) -> set[str]:
 
 
 def _told_passed(mention: Mention) -> bool:
-    """Whether ``mention`` tells as done that the train passed or reached its place (a via
-    or border stop, or "reached X"), not only where it was headed ("a trip to X")."""
-    passed = mention.role in (Role.VIA, Role.BORDER) or _told_reached(mention)
+    """Whether ``mention`` tells as done that the train passed, reached or left its place (a
+    via, border or origin stop, or "reached X"), not only where it was headed ("a trip to
+    X")."""
+    passed = mention.role in (Role.VIA, Role.BORDER, Role.ORIGIN) or _told_reached(mention)
     return passed and mention.status == Status.REPORTED
 
 
