@@ -1790,3 +1790,13 @@ def test_a_start_told_without_a_day_is_not_moved_to_the_day_of_the_trip_back(gaz
         published=date(2026, 3, 5),
     )
     assert names == ["Graz", "Linz", "Salzburg", "Graz"]
+
+
+def test_and_before_that_at_a_place_is_a_stop_that_came_first(gazetteer) -> None:
+    names = _journey_names(
+        "The special train left Vienna on Saturday morning and reached Salzburg at noon. "
+        "Earlier it called at Linz, beside the Danube, and before that at St. Pölten.",
+        gazetteer,
+        published=date(2026, 3, 7),
+    )
+    assert names == ["Vienna", "Sankt Pölten", "Linz", "Salzburg"]

@@ -528,7 +528,8 @@ _AND_GOES_ON = re.compile(r"[^,;.]{0,40}?\s+and\s+([a-z][^,;.]{0,40})", re.IGNOR
 def _then_before(between: str) -> bool:
     """Whether the words between a stop and the next place end in a bare "and then" ("ran
     through X, where …, and then Y at dawn": ``[order] later`` words right before the place,
-    after a comma or "and"), which goes on the same way."""
+    after a comma or "and"), or "and before that" (``earlier_within``: "called at X, beside
+    the mine, and before that at Y"), which goes on the same way."""
     return _LATER_PLAIN.search(between) is not None
 
 
@@ -567,9 +568,11 @@ _TIME_WORDS = frozenset(
 )
 
 
-#: A comma or "and" (or both), then a word of ``[order] later``, maybe "the", at the end.
+#: A comma or "and" (or both), then a word of ``[order] later`` or ``earlier_within``
+#: ("and before that at X"), maybe "the", at the end.
 _LATER_PLAIN = re.compile(
-    rf"(?:,|\band)\s+(?:and\s+)?(?:{order_words().later.pattern})\s+"
+    rf"(?:,|\band)\s+(?:and\s+)?"
+    rf"(?:{order_words().later.pattern}|{order_words().earlier_within.pattern})\s+"
     rf"{_LIST_PREPOSITION}(?:the\s+)?$",  # "and later at X": the preposition again
     re.IGNORECASE,
 )
