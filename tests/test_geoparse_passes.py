@@ -2065,3 +2065,12 @@ def test_where_people_had_come_from_before_the_trip_is_no_start(
 ) -> None:
     lead = "The special train left Vienna for Salzburg on Saturday morning."
     assert _by_name(_parse(f"{lead} {told}", gazetteer))["Graz"] == Role.CONTEXT
+
+
+def test_a_speakers_own_way_to_the_trip_is_no_start(gazetteer: Gazetteer) -> None:
+    lead = "The special train left Vienna for Salzburg on Saturday morning."
+    quote = '"I came from Graz for this match, and the ride was the best part," said one fan.'
+    assert _by_name(_parse(f"{lead} {quote}", gazetteer))["Graz"] == Role.CONTEXT
+    # the party's own start, told in a quote, stays the start
+    ours = 'The special train reached Salzburg on Saturday. "We left Graz at dawn," the guide said.'
+    assert _by_name(_parse(ours, gazetteer))["Graz"] == Role.ORIGIN

@@ -125,6 +125,8 @@ class RoleCues:
     home_apposition: re.Pattern[str]
     #: "Fiona McLeod, who had come down from X": where a person named just before came from
     home_relative: re.Pattern[str]
+    #: '"I came from X for this match," said …': the speaker's own way to the trip
+    own_way_from: re.Pattern[str]
 
 
 @functools.cache
@@ -175,6 +177,11 @@ def role_cues(language: str = "en") -> RoleCues:
         home_apposition=re.compile(
             rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
             rf"(?i:{_alternatives(lexicon.frames.get('home_apposition', ()))})\s+$"
+        ),
+        # the speaker of a quote, then up to four words and "from", in one clause
+        own_way_from=re.compile(
+            rf"(?:^|[\"“‘',;:]\s*)(?i:{_alternatives(lexicon.frames.get('speaker_self', ()))})"
+            r"(?:\s+[\w'’-]+){1,4}?\s+from\s+(?:the\s+)?$"
         ),
         # … or a relative clause of that person's, with no comma before the place
         home_relative=re.compile(
@@ -690,6 +697,8 @@ def mention_role(
         return Role.CONTEXT  # "Petrov had left for Brno": someone else's journey
     if cue == Role.ORIGIN and match.role is None and _home_beside_a_name(before, cues):
         return Role.CONTEXT  # "said Anna Berg, a nurse from X": her home, not the start
+    if cue == Role.ORIGIN and match.role is None and cues.own_way_from.search(before):
+        return Role.CONTEXT  # '"I came from X for this match," said …': the speaker's way
     if (
         match.role is None
         and _came_from_before(cue, text, match, sentence, bare)
