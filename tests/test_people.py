@@ -55,3 +55,18 @@ def test_a_given_name_that_is_a_town_stays_a_place_after_a_word_of_place(
 ) -> None:
     text = "President Vladimir Putin met him in Moscow. On Sunday the train passed Vladimir."
     assert "Vladimir" in _names(text, gazetteer)
+
+
+def test_a_name_with_an_age_after_it_is_a_person_whatever_its_first_word() -> None:
+    text = '"We saw the lights," said June Paterson, 71, a nurse. Others joined Lincoln.'
+    assert surnames(text) == {"june", "paterson"}
+
+
+def test_a_person_told_with_an_age_is_not_the_town_of_their_surname(gazetteer: Gazetteer) -> None:
+    text = (
+        "The senator rode the train from Newark to Trenton. "
+        '"It was long," said June Paterson, 71, who sat beside him.'
+    )
+    names = _names(text, gazetteer)
+    assert {"Newark", "Trenton"} <= names
+    assert "Paterson" not in names

@@ -24,6 +24,8 @@ NAME_WORDS = 4
 #: regex engine skips at C speed to the capitals that can start one (the same matches).
 _NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w’'-]*(?:[ ][A-Z][\w’'-]*)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+#: An age told right after a name, between commas ("Ingrid Boden, 34,"): only people have one.
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")
 #: Words right before a name that make it a place ("flew to Austin"), from ``[frames]``.
 _PLACE_BEFORE = frozenset(LEXICON.frames.get("place_before", ()))
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -37,13 +39,17 @@ def surnames(text: str) -> frozenset[str]:
     ("President Ivan Petrov" → "ivan", "petrov"), or that starts with a first word of
     people's names and has two or more words ("Park Min Jun" → "park", "jun"); at most
     :data:`NAME_WORDS` words after the title, or from the first word, count, and both ends
-    of the name are told (:func:`_name_ends`).
+    of the name are told (:func:`_name_ends`). A run of two or more words with an age after
+    it ("Ingrid Boden, 34,") is a name too, whatever its first word.
     """
     found: set[str] = set()
     for run in _NAME_RUN.finditer(text):
         if " " not in run.group():
             continue  # one word: no title or first name with a word after it
         words = [_POSSESSIVE.sub("", w) for w in run.group().split(" ")]
+        if _AGE_AFTER.match(text, run.end()):  # "said Ingrid Boden, 34, a nurse": a person
+            words = words[-NAME_WORDS:]
+            found.update(normalize(w) for w in (words[0], words[-1]))
         found.update(normalize(w) for w in _name_ends(words))
     return frozenset(found - {""})
 
