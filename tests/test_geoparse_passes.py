@@ -2074,3 +2074,20 @@ def test_a_speakers_own_way_to_the_trip_is_no_start(gazetteer: Gazetteer) -> Non
     # the party's own start, told in a quote, stays the start
     ours = 'The special train reached Salzburg on Saturday. "We left Graz at dawn," the guide said.'
     assert _by_name(_parse(ours, gazetteer))["Graz"] == Role.ORIGIN
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Earlier it called at Linz, after crossing the Danube bridge, a span finished in 1908.",
+        "Earlier it crossed the bridge, built in 1890, and called at Linz.",
+    ],
+)
+def test_a_year_that_dates_a_thing_described_is_no_history_of_the_trip(
+    gazetteer: Gazetteer, told: str
+) -> None:
+    lead = "The special train left Vienna on Saturday and reached Salzburg at noon."
+    assert _by_name(_parse(f"{lead} {told}", gazetteer))["Linz"] == Role.VIA
+    # the year of an earlier trip still makes its places history
+    earlier = "In 1998 the same train called at Linz."
+    assert _by_name(_parse(f"{lead} {earlier}", gazetteer))["Linz"] == Role.HISTORICAL

@@ -170,6 +170,13 @@ _YEAR_CHARS, _MONTH_CHARS = 4, 7
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
+#: ", a loop of track finished in", ", built in": a thing described by when it was made
+#: (``[frames] made_in``), right before its year.
+_MADE_IN = re.compile(
+    r",\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?)?"
+    rf"(?:{'|'.join(map(re.escape, LEXICON.frames.get('made_in', ()))) or '(?!)'})\s+in\s+$",
+    re.IGNORECASE,
+)
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:since|until|till|from)\s+$", re.IGNORECASE)
@@ -189,7 +196,8 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
 
     A written year counts as a date ("April 25, 2019"), after "in", "of", "during"
     ("in 2019") or before an event word ("a 2011 tour"); not in "since 2019" or "until
-    1951". A year said without digits ("last year", or a month alone of the year before:
+    1951", nor when it dates a thing described ("a loop of track finished in 1908",
+    :data:`_MADE_IN`). A year said without digits ("last year", or a month alone of the year before:
     "In May" in a January report) counts unless "since" comes before it.
     """
     if int(ref.date[:4]) >= year:
@@ -198,6 +206,8 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
         return len(ref.date) in (_YEAR_CHARS, _MONTH_CHARS) and not _SINCE_BEFORE.search(
             text, max(0, ref.start - 12), ref.start
         )
+    if _MADE_IN.search(text, max(0, ref.start - 80), ref.start) is not None:
+        return False
     return (
         len(ref.date) > 4
         or _IN_BEFORE.search(text, max(0, ref.start - 12), ref.start) is not None
