@@ -777,3 +777,26 @@ def test_a_lake_or_a_sea_the_line_runs_beside_is_found(
     gazetteer: Gazetteer, text: str, water: str
 ) -> None:
     assert water in _found(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The train climbed to Arthur's Pass, where some walkers got off.", "Arthur's Pass"),
+        ("The special train reached King’s Lynn on Monday.", "King’s Lynn"),
+    ],
+)
+def test_a_name_with_a_possessive_inside_is_found_whole(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    assert list(_found(text, gazetteer).values()) == [name]
+
+
+def test_a_possessive_that_no_name_holds_still_ends_the_name_before_it(
+    gazetteer: Gazetteer,
+) -> None:
+    found = _found("The train reached Toronto's Union Station on Monday.", gazetteer)
+    assert list(found.values()) == ["Toronto"]
+    # a country's possessive before a part of it: the country is told too
+    names = {p.place.kind for p in _parse("He toured Russia's Far East.", gazetteer).places}
+    assert Kind.COUNTRY in names

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from routes.model import Kind, Place
@@ -471,7 +471,11 @@ def _run_memo(gazetteer: Gazetteer) -> dict[str, tuple[_Segment, ...]]:
 def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segment, ...]]:
     """The segments of ``runs`` that hold a known name or a demonym (one batch lookup)."""
     max_tokens = gazetteer.max_tokens
-    split = {run: [_segment_keys(run, t, max_tokens) for t in _run_tokens(run)] for run in runs}
+    whole = _possessives_named(gazetteer, runs)
+    split = {
+        run: [_segment_keys(run, t, max_tokens) for t in _run_tokens(run, whole.get(run, ()))]
+        for run in runs
+    }
     wanted = {
         key for parts in split.values() for _, keys in parts for own in keys for _, key in own
     }
@@ -489,6 +493,43 @@ def _learn_runs(gazetteer: Gazetteer, runs: set[str]) -> dict[str, tuple[_Segmen
             segments.append(_Segment(tuple(tokens), keys, mine, person, single))
         learnt[run] = tuple(segments)
     return learnt
+
+
+def _possessives_named(gazetteer: Gazetteer, runs: Collection[str]) -> dict[str, set[int]]:
+    """For each run, the offsets of its possessive words that a name holds with the word or
+    two after them ("Arthur's Pass", "King's Lynn"; not "Toronto's Union Station"), by one
+    batch lookup of those spans."""
+    spans: dict[str, list[tuple[int, str]]] = {}
+    for run in runs:
+        for word in _POSSESSIVE_WORD.finditer(run):
+            end = word.end()
+            for _ in range(2):
+                after = _NEXT_WORD.match(run, end)
+                if after is None:
+                    break
+                end = after.end()
+                spans.setdefault(run, []).append((word.start(), normalize(run[word.start() : end])))
+    if not spans:
+        return {}
+    known = gazetteer.lookup_keys({key for found in spans.values() for _, key in found})
+    return {
+        run: {at for at, key in found if key in known and not _names_a_country(gazetteer, run, at)}
+        for run, found in spans.items()
+    }
+
+
+def _names_a_country(gazetteer: Gazetteer, run: str, at: int) -> bool:
+    """Whether the possessive word at ``at`` of ``run`` names a country ("Russia's Far
+    East": the country is told too, and its part is a name of its own after it)."""
+    word = _POSSESSIVE_WORD.match(run, at)
+    owner = normalize(word.group()[:-2]) if word else ""
+    return any(p.kind == Kind.COUNTRY for p in gazetteer.candidates(owner))
+
+
+#: A capitalised word with a possessive before another capitalised word ("Arthur's Pass"),
+#: and such a following word.
+_POSSESSIVE_WORD = re.compile(r"[A-Z]\w*['’]s(?= [A-Z])")
+_NEXT_WORD = re.compile(r" [A-Z][\w-]*")
 
 
 _READINGS: weakref.WeakKeyDictionary[Gazetteer, dict[str, Readings]] = weakref.WeakKeyDictionary()
@@ -738,8 +779,9 @@ def _feature_after(text: str, end: int) -> bool:
 _WORD_TOKEN, _CONNECTOR, _TAIL = 0, 1, 2
 
 
-def _run_tokens(run: str) -> Iterator[list[tuple[int, int, int]]]:
-    """Token lists (start, end, kind) of one capitalised run, cut at possessives.
+def _run_tokens(run: str, whole: Collection[int] = ()) -> Iterator[list[tuple[int, int, int]]]:
+    """Token lists (start, end, kind) of one capitalised run, cut at possessives (except
+    those starting at an offset of ``whole``: a name holds them, "Arthur's Pass").
 
     A token's kind is a word, a connector ("of", "-on-") or a lower-case tail
     ("region", "krai", "station") that may end a name but never start one.
@@ -749,7 +791,7 @@ def _run_tokens(run: str) -> Iterator[list[tuple[int, int, int]]]:
     for tm in _TOKEN.finditer(run):
         word = tm.group()
         start, end = tm.start(), tm.end()
-        possessive = word.endswith(_POSSESSIVE) and len(word) > 2
+        possessive = word.endswith(_POSSESSIVE) and len(word) > 2 and start not in whole
         if possessive:
             end -= 2
         if word in CONNECTORS:
