@@ -1800,3 +1800,16 @@ def test_and_before_that_at_a_place_is_a_stop_that_came_first(gazetteer) -> None
         published=date(2026, 3, 7),
     )
     assert names == ["Vienna", "Sankt Pölten", "Linz", "Salzburg"]
+
+
+def test_a_place_left_and_to_be_come_back_to_is_where_the_journey_began(gazetteer) -> None:
+    # s is reached and a coach leg is told from it; v, left in the morning, is come back to
+    names = _journey_names(
+        "SALZBURG, March 7 (Wire) - The special train left Vienna at 8:15 a.m. on Saturday "
+        "and arrived here at 1 p.m. after calling at Linz. From Salzburg, the group's coach "
+        "was due to reach Hallein by dinner; the group plans to fly back to Vienna on Monday.",
+        gazetteer,
+        published=date(2026, 3, 7),
+    )
+    assert names[:3] == ["Vienna", "Linz", "Salzburg"]
+    assert names[-1] == "Vienna"

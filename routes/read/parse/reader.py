@@ -73,6 +73,7 @@ from routes.read.parse.visits import (
     days_before_then,
     hours_before_then,
     tells_a_day_apart,
+    told_came_back,
     undated_days_earlier,
 )
 from routes.read.reports import sentence_spans
@@ -157,12 +158,15 @@ def one_origin(located: Sequence[LocatedPlace]) -> list[LocatedPlace]:
 
     :func:`place_role` makes a place visited and then left ("the train left Beijing on
     Tuesday" after "a visit to Beijing") the origin: where the journey told starts. When
-    the reports name another origin ("from Pyongyang to Beijing"), it was a destination.
+    the reports name another origin ("from Pyongyang to Beijing"), it was a destination. A
+    place only come back to besides being left ("left X at 8 a.m. … will fly back to X")
+    is such an other origin: the journey went out from there.
     """
     others = {
         p.place.id
         for p in located
-        if p.role == Role.ORIGIN and not any(m.role == Role.DESTINATION for m in p.mentions)
+        if p.role == Role.ORIGIN
+        and not any(m.role == Role.DESTINATION and not told_came_back(m) for m in p.mentions)
     }
     if not others:
         return list(located)

@@ -1351,11 +1351,11 @@ def returned_to(places: Sequence[LocatedPlace]) -> set[str]:
     return {
         place_id
         for place_id, mention in _current_mentions(places)
-        if mention.role in STOP_ROLES and _told_came_back(mention)
+        if mention.role in STOP_ROLES and told_came_back(mention)
     }
 
 
-def _told_came_back(mention: Mention) -> bool:
+def told_came_back(mention: Mention) -> bool:
     """Whether the words right around ``mention`` tell the train came back to its place (see
     :func:`returned_to`)."""
     words = order_words()
@@ -1378,7 +1378,7 @@ def there_first(places: Sequence[LocatedPlace], published: Published | None = No
     for place_id, when in mention_times(current, published):
         key = _key(when)[:3]  # day, report, rank
         first[place_id] = min(key, first.get(place_id, key))
-        if not when.planned and not _told_came_back(current[when.told][1]):
+        if not when.planned and not told_came_back(current[when.told][1]):
             stayed[place_id] = min(key, stayed.get(place_id, key))
     return {
         pid
@@ -1725,7 +1725,7 @@ def _back_home_before_later_stops(
     back = [
         _key(when)
         for place_id, when in mention_times(current, published)
-        if place_id == home and _told_came_back(current[when.told][1])
+        if place_id == home and told_came_back(current[when.told][1])
     ]
     if not back:
         return stops
