@@ -92,6 +92,13 @@ BLIND_SETS: tuple[tuple[Path, str, str], ...] = (
         "reader's rules; its README keeps the first figures, taken before any miss was "
         "read); information, not targets",
     ),
+    (
+        PROJECT_DIR / "tests" / "blind8",
+        "blind8",
+        "eighth blind set (tests/blind8, written in session 20 without reading the "
+        "reader's rules, with the first Russian day-by-day series; its README keeps the "
+        "first figures, taken before any miss was read); information, not targets",
+    ),
 )
 
 

@@ -1,7 +1,7 @@
 """The later blind sets are well formed: they load, they are large enough, each series is
 one journey.
 
-``tests/blind2/`` to ``tests/blind7/`` were written without reading the reader's rules (see
+``tests/blind2/`` to ``tests/blind8/`` were written without reading the reader's rules (see
 their READMEs); like the first blind set they are measured (``benchmarks/devset.py``),
 never a target, so these tests check their format only: their gold places, roles and visits
 are checked with the other sets' in ``tests/test_blind.py``; there is no accuracy floor here.
@@ -36,6 +36,7 @@ SETS = (
     # its one series has four reports, one fewer than MIN_SERIES_REPORTS
     BlindSet("blind6", {"en": 12, "ko": 5, "ru": 5}, min_series=0),
     BlindSet("blind7", {"en": 12, "ko": 5, "ru": 5}),
+    BlindSet("blind8", {"en": 12, "ko": 6, "ru": 6}),
 )
 #: Reports a series must hold to count.
 MIN_SERIES_REPORTS = 5
@@ -49,6 +50,7 @@ ALL_SETS = (
     "blind5",
     "blind6",
     "blind7",
+    "blind8",
     "heldout",
     "heldout2",
 )
