@@ -1813,3 +1813,16 @@ def test_a_place_left_and_to_be_come_back_to_is_where_the_journey_began(gazettee
     )
     assert names[:3] == ["Vienna", "Linz", "Salzburg"]
     assert names[-1] == "Vienna"
+
+
+def test_a_year_written_before_a_noun_dates_no_stop(gazetteer) -> None:
+    # "the 1854 mountain line" tells when the line was built: the start stays undated and
+    # first, and the return on Monday is the second visit
+    names = _journey_names(
+        "SALZBURG, May 17 (Wire) - The orchestra arrived in Salzburg on Saturday afternoon. "
+        "The players boarded in Vienna at 6:25 a.m. and rode the 1854 mountain line past "
+        "Linz. They fly back to Vienna on Monday.",
+        gazetteer,
+        published=date(2025, 5, 17),
+    )
+    assert names == ["Vienna", "Linz", "Salzburg", "Vienna"]

@@ -116,7 +116,11 @@ def read_sentence(
         break_starts=starts,
         break_ends=ends,
         current=tuple(
-            t for t in times if t.status != Status.SUPERSEDED and not _tells_speech(text, t, words)
+            t
+            for t in times
+            if t.status != Status.SUPERSEDED
+            and not _tells_speech(text, t, words)
+            and not _names_a_things_year(text, t)
         ),
         past=past,
         filed=tuple(t.start for t in times if in_dateline_date(text, t.start)),
@@ -189,6 +193,23 @@ _EVENT_AFTER = re.compile(
     else r"(?!)",
     re.IGNORECASE,
 )
+
+
+def _names_a_things_year(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` is a bare year written before a noun after "the", "a" … ("on the 1854
+    mountain line", "its 1923 tunnel"): it tells when the thing was made, not when anything
+    of the sentence happened (an event word after it, "a 2011 tour", is an earlier trip)."""
+    return (
+        _YEAR_ALONE.fullmatch(ref.text) is not None
+        and _DETERMINER_BEFORE.search(text, max(0, ref.start - 8), ref.start) is not None
+        and _NOUN_AFTER.match(text, ref.end) is not None
+        and _EVENT_AFTER.match(text, ref.end) is None
+    )
+
+
+_YEAR_ALONE = re.compile(r"\d{4}")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
 def _is_past(text: str, ref: TimeRef, year: int) -> bool:
