@@ -2091,3 +2091,20 @@ def test_a_year_that_dates_a_thing_described_is_no_history_of_the_trip(
     # the year of an earlier trip still makes its places history
     earlier = "In 1998 the same train called at Linz."
     assert _by_name(_parse(f"{lead} {earlier}", gazetteer))["Linz"] == Role.HISTORICAL
+
+
+@pytest.mark.parametrize(
+    ("told", "status"),
+    [
+        ("A visit to Graz was considered but dropped because of the weather.", Status.RULED_OUT),
+        ("A stop at Graz is being considered, an aide said.", Status.SPECULATIVE),
+    ],
+)
+def test_a_plan_weighed_is_no_stop_and_one_dropped_is_ruled_out(
+    gazetteer: Gazetteer, told: str, status: str
+) -> None:
+    lead = "The special train left Vienna for Salzburg on Saturday morning."
+    parsed = _parse(f"{lead} {told}", gazetteer)
+    graz = next(p for p in parsed.places if p.place.name == "Graz")
+    assert graz.role not in STOP_ROLES
+    assert graz.mentions[0].status == status
