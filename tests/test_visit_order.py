@@ -1826,3 +1826,14 @@ def test_a_year_written_before_a_noun_dates_no_stop(gazetteer) -> None:
         published=date(2025, 5, 17),
     )
     assert names == ["Vienna", "Linz", "Salzburg", "Vienna"]
+
+
+def test_a_place_on_the_way_out_told_as_gone_back_to_is_a_second_visit(gazetteer) -> None:
+    # "back to" tells the way back even on the day the turn was reached
+    names = _journey_names(
+        "The special train left Vienna on Monday, called at Linz and reached Salzburg at noon "
+        "on Tuesday. The group is due to take the same train back to Linz on Tuesday night.",
+        gazetteer,
+        published=date(2026, 3, 3),
+    )
+    assert names == ["Vienna", "Linz", "Salzburg", "Linz"]

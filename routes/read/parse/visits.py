@@ -1921,9 +1921,12 @@ def _visit_times(
 
 
 def _passed_on_the_way_back(mention: Mention) -> bool:
-    """Whether ``mention`` tells its place passed on the way back, not where the way back
-    began ("on its way home from X": X is the turn, an origin of the way home)."""
-    return mention.role != Role.ORIGIN and _told_on_the_way_back(mention)
+    """Whether ``mention`` tells its place passed on the way back ("on the way back it passed
+    X", "take the same train back to X"), not where the way back began ("on its way home
+    from X": X is the turn, an origin of the way home)."""
+    return mention.role != Role.ORIGIN and (
+        _told_on_the_way_back(mention) or told_came_back(mention)
+    )
 
 
 def _told_on_the_way_back(mention: Mention) -> bool:
