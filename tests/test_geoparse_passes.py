@@ -2108,3 +2108,17 @@ def test_a_plan_weighed_is_no_stop_and_one_dropped_is_ruled_out(
     graz = next(p for p in parsed.places if p.place.name == "Graz")
     assert graz.role not in STOP_ROLES
     assert graz.mentions[0].status == status
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        '"It felt like the old night train from Graz to Linz," said one passenger.',
+        '"We loved every minute of it," said a retired signalman from Graz.',
+    ],
+)
+def test_a_trip_likened_to_and_a_speakers_home_are_no_stops(
+    gazetteer: Gazetteer, told: str
+) -> None:
+    lead = "The special train left Vienna for Salzburg on Saturday morning."
+    assert _by_name(_parse(f"{lead} {told}", gazetteer))["Graz"] not in STOP_ROLES

@@ -123,6 +123,8 @@ class RoleCues:
     subgroup_with: re.Pattern[str]
     #: "said Anna Berg, a nurse from X": where a person named just before is from
     home_apposition: re.Pattern[str]
+    #: "said a retired signalman from X": where a speaker told by what they are is from
+    home_of_speaker: re.Pattern[str]
     #: "Fiona McLeod, who had come down from X": where a person named just before came from
     home_relative: re.Pattern[str]
     #: '"I came from X for this match," said …': the speaker's own way to the trip
@@ -183,6 +185,7 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"(?:^|[\"“‘',;:]\s*)(?i:{_alternatives(lexicon.frames.get('speaker_self', ()))})"
             r"(?:\s+[\w'’-]+){1,4}?\s+from\s+(?:the\s+)?$"
         ),
+        home_of_speaker=_ending_before(lexicon.frames.get("home_of_speaker", ())),
         # … or a relative clause of that person's, with no comma before the place
         home_relative=re.compile(
             rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
@@ -988,8 +991,11 @@ def _came_from_before(
 def _home_beside_a_name(before: str, cues: RoleCues) -> bool:
     """Whether the place ends a phrase that describes a person named right before it
     (``[frames] home_apposition``: "said Anna Berg, a nurse from X", "Anna Berg, 34, a
-    teacher from X, said"): where that person is from, not where the journey began. A
+    teacher from X, said"), or a speaker told by what they are (``home_of_speaker``: "said a
+    retired signalman from X"): where that person is from, not where the journey began. A
     phrase naming a train describes the train ("The Sapsan, an express from X, …")."""
+    if cues.home_of_speaker.search(before) is not None:
+        return True  # "said a retired signalman from X"
     if cues.home_apposition.search(before) is None:
         return False
     return cues.vehicles.search(before, before.rfind(",") + 1) is None
