@@ -1837,3 +1837,34 @@ def test_a_place_on_the_way_out_told_as_gone_back_to_is_a_second_visit(gazetteer
         published=date(2026, 3, 3),
     )
     assert names == ["Vienna", "Linz", "Salzburg", "Linz"]
+
+
+def test_a_plan_told_beside_a_done_days_arrival_does_not_take_its_day(gazetteer) -> None:
+    # Innsbruck is where the two-week trip will end, not where they were on Friday
+    report = report_from_text(
+        "SALZBURG, Nov 21 (Wire) - Forty enthusiasts arrived in Salzburg on Friday, the first "
+        "leg of a two-week trip that is to take them by train to Innsbruck.",
+        source="Test Wire",
+        published=date(2025, 11, 21),
+    )
+    dates = {p.place.name: [m.date for m in p.mentions] for p in parse([report], gazetteer).places}
+    assert dates == {"Salzburg": ["2025-11-21", "2025-11-21"], "Innsbruck": [None]}
+
+
+def test_a_past_perfect_closed_by_a_new_clause_puts_nothing_after_it_earlier(gazetteer) -> None:
+    # "had left Vienna" is its clause's: the plan to reach Salzburg comes after Linz
+    report = report_from_text(
+        "LINZ, July 9 (Wire) - The special train passed through Linz early on Monday. On "
+        "Sunday evening the train had left Vienna, and it was expected to reach Salzburg in "
+        "the evening.",
+        source="Test Wire",
+        published=date(2018, 7, 9),
+        report_id="r",
+    )
+    places = parse([report], gazetteer).places
+    ids = {p.place.name: p.place.id for p in places}
+    times = event_times(places, {"r": "2018-07-09"})
+    assert (times[ids["Salzburg"]].day, times[ids["Salzburg"]].rank) > (
+        times[ids["Linz"]].day,
+        times[ids["Linz"]].rank,
+    )

@@ -409,6 +409,14 @@ def _mention(
         and _told_as_a_plan(text, sentence, when, words)
     ):
         when = None  # "left X at 3 p.m. and was expected to reach Y on Thursday": not X's day
+    elif (
+        when is not None
+        and status == Status.EXPECTED
+        and when.start < clause[0]
+        and not _told_as_a_plan(text, sentence, when, words)
+    ):
+        when = None  # "arrived in X on Friday, the first leg of a trip that is to take them
+        # to Y": the day of what was done before is not the plan's
     return Mention(
         report_id=report.id,
         place_id=place.id,

@@ -780,14 +780,19 @@ def _told_earlier_than(head: str, told_before: _Span | None) -> EventTime | None
 
     "Earlier", "previously" or a past perfect: the earliest event of that sentence; "Before
     reaching the capital" opening the sentence: the arrival, its latest ("arrived in X on
-    Monday after flying into Y. Before reaching the capital he visited Z": Z after Y).
+    Monday after flying into Y. Before reaching the capital he visited Z": Z after Y). A
+    past perfect of a clause that ", and" has closed is that clause's ("had left Y, and it
+    was expected to reach X in the evening": X is no earlier).
     """
     if told_before is None:
         return None
     words = order_words()
     if words.before_arrival.search(head):
         return told_before[1]
-    return told_before[0] if words.earlier.search(head) else None
+    earlier = [m.end() for m in words.earlier.finditer(head)]
+    if not earlier or _closed_by_a_new_clause(head, earlier[-1]):
+        return None
+    return told_before[0]
 
 
 def _told_before(head: str) -> bool:
