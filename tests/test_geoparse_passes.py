@@ -2122,3 +2122,24 @@ def test_a_trip_likened_to_and_a_speakers_home_are_no_stops(
 ) -> None:
     lead = "The special train left Vienna for Salzburg on Saturday morning."
     assert _by_name(_parse(f"{lead} {told}", gazetteer))["Graz"] not in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    ("lead", "role"),
+    [
+        # the arrival names no place: the train arrived at the dateline's city
+        (
+            "The special train from Graz arrived on Saturday at 11:20, the operator said.",
+            Role.DESTINATION,
+        ),
+        # it names where: the dateline's city is only where the report was filed
+        ("The special train from Graz arrived in Linz on Saturday.", Role.DATELINE),
+        # a plan to arrive is no arrival
+        ("The special train from Graz will arrive on Saturday.", Role.DATELINE),
+    ],
+)
+def test_an_arrival_with_no_place_named_is_at_the_dateline(
+    gazetteer: Gazetteer, lead: str, role: str
+) -> None:
+    roles = _by_name(_parse(f"SALZBURG, May 17 (Wire) - {lead}", gazetteer))
+    assert roles["Salzburg"] == role

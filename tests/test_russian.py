@@ -1048,3 +1048,13 @@ def test_a_region_named_after_a_title_is_still_found(gazetteer: Gazetteer) -> No
     text = "Губернатор Мурманской области заявил, что регион ждёт туристов."
     found = {p.place.kind: p.role for p in _parse(text, gazetteer).places}
     assert found.get("region") == Role.CONTEXT
+
+
+def test_an_arrival_told_with_no_place_is_at_the_dateline_city(gazetteer: Gazetteer) -> None:
+    text = (
+        "ТВЕРЬ, 23 августа. /Корр. Вайр/. Дополнительная «Ласточка» с участниками ярмарки "
+        "из Москвы прибыла в субботу в 11:20, сообщили в пресс-службе перевозчика."
+    )
+    stops = [pid for pid, _ in _stops(_report(text), gazetteer)]
+    names = {p.place.id: p.place.name for p in _parse(text, gazetteer).places}
+    assert [names[pid] for pid in stops] == ["Moscow", "Tver"]

@@ -27,6 +27,7 @@ from routes.read.gazetteer import Gazetteer
 from routes.read.parse.candidates import Match, find_candidates, register_candidates
 from routes.read.parse.match import new_match, readings_of
 from routes.read.parse.references import (
+    arrived_at_the_dateline,
     capitals_named,
     described_places,
     facilities_described,
@@ -263,7 +264,7 @@ def _parse_report(
         if role != mention.role:
             mention = replace(mention, role=role)
         found.append((place, mention))
-    return found, times
+    return arrived_at_the_dateline(found, text, language), times
 
 
 def timetable_told_on(found: Sequence[tuple[Place, Mention]], mention: Mention) -> Mention:

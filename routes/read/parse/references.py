@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from routes.model import Kind, Place
+from routes.model import Kind, Mention, Place, Role, Status
 from routes.rail.geodesy import point_km
 from routes.read.gazetteer import Gazetteer, normalize
 from routes.read.lexicon import language_file, language_table, literal_phrase
@@ -29,6 +29,7 @@ from routes.read.parse.match import Match, new_match, readings_of
 from routes.read.parse.role import actor_frame
 from routes.read.parse.visits import order_words
 from routes.read.parse.words import LEXICON, may_hold
+from routes.read.sentences import sentence_spans
 
 #: A place found in a report with the match that names it.
 Named = tuple[Match, Place]
@@ -54,6 +55,59 @@ def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
         for m in _dateline_words().finditer(text, dateline.end)
     ]
     return [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
+
+
+def arrived_at_the_dateline(
+    found: Sequence[tuple[Place, Mention]], text: str, language: str
+) -> list[tuple[Place, Mention]]:
+    """``found`` (a report's places and mentions, in text order) with the dateline's mention
+    made where the train arrived when the report's first sentence tells an arrival and names
+    no place it arrived at ("NIZHNY NOVGOROD … The extra train from Moscow arrived on
+    Saturday at 11:20": the dateline's city; ``[references] arrived_here`` of the
+    language's file, past forms only). A place after the arrival word in that sentence,
+    other than where the train came from, or any destination told in it, is where it
+    arrived instead ("arrived in Russia", "arrived here")."""
+    at = next((i for i, (_, m) in enumerate(found) if m.role == Role.DATELINE), None)
+    pattern = _arrival_words(language)
+    if at is None or pattern is None:
+        return list(found)
+    dateline = found[at][1]
+    lead = _lead_sentence(text, dateline.end)
+    arrived = pattern.search(text, dateline.end, lead[1])
+    if arrived is None:
+        return list(found)
+    for _, mention in found:
+        inside = lead[0] <= mention.start < lead[1] and mention is not dateline
+        if inside and (
+            mention.role == Role.DESTINATION
+            or (mention.start >= arrived.end() and mention.role != Role.ORIGIN)
+        ):
+            return list(found)
+    out = list(found)
+    out[at] = (found[at][0], replace(dateline, role=Role.DESTINATION, status=Status.REPORTED))
+    return out
+
+
+#: Fewest words the first sentence of a report's body holds (a Russian dateline's date and
+#: outlet, "23 августа. /Корр. Вайр/.", are sentences of their own to the splitter).
+_LEAD_WORDS = 8
+
+
+def _lead_sentence(text: str, after: int) -> tuple[int, int]:
+    """The span of the first sentence ending after ``after`` that holds
+    :data:`_LEAD_WORDS` words or more (the whole text when none does)."""
+    for start, end in sentence_spans(text):
+        if end > after and len(text[max(start, after) : end].split()) >= _LEAD_WORDS:
+            return max(start, after), end
+    return after, len(text)
+
+
+@cache
+def _arrival_words(language: str) -> re.Pattern[str] | None:
+    """The ``[references] arrived_here`` words of ``language`` as one pattern, or None."""
+    table = language_file(language).get("references", {})
+    words = "|".join(literal_phrase(str(w)) for w in table.get("arrived_here", ()))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
 
 
 @cache
