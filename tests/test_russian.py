@@ -1058,3 +1058,32 @@ def test_an_arrival_told_with_no_place_is_at_the_dateline_city(gazetteer: Gazett
     stops = [pid for pid, _ in _stops(_report(text), gazetteer)]
     names = {p.place.id: p.place.name for p in _parse(text, gazetteer).places}
     assert [names[pid] for pid in stops] == ["Moscow", "Tver"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        # the way round a place
+        "Из-за ремонта путей состав пустили в обход Твери.",
+        # a wish that fell through
+        "Турнир сначала хотели провести в Твери, но переговоры сорвались.",
+    ],
+)
+def test_a_place_gone_round_or_only_wished_for_is_no_stop(gazetteer: Gazetteer, told: str) -> None:
+    text = f"Поезд из Москвы прибыл в Санкт-Петербург в субботу утром. {told}"
+    names = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert names["Tver"] not in STOP_ROLES
+
+
+def test_children_told_to_come_back_home_close_the_journey(gazetteer: Gazetteer) -> None:
+    text = (
+        "Поезд с юными шахматистами из Москвы прибыл в Сочи в субботу утром. "
+        "Вернутся в Москву дети 12 сентября тем же поездом."
+    )
+    parsed = _parse(text, gazetteer)
+    names = {p.place.id: p.place.name for p in parsed.places}
+    assert [names[pid] for pid, _ in _stops(_report(text), gazetteer)] == [
+        "Moscow",
+        "Sochi",
+        "Moscow",
+    ]
