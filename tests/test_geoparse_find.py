@@ -800,3 +800,16 @@ def test_a_possessive_that_no_name_holds_still_ends_the_name_before_it(
     # a country's possessive before a part of it: the country is told too
     names = {p.place.kind for p in _parse("He toured Russia's Far East.", gazetteer).places}
     assert Kind.COUNTRY in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('The group stayed at the hotel "Moskva" near the station.', "Moscow"),
+        ("The band sailed on the ferry “Lalibela” after the ride.", "Lalibela"),
+    ],
+)
+def test_a_things_name_in_quotation_marks_after_its_noun_is_no_place(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    assert name not in {p.place.name for p in _parse(text, gazetteer).places}

@@ -1087,3 +1087,8 @@ def test_children_told_to_come_back_home_close_the_journey(gazetteer: Gazetteer)
         "Sochi",
         "Moscow",
     ]
+
+
+def test_a_hotels_name_in_guillemets_is_no_place(gazetteer: Gazetteer) -> None:
+    text = "Поезд из Москвы прибыл в Сочи в субботу утром. Жить дети будут в пансионате «Магадан»."
+    assert "Magadan" not in {p.place.name for p in _parse(text, gazetteer).places}

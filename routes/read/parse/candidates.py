@@ -98,10 +98,28 @@ def find_candidates(
     A language registered with :func:`register_candidates` is read by its own finder;
     any other with the English one (which also matches Hangul words as names).
     """
-    finder = CANDIDATE_FINDERS.get(language)
-    if finder is not None:
-        return finder(text, gazetteer)
-    return english_candidates(text, gazetteer)
+    finder = CANDIDATE_FINDERS.get(language) or english_candidates
+    matches, demonyms = finder(text, gazetteer)
+    return [m for m in matches if not names_a_thing(text, m)], demonyms
+
+
+def names_a_thing(text: str, match: Match) -> bool:
+    """Whether ``match`` is a thing's name in quotation marks after the noun for it ("the
+    ship "Lalibela"", "в пансионате «Магадан»", "the hotel “Moskva”"): a hotel, a ship or a
+    train named after a place is no place. The marks enclose the name alone, and the word
+    before them is lower case (the noun)."""
+    opening = text[match.start - 1 : match.start]
+    closing = text[match.end : match.end + 1]
+    if not opening or _QUOTE_PAIRS.get(opening) is None or closing not in _QUOTE_PAIRS[opening]:
+        return False
+    noun = _WORD_BEFORE_MARK.search(text, max(0, match.start - 40), match.start - 1)
+    return noun is not None and noun.group(1).islower()
+
+
+#: Opening quotation marks and the marks that close them.
+_QUOTE_PAIRS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‘": "’"}
+#: The word and the blank right before an opening mark.
+_WORD_BEFORE_MARK = re.compile(r"([^\W\d_]+)\s$")
 
 
 def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], set[str]]:
