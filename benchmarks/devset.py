@@ -99,6 +99,13 @@ BLIND_SETS: tuple[tuple[Path, str, str], ...] = (
         "reader's rules, with the first Russian day-by-day series; its README keeps the "
         "first figures, taken before any miss was read); information, not targets",
     ),
+    (
+        PROJECT_DIR / "tests" / "blind9",
+        "blind9",
+        "ninth blind set (tests/blind9, written in session 20 without reading the "
+        "reader's rules, with the first Korean day-by-day series; its misses were not read "
+        "in that session); information, not targets",
+    ),
 )
 
 
