@@ -65,3 +65,23 @@ def test_a_korean_day_after_a_month_word_is_in_that_month(words: str, expected: 
     text = f"조사단은 {words} 개성을 살펴볼 계획이다."
     report = report_from_text(text, source="t", published=date(2018, 11, 30), report_id="k")
     assert [t.date for t in find_times(report)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of no tense takes the sentence's: "должен прибыть" looks ahead
+        (
+            "Утром в среду у него стоянка в Тайшете, а в Иркутск он должен прибыть днём.",
+            "2025-09-10",
+        ),
+        # a past verb of its own keeps the weekday behind
+        ("В среду он стоял в Тайшете, а в Иркутск он должен прибыть днём.", "2025-09-03"),
+    ],
+)
+def test_a_russian_weekday_of_a_clause_of_no_tense_reads_the_sentences_tense(
+    text: str, expected: str
+) -> None:
+    # published on Tuesday 9 September 2025
+    report = report_from_text(text, source="t", published=date(2025, 9, 9), report_id="r")
+    assert [t.date[:10] for t in find_times(report)] == [expected]

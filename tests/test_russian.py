@@ -1092,3 +1092,12 @@ def test_children_told_to_come_back_home_close_the_journey(gazetteer: Gazetteer)
 def test_a_hotels_name_in_guillemets_is_no_place(gazetteer: Gazetteer) -> None:
     text = "Поезд из Москвы прибыл в Сочи в субботу утром. Жить дети будут в пансионате «Магадан»."
     assert "Magadan" not in {p.place.name for p in _parse(text, gazetteer).places}
+
+
+def test_a_stop_planned_and_then_cancelled_is_ruled_out(gazetteer: Gazetteer) -> None:
+    text = (
+        "Поезд из Москвы прибыл в Санкт-Петербург в субботу утром. Поезд должен был сделать "
+        "техническую стоянку в Твери, но её отменили, рассказал начальник поезда."
+    )
+    tver = next(p for p in _parse(text, gazetteer).places if p.place.name == "Tver")
+    assert tver.role not in STOP_ROLES

@@ -439,6 +439,15 @@ def russian_future(text: str, tokens: Sequence[Token] | None = None) -> bool:
     )
 
 
+def russian_past(text: str) -> bool:
+    """Whether ``text`` (a clause) holds a verb in the past tense (a capitalised word inside
+    it is a name, as in :func:`russian_future`)."""
+    return any(
+        "past" in t.tag and (i == 0 or not text[t.start : t.start + 1].isupper())
+        for i, t in enumerate(russian_tokens(text))
+    )
+
+
 def russian_name_spans(
     text: str,
     lookup: Lookup,

@@ -270,6 +270,17 @@ def _clause_around(text: str, spans: Sequence[tuple[int, int]], start: int) -> s
     return text[before[-1] if before else low : after.start() if after else high]
 
 
+def _looks_ahead_ru(clause: str) -> bool:
+    """Whether a Russian clause looks ahead: an ``ahead`` word or a verb in the future."""
+    return _ahead_words("ru").search(clause) is not None or _future(clause)
+
+
+def _sentence_around(spans: Sequence[tuple[int, int]], text: str, start: int) -> str:
+    """The sentence of ``text`` holding ``start``."""
+    low, high = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+    return text[low:high]
+
+
 def _future(clause: str) -> bool:
     """Whether a Russian clause has a verb in the future tense.
 
@@ -404,8 +415,10 @@ def _russian(
         if weekday is None:
             continue
         clause = _clause_around(text, spans, m.start())
-        ahead = _ahead_words("ru").search(clause) is not None or _future(clause)
-        day = _weekday_date(weekday, published, ahead=ahead, strict=False)
+        if not _looks_ahead_ru(clause) and not morph.russian_past(clause):
+            clause = _sentence_around(spans, text, m.start())  # a clause of no tense: the
+            # sentence's ("Утром в среду у него стоянка в X, а в Y он должен прибыть")
+        day = _weekday_date(weekday, published, ahead=_looks_ahead_ru(clause), strict=False)
         end, value = _with_part(text, m.end(), day, language)
         yield m.start(), end, value
     yield from _relative(text, published, words, language)
