@@ -1101,3 +1101,21 @@ def test_a_stop_planned_and_then_cancelled_is_ruled_out(gazetteer: Gazetteer) ->
     )
     tver = next(p for p in _parse(text, gazetteer).places if p.place.name == "Tver")
     assert tver.role not in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Такие поездки стали возможны после договорённости между Москвой и Пекином.",
+        "Переговоры между Москвой и Пекином продолжаются.",
+    ],
+)
+def test_capitals_after_a_noun_of_relations_and_between_are_governments(
+    gazetteer: Gazetteer, told: str
+) -> None:
+    text = f"Туристический поезд прибыл в Иркутск в среду утром. {told}"
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Moscow"] not in STOP_ROLES and roles["Beijing"] not in STOP_ROLES
+    # a train between them is a leg
+    leg = "Поезд между Москвой и Пекином прошёл через Иркутск в среду."
+    assert {p.place.name: p.role for p in _parse(leg, gazetteer).places}["Beijing"] in STOP_ROLES

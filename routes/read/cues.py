@@ -79,6 +79,8 @@ class CueBook:
     actor_marks: frozenset[str]
     #: Speech verbs (lemmas) that make "в X" beside them a government speaking (Russian).
     speech: frozenset[str]
+    #: Nouns of relations (lemmas) that make "между X и Y" after them governments (Russian).
+    relations: frozenset[str]
     glue: tuple[str, ...]
     future_is_expected: bool
     particles: KoreanParticles
@@ -236,6 +238,7 @@ def load_cues(language: str) -> CueBook:
             or data.get(Role.ACTOR, {}).get("cases", ())
         ),
         speech=frozenset(data.get(Role.ACTOR, {}).get("speech", ())),
+        relations=frozenset(data.get(Role.ACTOR, {}).get("relations", ())),
         glue=tuple(_get(data, "list", dict, path).get("glue", ())),
         future_is_expected=bool(status.get("future_is_expected", False)),
         particles=KoreanParticles(

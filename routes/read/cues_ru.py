@@ -63,6 +63,8 @@ def read_russian(
         return Reading(Role.VIA, Status.REPORTED)
     if _speaks(book, text, sentence, span, lemmas):
         return Reading(None, status, actor_form=True)
+    if _relations_between(book, lemmas):
+        return Reading(None, status, actor_form=True)  # "договорённость между X и Y"
     if _after_an_event_there(book, lemmas) and not _moves(book, text[slice(*sentence)]):
         return Reading(None, status)  # "после встречи в Ханое": a time reference, no stop
     role = _russian_cue(book, lemmas, cases, _travel(book, text, sentence))
@@ -234,6 +236,20 @@ def _venue_after(book: CueBook, text: str, end: int, limit: int, lemmas: Sequenc
 
 #: Characters after a Russian place read for a speech verb ("… и Сеуле заявили").
 _RU_SPEECH_CHARS = 40
+
+
+def _relations_between(book: CueBook, lemmas: Sequence[str]) -> bool:
+    """Whether the words before a place are a noun of relations and "между", maybe with the
+    first place and "и" between ("договорённости между Москвой и Пекином", "переговоры
+    между X и Y"): the places are the governments, not a leg between them."""
+    if "между" not in lemmas[-_RELATION_REACH:]:
+        return False
+    at = len(lemmas) - 1 - lemmas[::-1].index("между")
+    return at > 0 and lemmas[at - 1] in book.relations
+
+
+#: Most lemmas back from a place that "между" may stand (the first place and "и" between).
+_RELATION_REACH = 3
 
 
 def _speaks(
