@@ -2143,3 +2143,21 @@ def test_an_arrival_with_no_place_named_is_at_the_dateline(
 ) -> None:
     roles = _by_name(_parse(f"SALZBURG, May 17 (Wire) - {lead}", gazetteer))
     assert roles["Salzburg"] == role
+
+
+def test_a_line_that_opened_last_year_makes_no_history_of_the_trip(gazetteer: Gazetteer) -> None:
+    text = (
+        "SALZBURG, Jan 28 (Wire) - Lawmakers rode the train from Vienna to Salzburg on "
+        "Tuesday, a trip of four hours on the line that opened last year."
+    )
+    places = {p.place.name: p for p in _parse(text, gazetteer).places}
+    assert [m.role for m in places["Salzburg"].mentions] == [Role.DATELINE, Role.DESTINATION]
+    assert places["Vienna"].role == Role.ORIGIN
+
+
+@pytest.mark.parametrize(
+    "told", ["the regional commissioner for Graz came aboard", "the envoy for Graz met them"]
+)
+def test_an_office_for_a_place_is_no_leg_to_it(gazetteer: Gazetteer, told: str) -> None:
+    text = f"The express left Vienna for Salzburg on Tuesday and stopped at Linz, where {told}."
+    assert _by_name(_parse(text, gazetteer))["Graz"] not in STOP_ROLES

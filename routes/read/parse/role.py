@@ -123,6 +123,8 @@ class RoleCues:
     subgroup_with: re.Pattern[str]
     #: "said Anna Berg, a nurse from X": where a person named just before is from
     home_apposition: re.Pattern[str]
+    #: "the regional commissioner for X": an office for the place
+    office_for: re.Pattern[str]
     #: "said a retired signalman from X": where a speaker told by what they are is from
     home_of_speaker: re.Pattern[str]
     #: "Fiona McLeod, who had come down from X": where a person named just before came from
@@ -186,6 +188,7 @@ def role_cues(language: str = "en") -> RoleCues:
             r"(?:\s+[\w'’-]+){1,4}?\s+from\s+(?:the\s+)?$"
         ),
         home_of_speaker=_ending_before(lexicon.frames.get("home_of_speaker", ())),
+        office_for=_ending_before(lexicon.frames.get("office_for", ())),
         # … or a relative clause of that person's, with no comma before the place
         home_relative=re.compile(
             rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
@@ -650,8 +653,11 @@ def mention_role(
         return Role.CONTEXT  # "Moscow-based", "Pyongyang-backed"
     if match.dateline:
         return Role.DATELINE
-    if match.role is None and (cues.title_after.match(after) or _compares(before, cues)):
-        return Role.CONTEXT  # "the Khabarovsk governor", "further north than Harbin"
+    if match.role is None and (
+        cues.title_after.match(after) or _compares(before, cues) or cues.office_for.search(before)
+    ):
+        return Role.CONTEXT  # "the Khabarovsk governor", "further north than Harbin", "the
+        # regional commissioner for X"
     if match.role is None and actor_frame(before, after, language) and gazetteer.is_capital(place):
         return Role.ACTOR  # "talks between Beijing and Pyongyang", "pressure from Washington"
     if match.role == Role.BORDER and cues.crossing_untold.search(sentence.quote):

@@ -174,11 +174,11 @@ _YEAR_CHARS, _MONTH_CHARS = 4, 7
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
-#: ", a loop of track finished in", ", built in": a thing described by when it was made
-#: (``[frames] made_in``), right before its year.
+#: ", a loop of track finished in", ", built in", "the line that opened": a thing described
+#: by when it was made (``[frames] made_in``), right before its year.
 _MADE_IN = re.compile(
-    r",\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?)?"
-    rf"(?:{'|'.join(map(re.escape, LEXICON.frames.get('made_in', ()))) or '(?!)'})\s+in\s+$",
+    r"(?:,\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?)?|\b(?:that|which)\s+(?:was\s+|were\s+)?)"
+    rf"(?:{'|'.join(map(re.escape, LEXICON.frames.get('made_in', ()))) or '(?!)'})\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
 
@@ -217,18 +217,19 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
 
     A written year counts as a date ("April 25, 2019"), after "in", "of", "during"
     ("in 2019") or before an event word ("a 2011 tour"); not in "since 2019" or "until
-    1951", nor when it dates a thing described ("a loop of track finished in 1908",
-    :data:`_MADE_IN`). A year said without digits ("last year", or a month alone of the year before:
-    "In May" in a January report) counts unless "since" comes before it.
+    1951", nor when it dates a thing described ("a loop of track finished in 1908", "the line
+    that opened last year": :data:`_MADE_IN`). A year said without digits ("last year", or
+    a month alone of the year before: "In May" in a January report) counts unless "since"
+    comes before it.
     """
     if int(ref.date[:4]) >= year:
+        return False
+    if _MADE_IN.search(text, max(0, ref.start - 80), ref.start) is not None:
         return False
     if not _YEAR_WRITTEN.search(ref.text):
         return len(ref.date) in (_YEAR_CHARS, _MONTH_CHARS) and not _SINCE_BEFORE.search(
             text, max(0, ref.start - 12), ref.start
         )
-    if _MADE_IN.search(text, max(0, ref.start - 80), ref.start) is not None:
-        return False
     return (
         len(ref.date) > 4
         or _IN_BEFORE.search(text, max(0, ref.start - 12), ref.start) is not None
