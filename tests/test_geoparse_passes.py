@@ -2161,3 +2161,19 @@ def test_a_line_that_opened_last_year_makes_no_history_of_the_trip(gazetteer: Ga
 def test_an_office_for_a_place_is_no_leg_to_it(gazetteer: Gazetteer, told: str) -> None:
     text = f"The express left Vienna for Salzburg on Tuesday and stopped at Linz, where {told}."
     assert _by_name(_parse(text, gazetteer))["Graz"] not in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        '"It is about as far as from Graz to Innsbruck," said the train\'s chef.',
+        '"It is a long ride," said the train\'s chef, who comes from Graz.',
+    ],
+)
+def test_a_distance_likened_and_a_home_told_in_the_present_are_no_stops(
+    gazetteer: Gazetteer, told: str
+) -> None:
+    lead = "The special train left Vienna for Salzburg on Saturday morning."
+    roles = _by_name(_parse(f"{lead} {told}", gazetteer))
+    assert roles["Graz"] not in STOP_ROLES
+    assert roles.get("Innsbruck", Role.CONTEXT) not in STOP_ROLES
