@@ -1058,3 +1058,24 @@ def test_stations_listed_with_the_word_for_station_share_the_cue(gazetteer: Gaze
     text = "열차는 용산역을 출발해 익산역, 정읍역, 나주역에 차례로 정차한 뒤 목포에 도착했다."
     roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert roles["Iksan"] == roles["Jeongeup"] == roles["Naju"] == Role.VIA
+
+
+def test_stops_told_between_leaving_the_turn_and_coming_home_are_second_visits(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "(서울=와이어) 김하늘 기자 = 코레일은 임시열차가 15일 오전 서울역을 출발해 대전역과 "
+        "동대구역에 정차한 뒤 부산역에 닿는다고 13일 밝혔다. 오후 10시에는 부산역을 출발하는 "
+        "열차가 동대구역과 대전역에 정차하며 서울역으로 돌아온다."
+    )
+    report = report_from_text(text, source="Test", published=date(2025, 11, 13), report_id="k")
+    names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
+    assert [names[pid] for pid, _ in _stops(report, gazetteer)] == [
+        "Seoul",
+        "Daejeon",
+        "Dongdaegu station",
+        "Busan",
+        "Dongdaegu station",
+        "Daejeon",
+        "Seoul",
+    ]

@@ -1340,8 +1340,9 @@ def _key_of(when: EventTime | str | None) -> _Key:
 _HOME_BEFORE, _HOME_AFTER = 30, 12
 #: Most words between such a word and the place ("back in the capital, X").
 _HOME_GAP_WORDS = 3
-#: Most characters between the place and a word of coming back after it (a particle: 으로).
-_HOME_PARTICLE = 3
+#: Most characters between the place and a word of coming back after it (a particle and
+#: its blank: "으로 ", or the word for station first: "역으로 ").
+_HOME_PARTICLE = 4
 #: A round trip: the first and the last stop away from home lie within this share of the
 #: farthest stop's distance from home.
 _OUT_AND_BACK = 0.5
@@ -1859,9 +1860,11 @@ def _passed_again(
     """
     turn_id = outbound[-1]
     current = [(pid, m) for pid, m in _current_mentions(places, published) if m.role in STOP_ROLES]
+    homeward = _told_between_turn_and_home(current, turn_id, outbound[0])
     back: dict[str, list[bool]] = {}
     for place_id, mention in current:
-        back.setdefault(place_id, []).append(_passed_on_the_way_back(mention))
+        told = _passed_on_the_way_back(mention) or id(mention) in homeward
+        back.setdefault(place_id, []).append(told)
     found = {pid for pid, told in back.items() if any(told) and not all(told)}
     done, told = _visit_times(current, published)
     firsts = [min(done[pid]) for pid in outbound if pid in done]
@@ -1878,6 +1881,32 @@ def _passed_again(
             if place_id != turn_id and min(seen) <= turned and back_told:
                 found.add(place_id)
     return found - {turn_id, outbound[-1]}
+
+
+def _told_between_turn_and_home(
+    current: Sequence[tuple[str, Mention]], turn_id: str, home_id: str
+) -> set[int]:
+    """The ids of the stop mentions a sentence tells between leaving the turn and coming back
+    home ("부산역을 출발하는 상행 열차가 울산역과 대전역에 정차하며 서울역으로 돌아온다",
+    "left X and, after calls at Y and Z, returned to W"): the way back, in whatever order
+    the language puts its verbs."""
+    found: set[int] = set()
+    sentences: dict[tuple[str, int], list[tuple[str, Mention]]] = {}
+    for place_id, mention in current:
+        sentences.setdefault((mention.report_id, mention.sentence_start), []).append(
+            (place_id, mention)
+        )
+    for told in sentences.values():
+        left = [m.end for pid, m in told if pid == turn_id and m.role == Role.ORIGIN]
+        home = [m.start for pid, m in told if pid == home_id and told_came_back(m)]
+        if not left or not home or min(left) >= max(home):
+            continue
+        found |= {
+            id(m)
+            for pid, m in told
+            if pid not in (turn_id, home_id) and min(left) <= m.start < max(home)
+        }
+    return found
 
 
 def _reached_last(outbound: Sequence[str], done: Mapping[str, list[_Visit]]) -> str:
