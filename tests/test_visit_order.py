@@ -1868,3 +1868,17 @@ def test_a_past_perfect_closed_by_a_new_clause_puts_nothing_after_it_earlier(gaz
         times[ids["Linz"]].day,
         times[ids["Linz"]].rank,
     )
+
+
+def test_a_past_perfect_of_no_day_comes_before_the_arrival_not_the_start_days_before(
+    gazetteer,
+) -> None:
+    # the start last Thursday is where the trip began; "had left Linz" is Monday's
+    names = _journey_names(
+        "INNSBRUCK, Nov 25 (Wire) - Forty enthusiasts who set out from Vienna last Thursday "
+        "reached Innsbruck late on Monday. The train had left Linz at 8:10 a.m. and called "
+        "at Salzburg before noon.",
+        gazetteer,
+        published=date(2025, 11, 25),
+    )
+    assert names == ["Vienna", "Linz", "Salzburg", "Innsbruck"]

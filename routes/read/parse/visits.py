@@ -362,9 +362,11 @@ def mention_times(
     published = published or {}
     out: list[tuple[str, EventTime]] = []
     told_before: _Span | None = None  # the times of the sentence told before this one
+    reached_before: _Span | None = None  # … of its stops other than where a leg began
     latest: EventTime | None = None  # the latest time the report told so far
     done: EventTime | None = None  # the latest time of a stop it told as done
     stops: list[EventTime] = []  # the stop times of this sentence
+    reached: list[EventTime] = []  # … of its stops other than where a leg began
     others: list[EventTime] = []  # the times of its other places
     prior: tuple[Mention, EventTime] | None = None  # the last stop of this sentence with one
     sentence = None
@@ -373,12 +375,16 @@ def mention_times(
         if (mention.report_id, mention.sentence_start) != sentence:
             if sentence is not None and mention.report_id == sentence[0]:
                 told_before = _span(stops or others) or told_before
+                reached_before = _span(reached) or told_before
             else:
-                told_before = latest = done = None
+                told_before = reached_before = latest = done = None
                 report += 1
             sentence, stops, others = (mention.report_id, mention.sentence_start), [], []
+            reached = []
             prior = None
-        when = _within_sentence(mention, prior, _mention_time(mention, told_before, latest, done))
+        when = _within_sentence(
+            mention, prior, _mention_time(mention, told_before, latest, done, reached_before)
+        )
         if when is None:
             continue
         when = when._replace(
@@ -394,6 +400,8 @@ def mention_times(
         if mention.role in STOP_ROLES:
             out.append((place_id, when))
             stops.append(when)
+            if mention.role != Role.ORIGIN:
+                reached.append(when)
             prior = mention, when
             if (
                 not when.planned
@@ -427,9 +435,13 @@ def _mention_time(
     told_before: _Span | None,
     latest: EventTime | None = None,
     done: EventTime | None = None,
+    reached_before: _Span | None = None,
 ) -> EventTime | None:
     """One mention's event time, given the times of the sentence told before it and the
-    latest time told so far in its report.
+    latest time told so far in its report (``reached_before``: the times of that sentence's
+    stops other than where a leg began, which a mention of no day of its own told as earlier
+    comes before: "reached Y on Monday, having set out from Z last Thursday. It had left X at
+    8 a.m.": X on Monday, not last Wednesday).
 
     See :func:`mention_times`: "earlier" and "the previous day" are read against the
     earliest of those times, "then", "later" and "the next day" against the latest ("then"
@@ -439,7 +451,7 @@ def _mention_time(
     head = mention.quote[: max(0, mention.start - mention.sentence_start)]
     words = order_words()
     after = -1 if _told_before(head) else 0
-    before = _told_earlier_than(head, told_before)
+    before = _told_earlier_than(head, told_before if mention.date else reached_before)
     following = _told_later_than(mention, head, told_before, latest, done)
     if mention.date and len(mention.date) >= _DAY:
         day = mention.date[:_DAY]
