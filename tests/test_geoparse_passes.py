@@ -2177,3 +2177,14 @@ def test_a_distance_likened_and_a_home_told_in_the_present_are_no_stops(
     roles = _by_name(_parse(f"{lead} {told}", gazetteer))
     assert roles["Graz"] not in STOP_ROLES
     assert roles.get("Innsbruck", Role.CONTEXT) not in STOP_ROLES
+
+
+def test_a_clubs_home_and_track_still_talked_of_are_no_stops(gazetteer: Gazetteer) -> None:
+    text = (
+        "The weekly train from Vienna reached Salzburg on Thursday. \"It's like crossing "
+        'France on a sand road," said Tom Selby, who leads a walking club from Graz. Vienna '
+        "and Bern are in talks on rebuilding the track north to Linz, officials said."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Graz"] not in STOP_ROLES and roles["Linz"] not in STOP_ROLES
+    assert roles["Salzburg"] in STOP_ROLES
