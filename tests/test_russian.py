@@ -1119,3 +1119,18 @@ def test_capitals_after_a_noun_of_relations_and_between_are_governments(
     # a train between them is a leg
     leg = "Поезд между Москвой и Пекином прошёл через Иркутск в среду."
     assert {p.place.name: p.role for p in _parse(leg, gazetteer).places}["Beijing"] in STOP_ROLES
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        # an adjective in lower case after a preposition is no town ("northern", not Severny)
+        "Состав вышел со станции на северном берегу Байкала во вторник днём.",
+        # a distance likened
+        "Маршрут длиной примерно как от Парижа до Рима прошёл через Сибирь.",
+    ],
+)
+def test_an_adjective_and_a_distance_likened_are_no_stops(gazetteer: Gazetteer, told: str) -> None:
+    text = f"Поезд с ветеранами прибыл в четверг утром в Тынду. {told}"
+    stops = {p.place.name for p in _parse(text, gazetteer).places if p.role in STOP_ROLES}
+    assert stops == {"Tynda"}

@@ -96,6 +96,8 @@ class CueBook:
     river_not_crossed: tuple[str, ...] = ()  # Korean: nouns opening like them ("건너편")
     asides: tuple[str, ...] = ()  # Russian: openers of an aside between commas ("по словам")
     comparison: tuple[str, ...] = ()  # Russian: "чем" before a place compared with
+    #: Russian: "как от" in the clause before a place likened ("как от Парижа до Рима")
+    comparison_pairs: tuple[tuple[str, str], ...] = ()
     clause_openers: tuple[tuple[str, ...], ...] = ()  # Russian: "после того как" …
     #: Events ("переговоры", "회담") and verbs of their taking place ("пройти", "열리") that
     #: make the place a planned event is held at ("на X", "X에서") where the journey goes.
@@ -214,6 +216,9 @@ def load_cues(language: str) -> CueBook:
         unblocking=tuple(options.get("unblocking", ())),
         asides=tuple(w.lower() for w in options.get("asides", ())),
         comparison=tuple(options.get("comparison", ())),
+        comparison_pairs=tuple(
+            tuple(pair.split(maxsplit=1)) for pair in options.get("comparison_pairs", ())
+        ),
         clause_openers=tuple(lemma(w) for w in options.get("clause_openers", ())),
         about=tuple(options.get("about", ())),
         home_of=tuple(options.get("home_of", ())),

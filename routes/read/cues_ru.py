@@ -117,11 +117,15 @@ def _people_from(book: CueBook, before: Sequence[tuple[morph.Token, str]]) -> bo
 
 def _compared(book: CueBook, words: str, before: Sequence[tuple[morph.Token, str]]) -> bool:
     """Whether the place's clause, up to it, opens with a comparison word (``[cue_options]
-    comparison``: "…, чем во X", "длиннее, чем из Москвы в X"); ``words`` are those before
-    the place in its sentence, ``before`` their tokens."""
+    comparison``: "…, чем во X", "длиннее, чем из Москвы в X") or holds a pair that likens a
+    distance (``comparison_pairs``: "как от X до Y"); ``words`` are those before the place
+    in its sentence, ``before`` their tokens."""
     if not book.comparison:
         return False
     opening = max(words.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+    clause = [lemma for t, lemma in before if t.start >= opening]
+    if any(pair in book.comparison_pairs for pair in itertools.pairwise(clause)):
+        return True  # "примерно как от X до Y": a distance likened
     first = next((t for t, _lemma in before if t.start >= opening), None)
     return first is not None and first.form in book.comparison
 

@@ -398,6 +398,15 @@ def _geox(word: str) -> bool:
     return any("Geox" in p.tag for p in _morph().parse(word.lower()))
 
 
+def _likely_geox(word: str) -> bool:
+    """Whether pymorphy3 reads ``word`` as a place name (Geox) and its likeliest
+    reading is no adjective ("тайшет", "хасан"; not "северном", far likelier the adjective
+    "northern" than the town Severny)."""
+    parses = _morph().parse(word.lower())
+    geox = any("Geox" in p.tag for p in parses)
+    return geox and "ADJF" not in parses[0].tag
+
+
 def russian_geographic(name: str) -> bool:
     """Whether pymorphy3 reads a name as a place (Geox) or does not know its last word."""
     last = name.split()[-1].lower()
@@ -611,7 +620,7 @@ def _russian_runs(
             current = [(m.start(), m.end())]
         elif lemma in tails and adjacent and current:
             current.append((m.start(), m.end()))  # "Еврейская автономная область"
-        elif ("-" in word and lemma not in heads) or (governed and _geox(word)):
+        elif ("-" in word and lemma not in heads) or (governed and _likely_geox(word)):
             if current:  # "комсомольск-на-амуре", "через тайшет" in lower case
                 runs.append(current)
             runs.append([(m.start(), m.end())])
