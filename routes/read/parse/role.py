@@ -182,10 +182,10 @@ def role_cues(language: str = "en") -> RoleCues:
             rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
             rf"(?i:{_alternatives(lexicon.frames.get('home_apposition', ()))})\s+$"
         ),
-        # the speaker of a quote, then up to four words and "from", in one clause
+        # the speaker of a quote opening a clause, then words up to the place
         own_way_from=re.compile(
             rf"(?:^|[\"“‘',;:]\s*)(?i:{_alternatives(lexicon.frames.get('speaker_self', ()))})"
-            r"(?:\s+[\w'’-]+){1,4}?\s+from\s+(?:the\s+)?$"
+            r"\s+(?:the\s+)?$"
         ),
         home_of_speaker=_ending_before(lexicon.frames.get("home_of_speaker", ())),
         office_for=_ending_before(lexicon.frames.get("office_for", ())),

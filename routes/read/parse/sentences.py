@@ -176,8 +176,11 @@ _YEAR_CHARS, _MONTH_CHARS = 4, 7
 _IN_BEFORE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
 #: ", a loop of track finished in", ", built in", "the line that opened": a thing described
 #: by when it was made (``[frames] made_in``), right before its year.
+_DETERMINERS = "|".join(map(re.escape, LEXICON.frames.get("made_in_determiners", ()))) or "(?!)"
 _MADE_IN = re.compile(
-    r"(?:,\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?)?|\b(?:that|which)\s+(?:was\s+|were\s+)?)"
+    rf"(?:,\s+(?:(?:{_DETERMINERS})\s+(?:[\w'’-]+\s+){{0,5}}?)?"
+    rf"|\b(?:{'|'.join(map(re.escape, LEXICON.frames.get('made_in_relatives', ()))) or '(?!)'})"
+    r"\s+(?:was\s+|were\s+)?)"
     rf"(?:{'|'.join(map(re.escape, LEXICON.frames.get('made_in', ()))) or '(?!)'})\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
@@ -208,7 +211,7 @@ def _names_a_things_year(text: str, ref: TimeRef) -> bool:
 
 
 _YEAR_ALONE = re.compile(r"\d{4}")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(rf"\b(?:{_DETERMINERS})\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
