@@ -1079,3 +1079,15 @@ def test_stops_told_between_leaving_the_turn_and_coming_home_are_second_visits(
         "Daejeon",
         "Seoul",
     ]
+
+
+def test_where_travellers_boarded_a_train_named_by_its_service_is_the_start(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "(포항=와이어) 정다은 기자 = 관광객들은 21일 오전 7시 서울역에서 KTX를 타고 대전역에 "
+        "정차한 뒤 포항역에 내렸다."
+    )
+    report = report_from_text(text, source="Test", published=date(2026, 3, 21), report_id="k")
+    roles = {p.place.name: p.role for p in parse([report], gazetteer).places}
+    assert roles["Seoul"] == Role.ORIGIN
