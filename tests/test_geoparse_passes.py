@@ -2188,3 +2188,8 @@ def test_a_clubs_home_and_track_still_talked_of_are_no_stops(gazetteer: Gazettee
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Graz"] not in STOP_ROLES and roles["Linz"] not in STOP_ROLES
     assert roles["Salzburg"] in STOP_ROLES
+
+
+def test_a_clock_time_between_a_cue_and_its_place_keeps_the_cue(gazetteer: Gazetteer) -> None:
+    text = "The special train reached Salzburg at 11:20. The day began at 8:01 a.m. in Graz."
+    assert _by_name(_parse(text, gazetteer))["Graz"] == Role.ORIGIN

@@ -110,8 +110,9 @@ class Cue:
         return any(map(str.startswith, words, itertools.repeat(self.stems)))
 
 
-#: A word of a cue's gap: what may stand between a cue and the place ("the port city of").
-GAP_WORD = r"(?:[\w'’.-]+\s+)"
+#: A word of a cue's gap: what may stand between a cue and the place ("the port city of"),
+#: a clock time among them ("began at 8:01 a.m. in X").
+GAP_WORD = r"(?:[\w'’.:-]+\s+)"
 #: What "…" stands for inside a phrase: up to four words.
 _ELLIPSIS = r"(?:[\w'’-]+\s+){0,4}"
 #: A comma inside a number ("4,000 km"): no clause break.
@@ -317,7 +318,7 @@ def _gap_word(not_words: Sequence[str]) -> str:
     if not not_words:
         return GAP_WORD
     words = "|".join(re.escape(w) for w in not_words)
-    return rf"(?:(?!(?:{words})\s)[\w'’.-]+\s+)"
+    return rf"(?:(?!(?:{words})\s)[\w'’.:-]+\s+)"
 
 
 def _not_after(table: dict[str, Any]) -> str:
