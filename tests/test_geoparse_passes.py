@@ -2193,3 +2193,6 @@ def test_a_clubs_home_and_track_still_talked_of_are_no_stops(gazetteer: Gazettee
 def test_a_clock_time_between_a_cue_and_its_place_keeps_the_cue(gazetteer: Gazetteer) -> None:
     text = "The special train reached Salzburg at 11:20. The day began at 8:01 a.m. in Graz."
     assert _by_name(_parse(text, gazetteer))["Graz"] == Role.ORIGIN
+    # talks that began somewhere were held there: no leg began there
+    talks = "The special train reached Salzburg at 11:20. The talks began at noon in Graz."
+    assert _by_name(_parse(talks, gazetteer))["Graz"] != Role.ORIGIN
