@@ -2196,3 +2196,8 @@ def test_a_clock_time_between_a_cue_and_its_place_keeps_the_cue(gazetteer: Gazet
     # talks that began somewhere were held there: no leg began there
     talks = "The special train reached Salzburg at 11:20. The talks began at noon in Graz."
     assert _by_name(_parse(talks, gazetteer))["Graz"] != Role.ORIGIN
+
+
+def test_taking_water_at_a_place_is_a_stop_there(gazetteer: Gazetteer) -> None:
+    text = "The steam special left Vienna for Salzburg on Saturday. It took water again at Linz."
+    assert _by_name(_parse(text, gazetteer))["Linz"] == Role.VIA
