@@ -2201,3 +2201,12 @@ def test_a_clock_time_between_a_cue_and_its_place_keeps_the_cue(gazetteer: Gazet
 def test_taking_water_at_a_place_is_a_stop_there(gazetteer: Gazetteer) -> None:
     text = "The steam special left Vienna for Salzburg on Saturday. It took water again at Linz."
     assert _by_name(_parse(text, gazetteer))["Linz"] == Role.VIA
+
+
+def test_stops_each_told_with_a_time_and_a_comma_are_one_list(gazetteer: Gazetteer) -> None:
+    text = (
+        "The night train left Vienna for Salzburg on Friday. Passengers said it called at "
+        "St. Pölten around midnight, at Linz in the small hours and at Wels shortly after dawn."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Linz"] == roles["Wels"] == Role.VIA

@@ -555,18 +555,21 @@ _WITHIN = re.compile(
 
 
 def _timed_and(between: str) -> bool:
-    """Whether only a time of the first place and "and" stand between two places ("passing X
-    again late on Thursday and Y early on Friday": ``[frames] coordinated_time`` words), so
-    the second is told the same way."""
+    """Whether only a time of the first place and "and" or a comma stand between two places
+    ("passing X again late on Thursday and Y early on Friday", "called at X around midnight,
+    at Y in the small hours": ``[frames] coordinated_time`` words), so the second is told
+    the same way."""
     m = _TIMED_AND.fullmatch(between)
     if m is None:
         return False
     return not _TIME_WORDS.isdisjoint(w.lower() for w in _WORD.findall(m.group(1)))
 
 
-#: Up to six words without a break, then "and" (maybe "then"), maybe "in"/"at" and "the".
+#: Up to six words without a break, then "and" or a comma (maybe both, maybe "then"), maybe
+#: "in"/"at" and "the" ("called at X around midnight, at Y in the small hours and at Z").
 _TIMED_AND = re.compile(
-    r"((?:\s+[\w'’-]+){1,6}?)\s+and\s+(?:then\s+)?(?:(?:in|at|through|past)\s+)?(?:the\s+)?"
+    r"((?:\s+[\w'’.-]+){1,6}?)(?:\s+and|,(?:\s+and)?)\s+(?:then\s+)?"
+    r"(?:(?:in|at|through|past)\s+)?(?:the\s+)?"
 )
 _WORD = re.compile(r"[\w'’.-]+")
 #: Words that make what stands between two places a time (``[frames] coordinated_time``).
