@@ -399,12 +399,10 @@ def _geox(word: str) -> bool:
 
 
 def _likely_geox(word: str) -> bool:
-    """Whether pymorphy3 reads ``word`` as a place name (Geox) and its likeliest
-    reading is no adjective ("тайшет", "хасан"; not "северном", far likelier the adjective
-    "northern" than the town Severny)."""
-    parses = _morph().parse(word.lower())
-    geox = any("Geox" in p.tag for p in parses)
-    return geox and "ADJF" not in parses[0].tag
+    """Whether pymorphy3 reads ``word`` as a place name (:func:`_geox`) and its likeliest
+    reading is no adjective (:func:`russian_adjective`): "тайшет", "тында"; not "северном",
+    far likelier the adjective "northern" than the town Severny."""
+    return _geox(word) and not russian_adjective(word)
 
 
 def russian_geographic(name: str) -> bool:

@@ -253,7 +253,7 @@ def _ahead(
     text: str, spans: Sequence[tuple[int, int]], start: int, pattern: re.Pattern[str]
 ) -> bool:
     """Whether the clause after ``start`` (to its comma or full stop) looks ahead."""
-    end = next((high for low, high in spans if low <= start < high), len(text))
+    _, end = _sentence_span(spans, text, start)
     stop = _CLAUSE_END.search(text, start, end)
     return pattern.search(text, start, stop.start() if stop else end) is not None
 
@@ -264,7 +264,7 @@ _CLAUSE_MARK = re.compile(r"[,.;:]")
 
 def _clause_around(text: str, spans: Sequence[tuple[int, int]], start: int) -> str:
     """The clause of ``text`` holding ``start``: from the mark before it to the one after."""
-    low, high = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+    low, high = _sentence_span(spans, text, start)
     before = [m.end() for m in _CLAUSE_MARK.finditer(text, low, start)]
     after = _CLAUSE_MARK.search(text, start, high)
     return text[before[-1] if before else low : after.start() if after else high]
@@ -277,8 +277,14 @@ def _looks_ahead_ru(clause: str) -> bool:
 
 def _sentence_around(spans: Sequence[tuple[int, int]], text: str, start: int) -> str:
     """The sentence of ``text`` holding ``start``."""
-    low, high = next(((a, b) for a, b in spans if a <= start < b), (0, len(text)))
+    low, high = _sentence_span(spans, text, start)
     return text[low:high]
+
+
+def _sentence_span(spans: Sequence[tuple[int, int]], text: str, start: int) -> tuple[int, int]:
+    """The span of the sentence (of ``spans``) holding ``start``; the whole text when none
+    does."""
+    return next(((low, high) for low, high in spans if low <= start < high), (0, len(text)))
 
 
 def _future(clause: str) -> bool:

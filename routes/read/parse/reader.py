@@ -159,7 +159,7 @@ def one_origin(located: Sequence[LocatedPlace]) -> list[LocatedPlace]:
 
     :func:`place_role` makes a place visited and then left ("the train left Beijing on
     Tuesday" after "a visit to Beijing") the origin: where the journey told starts. When
-    the reports name another origin ("from Pyongyang to Beijing"), it was a destination. A
+    the reports name another origin ("from Ulaanbaatar to Beijing"), it was a destination. A
     place only come back to besides being left ("left X at 8 a.m. … will fly back to X")
     is such an other origin: the journey went out from there.
     """
@@ -264,7 +264,7 @@ def _parse_report(
         if role != mention.role:
             mention = replace(mention, role=role)
         found.append((place, mention))
-    return arrived_at_the_dateline(found, text, language), times
+    return arrived_at_the_dateline(found, text, language, spans), times
 
 
 def timetable_told_on(found: Sequence[tuple[Place, Mention]], mention: Mention) -> Mention:

@@ -29,7 +29,6 @@ from routes.read.parse.match import Match, new_match, readings_of
 from routes.read.parse.role import actor_frame
 from routes.read.parse.visits import order_words
 from routes.read.parse.words import LEXICON, may_hold
-from routes.read.sentences import sentence_spans
 
 #: A place found in a report with the match that names it.
 Named = tuple[Match, Place]
@@ -58,7 +57,10 @@ def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
 
 
 def arrived_at_the_dateline(
-    found: Sequence[tuple[Place, Mention]], text: str, language: str
+    found: Sequence[tuple[Place, Mention]],
+    text: str,
+    language: str,
+    spans: Sequence[tuple[int, int]],
 ) -> list[tuple[Place, Mention]]:
     """``found`` (a report's places and mentions, in text order) with the dateline's mention
     made where the train arrived when the report's first sentence tells an arrival and names
@@ -72,7 +74,7 @@ def arrived_at_the_dateline(
     if at is None or pattern is None:
         return list(found)
     dateline = found[at][1]
-    lead = _lead_sentence(text, dateline.end)
+    lead = _lead_sentence(text, dateline.end, spans)
     arrived = pattern.search(text, dateline.end, lead[1])
     if arrived is None:
         return list(found)
@@ -93,10 +95,10 @@ def arrived_at_the_dateline(
 _LEAD_WORDS = 8
 
 
-def _lead_sentence(text: str, after: int) -> tuple[int, int]:
-    """The span of the first sentence ending after ``after`` that holds
-    :data:`_LEAD_WORDS` words or more (the whole text when none does)."""
-    for start, end in sentence_spans(text):
+def _lead_sentence(text: str, after: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The span of the first of the report's sentences (``spans``) ending after ``after``
+    that holds :data:`_LEAD_WORDS` words or more (the rest of the text when none does)."""
+    for start, end in spans:
         if end > after and len(text[max(start, after) : end].split()) >= _LEAD_WORDS:
             return max(start, after), end
     return after, len(text)

@@ -30,6 +30,9 @@ from routes.read.parse.words import LEXICON, MEMO_SIZE, holds_any, may_hold
 from routes.read.when import tells_a_tense
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.]*"
+#: A person's name (two or more capitalised words), maybe an age after it, and a comma:
+#: "Anna Berg, 34, " before what describes her.
+_NAMED_PERSON = rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
 #: A run of up to four capitalised words ("Czech President Ivan Petrov", "Park's").
 _NAME_RUN = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}"
 
@@ -179,8 +182,7 @@ def role_cues(language: str = "en") -> RoleCues:
         # a person's name (two or more capitalised words, maybe an age after it), a comma,
         # then the phrase describing them, right before the place
         home_apposition=re.compile(
-            rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
-            rf"(?i:{_alternatives(lexicon.frames.get('home_apposition', ()))})\s+$"
+            rf"{_NAMED_PERSON}(?i:{_alternatives(lexicon.frames.get('home_apposition', ()))})\s+$"
         ),
         # the speaker of a quote opening a clause, then words up to the place
         own_way_from=re.compile(
@@ -191,8 +193,8 @@ def role_cues(language: str = "en") -> RoleCues:
         office_for=_ending_before(lexicon.frames.get("office_for", ())),
         # … or a relative clause of that person's, with no comma before the place
         home_relative=re.compile(
-            rf"{_CAP}(?:\s+{_CAP})+\s*,\s*(?:\d{{1,3}}\s*,\s*)?"
-            rf"(?i:{_alternatives(lexicon.frames.get('home_relative', ()))})\s[^,;]*$"
+            rf"{_NAMED_PERSON}(?i:{_alternatives(lexicon.frames.get('home_relative', ()))})"
+            r"\s[^,;]*$"
         ),
         fronted_stop=re.compile(
             rf"(?:^[\W_]*|[,;]\s+(?:and\s+|then\s+)?|\s+and\s+)"
