@@ -1091,3 +1091,22 @@ def test_where_travellers_boarded_a_train_named_by_its_service_is_the_start(
     report = report_from_text(text, source="Test", published=date(2026, 3, 21), report_id="k")
     roles = {p.place.name: p.role for p in parse([report], gazetteer).places}
     assert roles["Seoul"] == Role.ORIGIN
+
+
+def test_stations_the_train_stood_at_or_took_on_passengers_at_are_stops(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "(대구=와이어) 박민수 기자 = 8일 아침 서울역을 떠난 임시열차는 정오께 동대구역에 "
+        "닿았다. 동대구에 닿기 전 열차는 대전역과 김천구미역에 섰다. 그보다 앞서 천안에서도 "
+        "승객을 태웠다."
+    )
+    report = report_from_text(text, source="Test", published=date(2026, 5, 8), report_id="k")
+    names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
+    assert [names[pid] for pid, _ in _stops(report, gazetteer)] == [
+        "Seoul",
+        "Cheonan",
+        "Daejeon",
+        "Gimcheon-Gumi station",
+        "Dongdaegu station",
+    ]
