@@ -1110,3 +1110,27 @@ def test_stations_the_train_stood_at_or_took_on_passengers_at_are_stops(
         "Gimcheon-Gumi station",
         "Dongdaegu station",
     ]
+
+
+def test_a_dated_stop_inside_a_listed_route_stays_between_the_stops_told_around_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "(서울=와이어) 최유나 기자 = 코레일은 용산역과 목포역을 오가는 KTX 임시열차를 오는 20일 "
+        "운행한다고 18일 밝혔다.\n\n하행 열차는 20일 오전 용산역을 출발해 광명역과 오송역, "
+        "익산역, 정읍역, 광주송정역에 차례로 정차한 뒤 목포역에 닿는다.\n\n오후 9시에는 목포역을 "
+        "출발하는 상행 열차가 광주송정역과 익산역, 오송역에만 정차하며 용산역으로 돌아온다."
+    )
+    report = report_from_text(text, source="Test", published=date(2026, 6, 18), report_id="k")
+    names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
+    stops = [names[pid] for pid, _ in _stops(report, gazetteer)]
+    assert stops[:7] == [
+        "Yongsan station",
+        "Gwangmyeong station",
+        "Osong station",
+        "Iksan",
+        "Jeongeup",
+        "Gwangju Songjeong station",
+        "Mokpo",
+    ]
+    assert stops[7:] == ["Gwangju Songjeong station", "Iksan", "Osong station", "Yongsan station"]

@@ -247,18 +247,31 @@ def untimed_routes(
     "left the capital at dawn and ran through A, B, C and D before crossing the hills by way
     of E" in a report that dates other stops: the list goes where it fits the journey as one
     block, in the order told (:func:`order_by_event_time`), not stop by stop, where a place
-    passed again on the way back would pull it apart. A place of an earlier list is left
-    out of a later one.
+    passed again on the way back would pull it apart. A stop of the list that has a time
+    parts it: the places told before it and those told after it are two blocks ("A, B, C
+    and D", C dated: A-B, then D), so the dated stop stays between them. A place of an
+    earlier list is left out of a later one.
     """
     seen: set[str] = set()
     out: list[list[str]] = []
     for stops in _route_sentences(_current_mentions(places, published)).values():
-        ids = [pid for pid in dict.fromkeys(pid for pid, _ in stops) if pid not in times]
-        ids = [pid for pid in ids if pid not in seen]
-        if len(ids) >= 2:
-            out.append(ids)
-            seen.update(ids)
+        for run in _untimed_runs(dict.fromkeys(pid for pid, _ in stops), times):
+            ids = [pid for pid in run if pid not in seen]
+            if len(ids) >= 2:
+                out.append(ids)
+                seen.update(ids)
     return out
+
+
+def _untimed_runs(ids: Iterable[str], times: Mapping[str, EventTime]) -> list[list[str]]:
+    """``ids`` cut into the runs between the ids that have a time (those left out)."""
+    runs: list[list[str]] = [[]]
+    for pid in ids:
+        if pid in times:
+            runs.append([])
+        else:
+            runs[-1].append(pid)
+    return [run for run in runs if run]
 
 
 def _route_sentences(
