@@ -859,9 +859,10 @@ def test_a_known_name_and_the_start_of_its_particle_sound_out_nothing_else(gazet
 
 def test_a_home_town_gazetteer_knows_only_in_latin_is_found_by_its_sound(gazetteer) -> None:
     # a Korean report names its own country's towns without naming the country
-    text = "남북 시험운행 열차가 17일 오전 문산역을 출발했다."
+    text = "호남선 시험운행 열차가 17일 오전 김제역을 출발했다."
     report = report_from_text(text, source="Test", published=date(2007, 5, 17), report_id="k")
-    assert "Munsan" in {p.place.name for p in parse([report], gazetteer).places}
+    found = {p.place.name: p.place.curated for p in parse([report], gazetteer).places}
+    assert found == {"Kimje": False}  # GeoNames' Kimje (Gimje), no curated entry
 
 
 @pytest.mark.parametrize(
