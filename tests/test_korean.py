@@ -1135,3 +1135,15 @@ def test_a_dated_stop_inside_a_listed_route_stays_between_the_stops_told_around_
         "Mokpo",
     ]
     assert stops[7:] == ["Gwangju Songjeong station", "Iksan", "Osong station", "Yongsan station"]
+
+
+def test_a_leg_left_out_of_the_schedule_and_a_wish_are_no_stops(gazetteer: Gazetteer) -> None:
+    text = (
+        "(부산=와이어) 이도윤 기자 = 관광열차가 5일 오전 부산역을 출발해 울산에 들른 뒤 포항역에 "
+        "닿았다. 삼척을 거쳐 강릉까지 올라가는 구간은 이번 일정에 들어 있지 않다. 한 승객은 "
+        '"언젠가 이 열차가 대구에서도 출발하길 바란다"고 말했다.'
+    )
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert roles["Samcheok"] == roles["Gangneung"] == Role.RULED_OUT
+    assert roles["Daegu"] not in STOP_ROLES
+    assert roles["Ulsan"] == Role.VIA
