@@ -1147,3 +1147,44 @@ def test_a_leg_left_out_of_the_schedule_and_a_wish_are_no_stops(gazetteer: Gazet
     assert roles["Samcheok"] == roles["Gangneung"] == Role.RULED_OUT
     assert roles["Daegu"] not in STOP_ROLES
     assert roles["Ulsan"] == Role.VIA
+
+
+def _stop_names(text: str, published: date, gazetteer: Gazetteer) -> list[str]:
+    report = report_from_text(text, source="Test", published=published, report_id="k")
+    names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
+    return [names[pid] for pid, _ in _stops(report, gazetteer)]
+
+
+def test_a_train_bound_for_a_place_and_a_border_check_on_the_way(gazetteer: Gazetteer) -> None:
+    # "X행 국제열차에 올랐다": bound for X, not leaving it; an entry check is no departure
+    text = (
+        "(베이징=와이어) 정하린 특파원 = 관광객 50여명이 3일 오전 베이징역에서 울란바토르행 "
+        "국제열차에 올랐다. 열차는 장자커우를 지나 이날 밤 얼롄하오터에 닿는다. 이어 몽골 쪽 "
+        "자민우드에서 입국 심사를 받고 4일 오후 울란바토르에 도착한다."
+    )
+    assert _stop_names(text, date(2026, 4, 3), gazetteer) == [
+        "Beijing railway station",
+        "Zhangjiakou",
+        "Erenhot",
+        "Zamyn-Üüd",
+        "Ulan Bator",
+    ]
+
+
+def test_a_start_told_in_a_clause_describing_the_travellers_and_a_party_met(
+    gazetteer: Gazetteer,
+) -> None:
+    # "X를 출발한 관광단이 18일 Y에 도착해": X was left before the 18th; "Z에서 출발한 일행과
+    # 합류했다": the party met came from Z, which is no stop of this train
+    text = (
+        "(이르쿠츠크=와이어) 박지훈 특파원 = 울란바토르를 출발한 관광단이 18일 새벽 이르쿠츠크역에 "
+        "도착해 하바롭스크에서 출발한 일행과 합류했다. 관광단은 17일 새벽 수흐바타르에서 출국 "
+        "심사를 받고 러시아 나우시키로 넘어왔다. 관광단은 20일 일행과 함께 모스크바로 간다."
+    )
+    assert _stop_names(text, date(2026, 6, 18), gazetteer) == [
+        "Ulan Bator",
+        "Sühbaatar",
+        "Naushki",
+        "Irkutsk",
+        "Moscow",
+    ]

@@ -124,6 +124,9 @@ class CueBook:
     #: Korean: words right after a place (its particle, the next word) that make it where a
     #: person comes from or lives ("대구에서 왔다는 교사", "목포 출신의"), not a stop.
     home_of: tuple[str, ...] = ()
+    #: A party met, after the words of its coming ("X에서 출발한 본진과 만난다"): the ending of
+    #: its noun and the meeting verb after it.
+    met_party: tuple[str, ...] = ()
     #: Modals that with a deadline in their clause ("к утру вторника может достичь X",
     #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
     #: (lemma tuples in Russian, one-string tuples in Korean).
@@ -172,6 +175,7 @@ class KoreanParticles:
     facilities: tuple[str, ...] = ()
     span_ends: tuple[str, ...] = ()
     departing: frozenset[str] = frozenset()
+    bound: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,7 @@ def load_cues(language: str) -> CueBook:
         clause_openers=tuple(lemma(w) for w in options.get("clause_openers", ())),
         about=tuple(options.get("about", ())),
         home_of=tuple(options.get("home_of", ())),
+        met_party=tuple(options.get("met_party", ())),
         not_places=frozenset(normalize(n) for n in _strings(names, "not_places", path)),
         titles=frozenset(names.get("titles_after", ()) or names.get("titles_before", ())),
         landmarks=tuple(names.get("landmarks_after", ())),
@@ -256,6 +261,7 @@ def load_cues(language: str) -> CueBook:
             facilities=tuple(options.get("facilities", ())),
             span_ends=tuple(options.get("span_ends", ())),
             departing=frozenset(options.get("departing", ())),
+            bound=frozenset(options.get("bound", ())),
         ),
         way_home=tuple(lemma(w) for w in options.get("way_home", ())),
         bound_for=tuple(options.get("bound_for", ())),
@@ -423,13 +429,16 @@ def _glue_and_adjectives(book: CueBook, between: str) -> bool:
 
 def bound_for(book: CueBook, text: str, end: int) -> bool:
     """Whether a Korean place is where the traveller is bound: one of ``bound_for`` right
-    after its particle ("하노이로 가기 위해")."""
-    if not book.bound_for:
-        return False
+    after its particle ("하노이로 가기 위해"), or the noun of a train's destination written
+    onto it (``bound``: "울란바토르행 열차에 올랐다")."""
     word_end = end
     while word_end < len(text) and not text[word_end].isspace():
         word_end += 1
-    return text[word_end : word_end + 16].lstrip().startswith(book.bound_for)
+    if text[end:word_end] in book.particles.bound:
+        return True
+    return bool(book.bound_for) and text[word_end : word_end + 16].lstrip().startswith(
+        book.bound_for
+    )
 
 
 def leaves_for_home(book: CueBook, text: str, end: int, limit: int) -> bool:

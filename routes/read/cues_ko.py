@@ -52,6 +52,8 @@ def read_korean(
     following = text[eojeol_end : sentence[1]].split(maxsplit=1)[:1]
     if attached in book.particles.departing and _a_train_named(book, following):
         return Reading(Role.ORIGIN, status)  # "X발 Y행 열차": the train from X
+    if attached in book.particles.bound and _a_train_named(book, following):
+        return Reading(Role.DESTINATION, status)  # "X행 국제열차에 올랐다": bound for X
     if any(phrase in near for phrase in book.passed_by):
         return Reading(Role.VIA, status)  # "X은 정차하지 않고 지나친다": passed, even as a topic
     spoken_of = bool(book.about) and f"{attached} {' '.join(next_word[:1])}".startswith(book.about)
@@ -67,6 +69,8 @@ def read_korean(
         return Reading(None, status, title=title, actor_form=actor_form)
     if _another_traveller(book, text, text[sentence[0] : span[0]]):
         return Reading(None, status)  # another person's travel, not the train's
+    if _a_party_met(book, text, eojeol_end, sentence[1]):
+        return Reading(None, status)  # "X에서 출발한 본진과 만난다": the others' travel
     role = _korean_cue(book, text, cue_from, window_end)
     if role is None and _korean_venue(book, text[sentence[0] : span[0]], text[cue_from:stop]):
         return Reading(Role.DESTINATION, status)  # "회담은 25일 X에서 열린다"
@@ -97,6 +101,38 @@ def _list_is_subject(book: CueBook, text: str, cue_from: int, listed: bool) -> b
     while end < len(text) and not text[end].isspace():
         end += 1
     return text[cue_from:end] in book.particles.subject
+
+
+def left_before_the_main_verb(text: str, end: int) -> bool:
+    """Whether the Korean word after a place (ending at ``end``, its particle attached) is
+    a verb in its adnominal form (Kiwi's ETM: "X를 출발한 팀이", "X에서 떠난 열차는"): the
+    place is told in a clause that describes the traveller, so a time written after it is
+    the main verb's, not the departure's. (Only called for places read as where a leg began,
+    and only when no time stands before the place in its clause.)"""
+    after = end
+    while after < len(text) and not text[after].isspace():
+        after += 1
+    words = text[after:].split(maxsplit=1)
+    if not words:
+        return False
+    start = text.index(words[0], after)
+    tokens = morph.korean_tokens_between(text, start, start + len(words[0]))
+    return bool(tokens) and tokens[-1].tag == "ETM"
+
+
+def _a_party_met(book: CueBook, text: str, after: int, end: int) -> bool:
+    """Whether the words after a Korean place tell of a party that came from it and is met
+    ("X에서 출발한 본진과 만난다", "X에서 떠나온 일행과 합류했다"): a verb in its adnominal form
+    (Kiwi's ETM), then a noun whose last syllable and the next word open one of
+    ``met_party`` ("과 만나")."""
+    words = text[after:end].split(maxsplit=3)[:3]
+    if not book.met_party or len(words) < 3:
+        return False
+    if not f"{words[1][-1]} {words[2]}".startswith(book.met_party):
+        return False
+    start = text.index(words[0], after)
+    tokens = morph.korean_tokens_between(text, start, start + len(words[0]))
+    return bool(tokens) and tokens[-1].tag == "ETM"
 
 
 def _another_traveller(book: CueBook, text: str, head: str) -> bool:
@@ -193,11 +229,9 @@ def _a_train_named(book: CueBook, next_word: Sequence[str]) -> bool:
     if not next_word:
         return False
     word = next_word[0]
-    return any(train in word for train in book.train_words) or word.endswith(_BOUND_NOUN)
-
-
-#: The noun written onto a place a train is bound for ("Y행").
-_BOUND_NOUN = "행"
+    return any(train in word for train in book.train_words) or word.endswith(
+        tuple(book.particles.bound)
+    )
 
 
 def _a_facility_of_it(book: CueBook, attached: str, next_words: Sequence[str]) -> bool:

@@ -436,12 +436,28 @@ def read_mention(
         role = _listed_role(book, text, previous, mention, place, role)
     if previous is not None and _elided(book, text, previous, mention, role):
         role = Role(previous.role)  # "отправится в X, а оттуда — в Y": Y as X
-    date = _date_before(report, mention) or _date_not_past_a_break(report, mention)
+    before = _date_before(report, mention)
+    date = before or _date_not_past_a_break(report, mention)
+    if _left_before_its_sentence_time(language, role, before, text, mention):
+        date = None  # "X를 출발한 팀이 18일 Y에 도착해": left before that day
     if role == Role.DESTINATION and cues.bound_for(book, text, mention.end):
         date = None  # "X로 가기 위해 23일 출발했다": the time is the departure's
     if language == "ru" and cues_ru.names_a_service(book, text, mention.start, sentence[0]):
         date = None  # "поезд, следующий из X в Y, в четверг остановился в Z": Z's day
     return replace(mention, role=role, status=status, date=date)
+
+
+def _left_before_its_sentence_time(
+    language: str, role: Role, before: str | None, text: str, mention: Mention
+) -> bool:
+    """Whether a Korean place a leg began at, with no time before it in its clause, is told
+    in a clause describing the traveller (:func:`cues_ko.left_before_the_main_verb`)."""
+    return (
+        language == "ko"
+        and role == Role.ORIGIN
+        and before is None
+        and cues_ko.left_before_the_main_verb(text, mention.end)
+    )
 
 
 def _a_point(match: Any) -> bool:
