@@ -1188,3 +1188,16 @@ def test_a_start_told_in_a_clause_describing_the_travellers_and_a_party_met(
         "Irkutsk",
         "Moscow",
     ]
+
+
+def test_a_station_stood_at_before_the_next_is_a_stop(gazetteer: Gazetteer) -> None:
+    # "X역에만 선 뒤": after standing only at X (the adnominal 서 + ㄴ before 뒤)
+    text = (
+        "(서울=와이어) 한지우 기자 = 귀경 임시열차는 7일 밤 목포역을 출발해 광주송정역에만 선 뒤 "
+        "8일 새벽 용산역에 도착했다."
+    )
+    assert _stop_names(text, date(2026, 10, 8), gazetteer) == [
+        "Mokpo",
+        "Gwangju Songjeong station",
+        "Yongsan station",
+    ]
