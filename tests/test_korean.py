@@ -1201,3 +1201,12 @@ def test_a_station_stood_at_before_the_next_is_a_stop(gazetteer: Gazetteer) -> N
         "Gwangju Songjeong station",
         "Yongsan station",
     ]
+
+
+def test_a_place_reached_at_the_end_of_a_long_clause_takes_its_verb(gazetteer: Gazetteer) -> None:
+    # the verb closing the clause stands 27 characters after the place
+    text = (
+        "(안동=와이어) 서하은 기자 = 관광객들은 9일 오전 서울역을 떠나 낮 12시께 영주역에 내렸다. "
+        "영주역에서 안동까지는 중앙선 열차 대신 관광버스로 40분가량을 달렸다."
+    )
+    assert _stop_names(text, date(2026, 5, 9), gazetteer) == ["Seoul", "Yeongju station", "Andong"]
