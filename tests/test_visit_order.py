@@ -1882,3 +1882,39 @@ def test_a_past_perfect_of_no_day_comes_before_the_arrival_not_the_start_days_be
         published=date(2025, 11, 25),
     )
     assert names == ["Vienna", "Linz", "Salzburg", "Innsbruck"]
+
+
+def test_a_timetable_told_on_with_then_comes_after_the_planned_stops_before_it(
+    gazetteer,
+) -> None:
+    # "It then crosses into X and is scheduled to reach Y": the plan told on, so X comes
+    # after Tuesday's stop, not after the last stop told as done (Monday's border)
+    names = _journey_names(
+        "BUDAPEST, May 4 (Wire) - The Danube Express left Budapest on Monday on its "
+        "four-night run to Istanbul, crossing into Romania at Curtici within hours, the "
+        "operator said.\n\nThe train is due to call at Brasov on Monday evening, Sighisoara "
+        "on Tuesday and Bucharest, from where guests take a coach tour of the Danube Delta. "
+        "It then crosses into Bulgaria at Ruse and is scheduled to reach Istanbul on "
+        "Thursday, after a stop at Veliko Tarnovo.",
+        gazetteer,
+        date(2026, 5, 4),
+    )
+    assert names.index("Sighișoara") < names.index("Ruse") < names.index("Istanbul")
+
+
+def test_a_plan_for_next_month_opening_its_sentence_comes_after_this_days_stops(
+    gazetteer,
+) -> None:
+    text = (
+        "SEOUL, Nov 30 (Wire) - A survey train crossed into North Korea on Friday, officials "
+        "said. It left Seoul at dawn and passed through Dorasan before crossing the line to "
+        "Panmun Station. It was then expected to run through Kaesong to Sinuiju. Next month "
+        "the engineers are to move to the east coast and survey the line from Wonsan to "
+        "Tumangang, before heading back south."
+    )
+    report = report_from_text(text, source="Test Wire", published=date(2018, 11, 30))
+    places = parse([report], gazetteer).places
+    names = {p.place.id: p.place.name for p in places}
+    times = {names[pid]: when for pid, when in event_times(places).items()}
+    assert times["Sinuiju"].day == "2018-11-30"
+    assert times["Tumangang"].day > times["Sinuiju"].day  # not the Friday told before

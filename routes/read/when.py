@@ -590,6 +590,16 @@ def tells_a_tense(words: str) -> bool:
     return _PAST.search(_APPOSITION.sub(",", _PLAN_PAST.sub(" ", words))) is not None
 
 
+def plans_without_a_past(words: str) -> bool:
+    """Whether ``words`` (an English sentence) tell a plan and no past verb besides the
+    plan's own words: a timetable told on ("It then crosses into X and is scheduled to reach
+    Y on Thursday"), not something done ("Before leaving X, he met …")."""
+    if _FUTURE.search(words) is None:
+        return False
+    rest = _FUTURE.sub(" ", _PLAN_PAST.sub(" ", words))
+    return _PAST.search(_APPOSITION.sub(",", rest)) is None
+
+
 def _last_clause_start(words: str) -> int:
     """Where the last clause of ``words`` starts: after its last :data:`_CLAUSE_BREAK`.
 

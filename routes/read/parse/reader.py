@@ -496,7 +496,7 @@ def _mention_time(
         return None  # "completing its four-day crossing from X": not when it left X
     if names_a_service(text, match, sentence, words):
         return None
-    if at_an_undated_later_day(text, match.start, match.end):
+    if at_an_undated_later_day(text, match.start, match.end, sentence.start):
         return None  # "a summit in X later this week": not the day the sentence names
     if undated_days_earlier(text, match.start, match.end, sentence.start):
         return None  # "toured X earlier in the week": nor here

@@ -37,6 +37,7 @@ from typing import Any, NamedTuple, TypeVar
 from routes.model import NOT_CURRENT, STOP_ROLES, Kind, LocatedPlace, Mention, Role, Status
 from routes.read.crossings import is_own_point
 from routes.read.lexicon import LANG_DIR, alternation, language_file
+from routes.read.when import plans_without_a_past
 
 #: Characters of an ISO date-time compared: the day, or the day and the hour and minute.
 _DAY, _MINUTE = 10, 16
@@ -520,15 +521,21 @@ def _told_later_than(
     before it: "then", "in the afternoon"), None for none: the latest event of the sentence
     told before (of the report, for a planned stop), or the latest stop told as done when
     that sentence told only what came before it (:func:`_resumed`) or, for a stop told as
-    done, only a plan."""
+    done, only a plan (unless its own sentence tells the plan on:
+    :func:`routes.read.when.plans_without_a_past`)."""
     if told_before is None or not order_words().later.search(head):
         return None
     last = told_before[1]
     if mention.status == Status.EXPECTED and latest is not None:
         last = latest
-    elif mention.status == Status.REPORTED and last.planned:
+    elif (
+        mention.status == Status.REPORTED
+        and last.planned
+        and not plans_without_a_past(mention.quote)
+    ):
         return done  # "was due back in X early on Monday. Before leaving Y, he met …": Y was
-        # left before the plan told, not after it
+        # left before the plan told, not after it; "It then crosses into X and is scheduled
+        # to reach Y" tells the plan on
     return _resumed(last, done)
 
 
@@ -677,14 +684,13 @@ def _opens_a_clause(words: str, after_at: int) -> bool:
 _LATER_BEFORE, _LATER_AFTER = 24, 24
 
 
-def at_an_undated_later_day(text: str, start: int, end: int) -> bool:
-    """Whether the words right around the place at ``text[start:end]`` put it at a later day
-    they do not name ("a summit in X later this week", "в конце недели во X": the
-    ``undated_later`` words of ``[order]``): the day its sentence names is not its own."""
-    words = order_words().undated_later
-    head = text[max(0, start - _LATER_BEFORE) : start]
-    tail = text[end : end + _LATER_AFTER]
-    return bool(words.search(head) or words.match(tail.lstrip()))
+def at_an_undated_later_day(text: str, start: int, end: int, opening: int = 0) -> bool:
+    """Whether the words of the place at ``text[start:end]`` put it at a later day they do
+    not name ("a summit in X later this week", "в конце недели во X": the ``undated_later``
+    words of ``[order]``), right around it, in its clause before it or opening its sentence
+    (which starts at ``opening``: "Next month the engineers are to move to the east coast and
+    survey the line to X"): the day its sentence names is not its own."""
+    return _told_around(order_words().undated_later, text, start, end, opening)
 
 
 def undated_days_earlier(text: str, start: int, end: int, opening: int = 0) -> int:
