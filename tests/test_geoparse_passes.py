@@ -2210,3 +2210,13 @@ def test_stops_each_told_with_a_time_and_a_comma_are_one_list(gazetteer: Gazette
     )
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Linz"] == roles["Wels"] == Role.VIA
+
+
+def test_a_capital_told_in_a_timed_list_of_stops_is_a_stop_not_its_government(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The Danube Express left Budapest on Monday. The train is due to call at Brasov on "
+        "Monday evening and Bucharest on Tuesday."
+    )
+    assert _by_name(_parse(text, gazetteer))["Bucharest"] == Role.VIA

@@ -482,7 +482,8 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     capital of R, and Y" list them as well, and so do names the gazetteer lacks between
     them ("X, Shin-Osaka, Shin-Kobe and Y"); "ran through X, where …, and then Y",
     "passing X late on Thursday and Y early on Friday" and "held on X, at the campus of Y"
-    make Y a stop like X.
+    make Y a stop like X, and the timed list makes a capital told in it a stop, not its
+    government ("due to call at X on Monday evening and Bucharest on Tuesday").
     """
     if mention.role not in (Role.CONTEXT, Role.ACTOR) or previous.role not in STOP_ROLES:
         return mention
@@ -492,14 +493,18 @@ def inherit_role(text: str, previous: Mention, mention: Mention, place: Place) -
     glue = _LIST_GLUE.fullmatch(_before_naming(between, role_cues())) or (
         _UNKNOWN_ITEMS.fullmatch(between)  # "X, Shin-Osaka, Shin-Kobe and Y": one list
     )
-    then = mention.role == Role.CONTEXT and (
-        _then_before(between)
-        or _timed_and(between)
-        or _WITHIN.fullmatch(between) is not None
-        or _ITEM_PHRASE.fullmatch(between) is not None
-    )
+    timed = _timed_and(between)
+    then = (
+        mention.role == Role.CONTEXT
+        and (
+            _then_before(between)
+            or timed
+            or _WITHIN.fullmatch(between) is not None
+            or _ITEM_PHRASE.fullmatch(between) is not None
+        )
+    ) or (mention.role == Role.ACTOR and timed)  # "at X on Monday and Bucharest on Tuesday"
     if (glue is None and not then) or (
-        mention.role == Role.ACTOR and (glue is None or "(" not in glue.group())
+        mention.role == Role.ACTOR and not timed and (glue is None or "(" not in glue.group())
     ):
         return mention
     role = previous.role
