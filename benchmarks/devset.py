@@ -106,6 +106,13 @@ BLIND_SETS: tuple[tuple[Path, str, str], ...] = (
         "reader's rules, with the first Korean day-by-day series; its misses were not read "
         "in that session); information, not targets",
     ),
+    (
+        PROJECT_DIR / "tests" / "blind10",
+        "blind10",
+        "tenth blind set (tests/blind10, written in session 21 without reading the "
+        "reader's rules, with an English day-by-day series; its README keeps the first "
+        "figures, taken before any miss was read); information, not targets",
+    ),
 )
 
 

@@ -41,6 +41,7 @@ BLIND6 = load_devset(PROJECT_DIR / "tests" / "blind6")
 BLIND7 = load_devset(PROJECT_DIR / "tests" / "blind7")
 BLIND8 = load_devset(PROJECT_DIR / "tests" / "blind8")
 BLIND9 = load_devset(PROJECT_DIR / "tests" / "blind9")
+BLIND10 = load_devset(PROJECT_DIR / "tests" / "blind10")
 #: The reports whose gold format is checked here: the blind sets' (the later sets'
 #: day-by-day series too, their own checks in
 #: ``tests/test_blind_sets.py``) and the held-out set's (``tests/heldout/``, whose own checks are
@@ -63,6 +64,8 @@ FORMATTED: tuple[DevReport, ...] = (
     *(r for s in BLIND8.series for r in s.reports),
     *BLIND9.reports,
     *(r for s in BLIND9.series for r in s.reports),
+    *BLIND10.reports,
+    *(r for s in BLIND10.series for r in s.reports),
     *load_devset(PROJECT_DIR / "tests" / "heldout").reports,
 )
 

@@ -1,7 +1,7 @@
 """The later blind sets are well formed: they load, they are large enough, each series is
 one journey.
 
-``tests/blind2/`` to ``tests/blind9/`` were written without reading the reader's rules (see
+``tests/blind2/`` to ``tests/blind10/`` were written without reading the reader's rules (see
 their READMEs); like the first blind set they are measured (``benchmarks/devset.py``),
 never a target, so these tests check their format only: their gold places, roles and visits
 are checked with the other sets' in ``tests/test_blind.py``; there is no accuracy floor here.
@@ -38,6 +38,7 @@ SETS = (
     BlindSet("blind7", {"en": 12, "ko": 5, "ru": 5}),
     BlindSet("blind8", {"en": 12, "ko": 6, "ru": 6}),
     BlindSet("blind9", {"en": 12, "ko": 6, "ru": 6}),
+    BlindSet("blind10", {"en": 12, "ko": 7, "ru": 7}),
 )
 #: Reports a series must hold to count.
 MIN_SERIES_REPORTS = 5
@@ -53,6 +54,7 @@ ALL_SETS = (
     "blind7",
     "blind8",
     "blind9",
+    "blind10",
     "heldout",
     "heldout2",
 )
