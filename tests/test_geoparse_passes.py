@@ -2220,3 +2220,29 @@ def test_a_capital_told_in_a_timed_list_of_stops_is_a_stop_not_its_government(
         "Monday evening and Bucharest on Tuesday."
     )
     assert _by_name(_parse(text, gazetteer))["Bucharest"] == Role.VIA
+
+
+def test_a_service_named_between_two_places_runs_from_the_first_to_the_second(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The first through sleeper between Bratislava and Kosice in a decade pulled into the "
+        "eastern city on Sunday morning. It ran between Zilina and Poprad in the dark."
+    )
+    parsed = _parse(text, gazetteer)
+    roles = _by_name(parsed)
+    assert roles["Bratislava"] == Role.ORIGIN
+    assert roles["Košice"] == Role.DESTINATION
+    assert roles["Žilina"] == roles["Poprad"] == Role.VIA  # a plain "between" stays a via
+    dates = {p.place.name: m.date for p in parsed.places for m in p.mentions}
+    assert dates["Bratislava"] is None  # Sunday is the arrival's day, not the departure's
+
+
+def test_a_stop_whose_time_is_set_off_by_commas_after_and_is_listed(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The sleeper reached Kosice on Sunday. Before that it stopped at Poprad around "
+        "midnight and, late on Saturday evening, at Zilina."
+    )
+    assert _by_name(_parse(text, gazetteer))["Žilina"] == Role.VIA

@@ -151,13 +151,15 @@ def role_cues(language: str = "en") -> RoleCues:
         # … and after the second one (before it: the first name and a dash)
         service_to_after=re.compile(rf"^\s+(?:{service})\b", re.IGNORECASE),
         # "The sleeper from X to Y was near Z", "Austria's first sleeper train to Y was due
-        # to leave on Sunday": a service named by its ends, opening a sentence or a clause,
-        # ending right before one of them
+        # to leave on Sunday", "The first through sleeper between X and Y pulled in on
+        # Saturday": a service named by its ends, opening a sentence or a clause, ending
+        # right before one of them
         service_phrase=re.compile(
             rf"(?:^|[,;:–—-]\s+|\b(?i:that|on|aboard|of)\s+)"
             rf"(?:(?i:the|a|an|its|his|her|their)|[A-Z][\w-]*['’]s)\s+"
             rf"(?:[\w-]+\s+){{0,3}}?(?i:{service})\s+"
-            rf"(?:(?i:from)\s+{_NAME_RUN}\s+)?(?i:from|to)\s+(?:the\s+)?$"
+            rf"(?:(?i:from)\s+{_NAME_RUN}\s+|(?i:between)\s+{_NAME_RUN}\s+(?i:and)\s+)?"
+            rf"(?i:from|to|between)\s+(?:the\s+)?$"
         ),
         # "slowed but did not stop at X": the train went past X
         passing=re.compile(rf"\b(?:{passing})", re.IGNORECASE),
@@ -562,21 +564,24 @@ _WITHIN = re.compile(
 
 
 def _timed_and(between: str) -> bool:
-    """Whether only a time of the first place and "and" or a comma stand between two places
-    ("passing X again late on Thursday and Y early on Friday", "called at X around midnight,
-    at Y in the small hours": ``[frames] coordinated_time`` words), so the second is told
-    the same way."""
+    """Whether only a time of the first place and "and" or a comma (or a time of the second
+    set off by commas after them) stand between two places ("passing X again late on Thursday
+    and Y early on Friday", "called at X around midnight, at Y in the small hours", "stopped
+    at X around midnight and, late on Friday evening, at Y": ``[frames] coordinated_time``
+    words), so the second is told the same way."""
     m = _TIMED_AND.fullmatch(between)
     if m is None:
         return False
-    return not _TIME_WORDS.isdisjoint(w.lower() for w in _WORD.findall(m.group(1)))
+    words = _WORD.findall(f"{m.group(1)} {m.group(2) or ''}")
+    return not _TIME_WORDS.isdisjoint(w.lower() for w in words)
 
 
-#: Up to six words without a break, then "and" or a comma (maybe both, maybe "then"), maybe
-#: "in"/"at" and "the" ("called at X around midnight, at Y in the small hours and at Z").
+#: Up to six words without a break, then "and" or a comma (maybe both), maybe a time set off
+#: by commas, maybe "then", maybe "in"/"at" and "the" ("called at X around midnight, at Y in
+#: the small hours and at Z"; "stopped at X around midnight and, late on Friday, at Y").
 _TIMED_AND = re.compile(
-    r"((?:\s+[\w'’.-]+){1,6}?)(?:\s+and|,(?:\s+and)?)\s+(?:then\s+)?"
-    r"(?:(?:in|at|through|past)\s+)?(?:the\s+)?"
+    r"((?:\s+[\w'’.-]+){0,6}?)(?:\s+and|,(?:\s+and)?)(,(?:\s+[\w'’.-]+){1,5},)?\s+"
+    r"(?:then\s+)?(?:(?:in|at|through|past)\s+)?(?:the\s+)?"
 )
 _WORD = re.compile(r"[\w'’.-]+")
 #: Words that make what stands between two places a time (``[frames] coordinated_time``).
