@@ -2246,3 +2246,11 @@ def test_a_stop_whose_time_is_set_off_by_commas_after_and_is_listed(
         "midnight and, late on Saturday evening, at Zilina."
     )
     assert _by_name(_parse(text, gazetteer))["Žilina"] == Role.VIA
+
+
+def test_a_numbered_station_is_its_town_and_a_short_model_name_is_not(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The sleeper left Almaty-2 station on Friday. Guests saw an Il-76 at the airfield."
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert names == {"Almaty"}  # "Almaty-2" names its town; "Il-76" is an aircraft

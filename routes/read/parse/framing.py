@@ -111,8 +111,10 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     return _DATELINE_AFTER.match(text, end) is not None
 
 
-#: "Tu-160", "Il-62": a model, not a place.
+#: "Tu-160", "Il-62": a model, not a place (its maker's letters are short: "Yak-130" at most;
+#: a longer name before a number is a numbered station, "Almaty-2", "Moskva-3").
 _MODEL_AFTER = re.compile(r"[-‐]?\d")
+_MODEL_LETTERS = 3
 
 
 #: "the cruiser Aurora", "a dining car nicknamed \"L'Oriental\"": a craft's name (maybe
@@ -155,15 +157,16 @@ def names_something_else(text: str, match: Match) -> bool:
     """Whether a name only GeoNames knows is a model, a craft or a landmark here, or any
     name is one given to a thing.
 
-    "Tu-160" (Tsu), "the cruiser Aurora", "the Angara rocket" (Ankara), "St Michael's
-    Cathedral" (Saint Michael, USA), "the mausoleum of Ho Chi Minh" (the city); "a dining car
-    nicknamed \"L'Oriental\"", "dubbed \"Moskva\"" (``named_things``) whatever the name.
+    "Tu-160" (Tsu; but "Almaty-2 station" is Almaty's), "the cruiser Aurora", "the Angara
+    rocket" (Ankara), "St Michael's Cathedral" (Saint Michael, USA), "the mausoleum of Ho Chi
+    Minh" (the city); "a dining car nicknamed \"L'Oriental\"", "dubbed \"Moskva\""
+    (``named_things``) whatever the name.
     """
     if _NAMED_THING_BEFORE.search(text, max(0, match.start - 20), match.start):
         return True
     if not match.global_only:
         return False
-    if _MODEL_AFTER.match(text, match.end):
+    if match.end - match.start <= _MODEL_LETTERS and _MODEL_AFTER.match(text, match.end):
         return True
     if _VESSEL_BEFORE.search(text, max(0, match.start - 30), match.start):
         return True
