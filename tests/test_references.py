@@ -35,6 +35,20 @@ def test_a_reference_to_the_dateline_town_gives_it_the_role_its_words_say(
     assert places["Lviv"][0] == Role.DESTINATION
 
 
+def test_a_reference_named_by_its_sea_is_the_dateline_town_and_the_sea_no_place(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "VARNA, Bulgaria, July 2 (Wire) - A holiday train from Sofia reached this Black Sea "
+        "port on Tuesday evening, the railway said."
+    )
+    places = _places(text, gazetteer)
+    role, texts = places["Varna"]
+    assert role == Role.DESTINATION
+    assert texts == ["VARNA", "this Black Sea port"]
+    assert "Black Sea" not in places
+
+
 def test_without_a_dateline_here_refers_to_nothing(gazetteer: Gazetteer) -> None:
     places = _places("The night train to Lviv left here late on Thursday.", gazetteer)
     assert list(places) == ["Lviv"]

@@ -28,7 +28,7 @@ from routes.read.parse.framing import (
 )
 from routes.read.parse.match import Match, Readings, new_match, readings_of
 from routes.read.parse.people import NAME_WORDS, drop_surnames
-from routes.read.parse.references import referred_places
+from routes.read.parse.references import referred_places, without_names_inside
 from routes.read.parse.words import (
     COMMON_WORDS,
     CONNECTORS,
@@ -138,7 +138,9 @@ def english_candidates(text: str, gazetteer: Gazetteer) -> tuple[list[Match], se
     names = [replace(m, dateline=True) if is_dateline(text, m.start, m.end) else m for m in names]
     names = drop_surnames(text, names)
     names = _rivers_crossed(text, gazetteer, names)
-    names += referred_places(text, [*matches, *names])
+    references = referred_places(text, [*matches, *names])
+    names = [*without_names_inside(names, references), *references]
+    matches = without_names_inside(matches, references)
     return sorted(matches + names, key=lambda m: m.start), demonyms
 
 

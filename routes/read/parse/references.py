@@ -36,7 +36,9 @@ Named = tuple[Match, Place]
 
 def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
     """Mentions of the dateline's place for the references to it after the dateline ("this
-    border town", "here"); none overlaps ``matches``; none without a dateline."""
+    border town", "here"); none without a dateline. None overlaps ``matches`` but those it
+    holds whole, names in its modifier ("this Gulf of Mexico port" holds Mexico), which
+    :func:`without_names_inside` then drops."""
     dateline = next((m for m in matches if m.dateline), None)
     if dateline is None:
         return []
@@ -53,7 +55,19 @@ def referred_places(text: str, matches: Sequence[Match]) -> list[Match]:
         )
         for m in _dateline_words().finditer(text, dateline.end)
     ]
-    return [f for f in found if not any(s < f.end and f.start < e for s, e in taken)]
+    return [f for f in found if not any(_apart_across(f, s, e) for s, e in taken)]
+
+
+def _apart_across(reference: Match, start: int, end: int) -> bool:
+    """Whether the span ``start:end`` overlaps ``reference`` without lying inside it."""
+    overlaps = start < reference.end and reference.start < end
+    return overlaps and not (reference.start <= start and end <= reference.end)
+
+
+def without_names_inside(names: Sequence[Match], references: Sequence[Match]) -> list[Match]:
+    """``names`` but those lying inside one of ``references`` (the sea of "this Gulf of Mexico
+    port" is part of the reference, no mention of its own)."""
+    return [m for m in names if not any(r.start <= m.start and m.end <= r.end for r in references)]
 
 
 def arrived_at_the_dateline(
@@ -126,13 +140,18 @@ def _dateline_words() -> re.Pattern[str]:
 
 def _modified(phrase: str, modifiers: str = "") -> str:
     """The regex of a dateline phrase of two words or more with room after its first word
-    for one of ``modifiers`` (an alternation: "this eastern city"), then one capitalised word
-    (a demonym: "this eastern Chinese city")."""
+    for one of ``modifiers`` (an alternation: "this eastern city"), then a capitalised name of
+    up to three words, maybe joined by "of" (a demonym or a sea: "this eastern Chinese city",
+    "this Black Sea resort", "this Gulf of Mexico port")."""
     first, blank, rest = phrase.partition(r"\s+")
     if not blank:
         return phrase
     modifier = rf"(?:(?:{modifiers})\s+)?" if modifiers else ""
-    return rf"{first}\s+{modifier}(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+)?{rest}"
+    return rf"{first}\s+{modifier}(?:{_NAME_MODIFIER}\s+)?{rest}"
+
+
+#: A capitalised name before a dateline phrase's noun ("Chinese", "Black Sea", "Gulf of Mexico").
+_NAME_MODIFIER = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})"
 
 
 @dataclass(frozen=True)
