@@ -1918,3 +1918,17 @@ def test_a_plan_for_next_month_opening_its_sentence_comes_after_this_days_stops(
     times = {names[pid]: when for pid, when in event_times(places).items()}
     assert times["Sinuiju"].day == "2018-11-30"
     assert times["Tumangang"].day > times["Sinuiju"].day  # not the Friday told before
+
+
+def test_stops_told_after_an_after_phrase_and_earlier_go_back_in_turn(gazetteer) -> None:
+    # "had stopped at W in the afternoon, after a long stop at X, and earlier called at Y and
+    # Z": X before W (the "after" phrase, not the afternoon of W), Y and Z before X, one list
+    names = _journey_names(
+        "KOSICE, Slovakia, June 19 (Wire) - A special train with lawmakers reached Kosice on "
+        "Thursday evening after a long ride across the country. It had stopped at Spisska "
+        "Nova Ves in the afternoon, after a long stop at Poprad, and earlier called at "
+        "Zilina and Ruzomberok.",
+        gazetteer,
+        date(2026, 6, 19),
+    )
+    assert names == ["Žilina", "Ružomberok", "Poprad", "Spišská Nová Ves", "Košice"]

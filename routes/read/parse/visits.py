@@ -556,7 +556,8 @@ def _within_sentence(
     mention and the stop before it in its sentence (``prior``, its mention and time), a time
     those words give.
 
-    "expected to travel next to X and then to Y": a ``later`` word between the two puts Y
+    "earlier called at X and Y": listed right after it (``list_glue`` alone between), Y takes
+    X's time; "expected to travel next to X and then to Y": a ``later`` word between the two puts Y
     one rank after X when its own time would not put it after; "toured X the previous day,
     and before that spent two days in Y": an ``earlier_within`` word, one rank before X when
     its own time would not put it before; so do a past perfect after a stop told in an opening
@@ -575,13 +576,18 @@ def _within_sentence(
         return when
     iso = mention.date[:_MINUTE] if own else ""
     ours = None if when is None else (when.day, when.rank)
+    if not own and words.list_glue.fullmatch(between):
+        return EventTime(at.day, at.rank)  # "called at X and Y": one list, one time
     apart = _day_apart(mention, between) if not own else 0
     if apart:  # "left X on Monday and reached Y the next morning": Y on Tuesday
         return EventTime(_shift(at.day, apart), 0)
     back = days_before_then(between, len(between)) if not own else 0
     if back:  # "reached X, a week after leaving Y": Y a week before X
         return EventTime(_shift(at.day, -back), 0)
-    if words.later.search(between) and (ours is None or ours < (at.day, at.rank)):
+    later = words.later.search(between) and not _after_right_before(between)
+    if later and (ours is None or ours < (at.day, at.rank)):
+        # (an "after" phrase running up to the place is nearer than a time of the stop
+        # before: "stopped at X in the afternoon, after a long stop at Y": Y before X)
         return EventTime(at.day, at.rank + 1, iso)
     earlier = (
         words.earlier_within.search(between)
