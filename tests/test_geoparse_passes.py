@@ -2254,3 +2254,16 @@ def test_a_numbered_station_is_its_town_and_a_short_model_name_is_not(
     text = "The sleeper left Almaty-2 station on Friday. Guests saw an Il-76 at the airfield."
     names = {p.place.name for p in _parse(text, gazetteer).places}
     assert names == {"Almaty"}  # "Almaty-2" names its town; "Il-76" is an aircraft
+
+
+def test_a_year_that_dates_what_was_unmade_in_a_relative_clause_is_no_history(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The special reached Banja Luka on Saturday. Earlier it called at Zenica and ran "
+        "slowly through Doboj, past the bridge that floods washed away in 2014."
+    )
+    parsed = _parse(text, gazetteer)
+    roles = _by_name(parsed)
+    assert roles["Zenica"] == roles["Doboj"] == Role.VIA
+    assert all(m.date is None for p in parsed.places if p.place.name == "Doboj" for m in p.mentions)

@@ -121,6 +121,7 @@ def read_sentence(
             if t.status != Status.SUPERSEDED
             and not _tells_speech(text, t, words)
             and not _names_a_things_year(text, t)
+            and not _dates_a_made_thing(text, t)
         ),
         past=past,
         filed=tuple(t.start for t in times if in_dateline_date(text, t.start)),
@@ -174,13 +175,14 @@ _YEAR_CHARS, _MONTH_CHARS = 4, 7
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|of|during)\s+$", re.IGNORECASE)
-#: ", a loop of track finished in", ", built in", "the line that opened": a thing described
-#: by when it was made (``[frames] made_in``), right before its year.
+#: ", a loop of track finished in", ", built in", "the line that opened", "the bridge that
+#: partisans blew up in": a thing described by when it was made or unmade (``[frames]
+#: made_in``), right before its year.
 _DETERMINERS = "|".join(map(re.escape, LEXICON.frames.get("made_in_determiners", ()))) or "(?!)"
 _MADE_IN = re.compile(
     rf"(?:,\s+(?:(?:{_DETERMINERS})\s+(?:[\w'’-]+\s+){{0,5}}?)?"
     rf"|\b(?:{'|'.join(map(re.escape, LEXICON.frames.get('made_in_relatives', ()))) or '(?!)'})"
-    r"\s+(?:was\s+|were\s+)?)"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:was\s+|were\s+)?)"
     rf"(?:{'|'.join(map(re.escape, LEXICON.frames.get('made_in', ()))) or '(?!)'})\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
@@ -215,6 +217,13 @@ _DETERMINER_BEFORE = re.compile(rf"\b(?:{_DETERMINERS})\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
+def _dates_a_made_thing(text: str, ref: TimeRef) -> bool:
+    """Whether ``ref`` tells when a thing the sentence describes was made or unmade (right
+    after :data:`_MADE_IN`: "a loop of track finished in 1908", "the bridge that partisans
+    blew up in 1943"): no time of the journey, nor history of the sentence."""
+    return _MADE_IN.search(text, max(0, ref.start - 80), ref.start) is not None
+
+
 def _is_past(text: str, ref: TimeRef, year: int) -> bool:
     """Whether a time expression puts its sentence in a year before publication.
 
@@ -227,7 +236,7 @@ def _is_past(text: str, ref: TimeRef, year: int) -> bool:
     """
     if int(ref.date[:4]) >= year:
         return False
-    if _MADE_IN.search(text, max(0, ref.start - 80), ref.start) is not None:
+    if _dates_a_made_thing(text, ref):
         return False
     if not _YEAR_WRITTEN.search(ref.text):
         return len(ref.date) in (_YEAR_CHARS, _MONTH_CHARS) and not _SINCE_BEFORE.search(
