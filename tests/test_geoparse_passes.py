@@ -2267,3 +2267,8 @@ def test_a_year_that_dates_what_was_unmade_in_a_relative_clause_is_no_history(
     roles = _by_name(parsed)
     assert roles["Zenica"] == roles["Doboj"] == Role.VIA
     assert all(m.date is None for p in parsed.places if p.place.name == "Doboj" for m in p.mentions)
+
+
+def test_a_run_through_from_a_place_began_there(gazetteer: Gazetteer) -> None:
+    text = "The first train to run through from Zagreb to Split in a decade arrived on Saturday."
+    assert _by_name(_parse(text, gazetteer))["Zagreb"] == Role.ORIGIN
