@@ -2272,3 +2272,13 @@ def test_a_year_that_dates_what_was_unmade_in_a_relative_clause_is_no_history(
 def test_a_run_through_from_a_place_began_there(gazetteer: Gazetteer) -> None:
     text = "The first train to run through from Zagreb to Split in a decade arrived on Saturday."
     assert _by_name(_parse(text, gazetteer))["Zagreb"] == Role.ORIGIN
+
+
+def test_leaving_a_station_of_a_long_name_in_a_town_began_in_the_town(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The sleeper stopped at Ayutthaya soon after leaving Krung Thep Aphiwat station in "
+        "Bangkok, officials said."
+    )
+    assert _by_name(_parse(text, gazetteer))["Bangkok"] == Role.ORIGIN
