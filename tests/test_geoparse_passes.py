@@ -2282,3 +2282,25 @@ def test_leaving_a_station_of_a_long_name_in_a_town_began_in_the_town(
         "Bangkok, officials said."
     )
     assert _by_name(_parse(text, gazetteer))["Bangkok"] == Role.ORIGIN
+
+
+def test_a_place_fronted_with_a_time_set_off_by_commas_is_where_the_train_was(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The sleeper reached Chiang Mai on Tuesday. At Lampang, about 4 a.m., the governor "
+        "of the province boarded to brief ministers."
+    )
+    assert _by_name(_parse(text, gazetteer))["Lampang"] == Role.VIA
+
+
+def test_flown_in_from_and_to_are_legs_but_not_in_a_clause_of_no_travel(
+    gazetteer: Gazetteer,
+) -> None:
+    legs = "The sleeper reached Puno on Friday. The group had flown in from Lima to Cusco."
+    roles = _by_name(_parse(legs, gazetteer))
+    assert roles["Lima"] == Role.ORIGIN
+    assert roles["Cusco"] in (Role.DESTINATION, Role.VIA)
+    # a clause of its own after a semicolon speaks of no travel of its own
+    other = "Many guests had flown into Rome in recent days; the patriarch came from Istanbul."
+    assert _by_name(_parse(other, gazetteer))["Istanbul"] not in STOP_ROLES

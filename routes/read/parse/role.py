@@ -563,6 +563,19 @@ _WITHIN = re.compile(
 )
 
 
+def _timed_aside(after: str) -> bool:
+    """Whether a time set off by commas follows the place ("At X, about 4 a.m., …", "At X,
+    late on Friday evening, …"): the place is where the train was at that time."""
+    m = _ASIDE.match(after)
+    return m is not None and not _TIME_WORDS.isdisjoint(
+        w.lower() for w in _WORD.findall(m.group(1))
+    )
+
+
+#: A comma, up to six words, a comma.
+_ASIDE = re.compile(r",((?:\s+[\w'’.-]+){1,6}),")
+
+
 def _timed_and(between: str) -> bool:
     """Whether only a time of the first place and "and" or a comma (or a time of the second
     set off by commas after them) stand between two places ("passing X again late on Thursday
@@ -695,10 +708,16 @@ def mention_role(
         status = Status.RULED_OUT  # "a planned stop in X, across the river, was dropped"
     if status == Status.SPECULATIVE:
         return Role.CONTEXT  # "could detour to X": never a stop by itself
-    if cue is None and sentence.travel:
+    if cue is None and sentence.travel_at(match.start):
         cue = _travel_cue(bare)
-    if cue is None and match.role is None and sentence.travel and cues.fronted_stop.search(before):
-        cue = Role.VIA  # "At X the train waited for an engine": where the train was
+    if (
+        cue is None
+        and match.role is None
+        and (sentence.travel or _timed_aside(after))
+        and cues.fronted_stop.search(before)
+    ):
+        cue = Role.VIA  # "At X the train waited for an engine", "At X, about 4 a.m., the
+        # governor boarded": where the train was
     if (
         cue == Role.ORIGIN
         and match.role is None

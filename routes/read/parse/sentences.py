@@ -44,6 +44,16 @@ class Sentence:
         """Whether the sentence speaks of travel (makes "to X" and "from X" journey cues)."""
         return _TRAVEL.search(self.quote) is not None
 
+    def travel_at(self, position: int) -> bool:
+        """Whether the part of the sentence between semicolons that holds ``position`` (a
+        text offset) speaks of travel: "Many guests had flown into Rome; the patriarch came
+        from X" tells no travel around X."""
+        at = position - self.start
+        low = self.quote.rfind(";", 0, at) + 1
+        high = self.quote.find(";", at)
+        part = self.quote[low : high if high >= 0 else len(self.quote)]
+        return _TRAVEL.search(part) is not None
+
 
 def sentences_with_times(
     report: Report,
