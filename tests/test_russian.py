@@ -1134,3 +1134,22 @@ def test_an_adjective_and_a_distance_likened_are_no_stops(gazetteer: Gazetteer, 
     text = f"Поезд с ветеранами прибыл в четверг утром в Тынду. {told}"
     stops = {p.place.name for p in _parse(text, gazetteer).places if p.role in STOP_ROLES}
     assert stops == {"Tynda"}
+
+
+def test_towns_passed_and_a_hard_stem_town_in_another_case_are_found(gazetteer) -> None:
+    # "прошёл Кант": a verb of passing governs the name pymorphy3 reads as a surname;
+    # "в Токмоке": the nominative of an unknown hard-stem name is its stem
+    text = (
+        "БАЛЫКЧЫ, 18 июля. Летний поезд из Бишкека пришёл в субботу в Балыкчы. Ещё раньше "
+        "он прошёл Кант без остановки и простоял полчаса в Токмоке."
+    )
+    report = report_from_text(text, source="Test", published=date(2026, 7, 18), report_id="r")
+    roles = {p.place.name: p.role for p in parse([report], gazetteer).places}
+    assert roles["Kant"] == Role.VIA
+    assert roles["Tokmok"] == Role.VIA
+
+
+def test_a_gorge_named_by_an_adjective_is_found_in_any_case(gazetteer) -> None:
+    text = "Последний час состав медленно шёл по Боомскому ущелью."
+    report = report_from_text(text, source="Test", published=date(2026, 7, 18), report_id="r")
+    assert "Boom Gorge" in {p.place.name for p in parse([report], gazetteer).places}

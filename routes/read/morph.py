@@ -298,8 +298,10 @@ def russian_forms(word: str) -> tuple[str, ...]:
     lower = word.lower()
     parses = sorted(_morph().parse(lower)[:4], key=_verbal)
     forms = {lower: None}
-    forms |= {p.normal_form + "ь": None for p in parses if _soft_stem_guess(p)}
+    adjective = bool(parses) and parses[0].tag.POS == "ADJF"  # "Боомскому": боомское too
+    forms |= {p.normal_form + "ь": None for p in parses if not adjective and _soft_stem_guess(p)}
     forms |= dict.fromkeys(_first_declension_guess(lower, parses))
+    forms |= dict.fromkeys(_second_declension_guess(lower, parses))
     for parse in parses:
         nominative = parse.inflect({"nomn"})
         for form in (nominative.word if nominative else "", parse.normal_form):
@@ -347,6 +349,25 @@ def _first_declension_guess(word: str, parses: Sequence[Any]) -> tuple[str, ...]
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return (word[: -len(ending)] + nominative,)
     return ()
+
+
+def _second_declension_guess(word: str, parses: Sequence[Any]) -> tuple[str, ...]:
+    """The nominative of a masculine name with a hard stem that pymorphy3 does not know and
+    guesses as another noun, when its ending is a case ending of such nouns ("в Токмоке",
+    "из Токмока", "к Токмоку", "под Токмоком": Токмок); tried after the surface form."""
+    if not parses or parses[0].is_known or parses[0].tag.POS != "NOUN":
+        return ()
+    for ending in _SECOND_DECLENSION_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 2 and stem[-1] in _HARD_STEM_ENDS:
+            return (stem,)
+    return ()
+
+
+#: Case endings of masculine nouns with a hard stem (Токмок, Кант), longest first.
+_SECOND_DECLENSION_ENDINGS = ("ом", "е", "а", "у")
+#: Consonants a hard masculine stem may end with before those endings.
+_HARD_STEM_ENDS = frozenset("бвгдзклмнпрстфх")
 
 
 #: Case endings of first-declension nouns ("-а", "-я") and their nominative, longest first.
