@@ -1210,3 +1210,11 @@ def test_a_place_reached_at_the_end_of_a_long_clause_takes_its_verb(gazetteer: G
         "영주역에서 안동까지는 중앙선 열차 대신 관광버스로 40분가량을 달렸다."
     )
     assert _stop_names(text, date(2026, 5, 9), gazetteer) == ["Seoul", "Yeongju station", "Andong"]
+
+
+def test_a_count_of_nights_and_days_is_no_day_of_the_month(gazetteer: Gazetteer) -> None:
+    # "8박 9일 만에" (after eight nights and nine days), "5일 동안": how long, not the 9th
+    text = "(서울=와이어) 관광단이 평양을 떠난 지 8박 9일 만에 모스크바에 도착했다고 12일 전했다."
+    report = report_from_text(text, source="Test", published=date(2026, 6, 12), report_id="k")
+    dates = {p.place.name: m.date for p in parse([report], gazetteer).places for m in p.mentions}
+    assert not (dates["Moscow"] or "").startswith("2026-06-09")

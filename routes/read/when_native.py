@@ -24,7 +24,11 @@ _DAY_AHEAD = 7
 _KO_DATE = re.compile(
     r"(?:(?P<year>(?:19|20)\d\d)년\s*)?(?P<month>1[0-2]|0?[1-9])월\s*(?P<day>[1-3]?\d)일"
 )
-_KO_DAY = re.compile(r"(?<![\d월])(?<!월 )(?P<day>[1-3]?\d)일(?![가-힣]*간)")
+#: A bare day of the month ("10일"), not a count of days: "사흘간", "8박 9일", "9일 만에",
+#: "5일 동안", "3일째" tell how long, not which day.
+_KO_DAY = re.compile(
+    r"(?<![\d월])(?<!월 )(?<!박 )(?<!박)(?P<day>[1-3]?\d)일(?![가-힣]*간)(?!\s*(?:만에|동안|째))"
+)
 _KO_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)년(?!\s*\d{1,2}월)")
 _RU_DATE = re.compile(
     r"\b(?P<day>[1-3]?\d)\s+(?P<month>[а-яё]+)(?:\s+(?P<year>(?:19|20)\d\d)\s*(?:года|г\.|год)?)?"
