@@ -1218,3 +1218,15 @@ def test_a_count_of_nights_and_days_is_no_day_of_the_month(gazetteer: Gazetteer)
     report = report_from_text(text, source="Test", published=date(2026, 6, 12), report_id="k")
     dates = {p.place.name: m.date for p in parse([report], gazetteer).places for m in p.mentions}
     assert not (dates["Moscow"] or "").startswith("2026-06-09")
+
+
+def test_places_in_what_is_compared_are_no_stops(gazetteer: Gazetteer) -> None:
+    text = (
+        "(가오슝=와이어) 학생들은 23일 오전 타이베이역을 출발해 오후 쭤잉역에 닿았다. 학생들은 "
+        '"서울에서 부산까지 가는 KTX보다 더 빠른 느낌"이라고 했다. 두 역 사이는 광주와 목포 '
+        "사이보다 길다."
+    )
+    assert _stop_names(text, date(2026, 5, 23), gazetteer) == ["Taipei", "Zuoying station"]
+    # comparing with the usual time compares no place
+    usual = "(부산=와이어) 관광열차가 5일 오전 서울역을 출발해 평소보다 빨리 부산역에 닿았다."
+    assert _stop_names(usual, date(2026, 4, 5), gazetteer) == ["Seoul", "Busan"]

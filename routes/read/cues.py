@@ -127,6 +127,9 @@ class CueBook:
     #: A party met, after the words of its coming ("X에서 출발한 본진과 만난다"): the ending of
     #: its noun and the meeting verb after it.
     met_party: tuple[str, ...] = ()
+    #: Korean comparison: the particle ("보다") and the nouns of a stretch it may follow.
+    than: tuple[str, ...] = ()
+    compared_stretches: tuple[str, ...] = ()
     #: Modals that with a deadline in their clause ("к утру вторника может достичь X",
     #: "이르면 10일 … 떠날 수 있다") hedge the time, not the trip, and those deadlines
     #: (lemma tuples in Russian, one-string tuples in Korean).
@@ -227,6 +230,8 @@ def load_cues(language: str) -> CueBook:
         about=tuple(options.get("about", ())),
         home_of=tuple(options.get("home_of", ())),
         met_party=tuple(options.get("met_party", ())),
+        than=tuple(options.get("than", ())),
+        compared_stretches=tuple(options.get("compared_stretches", ())),
         not_places=frozenset(normalize(n) for n in _strings(names, "not_places", path)),
         titles=frozenset(names.get("titles_after", ()) or names.get("titles_before", ())),
         landmarks=tuple(names.get("landmarks_after", ())),

@@ -71,6 +71,8 @@ def read_korean(
         return Reading(None, status)  # another person's travel, not the train's
     if _a_party_met(book, text, eojeol_end, sentence[1]):
         return Reading(None, status)  # "X에서 출발한 본진과 만난다": the others' travel
+    if _compared(book, text, end, sentence[1]):
+        return Reading(None, status)  # "X에서 Y까지 가는 KTX보다 빠르다": beside the journey
     role = _korean_cue(book, text, cue_from, window_end)
     if role is None and _korean_venue(book, text[sentence[0] : span[0]], text[cue_from:stop]):
         return Reading(Role.DESTINATION, status)  # "회담은 25일 X에서 열린다"
@@ -118,6 +120,24 @@ def left_before_the_main_verb(text: str, end: int) -> bool:
     start = text.index(words[0], after)
     tokens = morph.korean_tokens_between(text, start, start + len(words[0]))
     return bool(tokens) and tokens[-1].tag == "ETM"
+
+
+def _compared(book: CueBook, text: str, end: int, limit: int) -> bool:
+    """Whether the Korean place ending at ``end`` is told in what its clause compares
+    against: the particle of comparison (``than``, Kiwi's JKB) on a noun right after a verb
+    in its adnominal form ("X에서 Y까지 가는 KTX보다") or on a noun of a stretch ("X와 Y
+    사이보다"), before the clause ends."""
+    if not book.than:
+        return False
+    stop = _KO_CLAUSE_END.search(text, end, limit)
+    tokens = morph.korean_tokens_between(text, end, stop.start() if stop else limit)
+    for k, token in enumerate(tokens):
+        if token.form in book.than and token.tag == "JKB" and k >= 1:
+            noun = tokens[k - 1]
+            described = k >= 2 and tokens[k - 2].tag == "ETM"
+            if described or noun.form in book.compared_stretches:
+                return True
+    return False
 
 
 def _a_party_met(book: CueBook, text: str, after: int, end: int) -> bool:
