@@ -1230,3 +1230,11 @@ def test_places_in_what_is_compared_are_no_stops(gazetteer: Gazetteer) -> None:
     # comparing with the usual time compares no place
     usual = "(부산=와이어) 관광열차가 5일 오전 서울역을 출발해 평소보다 빨리 부산역에 닿았다."
     assert _stop_names(usual, date(2026, 4, 5), gazetteer) == ["Seoul", "Busan"]
+
+
+def test_a_welcome_held_at_a_station_is_a_stop(gazetteer: Gazetteer) -> None:
+    text = (
+        "(부산=와이어) 특별열차가 30일 오전 7시 서울역을 출발해 정오께 부산역에 도착했다. "
+        "대전역에서는 대표단을 맞는 환영 행사가 10분가량 열렸다."
+    )
+    assert _stop_names(text, date(2026, 10, 30), gazetteer) == ["Seoul", "Daejeon", "Busan"]
