@@ -2304,3 +2304,15 @@ def test_flown_in_from_and_to_are_legs_but_not_in_a_clause_of_no_travel(
     # a clause of its own after a semicolon speaks of no travel of its own
     other = "Many guests had flown into Rome in recent days; the patriarch came from Istanbul."
     assert _by_name(_parse(other, gazetteer))["Istanbul"] not in STOP_ROLES
+
+
+def test_a_stop_with_its_own_time_told_after_and_is_listed_but_a_speaker_is_not(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The Chief reached Albuquerque on Tuesday. In the morning it called at Emporia, and "
+        "before dawn at Dodge City. It passed Raton early on Tuesday, officials in Denver said."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Dodge City"] == Role.VIA
+    assert roles["Denver"] not in STOP_ROLES

@@ -567,9 +567,7 @@ def _timed_aside(after: str) -> bool:
     """Whether a time set off by commas follows the place ("At X, about 4 a.m., …", "At X,
     late on Friday evening, …"): the place is where the train was at that time."""
     m = _ASIDE.match(after)
-    return m is not None and not _TIME_WORDS.isdisjoint(
-        w.lower() for w in _WORD.findall(m.group(1))
-    )
+    return m is not None and _tells_a_time(m.group(1))
 
 
 #: A comma, up to six words, a comma.
@@ -585,15 +583,23 @@ def _timed_and(between: str) -> bool:
     m = _TIMED_AND.fullmatch(between)
     if m is None:
         return False
-    words = _WORD.findall(f"{m.group(1)} {m.group(2) or ''}")
-    return not _TIME_WORDS.isdisjoint(w.lower() for w in words)
+    if m.group(2) is not None and not _tells_a_time(m.group(2)):
+        return False  # "…, officials in Y said": no time of the second place
+    return _tells_a_time(f"{m.group(1)} {m.group(2) or ''}")
+
+
+def _tells_a_time(words: str) -> bool:
+    """Whether ``words`` hold a word of a time (:data:`_TIME_WORDS`)."""
+    return not _TIME_WORDS.isdisjoint(w.lower() for w in _WORD.findall(words))
 
 
 #: Up to six words without a break, then "and" or a comma (maybe both), maybe a time set off
-#: by commas, maybe "then", maybe "in"/"at" and "the" ("called at X around midnight, at Y in
-#: the small hours and at Z"; "stopped at X around midnight and, late on Friday, at Y").
+#: by commas or told before "in"/"at", maybe "then", maybe "in"/"at" and "the" ("called at X
+#: around midnight, at Y in the small hours and at Z"; "stopped at X around midnight and,
+#: late on Friday, at Y"; "called at X in the morning, and before dawn at Y").
 _TIMED_AND = re.compile(
-    r"((?:\s+[\w'’.-]+){0,6}?)(?:\s+and|,(?:\s+and)?)(,(?:\s+[\w'’.-]+){1,5},)?\s+"
+    r"((?:\s+[\w'’.-]+){0,6}?)(?:\s+and|,(?:\s+and)?)"
+    r"(,(?:\s+[\w'’.-]+){1,5},|(?:\s+[\w'’.-]+){1,4}?(?=\s+(?:in|at)\s))?\s+"
     r"(?:then\s+)?(?:(?:in|at|through|past)\s+)?(?:the\s+)?"
 )
 _WORD = re.compile(r"[\w'’.-]+")
