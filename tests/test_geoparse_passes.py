@@ -2316,3 +2316,15 @@ def test_a_stop_with_its_own_time_told_after_and_is_listed_but_a_speaker_is_not(
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Dodge City"] == Role.VIA
     assert roles["Denver"] not in STOP_ROLES
+
+
+def test_a_station_for_a_place_and_a_railway_named_after_one_are_no_stops(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The Chief left Chicago on Monday, marking 90 years since the Santa Fe railway's Super "
+        "Chief first ran. On Tuesday it called for a minute at Lamy, the stop for Santa Fe."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["Lamy"] == Role.VIA
+    assert roles["Santa Fe"] not in STOP_ROLES
