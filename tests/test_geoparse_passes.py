@@ -2328,3 +2328,12 @@ def test_a_station_for_a_place_and_a_railway_named_after_one_are_no_stops(
     roles = _by_name(_parse(text, gazetteer))
     assert roles["Lamy"] == Role.VIA
     assert roles["Santa Fe"] not in STOP_ROLES
+
+
+def test_a_station_named_for_its_standing_is_no_town_of_that_name(gazetteer: Gazetteer) -> None:
+    text = (
+        "The Chief left Chicago Union Station on Monday. On Friday the members stepped off at "
+        "Union Station in the morning."
+    )
+    names = {p.place.name for p in _parse(text, gazetteer).places}
+    assert names == {"Chicago"}  # no Union, South Carolina
