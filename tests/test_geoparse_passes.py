@@ -2337,3 +2337,9 @@ def test_a_station_named_for_its_standing_is_no_town_of_that_name(gazetteer: Gaz
     )
     names = {p.place.name for p in _parse(text, gazetteer).places}
     assert names == {"Chicago"}  # no Union, South Carolina
+
+
+def test_a_town_written_with_its_region_is_read_in_that_region(gazetteer: Gazetteer) -> None:
+    text = "The Chief left Chicago on Monday and stopped at Trinidad, Colorado, on Tuesday."
+    trinidad = next(p for p in _parse(text, gazetteer).places if p.place.name == "Trinidad")
+    assert trinidad.place.country == "US"  # not Bolivia's larger Trinidad

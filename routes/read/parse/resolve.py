@@ -373,6 +373,7 @@ def choose_namesakes(
         }.values()
     )  # each anchor once: distances go to the nearest, however often it is named
     beside = _beside_next(resolved, text)
+    resolved = _as_qualified(resolved, text)
     qualified = _qualified(resolved, text)
     named = set(counts)  # the countries a reading far off may give way to one of
     for match, place in resolved:
@@ -480,6 +481,31 @@ _BESIDE = re.compile(
     + ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _BESIDE_WORDS) or "(?!)")
     + r")\s+(?:the\s+)?",
 )
+
+
+def _as_qualified(
+    resolved: Sequence[tuple[Match, Place | None]], text: str
+) -> list[tuple[Match, Place | None]]:
+    """``resolved`` with each GeoNames name written with its region or country right after a
+    comma read in that country ("Trinidad, Colorado": the Colorado town, not Bolivia's
+    larger one): of its readings there, the one nearest the region's point."""
+    out = list(resolved)
+    for i, ((match, place), (after, region)) in enumerate(itertools.pairwise(resolved)):
+        if (
+            place is None
+            or place.curated
+            or region is None
+            or region.kind not in (Kind.REGION, Kind.COUNTRY)
+            or region.country == place.country
+            or not _COMMA.fullmatch(text, match.end, after.start)
+        ):
+            continue
+        there = [
+            p for p, _ in match.ranked if p.kind in POINT_KINDS and p.country == region.country
+        ]
+        if there:
+            out[i] = (match, min(there, key=lambda p: _km_to_nearest(p, (region,))))
+    return out
 
 
 def _qualified(resolved: Sequence[tuple[Match, Place | None]], text: str) -> set[int]:
