@@ -37,6 +37,13 @@ def _stops(report: Report, gazetteer: Gazetteer) -> list[tuple[str, str]]:
     return [(s.place.id, str(s.role)) for s in journey.route.stops]
 
 
+def _stop_names(text: str, published: date, gazetteer: Gazetteer) -> list[str]:
+    """The names of the stops of ``text`` built alone, in route order."""
+    report = report_from_text(text, source="Test", published=published, report_id="k")
+    names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
+    return [names[pid] for pid, _ in _stops(report, gazetteer)]
+
+
 @pytest.fixture(scope="module")
 def devset_ko():
     return [case for case in load_devset().reports if case.report.language == "ko"]
@@ -1069,9 +1076,7 @@ def test_stops_told_between_leaving_the_turn_and_coming_home_are_second_visits(
         "동대구역에 정차한 뒤 부산역에 닿는다고 13일 밝혔다. 오후 10시에는 부산역을 출발하는 "
         "열차가 동대구역과 대전역에 정차하며 서울역으로 돌아온다."
     )
-    report = report_from_text(text, source="Test", published=date(2025, 11, 13), report_id="k")
-    names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
-    assert [names[pid] for pid, _ in _stops(report, gazetteer)] == [
+    assert _stop_names(text, date(2025, 11, 13), gazetteer) == [
         "Seoul",
         "Daejeon",
         "Dongdaegu station",
@@ -1102,9 +1107,7 @@ def test_stations_the_train_stood_at_or_took_on_passengers_at_are_stops(
         "닿았다. 동대구에 닿기 전 열차는 대전역과 김천구미역에 섰다. 그보다 앞서 천안에서도 "
         "승객을 태웠다."
     )
-    report = report_from_text(text, source="Test", published=date(2026, 5, 8), report_id="k")
-    names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
-    assert [names[pid] for pid, _ in _stops(report, gazetteer)] == [
+    assert _stop_names(text, date(2026, 5, 8), gazetteer) == [
         "Seoul",
         "Cheonan",
         "Daejeon",
@@ -1122,9 +1125,7 @@ def test_a_dated_stop_inside_a_listed_route_stays_between_the_stops_told_around_
         "익산역, 정읍역, 광주송정역에 차례로 정차한 뒤 목포역에 닿는다.\n\n오후 9시에는 목포역을 "
         "출발하는 상행 열차가 광주송정역과 익산역, 오송역에만 정차하며 용산역으로 돌아온다."
     )
-    report = report_from_text(text, source="Test", published=date(2026, 6, 18), report_id="k")
-    names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
-    stops = [names[pid] for pid, _ in _stops(report, gazetteer)]
+    stops = _stop_names(text, date(2026, 6, 18), gazetteer)
     assert stops[:7] == [
         "Yongsan station",
         "Gwangmyeong station",
@@ -1147,12 +1148,6 @@ def test_a_leg_left_out_of_the_schedule_and_a_wish_are_no_stops(gazetteer: Gazet
     assert roles["Samcheok"] == roles["Gangneung"] == Role.RULED_OUT
     assert roles["Daegu"] not in STOP_ROLES
     assert roles["Ulsan"] == Role.VIA
-
-
-def _stop_names(text: str, published: date, gazetteer: Gazetteer) -> list[str]:
-    report = report_from_text(text, source="Test", published=published, report_id="k")
-    names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
-    return [names[pid] for pid, _ in _stops(report, gazetteer)]
 
 
 def test_a_train_bound_for_a_place_and_a_border_check_on_the_way(gazetteer: Gazetteer) -> None:
