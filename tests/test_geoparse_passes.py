@@ -2343,3 +2343,11 @@ def test_a_town_written_with_its_region_is_read_in_that_region(gazetteer: Gazett
     text = "The Chief left Chicago on Monday and stopped at Trinidad, Colorado, on Tuesday."
     trinidad = next(p for p in _parse(text, gazetteer).places if p.place.name == "Trinidad")
     assert trinidad.place.country == "US"  # not Bolivia's larger Trinidad
+
+
+def test_a_closed_line_asked_to_reopen_is_no_leg_of_the_trip(gazetteer: Gazetteer) -> None:
+    text = (
+        "The students reached Kars on Saturday. Yerevan has long asked for the closed line "
+        "from Kars to Gyumri to reopen."
+    )
+    assert _by_name(_parse(text, gazetteer))["Gyumri"] not in STOP_ROLES
