@@ -2351,3 +2351,13 @@ def test_a_closed_line_asked_to_reopen_is_no_leg_of_the_trip(gazetteer: Gazettee
         "from Kars to Gyumri to reopen."
     )
     assert _by_name(_parse(text, gazetteer))["Gyumri"] not in STOP_ROLES
+
+
+def test_the_home_of_a_party_of_students_is_no_start(gazetteer: Gazetteer) -> None:
+    text = (
+        "Forty-five university students from Izmir stepped off the express at Kars on "
+        "Saturday. The train had left Ankara on Thursday afternoon."
+    )
+    roles = _by_name(_parse(text, gazetteer))
+    assert roles["İzmir"] not in STOP_ROLES
+    assert roles["Ankara"] == Role.ORIGIN
