@@ -2361,3 +2361,11 @@ def test_the_home_of_a_party_of_students_is_no_start(gazetteer: Gazetteer) -> No
     roles = _by_name(_parse(text, gazetteer))
     assert roles["İzmir"] not in STOP_ROLES
     assert roles["Ankara"] == Role.ORIGIN
+
+
+def test_stepping_off_the_train_at_a_place_is_a_stop_there(gazetteer: Gazetteer) -> None:
+    text = (
+        "The students stepped off the Eastern Express into minus 24 degrees at Kars on "
+        "Saturday morning."
+    )
+    assert _by_name(_parse(text, gazetteer))["Kars"] == Role.VIA
