@@ -2369,3 +2369,12 @@ def test_stepping_off_the_train_at_a_place_is_a_stop_there(gazetteer: Gazetteer)
         "Saturday morning."
     )
     assert _by_name(_parse(text, gazetteer))["Kars"] == Role.VIA
+
+
+def test_a_titled_place_opening_the_dateline_is_the_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "PRINCE GEORGE, British Columbia, Sept 26 (Wire) - Thirty rail enthusiasts reached this "
+        "city on Thursday evening after a day's run from Jasper."
+    )
+    names = {p.place.name: p.role for p in _parse(text, gazetteer).places}
+    assert names["Prince George"] == Role.DESTINATION

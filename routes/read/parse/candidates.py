@@ -689,9 +689,17 @@ def _titled_place(text: str, start: int, segment: _Segment, i: int) -> bool:
     """Whether a name opening with a title at token ``i`` (at ``start``) is a place: the
     gazetteer knows it whole and a word of place stands right before it ("left Jasper for
     Prince Rupert", "flew to Prince George"; ``[frames] place_before`` and
-    ``titled_place_before``), not a person ("met Prince George")."""
+    ``titled_place_before``) or it opens a line (a dateline), not a person ("met Prince
+    George")."""
     word = word_before(text, start).lower()
-    return (word in _PLACE_BEFORE or word in _TITLED_PLACE_BEFORE) and _names_with_next(segment, i)
+    placed = word in _PLACE_BEFORE or word in _TITLED_PLACE_BEFORE or _opens_a_line(text, start)
+    return placed and _names_with_next(segment, i)
+
+
+def _opens_a_line(text: str, start: int) -> bool:
+    """Whether ``start`` opens the text or a line of it, where a dateline stands ("PRINCE
+    RUPERT, British Columbia, Sept 27 (Wire) -"): a titled name there is the place."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t\ufeff")
 
 
 def _names_with_next(segment: _Segment, i: int) -> bool:
