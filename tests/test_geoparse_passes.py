@@ -2378,3 +2378,14 @@ def test_a_titled_place_opening_the_dateline_is_the_place(gazetteer: Gazetteer) 
     )
     names = {p.place.name: p.role for p in _parse(text, gazetteer).places}
     assert names["Prince George"] == Role.DESTINATION
+
+
+def test_a_small_namesake_beside_the_journey_in_its_main_country_is_meant(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "The Chief left Chicago on Monday and passed Kansas City and Dodge City. On Tuesday it "
+        "stopped at Raton and, earlier, at Trinidad."
+    )
+    trinidad = next(p for p in _parse(text, gazetteer).places if p.place.name == "Trinidad")
+    assert trinidad.place.country == "US"  # beside Raton, not Bolivia's larger Trinidad

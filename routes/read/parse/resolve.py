@@ -376,6 +376,7 @@ def choose_namesakes(
     resolved = _as_qualified(resolved, text)
     qualified = _qualified(resolved, text)
     named = set(counts)  # the countries a reading far off may give way to one of
+    main = counts.most_common(1)[0][0] if counts else ""
     for match, place in resolved:
         if match.sides:
             yield match, _crossing_by_context(match, counts)
@@ -402,6 +403,7 @@ def choose_namesakes(
             is_capital,
             sure=sure,
             countries=() if id(match) in qualified else named,
+            main="" if id(match) in qualified else main,
         )
         if chosen is not None and id(match) in beside:
             chosen = _reading_beside(match, chosen, beside[id(match)])
@@ -562,8 +564,11 @@ def _nearest_reading(
     *,
     sure: bool = False,
     countries: Collection[str] = (),
+    main: str = "",
 ) -> Place | None:
     """The reading of a GeoNames name that fits the journey best, or None (see above);
+    ``main``: the country the report points at most, where a small reading beside the
+    journey may stand for a larger one far off (:func:`_small_reading_beside`);
     ``sure``: the name's largest reading, in a country the report points at, is never
     dropped for lying far from the rest (a long journey: Magadan 2,000 km from the towns
     either side of it, Vancouver 3,300 km from Toronto). A reading far from the rest gives
@@ -583,7 +588,7 @@ def _nearest_reading(
     if len(readings) > 1 and others:
         place = _likeliest_near(readings, others, normalize(text[match.start : match.end]))
     if others:
-        place = _small_reading_beside(match, place, others) or place
+        place = _small_reading_beside(match, place, others, main) or place
         place = _beside_in_another_country(match, place, others, countries) or place
     far = others and _km_to_nearest(place, others) > FAR_KM
     if far and place.population < FAR_POPULATION and not (sure and len(match.candidates) == 1):
@@ -658,17 +663,21 @@ def _nearest_to(readings: Sequence[Place], anchors: Sequence[Place]) -> tuple[Pl
     return readings[nearest], km[nearest]
 
 
-def _small_reading_beside(match: Match, place: Place, anchors: Sequence[Place]) -> Place | None:
-    """A reading of ``match`` in ``place``'s country too small to be plausible alone that
-    lies within :data:`SMALL_TOWN_BESIDE_KM` of an anchor, when ``place`` lies farther than
+def _small_reading_beside(
+    match: Match, place: Place, anchors: Sequence[Place], main: str = ""
+) -> Place | None:
+    """A reading of ``match`` too small to be plausible alone that lies within
+    :data:`SMALL_TOWN_BESIDE_KM` of an anchor, in ``place``'s country or in ``main``, the
+    country the report points at most, when ``place`` lies farther than
     :data:`NAMESAKE_NEAR_KM` from every anchor: the small town beside the journey ("crossed
-    from Manpo to Ji'an"), not the big namesake far off; None otherwise."""
+    from Manpo to Ji'an"; "from Jasper" on a run through British Columbia, not a larger
+    Jasper in the United States), not the namesake far off; None otherwise."""
     if _km_to_nearest(place, anchors) <= NAMESAKE_NEAR_KM:
         return None
     small = [
         p
         for p, plausible in match.ranked
-        if not plausible and p.kind in POINT_KINDS and p.country == place.country
+        if not plausible and p.kind in POINT_KINDS and p.country in (place.country, main)
     ]
     near = [p for p in small if _km_to_nearest(p, anchors) <= SMALL_TOWN_BESIDE_KM]
     return near[0] if near else None
