@@ -114,12 +114,22 @@ def left_before_the_main_verb(text: str, end: int) -> bool:
     after = end
     while after < len(text) and not text[after].isspace():
         after += 1
+    return _next_word_adnominal(text, after)
+
+
+def _next_word_adnominal(text: str, after: int) -> bool:
+    """Whether the first word at or after ``after`` ends, to Kiwi, in an adnominal ending
+    (:data:`_ADNOMINAL`: "출발한", "떠난"): a verb describing the noun after it."""
     words = text[after:].split(maxsplit=1)
     if not words:
         return False
     start = text.index(words[0], after)
     tokens = morph.korean_tokens_between(text, start, start + len(words[0]))
-    return bool(tokens) and tokens[-1].tag == "ETM"
+    return bool(tokens) and tokens[-1].tag == _ADNOMINAL
+
+
+#: Kiwi's tag of an adnominal ending ("-ㄴ", "-는", "-을").
+_ADNOMINAL = "ETM"
 
 
 def _compared(book: CueBook, text: str, end: int, limit: int) -> bool:
@@ -134,7 +144,7 @@ def _compared(book: CueBook, text: str, end: int, limit: int) -> bool:
     for k, token in enumerate(tokens):
         if token.form in book.than and token.tag == "JKB" and k >= 1:
             noun = tokens[k - 1]
-            described = k >= 2 and tokens[k - 2].tag == "ETM"
+            described = k >= 2 and tokens[k - 2].tag == _ADNOMINAL
             if described or noun.form in book.compared_stretches:
                 return True
     return False
@@ -150,9 +160,7 @@ def _a_party_met(book: CueBook, text: str, after: int, end: int) -> bool:
         return False
     if not f"{words[1][-1]} {words[2]}".startswith(book.met_party):
         return False
-    start = text.index(words[0], after)
-    tokens = morph.korean_tokens_between(text, start, start + len(words[0]))
-    return bool(tokens) and tokens[-1].tag == "ETM"
+    return _next_word_adnominal(text, after)
 
 
 def _another_traveller(book: CueBook, text: str, head: str) -> bool:

@@ -670,8 +670,8 @@ def _small_reading_beside(
     :data:`SMALL_TOWN_BESIDE_KM` of an anchor, in ``place``'s country or in ``main``, the
     country the report points at most, when ``place`` lies farther than
     :data:`NAMESAKE_NEAR_KM` from every anchor: the small town beside the journey ("crossed
-    from Manpo to Ji'an"; "from Jasper" on a run through British Columbia, not a larger
-    Jasper in the United States), not the namesake far off; None otherwise."""
+    from Manpo to Ji'an"; "at Raton and, earlier, at Trinidad" on a run through Colorado,
+    not Bolivia's larger Trinidad), not the namesake far off; None otherwise."""
     if _km_to_nearest(place, anchors) <= NAMESAKE_NEAR_KM:
         return None
     small = [
