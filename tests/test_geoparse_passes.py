@@ -2389,3 +2389,11 @@ def test_a_small_namesake_beside_the_journey_in_its_main_country_is_meant(
     )
     trinidad = next(p for p in _parse(text, gazetteer).places if p.place.name == "Trinidad")
     assert trinidad.place.country == "US"  # beside Raton, not Bolivia's larger Trinidad
+
+
+def test_a_leg_that_could_be_added_is_speculative(gazetteer: Gazetteer) -> None:
+    text = "The train reached Luau on Wednesday. A side trip to Kolwezi could be added."
+    parsed = _parse(text, gazetteer)
+    kolwezi = next(p for p in parsed.places if p.place.name == "Kolwezi")
+    assert kolwezi.role not in STOP_ROLES
+    assert kolwezi.mentions[0].status == Status.SPECULATIVE
