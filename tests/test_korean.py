@@ -23,9 +23,13 @@ PRECISION_FLOOR = 0.98
 ORDER_FLOOR = 0.96
 
 
-def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
-    return parse([report], gazetteer)
+def _report(text: str, published: date = date(2023, 9, 12)) -> Report:
+    """A test report of ``text``, published on ``published`` (12 September 2023 unless told)."""
+    return report_from_text(text, source="Test", published=published, report_id="k")
+
+
+def _parse(text: str, gazetteer: Gazetteer, published: date = date(2023, 9, 12)) -> Parsed:
+    return parse([_report(text, published)], gazetteer)
 
 
 def _roles(parsed: Parsed) -> dict[str, str]:
@@ -39,7 +43,7 @@ def _stops(report: Report, gazetteer: Gazetteer) -> list[tuple[str, str]]:
 
 def _stop_names(text: str, published: date, gazetteer: Gazetteer) -> list[str]:
     """The names of the stops of ``text`` built alone, in route order."""
-    report = report_from_text(text, source="Test", published=published, report_id="k")
+    report = _report(text, published)
     names = {p.place.id: p.place.name for p in parse([report], gazetteer).places}
     return [names[pid] for pid, _ in _stops(report, gazetteer)]
 
@@ -675,7 +679,7 @@ def test_a_place_the_traveller_stayed_the_night_at_is_on_the_way(
 def test_the_day_before_or_after_is_read_against_the_day_told_before_it(
     text: str, day: str, first: str, gazetteer: Gazetteer
 ) -> None:
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    report = _report(text)
     parsed = parse([report], gazetteer)
     dates = {p.place.name: p.mentions[0].date for p in parsed.places}
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
@@ -700,7 +704,7 @@ def test_the_day_before_with_no_day_told_before_it_is_the_day_before_publication
     ],
 )
 def test_a_foreign_town_kiwi_does_not_know_is_still_found(text: str, gazetteer: Gazetteer) -> None:
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    report = _report(text)
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert "Changchun" in stops
 
@@ -730,7 +734,7 @@ def test_a_word_that_is_also_a_towns_name_stays_a_word(gazetteer: Gazetteer) -> 
 def test_words_of_being_met_seen_touring_and_going_make_a_stop(
     text: str, name: str, gazetteer: Gazetteer
 ) -> None:
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    report = _report(text)
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert name in stops
 
@@ -747,7 +751,7 @@ def test_words_of_being_met_seen_touring_and_going_make_a_stop(
 def test_a_welcome_a_sighting_denied_or_an_earlier_tour_makes_no_stop(
     text: str, gazetteer: Gazetteer
 ) -> None:
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    report = _report(text)
     assert not build([report], gazetteer=gazetteer).route.stops
 
 
@@ -767,7 +771,7 @@ def test_places_listed_each_with_its_own_day_share_the_cue_and_keep_their_days(
     gazetteer: Gazetteer,
 ) -> None:
     text = "김 위원장은 10일 창춘, 11일 하얼빈, 12일 치치하얼을 차례로 방문했다."
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    report = _report(text)
     journey = build([report], gazetteer=gazetteer)
     assert [s.place.name for s in journey.route.stops] == ["Changchun", "Harbin", "Qiqihar"]
     days = {p.place.name: p.mentions[0].date for p in journey.places}
@@ -791,18 +795,18 @@ def test_the_lodging_of_a_place_named_before_it_is_not_the_dateline_city(
 ) -> None:
     # the lodging is in the town just reached, not in the city the report is filed from
     text = "(서울=연합뉴스) 하얼빈에 도착한 김 위원장은 곧바로 숙소로 이동했다."
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    report = _report(text)
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert stops == ["Harbin"]
     # with no other place before it, "here" is the dateline city
     text = "(하얼빈=연합뉴스) 김정은 북한 국무위원장이 11일 오후 전용열차 편으로 이곳에 도착했다."
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    report = _report(text)
     assert [s.place.name for s in build([report], gazetteer=gazetteer).route.stops] == ["Harbin"]
 
 
 def test_a_train_from_a_town_bound_for_another_makes_both_stops(gazetteer: Gazetteer) -> None:
     text = "창춘발 하얼빈행 특별열차가 10일 운행됐다."
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    report = _report(text)
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert stops == ["Changchun", "Harbin"]
     # "X발 기사" is a story filed from X, no train
@@ -821,7 +825,7 @@ def test_a_train_from_a_town_bound_for_another_makes_both_stops(gazetteer: Gazet
 def test_a_banquet_there_or_the_next_visit_named_makes_a_stop(
     text: str, gazetteer: Gazetteer
 ) -> None:
-    report = report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="k")
+    report = _report(text)
     assert [s.place.name for s in build([report], gazetteer=gazetteer).route.stops] == ["Harbin"]
 
 
@@ -845,7 +849,7 @@ def test_a_foreign_name_kiwi_reads_as_a_prefix_and_a_noun_is_a_place(gazetteer: 
 def test_a_town_gazetteer_knows_only_in_latin_is_found_by_its_sound(
     gazetteer, text: str, found: set[str]
 ) -> None:
-    report = report_from_text(text, source="Test", published=date(2023, 7, 16), report_id="k")
+    report = _report(text, date(2023, 7, 16))
     names = {p.place.name for p in parse([report], gazetteer).places}
     assert found <= names
 
@@ -853,13 +857,13 @@ def test_a_town_gazetteer_knows_only_in_latin_is_found_by_its_sound(
 def test_a_sounded_out_name_needs_its_country_named(gazetteer) -> None:
     # no country named: Irpin, Irving or another town of that sound?
     text = "윤 대통령은 이르핀을 거쳐 돌아왔다고 대통령실이 밝혔다."
-    report = report_from_text(text, source="Test", published=date(2023, 7, 16), report_id="k")
+    report = _report(text, date(2023, 7, 16))
     assert [p.place.name for p in parse([report], gazetteer).places] == []
 
 
 def test_a_known_name_and_the_start_of_its_particle_sound_out_nothing_else(gazetteer) -> None:
     text = "김정은 위원장의 열차는 중국 핑샹으로 향했다."  # 핑샹으 sounds as 핑샹
-    report = report_from_text(text, source="Test", published=date(2023, 7, 16), report_id="k")
+    report = _report(text, date(2023, 7, 16))
     places = [p.place for p in parse([report], gazetteer).places if p.place.name == "Pingxiang"]
     assert len(places) == 1 and places[0].curated  # the border town, not Jiangxi's city
 
@@ -867,7 +871,7 @@ def test_a_known_name_and_the_start_of_its_particle_sound_out_nothing_else(gazet
 def test_a_home_town_gazetteer_knows_only_in_latin_is_found_by_its_sound(gazetteer) -> None:
     # a Korean report names its own country's towns without naming the country
     text = "호남선 시험운행 열차가 17일 오전 김제역을 출발했다."
-    report = report_from_text(text, source="Test", published=date(2007, 5, 17), report_id="k")
+    report = _report(text, date(2007, 5, 17))
     found = {p.place.name: p.place.curated for p in parse([report], gazetteer).places}
     assert found == {"Kimje": False}  # GeoNames' Kimje (Gimje), no curated entry
 
@@ -883,7 +887,7 @@ def test_a_home_town_gazetteer_knows_only_in_latin_is_found_by_its_sound(gazette
     ],
 )
 def test_the_way_taken_to_a_place_leads_there(gazetteer, text: str, roles: dict) -> None:
-    report = report_from_text(text, source="Test", published=date(2000, 6, 2), report_id="k")
+    report = _report(text, date(2000, 6, 2))
     found = {p.place.name: p.role for p in parse([report], gazetteer).places}
     assert {name: found.get(name) for name in roles} == roles
 
@@ -1005,7 +1009,7 @@ def test_a_station_listed_without_the_word_for_station_is_the_station(
         "(대전=와이어) 새 KTX 열차가 3일 오전 용산역을 출발해 천안아산, 서대전, 익산에 차례로 "
         "정차한 뒤 목포에 도착했다고 철도공사가 밝혔다."
     )
-    report = report_from_text(text, source="Test", published=date(2025, 4, 3), report_id="k")
+    report = _report(text, date(2025, 4, 3))
     names = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert names[1:4] == ["Cheonan–Asan station", "Seodaejeon station", "Iksan"]
 
@@ -1094,8 +1098,7 @@ def test_where_travellers_boarded_a_train_named_by_its_service_is_the_start(
         "(포항=와이어) 정다은 기자 = 관광객들은 21일 오전 7시 서울역에서 KTX를 타고 대전역에 "
         "정차한 뒤 포항역에 내렸다."
     )
-    report = report_from_text(text, source="Test", published=date(2026, 3, 21), report_id="k")
-    roles = {p.place.name: p.role for p in parse([report], gazetteer).places}
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer, date(2026, 3, 21)).places}
     assert roles["Seoul"] == Role.ORIGIN
 
 
@@ -1210,8 +1213,8 @@ def test_a_place_reached_at_the_end_of_a_long_clause_takes_its_verb(gazetteer: G
 def test_a_count_of_nights_and_days_is_no_day_of_the_month(gazetteer: Gazetteer) -> None:
     # "8박 9일 만에" (after eight nights and nine days), "5일 동안": how long, not the 9th
     text = "(서울=와이어) 관광단이 평양을 떠난 지 8박 9일 만에 모스크바에 도착했다고 12일 전했다."
-    report = report_from_text(text, source="Test", published=date(2026, 6, 12), report_id="k")
-    dates = {p.place.name: m.date for p in parse([report], gazetteer).places for m in p.mentions}
+    parsed = _parse(text, gazetteer, date(2026, 6, 12))
+    dates = {p.place.name: m.date for p in parsed.places for m in p.mentions}
     assert not (dates["Moscow"] or "").startswith("2026-06-09")
 
 

@@ -25,13 +25,14 @@ PRECISION_FLOOR = 0.98
 ORDER_FLOOR = 0.90
 
 
-def _report(text: str) -> Report:
-    """A test report of ``text``, published on 12 September 2023 (a Tuesday)."""
-    return report_from_text(text, source="Test", published=date(2023, 9, 12), report_id="r")
+def _report(text: str, published: date = date(2023, 9, 12)) -> Report:
+    """A test report of ``text``, published on ``published`` (12 September 2023, a Tuesday,
+    unless told)."""
+    return report_from_text(text, source="Test", published=published, report_id="r")
 
 
-def _parse(text: str, gazetteer: Gazetteer) -> Parsed:
-    return parse([_report(text)], gazetteer)
+def _parse(text: str, gazetteer: Gazetteer, published: date = date(2023, 9, 12)) -> Parsed:
+    return parse([_report(text, published)], gazetteer)
 
 
 def _roles(parsed: Parsed) -> dict[str, str]:
@@ -1028,7 +1029,7 @@ def test_the_ends_of_a_train_named_by_where_it_runs_take_no_time(gazetteer: Gaze
         "четверг днём остановился в Петрозаводске. Дальше поезд пойдёт на север — через "
         "Сегежу к Кандалакше."
     )
-    report = report_from_text(text, source="Test", published=date(2024, 3, 14), report_id="r")
+    report = _report(text, date(2024, 3, 14))
     stops = [s.place.name for s in build([report], gazetteer=gazetteer).route.stops]
     assert stops == ["Moscow", "Petrozavodsk", "Segezha", "Kandalaksha", "Murmansk"]
 
@@ -1143,13 +1144,12 @@ def test_towns_passed_and_a_hard_stem_town_in_another_case_are_found(gazetteer) 
         "БАЛЫКЧЫ, 18 июля. Летний поезд из Бишкека пришёл в субботу в Балыкчы. Ещё раньше "
         "он прошёл Кант без остановки и простоял полчаса в Токмоке."
     )
-    report = report_from_text(text, source="Test", published=date(2026, 7, 18), report_id="r")
-    roles = {p.place.name: p.role for p in parse([report], gazetteer).places}
+    roles = {p.place.name: p.role for p in _parse(text, gazetteer, date(2026, 7, 18)).places}
     assert roles["Kant"] == Role.VIA
     assert roles["Tokmok"] == Role.VIA
 
 
 def test_a_gorge_named_by_an_adjective_is_found_in_any_case(gazetteer) -> None:
     text = "Последний час состав медленно шёл по Боомскому ущелью."
-    report = report_from_text(text, source="Test", published=date(2026, 7, 18), report_id="r")
-    assert "Boom Gorge" in {p.place.name for p in parse([report], gazetteer).places}
+    parsed = _parse(text, gazetteer, date(2026, 7, 18))
+    assert "Boom Gorge" in {p.place.name for p in parsed.places}

@@ -432,18 +432,24 @@ def _glue_and_adjectives(book: CueBook, between: str) -> bool:
     return glue in book.glue or glue.rstrip(",").strip() in book.glue
 
 
+def word_end(text: str, start: int, limit: int | None = None) -> int:
+    """Where the word running on from ``start`` ends (the next blank, else ``limit``, else
+    the text's end): past the particle of a Korean place ("평양에서|"), or its next eojeol."""
+    stop = len(text) if limit is None else limit
+    end = start
+    while end < stop and not text[end].isspace():
+        end += 1
+    return end
+
+
 def bound_for(book: CueBook, text: str, end: int) -> bool:
     """Whether a Korean place is where the traveller is bound: one of ``bound_for`` right
     after its particle ("하노이로 가기 위해"), or the noun of a train's destination written
     onto it (``bound``: "울란바토르행 열차에 올랐다")."""
-    word_end = end
-    while word_end < len(text) and not text[word_end].isspace():
-        word_end += 1
-    if text[end:word_end] in book.particles.bound:
+    after = word_end(text, end)
+    if text[end:after] in book.particles.bound:
         return True
-    return bool(book.bound_for) and text[word_end : word_end + 16].lstrip().startswith(
-        book.bound_for
-    )
+    return bool(book.bound_for) and text[after : after + 16].lstrip().startswith(book.bound_for)
 
 
 def leaves_for_home(book: CueBook, text: str, end: int, limit: int) -> bool:
@@ -470,10 +476,8 @@ def crosses_river(book: CueBook, text: str, start: int, end: int) -> bool:
     if not book.river_crossed:
         return False
     if book.language == "ko":
-        word_end = end
-        while word_end < len(text) and not text[word_end].isspace():
-            word_end += 1  # the particle: "을", "를"
-        after = text[word_end : word_end + 16].lstrip()
+        particle_end = word_end(text, end)  # the particle: "을", "를"
+        after = text[particle_end : particle_end + 16].lstrip()
         if book.river_not_crossed and after.startswith(book.river_not_crossed):
             return False  # "압록강 건너편으로": the far bank seen, not the river crossed
         return after.startswith(tuple(phrase for (phrase,) in book.river_crossed))

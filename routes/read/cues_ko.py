@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from routes.model import Role, Status
 from routes.read import morph
-from routes.read.cues import CueBook, KoreanParticles, Reading, load_cues
+from routes.read.cues import CueBook, KoreanParticles, Reading, load_cues, word_end
 from routes.read.gazetteer import KOREAN_STATION_WORD
 
 _KO_CLAUSE_END = re.compile(r"[,.;:]")
@@ -28,9 +28,7 @@ def read_korean(
     """Korean: the cue after the name, its particle, a title after it, the clause status."""
     end = span[1]
     stop = min(bound, sentence[1])
-    eojeol_end = end
-    while eojeol_end < len(text) and not text[eojeol_end].isspace():
-        eojeol_end += 1
+    eojeol_end = word_end(text, end)
     attached = text[end:eojeol_end]
     next_word = text[eojeol_end:stop].split(maxsplit=1)
     title = bool(next_word) and next_word[0] in book.titles
@@ -99,10 +97,7 @@ def _list_is_subject(book: CueBook, text: str, cue_from: int, listed: bool) -> b
     바르샤바는 이번 방문을 환영했다"): the verbs after it say what the list does."""
     if not listed:
         return False
-    end = cue_from
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[cue_from:end] in book.particles.subject
+    return text[cue_from : word_end(text, cue_from)] in book.particles.subject
 
 
 def left_before_the_main_verb(text: str, end: int) -> bool:
@@ -111,10 +106,7 @@ def left_before_the_main_verb(text: str, end: int) -> bool:
     place is told in a clause that describes the traveller, so a time written after it is
     the main verb's, not the departure's. (Only called for places read as where a leg began,
     and only when no time stands before the place in its clause.)"""
-    after = end
-    while after < len(text) and not text[after].isspace():
-        after += 1
-    return _next_word_adnominal(text, after)
+    return _next_word_adnominal(text, word_end(text, end))
 
 
 def _next_word_adnominal(text: str, after: int) -> bool:
@@ -241,9 +233,7 @@ def _from_here_to_the_next(
         return False
     if _KO_CHAIN_END.search(text, end, bound):
         return False
-    next_end = bound
-    while next_end < sentence_end and not text[next_end].isspace():
-        next_end += 1
+    next_end = word_end(text, bound, sentence_end)
     if text[bound:next_end].endswith(tuple(book.particles.at)):
         return False  # "Y에서 …": the next place is itself on the way
     chain = _clause_head(text[next_end:sentence_end], breaks=_KO_CHAIN_END)
@@ -535,9 +525,7 @@ def here_role(book: CueBook, text: str, names: Sequence[tuple[int, int]] = ()) -
             if _named_before_in_its_sentence(text, m.start(), names):
                 continue
             end = m.end()
-            eojeol_end = end
-            while eojeol_end < len(text) and not text[eojeol_end].isspace():
-                eojeol_end += 1
+            eojeol_end = word_end(text, end)
             stop = _KO_CLAUSE_END.search(text, end)
             high = min(stop.start() if stop else len(text), end + book.reach)
             role = _korean_cue(book, text, end, high)
